@@ -1,0 +1,79 @@
+import picomatch from 'picomatch'
+import { familiarName, normalizedName, parseReference, withDefaultTag, type Reference } from './reference.js'
+
+/**
+ * Image selection by references and globs, with `!` excludes. A pattern matches a name in its familiar
+ * form (`app:ci`) or its normalised form (`docker.io/library/app:ci`), so users write what `docker images` shows.
+ * `*` stops at `/`; `**` crosses it. A pattern without a tag or glob (`app`) matches every tag of `app`.
+ */
+export interface Selection {
+  include: string[]
+  exclude: string[]
+}
+
+export function parseSelection(lines: string[]): Selection {
+  const include: string[] = []
+  const exclude: string[] = []
+  for (const line of lines) {
+    const text = line.trim()
+    if (text === '' || text.startsWith('#')) continue
+    if (text.startsWith('!')) exclude.push(text.slice(1).trim())
+    else include.push(text)
+  }
+  return { include, exclude }
+}
+
+export function isGlob(pattern: string): boolean {
+  return picomatch.scan(pattern).isGlob
+}
+
+/** The spellings a stored or engine name can be matched by. */
+export function nameForms(name: string): string[] {
+  try {
+    const ref = parseReference(name)
+    return [...new Set([familiarName(ref), normalizedName(ref), name])]
+  } catch {
+    return [name]
+  }
+}
+
+/** A matcher for one pattern over image names. A bare repository matches all of its tags. */
+export function patternMatcher(pattern: string): (name: string) => boolean {
+  if (isGlob(pattern)) {
+    const match = picomatch(pattern, { dot: true })
+    return (name) => nameForms(name).some((form) => match(form))
+  }
+  let ref
+  try {
+    ref = parseReference(pattern)
+  } catch {
+    return (name) => name === pattern
+  }
+  if (ref.tag === undefined && ref.digest === undefined) {
+    const repo = `${ref.domain}/${ref.path}`
+    return (name) => {
+      const other = safeParse(name)
+      return other !== undefined && `${other.domain}/${other.path}` === repo
+    }
+  }
+  const wanted = normalizedName(withDefaultTag(ref))
+  return (name) => {
+    const other = safeParse(name)
+    return other !== undefined && normalizedName(withDefaultTag(other)) === wanted
+  }
+}
+
+function safeParse(name: string): Reference | undefined {
+  try {
+    return parseReference(name)
+  } catch {
+    return undefined
+  }
+}
+
+/** True when `name` is selected: it matches an include (or there are none) and no exclude. */
+export function selects(selection: Selection, name: string): boolean {
+  const included =
+    selection.include.length === 0 || selection.include.some((p) => patternMatcher(p)(name))
+  return included && !selection.exclude.some((p) => patternMatcher(p)(name))
+}

@@ -1,0 +1,18 @@
+/**
+ * A failure the user can act on: its message says what was wrong and what to do.
+ * Anything else reaching the top is a bug or an environment fault and is reported with its cause.
+ */
+export class HandoffError extends Error {
+  override readonly name = 'HandoffError'
+}
+
+/** One place that turns whatever was thrown into a message, so callers never test `instanceof Error`. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof Error) return error.message
+  if (typeof error === 'string') return error
+  try {
+    return JSON.stringify(error)
+  } catch {
+    return String(error)
+  }
+}

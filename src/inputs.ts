@@ -1,0 +1,174 @@
+import { HandoffError } from './errors.js'
+import { parseTargetName } from './archive/reference.js'
+import { parseSelection, type Selection } from './archive/select.js'
+
+/** Input names, exactly as action.yml declares them. */
+export const Input = {
+  mode: 'mode',
+  images: 'images',
+  backend: 'backend',
+  key: 'key',
+  restoreKeys: 'restore-keys',
+  path: 'path',
+  runtime: 'runtime',
+  containerdAddress: 'containerd-address',
+  containerdNamespace: 'containerd-namespace',
+  tags: 'tags',
+  platform: 'platform',
+  compressionLevel: 'compression-level',
+  retentionDays: 'retention-days',
+  overwrite: 'overwrite',
+  githubToken: 'github-token',
+  runId: 'run-id',
+  repository: 'repository',
+  kindCluster: 'kind-cluster'
+} as const
+
+export type Mode = 'save' | 'load' | 'auto'
+export type BackendKind = 'cache' | 'artifact' | 'local'
+export type RuntimeKind = 'docker' | 'containerd' | 'podman'
+
+export interface TagRule {
+  /** A stored name or a glob over stored names. */
+  source: string
+  /** A validated repository:tag. */
+  target: string
+}
+
+export interface ArtifactSettings {
+  retentionDays?: number
+  overwrite: boolean
+  /** Present only for a download from another run or repository. */
+  crossRun?: { token: string; runId: number; owner: string; repo: string }
+}
+
+export interface Settings {
+  mode: Mode
+  images: Selection
+  backend: BackendKind
+  key: string
+  restoreKeys: string[]
+  path: string
+  runtime: RuntimeKind
+  containerd: { address: string; namespace: string }
+  tags: TagRule[]
+  platform?: string
+  compressionLevel: number
+  artifact: ArtifactSettings
+  kindCluster?: string
+}
+
+/** Reads one input by its action.yml name ('' when unset), like core.getInput. */
+export type InputReader = (name: string) => string
+
+const lines = (text: string): string[] =>
+  text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'))
+
+function oneOf<T extends string>(name: string, value: string, allowed: readonly T[]): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T
+  throw new HandoffError(`Input "${name}" is "${value}"; use one of: ${allowed.join(', ')}.`)
+}
+
+function integer(name: string, value: string, min: number, max: number): number {
+  const n = Number(value)
+  if (!/^\d+$/.test(value) || n < min || n > max) {
+    throw new HandoffError(`Input "${name}" is "${value}"; give a whole number from ${min} to ${max}.`)
+  }
+  return n
+}
+
+function boolean(name: string, value: string): boolean {
+  if (/^(true|yes|1)$/i.test(value)) return true
+  if (/^(false|no|0|)$/i.test(value)) return false
+  throw new HandoffError(`Input "${name}" is "${value}"; use true or false.`)
+}
+
+function parseKey(name: string, value: string): string {
+  if (value.length > 512) throw new HandoffError(`Input "${name}" is longer than 512 characters; shorten it.`)
+  if (value.includes(',')) throw new HandoffError(`Input "${name}" ("${value}") contains a comma, which the cache service rejects; remove it.`)
+  return value
+}
+
+export function parseTags(text: string): TagRule[] {
+  return lines(text).map((line) => {
+    const eq = line.indexOf('=')
+    if (eq <= 0 || eq === line.length - 1) {
+      throw new HandoffError(`Input "tags": "${line}" is not SOURCE=TARGET; write one pair a line, e.g. app:ci=registry.example/app:test.`)
+    }
+    const source = line.slice(0, eq).trim()
+    const targetText = line.slice(eq + 1).trim()
+    try {
+      parseTargetName(targetText)
+    } catch (error) {
+      throw new HandoffError(`Input "tags": ${(error as Error).message}. Targets must be lowercase repository:tag names.`)
+    }
+    return { source, target: targetText }
+  })
+}
+
+const platformPattern = /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/
+
+export function parseInputs(read: InputReader, env: NodeJS.ProcessEnv = process.env): Settings {
+  const get = (name: string): string => read(name).trim()
+  const mode = oneOf(Input.mode, get(Input.mode) || 'auto', ['save', 'load', 'auto'] as const)
+  const backend = oneOf(Input.backend, get(Input.backend) || 'cache', ['cache', 'artifact', 'local'] as const)
+  const runtime = oneOf(Input.runtime, get(Input.runtime) || 'docker', ['docker', 'containerd', 'podman'] as const)
+  const key = get(Input.key)
+  if (key === '') throw new HandoffError('Input "key" is required: the cache key, artifact name or local entry name.')
+  parseKey(Input.key, key)
+  const restoreKeys = lines(read(Input.restoreKeys)).map((k) => parseKey(Input.restoreKeys, k))
+  if (restoreKeys.length > 9) throw new HandoffError('Input "restore-keys" has more than 9 entries; the cache service takes at most 10 keys in all.')
+  const images = parseSelection(lines(read(Input.images)))
+  if (mode === 'save' && images.include.length === 0) {
+    throw new HandoffError('Input "images" is required with mode: save; list the references or globs to save (e.g. app:*).')
+  }
+  const path = get(Input.path)
+  if (backend === 'local' && path === '') throw new HandoffError('Input "path" is required with backend: local; give the directory to store images in.')
+  const platform = get(Input.platform)
+  if (platform !== '' && !platformPattern.test(platform)) {
+    throw new HandoffError(`Input "platform" is "${platform}"; write os/arch[/variant], e.g. linux/amd64.`)
+  }
+  const namespace = get(Input.containerdNamespace) || env.CONTAINERD_NAMESPACE || 'default'
+  if (!/^[A-Za-z0-9]+(?:[._-][A-Za-z0-9]+)*$/.test(namespace) || namespace.length > 76) {
+    throw new HandoffError(`Input "containerd-namespace" is "${namespace}"; a namespace is letters and digits separated by single . _ or - (e.g. k8s.io).`)
+  }
+  const kindCluster = get(Input.kindCluster)
+  if (kindCluster !== '' && !/^[a-z0-9][a-z0-9.-]*$/.test(kindCluster)) {
+    throw new HandoffError(`Input "kind-cluster" is "${kindCluster}"; kind cluster names are lowercase letters, digits, . and -.`)
+  }
+  return {
+    mode,
+    images,
+    backend,
+    key,
+    restoreKeys,
+    path,
+    runtime,
+    containerd: {
+      address: get(Input.containerdAddress) || env.CONTAINERD_ADDRESS || '/run/containerd/containerd.sock',
+      namespace
+    },
+    tags: parseTags(read(Input.tags)),
+    ...(platform !== '' ? { platform } : {}),
+    compressionLevel: integer(Input.compressionLevel, get(Input.compressionLevel) || '3', 1, 19),
+    artifact: parseArtifact(get, backend, env),
+    ...(kindCluster !== '' ? { kindCluster } : {})
+  }
+}
+
+function parseArtifact(get: (name: string) => string, backend: BackendKind, env: NodeJS.ProcessEnv): ArtifactSettings {
+  const retention = get(Input.retentionDays)
+  const token = get(Input.githubToken)
+  const runId = get(Input.runId)
+  const repository = get(Input.repository) || env.GITHUB_REPOSITORY || ''
+  const settings: ArtifactSettings = {
+    overwrite: boolean(Input.overwrite, get(Input.overwrite)),
+    ...(retention !== '' ? { retentionDays: integer(Input.retentionDays, retention, 1, 90) } : {})
+  }
+  if (runId === '' && token === '') return settings
+  if (backend !== 'artifact') throw new HandoffError('Inputs "github-token" and "run-id" apply only to backend: artifact; remove them or set backend: artifact.')
+  if (token === '' || runId === '') throw new HandoffError('A download from another run needs both "github-token" and "run-id"; give both, or neither for this run.')
+  const [owner, repo, ...rest] = repository.split('/')
+  if (!owner || !repo || rest.length > 0) throw new HandoffError(`Input "repository" is "${repository}"; write owner/name.`)
+  return { ...settings, crossRun: { token, runId: integer(Input.runId, runId, 1, Number.MAX_SAFE_INTEGER), owner, repo } }
+}

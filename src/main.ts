@@ -1,0 +1,3 @@
+import { runMain } from './handoff/run.js'
+
+await runMain()

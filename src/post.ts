@@ -1,0 +1,3 @@
+import { runPost } from './handoff/run.js'
+
+await runPost()

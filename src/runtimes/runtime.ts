@@ -1,0 +1,44 @@
+import type { Readable } from 'node:stream'
+
+/** An image as a runtime reports it. */
+export interface RuntimeImage {
+  /** The runtime's own image ID: Docker's classic store uses the config digest, containerd the target (manifest or index) digest. */
+  id: string
+  /** Every name the runtime knows the image by, spelled as the runtime spells them (`app:ci`, `docker.io/library/app:ci`). */
+  names: string[]
+  /** Bytes as the runtime reports them (unpacked size for Docker, content size for containerd). */
+  size: number
+  /** The config digest when the runtime can tell it cheaply; equals `id` on Docker's classic store. */
+  configDigest?: string
+}
+
+/** What the runtime said it loaded (names and IDs exactly as it printed them). */
+export interface ImportReport {
+  names: string[]
+  ids: string[]
+}
+
+export interface ExportOptions {
+  /** `os/arch[/variant]`: save only this platform of multi-platform images. */
+  platform?: string
+}
+
+/**
+ * One small seam per container runtime. Streams only: an archive never sits in memory or on disk here.
+ * Archives are what `docker save` writes (legacy layout or OCI layout + manifest.json).
+ */
+export interface Runtime {
+  readonly kind: 'docker' | 'containerd' | 'podman' | 'kind'
+  /** Every image with its names; untagged images have `names: []`. */
+  list(): Promise<RuntimeImage[]>
+  /** One image by name or ID; undefined when the runtime does not have it. */
+  inspect(ref: string): Promise<RuntimeImage | undefined>
+  /** One archive holding all `refs` (shared layers once). The stream errors if the runtime fails mid-way. */
+  exportImages(refs: string[], options?: ExportOptions): Promise<Readable>
+  /** Consumes the archive; rejects with the runtime's own message when the load failed. */
+  importArchive(archive: Readable): Promise<ImportReport>
+  /** Makes `target` another name of the image `source` names (`source` may be an ID). */
+  tag(source: string, target: string): Promise<void>
+  /** Releases clients and sockets; never throws. */
+  close(): Promise<void>
+}
