@@ -77,3 +77,61 @@ export function selects(selection: Selection, name: string): boolean {
     selection.include.length === 0 || selection.include.some((p) => patternMatcher(p)(name))
   return included && !selection.exclude.some((p) => patternMatcher(p)(name))
 }
+
+export interface Listed {
+  id: string
+  names: string[]
+}
+
+export interface Resolved {
+  /** What to export: the selected names, and IDs for images asked for by ID (saved by ID they keep no name). */
+  refs: string[]
+  /** Image IDs selected, each once. */
+  ids: string[]
+}
+
+const idPattern = /^(sha256:)?[0-9a-f]{12,64}$/
+
+function idMatches(image: Listed, id: string): boolean {
+  const hex = id.replace(/^sha256:/, '')
+  return image.id.replace(/^sha256:/, '').startsWith(hex)
+}
+
+/**
+ * Resolves a selection against a runtime's image list. Every include must match something: a pattern
+ * that matches nothing is an error naming it, so a typo never saves an empty archive.
+ */
+export function resolveSelection(images: Listed[], selection: Selection): Resolved {
+  const excluded = (name: string): boolean => selection.exclude.some((p) => patternMatcher(p)(name))
+  const refs = new Set<string>()
+  const ids = new Set<string>()
+  const missing: string[] = []
+  for (const pattern of selection.include) {
+    if (idPattern.test(pattern)) {
+      const image = images.find((i) => idMatches(i, pattern))
+      if (!image || selection.exclude.some((p) => idPattern.test(p) && idMatches(image, p))) {
+        if (!image) missing.push(pattern)
+        continue
+      }
+      refs.add(image.id)
+      ids.add(image.id)
+      continue
+    }
+    const match = patternMatcher(pattern)
+    let found = false
+    for (const image of images) {
+      for (const name of image.names.filter(match)) {
+        found = true
+        if (excluded(name)) continue
+        refs.add(name)
+        ids.add(image.id)
+      }
+    }
+    if (!found) missing.push(pattern)
+  }
+  if (missing.length > 0) {
+    const what = missing.map((m) => `"${m}"`).join(', ')
+    throw new Error(`${what} matched no image in the runtime; check the name (docker images lists them) or build the image first`)
+  }
+  return { refs: [...refs], ids: [...ids] }
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from '@jest/globals'
+import { parseInputs } from '../../src/inputs.js'
+
+const reader = (values: Record<string, string>) => (name: string) => values[name] ?? ''
+
+describe('inputs', () => {
+  it('applies the documented defaults', () => {
+    const s = parseInputs(reader({ key: 'k' }), {})
+    expect(s).toMatchObject({ mode: 'auto', backend: 'cache', runtime: 'docker', compressionLevel: 3, restoreKeys: [], tags: [] })
+    expect(s.containerd).toEqual({ address: '/run/containerd/containerd.sock', namespace: 'default' })
+  })
+
+  it('takes containerd defaults from the environment', () => {
+    const s = parseInputs(reader({ key: 'k' }), { CONTAINERD_ADDRESS: '/run/k3s/containerd/containerd.sock', CONTAINERD_NAMESPACE: 'k8s.io' })
+    expect(s.containerd).toEqual({ address: '/run/k3s/containerd/containerd.sock', namespace: 'k8s.io' })
+  })
+
+  it('parses lists and tags', () => {
+    const s = parseInputs(reader({ key: 'k', images: 'app:*\n!app:old', 'restore-keys': 'a-\nb-', tags: 'app:*=registry.example/app:test' }), {})
+    expect(s.images).toEqual({ include: ['app:*'], exclude: ['app:old'] })
+    expect(s.restoreKeys).toEqual(['a-', 'b-'])
+    expect(s.tags).toEqual([{ source: 'app:*', target: 'registry.example/app:test' }])
+  })
+
+  it.each([
+    [{ key: '' }, /"key" is required/],
+    [{ key: 'k', mode: 'push' }, /"mode" is "push"; use one of: save, load, auto/],
+    [{ key: 'a,b' }, /comma/],
+    [{ key: 'k', mode: 'save' }, /"images" is required with mode: save/],
+    [{ key: 'k', backend: 'local' }, /"path" is required/],
+    [{ key: 'k', tags: 'app:ci=Registry/App:1' }, /lowercase/],
+    [{ key: 'k', tags: `app:ci=app@sha256:${'a'.repeat(64)}` }, /digest/],
+    [{ key: 'k', tags: 'app:ci' }, /SOURCE=TARGET/],
+    [{ key: 'k', 'compression-level': '30' }, /1 to 19/],
+    [{ key: 'k', platform: 'amd64' }, /os\/arch/],
+    [{ key: 'k', 'containerd-namespace': 'k8s..io' }, /namespace/],
+    [{ key: 'k', backend: 'artifact', 'run-id': '5' }, /both "github-token" and "run-id"/],
+    [{ key: 'k', 'github-token': 't', 'run-id': '5' }, /only to backend: artifact/]
+  ])('rejects %j', (values, message) => {
+    expect(() => parseInputs(reader(values), {})).toThrow(message)
+  })
+
+  it('reads a cross-run artifact download', () => {
+    const s = parseInputs(reader({ key: 'k', backend: 'artifact', 'github-token': 't', 'run-id': '42', repository: 'o/r' }), {})
+    expect(s.artifact.crossRun).toEqual({ token: 't', runId: 42, owner: 'o', repo: 'r' })
+  })
+})

@@ -1,0 +1,104 @@
+import { createReadStream } from 'node:fs'
+import { open } from 'node:fs/promises'
+import { pipeline } from 'node:stream/promises'
+import { HandoffError } from '../errors.js'
+import { selects, type Selection } from '../archive/select.js'
+import { archiveTransform, type RewriteOptions } from '../archive/tar-transform.js'
+import type { ArchiveImage, ArchiveModel } from '../archive/model.js'
+import { isZstd, zstdDecompress } from '../archive/compression.js'
+import type { TagRule } from '../inputs.js'
+import { imageRows, withTargets, type ImageRow, type Phases } from './report.js'
+import { planTags, applyTags } from './retag.js'
+import { verifyLoaded } from './verify.js'
+import type { HandoffDeps } from './save.js'
+
+export interface LoadRequest {
+  key: string
+  restoreKeys: string[]
+  images: Selection
+  tags: TagRule[]
+  /** mode: load fails on a miss; mode: auto treats it as normal. */
+  required: boolean
+}
+
+export interface LoadResult {
+  hit: boolean
+  matchedKey?: string
+  rows: ImageRow[]
+  phases: Phases
+}
+
+/** backend → (zstd) → archive filter, checks and model → runtime; then verify and retag. */
+export async function loadImages(deps: HandoffDeps, request: LoadRequest): Promise<LoadResult> {
+  const { runtime, backend, log, clock } = deps
+  const start = clock()
+  const entry = await backend.restore(request.key, request.restoreKeys)
+  const fetchMs = clock() - start
+  if (!entry) {
+    const tried = [request.key, ...request.restoreKeys.map((k) => `${k}*`)].map((k) => `"${k}"`).join(', ')
+    if (request.required) {
+      throw new HandoffError(`No entry found in ${backend.kind} for ${tried}. Save the images first (mode: save) with the same key, or check the key.`)
+    }
+    log.info(`No entry found in ${backend.kind} for ${tried}; nothing to load.`)
+    return { hit: false, rows: [], phases: [['lookup', fetchMs]] }
+  }
+  try {
+    const hit = entry.matchedKey === request.key
+    log.info(`Found ${hit ? 'key' : 'restore key match'} "${entry.matchedKey}" in ${backend.kind}; loading into ${runtime.kind}.`)
+    const loadStart = clock()
+    const model = await streamIntoRuntime(deps, entry.file, rewriteFor(request.images))
+    for (const note of model.skipped) log.warning(`Skipped while loading: ${note}`)
+    if (model.images.length === 0) {
+      throw new HandoffError(`Input "images" selects none of the stored images; stored were: ${storedNames(model)}.`)
+    }
+    const tagPlan = planTags(request.tags, model)
+    const ids = await verifyLoaded(runtime, model)
+    const loadMs = clock() - loadStart
+    const tagged = await applyTags(runtime, tagPlan, ids)
+    for (const t of tagged) log.info(`Tagged ${t.source} as ${t.target}.`)
+    return {
+      hit,
+      matchedKey: entry.matchedKey,
+      rows: withTargets(imageRows(model, ids), tagged),
+      phases: [['fetch', fetchMs], ['load+verify', loadMs], ['tag', clock() - loadStart - loadMs]]
+    }
+  } finally {
+    await entry.dispose()
+  }
+}
+
+function storedNames(model: ArchiveModel): string {
+  return model.skipped.length > 0 ? model.skipped.join('; ') : '(see the save step)'
+}
+
+/** On load, `images` keeps the selected names only; an untagged image is kept when there is no include list. */
+function rewriteFor(selection: Selection): RewriteOptions {
+  if (selection.include.length === 0 && selection.exclude.length === 0) return {}
+  const selectedNames = (image: ArchiveImage): string[] => image.names.filter((n) => selects(selection, n))
+  return {
+    keep: (image) => (image.names.length === 0 ? selection.include.length === 0 : selectedNames(image).length > 0),
+    names: selectedNames
+  }
+}
+
+async function streamIntoRuntime(deps: HandoffDeps, file: string, rewrite: RewriteOptions): Promise<ArchiveModel> {
+  const transform = archiveTransform(rewrite)
+  const compressed = isZstd(await readHead(file))
+  const feed = compressed
+    ? pipeline(createReadStream(file), zstdDecompress(), transform.stream)
+    : pipeline(createReadStream(file), transform.stream)
+  // The transform's readable side goes to the runtime; pipeline() above drives only its writable side.
+  const [model] = await Promise.all([transform.model, deps.runtime.importArchive(transform.stream), feed])
+  return model
+}
+
+async function readHead(file: string): Promise<Buffer> {
+  const handle = await open(file, 'r')
+  try {
+    const head = Buffer.alloc(4)
+    const { bytesRead } = await handle.read(head, 0, 4, 0)
+    return head.subarray(0, bytesRead)
+  } finally {
+    await handle.close()
+  }
+}

@@ -1,0 +1,97 @@
+import * as core from '@actions/core'
+import { errorMessage } from '../errors.js'
+import { parseInputs, type Settings } from '../inputs.js'
+import { createRuntime } from '../runtimes/factory.js'
+import { createBackend } from '../backends/factory.js'
+import type { Runtime } from '../runtimes/runtime.js'
+import { loadImages } from './load.js'
+import { saveImages, type HandoffDeps } from './save.js'
+import { changedSelection } from './changes.js'
+import { writeSummary } from './summary.js'
+import type { Log } from './log.js'
+import type { ImageRow } from './report.js'
+
+/** The only module that talks to @actions/core: inputs, outputs, state, logs, summary and the failure policy. */
+
+const State = { snapshot: 'image-ids', hit: 'hit', mainDone: 'main-done' } as const
+
+const log: Log = {
+  info: (m) => core.info(m),
+  warning: (m) => core.warning(m),
+  debug: (m) => core.debug(m),
+  group: (title, body) => core.group(title, body)
+}
+
+async function withDeps<T>(settings: Settings, body: (deps: HandoffDeps) => Promise<T>): Promise<T> {
+  const backend = createBackend(settings, (m) => core.info(m))
+  const runtime: Runtime = await createRuntime(settings)
+  try {
+    return await body({ runtime, backend, log, clock: Date.now })
+  } finally {
+    await runtime.close()
+  }
+}
+
+function setImagesOutput(rows: ImageRow[]): void {
+  core.setOutput('images', JSON.stringify(rows))
+}
+
+export async function runMain(): Promise<void> {
+  try {
+    const settings = parseInputs((name) => core.getInput(name))
+    await withDeps(settings, async (deps) => {
+      if (settings.mode === 'save') {
+        const result = await deps.log.group('Save images', () => saveImages(deps, settings))
+        setImagesOutput(result.rows)
+        await writeSummary(`Saved under "${settings.key}"`, result.rows, result.phases, result.outcome.saved ? undefined : result.outcome.reason)
+        return
+      }
+      const result = await deps.log.group('Load images', () =>
+        loadImages(deps, { ...settings, required: settings.mode === 'load' })
+      )
+      core.setOutput('hit', String(result.hit))
+      core.setOutput('matched-key', result.matchedKey ?? '')
+      setImagesOutput(result.rows)
+      if (settings.mode === 'auto') {
+        // Images present now (including those just loaded) are not "changed during the job".
+        const ids = (await deps.runtime.list()).map((i) => i.id)
+        core.saveState(State.snapshot, JSON.stringify(ids))
+        core.saveState(State.hit, String(result.hit))
+        core.saveState(State.mainDone, 'true')
+      }
+      if (result.matchedKey !== undefined) {
+        await writeSummary(`Loaded from "${result.matchedKey}"`, result.rows, result.phases)
+      }
+    })
+  } catch (error) {
+    core.setFailed(errorMessage(error))
+  }
+}
+
+/** The post step saves what changed in `mode: auto`; it warns instead of failing the job. */
+export async function runPost(): Promise<void> {
+  try {
+    const settings = parseInputs((name) => core.getInput(name))
+    if (settings.mode !== 'auto') return
+    if (core.getState(State.mainDone) !== 'true') {
+      core.warning('The main step did not finish, so there is no record of the images present before the job; not saving.')
+      return
+    }
+    if (core.getState(State.hit) === 'true') {
+      core.info(`The exact key "${settings.key}" was restored; not saving.`)
+      return
+    }
+    const before = new Set<string>(JSON.parse(core.getState(State.snapshot) || '[]') as string[])
+    await withDeps(settings, async (deps) => {
+      const selection = changedSelection(await deps.runtime.list(), before, settings.images)
+      if (selection.include.length === 0) {
+        core.info('No image was created or changed during the job (or none matches "images"); nothing to save.')
+        return
+      }
+      const result = await deps.log.group('Save changed images', () => saveImages(deps, { ...settings, images: selection }))
+      await writeSummary(`Saved under "${settings.key}"`, result.rows, result.phases, result.outcome.saved ? undefined : result.outcome.reason)
+    })
+  } catch (error) {
+    core.warning(`Saving images in the post step failed: ${errorMessage(error)}`)
+  }
+}

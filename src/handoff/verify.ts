@@ -1,0 +1,39 @@
+import { HandoffError } from '../errors.js'
+import type { ArchiveImage, ArchiveModel } from '../archive/model.js'
+import type { Runtime, RuntimeImage } from '../runtimes/runtime.js'
+
+/** The IDs an engine may give a loaded image: the config digest (classic store) or the manifest/index digest (containerd). */
+function acceptableIds(image: ArchiveImage): string[] {
+  return [image.configDigest, image.manifestDigest].filter((d): d is string => d !== undefined)
+}
+
+function matches(image: ArchiveImage, found: RuntimeImage): boolean {
+  const ids = acceptableIds(image)
+  return ids.includes(found.id) || (found.configDigest !== undefined && ids.includes(found.configDigest))
+}
+
+/**
+ * After a load, every image the archive holds must be in the engine under every stored name, with the
+ * expected ID. Returns config digest → the engine's ID for the outputs. HTTP 200 from a load proves nothing.
+ */
+export async function verifyLoaded(runtime: Runtime, model: ArchiveModel): Promise<Map<string, string>> {
+  const ids = new Map<string, string>()
+  const problems: string[] = []
+  for (const image of model.images) {
+    const lookups = image.names.length > 0 ? image.names : [image.manifestDigest ?? image.configDigest]
+    for (const ref of lookups) {
+      const found = await runtime.inspect(ref)
+      if (!found) {
+        problems.push(`${ref}: not in ${runtime.kind} after the load`)
+      } else if (!matches(image, found)) {
+        problems.push(`${ref}: ${runtime.kind} has ${found.id}, the archive holds ${acceptableIds(image).join(' or ')}`)
+      } else {
+        ids.set(image.configDigest, found.id)
+      }
+    }
+  }
+  if (problems.length > 0) {
+    throw new HandoffError(`The load did not arrive intact: ${problems.join('; ')}. The stored entry may be damaged or the engine rejected part of it; save it again.`)
+  }
+  return ids
+}

@@ -1,0 +1,19 @@
+import type { Settings } from '../inputs.js'
+import type { Runtime } from './runtime.js'
+import { createDockerRuntime } from './docker.js'
+import { createContainerdRuntime } from './containerd.js'
+import { createPodmanRuntime } from './podman.js'
+import { createKindRuntime } from './kind.js'
+
+/** The runtime the settings name; a kind cluster is reached through Docker and loads into every node. */
+export async function createRuntime(settings: Settings, env: NodeJS.ProcessEnv = process.env): Promise<Runtime> {
+  if (settings.kindCluster !== undefined) return createKindRuntime({ cluster: settings.kindCluster, env })
+  switch (settings.runtime) {
+    case 'docker':
+      return createDockerRuntime(env)
+    case 'containerd':
+      return createContainerdRuntime(settings.containerd)
+    case 'podman':
+      return createPodmanRuntime()
+  }
+}
