@@ -1,0 +1,70 @@
+/**
+ * Watches the raw bytes of an archive as they stream in, to explain a failure: compressed input, an engine's
+ * error JSON appended after the tar data (Docker answers HTTP 200 and writes the error into the body), or
+ * an archive that stopped before its end-of-archive blocks.
+ */
+import { HandoffError, errorMessage } from '../errors.js'
+
+const tailSize = 64 * 1024
+
+export class InputWatch {
+  private head: Buffer = Buffer.alloc(0)
+  private tail: Buffer = Buffer.alloc(0)
+  private total = 0
+
+  see(chunk: Buffer): void {
+    this.total += chunk.length
+    if (this.head.length < 8) this.head = Buffer.concat([this.head, chunk.subarray(0, 8)])
+    this.tail = chunk.length >= tailSize ? chunk.subarray(chunk.length - tailSize) : Buffer.concat([this.tail, chunk]).subarray(-tailSize)
+  }
+
+  /** A tar ends with two zero blocks; without them the data stopped early, even if it stopped between files. */
+  endedCleanly(): boolean {
+    return this.total >= 1024 && this.tail.subarray(-1024).every((byte) => byte === 0)
+  }
+
+  /** Turns a tar parser failure (or an unclean end) into a message that says what the input really was. */
+  explain(error: unknown): HandoffError {
+    if (error instanceof HandoffError) return error
+    const engineError = this.engineError()
+    if (engineError !== undefined) {
+      return new HandoffError(`the engine failed while it was writing the archive: ${engineError}; fix the cause and save again`)
+    }
+    const compressed = this.compression()
+    if (compressed !== undefined) {
+      return new HandoffError(`not an image archive: the input is ${compressed}-compressed; decompress it before reading it as a tar`)
+    }
+    if (this.total === 0) return new HandoffError('not an image archive: the input is empty (did the save fail?)')
+    const detail = errorMessage(error)
+    if (/unexpected end|ended early/i.test(detail)) {
+      return new HandoffError(`the image archive is truncated after ${this.total} bytes (${detail}); the save or transfer was interrupted: save it again`)
+    }
+    return new HandoffError(`not an image archive: the input is not a valid tar (${detail})`)
+  }
+
+  /** Docker's error body: `{"errorDetail":{"message":…},"error":…}` (or a bare `{"message":…}`) at the very end. */
+  private engineError(): string | undefined {
+    const text = this.tail.toString('latin1')
+    for (const marker of ['{"errorDetail"', '{"error"', '{"message"']) {
+      const start = text.lastIndexOf(marker)
+      if (start === -1) continue
+      try {
+        const body = JSON.parse(text.slice(start).trim()) as { errorDetail?: { message?: unknown }; error?: unknown; message?: unknown }
+        const message = body.errorDetail?.message ?? body.error ?? body.message
+        if (typeof message === 'string') return message
+      } catch {
+        // not the last thing in the input: tar data, not an error body
+      }
+    }
+    return undefined
+  }
+
+  private compression(): string | undefined {
+    const [a, b, c, d] = this.head
+    if (a === 0x1f && b === 0x8b) return 'gzip'
+    if (a === 0x28 && b === 0xb5 && c === 0x2f && d === 0xfd) return 'zstd'
+    if (a === 0x42 && b === 0x5a && c === 0x68) return 'bzip2'
+    if (a === 0xfd && b === 0x37 && c === 0x7a && d === 0x58) return 'xz'
+    return undefined
+  }
+}

@@ -1,0 +1,48 @@
+/**
+ * Images of a legacy `docker save` archive (Docker < 25): manifest.json lists each image's config
+ * (`<hex>.json`) and its `<id>/layer.tar` files; the names are manifest.json RepoTags.
+ */
+import { HandoffError } from '../errors.js'
+import {
+  configDigestOfPath, diffIdsOf, imageLabel, missingFile, parseJson, platformOf, resolveFile, uniqueNames,
+  type ArchiveContents, type ArchiveImage, type ManifestEntry
+} from './model.js'
+
+export function legacyImages(contents: ArchiveContents, entries: ManifestEntry[]): ArchiveImage[] {
+  const byConfig = new Map<string, ArchiveImage>()
+  for (const entry of entries) {
+    const image = legacyImage(contents, entry)
+    const known = byConfig.get(image.configDigest)
+    // Docker writes one entry per image; merge anyway so an image is never listed twice.
+    if (known) known.names = uniqueNames([...known.names, ...image.names])
+    else byConfig.set(image.configDigest, image)
+  }
+  return [...byConfig.values()]
+}
+
+function legacyImage(contents: ArchiveContents, entry: ManifestEntry): ArchiveImage {
+  const configDigest = configDigestOfPath(entry.Config)
+  const names = uniqueNames(entry.RepoTags ?? [])
+  if (configDigest === undefined) {
+    throw new HandoffError(`not an image archive: manifest.json names "${entry.Config}" as a config, which is not a digest-named file; save the image again`)
+  }
+  const label = imageLabel({ names, configDigest })
+  const config = resolveFile(contents, entry.Config)
+  if (config === undefined) throw missingFile(label, entry.Config, 'manifest.json')
+  const configJson = parseJson(contents.json.get(config.path), `the config of ${label}`)
+  const diffIds = diffIdsOf(configJson)
+  const layers = entry.Layers.map((path, index) => {
+    const file = resolveFile(contents, path)
+    if (file === undefined) throw missingFile(label, path, 'manifest.json')
+    const diffId = diffIds[index]
+    return { path, size: file.size, ...(diffId !== undefined ? { diffId } : {}) }
+  })
+  const platform = platformOf(configJson)
+  return {
+    configDigest,
+    names,
+    layers,
+    size: layers.reduce((sum, layer) => sum + layer.size, config.size),
+    ...(platform !== undefined ? { platform } : {})
+  }
+}

@@ -1,0 +1,183 @@
+/**
+ * Images of an OCI-layout archive (Docker 25+, `ctr images export`, skopeo): index.json points at manifests
+ * or image indexes in blobs/; names live in descriptor annotations and in manifest.json RepoTags.
+ */
+import { HandoffError } from '../errors.js'
+import { legacyImages } from './legacy-model.js'
+import {
+  blobPath, configDigestOfPath, diffIdsOf, imageLabel, isRecord, missingFile, parseJson, platformOf, resolveFile,
+  uniqueNames, type ArchiveContents, type ArchiveImage, type ManifestEntry
+} from './model.js'
+
+export const containerdNameKey = 'io.containerd.image.name'
+export const ociRefNameKey = 'org.opencontainers.image.ref.name'
+
+export interface Descriptor {
+  mediaType?: string
+  digest: string
+  size?: number
+  platform?: unknown
+  annotations?: Record<string, string>
+  [key: string]: unknown
+}
+
+export interface OciIndex {
+  manifests: Descriptor[]
+  [key: string]: unknown
+}
+
+export function parseIndexJson(contents: ArchiveContents): OciIndex | undefined {
+  const raw = parseJson(contents.nameFiles.get('index.json'), 'index.json')
+  if (raw === undefined) return undefined
+  if (!isIndex(raw)) throw new HandoffError('not an image archive: index.json holds no list of manifests; save the image again')
+  return raw
+}
+
+/** Names a descriptor carries: `io.containerd.image.name`, or a ref.name that is a full reference (skopeo, podman). */
+export function descriptorNames(descriptor: Descriptor): string[] {
+  const annotations = descriptor.annotations ?? {}
+  const full = annotations[containerdNameKey]
+  const ref = annotations[ociRefNameKey]
+  const names = full !== undefined ? [full] : []
+  // A bare ref.name (`ci`) is only a tag, as docker and ctr write it; it names nothing on its own.
+  if (ref !== undefined && /[/:@]/.test(ref)) names.push(ref)
+  return names
+}
+
+export interface OciImages {
+  images: ArchiveImage[]
+  skipped: string[]
+}
+
+export function ociImages(contents: ArchiveContents, index: OciIndex, entries: ManifestEntry[] = []): OciImages {
+  const result: OciImages = { images: [], skipped: [] }
+  const groups = new Map<string, { descriptor: Descriptor; names: string[] }>()
+  for (const descriptor of index.manifests) {
+    const group = groups.get(descriptor.digest) ?? { descriptor, names: [] }
+    group.names.push(...descriptorNames(descriptor))
+    groups.set(descriptor.digest, group)
+  }
+  for (const { descriptor, names } of groups.values()) {
+    const found = imagesOf(contents, descriptor, uniqueNames(names), result.skipped)
+    result.images.push(...found)
+  }
+  const unmatched = addManifestJsonNames(contents, result.images, entries)
+  result.images.push(...legacyImages(contents, unmatched))
+  return result
+}
+
+/** The images one index.json descriptor stands for: one, or one per platform whose content is present. */
+function imagesOf(contents: ArchiveContents, top: Descriptor, names: string[], skipped: string[]): ArchiveImage[] {
+  const label = names[0] ?? top.digest.replace(/^sha256:/, '').slice(0, 12)
+  const doc = blobJson(contents, top.digest)
+  if (doc === undefined) throw missingFile(label, blobPath(top.digest), 'index.json')
+  if (!isIndex(doc)) {
+    const image = manifestImage(contents, doc, { names, manifestDigest: top.digest, platform: platformOf(top.platform) })
+    if (typeof image === 'string') throw missingFile(label, image, `the manifest of ${label}`)
+    return [image]
+  }
+  const images = platformImages(contents, doc, { names, manifestDigest: top.digest, label }, skipped, 0)
+  if (images.length === 0) {
+    throw new HandoffError(
+      `image ${label}: no platform of it has its content in the archive; save it with a platform the engine holds (docker save --platform os/arch)`
+    )
+  }
+  return images
+}
+
+interface Owner {
+  names: string[]
+  manifestDigest: string
+  label: string
+}
+
+function platformImages(contents: ArchiveContents, index: OciIndex, owner: Owner, skipped: string[], depth: number): ArchiveImage[] {
+  const images: ArchiveImage[] = []
+  for (const child of index.manifests) {
+    if (isAttestation(child)) continue
+    const platform = platformOf(child.platform)
+    const doc = blobJson(contents, child.digest)
+    if (doc !== undefined && isIndex(doc) && depth < 4) {
+      images.push(...platformImages(contents, doc, owner, skipped, depth + 1))
+      continue
+    }
+    const image = doc === undefined ? blobPath(child.digest) : manifestImage(contents, doc, { ...owner, platform })
+    if (typeof image === 'string') skipped.push(`${platform ?? child.digest} of ${owner.label}: content not in archive`)
+    else images.push(image)
+  }
+  return images
+}
+
+/** An image from its manifest, or the path of the first blob it needs that the archive lacks. */
+function manifestImage(
+  contents: ArchiveContents,
+  manifest: unknown,
+  owner: { names: string[]; manifestDigest: string; platform: string | undefined }
+): ArchiveImage | string {
+  const config = isRecord(manifest) && isRecord(manifest['config']) ? manifest['config'] : undefined
+  const layers = isRecord(manifest) && Array.isArray(manifest['layers']) ? manifest['layers'] : undefined
+  if (config === undefined || typeof config['digest'] !== 'string' || layers === undefined) {
+    throw new HandoffError(`not an image archive: ${owner.manifestDigest} is neither an image manifest nor an index; save the image again`)
+  }
+  const configDigest = config['digest']
+  const configFile = resolveFile(contents, blobPath(configDigest))
+  if (configFile === undefined) return blobPath(configDigest)
+  const configJson = parseJson(contents.json.get(configFile.path), `config ${configDigest}`)
+  const diffIds = diffIdsOf(configJson)
+  const result: ArchiveImage['layers'] = []
+  for (const [index, layer] of layers.entries()) {
+    const digest = isRecord(layer) && typeof layer['digest'] === 'string' ? layer['digest'] : ''
+    const file = resolveFile(contents, blobPath(digest))
+    if (file === undefined) return blobPath(digest)
+    const diffId = diffIds[index]
+    result.push({ path: blobPath(digest), size: file.size, digest, ...(diffId !== undefined ? { diffId } : {}) })
+  }
+  const platform = platformOf(configJson) ?? owner.platform
+  return {
+    configDigest,
+    manifestDigest: owner.manifestDigest,
+    names: owner.names,
+    layers: result,
+    size: result.reduce((sum, layer) => sum + layer.size, configFile.size),
+    ...(platform !== undefined ? { platform } : {})
+  }
+}
+
+/**
+ * manifest.json RepoTags name the same images as index.json (Docker 25+ writes both): add them to every image
+ * sharing the matched image's descriptor. Returns the entries that match no image, to be read the legacy way.
+ */
+function addManifestJsonNames(contents: ArchiveContents, images: ArchiveImage[], entries: ManifestEntry[]): ManifestEntry[] {
+  const unmatched: ManifestEntry[] = []
+  for (const entry of entries) {
+    const match = images.find((image) => image.configDigest === configDigestOfPath(entry.Config))
+    if (match === undefined) {
+      unmatched.push(entry)
+      continue
+    }
+    for (const image of images.filter((i) => i.manifestDigest === match.manifestDigest)) {
+      image.names = uniqueNames([...image.names, ...(entry.RepoTags ?? [])])
+    }
+    for (const path of [entry.Config, ...entry.Layers]) {
+      if (resolveFile(contents, path) === undefined) throw missingFile(imageLabel(match), path, 'manifest.json')
+    }
+  }
+  return unmatched
+}
+
+function blobJson(contents: ArchiveContents, digest: string): unknown {
+  const file = resolveFile(contents, blobPath(digest))
+  return file === undefined ? undefined : parseJson(contents.json.get(file.path), `blob ${digest}`)
+}
+
+function isIndex(value: unknown): value is OciIndex {
+  return isRecord(value) && Array.isArray(value['manifests']) &&
+    value['manifests'].every((d) => isRecord(d) && typeof d['digest'] === 'string')
+}
+
+/** BuildKit's provenance/SBOM manifests: platform unknown/unknown, never an image to run. */
+function isAttestation(descriptor: Descriptor): boolean {
+  const platform = isRecord(descriptor.platform) ? descriptor.platform : {}
+  return descriptor.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest' ||
+    (platform['os'] === 'unknown' && platform['architecture'] === 'unknown')
+}

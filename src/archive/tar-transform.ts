@@ -1,0 +1,154 @@
+/**
+ * The archive transform: a tar goes in, the same tar comes out with its name files rewritten and moved to
+ * the end, and the model of what it held resolves once the input ended cleanly. Blobs stream through
+ * while they are hashed; only the small name files are held back (they are rewritten once everything
+ * they refer to has been seen, which is why they come last).
+ */
+import { createHash } from 'node:crypto'
+import { once } from 'node:events'
+import { posix } from 'node:path'
+import { Duplex } from 'node:stream'
+import tar, { type Extract, type Header, type Pack } from 'tar-stream'
+import { HandoffError } from '../errors.js'
+import { verifyDigests } from './digest.js'
+import { InputWatch } from './input-check.js'
+import { nameFileNames, normalizePath, type ArchiveContents, type ArchiveModel, type FileFacts } from './model.js'
+import { rewriteNameFiles, type RewriteOptions } from './name-files.js'
+import { readModel } from './read-model.js'
+
+export type { RewriteOptions } from './name-files.js'
+
+/** One entry of the input tar: its header and a stream of its body. */
+type Entry = Extract extends AsyncIterable<infer Source> ? Source : never
+type Headers = Partial<Header> & Pick<Header, 'name'>
+
+/** Configs, manifests and indexes are small; anything larger is a layer and is never kept. */
+const jsonLimit = 4 * 1024 * 1024
+const nameFileLimit = 16 * 1024 * 1024
+
+export interface ArchiveTransform {
+  /** Write the archive in, read the rewritten archive out; errors (so a pipeline fails) when the model rejects. */
+  stream: Duplex
+  /** The post-rewrite model; rejects with a HandoffError when the input is not a whole, intact image archive. */
+  model: Promise<ArchiveModel>
+}
+
+export function archiveTransform(options: RewriteOptions = {}): ArchiveTransform {
+  const extract = tar.extract()
+  const pack = tar.pack()
+  const watch = new InputWatch()
+  const stream = new Duplex({
+    write(chunk: Buffer, _encoding, callback) {
+      watch.see(chunk)
+      if (extract.write(chunk)) callback()
+      else extract.once('drain', () => callback())
+    },
+    final(callback) {
+      extract.end(undefined)
+      callback()
+    },
+    read() {
+      pack.resume()
+    },
+    destroy(error, callback) {
+      extract.destroy()
+      pack.destroy()
+      callback(error)
+    }
+  })
+  pack.on('data', (chunk) => {
+    if (!stream.push(chunk)) pack.pause()
+  })
+  pack.on('end', () => stream.push(null))
+  const model = transform(extract, pack, options, watch).catch((error: unknown) => {
+    const failure = stream.destroyed && !(error instanceof HandoffError)
+      ? new HandoffError('the archive stream was closed before the archive ended; see the error of the step that read or wrote it')
+      : watch.explain(error)
+    stream.destroy(failure)
+    throw failure
+  })
+  // The stream reports the failure too: a caller that only pipes must not crash on an unhandled rejection.
+  model.catch(() => undefined)
+  return { stream, model }
+}
+
+async function transform(extract: Extract, pack: Pack, options: RewriteOptions, watch: InputWatch): Promise<ArchiveModel> {
+  const contents: ArchiveContents = { files: new Map(), json: new Map(), nameFiles: new Map() }
+  for await (const entry of extract) await copyEntry(entry, pack, contents)
+  if (!watch.endedCleanly()) throw new Error('the tar ended early, without its end-of-archive blocks')
+  const found = readModel(contents)
+  verifyDigests(contents, found)
+  const { model, files } = rewriteNameFiles(contents.nameFiles, found, options)
+  for (const file of files) await writeEntry(pack, nameFileHeader(file.name, file.body.length), [file.body])
+  pack.finalize()
+  return model
+}
+
+async function copyEntry(entry: Entry, pack: Pack, contents: ArchiveContents): Promise<void> {
+  const { header } = entry
+  const path = normalizePath(header.name)
+  if (isNameFile(path)) {
+    contents.nameFiles.set(path, await readAll(entry, path))
+    return
+  }
+  const isFile = header.type === 'file' || header.type === 'contiguous-file'
+  const hash = isFile ? createHash(algorithmOf(path)) : undefined
+  const size = header.size ?? 0
+  const kept: Buffer[] | undefined = isFile && size <= jsonLimit ? [] : undefined
+  await writeEntry(pack, header, entry, (chunk) => {
+    hash?.update(chunk)
+    kept?.push(chunk)
+  })
+  contents.files.set(path, factsOf(path, header, hash?.digest('hex')))
+  const body = kept === undefined ? undefined : Buffer.concat(kept)
+  if (body !== undefined && body.length > 0 && (body[0] === 0x7b || body[0] === 0x5b)) contents.json.set(path, body)
+}
+
+/** Writes one entry into the pack, waiting for the reader whenever the pack is full. */
+async function writeEntry(pack: Pack, header: Headers, body: AsyncIterable<unknown> | Buffer[], see?: (chunk: Buffer) => void): Promise<void> {
+  let settle: (error?: Error | null) => void = () => undefined
+  const written = new Promise<void>((resolve, reject) => {
+    settle = (error) => (error ? reject(error) : resolve())
+  })
+  // When the input fails mid-entry the pack is torn down with the whole stream: these errors are reported there.
+  written.catch(() => undefined)
+  const sink = pack.entry({ ...header }, (error) => settle(error))
+  sink.on('error', () => undefined)
+  for await (const data of body) {
+    const chunk = data as Buffer
+    see?.(chunk)
+    if (!sink.write(chunk)) await once(sink, 'drain')
+  }
+  sink.end(undefined)
+  await written
+}
+
+async function readAll(entry: Entry, path: string): Promise<Buffer> {
+  if ((entry.header.size ?? 0) > nameFileLimit) {
+    throw new HandoffError(`not an image archive: ${path} is ${entry.header.size} bytes, far larger than any name file`)
+  }
+  const chunks: Buffer[] = []
+  for await (const chunk of entry) chunks.push(chunk as Buffer)
+  return Buffer.concat(chunks)
+}
+
+function factsOf(path: string, header: Headers, hex: string | undefined): FileFacts {
+  if (header.type === 'symlink' && header.linkname) {
+    return { size: 0, link: normalizePath(posix.join(posix.dirname(path), header.linkname)) }
+  }
+  if (header.type === 'link' && header.linkname) return { size: 0, link: normalizePath(header.linkname) }
+  return { size: header.size ?? 0, ...(hex !== undefined ? { digest: `${algorithmOf(path)}:${hex}` } : {}) }
+}
+
+/** Blobs under blobs/sha512/ are named by sha512; everything else is compared with sha256. */
+function algorithmOf(path: string): 'sha256' | 'sha512' {
+  return path.startsWith('blobs/sha512/') ? 'sha512' : 'sha256'
+}
+
+function isNameFile(path: string): boolean {
+  return (nameFileNames as readonly string[]).includes(path)
+}
+
+function nameFileHeader(name: string, size: number): Headers {
+  return { name, size, mode: 0o644, type: 'file', mtime: new Date(0), uid: 0, gid: 0 }
+}
