@@ -8,7 +8,9 @@ export class HandoffError extends Error {
 
 /** One place that turns whatever was thrown into a message, so callers never test `instanceof Error`. */
 export function errorMessage(error: unknown): string {
-  if (error instanceof Error) return error.message
+  // Checked by shape, not instanceof: errors made in another realm (Node's socket errors under jest's VM) fail instanceof.
+  const message = (error as { message?: unknown } | null)?.message
+  if (typeof message === 'string') return message
   if (typeof error === 'string') return error
   try {
     return JSON.stringify(error)

@@ -24,7 +24,7 @@ const log: Log = {
 
 async function withDeps<T>(settings: Settings, body: (deps: HandoffDeps) => Promise<T>): Promise<T> {
   const backend = createBackend(settings, (m) => core.info(m))
-  const runtime: Runtime = await createRuntime(settings)
+  const runtime: Runtime = await createRuntime(settings, (m) => core.warning(m))
   try {
     return await body({ runtime, backend, log, clock: Date.now })
   } finally {

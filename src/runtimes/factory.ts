@@ -6,11 +6,15 @@ import { createPodmanRuntime } from './podman.js'
 import { createKindRuntime } from './kind.js'
 
 /** The runtime the settings name; a kind cluster is reached through Docker and loads into every node. */
-export async function createRuntime(settings: Settings, env: NodeJS.ProcessEnv = process.env): Promise<Runtime> {
+export async function createRuntime(
+  settings: Settings,
+  warn: (message: string) => void,
+  env: NodeJS.ProcessEnv = process.env
+): Promise<Runtime> {
   if (settings.kindCluster !== undefined) return createKindRuntime({ cluster: settings.kindCluster, env })
   switch (settings.runtime) {
     case 'docker':
-      return createDockerRuntime(env)
+      return createDockerRuntime(env, { warn })
     case 'containerd':
       return createContainerdRuntime(settings.containerd)
     case 'podman':

@@ -1,0 +1,148 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { execFile } from 'node:child_process'
+import { createReadStream, createWriteStream } from 'node:fs'
+import { mkdtemp, rm, stat, truncate, copyFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import { promisify } from 'node:util'
+import { buildBusybox, docker, startDockerd, type Engine } from '../support/engines.js'
+import { createDockerRuntime } from '../../src/runtimes/docker.js'
+import { connectDocker } from '../../src/runtimes/docker-client.js'
+import type { Runtime } from '../../src/runtimes/runtime.js'
+import { HandoffError } from '../../src/errors.js'
+
+const execFileP = promisify(execFile)
+
+describe('Docker runtime on a private dockerd', () => {
+  let engine: Engine
+  let runtime: Runtime
+  let dir: string
+  const warnings: string[] = []
+  const ids: Record<string, string> = {}
+
+  beforeAll(async () => {
+    engine = await startDockerd()
+    dir = await mkdtemp(join(tmpdir(), 'ih-docker-rt-'))
+    runtime = await createDockerRuntime({ DOCKER_HOST: engine.host }, { warn: (m) => warnings.push(m) })
+    ids.a = await buildBusybox(engine, 'app-a:1', ['RUN echo a > /a'])
+    ids.b = await buildBusybox(engine, 'app-b:1', ['RUN echo b > /b'])
+    await docker(engine, ['tag', 'app-a:1', 'app-a:extra'])
+    await docker(engine, ['tag', 'app-a:1', 'registry.example:5000/team/app-a:2'])
+  })
+
+  afterAll(async () => {
+    await runtime?.close()
+    await engine?.stop()
+    if (dir) await rm(dir, { recursive: true, force: true })
+  })
+
+  async function exportTo(file: string, refs: string[], platform?: string): Promise<void> {
+    await pipeline(await runtime.exportImages(refs, platform ? { platform } : {}), createWriteStream(join(dir, file)))
+  }
+
+  it('negotiates the daemon API version', async () => {
+    const connection = await connectDocker({ DOCKER_HOST: engine.host })
+    connection.close()
+    const daemon = await docker(engine, ['version', '--format', '{{.Server.APIVersion}}'])
+    expect(connection.apiVersion).toBe(daemon)
+    expect(connection.host).toBe(engine.host)
+  })
+
+  it('lists and inspects images with all their names and the config digest as ID', async () => {
+    const listed = await runtime.list()
+    const a = listed.find((image) => image.id === ids.a)
+    expect(a?.names.sort()).toEqual(['app-a:1', 'app-a:extra', 'registry.example:5000/team/app-a:2'])
+    expect(a?.configDigest).toBe(ids.a)
+    expect(a?.size).toBeGreaterThan(1_000_000)
+    const inspected = await runtime.inspect('app-b:1')
+    expect(inspected).toEqual({ id: ids.b, names: ['app-b:1'], size: expect.any(Number), configDigest: ids.b })
+    expect((await runtime.inspect(ids.b!))?.id).toBe(ids.b)
+    expect(await runtime.inspect('not-here:1')).toBeUndefined()
+  })
+
+  it('exports several images into one archive with shared layers once, and loads names and IDs back', async () => {
+    await exportTo('two.tar', ['app-a:1', 'app-a:extra', 'registry.example:5000/team/app-a:2', 'app-b:1'])
+    const entries = (await execFileP('tar', ['tf', join(dir, 'two.tar')])).stdout.split('\n')
+    // busybox COPY + RUN --install are shared; each image adds one layer of its own.
+    expect(entries.filter((e) => e.endsWith('/layer.tar'))).toHaveLength(4)
+
+    await docker(engine, ['rmi', 'app-a:1', 'app-a:extra', 'registry.example:5000/team/app-a:2', 'app-b:1'])
+    expect(await runtime.inspect('app-a:1')).toBeUndefined()
+
+    const report = await runtime.importArchive(createReadStream(join(dir, 'two.tar')))
+    expect(report.names.sort()).toEqual(['app-a:1', 'app-a:extra', 'app-b:1', 'registry.example:5000/team/app-a:2'])
+    expect((await runtime.inspect('app-a:extra'))?.id).toBe(ids.a)
+    expect((await runtime.inspect('registry.example:5000/team/app-a:2'))?.id).toBe(ids.a)
+    expect((await runtime.inspect('app-b:1'))?.id).toBe(ids.b)
+    expect(await docker(engine, ['run', '--rm', '--network', 'none', 'app-a:extra', 'cat', '/a'])).toBe('a')
+    expect(await docker(engine, ['run', '--rm', '--network', 'none', 'app-b:1', 'cat', '/b'])).toBe('b')
+  })
+
+  it('brings an image exported by ID back untagged with the same ID', async () => {
+    const id = await buildBusybox(engine, 'untagged:1', ['RUN echo u > /u'])
+    await exportTo('id.tar', [id])
+    await docker(engine, ['rmi', 'untagged:1'])
+    expect(await runtime.inspect(id)).toBeUndefined()
+    const report = await runtime.importArchive(createReadStream(join(dir, 'id.tar')))
+    expect(report).toEqual({ names: [], ids: [id] })
+    expect(await runtime.inspect(id)).toMatchObject({ id, names: [] })
+    expect((await runtime.list()).find((image) => image.id === id)?.names).toEqual([])
+  })
+
+  it('rejects a truncated archive with the daemon message', async () => {
+    await exportTo('cut.tar', ['app-b:1'])
+    const size = (await stat(join(dir, 'cut.tar'))).size
+    await truncate(join(dir, 'cut.tar'), Math.floor(size / 2))
+    const failure = runtime.importArchive(createReadStream(join(dir, 'cut.tar')))
+    await expect(failure).rejects.toThrow(HandoffError)
+    await expect(failure).rejects.toThrow(/failed to load the archive: .+/)
+  })
+
+  it('rejects a non-archive with the daemon message', async () => {
+    await expect(runtime.importArchive(Readable.from([Buffer.from('this is not a tar archive\n'.repeat(100))])))
+      .rejects.toThrow(/Docker Engine at unix:.* failed to load the archive: .*(repositories|manifest|tar|EOF)/)
+  })
+
+  it('rejects, not hangs, when the input stream breaks', async () => {
+    await copyFile(join(dir, 'two.tar'), join(dir, 'broken-src.tar'))
+    const source = createReadStream(join(dir, 'broken-src.tar'), { end: 300_000 })
+    const broken = new Readable({ read() {} })
+    source.on('data', (chunk) => broken.push(chunk))
+    source.on('end', () => broken.destroy(new Error('disk vanished')))
+    await expect(runtime.importArchive(broken)).rejects.toThrow(/reading the archive failed.*disk vanished/)
+  })
+
+  it('rejects exporting an unknown image, naming it, before any byte', async () => {
+    await expect(runtime.exportImages(['app-a:1', 'nope:9'])).rejects.toThrow(/has no image nope:9 /)
+    await expect(runtime.exportImages(['nope:9'])).rejects.toThrow(HandoffError)
+  })
+
+  it('ignores a platform the engine cannot honour, with a warning, and still exports', async () => {
+    await exportTo('platform.tar', ['app-b:1'], 'linux/amd64')
+    const entries = (await execFileP('tar', ['tf', join(dir, 'platform.tar')])).stdout
+    expect(entries).toContain('manifest.json')
+    expect(warnings.join('\n')).toMatch(/platform linux\/amd64 is ignored/)
+  })
+
+  it('tags by name or ID, and a tag moves a name from one image to another', async () => {
+    await runtime.tag('app-a:1', 'moving')
+    expect((await runtime.inspect('moving:latest'))?.id).toBe(ids.a)
+    await runtime.tag(ids.b!, 'registry.example:5000/team/moving:latest')
+    await runtime.tag('app-b:1', 'docker.io/library/moving')
+    expect((await runtime.inspect('moving'))?.id).toBe(ids.b)
+    expect((await runtime.inspect(ids.b!))?.names).toEqual(expect.arrayContaining(['moving:latest', 'registry.example:5000/team/moving:latest']))
+    expect((await runtime.inspect('app-a:1'))?.names).not.toContain('moving:latest')
+    await expect(runtime.tag('app-a:1', 'Bad:Name')).rejects.toThrow(/cannot tag app-a:1 as Bad:Name/)
+    await expect(runtime.tag('app-a:1', 'x@sha256:' + 'a'.repeat(64))).rejects.toThrow(/digest/)
+    await expect(runtime.tag('absent:1', 'y:1')).rejects.toThrow(/has no image absent:1|no image absent:1/)
+  })
+
+  it('rejects an unreachable DOCKER_HOST clearly', async () => {
+    await expect(createDockerRuntime({ DOCKER_HOST: `unix://${dir}/no.sock` }))
+      .rejects.toThrow(new RegExp(`cannot reach the Docker Engine at unix://${dir}/no.sock .*start Docker.*DOCKER_HOST`))
+    await expect(createDockerRuntime({ DOCKER_HOST: 'tcp://127.0.0.1:1' }))
+      .rejects.toThrow(/cannot reach the Docker Engine at tcp:\/\/127.0.0.1:1 \(.*ECONNREFUSED.*\)/)
+  })
+})

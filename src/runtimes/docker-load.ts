@@ -1,0 +1,136 @@
+import type { IncomingMessage } from 'node:http'
+import type { Readable } from 'node:stream'
+import { StringDecoder } from 'node:string_decoder'
+import type Dockerode from 'dockerode'
+import { HandoffError } from '../errors.js'
+import type { ImportReport } from './runtime.js'
+import { causeText, engineMessage } from './docker-client.js'
+
+/**
+ * `POST /images/load` answers HTTP 200 before it knows the outcome; the outcome is in the JSON lines of the body
+ * (`{"stream":"Loaded image: app:ci\n"}`, or `{"errorDetail":{…},"error":"…"}`). modem.followProgress would call
+ * an errorDetail line a success, so every line is read here.
+ */
+
+export type LoadEvent =
+  | { kind: 'name'; names: string[] }
+  | { kind: 'id'; id: string }
+  | { kind: 'error'; message: string }
+  | { kind: 'other'; text: string }
+
+const loadedName = /^Loaded image: (.+)$/
+const loadedId = /^Loaded image ID: (\S+)$/
+
+/** One line of the daemon's load output. */
+export function parseLoadLine(line: string): LoadEvent {
+  let message: { stream?: unknown; error?: unknown; errorDetail?: { message?: unknown } }
+  try {
+    message = JSON.parse(line) as typeof message
+  } catch {
+    return { kind: 'other', text: line }
+  }
+  if (message === null || typeof message !== 'object') return { kind: 'other', text: line }
+  const failure = message.errorDetail?.message ?? message.error
+  if (failure !== undefined) return { kind: 'error', message: String(failure) }
+  if (typeof message.stream !== 'string') return { kind: 'other', text: line }
+  const text = message.stream.trim()
+  const id = loadedId.exec(text)
+  if (id) return { kind: 'id', id: id[1]! }
+  const name = loadedName.exec(text)
+  // podman's compatible API puts every name of an image on one line, comma-separated (names never hold commas).
+  if (name) return { kind: 'name', names: name[1]!.split(',').map((n) => n.trim()).filter(Boolean) }
+  return { kind: 'other', text }
+}
+
+/** Accumulates the load output as it arrives, in chunks cut anywhere (even inside a UTF-8 character). */
+export class LoadOutput {
+  readonly names: string[] = []
+  readonly ids: string[] = []
+  readonly errors: string[] = []
+  private readonly others: string[] = []
+  private readonly decoder = new StringDecoder('utf8')
+  private pending = ''
+
+  push(chunk: Buffer | string): void {
+    this.pending += typeof chunk === 'string' ? chunk : this.decoder.write(chunk)
+    const lines = this.pending.split('\n')
+    this.pending = lines.pop() ?? ''
+    for (const line of lines) this.take(line)
+  }
+
+  /** The report, or a HandoffError carrying the daemon's own message. */
+  finish(host: string): ImportReport {
+    this.take(this.pending + this.decoder.end())
+    this.pending = ''
+    if (this.errors.length > 0) {
+      throw new HandoffError(`the Docker Engine at ${host} failed to load the archive: ${this.errors.join('; ')}`)
+    }
+    if (this.names.length === 0 && this.ids.length === 0) {
+      const said = this.others.length > 0 ? ` (it said: ${this.others.slice(-3).join(' | ')})` : ''
+      throw new HandoffError(`the Docker Engine at ${host} loaded no image from the archive${said}; check that the archive holds images.`)
+    }
+    return { names: [...this.names], ids: [...this.ids] }
+  }
+
+  private take(raw: string): void {
+    const line = raw.trim()
+    if (line === '') return
+    const event = parseLoadLine(line)
+    if (event.kind === 'name') this.names.push(...event.names)
+    else if (event.kind === 'id') this.ids.push(event.id)
+    else if (event.kind === 'error') this.errors.push(event.message)
+    else if (this.others.length < 20) this.others.push(event.text)
+  }
+}
+
+/**
+ * Streams `archive` into the engine and settles on the daemon's verdict. A failing input stream rejects
+ * (and aborts the request) instead of leaving the daemon waiting for bytes that never come.
+ */
+export function loadArchive(docker: Dockerode, host: string, archive: Readable): Promise<ImportReport> {
+  return new Promise<ImportReport>((resolve, reject) => {
+    let settled = false
+    const settle = (error: unknown, report?: ImportReport): void => {
+      if (settled) return
+      settled = true
+      archive.off('error', onInputError)
+      if (error === undefined && report) return resolve(report)
+      if (!archive.destroyed) archive.destroy()
+      reject(error)
+    }
+    const onInputError = (error: Error): void =>
+      settle(new HandoffError(`reading the archive failed while loading it into the Docker Engine at ${host}: ${causeText(error)}`))
+    archive.on('error', onInputError)
+    docker.modem.dial(
+      {
+        path: '/images/load?',
+        method: 'POST',
+        options: { quiet: '1' },
+        file: archive,
+        headers: { 'Content-Type': 'application/x-tar' },
+        isStream: true,
+        statusCodes: { 200: true, 400: 'bad parameter', 500: 'server error' }
+      },
+      (error, response) => {
+        if (error) return settle(new HandoffError(`the Docker Engine at ${host} refused the archive: ${engineMessage(error)}`))
+        readVerdict(response as IncomingMessage, host, settle)
+      }
+    )
+  })
+}
+
+function readVerdict(response: IncomingMessage, host: string, settle: (error: unknown, report?: ImportReport) => void): void {
+  const output = new LoadOutput()
+  response.on('data', (chunk: Buffer) => output.push(chunk))
+  const failed = (why: string): void => settle(new HandoffError(`the Docker Engine at ${host} ${why}; run the load again.`))
+  response.on('error', (error) => failed(`dropped the connection during the load (${causeText(error)})`))
+  // A connection cut before the end of the output is no verdict at all.
+  response.on('close', () => failed("closed the connection before reporting the load's outcome"))
+  response.on('end', () => {
+    try {
+      settle(undefined, output.finish(host))
+    } catch (error) {
+      settle(error)
+    }
+  })
+}

@@ -1,0 +1,124 @@
+import type { Readable } from 'node:stream'
+import type Dockerode from 'dockerode'
+import { HandoffError, errorMessage } from '../errors.js'
+import { familiarRepository, parseTargetName } from '../archive/reference.js'
+import type { ExportOptions, ImportReport, Runtime, RuntimeImage } from './runtime.js'
+import { connectDocker, engineMessage, engineStatus, type DockerConnection } from './docker-client.js'
+import { exportArchive, platformQuery } from './docker-export.js'
+import { loadArchive } from './docker-load.js'
+
+export interface DockerRuntimeOptions {
+  /** Told when a request is served in a degraded way (e.g. `platform` on an engine too old for it). */
+  warn?: (message: string) => void
+}
+
+/** The Docker runtime, talking to the Engine API only (no docker CLI). */
+export async function createDockerRuntime(
+  env: NodeJS.ProcessEnv = process.env,
+  options: DockerRuntimeOptions = {}
+): Promise<Runtime> {
+  const connection = await connectDocker(env)
+  try {
+    const containerdStore = await usesContainerdStore(connection.docker)
+    return new DockerRuntime(connection, containerdStore, options.warn ?? (() => undefined))
+  } catch (error) {
+    connection.close()
+    throw error
+  }
+}
+
+/**
+ * Docker 29's containerd image store reports the manifest (or index) digest as the image ID, not the
+ * config digest; only the classic store lets `configDigest` be the ID.
+ */
+async function usesContainerdStore(docker: Dockerode): Promise<boolean> {
+  const info = (await docker.info()) as { DriverStatus?: unknown }
+  const status = Array.isArray(info.DriverStatus) ? (info.DriverStatus as unknown[]) : []
+  return status.some((pair) => Array.isArray(pair) && pair[0] === 'driver-type' && String(pair[1]).includes('containerd'))
+}
+
+/** Names and IDs reach URL paths unencoded (dockerode does not encode them), so only reference characters pass. */
+const pathSafe = /^[A-Za-z0-9._\-/:@]+$/
+
+class DockerRuntime implements Runtime {
+  readonly kind = 'docker' as const
+
+  constructor(
+    private readonly connection: DockerConnection,
+    private readonly containerdStore: boolean,
+    private readonly warn: (message: string) => void
+  ) {}
+
+  private get docker(): Dockerode {
+    return this.connection.docker
+  }
+
+  private get host(): string {
+    return this.connection.host
+  }
+
+  async list(): Promise<RuntimeImage[]> {
+    let images: Dockerode.ImageInfo[]
+    try {
+      images = await this.docker.listImages()
+    } catch (error) {
+      throw new HandoffError(`listing the images of the Docker Engine at ${this.host} failed: ${engineMessage(error)}`)
+    }
+    return images.map((image) => this.image(image.Id, image.RepoTags, image.Size))
+  }
+
+  async inspect(ref: string): Promise<RuntimeImage | undefined> {
+    if (!pathSafe.test(ref)) return undefined
+    try {
+      const image = await this.docker.getImage(ref).inspect()
+      return this.image(image.Id, image.RepoTags, image.Size)
+    } catch (error) {
+      if (engineStatus(error) === 404) return undefined
+      throw new HandoffError(`inspecting ${ref} in the Docker Engine at ${this.host} failed: ${engineMessage(error)}`)
+    }
+  }
+
+  async exportImages(refs: string[], options: ExportOptions = {}): Promise<Readable> {
+    const unsafe = refs.find((ref) => !pathSafe.test(ref))
+    if (unsafe !== undefined) throw new HandoffError(`"${unsafe}" is not an image name or ID; fix the images input.`)
+    const platform = platformQuery(options.platform, this.connection.apiVersion)
+    if (platform.ignored) this.warn(platform.ignored)
+    return exportArchive(this.docker, this.host, refs, platform.value)
+  }
+
+  importArchive(archive: Readable): Promise<ImportReport> {
+    return loadArchive(this.docker, this.host, archive)
+  }
+
+  async tag(source: string, target: string): Promise<void> {
+    let repo: string
+    let tag: string
+    try {
+      const ref = parseTargetName(target)
+      repo = familiarRepository(ref)
+      tag = ref.tag ?? 'latest'
+    } catch (error) {
+      throw new HandoffError(`cannot tag ${source} as ${target}: ${errorMessage(error)}`)
+    }
+    if (!pathSafe.test(source)) throw new HandoffError(`cannot tag ${source}: it is not an image name or ID.`)
+    try {
+      await this.docker.getImage(source).tag({ repo, tag })
+    } catch (error) {
+      const why = engineStatus(error) === 404 ? `the engine has no image ${source}` : engineMessage(error)
+      throw new HandoffError(`cannot tag ${source} as ${target} in the Docker Engine at ${this.host}: ${why}`)
+    }
+  }
+
+  async close(): Promise<void> {
+    try {
+      this.connection.close()
+    } catch {
+      /* closing must never fail a run */
+    }
+  }
+
+  private image(id: string, repoTags: string[] | null | undefined, size: number): RuntimeImage {
+    const names = (repoTags ?? []).filter((name) => !name.startsWith('<none>'))
+    return { id, names, size, ...(this.containerdStore ? {} : { configDigest: id }) }
+  }
+}
