@@ -6,7 +6,7 @@
 import { execFile } from 'node:child_process'
 import { mkdtemp, readFile, writeFile, mkdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 
 export interface StepResult {
   exitCode: number
@@ -24,7 +24,8 @@ export interface Job {
   state: Record<string, string>
 }
 
-const root = resolve(import.meta.dirname, '..', '..')
+// npm scripts and jest run from the project root; the demo's bundled copy of this file lives elsewhere.
+const root = process.env.IMAGE_HANDOFF_ROOT ?? process.cwd()
 
 export async function newJob(env: Record<string, string> = {}): Promise<Job> {
   const dir = await mkdtemp(join(tmpdir(), 'ih-job-'))

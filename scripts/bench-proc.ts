@@ -1,0 +1,72 @@
+/**
+ * Process and file helpers for the benchmark: timed commands and CLI pipelines (docker save | gzip > file),
+ * wired child to child with argv arrays, so no shell parses anything.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { openSync, closeSync } from 'node:fs'
+import { readdir, stat } from 'node:fs/promises'
+import { join } from 'node:path'
+
+export interface PipeOptions {
+  /** File fed to the first command's stdin. */
+  from?: string
+  /** File the last command's stdout goes to (else discarded). */
+  to?: string
+}
+
+function finished(child: ChildProcess, argv: string[], stderr: () => string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    child.on('error', reject)
+    child.on('close', (code, signal) => {
+      if (code === 0) resolve()
+      else reject(new Error(`${argv.join(' ')} exited ${code ?? signal}: ${stderr().trim().slice(-500)}`))
+    })
+  })
+}
+
+/** Runs `a | b | …`, each stage's stdout straight into the next one's stdin (an OS pipe, no copy through Node). */
+export async function pipe(stages: string[][], options: PipeOptions = {}): Promise<void> {
+  const inFd = options.from ? openSync(options.from, 'r') : 'ignore'
+  const outFd = options.to ? openSync(options.to, 'w') : 'ignore'
+  const done: Promise<void>[] = []
+  try {
+    let previous: ChildProcess | undefined
+    stages.forEach((argv, i) => {
+      const last = i === stages.length - 1
+      const stdin = previous?.stdout ?? inFd
+      const child = spawn(argv[0]!, argv.slice(1), { stdio: [stdin, last ? outFd : 'pipe', 'pipe'] })
+      let err = ''
+      child.stderr?.on('data', (chunk: Buffer) => { err += chunk.toString() })
+      done.push(finished(child, argv, () => err))
+      previous = child
+    })
+    await Promise.all(done)
+  } finally {
+    if (typeof inFd === 'number') closeSync(inFd)
+    if (typeof outFd === 'number') closeSync(outFd)
+  }
+}
+
+/** Seconds `work` takes, on the monotonic clock. */
+export async function timed(work: () => Promise<unknown>): Promise<number> {
+  const start = process.hrtime.bigint()
+  await work()
+  return Number(process.hrtime.bigint() - start) / 1e9
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = Math.floor(sorted.length / 2)
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
+}
+
+/** Total bytes of the regular files under `path` (a file or a directory). */
+export async function bytesUnder(path: string): Promise<number> {
+  const info = await stat(path)
+  if (!info.isDirectory()) return info.size
+  let total = 0
+  for (const entry of await readdir(path, { withFileTypes: true })) {
+    if (entry.isDirectory() || entry.isFile()) total += await bytesUnder(join(path, entry.name))
+  }
+  return total
+}
