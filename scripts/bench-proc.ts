@@ -38,6 +38,8 @@ export async function pipe(stages: string[][], options: PipeOptions = {}): Promi
       let err = ''
       child.stderr?.on('data', (chunk: Buffer) => { err += chunk.toString() })
       done.push(finished(child, argv, () => err))
+      // The next stage holds its own copy of this pipe; ours would keep the writer from seeing EOF/close.
+      previous?.stdout?.destroy()
       previous = child
     })
     await Promise.all(done)

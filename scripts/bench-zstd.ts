@@ -49,7 +49,7 @@ export async function runProbe(args: string[]): Promise<void> {
 
 function errorOf(stderr: string, fallback: string): string {
   const code = /\b(ERR_[A-Z_]+)\b/.exec(stderr)?.[1]
-  return code ?? (stderr.trim().split('\n').find((l) => /error/i.test(l)) ?? fallback).slice(0, 80)
+  return code ?? (stderr.trim().split('\n').find((l) => /error|failed/i.test(l)) ?? fallback).slice(0, 60)
 }
 
 /** The parent's side: one probe in a fresh child, so a crash only loses that probe. */

@@ -142,7 +142,9 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(`bench failed: ${error instanceof Error ? error.message : String(error)}`)
+// Awaited at the top so a step that never settles ends the run with exit 13, not a silent 0.
+await main().catch((error: unknown) => {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code
+  console.error(`bench failed: ${code ? `${code}: ` : ''}${error instanceof Error ? error.message : String(error)}`)
   process.exitCode = 1
 })

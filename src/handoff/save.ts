@@ -55,8 +55,8 @@ export async function saveImages(deps: HandoffDeps, request: SaveRequest): Promi
       ? pipeline(archive, transform.stream, output)
       : pipeline(archive, transform.stream, zstdCompress(request.compressionLevel), output)
     const [, archived] = await Promise.all([written, transform.model])
+    checkComplete(archived, ids)
     model = archived
-    checkComplete(model, ids)
     writeMs = clock() - start
   })
   const totalMs = clock() - start

@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { execFile } from 'node:child_process'
+import { createReadStream } from 'node:fs'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import { promisify } from 'node:util'
+import { buildBusybox, docker, startDockerd, type Engine } from '../support/engines.js'
+import { createPodmanRuntime } from '../../src/runtimes/podman.js'
+import type { Runtime } from '../../src/runtimes/runtime.js'
+
+const execFileP = promisify(execFile)
+
+/** A podman store of its own, so tests never share state with each other or the machine. */
+async function privatePodman(dir: string, name: string): Promise<{ args: string[]; podman(args: string[]): Promise<string> }> {
+  const args = ['--root', join(dir, name, 'root'), '--runroot', join(dir, name, 'run')]
+  return {
+    args,
+    podman: async (more) => (await execFileP('podman', [...args, ...more], { maxBuffer: 16 * 1024 * 1024 })).stdout.trim()
+  }
+}
+
+async function dockerLoadFromStream(engine: Engine, archive: Readable): Promise<string> {
+  const child = execFileP('docker', ['-H', engine.host, 'load'])
+  await pipeline(archive, child.child.stdin!)
+  return (await child).stdout
+}
+
+describe('podman runtime with a private store', () => {
+  let engine: Engine
+  let dir: string
+  let appId: string
+  let twoId: string
+  let store: Awaited<ReturnType<typeof privatePodman>>
+  let runtime: Runtime
+
+  beforeAll(async () => {
+    engine = await startDockerd()
+    dir = await mkdtemp(join(tmpdir(), 'ih-podman-test-'))
+    appId = await buildBusybox(engine, 'app:ci', ['RUN echo hi > /hi'])
+    await docker(engine, ['tag', 'app:ci', 'ghcr.io/org/app:1'])
+    twoId = await buildBusybox(engine, 'two:1', ['RUN echo two > /two'])
+    await execFileP('docker', ['-H', engine.host, 'save', '-o', join(dir, 'app.tar'), 'app:ci', 'ghcr.io/org/app:1'])
+    await execFileP('docker', ['-H', engine.host, 'save', '-o', join(dir, 'two.tar'), twoId])
+    store = await privatePodman(dir, 'a')
+    runtime = await createPodmanRuntime({ extraArgs: store.args })
+  })
+  afterAll(async () => {
+    await runtime?.close()
+    await engine?.stop()
+    if (dir) {
+      await execFileP('sh', ['-c', `grep -o " ${dir}[^ ]*" /proc/mounts | sort -r | xargs -r -n1 umount -l`]).catch(() => undefined)
+      await rm(dir, { recursive: true, force: true, maxRetries: 3 })
+    }
+  })
+
+  it('loads a Docker archive so that app:ci is docker.io/library/app:ci in podman, and it runs', async () => {
+    const report = await runtime.importArchive(createReadStream(join(dir, 'app.tar')))
+    expect(report.names.sort()).toEqual(['docker.io/library/app:ci', 'ghcr.io/org/app:1'])
+    const names = (await store.podman(['images', '--format', '{{.Repository}}:{{.Tag}}'])).split('\n').sort()
+    expect(names).toEqual(['docker.io/library/app:ci', 'ghcr.io/org/app:1'])
+    expect((await runtime.inspect('app:ci'))?.configDigest).toBe(appId)
+    // This sandbox refuses podman's default rlimits; the limits below are what any runner allows.
+    const out = await store.podman(['run', '--rm', '--network', 'none', '--ulimit', 'nofile=1024:1024', '--ulimit', 'nproc=1024:1024',
+      'docker.io/library/app:ci', 'cat', '/hi'])
+    expect(out).toBe('hi')
+  })
+
+  it('keeps an untagged image and reports its ID', async () => {
+    const report = await runtime.importArchive(createReadStream(join(dir, 'two.tar')))
+    expect(report).toEqual({ names: [], ids: [twoId] })
+    expect((await runtime.list()).find((i) => i.id === twoId)?.names).toEqual([])
+    expect((await runtime.inspect(twoId.slice(7, 19)))?.id).toBe(twoId)
+  })
+
+  it('exports to Docker under the tag it was given, and keeps a podman-local name local', async () => {
+    await runtime.tag('app:ci', 'registry.example/app:test')
+    await store.podman(['tag', 'docker.io/library/app:ci', 'localhost/own:1'])
+    const said = await dockerLoadFromStream(engine, await runtime.exportImages(['registry.example/app:test', 'localhost/own:1']))
+    expect(said).toMatch(/Loaded image: registry\.example\/app:test/)
+    expect(await docker(engine, ['image', 'inspect', '--format', '{{.Id}}', 'registry.example/app:test'])).toBe(appId)
+    const other = await privatePodman(dir, 'b')
+    const second = await createPodmanRuntime({ extraArgs: other.args })
+    const report = await second.importArchive(await runtime.exportImages(['localhost/own:1', 'app:ci']))
+    expect(report.names.sort()).toEqual(['docker.io/library/app:ci', 'localhost/own:1'])
+  })
+
+  it('fails a load of something that is not an image archive with podman\'s message', async () => {
+    await expect(runtime.importArchive(Readable.from([Buffer.from('not a tar')]))).rejects.toThrow(/podman load failed: /)
+  })
+
+  it('says what to install when podman is missing', async () => {
+    const path = process.env.PATH
+    process.env.PATH = '/nonexistent'
+    try {
+      await expect(createPodmanRuntime()).rejects.toThrow(/needs the `podman` command, which is not on PATH.*apt-get install podman/)
+    } finally {
+      process.env.PATH = path
+    }
+  })
+})

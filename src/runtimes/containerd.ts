@@ -1,0 +1,107 @@
+/**
+ * containerd through `ctr` (containerd has no API a Node client can use without gRPC stubs, and ctr is
+ * installed wherever containerd is). Archives stream through ctr's stdin/stdout (`-`), never a temp file.
+ * Imports pass `--digests --skip-digest-for-named` so untagged images are kept (without it ctr drops them,
+ * exit 0) and never `--all-platforms`, which fails when an index names a platform the archive lacks.
+ */
+import { stat } from 'node:fs/promises'
+import type { Readable } from 'node:stream'
+import { HandoffError, errorMessage } from '../errors.js'
+import { run, spawnStreaming } from './exec.js'
+import type { Runtime } from './runtime.js'
+import { namespaceProblem } from './ctr-output.js'
+import { ociArchitecture } from './ctr-platforms.js'
+import { ctrImages, type CtrRunner } from './ctr-images.js'
+import { isOnPath } from './path-lookup.js'
+
+export interface ContainerdOptions {
+  /** The socket: a path or `unix:///path`. */
+  address: string
+  namespace: string
+}
+
+const k3sSocket = '/run/k3s/containerd/containerd.sock'
+
+export async function createContainerdRuntime(options: ContainerdOptions): Promise<Runtime> {
+  const problem = namespaceProblem(options.namespace)
+  if (problem !== undefined) {
+    throw new HandoffError(
+      `containerd-namespace "${options.namespace}" is not a valid namespace: ${problem}. ` +
+        'Kubernetes (kubelet, k3s, kind) uses "k8s.io"; ctr uses "default".'
+    )
+  }
+  await requireCtr()
+  const runner = localCtr(options)
+  await probe(runner, options.address)
+  const images = ctrImages(runner, `linux/${ociArchitecture(process.arch)}`)
+  return {
+    kind: 'containerd',
+    list: () => images.list(),
+    inspect: (ref) => images.inspect(ref),
+    exportImages: (refs, exportOptions) => images.exportImages(refs, exportOptions),
+    importArchive: (archive) => images.importArchive(archive),
+    tag: (source, target) => images.tag(source, target),
+    close: async () => undefined
+  }
+}
+
+/** ctr on this machine, through exec.ts, with the address and namespace on every call. */
+export function localCtr(options: ContainerdOptions): CtrRunner {
+  const where = `containerd at ${options.address} (namespace ${options.namespace})`
+  const argv = (args: string[]): string[] => ['ctr', '-a', options.address, '-n', options.namespace, ...args]
+  return {
+    where,
+    run: async (args) => {
+      try {
+        return (await run(argv(args))).stdout
+      } catch (error) {
+        throw ctrFailed(args, where, error)
+      }
+    },
+    stream: (args: string[], stdin?: Readable) => {
+      const child = spawnStreaming(argv(args), stdin)
+      const done = child.done.then(
+        () => undefined,
+        (error: unknown) => {
+          throw ctrFailed(args, where, error)
+        }
+      )
+      // `done` is also awaited by the caller; this keeps an early failure from counting as unhandled.
+      done.catch(() => undefined)
+      return { stdout: child.stdout, done }
+    }
+  }
+}
+
+function ctrFailed(args: string[], where: string, error: unknown): HandoffError {
+  const said = errorMessage(error).replace(/^.*? … failed: /, '')
+  return new HandoffError(`ctr ${args.slice(0, 2).join(' ')} on ${where} failed: ${said}`)
+}
+
+async function requireCtr(): Promise<void> {
+  if (await isOnPath('ctr')) return
+  throw new HandoffError(
+    'runtime: containerd needs the `ctr` command, which is not on PATH. Install containerd ' +
+      '(`sudo apt-get install containerd`, or the ctr binary from a containerd release) and run again.'
+  )
+}
+
+/** `ctr version` answers only when the daemon does: a missing socket would otherwise hang for 10 s per call. */
+async function probe(runner: CtrRunner, address: string): Promise<void> {
+  const path = address.replace(/^unix:\/\//, '')
+  const info = await stat(path).catch(() => undefined)
+  const hint =
+    `Set containerd-address (or CONTAINERD_ADDRESS) to the socket of a running containerd; ` +
+    `k3s listens on ${k3sSocket}, a default install on /run/containerd/containerd.sock.`
+  if (info === undefined) throw new HandoffError(`no containerd socket at ${address}. ${hint}`)
+  if (!info.isSocket()) throw new HandoffError(`${address} is not a socket. ${hint}`)
+  try {
+    await runner.run(['version'])
+  } catch (error) {
+    const said = errorMessage(error)
+    const access = /permission denied/i.test(said)
+      ? ' The socket is not open to this user: run the job as root, or `sudo chmod a+rw` the socket in an earlier step.'
+      : ''
+    throw new HandoffError(`containerd at ${address} did not answer: ${said}.${access} ${hint}`)
+  }
+}
