@@ -27,6 +27,8 @@ beforeAll(async () => {
   await docker(engine, ['tag', 'app:ci', 'app:latest'])
   ids.tool = await buildBusybox(engine, 'ghcr.io/org/tool:1', ['RUN echo tool > /who'])
   ids.orphan = await buildBusybox(engine, 'orphan:tmp', ['RUN echo orphan > /who'])
+  // Building another image under the same name leaves the first one dangling: untagged, known only by ID.
+  await buildBusybox(engine, 'orphan:tmp', ['RUN echo replaced > /who'])
   await docker(engine, ['rmi', 'orphan:tmp'])
   await docker(engine, ['tag', ids.app!, 'keep:me']) // an unrelated name that must survive every load
 })
@@ -38,11 +40,12 @@ afterAll(async () => {
 describe('save → remove → load through dist/', () => {
   it('round-trips several images sharing layers, every tag, and an untagged image by ID', async () => {
     const saved = await step({ mode: 'save', key: 'round', images: 'app\nghcr.io/org/*\n' + ids.orphan })
+    expect(saved.stdout).not.toContain('::error::')
     expect(saved.exitCode).toBe(0)
     const rows = JSON.parse(saved.outputs.images!) as { name: string; id: string; size: number }[]
     expect(rows.map((r) => r.name).sort()).toEqual(['app:ci', 'app:latest', 'ghcr.io/org/tool:1', ids.orphan].sort())
     expect(rows.find((r) => r.name === 'app:ci')?.id).toBe(ids.app)
-    expect(saved.summary).toContain('| app:ci') ;
+    expect(saved.summary).toContain('<td>app:ci</td>')
 
     await docker(engine, ['rmi', '-f', ids.app!, ids.tool!, ids.orphan!])
     expect(await images()).toEqual([])
