@@ -125,3 +125,11 @@ describe('bad input fails clearly and changes nothing', () => {
     }
   })
 })
+
+describe('load selection', () => {
+  it('fails naming the stored images when `images` selects none of them', async () => {
+    const result = await step({ mode: 'load', key: 'retag', images: 'nothing-like-it:*' })
+    expect(result.exitCode).toBe(1)
+    expect(annotations(result, 'error').join('\n')).toMatch(/selects none of the stored images \(.*app:ci.*\)/)
+  })
+})

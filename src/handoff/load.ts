@@ -7,7 +7,7 @@ import { archiveTransform, type RewriteOptions } from '../archive/tar-transform.
 import type { ArchiveImage, ArchiveModel } from '../archive/model.js'
 import { isZstd, zstdDecompress } from '../archive/compression.js'
 import type { TagRule } from '../inputs.js'
-import { imageRows, withTargets, type ImageRow, type Phases } from './report.js'
+import { describeImages, formatMs, imageRows, withTargets, type ImageRow, type Phases } from './report.js'
 import { planTags, applyTags } from './retag.js'
 import { verifyLoaded } from './verify.js'
 import type { HandoffDeps } from './save.js'
@@ -46,14 +46,12 @@ export async function loadImages(deps: HandoffDeps, request: LoadRequest): Promi
     const hit = entry.matchedKey === request.key
     log.info(`Found ${hit ? 'key' : 'restore key match'} "${entry.matchedKey}" in ${backend.kind}; loading into ${runtime.kind}.`)
     const loadStart = clock()
-    const model = await streamIntoRuntime(deps, entry.file, rewriteFor(request.images))
+    const model = await streamIntoRuntime(deps, entry.file, request.images)
     for (const note of model.skipped) log.warning(`Skipped while loading: ${note}`)
-    if (model.images.length === 0) {
-      throw new HandoffError(`Input "images" selects none of the stored images; stored were: ${storedNames(model)}.`)
-    }
     const tagPlan = planTags(request.tags, model)
     const ids = await verifyLoaded(runtime, model)
     const loadMs = clock() - loadStart
+    log.info(`Loaded and verified in ${formatMs(loadMs)}: ${describeImages(model, ids)}.`)
     const tagged = await applyTags(runtime, tagPlan, ids)
     for (const t of tagged) log.info(`Tagged ${t.source} as ${t.target}.`)
     return {
@@ -67,29 +65,51 @@ export async function loadImages(deps: HandoffDeps, request: LoadRequest): Promi
   }
 }
 
-function storedNames(model: ArchiveModel): string {
-  return model.skipped.length > 0 ? model.skipped.join('; ') : '(see the save step)'
-}
-
-/** On load, `images` keeps the selected names only; an untagged image is kept when there is no include list. */
-function rewriteFor(selection: Selection): RewriteOptions {
-  if (selection.include.length === 0 && selection.exclude.length === 0) return {}
+/**
+ * On load, `images` keeps the selected names only; an untagged image is kept when there is no include list.
+ * The name files are always rewritten together, so an archive from any tool (skopeo writes only
+ * `ref.name`, Docker only RepoTags) names its images the same way in whichever file the target reads.
+ */
+function rewriteFor(selection: Selection, stored: string[]): RewriteOptions {
+  if (selection.include.length === 0 && selection.exclude.length === 0) return { names: (image) => image.names }
   const selectedNames = (image: ArchiveImage): string[] => image.names.filter((n) => selects(selection, n))
   return {
-    keep: (image) => (image.names.length === 0 ? selection.include.length === 0 : selectedNames(image).length > 0),
+    keep: (image) => {
+      stored.push(...(image.names.length > 0 ? image.names : [image.configDigest]))
+      return image.names.length === 0 ? selection.include.length === 0 : selectedNames(image).length > 0
+    },
     names: selectedNames
   }
 }
 
-async function streamIntoRuntime(deps: HandoffDeps, file: string, rewrite: RewriteOptions): Promise<ArchiveModel> {
-  const transform = archiveTransform(rewrite)
+async function streamIntoRuntime(deps: HandoffDeps, file: string, selection: Selection): Promise<ArchiveModel> {
+  const stored: string[] = []
+  const transform = archiveTransform(rewriteFor(selection, stored))
   const compressed = isZstd(await readHead(file))
   const feed = compressed
     ? pipeline(createReadStream(file), zstdDecompress(), transform.stream)
     : pipeline(createReadStream(file), transform.stream)
   // The transform's readable side goes to the runtime; pipeline() above drives only its writable side.
-  const [model] = await Promise.all([transform.model, deps.runtime.importArchive(transform.stream), feed])
-  return model
+  const [model, report, fed] = await Promise.allSettled([transform.model, deps.runtime.importArchive(transform.stream), feed])
+  // An archive whose every image was filtered out makes the engine load nothing: say why, not what the engine said.
+  if (model.status === 'fulfilled' && model.value.images.length === 0) {
+    throw new HandoffError(`Input "images" selects none of the stored images (${stored.join(', ') || 'none'}); fix the patterns.`)
+  }
+  if (model.status === 'rejected' || report.status === 'rejected' || fed.status === 'rejected') {
+    throw firstCause([fed, model, report])
+  }
+  for (const warning of report.value.warnings ?? []) deps.log.warning(`${deps.runtime.kind}: ${warning}`)
+  return model.value
+}
+
+/**
+ * The error that explains a failed load: reading the payload first (a truncated download), then the archive's
+ * own checks, then the engine. A "premature close" only echoes another stage's failure, so it comes last.
+ */
+function firstCause(results: PromiseSettledResult<unknown>[]): unknown {
+  const reasons = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []))
+  const echo = (e: unknown): boolean => (e as { code?: unknown } | null)?.code === 'ERR_STREAM_PREMATURE_CLOSE'
+  return reasons.find((e) => !echo(e)) ?? reasons[0]
 }
 
 async function readHead(file: string): Promise<Buffer> {

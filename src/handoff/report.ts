@@ -45,3 +45,14 @@ export type Phases = [string, number][]
 export function formatPhases(phases: Phases): string {
   return phases.map(([name, ms]) => `${name} ${formatMs(ms)}`).join(', ')
 }
+
+/** `app:ci, app:latest (sha256:1a2b3c4d5e6f, 12.3 MiB); sha256:…` for logs. */
+export function describeImages(model: ArchiveModel, ids: Map<string, string> = new Map()): string {
+  return model.images
+    .map((image) => {
+      const id = (ids.get(image.configDigest) ?? image.configDigest).slice(0, 19)
+      const names = image.names.length > 0 ? `${image.names.join(', ')} ` : ''
+      return `${names}(${id}, ${formatBytes(image.size)})`
+    })
+    .join('; ')
+}

@@ -4,7 +4,7 @@ import { parseInputs, type Settings } from '../inputs.js'
 import { createRuntime } from '../runtimes/factory.js'
 import { createBackend } from '../backends/factory.js'
 import type { Runtime } from '../runtimes/runtime.js'
-import { loadImages } from './load.js'
+import { loadImages, type LoadResult } from './load.js'
 import { saveImages, type HandoffDeps } from './save.js'
 import { changedSelection } from './changes.js'
 import { writeSummary } from './summary.js'
@@ -37,34 +37,53 @@ function setImagesOutput(rows: ImageRow[]): void {
 }
 
 export async function runMain(): Promise<void> {
+  let mode: Settings['mode'] | undefined
   try {
     const settings = parseInputs((name) => core.getInput(name))
-    await withDeps(settings, async (deps) => {
-      if (settings.mode === 'save') {
-        const result = await deps.log.group('Save images', () => saveImages(deps, settings))
-        setImagesOutput(result.rows)
-        await writeSummary(`Saved under "${settings.key}"`, result.rows, result.phases, result.outcome.saved ? undefined : result.outcome.reason)
-        return
-      }
-      const result = await deps.log.group('Load images', () =>
-        loadImages(deps, { ...settings, required: settings.mode === 'load' })
-      )
-      core.setOutput('hit', String(result.hit))
-      core.setOutput('matched-key', result.matchedKey ?? '')
-      setImagesOutput(result.rows)
-      if (settings.mode === 'auto') {
-        // Images present now (including those just loaded) are not "changed during the job".
-        const ids = (await deps.runtime.list()).map((i) => i.id)
-        core.saveState(State.snapshot, JSON.stringify(ids))
-        core.saveState(State.hit, String(result.hit))
-        core.saveState(State.mainDone, 'true')
-      }
-      if (result.matchedKey !== undefined) {
-        await writeSummary(`Loaded from "${result.matchedKey}"`, result.rows, result.phases)
-      }
-    })
+    mode = settings.mode
+    await withDeps(settings, (deps) => (settings.mode === 'save' ? mainSave(deps, settings) : mainLoad(deps, settings)))
   } catch (error) {
+    // A failed load loaded nothing usable: say so, so `if: steps.x.outputs.hit != 'true'` rebuilds.
+    if (mode !== undefined && mode !== 'save') core.setOutput('hit', 'false')
     core.setFailed(errorMessage(error))
+  }
+}
+
+async function mainSave(deps: HandoffDeps, settings: Settings): Promise<void> {
+  const result = await deps.log.group('Save images', () => saveImages(deps, settings))
+  setImagesOutput(result.rows)
+  await writeSummary(`Saved under "${settings.key}"`, result.rows, result.phases, result.outcome.saved ? undefined : result.outcome.reason)
+}
+
+async function mainLoad(deps: HandoffDeps, settings: Settings): Promise<void> {
+  const result = await deps.log.group('Load images', () => loadOrMiss(deps, settings))
+  core.setOutput('hit', String(result.hit))
+  core.setOutput('matched-key', result.matchedKey ?? '')
+  setImagesOutput(result.rows)
+  if (settings.mode === 'auto') {
+    // Images present now (including those just loaded) are not "changed during the job".
+    const ids = (await deps.runtime.list()).map((i) => i.id)
+    core.saveState(State.snapshot, JSON.stringify(ids))
+    core.saveState(State.hit, String(result.hit))
+    core.saveState(State.mainDone, 'true')
+  }
+  if (result.matchedKey !== undefined) {
+    await writeSummary(`Loaded from "${result.matchedKey}"`, result.rows, result.phases)
+  }
+}
+
+/**
+ * In `mode: auto` the stored images only save build time, so a restore that fails (service down, cut download,
+ * corrupt entry) is a warning and a miss: the job builds the images and the post step stores them afresh.
+ * `mode: load` promised the images to the steps that follow, so there it fails the step.
+ */
+async function loadOrMiss(deps: HandoffDeps, settings: Settings): Promise<LoadResult> {
+  try {
+    return await loadImages(deps, { ...settings, required: settings.mode === 'load' })
+  } catch (error) {
+    if (settings.mode !== 'auto') throw error
+    core.warning(`Could not restore images, continuing as a cache miss (the post step saves what the job builds): ${errorMessage(error)}`)
+    return { hit: false, rows: [], phases: [] }
   }
 }
 

@@ -7,7 +7,7 @@ import type { ArchiveModel } from '../archive/model.js'
 import { zstdCompress } from '../archive/compression.js'
 import type { Runtime } from '../runtimes/runtime.js'
 import type { Backend, SaveOutcome } from '../backends/backend.js'
-import { imageRows, type ImageRow, type Phases } from './report.js'
+import { describeImages, formatBytes, formatMs, imageRows, type ImageRow, type Phases } from './report.js'
 import type { Clock, Log } from './log.js'
 
 export interface HandoffDeps {
@@ -65,6 +65,9 @@ export async function saveImages(deps: HandoffDeps, request: SaveRequest): Promi
     return { outcome, rows: [], phases: [['lookup', totalMs]] }
   }
   for (const note of model?.skipped ?? []) log.warning(`Skipped while saving: ${note}`)
+  if (model) {
+    log.info(`Saved ${describeImages(model)}: ${formatBytes(outcome.bytes)} stored in ${formatMs(totalMs)}.`)
+  }
   return {
     outcome,
     rows: model ? imageRows(model) : [],

@@ -16,6 +16,8 @@ export interface RuntimeImage {
 export interface ImportReport {
   names: string[]
   ids: string[]
+  /** What the runtime skipped without failing, e.g. platforms an index names whose content the archive lacks. */
+  warnings?: string[]
 }
 
 export interface ExportOptions {
