@@ -46,9 +46,22 @@ export function ctrImages(ctr: CtrRunner, hostPlatform: string): CtrImages {
   const localFlag = (): Promise<string[]> =>
     (local ??= ctr.run(['images', 'import', '--help']).then((help) => (/--local\b/.test(help) ? ['--local'] : []), () => []))
 
+  // Docker's ID of an image is its config digest; verifying an untagged image from a Docker archive asks by it.
+  const resolveDigest = async (all: CtrImageRow[], ref: string): Promise<string | undefined> => {
+    const direct = findDigest(all, ref)
+    if (direct !== undefined || !isImageId(ref)) return direct
+    const hex = ref.replace(/^sha256:/, '')
+    const matches: string[] = []
+    for (const digest of new Set(all.map((r) => r.digest))) {
+      if ((await configOf(ctr, digest, hostPlatform))?.slice(7).startsWith(hex)) matches.push(digest)
+    }
+    if (matches.length > 1) throw new HandoffError(`"${ref}" matches ${matches.length} images; give more of the ID.`)
+    return matches[0]
+  }
+
   const inspect = async (ref: string): Promise<RuntimeImage | undefined> => {
     const all = await rows()
-    const digest = findDigest(all, ref)
+    const digest = await resolveDigest(all, ref)
     if (digest === undefined) return undefined
     const image = group(all).find((i) => i.id === digest)!
     const configDigest = await configOf(ctr, digest, hostPlatform)
@@ -60,7 +73,7 @@ export function ctrImages(ctr: CtrRunner, hostPlatform: string): CtrImages {
     inspect,
     exportImages: async (refs, options = {}) => {
       const all = await rows()
-      const names = refs.map((ref) => storedName(all, ref, ctr.where))
+      const names = await Promise.all(refs.map(async (ref) => storedName(all, ref, await resolveDigest(all, ref), ctr.where)))
       const platform = options.platform !== undefined ? ['--platform', options.platform] : []
       const { stdout, done } = ctr.stream(['images', 'export', ...platform, '-', ...names])
       return outputUntilExit(stdout, done)
@@ -79,7 +92,8 @@ export function ctrImages(ctr: CtrRunner, hostPlatform: string): CtrImages {
     },
     tag: async (source, target) => {
       const destination = targetName(target)
-      const from = storedName(await rows(), source, ctr.where)
+      const all = await rows()
+      const from = storedName(all, source, await resolveDigest(all, source), ctr.where)
       await ctr.run(['images', 'tag', '--force', from, destination])
     }
   }
@@ -116,8 +130,7 @@ function findDigest(rows: CtrImageRow[], ref: string): string | undefined {
 }
 
 /** The name ctr knows `ref` by: the same name normalised, or for an ID any of the image's names. */
-function storedName(rows: CtrImageRow[], ref: string, where: string): string {
-  const digest = findDigest(rows, ref)
+function storedName(rows: CtrImageRow[], ref: string, digest: string | undefined, where: string): string {
   const full = normalize(ref)
   const named = rows.find((r) => r.name === ref || r.name === full)
   const row = named ?? rows.find((r) => r.digest === digest)

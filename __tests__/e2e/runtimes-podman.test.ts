@@ -1,0 +1,95 @@
+/**
+ * The bundled action (dist/) handing images from a private dockerd to podman and back, through the local
+ * backend. The action has no input for podman's store: like podman itself, it honours CONTAINERS_STORAGE_CONF,
+ * which the job env points at a private store here (what a workflow would set with `env:`).
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { execFile } from 'node:child_process'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { buildBusybox, docker, startDockerd, type Engine } from '../support/engines.js'
+import { annotations, newJob, runStep, type StepResult } from '../support/action.js'
+
+const execFileP = promisify(execFile)
+
+interface Row {
+  name: string
+  id: string
+}
+
+let engine: Engine
+let store: string
+let dir: string
+let podmanEnv: Record<string, string>
+const ids: Record<string, string> = {}
+
+const rowsOf = (result: StepResult): Row[] => JSON.parse(result.outputs.images ?? '[]') as Row[]
+const step = async (inputs: Record<string, string>): Promise<StepResult> =>
+  runStep(await newJob({ DOCKER_HOST: engine.host, ...podmanEnv }), 'main', { backend: 'local', path: store, ...inputs })
+const podman = async (args: string[]): Promise<string> =>
+  (await execFileP('podman', args, { env: { ...process.env, ...podmanEnv }, maxBuffer: 16 * 1024 * 1024 })).stdout.trim()
+const podmanNames = async (): Promise<string[]> =>
+  (await podman(['images', '--format', '{{.Repository}}:{{.Tag}}'])).split('\n').filter((l) => l && !l.includes('<none>')).sort()
+const dockerNames = async (): Promise<string[]> =>
+  (await docker(engine, ['images', '--format', '{{.Repository}}:{{.Tag}}'])).split('\n').filter((l) => l && !l.includes('<none>')).sort()
+
+function expectOk(result: StepResult): void {
+  const seen = { exitCode: result.exitCode, errors: annotations(result, 'error'), stderr: result.stderr.slice(-1500) }
+  expect(seen).toEqual({ exitCode: 0, errors: [], stderr: expect.any(String) })
+}
+
+beforeAll(async () => {
+  engine = await startDockerd()
+  store = await mkdtemp(join(tmpdir(), 'ih-store-'))
+  dir = await mkdtemp(join(tmpdir(), 'ih-rt-podman-'))
+  // vfs: no overlay mounts to clean up, and small images copy quickly.
+  const conf = join(dir, 'storage.conf')
+  await writeFile(conf, `[storage]\ndriver = "vfs"\ngraphroot = "${dir}/root"\nrunroot = "${dir}/run"\n`)
+  podmanEnv = { CONTAINERS_STORAGE_CONF: conf }
+  ids.app = await buildBusybox(engine, 'app:ci', ['RUN echo app > /who'])
+  await docker(engine, ['tag', 'app:ci', 'ghcr.io/org/app:1'])
+})
+
+afterAll(async () => {
+  await engine?.stop()
+  if (dir) {
+    await execFileP('sh', ['-c', `grep -o " ${dir}[^ ]*" /proc/mounts | sort -r | xargs -r -n1 umount -l`]).catch(() => undefined)
+    await rm(dir, { recursive: true, force: true, maxRetries: 3 })
+  }
+  if (store) await rm(store, { recursive: true, force: true })
+})
+
+describe('Docker → podman → Docker through dist/', () => {
+  it('loads a Docker save into podman under docker.io names (not localhost/), retags, and it runs', async () => {
+    expectOk(await step({ mode: 'save', key: 'from-docker', images: 'app:ci\nghcr.io/org/app:1' }))
+    expect(await podmanNames()).toEqual([])
+
+    const loaded = await step({ mode: 'load', key: 'from-docker', runtime: 'podman', tags: 'app:ci=registry.example/app:test' })
+    expectOk(loaded)
+    expect(await podmanNames()).toEqual(['docker.io/library/app:ci', 'ghcr.io/org/app:1', 'registry.example/app:test'])
+    expect(await podman(['image', 'inspect', '--format', '{{.Id}}', 'docker.io/library/app:ci'])).toBe(ids.app!.slice(7))
+    expect(await podman(['image', 'inspect', '--format', '{{.Id}}', 'registry.example/app:test'])).toBe(ids.app!.slice(7))
+    const rows = rowsOf(loaded)
+    expect(rows.map((r) => r.name).sort()).toEqual(['app:ci', 'ghcr.io/org/app:1', 'registry.example/app:test'])
+    expect(new Set(rows.map((r) => r.id))).toEqual(new Set([ids.app]))
+    // This sandbox refuses podman's default rlimits; these are what any runner allows.
+    const out = await podman(['run', '--rm', '--network', 'none', '--ulimit', 'nofile=1024:1024', '--ulimit', 'nproc=1024:1024',
+      'app:ci', 'cat', '/who'])
+    expect(out).toBe('app')
+  })
+
+  it('saves from podman and loads back into Docker under the familiar names, same ID', async () => {
+    const saved = await step({ mode: 'save', key: 'from-podman', runtime: 'podman', images: 'app:ci\nregistry.example/*' })
+    expectOk(saved)
+    await docker(engine, ['rmi', '-f', ids.app!])
+    expect(await dockerNames()).toEqual([])
+
+    const loaded = await step({ mode: 'load', key: 'from-podman' })
+    expectOk(loaded)
+    expect(await dockerNames()).toEqual(['app:ci', 'registry.example/app:test'])
+    expect(await docker(engine, ['image', 'inspect', '--format', '{{.Id}}', 'registry.example/app:test'])).toBe(ids.app)
+    expect(await docker(engine, ['run', '--rm', '--network', 'none', 'app:ci', 'cat', '/who'])).toBe('app')
+  })
+})
