@@ -96,7 +96,8 @@ async function probe(runner: CtrRunner, address: string): Promise<void> {
   if (info === undefined) throw new HandoffError(`no containerd socket at ${address}. ${hint}`)
   if (!info.isSocket()) throw new HandoffError(`${address} is not a socket. ${hint}`)
   try {
-    await runner.run(['version'])
+    // A socket that is not containerd's (Docker's, say) would keep ctr retrying for its default 10 s.
+    await runner.run(['--connect-timeout', '3s', 'version'])
   } catch (error) {
     const said = errorMessage(error)
     const access = /permission denied/i.test(said)
