@@ -130,10 +130,8 @@ describe('Docker → containerd → Docker through dist/', () => {
     expect(await runIn(target, 'app:ci', '/who')).toBe('app')
   })
 
-  // KNOWN BUG (reported to the lead): ctr exports an untagged image under its digest handle
-  // `import-DATE@sha256:…`, which the archive model reads as a name; the load into Docker then fails its
-  // verification ("import-…@sha256:…: not in docker"). Turn into `it` once a digest reference stops counting as a name.
-  it.failing('an untagged image saved from containerd arrives in Docker by ID', async () => {
+  // ctr exports an untagged image under its digest handle `import-DATE@sha256:…`: it must arrive as untagged, by ID.
+  it('an untagged image saved from containerd arrives in Docker by ID', async () => {
     const handle = [...(await ctrImages('k8s.io')).keys()].find((name) => name.includes('@'))!
     const saved = await intoContainerd('k8s.io', { mode: 'save', key: 'untagged-from-containerd', images: handle.split('@')[1]! })
     expectOk(saved)
@@ -166,10 +164,9 @@ describe('a skopeo-written OCI archive (index.json only, no manifest.json)', () 
     expect(config).toMatch(/^sha256:[0-9a-f]{64}$/)
   })
 
-  // KNOWN GAP (reported to the lead): Docker's classic store (Docker < 25, here 20.10) reads only manifest.json,
-  // which skopeo, podman and buildx OCI archives lack; the load fails with "open …/blobs/json: no such file".
-  // Turn into `it` once the load transform writes a manifest.json for an OCI archive that has none.
-  it.failing('loads into Docker under the same name, and runs', async () => {
+  // Docker's classic store (Docker < 25) reads only manifest.json, which skopeo, podman and buildx OCI archives lack:
+  // the load rewrite writes one.
+  it('loads into Docker under the same name, and runs', async () => {
     const loaded = await step({ mode: 'load', key: 'skopeo' }, { DOCKER_HOST: target.host })
     expectOk(loaded)
     expect(await dockerNames(target)).toContain('tool:2')

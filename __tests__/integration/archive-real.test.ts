@@ -1,6 +1,7 @@
 /**
  * The archive transform on real archives: legacy from a private dockerd (`docker save`), OCI from a private
- * containerd (`ctr images export`) and skopeo; rewritten archives must load into both engines with the new names.
+ * containerd (`ctr images export`) and skopeo; rewritten archives must load into both engines with the new names,
+ * and a skopeo archive (no manifest.json) into Docker's classic store once the rewrite wrote one.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { execFile } from 'node:child_process'
@@ -100,6 +101,25 @@ describe('archive transform on real archives', () => {
     const model = await transformFile(file('skopeo.tar'), file('skopeo-copy.tar'))
     expect(model.layout).toBe('oci')
     expect(model.images.map((i) => [i.names, i.layers.length])).toEqual([[['app:ci'], app.RootFS.Layers.length]])
+  })
+
+  it('gives a skopeo oci-archive a manifest.json, so Docker\'s classic store loads it under its name, and it runs', async () => {
+    await execFileP('skopeo', ['copy', '-q', `docker-archive:${file('legacy.tar')}:app:ci`, `oci-archive:${file('skopeo-tool.tar')}:tool:2`])
+    const entries = await readTar(await readFile(file('skopeo-tool.tar')))
+    expect(entries.map((e) => e.name)).not.toContain('manifest.json')
+    const model = await transformFile(file('skopeo-tool.tar'), file('skopeo-tool-named.tar'), { names: (image) => image.names })
+    expect(model.images.map((i) => i.names)).toEqual([['tool:2']])
+    // skopeo gzips the layers; Docker's classic store decompresses them on load.
+    const layers = model.images[0]!.layers.map((layer) => entries.find((e) => e.name === layer.path)!.body.subarray(0, 2).toString('hex'))
+    expect(layers).toEqual(app.RootFS.Layers.map(() => '1f8b'))
+
+    expect(await docker(dockerd, ['load', '-i', file('skopeo-tool-named.tar')])).toBe('Loaded image: tool:2')
+    // skopeo rewrote the config as an OCI config: the ID is its digest, the layers are the image's own.
+    const loaded = await inspect('tool:2')
+    expect(loaded.Id).toBe(model.images[0]!.configDigest)
+    expect(loaded.RootFS.Layers).toEqual(app.RootFS.Layers)
+    expect(await docker(dockerd, ['run', '--rm', '--network', 'none', 'tool:2', 'cat', '/hi'])).toBe('hi')
+    await docker(dockerd, ['rmi', 'tool:2'])
   })
 
   const rename: RewriteOptions = {

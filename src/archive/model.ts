@@ -20,7 +20,7 @@ export interface ArchiveImage {
   configDigest: string
   /** OCI layout: the manifest (or index) digest index.json points at. */
   manifestDigest?: string
-  /** Familiar names (`app:ci`, `ghcr.io/o/app:1`); [] when untagged. */
+  /** Familiar names (`app:ci`, `ghcr.io/o/app:1`), never a digest reference; [] when untagged. */
   names: string[]
   layers: ArchiveLayer[]
   /** Bytes of layers + config as stored in the archive. */
@@ -109,11 +109,19 @@ export function familiarOrUndefined(name: string): string | undefined {
   }
 }
 
-/** Familiar names without duplicates, however each was spelled. */
+/**
+ * A digest reference (`repo@sha256:…`) pins content, it does not name it: ctr exports an untagged image under
+ * its handle `import-DATE@sha256:…`, and such a "name" in RepoTags aborts docker load. The image is untagged.
+ */
+export function isDigestReference(name: string): boolean {
+  return name.includes('@')
+}
+
+/** Familiar names without duplicates, however each was spelled; digest references are not names. */
 export function uniqueNames(names: Iterable<string>): string[] {
   const seen = new Map<string, string>()
   for (const name of names) {
-    const familiar = familiarOrUndefined(name)
+    const familiar = isDigestReference(name) ? undefined : familiarOrUndefined(name)
     if (familiar === undefined) continue
     const key = normalizedName(parseReference(familiar))
     if (!seen.has(key)) seen.set(key, familiar)

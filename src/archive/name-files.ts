@@ -2,13 +2,16 @@
  * Rewrites the three files that name images in an archive (manifest.json, index.json, repositories)
  * together, so every engine reads the same names: Docker's classic store reads manifest.json, containerd
  * and Docker's containerd store read index.json, very old loaders read repositories. Blobs stay untouched.
+ * An OCI archive without manifest.json gets one, or Docker's classic store could not load it at all.
  */
 import { posix } from 'node:path'
 import { HandoffError, errorMessage } from '../errors.js'
 import {
   familiarName, familiarRepository, normalizedName, parseReference, parseTargetName, sameName, type Reference
 } from './reference.js'
-import { configDigestOfPath, imageLabel, isRecord, nameFileNames, type ArchiveImage, type ArchiveModel } from './model.js'
+import {
+  blobPath, configDigestOfPath, imageLabel, isRecord, nameFileNames, type ArchiveImage, type ArchiveModel, type ManifestEntry
+} from './model.js'
 import { containerdNameKey, ociRefNameKey, type Descriptor, type OciIndex } from './oci-model.js'
 
 export interface RewriteOptions {
@@ -39,9 +42,29 @@ export function rewriteNameFiles(nameFiles: Map<string, Buffer>, model: ArchiveM
     if (name === 'repositories') return []
     return [{ name, body }]
   })
+  if (nameFiles.has('index.json') && !nameFiles.has('manifest.json')) {
+    const at = files.findIndex((file) => file.name === 'index.json') + 1
+    files.splice(at, 0, { name: 'manifest.json', body: json(synthesizedManifest(next)) })
+  }
   const repositories = rewriteRepositories(nameFiles.get('repositories'), model, next)
   if (repositories !== undefined) files.push({ name: 'repositories', body: json(repositories) })
   return { model: next, files }
+}
+
+/**
+ * manifest.json for an OCI archive that has none (skopeo, podman, buildx): Docker's classic store (Docker < 25)
+ * reads only that file. One entry per image present, its config and layers named by their blob paths.
+ */
+function synthesizedManifest(next: ArchiveModel): ManifestEntry[] {
+  return next.images.map((image) => {
+    const tags = repoTags(image)
+    return { Config: blobPath(image.configDigest), RepoTags: tags.length > 0 ? tags : null, Layers: image.layers.map((layer) => layer.path) }
+  })
+}
+
+/** RepoTags take tags only: a digest reference there aborts docker load half-way. */
+function repoTags(image: ArchiveImage): string[] {
+  return image.names.filter((name) => { const ref = parseReference(name); return ref.tag !== undefined && ref.digest === undefined })
 }
 
 /** Images that share one index.json descriptor (platforms of one index) share their names. */
@@ -105,8 +128,7 @@ function rewriteManifest(entries: unknown[], before: ArchiveModel, next: Archive
     const configDigest = isRecord(entry) && typeof entry['Config'] === 'string' ? configDigestOfPath(entry['Config']) : undefined
     const image = next.images.find((i) => i.configDigest === configDigest)
     if (image === undefined) return before.images.some((i) => i.configDigest === configDigest) ? [] : [entry]
-    // RepoTags take tags only: a digest reference there aborts docker load half-way.
-    const tags = image.names.filter((name) => { const ref = parseReference(name); return ref.tag !== undefined && ref.digest === undefined })
+    const tags = repoTags(image)
     return [{ ...(entry as object), RepoTags: tags.length > 0 ? tags : null }]
   })
 }

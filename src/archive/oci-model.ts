@@ -5,8 +5,8 @@
 import { HandoffError } from '../errors.js'
 import { legacyImages } from './legacy-model.js'
 import {
-  blobPath, configDigestOfPath, diffIdsOf, imageLabel, isRecord, missingFile, parseJson, platformOf, resolveFile,
-  uniqueNames, type ArchiveContents, type ArchiveImage, type ManifestEntry
+  blobPath, configDigestOfPath, diffIdsOf, imageLabel, isDigestReference, isRecord, missingFile, parseJson, platformOf,
+  resolveFile, uniqueNames, type ArchiveContents, type ArchiveImage, type ManifestEntry
 } from './model.js'
 
 export const containerdNameKey = 'io.containerd.image.name'
@@ -33,7 +33,10 @@ export function parseIndexJson(contents: ArchiveContents): OciIndex | undefined 
   return raw
 }
 
-/** Names a descriptor carries: `io.containerd.image.name`, or a ref.name that is a full reference (skopeo, podman). */
+/**
+ * Names a descriptor carries: `io.containerd.image.name`, or a ref.name that is a full reference (skopeo, podman).
+ * A digest reference (ctr's handle `import-DATE@sha256:…` for an untagged image) is no name.
+ */
 export function descriptorNames(descriptor: Descriptor): string[] {
   const annotations = descriptor.annotations ?? {}
   const full = annotations[containerdNameKey]
@@ -41,7 +44,7 @@ export function descriptorNames(descriptor: Descriptor): string[] {
   const names = full !== undefined ? [full] : []
   // A bare ref.name (`ci`) is only a tag, as docker and ctr write it; it names nothing on its own.
   if (ref !== undefined && /[/:@]/.test(ref)) names.push(ref)
-  return names
+  return names.filter((name) => !isDigestReference(name))
 }
 
 export interface OciImages {

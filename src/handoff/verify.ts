@@ -20,7 +20,7 @@ export async function verifyLoaded(runtime: Runtime, model: ArchiveModel): Promi
   const ids = new Map<string, string>()
   const problems: string[] = []
   for (const image of model.images) {
-    const lookups = image.names.length > 0 ? image.names : [image.manifestDigest ?? image.configDigest]
+    const lookups = image.names.length > 0 ? image.names : [await untaggedRef(runtime, image)]
     for (const ref of lookups) {
       const found = await runtime.inspect(ref)
       if (!found) {
@@ -36,4 +36,12 @@ export async function verifyLoaded(runtime: Runtime, model: ArchiveModel): Promi
     throw new HandoffError(`The load did not arrive intact: ${problems.join('; ')}. The stored entry may be damaged or the engine rejected part of it; save it again.`)
   }
   return ids
+}
+
+/** containerd knows an untagged image by its manifest digest, Docker's classic store only by its config digest. */
+async function untaggedRef(runtime: Runtime, image: ArchiveImage): Promise<string> {
+  for (const id of [image.manifestDigest, image.configDigest]) {
+    if (id !== undefined && (await runtime.inspect(id)) !== undefined) return id
+  }
+  return image.manifestDigest ?? image.configDigest
 }
