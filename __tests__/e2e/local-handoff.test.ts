@@ -123,6 +123,11 @@ describe('bad input fails clearly and changes nothing', () => {
       expect(annotations(result, 'error').join('\n')).toMatch(/truncated|not an image archive|unexpected end|corrupt|invalid/i)
       expect(await images()).toEqual(before)
     }
+    // In mode: auto a miss is normal, but an entry that arrived and does not load is not a miss: it fails the step.
+    const auto = await step({ mode: 'auto', key: 'not-an-archive' })
+    expect(auto.exitCode).toBe(1)
+    expect(auto.outputs.hit).toBe('false')
+    expect(annotations(auto, 'error').join('\n')).toMatch(/not an image archive|invalid|corrupt/i)
   })
 })
 

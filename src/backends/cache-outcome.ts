@@ -13,12 +13,15 @@ export type SaveFailure =
   | { kind: 'quota'; reason: string }
   | { kind: 'failed'; reason: string }
 
-const quota = /insufficient usage|storage quota has been hit/i
+/** The library's own sentence names the quota; the service's body (dumped over several lines) only says "insufficient usage". */
+const quotaSentence = /Cache storage quota has been hit[^\n%]*/i
+const quotaBody = /insufficient usage/i
 
 export function classifySaveFailure(lines: LibraryLine[]): SaveFailure {
   const all = lines.map((l) => l.text)
-  const quotaLine = all.find((t) => quota.test(t))
-  if (quotaLine) return { kind: 'quota', reason: firstLine(quotaLine.replace(/^.*?(Cache storage quota)/, '$1')) }
+  const sentence = all.map((t) => quotaSentence.exec(t)?.[0]).find((m) => m !== undefined)
+  if (sentence) return { kind: 'quota', reason: sentence.trim() }
+  if (all.some((t) => quotaBody.test(t))) return { kind: 'quota', reason: "the repository's cache storage quota is used up (the service answered: insufficient usage)" }
   const disabled = all.find((t) => t.startsWith('Cache save skipped'))
   if (disabled) return { kind: 'disabled', reason: disabled }
   const denied = all.find((t) => /cache write denied/i.test(t))

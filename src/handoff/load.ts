@@ -1,7 +1,8 @@
 import { createReadStream } from 'node:fs'
 import { open } from 'node:fs/promises'
 import { pipeline } from 'node:stream/promises'
-import { HandoffError } from '../errors.js'
+import { HandoffError, errorMessage } from '../errors.js'
+import type { RestoredEntry } from '../backends/backend.js'
 import { selects, type Selection } from '../archive/select.js'
 import { archiveTransform, type RewriteOptions } from '../archive/tar-transform.js'
 import type { ArchiveImage, ArchiveModel } from '../archive/model.js'
@@ -32,7 +33,7 @@ export interface LoadResult {
 export async function loadImages(deps: HandoffDeps, request: LoadRequest): Promise<LoadResult> {
   const { runtime, backend, log, clock } = deps
   const start = clock()
-  const entry = await backend.restore(request.key, request.restoreKeys)
+  const entry = await fetchEntry(deps, request)
   const fetchMs = clock() - start
   if (!entry) {
     const tried = [request.key, ...request.restoreKeys.map((k) => `${k}*`)].map((k) => `"${k}"`).join(', ')
@@ -62,6 +63,22 @@ export async function loadImages(deps: HandoffDeps, request: LoadRequest): Promi
     }
   } finally {
     await entry.dispose()
+  }
+}
+
+/**
+ * In `mode: auto` the stored images only save build time, so storage that cannot be reached or a download
+ * that fails its checks is a warning and a miss, as with actions/cache: the job builds the images and the post
+ * step stores them afresh. Once an entry has arrived, a load that fails (the engine rejects it, an image is not
+ * there afterwards, a tag does not apply) fails the step in every mode: the images did not arrive intact.
+ */
+async function fetchEntry(deps: HandoffDeps, request: LoadRequest): Promise<RestoredEntry | undefined> {
+  try {
+    return await deps.backend.restore(request.key, request.restoreKeys)
+  } catch (error) {
+    if (request.required) throw error
+    deps.log.warning(`Could not restore images, continuing as a cache miss (the post step saves what the job builds): ${errorMessage(error)}`)
+    return undefined
   }
 }
 

@@ -4,7 +4,7 @@ import { parseInputs, type Settings } from '../inputs.js'
 import { createRuntime } from '../runtimes/factory.js'
 import { createBackend } from '../backends/factory.js'
 import type { Runtime } from '../runtimes/runtime.js'
-import { loadImages, type LoadResult } from './load.js'
+import { loadImages } from './load.js'
 import { saveImages, type HandoffDeps } from './save.js'
 import { changedSelection } from './changes.js'
 import { writeSummary } from './summary.js'
@@ -56,7 +56,7 @@ async function mainSave(deps: HandoffDeps, settings: Settings): Promise<void> {
 }
 
 async function mainLoad(deps: HandoffDeps, settings: Settings): Promise<void> {
-  const result = await deps.log.group('Load images', () => loadOrMiss(deps, settings))
+  const result = await deps.log.group('Load images', () => loadImages(deps, { ...settings, required: settings.mode === 'load' }))
   core.setOutput('hit', String(result.hit))
   core.setOutput('matched-key', result.matchedKey ?? '')
   setImagesOutput(result.rows)
@@ -69,21 +69,6 @@ async function mainLoad(deps: HandoffDeps, settings: Settings): Promise<void> {
   }
   if (result.matchedKey !== undefined) {
     await writeSummary(`Loaded from "${result.matchedKey}"`, result.rows, result.phases)
-  }
-}
-
-/**
- * In `mode: auto` the stored images only save build time, so a restore that fails (service down, cut download,
- * corrupt entry) is a warning and a miss: the job builds the images and the post step stores them afresh.
- * `mode: load` promised the images to the steps that follow, so there it fails the step.
- */
-async function loadOrMiss(deps: HandoffDeps, settings: Settings): Promise<LoadResult> {
-  try {
-    return await loadImages(deps, { ...settings, required: settings.mode === 'load' })
-  } catch (error) {
-    if (settings.mode !== 'auto') throw error
-    core.warning(`Could not restore images, continuing as a cache miss (the post step saves what the job builds): ${errorMessage(error)}`)
-    return { hit: false, rows: [], phases: [] }
   }
 }
 
