@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { buildBusybox, ctr, docker, startContainerd, startDockerd, type Engine } from '../support/engines.js'
-import { annotations, newJob, runStep, type StepResult } from '../support/action.js'
+import { annotations, newJob, runStep, type StepResult, expectOk } from '../support/action.js'
 import { makeTar, ociFiles, withMissingPlatform } from '../support/archive-fixtures.js'
 import { entryFileName } from '../../src/backends/local.js'
 
@@ -60,10 +60,6 @@ async function storeEntry(key: string, archive: string): Promise<void> {
 }
 
 /** On failure the diff shows the step's errors and the tail of its stderr (a crash prints no ::error::). */
-function expectOk(result: StepResult): void {
-  const seen = { exitCode: result.exitCode, errors: annotations(result, 'error'), stderr: result.stderr.slice(-1500) }
-  expect(seen).toEqual({ exitCode: 0, errors: [], stderr: expect.any(String) })
-}
 
 beforeAll(async () => {
   ;[source, target, containerd] = await Promise.all([startDockerd(), startDockerd(), startContainerd()])

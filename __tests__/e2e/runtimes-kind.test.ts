@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { buildBusybox, docker, startDockerd, type Engine } from '../support/engines.js'
 import { buildKindNodeImage, startKindNode, type KindNode } from '../support/kind-node.js'
-import { annotations, newJob, runStep, type StepResult } from '../support/action.js'
+import { annotations, newJob, runStep, type StepResult, expectOk } from '../support/action.js'
 
 interface Row {
   name: string
@@ -31,10 +31,6 @@ async function nodeImages(node: KindNode): Promise<Map<string, string>> {
   return new Map(lines.map((line) => line.split(/\s+/)).map(([name, , digest]) => [name!, digest!]))
 }
 
-function expectOk(result: StepResult): void {
-  const seen = { exitCode: result.exitCode, errors: annotations(result, 'error'), stderr: result.stderr.slice(-1500) }
-  expect(seen).toEqual({ exitCode: 0, errors: [], stderr: expect.any(String) })
-}
 
 beforeAll(async () => {
   engine = await startDockerd()

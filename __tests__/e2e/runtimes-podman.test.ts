@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { buildBusybox, docker, startDockerd, type Engine } from '../support/engines.js'
-import { annotations, newJob, runStep, type StepResult } from '../support/action.js'
+import { newJob, runStep, type StepResult, expectOk } from '../support/action.js'
 
 const execFileP = promisify(execFile)
 
@@ -35,10 +35,6 @@ const podmanNames = async (): Promise<string[]> =>
 const dockerNames = async (): Promise<string[]> =>
   (await docker(engine, ['images', '--format', '{{.Repository}}:{{.Tag}}'])).split('\n').filter((l) => l && !l.includes('<none>')).sort()
 
-function expectOk(result: StepResult): void {
-  const seen = { exitCode: result.exitCode, errors: annotations(result, 'error'), stderr: result.stderr.slice(-1500) }
-  expect(seen).toEqual({ exitCode: 0, errors: [], stderr: expect.any(String) })
-}
 
 beforeAll(async () => {
   engine = await startDockerd()
