@@ -4,7 +4,6 @@
  */
 import { mkdtemp, rm } from 'node:fs/promises'
 import { join } from 'node:path'
-import { tmpdir } from 'node:os'
 import { docker, type Engine } from '../__tests__/support/engines.js'
 import { newJob, runStep, type StepResult } from '../__tests__/support/action.js'
 import type { BenchImage } from './bench-images.js'
@@ -84,25 +83,25 @@ function failure(step: StepResult, what: string): Error {
   return new Error(`${what} failed (exit ${step.exitCode}): ${(annotation ?? code ?? last ?? 'no message').slice(0, 100)}`)
 }
 
+/** Where dist/main.js is: the benchmark's private copy when it runs on one (see rerunOnSnapshot). */
+
 /** image-handoff itself, run as the runner runs it: mode save to the local backend, then mode load. */
 export function handoff(level: number): Method {
   return {
     name: `image-handoff, zstd -${level}`,
     async run(engine, image, work) {
       const store = await mkdtemp(join(work, 'store-'))
-      const env = { DOCKER_HOST: engine.host, RUNNER_TEMP: await mkdtemp(join(tmpdir(), 'ih-bench-runner-')) }
-      const [saveJob, loadJob] = [await newJob(env), await newJob(env)]
       const key = `bench-${level}`
-      const step = async (job: typeof saveJob, inputs: Record<string, string>): Promise<void> => {
-        const result = await runStep(job, 'main', { backend: 'local', path: store, key, ...inputs })
+      const step = async (inputs: Record<string, string>): Promise<void> => {
+        const result = await runStep(await newJob({ DOCKER_HOST: engine.host }), 'main', { backend: 'local', path: store, key, ...inputs })
         if (result.exitCode !== 0) throw failure(result, `mode ${inputs.mode}`)
       }
       try {
         return await roundTrip(engine, image,
-          () => step(saveJob, { mode: 'save', images: image.tag, 'compression-level': String(level) }),
-          () => step(loadJob, { mode: 'load' }), () => bytesUnder(store))
+          () => step({ mode: 'save', images: image.tag, 'compression-level': String(level) }),
+          () => step({ mode: 'load' }), () => bytesUnder(store))
       } finally {
-        await Promise.all([store, env.RUNNER_TEMP, saveJob.dir, loadJob.dir].map((d) => rm(d, { recursive: true, force: true })))
+        await rm(store, { recursive: true, force: true })
       }
     }
   }

@@ -4,8 +4,9 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { openSync, closeSync } from 'node:fs'
-import { readdir, stat } from 'node:fs/promises'
-import { join } from 'node:path'
+import { cp, mkdtemp, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { basename, join } from 'node:path'
 
 export interface PipeOptions {
   /** File fed to the first command's stdin. */
@@ -71,4 +72,31 @@ export async function bytesUnder(path: string): Promise<number> {
     if (entry.isDirectory() || entry.isFile()) total += await bytesUnder(join(path, entry.name))
   }
   return total
+}
+
+/**
+ * Re-runs this script on a private copy of `<root>/dist` (and of the script itself), so another engineer
+ * rebuilding dist/ in the shared tree mid-run cannot break or change what is measured. Resolves to the
+ * child's exit code.
+ */
+export async function rerunOnSnapshot(root: string, marker: string): Promise<number> {
+  const copy = await mkdtemp(join(tmpdir(), 'ih-bench-dist-'))
+  try {
+    await cp(join(root, 'dist'), join(copy, 'dist'), { recursive: true })
+    await writeFile(join(copy, 'package.json'), '{ "type": "module" }\n')
+    await symlink(join(root, 'node_modules'), join(copy, 'node_modules'))
+    const script = join(copy, basename(process.argv[1]!))
+    await cp(process.argv[1]!, script)
+    const child = spawn(process.execPath, [script, ...process.argv.slice(2)],
+      { stdio: 'inherit', env: { ...process.env, IMAGE_HANDOFF_ROOT: copy, [marker]: '1' } })
+    // Ctrl-C reaches the child too: let it stop its engine, and wait for it here.
+    const ignore = (): void => undefined
+    process.on('SIGINT', ignore)
+    return await new Promise<number>((resolve) => child.on('close', (code) => {
+      process.off('SIGINT', ignore)
+      resolve(code ?? 1)
+    }))
+  } finally {
+    await rm(copy, { recursive: true, force: true })
+  }
 }

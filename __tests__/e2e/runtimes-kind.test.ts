@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { buildBusybox, docker, startDockerd, type Engine } from '../support/engines.js'
 import { buildKindNodeImage, startKindNode, type KindNode } from '../support/kind-node.js'
-import { annotations, newJob, runStep, type StepResult, expectOk } from '../support/action.js'
+import { annotations, newJob, runStep, type StepResult } from '../support/action.js'
+import { expectOk } from '../support/expect-step.js'
 
 interface Row {
   name: string

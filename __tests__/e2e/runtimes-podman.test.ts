@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { buildBusybox, docker, startDockerd, type Engine } from '../support/engines.js'
-import { newJob, runStep, type StepResult, expectOk } from '../support/action.js'
+import { newJob, runStep, type StepResult } from '../support/action.js'
+import { expectOk } from '../support/expect-step.js'
 
 const execFileP = promisify(execFile)
 

@@ -3,7 +3,6 @@
  * process, inputs as INPUT_<NAME> variables, outputs and state through the GITHUB_OUTPUT / GITHUB_STATE files,
  * the job summary in GITHUB_STEP_SUMMARY, and state handed to the post step as STATE_<name> variables.
  */
-import { expect } from '@jest/globals'
 import { execFile } from 'node:child_process'
 import { mkdtemp, readFile, writeFile, mkdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -95,8 +94,3 @@ export function annotations(result: StepResult, kind: 'error' | 'warning'): stri
   return result.stdout.split('\n').filter((l) => l.startsWith(`::${kind}`)).map((l) => l.replace(/^::[a-z]+[^:]*::/, ''))
 }
 
-/** Asserts a step succeeded, showing its ::error:: lines and stderr tail when it did not. */
-export function expectOk(result: StepResult): void {
-  const seen = { exitCode: result.exitCode, errors: annotations(result, 'error'), stderr: result.stderr.slice(-1500) }
-  expect(seen).toEqual({ exitCode: 0, errors: [], stderr: expect.any(String) })
-}
