@@ -56,6 +56,9 @@ async function mainSave(deps: HandoffDeps, settings: Settings): Promise<void> {
 }
 
 async function mainLoad(deps: HandoffDeps, settings: Settings): Promise<void> {
+  if (settings.backend === 'artifact' && settings.restoreKeys.length > 0) {
+    core.warning('Input "restore-keys" does not apply to backend: artifact (an artifact is found by its exact name); ignoring it.')
+  }
   const result = await deps.log.group('Load images', () => loadImages(deps, { ...settings, required: settings.mode === 'load' }))
   core.setOutput('hit', String(result.hit))
   core.setOutput('matched-key', result.matchedKey ?? '')
