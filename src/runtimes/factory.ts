@@ -18,6 +18,6 @@ export async function createRuntime(
     case 'containerd':
       return createContainerdRuntime(settings.containerd)
     case 'podman':
-      return createPodmanRuntime()
+      return createPodmanRuntime({ warn })
   }
 }

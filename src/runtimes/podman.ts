@@ -22,6 +22,8 @@ export interface PodmanOptions {
   extraArgs?: string[]
   /** Added to the environment of every podman call (e.g. CONTAINERS_STORAGE_CONF). */
   env?: Record<string, string>
+  /** Told about inputs podman cannot honour (a platform on save). */
+  warn?: (message: string) => void
 }
 
 export async function createPodmanRuntime(options: PodmanOptions = {}): Promise<Runtime> {
@@ -50,7 +52,10 @@ export async function createPodmanRuntime(options: PodmanOptions = {}): Promise<
     kind: 'podman',
     list,
     inspect: resolve,
-    exportImages: async (refs) => {
+    exportImages: async (refs, exportOptions) => {
+      if (exportOptions?.platform !== undefined) {
+        options.warn?.(`platform ${exportOptions.platform} is ignored by runtime: podman (podman save has no platform choice; it saves the platform it stored).`)
+      }
       const images = await list()
       const names = refs.map((ref) => storedRef(images, ref))
       const child = streaming(['save', '--format', 'docker-archive', '--multi-image-archive', ...names])
