@@ -21,7 +21,7 @@ export function classifySaveFailure(lines: LibraryLine[]): SaveFailure {
   const all = lines.map((l) => l.text)
   const sentence = all.map((t) => quotaSentence.exec(t)?.[0]).find((m) => m !== undefined)
   if (sentence) return { kind: 'quota', reason: sentence.trim() }
-  if (all.some((t) => quotaBody.test(t))) return { kind: 'quota', reason: "the repository's cache storage quota is used up (the service answered: insufficient usage)" }
+  if (all.some((t) => quotaBody.test(t))) return { kind: 'quota', reason: "the repository's cache storage quota is used up (the service answered: insufficient usage)." }
   const disabled = all.find((t) => t.startsWith('Cache save skipped'))
   if (disabled) return { kind: 'disabled', reason: disabled }
   const denied = all.find((t) => /cache write denied/i.test(t))
