@@ -1,3 +1,5 @@
+import { HandoffError, errorMessage } from '../errors.js'
+
 /**
  * Image references, following distribution/reference (the grammar Docker, containerd and podman share):
  * parsing, normalising (`app:ci` → `docker.io/library/app:ci`) and the familiar short form Docker prints.
@@ -98,13 +100,28 @@ export function parseTargetName(input: string): Reference {
   return withDefaultTag(ref)
 }
 
+/** The one spelling of a name every engine agrees on (`app` → `docker.io/library/app:latest`); undefined when invalid. */
+export function canonicalName(text: string): string | undefined {
+  try {
+    return normalizedName(withDefaultTag(parseReference(text)))
+  } catch {
+    return undefined
+  }
+}
+
+/** A retag target as containerd and podman store it (`docker.io/library/app:test`); a bad one is the user's to fix. */
+export function normalizedTargetName(target: string): string {
+  try {
+    return normalizedName(parseTargetName(target))
+  } catch (error) {
+    throw new HandoffError(`cannot tag "${target}": ${errorMessage(error)}.`)
+  }
+}
+
 /** Same image name, however it is spelled (`app` = `app:latest` = `docker.io/library/app:latest`). */
 export function sameName(a: string, b: string): boolean {
-  try {
-    return normalizedName(withDefaultTag(parseReference(a))) === normalizedName(withDefaultTag(parseReference(b)))
-  } catch {
-    return a === b
-  }
+  const [left, right] = [canonicalName(a), canonicalName(b)]
+  return left !== undefined && right !== undefined ? left === right : a === b
 }
 
 const imageIdPattern = /^(sha256:)?([0-9a-f]{12,64})$/

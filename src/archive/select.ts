@@ -1,5 +1,5 @@
 import picomatch from 'picomatch'
-import { familiarName, normalizedName, parseReference, withDefaultTag, type Reference } from './reference.js'
+import { canonicalName, familiarName, normalizedName, parseReference, type Reference } from './reference.js'
 
 /**
  * Image selection by references and globs, with `!` excludes. A pattern matches a name in its familiar
@@ -56,11 +56,8 @@ export function patternMatcher(pattern: string): (name: string) => boolean {
       return other !== undefined && `${other.domain}/${other.path}` === repo
     }
   }
-  const wanted = normalizedName(withDefaultTag(ref))
-  return (name) => {
-    const other = safeParse(name)
-    return other !== undefined && normalizedName(withDefaultTag(other)) === wanted
-  }
+  const wanted = canonicalName(pattern)
+  return (name) => canonicalName(name) === wanted
 }
 
 function safeParse(name: string): Reference | undefined {

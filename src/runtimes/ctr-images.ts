@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream'
-import { HandoffError, errorMessage } from '../errors.js'
-import { isImageId, normalizedName, parseReference, parseTargetName, withDefaultTag } from '../archive/reference.js'
+import { HandoffError } from '../errors.js'
+import { canonicalName, isImageId, normalizedTargetName } from '../archive/reference.js'
 import type { ExportOptions, ImportReport, RuntimeImage } from './runtime.js'
 import { isDigestName, parseImageList, parseImportOutput, type CtrImageRow, type CtrImported } from './ctr-output.js'
 import { absentPlatforms, isIndexMediaType, matchesPlatform, parseManifestOrIndex } from './ctr-platforms.js'
@@ -91,7 +91,7 @@ export function ctrImages(ctr: CtrRunner, hostPlatform: string): CtrImages {
       return { names: imported.names, ids: imported.digests, warnings }
     },
     tag: async (source, target) => {
-      const destination = targetName(target)
+      const destination = normalizedTargetName(target)
       const all = await rows()
       const from = storedName(all, source, await resolveDigest(all, source), ctr.where)
       await ctr.run(['images', 'tag', '--force', from, destination])
@@ -110,14 +110,6 @@ function group(rows: CtrImageRow[]): RuntimeImage[] {
   return [...byDigest.values()]
 }
 
-function normalize(ref: string): string | undefined {
-  try {
-    return normalizedName(withDefaultTag(parseReference(ref)))
-  } catch {
-    return undefined
-  }
-}
-
 function findDigest(rows: CtrImageRow[], ref: string): string | undefined {
   if (isImageId(ref)) {
     const hex = ref.replace(/^sha256:/, '')
@@ -125,25 +117,17 @@ function findDigest(rows: CtrImageRow[], ref: string): string | undefined {
     if (digests.length > 1) throw new HandoffError(`"${ref}" matches ${digests.length} images; give more of the ID.`)
     if (digests.length === 1) return digests[0]
   }
-  const full = normalize(ref)
+  const full = canonicalName(ref)
   return rows.find((r) => r.name === ref || r.name === full)?.digest
 }
 
 /** The name ctr knows `ref` by: the same name normalised, or for an ID any of the image's names. */
 function storedName(rows: CtrImageRow[], ref: string, digest: string | undefined, where: string): string {
-  const full = normalize(ref)
+  const full = canonicalName(ref)
   const named = rows.find((r) => r.name === ref || r.name === full)
   const row = named ?? rows.find((r) => r.digest === digest)
   if (row === undefined) throw new HandoffError(`image "${ref}" is not in ${where}; list what is there with \`ctr images ls\`.`)
   return row.name
-}
-
-function targetName(target: string): string {
-  try {
-    return normalizedName(parseTargetName(target))
-  } catch (error) {
-    throw new HandoffError(`cannot tag "${target}": ${errorMessage(error)}.`)
-  }
 }
 
 /** The config digest: from the manifest, or from the host platform's manifest of an index. Undefined if unreadable. */

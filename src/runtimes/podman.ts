@@ -9,7 +9,7 @@
  */
 import { PassThrough, type Readable } from 'node:stream'
 import { HandoffError, errorMessage } from '../errors.js'
-import { isImageId, normalizedName, parseReference, parseTargetName, withDefaultTag } from '../archive/reference.js'
+import { canonicalName, isImageId, normalizedTargetName } from '../archive/reference.js'
 import { run, spawnStreaming } from './exec.js'
 import type { ImportReport, Runtime, RuntimeImage } from './runtime.js'
 import { parseImages, parseLoadOutput, shortNameFixes } from './podman-output.js'
@@ -76,7 +76,7 @@ export async function createPodmanRuntime(options: PodmanOptions = {}): Promise<
     tag: async (source, target) => {
       const image = await resolve(source)
       if (!image) throw new HandoffError(`cannot tag "${source}": podman has no such image; list them with \`podman images\`.`)
-      await podman(['tag', storedRef([image], source), targetName(target)])
+      await podman(['tag', storedRef([image], source), normalizedTargetName(target)])
     },
     close: async () => undefined
   }
@@ -89,8 +89,8 @@ function podmanFailed(args: string[], error: unknown): HandoffError {
 
 /** Docker's reading of a name first (`app:ci` = docker.io/library/app:ci), then podman's (`localhost/app:ci`), then an ID. */
 function findImage(images: RuntimeImage[], ref: string): RuntimeImage | undefined {
-  const full = normalize(ref)
-  const local = normalize(`localhost/${ref}`)
+  const full = canonicalName(ref)
+  const local = canonicalName(`localhost/${ref}`)
   const byName = (name: string | undefined): RuntimeImage | undefined =>
     name === undefined ? undefined : images.find((i) => i.names.includes(name))
   const named = byName(full) ?? byName(ref) ?? byName(local)
@@ -105,23 +105,7 @@ function findImage(images: RuntimeImage[], ref: string): RuntimeImage | undefine
 function storedRef(images: RuntimeImage[], ref: string): string {
   const image = findImage(images, ref)
   if (!image) throw new HandoffError(`image "${ref}" is not in podman's store; list them with \`podman images\`.`)
-  return [normalize(ref), ref, normalize(`localhost/${ref}`)].find((n) => n !== undefined && image.names.includes(n)) ?? image.id.slice(7)
-}
-
-function normalize(ref: string): string | undefined {
-  try {
-    return normalizedName(withDefaultTag(parseReference(ref)))
-  } catch {
-    return undefined
-  }
-}
-
-function targetName(target: string): string {
-  try {
-    return normalizedName(parseTargetName(target))
-  } catch (error) {
-    throw new HandoffError(`cannot tag "${target}": ${errorMessage(error)}.`)
-  }
+  return [canonicalName(ref), ref, canonicalName(`localhost/${ref}`)].find((n) => n !== undefined && image.names.includes(n)) ?? image.id.slice(7)
 }
 
 async function renameShortNames(
