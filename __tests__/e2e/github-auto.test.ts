@@ -12,12 +12,11 @@ let wf: Workflow
 const ids: Record<string, string> = {}
 const inputs = (key: string) => ({ mode: 'auto', backend: 'cache', key, 'restore-keys': 'images-' })
 
-/** What a post step stored: the cache reservations it made and the keys now finalized. */
-function uploadsSince(from: number): { reserved: string[]; finalized: number } {
-  return {
-    reserved: wf.services.calls('CreateCacheEntry', from).map((r) => String(r.body?.key)),
-    finalized: wf.services.calls('FinalizeCacheEntryUpload', from).filter((r) => r.status === 200).length
-  }
+/** What a post step stored: the index entries it reserved, and whether every reservation (chunks too) was finalized. */
+function uploadsSince(from: number): { reserved: string[]; allFinalized: boolean } {
+  const keys = wf.services.calls('CreateCacheEntry', from).map((r) => String(r.body?.key))
+  const finalized = wf.services.calls('FinalizeCacheEntryUpload', from).filter((r) => r.status === 200).length
+  return { reserved: keys.filter((k) => !k.startsWith('image-handoff-chunk-')), allFinalized: finalized === keys.length }
 }
 
 beforeAll(async () => {
@@ -44,7 +43,7 @@ describe('mode: auto across runs', () => {
     const post = await job.step('post', inputs('images-run1'))
     expect(outcome(post)).toEqual(succeeded)
     expect(annotations(post, 'warning')).toEqual([])
-    expect(uploadsSince(from)).toEqual({ reserved: ['images-run1'], finalized: 1 })
+    expect(uploadsSince(from)).toEqual({ reserved: ['images-run1'], allFinalized: true })
     expect(post.summary).toContain('<td>app:1</td>')
     expect(post.summary).toContain('<td>tool:1</td>')
   })
@@ -64,7 +63,7 @@ describe('mode: auto across runs', () => {
     const from = wf.services.requests.length
     const post = await job.step('post', inputs('images-run2'))
     expect(outcome(post)).toEqual(succeeded)
-    expect(uploadsSince(from)).toEqual({ reserved: ['images-run2'], finalized: 1 })
+    expect(uploadsSince(from)).toEqual({ reserved: ['images-run2'], allFinalized: true })
     expect(post.stdout).toMatch(/Saving app:1 from docker/)
     expect(post.summary).toContain('<td>app:1</td>')
     expect(post.summary).not.toContain('tool:1')

@@ -3,12 +3,12 @@
  * backend: save → remove → load round trips, retagging, and bad input that must fail clearly and change nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { mkdtemp, readdir, writeFile, truncate, stat } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, writeFile, truncate } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { buildBusybox, docker, startDockerd, type Engine } from '../support/engines.js'
 import { annotations, newJob, runStep } from '../support/action.js'
-import { entryFileName } from '../../src/backends/local.js'
+import { indexFileName } from '../../src/backends/local-store.js'
 
 let engine: Engine
 let store: string
@@ -111,23 +111,72 @@ describe('bad input fails clearly and changes nothing', () => {
     await unchanged(() => step({ mode: 'save', key: 'bad3', images: 'app:ci' }, { DOCKER_HOST: 'unix:///nonexistent/docker.sock' }), /nonexistent\/docker.sock/)
   })
 
-  it('a truncated archive or one that is not an image archive', async () => {
-    await step({ mode: 'save', key: 'to-truncate', images: 'app:ci' })
-    const file = join(store, entryFileName('to-truncate'))
-    await truncate(file, Math.floor((await stat(file)).size / 2))
-    await writeFile(join(store, entryFileName('not-an-archive')), 'hello, I am not a tar\n'.repeat(100))
-    for (const key of ['to-truncate', 'not-an-archive']) {
+  it('a chunk damaged in the store: the load stops before the archive ends and changes nothing', async () => {
+    await buildBusybox(engine, 'damage:1', ['RUN head -c 1000000 /dev/urandom > /data'])
+    await step({ mode: 'save', key: 'to-damage', images: 'damage:1' })
+    await docker(engine, ['rmi', 'damage:1'])
+    const index = JSON.parse(await readFile(join(store, 'index', indexFileName('to-damage')), 'utf8')) as { entries: { chunks?: string[] }[] }
+    // Every chunk the entry names is cut in half; the layers this engine still holds are not read at all.
+    const blobs = index.entries.flatMap((e) => e.chunks ?? []).map((digest) => join(store, 'blobs', 'sha256', `${digest.slice(7)}.zst`))
+    const originals = await Promise.all(blobs.map((blob) => readFile(blob)))
+    await Promise.all(blobs.map((blob, i) => truncate(blob, Math.floor(originals[i]!.length / 2))))
+    try {
       const before = await images()
-      const result = await step({ mode: 'load', key })
+      const result = await step({ mode: 'load', key: 'to-damage' })
       expect(result.exitCode).not.toBe(0)
-      expect(annotations(result, 'error').join('\n')).toMatch(/truncated|not an image archive|unexpected end|corrupt|invalid/i)
+      expect(annotations(result, 'error').join('\n')).toMatch(/stored chunk sha256:[0-9a-f]{64} is damaged/)
       expect(await images()).toEqual(before)
+    } finally {
+      await Promise.all(blobs.map((blob, i) => writeFile(blob, originals[i]!)))
     }
-    // In mode: auto a miss is normal, but an entry that arrived and does not load is not a miss: it fails the step.
-    const auto = await step({ mode: 'auto', key: 'not-an-archive' })
-    expect(auto.exitCode).toBe(1)
+  })
+
+  it('an index that is not one, or of another release: a miss that says why', async () => {
+    await writeFile(join(store, 'index', indexFileName('not-an-index')), 'hello, I am not an index\n')
+    await writeFile(join(store, `${encodeURIComponent('first-release')}.tar.zst`), 'an entry of 0.1.0')
+    const load = await step({ mode: 'load', key: 'not-an-index' })
+    expect(load.exitCode).toBe(1)
+    expect(annotations(load, 'error').join('\n')).toMatch(/No entry found in local for "not-an-index" \(.*not an image-handoff index/)
+    const auto = await step({ mode: 'auto', key: 'first-release' })
+    expect(auto.exitCode).toBe(0)
     expect(auto.outputs.hit).toBe('false')
-    expect(annotations(auto, 'error').join('\n')).toMatch(/not an image archive|invalid|corrupt/i)
+    expect(auto.stdout).toMatch(/first release, which this release does not read/)
+  })
+})
+
+describe('the content-addressed store', () => {
+  it('stores only the new layer when an image with a changed top layer is saved again', async () => {
+    const v1 = await buildBusybox(engine, 'layered:1', ['RUN head -c 3000000 /dev/urandom > /big', 'RUN echo one > /top'])
+    const first = await step({ mode: 'save', key: 'layered-1', images: 'layered:1' })
+    expect(first.exitCode).toBe(0)
+    const v2 = await buildBusybox(engine, 'layered:2', ['RUN head -c 3000000 /dev/urandom > /big', 'RUN echo two > /top'])
+    expect(v2).not.toBe(v1)
+    const blobs = async (): Promise<number> => (await readdir(join(store, 'blobs', 'sha256'))).length
+    const before = await blobs()
+    // The build cache keeps the big layer: only the small top layer is new, and it travels inside the index.
+    const second = await step({ mode: 'save', key: 'layered-2', images: 'layered:2' })
+    expect(second.exitCode).toBe(0)
+    expect(second.stdout).toMatch(/0 new chunk\(s\), 0 B stored; [1-9]\d* chunk\(s\) \([\d.]+ MiB\) were already in the local store/)
+    expect(await blobs()).toBe(before)
+    await docker(engine, ['rmi', 'layered:1', 'layered:2'])
+    expect((await step({ mode: 'load', key: 'layered-2' })).exitCode).toBe(0)
+    expect(await docker(engine, ['run', '--rm', '--network', 'none', 'layered:2', 'cat', '/top'])).toBe('two')
+  })
+
+  it('leaves out the layers the engine already holds, and the image still runs', async () => {
+    const base = await buildBusybox(engine, 'based/base:1', ['RUN head -c 2000000 /dev/urandom > /base'])
+    const ctx = await mkdtemp(join(tmpdir(), 'ih-ctx-'))
+    await writeFile(join(ctx, 'Dockerfile'), 'FROM based/base:1\nRUN echo on-top > /top\n')
+    await docker(engine, ['build', '-q', '--network', 'none', '-t', 'based/app:1', ctx])
+    const app = await idOf('based/app:1')
+    expect((await step({ mode: 'save', key: 'based', images: 'based/app:1' })).exitCode).toBe(0)
+    await docker(engine, ['rmi', 'based/app:1'])
+    expect(await idOf('based/base:1')).toBe(base)
+    const loaded = await step({ mode: 'load', key: 'based' })
+    expect(loaded.exitCode).toBe(0)
+    expect(loaded.stdout).toMatch(/Leaving out \d+ layer file\(s\), [\d.]+ MiB, that docker already holds/)
+    expect(await idOf('based/app:1')).toBe(app)
+    expect(await docker(engine, ['run', '--rm', '--network', 'none', 'based/app:1', 'cat', '/top'])).toBe('on-top')
   })
 })
 

@@ -14,7 +14,7 @@ import { buildBusybox, ctr, docker, startContainerd, startDockerd, type Engine }
 import { annotations, newJob, runStep, type StepResult } from '../support/action.js'
 import { expectOk } from '../support/expect-step.js'
 import { makeTar, ociFiles, withMissingPlatform } from '../support/archive-fixtures.js'
-import { entryFileName } from '../../src/backends/local.js'
+import { storeArchiveFile } from '../support/store-entry.js'
 
 const execFileP = promisify(execFile)
 
@@ -55,10 +55,8 @@ const idOf = (engine: Engine, ref: string): Promise<string> => docker(engine, ['
 const runIn = (engine: Engine, image: string, file: string): Promise<string> =>
   docker(engine, ['run', '--rm', '--network', 'none', image, 'cat', file])
 
-/** Puts an uncompressed archive into the local store as the entry `key`, compressed as the backend stores it. */
-async function storeEntry(key: string, archive: string): Promise<void> {
-  await execFileP('zstd', ['-q', '-f', archive, '-o', join(store, entryFileName(key))])
-}
+/** Puts an archive another tool wrote into the local store as the entry `key`, as a save stores an export. */
+const storeEntry = (key: string, archive: string): Promise<void> => storeArchiveFile(store, key, archive)
 
 /** On failure the diff shows the step's errors and the tail of its stderr (a crash prints no ::error::). */
 

@@ -9,13 +9,28 @@ const tailSize = 64 * 1024
 
 export class InputWatch {
   private head: Buffer = Buffer.alloc(0)
-  private tail: Buffer = Buffer.alloc(0)
+  /** The latest chunks, kept by reference (never copied while streaming), covering at least `tailSize` bytes. */
+  private recent: Buffer[] = []
+  private recentBytes = 0
   private total = 0
+
+  /** Bytes seen so far. */
+  get bytes(): number {
+    return this.total
+  }
 
   see(chunk: Buffer): void {
     this.total += chunk.length
     if (this.head.length < 8) this.head = Buffer.concat([this.head, chunk.subarray(0, 8)])
-    this.tail = chunk.length >= tailSize ? chunk.subarray(chunk.length - tailSize) : Buffer.concat([this.tail, chunk]).subarray(-tailSize)
+    this.recent.push(chunk)
+    this.recentBytes += chunk.length
+    while (this.recent.length > 1 && this.recentBytes - this.recent[0]!.length >= tailSize) this.recentBytes -= this.recent.shift()!.length
+  }
+
+  /** The last bytes seen, joined only when a verdict needs them. */
+  private get tail(): Buffer {
+    if (this.recent.length > 1) this.recent = [Buffer.concat(this.recent)]
+    return (this.recent[0] ?? Buffer.alloc(0)).subarray(-tailSize)
   }
 
   /** A tar ends with two zero blocks; without them the data stopped early, even if it stopped between files. */

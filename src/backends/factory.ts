@@ -1,9 +1,9 @@
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Settings } from '../inputs.js'
-import type { Backend } from './backend.js'
-import { createLocalBackend } from './local.js'
-import { createCacheBackend } from './cache.js'
+import type { Storage } from '../handoff/deps.js'
+import { createLocalStore } from './local-store.js'
+import { createCacheStore } from './cache-store.js'
 import { createArtifactBackend } from './artifact.js'
 
 /**
@@ -14,14 +14,14 @@ export function workDirectory(env: NodeJS.ProcessEnv): string {
   return join(env.RUNNER_TEMP || tmpdir(), 'image-handoff')
 }
 
-export function createBackend(settings: Settings, log: (message: string) => void, env: NodeJS.ProcessEnv = process.env): Backend {
+export function createStorage(settings: Settings, log: (message: string) => void, env: NodeJS.ProcessEnv = process.env): Storage {
   const workDir = workDirectory(env)
   switch (settings.backend) {
     case 'local':
-      return createLocalBackend(settings.path)
+      return { kind: 'store', store: createLocalStore(settings.path) }
     case 'cache':
-      return createCacheBackend({ workDir, log })
+      return { kind: 'store', store: createCacheStore({ workDir, log }) }
     case 'artifact':
-      return createArtifactBackend({ workDir, log, ...settings.artifact })
+      return { kind: 'file', backend: createArtifactBackend({ workDir, log, ...settings.artifact }) }
   }
 }

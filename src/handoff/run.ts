@@ -2,7 +2,7 @@ import * as core from '@actions/core'
 import { errorMessage } from '../errors.js'
 import { parseInputs, type Settings } from '../inputs.js'
 import { createRuntime } from '../runtimes/factory.js'
-import { createBackend } from '../backends/factory.js'
+import { createStorage } from '../backends/factory.js'
 import type { Runtime } from '../runtimes/runtime.js'
 import { loadImages } from './load.js'
 import { saveImages, type HandoffDeps } from './save.js'
@@ -23,10 +23,10 @@ const log: Log = {
 }
 
 async function withDeps<T>(settings: Settings, body: (deps: HandoffDeps) => Promise<T>): Promise<T> {
-  const backend = createBackend(settings, (m) => core.info(m))
+  const storage = createStorage(settings, (m) => core.info(m))
   const runtime: Runtime = await createRuntime(settings, (m) => core.warning(m))
   try {
-    return await body({ runtime, backend, log, clock: Date.now })
+    return await body({ runtime, storage, log, clock: Date.now })
   } finally {
     await runtime.close()
   }

@@ -1,21 +1,14 @@
-import { createWriteStream } from 'node:fs'
-import { pipeline } from 'node:stream/promises'
 import { HandoffError, errorMessage } from '../errors.js'
 import { resolveSelection, type Selection } from '../archive/select.js'
-import { archiveTransform } from '../archive/tar-transform.js'
 import type { ArchiveModel } from '../archive/model.js'
-import { zstdCompress } from '../archive/compression.js'
 import type { Runtime } from '../runtimes/runtime.js'
-import type { Backend, SaveOutcome } from '../backends/backend.js'
-import { describeImages, formatBytes, formatMs, imageRows, type ImageRow, type Phases } from './report.js'
-import type { Clock, Log } from './log.js'
+import type { SaveOutcome } from '../backends/backend.js'
+import type { ImageRow, Phases } from './report.js'
+import type { HandoffDeps } from './deps.js'
+import { saveToFile } from './save-file.js'
+import { saveToStore } from './save-store.js'
 
-export interface HandoffDeps {
-  runtime: Runtime
-  backend: Backend
-  log: Log
-  clock: Clock
-}
+export type { HandoffDeps } from './deps.js'
 
 export interface SaveRequest {
   key: string
@@ -28,6 +21,13 @@ export interface SaveResult {
   outcome: SaveOutcome
   rows: ImageRow[]
   phases: Phases
+  /** What the save sent and what it found already stored (content-addressed stores only). */
+  transfer?: { archiveBytes: number; storedBytes: number; reusedBytes: number; chunks: number; reusedChunks: number }
+}
+
+/** runtime export → (split into chunks | one zstd payload) → storage. */
+export function saveImages(deps: HandoffDeps, request: SaveRequest): Promise<SaveResult> {
+  return deps.storage.kind === 'store' ? saveToStore(deps, deps.storage.store, request) : saveToFile(deps, deps.storage.backend, request)
 }
 
 /** Resolves the selection to export references; an include that matches nothing fails before any byte moves. */
@@ -39,44 +39,8 @@ export async function resolveRefs(runtime: Runtime, images: Selection): Promise<
   }
 }
 
-/** runtime export → archive model and checks → zstd (unless the backend compresses) → backend. */
-export async function saveImages(deps: HandoffDeps, request: SaveRequest): Promise<SaveResult> {
-  const { runtime, backend, log, clock } = deps
-  const { refs, ids } = await resolveRefs(runtime, request.images)
-  log.info(`Saving ${refs.join(', ')} from ${runtime.kind} under key "${request.key}" (backend: ${backend.kind}).`)
-  let model: ArchiveModel | undefined
-  let writeMs = 0
-  const start = clock()
-  const outcome = await backend.save(request.key, async (file) => {
-    const archive = await runtime.exportImages(refs, request.platform !== undefined ? { platform: request.platform } : {})
-    const transform = archiveTransform()
-    const output = createWriteStream(file)
-    const written = backend.compresses
-      ? pipeline(archive, transform.stream, output)
-      : pipeline(archive, transform.stream, zstdCompress(request.compressionLevel), output)
-    const [, archived] = await Promise.all([written, transform.model])
-    checkComplete(archived, ids)
-    model = archived
-    writeMs = clock() - start
-  })
-  const totalMs = clock() - start
-  if (!outcome.saved) {
-    log.info(`Not saved: ${outcome.reason}.`)
-    return { outcome, rows: [], phases: [['lookup', totalMs]] }
-  }
-  for (const note of model?.skipped ?? []) log.warning(`Skipped while saving: ${note}`)
-  if (model) {
-    log.info(`Saved ${describeImages(model)}: ${formatBytes(outcome.bytes)} stored in ${formatMs(totalMs)}.`)
-  }
-  return {
-    outcome,
-    rows: model ? imageRows(model) : [],
-    phases: [['export+store', writeMs], ['upload', totalMs - writeMs]]
-  }
-}
-
 /** Every selected image must be in the archive the engine wrote (an engine may drop one without failing). */
-function checkComplete(model: ArchiveModel, ids: string[]): void {
+export function checkComplete(model: ArchiveModel, ids: string[]): void {
   const present = new Set(model.images.flatMap((i) => [i.configDigest, i.manifestDigest].filter(Boolean)))
   const missing = ids.filter((id) => !present.has(id))
   if (missing.length > 0) {

@@ -41,6 +41,8 @@ export async function createContainerdRuntime(options: ContainerdOptions): Promi
     exportImages: (refs, exportOptions) => images.exportImages(refs, exportOptions),
     importArchive: (archive) => images.importArchive(archive),
     tag: (source, target) => images.tag(source, target),
+    // OCI-layout archives name layers by digest, and ctr's import takes a layer blob its content store has.
+    heldLayers: async () => ({ blobs: new Set((await runner.run(['content', 'ls', '-q'])).split('\n').map((l) => l.trim()).filter(Boolean)) }),
     close: async () => undefined
   }
 }

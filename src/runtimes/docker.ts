@@ -3,6 +3,7 @@ import type Dockerode from 'dockerode'
 import { HandoffError, errorMessage } from '../errors.js'
 import { familiarRepository, parseTargetName } from '../archive/reference.js'
 import type { ExportOptions, ImportReport, Runtime, RuntimeImage } from './runtime.js'
+import { chainIds as layerChains, type HeldLayers } from '../store/load-plan.js'
 import { connectDocker, engineMessage, engineStatus, type DockerConnection } from './docker-client.js'
 import { exportArchive, platformQuery } from './docker-export.js'
 import { loadArchive } from './docker-load.js'
@@ -107,6 +108,25 @@ class DockerRuntime implements Runtime {
       const why = engineStatus(error) === 404 ? `the engine has no image ${source}` : engineMessage(error)
       throw new HandoffError(`cannot tag ${source} as ${target} in the Docker Engine at ${this.host}: ${why}`)
     }
+  }
+
+  /**
+   * The chain IDs of every layer of every image: Docker's classic store does not read a layer from an archive
+   * when it has that chain. The containerd image store resolves layers by compressed blob instead, which the
+   * Engine API does not list, so there the archive stays whole.
+   */
+  async heldLayers(): Promise<HeldLayers> {
+    if (this.containerdStore) return {}
+    const images = await this.docker.listImages({ all: true })
+    const chainIds = new Set<string>()
+    for (let at = 0; at < images.length; at += 8) {
+      await Promise.all(images.slice(at, at + 8).map(async (image) => {
+        const info = await this.docker.getImage(image.Id).inspect().catch(() => undefined)
+        const layers = (info?.RootFS?.Layers ?? []).map((diffId) => ({ diffId }))
+        for (const chain of layerChains(layers)) if (chain !== undefined) chainIds.add(chain)
+      }))
+    }
+    return { chainIds }
   }
 
   async close(): Promise<void> {

@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream'
+import type { HeldLayers } from '../store/load-plan.js'
 
 /** An image as a runtime reports it. */
 export interface RuntimeImage {
@@ -41,6 +42,11 @@ export interface Runtime {
   importArchive(archive: Readable): Promise<ImportReport>
   /** Makes `target` another name of the image `source` names (`source` may be an ID). */
   tag(source: string, target: string): Promise<void>
+  /**
+   * Layers the runtime already holds, so a load can leave them out of the archive; absent where the runtime's
+   * import needs every layer in the archive (podman, kind nodes, Docker's containerd image store).
+   */
+  heldLayers?(): Promise<HeldLayers>
   /** Releases clients and sockets; never throws. */
   close(): Promise<void>
 }

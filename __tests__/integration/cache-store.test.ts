@@ -1,0 +1,159 @@
+/**
+ * The cache store through the real @actions/cache speaking HTTP to the stand-in of GitHub's cache service:
+ * chunks as entries of their own (looked up before upload), the index under the user's key, and faults.
+ * Every "job" gets the same paths, as hosted runners do.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { copyFile, mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { BlobStore } from '../../src/store/blob-store.js'
+import type { createCacheStore as CreateCacheStore } from '../../src/backends/cache-store.js'
+import { HandoffError } from '../../src/errors.js'
+import { enterJob } from '../support/github-env.js'
+import { sha256File, writeRandomFile } from '../support/github-payloads.js'
+import { GitHubServices } from '../support/github-services.js'
+
+let services: GitHubServices
+let root: string
+let workDir: string
+let createCacheStore: typeof CreateCacheStore
+let chunk: { file: string; digest: string }
+
+function job(name: string, options: { repository?: string; runId?: number; workspace?: string } = {}): BlobStore {
+  enterJob(services.jobEnv({ job: name, workspace: options.workspace ?? join(root, 'ws'), runnerTemp: join(root, 'temp'), ...options }))
+  return createCacheStore({ workDir })
+}
+
+/** A chunk file as the sink hands it over: in the store's scratch directory, consumed by put. */
+async function staged(store: BlobStore, source = chunk.file): Promise<string> {
+  await store.prepare()
+  const file = join(store.scratch, `staged-${Math.random().toString(36).slice(2)}`)
+  await copyFile(source, file)
+  return file
+}
+
+beforeAll(async () => {
+  services = await GitHubServices.start()
+  root = await mkdtemp(join(tmpdir(), 'ih-cache-store-'))
+  workDir = join(root, 'temp', 'image-handoff')
+  await mkdir(join(root, 'ws'), { recursive: true })
+  await mkdir(join(root, 'src'))
+  enterJob(services.jobEnv({ workspace: join(root, 'ws'), runnerTemp: join(root, 'temp') }))
+  ;({ createCacheStore } = await import('../../src/backends/cache-store.js'))
+  const file = join(root, 'src', 'chunk')
+  await writeRandomFile(file, 3 * 1024 * 1024 + 17)
+  chunk = { file, digest: `sha256:${await sha256File(file)}` }
+})
+
+afterAll(async () => {
+  await services?.stop()
+  if (root) await rm(root, { recursive: true, force: true })
+})
+
+describe('cache store', () => {
+  it('stores a chunk as its own entry once, and fetches it byte for byte in another job', async () => {
+    const build = job('build')
+    expect(await build.has(chunk.digest)).toBe(false)
+    const from = services.requests.length
+    expect(await build.put(chunk.digest, await staged(build))).toBeGreaterThan(3 * 1024 * 1024)
+    expect(services.calls('CreateCacheEntry', from)).toHaveLength(1)
+    const test = job('test', { runId: 2 })
+    expect(await test.has(chunk.digest)).toBe(true)
+    const fetched = await test.get(chunk.digest)
+    expect(fetched.compressed).toBe(false)
+    expect(await sha256File(fetched.file)).toBe(chunk.digest.slice(7))
+    await fetched.dispose()
+    await expect(stat(fetched.file)).rejects.toThrow()
+  })
+
+  it('writes an index under the key once, and finds it exactly or by the newest restore-key match', async () => {
+    const build = job('build', { runId: 3 })
+    expect(await build.writeIndex('deps-1', Buffer.from('one'))).toMatchObject({ saved: true })
+    expect(await build.writeIndex('deps-2', Buffer.from('two'))).toMatchObject({ saved: true })
+    const from = services.requests.length
+    const again = await build.writeIndex('deps-2', Buffer.from('three'))
+    expect(again).toMatchObject({ saved: false })
+    expect(!again.saved && again.reason).toMatch(/already holds an entry/)
+    expect(services.calls('CreateCacheEntry', from)).toHaveLength(0)
+    const test = job('test', { runId: 4 })
+    expect(await test.hasIndex('deps-1')).toBe(true)
+    expect((await test.readIndex('deps-1', []))?.body.toString()).toBe('one')
+    const fallback = await test.readIndex('deps-9', ['nothing-', 'deps-'])
+    expect(fallback).toMatchObject({ matchedKey: 'deps-2' })
+    expect(fallback?.body.toString()).toBe('two')
+    expect(await test.readIndex('nothing-here', ['nor-this-'])).toBeUndefined()
+  })
+
+  it('keeps repositories apart', async () => {
+    const first = job('build', { repository: 'octo/first' })
+    await first.writeIndex('scoped', Buffer.from('x'))
+    expect(await job('build', { repository: 'octo/second' }).readIndex('scoped', [])).toBeUndefined()
+  })
+
+  it('explains a miss on a key the first release stored', async () => {
+    const store = job('old', { runId: 5 })
+    const legacy = join(workDir, 'cache', 'images.tar')
+    await mkdir(join(workDir, 'cache'), { recursive: true })
+    await copyFile(chunk.file, legacy)
+    const { saveCache } = await import('@actions/cache')
+    expect(await saveCache([legacy], 'first-release')).toBeGreaterThan(0)
+    await rm(legacy)
+    expect(await store.readIndex('first-release', [])).toBeUndefined()
+    expect(await store.explainMiss('first-release')).toMatch(/first release/)
+  })
+
+  it('rejects keys the cache does not accept before any transfer', async () => {
+    const store = job('build')
+    const from = services.requests.length
+    await expect(store.writeIndex('a,b', Buffer.from('x'))).rejects.toThrow(/comma/)
+    await expect(store.readIndex('x'.repeat(513), [])).rejects.toThrow(/at most 512/)
+    expect(services.requests.length).toBe(from)
+  })
+})
+
+describe('cache store under faults', () => {
+  it('retries a 5xx from the service and then succeeds', async () => {
+    const store = job('build', { runId: 6 })
+    services.inject({ route: 'CreateCacheEntry', status: 500 })
+    const from = services.requests.length
+    expect(await store.writeIndex('retried', Buffer.from('r'))).toMatchObject({ saved: true })
+    expect(services.calls('CreateCacheEntry', from).map((r) => r.status)).toEqual([500, 200])
+  }, 30000)
+
+  it('turns a full cache into a HandoffError that says what to do', async () => {
+    const store = job('build', { runId: 7 })
+    services.quotaExceeded()
+    const other = join(root, 'src', 'other')
+    await writeRandomFile(other, 1024 * 1024)
+    const failure = store.put(`sha256:${await sha256File(other)}`, await staged(store, other))
+    await expect(failure).rejects.toThrow(HandoffError)
+    await expect(failure).rejects.toThrow(/quota.*Delete old entries/s)
+  })
+
+  it('fails a chunk download cut half way, and the next attempt gets it whole', async () => {
+    services.inject({ route: 'blob:get', download: { kind: 'cut' } })
+    const store = job('test', { runId: 8 })
+    await expect(store.get(chunk.digest)).rejects.toThrow(/was found but not restored/)
+    const fetched = await store.get(chunk.digest)
+    expect(await sha256File(fetched.file)).toBe(chunk.digest.slice(7))
+    await fetched.dispose()
+  })
+
+  it('fails a lookup the service cannot answer instead of calling it a miss', async () => {
+    services.inject({ route: 'GetCacheEntryDownloadURL', status: 400, msg: 'bad request' })
+    await expect(job('test').readIndex('anything', [])).rejects.toThrow(/Could not look up cache key "anything"/)
+  })
+
+  it('reports an entry unpacked under another workspace as not restored', async () => {
+    const elsewhere = join(root, 'other', 'deeper', 'ws')
+    await expect(job('test', { workspace: elsewhere }).get(chunk.digest)).rejects.toThrow(/another GITHUB_WORKSPACE/)
+  })
+
+  it('reads back what it wrote', async () => {
+    const store = job('echo', { runId: 9 })
+    await store.writeIndex('echo', Buffer.from('{"a":1}'))
+    expect(JSON.parse((await job('echo2', { runId: 9 }).readIndex('echo', []))!.body.toString())).toEqual({ a: 1 })
+    await expect(readFile(join(workDir, 'index', 'index.json'))).rejects.toThrow()
+  })
+})

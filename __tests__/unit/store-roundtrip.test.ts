@@ -1,0 +1,152 @@
+/**
+ * The content-addressed store without an engine: archives split into a real local store and rebuilt, chunk
+ * sharing between saves, layers left out for an engine that holds them, and damage caught on the way back.
+ */
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { mkdtemp, readdir, rm, truncate, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Readable } from 'node:stream'
+import { createLocalStore } from '../../src/backends/local-store.js'
+import { readModel } from '../../src/archive/read-model.js'
+import { storeSink } from '../../src/store/chunk-sink.js'
+import { splitArchive } from '../../src/store/split.js'
+import { chunksOf, encodeIndex, newIndex, parseIndex, type StoreIndex } from '../../src/store/format.js'
+import { planLoad, type HeldLayers } from '../../src/store/load-plan.js'
+import { assembleArchive } from '../../src/store/assemble.js'
+import type { BlobStore } from '../../src/store/blob-store.js'
+import { layerTar, legacyFiles, makeTar, ociFiles, readTar, sha256 } from '../support/archive-fixtures.js'
+
+const chunkBytes = 64 * 1024
+const big = (seed: string, kib: number): string => Array.from({ length: kib * 16 }, (_, i) => `${seed}${i.toString(36).padStart(63, '.')}`).join('')
+
+let dir: string
+let store: BlobStore
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'ih-store-unit-'))
+  store = createLocalStore(dir)
+  await store.prepare()
+})
+
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true })
+})
+
+async function save(archive: Buffer): Promise<{ index: StoreIndex; stats: Awaited<ReturnType<ReturnType<typeof storeSink>['finish']>> }> {
+  const sink = storeSink(store, { compressionLevel: 3, inFlight: 2 })
+  const split = await splitArchive(Readable.from([archive]), sink, chunkBytes)
+  const stats = await sink.finish()
+  const index = newIndex(readModel(split.contents), split.entries, chunkBytes)
+  return { index: parseIndex(encodeIndex(index)), stats }
+}
+
+async function load(index: StoreIndex, held: HeldLayers = {}): Promise<{ tar: Buffer; omitted: number }> {
+  const plan = planLoad(index, {}, held)
+  const archive = assembleArchive(index, plan, store, { prefetch: 2 })
+  const parts: Buffer[] = []
+  for await (const part of archive.stream) parts.push(part as Buffer)
+  return { tar: Buffer.concat(parts), omitted: plan.omit.size }
+}
+
+describe('content-addressed store', () => {
+  it('rebuilds a legacy archive entry for entry, with big layers in chunks and small files inline', async () => {
+    const files = await legacyFiles([{ names: ['app:ci'], layers: [big('a', 200), 'small'] }])
+    const original = await makeTar(files)
+    const { index, stats } = await save(original)
+    const chunked = index.entries.filter((e) => e.type === 'file' && 'chunks' in e)
+    expect(chunked).toHaveLength(1)
+    expect(stats.chunks).toBeGreaterThanOrEqual(4)
+    expect(await readdir(join(dir, 'blobs', 'sha256'))).toHaveLength(chunksOf(index).length)
+    const { tar } = await load(index)
+    const [before, after] = [await readTar(original), await readTar(tar)]
+    const byName = (entries: typeof before) => new Map(entries.map((e) => [e.name.replace(/\/$/, ''), e]))
+    for (const [name, entry] of byName(before)) expect(byName(after).get(name)?.body).toEqual(entry.body)
+    expect(after.at(-1)?.name).toBe('repositories')
+  })
+
+  it('stores a chunk once: a second image sharing the base layer uploads only its own layer', async () => {
+    const base = big('base', 300)
+    const first = await save(await makeTar(await legacyFiles([{ names: ['app:1'], layers: [base, big('top1', 70)] }])))
+    const second = await save(await makeTar(await legacyFiles([{ names: ['app:2'], layers: [base, big('top2', 70)] }])))
+    expect(first.stats.reusedChunks).toBe(0)
+    const baseChunks = Math.ceil((base.length + 2048) / chunkBytes)
+    expect(second.stats.reusedChunks).toBeGreaterThanOrEqual(baseChunks - 1)
+    expect(second.stats.chunks - second.stats.reusedChunks).toBeLessThanOrEqual(3)
+  })
+
+  it('leaves out layers the engine holds: by chain ID for Docker, by blob digest for containerd', async () => {
+    const layers = [big('l1', 100), big('l2', 100)]
+    const legacy = await save(await makeTar(await legacyFiles([{ names: ['app:ci'], layers }])))
+    const [image] = legacy.index.model.images
+    const chain0 = image!.layers[0]!.diffId!
+    const docker = await load(legacy.index, { chainIds: new Set([chain0]) })
+    expect(docker.omitted).toBe(1)
+    const names = (await readTar(docker.tar)).map((e) => e.name)
+    expect(names.filter((n) => n.endsWith('layer.tar'))).toHaveLength(1)
+    // A held diff ID with a different chain below it is not the same layer.
+    expect((await load(legacy.index, { chainIds: new Set([image!.layers[1]!.diffId!]) })).omitted).toBe(0)
+
+    const oci = await ociFiles([{ names: ['app:ci'], layers }])
+    const stored = await save(await makeTar(oci.files))
+    const layerDigest = stored.index.model.images[0]!.layers[0]!.digest!
+    const ctr = await load(stored.index, { blobs: new Set([layerDigest]) })
+    expect(ctr.omitted).toBe(1)
+    expect((await readTar(ctr.tar)).map((e) => e.name)).not.toContain(`blobs/sha256/${layerDigest.slice(7)}`)
+  })
+
+  it('leaves out the layers of images a load selection drops', async () => {
+    const index = (await save(await makeTar(await legacyFiles([
+      { names: ['keep:1'], layers: [big('k', 100)] },
+      { names: ['drop:1'], layers: [big('d', 100)] }
+    ])))).index
+    const plan = planLoad(index, { keep: (image) => image.names.includes('keep:1'), names: (image) => image.names }, {})
+    expect(plan.model.images.map((i) => i.names)).toEqual([['keep:1']])
+    expect(plan.omit.size).toBe(1)
+    expect(plan.omittedBytes).toBeGreaterThan(100 * 1024)
+  })
+
+  it('stops the archive before its end when a chunk was damaged in storage', async () => {
+    const { index } = await save(await makeTar(await legacyFiles([{ names: ['app:ci'], layers: [big('x', 150)] }])))
+    const blobs = join(dir, 'blobs', 'sha256')
+    const victim = (await readdir(blobs))[1]!
+    await truncate(join(blobs, victim), 20)
+    await expect(load(index)).rejects.toThrow(/is damaged/)
+    await writeFile(join(blobs, victim), Buffer.alloc(0))
+    await expect(load(index)).rejects.toThrow(/is damaged/)
+  })
+
+  it('catches a chunk whose bytes differ from its digest', async () => {
+    const { index } = await save(await makeTar(await legacyFiles([{ names: ['app:ci'], layers: [big('y', 100)] }])))
+    const digest = chunksOf(index)[0]!
+    // Put another chunk's (valid zstd) bytes under this digest.
+    const other = (await save(await makeTar(await legacyFiles([{ names: ['b:1'], layers: [big('z', 100)] }])))).index
+    const blobs = join(dir, 'blobs', 'sha256')
+    await rm(join(blobs, `${digest.slice(7)}.zst`))
+    const { copyFile } = await import('node:fs/promises')
+    await copyFile(join(blobs, `${chunksOf(other)[0]!.slice(7)}.zst`), join(blobs, `${digest.slice(7)}.zst`))
+    await expect(load(index)).rejects.toThrow(/damaged \(its bytes hash to/)
+  })
+
+  it('refuses special files in an archive instead of storing them', async () => {
+    const files = await legacyFiles([{ names: ['app:ci'], layers: ['one'] }])
+    const tar = await makeTar(files)
+    // Turn the first layer.tar header into a FIFO (type flag '6'), fixing the header checksum.
+    const at = tar.indexOf(Buffer.from('layer.tar'))
+    const header = Math.floor(at / 512) * 512
+    tar[header + 156] = 0x36
+    tar.fill(0x20, header + 148, header + 156)
+    const sum = [...tar.subarray(header, header + 512)].reduce((a, b) => a + b, 0)
+    tar.write(`${sum.toString(8).padStart(6, '0')}\0 `, header + 148, 'latin1')
+    const sink = storeSink(store, { compressionLevel: 3, inFlight: 2 })
+    await expect(splitArchive(Readable.from([tar]), sink, chunkBytes)).rejects.toThrow(/fifo entry/)
+    await sink.abort()
+  })
+
+  it('names each chunk by the sha256 of its bytes', async () => {
+    const layer = await layerTar(big('h', 100))
+    const { index } = await save(await makeTar(await legacyFiles([{ names: ['app:ci'], layers: [big('h', 100)] }])))
+    const entry = index.entries.find((e) => e.path.endsWith('layer.tar'))
+    expect(entry && 'chunks' in entry ? entry.chunks : []).toEqual([sha256(layer.subarray(0, chunkBytes)), sha256(layer.subarray(chunkBytes))])
+  })
+})

@@ -1,0 +1,98 @@
+import type { ImportReport } from '../runtimes/runtime.js'
+import type { BlobStore } from '../store/blob-store.js'
+import { assembleArchive, ChunkFetchError } from '../store/assemble.js'
+import { IndexFormatError, parseIndex, type ChunkDigest } from '../store/format.js'
+import { planLoad, type HeldLayers } from '../store/load-plan.js'
+import { formatBytes } from './report.js'
+import type { HandoffDeps } from './deps.js'
+import { missed, noneSelected, orMiss, rewriteFor, verifyAndTag, type LoadRequest, type LoadResult } from './load.js'
+import { progress } from './progress.js'
+
+/** Chunks downloaded ahead of the one the engine is reading. */
+const prefetch = 3
+/** Lookups at once when checking that every chunk an index names is still stored. */
+const lookups = 8
+
+/**
+ * Content-addressed load: the index says what to send; layers the engine holds stay out; every chunk is checked
+ * to be stored before the engine sees a byte (an index whose chunks were evicted is a miss, not a broken load);
+ * chunks download in parallel while the rebuilt archive streams into the engine.
+ */
+export async function loadFromStore(deps: HandoffDeps, store: BlobStore, request: LoadRequest): Promise<LoadResult> {
+  const { runtime, log, clock } = deps
+  const start = clock()
+  const lookup = await orMiss(deps, request, async () => ({ found: await store.readIndex(request.key, request.restoreKeys) }))
+  if (lookup === undefined) return { hit: false, rows: [], phases: [['lookup', clock() - start]] }
+  const { found } = lookup
+  if (!found) return missed(deps, request, store.kind, clock() - start, await store.explainMiss(request.key).catch(() => undefined))
+  let index
+  try {
+    index = parseIndex(found.body)
+  } catch (error) {
+    if (!(error instanceof IndexFormatError)) throw error
+    return missed(deps, request, store.kind, clock() - start, `"${found.matchedKey}": ${error.message}`)
+  }
+  const hit = found.matchedKey === request.key
+  log.info(`Found ${hit ? 'key' : 'restore key match'} "${found.matchedKey}" in ${store.kind}; loading into ${runtime.kind}.`)
+  const held: HeldLayers = runtime.heldLayers ? await runtime.heldLayers() : {}
+  const stored: string[] = []
+  const plan = planLoad(index, rewriteFor(request.images, stored), held)
+  if (plan.model.images.length === 0) throw noneSelected(stored)
+  const missing = await orMiss(deps, request, () => missingChunks(store, plan.chunks))
+  if (missing === undefined) return { hit: false, rows: [], phases: [['lookup', clock() - start]] }
+  if (missing.length > 0) {
+    const why = `"${found.matchedKey}" names ${missing.length} chunk(s) no longer in the ${store.kind} store (evicted or pruned)`
+    return missed(deps, request, store.kind, clock() - start, why)
+  }
+  if (plan.omit.size > 0) {
+    log.info(`Leaving out ${plan.omit.size} layer file(s), ${formatBytes(plan.omittedBytes)}, that ${runtime.kind} already holds or no selected image uses.`)
+  }
+  const fetchMs = clock() - start
+  const loadStart = clock()
+  let report: ImportReport
+  try {
+    report = await streamIntoRuntime(deps, store, index, plan)
+  } catch (error) {
+    // Only storage trouble is a miss in mode: auto; the engine's own failure fails the step in every mode.
+    if (!(error instanceof ChunkFetchError) || request.required) throw error
+    log.warning(`Could not restore images, continuing as a cache miss (the post step saves what the job builds): ${error.message}`)
+    return { hit: false, rows: [], phases: [['lookup', fetchMs], ['load', clock() - loadStart]] }
+  }
+  for (const warning of report.warnings ?? []) log.warning(`${runtime.kind}: ${warning}`)
+  const done = await verifyAndTag(deps, request, plan.model, { fetchMs, loadStart })
+  return { hit, matchedKey: found.matchedKey, ...done, transfer: { sentBytes: plan.sendBytes, omittedBytes: plan.omittedBytes, omittedLayers: plan.omit.size } }
+}
+
+/**
+ * Streams the rebuilt archive into the runtime. A chunk that cannot be fetched rejects with a ChunkFetchError
+ * (storage trouble, which `mode: auto` takes as a miss); every other failure is the load's own.
+ */
+async function streamIntoRuntime(
+  deps: HandoffDeps,
+  store: BlobStore,
+  index: Parameters<typeof assembleArchive>[0],
+  plan: Parameters<typeof assembleArchive>[1]
+): Promise<ImportReport> {
+  const ticker = progress(deps.log, deps.clock, 'load', plan.sendBytes)
+  const archive = assembleArchive(index, plan, store, { prefetch, onBytes: (n) => ticker.add(n) })
+  try {
+    return await deps.runtime.importArchive(archive.stream)
+  } catch (error) {
+    throw archive.failure() ?? error
+  } finally {
+    ticker.stop()
+  }
+}
+
+async function missingChunks(store: BlobStore, chunks: ChunkDigest[]): Promise<ChunkDigest[]> {
+  const unique = [...new Set(chunks)]
+  const missing: ChunkDigest[] = []
+  for (let at = 0; at < unique.length; at += lookups) {
+    const batch = unique.slice(at, at + lookups)
+    const present = await Promise.all(batch.map((digest) => store.has(digest)))
+    batch.forEach((digest, i) => {
+      if (!present[i]) missing.push(digest)
+    })
+  }
+  return missing
+}

@@ -1,0 +1,43 @@
+import { Transform } from 'node:stream'
+import { formatBytes } from './report.js'
+import type { Clock, Log } from './log.js'
+
+export interface Progress {
+  add(bytes: number): void
+  /** Stops the ticker; resolves to the bytes counted. */
+  stop(): number
+}
+
+/**
+ * A line every `everyMs` while a transfer runs (`export: 1.2 GiB of 2.0 GiB (60%), 85 MB/s`), so a long step
+ * is never silent; a transfer shorter than that prints nothing.
+ */
+export function progress(log: Log, clock: Clock, label: string, total?: number, everyMs = 5000): Progress {
+  const start = clock()
+  let bytes = 0
+  const timer = setInterval(() => {
+    const seconds = Math.max((clock() - start) / 1000, 0.001)
+    const of = total !== undefined && total > 0 ? ` of ${formatBytes(total)} (${Math.floor((100 * bytes) / total)}%)` : ''
+    log.info(`${label}: ${formatBytes(bytes)}${of}, ${(bytes / 1e6 / seconds).toFixed(0)} MB/s`)
+  }, everyMs)
+  timer.unref()
+  return {
+    add: (n) => {
+      bytes += n
+    },
+    stop: () => {
+      clearInterval(timer)
+      return bytes
+    }
+  }
+}
+
+/** A pass-through stream that counts what flows through it into `progress`. */
+export function meter(counter: Progress): Transform {
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      counter.add(chunk.length)
+      callback(null, chunk)
+    }
+  })
+}

@@ -1,0 +1,69 @@
+import { readModel } from '../archive/read-model.js'
+import type { BlobStore } from '../store/blob-store.js'
+import { storeSink } from '../store/chunk-sink.js'
+import { defaultChunkBytes, encodeIndex, newIndex } from '../store/format.js'
+import { splitArchive, type SplitResult } from '../store/split.js'
+import { describeImages, formatBytes, formatMs, imageRows } from './report.js'
+import type { HandoffDeps } from './deps.js'
+import { progress } from './progress.js'
+import { checkComplete, resolveRefs, type SaveRequest, type SaveResult } from './save.js'
+
+/** Chunks on their way to the store at once: enough to keep the upload busy while the engine exports. */
+const chunksInFlight = 3
+
+/**
+ * Content-addressed save: the engine's archive is split as it streams; each chunk is looked up and uploaded
+ * while the next one is exported; the index is written last, so it never names a chunk that is not stored.
+ */
+export async function saveToStore(deps: HandoffDeps, store: BlobStore, request: SaveRequest): Promise<SaveResult> {
+  const { runtime, log, clock } = deps
+  const { refs, ids } = await resolveRefs(runtime, request.images)
+  log.info(`Saving ${refs.join(', ')} from ${runtime.kind} under key "${request.key}" (backend: ${store.kind}).`)
+  const start = clock()
+  if (await store.hasIndex(request.key)) {
+    const reason = `${store.kind === 'cache' ? 'the cache' : 'the store'} already holds an entry under "${request.key}" (entries are immutable; change the key to store new images)`
+    log.info(`Not saved: ${reason}.`)
+    return { outcome: { saved: false, key: request.key, reason }, rows: [], phases: [['lookup', clock() - start]] }
+  }
+  await store.prepare()
+  const split = await exportAndSplit(deps, store, refs, request)
+  const model = readModel(split.result.contents)
+  checkComplete(model, ids)
+  const exportMs = clock() - start
+  const stats = await split.finish()
+  const uploadMs = clock() - start - exportMs
+  const index = newIndex(model, split.result.entries, defaultChunkBytes)
+  const outcome = await store.writeIndex(request.key, encodeIndex(index))
+  const phases: SaveResult['phases'] = [['export', exportMs], ['upload (after export)', uploadMs], ['index', clock() - start - exportMs - uploadMs]]
+  if (!outcome.saved) {
+    log.info(`Not saved: ${outcome.reason}.`)
+    return { outcome, rows: [], phases }
+  }
+  for (const note of model.skipped) log.warning(`Skipped while saving: ${note}`)
+  log.info(
+    `Saved ${describeImages(model)} in ${formatMs(clock() - start)}: ${stats.chunks - stats.reusedChunks} new chunk(s), ` +
+      `${formatBytes(stats.storedBytes)} stored; ${stats.reusedChunks} chunk(s) (${formatBytes(stats.reusedBytes)}) were already in the ${store.kind} store.`
+  )
+  const transfer = { archiveBytes: split.result.archiveBytes, storedBytes: stats.storedBytes + outcome.bytes, reusedBytes: stats.reusedBytes, chunks: stats.chunks, reusedChunks: stats.reusedChunks }
+  return { outcome: { ...outcome, bytes: transfer.storedBytes }, rows: imageRows(model), phases, transfer }
+}
+
+async function exportAndSplit(
+  deps: HandoffDeps,
+  store: BlobStore,
+  refs: string[],
+  request: SaveRequest
+): Promise<{ result: SplitResult; finish: ReturnType<typeof storeSink>['finish'] }> {
+  const sink = storeSink(store, { compressionLevel: request.compressionLevel, inFlight: chunksInFlight })
+  const ticker = progress(deps.log, deps.clock, 'export')
+  try {
+    const archive = await deps.runtime.exportImages(refs, request.platform !== undefined ? { platform: request.platform } : {})
+    const result = await splitArchive(archive, sink, defaultChunkBytes, (n) => ticker.add(n))
+    return { result, finish: () => sink.finish() }
+  } catch (error) {
+    await sink.abort()
+    throw error
+  } finally {
+    ticker.stop()
+  }
+}

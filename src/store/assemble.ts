@@ -1,0 +1,157 @@
+/**
+ * Load side of the store: rebuilds the archive from the index and its chunks as a stream for the engine.
+ * Chunks are fetched ahead in parallel (bounded) while earlier ones stream out, and each is checked against its
+ * digest as it passes: a chunk damaged in storage or transit stops the archive before its end, so the engine
+ * rejects it instead of loading something else.
+ */
+import { createHash } from 'node:crypto'
+import { createReadStream } from 'node:fs'
+import { once } from 'node:events'
+import { Readable } from 'node:stream'
+import tar, { type Header, type Pack } from 'tar-stream'
+import { HandoffError, errorMessage } from '../errors.js'
+import { zstdDecompress } from '../archive/compression.js'
+import { nameFileNames } from '../archive/model.js'
+import type { BlobStore, FetchedChunk } from './blob-store.js'
+import { isChunked, type ChunkDigest, type StoreIndex, type StoredEntry } from './format.js'
+import type { LoadPlan } from './load-plan.js'
+
+export interface AssembleOptions {
+  /** Chunks fetched ahead of the one streaming out. */
+  prefetch: number
+  onBytes?: (n: number) => void
+}
+
+/** A chunk could not be fetched: storage trouble, not a fault of the engine or the images. */
+export class ChunkFetchError extends HandoffError {}
+
+export interface Assembled {
+  /** The archive; it errors (and the engine sees a cut archive) when a chunk fails. */
+  stream: Readable
+  /** Why the archive was cut short, once it was: the cause to report rather than the engine's echo of it. */
+  failure(): unknown
+}
+
+export function assembleArchive(index: StoreIndex, plan: LoadPlan, store: BlobStore, options: AssembleOptions): Assembled {
+  const pack = tar.pack()
+  const fetcher = chunkFetcher(store, plan.chunks, options.prefetch)
+  let failure: unknown
+  void (async () => {
+    for (const entry of index.entries) {
+      if (plan.omit.has(entry.path) || (entry.type === 'file' && isNameFile(entry.path))) continue
+      await writeEntry(pack, entry, fetcher, options.onBytes)
+    }
+    for (const file of plan.nameFiles) await writeBody(pack, fileHeader(file.name, file.body.length), file.body)
+    pack.finalize()
+  })().catch(async (error: unknown) => {
+    failure = error
+    await fetcher.close()
+    pack.destroy(error instanceof Error ? error : new Error(String(error)))
+  })
+  pack.on('close', () => void fetcher.close())
+  return { stream: Readable.from(pack as AsyncIterable<Buffer>, { objectMode: false }), failure: () => failure }
+}
+
+/** The stored name files are replaced by the plan's rewritten ones. */
+function isNameFile(path: string): boolean {
+  return (nameFileNames as readonly string[]).includes(path)
+}
+
+type Sink = ReturnType<Pack['entry']>
+type HeaderArgument = Partial<Header> & Pick<Header, 'name'>
+
+async function writeEntry(pack: Pack, entry: StoredEntry, fetcher: ChunkFetcher, onBytes?: (n: number) => void): Promise<void> {
+  const base = { name: entry.path, mode: entry.mode, mtime: new Date(0), uid: 0, gid: 0 }
+  if (entry.type === 'directory') return writeBody(pack, { ...base, type: 'directory' })
+  if (entry.type !== 'file') return writeBody(pack, { ...base, type: entry.type, linkname: entry.linkname })
+  if (!isChunked(entry)) return writeBody(pack, { ...base, type: 'file', size: entry.size }, Buffer.from(entry.inline, 'base64'))
+  let settle: (error?: Error | null) => void = () => undefined
+  const written = new Promise<void>((resolve, reject) => {
+    settle = (error) => (error ? reject(error) : resolve())
+  })
+  const sink = pack.entry({ ...base, type: 'file', size: entry.size }, (error) => settle(error))
+  written.catch(() => undefined)
+  // When a chunk fails the whole pack is torn down; the failure is reported there, not by this entry.
+  sink.on('error', () => undefined)
+  for (const digest of entry.chunks) await copyChunk(await fetcher.next(digest), digest, sink, onBytes)
+  sink.end(undefined)
+  await written
+}
+
+/** Streams one chunk into the entry while hashing it; a mismatch fails before the entry (and the archive) ends. */
+async function copyChunk(chunk: FetchedChunk, digest: ChunkDigest, sink: Sink, onBytes?: (n: number) => void): Promise<void> {
+  try {
+    const hash = createHash('sha256')
+    const raw = createReadStream(chunk.file, { highWaterMark: 1024 * 1024 })
+    const source: Readable = chunk.compressed ? raw.pipe(zstdDecompress()) : raw
+    if (source !== raw) raw.once('error', (error) => source.destroy(error))
+    for await (const data of source as AsyncIterable<Buffer>) {
+      hash.update(data)
+      onBytes?.(data.length)
+      if (!sink.write(data)) await once(sink, 'drain')
+    }
+    const actual = `sha256:${hash.digest('hex')}`
+    if (actual !== digest) throw damaged(digest, `its bytes hash to ${actual}`)
+  } catch (error) {
+    throw error instanceof HandoffError ? error : damaged(digest, `it could not be read: ${errorMessage(error)}`)
+  } finally {
+    await chunk.dispose()
+  }
+}
+
+function damaged(digest: ChunkDigest, why: string): HandoffError {
+  return new HandoffError(
+    `stored chunk ${digest} is damaged (${why}): it was corrupted in storage or transit, so the load was stopped before the archive ended. ` +
+      'Save the images again under a new key'
+  )
+}
+
+/** An entry whose body is in memory (or empty), resolved once the pack took it. */
+function writeBody(pack: Pack, header: HeaderArgument, body: Buffer = Buffer.alloc(0)): Promise<void> {
+  return new Promise((resolve, reject) => {
+    pack.entry(header, body, (error) => (error ? reject(error) : resolve()))
+  })
+}
+
+function fileHeader(name: string, size: number): HeaderArgument {
+  return { name, size, mode: 0o644, type: 'file', mtime: new Date(0), uid: 0, gid: 0 }
+}
+
+interface ChunkFetcher {
+  /** The next chunk in plan order (the digest is checked against the plan). */
+  next(digest: ChunkDigest): Promise<FetchedChunk>
+  close(): Promise<void>
+}
+
+/** Fetches chunks in plan order, up to `ahead` at once, so downloads overlap the engine reading earlier chunks. */
+function chunkFetcher(store: BlobStore, order: ChunkDigest[], ahead: number): ChunkFetcher {
+  const pending: Array<Promise<FetchedChunk>> = []
+  let started = 0
+  let closed = false
+  const fill = (): void => {
+    while (!closed && started < order.length && pending.length < ahead) {
+      const digest = order[started++]!
+      const fetch = store.get(digest).catch((error: unknown) => {
+        throw new ChunkFetchError(`fetching chunk ${digest} from the ${store.kind} store failed: ${errorMessage(error)}`)
+      })
+      fetch.catch(() => undefined)
+      pending.push(fetch)
+    }
+  }
+  return {
+    async next(digest) {
+      fill()
+      const fetch = pending.shift()
+      if (fetch === undefined || order[started - pending.length - 1] !== digest) {
+        throw new Error(`chunk order mismatch at ${digest}`)
+      }
+      fill()
+      return fetch
+    },
+    async close() {
+      closed = true
+      const left = pending.splice(0)
+      await Promise.all(left.map((fetch) => fetch.then((chunk) => chunk.dispose(), () => undefined)))
+    }
+  }
+}

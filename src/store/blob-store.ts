@@ -1,0 +1,44 @@
+import type { SaveOutcome } from '../backends/backend.js'
+import type { ChunkDigest } from './format.js'
+
+/** A chunk fetched to local disk, to be read once and disposed of. */
+export interface FetchedChunk {
+  file: string
+  /** True when the file is a zstd frame (the orchestrator compressed it); false when it holds the raw bytes. */
+  compressed: boolean
+  /** Removes a downloaded copy (a no-op for a chunk read in place); never throws. */
+  dispose(): Promise<void>
+}
+
+/** An index found under a key (or a restore-key match). */
+export interface FoundIndex {
+  matchedKey: string
+  body: Buffer
+}
+
+/**
+ * A content-addressed store: chunks by digest, written once and shared by every key; and small index documents
+ * by key. The seam between orchestration and a storage service: a new store (a registry) is one module.
+ */
+export interface BlobStore {
+  readonly kind: 'cache' | 'local'
+  /** True when the storage compresses what it is given (the Actions cache runs zstd): chunks then go in raw. */
+  readonly compresses: boolean
+  /** A directory for chunk files on their way in or out, on the same filesystem as the store where it has one. */
+  readonly scratch: string
+  /** Creates what a save writes into (directories) and sweeps what killed saves left; called before a save. */
+  prepare(): Promise<void>
+  has(digest: ChunkDigest): Promise<boolean>
+  /** Stores the chunk file under its digest and consumes the file (moved or removed); resolves to the bytes stored. */
+  put(digest: ChunkDigest, file: string): Promise<number>
+  /** Fetches a chunk; rejects when it is not there. */
+  get(digest: ChunkDigest): Promise<FetchedChunk>
+  /** The index under `key`, else the newest one whose key starts with a restore key (in order); undefined on a miss. */
+  readIndex(key: string, restoreKeys: string[]): Promise<FoundIndex | undefined>
+  /** True when an index is stored under exactly `key` (a lookup, nothing downloaded). */
+  hasIndex(key: string): Promise<boolean>
+  /** Writes an index under `key` unless one exists (entries are immutable); the index becomes visible last. */
+  writeIndex(key: string, body: Buffer): Promise<SaveOutcome>
+  /** Why `key` missed although something is stored under it (an entry of the first release), or undefined. */
+  explainMiss(key: string): Promise<string | undefined>
+}

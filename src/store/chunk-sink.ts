@@ -1,0 +1,118 @@
+/**
+ * Takes chunks from the splitter and stores them in the background: each chunk is written to a scratch file
+ * (through zstd unless the store compresses), then looked up and uploaded while the engine goes on exporting
+ * the next one. At most `inFlight` chunks exist on disk at once, so extra disk stays bounded.
+ */
+import { createWriteStream } from 'node:fs'
+import { rm } from 'node:fs/promises'
+import { join } from 'node:path'
+import { once } from 'node:events'
+import { pipeline } from 'node:stream/promises'
+import type { Writable } from 'node:stream'
+import { zstdCompress } from '../archive/compression.js'
+import type { BlobStore } from './blob-store.js'
+import type { ChunkDigest } from './format.js'
+import type { ChunkSink, ChunkTarget } from './split.js'
+import { trackTemporary } from './temporaries.js'
+
+export interface TransferStats {
+  chunks: number
+  /** Chunks (and their uncompressed bytes) that were already in the store or repeated in this save. */
+  reusedChunks: number
+  reusedBytes: number
+  /** Bytes sent to the store (compressed size where the store reports it). */
+  storedBytes: number
+}
+
+export interface StoreSink extends ChunkSink {
+  /** Waits for every chunk to be stored; rejects with the first failure. */
+  finish(): Promise<TransferStats>
+  /** Stops: waits for running transfers to settle and removes scratch files. */
+  abort(): Promise<void>
+}
+
+export interface SinkOptions {
+  compressionLevel: number
+  inFlight: number
+}
+
+export function storeSink(store: BlobStore, options: SinkOptions): StoreSink {
+  const stats: TransferStats = { chunks: 0, reusedChunks: 0, reusedBytes: 0, storedBytes: 0 }
+  const seen = new Set<ChunkDigest>()
+  const running = new Set<Promise<void>>()
+  /** Scratch files not yet consumed, with what unregisters each from removal on cancellation. */
+  const files = new Map<string, () => void>()
+  let failure: unknown
+  let counter = 0
+
+  const transfer = async (digest: ChunkDigest, file: string, size: number): Promise<void> => {
+    try {
+      // Marked before the lookup, so a chunk repeated in this save is neither looked up nor sent twice.
+      const repeated = seen.has(digest)
+      seen.add(digest)
+      if (repeated || (await store.has(digest))) {
+        stats.reusedChunks++
+        stats.reusedBytes += size
+        return
+      }
+      stats.storedBytes += await store.put(digest, file)
+    } finally {
+      await rm(file, { force: true })
+      files.get(file)?.()
+      files.delete(file)
+    }
+  }
+
+  const track = (task: Promise<void>): void => {
+    const settled = task.catch((error: unknown) => {
+      failure ??= error
+    }).finally(() => running.delete(settled))
+    running.add(settled)
+  }
+
+  const begin = async (): Promise<ChunkTarget> => {
+    while (running.size >= options.inFlight) await Promise.race(running)
+    if (failure !== undefined) throw failure
+    const file = join(store.scratch, `chunk-${process.pid}-${counter++}`)
+    files.set(file, trackTemporary(file))
+    const output = createWriteStream(file)
+    const compressor = store.compresses ? undefined : zstdCompress(options.compressionLevel)
+    const input: Writable = compressor ?? output
+    const written = compressor ? pipeline(compressor, output) : once(output, 'close').then(() => undefined)
+    written.catch(() => undefined)
+    return {
+      async write(data) {
+        if (!input.write(data)) await Promise.race([once(input, 'drain'), written])
+      },
+      async end(digest, size) {
+        input.end()
+        await written
+        stats.chunks++
+        track(transfer(digest, file, size))
+      },
+      async abort() {
+        input.destroy()
+        await written.catch(() => undefined)
+      }
+    }
+  }
+
+  const settle = async (): Promise<void> => {
+    while (running.size > 0) await Promise.all(running)
+  }
+
+  return {
+    begin,
+    async finish() {
+      await settle()
+      if (failure !== undefined) throw failure
+      return stats
+    },
+    async abort() {
+      await settle()
+      await Promise.all([...files.keys()].map((file) => rm(file, { force: true })))
+      for (const untrack of files.values()) untrack()
+      files.clear()
+    }
+  }
+}

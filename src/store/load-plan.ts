@@ -1,0 +1,110 @@
+/**
+ * What a load sends to the engine, decided from the index before any chunk is fetched: the images and their
+ * final names (the name files rewritten together, as for any archive), and which layer files can stay out of
+ * the archive because the engine already holds them or no image being loaded uses them. Pure.
+ */
+import { createHash } from 'node:crypto'
+import { resolveFile, nameFileNames, type ArchiveContents, type ArchiveImage, type ArchiveModel } from '../archive/model.js'
+import { rewriteNameFiles, type RewriteOptions } from '../archive/name-files.js'
+import { readModel } from '../archive/read-model.js'
+import { isChunked, type ChunkDigest, type StoreIndex } from './format.js'
+
+/** Layers an engine already holds, in the terms it can answer in. */
+export interface HeldLayers {
+  /** Docker's classic store: it skips a layer whose chain ID it has (the layer and every layer below it). */
+  chainIds?: Set<string>
+  /** containerd: blobs in its content store, by digest; usable for OCI-layout archives, which name layers by digest. */
+  blobs?: Set<string>
+}
+
+export interface LoadPlan {
+  /** The images that will be loaded, with their final names. */
+  model: ArchiveModel
+  /** The rewritten name files, written last. */
+  nameFiles: Array<{ name: string; body: Buffer }>
+  /** Archive paths of layer files left out. */
+  omit: Set<string>
+  omittedBytes: number
+  /** The chunks to fetch, in the order the archive needs them. */
+  chunks: ChunkDigest[]
+  /** Uncompressed bytes of the archive that will be sent. */
+  sendBytes: number
+}
+
+export function contentsOf(index: StoreIndex): ArchiveContents {
+  const contents: ArchiveContents = { files: new Map(), json: new Map(), nameFiles: new Map() }
+  for (const entry of index.entries) {
+    if (entry.type === 'directory') continue
+    if (entry.type !== 'file') {
+      contents.files.set(entry.path, { size: 0, link: entry.type === 'link' ? entry.linkname : symlinkTarget(entry.path, entry.linkname) })
+      continue
+    }
+    const body = 'inline' in entry ? Buffer.from(entry.inline, 'base64') : undefined
+    if (body !== undefined && (nameFileNames as readonly string[]).includes(entry.path)) {
+      contents.nameFiles.set(entry.path, body)
+      continue
+    }
+    contents.files.set(entry.path, { size: entry.size })
+    if (body !== undefined && (body[0] === 0x7b || body[0] === 0x5b)) contents.json.set(entry.path, body)
+  }
+  return contents
+}
+
+export function planLoad(index: StoreIndex, rewrite: RewriteOptions, held: HeldLayers): LoadPlan {
+  const contents = contentsOf(index)
+  const all = readModel(contents)
+  const { model, files } = rewriteNameFiles(contents.nameFiles, all, rewrite)
+  const layerFiles = new Set(all.images.flatMap((image) => image.layers.map((layer) => resolved(contents, layer.path))))
+  const needed = new Set(model.images.flatMap((image) => neededLayers(contents, image, held)))
+  const omit = new Set([...layerFiles].filter((path) => !needed.has(path)))
+  let omittedBytes = 0
+  let sendBytes = 0
+  const chunks: ChunkDigest[] = []
+  for (const entry of index.entries) {
+    if (entry.type !== 'file' || contents.nameFiles.has(entry.path)) continue
+    if (omit.has(entry.path)) {
+      omittedBytes += entry.size
+      continue
+    }
+    sendBytes += entry.size
+    if (isChunked(entry)) chunks.push(...entry.chunks)
+  }
+  sendBytes += files.reduce((sum, file) => sum + file.body.length, 0)
+  return { model, nameFiles: files, omit, omittedBytes, chunks, sendBytes }
+}
+
+/** The files of an image's layers that the engine does not hold. */
+function neededLayers(contents: ArchiveContents, image: ArchiveImage, held: HeldLayers): string[] {
+  const chains = chainIds(image.layers)
+  return image.layers.flatMap((layer, at) => {
+    const chain = chains[at]
+    const heldChain = chain !== undefined && held.chainIds?.has(chain) === true
+    const heldBlob = layer.digest !== undefined && held.blobs?.has(layer.digest) === true
+    return heldChain || heldBlob ? [] : [resolved(contents, layer.path)]
+  })
+}
+
+/** Chain IDs of an image's layers (the OCI image spec's ChainID); undefined from the first layer without a diff ID. */
+export function chainIds(layers: Array<{ diffId?: string }>): Array<string | undefined> {
+  const result: Array<string | undefined> = []
+  let chain: string | undefined
+  for (const [at, layer] of layers.entries()) {
+    if (layer.diffId === undefined || (at > 0 && chain === undefined)) chain = undefined
+    else chain = at === 0 ? layer.diffId : `sha256:${createHash('sha256').update(`${chain} ${layer.diffId}`).digest('hex')}`
+    result.push(chain)
+  }
+  return result
+}
+
+function resolved(contents: ArchiveContents, path: string): string {
+  return resolveFile(contents, path)?.path ?? path
+}
+
+function symlinkTarget(path: string, linkname: string): string {
+  const parts = path.split('/').slice(0, -1)
+  for (const part of linkname.split('/')) {
+    if (part === '..') parts.pop()
+    else if (part !== '.' && part !== '') parts.push(part)
+  }
+  return parts.join('/')
+}

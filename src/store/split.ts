@@ -1,0 +1,216 @@
+/**
+ * Save side of the store: reads the engine's archive once and splits it, without re-packing it, into the index's
+ * entries (small files inline) and content-addressed chunks handed to a sink as they fill. Each byte is hashed
+ * once, for its chunk's name; the load checks every chunk against that name.
+ */
+import { createHash, type Hash } from 'node:crypto'
+import { posix } from 'node:path'
+import { pipeline } from 'node:stream/promises'
+import { Transform, type Readable } from 'node:stream'
+import tar, { type Header } from 'tar-stream'
+import { HandoffError } from '../errors.js'
+import { InputWatch } from '../archive/input-check.js'
+import { nameFileNames, normalizePath, type ArchiveContents, type FileFacts } from '../archive/model.js'
+import type { ChunkDigest, StoredEntry } from './format.js'
+
+/** Where chunks go: `begin` waits while too many are in flight, so disk use stays bounded. */
+export interface ChunkSink {
+  begin(): Promise<ChunkTarget>
+}
+
+export interface ChunkTarget {
+  write(data: Buffer): Promise<void>
+  /** Every byte written: the sink stores the chunk under `digest` (in the background). */
+  end(digest: ChunkDigest, size: number): Promise<void>
+  /** The split failed: drop what was written. */
+  abort(): Promise<void>
+}
+
+export interface SplitResult {
+  entries: StoredEntry[]
+  /** The facts the archive model is read from (name files and small JSON documents kept). */
+  contents: ArchiveContents
+  /** Bytes of the archive as the engine wrote it. */
+  archiveBytes: number
+}
+
+/** Files at most this size travel inside the index; JSON documents (configs, manifests) up to `jsonInline`. */
+const tinyInline = 64 * 1024
+const jsonInline = 4 * 1024 * 1024
+/** What all inline bodies together may take: an archive of nothing but small files is refused, not held. */
+const inlineBudget = 64 * 1024 * 1024
+
+export async function splitArchive(
+  archive: Readable,
+  sink: ChunkSink,
+  chunkBytes: number,
+  onBytes: (n: number) => void = () => undefined
+): Promise<SplitResult> {
+  const watch = new InputWatch()
+  const tap = new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      watch.see(chunk)
+      onBytes(chunk.length)
+      callback(null, chunk)
+    }
+  })
+  const extract = tar.extract()
+  const fed = pipeline(archive, tap, extract).catch((error: unknown) => {
+    throw watch.explain(error)
+  })
+  fed.catch(() => undefined)
+  const state = { entries: [] as StoredEntry[], inlineBytes: 0, archiveBytes: 0 }
+  const contents: ArchiveContents = { files: new Map(), json: new Map(), nameFiles: new Map() }
+  try {
+    for await (const entry of extract) {
+      const stored = await storeEntry(entry.header, entry as unknown as Body, sink, chunkBytes, contents, state)
+      if (stored) state.entries.push(stored)
+    }
+    await fed
+  } catch (error) {
+    extract.destroy()
+    await fed.catch(() => undefined)
+    throw watch.explain(error)
+  }
+  if (!watch.endedCleanly()) throw watch.explain(new Error('the tar ended early, without its end-of-archive blocks'))
+  return { entries: state.entries, contents, archiveBytes: watch.bytes }
+}
+
+type Body = AsyncIterable<Buffer>
+/** One reader per entry body, shared by the inline check and the chunk writer (a second iteration would end it). */
+type Pieces = AsyncIterator<Buffer>
+
+async function storeEntry(
+  header: Header,
+  body: Body,
+  sink: ChunkSink,
+  chunkBytes: number,
+  contents: ArchiveContents,
+  state: { inlineBytes: number }
+): Promise<StoredEntry | undefined> {
+  const path = normalizePath(header.name)
+  const mode = header.mode ?? 0o644
+  const pieces = body[Symbol.asyncIterator]()
+  switch (header.type) {
+    case 'directory':
+      await drain(pieces)
+      return path === '' ? undefined : { path, mode, type: 'directory' }
+    case 'symlink':
+    case 'link': {
+      await drain(pieces)
+      const linkname = normalizePath(header.linkname ?? '')
+      const target = header.type === 'symlink' ? normalizePath(posix.join(posix.dirname(path), linkname)) : linkname
+      contents.files.set(path, { size: 0, link: target })
+      return { path, mode, type: header.type, linkname }
+    }
+    case 'file':
+    case 'contiguous-file':
+      return storeFile({ path, mode, size: header.size ?? 0 }, pieces, sink, chunkBytes, contents, state)
+    default:
+      throw new HandoffError(`not an image archive: ${path} is a ${header.type ?? 'special'} entry, which no image archive holds; save the image again`)
+  }
+}
+
+async function drain(pieces: Pieces): Promise<void> {
+  while (!(await pieces.next()).done) {
+    /* an entry's body must be read to reach the next entry */
+  }
+}
+
+async function storeFile(
+  file: { path: string; mode: number; size: number },
+  pieces: Pieces,
+  sink: ChunkSink,
+  chunkBytes: number,
+  contents: ArchiveContents,
+  state: { inlineBytes: number }
+): Promise<StoredEntry> {
+  const { path, mode, size } = file
+  const isNameFile = (nameFileNames as readonly string[]).includes(path)
+  let first: Buffer | undefined
+  if (isNameFile || size <= jsonInline) {
+    const inline = await readInline(file, pieces, isNameFile, state)
+    if (Buffer.isBuffer(inline)) {
+      if (isNameFile) contents.nameFiles.set(path, inline)
+      else {
+        contents.files.set(path, { size })
+        if (inline[0] === 0x7b || inline[0] === 0x5b) contents.json.set(path, inline)
+      }
+      return { path, mode, type: 'file', size, inline: inline.toString('base64') }
+    }
+    first = inline.first
+  }
+  contents.files.set(path, { size } satisfies FileFacts)
+  return { path, mode, type: 'file', size, chunks: await writeChunks(first, pieces, sink, chunkBytes) }
+}
+
+/**
+ * The body when it belongs inline: name files and small files always, JSON documents up to `jsonInline`.
+ * A larger file that turns out not to be JSON is left to the chunks, with the piece already read.
+ */
+async function readInline(
+  file: { path: string; size: number },
+  pieces: Pieces,
+  isNameFile: boolean,
+  state: { inlineBytes: number }
+): Promise<Buffer | { first: Buffer | undefined }> {
+  if (isNameFile && file.size > jsonInline) {
+    throw new HandoffError(`not an image archive: ${file.path} is ${file.size} bytes, far larger than any name file; save the image again`)
+  }
+  const parts: Buffer[] = []
+  let seen = 0
+  for (let next = await pieces.next(); !next.done; next = await pieces.next()) {
+    const data = next.value
+    if (seen === 0 && !isNameFile && file.size > tinyInline && data[0] !== 0x7b && data[0] !== 0x5b) return { first: data }
+    parts.push(data)
+    seen += data.length
+  }
+  state.inlineBytes += seen
+  if (state.inlineBytes > inlineBudget) {
+    throw new HandoffError(
+      `not an image archive: it holds more than ${inlineBudget >> 20} MiB of small files (configs, manifests); save the images again, or fewer at once`
+    )
+  }
+  return Buffer.concat(parts, seen)
+}
+
+async function writeChunks(first: Buffer | undefined, pieces: Pieces, sink: ChunkSink, chunkBytes: number): Promise<ChunkDigest[]> {
+  const digests: ChunkDigest[] = []
+  let target: ChunkTarget | undefined
+  let hash: Hash = createHash('sha256')
+  let filled = 0
+  const close = async (): Promise<void> => {
+    const digest = `sha256:${hash.digest('hex')}`
+    digests.push(digest)
+    const done = target!
+    target = undefined
+    hash = createHash('sha256')
+    await done.end(digest, filled)
+    filled = 0
+  }
+  try {
+    let data = first
+    for (;;) {
+      if (data === undefined) {
+        const next = await pieces.next()
+        if (next.done) break
+        data = next.value
+      }
+      while (data.length > 0) {
+        target ??= await sink.begin()
+        const piece = data.length > chunkBytes - filled ? data.subarray(0, chunkBytes - filled) : data
+        hash.update(piece)
+        filled += piece.length
+        await target.write(piece)
+        data = data.subarray(piece.length)
+        if (filled === chunkBytes) await close()
+      }
+      data = undefined
+    }
+    if (target !== undefined) await close()
+  } catch (error) {
+    await target?.abort()
+    throw error
+  }
+  return digests
+}
