@@ -139,6 +139,10 @@ export function createArtifactBackend(options: ArtifactBackendOptions): Backend 
   return {
     kind: 'artifact',
     compresses: false,
+    async checkNew(key) {
+      const name = artifactName(key)
+      if (!options.overwrite && (await find(name))) throw collision(name)
+    },
     exists: async (key) => (await find(artifactName(key), findBy)) !== undefined,
     save,
     // Restore keys do not apply to artifacts: names are looked up exactly.

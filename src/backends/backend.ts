@@ -28,6 +28,8 @@ export interface Backend {
    * Skips (saved: false) when `key` already exists, so parallel jobs do not fight over it.
    */
   save(key: string, write: (file: string) => Promise<void>): Promise<SaveOutcome>
+  /** Throws when `key` may not be written (an artifact of that name exists in this run): checked before any export. */
+  checkNew?(key: string): Promise<void>
   /** Fetches `key`, else the newest entry whose key starts with a restore key (in order); undefined on a miss. */
   restore(key: string, restoreKeys: string[]): Promise<RestoredEntry | undefined>
 }

@@ -1,7 +1,7 @@
 import type { ImportReport } from '../runtimes/runtime.js'
-import type { BlobStore } from '../store/blob-store.js'
+import type { BlobStore, FoundIndex } from '../store/blob-store.js'
 import { assembleArchive, ChunkFetchError } from '../store/assemble.js'
-import { IndexFormatError, parseIndex, type ChunkDigest } from '../store/format.js'
+import { IndexFormatError, parseIndex, type ChunkDigest, type StoreIndex } from '../store/format.js'
 import { planLoad, type HeldLayers } from '../store/load-plan.js'
 import { formatBytes } from './report.js'
 import type { HandoffDeps } from './deps.js'
@@ -21,17 +21,10 @@ const lookups = 8
 export async function loadFromStore(deps: HandoffDeps, store: BlobStore, request: LoadRequest): Promise<LoadResult> {
   const { runtime, log, clock } = deps
   const start = clock()
-  const lookup = await orMiss(deps, request, async () => ({ found: await store.readIndex(request.key, request.restoreKeys) }))
+  const lookup = await orMiss(deps, request, () => readIndex(store, request))
   if (lookup === undefined) return { hit: false, rows: [], phases: [['lookup', clock() - start]] }
-  const { found } = lookup
-  if (!found) return missed(deps, request, store.kind, clock() - start, await store.explainMiss(request.key).catch(() => undefined))
-  let index
-  try {
-    index = parseIndex(found.body)
-  } catch (error) {
-    if (!(error instanceof IndexFormatError)) throw error
-    return missed(deps, request, store.kind, clock() - start, `"${found.matchedKey}": ${error.message}`)
-  }
+  if (!('index' in lookup)) return missed(deps, request, store.kind, clock() - start, lookup.why)
+  const { found, index } = lookup
   const hit = found.matchedKey === request.key
   log.info(`Found ${hit ? 'key' : 'restore key match'} "${found.matchedKey}" in ${store.kind}; loading into ${runtime.kind}.`)
   const held: HeldLayers = runtime.heldLayers ? await runtime.heldLayers() : {}
@@ -61,6 +54,26 @@ export async function loadFromStore(deps: HandoffDeps, store: BlobStore, request
   for (const warning of report.warnings ?? []) log.warning(`${runtime.kind}: ${warning}`)
   const done = await verifyAndTag(deps, request, plan.model, { fetchMs, loadStart })
   return { hit, matchedKey: found.matchedKey, ...done, transfer: { sentBytes: plan.sendBytes, omittedBytes: plan.omittedBytes, omittedLayers: plan.omit.size } }
+}
+
+/** The index and where it was found; or, on a miss, why there is nothing this release can load. */
+async function readIndex(store: BlobStore, request: LoadRequest): Promise<{ found: FoundIndex; index: StoreIndex } | { why?: string }> {
+  try {
+    const found = await store.readIndex(request.key, request.restoreKeys)
+    if (!found) {
+      const why = await store.explainMiss(request.key).catch(() => undefined)
+      return why === undefined ? {} : { why }
+    }
+    try {
+      return { found, index: parseIndex(found.body) }
+    } catch (error) {
+      if (error instanceof IndexFormatError) throw new IndexFormatError(`"${found.matchedKey}": ${error.message}`)
+      throw error
+    }
+  } catch (error) {
+    if (error instanceof IndexFormatError) return { why: error.message }
+    throw error
+  }
 }
 
 /**

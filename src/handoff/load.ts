@@ -7,7 +7,6 @@ import { describeImages, formatMs, imageRows, withTargets, type ImageRow, type P
 import { planTags, applyTags } from './retag.js'
 import { verifyLoaded } from './verify.js'
 import type { HandoffDeps } from './deps.js'
-import { loadFromFile } from './load-file.js'
 import { loadFromStore } from './load-store.js'
 
 export interface LoadRequest {
@@ -28,9 +27,9 @@ export interface LoadResult {
   transfer?: { sentBytes: number; omittedBytes: number; omittedLayers: number }
 }
 
-/** storage → archive (rebuilt from chunks, or one payload) → runtime; then verify and retag. */
+/** storage → archive rebuilt from the index and its chunks → runtime; then verify and retag. */
 export function loadImages(deps: HandoffDeps, request: LoadRequest): Promise<LoadResult> {
-  return deps.storage.kind === 'store' ? loadFromStore(deps, deps.storage.store, request) : loadFromFile(deps, deps.storage.backend, request)
+  return loadFromStore(deps, deps.store, request)
 }
 
 /** The outcome of a lookup that found nothing: a failure in mode: load, a logged miss otherwise. */

@@ -2,12 +2,13 @@ import * as core from '@actions/core'
 import { errorMessage } from '../errors.js'
 import { parseInputs, type Settings } from '../inputs.js'
 import { createRuntime } from '../runtimes/factory.js'
-import { createStorage } from '../backends/factory.js'
+import { createStore } from '../backends/factory.js'
 import type { Runtime } from '../runtimes/runtime.js'
 import { loadImages } from './load.js'
 import { saveImages, type HandoffDeps } from './save.js'
 import { changedSelection } from './changes.js'
 import { writeSummary } from './summary.js'
+import { failureSummary, loadSummary, saveSummary } from './summaries.js'
 import type { Log } from './log.js'
 import type { ImageRow } from './report.js'
 
@@ -23,11 +24,12 @@ const log: Log = {
 }
 
 async function withDeps<T>(settings: Settings, body: (deps: HandoffDeps) => Promise<T>): Promise<T> {
-  const storage = createStorage(settings, (m) => core.info(m))
+  const store = createStore(settings, (m) => core.info(m))
   const runtime: Runtime = await createRuntime(settings, (m) => core.warning(m))
   try {
-    return await body({ runtime, storage, log, clock: Date.now })
+    return await body({ runtime, store, log, clock: Date.now })
   } finally {
+    await store.release?.()
     await runtime.close()
   }
 }
@@ -37,22 +39,26 @@ function setImagesOutput(rows: ImageRow[]): void {
 }
 
 export async function runMain(): Promise<void> {
-  let mode: Settings['mode'] | undefined
+  let settings: Settings | undefined
   try {
-    const settings = parseInputs((name) => core.getInput(name))
-    mode = settings.mode
-    await withDeps(settings, (deps) => (settings.mode === 'save' ? mainSave(deps, settings) : mainLoad(deps, settings)))
+    settings = parseInputs((name) => core.getInput(name))
+    const chosen = settings
+    await withDeps(chosen, (deps) => (chosen.mode === 'save' ? mainSave(deps, chosen) : mainLoad(deps, chosen)))
   } catch (error) {
     // A failed load loaded nothing usable: say so, so `if: steps.x.outputs.hit != 'true'` rebuilds.
-    if (mode !== undefined && mode !== 'save') core.setOutput('hit', 'false')
+    if (settings !== undefined && settings.mode !== 'save') core.setOutput('hit', 'false')
     core.setFailed(errorMessage(error))
+    if (settings !== undefined) {
+      const step = settings.mode === 'save' ? 'save' : 'load'
+      await writeSummary(failureSummary(step, settings.backend, settings.key, errorMessage(error))).catch(() => undefined)
+    }
   }
 }
 
 async function mainSave(deps: HandoffDeps, settings: Settings): Promise<void> {
   const result = await deps.log.group('Save images', () => saveImages(deps, settings))
   setImagesOutput(result.rows)
-  await writeSummary(`Saved under "${settings.key}"`, result.rows, result.phases, result.outcome.saved ? undefined : result.outcome.reason)
+  await writeSummary(saveSummary(settings.backend, settings.key, result))
 }
 
 async function mainLoad(deps: HandoffDeps, settings: Settings): Promise<void> {
@@ -70,9 +76,7 @@ async function mainLoad(deps: HandoffDeps, settings: Settings): Promise<void> {
     core.saveState(State.hit, String(result.hit))
     core.saveState(State.mainDone, 'true')
   }
-  if (result.matchedKey !== undefined) {
-    await writeSummary(`Loaded from "${result.matchedKey}"`, result.rows, result.phases)
-  }
+  await writeSummary(loadSummary(settings.backend, settings.key, result))
 }
 
 /** The post step saves what changed in `mode: auto`; it warns instead of failing the job. */
@@ -96,7 +100,7 @@ export async function runPost(): Promise<void> {
         return
       }
       const result = await deps.log.group('Save changed images', () => saveImages(deps, { ...settings, images: selection }))
-      await writeSummary(`Saved under "${settings.key}"`, result.rows, result.phases, result.outcome.saved ? undefined : result.outcome.reason)
+      await writeSummary(saveSummary(settings.backend, settings.key, result))
     })
   } catch (error) {
     core.warning(`Saving images in the post step failed: ${errorMessage(error)}`)

@@ -5,7 +5,6 @@ import type { Runtime } from '../runtimes/runtime.js'
 import type { SaveOutcome } from '../backends/backend.js'
 import type { ImageRow, Phases } from './report.js'
 import type { HandoffDeps } from './deps.js'
-import { saveToFile } from './save-file.js'
 import { saveToStore } from './save-store.js'
 
 export type { HandoffDeps } from './deps.js'
@@ -25,9 +24,9 @@ export interface SaveResult {
   transfer?: { archiveBytes: number; storedBytes: number; reusedBytes: number; chunks: number; reusedChunks: number }
 }
 
-/** runtime export → (split into chunks | one zstd payload) → storage. */
+/** runtime export → chunks and an index → storage. */
 export function saveImages(deps: HandoffDeps, request: SaveRequest): Promise<SaveResult> {
-  return deps.storage.kind === 'store' ? saveToStore(deps, deps.storage.store, request) : saveToFile(deps, deps.storage.backend, request)
+  return saveToStore(deps, deps.store, request)
 }
 
 /** Resolves the selection to export references; an include that matches nothing fails before any byte moves. */

@@ -1,19 +1,42 @@
 import * as core from '@actions/core'
-import { formatBytes, formatMs, formatPhases, type ImageRow, type Phases } from './report.js'
+import { formatBytes, formatMs, type ImageRow, type Phases } from './report.js'
 
-/** A job summary table (image, ID, size) with the phase times; skipped where the runner gives no summary file. */
-export async function writeSummary(title: string, rows: ImageRow[], phases: Phases, note?: string): Promise<void> {
-  if (!process.env.GITHUB_STEP_SUMMARY) return
-  const summary = core.summary.addHeading(`image-handoff: ${title}`, 3)
-  if (note !== undefined) summary.addRaw(note, true)
-  // One archive carries all images, so each row shares the handoff's time; the phases below split it.
-  const total = formatMs(phases.reduce((sum, [, ms]) => sum + ms, 0))
-  if (rows.length > 0) {
-    summary.addTable([
-      [{ data: 'Image', header: true }, { data: 'ID', header: true }, { data: 'Size', header: true }, { data: 'Time', header: true }],
-      ...rows.map((r) => [r.name, r.id.slice(0, 19), formatBytes(r.size), total])
-    ])
+/** What the job summary says about one step: enough to answer "what happened" without reading the log. */
+export interface SummaryReport {
+  /** `Saved 2 images`, `Loaded 1 image`, `Save failed`… */
+  title: string
+  backend: string
+  key: string
+  /** `hit`, `restore-key match "images-1"`, `miss`, `stored`, `not stored: …`, or the failure. */
+  outcome: string
+  rows: ImageRow[]
+  phases: Phases
+  /** Lines about the transfer: bytes stored and reused, layers left out. */
+  notes: string[]
+}
+
+/** The summary as HTML/markdown; every text from a user or an archive is escaped. */
+export function renderSummary(report: SummaryReport): string {
+  const lines = [`<h3>image-handoff: ${escape(report.title)}</h3>`]
+  lines.push(`<p><b>Backend:</b> ${escape(report.backend)} · <b>Key:</b> <code>${escape(report.key)}</code> · <b>Outcome:</b> ${escape(report.outcome)}</p>`)
+  if (report.rows.length > 0) {
+    const header = '<tr><th>Image</th><th>ID</th><th>Size</th></tr>'
+    const rows = report.rows.map((r) => `<tr><td>${escape(r.name)}</td><td><code>${escape(r.id.slice(0, 19))}</code></td><td>${formatBytes(r.size)}</td></tr>`)
+    lines.push(`<table>${header}${rows.join('')}</table>`)
   }
-  summary.addRaw(`Time: ${formatPhases(phases)}`, true)
-  await summary.write()
+  for (const note of report.notes) lines.push(`<p>${escape(note)}</p>`)
+  if (report.phases.length > 0) {
+    const total = report.phases.reduce((sum, [, ms]) => sum + ms, 0)
+    lines.push(`<p><b>Time:</b> ${report.phases.map(([name, ms]) => `${escape(name)} ${formatMs(ms)}`).join(' · ')} (total ${formatMs(total)})</p>`)
+  }
+  return lines.join('\n') + '\n'
+}
+
+export async function writeSummary(report: SummaryReport): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) return
+  await core.summary.addRaw(renderSummary(report), true).write()
+}
+
+function escape(text: string): string {
+  return text.replace(/[&<>"'`|*_[\]\\]/g, (c) => `&#${c.charCodeAt(0)};`)
 }

@@ -82,7 +82,8 @@ async function writeEntry(pack: Pack, entry: StoredEntry, fetcher: ChunkFetcher,
 async function copyChunk(chunk: FetchedChunk, digest: ChunkDigest, sink: Sink, onBytes?: (n: number) => void): Promise<void> {
   try {
     const hash = createHash('sha256')
-    const raw = createReadStream(chunk.file, { highWaterMark: 1024 * 1024 })
+    const range = chunk.start !== undefined ? { start: chunk.start, end: chunk.end } : {}
+    const raw = createReadStream(chunk.file, { highWaterMark: 1024 * 1024, ...range })
     const source: Readable = chunk.compressed ? raw.pipe(zstdDecompress()) : raw
     if (source !== raw) raw.once('error', (error) => source.destroy(error))
     for await (const data of source as AsyncIterable<Buffer>) {

@@ -4,6 +4,9 @@ import type { ChunkDigest } from './format.js'
 /** A chunk fetched to local disk, to be read once and disposed of. */
 export interface FetchedChunk {
   file: string
+  /** Where in `file` the chunk lies (inclusive byte offsets), when it shares the file with others. */
+  start?: number
+  end?: number
   /** True when the file is a zstd frame (the orchestrator compressed it); false when it holds the raw bytes. */
   compressed: boolean
   /** Removes a downloaded copy (a no-op for a chunk read in place); never throws. */
@@ -21,7 +24,7 @@ export interface FoundIndex {
  * by key. The seam between orchestration and a storage service: a new store (a registry) is one module.
  */
 export interface BlobStore {
-  readonly kind: 'cache' | 'local'
+  readonly kind: 'cache' | 'local' | 'artifact'
   /** True when the storage compresses what it is given (the Actions cache runs zstd): chunks then go in raw. */
   readonly compresses: boolean
   /** A directory for chunk files on their way in or out, on the same filesystem as the store where it has one. */
@@ -33,12 +36,17 @@ export interface BlobStore {
   put(digest: ChunkDigest, file: string): Promise<number>
   /** Fetches a chunk; rejects when it is not there. */
   get(digest: ChunkDigest): Promise<FetchedChunk>
-  /** The index under `key`, else the newest one whose key starts with a restore key (in order); undefined on a miss. */
+  /**
+   * The index under `key`, else the newest one whose key starts with a restore key (in order); undefined on a miss.
+   * Rejects with an IndexFormatError when what is stored there is not an index this release reads.
+   */
   readIndex(key: string, restoreKeys: string[]): Promise<FoundIndex | undefined>
   /** True when an index is stored under exactly `key` (a lookup, nothing downloaded). */
   hasIndex(key: string): Promise<boolean>
   /** Writes an index under `key` unless one exists (entries are immutable); the index becomes visible last. */
   writeIndex(key: string, body: Buffer): Promise<SaveOutcome>
+  /** Frees what a load downloaded (a pack file); never throws. */
+  release?(): Promise<void>
   /** Why `key` missed although something is stored under it (an entry of the first release), or undefined. */
   explainMiss(key: string): Promise<string | undefined>
 }
