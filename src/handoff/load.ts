@@ -100,13 +100,3 @@ export async function verifyAndTag(
     phases: [['fetch', timing.fetchMs], ['load+verify', loadMs], ['tag', clock() - timing.loadStart - loadMs]]
   }
 }
-
-/**
- * The error that explains a failed load: reading the payload first (a truncated download), then the archive's
- * own checks, then the engine. A "premature close" only echoes another stage's failure, so it comes last.
- */
-export function firstCause(results: PromiseSettledResult<unknown>[]): unknown {
-  const reasons = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []))
-  const echo = (e: unknown): boolean => (e as { code?: unknown } | null)?.code === 'ERR_STREAM_PREMATURE_CLOSE'
-  return reasons.find((e) => !echo(e)) ?? reasons[0]
-}
