@@ -1,0 +1,12 @@
+// Every temp folder a test run makes (mkdtemp under os.tmpdir(), in tests, support code and the engines they
+// start) goes under one folder per run, which the teardown removes: nothing is left in /tmp, whichever test forgot.
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+export default function setup() {
+  if (process.env.IH_TEST_TMPDIR) return
+  const root = mkdtempSync(join(tmpdir(), 'ih-test-run-'))
+  process.env.IH_TEST_TMPDIR = root
+  process.env.TMPDIR = root
+}
