@@ -44,6 +44,8 @@ const result = await build({
   legalComments: 'linked',
   logLevel: 'warning',
   metafile: true,
+  // node_modules may be a link (a git worktree sharing another checkout's): keep its paths, so the bundle is the same.
+  preserveSymlinks: true,
   plugins: [leaveOut],
   // Some dependencies are CommonJS and use require, __filename and __dirname; ESM output must define them. The
   // latter two go by names of our own: esbuild does not rename an ESM module's own top-level `__filename`
