@@ -16,6 +16,9 @@ export default {
     { ...common, displayName: 'integration', testMatch: ['<rootDir>/__tests__/integration/**/*.test.ts'] },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/__tests__/e2e/**/*.test.ts'] }
   ],
+  // One temp folder per run, removed at the end (see __tests__/support/temp-root-setup.js).
+  globalSetup: '<rootDir>/__tests__/support/temp-root-setup.js',
+  globalTeardown: '<rootDir>/__tests__/support/temp-root-teardown.js',
   maxWorkers: 1,
   testTimeout: 180000,
   verbose: true

@@ -1,9 +1,38 @@
-// One command rebuilds dist/: two entry points (main, post) sharing chunks, ESM for node24.
+// One command rebuilds dist/: two entry points (main, post) sharing chunks, ESM for node24, and
+// dist/THIRD-PARTY-LICENSES.txt listing every package the bundle contains, read from esbuild's metafile.
 import { build } from 'esbuild'
-import { rmSync } from 'node:fs'
+import { rmSync, writeFileSync } from 'node:fs'
+import { thirdPartyLicenses } from './licenses.mjs'
+
+// Code paths of dependencies that the action can never take, replaced by a module that throws if one is taken:
+// docker-modem's ssh transport (the action refuses DOCKER_HOST=ssh://) and dockerode's BuildKit session and build
+// progress decoder (the action never builds). Together about 1.5 MB of the bundle.
+const leftOut = {
+  ssh2: 'DOCKER_HOST=ssh:// (forward the socket with `ssh -L` and use unix:// or tcp://)',
+  '@grpc/grpc-js': "dockerode's BuildKit session (image builds)",
+  '@grpc/proto-loader': "dockerode's BuildKit session (image builds)",
+  protobufjs: "dockerode's BuildKit progress decoder (image builds)"
+}
+const leaveOut = {
+  name: 'leave-out',
+  setup(b) {
+    const filter = new RegExp(`^(${Object.keys(leftOut).map((n) => n.replace(/[/.]/g, '\\$&')).join('|')})$`)
+    b.onResolve({ filter }, (args) => ({ path: args.path, namespace: 'left-out' }))
+    b.onLoad({ filter: /.*/, namespace: 'left-out' }, (args) => ({
+      loader: 'js',
+      contents: `const message = ${JSON.stringify(`image-handoff does not bundle ${args.path}, which only ${leftOut[args.path]} needs.`)}
+const fail = () => { throw new Error(message) }
+module.exports = new Proxy(fail, {
+  get: (_, property) => (typeof property === 'symbol' || property === '__esModule' ? undefined : fail),
+  apply: fail,
+  construct: fail
+})`
+    }))
+  }
+}
 
 rmSync('dist', { recursive: true, force: true })
-await build({
+const result = await build({
   entryPoints: { main: 'src/main.ts', post: 'src/post.ts' },
   outdir: 'dist',
   bundle: true,
@@ -14,17 +43,23 @@ await build({
   chunkNames: 'chunks/[name]-[hash]',
   legalComments: 'linked',
   logLevel: 'warning',
-  // docker-modem's ssh2 loads these native add-ons inside try/catch and falls back to plain JS; DOCKER_HOST=ssh:// is refused anyway.
-  external: ['cpu-features', '*.node'],
-  // Some dependencies are CommonJS and use require, __filename and __dirname; ESM output must define them.
+  metafile: true,
+  // node_modules may be a link (a git worktree sharing another checkout's): keep its paths, so the bundle is the same.
+  preserveSymlinks: true,
+  plugins: [leaveOut],
+  // Some dependencies are CommonJS and use require, __filename and __dirname; ESM output must define them. The
+  // latter two go by names of our own: esbuild does not rename an ESM module's own top-level `__filename`
+  // (@azure/storage-common declares one) to avoid a banner's, so a banner `__filename` can collide.
+  define: { __filename: '__ih_filename', __dirname: '__ih_dirname' },
   banner: {
     js: [
       "import { createRequire as __createRequire } from 'node:module';",
       "import { fileURLToPath as __fileURLToPath } from 'node:url';",
       "import { dirname as __pathDirname } from 'node:path';",
       'const require = __createRequire(import.meta.url);',
-      'const __filename = __fileURLToPath(import.meta.url);',
-      'const __dirname = __pathDirname(__filename);'
+      'const __ih_filename = __fileURLToPath(import.meta.url);',
+      'const __ih_dirname = __pathDirname(__ih_filename);'
     ].join(' ')
   }
 })
+writeFileSync('dist/THIRD-PARTY-LICENSES.txt', thirdPartyLicenses(result.metafile))

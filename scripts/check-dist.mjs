@@ -1,4 +1,5 @@
-// Fails when the committed dist/ differs from a fresh bundle of src/, so the action never runs stale code.
+// Fails when the committed dist/ (the bundle and its THIRD-PARTY-LICENSES.txt) differs from a fresh bundle of src/,
+// so the action never runs stale code or ships a stale licence list.
 import { execFileSync } from 'node:child_process'
 
 execFileSync('npm', ['run', '-s', 'bundle'], { stdio: 'inherit' })

@@ -1,6 +1,8 @@
-// Writes the README's input and output tables from action.yml, between the <!-- inputs --> and <!-- outputs -->
-// markers, so the two cannot drift. `--check` fails instead of writing when the README is out of date.
-import { readFileSync, writeFileSync } from 'node:fs'
+// Writes generated parts of the README so they cannot drift: the input and output tables from action.yml (between
+// <!-- inputs --> and <!-- outputs --> markers) and every workflow under examples/ (between
+// <!-- example: NAME.yml --> and <!-- /example --> markers; every example must appear once).
+// `--check` fails instead of writing when the README is out of date.
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { parse } from 'yaml'
 
 const action = parse(readFileSync('action.yml', 'utf8'))
@@ -23,14 +25,30 @@ const replace = (text, marker, body) => {
   if (!pattern.test(text)) throw new Error(`README.md lacks the <!-- ${marker} --> … <!-- /${marker} --> markers`)
   return text.replace(pattern, `$1${body}\n$2`)
 }
-const updated = replace(replace(readme, 'inputs', inputs), 'outputs', outputs)
+
+const examples = readdirSync('examples').filter((name) => name.endsWith('.yml')).sort()
+const included = []
+const withExamples = (text) =>
+  text.replace(/(<!-- example: (\S+) -->\n)[\s\S]*?(<!-- \/example -->)/g, (_, open, name, close) => {
+    if (!examples.includes(name)) throw new Error(`README.md includes examples/${name}, which does not exist`)
+    included.push(name)
+    const body = readFileSync(`examples/${name}`, 'utf8').trimEnd()
+    return `${open}\`\`\`yaml\n# examples/${name}\n${body}\n\`\`\`\n${close}`
+  })
+
+const updated = withExamples(replace(replace(readme, 'inputs', inputs), 'outputs', outputs))
+const missing = examples.filter((name) => !included.includes(name))
+if (missing.length > 0) {
+  console.error(`README.md does not include ${missing.map((n) => `examples/${n}`).join(', ')}: add <!-- example: NAME --> <!-- /example --> markers.`)
+  process.exit(1)
+}
 if (process.argv.includes('--check')) {
   if (updated !== readme) {
-    console.error('README.md inputs/outputs differ from action.yml: run `npm run docs` and commit.')
+    console.error('README.md differs from action.yml or examples/: run `npm run docs` and commit.')
     process.exit(1)
   }
-  console.log('README.md matches action.yml')
+  console.log('README.md matches action.yml and examples/')
 } else if (updated !== readme) {
   writeFileSync('README.md', updated)
-  console.log('README.md updated from action.yml')
+  console.log('README.md updated from action.yml and examples/')
 }

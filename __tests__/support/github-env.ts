@@ -92,4 +92,27 @@ export const foreignVariables = [
 export function enterJob(env: Record<string, string>): void {
   for (const name of foreignVariables) delete process.env[name]
   Object.assign(process.env, env)
+  dropLibraryOutput()
+}
+
+const filtered = Symbol.for('image-handoff.test.library-output-filter')
+
+/**
+ * The toolkit libraries log straight to stdout (`::debug::` HTTP headers, progress, "Cache restored successfully"),
+ * which in a test process fills the output around jest's report, written to stderr. Once a test enters a job, this
+ * drops what reaches stdout unless IH_TEST_DEBUG=1, except a chunk that starts with `{` (jest --json's report).
+ * It sits below src/backends/library-output.ts's reader, installed later, which still sees every line.
+ */
+function dropLibraryOutput(): void {
+  const stdout = process.stdout as NodeJS.WriteStream & { [filtered]?: true }
+  if (process.env.IH_TEST_DEBUG === '1' || stdout[filtered]) return
+  stdout[filtered] = true
+  const write = stdout.write
+  stdout.write = function (this: unknown, chunk: unknown, ...rest: unknown[]): boolean {
+    const text = typeof chunk === 'string' ? chunk : Buffer.isBuffer(chunk) ? chunk.toString('utf8') : '{'
+    if (text.startsWith('{')) return (write as (...args: unknown[]) => boolean).call(stdout, chunk, ...rest)
+    const callback = rest.find((arg) => typeof arg === 'function') as (() => void) | undefined
+    if (callback) process.nextTick(callback)
+    return true
+  } as typeof stdout.write
 }
