@@ -2,10 +2,6 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Settings } from '../inputs.js'
 import type { BlobStore } from '../store/blob-store.js'
-import { createLocalStore } from './local-store.js'
-import { createCacheStore } from './cache-store.js'
-import { createArtifactBackend } from './artifact.js'
-import { createPackStore } from './pack-store.js'
 
 /**
  * The working directory must be the same path in every job: the cache service hashes the path strings into
@@ -15,14 +11,20 @@ export function workDirectory(env: NodeJS.ProcessEnv): string {
   return join(env.RUNNER_TEMP || tmpdir(), 'image-handoff')
 }
 
-export function createStore(settings: Settings, log: (message: string) => void, env: NodeJS.ProcessEnv = process.env): BlobStore {
+/**
+ * The store the settings name. Each is imported when chosen: the toolkit libraries behind the cache and artifact
+ * stores are most of the bundle, and a step should not spend its start-up compiling the ones it does not use.
+ */
+export async function createStore(settings: Settings, log: (message: string) => void, env: NodeJS.ProcessEnv = process.env): Promise<BlobStore> {
   const workDir = workDirectory(env)
   switch (settings.backend) {
     case 'local':
-      return createLocalStore(settings.path)
+      return (await import('./local-store.js')).createLocalStore(settings.path)
     case 'cache':
-      return createCacheStore({ workDir, log })
-    case 'artifact':
+      return (await import('./cache-store.js')).createCacheStore({ workDir, log })
+    case 'artifact': {
+      const [{ createArtifactBackend }, { createPackStore }] = await Promise.all([import('./artifact.js'), import('./pack-store.js')])
       return createPackStore(createArtifactBackend({ workDir, log, ...settings.artifact }), workDir)
+    }
   }
 }

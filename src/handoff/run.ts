@@ -24,7 +24,7 @@ const log: Log = {
 }
 
 async function withDeps<T>(settings: Settings, body: (deps: HandoffDeps) => Promise<T>): Promise<T> {
-  const store = createStore(settings, (m) => core.info(m))
+  const store = await createStore(settings, (m) => core.info(m))
   const runtime: Runtime = await createRuntime(settings, (m) => core.warning(m))
   try {
     return await body({ runtime, store, log, clock: Date.now })

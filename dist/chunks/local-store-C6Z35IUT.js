@@ -1,0 +1,119 @@
+import { createRequire as __createRequire } from 'node:module'; import { fileURLToPath as __fileURLToPath } from 'node:url'; import { dirname as __pathDirname } from 'node:path'; const require = __createRequire(import.meta.url); const __ih_filename = __fileURLToPath(import.meta.url); const __ih_dirname = __pathDirname(__ih_filename);
+import {
+  sweepStale,
+  trackTemporary
+} from "./chunk-OTW4DL2O.js";
+import {
+  HandoffError
+} from "./chunk-TW2DPVTV.js";
+
+// src/backends/local-store.ts
+import { randomBytes } from "node:crypto";
+import { link, mkdir, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+var maxFileName = 255;
+var indexSuffix = ".json";
+function encodeKey(key) {
+  return [...Buffer.from(key, "utf8")].map((byte) => /[A-Za-z0-9_-]/.test(String.fromCharCode(byte)) ? String.fromCharCode(byte) : `%${byte.toString(16).toUpperCase().padStart(2, "0")}`).join("");
+}
+function decodeKey(name) {
+  if (!name.endsWith(indexSuffix)) return void 0;
+  const encoded = name.slice(0, -indexSuffix.length);
+  if (!/^(?:[A-Za-z0-9_-]|%[0-9A-F]{2})+$/.test(encoded)) return void 0;
+  const bytes = Buffer.from(encoded.replace(/%([0-9A-F]{2})|([A-Za-z0-9_-])/g, (_, hex, plain) => hex !== void 0 ? String.fromCharCode(parseInt(hex, 16)) : plain), "latin1");
+  const key = bytes.toString("utf8");
+  return encodeKey(key) === encoded ? key : void 0;
+}
+function indexFileName(key) {
+  const name = encodeKey(key) + indexSuffix;
+  if (Buffer.byteLength(name) > maxFileName) {
+    throw new HandoffError(
+      `Key "${key.slice(0, 40)}\u2026" is too long for backend: local (${Buffer.byteLength(name)} bytes as a file name, at most ${maxFileName}; characters other than letters, digits, - and _ take 3 bytes each); shorten it.`
+    );
+  }
+  return name;
+}
+function createLocalStore(directory) {
+  const dirs = { blobs: join(directory, "blobs", "sha256"), index: join(directory, "index"), tmp: join(directory, "tmp") };
+  const blobFile = (digest) => join(dirs.blobs, `${digest.replace(/^sha256:/, "")}.zst`);
+  let ready;
+  const prepare = () => ready ??= (async () => {
+    await Promise.all(Object.values(dirs).map((dir) => mkdir(dir, { recursive: true })));
+    await sweepStale(dirs.tmp);
+  })();
+  const newest = async (prefixes) => {
+    const names = await readdir(dirs.index).catch(() => []);
+    const entries = await Promise.all(names.flatMap((name) => {
+      const key = decodeKey(name);
+      return key === void 0 ? [] : [stat(join(dirs.index, name)).then((s) => ({ key, mtimeMs: s.mtimeMs }), () => void 0)];
+    }));
+    const found = entries.filter((e) => e !== void 0);
+    for (const prefix of prefixes) {
+      const match = found.filter((e) => e.key.startsWith(prefix)).sort((a, b) => b.mtimeMs - a.mtimeMs || (a.key < b.key ? 1 : -1))[0];
+      if (match) return match.key;
+    }
+    return void 0;
+  };
+  return {
+    kind: "local",
+    compresses: false,
+    scratch: dirs.tmp,
+    has: (digest) => stat(blobFile(digest)).then((s) => s.isFile(), () => false),
+    async put(digest, file) {
+      await prepare();
+      await link(file, blobFile(digest)).catch((error) => {
+        if (error.code !== "EEXIST") throw error;
+      });
+      return (await stat(file)).size;
+    },
+    async get(digest) {
+      const file = blobFile(digest);
+      if (!await stat(file).then((s) => s.isFile(), () => false)) {
+        throw new HandoffError(`chunk ${digest} is missing from ${dirs.blobs}; was the store directory pruned? Save the images again.`);
+      }
+      return { file, compressed: true, dispose: async () => void 0 };
+    },
+    hasIndex: (key) => stat(join(dirs.index, indexFileName(key))).then((s) => s.isFile(), () => false),
+    async readIndex(key, restoreKeys) {
+      const exact = await readFile(join(dirs.index, indexFileName(key))).catch(() => void 0);
+      if (exact !== void 0) return { matchedKey: key, body: exact };
+      const matched = restoreKeys.length > 0 ? await newest(restoreKeys) : void 0;
+      if (matched === void 0) return void 0;
+      const body = await readFile(join(dirs.index, indexFileName(matched)));
+      return { matchedKey: matched, body };
+    },
+    async writeIndex(key, body) {
+      const final = join(dirs.index, indexFileName(key));
+      if (await stat(final).then(() => true, () => false)) {
+        return { saved: false, key, reason: `an entry for key "${key}" already exists in ${directory}` };
+      }
+      await prepare();
+      const partial = join(dirs.tmp, `index-${process.pid}-${randomBytes(6).toString("hex")}`);
+      const untrack = trackTemporary(partial);
+      try {
+        await writeFile(partial, body);
+        try {
+          await link(partial, final);
+        } catch (error) {
+          if (error.code !== "EEXIST") throw error;
+          return { saved: false, key, reason: `another job saved key "${key}" in ${directory} first` };
+        }
+        return { saved: true, key, bytes: body.length };
+      } finally {
+        await rm(partial, { force: true });
+        untrack();
+      }
+    },
+    async explainMiss(key) {
+      const old = join(directory, `${encodeURIComponent(key)}.tar.zst`);
+      return await stat(old).then((s) => s.isFile(), () => false) ? `${old} is an entry of image-handoff's first release, which this release does not read; save the images again to store them in the new format` : void 0;
+    },
+    prepare
+  };
+}
+export {
+  createLocalStore,
+  decodeKey,
+  encodeKey,
+  indexFileName
+};
