@@ -118,6 +118,10 @@ export function createArtifactBackend(options: ArtifactBackendOptions): Backend 
     const failed = (why: string): HandoffError =>
       new HandoffError(`Artifact "${artifact.name}"${where} did not download intact: ${why}. Nothing was loaded; re-run the job.`)
     let mismatch: boolean | undefined
+    // The library reports nothing while it downloads: say how far it got every few seconds.
+    const started = Date.now()
+    const timer = setInterval(() => void reportDownload(dir, artifact, started, log), 5000)
+    timer.unref()
     try {
       ;({ digestMismatch: mismatch } = await client.downloadArtifact(artifact.id, {
         path: dir,
@@ -126,6 +130,8 @@ export function createArtifactBackend(options: ArtifactBackendOptions): Backend 
       }))
     } catch (error) {
       throw failed(errorMessage(error))
+    } finally {
+      clearInterval(timer)
     }
     if (mismatch) throw failed(`its sha256 digest differs from the one recorded at upload (${artifact.digest})`)
     const files = await readdir(dir)
@@ -148,6 +154,14 @@ export function createArtifactBackend(options: ArtifactBackendOptions): Backend 
     // Restore keys do not apply to artifacts: names are looked up exactly.
     restore: (key) => restore(key)
   }
+}
+
+async function reportDownload(dir: string, artifact: Artifact, started: number, log: (message: string) => void): Promise<void> {
+  const names = await readdir(dir).catch(() => [] as string[])
+  const sizes = await Promise.all(names.map((name) => stat(join(dir, name)).then((s) => s.size, () => 0)))
+  const bytes = sizes.reduce((sum, n) => sum + n, 0)
+  const seconds = Math.max((Date.now() - started) / 1000, 0.001)
+  log(`download: ${(bytes / 1048576).toFixed(1)} MiB of ${(artifact.size / 1048576).toFixed(1)} MiB, ${(bytes / 1e6 / seconds).toFixed(0)} MB/s`)
 }
 
 async function scratch(workDir: string, prefix: string): Promise<string> {

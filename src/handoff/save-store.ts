@@ -1,6 +1,6 @@
 import { readModel } from '../archive/read-model.js'
 import type { BlobStore } from '../store/blob-store.js'
-import { storeSink } from '../store/chunk-sink.js'
+import { storeSink, type StoreSink, type TransferStats } from '../store/chunk-sink.js'
 import { defaultChunkBytes, encodeIndex, newIndex } from '../store/format.js'
 import { splitArchive, type SplitResult } from '../store/split.js'
 import { describeImages, formatBytes, formatMs, imageRows } from './report.js'
@@ -30,7 +30,7 @@ export async function saveToStore(deps: HandoffDeps, store: BlobStore, request: 
   const model = readModel(split.result.contents)
   checkComplete(model, ids)
   const exportMs = clock() - start
-  const stats = await split.finish()
+  const stats = await whileStoring(deps, split.sink)
   const uploadMs = clock() - start - exportMs
   const index = newIndex(model, split.result.entries, defaultChunkBytes)
   const outcome = await store.writeIndex(request.key, encodeIndex(index))
@@ -53,17 +53,31 @@ async function exportAndSplit(
   store: BlobStore,
   refs: string[],
   request: SaveRequest
-): Promise<{ result: SplitResult; finish: ReturnType<typeof storeSink>['finish'] }> {
+): Promise<{ result: SplitResult; sink: StoreSink }> {
   const sink = storeSink(store, { compressionLevel: request.compressionLevel, inFlight: chunksInFlight })
   const ticker = progress(deps.log, deps.clock, 'export')
   try {
     const archive = await deps.runtime.exportImages(refs, request.platform !== undefined ? { platform: request.platform } : {})
     const result = await splitArchive(archive, sink, defaultChunkBytes, (n) => ticker.add(n))
-    return { result, finish: () => sink.finish() }
+    return { result, sink }
   } catch (error) {
     await sink.abort()
     throw error
   } finally {
     ticker.stop()
+  }
+}
+
+/** The uploads still running once the export ended, with a line every few seconds so the wait is never silent. */
+async function whileStoring(deps: HandoffDeps, sink: StoreSink): Promise<TransferStats> {
+  const timer = setInterval(() => {
+    const { chunks, settled } = sink.progress()
+    deps.log.info(`upload: ${settled} of ${chunks} chunk(s) stored or found already stored`)
+  }, 5000)
+  timer.unref()
+  try {
+    return await sink.finish()
+  } finally {
+    clearInterval(timer)
   }
 }

@@ -25,6 +25,8 @@ export interface TransferStats {
 }
 
 export interface StoreSink extends ChunkSink {
+  /** Chunks handed over so far, and how many of them are settled (stored or found already stored). */
+  progress(): { chunks: number; settled: number }
   /** Waits for every chunk to be stored; rejects with the first failure. */
   finish(): Promise<TransferStats>
   /** Stops: waits for running transfers to settle and removes scratch files. */
@@ -44,6 +46,7 @@ export function storeSink(store: BlobStore, options: SinkOptions): StoreSink {
   const files = new Map<string, () => void>()
   let failure: unknown
   let counter = 0
+  let settled = 0
 
   const transfer = async (digest: ChunkDigest, file: string, size: number): Promise<void> => {
     try {
@@ -64,10 +67,15 @@ export function storeSink(store: BlobStore, options: SinkOptions): StoreSink {
   }
 
   const track = (task: Promise<void>): void => {
-    const settled = task.catch((error: unknown) => {
-      failure ??= error
-    }).finally(() => running.delete(settled))
-    running.add(settled)
+    const done: Promise<void> = task
+      .catch((error: unknown) => {
+        failure ??= error
+      })
+      .finally(() => {
+        running.delete(done)
+        settled++
+      })
+    running.add(done)
   }
 
   const begin = async (): Promise<ChunkTarget> => {
@@ -103,6 +111,7 @@ export function storeSink(store: BlobStore, options: SinkOptions): StoreSink {
 
   return {
     begin,
+    progress: () => ({ chunks: stats.chunks, settled }),
     async finish() {
       await settle()
       if (failure !== undefined) throw failure

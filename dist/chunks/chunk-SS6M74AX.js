@@ -17584,7 +17584,7 @@ async function createStore(settings, log2, env = process.env) {
     case "cache":
       return (await import("./cache-store-JNGECXQA.js")).createCacheStore({ workDir, log: log2 });
     case "artifact": {
-      const [{ createArtifactBackend }, { createPackStore }] = await Promise.all([import("./artifact-7TFXCTRH.js"), import("./pack-store-YQUK4C3E.js")]);
+      const [{ createArtifactBackend }, { createPackStore }] = await Promise.all([import("./artifact-LPY53OT4.js"), import("./pack-store-YQUK4C3E.js")]);
       return createPackStore(createArtifactBackend({ workDir, log: log2, ...settings.artifact }), workDir);
     }
   }
@@ -17999,6 +17999,7 @@ function storeSink(store, options) {
   const files = /* @__PURE__ */ new Map();
   let failure;
   let counter = 0;
+  let settled = 0;
   const transfer = async (digest, file, size) => {
     try {
       const repeated = seen.has(digest);
@@ -18016,10 +18017,13 @@ function storeSink(store, options) {
     }
   };
   const track = (task) => {
-    const settled = task.catch((error) => {
+    const done = task.catch((error) => {
       failure ??= error;
-    }).finally(() => running.delete(settled));
-    running.add(settled);
+    }).finally(() => {
+      running.delete(done);
+      settled++;
+    });
+    running.add(done);
   };
   const begin = async () => {
     while (running.size >= options.inFlight) await Promise.race(running);
@@ -18052,6 +18056,7 @@ function storeSink(store, options) {
   };
   return {
     begin,
+    progress: () => ({ chunks: stats.chunks, settled }),
     async finish() {
       await settle();
       if (failure !== void 0) throw failure;
@@ -18302,7 +18307,7 @@ async function saveToStore(deps, store, request) {
   const model = readModel(split.result.contents);
   checkComplete(model, ids);
   const exportMs = clock() - start;
-  const stats = await split.finish();
+  const stats = await whileStoring(deps, split.sink);
   const uploadMs = clock() - start - exportMs;
   const index = newIndex(model, split.result.entries, defaultChunkBytes);
   const outcome = await store.writeIndex(request.key, encodeIndex(index));
@@ -18324,12 +18329,24 @@ async function exportAndSplit(deps, store, refs, request) {
   try {
     const archive = await deps.runtime.exportImages(refs, request.platform !== void 0 ? { platform: request.platform } : {});
     const result = await splitArchive(archive, sink, defaultChunkBytes, (n) => ticker.add(n));
-    return { result, finish: () => sink.finish() };
+    return { result, sink };
   } catch (error) {
     await sink.abort();
     throw error;
   } finally {
     ticker.stop();
+  }
+}
+async function whileStoring(deps, sink) {
+  const timer = setInterval(() => {
+    const { chunks, settled } = sink.progress();
+    deps.log.info(`upload: ${settled} of ${chunks} chunk(s) stored or found already stored`);
+  }, 5e3);
+  timer.unref();
+  try {
+    return await sink.finish();
+  } finally {
+    clearInterval(timer);
   }
 }
 
@@ -18508,4 +18525,4 @@ export {
   runMain,
   runPost
 };
-/*! For license information please see chunk-R6P7AYLA.js.LEGAL.txt */
+/*! For license information please see chunk-SS6M74AX.js.LEGAL.txt */

@@ -62365,6 +62365,9 @@ function createArtifactBackend(options) {
   async function download(artifact, dir) {
     const failed = (why) => new HandoffError(`Artifact "${artifact.name}"${where2} did not download intact: ${why}. Nothing was loaded; re-run the job.`);
     let mismatch;
+    const started = Date.now();
+    const timer = setInterval(() => void reportDownload(dir, artifact, started, log), 5e3);
+    timer.unref();
     try {
       ;
       ({ digestMismatch: mismatch } = await client2.downloadArtifact(artifact.id, {
@@ -62374,6 +62377,8 @@ function createArtifactBackend(options) {
       }));
     } catch (error2) {
       throw failed(errorMessage(error2));
+    } finally {
+      clearInterval(timer);
     }
     if (mismatch) throw failed(`its sha256 digest differs from the one recorded at upload (${artifact.digest})`);
     const files = await readdir(dir);
@@ -62396,6 +62401,13 @@ function createArtifactBackend(options) {
     restore: (key) => restore(key)
   };
 }
+async function reportDownload(dir, artifact, started, log) {
+  const names = await readdir(dir).catch(() => []);
+  const sizes = await Promise.all(names.map((name) => stat(join2(dir, name)).then((s) => s.size, () => 0)));
+  const bytes = sizes.reduce((sum, n) => sum + n, 0);
+  const seconds = Math.max((Date.now() - started) / 1e3, 1e-3);
+  log(`download: ${(bytes / 1048576).toFixed(1)} MiB of ${(artifact.size / 1048576).toFixed(1)} MiB, ${(bytes / 1e6 / seconds).toFixed(0)} MB/s`);
+}
 async function scratch(workDir, prefix2) {
   const parent = join2(workDir, "artifact");
   await mkdir(parent, { recursive: true });
@@ -62404,4 +62416,4 @@ async function scratch(workDir, prefix2) {
 export {
   createArtifactBackend
 };
-/*! For license information please see artifact-7TFXCTRH.js.LEGAL.txt */
+/*! For license information please see artifact-LPY53OT4.js.LEGAL.txt */
