@@ -1,19 +1,21 @@
 /**
- * Takes chunks from the splitter and stores them in the background: each chunk is written to a scratch file
- * (through zstd unless the store compresses), then looked up and uploaded while the engine goes on exporting
- * the next one. At most `inFlight` chunks exist on disk at once, so extra disk stays bounded.
+ * Takes chunks from the splitter and stores them in the background: each chunk is written to a scratch file,
+ * then looked up, compressed unless the store compresses (and only when it is not stored yet) and stored while
+ * the engine goes on exporting the next one. At most `inFlight` chunks exist on disk at once, so extra disk
+ * stays bounded.
  */
-import { createWriteStream } from 'node:fs'
+import { createReadStream, createWriteStream } from 'node:fs'
 import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { once } from 'node:events'
 import { pipeline } from 'node:stream/promises'
-import type { Writable } from 'node:stream'
 import { zstdCompress } from '../archive/compression.js'
 import type { BlobStore } from './blob-store.js'
 import type { ChunkDigest } from './format.js'
 import type { ChunkSink, ChunkTarget } from './split.js'
 import { trackTemporary } from './temporaries.js'
+import { run } from '../runtimes/exec.js'
+import { isOnPath } from '../runtimes/path-lookup.js'
 
 export interface TransferStats {
   chunks: number
@@ -47,6 +49,7 @@ export function storeSink(store: BlobStore, options: SinkOptions): StoreSink {
   let failure: unknown
   let counter = 0
   let settled = 0
+  const zstdCommand = store.compresses ? Promise.resolve(false) : isOnPath('zstd')
 
   const transfer = async (digest: ChunkDigest, file: string, size: number): Promise<void> => {
     try {
@@ -58,12 +61,31 @@ export function storeSink(store: BlobStore, options: SinkOptions): StoreSink {
         stats.reusedBytes += size
         return
       }
-      stats.storedBytes += await store.put(digest, file)
+      stats.storedBytes += await store.put(digest, store.compresses ? file : await compressed(file))
     } finally {
-      await rm(file, { force: true })
-      files.get(file)?.()
-      files.delete(file)
+      await release(file)
     }
+  }
+
+  /**
+   * A zstd copy of a finished chunk, made while the splitter goes on with the next one: two chunks in work at
+   * once keep both cores busy, where compressing inside the export stream held the export to one core's pace.
+   * The zstd command (which the cache backend needs anyway) does it in a process of its own, without the
+   * buffers that make Node's garbage collector run; Node's own zstd is the fallback.
+   */
+  const compressed = async (file: string): Promise<string> => {
+    const target = `${file}.zst`
+    files.set(target, trackTemporary(target))
+    if (await zstdCommand) await run(['zstd', '-q', '-f', '--no-progress', `-${options.compressionLevel}`, file, '-o', target])
+    else await pipeline(createReadStream(file, { highWaterMark: 1024 * 1024 }), zstdCompress(options.compressionLevel), createWriteStream(target))
+    await release(file)
+    return target
+  }
+
+  const release = async (file: string): Promise<void> => {
+    await rm(file, { force: true })
+    files.get(file)?.()
+    files.delete(file)
   }
 
   const track = (task: Promise<void>): void => {
@@ -84,22 +106,20 @@ export function storeSink(store: BlobStore, options: SinkOptions): StoreSink {
     const file = join(store.scratch, `chunk-${process.pid}-${counter++}`)
     files.set(file, trackTemporary(file))
     const output = createWriteStream(file)
-    const compressor = store.compresses ? undefined : zstdCompress(options.compressionLevel)
-    const input: Writable = compressor ?? output
-    const written = compressor ? pipeline(compressor, output) : once(output, 'close').then(() => undefined)
+    const written = once(output, 'close').then(() => undefined)
     written.catch(() => undefined)
     return {
       async write(data) {
-        if (!input.write(data)) await Promise.race([once(input, 'drain'), written])
+        if (!output.write(data)) await Promise.race([once(output, 'drain'), written])
       },
       async end(digest, size) {
-        input.end()
+        output.end()
         await written
         stats.chunks++
         track(transfer(digest, file, size))
       },
       async abort() {
-        input.destroy()
+        output.destroy()
         await written.catch(() => undefined)
       }
     }

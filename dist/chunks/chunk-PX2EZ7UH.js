@@ -17987,7 +17987,7 @@ async function verifyAndTag(deps, request, model, timing) {
 }
 
 // src/store/chunk-sink.ts
-import { createWriteStream } from "node:fs";
+import { createReadStream as createReadStream2, createWriteStream } from "node:fs";
 import { rm } from "node:fs/promises";
 import { join as join4 } from "node:path";
 import { once as once2 } from "node:events";
@@ -18000,6 +18000,7 @@ function storeSink(store, options) {
   let failure;
   let counter = 0;
   let settled = 0;
+  const zstdCommand = store.compresses ? Promise.resolve(false) : isOnPath("zstd");
   const transfer = async (digest, file, size) => {
     try {
       const repeated = seen.has(digest);
@@ -18009,12 +18010,23 @@ function storeSink(store, options) {
         stats.reusedBytes += size;
         return;
       }
-      stats.storedBytes += await store.put(digest, file);
+      stats.storedBytes += await store.put(digest, store.compresses ? file : await compressed(file));
     } finally {
-      await rm(file, { force: true });
-      files.get(file)?.();
-      files.delete(file);
+      await release(file);
     }
+  };
+  const compressed = async (file) => {
+    const target = `${file}.zst`;
+    files.set(target, trackTemporary(target));
+    if (await zstdCommand) await run(["zstd", "-q", "-f", "--no-progress", `-${options.compressionLevel}`, file, "-o", target]);
+    else await pipeline3(createReadStream2(file, { highWaterMark: 1024 * 1024 }), zstdCompress(options.compressionLevel), createWriteStream(target));
+    await release(file);
+    return target;
+  };
+  const release = async (file) => {
+    await rm(file, { force: true });
+    files.get(file)?.();
+    files.delete(file);
   };
   const track = (task) => {
     const done = task.catch((error) => {
@@ -18031,22 +18043,20 @@ function storeSink(store, options) {
     const file = join4(store.scratch, `chunk-${process.pid}-${counter++}`);
     files.set(file, trackTemporary(file));
     const output = createWriteStream(file);
-    const compressor = store.compresses ? void 0 : zstdCompress(options.compressionLevel);
-    const input = compressor ?? output;
-    const written = compressor ? pipeline3(compressor, output) : once2(output, "close").then(() => void 0);
+    const written = once2(output, "close").then(() => void 0);
     written.catch(() => void 0);
     return {
       async write(data) {
-        if (!input.write(data)) await Promise.race([once2(input, "drain"), written]);
+        if (!output.write(data)) await Promise.race([once2(output, "drain"), written]);
       },
       async end(digest, size) {
-        input.end();
+        output.end();
         await written;
         stats.chunks++;
         track(transfer(digest, file, size));
       },
       async abort() {
-        input.destroy();
+        output.destroy();
         await written.catch(() => void 0);
       }
     };
@@ -18525,4 +18535,4 @@ export {
   runMain,
   runPost
 };
-/*! For license information please see chunk-SS6M74AX.js.LEGAL.txt */
+/*! For license information please see chunk-PX2EZ7UH.js.LEGAL.txt */
