@@ -1,140 +1,148 @@
 /**
  * The bundled action (dist/) run as the GitHub runner runs it, against a real private dockerd, with the local
- * backend: save → remove → load round trips, retagging, and bad input that must fail clearly and change nothing.
+ * backend: save → remove → load round trips, retagging, and bad input that must fail clearly and change nothing;
+ * on Docker 20.10 and on Docker 26 with the classic and with the containerd image store.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { mkdtemp, readdir, writeFile, truncate, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { buildBusybox, docker, startDockerd, type Engine } from '../support/engines.js'
+import { buildBusybox, docker, docker26Flavours, startDockerd, type DockerFlavour, type Engine } from '../support/engines.js'
 import { annotations, newJob, runStep } from '../support/action.js'
 import { entryFileName } from '../../src/backends/local.js'
 
-let engine: Engine
-let store: string
-const ids: Record<string, string> = {}
+describe.each<DockerFlavour>(['20.10', ...docker26Flavours])('Docker %s', (flavour) => {
+  let engine: Engine
+  let store: string
+  const ids: Record<string, string> = {}
 
-const images = async (): Promise<string[]> =>
-  (await docker(engine, ['images', '--format', '{{.Repository}}:{{.Tag}}'])).split('\n').filter((l) => l && !l.includes('<none>')).sort()
-const idOf = (ref: string) => docker(engine, ['image', 'inspect', '--format', '{{.Id}}', ref])
-const step = async (inputs: Record<string, string>, env: Record<string, string> = {}) =>
-  runStep(await newJob({ DOCKER_HOST: engine.host, ...env }), 'main', { backend: 'local', path: store, ...inputs })
+  const images = async (): Promise<string[]> =>
+    (await docker(engine, ['images', '--format', '{{.Repository}}:{{.Tag}}'])).split('\n').filter((l) => l && !l.includes('<none>')).sort()
+  const idOf = (ref: string) => docker(engine, ['image', 'inspect', '--format', '{{.Id}}', ref])
+  const step = async (inputs: Record<string, string>, env: Record<string, string> = {}) =>
+    runStep(await newJob({ DOCKER_HOST: engine.host, ...env }), 'main', { backend: 'local', path: store, ...inputs })
 
-beforeAll(async () => {
-  engine = await startDockerd()
-  store = await mkdtemp(join(tmpdir(), 'ih-store-'))
-  ids.app = await buildBusybox(engine, 'app:ci', ['RUN echo app > /who'])
-  await docker(engine, ['tag', 'app:ci', 'app:latest'])
-  ids.tool = await buildBusybox(engine, 'ghcr.io/org/tool:1', ['RUN echo tool > /who'])
-  ids.orphan = await buildBusybox(engine, 'orphan:tmp', ['RUN echo orphan > /who'])
-  // Building another image under the same name leaves the first one dangling: untagged, known only by ID.
-  await buildBusybox(engine, 'orphan:tmp', ['RUN echo replaced > /who'])
-  await docker(engine, ['rmi', 'orphan:tmp'])
-  await docker(engine, ['tag', ids.app!, 'keep:me']) // an unrelated name that must survive every load
-})
-
-afterAll(async () => {
-  await engine?.stop()
-})
-
-describe('save → remove → load through dist/', () => {
-  it('round-trips several images sharing layers, every tag, and an untagged image by ID', async () => {
-    const saved = await step({ mode: 'save', key: 'round', images: 'app\nghcr.io/org/*\n' + ids.orphan })
-    expect(saved.stdout).not.toContain('::error::')
-    expect(saved.exitCode).toBe(0)
-    const rows = JSON.parse(saved.outputs.images!) as { name: string; id: string; size: number }[]
-    expect(rows.map((r) => r.name).sort()).toEqual(['app:ci', 'app:latest', 'ghcr.io/org/tool:1', ids.orphan].sort())
-    expect(rows.find((r) => r.name === 'app:ci')?.id).toBe(ids.app)
-    expect(saved.summary).toContain('<td>app:ci</td>')
-
-    await docker(engine, ['rmi', '-f', ids.app!, ids.tool!, ids.orphan!])
-    expect(await images()).toEqual([])
-
-    const loaded = await step({ mode: 'load', key: 'round' })
-    expect(loaded.exitCode).toBe(0)
-    expect(loaded.outputs).toMatchObject({ hit: 'true', 'matched-key': 'round' })
-    expect(await images()).toEqual(['app:ci', 'app:latest', 'ghcr.io/org/tool:1'])
-    expect(await idOf('app:ci')).toBe(ids.app)
-    expect(await idOf('ghcr.io/org/tool:1')).toBe(ids.tool)
-    expect(await idOf(ids.orphan!)).toBe(ids.orphan)
-    expect(await docker(engine, ['run', '--rm', '--network', 'none', 'ghcr.io/org/tool:1', 'cat', '/who'])).toBe('tool')
-    await docker(engine, ['tag', ids.app!, 'keep:me'])
+  beforeAll(async () => {
+    engine = await startDockerd(flavour)
+    store = await mkdtemp(join(tmpdir(), 'ih-store-'))
+    ids.app = await buildBusybox(engine, 'app:ci', ['RUN echo app > /who'])
+    await docker(engine, ['tag', 'app:ci', 'app:latest'])
+    ids.tool = await buildBusybox(engine, 'ghcr.io/org/tool:1', ['RUN echo tool > /who'])
+    ids.orphan = await buildBusybox(engine, 'orphan:tmp', ['RUN echo orphan > /who'])
+    // Building another image under the same name leaves the first one dangling: untagged, known only by ID.
+    await buildBusybox(engine, 'orphan:tmp', ['RUN echo replaced > /who'])
+    await docker(engine, ['rmi', 'orphan:tmp'])
+    await docker(engine, ['tag', ids.app!, 'keep:me']) // an unrelated name that must survive every load
   })
 
-  it('retags with a glob source and loads only the selected images', async () => {
-    await step({ mode: 'save', key: 'retag', images: 'app:*\nghcr.io/org/tool:1' })
-    await docker(engine, ['rmi', '-f', ids.tool!])
-    const loaded = await step({ mode: 'load', key: 'retag', images: 'ghcr.io/**', tags: 'ghcr.io/org/*=registry.example/tool:test' })
-    expect(loaded.exitCode).toBe(0)
-    expect(await idOf('registry.example/tool:test')).toBe(ids.tool)
-    expect(await idOf('ghcr.io/org/tool:1')).toBe(ids.tool)
-    const rows = JSON.parse(loaded.outputs.images!) as { name: string }[]
-    expect(rows.map((r) => r.name).sort()).toEqual(['ghcr.io/org/tool:1', 'registry.example/tool:test'])
-    expect(await docker(engine, ['run', '--rm', '--network', 'none', 'registry.example/tool:test', 'cat', '/who'])).toBe('tool')
+  afterAll(async () => {
+    await engine?.stop()
   })
 
-  it('falls back on a restore key, newest entry first', async () => {
-    await step({ mode: 'save', key: 'fallback-old', images: 'app:ci' })
-    await new Promise((r) => setTimeout(r, 20))
-    await step({ mode: 'save', key: 'fallback-new', images: 'ghcr.io/org/tool:1' })
-    const loaded = await step({ mode: 'load', key: 'fallback-missing', 'restore-keys': 'fallback-' })
-    expect(loaded.exitCode).toBe(0)
-    expect(loaded.outputs).toMatchObject({ hit: 'false', 'matched-key': 'fallback-new' })
+  describe('save → remove → load through dist/', () => {
+    it('round-trips several images sharing layers, every tag, and an untagged image by ID', async () => {
+      const saved = await step({ mode: 'save', key: 'round', images: 'app\nghcr.io/org/*\n' + ids.orphan })
+      expect(saved.stdout).not.toContain('::error::')
+      expect(saved.exitCode).toBe(0)
+      const rows = JSON.parse(saved.outputs.images!) as { name: string; id: string; size: number }[]
+      expect(rows.map((r) => r.name).sort()).toEqual(['app:ci', 'app:latest', 'ghcr.io/org/tool:1', ids.orphan].sort())
+      // One image, one ID: the engine's own (the manifest digest on the containerd store), in save and load alike.
+      expect(rows.map((r) => [r.name, r.id]).sort()).toEqual([
+        ['app:ci', ids.app], ['app:latest', ids.app], ['ghcr.io/org/tool:1', ids.tool], [ids.orphan, ids.orphan]
+      ].sort())
+      expect(saved.summary).toContain('<td>app:ci</td>')
+
+      await docker(engine, ['rmi', '-f', ids.app!, ids.tool!, ids.orphan!])
+      expect(await images()).toEqual([])
+
+      const loaded = await step({ mode: 'load', key: 'round' })
+      expect(loaded.exitCode).toBe(0)
+      expect(loaded.outputs).toMatchObject({ hit: 'true', 'matched-key': 'round' })
+      expect((JSON.parse(loaded.outputs.images!) as { name: string; id: string }[]).map((r) => [r.name, r.id]).sort())
+        .toEqual(rows.map((r) => [r.name, r.id]).sort())
+      expect(await images()).toEqual(['app:ci', 'app:latest', 'ghcr.io/org/tool:1'])
+      expect(await idOf('app:ci')).toBe(ids.app)
+      expect(await idOf('ghcr.io/org/tool:1')).toBe(ids.tool)
+      expect(await idOf(ids.orphan!)).toBe(ids.orphan)
+      expect(await docker(engine, ['run', '--rm', '--network', 'none', 'ghcr.io/org/tool:1', 'cat', '/who'])).toBe('tool')
+      await docker(engine, ['tag', ids.app!, 'keep:me'])
+    })
+
+    it('retags with a glob source and loads only the selected images', async () => {
+      await step({ mode: 'save', key: 'retag', images: 'app:*\nghcr.io/org/tool:1' })
+      await docker(engine, ['rmi', '-f', ids.tool!])
+      const loaded = await step({ mode: 'load', key: 'retag', images: 'ghcr.io/**', tags: 'ghcr.io/org/*=registry.example/tool:test' })
+      expect(loaded.exitCode).toBe(0)
+      expect(await idOf('registry.example/tool:test')).toBe(ids.tool)
+      expect(await idOf('ghcr.io/org/tool:1')).toBe(ids.tool)
+      const rows = JSON.parse(loaded.outputs.images!) as { name: string }[]
+      expect(rows.map((r) => r.name).sort()).toEqual(['ghcr.io/org/tool:1', 'registry.example/tool:test'])
+      expect(await docker(engine, ['run', '--rm', '--network', 'none', 'registry.example/tool:test', 'cat', '/who'])).toBe('tool')
+    })
+
+    it('falls back on a restore key, newest entry first', async () => {
+      await step({ mode: 'save', key: 'fallback-old', images: 'app:ci' })
+      await new Promise((r) => setTimeout(r, 20))
+      await step({ mode: 'save', key: 'fallback-new', images: 'ghcr.io/org/tool:1' })
+      const loaded = await step({ mode: 'load', key: 'fallback-missing', 'restore-keys': 'fallback-' })
+      expect(loaded.exitCode).toBe(0)
+      expect(loaded.outputs).toMatchObject({ hit: 'false', 'matched-key': 'fallback-new' })
+    })
   })
-})
 
-describe('bad input fails clearly and changes nothing', () => {
-  const unchanged = async (run: () => Promise<{ exitCode: number; stdout: string }>, message: RegExp) => {
-    const before = { images: await images(), entries: await readdir(store) }
-    const result = await run()
-    expect(result.exitCode).not.toBe(0)
-    expect(annotations(result as never, 'error').join('\n')).toMatch(message)
-    expect(await images()).toEqual(before.images)
-    expect(await readdir(store)).toEqual(before.entries)
-  }
-
-  it('an unknown image or a glob that matches nothing', async () => {
-    await unchanged(() => step({ mode: 'save', key: 'bad1', images: 'nope:1' }), /"nope:1" matched no image/)
-    await unchanged(() => step({ mode: 'save', key: 'bad2', images: 'app:ci\nzzz/*' }), /"zzz\/\*" matched no image/)
-  })
-
-  it('an invalid retag target', async () => {
-    await unchanged(() => step({ mode: 'load', key: 'round', tags: 'app:ci=Registry.example/App:1' }), /lowercase/)
-    await unchanged(() => step({ mode: 'load', key: 'round', tags: `app:ci=app@sha256:${'a'.repeat(64)}` }), /digest/)
-  })
-
-  it('a missing key in mode: load', async () => {
-    await unchanged(() => step({ mode: 'load', key: 'never-saved' }), /No entry found in local for "never-saved"/)
-  })
-
-  it('an unreachable engine', async () => {
-    await unchanged(() => step({ mode: 'save', key: 'bad3', images: 'app:ci' }, { DOCKER_HOST: 'unix:///nonexistent/docker.sock' }), /nonexistent\/docker.sock/)
-  })
-
-  it('a truncated archive or one that is not an image archive', async () => {
-    await step({ mode: 'save', key: 'to-truncate', images: 'app:ci' })
-    const file = join(store, entryFileName('to-truncate'))
-    await truncate(file, Math.floor((await stat(file)).size / 2))
-    await writeFile(join(store, entryFileName('not-an-archive')), 'hello, I am not a tar\n'.repeat(100))
-    for (const key of ['to-truncate', 'not-an-archive']) {
-      const before = await images()
-      const result = await step({ mode: 'load', key })
+  describe('bad input fails clearly and changes nothing', () => {
+    const unchanged = async (run: () => Promise<{ exitCode: number; stdout: string }>, message: RegExp) => {
+      const before = { images: await images(), entries: await readdir(store) }
+      const result = await run()
       expect(result.exitCode).not.toBe(0)
-      expect(annotations(result, 'error').join('\n')).toMatch(/truncated|not an image archive|unexpected end|corrupt|invalid/i)
-      expect(await images()).toEqual(before)
+      expect(annotations(result as never, 'error').join('\n')).toMatch(message)
+      expect(await images()).toEqual(before.images)
+      expect(await readdir(store)).toEqual(before.entries)
     }
-    // In mode: auto a miss is normal, but an entry that arrived and does not load is not a miss: it fails the step.
-    const auto = await step({ mode: 'auto', key: 'not-an-archive' })
-    expect(auto.exitCode).toBe(1)
-    expect(auto.outputs.hit).toBe('false')
-    expect(annotations(auto, 'error').join('\n')).toMatch(/not an image archive|invalid|corrupt/i)
-  })
-})
 
-describe('load selection', () => {
-  it('fails naming the stored images when `images` selects none of them', async () => {
-    const result = await step({ mode: 'load', key: 'retag', images: 'nothing-like-it:*' })
-    expect(result.exitCode).toBe(1)
-    expect(annotations(result, 'error').join('\n')).toMatch(/selects none of the stored images \(.*app:ci.*\)/)
+    it('an unknown image or a glob that matches nothing', async () => {
+      await unchanged(() => step({ mode: 'save', key: 'bad1', images: 'nope:1' }), /"nope:1" matched no image/)
+      await unchanged(() => step({ mode: 'save', key: 'bad2', images: 'app:ci\nzzz/*' }), /"zzz\/\*" matched no image/)
+    })
+
+    it('an invalid retag target', async () => {
+      await unchanged(() => step({ mode: 'load', key: 'round', tags: 'app:ci=Registry.example/App:1' }), /lowercase/)
+      await unchanged(() => step({ mode: 'load', key: 'round', tags: `app:ci=app@sha256:${'a'.repeat(64)}` }), /digest/)
+    })
+
+    it('a missing key in mode: load', async () => {
+      await unchanged(() => step({ mode: 'load', key: 'never-saved' }), /No entry found in local for "never-saved"/)
+    })
+
+    it('an unreachable engine', async () => {
+      await unchanged(() => step({ mode: 'save', key: 'bad3', images: 'app:ci' }, { DOCKER_HOST: 'unix:///nonexistent/docker.sock' }), /nonexistent\/docker.sock/)
+    })
+
+    it('a truncated archive or one that is not an image archive', async () => {
+      await step({ mode: 'save', key: 'to-truncate', images: 'app:ci' })
+      const file = join(store, entryFileName('to-truncate'))
+      await truncate(file, Math.floor((await stat(file)).size / 2))
+      await writeFile(join(store, entryFileName('not-an-archive')), 'hello, I am not a tar\n'.repeat(100))
+      for (const key of ['to-truncate', 'not-an-archive']) {
+        const before = await images()
+        const result = await step({ mode: 'load', key })
+        expect(result.exitCode).not.toBe(0)
+        expect(annotations(result, 'error').join('\n')).toMatch(/truncated|not an image archive|unexpected end|corrupt|invalid/i)
+        expect(await images()).toEqual(before)
+      }
+      // In mode: auto a miss is normal, but an entry that arrived and does not load is not a miss: it fails the step.
+      const auto = await step({ mode: 'auto', key: 'not-an-archive' })
+      expect(auto.exitCode).toBe(1)
+      expect(auto.outputs.hit).toBe('false')
+      expect(annotations(auto, 'error').join('\n')).toMatch(/not an image archive|invalid|corrupt/i)
+    })
+  })
+
+  describe('load selection', () => {
+    it('fails naming the stored images when `images` selects none of them', async () => {
+      const result = await step({ mode: 'load', key: 'retag', images: 'nothing-like-it:*' })
+      expect(result.exitCode).toBe(1)
+      expect(annotations(result, 'error').join('\n')).toMatch(/selects none of the stored images \(.*app:ci.*\)/)
+    })
   })
 })

@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { execFile } from 'node:child_process'
 import { createReadStream, createWriteStream } from 'node:fs'
-import { mkdtemp, rm, stat, truncate, copyFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, stat, truncate, copyFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { promisify } from 'node:util'
-import { buildBusybox, docker, startDockerd, type Engine } from '../support/engines.js'
+import { buildBusybox, docker, docker26Flavours, startDockerd, type DockerFlavour, type Engine } from '../support/engines.js'
+import { readTar } from '../support/archive-fixtures.js'
 import { createDockerRuntime } from '../../src/runtimes/docker.js'
 import { connectDocker } from '../../src/runtimes/docker-client.js'
 import type { Runtime } from '../../src/runtimes/runtime.js'
@@ -15,7 +16,20 @@ import { HandoffError } from '../../src/errors.js'
 
 const execFileP = promisify(execFile)
 
-describe('Docker runtime on a private dockerd', () => {
+/** The layer files an archive's manifest.json names, each once, and whether they are gzip-compressed. */
+async function layersOf(file: string): Promise<{ entries: string[]; layers: string[]; gzip: boolean[] }> {
+  const entries = await readTar(await readFile(file))
+  const manifest = JSON.parse(entries.find((e) => e.name === 'manifest.json')!.body.toString('utf8')) as { Layers: string[] }[]
+  const layers = [...new Set(manifest.flatMap((m) => m.Layers))]
+  const gzip = layers.map((path) => entries.find((e) => e.name === path)!.body.subarray(0, 2).equals(Buffer.from([0x1f, 0x8b])))
+  return { entries: entries.map((e) => e.name), layers, gzip }
+}
+
+describe.each<DockerFlavour>(['20.10', ...docker26Flavours])('Docker runtime on a private dockerd %s', (flavour) => {
+  // Docker 26 saves the OCI layout; with the containerd image store its layers are gzip blobs and an image's ID
+  // is its manifest digest, not its config digest.
+  const oci = flavour !== '20.10'
+  const containerdStore = flavour === '26-containerd'
   let engine: Engine
   let runtime: Runtime
   let dir: string
@@ -23,7 +37,7 @@ describe('Docker runtime on a private dockerd', () => {
   const ids: Record<string, string> = {}
 
   beforeAll(async () => {
-    engine = await startDockerd()
+    engine = await startDockerd(flavour)
     dir = await mkdtemp(join(tmpdir(), 'ih-docker-rt-'))
     runtime = await createDockerRuntime({ DOCKER_HOST: engine.host }, { warn: (m) => warnings.push(m) })
     ids.a = await buildBusybox(engine, 'app-a:1', ['RUN echo a > /a'])
@@ -50,23 +64,32 @@ describe('Docker runtime on a private dockerd', () => {
     expect(connection.host).toBe(engine.host)
   })
 
-  it('lists and inspects images with all their names and the config digest as ID', async () => {
+  it('lists and inspects images with all their names and the engine\'s ID (the config digest on the classic store)', async () => {
     const listed = await runtime.list()
     const a = listed.find((image) => image.id === ids.a)
     expect(a?.names.sort()).toEqual(['app-a:1', 'app-a:extra', 'registry.example:5000/team/app-a:2'])
-    expect(a?.configDigest).toBe(ids.a)
+    expect(a?.configDigest).toBe(containerdStore ? undefined : ids.a)
     expect(a?.size).toBeGreaterThan(1_000_000)
     const inspected = await runtime.inspect('app-b:1')
-    expect(inspected).toEqual({ id: ids.b, names: ['app-b:1'], size: expect.any(Number), configDigest: ids.b })
+    expect(inspected).toEqual({ id: ids.b, names: ['app-b:1'], size: expect.any(Number), ...(containerdStore ? {} : { configDigest: ids.b }) })
     expect((await runtime.inspect(ids.b!))?.id).toBe(ids.b)
     expect(await runtime.inspect('not-here:1')).toBeUndefined()
   })
 
   it('exports several images into one archive with shared layers once, and loads names and IDs back', async () => {
     await exportTo('two.tar', ['app-a:1', 'app-a:extra', 'registry.example:5000/team/app-a:2', 'app-b:1'])
-    const entries = (await execFileP('tar', ['tf', join(dir, 'two.tar')])).stdout.split('\n')
+    const { entries, layers, gzip } = await layersOf(join(dir, 'two.tar'))
     // busybox COPY + RUN --install are shared; each image adds one layer of its own.
-    expect(entries.filter((e) => e.endsWith('/layer.tar'))).toHaveLength(4)
+    expect(layers).toHaveLength(4)
+    expect(entries.filter((e) => e.endsWith('/layer.tar') || e.startsWith('blobs/sha256/')).length).toBeGreaterThanOrEqual(4)
+    if (oci) {
+      expect(entries).toEqual(expect.arrayContaining(['index.json', 'oci-layout', 'manifest.json']))
+      expect(layers.every((layer) => layer.startsWith('blobs/sha256/'))).toBe(true)
+    } else {
+      expect(entries).not.toContain('oci-layout')
+      expect(layers.every((layer) => layer.endsWith('/layer.tar'))).toBe(true)
+    }
+    expect(gzip).toEqual(layers.map(() => containerdStore))
 
     await docker(engine, ['rmi', 'app-a:1', 'app-a:extra', 'registry.example:5000/team/app-a:2', 'app-b:1'])
     expect(await runtime.inspect('app-a:1')).toBeUndefined()
@@ -124,6 +147,7 @@ describe('Docker runtime on a private dockerd', () => {
     const entries = (await execFileP('tar', ['tf', join(dir, 'platform.tar')])).stdout
     expect(entries).toContain('manifest.json')
     expect(warnings.join('\n')).toMatch(/platform linux\/amd64 is ignored/)
+    expect(warnings.join('\n')).toMatch(oci ? /speaks API 1\.45,/ : /speaks API 1\.41,/)
   })
 
   it('tags by name or ID, and a tag moves a name from one image to another', async () => {

@@ -8,6 +8,7 @@ import { zstdCompress } from '../archive/compression.js'
 import type { Runtime } from '../runtimes/runtime.js'
 import type { Backend, SaveOutcome } from '../backends/backend.js'
 import { describeImages, formatBytes, formatMs, imageRows, type ImageRow, type Phases } from './report.js'
+import { engineIdsOf } from './verify.js'
 import type { Clock, Log } from './log.js'
 
 export interface HandoffDeps {
@@ -65,12 +66,13 @@ export async function saveImages(deps: HandoffDeps, request: SaveRequest): Promi
     return { outcome, rows: [], phases: [['lookup', totalMs]] }
   }
   for (const note of model?.skipped ?? []) log.warning(`Skipped while saving: ${note}`)
+  const engineIds = model ? engineIdsOf(model, ids) : new Map<string, string>()
   if (model) {
-    log.info(`Saved ${describeImages(model)}: ${formatBytes(outcome.bytes)} stored in ${formatMs(totalMs)}.`)
+    log.info(`Saved ${describeImages(model, engineIds)}: ${formatBytes(outcome.bytes)} stored in ${formatMs(totalMs)}.`)
   }
   return {
     outcome,
-    rows: model ? imageRows(model) : [],
+    rows: model ? imageRows(model, engineIds) : [],
     phases: [['export+store', writeMs], ['upload', totalMs - writeMs]]
   }
 }
