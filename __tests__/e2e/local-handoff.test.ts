@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { buildBusybox, docker, docker26Flavours, startDockerd, type DockerFlavour, type Engine } from '../support/engines.js'
 import { annotations, newJob, runStep } from '../support/action.js'
+import { buildMultiPlatform } from '../support/multi-platform.js'
 import { entryFileName } from '../../src/backends/local.js'
 
 describe.each<DockerFlavour>(['20.10', ...docker26Flavours])('Docker %s', (flavour) => {
@@ -143,6 +144,23 @@ describe.each<DockerFlavour>(['20.10', ...docker26Flavours])('Docker %s', (flavo
       const result = await step({ mode: 'load', key: 'retag', images: 'nothing-like-it:*' })
       expect(result.exitCode).toBe(1)
       expect(annotations(result, 'error').join('\n')).toMatch(/selects none of the stored images \(.*app:ci.*\)/)
+    })
+  })
+
+  // The containerd store keeps every platform of an image and knows it by its index digest.
+  ;(flavour === '26-containerd' ? describe : describe.skip)('a multi-platform image', () => {
+    it('round-trips whole under its index digest; platform on save is ignored with a warning (API 1.45)', async () => {
+      const index = await buildMultiPlatform(engine, 'multi:1', ['linux/amd64', 'linux/arm64'])
+      const saved = await step({ mode: 'save', key: 'multi', images: 'multi:1', platform: 'linux/arm64' })
+      expect(saved.exitCode).toBe(0)
+      expect(annotations(saved, 'warning').join('\n')).toMatch(/API 1\.45.*platform linux\/arm64 is ignored/)
+      expect(JSON.parse(saved.outputs.images!)).toEqual([{ name: 'multi:1', id: index, size: expect.any(Number) }])
+      await docker(engine, ['rmi', 'multi:1'])
+      const loaded = await step({ mode: 'load', key: 'multi' })
+      expect(loaded.exitCode).toBe(0)
+      expect(JSON.parse(loaded.outputs.images!)).toEqual([{ name: 'multi:1', id: index, size: expect.any(Number) }])
+      expect(await idOf('multi:1')).toBe(index)
+      expect(await docker(engine, ['run', '--rm', '--network', 'none', '--platform', 'linux/arm64', 'multi:1', '/bin/busybox', 'cat', '/arch'])).toBe('arm64')
     })
   })
 })

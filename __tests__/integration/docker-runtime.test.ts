@@ -9,6 +9,7 @@ import { pipeline } from 'node:stream/promises'
 import { promisify } from 'node:util'
 import { buildBusybox, docker, docker26Flavours, startDockerd, type DockerFlavour, type Engine } from '../support/engines.js'
 import { readTar } from '../support/archive-fixtures.js'
+import { buildMultiPlatform, platformsIn } from '../support/multi-platform.js'
 import { createDockerRuntime } from '../../src/runtimes/docker.js'
 import { connectDocker } from '../../src/runtimes/docker-client.js'
 import type { Runtime } from '../../src/runtimes/runtime.js'
@@ -148,6 +149,22 @@ describe.each<DockerFlavour>(['20.10', ...docker26Flavours])('Docker runtime on 
     expect(entries).toContain('manifest.json')
     expect(warnings.join('\n')).toMatch(/platform linux\/amd64 is ignored/)
     expect(warnings.join('\n')).toMatch(oci ? /speaks API 1\.45,/ : /speaks API 1\.41,/)
+  })
+
+  // Only the containerd store keeps more than one platform of an image (the classic store keeps the host's).
+  ;(containerdStore ? it : it.skip)('exports a multi-platform image whole and loads it back under its index digest', async () => {
+    const index = await buildMultiPlatform(engine, 'multi:1', ['linux/amd64', 'linux/arm64'])
+    expect((await runtime.inspect('multi:1'))?.id).toBe(index)
+    await exportTo('multi.tar', ['multi:1'], 'linux/arm64')
+    // API 1.45 cannot pick a platform: the warning says so and the export holds both.
+    expect(warnings.at(-1)).toMatch(/speaks API 1\.45, .*platform linux\/arm64 is ignored/)
+    expect(await platformsIn(await readFile(join(dir, 'multi.tar')))).toEqual({ index, platforms: ['linux/amd64', 'linux/arm64'], complete: true })
+    await docker(engine, ['rmi', 'multi:1'])
+    const report = await runtime.importArchive(createReadStream(join(dir, 'multi.tar')))
+    expect(report.names).toEqual(['multi:1'])
+    expect(await runtime.inspect('multi:1')).toMatchObject({ id: index, names: ['multi:1'] })
+    expect(await docker(engine, ['run', '--rm', '--network', 'none', 'multi:1'])).toBe('amd64')
+    expect(await docker(engine, ['run', '--rm', '--network', 'none', '--platform', 'linux/arm64', 'multi:1', '/bin/busybox', 'cat', '/arch'])).toBe('arm64')
   })
 
   it('tags by name or ID, and a tag moves a name from one image to another', async () => {
