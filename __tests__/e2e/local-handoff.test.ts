@@ -4,7 +4,7 @@
  * on Docker 20.10 and on Docker 26 with the classic and with the containerd image store.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { mkdtemp, readdir, writeFile, truncate, stat } from 'node:fs/promises'
+import { mkdtemp, readdir, rm, writeFile, truncate, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { buildBusybox, docker, docker26Flavours, startDockerd, type DockerFlavour, type Engine } from '../support/engines.js'
@@ -38,6 +38,7 @@ describe.each<DockerFlavour>(['20.10', ...docker26Flavours])('Docker %s', (flavo
 
   afterAll(async () => {
     await engine?.stop()
+    if (store) await rm(store, { recursive: true, force: true })
   })
 
   describe('save → remove → load through dist/', () => {
