@@ -17,13 +17,35 @@ import { HandoffError } from '../../src/errors.js'
 
 const execFileP = promisify(execFile)
 
-/** The layer files an archive's manifest.json names, each once, and whether they are gzip-compressed. */
-async function layersOf(file: string): Promise<{ entries: string[]; layers: string[]; gzip: boolean[] }> {
+interface SavedLayout {
+  entries: string[]
+  /** The layer files manifest.json names, each once, and whether each is gzip-compressed. */
+  layers: string[]
+  gzip: boolean[]
+  /** Per RepoTag: the config digest (manifest.json) and, in the OCI layout, the digest index.json names it by. */
+  digests: Map<string, { config: string; top?: string }>
+}
+
+async function layoutOf(file: string): Promise<SavedLayout> {
   const entries = await readTar(await readFile(file))
-  const manifest = JSON.parse(entries.find((e) => e.name === 'manifest.json')!.body.toString('utf8')) as { Layers: string[] }[]
+  const json = <T>(name: string): T | undefined => {
+    const entry = entries.find((e) => e.name === name)
+    return entry && (JSON.parse(entry.body.toString('utf8')) as T)
+  }
+  const manifest = json<{ Config: string; RepoTags: string[] | null; Layers: string[] }[]>('manifest.json')!
+  const index = json<{ manifests: { digest: string; annotations?: Record<string, string> }[] }>('index.json')
   const layers = [...new Set(manifest.flatMap((m) => m.Layers))]
   const gzip = layers.map((path) => entries.find((e) => e.name === path)!.body.subarray(0, 2).equals(Buffer.from([0x1f, 0x8b])))
-  return { entries: entries.map((e) => e.name), layers, gzip }
+  const digests = new Map<string, { config: string; top?: string }>()
+  for (const m of manifest) {
+    const config = `sha256:${m.Config.replace(/\.json$/, '').split('/').at(-1)}`
+    for (const tag of m.RepoTags ?? []) {
+      const full = tag.includes('/') ? tag : `docker.io/library/${tag}`
+      const top = index?.manifests.find((d) => d.annotations?.['io.containerd.image.name'] === full)?.digest
+      digests.set(tag, { config, ...(top ? { top } : {}) })
+    }
+  }
+  return { entries: entries.map((e) => e.name), layers, gzip, digests }
 }
 
 describe.each<DockerFlavour>(['20.10', ...docker26Flavours])('Docker runtime on a private dockerd %s', (flavour) => {
@@ -79,7 +101,7 @@ describe.each<DockerFlavour>(['20.10', ...docker26Flavours])('Docker runtime on 
 
   it('exports several images into one archive with shared layers once, and loads names and IDs back', async () => {
     await exportTo('two.tar', ['app-a:1', 'app-a:extra', 'registry.example:5000/team/app-a:2', 'app-b:1'])
-    const { entries, layers, gzip } = await layersOf(join(dir, 'two.tar'))
+    const { entries, layers, gzip, digests } = await layoutOf(join(dir, 'two.tar'))
     // busybox COPY + RUN --install are shared; each image adds one layer of its own.
     expect(layers).toHaveLength(4)
     expect(entries.filter((e) => e.endsWith('/layer.tar') || e.startsWith('blobs/sha256/')).length).toBeGreaterThanOrEqual(4)
@@ -91,6 +113,11 @@ describe.each<DockerFlavour>(['20.10', ...docker26Flavours])('Docker runtime on 
       expect(layers.every((layer) => layer.endsWith('/layer.tar'))).toBe(true)
     }
     expect(gzip).toEqual(layers.map(() => containerdStore))
+    // The engine's ID is the config digest on the classic store, the manifest digest index.json names on the containerd store.
+    const a = digests.get('app-a:1')!
+    expect(containerdStore ? a.top : a.config).toBe(ids.a)
+    if (containerdStore) expect(a.config).not.toBe(ids.a)
+    expect(a.top === undefined).toBe(!oci)
 
     await docker(engine, ['rmi', 'app-a:1', 'app-a:extra', 'registry.example:5000/team/app-a:2', 'app-b:1'])
     expect(await runtime.inspect('app-a:1')).toBeUndefined()
