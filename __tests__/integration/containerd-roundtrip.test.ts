@@ -11,6 +11,8 @@ import { promisify } from 'node:util'
 import tar from 'tar-stream'
 import { buildBusybox, ctr, docker, startContainerd, startDockerd, type Engine } from '../support/engines.js'
 import { createContainerdRuntime } from '../../src/runtimes/containerd.js'
+import { createRuntime } from '../../src/runtimes/factory.js'
+import { parseInputs } from '../../src/inputs.js'
 import type { Runtime } from '../../src/runtimes/runtime.js'
 import type { CtrImportReport } from '../../src/runtimes/ctr-images.js'
 
@@ -181,6 +183,23 @@ describe('containerd runtime on a private containerd', () => {
     const stream = await runtime.exportImages(['app:ci'], { platform: 'linux/arm64' })
     await expect(entries(stream)).rejects.toThrow(/ctr images export .*failed: .*not found/)
     expect(Date.now() - started).toBeLessThan(10000)
+  })
+
+  it('takes a unix:// address from the input or from CONTAINERD_ADDRESS, and refuses other schemes', async () => {
+    const inputs = (values: Record<string, string>) => (name: string) => ({ key: 'k', runtime: 'containerd', 'containerd-namespace': 'k8s.io', ...values })[name] ?? ''
+    const fromInput = parseInputs(inputs({ 'containerd-address': `unix://${containerd.socket}` }), {})
+    const fromEnv = parseInputs(inputs({}), { CONTAINERD_ADDRESS: `unix://${containerd.socket}` })
+    for (const settings of [fromInput, fromEnv]) {
+      const runtime = await createRuntime(settings, () => undefined)
+      runtimes.push(runtime)
+      expect((await runtime.inspect('app:ci'))?.configDigest).toBe(appId)
+      const files = await entries(await runtime.exportImages(['app:ci']))
+      expect(files.has('index.json')).toBe(true)
+    }
+    await expect(createContainerdRuntime({ address: 'tcp://127.0.0.1:1', namespace: 'k8s.io' }))
+      .rejects.toThrow(/"tcp:\/\/127\.0\.0\.1:1" is a tcp:\/\/ address, .*unix socket/)
+    await expect(createContainerdRuntime({ address: `unix://${join(dir, 'nope.sock')}`, namespace: 'k8s.io' }))
+      .rejects.toThrow(/no containerd socket at .*\/nope\.sock\. /)
   })
 
   it('explains a wrong socket, a missing ctr and an invalid namespace', async () => {

@@ -17,6 +17,8 @@ export interface Engine {
   host: string
   pid: number
   log: string
+  /** Docker engines only: which Docker and image store. */
+  flavour?: DockerFlavour
   stop(): Promise<void>
 }
 
@@ -42,7 +44,20 @@ function startProcess(argv: string[], log: string, env?: NodeJS.ProcessEnv): Pro
   })()
 }
 
-async function stopPid(pid: number, dir: string): Promise<void> {
+/** Ends `pid`; then those of `children` (which it should have ended itself) still running with `dir` in their argv. */
+async function stopPid(pid: number, dir: string, children: number[] = []): Promise<void> {
+  await endProcess(pid)
+  for (const child of children) {
+    const argv = await readFile(`/proc/${child}/cmdline`, 'utf8').catch(() => '')
+    if (argv.includes(dir)) await endProcess(child)
+  }
+  // Overlay mounts under the data root must go before the directory can be removed.
+  await execFileP('sh', ['-c', `grep -o " ${dir}[^ ]*" /proc/mounts | sort -r | xargs -r -n1 umount -l`]).catch(() => undefined)
+  await rm(dir, { recursive: true, force: true, maxRetries: 3 }).catch(() => undefined)
+}
+
+/** SIGTERM, then SIGKILL after 20 s. */
+async function endProcess(pid: number): Promise<void> {
   try {
     process.kill(pid, 'SIGTERM')
   } catch {
@@ -53,7 +68,7 @@ async function stopPid(pid: number, dir: string): Promise<void> {
     try {
       process.kill(pid, 0)
     } catch {
-      break
+      return
     }
     await new Promise((r) => setTimeout(r, 100))
   }
@@ -62,26 +77,67 @@ async function stopPid(pid: number, dir: string): Promise<void> {
   } catch {
     /* already gone */
   }
-  // Overlay mounts under the data root must go before the directory can be removed.
-  await execFileP('sh', ['-c', `grep -o " ${dir}[^ ]*" /proc/mounts | sort -r | xargs -r -n1 umount -l`]).catch(() => undefined)
-  await rm(dir, { recursive: true, force: true, maxRetries: 3 }).catch(() => undefined)
 }
 
-/** A private dockerd (Debian's docker.io), no bridge or iptables: containers run with network none. */
-export async function startDockerd(): Promise<Engine> {
+/**
+ * Which Docker runs: Debian bookworm's 20.10 (the default), or Debian trixie's 26.1 unpacked by
+ * scripts/install-engines.sh, with the classic image store or with the containerd image store (the default of
+ * Docker 29 on fresh installs, so what GitHub's runners move to).
+ */
+export type DockerFlavour = '20.10' | '26-classic' | '26-containerd'
+
+/** The Docker 26 flavours, for `describe.each` over the suites that must pass on both image stores. */
+export const docker26Flavours: DockerFlavour[] = ['26-classic', '26-containerd']
+
+/** Where scripts/install-engines.sh unpacks trixie's docker.io and containerd 1.7. */
+export const docker26Dir = process.env.IH_DOCKER26_DIR ?? '/opt/image-handoff-engines/docker26'
+
+/**
+ * Docker 26's binaries come first on PATH: dockerd starts the containerd (1.7) and shim it finds there. runc
+ * stays the system's (trixie's needs a newer libc), found further down PATH.
+ */
+async function dockerdCommand(flavour: DockerFlavour, dir: string): Promise<{ dockerd: string; env: NodeJS.ProcessEnv; extra: string[] }> {
+  if (flavour === '20.10') return { dockerd: 'dockerd', env: process.env, extra: [] }
+  const dockerd = join(docker26Dir, 'usr/sbin/dockerd')
+  if (!(await access(dockerd).then(() => true, () => false))) {
+    throw new Error(`Docker 26 is not unpacked at ${docker26Dir}; run \`npm run setup\` as root (scripts/install-engines.sh)`)
+  }
+  const env = { ...process.env, PATH: `${docker26Dir}/usr/bin:${docker26Dir}/usr/sbin:${process.env.PATH ?? '/usr/bin:/bin'}:/usr/sbin:/sbin` }
+  const config = join(dir, 'daemon.json')
+  await writeFile(config, JSON.stringify({ features: { 'containerd-snapshotter': flavour === '26-containerd' } }))
+  return { dockerd, env, extra: ['--config-file', config] }
+}
+
+/**
+ * A private dockerd, no bridge or iptables: containers run with network none. dockerd starts its own containerd
+ * with state under its exec root and data under its data root, and stops it when it stops; `stop` also ends that
+ * containerd by the pid it wrote, should dockerd not have.
+ */
+export async function startDockerd(flavour: DockerFlavour = '20.10'): Promise<Engine> {
   const dir = await mkdtemp(join(tmpdir(), 'ih-dockerd-'))
   const socket = join(dir, 'docker.sock')
   const log = join(dir, 'dockerd.log')
   const ns = `ih${process.pid}${Math.floor(Math.random() * 1e6)}`
+  const { dockerd, env, extra } = await dockerdCommand(flavour, dir)
   const pid = await startProcess(
-    ['dockerd', '--data-root', join(dir, 'data'), '--exec-root', join(dir, 'exec'), '--pidfile', join(dir, 'docker.pid'),
+    [dockerd, '--data-root', join(dir, 'data'), '--exec-root', join(dir, 'exec'), '--pidfile', join(dir, 'docker.pid'),
       '-H', `unix://${socket}`, '--bridge=none', '--iptables=false', '--ip6tables=false',
-      '--containerd-namespace', ns, '--containerd-plugins-namespace', `${ns}p`],
-    log
+      '--containerd-namespace', ns, '--containerd-plugins-namespace', `${ns}p`, ...extra],
+    log,
+    env
   )
   const host = `unix://${socket}`
-  await waitFor(async () => (await execFileP('docker', ['-H', host, 'version', '--format', '{{.Server.Version}}'])).stdout.trim() !== '', 'dockerd', log)
-  return { dir, socket, host, pid, log, stop: () => stopPid(pid, dir) }
+  const stop = async (): Promise<void> => {
+    const containerdPid = Number(await readFile(join(dir, 'exec', 'containerd', 'containerd.pid'), 'utf8').catch(() => ''))
+    await stopPid(pid, dir, containerdPid > 0 ? [containerdPid] : [])
+  }
+  try {
+    await waitFor(async () => (await execFileP('docker', ['-H', host, 'version', '--format', '{{.Server.Version}}'])).stdout.trim() !== '', 'dockerd', log)
+  } catch (error) {
+    await stop()
+    throw error
+  }
+  return { dir, socket, host, pid, log, flavour, stop }
 }
 
 /** A standalone containerd with the CRI plugin off, its own root, state and socket. */

@@ -51,8 +51,10 @@ export function archiveTransform(options: RewriteOptions = {}): ArchiveTransform
       pack.resume()
     },
     destroy(error, callback) {
-      extract.destroy()
-      pack.destroy()
+      // With a reason, a copy waiting for input or for room in the pack fails instead of waiting forever.
+      const reason = error ?? new Error('the archive stream was closed')
+      extract.destroy(reason)
+      pack.destroy(reason)
       callback(error)
     }
   })
@@ -60,6 +62,9 @@ export function archiveTransform(options: RewriteOptions = {}): ArchiveTransform
     if (!stream.push(chunk)) pack.pause()
   })
   pack.on('end', () => stream.push(null))
+  // Their errors are the stream's own (destroy above) or surface through the model: reported there, not twice.
+  pack.on('error', () => undefined)
+  extract.on('error', () => undefined)
   const model = transform(extract, pack, options, watch).catch((error: unknown) => {
     const failure = stream.destroyed && !(error instanceof HandoffError)
       ? new HandoffError('the archive stream was closed before the archive ended; see the error of the step that read or wrote it')

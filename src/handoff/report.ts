@@ -1,4 +1,4 @@
-import type { ArchiveModel } from '../archive/model.js'
+import type { ArchiveImage, ArchiveModel } from '../archive/model.js'
 
 /** One row of the `images` output: a name per tag; untagged images by ID. */
 export interface ImageRow {
@@ -7,13 +7,38 @@ export interface ImageRow {
   size: number
 }
 
-export function imageRows(model: ArchiveModel, ids: Map<string, string> = new Map()): ImageRow[] {
-  return model.images.flatMap((image) => {
+interface EngineImage {
+  id: string
+  names: string[]
+  size: number
+}
+
+/**
+ * The model's images as the engine knows them: the platforms of a multi-platform image are one image under its
+ * index digest on the containerd store (`ids` maps each config digest to it), so they make one entry, not one per
+ * platform; its size counts a layer the platforms share once.
+ */
+function engineImages(model: ArchiveModel, ids: Map<string, string>): EngineImage[] {
+  const groups = new Map<string, ArchiveImage[]>()
+  for (const image of model.images) {
     const id = ids.get(image.configDigest) ?? image.configDigest
-    return image.names.length > 0
-      ? image.names.map((name) => ({ name, id, size: image.size }))
-      : [{ name: id, id, size: image.size }]
-  })
+    groups.set(id, [...(groups.get(id) ?? []), image])
+  }
+  return [...groups].map(([id, images]) => ({ id, names: [...new Set(images.flatMap((i) => i.names))], size: storedSize(images) }))
+}
+
+function storedSize(images: ArchiveImage[]): number {
+  const layers = new Map(images.flatMap((i) => i.layers.map((l) => [l.path, l.size] as const)))
+  const configs = images.reduce((sum, i) => sum + i.size - i.layers.reduce((s, l) => s + l.size, 0), 0)
+  return configs + [...layers.values()].reduce((a, b) => a + b, 0)
+}
+
+export function imageRows(model: ArchiveModel, ids: Map<string, string> = new Map()): ImageRow[] {
+  return engineImages(model, ids).flatMap((image) =>
+    image.names.length > 0
+      ? image.names.map((name) => ({ name, id: image.id, size: image.size }))
+      : [{ name: image.id, id: image.id, size: image.size }]
+  )
 }
 
 /** Adds TARGET names given on load to the rows of the image they name. */
@@ -48,11 +73,10 @@ export function formatPhases(phases: Phases): string {
 
 /** `app:ci, app:latest (sha256:1a2b3c4d5e6f, 12.3 MiB); sha256:…` for logs. */
 export function describeImages(model: ArchiveModel, ids: Map<string, string> = new Map()): string {
-  return model.images
+  return engineImages(model, ids)
     .map((image) => {
-      const id = (ids.get(image.configDigest) ?? image.configDigest).slice(0, 19)
       const names = image.names.length > 0 ? `${image.names.join(', ')} ` : ''
-      return `${names}(${id}, ${formatBytes(image.size)})`
+      return `${names}(${image.id.slice(0, 19)}, ${formatBytes(image.size)})`
     })
     .join('; ')
 }

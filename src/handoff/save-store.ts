@@ -6,6 +6,7 @@ import { splitArchive, type SplitResult } from '../store/split.js'
 import { describeImages, formatBytes, formatMs, imageRows } from './report.js'
 import type { HandoffDeps } from './deps.js'
 import { progress } from './progress.js'
+import { engineIdsOf } from './verify.js'
 import { checkComplete, resolveRefs, type SaveRequest, type SaveResult } from './save.js'
 
 /** Chunks on their way to the store at once: enough to keep the upload busy while the engine exports. */
@@ -40,12 +41,14 @@ export async function saveToStore(deps: HandoffDeps, store: BlobStore, request: 
     return { outcome, rows: [], phases }
   }
   for (const note of model.skipped) log.warning(`Skipped while saving: ${note}`)
+  // The engine's own ID of each image (the manifest digest on a containerd store), as the load will report it.
+  const engineIds = engineIdsOf(model, ids)
   log.info(
-    `Saved ${describeImages(model)} in ${formatMs(clock() - start)}: ${stats.chunks - stats.reusedChunks} new chunk(s), ` +
+    `Saved ${describeImages(model, engineIds)} in ${formatMs(clock() - start)}: ${stats.chunks - stats.reusedChunks} new chunk(s), ` +
       `${formatBytes(stats.storedBytes)} stored; ${stats.reusedChunks} chunk(s) (${formatBytes(stats.reusedBytes)}) were already in the ${store.kind} store.`
   )
   const transfer = { archiveBytes: split.result.archiveBytes, storedBytes: stats.storedBytes + outcome.bytes, reusedBytes: stats.reusedBytes, chunks: stats.chunks, reusedChunks: stats.reusedChunks }
-  return { outcome: { ...outcome, bytes: transfer.storedBytes }, rows: imageRows(model), phases, transfer }
+  return { outcome: { ...outcome, bytes: transfer.storedBytes }, rows: imageRows(model, engineIds), phases, transfer }
 }
 
 async function exportAndSplit(

@@ -7,6 +7,19 @@ function acceptableIds(image: ArchiveImage): string[] {
   return [image.configDigest, image.manifestDigest].filter((d): d is string => d !== undefined)
 }
 
+/**
+ * Config digest → the ID the engine gave each saved image, from the IDs the selection resolved to: the archive
+ * model names images by config digest, while the containerd store knows them by manifest (or index) digest.
+ */
+export function engineIdsOf(model: ArchiveModel, selectedIds: string[]): Map<string, string> {
+  const ids = new Map<string, string>()
+  for (const image of model.images) {
+    const id = acceptableIds(image).find((candidate) => selectedIds.includes(candidate))
+    if (id !== undefined) ids.set(image.configDigest, id)
+  }
+  return ids
+}
+
 function matches(image: ArchiveImage, found: RuntimeImage): boolean {
   const ids = acceptableIds(image)
   return ids.includes(found.id) || (found.configDigest !== undefined && ids.includes(found.configDigest))

@@ -22,7 +22,26 @@ export interface ContainerdOptions {
 
 const k3sSocket = '/run/k3s/containerd/containerd.sock'
 
-export async function createContainerdRuntime(options: ContainerdOptions): Promise<Runtime> {
+/**
+ * The socket path ctr takes: ctr prefixes `unix://` itself, so `unix:///run/x.sock` would reach it as
+ * `unix://unix:///run/x.sock`. containerd listens on a unix socket only (no tcp://), so other schemes are refused.
+ */
+export function socketPath(address: string): string {
+  const trimmed = address.trim()
+  if (trimmed.startsWith('unix://')) return trimmed.slice('unix://'.length)
+  const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(trimmed)
+  if (scheme) {
+    throw new HandoffError(
+      `containerd-address (or CONTAINERD_ADDRESS) "${address}" is a ${scheme[1]}:// address, but containerd is reached ` +
+        'only through its unix socket: give its path, e.g. /run/containerd/containerd.sock or unix:///run/containerd/containerd.sock.'
+    )
+  }
+  return trimmed
+}
+
+export async function createContainerdRuntime(given: ContainerdOptions): Promise<Runtime> {
+  // Normalised once here: every ctr call and every message below uses the plain path.
+  const options = { ...given, address: socketPath(given.address) }
   const problem = namespaceProblem(options.namespace)
   if (problem !== undefined) {
     throw new HandoffError(
@@ -90,8 +109,7 @@ async function requireCtr(): Promise<void> {
 
 /** `ctr version` answers only when the daemon does: a missing socket would otherwise hang for 10 s per call. */
 async function probe(runner: CtrRunner, address: string): Promise<void> {
-  const path = address.replace(/^unix:\/\//, '')
-  const info = await stat(path).catch(() => undefined)
+  const info = await stat(address).catch(() => undefined)
   const hint =
     `Set containerd-address (or CONTAINERD_ADDRESS) to the socket of a running containerd; ` +
     `k3s listens on ${k3sSocket}, a default install on /run/containerd/containerd.sock.`

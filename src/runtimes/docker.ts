@@ -29,8 +29,8 @@ export async function createDockerRuntime(
 }
 
 /**
- * Docker 29's containerd image store reports the manifest (or index) digest as the image ID, not the
- * config digest; only the classic store lets `configDigest` be the ID.
+ * Docker's containerd image store (the default of fresh Docker 29 installs; tested here on Docker 26) reports the
+ * manifest (or index) digest as the image ID, not the config digest; only the classic store lets `configDigest` be the ID.
  */
 async function usesContainerdStore(docker: Dockerode): Promise<boolean> {
   const info = (await docker.info()) as { DriverStatus?: unknown }

@@ -52,6 +52,7 @@ export function storeSink(store: BlobStore, options: SinkOptions): StoreSink {
   const zstdCommand = store.compresses ? Promise.resolve(false) : isOnPath('zstd')
 
   const transfer = async (digest: ChunkDigest, file: string, size: number): Promise<void> => {
+    let sent = file
     try {
       // Marked before the lookup, so a chunk repeated in this save is neither looked up nor sent twice.
       const repeated = seen.has(digest)
@@ -61,9 +62,11 @@ export function storeSink(store: BlobStore, options: SinkOptions): StoreSink {
         stats.reusedBytes += size
         return
       }
-      stats.storedBytes += await store.put(digest, store.compresses ? file : await compressed(file))
+      sent = store.compresses ? file : await compressed(file)
+      stats.storedBytes += await store.put(digest, sent)
     } finally {
       await release(file)
+      if (sent !== file) await release(sent)
     }
   }
 
@@ -129,19 +132,24 @@ export function storeSink(store: BlobStore, options: SinkOptions): StoreSink {
     while (running.size > 0) await Promise.all(running)
   }
 
+  const removeAll = async (): Promise<void> => {
+    await Promise.all([...files.keys()].map((file) => rm(file, { force: true })))
+    for (const untrack of files.values()) untrack()
+    files.clear()
+  }
+
   return {
     begin,
     progress: () => ({ chunks: stats.chunks, settled }),
     async finish() {
       await settle()
-      if (failure !== undefined) throw failure
-      return stats
+      if (failure === undefined) return stats
+      await removeAll()
+      throw failure
     },
     async abort() {
       await settle()
-      await Promise.all([...files.keys()].map((file) => rm(file, { force: true })))
-      for (const untrack of files.values()) untrack()
-      files.clear()
+      await removeAll()
     }
   }
 }

@@ -4646,8 +4646,8 @@ var require_modem = __commonJS({
         optionsf.headers.Upgrade = optionsf.headers.Upgrade ?? "tcp";
       }
       if (this.socketPath) {
-        this.getSocketPath().then((socketPath) => {
-          optionsf.socketPath = socketPath;
+        this.getSocketPath().then((socketPath2) => {
+          optionsf.socketPath = socketPath2;
           this.buildRequest(optionsf, options, data, callback);
         });
       } else {
@@ -16394,8 +16394,8 @@ function parseDockerHost(env, home) {
     `DOCKER_HOST=${raw} uses the "${scheme}://" scheme, which this action cannot use; set DOCKER_HOST to unix:///path/to/docker.sock or tcp://host:port (for ssh, forward the socket with \`ssh -L\` first).`
   );
 }
-function unixEndpoint(socketPath) {
-  return { kind: "unix", socketPath, display: `unix://${socketPath}` };
+function unixEndpoint(socketPath2) {
+  return { kind: "unix", socketPath: socketPath2, display: `unix://${socketPath2}` };
 }
 function tcpEndpoint(raw, rest, env, home, https) {
   let url;
@@ -17117,7 +17117,19 @@ async function isOnPath(command, path = process.env.PATH ?? "") {
 
 // src/runtimes/containerd.ts
 var k3sSocket = "/run/k3s/containerd/containerd.sock";
-async function createContainerdRuntime(options) {
+function socketPath(address) {
+  const trimmed = address.trim();
+  if (trimmed.startsWith("unix://")) return trimmed.slice("unix://".length);
+  const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(trimmed);
+  if (scheme) {
+    throw new HandoffError(
+      `containerd-address (or CONTAINERD_ADDRESS) "${address}" is a ${scheme[1]}:// address, but containerd is reached only through its unix socket: give its path, e.g. /run/containerd/containerd.sock or unix:///run/containerd/containerd.sock.`
+    );
+  }
+  return trimmed;
+}
+async function createContainerdRuntime(given) {
+  const options = { ...given, address: socketPath(given.address) };
   const problem = namespaceProblem(options.namespace);
   if (problem !== void 0) {
     throw new HandoffError(
@@ -17176,8 +17188,7 @@ async function requireCtr() {
   );
 }
 async function probe(runner, address) {
-  const path = address.replace(/^unix:\/\//, "");
-  const info2 = await stat(path).catch(() => void 0);
+  const info2 = await stat(address).catch(() => void 0);
   const hint = `Set containerd-address (or CONTAINERD_ADDRESS) to the socket of a running containerd; k3s listens on ${k3sSocket}, a default install on /run/containerd/containerd.sock.`;
   if (info2 === void 0) throw new HandoffError(`no containerd socket at ${address}. ${hint}`);
   if (!info2.isSocket()) throw new HandoffError(`${address} is not a socket. ${hint}`);
@@ -17591,11 +17602,23 @@ async function createStore(settings, log2, env = process.env) {
 }
 
 // src/handoff/report.ts
-function imageRows(model, ids = /* @__PURE__ */ new Map()) {
-  return model.images.flatMap((image) => {
+function engineImages(model, ids) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const image of model.images) {
     const id = ids.get(image.configDigest) ?? image.configDigest;
-    return image.names.length > 0 ? image.names.map((name) => ({ name, id, size: image.size })) : [{ name: id, id, size: image.size }];
-  });
+    groups.set(id, [...groups.get(id) ?? [], image]);
+  }
+  return [...groups].map(([id, images]) => ({ id, names: [...new Set(images.flatMap((i) => i.names))], size: storedSize(images) }));
+}
+function storedSize(images) {
+  const layers = new Map(images.flatMap((i) => i.layers.map((l) => [l.path, l.size])));
+  const configs = images.reduce((sum, i) => sum + i.size - i.layers.reduce((s, l) => s + l.size, 0), 0);
+  return configs + [...layers.values()].reduce((a, b) => a + b, 0);
+}
+function imageRows(model, ids = /* @__PURE__ */ new Map()) {
+  return engineImages(model, ids).flatMap(
+    (image) => image.names.length > 0 ? image.names.map((name) => ({ name, id: image.id, size: image.size })) : [{ name: image.id, id: image.id, size: image.size }]
+  );
 }
 function withTargets(rows, targets) {
   const extra = targets.filter((t) => !rows.some((r) => r.name === t.target)).map((t) => ({ name: t.target, id: t.id, size: rows.find((r) => r.id === t.id)?.size ?? 0 }));
@@ -17615,10 +17638,9 @@ function formatMs(ms) {
   return ms < 1e3 ? `${Math.round(ms)} ms` : `${(ms / 1e3).toFixed(1)} s`;
 }
 function describeImages(model, ids = /* @__PURE__ */ new Map()) {
-  return model.images.map((image) => {
-    const id = (ids.get(image.configDigest) ?? image.configDigest).slice(0, 19);
+  return engineImages(model, ids).map((image) => {
     const names = image.names.length > 0 ? `${image.names.join(", ")} ` : "";
-    return `${names}(${id}, ${formatBytes(image.size)})`;
+    return `${names}(${image.id.slice(0, 19)}, ${formatBytes(image.size)})`;
   }).join("; ");
 }
 
@@ -17670,6 +17692,14 @@ async function applyTags(runtime, plan, ids) {
 // src/handoff/verify.ts
 function acceptableIds(image) {
   return [image.configDigest, image.manifestDigest].filter((d) => d !== void 0);
+}
+function engineIdsOf(model, selectedIds) {
+  const ids = /* @__PURE__ */ new Map();
+  for (const image of model.images) {
+    const id = acceptableIds(image).find((candidate) => selectedIds.includes(candidate));
+    if (id !== void 0) ids.set(image.configDigest, id);
+  }
+  return ids;
 }
 function matches(image, found) {
   const ids = acceptableIds(image);
@@ -18002,6 +18032,7 @@ function storeSink(store, options) {
   let settled = 0;
   const zstdCommand = store.compresses ? Promise.resolve(false) : isOnPath("zstd");
   const transfer = async (digest, file, size) => {
+    let sent = file;
     try {
       const repeated = seen.has(digest);
       seen.add(digest);
@@ -18010,9 +18041,11 @@ function storeSink(store, options) {
         stats.reusedBytes += size;
         return;
       }
-      stats.storedBytes += await store.put(digest, store.compresses ? file : await compressed(file));
+      sent = store.compresses ? file : await compressed(file);
+      stats.storedBytes += await store.put(digest, sent);
     } finally {
       await release(file);
+      if (sent !== file) await release(sent);
     }
   };
   const compressed = async (file) => {
@@ -18064,19 +18097,23 @@ function storeSink(store, options) {
   const settle = async () => {
     while (running.size > 0) await Promise.all(running);
   };
+  const removeAll = async () => {
+    await Promise.all([...files.keys()].map((file) => rm(file, { force: true })));
+    for (const untrack of files.values()) untrack();
+    files.clear();
+  };
   return {
     begin,
     progress: () => ({ chunks: stats.chunks, settled }),
     async finish() {
       await settle();
-      if (failure !== void 0) throw failure;
-      return stats;
+      if (failure === void 0) return stats;
+      await removeAll();
+      throw failure;
     },
     async abort() {
       await settle();
-      await Promise.all([...files.keys()].map((file) => rm(file, { force: true })));
-      for (const untrack of files.values()) untrack();
-      files.clear();
+      await removeAll();
     }
   };
 }
@@ -18327,11 +18364,12 @@ async function saveToStore(deps, store, request) {
     return { outcome, rows: [], phases };
   }
   for (const note of model.skipped) log2.warning(`Skipped while saving: ${note}`);
+  const engineIds = engineIdsOf(model, ids);
   log2.info(
-    `Saved ${describeImages(model)} in ${formatMs(clock() - start)}: ${stats.chunks - stats.reusedChunks} new chunk(s), ${formatBytes(stats.storedBytes)} stored; ${stats.reusedChunks} chunk(s) (${formatBytes(stats.reusedBytes)}) were already in the ${store.kind} store.`
+    `Saved ${describeImages(model, engineIds)} in ${formatMs(clock() - start)}: ${stats.chunks - stats.reusedChunks} new chunk(s), ${formatBytes(stats.storedBytes)} stored; ${stats.reusedChunks} chunk(s) (${formatBytes(stats.reusedBytes)}) were already in the ${store.kind} store.`
   );
   const transfer = { archiveBytes: split.result.archiveBytes, storedBytes: stats.storedBytes + outcome.bytes, reusedBytes: stats.reusedBytes, chunks: stats.chunks, reusedChunks: stats.reusedChunks };
-  return { outcome: { ...outcome, bytes: transfer.storedBytes }, rows: imageRows(model), phases, transfer };
+  return { outcome: { ...outcome, bytes: transfer.storedBytes }, rows: imageRows(model, engineIds), phases, transfer };
 }
 async function exportAndSplit(deps, store, refs, request) {
   const sink = storeSink(store, { compressionLevel: request.compressionLevel, inFlight: chunksInFlight });
@@ -18535,4 +18573,4 @@ export {
   runMain,
   runPost
 };
-/*! For license information please see chunk-PX2EZ7UH.js.LEGAL.txt */
+/*! For license information please see chunk-DKPN32DP.js.LEGAL.txt */
