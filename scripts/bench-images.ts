@@ -1,61 +1,87 @@
 /**
- * The benchmark's two images, built on the private engine: one layer of random bytes (nothing to compress)
- * and one layer of shared libraries copied from this machine (compresses to about a third).
+ * The benchmark's images and scenarios, built on the save engine: FROM scratch + busybox-static + layers of
+ * random data (nothing to compress, like already-compressed content). The legacy builder's cache makes images
+ * built with the same leading lines share those layers, which is how the app images share the base's layers.
  */
-import { copyFile, mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { buildBusybox, docker, type Engine } from '../__tests__/support/engines.js'
+import type { Selection } from './bench-methods.js'
 
-export interface BenchImage {
-  label: string
-  tag: string
+export interface Scenario {
   id: string
+  label: string
+  images: Selection
+  /** The image IDs each ref must come back with. */
+  ids: string[]
+  /** Images the load engine holds before the load (their layers are present). */
+  keep: string[]
+  /** Saved under another key first, in the same store: the previous version of `images`. */
+  previous?: Selection
+  /** Uncompressed size of the images, MB, for the table. */
+  megabytes: number
 }
 
-const libraryDirs = ['/usr/lib/x86_64-linux-gnu', '/usr/lib', '/usr/bin', '/usr/sbin']
+export interface Sizes {
+  /** Size of the app image of the cold, top and base scenarios. */
+  megabytes: number
+  /** Its changing top layer. */
+  topMegabytes: number
+  /** The many-images scenario: `count` images of `each` MB, against one of count × each MB. */
+  many: { count: number; each: number }
+}
 
-/** Copies regular files from `dirs` (depth first, sorted) into `into` until `limit` bytes are reached. */
-async function copyUpTo(dirs: string[], into: string, limit: number): Promise<number> {
-  let total = 0
-  let n = 0
-  const seen = new Set<string>()
-  const walk = async (dir: string): Promise<void> => {
-    const entries = await readdir(dir, { withFileTypes: true }).catch(() => [])
-    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      if (total >= limit) return
-      const path = join(dir, entry.name)
-      if (entry.isDirectory()) await walk(path)
-      else if (entry.isFile() && !seen.has(path)) {
-        seen.add(path)
-        const size = (await stat(path)).size
-        if (size === 0) continue
-        await copyFile(path, join(into, `${n++}-${entry.name}`))
-        total += size
-      }
+const random = (mb: number, file: string, tail = ''): string => `RUN head -c ${mb}m /dev/urandom > /${file}${tail}`
+const one = (ref: string): Selection => ({ refs: [ref], input: ref })
+
+async function layers(engine: Engine, ref: string): Promise<string[]> {
+  return JSON.parse(await docker(engine, ['image', 'inspect', '--format', '{{json .RootFS.Layers}}', ref])) as string[]
+}
+
+/** bench/base:1 (two big layers), bench/app:1 and :2 (base + a small top layer that differs). */
+async function buildApps(engine: Engine, sizes: Sizes): Promise<Record<'base' | 'v1' | 'v2', string>> {
+  const baseMb = Math.max(2, sizes.megabytes - sizes.topMegabytes)
+  const baseLines = [random(Math.ceil(baseMb / 2), 'base1'), random(Math.floor(baseMb / 2), 'base2')]
+  const base = await buildBusybox(engine, 'bench/base:1', baseLines)
+  const v1 = await buildBusybox(engine, 'bench/app:1', [...baseLines, random(sizes.topMegabytes, 'top', ' && echo v1 > /who')])
+  const v2 = await buildBusybox(engine, 'bench/app:2', [...baseLines, random(sizes.topMegabytes, 'top', ' && echo v2 > /who')])
+  const [b, a1, a2] = await Promise.all(['bench/base:1', 'bench/app:1', 'bench/app:2'].map((r) => layers(engine, r)))
+  const shares = (app: string[]): boolean => b!.every((layer, i) => app[i] === layer) && app.length === b!.length + 1
+  if (!shares(a1!) || !shares(a2!)) throw new Error('bench/app:1 and :2 do not share bench/base:1 layers: the build cache was not used')
+  return { base, v1, v2 }
+}
+
+async function buildMany(engine: Engine, count: number, each: number): Promise<{ refs: string[]; ids: string[] }> {
+  const refs = Array.from({ length: count }, (_, i) => `bench/many-${String(i + 1).padStart(2, '0')}:1`)
+  const ids: string[] = []
+  for (const [i, ref] of refs.entries()) {
+    ids.push(await buildBusybox(engine, ref, [random(each, 'data', ` && echo ${i} > /who`)]))
+    if ((i + 1) % 10 === 0) console.log(`   built ${i + 1}/${count} images of ${each} MB`)
+  }
+  return { refs, ids }
+}
+
+/** Builds what the chosen scenarios need and describes them, in the order given. */
+export async function buildScenarios(engine: Engine, chosen: string[], sizes: Sizes): Promise<Scenario[]> {
+  const unknown = chosen.filter((c) => !['cold', 'top', 'base', 'many'].includes(c))
+  if (unknown.length) throw new Error(`unknown scenario ${unknown.join(', ')} in BENCH_SCENARIOS (cold, top, base, many)`)
+  const scenarios: Scenario[] = []
+  const mb = sizes.megabytes
+  const apps = chosen.some((c) => ['cold', 'top', 'base'].includes(c)) ? await buildApps(engine, sizes) : undefined
+  for (const id of chosen) {
+    if (id === 'cold' && apps)
+      scenarios.push({ id, label: `1. cold, ${mb} MB`, images: one('bench/app:1'), ids: [apps.v1], keep: [], megabytes: mb })
+    else if (id === 'top' && apps)
+      scenarios.push({ id, label: `2. top ${sizes.topMegabytes} MB layer changed, ${mb} MB`, images: one('bench/app:2'), ids: [apps.v2],
+        keep: [], previous: one('bench/app:1'), megabytes: mb })
+    else if (id === 'base' && apps)
+      scenarios.push({ id, label: `3. engine holds the base, ${mb} MB`, images: one('bench/app:1'), ids: [apps.v1], keep: ['bench/base:1'], megabytes: mb })
+    else if (id === 'many') {
+      const { count, each } = sizes.many
+      const many = await buildMany(engine, count, each)
+      scenarios.push({ id: 'many', label: `4a. ${count} images x ${each} MB`, images: { refs: many.refs, input: 'bench/many-*' },
+        ids: many.ids, keep: [], megabytes: count * each })
+      const bigId = await buildBusybox(engine, 'bench/one:1', [random(count * each, 'data')])
+      scenarios.push({ id: 'one', label: `4b. 1 image x ${count * each} MB`, images: one('bench/one:1'), ids: [bigId], keep: [], megabytes: count * each })
     }
   }
-  for (const dir of dirs) await walk(dir)
-  return total
-}
-
-export async function buildRandom(engine: Engine, megabytes: number): Promise<BenchImage> {
-  const tag = 'bench/random:1'
-  const id = await buildBusybox(engine, tag, [`RUN head -c ${megabytes}m /dev/urandom > /r`])
-  return { label: `random ${megabytes} MB`, tag, id }
-}
-
-export async function buildCompressible(engine: Engine, megabytes: number): Promise<BenchImage> {
-  const tag = 'bench/libs:1'
-  const ctx = await mkdtemp(join(tmpdir(), 'ih-bench-ctx-'))
-  try {
-    await mkdir(join(ctx, 'data'))
-    const copied = await copyUpTo(libraryDirs, join(ctx, 'data'), megabytes * 1024 * 1024)
-    await writeFile(join(ctx, 'Dockerfile'), 'FROM scratch\nCOPY data /data\n')
-    await docker(engine, ['build', '-q', '--network', 'none', '-t', tag, ctx])
-    const id = await docker(engine, ['image', 'inspect', '--format', '{{.Id}}', tag])
-    return { label: `libraries ${Math.round(copied / 1024 / 1024)} MB`, tag, id }
-  } finally {
-    await rm(ctx, { recursive: true, force: true })
-  }
+  return scenarios
 }

@@ -1,108 +1,69 @@
 /**
- * One round trip of an image per method, each timed as save → (rmi, untimed) → load with the image's layers
- * absent, and checked: the image must come back with the ID it was built with.
+ * The ways of handing images from a save job to a load job that the benchmark compares. Each method is two
+ * job bodies; the scenario around them (bench-scenarios.ts) provides the jobs, engines, keys and stores.
  */
-import { mkdtemp, rm } from 'node:fs/promises'
 import { join } from 'node:path'
-import { docker, type Engine } from '../__tests__/support/engines.js'
-import { newJob, runStep, type StepResult } from '../__tests__/support/action.js'
-import type { BenchImage } from './bench-images.js'
-import { bytesUnder, pipe, timed } from './bench-proc.js'
+import type { Job } from './bench-jobs.js'
+import { toolkitStep, type ToolkitOp } from './bench-toolkit.js'
 
-export interface Sample {
-  save: number
-  load: number
-  stored: number
+/** The images one save carries: `refs` for the CLI (no globs there), `input` for the action's `images:`. */
+export interface Selection {
+  refs: string[]
+  input: string
 }
 
 export interface Method {
+  id: string
   name: string
-  run(engine: Engine, image: BenchImage, work: string): Promise<Sample>
+  /** Saves `images` under `key`; `store` is this handoff's directory outside the runner (local backend, floor). */
+  save(job: Job, images: Selection, key: string, store: string): Promise<void>
+  load(job: Job, key: string, store: string): Promise<void>
 }
 
-async function imageId(engine: Engine, tag: string): Promise<string | undefined> {
-  return docker(engine, ['image', 'inspect', '--format', '{{.Id}}', tag]).catch(() => undefined)
+const floor: Method = {
+  id: 'floor',
+  name: 'docker save -o / load -i (floor)',
+  save: (job, images, key, store) => job.run('docker save', ['docker', 'save', '-o', join(store, `${key}.tar`), ...images.refs]),
+  load: (job, key, store) => job.run('docker load', ['docker', 'load', '-i', join(store, `${key}.tar`)])
 }
 
-async function expectBack(engine: Engine, image: BenchImage): Promise<void> {
-  const id = await imageId(engine, image.tag)
-  if (id !== image.id) throw new Error(`${image.tag} came back as ${id ?? 'nothing'}, expected ${image.id}`)
-}
-
-/** Puts the image back from its reserve archive when a failed method left it removed. */
-export async function ensurePresent(engine: Engine, image: BenchImage, reserve: string): Promise<void> {
-  if ((await imageId(engine, image.tag)) === image.id) return
-  await pipe([['docker', '-H', engine.host, 'load', '-i', reserve]])
-  await expectBack(engine, image)
-}
-
-async function roundTrip(engine: Engine, image: BenchImage, save: () => Promise<unknown>, load: () => Promise<unknown>,
-  stored: () => Promise<number>): Promise<Sample> {
-  const saveSeconds = await timed(save)
-  const bytes = await stored()
-  await docker(engine, ['rmi', image.tag])
-  const loadSeconds = await timed(load)
-  await expectBack(engine, image)
-  return { save: saveSeconds, load: loadSeconds, stored: bytes }
-}
-
-/** (a) The engine alone: `docker save -o`, `docker load -i`. */
-export const engineFloor: Method = {
-  name: 'docker save -o / load -i',
-  async run(engine, image, work) {
-    const file = join(work, 'floor.tar')
-    const cli = ['docker', '-H', engine.host]
-    try {
-      return await roundTrip(engine, image, () => pipe([[...cli, 'save', '-o', file, image.tag]]),
-        () => pipe([[...cli, 'load', '-i', file]]), () => bytesUnder(file))
-    } finally {
-      await rm(file, { force: true })
-    }
-  }
-}
-
-/** (b) The field's recipe: the archive gzipped at level 6 (upload-artifact's zip default), gunzipped into load. */
-export const gzipRecipe: Method = {
-  name: 'save | gzip -6, gunzip | load',
-  async run(engine, image, work) {
-    const file = join(work, 'recipe.tar.gz')
-    const cli = ['docker', '-H', engine.host]
-    try {
-      return await roundTrip(engine, image, () => pipe([[...cli, 'save', image.tag], ['gzip', '-6']], { to: file }),
-        () => pipe([['gzip', '-dc', file], [...cli, 'load']]), () => bytesUnder(file))
-    } finally {
-      await rm(file, { force: true })
-    }
-  }
-}
-
-function failure(step: StepResult, what: string): Error {
-  const annotation = step.stdout.split('\n').find((l) => l.startsWith('::error'))?.replace(/^::error[^:]*::/, '')
-  const code = /\b(ERR_[A-Z_]+)\b/.exec(step.stderr)?.[1]
-  const last = step.stderr.trim().split('\n').find((l) => /error/i.test(l))
-  return new Error(`${what} failed (exit ${step.exitCode}): ${(annotation ?? code ?? last ?? 'no message').slice(0, 100)}`)
-}
-
-/** Where dist/main.js is: the benchmark's private copy when it runs on one (see rerunOnSnapshot). */
-
-/** image-handoff itself, run as the runner runs it: mode save to the local backend, then mode load. */
-export function handoff(level: number): Method {
+/** docker save to a tar in RUNNER_TEMP that a toolkit step stores; a toolkit step fetches it back, docker load. */
+function tarThrough(id: string, name: string, [put, get]: [ToolkitOp, ToolkitOp]): Method {
+  const tarIn = (job: Job): string => join(job.temp, 'image.tar')
   return {
-    name: `image-handoff, zstd -${level}`,
-    async run(engine, image, work) {
-      const store = await mkdtemp(join(work, 'store-'))
-      const key = `bench-${level}`
-      const step = async (inputs: Record<string, string>): Promise<void> => {
-        const result = await runStep(await newJob({ DOCKER_HOST: engine.host }), 'main', { backend: 'local', path: store, key, ...inputs })
-        if (result.exitCode !== 0) throw failure(result, `mode ${inputs.mode}`)
-      }
-      try {
-        return await roundTrip(engine, image,
-          () => step({ mode: 'save', images: image.tag, 'compression-level': String(level) }),
-          () => step({ mode: 'load' }), () => bytesUnder(store))
-      } finally {
-        await rm(store, { recursive: true, force: true })
-      }
+    id,
+    name,
+    async save(job, images, key) {
+      await job.run('docker save', ['docker', 'save', '-o', tarIn(job), ...images.refs])
+      await job.run(put, toolkitStep(put, key, tarIn(job)))
+    },
+    async load(job, key) {
+      await job.run(get, toolkitStep(get, key, tarIn(job)))
+      await job.run('docker load', ['docker', 'load', '-i', tarIn(job)])
     }
   }
+}
+
+/** The documented recipe: upload-artifact zips the tar at level 6; download-artifact unzips it. */
+const recipe = tarThrough('recipe', 'save + artifact zip-6 + load (recipe)', ['artifact-upload', 'artifact-download'])
+
+/** What the cache actions do: @actions/cache tars and zstds the tar file, and restores it at the same path. */
+const cacheShape = tarThrough('cache-shape', 'save + @actions/cache + load (cache actions)', ['cache-save', 'cache-restore'])
+
+/** image-handoff's dist/main.js (`entry`), mode save then mode load, with `backend`. */
+function handoff(backend: 'cache' | 'artifact' | 'local', entry: string): Method {
+  const where = (store: string): Record<string, string> => (backend === 'local' ? { path: join(store, 'local') } : {})
+  const step = [process.execPath, entry]
+  return {
+    id: backend,
+    name: `image-handoff, backend ${backend}`,
+    save: (job, images, key, store) =>
+      job.run('image-handoff save', step, { mode: 'save', backend, key, images: images.input, ...where(store) }),
+    load: (job, key, store) => job.run('image-handoff load', step, { mode: 'load', backend, key, ...where(store) })
+  }
+}
+
+/** Every method, in table order; the floor first (all ratios are to it). */
+export function allMethods(entry: string): Method[] {
+  return [floor, recipe, cacheShape, handoff('cache', entry), handoff('artifact', entry), handoff('local', entry)]
 }

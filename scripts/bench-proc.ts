@@ -1,6 +1,6 @@
 /**
- * Process and file helpers for the benchmark: timed commands and CLI pipelines (docker save | gzip > file),
- * wired child to child with argv arrays, so no shell parses anything.
+ * Process and file helpers for the benchmark: CLI pipelines (docker save | docker load) wired child to child
+ * with argv arrays, so no shell parses anything; medians; sizes on disk; the run on a private copy of dist/.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { openSync, closeSync } from 'node:fs'
@@ -48,13 +48,6 @@ export async function pipe(stages: string[][], options: PipeOptions = {}): Promi
     if (typeof inFd === 'number') closeSync(inFd)
     if (typeof outFd === 'number') closeSync(outFd)
   }
-}
-
-/** Seconds `work` takes, on the monotonic clock. */
-export async function timed(work: () => Promise<unknown>): Promise<number> {
-  const start = process.hrtime.bigint()
-  await work()
-  return Number(process.hrtime.bigint() - start) / 1e9
 }
 
 export function median(values: number[]): number {

@@ -1,151 +1,98 @@
 /**
- * Performance of image-handoff as ratios to baselines measured in the same run on the same private engine,
- * because these machines are shared and noisy: absolute seconds mean little, ratios travel.
- *   (a) the engine's own floor: docker save -o, docker load -i
- *   (b) the field's recipe: docker save | gzip -6 (upload-artifact's zip level), gunzip | docker load
- *   image-handoff (dist/main.js run as the runner runs it), local backend, at several zstd levels
- * plus Node's zstd with and without ZSTD_c_nbWorkers (src/archive/compression.ts sets cores-1).
- * Every measurement runs BENCH_REPEATS times, interleaved, and the median is printed.
- * Env: BENCH_MB (image size, default 300), BENCH_REPEATS (3), BENCH_LEVELS (1,3,9), BENCH_IMAGES
- * (random,libs), BENCH_ZSTD (1; 0 skips the zstd section), BENCH_ZSTD_WORKERS (0,1,2), IMAGE_HANDOFF_ROOT
- * (the directory holding dist/, default the current one; the run uses a private copy of that dist/).
+ * The benchmark of issue 7: handing images from a save job to a load job, every way, in one run on the same
+ * two private dockerd (a save engine and a load engine) and fresh in-process stand-in GitHub services per
+ * handoff, as ratios to the engine's own `docker save -o` + `docker load -i` measured in the same run
+ * (these machines are shared and noisy: absolute seconds mean little, ratios travel).
+ * Methods: the floor, the documented recipe (docker save + upload-artifact zip-6 + download + docker load), the
+ * cache actions' shape (docker save + @actions/cache + docker load), and image-handoff's dist/main.js with each
+ * backend. Scenarios: cold; top layer changed; load engine holds the base; many small images against one big.
+ * Rounds are interleaved (round 1 of everything, then round 2, ...) and medians printed.
+ * Env: BENCH_MB (app image size, default 300), BENCH_TOP_MB (its top layer, 10), BENCH_MANY (count x MB, 50x10),
+ * BENCH_REPEATS (3), BENCH_SCENARIOS (cold,top,base,many), BENCH_METHODS (floor,recipe,cache-shape,cache,artifact,
+ * local; the floor always runs), IMAGE_HANDOFF_ROOT (the directory holding dist/, default the current one; the
+ * run uses a private copy of that dist/).
  */
+import { EventEmitter } from 'node:events'
 import { access, mkdtemp, rm, stat } from 'node:fs/promises'
-import { availableParallelism, tmpdir } from 'node:os'
+import { availableParallelism, cpus, release, tmpdir, totalmem } from 'node:os'
 import { join } from 'node:path'
-import { startDockerd, type Engine } from '../__tests__/support/engines.js'
-import { buildCompressible, buildRandom, type BenchImage } from './bench-images.js'
-import { engineFloor, ensurePresent, gzipRecipe, handoff, type Method } from './bench-methods.js'
-import { bytesUnder, median, pipe, rerunOnSnapshot } from './bench-proc.js'
-import { imageTable, render, summarize, type MethodRuns, type Summary } from './bench-table.js'
-import { probe, probeFlag, runProbe, type ProbeMode, type ProbeResult } from './bench-zstd.js'
+import { docker, startDockerd, type Engine } from '../__tests__/support/engines.js'
+import { buildScenarios, type Sizes } from './bench-images.js'
+import { measuresRss } from './bench-jobs.js'
+import { allMethods } from './bench-methods.js'
+import { rerunOnSnapshot } from './bench-proc.js'
+import { handoff, type Bench } from './bench-scenarios.js'
+import { context, lookup, table, verdicts, type Cell } from './bench-table.js'
+import { runToolkitStep, toolkitFlag } from './bench-toolkit.js'
 
 const env = process.env
+const list = (value: string | undefined, fallback: string): string[] => (value || fallback).split(',').map((s) => s.trim()).filter(Boolean)
+const [manyCount, manyEach] = (env.BENCH_MANY || '50x10').split('x').map(Number)
 const config = {
-  megabytes: Number(env.BENCH_MB ?? 300),
-  repeats: Number(env.BENCH_REPEATS ?? 3),
-  levels: (env.BENCH_LEVELS ?? '1,3,9').split(',').map(Number),
-  images: (env.BENCH_IMAGES ?? 'random,libs').split(','),
-  zstd: env.BENCH_ZSTD !== '0',
-  zstdWorkers: (env.BENCH_ZSTD_WORKERS ?? '0,1,2').split(',').map(Number)
+  repeats: Number(env.BENCH_REPEATS || 3),
+  scenarios: list(env.BENCH_SCENARIOS, 'cold,top,base,many'),
+  methods: list(env.BENCH_METHODS, 'floor,recipe,cache-shape,cache,artifact,local'),
+  sizes: { megabytes: Number(env.BENCH_MB || 300), topMegabytes: Number(env.BENCH_TOP_MB || 10),
+    many: { count: manyCount || 50, each: manyEach || 10 } } satisfies Sizes
 }
 
 const snapshotMarker = 'IH_BENCH_ON_SNAPSHOT'
 const say = (text: string): void => console.log(`\n\u001b[1m== ${text}\u001b[0m`)
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error)).split('\n')[0]!
+const seconds = (since: number): string => `${((Date.now() - since) / 1000).toFixed(0)} s`
 
-interface Subject {
-  image: BenchImage
-  /** `docker save -o` of the image: its uncompressed size, a way back after a failed method, zstd's input. */
-  reserve: string
-  bytes: number
+async function machine(engine: Engine): Promise<string> {
+  const server = await docker(engine, ['version', '--format', '{{.Server.Version}}']).catch(() => '?')
+  return `Machine: ${availableParallelism()} cores (${cpus()[0]?.model.trim() ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB memory, ` +
+    `Linux ${release()}, Docker ${server} (two private dockerd), Node ${process.version}; ` +
+    `BENCH_MB=${config.sizes.megabytes} BENCH_TOP_MB=${config.sizes.topMegabytes} ` +
+    `BENCH_MANY=${config.sizes.many.count}x${config.sizes.many.each} BENCH_REPEATS=${config.repeats}, medians.`
 }
 
-async function prepare(engine: Engine, work: string): Promise<Subject[]> {
-  const subjects: Subject[] = []
-  for (const kind of config.images) {
-    const image = kind === 'random' ? await buildRandom(engine, config.megabytes) : await buildCompressible(engine, config.megabytes)
-    const reserve = join(work, `${kind}.reserve.tar`)
-    await pipe([['docker', '-H', engine.host, 'save', '-o', reserve, image.tag]])
-    const bytes = await bytesUnder(reserve)
-    console.log(`   ${image.tag} (${image.label}): archive ${(bytes / 1e6).toFixed(0)} MB, ${image.id.slice(0, 19)}`)
-    subjects.push({ image, reserve, bytes })
-  }
-  return subjects
-}
-
-/** Runs every method on every image, `repeats` rounds, interleaved so drift on the machine hits all alike. */
-async function measure(engine: Engine, work: string, subjects: Subject[], methods: Method[]): Promise<Map<Subject, MethodRuns[]>> {
-  const results = new Map(subjects.map((s) => [s, methods.map((m): MethodRuns => ({ name: m.name, samples: [], errors: [] }))]))
+async function measure(bench: Bench, entry: string): Promise<Cell[]> {
+  const known = allMethods(entry)
+  const unknown = config.methods.filter((id) => !known.some((m) => m.id === id))
+  if (unknown.length) throw new Error(`unknown method ${unknown.join(', ')} in BENCH_METHODS (${known.map((m) => m.id).join(', ')})`)
+  const methods = known.filter((m) => m.id === 'floor' || config.methods.includes(m.id))
+  say(`Building the images of ${config.scenarios.join(', ')} on the save engine`)
+  const scenarios = await buildScenarios(bench.saver, config.scenarios, config.sizes)
+  const cells: Cell[] = scenarios.flatMap((scenario) => methods.map((method) => ({ scenario, method, samples: [], errors: [] })))
+  say(`Handoffs: ${config.repeats} round(s) of ${cells.length}, each a save job then a load job, image IDs checked`)
+  let n = 0
   for (let round = 1; round <= config.repeats; round++) {
-    for (const subject of subjects) {
-      for (const [i, method] of methods.entries()) {
-        const runs = results.get(subject)![i]!
-        await ensurePresent(engine, subject.image, subject.reserve)
-        try {
-          const s = await method.run(engine, subject.image, work)
-          runs.samples.push(s)
-          console.log(`   [${round}] ${subject.image.tag} ${method.name}: save ${s.save.toFixed(2)} s, load ${s.load.toFixed(2)} s, stored ${(s.stored / 1e6).toFixed(0)} MB`)
-        } catch (error) {
-          runs.errors.push(message(error))
-          console.log(`   [${round}] ${subject.image.tag} ${method.name}: FAILED ${message(error)}`)
-        }
+    for (const cell of cells) {
+      const tag = `[${round}] ${cell.scenario.label} | ${cell.method.name}`
+      try {
+        const s = await handoff(bench, cell.scenario, cell.method, ++n)
+        cell.samples.push(s)
+        console.log(`   ${tag}: save ${s.save.seconds.toFixed(2)} s, load ${s.load.seconds.toFixed(2)} s, ` +
+          `${(s.bytes / 1e6).toFixed(0)} MB${s.previousBytes === undefined ? '' : ` (1st save ${(s.previousBytes / 1e6).toFixed(0)} MB)`}`)
+      } catch (error) {
+        cell.errors.push(message(error))
+        console.log(`   ${tag}: FAILED ${message(error)}`)
       }
     }
   }
-  return results
+  return cells
 }
 
-/** One line on the default level (3), or the first level measured: the ratios a reader looks for. */
-function verdict(rows: Summary[]): string {
-  const [floor, recipe, ...ours] = rows as [Summary, Summary, ...Summary[]]
-  const pick = ours.find((r) => r.name.endsWith('zstd -3') && r.ok > 0) ?? ours.find((r) => r.ok > 0)
-  if (!pick) return ' => image-handoff did not complete a round trip here (see failures).'
-  const x = (a: number, b: number): string => `${(a / b).toFixed(2)}x`
-  return ` => ${pick.name}: save ${x(pick.save, floor.save)} and load ${x(pick.load, floor.load)} the engine's own time ` +
-    `(docker save -o / load -i); round trip ${x(pick.save + pick.load, recipe.save + recipe.load)} the gzip recipe's; ` +
-    `stores ${(pick.stored / recipe.stored).toFixed(2)}x the gzip file's bytes.`
-}
-
-function report(results: Map<Subject, MethodRuns[]>): void {
-  for (const [subject, runs] of results) {
-    const rows = runs.map(summarize)
-    say(`${subject.image.label}: archive ${(subject.bytes / 1e6).toFixed(0)} MB, medians of ${config.repeats}`)
-    console.log(imageTable(subject.bytes, rows, rows[0]!, rows[1]!))
-    console.log(verdict(rows))
-  }
-  console.log('\n   MB/s = uncompressed archive MB / seconds. x-ratios = seconds / baseline seconds (below 1.00 = faster):')
-  console.log('   (a) = docker save -o / load -i, (b) = save | gzip -6, gunzip | load. image-handoff times include Node start.')
-}
-
-const zstdPlan: { mode: ProbeMode; levels: number[] }[] = [
-  { mode: 'node stream', levels: [1, 3] },
-  { mode: 'node one-shot', levels: [3] },
-  { mode: 'zstd CLI', levels: [1, 3] }
-]
-
-/** One table row: medians over the probes that finished, and how many crashed. */
-async function probeRow(subject: Subject, mode: ProbeMode, level: number, workers: number, single: number): Promise<{ row: string[]; seconds: number }> {
-  const tries: ProbeResult[] = []
-  for (let i = 0; i < config.repeats; i++) tries.push(await probe(mode, workers, level, subject.reserve))
-  const ok = tries.filter((t) => t.seconds !== undefined)
-  const failed = tries.filter((t) => t.error)
-  const seconds = ok.length ? median(ok.map((t) => t.seconds!)) : NaN
-  const cores = ok.filter((t) => t.cores !== undefined).map((t) => t.cores!)
-  const speed = ok.length ? (subject.bytes / 1e6 / seconds).toFixed(0) : '-'
-  const base = workers === config.zstdWorkers[0] ? seconds : single
-  return {
-    seconds,
-    row: [subject.image.label, mode, String(level), String(workers), speed,
-      cores.length ? median(cores).toFixed(2) : '-',
-      ok.length ? ((100 * ok[0]!.outBytes!) / subject.bytes).toFixed(1) : '-',
-      ok.length && Number.isFinite(base) ? `${(base / seconds).toFixed(2)}x` : '-',
-      failed.length ? `${failed.length}/${tries.length} ${failed[0]!.error}` : '']
-  }
-}
-
-async function zstdSection(subjects: Subject[]): Promise<void> {
-  say(`zstd compression of the saved archives, nbWorkers ${config.zstdWorkers.join('/')} (this machine: ${availableParallelism()} cores, Node ${process.version} zstd ${process.versions.zstd ?? '?'})`)
-  const rows = [['archive', 'compressor', 'level', 'workers', 'MB/s', 'cores busy', 'out %', `speed/(${config.zstdWorkers[0]} workers)`, 'failures']]
-  for (const subject of subjects) {
-    for (const { mode, levels } of zstdPlan) {
-      for (const level of levels) {
-        let single = NaN
-        for (const workers of config.zstdWorkers) {
-          const { row, seconds } = await probeRow(subject, mode, level, workers, single)
-          if (workers === config.zstdWorkers[0]) single = seconds
-          rows.push(row)
-        }
-      }
-    }
-  }
-  console.log(render(rows))
-  console.log('   cores busy = process CPU seconds / wall seconds (Node probes only). MB/s is the median of the probes that finished;')
-  console.log('   "crashed" = the child process died (ERR_STREAM_PUSH_AFTER_EOF is nodejs/node#59899: streaming zstd with nbWorkers >= 1).')
+function report(cells: Cell[], machineLine: string): void {
+  const find = lookup(cells)
+  say('Results (markdown, for the README)')
+  console.log(`${machineLine}\n`)
+  console.log(table(cells, find))
+  console.log('\nSeconds are wall time of the job steps (Node start included). Ratios are to the floor in the same scenario and run.' +
+    ' Uploaded MB = blob bytes received by the stand-in services, or bytes written to the store (floor, local).' +
+    ' CPU s = user+sys of the steps and their children; engine CPU s = the dockerd process trees meanwhile.' +
+    (measuresRss ? ' Peak RSS = the largest step process (children included).' : ' Peak RSS: /usr/bin/time is absent here.'))
+  const lines = context(find, [...new Map(cells.map((c) => [c.method.id, c.method])).values()], config.sizes.megabytes)
+  if (lines.length) console.log(`\n${lines.join('\n')}`)
+  say('Targets of issue 7')
+  console.log(verdicts(find).join('\n'))
 }
 
 async function main(): Promise<void> {
-  if (process.argv[2] === probeFlag) return runProbe(process.argv.slice(3))
+  if (process.argv[2] === toolkitFlag) return runToolkitStep(process.argv.slice(3))
   const root = env.IMAGE_HANDOFF_ROOT ?? process.cwd()
   const entry = join(root, 'dist', 'main.js')
   await access(entry).catch(() => {
@@ -156,25 +103,26 @@ async function main(): Promise<void> {
     process.exitCode = await rerunOnSnapshot(root, snapshotMarker)
     return
   }
-  console.log(`Node ${process.version}; ` +
-    `BENCH_MB=${config.megabytes} BENCH_REPEATS=${config.repeats} BENCH_LEVELS=${config.levels.join(',')} BENCH_IMAGES=${config.images.join(',')}`)
+  // The stand-in commits a block list by piping every block into one file stream, a set of listeners per block:
+  // Node warns past 10 blocks. Harmless for a run this short; the warnings would only clutter the output.
+  EventEmitter.defaultMaxListeners = 1000
   const started = Date.now()
-  say('Starting a private dockerd and building the images')
-  const engine = await startDockerd()
-  // Interrupted, stop the private engine (it is detached and would outlive us), then go.
-  const interrupted = (): void => void engine.stop().finally(() => process.exit(130))
+  say('Starting two private dockerd: the save engine and the load engine')
+  const engines: Engine[] = []
+  // Interrupted, stop the private engines (they are detached and would outlive us), then go.
+  const interrupted = (): void => void Promise.all(engines.map((e) => e.stop())).finally(() => process.exit(130))
   process.once('SIGINT', interrupted).once('SIGTERM', interrupted)
   const work = await mkdtemp(join(tmpdir(), 'ih-bench-'))
   try {
-    const subjects = await prepare(engine, work)
-    say(`Round trips: ${config.repeats} rounds, each save -> rmi -> load (layers absent) -> image ID checked`)
-    const methods = [engineFloor, gzipRecipe, ...config.levels.map(handoff)]
-    report(await measure(engine, work, subjects, methods))
-    if (config.zstd) await zstdSection(subjects)
-    say(`Done in ${((Date.now() - started) / 1000).toFixed(0)} s`)
+    engines.push(await startDockerd())
+    engines.push(await startDockerd())
+    const bench: Bench = { saver: engines[0]!, loader: engines[1]!, work }
+    const cells = await measure(bench, entry)
+    report(cells, await machine(bench.saver))
+    say(`Done in ${seconds(started)}`)
   } finally {
     await rm(work, { recursive: true, force: true })
-    await engine.stop()
+    await Promise.all(engines.map((e) => e.stop()))
   }
 }
 

@@ -7,6 +7,7 @@ import { mkdir, rm, stat } from 'node:fs/promises'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { join } from 'node:path'
 import { randomBytes } from 'node:crypto'
+import { Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 
 /** How a download misbehaves: cut the connection half way, serve a consistent but short body, or stall. */
@@ -23,6 +24,8 @@ interface Blob {
 
 export class BlobStore {
   private readonly blobs = new Map<string, Blob>()
+  /** Body bytes received by Put Blob and Put Block since the start (retried blocks count again), for the benchmark. */
+  uploadedBytes = 0
 
   constructor(private readonly dir: string) {}
 
@@ -57,7 +60,7 @@ export class BlobStore {
     const comp = query.get('comp')
     if (comp === 'block') {
       const block = Buffer.from(query.get('blockid') ?? '', 'base64').toString('hex')
-      await pipeline(req, createWriteStream(this.file(id, block)))
+      await pipeline(req, this.counter(), createWriteStream(this.file(id, block)))
       blob.blocks.add(block)
       return created(res, 'blob:block')
     }
@@ -74,7 +77,7 @@ export class BlobStore {
       await this.commit(id, blob)
       return created(res, 'blob:blocklist')
     }
-    await pipeline(req, createWriteStream(this.file(id)))
+    await pipeline(req, this.counter(), createWriteStream(this.file(id)))
     await this.commit(id, blob)
     return created(res, 'blob:put')
   }
@@ -113,6 +116,15 @@ export class BlobStore {
     // A connection lost mid-body: headers promised `length` bytes, half arrive, then the socket closes.
     await pipeline(body, res, { end: false })
     res.socket?.destroy()
+  }
+
+  private counter(): Transform {
+    return new Transform({
+      transform: (chunk: Buffer, _encoding, done) => {
+        this.uploadedBytes += chunk.length
+        done(null, chunk)
+      }
+    })
   }
 
   private async commit(id: string, blob: Blob): Promise<void> {

@@ -63,6 +63,11 @@ export class GitHubServices {
     return this.origin
   }
 
+  /** Blob bytes uploaded to the cache and artifact services since the start. */
+  get uploadedBytes(): number {
+    return this.blobs.uploadedBytes
+  }
+
   async stop(): Promise<void> {
     this.server?.closeAllConnections()
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()))
