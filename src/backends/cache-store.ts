@@ -34,6 +34,7 @@ export function createCacheStore(options: CacheStoreOptions): BlobStore {
   }
   const chunkFile = (digest: string): string => join(paths.chunks, digest.replace(/^sha256:/, ''))
   const log = options.log ?? (() => undefined)
+  let fetched = 0
   // Two transfers of one chunk would share its fixed path: they take turns.
   const turns = new Map<string, Promise<unknown>>()
   const inTurn = <T>(digest: string, task: () => Promise<T>): Promise<T> => {
@@ -67,9 +68,11 @@ export function createCacheStore(options: CacheStoreOptions): BlobStore {
       }
     }),
     get: (digest) => inTurn(digest, async () => {
-      const file = chunkFile(digest)
-      await mkdir(paths.chunks, { recursive: true })
-      await restore(file, chunkKey(digest), `chunk ${digest}`)
+      await Promise.all([paths.chunks, paths.scratch].map((dir) => mkdir(dir, { recursive: true })))
+      await restore(chunkFile(digest), chunkKey(digest), `chunk ${digest}`)
+      // Off the fixed path at once, so a second fetch of the same chunk cannot overwrite it while it is read.
+      const file = join(paths.scratch, `fetched-${process.pid}-${fetched++}`)
+      await rename(chunkFile(digest), file)
       return { file, compressed: false, dispose: () => rm(file, { force: true }).catch(() => undefined) }
     }),
     hasIndex: async (key) => (await lookup(paths.index, key, [])) === key,

@@ -28,8 +28,15 @@ export async function saveToStore(deps: HandoffDeps, store: BlobStore, request: 
   }
   await store.prepare()
   const split = await exportAndSplit(deps, store, refs, request)
-  const model = readModel(split.result.contents)
-  checkComplete(model, ids)
+  let model
+  try {
+    model = readModel(split.result.contents)
+    checkComplete(model, ids)
+  } catch (error) {
+    // Nothing will name the chunks already on their way: stop them, and write no index.
+    await split.sink.abort()
+    throw error
+  }
   const exportMs = clock() - start
   const stats = await whileStoring(deps, split.sink)
   const uploadMs = clock() - start - exportMs

@@ -27972,6 +27972,7 @@ function createCacheStore(options) {
   };
   const chunkFile = (digest) => join5(paths.chunks, digest.replace(/^sha256:/, ""));
   const log = options.log ?? (() => void 0);
+  let fetched = 0;
   const turns = /* @__PURE__ */ new Map();
   const inTurn = (digest, task) => {
     const run = (turns.get(digest) ?? Promise.resolve()).then(task, task);
@@ -28002,9 +28003,10 @@ function createCacheStore(options) {
       }
     }),
     get: (digest) => inTurn(digest, async () => {
-      const file = chunkFile(digest);
-      await mkdir(paths.chunks, { recursive: true });
-      await restore(file, chunkKey(digest), `chunk ${digest}`);
+      await Promise.all([paths.chunks, paths.scratch].map((dir) => mkdir(dir, { recursive: true })));
+      await restore(chunkFile(digest), chunkKey(digest), `chunk ${digest}`);
+      const file = join5(paths.scratch, `fetched-${process.pid}-${fetched++}`);
+      await rename(chunkFile(digest), file);
       return { file, compressed: false, dispose: () => rm(file, { force: true }).catch(() => void 0) };
     }),
     hasIndex: async (key) => await lookup(paths.index, key, []) === key,

@@ -17593,7 +17593,7 @@ async function createStore(settings, log2, env = process.env) {
     case "local":
       return (await import("./local-store-C6Z35IUT.js")).createLocalStore(settings.path);
     case "cache":
-      return (await import("./cache-store-JNGECXQA.js")).createCacheStore({ workDir, log: log2 });
+      return (await import("./cache-store-HE6XCYPJ.js")).createCacheStore({ workDir, log: log2 });
     case "artifact": {
       const [{ createArtifactBackend }, { createPackStore }] = await Promise.all([import("./artifact-LPY53OT4.js"), import("./pack-store-YQUK4C3E.js")]);
       return createPackStore(createArtifactBackend({ workDir, log: log2, ...settings.artifact }), workDir);
@@ -18351,8 +18351,14 @@ async function saveToStore(deps, store, request) {
   }
   await store.prepare();
   const split = await exportAndSplit(deps, store, refs, request);
-  const model = readModel(split.result.contents);
-  checkComplete(model, ids);
+  let model;
+  try {
+    model = readModel(split.result.contents);
+    checkComplete(model, ids);
+  } catch (error) {
+    await split.sink.abort();
+    throw error;
+  }
   const exportMs = clock() - start;
   const stats = await whileStoring(deps, split.sink);
   const uploadMs = clock() - start - exportMs;
@@ -18573,4 +18579,4 @@ export {
   runMain,
   runPost
 };
-/*! For license information please see chunk-DKPN32DP.js.LEGAL.txt */
+/*! For license information please see chunk-V4QB7TH7.js.LEGAL.txt */
