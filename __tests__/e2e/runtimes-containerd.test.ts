@@ -125,6 +125,16 @@ describe('Docker → containerd → Docker through dist/', () => {
     expect(await runIn(target, 'app:ci', '/who')).toBe('app')
   })
 
+  it('loads an OCI-layout entry into a containerd namespace holding its layer blobs without sending them', async () => {
+    // from-containerd was saved from k8s.io (OCI layout, layers named by digest); k8s.io still holds every blob.
+    await ctr(containerd, 'k8s.io', ['images', 'rm', 'docker.io/library/app:ci', 'ghcr.io/org/app:1'])
+    const loaded = await intoContainerd('k8s.io', { mode: 'load', key: 'from-containerd' })
+    expectOk(loaded)
+    expect(loaded.stdout).toMatch(/Leaving out \d+ layer file\(s\), [\d.]+ MiB, that containerd already holds/)
+    expect([...(await ctrImages('k8s.io')).keys()]).toEqual(expect.arrayContaining(['docker.io/library/app:ci', 'ghcr.io/org/app:1']))
+    expect(rowsOf(loaded).map((r) => r.name).sort()).toEqual(['app:ci', 'ghcr.io/org/app:1'])
+  })
+
   // ctr exports an untagged image under its digest handle `import-DATE@sha256:…`: it must arrive as untagged, by ID.
   it('an untagged image saved from containerd arrives in Docker by ID', async () => {
     const handle = [...(await ctrImages('k8s.io')).keys()].find((name) => name.includes('@'))!
