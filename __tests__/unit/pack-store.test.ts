@@ -79,6 +79,28 @@ describe('pack store', () => {
     await reader.release?.()
   })
 
+  it('keeps each chunk where the table says when several are stored at once', async () => {
+    const backend = fileBackend(dir)
+    const writer = createPackStore(backend, join(dir, 'work'))
+    await writer.prepare()
+    const bodies = Array.from({ length: 6 }, (_, i) => Buffer.alloc(100_000 + i * 7919, i + 1))
+    const files = await Promise.all(bodies.map(async (body, i) => {
+      const file = join(writer.scratch, `c${i}`)
+      await writeFile(file, body)
+      return file
+    }))
+    await Promise.all(files.map((file, i) => writer.put(`sha256:${String(i).repeat(64)}`, file)))
+    await writer.writeIndex('many', Buffer.from('{}'))
+    const reader = createPackStore(backend, join(dir, 'work2'))
+    await reader.readIndex('many', [])
+    for (const [i, body] of bodies.entries()) {
+      const chunk = await reader.get(`sha256:${String(i).repeat(64)}`)
+      const { readFile } = await import('node:fs/promises')
+      expect((await readFile(chunk.file)).subarray(chunk.start!, chunk.end! + 1)).toEqual(body)
+    }
+    await reader.release?.()
+  })
+
   it('refuses a payload of the first release as not a pack, so a load calls it a miss', async () => {
     await writeFile(join(dir, 'old.pack'), Buffer.alloc(4096, 1))
     const store = createPackStore(fileBackend(dir), join(dir, 'work'))

@@ -44,9 +44,10 @@ export function createPackStore(backend: Backend, workDir: string): BlobStore & 
     // Only this pack: what was appended by this save, or what the downloaded pack holds.
     has: async (digest) => digest in writing.table || digest in reading.table,
     async put(digest, file) {
-      const start = writing.offset
-      // Appends take turns, so a chunk's bytes are contiguous however many chunks finish at once.
+      // Appends take turns, so a chunk's bytes are contiguous however many chunks finish at once; its offset is
+      // known only when its turn comes.
       const run = writing.tail.then(async () => {
+        const start = writing.offset
         for await (const data of createReadStream(file, { highWaterMark: 1024 * 1024 }) as AsyncIterable<Buffer>) {
           await writing.handle!.write(data, 0, data.length, writing.offset)
           writing.offset += data.length

@@ -17595,7 +17595,7 @@ async function createStore(settings, log2, env = process.env) {
     case "cache":
       return (await import("./cache-store-HE6XCYPJ.js")).createCacheStore({ workDir, log: log2 });
     case "artifact": {
-      const [{ createArtifactBackend }, { createPackStore }] = await Promise.all([import("./artifact-LPY53OT4.js"), import("./pack-store-YQUK4C3E.js")]);
+      const [{ createArtifactBackend }, { createPackStore }] = await Promise.all([import("./artifact-LPY53OT4.js"), import("./pack-store-H35HGIZP.js")]);
       return createPackStore(createArtifactBackend({ workDir, log: log2, ...settings.artifact }), workDir);
     }
   }
@@ -18579,4 +18579,4 @@ export {
   runMain,
   runPost
 };
-/*! For license information please see chunk-V4QB7TH7.js.LEGAL.txt */
+/*! For license information please see chunk-2DW5SPT7.js.LEGAL.txt */

@@ -36,8 +36,8 @@ function createPackStore(backend, workDir) {
     // Only this pack: what was appended by this save, or what the downloaded pack holds.
     has: async (digest) => digest in writing.table || digest in reading.table,
     async put(digest, file) {
-      const start = writing.offset;
       const run = writing.tail.then(async () => {
+        const start = writing.offset;
         for await (const data of createReadStream(file, { highWaterMark: 1024 * 1024 })) {
           await writing.handle.write(data, 0, data.length, writing.offset);
           writing.offset += data.length;
