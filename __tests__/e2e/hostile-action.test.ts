@@ -67,7 +67,7 @@ function expectNeutralised(result: StepResult): void {
 describe('hostile text reaches no runner command, the token no log', () => {
   it('a key carrying workflow commands, with a token given: saved and loaded, nothing injected', async () => {
     const saved = await step({ mode: 'save', key: hostileKey, images: 'app:ci', 'github-token': token })
-    record({ case: 'workflow commands in the key', done: 'key with newlines followed by ::error, ::set-output, ::add-mask, ::stop-commands, ##[error], HTML and Markdown; a github-token given', outcome: `exit ${saved.exitCode}; ${commands(saved).length} command lines, all the action's own; token only in add-mask ${annotations(saved, 'error').join(' ')}` })
+    record({ case: 'workflow commands in the key', done: 'key with newlines followed by ::error, ::add-mask, ##[error], HTML, Markdown and a mention; restore-keys and images with ::set-output, ::stop-commands…; a github-token given', outcome: `exit ${saved.exitCode}; ${commands(saved).length} command lines, all the action's own; token only in add-mask ${annotations(saved, 'error').join(' ')}` })
     expect(saved.exitCode).toBe(0)
     expectNeutralised(saved)
     expect(saved.stdout).toContain('under key "k1%0A::error title=pwned::injected%0A::add-mask::injected%0A##%5Berror]injected')

@@ -17,8 +17,9 @@ export class ZstdFrameScan {
   private lastBlock = false
   private hasChecksum = false
   private frames = 0
-  /** Where the first frame ended, once it did. */
+  /** Where the first frame ended, once it did, and where the last whole frame ended. */
   firstEnd: number | undefined
+  private lastEnd = 0
   total = 0
 
   /** True between frames: everything so far was whole frames. */
@@ -31,9 +32,9 @@ export class ZstdFrameScan {
     return this.state !== 'unknown'
   }
 
-  /** Bytes after the first frame that are not empty frames (0 while there are none). */
+  /** Bytes after the last whole frame once they were refused (0 while there are none). */
   get trailing(): number {
-    return this.state === 'refused' ? this.total - (this.firstEnd ?? 0) : 0
+    return this.state === 'refused' ? this.total - this.lastEnd : 0
   }
 
   feed(chunk: Buffer): void {
@@ -85,6 +86,7 @@ export class ZstdFrameScan {
     if (this.state === 'checksum' || (this.state === 'block-body' && this.lastBlock && !this.hasChecksum)) {
       this.frames++
       this.firstEnd ??= position
+      this.lastEnd = position
       return this.give('between')
     }
     if (!this.lastBlock) return this.give('block-header')
