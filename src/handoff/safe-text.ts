@@ -25,7 +25,7 @@ export function escapeHtml(text: string): string {
 
 /** Text on a Markdown line of the summary: HTML escaped, Markdown punctuation and mentions neutralised, one line. */
 export function escapeMarkdown(text: string): string {
-  return escapeHtml(text.replace(/[\r\n]+/g, ' '))
-    .replace(/[\\`*_{}[\]()#+!|~-]/g, (c) => `\\${c}`)
-    .replace(/@/g, '&#64;')
+  // Markdown first, so the `#` of the entities escapeHtml writes is not escaped in turn.
+  const markdown = text.replace(/[\r\n]+/g, ' ').replace(/[\\`*_{}[\]()#+!|~-]/g, (c) => `\\${c}`)
+  return escapeHtml(markdown).replace(/@/g, '&#64;')
 }
