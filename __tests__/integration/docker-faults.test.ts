@@ -74,6 +74,31 @@ describe('the no-progress watchdog', () => {
   }, 90000)
 })
 
+describe('the watchdog does not fire on a healthy engine', () => {
+  it('exports and loads 96 MiB with stall-timeout 5 s, while the reader is slower than the engine', async () => {
+    const { engine, runtime } = await engineWith(5000)
+    try {
+      await buildBusybox(engine, 'healthy:1', ['RUN head -c 96m /dev/urandom > /r'])
+      const saved: Buffer[] = []
+      // A reader that pauses 6 s (longer than the stall time) is the slow side, not the engine.
+      let paused = false
+      await pipeline(await runtime.exportImages(['healthy:1']), new Writable({
+        write(c: Buffer, _e, cb) {
+          saved.push(c)
+          if (paused) return cb()
+          paused = true
+          setTimeout(cb, 6000)
+        }
+      }))
+      await docker(engine, ['rmi', 'healthy:1'])
+      const report = await runtime.importArchive(Readable.from([Buffer.concat(saved)]))
+      expect(report.names).toEqual(['healthy:1'])
+    } finally {
+      await runtime.close()
+    }
+  }, 180000)
+})
+
 describe('an engine killed mid-way', () => {
   it('mid-save: says the engine broke off the export, and what to do', async () => {
     const { engine, runtime } = await engineWith(0)
