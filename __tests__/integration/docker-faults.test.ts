@@ -4,8 +4,11 @@
  * Every case must end, with a message that says what happened and what to do.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { execFile } from 'node:child_process'
+import { rm } from 'node:fs/promises'
 import { Readable, Writable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
+import { promisify } from 'node:util'
 import { HandoffError } from '../../src/errors.js'
 import { archiveTransform } from '../../src/archive/tar-transform.js'
 import { createDockerRuntime } from '../../src/runtimes/docker.js'
@@ -15,6 +18,7 @@ import { legacyFiles, makeTar } from '../support/archive-fixtures.js'
 import { faultTable, outcomeOf } from '../support/fault-table.js'
 
 const record = faultTable('docker-engine')
+const execFileP = promisify(execFile)
 const engines: Engine[] = []
 
 async function engineWith(stallMs: number): Promise<{ engine: Engine; runtime: Runtime }> {
@@ -24,7 +28,12 @@ async function engineWith(stallMs: number): Promise<{ engine: Engine; runtime: R
 }
 
 afterAll(async () => {
-  for (const engine of engines) await engine.stop()
+  for (const engine of engines) {
+    await engine.stop()
+    // stop() leaves the directory of an engine a test killed itself: unmount and remove it here.
+    await execFileP('sh', ['-c', `grep -o " ${engine.dir}[^ ]*" /proc/mounts | sort -r | xargs -r -n1 umount -l`]).catch(() => undefined)
+    await rm(engine.dir, { recursive: true, force: true }).catch(() => undefined)
+  }
 })
 
 /** A legacy archive whose first layer.tar is a FIFO. */
