@@ -21,7 +21,8 @@ export const Input = {
   githubToken: 'github-token',
   runId: 'run-id',
   repository: 'repository',
-  kindCluster: 'kind-cluster'
+  kindCluster: 'kind-cluster',
+  stallTimeout: 'stall-timeout'
 } as const
 
 export type Mode = 'save' | 'load' | 'auto'
@@ -56,6 +57,10 @@ export interface Settings {
   compressionLevel: number
   artifact: ArtifactSettings
   kindCluster?: string
+  /** Seconds an engine stream may make no progress before it is abandoned; 0 turns the watchdog off. */
+  stallTimeout: number
+  /** Inputs given that do not apply to this configuration: ignored, to be told as warnings. */
+  warnings: string[]
 }
 
 /** Reads one input by its action.yml name ('' when unset), like core.getInput. */
@@ -136,6 +141,7 @@ export function parseInputs(read: InputReader, env: NodeJS.ProcessEnv = process.
   if (kindCluster !== '' && !/^[a-z0-9][a-z0-9.-]*$/.test(kindCluster)) {
     throw new HandoffError(`Input "kind-cluster" is "${kindCluster}"; kind cluster names are lowercase letters, digits, . and -.`)
   }
+  const warnings: string[] = []
   return {
     mode,
     images,
@@ -151,12 +157,26 @@ export function parseInputs(read: InputReader, env: NodeJS.ProcessEnv = process.
     tags: parseTags(read(Input.tags)),
     ...(platform !== '' ? { platform } : {}),
     compressionLevel: integer(Input.compressionLevel, get(Input.compressionLevel) || '3', 1, 19),
-    artifact: parseArtifact(get, backend, env),
-    ...(kindCluster !== '' ? { kindCluster } : {})
+    artifact: parseArtifact(get, backend, env, warnings),
+    ...(kindCluster !== '' ? { kindCluster } : {}),
+    stallTimeout: integer(Input.stallTimeout, get(Input.stallTimeout) || '300', 0, 86400),
+    warnings
   }
 }
 
-function parseArtifact(get: (name: string) => string, backend: BackendKind, env: NodeJS.ProcessEnv): ArtifactSettings {
+/** Artifact-only inputs given with another backend: the step does what it can and says what it ignored. */
+const artifactOnly = [Input.retentionDays, Input.overwrite, Input.githubToken, Input.runId, Input.repository] as const
+
+function parseArtifact(get: (name: string) => string, backend: BackendKind, env: NodeJS.ProcessEnv, warnings: string[]): ArtifactSettings {
+  if (backend !== 'artifact') {
+    // overwrite's declared default is "false": only another value counts as given.
+    const given = artifactOnly.filter((name) => get(name) !== '' && !(name === Input.overwrite && /^false$/i.test(get(name))))
+    if (given.length > 0) {
+      const names = given.map((name) => `"${name}"`).join(', ')
+      warnings.push(`Input${given.length > 1 ? 's' : ''} ${names} appl${given.length > 1 ? 'y' : 'ies'} only to backend: artifact; ignored with backend: ${backend}.`)
+    }
+    return { overwrite: false }
+  }
   const retention = get(Input.retentionDays)
   const token = get(Input.githubToken)
   const runId = get(Input.runId)
@@ -166,7 +186,6 @@ function parseArtifact(get: (name: string) => string, backend: BackendKind, env:
     ...(retention !== '' ? { retentionDays: integer(Input.retentionDays, retention, 1, 90) } : {})
   }
   if (runId === '' && token === '') return settings
-  if (backend !== 'artifact') throw new HandoffError('Inputs "github-token" and "run-id" apply only to backend: artifact; remove them or set backend: artifact.')
   if (token === '' || runId === '') throw new HandoffError('A download from another run needs both "github-token" and "run-id"; give both, or neither for this run.')
   const [owner, repo, ...rest] = repository.split('/')
   if (!owner || !repo || rest.length > 0) throw new HandoffError(`Input "repository" is "${repository}"; write owner/name.`)

@@ -12,7 +12,7 @@ import type { ArchiveModel } from '../../src/archive/model.js'
 export interface TarFile {
   name: string
   body?: Buffer | string
-  type?: 'file' | 'directory' | 'symlink'
+  type?: 'file' | 'directory' | 'symlink' | 'link' | 'fifo' | 'character-device' | 'block-device'
   linkname?: string
 }
 

@@ -24,7 +24,7 @@ describe('parseLoadLine', () => {
     })
     expect(parseLoadLine(truncated.trim())).toEqual({ kind: 'error', message: 'Error processing tar file(exit status 1): unexpected EOF' })
     expect(parseLoadLine('{"error":"only the short form"}')).toEqual({ kind: 'error', message: 'only the short form' })
-    expect(parseLoadLine(progress.trim()).kind).toBe('other')
+    expect(parseLoadLine(progress.trim()).kind).toBe('progress')
     expect(parseLoadLine('not json')).toEqual({ kind: 'other', text: 'not json' })
     expect(parseLoadLine('null').kind).toBe('other')
   })

@@ -35,9 +35,22 @@ describe('inputs', () => {
     [{ key: 'k', platform: 'amd64' }, /os\/arch/],
     [{ key: 'k', 'containerd-namespace': 'k8s..io' }, /namespace/],
     [{ key: 'k', backend: 'artifact', 'run-id': '5' }, /both "github-token" and "run-id"/],
-    [{ key: 'k', 'github-token': 't', 'run-id': '5' }, /only to backend: artifact/]
+    [{ key: 'k', backend: 'artifact', 'retention-days': '0' }, /"retention-days" is "0"; give a whole number from 1 to 90/],
+    [{ key: 'k', 'stall-timeout': '-1' }, /"stall-timeout" is "-1"; give a whole number from 0 to 86400/]
   ])('rejects %j', (values, message) => {
     expect(() => parseInputs(reader(values), {})).toThrow(message)
+  })
+
+  it.each(['cache', 'local'])('ignores artifact-only inputs with backend: %s, with a warning', (backend) => {
+    const s = parseInputs(reader({ key: 'k', backend, path: '/tmp/x', 'retention-days': '0', overwrite: 'yes', 'github-token': 't', 'run-id': 'x' }), {})
+    expect(s.artifact).toEqual({ overwrite: false })
+    expect(s.warnings).toEqual([`Inputs "retention-days", "overwrite", "github-token", "run-id" apply only to backend: artifact; ignored with backend: ${backend}.`])
+    expect(parseInputs(reader({ key: 'k', overwrite: 'false' }), {}).warnings).toEqual([])
+  })
+
+  it('reads stall-timeout in seconds, 300 by default', () => {
+    expect(parseInputs(reader({ key: 'k' }), {}).stallTimeout).toBe(300)
+    expect(parseInputs(reader({ key: 'k', 'stall-timeout': '0' }), {}).stallTimeout).toBe(0)
   })
 
   it('reads a cross-run artifact download', () => {

@@ -52,9 +52,10 @@ export class InputWatch {
     if (this.total === 0) return new HandoffError('not an image archive: the input is empty (did the save fail?)')
     const detail = errorMessage(error)
     if (/unexpected end|ended early/i.test(detail)) {
-      return new HandoffError(`the image archive is truncated after ${this.total} bytes (${detail}); the save or transfer was interrupted: save it again`)
+      return new HandoffError(`the image archive is truncated after ${this.total} bytes (${detail}); the save or transfer was interrupted: save it again`, { cause: error })
     }
-    return new HandoffError(`not an image archive: the input is not a valid tar (${detail})`)
+    // The cause stays attached: a JavaScript fault (TypeError…) must be told apart from a bad tar by tests.
+    return new HandoffError(`not an image archive: the input is not a valid tar (${detail})`, { cause: error })
   }
 
   /** Docker's error body: `{"errorDetail":{"message":…},"error":…}` (or a bare `{"message":…}`) at the very end. */

@@ -3,15 +3,17 @@
  * (`<hex>.json`) and its `<id>/layer.tar` files; the names are manifest.json RepoTags.
  */
 import { HandoffError } from '../errors.js'
+import { droppedNote, namesOf, presentFile } from './checks.js'
 import {
-  configDigestOfPath, diffIdsOf, imageLabel, missingFile, parseJson, platformOf, resolveFile, uniqueNames,
+  configDigestOfPath, diffIdsOf, imageLabel, missingFile, parseJson, platformOf, uniqueNames,
   type ArchiveContents, type ArchiveImage, type ManifestEntry
 } from './model.js'
 
-export function legacyImages(contents: ArchiveContents, entries: ManifestEntry[]): ArchiveImage[] {
+/** `skipped` receives a note for every image whose RepoTags held names that are not valid references. */
+export function legacyImages(contents: ArchiveContents, entries: ManifestEntry[], skipped: string[] = []): ArchiveImage[] {
   const byConfig = new Map<string, ArchiveImage>()
   for (const entry of entries) {
-    const image = legacyImage(contents, entry)
+    const image = legacyImage(contents, entry, skipped)
     const known = byConfig.get(image.configDigest)
     // Docker writes one entry per image; merge anyway so an image is never listed twice.
     if (known) known.names = uniqueNames([...known.names, ...image.names])
@@ -20,19 +22,21 @@ export function legacyImages(contents: ArchiveContents, entries: ManifestEntry[]
   return [...byConfig.values()]
 }
 
-function legacyImage(contents: ArchiveContents, entry: ManifestEntry): ArchiveImage {
+function legacyImage(contents: ArchiveContents, entry: ManifestEntry, skipped: string[]): ArchiveImage {
   const configDigest = configDigestOfPath(entry.Config)
-  const names = uniqueNames(entry.RepoTags ?? [])
+  const dropped: string[] = []
+  const names = namesOf(entry.RepoTags ?? [], dropped)
   if (configDigest === undefined) {
-    throw new HandoffError(`not an image archive: manifest.json names "${entry.Config}" as a config, which is not a digest-named file; save the image again`)
+    throw new HandoffError(`not an image archive: manifest.json names ${JSON.stringify(entry.Config)} as a config, which is not a digest-named file; save the image again`)
   }
   const label = imageLabel({ names, configDigest })
-  const config = resolveFile(contents, entry.Config)
+  if (dropped.length > 0) skipped.push(droppedNote(label, dropped))
+  const config = presentFile(contents, entry.Config, `the config of image ${label}`)
   if (config === undefined) throw missingFile(label, entry.Config, 'manifest.json')
   const configJson = parseJson(contents.json.get(config.path), `the config of ${label}`)
   const diffIds = diffIdsOf(configJson)
   const layers = entry.Layers.map((path, index) => {
-    const file = resolveFile(contents, path)
+    const file = presentFile(contents, path, `layer ${index + 1} of image ${label}`)
     if (file === undefined) throw missingFile(label, path, 'manifest.json')
     const diffId = diffIds[index]
     return { path, size: file.size, ...(diffId !== undefined ? { diffId } : {}) }

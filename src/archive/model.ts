@@ -43,6 +43,8 @@ export interface FileFacts {
   digest?: string
   /** For symlinks and hard links: the archive path they point at. */
   link?: string
+  /** The tar entry type when the entry is neither a regular file nor a link (`directory`, ...); absent for files. */
+  type?: string
 }
 
 /** Everything the model is read from: collected while streaming, then interpreted once the input ended. */

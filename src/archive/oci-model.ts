@@ -3,6 +3,7 @@
  * or image indexes in blobs/; names live in descriptor annotations and in manifest.json RepoTags.
  */
 import { HandoffError } from '../errors.js'
+import { droppedNote, namesOf, presentFile } from './checks.js'
 import { legacyImages } from './legacy-model.js'
 import {
   blobPath, configDigestOfPath, diffIdsOf, imageLabel, isDigestReference, isRecord, missingFile, parseJson, platformOf,
@@ -38,13 +39,13 @@ export function parseIndexJson(contents: ArchiveContents): OciIndex | undefined 
  * A digest reference (ctr's handle `import-DATE@sha256:…` for an untagged image) is no name.
  */
 export function descriptorNames(descriptor: Descriptor): string[] {
-  const annotations = descriptor.annotations ?? {}
+  const annotations: Record<string, unknown> = isRecord(descriptor.annotations) ? descriptor.annotations : {}
   const full = annotations[containerdNameKey]
   const ref = annotations[ociRefNameKey]
-  const names = full !== undefined ? [full] : []
+  const names = full !== undefined ? [full as string] : []
   // A bare ref.name (`ci`) is only a tag, as docker and ctr write it; it names nothing on its own.
-  if (ref !== undefined && /[/:@]/.test(ref)) names.push(ref)
-  return names.filter((name) => !isDigestReference(name))
+  if (typeof ref === 'string' && /[/:@]/.test(ref)) names.push(ref)
+  return names.filter((name) => typeof name !== 'string' || !isDigestReference(name))
 }
 
 export interface OciImages {
@@ -52,25 +53,51 @@ export interface OciImages {
   skipped: string[]
 }
 
+/**
+ * Engines write an index two levels deep at most (index.json → image index → manifests); a few levels more
+ * are tolerated, and every descriptor counts against one budget, so a hostile archive costs bounded work.
+ */
+const maxIndexDepth = 8
+const maxDescriptors = 10_000
+
+interface Walk {
+  visited: number
+  skipped: string[]
+}
+
 export function ociImages(contents: ArchiveContents, index: OciIndex, entries: ManifestEntry[] = []): OciImages {
   const result: OciImages = { images: [], skipped: [] }
-  const groups = new Map<string, { descriptor: Descriptor; names: string[] }>()
+  const walk: Walk = { visited: 0, skipped: result.skipped }
+  const groups = new Map<string, { descriptor: Descriptor; names: unknown[] }>()
   for (const descriptor of index.manifests) {
+    count(walk, 'index.json')
     const group = groups.get(descriptor.digest) ?? { descriptor, names: [] }
     group.names.push(...descriptorNames(descriptor))
     groups.set(descriptor.digest, group)
   }
   for (const { descriptor, names } of groups.values()) {
-    const found = imagesOf(contents, descriptor, uniqueNames(names), result.skipped)
+    const dropped: string[] = []
+    const valid = namesOf(names, dropped)
+    const found = imagesOf(contents, descriptor, valid, walk)
+    if (dropped.length > 0) result.skipped.push(droppedNote(imageLabel(found[0] ?? { names: valid, configDigest: descriptor.digest }), dropped))
     result.images.push(...found)
   }
-  const unmatched = addManifestJsonNames(contents, result.images, entries)
-  result.images.push(...legacyImages(contents, unmatched))
+  const unmatched = addManifestJsonNames(contents, result.images, entries, result.skipped)
+  result.images.push(...legacyImages(contents, unmatched, result.skipped))
   return result
 }
 
+function count(walk: Walk, where: string): void {
+  if (++walk.visited > maxDescriptors) {
+    throw new HandoffError(
+      `not an image archive: ${where} and the indexes under it name more than ${maxDescriptors} manifests; ` +
+        'no engine writes that many: the archive is malformed or hostile: save the images again'
+    )
+  }
+}
+
 /** The images one index.json descriptor stands for: one, or one per platform whose content is present. */
-function imagesOf(contents: ArchiveContents, top: Descriptor, names: string[], skipped: string[]): ArchiveImage[] {
+function imagesOf(contents: ArchiveContents, top: Descriptor, names: string[], walk: Walk): ArchiveImage[] {
   const label = names[0] ?? top.digest.replace(/^sha256:/, '').slice(0, 12)
   const doc = blobJson(contents, top.digest)
   if (doc === undefined) throw missingFile(label, blobPath(top.digest), 'index.json')
@@ -79,7 +106,8 @@ function imagesOf(contents: ArchiveContents, top: Descriptor, names: string[], s
     if (typeof image === 'string') throw missingFile(label, image, `the manifest of ${label}`)
     return [image]
   }
-  const images = platformImages(contents, doc, { names, manifestDigest: top.digest, label }, skipped, 0)
+  const images: ArchiveImage[] = []
+  platformImages(contents, doc, { names, manifestDigest: top.digest, label }, walk, { depth: 1, seen: new Set([top.digest]), images })
   if (images.length === 0) {
     throw new HandoffError(
       `image ${label}: no platform of it has its content in the archive; save it with a platform the engine holds (docker save --platform os/arch)`
@@ -94,21 +122,33 @@ interface Owner {
   label: string
 }
 
-function platformImages(contents: ArchiveContents, index: OciIndex, owner: Owner, skipped: string[], depth: number): ArchiveImage[] {
-  const images: ArchiveImage[] = []
+/** Where one image's walk stands: a child listed twice (or under two indexes) is read once. */
+interface Visit {
+  depth: number
+  seen: Set<string>
+  images: ArchiveImage[]
+}
+
+function platformImages(contents: ArchiveContents, index: OciIndex, owner: Owner, walk: Walk, visit: Visit): void {
+  if (visit.depth > maxIndexDepth) {
+    throw new HandoffError(
+      `image ${owner.label}: its image indexes nest more than ${maxIndexDepth} levels deep (engines write 2); the archive is malformed: save the image again`
+    )
+  }
   for (const child of index.manifests) {
-    if (isAttestation(child)) continue
+    count(walk, `the index of ${owner.label}`)
+    if (isAttestation(child) || visit.seen.has(child.digest)) continue
+    visit.seen.add(child.digest)
     const platform = platformOf(child.platform)
     const doc = blobJson(contents, child.digest)
-    if (doc !== undefined && isIndex(doc) && depth < 4) {
-      images.push(...platformImages(contents, doc, owner, skipped, depth + 1))
+    if (doc !== undefined && isIndex(doc)) {
+      platformImages(contents, doc, owner, walk, { ...visit, depth: visit.depth + 1 })
       continue
     }
     const image = doc === undefined ? blobPath(child.digest) : manifestImage(contents, doc, { ...owner, platform })
-    if (typeof image === 'string') skipped.push(`${platform ?? child.digest} of ${owner.label}: content not in archive`)
-    else images.push(image)
+    if (typeof image === 'string') walk.skipped.push(`${platform ?? child.digest} of ${owner.label}: content not in archive`)
+    else visit.images.push(image)
   }
-  return images
 }
 
 /** An image from its manifest, or the path of the first blob it needs that the archive lacks. */
@@ -123,14 +163,15 @@ function manifestImage(
     throw new HandoffError(`not an image archive: ${owner.manifestDigest} is neither an image manifest nor an index; save the image again`)
   }
   const configDigest = config['digest']
-  const configFile = resolveFile(contents, blobPath(configDigest))
+  const label = owner.names[0] ?? owner.manifestDigest
+  const configFile = presentFile(contents, blobPath(configDigest), `the config of image ${label}`)
   if (configFile === undefined) return blobPath(configDigest)
   const configJson = parseJson(contents.json.get(configFile.path), `config ${configDigest}`)
   const diffIds = diffIdsOf(configJson)
   const result: ArchiveImage['layers'] = []
   for (const [index, layer] of layers.entries()) {
     const digest = isRecord(layer) && typeof layer['digest'] === 'string' ? layer['digest'] : ''
-    const file = resolveFile(contents, blobPath(digest))
+    const file = presentFile(contents, blobPath(digest), `layer ${index + 1} of image ${label}`)
     if (file === undefined) return blobPath(digest)
     const diffId = diffIds[index]
     result.push({ path: blobPath(digest), size: file.size, digest, ...(diffId !== undefined ? { diffId } : {}) })
@@ -150,7 +191,7 @@ function manifestImage(
  * manifest.json RepoTags name the same images as index.json (Docker 25+ writes both): add them to every image
  * sharing the matched image's descriptor. Returns the entries that match no image, to be read the legacy way.
  */
-function addManifestJsonNames(contents: ArchiveContents, images: ArchiveImage[], entries: ManifestEntry[]): ManifestEntry[] {
+function addManifestJsonNames(contents: ArchiveContents, images: ArchiveImage[], entries: ManifestEntry[], skipped: string[]): ManifestEntry[] {
   const unmatched: ManifestEntry[] = []
   for (const entry of entries) {
     const match = images.find((image) => image.configDigest === configDigestOfPath(entry.Config))
@@ -158,11 +199,14 @@ function addManifestJsonNames(contents: ArchiveContents, images: ArchiveImage[],
       unmatched.push(entry)
       continue
     }
+    const dropped: string[] = []
+    const names = namesOf(entry.RepoTags ?? [], dropped)
+    if (dropped.length > 0) skipped.push(droppedNote(imageLabel(match), dropped))
     for (const image of images.filter((i) => i.manifestDigest === match.manifestDigest)) {
-      image.names = uniqueNames([...image.names, ...(entry.RepoTags ?? [])])
+      image.names = uniqueNames([...image.names, ...names])
     }
     for (const path of [entry.Config, ...entry.Layers]) {
-      if (resolveFile(contents, path) === undefined) throw missingFile(imageLabel(match), path, 'manifest.json')
+      if (presentFile(contents, path, `image ${imageLabel(match)}`) === undefined) throw missingFile(imageLabel(match), path, 'manifest.json')
     }
   }
   return unmatched

@@ -9,7 +9,8 @@ import { once } from 'node:events'
 import { posix } from 'node:path'
 import { Duplex } from 'node:stream'
 import tar, { type Extract, type Header, type Pack } from 'tar-stream'
-import { HandoffError } from '../errors.js'
+import { HandoffError, errorMessage, systemErrorMessage } from '../errors.js'
+import { isSpecialEntry, specialEntry } from './checks.js'
 import { verifyDigests } from './digest.js'
 import { InputWatch } from './input-check.js'
 import { nameFileNames, normalizePath, type ArchiveContents, type ArchiveModel, type FileFacts } from './model.js'
@@ -25,6 +26,18 @@ type Headers = Partial<Header> & Pick<Header, 'name'>
 /** Configs, manifests and indexes are small; anything larger is a layer and is never kept. */
 const jsonLimit = 4 * 1024 * 1024
 const nameFileLimit = 16 * 1024 * 1024
+/**
+ * What may be held at once: JSON kept in all (a real archive's configs and manifests take kilobytes) and
+ * entries recorded (an engine writes a few per layer). Past either, the archive is refused, not buffered.
+ */
+const jsonBudget = 64 * 1024 * 1024
+const maxEntries = 200_000
+
+/** Running totals of what one transform holds in memory. */
+interface Held {
+  json: number
+  entries: number
+}
 
 export interface ArchiveTransform {
   /** Write the archive in, read the rewritten archive out; errors (so a pipeline fails) when the model rejects. */
@@ -37,6 +50,8 @@ export function archiveTransform(options: RewriteOptions = {}): ArchiveTransform
   const extract = tar.extract()
   const pack = tar.pack()
   const watch = new InputWatch()
+  // Whoever closes the stream early (the engine's side failing) says why; that reason is the model's failure too.
+  let destroyedWith: Error | undefined
   const stream = new Duplex({
     write(chunk: Buffer, _encoding, callback) {
       watch.see(chunk)
@@ -51,6 +66,7 @@ export function archiveTransform(options: RewriteOptions = {}): ArchiveTransform
       pack.resume()
     },
     destroy(error, callback) {
+      destroyedWith ??= error ?? undefined
       // With a reason, a copy waiting for input or for room in the pack fails instead of waiting forever.
       const reason = error ?? new Error('the archive stream was closed')
       extract.destroy(reason)
@@ -67,7 +83,7 @@ export function archiveTransform(options: RewriteOptions = {}): ArchiveTransform
   extract.on('error', () => undefined)
   const model = transform(extract, pack, options, watch).catch((error: unknown) => {
     const failure = stream.destroyed && !(error instanceof HandoffError)
-      ? new HandoffError('the archive stream was closed before the archive ended; see the error of the step that read or wrote it')
+      ? closedEarly(destroyedWith)
       : watch.explain(error)
     stream.destroy(failure)
     throw failure
@@ -77,9 +93,21 @@ export function archiveTransform(options: RewriteOptions = {}): ArchiveTransform
   return { stream, model }
 }
 
+/** The reason a stream closed before its end: the closer's own HandoffError, else what is known. */
+function closedEarly(reason: Error | undefined): HandoffError {
+  if (reason instanceof HandoffError) return reason
+  const system = systemErrorMessage(reason)
+  if (system !== undefined) return new HandoffError(system, { cause: reason })
+  const why = reason === undefined ? '' : ` (${errorMessage(reason)})`
+  return new HandoffError(
+    `the archive stream was closed before the archive ended${why}: the engine or the storage stopped taking or giving bytes; check the engine and run the step again`
+  )
+}
+
 async function transform(extract: Extract, pack: Pack, options: RewriteOptions, watch: InputWatch): Promise<ArchiveModel> {
   const contents: ArchiveContents = { files: new Map(), json: new Map(), nameFiles: new Map() }
-  for await (const entry of extract) await copyEntry(entry, pack, contents)
+  const held: Held = { json: 0, entries: 0 }
+  for await (const entry of extract) await copyEntry(entry, pack, contents, held)
   if (!watch.endedCleanly()) throw new Error('the tar ended early, without its end-of-archive blocks')
   const found = readModel(contents)
   verifyDigests(contents, found)
@@ -89,9 +117,12 @@ async function transform(extract: Extract, pack: Pack, options: RewriteOptions, 
   return model
 }
 
-async function copyEntry(entry: Entry, pack: Pack, contents: ArchiveContents): Promise<void> {
+async function copyEntry(entry: Entry, pack: Pack, contents: ArchiveContents, held: Held): Promise<void> {
   const { header } = entry
   const path = normalizePath(header.name)
+  // Refused before the engine sees the entry: a FIFO where a layer should be blocks the engine forever.
+  if (isSpecialEntry(header.type)) throw specialEntry(path, header.type)
+  if (++held.entries > maxEntries) throw overBudget(`more than ${maxEntries} entries`)
   if (isNameFile(path)) {
     contents.nameFiles.set(path, await readAll(entry, path))
     return
@@ -106,7 +137,18 @@ async function copyEntry(entry: Entry, pack: Pack, contents: ArchiveContents): P
   })
   contents.files.set(path, factsOf(path, header, hash?.digest('hex')))
   const body = kept === undefined ? undefined : Buffer.concat(kept)
-  if (body !== undefined && body.length > 0 && (body[0] === 0x7b || body[0] === 0x5b)) contents.json.set(path, body)
+  if (body !== undefined && body.length > 0 && (body[0] === 0x7b || body[0] === 0x5b)) {
+    held.json += body.length
+    if (held.json > jsonBudget) throw overBudget(`more than ${jsonBudget / 1024 / 1024} MiB of small JSON documents`)
+    contents.json.set(path, body)
+  }
+}
+
+function overBudget(what: string): HandoffError {
+  return new HandoffError(
+    `not an image archive: it holds ${what}, far beyond what any engine writes for its images (configs and manifests take kilobytes); ` +
+      'it is malformed or hostile and was refused before it could exhaust memory: save the images again with the engine'
+  )
 }
 
 /** Writes one entry into the pack, waiting for the reader whenever the pack is full. */
@@ -122,10 +164,26 @@ async function writeEntry(pack: Pack, header: Headers, body: AsyncIterable<unkno
   for await (const data of body) {
     const chunk = data as Buffer
     see?.(chunk)
-    if (!sink.write(chunk)) await once(sink, 'drain')
+    if (!sink.write(chunk)) await orClosed(pack, once(sink, 'drain'))
   }
   sink.end(undefined)
-  await written
+  await orClosed(pack, written)
+}
+
+/** Waits for `promise` unless the pack is torn down first (the stream was destroyed): a drain would never come. */
+async function orClosed<T>(pack: Pack, promise: Promise<T>): Promise<T> {
+  const closedError = (): Error => new Error('the archive stream was closed while an entry was being written')
+  if (pack.destroyed) throw closedError()
+  const stop = new AbortController()
+  const closing = once(pack, 'close', { signal: stop.signal }).then(() => {
+    throw closedError()
+  })
+  closing.catch(() => undefined)
+  try {
+    return await Promise.race([promise, closing])
+  } finally {
+    stop.abort()
+  }
 }
 
 async function readAll(entry: Entry, path: string): Promise<Buffer> {
@@ -142,7 +200,8 @@ function factsOf(path: string, header: Headers, hex: string | undefined): FileFa
     return { size: 0, link: normalizePath(posix.join(posix.dirname(path), header.linkname)) }
   }
   if (header.type === 'link' && header.linkname) return { size: 0, link: normalizePath(header.linkname) }
-  return { size: header.size ?? 0, ...(hex !== undefined ? { digest: `${algorithmOf(path)}:${hex}` } : {}) }
+  if (hex === undefined) return { size: 0, type: header.type ?? 'entry of unknown type' }
+  return { size: header.size ?? 0, digest: `${algorithmOf(path)}:${hex}` }
 }
 
 /** Blobs under blobs/sha512/ are named by sha512; everything else is compared with sha256. */

@@ -1,6 +1,6 @@
 import * as core from '@actions/core'
-import { errorMessage } from '../errors.js'
-import { parseInputs, type Settings } from '../inputs.js'
+import { HandoffError, failureMessage } from '../errors.js'
+import { Input, parseInputs, type Settings } from '../inputs.js'
 import { createRuntime } from '../runtimes/factory.js'
 import { createStore } from '../backends/factory.js'
 import type { Runtime } from '../runtimes/runtime.js'
@@ -11,21 +11,40 @@ import { writeSummary } from './summary.js'
 import { failureSummary, loadSummary, saveSummary } from './summaries.js'
 import type { Log } from './log.js'
 import type { ImageRow } from './report.js'
+import { logLine } from './safe-text.js'
 
 /** The only module that talks to @actions/core: inputs, outputs, state, logs, summary and the failure policy. */
 
 const State = { snapshot: 'image-ids', hit: 'hit', mainDone: 'main-done' } as const
 
+/**
+ * Every message reaches the log through here. Plain lines are neutralised (the runner would execute a line
+ * starting with `::`); annotations, debug lines and group titles are workflow commands the toolkit escapes itself.
+ */
 const log: Log = {
-  info: (m) => core.info(m),
+  info: (m) => core.info(logLine(m)),
   warning: (m) => core.warning(m),
   debug: (m) => core.debug(m),
   group: (title, body) => core.group(title, body)
 }
 
+/** The runner masks a secret in every later log line; done before anything could print it. */
+function maskSecrets(): void {
+  const token = core.getInput(Input.githubToken).trim()
+  if (token !== '') core.setSecret(token)
+}
+
+/** The engine could not be reached at all (no daemon, no socket, no tool): nothing was loaded or changed. */
+class EngineUnreachable extends HandoffError {}
+
 async function withDeps<T>(settings: Settings, body: (deps: HandoffDeps) => Promise<T>): Promise<T> {
-  const store = await createStore(settings, (m) => core.info(m))
-  const runtime: Runtime = await createRuntime(settings, (m) => core.warning(m))
+  const store = await createStore(settings, (m) => log.info(m))
+  let runtime: Runtime
+  try {
+    runtime = await createRuntime(settings, (m) => log.warning(m))
+  } catch (error) {
+    throw new EngineUnreachable(failureMessage(error))
+  }
   try {
     return await body({ runtime, store, log, clock: Date.now })
   } finally {
@@ -41,18 +60,36 @@ function setImagesOutput(rows: ImageRow[]): void {
 export async function runMain(): Promise<void> {
   let settings: Settings | undefined
   try {
+    maskSecrets()
     settings = parseInputs((name) => core.getInput(name))
     const chosen = settings
+    for (const warning of chosen.warnings) log.warning(warning)
     await withDeps(chosen, (deps) => (chosen.mode === 'save' ? mainSave(deps, chosen) : mainLoad(deps, chosen)))
   } catch (error) {
+    if (settings?.mode === 'auto' && error instanceof EngineUnreachable) return engineMiss(error)
     // A failed load loaded nothing usable: say so, so `if: steps.x.outputs.hit != 'true'` rebuilds.
     if (settings !== undefined && settings.mode !== 'save') core.setOutput('hit', 'false')
-    core.setFailed(errorMessage(error))
+    core.setFailed(failureMessage(error))
     if (settings !== undefined) {
       const step = settings.mode === 'save' ? 'save' : 'load'
-      await writeSummary(failureSummary(step, settings.backend, settings.key, errorMessage(error))).catch(() => undefined)
+      await writeSummary(failureSummary(step, settings.backend, settings.key, failureMessage(error))).catch(() => undefined)
     }
   }
+}
+
+/**
+ * mode: auto treats an engine it cannot reach like storage it cannot reach: a warning and a miss, so the job
+ * builds its images. The post step tries the engine again; with no snapshot of what was there before, it
+ * counts every image it then finds (matching "images") as built during the job.
+ */
+function engineMiss(error: EngineUnreachable): void {
+  log.warning(`Could not reach the container engine, continuing as a cache miss (the post step tries again to save what the job builds): ${error.message}`)
+  core.setOutput('hit', 'false')
+  core.setOutput('matched-key', '')
+  setImagesOutput([])
+  core.saveState(State.snapshot, '[]')
+  core.saveState(State.hit, 'false')
+  core.saveState(State.mainDone, 'true')
 }
 
 async function mainSave(deps: HandoffDeps, settings: Settings): Promise<void> {
@@ -63,7 +100,7 @@ async function mainSave(deps: HandoffDeps, settings: Settings): Promise<void> {
 
 async function mainLoad(deps: HandoffDeps, settings: Settings): Promise<void> {
   if (settings.backend === 'artifact' && settings.restoreKeys.length > 0) {
-    core.warning('Input "restore-keys" does not apply to backend: artifact (an artifact is found by its exact name); ignoring it.')
+    log.warning('Input "restore-keys" does not apply to backend: artifact (an artifact is found by its exact name); ignoring it.')
   }
   const result = await deps.log.group('Load images', () => loadImages(deps, { ...settings, required: settings.mode === 'load' }))
   core.setOutput('hit', String(result.hit))
@@ -82,27 +119,28 @@ async function mainLoad(deps: HandoffDeps, settings: Settings): Promise<void> {
 /** The post step saves what changed in `mode: auto`; it warns instead of failing the job. */
 export async function runPost(): Promise<void> {
   try {
+    maskSecrets()
     const settings = parseInputs((name) => core.getInput(name))
     if (settings.mode !== 'auto') return
     if (core.getState(State.mainDone) !== 'true') {
-      core.warning('The main step did not finish, so there is no record of the images present before the job; not saving.')
+      log.warning('The main step did not finish, so there is no record of the images present before the job; not saving.')
       return
     }
     if (core.getState(State.hit) === 'true') {
-      core.info(`The exact key "${settings.key}" was restored; not saving.`)
+      log.info(`The exact key "${settings.key}" was restored; not saving.`)
       return
     }
     const before = new Set<string>(JSON.parse(core.getState(State.snapshot) || '[]') as string[])
     await withDeps(settings, async (deps) => {
       const selection = changedSelection(await deps.runtime.list(), before, settings.images)
       if (selection.include.length === 0) {
-        core.info('No image was created or changed during the job (or none matches "images"); nothing to save.')
+        log.info('No image was created or changed during the job (or none matches "images"); nothing to save.')
         return
       }
       const result = await deps.log.group('Save changed images', () => saveImages(deps, { ...settings, images: selection }))
       await writeSummary(saveSummary(settings.backend, settings.key, result))
     })
   } catch (error) {
-    core.warning(`Saving images in the post step failed: ${errorMessage(error)}`)
+    log.warning(`Saving images in the post step failed: ${failureMessage(error)}`)
   }
 }

@@ -18,6 +18,8 @@ export interface ContainerdOptions {
   /** The socket: a path or `unix:///path`. */
   address: string
   namespace: string
+  /** No-progress watchdog on imports and exports, in ms; 0 or absent: none. */
+  stallMs?: number
 }
 
 const k3sSocket = '/run/k3s/containerd/containerd.sock'
@@ -80,7 +82,7 @@ export function localCtr(options: ContainerdOptions): CtrRunner {
       }
     },
     stream: (args: string[], stdin?: Readable) => {
-      const child = spawnStreaming(argv(args), stdin)
+      const child = spawnStreaming(argv(args), stdin, undefined, { ms: options.stallMs ?? 0, what: `ctr ${args.slice(0, 2).join(' ')} on ${where}` })
       const done = child.done.then(
         () => undefined,
         (error: unknown) => {

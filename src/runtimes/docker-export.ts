@@ -1,8 +1,9 @@
 import type { IncomingMessage } from 'node:http'
-import { pipeline, Transform, type Readable, type TransformCallback } from 'node:stream'
+import { Transform, type Readable, type TransformCallback } from 'node:stream'
 import type Dockerode from 'dockerode'
 import { HandoffError } from '../errors.js'
-import { compareApiVersions, engineMessage, engineStatus } from './docker-client.js'
+import { causeText, compareApiVersions, engineMessage, engineStatus } from './docker-client.js'
+import { engineGives, stallError, watchProgress } from './stall.js'
 
 /** `platform` on `GET /images/get` is honoured from this API version (Docker 28); older daemons ignore it. */
 export const platformApiVersion = '1.48'
@@ -42,11 +43,12 @@ export class TarEndCheck extends Transform {
   private tail = Buffer.alloc(0)
   private static readonly keep = 4096
 
-  constructor(private readonly describe: string) {
+  constructor(private readonly describe: string, private readonly progress: () => void = () => undefined) {
     super()
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    this.progress()
     this.tail = chunk.length >= TarEndCheck.keep
       ? Buffer.from(chunk.subarray(chunk.length - TarEndCheck.keep))
       : Buffer.concat([this.tail, chunk]).subarray(-TarEndCheck.keep)
@@ -84,10 +86,21 @@ export async function exportArchive(
   docker: Dockerode,
   host: string,
   refs: string[],
-  platform: string | undefined
+  platform: string | undefined,
+  stallMs = 0
 ): Promise<Readable> {
   if (refs.length === 0) throw new Error('exportArchive: no images to export')
   const options = { names: refs, ...(platform !== undefined ? { platform } : {}) }
+  const describe = `exporting ${refs.join(', ')} from the Docker Engine at ${host}`
+  const abort = new AbortController()
+  let stalled: HandoffError | undefined
+  let checked: TarEndCheck | undefined
+  // Until the first byte the engine is awaited; after it, only while the reader would take more.
+  const watch = watchProgress(stallMs, () => checked === undefined || engineGives(checked)(), () => {
+    stalled = stallError(describe, stallMs)
+    abort.abort(stalled)
+    checked?.destroy(stalled)
+  })
   let response: IncomingMessage
   try {
     response = await new Promise<IncomingMessage>((resolve, reject) =>
@@ -97,19 +110,37 @@ export async function exportArchive(
           method: 'GET',
           options,
           isStream: true,
+          abortSignal: abort.signal,
           statusCodes: { 200: true, 400: 'bad parameter', 404: 'no such image', 500: 'server error' }
         },
         (error, result) => (error ? reject(error) : resolve(result as IncomingMessage))
       )
     )
   } catch (error) {
+    watch.stop()
+    if (stalled !== undefined) throw stalled
     if (engineStatus(error) === 404) throw await missingImages(docker, host, refs, error)
     throw new HandoffError(`the Docker Engine at ${host} could not export ${refs.join(', ')}: ${engineMessage(error)}`)
   }
-  const checked = new TarEndCheck(`exporting ${refs.join(', ')} from the Docker Engine at ${host}`)
-  // pipeline carries a broken connection into `checked`, and a consumer that gives up back to the socket.
-  pipeline(response, checked, () => undefined)
-  return checked
+  const output = new TarEndCheck(describe, () => watch.touch())
+  checked = output
+  // A broken connection fails the archive with what happened; a reader that gives up closes the connection.
+  response.on('error', (error) => output.destroy(stalled ?? droppedExport(describe, error)))
+  response.on('aborted', () => output.destroy(stalled ?? droppedExport(describe, new Error('aborted'))))
+  output.on('close', () => {
+    watch.stop()
+    if (!response.complete) response.destroy()
+  })
+  response.pipe(output)
+  return output
+}
+
+/** The engine went away mid-export (killed, restarted, out of memory): the archive is partial and unusable. */
+function droppedExport(describe: string, error: unknown): HandoffError {
+  return new HandoffError(
+    `${describe} broke off part-way: the engine closed the connection (${causeText(error)}), as it does when it is killed, restarts or runs out of memory; ` +
+      "the partial archive is discarded. Check that the engine is running (and its log), then run the save again."
+  )
 }
 
 /** The daemon's 404 says only "reference does not exist": find which names it meant. */

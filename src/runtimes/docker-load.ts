@@ -5,6 +5,7 @@ import type Dockerode from 'dockerode'
 import { HandoffError } from '../errors.js'
 import type { ImportReport } from './runtime.js'
 import { causeText, engineMessage } from './docker-client.js'
+import { engineTakes, meter, stallError, watchProgress } from './stall.js'
 
 /**
  * `POST /images/load` answers HTTP 200 before it knows the outcome; the outcome is in the JSON lines of the body
@@ -16,6 +17,7 @@ export type LoadEvent =
   | { kind: 'name'; names: string[] }
   | { kind: 'id'; id: string }
   | { kind: 'error'; message: string }
+  | { kind: 'progress' }
   | { kind: 'other'; text: string }
 
 const loadedName = /^Loaded image: (.+)$/
@@ -23,7 +25,7 @@ const loadedId = /^Loaded image ID: (\S+)$/
 
 /** One line of the daemon's load output. */
 export function parseLoadLine(line: string): LoadEvent {
-  let message: { stream?: unknown; error?: unknown; errorDetail?: { message?: unknown } }
+  let message: { stream?: unknown; error?: unknown; errorDetail?: { message?: unknown }; status?: unknown }
   try {
     message = JSON.parse(line) as typeof message
   } catch {
@@ -32,6 +34,7 @@ export function parseLoadLine(line: string): LoadEvent {
   if (message === null || typeof message !== 'object') return { kind: 'other', text: line }
   const failure = message.errorDetail?.message ?? message.error
   if (failure !== undefined) return { kind: 'error', message: String(failure) }
+  if (message.status !== undefined && message.stream === undefined) return { kind: 'progress' }
   if (typeof message.stream !== 'string') return { kind: 'other', text: line }
   const text = message.stream.trim()
   const id = loadedId.exec(text)
@@ -79,50 +82,80 @@ export class LoadOutput {
     if (event.kind === 'name') this.names.push(...event.names)
     else if (event.kind === 'id') this.ids.push(event.id)
     else if (event.kind === 'error') this.errors.push(event.message)
-    else if (this.others.length < 20) this.others.push(event.text)
+    else if (event.kind === 'other' && this.others.length < 20) this.others.push(event.text)
   }
 }
 
 /**
  * Streams `archive` into the engine and settles on the daemon's verdict. A failing input stream rejects
- * (and aborts the request) instead of leaving the daemon waiting for bytes that never come.
+ * (and aborts the request) instead of leaving the daemon waiting for bytes that never come; an engine that
+ * takes no byte and reports nothing for `stallMs` is abandoned. Progress lines (not `quiet`) keep it alive
+ * while the engine unpacks layers after the last byte arrived.
  */
-export function loadArchive(docker: Dockerode, host: string, archive: Readable): Promise<ImportReport> {
+export function loadArchive(docker: Dockerode, host: string, archive: Readable, stallMs = 0): Promise<ImportReport> {
   return new Promise<ImportReport>((resolve, reject) => {
     let settled = false
+    const abort = new AbortController()
+    const toEngine = meter(() => watch.touch())
+    const watch = watchProgress(stallMs, engineTakes(toEngine), () => {
+      const error = stallError(`loading the archive into the Docker Engine at ${host}`, stallMs)
+      settle(error)
+    })
     const settle = (error: unknown, report?: ImportReport): void => {
       if (settled) return
       settled = true
+      watch.stop()
       archive.off('error', onInputError)
       if (error === undefined && report) return resolve(report)
-      if (!archive.destroyed) archive.destroy()
+      // The reason goes with the archive, so whoever produced it reports this failure, not a bare "closed early".
+      if (!archive.destroyed) archive.destroy(error instanceof Error ? error : undefined)
+      toEngine.destroy()
+      abort.abort(error)
       reject(error)
     }
     const onInputError = (error: Error): void =>
       settle(new HandoffError(`reading the archive failed while loading it into the Docker Engine at ${host}: ${causeText(error)}`))
     archive.on('error', onInputError)
+    archive.pipe(toEngine)
     docker.modem.dial(
       {
         path: '/images/load?',
         method: 'POST',
-        options: { quiet: '1' },
-        file: archive,
+        options: { quiet: '0' },
+        file: toEngine,
+        abortSignal: abort.signal,
         headers: { 'Content-Type': 'application/x-tar' },
         isStream: true,
         statusCodes: { 200: true, 400: 'bad parameter', 500: 'server error' }
       },
       (error, response) => {
-        if (error) return settle(new HandoffError(`the Docker Engine at ${host} refused the archive: ${engineMessage(error)}`))
-        readVerdict(response as IncomingMessage, host, settle)
+        if (error) return settle(refused(host, error))
+        readVerdict(response as IncomingMessage, host, settle, () => watch.touch())
       }
     )
   })
 }
 
-function readVerdict(response: IncomingMessage, host: string, settle: (error: unknown, report?: ImportReport) => void): void {
+/** The request failed before any verdict: a connection the engine dropped is told as such, with what to do. */
+function refused(host: string, error: unknown): HandoffError {
+  const code = (error as { code?: unknown } | null)?.code
+  if (typeof code === 'string' && /^(ECONNRESET|EPIPE|ECONNREFUSED|ENOENT)$/.test(code)) {
+    return new HandoffError(
+      `the Docker Engine at ${host} went away during the load (${causeText(error)}), as it does when it is killed or restarts; ` +
+        'what it had received is discarded. Check that the engine is running (and its log), then run the load again.'
+    )
+  }
+  return new HandoffError(`the Docker Engine at ${host} refused the archive: ${engineMessage(error)}`)
+}
+
+function readVerdict(response: IncomingMessage, host: string, settle: (error: unknown, report?: ImportReport) => void, progress: () => void): void {
   const output = new LoadOutput()
-  response.on('data', (chunk: Buffer) => output.push(chunk))
-  const failed = (why: string): void => settle(new HandoffError(`the Docker Engine at ${host} ${why}; run the load again.`))
+  response.on('data', (chunk: Buffer) => {
+    progress()
+    output.push(chunk)
+  })
+  const failed = (why: string): void =>
+    settle(new HandoffError(`the Docker Engine at ${host} ${why}, as it does when it is killed or restarts; check that it is running (and its log), then run the load again.`))
   response.on('error', (error) => failed(`dropped the connection during the load (${causeText(error)})`))
   // A connection cut before the end of the output is no verdict at all.
   response.on('close', () => failed("closed the connection before reporting the load's outcome"))

@@ -11,6 +11,8 @@ import { loadArchive } from './docker-load.js'
 export interface DockerRuntimeOptions {
   /** Told when a request is served in a degraded way (e.g. `platform` on an engine too old for it). */
   warn?: (message: string) => void
+  /** No-progress watchdog on exports and loads, in ms; 0 or absent: none. */
+  stallMs?: number
 }
 
 /** The Docker runtime, talking to the Engine API only (no docker CLI). */
@@ -21,7 +23,7 @@ export async function createDockerRuntime(
   const connection = await connectDocker(env)
   try {
     const containerdStore = await usesContainerdStore(connection.docker)
-    return new DockerRuntime(connection, containerdStore, options.warn ?? (() => undefined))
+    return new DockerRuntime(connection, containerdStore, options.warn ?? (() => undefined), options.stallMs ?? 0)
   } catch (error) {
     connection.close()
     throw error
@@ -47,7 +49,8 @@ class DockerRuntime implements Runtime {
   constructor(
     private readonly connection: DockerConnection,
     private readonly containerdStore: boolean,
-    private readonly warn: (message: string) => void
+    private readonly warn: (message: string) => void,
+    private readonly stallMs: number
   ) {}
 
   private get docker(): Dockerode {
@@ -84,11 +87,11 @@ class DockerRuntime implements Runtime {
     if (unsafe !== undefined) throw new HandoffError(`"${unsafe}" is not an image name or ID; fix the images input.`)
     const platform = platformQuery(options.platform, this.connection.apiVersion)
     if (platform.ignored) this.warn(platform.ignored)
-    return exportArchive(this.docker, this.host, refs, platform.value)
+    return exportArchive(this.docker, this.host, refs, platform.value, this.stallMs)
   }
 
   importArchive(archive: Readable): Promise<ImportReport> {
-    return loadArchive(this.docker, this.host, archive)
+    return loadArchive(this.docker, this.host, archive, this.stallMs)
   }
 
   async tag(source: string, target: string): Promise<void> {

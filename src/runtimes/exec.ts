@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process'
 import type { Readable } from 'node:stream'
 import { getExecOutput } from '@actions/exec'
 import { HandoffError } from '../errors.js'
+import { engineGives, engineTakes, meter, stallError, watchProgress } from './stall.js'
 
 /**
  * The one way this action runs an external tool (ctr, podman): argv only, never a shell string.
@@ -46,16 +47,39 @@ export interface StreamingProcess {
   done: Promise<ExecResult>
 }
 
-/** Starts `argv` with `stdin` piped in (when given) and stdout as a stream; stderr is collected for errors. */
-export function spawnStreaming(argv: readonly string[], stdin?: Readable, env?: Record<string, string>): StreamingProcess {
+/** The no-progress watchdog of a streaming tool: `ms` 0 turns it off; `what` names the work in the message. */
+export interface StallOptions {
+  ms: number
+  what: string
+}
+
+/**
+ * Starts `argv` with `stdin` piped in (when given) and stdout as a stream; stderr is collected for errors.
+ * With `stall`, a tool that moves no byte and prints nothing for that long is killed and `done` says why.
+ */
+export function spawnStreaming(argv: readonly string[], stdin?: Readable, env?: Record<string, string>, stall?: StallOptions): StreamingProcess {
   const [file, ...args] = argv
   if (file === undefined) throw new Error('spawnStreaming: empty argv')
   const child = spawn(file, args, {
     stdio: [stdin ? 'pipe' : 'ignore', 'pipe', 'pipe'],
     ...(env ? { env: { ...processEnv(), ...env } } : {})
   })
+  const toTool = meter(() => watch.touch())
+  const fromTool = meter(() => watch.touch())
+  let stalled: HandoffError | undefined
+  let giveUp: (error: HandoffError) => void = () => undefined
+  // An import waits on the tool while it holds bytes the tool has not taken; an export while its reader waits.
+  const watch = watchProgress(stall?.ms ?? 0, stdin ? engineTakes(toTool) : engineGives(fromTool), () => {
+    stalled = stallError(stall?.what ?? argv.slice(0, 3).join(' '), stall?.ms ?? 0)
+    child.kill('SIGKILL')
+    // Not waiting for the pipes to close (a process the tool started may hold them open): `done` says why.
+    giveUp(stalled)
+    fromTool.destroy()
+    toTool.destroy()
+  })
   let stderr = ''
   child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
+    watch.touch()
     stderr = (stderr + chunk).slice(-64 * 1024)
   })
   if (stdin && child.stdin) {
@@ -65,17 +89,26 @@ export function spawnStreaming(argv: readonly string[], stdin?: Readable, env?: 
       stderr += `\ninput failed: ${String(error)}`
       child.kill('SIGTERM')
     })
-    stdin.pipe(child.stdin)
+    stdin.pipe(toTool).pipe(child.stdin)
   }
+  child.stdout!.pipe(fromTool)
   const done = new Promise<ExecResult>((resolve, reject) => {
+    giveUp = reject
     child.on('error', (error) => reject(notFound(file, error)))
     child.on('close', (code, signal) => {
+      watch.stop()
       const result = { exitCode: code ?? 128, stdout: '', stderr }
-      if (code === 0) resolve(result)
-      else reject(failed(argv, { ...result, stderr: stderr || `killed by ${signal ?? 'a signal'}` }))
+      if (stalled !== undefined) reject(stalled)
+      else if (code === 0) resolve(result)
+      else reject(failed(argv, { ...result, stderr: stderr || killedBy(signal) }))
     })
   })
-  return { stdout: child.stdout!, done }
+  return { stdout: fromTool, done }
+}
+
+/** A tool that died on a signal without a word: the likely reasons, and what to do. */
+function killedBy(signal: NodeJS.Signals | null): string {
+  return `it was killed by ${signal ?? 'a signal'} without an error message (out of memory, or stopped from outside); check the runner's memory and run again`
 }
 
 function processEnv(): Record<string, string> {

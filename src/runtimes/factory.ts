@@ -12,12 +12,13 @@ export async function createRuntime(
   env: NodeJS.ProcessEnv = process.env
 ): Promise<Runtime> {
   if (settings.kindCluster !== undefined) return createKindRuntime({ cluster: settings.kindCluster, env })
+  const stallMs = settings.stallTimeout * 1000
   switch (settings.runtime) {
     case 'docker':
-      return createDockerRuntime(env, { warn })
+      return createDockerRuntime(env, { warn, stallMs })
     case 'containerd':
-      return createContainerdRuntime(settings.containerd)
+      return createContainerdRuntime({ ...settings.containerd, stallMs })
     case 'podman':
-      return createPodmanRuntime({ warn })
+      return createPodmanRuntime({ warn, stallMs })
   }
 }

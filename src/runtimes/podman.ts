@@ -24,6 +24,8 @@ export interface PodmanOptions {
   env?: Record<string, string>
   /** Told about inputs podman cannot honour (a platform on save). */
   warn?: (message: string) => void
+  /** No-progress watchdog on load and save, in ms; 0 or absent: none. */
+  stallMs?: number
 }
 
 export async function createPodmanRuntime(options: PodmanOptions = {}): Promise<Runtime> {
@@ -36,7 +38,7 @@ export async function createPodmanRuntime(options: PodmanOptions = {}): Promise<
       throw podmanFailed(args, error)
     })
   const streaming = (args: string[], stdin?: Readable): { stdout: Readable; done: Promise<unknown> } => {
-    const child = spawnStreaming(argv(args), stdin, options.env)
+    const child = spawnStreaming(argv(args), stdin, options.env, { ms: options.stallMs ?? 0, what: `podman ${args[0] ?? ''}` })
     const done = child.done.catch((error: unknown) => {
       throw podmanFailed(args, error)
     })

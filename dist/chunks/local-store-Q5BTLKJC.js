@@ -5,7 +5,7 @@ import {
 } from "./chunk-OTW4DL2O.js";
 import {
   HandoffError
-} from "./chunk-TW2DPVTV.js";
+} from "./chunk-OOPN6O4Y.js";
 
 // src/backends/local-store.ts
 import { randomBytes } from "node:crypto";

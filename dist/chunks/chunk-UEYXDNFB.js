@@ -1,13 +1,13 @@
 import { createRequire as __createRequire } from 'node:module'; import { fileURLToPath as __fileURLToPath } from 'node:url'; import { dirname as __pathDirname } from 'node:path'; const require = __createRequire(import.meta.url); const __ih_filename = __fileURLToPath(import.meta.url); const __ih_dirname = __pathDirname(__ih_filename);
 import {
   require_src
-} from "./chunk-35PJGBOB.js";
+} from "./chunk-2MDZGHZX.js";
 import {
   HandoffError,
   __commonJS,
   __require,
   __toESM
-} from "./chunk-TW2DPVTV.js";
+} from "./chunk-OOPN6O4Y.js";
 
 // node_modules/@protobuf-ts/runtime/build/commonjs/json-typings.js
 var require_json_typings = __commonJS({

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; import { fileURL
 import {
   HandoffError,
   errorMessage
-} from "./chunk-TW2DPVTV.js";
+} from "./chunk-OOPN6O4Y.js";
 
 // src/archive/model.ts
 import { posix } from "node:path";
@@ -273,6 +273,7 @@ export {
   blobPath,
   parseJson,
   isRecord,
+  familiarOrUndefined,
   isDigestReference,
   uniqueNames,
   imageLabel,

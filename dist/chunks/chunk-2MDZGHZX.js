@@ -3,7 +3,7 @@ import {
   __commonJS,
   __require,
   __toESM
-} from "./chunk-TW2DPVTV.js";
+} from "./chunk-OOPN6O4Y.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({
@@ -21943,4 +21943,4 @@ export {
   getState,
   require_src
 };
-/*! For license information please see chunk-35PJGBOB.js.LEGAL.txt */
+/*! For license information please see chunk-2MDZGHZX.js.LEGAL.txt */

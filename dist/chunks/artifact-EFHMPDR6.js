@@ -4,7 +4,7 @@ import {
   require_node,
   require_string_decoder,
   require_tar_stream
-} from "./chunk-RD7ND5Z6.js";
+} from "./chunk-UPTZXHVF.js";
 import {
   AbortError,
   AnonymousCredential,
@@ -44,7 +44,7 @@ import {
   structuredMessageDecodingBrowser,
   structuredMessageDecodingStream,
   structuredMessageEncoding
-} from "./chunk-4GEYGBRL.js";
+} from "./chunk-UEYXDNFB.js";
 import {
   BearerCredentialHandler,
   HttpClient,
@@ -56,7 +56,7 @@ import {
   require_undici,
   setSecret,
   warning
-} from "./chunk-35PJGBOB.js";
+} from "./chunk-2MDZGHZX.js";
 import {
   HandoffError,
   __commonJS,
@@ -64,7 +64,7 @@ import {
   __require,
   __toESM,
   errorMessage
-} from "./chunk-TW2DPVTV.js";
+} from "./chunk-OOPN6O4Y.js";
 
 // node_modules/@actions/artifact/package.json
 var require_package = __commonJS({
@@ -62416,4 +62416,4 @@ async function scratch(workDir, prefix2) {
 export {
   createArtifactBackend
 };
-/*! For license information please see artifact-LPY53OT4.js.LEGAL.txt */
+/*! For license information please see artifact-EFHMPDR6.js.LEGAL.txt */

@@ -34,7 +34,7 @@ import {
   storageRetryPolicy,
   storageSharedKeyCredentialPolicy,
   stringifyXML
-} from "./chunk-4GEYGBRL.js";
+} from "./chunk-UEYXDNFB.js";
 import {
   BearerCredentialHandler,
   HttpClient,
@@ -50,14 +50,14 @@ import {
   setSecret,
   warning,
   which
-} from "./chunk-35PJGBOB.js";
+} from "./chunk-2MDZGHZX.js";
 import {
   HandoffError,
   __commonJS,
   __export,
   __toESM,
   errorMessage
-} from "./chunk-TW2DPVTV.js";
+} from "./chunk-OOPN6O4Y.js";
 
 // node_modules/semver/internal/constants.js
 var require_constants = __commonJS({

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; import { fileURL
 import {
   __commonJS,
   __require
-} from "./chunk-TW2DPVTV.js";
+} from "./chunk-OOPN6O4Y.js";
 
 // node_modules/events-universal/default.js
 var require_default = __commonJS({
@@ -2785,4 +2785,4 @@ export {
   require_string_decoder,
   require_tar_stream
 };
-/*! For license information please see chunk-RD7ND5Z6.js.LEGAL.txt */
+/*! For license information please see chunk-UPTZXHVF.js.LEGAL.txt */

@@ -7,7 +7,7 @@ import {
   require_node,
   require_string_decoder,
   require_tar_stream
-} from "./chunk-RD7ND5Z6.js";
+} from "./chunk-UPTZXHVF.js";
 import {
   debug,
   getExecOutput,
@@ -19,9 +19,10 @@ import {
   saveState,
   setFailed,
   setOutput,
+  setSecret,
   summary,
   warning
-} from "./chunk-35PJGBOB.js";
+} from "./chunk-2MDZGHZX.js";
 import {
   IndexFormatError,
   blobPath,
@@ -31,6 +32,7 @@ import {
   diffIdsOf,
   encodeIndex,
   familiarName,
+  familiarOrUndefined,
   familiarRepository,
   imageLabel,
   isChunked,
@@ -53,14 +55,15 @@ import {
   sameName,
   uniqueNames,
   withDefaultTag
-} from "./chunk-TVM6DHRK.js";
+} from "./chunk-FXW7W2MF.js";
 import {
   HandoffError,
   __commonJS,
   __require,
   __toESM,
-  errorMessage
-} from "./chunk-TW2DPVTV.js";
+  errorMessage,
+  failureMessage
+} from "./chunk-OOPN6O4Y.js";
 
 // node_modules/picomatch/lib/constants.js
 var require_constants = __commonJS({
@@ -998,13 +1001,13 @@ var require_parse = __commonJS({
         consume(token.value);
       };
       const negate = () => {
-        let count2 = 1;
+        let count3 = 1;
         while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
           advance();
           state.start++;
-          count2++;
+          count3++;
         }
-        if (count2 % 2 === 0) {
+        if (count3 % 2 === 0) {
           return false;
         }
         state.negated = true;
@@ -2775,13 +2778,13 @@ var require_stream_writable = __commonJS({
         var buffer = new Array(l);
         var holder = state.corkedRequestsFree;
         holder.entry = entry;
-        var count2 = 0;
+        var count3 = 0;
         var allBuffers = true;
         while (entry) {
-          buffer[count2] = entry;
+          buffer[count3] = entry;
           if (!entry.isBuf) allBuffers = false;
           entry = entry.next;
-          count2 += 1;
+          count3 += 1;
         }
         buffer.allBuffers = allBuffers;
         doWrite(stream, state, true, state.length, buffer, "", holder.finish);
@@ -4156,14 +4159,14 @@ var require_stream_readable = __commonJS({
 var require_stream_transform = __commonJS({
   "node_modules/docker-modem/node_modules/readable-stream/lib/_stream_transform.js"(exports, module) {
     "use strict";
-    module.exports = Transform4;
+    module.exports = Transform5;
     var _require$codes = require_errors().codes;
     var ERR_METHOD_NOT_IMPLEMENTED = _require$codes.ERR_METHOD_NOT_IMPLEMENTED;
     var ERR_MULTIPLE_CALLBACK = _require$codes.ERR_MULTIPLE_CALLBACK;
     var ERR_TRANSFORM_ALREADY_TRANSFORMING = _require$codes.ERR_TRANSFORM_ALREADY_TRANSFORMING;
     var ERR_TRANSFORM_WITH_LENGTH_0 = _require$codes.ERR_TRANSFORM_WITH_LENGTH_0;
     var Duplex = require_stream_duplex();
-    require_inherits()(Transform4, Duplex);
+    require_inherits()(Transform5, Duplex);
     function afterTransform(er, data) {
       var ts = this._transformState;
       ts.transforming = false;
@@ -4182,8 +4185,8 @@ var require_stream_transform = __commonJS({
         this._read(rs.highWaterMark);
       }
     }
-    function Transform4(options) {
-      if (!(this instanceof Transform4)) return new Transform4(options);
+    function Transform5(options) {
+      if (!(this instanceof Transform5)) return new Transform5(options);
       Duplex.call(this, options);
       this._transformState = {
         afterTransform: afterTransform.bind(this),
@@ -4211,14 +4214,14 @@ var require_stream_transform = __commonJS({
         done(this, null, null);
       }
     }
-    Transform4.prototype.push = function(chunk, encoding) {
+    Transform5.prototype.push = function(chunk, encoding) {
       this._transformState.needTransform = false;
       return Duplex.prototype.push.call(this, chunk, encoding);
     };
-    Transform4.prototype._transform = function(chunk, encoding, cb) {
+    Transform5.prototype._transform = function(chunk, encoding, cb) {
       cb(new ERR_METHOD_NOT_IMPLEMENTED("_transform()"));
     };
-    Transform4.prototype._write = function(chunk, encoding, cb) {
+    Transform5.prototype._write = function(chunk, encoding, cb) {
       var ts = this._transformState;
       ts.writecb = cb;
       ts.writechunk = chunk;
@@ -4228,7 +4231,7 @@ var require_stream_transform = __commonJS({
         if (ts.needTransform || rs.needReadable || rs.length < rs.highWaterMark) this._read(rs.highWaterMark);
       }
     };
-    Transform4.prototype._read = function(n) {
+    Transform5.prototype._read = function(n) {
       var ts = this._transformState;
       if (ts.writechunk !== null && !ts.transforming) {
         ts.transforming = true;
@@ -4237,7 +4240,7 @@ var require_stream_transform = __commonJS({
         ts.needTransform = true;
       }
     };
-    Transform4.prototype._destroy = function(err, cb) {
+    Transform5.prototype._destroy = function(err, cb) {
       Duplex.prototype._destroy.call(this, err, function(err2) {
         cb(err2);
       });
@@ -4258,11 +4261,11 @@ var require_stream_passthrough = __commonJS({
   "node_modules/docker-modem/node_modules/readable-stream/lib/_stream_passthrough.js"(exports, module) {
     "use strict";
     module.exports = PassThrough5;
-    var Transform4 = require_stream_transform();
-    require_inherits()(PassThrough5, Transform4);
+    var Transform5 = require_stream_transform();
+    require_inherits()(PassThrough5, Transform5);
     function PassThrough5(options) {
       if (!(this instanceof PassThrough5)) return new PassThrough5(options);
-      Transform4.call(this, options);
+      Transform5.call(this, options);
     }
     PassThrough5.prototype._transform = function(chunk, encoding, cb) {
       cb(null, chunk);
@@ -4328,7 +4331,7 @@ var require_pipeline = __commonJS({
       if (typeof streams[streams.length - 1] !== "function") return noop;
       return streams.pop();
     }
-    function pipeline5() {
+    function pipeline4() {
       for (var _len = arguments.length, streams = new Array(_len), _key = 0; _key < _len; _key++) {
         streams[_key] = arguments[_key];
       }
@@ -4351,7 +4354,7 @@ var require_pipeline = __commonJS({
       });
       return streams.reduce(pipe);
     }
-    module.exports = pipeline5;
+    module.exports = pipeline4;
   }
 });
 
@@ -6052,13 +6055,13 @@ var require_stream_writable2 = __commonJS({
         var buffer = new Array(l);
         var holder = state.corkedRequestsFree;
         holder.entry = entry;
-        var count2 = 0;
+        var count3 = 0;
         var allBuffers = true;
         while (entry) {
-          buffer[count2] = entry;
+          buffer[count3] = entry;
           if (!entry.isBuf) allBuffers = false;
           entry = entry.next;
-          count2 += 1;
+          count3 += 1;
         }
         buffer.allBuffers = allBuffers;
         doWrite(stream, state, true, state.length, buffer, "", holder.finish);
@@ -7433,14 +7436,14 @@ var require_stream_readable2 = __commonJS({
 var require_stream_transform2 = __commonJS({
   "node_modules/bl/node_modules/readable-stream/lib/_stream_transform.js"(exports, module) {
     "use strict";
-    module.exports = Transform4;
+    module.exports = Transform5;
     var _require$codes = require_errors2().codes;
     var ERR_METHOD_NOT_IMPLEMENTED = _require$codes.ERR_METHOD_NOT_IMPLEMENTED;
     var ERR_MULTIPLE_CALLBACK = _require$codes.ERR_MULTIPLE_CALLBACK;
     var ERR_TRANSFORM_ALREADY_TRANSFORMING = _require$codes.ERR_TRANSFORM_ALREADY_TRANSFORMING;
     var ERR_TRANSFORM_WITH_LENGTH_0 = _require$codes.ERR_TRANSFORM_WITH_LENGTH_0;
     var Duplex = require_stream_duplex2();
-    require_inherits()(Transform4, Duplex);
+    require_inherits()(Transform5, Duplex);
     function afterTransform(er, data) {
       var ts = this._transformState;
       ts.transforming = false;
@@ -7459,8 +7462,8 @@ var require_stream_transform2 = __commonJS({
         this._read(rs.highWaterMark);
       }
     }
-    function Transform4(options) {
-      if (!(this instanceof Transform4)) return new Transform4(options);
+    function Transform5(options) {
+      if (!(this instanceof Transform5)) return new Transform5(options);
       Duplex.call(this, options);
       this._transformState = {
         afterTransform: afterTransform.bind(this),
@@ -7488,14 +7491,14 @@ var require_stream_transform2 = __commonJS({
         done(this, null, null);
       }
     }
-    Transform4.prototype.push = function(chunk, encoding) {
+    Transform5.prototype.push = function(chunk, encoding) {
       this._transformState.needTransform = false;
       return Duplex.prototype.push.call(this, chunk, encoding);
     };
-    Transform4.prototype._transform = function(chunk, encoding, cb) {
+    Transform5.prototype._transform = function(chunk, encoding, cb) {
       cb(new ERR_METHOD_NOT_IMPLEMENTED("_transform()"));
     };
-    Transform4.prototype._write = function(chunk, encoding, cb) {
+    Transform5.prototype._write = function(chunk, encoding, cb) {
       var ts = this._transformState;
       ts.writecb = cb;
       ts.writechunk = chunk;
@@ -7505,7 +7508,7 @@ var require_stream_transform2 = __commonJS({
         if (ts.needTransform || rs.needReadable || rs.length < rs.highWaterMark) this._read(rs.highWaterMark);
       }
     };
-    Transform4.prototype._read = function(n) {
+    Transform5.prototype._read = function(n) {
       var ts = this._transformState;
       if (ts.writechunk !== null && !ts.transforming) {
         ts.transforming = true;
@@ -7514,7 +7517,7 @@ var require_stream_transform2 = __commonJS({
         ts.needTransform = true;
       }
     };
-    Transform4.prototype._destroy = function(err, cb) {
+    Transform5.prototype._destroy = function(err, cb) {
       Duplex.prototype._destroy.call(this, err, function(err2) {
         cb(err2);
       });
@@ -7535,11 +7538,11 @@ var require_stream_passthrough2 = __commonJS({
   "node_modules/bl/node_modules/readable-stream/lib/_stream_passthrough.js"(exports, module) {
     "use strict";
     module.exports = PassThrough5;
-    var Transform4 = require_stream_transform2();
-    require_inherits()(PassThrough5, Transform4);
+    var Transform5 = require_stream_transform2();
+    require_inherits()(PassThrough5, Transform5);
     function PassThrough5(options) {
       if (!(this instanceof PassThrough5)) return new PassThrough5(options);
-      Transform4.call(this, options);
+      Transform5.call(this, options);
     }
     PassThrough5.prototype._transform = function(chunk, encoding, cb) {
       cb(null, chunk);
@@ -7605,7 +7608,7 @@ var require_pipeline2 = __commonJS({
       if (typeof streams[streams.length - 1] !== "function") return noop;
       return streams.pop();
     }
-    function pipeline5() {
+    function pipeline4() {
       for (var _len = arguments.length, streams = new Array(_len), _key = 0; _key < _len; _key++) {
         streams[_key] = arguments[_key];
       }
@@ -7628,7 +7631,7 @@ var require_pipeline2 = __commonJS({
       });
       return streams.reduce(pipe);
     }
-    module.exports = pipeline5;
+    module.exports = pipeline4;
   }
 });
 
@@ -9042,13 +9045,13 @@ var require_stream_writable3 = __commonJS({
         var buffer = new Array(l);
         var holder = state.corkedRequestsFree;
         holder.entry = entry;
-        var count2 = 0;
+        var count3 = 0;
         var allBuffers = true;
         while (entry) {
-          buffer[count2] = entry;
+          buffer[count3] = entry;
           if (!entry.isBuf) allBuffers = false;
           entry = entry.next;
-          count2 += 1;
+          count3 += 1;
         }
         buffer.allBuffers = allBuffers;
         doWrite(stream, state, true, state.length, buffer, "", holder.finish);
@@ -10423,14 +10426,14 @@ var require_stream_readable3 = __commonJS({
 var require_stream_transform3 = __commonJS({
   "node_modules/tar-fs/node_modules/readable-stream/lib/_stream_transform.js"(exports, module) {
     "use strict";
-    module.exports = Transform4;
+    module.exports = Transform5;
     var _require$codes = require_errors3().codes;
     var ERR_METHOD_NOT_IMPLEMENTED = _require$codes.ERR_METHOD_NOT_IMPLEMENTED;
     var ERR_MULTIPLE_CALLBACK = _require$codes.ERR_MULTIPLE_CALLBACK;
     var ERR_TRANSFORM_ALREADY_TRANSFORMING = _require$codes.ERR_TRANSFORM_ALREADY_TRANSFORMING;
     var ERR_TRANSFORM_WITH_LENGTH_0 = _require$codes.ERR_TRANSFORM_WITH_LENGTH_0;
     var Duplex = require_stream_duplex3();
-    require_inherits()(Transform4, Duplex);
+    require_inherits()(Transform5, Duplex);
     function afterTransform(er, data) {
       var ts = this._transformState;
       ts.transforming = false;
@@ -10449,8 +10452,8 @@ var require_stream_transform3 = __commonJS({
         this._read(rs.highWaterMark);
       }
     }
-    function Transform4(options) {
-      if (!(this instanceof Transform4)) return new Transform4(options);
+    function Transform5(options) {
+      if (!(this instanceof Transform5)) return new Transform5(options);
       Duplex.call(this, options);
       this._transformState = {
         afterTransform: afterTransform.bind(this),
@@ -10478,14 +10481,14 @@ var require_stream_transform3 = __commonJS({
         done(this, null, null);
       }
     }
-    Transform4.prototype.push = function(chunk, encoding) {
+    Transform5.prototype.push = function(chunk, encoding) {
       this._transformState.needTransform = false;
       return Duplex.prototype.push.call(this, chunk, encoding);
     };
-    Transform4.prototype._transform = function(chunk, encoding, cb) {
+    Transform5.prototype._transform = function(chunk, encoding, cb) {
       cb(new ERR_METHOD_NOT_IMPLEMENTED("_transform()"));
     };
-    Transform4.prototype._write = function(chunk, encoding, cb) {
+    Transform5.prototype._write = function(chunk, encoding, cb) {
       var ts = this._transformState;
       ts.writecb = cb;
       ts.writechunk = chunk;
@@ -10495,7 +10498,7 @@ var require_stream_transform3 = __commonJS({
         if (ts.needTransform || rs.needReadable || rs.length < rs.highWaterMark) this._read(rs.highWaterMark);
       }
     };
-    Transform4.prototype._read = function(n) {
+    Transform5.prototype._read = function(n) {
       var ts = this._transformState;
       if (ts.writechunk !== null && !ts.transforming) {
         ts.transforming = true;
@@ -10504,7 +10507,7 @@ var require_stream_transform3 = __commonJS({
         ts.needTransform = true;
       }
     };
-    Transform4.prototype._destroy = function(err, cb) {
+    Transform5.prototype._destroy = function(err, cb) {
       Duplex.prototype._destroy.call(this, err, function(err2) {
         cb(err2);
       });
@@ -10525,11 +10528,11 @@ var require_stream_passthrough3 = __commonJS({
   "node_modules/tar-fs/node_modules/readable-stream/lib/_stream_passthrough.js"(exports, module) {
     "use strict";
     module.exports = PassThrough5;
-    var Transform4 = require_stream_transform3();
-    require_inherits()(PassThrough5, Transform4);
+    var Transform5 = require_stream_transform3();
+    require_inherits()(PassThrough5, Transform5);
     function PassThrough5(options) {
       if (!(this instanceof PassThrough5)) return new PassThrough5(options);
-      Transform4.call(this, options);
+      Transform5.call(this, options);
     }
     PassThrough5.prototype._transform = function(chunk, encoding, cb) {
       cb(null, chunk);
@@ -10595,7 +10598,7 @@ var require_pipeline3 = __commonJS({
       if (typeof streams[streams.length - 1] !== "function") return noop;
       return streams.pop();
     }
-    function pipeline5() {
+    function pipeline4() {
       for (var _len = arguments.length, streams = new Array(_len), _key = 0; _key < _len; _key++) {
         streams[_key] = arguments[_key];
       }
@@ -10618,7 +10621,7 @@ var require_pipeline3 = __commonJS({
       });
       return streams.reduce(pipe);
     }
-    module.exports = pipeline5;
+    module.exports = pipeline4;
   }
 });
 
@@ -15893,7 +15896,8 @@ var Input = {
   githubToken: "github-token",
   runId: "run-id",
   repository: "repository",
-  kindCluster: "kind-cluster"
+  kindCluster: "kind-cluster",
+  stallTimeout: "stall-timeout"
 };
 var lines = (text) => text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "" && !l.startsWith("#"));
 function oneOf(name, value, allowed) {
@@ -15962,6 +15966,7 @@ function parseInputs(read, env = process.env) {
   if (kindCluster !== "" && !/^[a-z0-9][a-z0-9.-]*$/.test(kindCluster)) {
     throw new HandoffError(`Input "kind-cluster" is "${kindCluster}"; kind cluster names are lowercase letters, digits, . and -.`);
   }
+  const warnings = [];
   return {
     mode,
     images,
@@ -15977,11 +15982,22 @@ function parseInputs(read, env = process.env) {
     tags: parseTags(read(Input.tags)),
     ...platform !== "" ? { platform } : {},
     compressionLevel: integer(Input.compressionLevel, get(Input.compressionLevel) || "3", 1, 19),
-    artifact: parseArtifact(get, backend, env),
-    ...kindCluster !== "" ? { kindCluster } : {}
+    artifact: parseArtifact(get, backend, env, warnings),
+    ...kindCluster !== "" ? { kindCluster } : {},
+    stallTimeout: integer(Input.stallTimeout, get(Input.stallTimeout) || "300", 0, 86400),
+    warnings
   };
 }
-function parseArtifact(get, backend, env) {
+var artifactOnly = [Input.retentionDays, Input.overwrite, Input.githubToken, Input.runId, Input.repository];
+function parseArtifact(get, backend, env, warnings) {
+  if (backend !== "artifact") {
+    const given = artifactOnly.filter((name) => get(name) !== "" && !(name === Input.overwrite && /^false$/i.test(get(name))));
+    if (given.length > 0) {
+      const names = given.map((name) => `"${name}"`).join(", ");
+      warnings.push(`Input${given.length > 1 ? "s" : ""} ${names} appl${given.length > 1 ? "y" : "ies"} only to backend: artifact; ignored with backend: ${backend}.`);
+    }
+    return { overwrite: false };
+  }
   const retention = get(Input.retentionDays);
   const token = get(Input.githubToken);
   const runId = get(Input.runId);
@@ -15991,7 +16007,6 @@ function parseArtifact(get, backend, env) {
     ...retention !== "" ? { retentionDays: integer(Input.retentionDays, retention, 1, 90) } : {}
   };
   if (runId === "" && token === "") return settings;
-  if (backend !== "artifact") throw new HandoffError('Inputs "github-token" and "run-id" apply only to backend: artifact; remove them or set backend: artifact.');
   if (token === "" || runId === "") throw new HandoffError('A download from another run needs both "github-token" and "run-id"; give both, or neither for this run.');
   const [owner, repo, ...rest] = repository.split("/");
   if (!owner || !repo || rest.length > 0) throw new HandoffError(`Input "repository" is "${repository}"; write owner/name.`);
@@ -16004,30 +16019,92 @@ import { createHash } from "node:crypto";
 // src/archive/name-files.ts
 import { posix } from "node:path";
 
+// src/archive/checks.ts
+function presentFile(contents, path, what) {
+  const file = resolveFile(contents, path);
+  if (file === void 0) {
+    if (!contents.files.has(normalizePath(path))) return void 0;
+    throw new HandoffError(
+      `${what}: ${JSON.stringify(path)} is a link that leads to no file in the archive (dangling, a loop, or more than 16 links); the archive is malformed: save the image again`
+    );
+  }
+  if (file.type !== void 0) {
+    throw new HandoffError(
+      `${what}: ${JSON.stringify(path)} is a ${file.type} in the archive, not a regular file; an engine cannot load it: save the image again`
+    );
+  }
+  return file;
+}
+function namesOf(candidates, dropped) {
+  const valid = [];
+  for (const candidate of candidates) {
+    if (typeof candidate === "string" && (isDigestReference(candidate) || familiarOrUndefined(candidate) !== void 0)) {
+      valid.push(candidate);
+    } else {
+      dropped.push(typeof candidate === "string" ? candidate : JSON.stringify(candidate) ?? String(candidate));
+    }
+  }
+  return uniqueNames(valid);
+}
+function droppedNote(label2, dropped) {
+  const list = dropped.slice(0, 20).map((name) => JSON.stringify(name)).join(", ");
+  const more = dropped.length > 20 ? ` and ${dropped.length - 20} more` : "";
+  return `image ${label2} was loaded without the names ${list}${more}: they are not valid image references (lowercase repository[:tag]); rename the image where it is built, or tag it on load with the input "tags"`;
+}
+function checkManifestEntries(raw) {
+  raw.forEach((entry, index) => {
+    const where = `manifest.json (entry ${index + 1})`;
+    if (!isRecord(entry)) return;
+    const tags = entry["RepoTags"];
+    if (tags !== void 0 && tags !== null && !Array.isArray(tags)) {
+      throw new HandoffError(
+        `not an image archive: ${where} gives RepoTags as ${typeof tags === "string" ? `the string ${JSON.stringify(tags)}` : `a ${typeof tags}`}, not a list of names (["app:ci"]); the tool that wrote the archive is broken: save the image again with docker save`
+      );
+    }
+    const layers = entry["Layers"];
+    if (Array.isArray(layers) && layers.some((layer) => typeof layer !== "string")) {
+      throw new HandoffError(`not an image archive: ${where} lists a layer that is not a path; save the image again with docker save`);
+    }
+  });
+}
+function checkRepositories(contents) {
+  const raw = contents.nameFiles.get("repositories");
+  if (raw === void 0) return;
+  const value = parseJson(raw, 'the name file "repositories"');
+  const valid = isRecord(value) && Object.values(value).every((tags) => isRecord(tags) && Object.values(tags).every((id) => typeof id === "string"));
+  if (!valid) {
+    throw new HandoffError(
+      `not an image archive: the name file "repositories" is ${value === null ? "null" : 'not of the form {"repo": {"tag": "layer id"}}'}; the tool that wrote the archive is broken: save the image again with docker save`
+    );
+  }
+}
+
 // src/archive/legacy-model.ts
-function legacyImages(contents, entries) {
+function legacyImages(contents, entries, skipped = []) {
   const byConfig = /* @__PURE__ */ new Map();
   for (const entry of entries) {
-    const image = legacyImage(contents, entry);
+    const image = legacyImage(contents, entry, skipped);
     const known = byConfig.get(image.configDigest);
     if (known) known.names = uniqueNames([...known.names, ...image.names]);
     else byConfig.set(image.configDigest, image);
   }
   return [...byConfig.values()];
 }
-function legacyImage(contents, entry) {
+function legacyImage(contents, entry, skipped) {
   const configDigest = configDigestOfPath(entry.Config);
-  const names = uniqueNames(entry.RepoTags ?? []);
+  const dropped = [];
+  const names = namesOf(entry.RepoTags ?? [], dropped);
   if (configDigest === void 0) {
-    throw new HandoffError(`not an image archive: manifest.json names "${entry.Config}" as a config, which is not a digest-named file; save the image again`);
+    throw new HandoffError(`not an image archive: manifest.json names ${JSON.stringify(entry.Config)} as a config, which is not a digest-named file; save the image again`);
   }
   const label2 = imageLabel({ names, configDigest });
-  const config = resolveFile(contents, entry.Config);
+  if (dropped.length > 0) skipped.push(droppedNote(label2, dropped));
+  const config = presentFile(contents, entry.Config, `the config of image ${label2}`);
   if (config === void 0) throw missingFile(label2, entry.Config, "manifest.json");
   const configJson = parseJson(contents.json.get(config.path), `the config of ${label2}`);
   const diffIds = diffIdsOf(configJson);
   const layers = entry.Layers.map((path, index) => {
-    const file = resolveFile(contents, path);
+    const file = presentFile(contents, path, `layer ${index + 1} of image ${label2}`);
     if (file === void 0) throw missingFile(label2, path, "manifest.json");
     const diffId = diffIds[index];
     return { path, size: file.size, ...diffId !== void 0 ? { diffId } : {} };
@@ -16052,30 +16129,44 @@ function parseIndexJson(contents) {
   return raw;
 }
 function descriptorNames(descriptor) {
-  const annotations = descriptor.annotations ?? {};
+  const annotations = isRecord(descriptor.annotations) ? descriptor.annotations : {};
   const full = annotations[containerdNameKey];
   const ref = annotations[ociRefNameKey];
   const names = full !== void 0 ? [full] : [];
-  if (ref !== void 0 && /[/:@]/.test(ref)) names.push(ref);
-  return names.filter((name) => !isDigestReference(name));
+  if (typeof ref === "string" && /[/:@]/.test(ref)) names.push(ref);
+  return names.filter((name) => typeof name !== "string" || !isDigestReference(name));
 }
+var maxIndexDepth = 8;
+var maxDescriptors = 1e4;
 function ociImages(contents, index, entries = []) {
   const result = { images: [], skipped: [] };
+  const walk = { visited: 0, skipped: result.skipped };
   const groups = /* @__PURE__ */ new Map();
   for (const descriptor of index.manifests) {
+    count(walk, "index.json");
     const group3 = groups.get(descriptor.digest) ?? { descriptor, names: [] };
     group3.names.push(...descriptorNames(descriptor));
     groups.set(descriptor.digest, group3);
   }
   for (const { descriptor, names } of groups.values()) {
-    const found = imagesOf(contents, descriptor, uniqueNames(names), result.skipped);
+    const dropped = [];
+    const valid = namesOf(names, dropped);
+    const found = imagesOf(contents, descriptor, valid, walk);
+    if (dropped.length > 0) result.skipped.push(droppedNote(imageLabel(found[0] ?? { names: valid, configDigest: descriptor.digest }), dropped));
     result.images.push(...found);
   }
-  const unmatched = addManifestJsonNames(contents, result.images, entries);
-  result.images.push(...legacyImages(contents, unmatched));
+  const unmatched = addManifestJsonNames(contents, result.images, entries, result.skipped);
+  result.images.push(...legacyImages(contents, unmatched, result.skipped));
   return result;
 }
-function imagesOf(contents, top, names, skipped) {
+function count(walk, where) {
+  if (++walk.visited > maxDescriptors) {
+    throw new HandoffError(
+      `not an image archive: ${where} and the indexes under it name more than ${maxDescriptors} manifests; no engine writes that many: the archive is malformed or hostile: save the images again`
+    );
+  }
+}
+function imagesOf(contents, top, names, walk) {
   const label2 = names[0] ?? top.digest.replace(/^sha256:/, "").slice(0, 12);
   const doc = blobJson(contents, top.digest);
   if (doc === void 0) throw missingFile(label2, blobPath(top.digest), "index.json");
@@ -16084,7 +16175,8 @@ function imagesOf(contents, top, names, skipped) {
     if (typeof image === "string") throw missingFile(label2, image, `the manifest of ${label2}`);
     return [image];
   }
-  const images = platformImages(contents, doc, { names, manifestDigest: top.digest, label: label2 }, skipped, 0);
+  const images = [];
+  platformImages(contents, doc, { names, manifestDigest: top.digest, label: label2 }, walk, { depth: 1, seen: /* @__PURE__ */ new Set([top.digest]), images });
   if (images.length === 0) {
     throw new HandoffError(
       `image ${label2}: no platform of it has its content in the archive; save it with a platform the engine holds (docker save --platform os/arch)`
@@ -16092,21 +16184,26 @@ function imagesOf(contents, top, names, skipped) {
   }
   return images;
 }
-function platformImages(contents, index, owner, skipped, depth) {
-  const images = [];
+function platformImages(contents, index, owner, walk, visit) {
+  if (visit.depth > maxIndexDepth) {
+    throw new HandoffError(
+      `image ${owner.label}: its image indexes nest more than ${maxIndexDepth} levels deep (engines write 2); the archive is malformed: save the image again`
+    );
+  }
   for (const child of index.manifests) {
-    if (isAttestation(child)) continue;
+    count(walk, `the index of ${owner.label}`);
+    if (isAttestation(child) || visit.seen.has(child.digest)) continue;
+    visit.seen.add(child.digest);
     const platform = platformOf(child.platform);
     const doc = blobJson(contents, child.digest);
-    if (doc !== void 0 && isIndex(doc) && depth < 4) {
-      images.push(...platformImages(contents, doc, owner, skipped, depth + 1));
+    if (doc !== void 0 && isIndex(doc)) {
+      platformImages(contents, doc, owner, walk, { ...visit, depth: visit.depth + 1 });
       continue;
     }
     const image = doc === void 0 ? blobPath(child.digest) : manifestImage(contents, doc, { ...owner, platform });
-    if (typeof image === "string") skipped.push(`${platform ?? child.digest} of ${owner.label}: content not in archive`);
-    else images.push(image);
+    if (typeof image === "string") walk.skipped.push(`${platform ?? child.digest} of ${owner.label}: content not in archive`);
+    else visit.images.push(image);
   }
-  return images;
 }
 function manifestImage(contents, manifest, owner) {
   const config = isRecord(manifest) && isRecord(manifest["config"]) ? manifest["config"] : void 0;
@@ -16115,14 +16212,15 @@ function manifestImage(contents, manifest, owner) {
     throw new HandoffError(`not an image archive: ${owner.manifestDigest} is neither an image manifest nor an index; save the image again`);
   }
   const configDigest = config["digest"];
-  const configFile = resolveFile(contents, blobPath(configDigest));
+  const label2 = owner.names[0] ?? owner.manifestDigest;
+  const configFile = presentFile(contents, blobPath(configDigest), `the config of image ${label2}`);
   if (configFile === void 0) return blobPath(configDigest);
   const configJson = parseJson(contents.json.get(configFile.path), `config ${configDigest}`);
   const diffIds = diffIdsOf(configJson);
   const result = [];
   for (const [index, layer] of layers.entries()) {
     const digest = isRecord(layer) && typeof layer["digest"] === "string" ? layer["digest"] : "";
-    const file = resolveFile(contents, blobPath(digest));
+    const file = presentFile(contents, blobPath(digest), `layer ${index + 1} of image ${label2}`);
     if (file === void 0) return blobPath(digest);
     const diffId = diffIds[index];
     result.push({ path: blobPath(digest), size: file.size, digest, ...diffId !== void 0 ? { diffId } : {} });
@@ -16137,7 +16235,7 @@ function manifestImage(contents, manifest, owner) {
     ...platform !== void 0 ? { platform } : {}
   };
 }
-function addManifestJsonNames(contents, images, entries) {
+function addManifestJsonNames(contents, images, entries, skipped) {
   const unmatched = [];
   for (const entry of entries) {
     const match = images.find((image) => image.configDigest === configDigestOfPath(entry.Config));
@@ -16145,11 +16243,14 @@ function addManifestJsonNames(contents, images, entries) {
       unmatched.push(entry);
       continue;
     }
+    const dropped = [];
+    const names = namesOf(entry.RepoTags ?? [], dropped);
+    if (dropped.length > 0) skipped.push(droppedNote(imageLabel(match), dropped));
     for (const image of images.filter((i) => i.manifestDigest === match.manifestDigest)) {
-      image.names = uniqueNames([...image.names, ...entry.RepoTags ?? []]);
+      image.names = uniqueNames([...image.names, ...names]);
     }
     for (const path of [entry.Config, ...entry.Layers]) {
-      if (resolveFile(contents, path) === void 0) throw missingFile(imageLabel(match), path, "manifest.json");
+      if (presentFile(contents, path, `image ${imageLabel(match)}`) === void 0) throw missingFile(imageLabel(match), path, "manifest.json");
     }
   }
   return unmatched;
@@ -16292,9 +16393,14 @@ function json(value) {
 // src/archive/read-model.ts
 function readModel(contents) {
   const entries = parseManifestJson(contents);
+  if (entries !== void 0) checkManifestEntries(entries);
+  checkRepositories(contents);
   const index = parseIndexJson(contents);
   if (index !== void 0) return { layout: "oci", ...ociImages(contents, index, entries) };
-  if (entries !== void 0) return { layout: "docker", images: legacyImages(contents, entries), skipped: [] };
+  if (entries !== void 0) {
+    const skipped = [];
+    return { layout: "docker", images: legacyImages(contents, entries, skipped), skipped };
+  }
   const what = contents.files.size === 0 ? "it holds no files" : `it holds ${contents.files.size} files but no manifest.json or index.json`;
   throw new HandoffError(`not an image archive: ${what}; give a tar written by docker save, ctr images export or skopeo`);
 }
@@ -16530,7 +16636,54 @@ function engineStatus(error) {
 }
 
 // src/runtimes/docker-export.ts
-import { pipeline, Transform } from "node:stream";
+import { Transform as Transform2 } from "node:stream";
+
+// src/runtimes/stall.ts
+import { Transform } from "node:stream";
+function watchProgress(ms, awaitingEngine, onStall) {
+  if (ms <= 0) return { touch: () => void 0, stop: () => void 0 };
+  let last = Date.now();
+  let timer;
+  const arm = (delay) => {
+    timer = setTimeout(check, Math.max(delay, 10));
+    timer.unref();
+  };
+  const check = () => {
+    const idle = Date.now() - last;
+    if (!awaitingEngine()) last = Date.now();
+    else if (idle >= ms) return onStall();
+    arm(ms - (Date.now() - last));
+  };
+  arm(ms);
+  return {
+    touch: () => {
+      last = Date.now();
+    },
+    stop: () => clearTimeout(timer)
+  };
+}
+function stallError(what, ms) {
+  const seconds = Math.round(ms / 1e3);
+  return new HandoffError(
+    `${what} made no progress for ${seconds} s (no byte moved and the engine reported nothing), so it was stopped. The engine is stuck or overloaded (an archive entry it cannot read, a full or hung disk, a daemon that stopped answering): check the engine's log. If it is only slow, raise the input stall-timeout (now ${seconds} s; 0 turns the watchdog off).`
+  );
+}
+function meter(touch) {
+  return new Transform({
+    transform(chunk, _encoding, callback) {
+      touch();
+      callback(null, chunk);
+    }
+  });
+}
+function engineTakes(toEngine) {
+  return () => toEngine.readableLength > 0 || toEngine.writableLength > 0 || toEngine.writableFinished;
+}
+function engineGives(fromEngine) {
+  return () => !fromEngine.readableEnded && fromEngine.readableLength < fromEngine.readableHighWaterMark;
+}
+
+// src/runtimes/docker-export.ts
 var platformApiVersion = "1.48";
 function parsePlatform(text) {
   const parts = text.trim().split("/");
@@ -16548,15 +16701,18 @@ function platformQuery(platform, apiVersion) {
     ignored: `the Docker Engine speaks API ${apiVersion}, which cannot export a single platform (needs ${platformApiVersion}, Docker 28+); platform ${platform} is ignored and the images are exported as the engine stores them.`
   };
 }
-var TarEndCheck = class _TarEndCheck extends Transform {
-  constructor(describe2) {
+var TarEndCheck = class _TarEndCheck extends Transform2 {
+  constructor(describe2, progress2 = () => void 0) {
     super();
     this.describe = describe2;
+    this.progress = progress2;
   }
   describe;
+  progress;
   tail = Buffer.alloc(0);
   static keep = 4096;
   _transform(chunk, _encoding, callback) {
+    this.progress();
     this.tail = chunk.length >= _TarEndCheck.keep ? Buffer.from(chunk.subarray(chunk.length - _TarEndCheck.keep)) : Buffer.concat([this.tail, chunk]).subarray(-_TarEndCheck.keep);
     callback(null, chunk);
   }
@@ -16579,9 +16735,18 @@ function tarEndProblem(tail, describe2) {
   }
   return new HandoffError(`${describe2} ended before the end of the archive (the engine stopped part-way); run the save again.`);
 }
-async function exportArchive(docker, host, refs, platform) {
+async function exportArchive(docker, host, refs, platform, stallMs = 0) {
   if (refs.length === 0) throw new Error("exportArchive: no images to export");
   const options = { names: refs, ...platform !== void 0 ? { platform } : {} };
+  const describe2 = `exporting ${refs.join(", ")} from the Docker Engine at ${host}`;
+  const abort = new AbortController();
+  let stalled;
+  let checked;
+  const watch = watchProgress(stallMs, () => checked === void 0 || engineGives(checked)(), () => {
+    stalled = stallError(describe2, stallMs);
+    abort.abort(stalled);
+    checked?.destroy(stalled);
+  });
   let response;
   try {
     response = await new Promise(
@@ -16591,18 +16756,33 @@ async function exportArchive(docker, host, refs, platform) {
           method: "GET",
           options,
           isStream: true,
+          abortSignal: abort.signal,
           statusCodes: { 200: true, 400: "bad parameter", 404: "no such image", 500: "server error" }
         },
         (error, result) => error ? reject(error) : resolve(result)
       )
     );
   } catch (error) {
+    watch.stop();
+    if (stalled !== void 0) throw stalled;
     if (engineStatus(error) === 404) throw await missingImages(docker, host, refs, error);
     throw new HandoffError(`the Docker Engine at ${host} could not export ${refs.join(", ")}: ${engineMessage(error)}`);
   }
-  const checked = new TarEndCheck(`exporting ${refs.join(", ")} from the Docker Engine at ${host}`);
-  pipeline(response, checked, () => void 0);
-  return checked;
+  const output = new TarEndCheck(describe2, () => watch.touch());
+  checked = output;
+  response.on("error", (error) => output.destroy(stalled ?? droppedExport(describe2, error)));
+  response.on("aborted", () => output.destroy(stalled ?? droppedExport(describe2, new Error("aborted"))));
+  output.on("close", () => {
+    watch.stop();
+    if (!response.complete) response.destroy();
+  });
+  response.pipe(output);
+  return output;
+}
+function droppedExport(describe2, error) {
+  return new HandoffError(
+    `${describe2} broke off part-way: the engine closed the connection (${causeText(error)}), as it does when it is killed, restarts or runs out of memory; the partial archive is discarded. Check that the engine is running (and its log), then run the save again.`
+  );
 }
 async function missingImages(docker, host, refs, error) {
   const missing = [];
@@ -16630,6 +16810,7 @@ function parseLoadLine(line) {
   if (message === null || typeof message !== "object") return { kind: "other", text: line };
   const failure = message.errorDetail?.message ?? message.error;
   if (failure !== void 0) return { kind: "error", message: String(failure) };
+  if (message.status !== void 0 && message.stream === void 0) return { kind: "progress" };
   if (typeof message.stream !== "string") return { kind: "other", text: line };
   const text = message.stream.trim();
   const id = loadedId.exec(text);
@@ -16671,43 +16852,66 @@ var LoadOutput = class {
     if (event.kind === "name") this.names.push(...event.names);
     else if (event.kind === "id") this.ids.push(event.id);
     else if (event.kind === "error") this.errors.push(event.message);
-    else if (this.others.length < 20) this.others.push(event.text);
+    else if (event.kind === "other" && this.others.length < 20) this.others.push(event.text);
   }
 };
-function loadArchive(docker, host, archive) {
+function loadArchive(docker, host, archive, stallMs = 0) {
   return new Promise((resolve, reject) => {
     let settled = false;
+    const abort = new AbortController();
+    const toEngine = meter(() => watch.touch());
+    const watch = watchProgress(stallMs, engineTakes(toEngine), () => {
+      const error = stallError(`loading the archive into the Docker Engine at ${host}`, stallMs);
+      settle(error);
+    });
     const settle = (error, report) => {
       if (settled) return;
       settled = true;
+      watch.stop();
       archive.off("error", onInputError);
       if (error === void 0 && report) return resolve(report);
-      if (!archive.destroyed) archive.destroy();
+      if (!archive.destroyed) archive.destroy(error instanceof Error ? error : void 0);
+      toEngine.destroy();
+      abort.abort(error);
       reject(error);
     };
     const onInputError = (error) => settle(new HandoffError(`reading the archive failed while loading it into the Docker Engine at ${host}: ${causeText(error)}`));
     archive.on("error", onInputError);
+    archive.pipe(toEngine);
     docker.modem.dial(
       {
         path: "/images/load?",
         method: "POST",
-        options: { quiet: "1" },
-        file: archive,
+        options: { quiet: "0" },
+        file: toEngine,
+        abortSignal: abort.signal,
         headers: { "Content-Type": "application/x-tar" },
         isStream: true,
         statusCodes: { 200: true, 400: "bad parameter", 500: "server error" }
       },
       (error, response) => {
-        if (error) return settle(new HandoffError(`the Docker Engine at ${host} refused the archive: ${engineMessage(error)}`));
-        readVerdict(response, host, settle);
+        if (error) return settle(refused(host, error));
+        readVerdict(response, host, settle, () => watch.touch());
       }
     );
   });
 }
-function readVerdict(response, host, settle) {
+function refused(host, error) {
+  const code = error?.code;
+  if (typeof code === "string" && /^(ECONNRESET|EPIPE|ECONNREFUSED|ENOENT)$/.test(code)) {
+    return new HandoffError(
+      `the Docker Engine at ${host} went away during the load (${causeText(error)}), as it does when it is killed or restarts; what it had received is discarded. Check that the engine is running (and its log), then run the load again.`
+    );
+  }
+  return new HandoffError(`the Docker Engine at ${host} refused the archive: ${engineMessage(error)}`);
+}
+function readVerdict(response, host, settle, progress2) {
   const output = new LoadOutput();
-  response.on("data", (chunk) => output.push(chunk));
-  const failed2 = (why) => settle(new HandoffError(`the Docker Engine at ${host} ${why}; run the load again.`));
+  response.on("data", (chunk) => {
+    progress2();
+    output.push(chunk);
+  });
+  const failed2 = (why) => settle(new HandoffError(`the Docker Engine at ${host} ${why}, as it does when it is killed or restarts; check that it is running (and its log), then run the load again.`));
   response.on("error", (error) => failed2(`dropped the connection during the load (${causeText(error)})`));
   response.on("close", () => failed2("closed the connection before reporting the load's outcome"));
   response.on("end", () => {
@@ -16724,7 +16928,7 @@ async function createDockerRuntime(env = process.env, options = {}) {
   const connection = await connectDocker(env);
   try {
     const containerdStore = await usesContainerdStore(connection.docker);
-    return new DockerRuntime(connection, containerdStore, options.warn ?? (() => void 0));
+    return new DockerRuntime(connection, containerdStore, options.warn ?? (() => void 0), options.stallMs ?? 0);
   } catch (error) {
     connection.close();
     throw error;
@@ -16737,14 +16941,16 @@ async function usesContainerdStore(docker) {
 }
 var pathSafe = /^[A-Za-z0-9._\-/:@]+$/;
 var DockerRuntime = class {
-  constructor(connection, containerdStore, warn) {
+  constructor(connection, containerdStore, warn, stallMs) {
     this.connection = connection;
     this.containerdStore = containerdStore;
     this.warn = warn;
+    this.stallMs = stallMs;
   }
   connection;
   containerdStore;
   warn;
+  stallMs;
   kind = "docker";
   get docker() {
     return this.connection.docker;
@@ -16776,10 +16982,10 @@ var DockerRuntime = class {
     if (unsafe !== void 0) throw new HandoffError(`"${unsafe}" is not an image name or ID; fix the images input.`);
     const platform = platformQuery(options.platform, this.connection.apiVersion);
     if (platform.ignored) this.warn(platform.ignored);
-    return exportArchive(this.docker, this.host, refs, platform.value);
+    return exportArchive(this.docker, this.host, refs, platform.value, this.stallMs);
   }
   importArchive(archive) {
-    return loadArchive(this.docker, this.host, archive);
+    return loadArchive(this.docker, this.host, archive, this.stallMs);
   }
   async tag(source, target) {
     let repo;
@@ -16850,15 +17056,27 @@ async function run(argv, options = {}) {
   if (result.exitCode !== 0 && !options.allowFailure) throw failed(argv, result);
   return result;
 }
-function spawnStreaming(argv, stdin, env) {
+function spawnStreaming(argv, stdin, env, stall) {
   const [file, ...args] = argv;
   if (file === void 0) throw new Error("spawnStreaming: empty argv");
   const child = spawn(file, args, {
     stdio: [stdin ? "pipe" : "ignore", "pipe", "pipe"],
     ...env ? { env: { ...processEnv(), ...env } } : {}
   });
+  const toTool = meter(() => watch.touch());
+  const fromTool = meter(() => watch.touch());
+  let stalled;
+  let giveUp = () => void 0;
+  const watch = watchProgress(stall?.ms ?? 0, stdin ? engineTakes(toTool) : engineGives(fromTool), () => {
+    stalled = stallError(stall?.what ?? argv.slice(0, 3).join(" "), stall?.ms ?? 0);
+    child.kill("SIGKILL");
+    giveUp(stalled);
+    fromTool.destroy();
+    toTool.destroy();
+  });
   let stderr = "";
   child.stderr.setEncoding("utf8").on("data", (chunk) => {
+    watch.touch();
     stderr = (stderr + chunk).slice(-64 * 1024);
   });
   if (stdin && child.stdin) {
@@ -16868,17 +17086,24 @@ function spawnStreaming(argv, stdin, env) {
 input failed: ${String(error)}`;
       child.kill("SIGTERM");
     });
-    stdin.pipe(child.stdin);
+    stdin.pipe(toTool).pipe(child.stdin);
   }
+  child.stdout.pipe(fromTool);
   const done = new Promise((resolve, reject) => {
+    giveUp = reject;
     child.on("error", (error) => reject(notFound(file, error)));
     child.on("close", (code, signal) => {
+      watch.stop();
       const result = { exitCode: code ?? 128, stdout: "", stderr };
-      if (code === 0) resolve(result);
-      else reject(failed(argv, { ...result, stderr: stderr || `killed by ${signal ?? "a signal"}` }));
+      if (stalled !== void 0) reject(stalled);
+      else if (code === 0) resolve(result);
+      else reject(failed(argv, { ...result, stderr: stderr || killedBy(signal) }));
     });
   });
-  return { stdout: child.stdout, done };
+  return { stdout: fromTool, done };
+}
+function killedBy(signal) {
+  return `it was killed by ${signal ?? "a signal"} without an error message (out of memory, or stopped from outside); check the runner's memory and run again`;
 }
 function processEnv() {
   return Object.fromEntries(Object.entries(process.env).filter((e) => e[1] !== void 0));
@@ -17165,7 +17390,7 @@ function localCtr(options) {
       }
     },
     stream: (args, stdin) => {
-      const child = spawnStreaming(argv(args), stdin);
+      const child = spawnStreaming(argv(args), stdin, void 0, { ms: options.stallMs ?? 0, what: `ctr ${args.slice(0, 2).join(" ")} on ${where}` });
       const done = child.done.then(
         () => void 0,
         (error) => {
@@ -17252,7 +17477,7 @@ function shortNameFixes(archiveNames2) {
 
 // src/runtimes/archive-names.ts
 var import_tar_stream = __toESM(require_tar_stream(), 1);
-import { pipeline as pipeline2 } from "node:stream/promises";
+import { pipeline } from "node:stream/promises";
 var maxNameFile = 4 * 1024 * 1024;
 async function archiveNames(archive) {
   const files = /* @__PURE__ */ new Map();
@@ -17268,7 +17493,7 @@ async function archiveNames(archive) {
     });
     body.resume();
   });
-  await pipeline2(archive, extract);
+  await pipeline(archive, extract);
   return namesIn(files);
 }
 function namesIn(files) {
@@ -17310,7 +17535,7 @@ async function createPodmanRuntime(options = {}) {
     throw podmanFailed(args, error);
   });
   const streaming = (args, stdin) => {
-    const child = spawnStreaming(argv(args), stdin, options.env);
+    const child = spawnStreaming(argv(args), stdin, options.env, { ms: options.stallMs ?? 0, what: `podman ${args[0] ?? ""}` });
     const done = child.done.catch((error) => {
       throw podmanFailed(args, error);
     });
@@ -17391,8 +17616,8 @@ import { PassThrough as PassThrough4 } from "node:stream";
 import { PassThrough as PassThrough3 } from "node:stream";
 
 // src/runtimes/exec-frames.ts
-import { Transform as Transform2 } from "node:stream";
-var ExecFrames = class extends Transform2 {
+import { Transform as Transform3 } from "node:stream";
+var ExecFrames = class extends Transform3 {
   pending = Buffer.alloc(0);
   stderrTail = "";
   get stderr() {
@@ -17571,13 +17796,14 @@ async function importEverywhere(archive, nodes, load, cluster) {
 // src/runtimes/factory.ts
 async function createRuntime(settings, warn, env = process.env) {
   if (settings.kindCluster !== void 0) return createKindRuntime({ cluster: settings.kindCluster, env });
+  const stallMs = settings.stallTimeout * 1e3;
   switch (settings.runtime) {
     case "docker":
-      return createDockerRuntime(env, { warn });
+      return createDockerRuntime(env, { warn, stallMs });
     case "containerd":
-      return createContainerdRuntime(settings.containerd);
+      return createContainerdRuntime({ ...settings.containerd, stallMs });
     case "podman":
-      return createPodmanRuntime({ warn });
+      return createPodmanRuntime({ warn, stallMs });
   }
 }
 
@@ -17591,11 +17817,11 @@ async function createStore(settings, log2, env = process.env) {
   const workDir = workDirectory(env);
   switch (settings.backend) {
     case "local":
-      return (await import("./local-store-C6Z35IUT.js")).createLocalStore(settings.path);
+      return (await import("./local-store-Q5BTLKJC.js")).createLocalStore(settings.path);
     case "cache":
-      return (await import("./cache-store-HE6XCYPJ.js")).createCacheStore({ workDir, log: log2 });
+      return (await import("./cache-store-2YKHS2UO.js")).createCacheStore({ workDir, log: log2 });
     case "artifact": {
-      const [{ createArtifactBackend }, { createPackStore }] = await Promise.all([import("./artifact-LPY53OT4.js"), import("./pack-store-H35HGIZP.js")]);
+      const [{ createArtifactBackend }, { createPackStore }] = await Promise.all([import("./artifact-EFHMPDR6.js"), import("./pack-store-AQAXDC7Z.js")]);
       return createPackStore(createArtifactBackend({ workDir, log: log2, ...settings.artifact }), workDir);
     }
   }
@@ -17742,6 +17968,92 @@ import { Readable } from "node:stream";
 
 // src/archive/compression.ts
 import { constants as constants2, createZstdCompress, createZstdDecompress } from "node:zlib";
+
+// src/archive/zstd-frame.ts
+var magic = 4247762216;
+var magicBytes = [40, 181, 47, 253];
+var ZstdFrameScan = class {
+  state = "header";
+  pending = [];
+  skip = 0;
+  lastBlock = false;
+  hasChecksum = false;
+  frames = 0;
+  /** Where the first frame ended, once it did, and where the last whole frame ended. */
+  firstEnd;
+  lastEnd = 0;
+  total = 0;
+  /** True between frames: everything so far was whole frames. */
+  get ended() {
+    return this.state === "between";
+  }
+  /** False when the input is not a frame this scan can follow: the decompressor's own checks then apply. */
+  get following() {
+    return this.state !== "unknown";
+  }
+  /** Bytes after the last whole frame once they were refused (0 while there are none). */
+  get trailing() {
+    return this.state === "refused" ? this.total - this.lastEnd : 0;
+  }
+  feed(chunk) {
+    let at = 0;
+    while (at < chunk.length && this.state !== "unknown" && this.state !== "refused") {
+      if (this.skip > 0) {
+        const step = Math.min(this.skip, chunk.length - at);
+        this.skip -= step;
+        at += step;
+        if (this.skip === 0) this.afterSkip(this.total + at);
+        continue;
+      }
+      if (this.state === "between") this.give("header");
+      this.pending.push(chunk[at++]);
+      this.parsePending(this.total + at);
+    }
+    this.total += chunk.length;
+  }
+  parsePending(position) {
+    const bytes = this.pending;
+    if (this.state === "header") {
+      if (this.frames > 0 && bytes.length <= 4 && bytes[bytes.length - 1] !== magicBytes[bytes.length - 1]) return this.give("refused");
+      if (bytes.length < 5) return;
+      if (Buffer.from(bytes.slice(0, 4)).readUInt32LE(0) !== magic) return this.give(this.frames === 0 ? "unknown" : "refused");
+      const descriptor = bytes[4];
+      const singleSegment = descriptor >> 5 & 1;
+      const contentSize = [singleSegment ? 1 : 0, 2, 4, 8][descriptor >> 6];
+      const dictionary = [0, 1, 2, 4][descriptor & 3];
+      this.hasChecksum = (descriptor >> 2 & 1) === 1;
+      if (bytes.length < 5 + (singleSegment ? 0 : 1) + dictionary + contentSize) return;
+      this.give("block-header");
+    } else if (this.state === "block-header" && bytes.length === 3) {
+      const header = bytes[0] | bytes[1] << 8 | bytes[2] << 16;
+      const type = header >> 1 & 3;
+      const size = header >>> 3;
+      if (type === 3) return this.give(this.frames === 0 ? "unknown" : "refused");
+      if (this.frames > 0 && size > 0) return this.give("refused");
+      this.lastBlock = (header & 1) === 1;
+      this.skip = type === 1 ? 1 : size;
+      this.give("block-body");
+      if (this.skip === 0) this.afterSkip(position);
+    }
+  }
+  afterSkip(position) {
+    if (this.state === "checksum" || this.state === "block-body" && this.lastBlock && !this.hasChecksum) {
+      this.frames++;
+      this.firstEnd ??= position;
+      this.lastEnd = position;
+      return this.give("between");
+    }
+    if (!this.lastBlock) return this.give("block-header");
+    this.skip = 4;
+    this.give("checksum");
+  }
+  give(state) {
+    this.state = state;
+    this.pending = [];
+  }
+};
+
+// src/archive/compression.ts
 var chunkSize = 1024 * 1024;
 function zstdCompress(level) {
   return createZstdCompress({
@@ -17753,7 +18065,44 @@ function zstdCompress(level) {
   });
 }
 function zstdDecompress() {
-  return createZstdDecompress({ chunkSize });
+  const stream = createZstdDecompress({ chunkSize });
+  const hooks = stream;
+  const scan = new ZstdFrameScan();
+  const transform = hooks._transform.bind(stream);
+  const flush = hooks._flush.bind(stream);
+  const destroy = hooks._destroy.bind(stream);
+  hooks._transform = (chunk, encoding, callback) => {
+    const start = scan.total;
+    scan.feed(chunk);
+    if (scan.trailing > 0) return callback(trailingBytes(scan, scan.trailing));
+    const end = scan.firstEnd === void 0 ? chunk.length : Math.max(0, scan.firstEnd - start);
+    if (end === 0) return callback();
+    transform(end < chunk.length ? chunk.subarray(0, end) : chunk, encoding, callback);
+  };
+  hooks._flush = (callback) => {
+    if (scan.following && !scan.ended) return callback(truncated(scan));
+    flush(callback);
+  };
+  hooks._destroy = (error, callback) => destroy(error === null ? null : explained(error, scan), callback);
+  return stream;
+}
+function explained(error, scan) {
+  if (error instanceof HandoffError || error.code === "ERR_STREAM_PREMATURE_CLOSE") return error;
+  if (scan.following && !scan.ended && /unexpected end/i.test(error.message)) return truncated(scan);
+  if (!/^(Z_|ZSTD_)/.test(String(error.code))) return error;
+  return new HandoffError(
+    `the stored payload is corrupt: zstd could not decompress it (${error.message}) after ${scan.total} bytes; the entry was damaged in storage or transit: save the images again under this key (or a new one)`
+  );
+}
+function truncated(scan) {
+  return new HandoffError(
+    `the stored payload is truncated: it ends after ${scan.total} bytes, inside its zstd frame (the save or the download was cut short); the entry is damaged: save the images again under this key (or a new one)`
+  );
+}
+function trailingBytes(scan, extra) {
+  return new HandoffError(
+    `the stored payload carries bytes after the end of its zstd frame (at least ${extra} extra bytes of ${scan.total}); it was altered or two payloads were joined: it is refused, save the images again under this key (or a new one)`
+  );
 }
 var zstdMagic = Buffer.from([40, 181, 47, 253]);
 
@@ -18021,7 +18370,7 @@ import { createReadStream as createReadStream2, createWriteStream } from "node:f
 import { rm } from "node:fs/promises";
 import { join as join4 } from "node:path";
 import { once as once2 } from "node:events";
-import { pipeline as pipeline3 } from "node:stream/promises";
+import { pipeline as pipeline2 } from "node:stream/promises";
 function storeSink(store, options) {
   const stats = { chunks: 0, reusedChunks: 0, reusedBytes: 0, storedBytes: 0 };
   const seen = /* @__PURE__ */ new Set();
@@ -18052,7 +18401,7 @@ function storeSink(store, options) {
     const target = `${file}.zst`;
     files.set(target, trackTemporary(target));
     if (await zstdCommand) await run(["zstd", "-q", "-f", "--no-progress", `-${options.compressionLevel}`, file, "-o", target]);
-    else await pipeline3(createReadStream2(file, { highWaterMark: 1024 * 1024 }), zstdCompress(options.compressionLevel), createWriteStream(target));
+    else await pipeline2(createReadStream2(file, { highWaterMark: 1024 * 1024 }), zstdCompress(options.compressionLevel), createWriteStream(target));
     await release(file);
     return target;
   };
@@ -18122,8 +18471,8 @@ function storeSink(store, options) {
 var import_tar_stream3 = __toESM(require_tar_stream(), 1);
 import { createHash as createHash3 } from "node:crypto";
 import { posix as posix2 } from "node:path";
-import { pipeline as pipeline4 } from "node:stream/promises";
-import { Transform as Transform3 } from "node:stream";
+import { pipeline as pipeline3 } from "node:stream/promises";
+import { Transform as Transform4 } from "node:stream";
 
 // src/archive/input-check.ts
 var tailSize = 64 * 1024;
@@ -18167,9 +18516,9 @@ var InputWatch = class {
     if (this.total === 0) return new HandoffError("not an image archive: the input is empty (did the save fail?)");
     const detail = errorMessage(error);
     if (/unexpected end|ended early/i.test(detail)) {
-      return new HandoffError(`the image archive is truncated after ${this.total} bytes (${detail}); the save or transfer was interrupted: save it again`);
+      return new HandoffError(`the image archive is truncated after ${this.total} bytes (${detail}); the save or transfer was interrupted: save it again`, { cause: error });
     }
-    return new HandoffError(`not an image archive: the input is not a valid tar (${detail})`);
+    return new HandoffError(`not an image archive: the input is not a valid tar (${detail})`, { cause: error });
   }
   /** Docker's error body: `{"errorDetail":{"message":…},"error":…}` (or a bare `{"message":…}`) at the very end. */
   engineError() {
@@ -18202,7 +18551,7 @@ var jsonInline = 4 * 1024 * 1024;
 var inlineBudget = 64 * 1024 * 1024;
 async function splitArchive(archive, sink, chunkBytes, onBytes = () => void 0) {
   const watch = new InputWatch();
-  const tap = new Transform3({
+  const tap = new Transform4({
     transform(chunk, _encoding, callback) {
       watch.see(chunk);
       onBytes(chunk.length);
@@ -18210,7 +18559,7 @@ async function splitArchive(archive, sink, chunkBytes, onBytes = () => void 0) {
     }
   });
   const extract = import_tar_stream3.default.extract();
-  const fed = pipeline4(archive, tap, extract).catch((error) => {
+  const fed = pipeline3(archive, tap, extract).catch((error) => {
     throw watch.explain(error);
   });
   fed.catch(() => void 0);
@@ -18454,15 +18803,15 @@ function escape(text) {
 }
 
 // src/handoff/summaries.ts
-var count = (n, what) => `${n} ${what}${n === 1 ? "" : "s"}`;
+var count2 = (n, what) => `${n} ${what}${n === 1 ? "" : "s"}`;
 var imagesIn = (rows) => new Set(rows.map((r) => r.id)).size;
 function saveSummary(backend, key, result) {
   const t = result.transfer;
   const notes = t === void 0 ? [] : [
-    `Exported ${formatBytes(t.archiveBytes)}; stored ${formatBytes(t.storedBytes)} in ${count(t.chunks - t.reusedChunks, "new chunk")}; reused ${formatBytes(t.reusedBytes)} (${count(t.reusedChunks, "chunk")} already stored).`
+    `Exported ${formatBytes(t.archiveBytes)}; stored ${formatBytes(t.storedBytes)} in ${count2(t.chunks - t.reusedChunks, "new chunk")}; reused ${formatBytes(t.reusedBytes)} (${count2(t.reusedChunks, "chunk")} already stored).`
   ];
   return {
-    title: result.outcome.saved ? `saved ${count(imagesIn(result.rows), "image")}` : "nothing saved",
+    title: result.outcome.saved ? `saved ${count2(imagesIn(result.rows), "image")}` : "nothing saved",
     backend,
     key,
     outcome: result.outcome.saved ? "stored" : `not stored: ${result.outcome.reason}`,
@@ -18475,10 +18824,10 @@ function loadSummary(backend, key, result) {
   const outcome = result.matchedKey === void 0 ? "miss" : result.hit ? "hit" : `restore-key match "${result.matchedKey}"`;
   const t = result.transfer;
   const notes = t === void 0 ? [] : [
-    `Sent ${formatBytes(t.sentBytes)} to the engine` + (t.omittedLayers > 0 ? `; left out ${count(t.omittedLayers, "layer")} (${formatBytes(t.omittedBytes)}) the engine already had or no selected image needs.` : ".")
+    `Sent ${formatBytes(t.sentBytes)} to the engine` + (t.omittedLayers > 0 ? `; left out ${count2(t.omittedLayers, "layer")} (${formatBytes(t.omittedBytes)}) the engine already had or no selected image needs.` : ".")
   ];
   return {
-    title: result.matchedKey === void 0 ? "nothing to load" : `loaded ${count(imagesIn(result.rows), "image")}`,
+    title: result.matchedKey === void 0 ? "nothing to load" : `loaded ${count2(imagesIn(result.rows), "image")}`,
     backend,
     key,
     outcome,
@@ -18491,17 +18840,33 @@ function failureSummary(step, backend, key, message) {
   return { title: `${step} failed`, backend, key, outcome: `failed: ${message}`, rows: [], phases: [], notes: [] };
 }
 
+// src/handoff/safe-text.ts
+function logLine(text) {
+  return text.replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/^(\s*)::/, "$1%3A:").replace(/##\[/g, "##%5B");
+}
+
 // src/handoff/run.ts
 var State = { snapshot: "image-ids", hit: "hit", mainDone: "main-done" };
 var log = {
-  info: (m) => info(m),
+  info: (m) => info(logLine(m)),
   warning: (m) => warning(m),
   debug: (m) => debug(m),
   group: (title, body) => group(title, body)
 };
+function maskSecrets() {
+  const token = getInput(Input.githubToken).trim();
+  if (token !== "") setSecret(token);
+}
+var EngineUnreachable = class extends HandoffError {
+};
 async function withDeps(settings, body) {
-  const store = await createStore(settings, (m) => info(m));
-  const runtime = await createRuntime(settings, (m) => warning(m));
+  const store = await createStore(settings, (m) => log.info(m));
+  let runtime;
+  try {
+    runtime = await createRuntime(settings, (m) => log.warning(m));
+  } catch (error) {
+    throw new EngineUnreachable(failureMessage(error));
+  }
   try {
     return await body({ runtime, store, log, clock: Date.now });
   } finally {
@@ -18515,17 +18880,29 @@ function setImagesOutput(rows) {
 async function runMain() {
   let settings;
   try {
+    maskSecrets();
     settings = parseInputs((name) => getInput(name));
     const chosen = settings;
+    for (const warning2 of chosen.warnings) log.warning(warning2);
     await withDeps(chosen, (deps) => chosen.mode === "save" ? mainSave(deps, chosen) : mainLoad(deps, chosen));
   } catch (error) {
+    if (settings?.mode === "auto" && error instanceof EngineUnreachable) return engineMiss(error);
     if (settings !== void 0 && settings.mode !== "save") setOutput("hit", "false");
-    setFailed(errorMessage(error));
+    setFailed(failureMessage(error));
     if (settings !== void 0) {
       const step = settings.mode === "save" ? "save" : "load";
-      await writeSummary(failureSummary(step, settings.backend, settings.key, errorMessage(error))).catch(() => void 0);
+      await writeSummary(failureSummary(step, settings.backend, settings.key, failureMessage(error))).catch(() => void 0);
     }
   }
+}
+function engineMiss(error) {
+  log.warning(`Could not reach the container engine, continuing as a cache miss (the post step tries again to save what the job builds): ${error.message}`);
+  setOutput("hit", "false");
+  setOutput("matched-key", "");
+  setImagesOutput([]);
+  saveState(State.snapshot, "[]");
+  saveState(State.hit, "false");
+  saveState(State.mainDone, "true");
 }
 async function mainSave(deps, settings) {
   const result = await deps.log.group("Save images", () => saveImages(deps, settings));
@@ -18534,7 +18911,7 @@ async function mainSave(deps, settings) {
 }
 async function mainLoad(deps, settings) {
   if (settings.backend === "artifact" && settings.restoreKeys.length > 0) {
-    warning('Input "restore-keys" does not apply to backend: artifact (an artifact is found by its exact name); ignoring it.');
+    log.warning('Input "restore-keys" does not apply to backend: artifact (an artifact is found by its exact name); ignoring it.');
   }
   const result = await deps.log.group("Load images", () => loadImages(deps, { ...settings, required: settings.mode === "load" }));
   setOutput("hit", String(result.hit));
@@ -18550,28 +18927,29 @@ async function mainLoad(deps, settings) {
 }
 async function runPost() {
   try {
+    maskSecrets();
     const settings = parseInputs((name) => getInput(name));
     if (settings.mode !== "auto") return;
     if (getState(State.mainDone) !== "true") {
-      warning("The main step did not finish, so there is no record of the images present before the job; not saving.");
+      log.warning("The main step did not finish, so there is no record of the images present before the job; not saving.");
       return;
     }
     if (getState(State.hit) === "true") {
-      info(`The exact key "${settings.key}" was restored; not saving.`);
+      log.info(`The exact key "${settings.key}" was restored; not saving.`);
       return;
     }
     const before = new Set(JSON.parse(getState(State.snapshot) || "[]"));
     await withDeps(settings, async (deps) => {
       const selection = changedSelection(await deps.runtime.list(), before, settings.images);
       if (selection.include.length === 0) {
-        info('No image was created or changed during the job (or none matches "images"); nothing to save.');
+        log.info('No image was created or changed during the job (or none matches "images"); nothing to save.');
         return;
       }
       const result = await deps.log.group("Save changed images", () => saveImages(deps, { ...settings, images: selection }));
       await writeSummary(saveSummary(settings.backend, settings.key, result));
     });
   } catch (error) {
-    warning(`Saving images in the post step failed: ${errorMessage(error)}`);
+    log.warning(`Saving images in the post step failed: ${failureMessage(error)}`);
   }
 }
 
@@ -18579,4 +18957,4 @@ export {
   runMain,
   runPost
 };
-/*! For license information please see chunk-2DW5SPT7.js.LEGAL.txt */
+/*! For license information please see chunk-WGTACHOH.js.LEGAL.txt */

@@ -1,0 +1,163 @@
+/**
+ * Faults on a real private dockerd: an archive with a FIFO where a layer belongs (the engine blocks opening it
+ * forever), the watchdog that ends such a stall, and an engine killed in the middle of a save or a load.
+ * Every case must end, with a message that says what happened and what to do.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { execFile } from 'node:child_process'
+import { rm } from 'node:fs/promises'
+import { Readable, Writable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import { promisify } from 'node:util'
+import { HandoffError } from '../../src/errors.js'
+import { archiveTransform } from '../../src/archive/tar-transform.js'
+import { createDockerRuntime } from '../../src/runtimes/docker.js'
+import type { Runtime } from '../../src/runtimes/runtime.js'
+import { buildBusybox, docker, startDockerd, type Engine } from '../support/engines.js'
+import { legacyFiles, makeTar } from '../support/archive-fixtures.js'
+import { faultTable, outcomeOf } from '../support/fault-table.js'
+
+const record = faultTable('docker-engine')
+const execFileP = promisify(execFile)
+const engines: Engine[] = []
+
+async function engineWith(stallMs: number): Promise<{ engine: Engine; runtime: Runtime }> {
+  const engine = await startDockerd()
+  engines.push(engine)
+  return { engine, runtime: await createDockerRuntime({ DOCKER_HOST: engine.host }, { stallMs }) }
+}
+
+afterAll(async () => {
+  for (const engine of engines) {
+    await engine.stop()
+    // stop() leaves the directory of an engine a test killed itself: unmount and remove it here.
+    await execFileP('sh', ['-c', `grep -o " ${engine.dir}[^ ]*" /proc/mounts | sort -r | xargs -r -n1 umount -l`]).catch(() => undefined)
+    await rm(engine.dir, { recursive: true, force: true }).catch(() => undefined)
+  }
+})
+
+/** A legacy archive whose first layer.tar is a FIFO. */
+async function fifoArchive(): Promise<Buffer> {
+  const files = await legacyFiles([{ names: ['fifo:test'], layers: ['one', 'two'] }])
+  const layer = files.find((f) => f.name.endsWith('layer.tar'))!
+  return makeTar(files.map((f) => (f === layer ? { name: f.name, type: 'fifo' as const } : f)))
+}
+
+describe('a FIFO where a layer belongs', () => {
+  let engine: Engine
+  let runtime: Runtime
+  beforeAll(async () => {
+    ({ engine, runtime } = await engineWith(0))
+  })
+  afterAll(async () => {
+    await runtime.close()
+  })
+
+  it('is refused by the archive model before the engine sees it (no watchdog needed)', async () => {
+    const transform = archiveTransform({ names: (image) => image.names })
+    const fed = pipeline(Readable.from([await fifoArchive()]), transform.stream)
+    const results = await Promise.allSettled([transform.model, runtime.importArchive(transform.stream), fed])
+    const reasons = results.map((r) => (r.status === 'rejected' ? String((r.reason as Error).message) : 'accepted'))
+    record({ case: 'FIFO as a layer, full load path', done: 'a docker save archive whose layer.tar is a FIFO, loaded into dockerd 20.10', outcome: `HandoffError: ${reasons[0]}` })
+    expect(results[0]!.status).toBe('rejected')
+    expect(reasons[0]).toMatch(/layer.tar" is a fifo, which no engine writes into an image archive/)
+    expect(results[1]!.status).toBe('rejected')
+    expect(await docker(engine, ['images', '-q', 'fifo:test'])).toBe('')
+  })
+})
+
+describe('the no-progress watchdog', () => {
+  it('ends a load the engine blocks on, saying what stalled and what to do', async () => {
+    const { runtime } = await engineWith(3000)
+    try {
+      // Straight to the engine, past the archive model: only the watchdog stands between dockerd and a hang.
+      const started = Date.now()
+      const error = await runtime.importArchive(Readable.from([await fifoArchive()])).catch((e: unknown) => e)
+      record({ case: 'engine blocked on a FIFO', done: 'the FIFO archive sent straight to dockerd, stall-timeout 3 s', outcome: await outcomeOf(Promise.reject(error)) })
+      expect(error).toBeInstanceOf(HandoffError)
+      expect((error as Error).message).toMatch(/loading the archive into the Docker Engine at unix:.* made no progress for 3 s .*raise the input stall-timeout/)
+      expect(Date.now() - started).toBeLessThan(60000)
+    } finally {
+      await runtime.close()
+    }
+  }, 90000)
+})
+
+describe('the watchdog does not fire on a healthy engine', () => {
+  it('exports and loads 96 MiB with stall-timeout 5 s, while the reader is slower than the engine', async () => {
+    const { engine, runtime } = await engineWith(5000)
+    try {
+      await buildBusybox(engine, 'healthy:1', ['RUN head -c 96m /dev/urandom > /r'])
+      const saved: Buffer[] = []
+      // A reader that pauses 6 s (longer than the stall time) is the slow side, not the engine.
+      let paused = false
+      await pipeline(await runtime.exportImages(['healthy:1']), new Writable({
+        write(c: Buffer, _e, cb) {
+          saved.push(c)
+          if (paused) return cb()
+          paused = true
+          setTimeout(cb, 6000)
+        }
+      }))
+      await docker(engine, ['rmi', 'healthy:1'])
+      const report = await runtime.importArchive(Readable.from([Buffer.concat(saved)]))
+      expect(report.names).toEqual(['healthy:1'])
+    } finally {
+      await runtime.close()
+    }
+  }, 180000)
+})
+
+describe('an engine killed mid-way', () => {
+  it('mid-save: says the engine broke off the export, and what to do', async () => {
+    const { engine, runtime } = await engineWith(0)
+    await buildBusybox(engine, 'big:1', ['RUN head -c 96m /dev/urandom > /r'])
+    const archive = await runtime.exportImages(['big:1'])
+    let received = 0
+    let killed = false
+    const sink = new Writable({
+      write(chunk: Buffer, _e, callback) {
+        received += chunk.length
+        if (!killed && received > 1024 * 1024) {
+          killed = true
+          process.kill(engine.pid, 'SIGKILL')
+          setTimeout(callback, 500)
+        } else callback()
+      }
+    })
+    const error = await pipeline(archive, sink).catch((e: unknown) => e)
+    record({ case: 'engine killed mid-save', done: 'SIGKILL to dockerd after 1 MiB of a 96 MiB export', outcome: await outcomeOf(Promise.reject(error)) })
+    expect(error).toBeInstanceOf(HandoffError)
+    expect((error as Error).message).toMatch(/exporting big:1 from the Docker Engine at .* (broke off part-way: the engine closed the connection|ended before the end of the archive).*run the save again/)
+    await runtime.close()
+  }, 180000)
+
+  it('mid-load: the engine going away is the reason given, by the load and by the archive stream', async () => {
+    const { engine, runtime } = await engineWith(0)
+    await buildBusybox(engine, 'big:2', ['RUN head -c 96m /dev/urandom > /r'])
+    const saved: Buffer[] = []
+    await pipeline(await runtime.exportImages(['big:2']), new Writable({ write(c: Buffer, _e, cb) { saved.push(c); cb() } }))
+    await docker(engine, ['rmi', 'big:2'])
+    const whole = Buffer.concat(saved)
+    // The archive trickles in; the engine is killed once a quarter of it went in.
+    const source = Readable.from((async function* () {
+      for (let at = 0; at < whole.length; at += 1024 * 1024) {
+        if (at >= whole.length / 4 && at < whole.length / 4 + 1024 * 1024) process.kill(engine.pid, 'SIGKILL')
+        yield whole.subarray(at, at + 1024 * 1024)
+        await new Promise((r) => setTimeout(r, 5))
+      }
+    })())
+    const transform = archiveTransform({ names: (image) => image.names })
+    const fed = pipeline(source, transform.stream)
+    const [model, load] = await Promise.allSettled([transform.model, runtime.importArchive(transform.stream), fed])
+    const loadError = load.status === 'rejected' ? (load.reason as Error) : undefined
+    record({ case: 'engine killed mid-load', done: 'SIGKILL to dockerd after a quarter of a 96 MiB archive went in', outcome: await outcomeOf(Promise.reject(loadError)) })
+    expect(loadError).toBeInstanceOf(HandoffError)
+    expect(loadError!.message).toMatch(/the Docker Engine at .* (went away during the load|dropped the connection|closed the connection).*killed or restarts.*run the load again/)
+    expect(model.status).toBe('rejected')
+    const modelError = (model as PromiseRejectedResult).reason as Error
+    expect(modelError.message).not.toMatch(/see the error of the step/)
+    expect(modelError.message).toBe(loadError!.message)
+    await runtime.close()
+  }, 180000)
+})
