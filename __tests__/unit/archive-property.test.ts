@@ -1,11 +1,23 @@
 /**
  * Property: whatever is done to a real image archive (either layout, nested indexes, hostile names, entry types,
- * bodies, JSON documents, order, truncation), the archive transform ends in a model or a HandoffError, within
+ * bodies, JSON documents, order, truncation), the archive transform and the store's path (split, index, plan,
+ * rebuild) end in a model or a HandoffError, within
  * bounded time, never with another exception and never by hanging. fast-check shrinks any counterexample.
  */
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Readable } from 'node:stream'
 import { HandoffError } from '../../src/errors.js'
+import { createLocalStore } from '../../src/backends/local-store.js'
+import { readModel } from '../../src/archive/read-model.js'
+import { storeSink } from '../../src/store/chunk-sink.js'
+import { splitArchive } from '../../src/store/split.js'
+import { encodeIndex, newIndex, parseIndex } from '../../src/store/format.js'
+import { planLoad } from '../../src/store/load-plan.js'
+import { assembleArchive } from '../../src/store/assemble.js'
 import type { RewriteOptions } from '../../src/archive/tar-transform.js'
 import { legacyFiles, makeTar, ociFiles, runTransform, sha256, hexOf, type ImageSpec, type TarFile } from '../support/archive-fixtures.js'
 
@@ -154,6 +166,29 @@ function withinTime<T>(promise: Promise<T>, ms: number): Promise<T> {
   return Promise.race([promise, late]).finally(() => clearTimeout(timer))
 }
 
+/** What a save and a load do with an archive through the store: split it, index it, plan the load, rebuild it. */
+async function storeRoundTrip(input: Buffer, rewrite: RewriteOptions): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'ih-prop-'))
+  try {
+    const store = createLocalStore(dir)
+    await store.prepare()
+    const sink = storeSink(store, { compressionLevel: 1, inFlight: 2 })
+    let split
+    try {
+      split = await splitArchive(Readable.from([input]), sink, 256)
+      await sink.finish()
+    } catch (error) {
+      await sink.abort()
+      throw error
+    }
+    const index = parseIndex(encodeIndex(newIndex(readModel(split.contents), split.entries, 256)))
+    const plan = planLoad(index, rewrite, {})
+    for await (const _ of assembleArchive(index, plan, store, { prefetch: 2 }).stream) void _
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+}
+
 describe('property: mutated real archives end in a model or a HandoffError', () => {
   it('holds for both layouts, nested indexes, names, entry types, bodies, order and truncation', async () => {
     const rssBefore = process.memoryUsage().rss
@@ -174,10 +209,13 @@ describe('property: mutated real archives end in a model or a HandoffError', () 
         const options: RewriteOptions | undefined = spec.rewrite === 'none'
           ? undefined
           : { names: (found) => (spec.rewrite === 'names' ? found.names : [spec.target]) }
-        const outcome = await withinTime(runTransform(input, options).then(() => undefined, (error: unknown) => error), 10000)
-        if (outcome !== undefined && (!(outcome instanceof HandoffError) || isFault(outcome.cause))) {
-          const fault = outcome instanceof HandoffError ? outcome.cause : outcome
-          throw new Error(`not a HandoffError of its own: ${(fault as Error)?.stack ?? String(fault)}`)
+        // The transform (the model's checks), and the store's own path: split, index, plan, rebuild.
+        for (const run of [() => runTransform(input, options), () => storeRoundTrip(input, options ?? {})]) {
+          const outcome = await withinTime(run().then(() => undefined, (error: unknown) => error), 10000)
+          if (outcome !== undefined && (!(outcome instanceof HandoffError) || isFault(outcome.cause))) {
+            const fault = outcome instanceof HandoffError ? outcome.cause : outcome
+            throw new Error(`not a HandoffError of its own: ${(fault as Error)?.stack ?? String(fault)}`)
+          }
         }
       }),
       { numRuns: Number(process.env.PROPERTY_RUNS ?? 300), seed: process.env.PROPERTY_SEED ? Number(process.env.PROPERTY_SEED) : undefined }
