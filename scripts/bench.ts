@@ -9,7 +9,9 @@
  * Rounds are interleaved (round 1 of everything, then round 2, ...) and medians printed.
  * Env: BENCH_MB (app image size, default 300), BENCH_TOP_MB (its top layer, 10), BENCH_MANY (count x MB, 50x10),
  * BENCH_REPEATS (3), BENCH_SCENARIOS (cold,top,base,many), BENCH_METHODS (floor,recipe,cache-shape,cache,artifact,
- * local; the floor always runs), IMAGE_HANDOFF_ROOT (the directory holding dist/, default the current one; the
+ * local; the floor always runs), BENCH_NET_MBPS (the stand-in's link to the jobs, MB/s each way, shared by all
+ * connections as a runner's link is; default unlimited: loopback, which makes every transfer nearly free),
+ * IMAGE_HANDOFF_ROOT (the directory holding dist/, default the current one; the
  * run uses a private copy of that dist/).
  */
 import { EventEmitter } from 'node:events'
@@ -36,6 +38,9 @@ const config = {
     many: { count: manyCount || 50, each: manyEach || 10 } } satisfies Sizes
 }
 
+// The stand-in services run in this process and read their link speed from here.
+if (env.BENCH_NET_MBPS) env.IH_STANDIN_MBPS = env.BENCH_NET_MBPS
+
 const snapshotMarker = 'IH_BENCH_ON_SNAPSHOT'
 const say = (text: string): void => console.log(`\n\u001b[1m== ${text}\u001b[0m`)
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error)).split('\n')[0]!
@@ -46,7 +51,8 @@ async function machine(engine: Engine): Promise<string> {
   return `Machine: ${availableParallelism()} cores (${cpus()[0]?.model.trim() ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB memory, ` +
     `Linux ${release()}, Docker ${server} (two private dockerd), Node ${process.version}; ` +
     `BENCH_MB=${config.sizes.megabytes} BENCH_TOP_MB=${config.sizes.topMegabytes} ` +
-    `BENCH_MANY=${config.sizes.many.count}x${config.sizes.many.each} BENCH_REPEATS=${config.repeats}, medians.`
+    `BENCH_MANY=${config.sizes.many.count}x${config.sizes.many.each} BENCH_REPEATS=${config.repeats}, ` +
+    `stand-in network ${env.BENCH_NET_MBPS ? `${env.BENCH_NET_MBPS} MB/s each way` : 'unlimited (loopback)'}, medians.`
 }
 
 async function measure(bench: Bench, entry: string): Promise<Cell[]> {

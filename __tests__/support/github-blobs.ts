@@ -22,8 +22,35 @@ interface Blob {
   blocks: Set<string>
 }
 
+/**
+ * A network link of `megabytesPerSecond` in one direction, shared by every connection through it, as a runner's
+ * link to GitHub is: each chunk waits until the link would have carried the bytes before it.
+ */
+class Link {
+  private free = 0
+
+  constructor(private readonly bytesPerMs: number) {}
+
+  stream(): Transform {
+    return new Transform({
+      transform: (chunk: Buffer, _encoding, done) => {
+        const now = performance.now()
+        this.free = Math.max(this.free, now) + chunk.length / this.bytesPerMs
+        setTimeout(() => done(null, chunk), Math.max(0, this.free - now))
+      }
+    })
+  }
+}
+
+/** `IH_STANDIN_MBPS` (MB/s each way) makes the stand-in as slow as a real network; unset, loopback speed. */
+function links(): { up: Link; down: Link } | undefined {
+  const rate = Number(process.env.IH_STANDIN_MBPS ?? 0)
+  return rate > 0 ? { up: new Link(rate * 1000), down: new Link(rate * 1000) } : undefined
+}
+
 export class BlobStore {
   private readonly blobs = new Map<string, Blob>()
+  private readonly link = links()
   /** Body bytes received by Put Blob and Put Block since the start (retried blocks count again), for the benchmark. */
   uploadedBytes = 0
 
@@ -60,7 +87,7 @@ export class BlobStore {
     const comp = query.get('comp')
     if (comp === 'block') {
       const block = Buffer.from(query.get('blockid') ?? '', 'base64').toString('hex')
-      await pipeline(req, this.counter(), createWriteStream(this.file(id, block)))
+      await pipeline(req, this.counter(), this.throttle('up'), createWriteStream(this.file(id, block)))
       blob.blocks.add(block)
       return created(res, 'blob:block')
     }
@@ -77,7 +104,7 @@ export class BlobStore {
       await this.commit(id, blob)
       return created(res, 'blob:blocklist')
     }
-    await pipeline(req, this.counter(), createWriteStream(this.file(id)))
+    await pipeline(req, this.counter(), this.throttle('up'), createWriteStream(this.file(id)))
     await this.commit(id, blob)
     return created(res, 'blob:put')
   }
@@ -110,12 +137,16 @@ export class BlobStore {
     const cutAt = fault?.kind === 'cut' ? Math.floor(length / 2) : undefined
     const body = createReadStream(this.file(id), { start, end: start + (cutAt ?? served) - 1 })
     if (cutAt === undefined) {
-      await pipeline(body, res)
+      await pipeline(body, this.throttle('down'), res)
       return
     }
     // A connection lost mid-body: headers promised `length` bytes, half arrive, then the socket closes.
     await pipeline(body, res, { end: false })
     res.socket?.destroy()
+  }
+
+  private throttle(direction: 'up' | 'down'): Transform {
+    return this.link?.[direction].stream() ?? new Transform({ transform: (chunk: Buffer, _encoding, done) => done(null, chunk) })
   }
 
   private counter(): Transform {
