@@ -12,7 +12,7 @@ import { splitArchive } from '../../src/store/split.js'
 export async function storeArchiveFile(storeDir: string, key: string, archive: string): Promise<void> {
   const store = createLocalStore(storeDir)
   await store.prepare()
-  const sink = storeSink(store, { compressionLevel: 3, inFlight: 2 })
+  const sink = storeSink(store, { compressionLevel: 3, inFlight: 2, inFlightBytes: 1 << 30 })
   const split = await splitArchive(createReadStream(archive), sink, defaultChunkBytes)
   await sink.finish()
   const index = newIndex(readModel(split.contents), split.entries, defaultChunkBytes)

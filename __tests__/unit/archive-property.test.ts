@@ -172,7 +172,7 @@ async function storeRoundTrip(input: Buffer, rewrite: RewriteOptions): Promise<v
   try {
     const store = createLocalStore(dir)
     await store.prepare()
-    const sink = storeSink(store, { compressionLevel: 1, inFlight: 2 })
+    const sink = storeSink(store, { compressionLevel: 1, inFlight: 2, inFlightBytes: 1 << 30 })
     let split
     try {
       split = await splitArchive(Readable.from([input]), sink, 256)

@@ -58,7 +58,7 @@ describe('pack store', () => {
     expect(await writer.hasIndex('k')).toBe(false)
     await writer.prepare()
     const original = await makeTar(await legacyFiles([{ names: ['app:ci'], layers: [big('a', 150), big('b', 90)] }]))
-    const sink = storeSink(writer, { compressionLevel: 3, inFlight: 2 })
+    const sink = storeSink(writer, { compressionLevel: 3, inFlight: 2, inFlightBytes: 1 << 30 })
     const split = await splitArchive(Readable.from([original]), sink, 64 * 1024)
     const stats = await sink.finish()
     expect(stats.chunks).toBeGreaterThanOrEqual(5)

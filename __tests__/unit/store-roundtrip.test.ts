@@ -34,7 +34,7 @@ afterEach(async () => {
 })
 
 async function save(archive: Buffer): Promise<{ index: StoreIndex; stats: Awaited<ReturnType<ReturnType<typeof storeSink>['finish']>> }> {
-  const sink = storeSink(store, { compressionLevel: 3, inFlight: 2 })
+  const sink = storeSink(store, { compressionLevel: 3, inFlight: 2, inFlightBytes: 1 << 30 })
   const split = await splitArchive(Readable.from([archive]), sink, chunkBytes)
   const stats = await sink.finish()
   const index = newIndex(readModel(split.contents), split.entries, chunkBytes)
@@ -138,7 +138,7 @@ describe('content-addressed store', () => {
     tar.fill(0x20, header + 148, header + 156)
     const sum = [...tar.subarray(header, header + 512)].reduce((a, b) => a + b, 0)
     tar.write(`${sum.toString(8).padStart(6, '0')}\0 `, header + 148, 'latin1')
-    const sink = storeSink(store, { compressionLevel: 3, inFlight: 2 })
+    const sink = storeSink(store, { compressionLevel: 3, inFlight: 2, inFlightBytes: 1 << 30 })
     await expect(splitArchive(Readable.from([tar]), sink, chunkBytes)).rejects.toThrow(/fifo entry/)
     await sink.abort()
   })

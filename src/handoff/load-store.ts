@@ -8,10 +8,13 @@ import type { HandoffDeps } from './deps.js'
 import { missed, noneSelected, orMiss, rewriteFor, verifyAndTag, type LoadRequest, type LoadResult } from './load.js'
 import { progress } from './progress.js'
 
-/** Chunks downloaded ahead of the one the engine is reading. */
-const prefetch = 3
+/** Chunks downloaded ahead of the one the engine is reading: more when they are small, as many small images make them. */
+function prefetchFor(chunks: number, bytes: number): number {
+  const average = chunks > 0 ? bytes / chunks : 0
+  return average < 16 * 1024 * 1024 ? 8 : 3
+}
 /** Lookups at once when checking that every chunk an index names is still stored. */
-const lookups = 8
+const lookups = 16
 
 /**
  * Content-addressed load: the index says what to send; layers the engine holds stay out; every chunk is checked
@@ -87,6 +90,7 @@ async function streamIntoRuntime(
   plan: Parameters<typeof assembleArchive>[1]
 ): Promise<ImportReport> {
   const ticker = progress(deps.log, deps.clock, 'load', plan.sendBytes)
+  const prefetch = prefetchFor(plan.chunks.length, plan.sendBytes)
   const archive = assembleArchive(index, plan, store, { prefetch, onBytes: (n) => ticker.add(n) })
   try {
     return await deps.runtime.importArchive(archive.stream)

@@ -9,8 +9,8 @@ import { progress } from './progress.js'
 import { engineIdsOf } from './verify.js'
 import { checkComplete, resolveRefs, type SaveRequest, type SaveResult } from './save.js'
 
-/** Chunks on their way to the store at once: enough to keep the upload busy while the engine exports. */
-const chunksInFlight = 3
+/** Chunks on their way to the store at once: enough to keep uploads busy while the engine exports, on bounded disk. */
+const inFlight = { chunks: 8, bytes: 3 * 64 * 1024 * 1024 }
 
 /**
  * Content-addressed save: the engine's archive is split as it streams; each chunk is looked up and uploaded
@@ -64,7 +64,7 @@ async function exportAndSplit(
   refs: string[],
   request: SaveRequest
 ): Promise<{ result: SplitResult; sink: StoreSink }> {
-  const sink = storeSink(store, { compressionLevel: request.compressionLevel, inFlight: chunksInFlight })
+  const sink = storeSink(store, { compressionLevel: request.compressionLevel, inFlight: inFlight.chunks, inFlightBytes: inFlight.bytes })
   const ticker = progress(deps.log, deps.clock, 'export')
   try {
     const archive = await deps.runtime.exportImages(refs, request.platform !== undefined ? { platform: request.platform } : {})

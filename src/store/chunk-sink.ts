@@ -1,7 +1,7 @@
 /**
  * Takes chunks from the splitter and stores them in the background: each chunk is written to a scratch file,
  * then looked up, compressed unless the store compresses (and only when it is not stored yet) and stored while
- * the engine goes on exporting the next one. At most `inFlight` chunks exist on disk at once, so extra disk
+ * the engine goes on exporting the next one. At most `inFlight` chunks, and `inFlightBytes`, are on disk at once, so extra disk
  * stays bounded.
  */
 import { createReadStream, createWriteStream } from 'node:fs'
@@ -38,6 +38,8 @@ export interface StoreSink extends ChunkSink {
 export interface SinkOptions {
   compressionLevel: number
   inFlight: number
+  /** Bytes of chunks on their way at most: many small chunks travel several at a time, big ones fewer. */
+  inFlightBytes: number
 }
 
 export function storeSink(store: BlobStore, options: SinkOptions): StoreSink {
@@ -49,6 +51,7 @@ export function storeSink(store: BlobStore, options: SinkOptions): StoreSink {
   let failure: unknown
   let counter = 0
   let settled = 0
+  let pendingBytes = 0
   const zstdCommand = store.compresses ? Promise.resolve(false) : isOnPath('zstd')
 
   const transfer = async (digest: ChunkDigest, file: string, size: number): Promise<void> => {
@@ -104,7 +107,7 @@ export function storeSink(store: BlobStore, options: SinkOptions): StoreSink {
   }
 
   const begin = async (): Promise<ChunkTarget> => {
-    while (running.size >= options.inFlight) await Promise.race(running)
+    while (running.size >= options.inFlight || pendingBytes >= options.inFlightBytes) await Promise.race(running)
     if (failure !== undefined) throw failure
     const file = join(store.scratch, `chunk-${process.pid}-${counter++}`)
     files.set(file, trackTemporary(file))
@@ -119,7 +122,10 @@ export function storeSink(store: BlobStore, options: SinkOptions): StoreSink {
         output.end()
         await written
         stats.chunks++
-        track(transfer(digest, file, size))
+        pendingBytes += size
+        track(transfer(digest, file, size).finally(() => {
+          pendingBytes -= size
+        }))
       },
       async abort() {
         output.destroy()

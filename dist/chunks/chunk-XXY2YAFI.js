@@ -18234,8 +18234,11 @@ function progress(log2, clock, label2, total, everyMs = 5e3) {
 }
 
 // src/handoff/load-store.ts
-var prefetch = 3;
-var lookups = 8;
+function prefetchFor(chunks, bytes) {
+  const average = chunks > 0 ? bytes / chunks : 0;
+  return average < 16 * 1024 * 1024 ? 8 : 3;
+}
+var lookups = 16;
 async function loadFromStore(deps, store, request) {
   const { runtime, log: log2, clock } = deps;
   const start = clock();
@@ -18292,6 +18295,7 @@ async function readIndex(store, request) {
 }
 async function streamIntoRuntime(deps, store, index, plan) {
   const ticker = progress(deps.log, deps.clock, "load", plan.sendBytes);
+  const prefetch = prefetchFor(plan.chunks.length, plan.sendBytes);
   const archive = assembleArchive(index, plan, store, { prefetch, onBytes: (n) => ticker.add(n) });
   try {
     return await deps.runtime.importArchive(archive.stream);
@@ -18379,6 +18383,7 @@ function storeSink(store, options) {
   let failure;
   let counter = 0;
   let settled = 0;
+  let pendingBytes = 0;
   const zstdCommand = store.compresses ? Promise.resolve(false) : isOnPath("zstd");
   const transfer = async (digest, file, size) => {
     let sent = file;
@@ -18420,7 +18425,7 @@ function storeSink(store, options) {
     running.add(done);
   };
   const begin = async () => {
-    while (running.size >= options.inFlight) await Promise.race(running);
+    while (running.size >= options.inFlight || pendingBytes >= options.inFlightBytes) await Promise.race(running);
     if (failure !== void 0) throw failure;
     const file = join4(store.scratch, `chunk-${process.pid}-${counter++}`);
     files.set(file, trackTemporary(file));
@@ -18435,7 +18440,10 @@ function storeSink(store, options) {
         output.end();
         await written;
         stats.chunks++;
-        track(transfer(digest, file, size));
+        pendingBytes += size;
+        track(transfer(digest, file, size).finally(() => {
+          pendingBytes -= size;
+        }));
       },
       async abort() {
         output.destroy();
@@ -18687,7 +18695,7 @@ async function writeChunks(first, pieces, sink, chunkBytes) {
 }
 
 // src/handoff/save-store.ts
-var chunksInFlight = 3;
+var inFlight = { chunks: 8, bytes: 3 * 64 * 1024 * 1024 };
 async function saveToStore(deps, store, request) {
   const { runtime, log: log2, clock } = deps;
   const { refs, ids } = await resolveRefs(runtime, request.images);
@@ -18727,7 +18735,7 @@ async function saveToStore(deps, store, request) {
   return { outcome: { ...outcome, bytes: transfer.storedBytes }, rows: imageRows(model, engineIds), phases, transfer };
 }
 async function exportAndSplit(deps, store, refs, request) {
-  const sink = storeSink(store, { compressionLevel: request.compressionLevel, inFlight: chunksInFlight });
+  const sink = storeSink(store, { compressionLevel: request.compressionLevel, inFlight: inFlight.chunks, inFlightBytes: inFlight.bytes });
   const ticker = progress(deps.log, deps.clock, "export");
   try {
     const archive = await deps.runtime.exportImages(refs, request.platform !== void 0 ? { platform: request.platform } : {});
@@ -18957,4 +18965,4 @@ export {
   runMain,
   runPost
 };
-/*! For license information please see chunk-WGTACHOH.js.LEGAL.txt */
+/*! For license information please see chunk-XXY2YAFI.js.LEGAL.txt */
