@@ -56,7 +56,7 @@ function expectNeutralised(result: StepResult): void {
   expect(commands(result).filter((l) => /^\s*::(set-output|stop-commands|add-mask::injected|error title=pwned)/.test(l))).toEqual([])
   const everywhere = [result.stdout.replace(`::add-mask::${token}`, ''), result.stderr, JSON.stringify(result.outputs), JSON.stringify(result.state), result.summary]
   for (const text of everywhere) expect(text).not.toContain(token)
-  expect(Object.keys(result.outputs).every((k) => ['hit', 'matched-key', 'images'].includes(k))).toBe(true)
+  expect(Object.keys(result.outputs).every((k) => ['hit', 'matched-key', 'images', 'dropped-names'].includes(k))).toBe(true)
   expect(result.summary).not.toMatch(/<script|<\/?(b|a|img)\b|\[link\]\(/)
 }
 
@@ -101,6 +101,9 @@ describe('hostile text reaches no runner command, the token no log', () => {
     expectNeutralised(loaded)
     expect(loaded.exitCode).toBe(0)
     expect(warned).toContain('image good:1 was loaded without the names "bad:1\\n::error title=pwned::injected"')
+    // …and in the dropped-names output, for a later step to act on.
+    const dropped = JSON.parse(loaded.outputs['dropped-names'] ?? '[]') as Array<{ image: string; names: string[] }>
+    expect(dropped).toEqual([{ image: 'good:1', names: injections.map((i) => `bad:1\n${i}`) }])
     expect(await docker(engine, ['images', '-q', 'good:1'])).not.toBe('')
   })
 })

@@ -13,8 +13,8 @@ describe('job summary', () => {
       transfer: { archiveBytes: 300 * 1024 * 1024, storedBytes: 10 * 1024 * 1024, reusedBytes: 290 * 1024 * 1024, chunks: 6, reusedChunks: 5 }
     }))
     expect(html).toContain('image-handoff: saved 1 image')
-    expect(html).toContain('<b>Backend:</b> cache')
-    expect(html).toContain('<b>Outcome:</b> stored')
+    expect(html).toContain('<strong>Backend:</strong> cache')
+    expect(html).toContain('<strong>Outcome:</strong> stored')
     expect(html).toContain('<td>app:ci</td>')
     expect(html).toContain('stored 10.0 MiB in 1 new chunk; reused 290.0 MiB (5 chunks already stored)')
     expect(html).toContain('export 3.0 s · upload (after export) 500 ms (total 3.5 s)')
@@ -35,6 +35,6 @@ describe('job summary', () => {
     const html = renderSummary(failureSummary('load', 'local', 'k<script>|x', 'bad name "<img src=x>" **bold**'))
     expect(html).not.toMatch(/<script>|<img|\*\*/)
     expect(html).toContain('load failed')
-    expect(html).toContain('k&#60;script&#62;&#124;x')
+    expect(html).toContain('k&lt;script&gt;&#124;x')
   })
 })

@@ -47,6 +47,7 @@ function legacyImage(contents: ArchiveContents, entry: ManifestEntry, skipped: s
     names,
     layers,
     size: layers.reduce((sum, layer) => sum + layer.size, config.size),
-    ...(platform !== undefined ? { platform } : {})
+    ...(platform !== undefined ? { platform } : {}),
+    ...(dropped.length > 0 ? { droppedNames: dropped } : {})
   }
 }

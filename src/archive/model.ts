@@ -27,6 +27,8 @@ export interface ArchiveImage {
   size: number
   /** `linux/amd64` when known. */
   platform?: string
+  /** Names the archive gave the image that are not valid references: reported, never given to an engine. */
+  droppedNames?: string[]
 }
 
 export interface ArchiveModel {

@@ -79,7 +79,10 @@ export function ociImages(contents: ArchiveContents, index: OciIndex, entries: M
     const dropped: string[] = []
     const valid = namesOf(names, dropped)
     const found = imagesOf(contents, descriptor, valid, walk)
-    if (dropped.length > 0) result.skipped.push(droppedNote(imageLabel(found[0] ?? { names: valid, configDigest: descriptor.digest }), dropped))
+    if (dropped.length > 0) {
+      result.skipped.push(droppedNote(imageLabel(found[0] ?? { names: valid, configDigest: descriptor.digest }), dropped))
+      for (const image of found) image.droppedNames = [...(image.droppedNames ?? []), ...dropped]
+    }
     result.images.push(...found)
   }
   const unmatched = addManifestJsonNames(contents, result.images, entries, result.skipped)
@@ -203,6 +206,7 @@ function addManifestJsonNames(contents: ArchiveContents, images: ArchiveImage[],
     const names = namesOf(entry.RepoTags ?? [], dropped)
     if (dropped.length > 0) skipped.push(droppedNote(imageLabel(match), dropped))
     for (const image of images.filter((i) => i.manifestDigest === match.manifestDigest)) {
+      if (dropped.length > 0) image.droppedNames = [...(image.droppedNames ?? []), ...dropped]
       image.names = uniqueNames([...image.names, ...names])
     }
     for (const path of [entry.Config, ...entry.Layers]) {

@@ -3,7 +3,7 @@ import type { BlobStore, FoundIndex } from '../store/blob-store.js'
 import { assembleArchive, ChunkFetchError } from '../store/assemble.js'
 import { IndexFormatError, parseIndex, type ChunkDigest, type StoreIndex } from '../store/format.js'
 import { planLoad, type HeldLayers } from '../store/load-plan.js'
-import { formatBytes } from './report.js'
+import { droppedNames, formatBytes } from './report.js'
 import type { HandoffDeps } from './deps.js'
 import { missed, noneSelected, orMiss, rewriteFor, verifyAndTag, type LoadRequest, type LoadResult } from './load.js'
 import { progress } from './progress.js'
@@ -56,7 +56,7 @@ export async function loadFromStore(deps: HandoffDeps, store: BlobStore, request
   }
   for (const warning of report.warnings ?? []) log.warning(`${runtime.kind}: ${warning}`)
   const done = await verifyAndTag(deps, request, plan.model, { fetchMs, loadStart })
-  return { hit, matchedKey: found.matchedKey, ...done, transfer: { sentBytes: plan.sendBytes, omittedBytes: plan.omittedBytes, omittedLayers: plan.omit.size } }
+  return { hit, matchedKey: found.matchedKey, ...done, dropped: droppedNames(plan.model), transfer: { sentBytes: plan.sendBytes, omittedBytes: plan.omittedBytes, omittedLayers: plan.omit.size } }
 }
 
 /** The index and where it was found; or, on a miss, why there is nothing this release can load. */

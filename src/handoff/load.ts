@@ -3,7 +3,7 @@ import { selects, type Selection } from '../archive/select.js'
 import type { RewriteOptions } from '../archive/tar-transform.js'
 import type { ArchiveImage, ArchiveModel } from '../archive/model.js'
 import type { TagRule } from '../inputs.js'
-import { describeImages, formatMs, imageRows, withTargets, type ImageRow, type Phases } from './report.js'
+import { describeImages, formatMs, imageRows, withTargets, type DroppedNames, type ImageRow, type Phases } from './report.js'
 import { planTags, applyTags } from './retag.js'
 import { verifyLoaded } from './verify.js'
 import type { HandoffDeps } from './deps.js'
@@ -22,6 +22,8 @@ export interface LoadResult {
   hit: boolean
   matchedKey?: string
   rows: ImageRow[]
+  /** Images loaded without some of the names their archive gave them (invalid references, never loaded). */
+  dropped?: DroppedNames[]
   phases: Phases
   /** Bytes fetched from storage, and layer bytes left out because the engine held them (stores only). */
   transfer?: { sentBytes: number; omittedBytes: number; omittedLayers: number }

@@ -33,6 +33,22 @@ function storedSize(images: ArchiveImage[]): number {
   return configs + [...layers.values()].reduce((a, b) => a + b, 0)
 }
 
+/** An image that arrived without some of the names its archive gave it (invalid references). */
+export interface DroppedNames {
+  image: string
+  names: string[]
+}
+
+export function droppedNames(model: ArchiveModel): DroppedNames[] {
+  const seen = new Set<string>()
+  return model.images.flatMap((image) => {
+    const key = image.manifestDigest ?? image.configDigest
+    if (image.droppedNames === undefined || seen.has(key)) return []
+    seen.add(key)
+    return [{ image: image.names[0] ?? image.configDigest, names: image.droppedNames }]
+  })
+}
+
 export function imageRows(model: ArchiveModel, ids: Map<string, string> = new Map()): ImageRow[] {
   return engineImages(model, ids).flatMap((image) =>
     image.names.length > 0

@@ -10,7 +10,7 @@ import { changedSelection } from './changes.js'
 import { writeSummary } from './summary.js'
 import { failureSummary, loadSummary, saveSummary } from './summaries.js'
 import type { Log } from './log.js'
-import type { ImageRow } from './report.js'
+import type { DroppedNames, ImageRow } from './report.js'
 import { logLine } from './safe-text.js'
 
 /** The only module that talks to @actions/core: inputs, outputs, state, logs, summary and the failure policy. */
@@ -53,8 +53,9 @@ async function withDeps<T>(settings: Settings, body: (deps: HandoffDeps) => Prom
   }
 }
 
-function setImagesOutput(rows: ImageRow[]): void {
+function setImagesOutput(rows: ImageRow[], dropped: DroppedNames[] = []): void {
   core.setOutput('images', JSON.stringify(rows))
+  core.setOutput('dropped-names', JSON.stringify(dropped))
 }
 
 export async function runMain(): Promise<void> {
@@ -69,10 +70,11 @@ export async function runMain(): Promise<void> {
     if (settings?.mode === 'auto' && error instanceof EngineUnreachable) return engineMiss(error)
     // A failed load loaded nothing usable: say so, so `if: steps.x.outputs.hit != 'true'` rebuilds.
     if (settings !== undefined && settings.mode !== 'save') core.setOutput('hit', 'false')
-    core.setFailed(failureMessage(error))
+    const message = withEntry(failureMessage(error), settings)
+    core.setFailed(message)
     if (settings !== undefined) {
       const step = settings.mode === 'save' ? 'save' : 'load'
-      await writeSummary(failureSummary(step, settings.backend, settings.key, failureMessage(error))).catch(() => undefined)
+      await writeSummary(failureSummary(step, settings.backend, settings.key, message)).catch(() => undefined)
     }
   }
 }
@@ -82,6 +84,12 @@ export async function runMain(): Promise<void> {
  * builds its images. The post step tries the engine again; with no snapshot of what was there before, it
  * counts every image it then finds (matching "images") as built during the job.
  */
+/** A failure names the entry it concerns, so a log read later says which one to save again. */
+function withEntry(message: string, settings: Settings | undefined): string {
+  if (settings === undefined || message.includes(`"${settings.key}"`)) return message
+  return `${message} (entry "${settings.key}", backend: ${settings.backend})`
+}
+
 function engineMiss(error: EngineUnreachable): void {
   log.warning(`Could not reach the container engine, continuing as a cache miss (the post step tries again to save what the job builds): ${error.message}`)
   core.setOutput('hit', 'false')
@@ -94,7 +102,7 @@ function engineMiss(error: EngineUnreachable): void {
 
 async function mainSave(deps: HandoffDeps, settings: Settings): Promise<void> {
   const result = await deps.log.group('Save images', () => saveImages(deps, settings))
-  setImagesOutput(result.rows)
+  setImagesOutput(result.rows, result.dropped)
   await writeSummary(saveSummary(settings.backend, settings.key, result))
 }
 
@@ -105,7 +113,7 @@ async function mainLoad(deps: HandoffDeps, settings: Settings): Promise<void> {
   const result = await deps.log.group('Load images', () => loadImages(deps, { ...settings, required: settings.mode === 'load' }))
   core.setOutput('hit', String(result.hit))
   core.setOutput('matched-key', result.matchedKey ?? '')
-  setImagesOutput(result.rows)
+  setImagesOutput(result.rows, result.dropped)
   if (settings.mode === 'auto') {
     // Images present now (including those just loaded) are not "changed during the job".
     const ids = (await deps.runtime.list()).map((i) => i.id)

@@ -3,7 +3,7 @@ import type { BlobStore } from '../store/blob-store.js'
 import { storeSink, type StoreSink, type TransferStats } from '../store/chunk-sink.js'
 import { defaultChunkBytes, encodeIndex, newIndex } from '../store/format.js'
 import { splitArchive, type SplitResult } from '../store/split.js'
-import { describeImages, formatBytes, formatMs, imageRows } from './report.js'
+import { describeImages, droppedNames, formatBytes, formatMs, imageRows } from './report.js'
 import type { HandoffDeps } from './deps.js'
 import { progress } from './progress.js'
 import { engineIdsOf } from './verify.js'
@@ -55,7 +55,7 @@ export async function saveToStore(deps: HandoffDeps, store: BlobStore, request: 
       `${formatBytes(stats.storedBytes)} stored; ${stats.reusedChunks} chunk(s) (${formatBytes(stats.reusedBytes)}) were already in the ${store.kind} store.`
   )
   const transfer = { archiveBytes: split.result.archiveBytes, storedBytes: stats.storedBytes + outcome.bytes, reusedBytes: stats.reusedBytes, chunks: stats.chunks, reusedChunks: stats.reusedChunks }
-  return { outcome: { ...outcome, bytes: transfer.storedBytes }, rows: imageRows(model, engineIds), phases, transfer }
+  return { outcome: { ...outcome, bytes: transfer.storedBytes }, rows: imageRows(model, engineIds), dropped: droppedNames(model), phases, transfer }
 }
 
 async function exportAndSplit(

@@ -3,7 +3,7 @@ import { resolveSelection, type Selection } from '../archive/select.js'
 import type { ArchiveModel } from '../archive/model.js'
 import type { Runtime } from '../runtimes/runtime.js'
 import type { SaveOutcome } from '../backends/backend.js'
-import type { ImageRow, Phases } from './report.js'
+import type { DroppedNames, ImageRow, Phases } from './report.js'
 import type { HandoffDeps } from './deps.js'
 import { saveToStore } from './save-store.js'
 
@@ -19,6 +19,8 @@ export interface SaveRequest {
 export interface SaveResult {
   outcome: SaveOutcome
   rows: ImageRow[]
+  /** Images saved without some of the names the engine's archive gave them (invalid references). */
+  dropped?: DroppedNames[]
   phases: Phases
   /** What the save sent and what it found already stored (content-addressed stores only). */
   transfer?: { archiveBytes: number; storedBytes: number; reusedBytes: number; chunks: number; reusedChunks: number }

@@ -1,5 +1,6 @@
 import * as core from '@actions/core'
 import { formatBytes, formatMs, type ImageRow, type Phases } from './report.js'
+import { escapeHtml } from './safe-text.js'
 
 /** What the job summary says about one step: enough to answer "what happened" without reading the log. */
 export interface SummaryReport {
@@ -18,7 +19,7 @@ export interface SummaryReport {
 /** The summary as HTML/markdown; every text from a user or an archive is escaped. */
 export function renderSummary(report: SummaryReport): string {
   const lines = [`<h3>image-handoff: ${escape(report.title)}</h3>`]
-  lines.push(`<p><b>Backend:</b> ${escape(report.backend)} · <b>Key:</b> <code>${escape(report.key)}</code> · <b>Outcome:</b> ${escape(report.outcome)}</p>`)
+  lines.push(`<p><strong>Backend:</strong> ${escape(report.backend)} · <strong>Key:</strong> <code>${escape(report.key)}</code> · <strong>Outcome:</strong> ${escape(report.outcome)}</p>`)
   if (report.rows.length > 0) {
     const header = '<tr><th>Image</th><th>ID</th><th>Size</th></tr>'
     const rows = report.rows.map((r) => `<tr><td>${escape(r.name)}</td><td><code>${escape(r.id.slice(0, 19))}</code></td><td>${formatBytes(r.size)}</td></tr>`)
@@ -27,7 +28,7 @@ export function renderSummary(report: SummaryReport): string {
   for (const note of report.notes) lines.push(`<p>${escape(note)}</p>`)
   if (report.phases.length > 0) {
     const total = report.phases.reduce((sum, [, ms]) => sum + ms, 0)
-    lines.push(`<p><b>Time:</b> ${report.phases.map(([name, ms]) => `${escape(name)} ${formatMs(ms)}`).join(' · ')} (total ${formatMs(total)})</p>`)
+    lines.push(`<p><strong>Time:</strong> ${report.phases.map(([name, ms]) => `${escape(name)} ${formatMs(ms)}`).join(' · ')} (total ${formatMs(total)})</p>`)
   }
   return lines.join('\n') + '\n'
 }
@@ -37,6 +38,7 @@ export async function writeSummary(report: SummaryReport): Promise<void> {
   await core.summary.addRaw(renderSummary(report), true).write()
 }
 
+/** One line of text inside the summary's HTML: no markup, no line break that could end the HTML block. */
 function escape(text: string): string {
-  return text.replace(/[&<>"'`|*_[\]\\]/g, (c) => `&#${c.charCodeAt(0)};`)
+  return escapeHtml(text.replace(/[\r\n]+/g, ' ')).replace(/[@`|*_[\]\\]/g, (c) => `&#${c.charCodeAt(0)};`)
 }

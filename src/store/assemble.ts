@@ -94,14 +94,17 @@ async function copyChunk(chunk: FetchedChunk, digest: ChunkDigest, sink: Sink, o
     const actual = `sha256:${hash.digest('hex')}`
     if (actual !== digest) throw damaged(digest, `its bytes hash to ${actual}`)
   } catch (error) {
-    throw error instanceof HandoffError ? error : damaged(digest, `it could not be read: ${errorMessage(error)}`)
+    throw error instanceof ChunkDamaged ? error : damaged(digest, errorMessage(error))
   } finally {
     await chunk.dispose()
   }
 }
 
+/** A chunk that arrived but is not what its name says. */
+class ChunkDamaged extends HandoffError {}
+
 function damaged(digest: ChunkDigest, why: string): HandoffError {
-  return new HandoffError(
+  return new ChunkDamaged(
     `stored chunk ${digest} is damaged (${why}): it was corrupted in storage or transit, so the load was stopped before the archive ended. ` +
       'Save the images again under a new key'
   )

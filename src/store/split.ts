@@ -70,7 +70,8 @@ export async function splitArchive(
   } catch (error) {
     extract.destroy()
     await fed.catch(() => undefined)
-    throw watch.explain(error)
+    // Writing a chunk can fail on its own (a full disk): that is no fault of the archive.
+    throw (error as NodeJS.ErrnoException | null)?.syscall !== undefined ? error : watch.explain(error)
   }
   if (!watch.endedCleanly()) throw watch.explain(new Error('the tar ended early, without its end-of-archive blocks'))
   return { entries: state.entries, contents, archiveBytes: watch.bytes }

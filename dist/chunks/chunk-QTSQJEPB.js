@@ -16115,7 +16115,8 @@ function legacyImage(contents, entry, skipped) {
     names,
     layers,
     size: layers.reduce((sum, layer) => sum + layer.size, config.size),
-    ...platform !== void 0 ? { platform } : {}
+    ...platform !== void 0 ? { platform } : {},
+    ...dropped.length > 0 ? { droppedNames: dropped } : {}
   };
 }
 
@@ -16152,7 +16153,10 @@ function ociImages(contents, index, entries = []) {
     const dropped = [];
     const valid = namesOf(names, dropped);
     const found = imagesOf(contents, descriptor, valid, walk);
-    if (dropped.length > 0) result.skipped.push(droppedNote(imageLabel(found[0] ?? { names: valid, configDigest: descriptor.digest }), dropped));
+    if (dropped.length > 0) {
+      result.skipped.push(droppedNote(imageLabel(found[0] ?? { names: valid, configDigest: descriptor.digest }), dropped));
+      for (const image of found) image.droppedNames = [...image.droppedNames ?? [], ...dropped];
+    }
     result.images.push(...found);
   }
   const unmatched = addManifestJsonNames(contents, result.images, entries, result.skipped);
@@ -16247,6 +16251,7 @@ function addManifestJsonNames(contents, images, entries, skipped) {
     const names = namesOf(entry.RepoTags ?? [], dropped);
     if (dropped.length > 0) skipped.push(droppedNote(imageLabel(match), dropped));
     for (const image of images.filter((i) => i.manifestDigest === match.manifestDigest)) {
+      if (dropped.length > 0) image.droppedNames = [...image.droppedNames ?? [], ...dropped];
       image.names = uniqueNames([...image.names, ...names]);
     }
     for (const path of [entry.Config, ...entry.Layers]) {
@@ -17841,6 +17846,15 @@ function storedSize(images) {
   const configs = images.reduce((sum, i) => sum + i.size - i.layers.reduce((s, l) => s + l.size, 0), 0);
   return configs + [...layers.values()].reduce((a, b) => a + b, 0);
 }
+function droppedNames(model) {
+  const seen = /* @__PURE__ */ new Set();
+  return model.images.flatMap((image) => {
+    const key = image.manifestDigest ?? image.configDigest;
+    if (image.droppedNames === void 0 || seen.has(key)) return [];
+    seen.add(key);
+    return [{ image: image.names[0] ?? image.configDigest, names: image.droppedNames }];
+  });
+}
 function imageRows(model, ids = /* @__PURE__ */ new Map()) {
   return engineImages(model, ids).flatMap(
     (image) => image.names.length > 0 ? image.names.map((name) => ({ name, id: image.id, size: image.size })) : [{ name: image.id, id: image.id, size: image.size }]
@@ -18162,13 +18176,15 @@ async function copyChunk(chunk, digest, sink, onBytes) {
     const actual = `sha256:${hash.digest("hex")}`;
     if (actual !== digest) throw damaged(digest, `its bytes hash to ${actual}`);
   } catch (error) {
-    throw error instanceof HandoffError ? error : damaged(digest, `it could not be read: ${errorMessage(error)}`);
+    throw error instanceof ChunkDamaged ? error : damaged(digest, errorMessage(error));
   } finally {
     await chunk.dispose();
   }
 }
+var ChunkDamaged = class extends HandoffError {
+};
 function damaged(digest, why) {
-  return new HandoffError(
+  return new ChunkDamaged(
     `stored chunk ${digest} is damaged (${why}): it was corrupted in storage or transit, so the load was stopped before the archive ended. Save the images again under a new key`
   );
 }
@@ -18273,7 +18289,7 @@ async function loadFromStore(deps, store, request) {
   }
   for (const warning2 of report.warnings ?? []) log2.warning(`${runtime.kind}: ${warning2}`);
   const done = await verifyAndTag(deps, request, plan.model, { fetchMs, loadStart });
-  return { hit, matchedKey: found.matchedKey, ...done, transfer: { sentBytes: plan.sendBytes, omittedBytes: plan.omittedBytes, omittedLayers: plan.omit.size } };
+  return { hit, matchedKey: found.matchedKey, ...done, dropped: droppedNames(plan.model), transfer: { sentBytes: plan.sendBytes, omittedBytes: plan.omittedBytes, omittedLayers: plan.omit.size } };
 }
 async function readIndex(store, request) {
   try {
@@ -18582,7 +18598,7 @@ async function splitArchive(archive, sink, chunkBytes, onBytes = () => void 0) {
   } catch (error) {
     extract.destroy();
     await fed.catch(() => void 0);
-    throw watch.explain(error);
+    throw error?.syscall !== void 0 ? error : watch.explain(error);
   }
   if (!watch.endedCleanly()) throw watch.explain(new Error("the tar ended early, without its end-of-archive blocks"));
   return { entries: state.entries, contents, archiveBytes: watch.bytes };
@@ -18732,7 +18748,7 @@ async function saveToStore(deps, store, request) {
     `Saved ${describeImages(model, engineIds)} in ${formatMs(clock() - start)}: ${stats.chunks - stats.reusedChunks} new chunk(s), ${formatBytes(stats.storedBytes)} stored; ${stats.reusedChunks} chunk(s) (${formatBytes(stats.reusedBytes)}) were already in the ${store.kind} store.`
   );
   const transfer = { archiveBytes: split.result.archiveBytes, storedBytes: stats.storedBytes + outcome.bytes, reusedBytes: stats.reusedBytes, chunks: stats.chunks, reusedChunks: stats.reusedChunks };
-  return { outcome: { ...outcome, bytes: transfer.storedBytes }, rows: imageRows(model, engineIds), phases, transfer };
+  return { outcome: { ...outcome, bytes: transfer.storedBytes }, rows: imageRows(model, engineIds), dropped: droppedNames(model), phases, transfer };
 }
 async function exportAndSplit(deps, store, refs, request) {
   const sink = storeSink(store, { compressionLevel: request.compressionLevel, inFlight: inFlight.chunks, inFlightBytes: inFlight.bytes });
@@ -18786,10 +18802,19 @@ function changedSelection(now, before, filter) {
   return { include: [...new Set(include)], exclude: [] };
 }
 
+// src/handoff/safe-text.ts
+function logLine(text) {
+  return text.replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/^(\s*)::/, "$1%3A:").replace(/##\[/g, "##%5B");
+}
+var htmlEntities = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+function escapeHtml(text) {
+  return text.replace(/[&<>"']/g, (c) => htmlEntities[c]);
+}
+
 // src/handoff/summary.ts
 function renderSummary(report) {
   const lines2 = [`<h3>image-handoff: ${escape(report.title)}</h3>`];
-  lines2.push(`<p><b>Backend:</b> ${escape(report.backend)} \xB7 <b>Key:</b> <code>${escape(report.key)}</code> \xB7 <b>Outcome:</b> ${escape(report.outcome)}</p>`);
+  lines2.push(`<p><strong>Backend:</strong> ${escape(report.backend)} \xB7 <strong>Key:</strong> <code>${escape(report.key)}</code> \xB7 <strong>Outcome:</strong> ${escape(report.outcome)}</p>`);
   if (report.rows.length > 0) {
     const header = "<tr><th>Image</th><th>ID</th><th>Size</th></tr>";
     const rows = report.rows.map((r) => `<tr><td>${escape(r.name)}</td><td><code>${escape(r.id.slice(0, 19))}</code></td><td>${formatBytes(r.size)}</td></tr>`);
@@ -18798,7 +18823,7 @@ function renderSummary(report) {
   for (const note of report.notes) lines2.push(`<p>${escape(note)}</p>`);
   if (report.phases.length > 0) {
     const total = report.phases.reduce((sum, [, ms]) => sum + ms, 0);
-    lines2.push(`<p><b>Time:</b> ${report.phases.map(([name, ms]) => `${escape(name)} ${formatMs(ms)}`).join(" \xB7 ")} (total ${formatMs(total)})</p>`);
+    lines2.push(`<p><strong>Time:</strong> ${report.phases.map(([name, ms]) => `${escape(name)} ${formatMs(ms)}`).join(" \xB7 ")} (total ${formatMs(total)})</p>`);
   }
   return lines2.join("\n") + "\n";
 }
@@ -18807,7 +18832,7 @@ async function writeSummary(report) {
   await summary.addRaw(renderSummary(report), true).write();
 }
 function escape(text) {
-  return text.replace(/[&<>"'`|*_[\]\\]/g, (c) => `&#${c.charCodeAt(0)};`);
+  return escapeHtml(text.replace(/[\r\n]+/g, " ")).replace(/[@`|*_[\]\\]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 // src/handoff/summaries.ts
@@ -18848,11 +18873,6 @@ function failureSummary(step, backend, key, message) {
   return { title: `${step} failed`, backend, key, outcome: `failed: ${message}`, rows: [], phases: [], notes: [] };
 }
 
-// src/handoff/safe-text.ts
-function logLine(text) {
-  return text.replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/^(\s*)::/, "$1%3A:").replace(/##\[/g, "##%5B");
-}
-
 // src/handoff/run.ts
 var State = { snapshot: "image-ids", hit: "hit", mainDone: "main-done" };
 var log = {
@@ -18882,8 +18902,9 @@ async function withDeps(settings, body) {
     await runtime.close();
   }
 }
-function setImagesOutput(rows) {
+function setImagesOutput(rows, dropped = []) {
   setOutput("images", JSON.stringify(rows));
+  setOutput("dropped-names", JSON.stringify(dropped));
 }
 async function runMain() {
   let settings;
@@ -18896,12 +18917,17 @@ async function runMain() {
   } catch (error) {
     if (settings?.mode === "auto" && error instanceof EngineUnreachable) return engineMiss(error);
     if (settings !== void 0 && settings.mode !== "save") setOutput("hit", "false");
-    setFailed(failureMessage(error));
+    const message = withEntry(failureMessage(error), settings);
+    setFailed(message);
     if (settings !== void 0) {
       const step = settings.mode === "save" ? "save" : "load";
-      await writeSummary(failureSummary(step, settings.backend, settings.key, failureMessage(error))).catch(() => void 0);
+      await writeSummary(failureSummary(step, settings.backend, settings.key, message)).catch(() => void 0);
     }
   }
+}
+function withEntry(message, settings) {
+  if (settings === void 0 || message.includes(`"${settings.key}"`)) return message;
+  return `${message} (entry "${settings.key}", backend: ${settings.backend})`;
 }
 function engineMiss(error) {
   log.warning(`Could not reach the container engine, continuing as a cache miss (the post step tries again to save what the job builds): ${error.message}`);
@@ -18914,7 +18940,7 @@ function engineMiss(error) {
 }
 async function mainSave(deps, settings) {
   const result = await deps.log.group("Save images", () => saveImages(deps, settings));
-  setImagesOutput(result.rows);
+  setImagesOutput(result.rows, result.dropped);
   await writeSummary(saveSummary(settings.backend, settings.key, result));
 }
 async function mainLoad(deps, settings) {
@@ -18924,7 +18950,7 @@ async function mainLoad(deps, settings) {
   const result = await deps.log.group("Load images", () => loadImages(deps, { ...settings, required: settings.mode === "load" }));
   setOutput("hit", String(result.hit));
   setOutput("matched-key", result.matchedKey ?? "");
-  setImagesOutput(result.rows);
+  setImagesOutput(result.rows, result.dropped);
   if (settings.mode === "auto") {
     const ids = (await deps.runtime.list()).map((i) => i.id);
     saveState(State.snapshot, JSON.stringify(ids));
@@ -18965,4 +18991,4 @@ export {
   runMain,
   runPost
 };
-/*! For license information please see chunk-XXY2YAFI.js.LEGAL.txt */
+/*! For license information please see chunk-QTSQJEPB.js.LEGAL.txt */
