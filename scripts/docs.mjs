@@ -1,6 +1,7 @@
 // Writes generated parts of the README so they cannot drift: the input and output tables from action.yml (between
 // <!-- inputs --> and <!-- outputs --> markers) and every workflow under examples/ (between
-// <!-- example: NAME.yml --> and <!-- /example --> markers; every example must appear once).
+// <!-- example: NAME.yml --> and <!-- /example --> markers; every example must appear once), and the fault table
+// of docs/faults.md (between <!-- faults --> and <!-- /faults -->).
 // `--check` fails instead of writing when the README is out of date.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { parse } from 'yaml'
@@ -36,7 +37,9 @@ const withExamples = (text) =>
     return `${open}\`\`\`yaml\n# examples/${name}\n${body}\n\`\`\`\n${close}`
   })
 
-const updated = withExamples(replace(replace(readme, 'inputs', inputs), 'outputs', outputs))
+// The fault table the fault tests wrote (docs/faults.md, rendered by `npm run faults`), without its own heading comment.
+const faults = readFileSync('docs/faults.md', 'utf8').replace(/^<!--.*-->\n/, '').trimEnd()
+const updated = withExamples(replace(replace(replace(readme, 'inputs', inputs), 'outputs', outputs), 'faults', faults))
 const missing = examples.filter((name) => !included.includes(name))
 if (missing.length > 0) {
   console.error(`README.md does not include ${missing.map((n) => `examples/${n}`).join(', ')}: add <!-- example: NAME --> <!-- /example --> markers.`)
