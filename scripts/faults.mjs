@@ -1,7 +1,8 @@
 // Renders the fault table the fault tests wrote (docs/faults/*.json: case, what was done, outcome) into
-// docs/faults.md, so users can see what was tried and what the action answered. Run after the fault tests:
-// `npm run faults` (the suites: __tests__/unit/archive-hostile, compression-faults, exec-stall,
-// __tests__/integration/docker-faults, __tests__/e2e/hostile-action).
+// docs/faults.md, so users can see what was tried and what the action answered. Run the fault tests with
+// IH_FAULT_TABLE=1 (they write nothing otherwise), then `npm run faults` and `npm run docs` (the suites:
+// __tests__/unit/archive-hostile, compression-faults, exec-stall, __tests__/integration/docker-faults,
+// __tests__/e2e/hostile-action).
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
