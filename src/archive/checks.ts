@@ -9,6 +9,21 @@ import {
   type ArchiveContents, type FileFacts
 } from './model.js'
 
+/**
+ * What reading an archive may hold at once: small documents kept in memory in all (a real archive's configs and
+ * manifests take kilobytes) and entries recorded (an engine writes a few per layer). Past either, the archive is
+ * refused, not buffered.
+ */
+export const heldBytesBudget = 64 * 1024 * 1024
+export const maxEntries = 200_000
+
+export function overBudget(what: string): HandoffError {
+  return new HandoffError(
+    `not an image archive: it holds ${what}, far beyond what any engine writes for its images (configs and manifests take kilobytes); ` +
+      'it is malformed or hostile and was refused before it could exhaust memory: save the images again with the engine'
+  )
+}
+
 /** Tar entry types no engine ever writes into an image archive, and that block or fail whoever opens them. */
 const specialTypes = new Set(['fifo', 'character-device', 'block-device'])
 

@@ -60,6 +60,21 @@ export interface ArchiveContents {
 
 export const nameFileNames = ['oci-layout', 'index.json', 'manifest.json', 'repositories'] as const
 
+/** The top-level files that name images: held back, rewritten together and written last. */
+export function isNameFile(path: string): boolean {
+  return (nameFileNames as readonly string[]).includes(path)
+}
+
+/** A body that may be a config, manifest or index: JSON documents start with `{` (or `[`). */
+export function looksLikeJson(body: Buffer): boolean {
+  return body.length > 0 && (body[0] === 0x7b || body[0] === 0x5b)
+}
+
+/** Where a symlink at `path` points, as an archive path (a link out of the archive leads nowhere in it). */
+export function symlinkTarget(path: string, linkname: string): string {
+  return normalizePath(posix.join(posix.dirname(path), linkname))
+}
+
 /** One entry of manifest.json (Docker's own index of an archive). */
 export interface ManifestEntry {
   Config: string

@@ -6,14 +6,13 @@
  */
 import { createHash } from 'node:crypto'
 import { once } from 'node:events'
-import { posix } from 'node:path'
 import { Duplex } from 'node:stream'
 import tar, { type Extract, type Header, type Pack } from 'tar-stream'
 import { HandoffError, errorMessage, systemErrorMessage } from '../errors.js'
-import { isSpecialEntry, specialEntry } from './checks.js'
+import { heldBytesBudget, isSpecialEntry, maxEntries, overBudget, specialEntry } from './checks.js'
 import { verifyDigests } from './digest.js'
 import { InputWatch } from './input-check.js'
-import { nameFileNames, normalizePath, type ArchiveContents, type ArchiveModel, type FileFacts } from './model.js'
+import { isNameFile, looksLikeJson, normalizePath, symlinkTarget, type ArchiveContents, type ArchiveModel, type FileFacts } from './model.js'
 import { rewriteNameFiles, type RewriteOptions } from './name-files.js'
 import { readModel } from './read-model.js'
 
@@ -26,12 +25,6 @@ type Headers = Partial<Header> & Pick<Header, 'name'>
 /** Configs, manifests and indexes are small; anything larger is a layer and is never kept. */
 const jsonLimit = 4 * 1024 * 1024
 const nameFileLimit = 16 * 1024 * 1024
-/**
- * What may be held at once: JSON kept in all (a real archive's configs and manifests take kilobytes) and
- * entries recorded (an engine writes a few per layer). Past either, the archive is refused, not buffered.
- */
-const jsonBudget = 64 * 1024 * 1024
-const maxEntries = 200_000
 
 /** Running totals of what one transform holds in memory. */
 interface Held {
@@ -137,18 +130,11 @@ async function copyEntry(entry: Entry, pack: Pack, contents: ArchiveContents, he
   })
   contents.files.set(path, factsOf(path, header, hash?.digest('hex')))
   const body = kept === undefined ? undefined : Buffer.concat(kept)
-  if (body !== undefined && body.length > 0 && (body[0] === 0x7b || body[0] === 0x5b)) {
+  if (body !== undefined && looksLikeJson(body)) {
     held.json += body.length
-    if (held.json > jsonBudget) throw overBudget(`more than ${jsonBudget / 1024 / 1024} MiB of small JSON documents`)
+    if (held.json > heldBytesBudget) throw overBudget(`more than ${heldBytesBudget / 1024 / 1024} MiB of small JSON documents`)
     contents.json.set(path, body)
   }
-}
-
-function overBudget(what: string): HandoffError {
-  return new HandoffError(
-    `not an image archive: it holds ${what}, far beyond what any engine writes for its images (configs and manifests take kilobytes); ` +
-      'it is malformed or hostile and was refused before it could exhaust memory: save the images again with the engine'
-  )
 }
 
 /** Writes one entry into the pack, waiting for the reader whenever the pack is full. */
@@ -197,7 +183,7 @@ async function readAll(entry: Entry, path: string): Promise<Buffer> {
 
 function factsOf(path: string, header: Headers, hex: string | undefined): FileFacts {
   if (header.type === 'symlink' && header.linkname) {
-    return { size: 0, link: normalizePath(posix.join(posix.dirname(path), header.linkname)) }
+    return { size: 0, link: symlinkTarget(path, header.linkname) }
   }
   if (header.type === 'link' && header.linkname) return { size: 0, link: normalizePath(header.linkname) }
   if (hex === undefined) return { size: 0, type: header.type ?? 'entry of unknown type' }
@@ -207,10 +193,6 @@ function factsOf(path: string, header: Headers, hex: string | undefined): FileFa
 /** Blobs under blobs/sha512/ are named by sha512; everything else is compared with sha256. */
 function algorithmOf(path: string): 'sha256' | 'sha512' {
   return path.startsWith('blobs/sha512/') ? 'sha512' : 'sha256'
-}
-
-function isNameFile(path: string): boolean {
-  return (nameFileNames as readonly string[]).includes(path)
 }
 
 function nameFileHeader(name: string, size: number): Headers {

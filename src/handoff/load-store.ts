@@ -2,7 +2,7 @@ import type { ImportReport } from '../runtimes/runtime.js'
 import type { BlobStore, FoundIndex } from '../store/blob-store.js'
 import { assembleArchive, ChunkFetchError } from '../store/assemble.js'
 import { IndexFormatError, parseIndex, type ChunkDigest, type StoreIndex } from '../store/format.js'
-import { planLoad, type HeldLayers } from '../store/load-plan.js'
+import { planLoad, type HeldLayers, type LoadPlan } from '../store/load-plan.js'
 import { droppedNames, formatBytes } from './report.js'
 import type { HandoffDeps } from './deps.js'
 import { missed, noneSelected, orMiss, rewriteFor, verifyAndTag, type LoadRequest, type LoadResult } from './load.js'
@@ -86,8 +86,8 @@ async function readIndex(store: BlobStore, request: LoadRequest): Promise<{ foun
 async function streamIntoRuntime(
   deps: HandoffDeps,
   store: BlobStore,
-  index: Parameters<typeof assembleArchive>[0],
-  plan: Parameters<typeof assembleArchive>[1]
+  index: StoreIndex,
+  plan: LoadPlan
 ): Promise<ImportReport> {
   const ticker = progress(deps.log, deps.clock, 'load', plan.sendBytes)
   const prefetch = prefetchFor(plan.chunks.length, plan.sendBytes)

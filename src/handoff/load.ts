@@ -1,6 +1,6 @@
 import { HandoffError, errorMessage } from '../errors.js'
 import { selects, type Selection } from '../archive/select.js'
-import type { RewriteOptions } from '../archive/tar-transform.js'
+import type { RewriteOptions } from '../archive/name-files.js'
 import type { ArchiveImage, ArchiveModel } from '../archive/model.js'
 import type { TagRule } from '../inputs.js'
 import { describeImages, formatMs, imageRows, withTargets, type DroppedNames, type ImageRow, type Phases } from './report.js'

@@ -1,4 +1,3 @@
-import { Transform } from 'node:stream'
 import { formatBytes } from './report.js'
 import type { Clock, Log } from './log.js'
 
@@ -32,12 +31,3 @@ export function progress(log: Log, clock: Clock, label: string, total?: number, 
   }
 }
 
-/** A pass-through stream that counts what flows through it into `progress`. */
-export function meter(counter: Progress): Transform {
-  return new Transform({
-    transform(chunk: Buffer, _encoding, callback) {
-      counter.add(chunk.length)
-      callback(null, chunk)
-    }
-  })
-}

@@ -83,10 +83,6 @@ export function formatMs(ms: number): string {
 /** Phase timings in the order they ran, e.g. `export+compress 3.1 s, upload 0.8 s`. */
 export type Phases = [string, number][]
 
-export function formatPhases(phases: Phases): string {
-  return phases.map(([name, ms]) => `${name} ${formatMs(ms)}`).join(', ')
-}
-
 /** `app:ci, app:latest (sha256:1a2b3c4d5e6f, 12.3 MiB); sha256:…` for logs. */
 export function describeImages(model: ArchiveModel, ids: Map<string, string> = new Map()): string {
   return engineImages(model, ids)

@@ -11,7 +11,7 @@ import { Readable } from 'node:stream'
 import tar, { type Header, type Pack } from 'tar-stream'
 import { HandoffError, errorMessage } from '../errors.js'
 import { zstdDecompress } from '../archive/compression.js'
-import { nameFileNames } from '../archive/model.js'
+import { isNameFile } from '../archive/model.js'
 import type { BlobStore, FetchedChunk } from './blob-store.js'
 import { isChunked, type ChunkDigest, type StoreIndex, type StoredEntry } from './format.js'
 import type { LoadPlan } from './load-plan.js'
@@ -38,6 +38,7 @@ export function assembleArchive(index: StoreIndex, plan: LoadPlan, store: BlobSt
   let failure: unknown
   void (async () => {
     for (const entry of index.entries) {
+      // The stored name files are replaced by the plan's rewritten ones, written last.
       if (plan.omit.has(entry.path) || (entry.type === 'file' && isNameFile(entry.path))) continue
       await writeEntry(pack, entry, fetcher, options.onBytes)
     }
@@ -50,11 +51,6 @@ export function assembleArchive(index: StoreIndex, plan: LoadPlan, store: BlobSt
   })
   pack.on('close', () => void fetcher.close())
   return { stream: Readable.from(pack as AsyncIterable<Buffer>, { objectMode: false }), failure: () => failure }
-}
-
-/** The stored name files are replaced by the plan's rewritten ones. */
-function isNameFile(path: string): boolean {
-  return (nameFileNames as readonly string[]).includes(path)
 }
 
 type Sink = ReturnType<Pack['entry']>

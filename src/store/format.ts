@@ -8,8 +8,7 @@
  * so an index never makes a load fail for a reason the user cannot act on.
  */
 import { HandoffError } from '../errors.js'
-import { isRecord } from '../archive/model.js'
-import type { ArchiveModel } from '../archive/model.js'
+import { isNameFile, isRecord, looksLikeJson, symlinkTarget, type ArchiveContents, type ArchiveModel } from '../archive/model.js'
 
 export const indexFormat = 'image-handoff/index'
 export const indexVersion = 2
@@ -54,6 +53,32 @@ export function isChunked(entry: StoredEntry): entry is EntryBase & { type: 'fil
 /** Every chunk the index needs, once each, in first-use order. */
 export function chunksOf(index: Pick<StoreIndex, 'entries'>): ChunkDigest[] {
   return [...new Set(index.entries.flatMap((e) => (isChunked(e) ? e.chunks : [])))]
+}
+
+/**
+ * The facts the archive model is read from, as the index records them: the same ones the archive transform
+ * collects from a tar (links resolved the same way, directories marked), so a save and a load read one model.
+ */
+export function contentsOf(entries: StoredEntry[]): ArchiveContents {
+  const contents: ArchiveContents = { files: new Map(), json: new Map(), nameFiles: new Map() }
+  for (const entry of entries) {
+    if (entry.type === 'directory') {
+      contents.files.set(entry.path, { size: 0, type: 'directory' })
+      continue
+    }
+    if (entry.type !== 'file') {
+      contents.files.set(entry.path, { size: 0, link: entry.type === 'link' ? entry.linkname : symlinkTarget(entry.path, entry.linkname) })
+      continue
+    }
+    const body = 'inline' in entry ? Buffer.from(entry.inline, 'base64') : undefined
+    if (body !== undefined && isNameFile(entry.path)) {
+      contents.nameFiles.set(entry.path, body)
+      continue
+    }
+    contents.files.set(entry.path, { size: entry.size })
+    if (body !== undefined && looksLikeJson(body)) contents.json.set(entry.path, body)
+  }
+  return contents
 }
 
 export function encodeIndex(index: StoreIndex): Buffer {

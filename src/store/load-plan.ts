@@ -4,10 +4,10 @@
  * the archive because the engine already holds them or no image being loaded uses them. Pure.
  */
 import { createHash } from 'node:crypto'
-import { resolveFile, nameFileNames, type ArchiveContents, type ArchiveImage, type ArchiveModel } from '../archive/model.js'
+import { resolveFile, type ArchiveContents, type ArchiveImage, type ArchiveModel } from '../archive/model.js'
 import { rewriteNameFiles, type RewriteOptions } from '../archive/name-files.js'
 import { readModel } from '../archive/read-model.js'
-import { isChunked, type ChunkDigest, type StoreIndex } from './format.js'
+import { contentsOf, isChunked, type ChunkDigest, type StoreIndex } from './format.js'
 
 /** Layers an engine already holds, in the terms it can answer in. */
 export interface HeldLayers {
@@ -31,27 +31,8 @@ export interface LoadPlan {
   sendBytes: number
 }
 
-export function contentsOf(index: StoreIndex): ArchiveContents {
-  const contents: ArchiveContents = { files: new Map(), json: new Map(), nameFiles: new Map() }
-  for (const entry of index.entries) {
-    if (entry.type === 'directory') continue
-    if (entry.type !== 'file') {
-      contents.files.set(entry.path, { size: 0, link: entry.type === 'link' ? entry.linkname : symlinkTarget(entry.path, entry.linkname) })
-      continue
-    }
-    const body = 'inline' in entry ? Buffer.from(entry.inline, 'base64') : undefined
-    if (body !== undefined && (nameFileNames as readonly string[]).includes(entry.path)) {
-      contents.nameFiles.set(entry.path, body)
-      continue
-    }
-    contents.files.set(entry.path, { size: entry.size })
-    if (body !== undefined && (body[0] === 0x7b || body[0] === 0x5b)) contents.json.set(entry.path, body)
-  }
-  return contents
-}
-
 export function planLoad(index: StoreIndex, rewrite: RewriteOptions, held: HeldLayers): LoadPlan {
-  const contents = contentsOf(index)
+  const contents = contentsOf(index.entries)
   const all = readModel(contents)
   const { model, files } = rewriteNameFiles(contents.nameFiles, all, rewrite)
   const layerFiles = new Set(all.images.flatMap((image) => image.layers.map((layer) => resolved(contents, layer.path))))
@@ -98,13 +79,4 @@ export function chainIds(layers: Array<{ diffId?: string }>): Array<string | und
 
 function resolved(contents: ArchiveContents, path: string): string {
   return resolveFile(contents, path)?.path ?? path
-}
-
-function symlinkTarget(path: string, linkname: string): string {
-  const parts = path.split('/').slice(0, -1)
-  for (const part of linkname.split('/')) {
-    if (part === '..') parts.pop()
-    else if (part !== '.' && part !== '') parts.push(part)
-  }
-  return parts.join('/')
 }

@@ -4,14 +4,14 @@
  * once, for its chunk's name; the load checks every chunk against that name.
  */
 import { createHash, type Hash } from 'node:crypto'
-import { posix } from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import { Transform, type Readable } from 'node:stream'
 import tar, { type Header } from 'tar-stream'
 import { HandoffError } from '../errors.js'
 import { InputWatch } from '../archive/input-check.js'
-import { nameFileNames, normalizePath, type ArchiveContents, type FileFacts } from '../archive/model.js'
-import type { ChunkDigest, StoredEntry } from './format.js'
+import { heldBytesBudget, isSpecialEntry, maxEntries, overBudget, specialEntry } from '../archive/checks.js'
+import { isNameFile, looksLikeJson, normalizePath, type ArchiveContents } from '../archive/model.js'
+import { contentsOf, type ChunkDigest, type StoredEntry } from './format.js'
 
 /** Where chunks go: `begin` waits while too many are in flight, so disk use stays bounded. */
 export interface ChunkSink {
@@ -28,7 +28,7 @@ export interface ChunkTarget {
 
 export interface SplitResult {
   entries: StoredEntry[]
-  /** The facts the archive model is read from (name files and small JSON documents kept). */
+  /** The facts the archive model is read from, derived from the entries (see `contentsOf`). */
   contents: ArchiveContents
   /** Bytes of the archive as the engine wrote it. */
   archiveBytes: number
@@ -37,8 +37,6 @@ export interface SplitResult {
 /** Files at most this size travel inside the index; JSON documents (configs, manifests) up to `jsonInline`. */
 const tinyInline = 64 * 1024
 const jsonInline = 4 * 1024 * 1024
-/** What all inline bodies together may take: an archive of nothing but small files is refused, not held. */
-const inlineBudget = 64 * 1024 * 1024
 
 export async function splitArchive(
   archive: Readable,
@@ -59,12 +57,13 @@ export async function splitArchive(
     throw watch.explain(error)
   })
   fed.catch(() => undefined)
-  const state = { entries: [] as StoredEntry[], inlineBytes: 0, archiveBytes: 0 }
-  const contents: ArchiveContents = { files: new Map(), json: new Map(), nameFiles: new Map() }
+  const state = { entries: [] as StoredEntry[], inlineBytes: 0 }
   try {
     for await (const entry of extract) {
-      const stored = await storeEntry(entry.header, entry as unknown as Body, sink, chunkBytes, contents, state)
-      if (stored) state.entries.push(stored)
+      const stored = await storeEntry(entry.header, entry as unknown as Body, sink, chunkBytes, state)
+      if (stored === undefined) continue
+      // The index holds every entry: their number is bounded as the inline bytes are.
+      if (state.entries.push(stored) > maxEntries) throw overBudget(`more than ${maxEntries} entries`)
     }
     await fed
   } catch (error) {
@@ -74,7 +73,7 @@ export async function splitArchive(
     throw (error as NodeJS.ErrnoException | null)?.syscall !== undefined ? error : watch.explain(error)
   }
   if (!watch.endedCleanly()) throw watch.explain(new Error('the tar ended early, without its end-of-archive blocks'))
-  return { entries: state.entries, contents, archiveBytes: watch.bytes }
+  return { entries: state.entries, contents: contentsOf(state.entries), archiveBytes: watch.bytes }
 }
 
 type Body = AsyncIterable<Buffer>
@@ -86,11 +85,12 @@ async function storeEntry(
   body: Body,
   sink: ChunkSink,
   chunkBytes: number,
-  contents: ArchiveContents,
   state: { inlineBytes: number }
 ): Promise<StoredEntry | undefined> {
   const path = normalizePath(header.name)
   const mode = header.mode ?? 0o644
+  // Refused before anything is stored: a FIFO where a layer should be blocks the engine forever.
+  if (isSpecialEntry(header.type)) throw specialEntry(path, header.type)
   const pieces = body[Symbol.asyncIterator]()
   switch (header.type) {
     case 'directory':
@@ -99,14 +99,11 @@ async function storeEntry(
     case 'symlink':
     case 'link': {
       await drain(pieces)
-      const linkname = normalizePath(header.linkname ?? '')
-      const target = header.type === 'symlink' ? normalizePath(posix.join(posix.dirname(path), linkname)) : linkname
-      contents.files.set(path, { size: 0, link: target })
-      return { path, mode, type: header.type, linkname }
+      return { path, mode, type: header.type, linkname: normalizePath(header.linkname ?? '') }
     }
     case 'file':
     case 'contiguous-file':
-      return storeFile({ path, mode, size: header.size ?? 0 }, pieces, sink, chunkBytes, contents, state)
+      return storeFile({ path, mode, size: header.size ?? 0 }, pieces, sink, chunkBytes, state)
     default:
       throw new HandoffError(`not an image archive: ${path} is a ${header.type ?? 'special'} entry, which no image archive holds; save the image again`)
   }
@@ -123,25 +120,16 @@ async function storeFile(
   pieces: Pieces,
   sink: ChunkSink,
   chunkBytes: number,
-  contents: ArchiveContents,
   state: { inlineBytes: number }
 ): Promise<StoredEntry> {
   const { path, mode, size } = file
-  const isNameFile = (nameFileNames as readonly string[]).includes(path)
+  const nameFile = isNameFile(path)
   let first: Buffer | undefined
-  if (isNameFile || size <= jsonInline) {
-    const inline = await readInline(file, pieces, isNameFile, state)
-    if (Buffer.isBuffer(inline)) {
-      if (isNameFile) contents.nameFiles.set(path, inline)
-      else {
-        contents.files.set(path, { size })
-        if (inline[0] === 0x7b || inline[0] === 0x5b) contents.json.set(path, inline)
-      }
-      return { path, mode, type: 'file', size, inline: inline.toString('base64') }
-    }
+  if (nameFile || size <= jsonInline) {
+    const inline = await readInline(file, pieces, nameFile, state)
+    if (Buffer.isBuffer(inline)) return { path, mode, type: 'file', size, inline: inline.toString('base64') }
     first = inline.first
   }
-  contents.files.set(path, { size } satisfies FileFacts)
   return { path, mode, type: 'file', size, chunks: await writeChunks(first, pieces, sink, chunkBytes) }
 }
 
@@ -152,26 +140,22 @@ async function storeFile(
 async function readInline(
   file: { path: string; size: number },
   pieces: Pieces,
-  isNameFile: boolean,
+  nameFile: boolean,
   state: { inlineBytes: number }
 ): Promise<Buffer | { first: Buffer | undefined }> {
-  if (isNameFile && file.size > jsonInline) {
+  if (nameFile && file.size > jsonInline) {
     throw new HandoffError(`not an image archive: ${file.path} is ${file.size} bytes, far larger than any name file; save the image again`)
   }
   const parts: Buffer[] = []
   let seen = 0
   for (let next = await pieces.next(); !next.done; next = await pieces.next()) {
     const data = next.value
-    if (seen === 0 && !isNameFile && file.size > tinyInline && data[0] !== 0x7b && data[0] !== 0x5b) return { first: data }
+    if (seen === 0 && !nameFile && file.size > tinyInline && !looksLikeJson(data)) return { first: data }
     parts.push(data)
     seen += data.length
   }
   state.inlineBytes += seen
-  if (state.inlineBytes > inlineBudget) {
-    throw new HandoffError(
-      `not an image archive: it holds more than ${inlineBudget >> 20} MiB of small files (configs, manifests); save the images again, or fewer at once`
-    )
-  }
+  if (state.inlineBytes > heldBytesBudget) throw overBudget(`more than ${heldBytesBudget >> 20} MiB of small files (configs, manifests)`)
   return Buffer.concat(parts, seen)
 }
 

@@ -97,6 +97,15 @@ function isImageId(text) {
 
 // src/archive/model.ts
 var nameFileNames = ["oci-layout", "index.json", "manifest.json", "repositories"];
+function isNameFile(path) {
+  return nameFileNames.includes(path);
+}
+function looksLikeJson(body) {
+  return body.length > 0 && (body[0] === 123 || body[0] === 91);
+}
+function symlinkTarget(path, linkname) {
+  return normalizePath(posix.join(posix.dirname(path), linkname));
+}
 function normalizePath(path) {
   const clean = posix.normalize(path).replace(/^(\.\/)+/, "").replace(/\/+$/, "");
   return clean === "." ? "" : clean;
@@ -192,6 +201,27 @@ function newIndex(model, entries, chunkBytes, created = /* @__PURE__ */ new Date
 function isChunked(entry) {
   return entry.type === "file" && "chunks" in entry;
 }
+function contentsOf(entries) {
+  const contents = { files: /* @__PURE__ */ new Map(), json: /* @__PURE__ */ new Map(), nameFiles: /* @__PURE__ */ new Map() };
+  for (const entry of entries) {
+    if (entry.type === "directory") {
+      contents.files.set(entry.path, { size: 0, type: "directory" });
+      continue;
+    }
+    if (entry.type !== "file") {
+      contents.files.set(entry.path, { size: 0, link: entry.type === "link" ? entry.linkname : symlinkTarget(entry.path, entry.linkname) });
+      continue;
+    }
+    const body = "inline" in entry ? Buffer.from(entry.inline, "base64") : void 0;
+    if (body !== void 0 && isNameFile(entry.path)) {
+      contents.nameFiles.set(entry.path, body);
+      continue;
+    }
+    contents.files.set(entry.path, { size: entry.size });
+    if (body !== void 0 && looksLikeJson(body)) contents.json.set(entry.path, body);
+  }
+  return contents;
+}
 function encodeIndex(index) {
   return Buffer.from(JSON.stringify(index));
 }
@@ -268,6 +298,8 @@ export {
   sameName,
   isImageId,
   nameFileNames,
+  isNameFile,
+  looksLikeJson,
   normalizePath,
   resolveFile,
   blobPath,
@@ -285,6 +317,7 @@ export {
   defaultChunkBytes,
   newIndex,
   isChunked,
+  contentsOf,
   encodeIndex,
   IndexFormatError,
   parseIndex

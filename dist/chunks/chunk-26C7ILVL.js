@@ -28,6 +28,7 @@ import {
   blobPath,
   canonicalName,
   configDigestOfPath,
+  contentsOf,
   defaultChunkBytes,
   diffIdsOf,
   encodeIndex,
@@ -38,7 +39,9 @@ import {
   isChunked,
   isDigestReference,
   isImageId,
+  isNameFile,
   isRecord,
+  looksLikeJson,
   missingFile,
   nameFileNames,
   newIndex,
@@ -55,7 +58,7 @@ import {
   sameName,
   uniqueNames,
   withDefaultTag
-} from "./chunk-FXW7W2MF.js";
+} from "./chunk-4Z4CHSVP.js";
 import {
   HandoffError,
   __commonJS,
@@ -1191,9 +1194,9 @@ var require_parse = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix3 = POSIX_REGEX_SOURCE[rest2];
-                if (posix3) {
-                  prev.value = pre + posix3;
+                const posix2 = POSIX_REGEX_SOURCE[rest2];
+                if (posix2) {
+                  prev.value = pre + posix2;
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -1710,7 +1713,7 @@ var require_picomatch = __commonJS({
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options || {};
-      const posix3 = opts.windows;
+      const posix2 = opts.windows;
       const regex = isState ? picomatch2.compileRe(glob, options) : picomatch2.makeRe(glob, options, false, true);
       const state = regex.state;
       delete regex.state;
@@ -1720,8 +1723,8 @@ var require_picomatch = __commonJS({
         isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch2.test(input, regex, options, { glob, posix: posix3 });
-        const result = { glob, state, regex, posix: posix3, input, output, match, isMatch };
+        const { isMatch, match, output } = picomatch2.test(input, regex, options, { glob, posix: posix2 });
+        const result = { glob, state, regex, posix: posix2, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -1746,7 +1749,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch2.test = (input, regex, options, { glob, posix: posix3 } = {}) => {
+    picomatch2.test = (input, regex, options, { glob, posix: posix2 } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -1754,7 +1757,7 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options || {};
-      const format = opts.format || (posix3 ? utils.toPosixSlashes : null);
+      const format = opts.format || (posix2 ? utils.toPosixSlashes : null);
       let match = input === glob;
       let output = match && format ? format(input) : input;
       if (match === false) {
@@ -1763,16 +1766,16 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch2.matchBase(input, regex, options, posix3);
+          match = picomatch2.matchBase(input, regex, options, posix2);
         } else {
           match = regex.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch2.matchBase = (input, glob, options, posix3 = options && options.windows) => {
+    picomatch2.matchBase = (input, glob, options, posix2 = options && options.windows) => {
       const regex = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options);
-      return regex.test(utils.basename(input, { windows: posix3 }));
+      return regex.test(utils.basename(input, { windows: posix2 }));
     };
     picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
     picomatch2.parse = (pattern, options) => {
@@ -16020,6 +16023,22 @@ import { createHash } from "node:crypto";
 import { posix } from "node:path";
 
 // src/archive/checks.ts
+var heldBytesBudget = 64 * 1024 * 1024;
+var maxEntries = 2e5;
+function overBudget(what) {
+  return new HandoffError(
+    `not an image archive: it holds ${what}, far beyond what any engine writes for its images (configs and manifests take kilobytes); it is malformed or hostile and was refused before it could exhaust memory: save the images again with the engine`
+  );
+}
+var specialTypes = /* @__PURE__ */ new Set(["fifo", "character-device", "block-device"]);
+function isSpecialEntry(type) {
+  return type !== void 0 && type !== null && specialTypes.has(type);
+}
+function specialEntry(path, type) {
+  return new HandoffError(
+    `not an image archive: ${JSON.stringify(path)} is a ${type}, which no engine writes into an image archive and which would block or break the load; the archive was tampered with or written by a foreign tool: save the image again with the engine`
+  );
+}
 function presentFile(contents, path, what) {
   const file = resolveFile(contents, path);
   if (file === void 0) {
@@ -16411,26 +16430,8 @@ function readModel(contents) {
 }
 
 // src/store/load-plan.ts
-function contentsOf(index) {
-  const contents = { files: /* @__PURE__ */ new Map(), json: /* @__PURE__ */ new Map(), nameFiles: /* @__PURE__ */ new Map() };
-  for (const entry of index.entries) {
-    if (entry.type === "directory") continue;
-    if (entry.type !== "file") {
-      contents.files.set(entry.path, { size: 0, link: entry.type === "link" ? entry.linkname : symlinkTarget(entry.path, entry.linkname) });
-      continue;
-    }
-    const body = "inline" in entry ? Buffer.from(entry.inline, "base64") : void 0;
-    if (body !== void 0 && nameFileNames.includes(entry.path)) {
-      contents.nameFiles.set(entry.path, body);
-      continue;
-    }
-    contents.files.set(entry.path, { size: entry.size });
-    if (body !== void 0 && (body[0] === 123 || body[0] === 91)) contents.json.set(entry.path, body);
-  }
-  return contents;
-}
 function planLoad(index, rewrite, held) {
-  const contents = contentsOf(index);
+  const contents = contentsOf(index.entries);
   const all = readModel(contents);
   const { model, files } = rewriteNameFiles(contents.nameFiles, all, rewrite);
   const layerFiles = new Set(all.images.flatMap((image) => image.layers.map((layer) => resolved(contents, layer.path))));
@@ -16472,14 +16473,6 @@ function chainIds(layers) {
 }
 function resolved(contents, path) {
   return resolveFile(contents, path)?.path ?? path;
-}
-function symlinkTarget(path, linkname) {
-  const parts = path.split("/").slice(0, -1);
-  for (const part of linkname.split("/")) {
-    if (part === "..") parts.pop();
-    else if (part !== "." && part !== "") parts.push(part);
-  }
-  return parts.join("/");
 }
 
 // src/runtimes/docker-client.ts
@@ -17826,7 +17819,7 @@ async function createStore(settings, log2, env = process.env) {
     case "cache":
       return (await import("./cache-store-2YKHS2UO.js")).createCacheStore({ workDir, log: log2 });
     case "artifact": {
-      const [{ createArtifactBackend }, { createPackStore }] = await Promise.all([import("./artifact-EFHMPDR6.js"), import("./pack-store-AQAXDC7Z.js")]);
+      const [{ createArtifactBackend }, { createPackStore }] = await Promise.all([import("./artifact-EFHMPDR6.js"), import("./pack-store-EZOOFHF4.js")]);
       return createPackStore(createArtifactBackend({ workDir, log: log2, ...settings.artifact }), workDir);
     }
   }
@@ -18141,9 +18134,6 @@ function assembleArchive(index, plan, store, options) {
   });
   pack.on("close", () => void fetcher.close());
   return { stream: Readable.from(pack, { objectMode: false }), failure: () => failure };
-}
-function isNameFile(path) {
-  return nameFileNames.includes(path);
 }
 async function writeEntry(pack, entry, fetcher, onBytes) {
   const base = { name: entry.path, mode: entry.mode, mtime: /* @__PURE__ */ new Date(0), uid: 0, gid: 0 };
@@ -18494,7 +18484,6 @@ function storeSink(store, options) {
 // src/store/split.ts
 var import_tar_stream3 = __toESM(require_tar_stream(), 1);
 import { createHash as createHash3 } from "node:crypto";
-import { posix as posix2 } from "node:path";
 import { pipeline as pipeline3 } from "node:stream/promises";
 import { Transform as Transform4 } from "node:stream";
 
@@ -18572,7 +18561,6 @@ var InputWatch = class {
 // src/store/split.ts
 var tinyInline = 64 * 1024;
 var jsonInline = 4 * 1024 * 1024;
-var inlineBudget = 64 * 1024 * 1024;
 async function splitArchive(archive, sink, chunkBytes, onBytes = () => void 0) {
   const watch = new InputWatch();
   const tap = new Transform4({
@@ -18587,12 +18575,12 @@ async function splitArchive(archive, sink, chunkBytes, onBytes = () => void 0) {
     throw watch.explain(error);
   });
   fed.catch(() => void 0);
-  const state = { entries: [], inlineBytes: 0, archiveBytes: 0 };
-  const contents = { files: /* @__PURE__ */ new Map(), json: /* @__PURE__ */ new Map(), nameFiles: /* @__PURE__ */ new Map() };
+  const state = { entries: [], inlineBytes: 0 };
   try {
     for await (const entry of extract) {
-      const stored = await storeEntry(entry.header, entry, sink, chunkBytes, contents, state);
-      if (stored) state.entries.push(stored);
+      const stored = await storeEntry(entry.header, entry, sink, chunkBytes, state);
+      if (stored === void 0) continue;
+      if (state.entries.push(stored) > maxEntries) throw overBudget(`more than ${maxEntries} entries`);
     }
     await fed;
   } catch (error) {
@@ -18601,11 +18589,12 @@ async function splitArchive(archive, sink, chunkBytes, onBytes = () => void 0) {
     throw error?.syscall !== void 0 ? error : watch.explain(error);
   }
   if (!watch.endedCleanly()) throw watch.explain(new Error("the tar ended early, without its end-of-archive blocks"));
-  return { entries: state.entries, contents, archiveBytes: watch.bytes };
+  return { entries: state.entries, contents: contentsOf(state.entries), archiveBytes: watch.bytes };
 }
-async function storeEntry(header, body, sink, chunkBytes, contents, state) {
+async function storeEntry(header, body, sink, chunkBytes, state) {
   const path = normalizePath(header.name);
   const mode = header.mode ?? 420;
+  if (isSpecialEntry(header.type)) throw specialEntry(path, header.type);
   const pieces = body[Symbol.asyncIterator]();
   switch (header.type) {
     case "directory":
@@ -18614,14 +18603,11 @@ async function storeEntry(header, body, sink, chunkBytes, contents, state) {
     case "symlink":
     case "link": {
       await drain(pieces);
-      const linkname = normalizePath(header.linkname ?? "");
-      const target = header.type === "symlink" ? normalizePath(posix2.join(posix2.dirname(path), linkname)) : linkname;
-      contents.files.set(path, { size: 0, link: target });
-      return { path, mode, type: header.type, linkname };
+      return { path, mode, type: header.type, linkname: normalizePath(header.linkname ?? "") };
     }
     case "file":
     case "contiguous-file":
-      return storeFile({ path, mode, size: header.size ?? 0 }, pieces, sink, chunkBytes, contents, state);
+      return storeFile({ path, mode, size: header.size ?? 0 }, pieces, sink, chunkBytes, state);
     default:
       throw new HandoffError(`not an image archive: ${path} is a ${header.type ?? "special"} entry, which no image archive holds; save the image again`);
   }
@@ -18630,43 +18616,31 @@ async function drain(pieces) {
   while (!(await pieces.next()).done) {
   }
 }
-async function storeFile(file, pieces, sink, chunkBytes, contents, state) {
+async function storeFile(file, pieces, sink, chunkBytes, state) {
   const { path, mode, size } = file;
-  const isNameFile2 = nameFileNames.includes(path);
+  const nameFile = isNameFile(path);
   let first;
-  if (isNameFile2 || size <= jsonInline) {
-    const inline = await readInline(file, pieces, isNameFile2, state);
-    if (Buffer.isBuffer(inline)) {
-      if (isNameFile2) contents.nameFiles.set(path, inline);
-      else {
-        contents.files.set(path, { size });
-        if (inline[0] === 123 || inline[0] === 91) contents.json.set(path, inline);
-      }
-      return { path, mode, type: "file", size, inline: inline.toString("base64") };
-    }
+  if (nameFile || size <= jsonInline) {
+    const inline = await readInline(file, pieces, nameFile, state);
+    if (Buffer.isBuffer(inline)) return { path, mode, type: "file", size, inline: inline.toString("base64") };
     first = inline.first;
   }
-  contents.files.set(path, { size });
   return { path, mode, type: "file", size, chunks: await writeChunks(first, pieces, sink, chunkBytes) };
 }
-async function readInline(file, pieces, isNameFile2, state) {
-  if (isNameFile2 && file.size > jsonInline) {
+async function readInline(file, pieces, nameFile, state) {
+  if (nameFile && file.size > jsonInline) {
     throw new HandoffError(`not an image archive: ${file.path} is ${file.size} bytes, far larger than any name file; save the image again`);
   }
   const parts = [];
   let seen = 0;
   for (let next = await pieces.next(); !next.done; next = await pieces.next()) {
     const data = next.value;
-    if (seen === 0 && !isNameFile2 && file.size > tinyInline && data[0] !== 123 && data[0] !== 91) return { first: data };
+    if (seen === 0 && !nameFile && file.size > tinyInline && !looksLikeJson(data)) return { first: data };
     parts.push(data);
     seen += data.length;
   }
   state.inlineBytes += seen;
-  if (state.inlineBytes > inlineBudget) {
-    throw new HandoffError(
-      `not an image archive: it holds more than ${inlineBudget >> 20} MiB of small files (configs, manifests); save the images again, or fewer at once`
-    );
-  }
+  if (state.inlineBytes > heldBytesBudget) throw overBudget(`more than ${heldBytesBudget >> 20} MiB of small files (configs, manifests)`);
   return Buffer.concat(parts, seen);
 }
 async function writeChunks(first, pieces, sink, chunkBytes) {
@@ -18991,4 +18965,4 @@ export {
   runMain,
   runPost
 };
-/*! For license information please see chunk-QTSQJEPB.js.LEGAL.txt */
+/*! For license information please see chunk-26C7ILVL.js.LEGAL.txt */
