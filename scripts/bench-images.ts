@@ -41,11 +41,18 @@ async function buildApps(engine: Engine, sizes: Sizes): Promise<Record<'base' | 
   const baseMb = Math.max(2, sizes.megabytes - sizes.topMegabytes)
   const baseLines = [random(Math.ceil(baseMb / 2), 'base1'), random(Math.floor(baseMb / 2), 'base2')]
   const base = await buildBusybox(engine, 'bench/base:1', baseLines)
-  const v1 = await buildBusybox(engine, 'bench/app:1', [...baseLines, random(sizes.topMegabytes, 'top', ' && echo v1 > /who')])
-  const v2 = await buildBusybox(engine, 'bench/app:2', [...baseLines, random(sizes.topMegabytes, 'top', ' && echo v2 > /who')])
+  const v1 = await buildBusybox(engine, 'bench/app:1', [
+    ...baseLines,
+    random(sizes.topMegabytes, 'top', ' && echo v1 > /who')
+  ])
+  const v2 = await buildBusybox(engine, 'bench/app:2', [
+    ...baseLines,
+    random(sizes.topMegabytes, 'top', ' && echo v2 > /who')
+  ])
   const [b, a1, a2] = await Promise.all(['bench/base:1', 'bench/app:1', 'bench/app:2'].map((r) => layers(engine, r)))
   const shares = (app: string[]): boolean => b!.every((layer, i) => app[i] === layer) && app.length === b!.length + 1
-  if (!shares(a1!) || !shares(a2!)) throw new Error('bench/app:1 and :2 do not share bench/base:1 layers: the build cache was not used')
+  if (!shares(a1!) || !shares(a2!))
+    throw new Error('bench/app:1 and :2 do not share bench/base:1 layers: the build cache was not used')
   return { base, v1, v2 }
 }
 
@@ -62,25 +69,60 @@ async function buildMany(engine: Engine, count: number, each: number): Promise<{
 /** Builds what the chosen scenarios need and describes them, in the order given. */
 export async function buildScenarios(engine: Engine, chosen: string[], sizes: Sizes): Promise<Scenario[]> {
   const unknown = chosen.filter((c) => !['cold', 'top', 'base', 'many'].includes(c))
-  if (unknown.length) throw new Error(`unknown scenario ${unknown.join(', ')} in BENCH_SCENARIOS (cold, top, base, many)`)
+  if (unknown.length)
+    throw new Error(`unknown scenario ${unknown.join(', ')} in BENCH_SCENARIOS (cold, top, base, many)`)
   const scenarios: Scenario[] = []
   const mb = sizes.megabytes
   const apps = chosen.some((c) => ['cold', 'top', 'base'].includes(c)) ? await buildApps(engine, sizes) : undefined
   for (const id of chosen) {
     if (id === 'cold' && apps)
-      scenarios.push({ id, label: `1. cold, ${mb} MB`, images: one('bench/app:1'), ids: [apps.v1], keep: [], megabytes: mb })
+      scenarios.push({
+        id,
+        label: `1. cold, ${mb} MB`,
+        images: one('bench/app:1'),
+        ids: [apps.v1],
+        keep: [],
+        megabytes: mb
+      })
     else if (id === 'top' && apps)
-      scenarios.push({ id, label: `2. top ${sizes.topMegabytes} MB layer changed, ${mb} MB`, images: one('bench/app:2'), ids: [apps.v2],
-        keep: [], previous: one('bench/app:1'), megabytes: mb })
+      scenarios.push({
+        id,
+        label: `2. top ${sizes.topMegabytes} MB layer changed, ${mb} MB`,
+        images: one('bench/app:2'),
+        ids: [apps.v2],
+        keep: [],
+        previous: one('bench/app:1'),
+        megabytes: mb
+      })
     else if (id === 'base' && apps)
-      scenarios.push({ id, label: `3. engine holds the base, ${mb} MB`, images: one('bench/app:1'), ids: [apps.v1], keep: ['bench/base:1'], megabytes: mb })
+      scenarios.push({
+        id,
+        label: `3. engine holds the base, ${mb} MB`,
+        images: one('bench/app:1'),
+        ids: [apps.v1],
+        keep: ['bench/base:1'],
+        megabytes: mb
+      })
     else if (id === 'many') {
       const { count, each } = sizes.many
       const many = await buildMany(engine, count, each)
-      scenarios.push({ id: 'many', label: `4a. ${count} images x ${each} MB`, images: { refs: many.refs, input: 'bench/many-*' },
-        ids: many.ids, keep: [], megabytes: count * each })
+      scenarios.push({
+        id: 'many',
+        label: `4a. ${count} images x ${each} MB`,
+        images: { refs: many.refs, input: 'bench/many-*' },
+        ids: many.ids,
+        keep: [],
+        megabytes: count * each
+      })
       const bigId = await buildBusybox(engine, 'bench/one:1', [random(count * each, 'data')])
-      scenarios.push({ id: 'one', label: `4b. 1 image x ${count * each} MB`, images: one('bench/one:1'), ids: [bigId], keep: [], megabytes: count * each })
+      scenarios.push({
+        id: 'one',
+        label: `4b. 1 image x ${count * each} MB`,
+        images: one('bench/one:1'),
+        ids: [bigId],
+        keep: [],
+        megabytes: count * each
+      })
     }
   }
   return scenarios

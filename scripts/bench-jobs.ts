@@ -53,13 +53,20 @@ interface StepOutcome {
   cost: Cost
 }
 
-async function spawnStep(argv: string[], env: Record<string, string>, cwd: string, timeFile: string, engine: Engine): Promise<StepOutcome> {
+async function spawnStep(
+  argv: string[],
+  env: Record<string, string>,
+  cwd: string,
+  timeFile: string,
+  engine: Engine
+): Promise<StepOutcome> {
   const full = hasTime ? [timeBin, '-f', '%U %S %M', '-o', timeFile, ...argv] : argv
   const [childrenBefore, engineBefore] = [await ownTicks('self', true), await treeTicks(engine.pid)]
   const start = process.hrtime.bigint()
   const done = await new Promise<{ exitCode: number; stdout: string; stderr: string }>((resolve) => {
     execFile(full[0]!, full.slice(1), { env, cwd, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) =>
-      resolve({ exitCode: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }))
+      resolve({ exitCode: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr })
+    )
   })
   const seconds = Number(process.hrtime.bigint() - start) / 1e9
   const engineCpu = ((await treeTicks(engine.pid)) - engineBefore) / ticksPerSecond
@@ -77,10 +84,15 @@ async function spawnStep(argv: string[], env: Record<string, string>, cwd: strin
 
 /** The step's own words on why it failed: its ::error:: annotation, else the last error-looking line. */
 function failure(what: string, step: StepOutcome): Error {
-  const annotation = step.stdout.split('\n').find((l) => l.startsWith('::error'))?.replace(/^::error[^:]*::/, '')
+  const annotation = step.stdout
+    .split('\n')
+    .find((l) => l.startsWith('::error'))
+    ?.replace(/^::error[^:]*::/, '')
   const lines = `${step.stderr}\n${step.stdout}`.trim().split('\n')
   const last = lines.filter((l) => /error|fail|denied|not found/i.test(l)).pop() ?? lines.pop()
-  return new Error(`${what} failed (exit ${step.exitCode}): ${(annotation ?? last ?? 'no message').trim().slice(0, 160)}`)
+  return new Error(
+    `${what} failed (exit ${step.exitCode}): ${(annotation ?? last ?? 'no message').trim().slice(0, 160)}`
+  )
 }
 
 export class Job {
@@ -124,7 +136,13 @@ export interface RunScope {
 }
 
 /** A job named `name` of `run` on `engine`, its runner directories under `root` emptied first. */
-export async function openJob(services: GitHubServices, engine: Engine, run: RunScope, name: string, root: string): Promise<Job> {
+export async function openJob(
+  services: GitHubServices,
+  engine: Engine,
+  run: RunScope,
+  name: string,
+  root: string
+): Promise<Job> {
   const base = join(root, 'runner')
   const paths = { workspace: join(base, 'work'), runnerTemp: join(base, 'temp') }
   const files = join(root, 'runner-files')

@@ -23,7 +23,8 @@ export interface Method {
 const floor: Method = {
   id: 'floor',
   name: 'docker save -o / load -i (floor)',
-  save: (job, images, key, store) => job.run('docker save', ['docker', 'save', '-o', join(store, `${key}.tar`), ...images.refs]),
+  save: (job, images, key, store) =>
+    job.run('docker save', ['docker', 'save', '-o', join(store, `${key}.tar`), ...images.refs]),
   load: (job, key, store) => job.run('docker load', ['docker', 'load', '-i', join(store, `${key}.tar`)])
 }
 
@@ -48,7 +49,10 @@ function tarThrough(id: string, name: string, [put, get]: [ToolkitOp, ToolkitOp]
 const recipe = tarThrough('recipe', 'save + artifact zip-6 + load (recipe)', ['artifact-upload', 'artifact-download'])
 
 /** What the cache actions do: @actions/cache tars and zstds the tar file, and restores it at the same path. */
-const cacheShape = tarThrough('cache-shape', 'save + @actions/cache + load (cache actions)', ['cache-save', 'cache-restore'])
+const cacheShape = tarThrough('cache-shape', 'save + @actions/cache + load (cache actions)', [
+  'cache-save',
+  'cache-restore'
+])
 
 /** image-handoff's dist/main.js (`entry`), mode save then mode load, with `backend`. */
 function handoff(backend: 'cache' | 'artifact' | 'local', entry: string): Method {

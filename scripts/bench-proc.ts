@@ -37,7 +37,9 @@ export async function pipe(stages: string[][], options: PipeOptions = {}): Promi
       const stdin = previous?.stdout ?? inFd
       const child = spawn(argv[0]!, argv.slice(1), { stdio: [stdin, last ? outFd : 'pipe', 'pipe'] })
       let err = ''
-      child.stderr?.on('data', (chunk: Buffer) => { err += chunk.toString() })
+      child.stderr?.on('data', (chunk: Buffer) => {
+        err += chunk.toString()
+      })
       done.push(finished(child, argv, () => err))
       // The next stage holds its own copy of this pipe; ours would keep the writer from seeing EOF/close.
       previous?.stdout?.destroy()
@@ -80,15 +82,19 @@ export async function rerunOnSnapshot(root: string, marker: string): Promise<num
     await symlink(join(root, 'node_modules'), join(copy, 'node_modules'))
     const script = join(copy, basename(process.argv[1]!))
     await cp(process.argv[1]!, script)
-    const child = spawn(process.execPath, [script, ...process.argv.slice(2)],
-      { stdio: 'inherit', env: { ...process.env, IMAGE_HANDOFF_ROOT: copy, [marker]: '1' } })
+    const child = spawn(process.execPath, [script, ...process.argv.slice(2)], {
+      stdio: 'inherit',
+      env: { ...process.env, IMAGE_HANDOFF_ROOT: copy, [marker]: '1' }
+    })
     // Ctrl-C reaches the child too: let it stop its engine, and wait for it here.
     const ignore = (): void => undefined
     process.on('SIGINT', ignore)
-    return await new Promise<number>((resolve) => child.on('close', (code) => {
-      process.off('SIGINT', ignore)
-      resolve(code ?? 1)
-    }))
+    return await new Promise<number>((resolve) =>
+      child.on('close', (code) => {
+        process.off('SIGINT', ignore)
+        resolve(code ?? 1)
+      })
+    )
   } finally {
     await rm(copy, { recursive: true, force: true })
   }

@@ -31,7 +31,10 @@ export interface Sample {
 async function idsOf(engine: Engine, refs: string[]): Promise<(string | undefined)[]> {
   const out = await docker(engine, ['image', 'inspect', '--format', '{{.Id}}', ...refs]).catch(() => undefined)
   // One ref missing fails the whole inspect: ask one by one to say which.
-  if (out === undefined) return Promise.all(refs.map((r) => docker(engine, ['image', 'inspect', '--format', '{{.Id}}', r]).catch(() => undefined)))
+  if (out === undefined)
+    return Promise.all(
+      refs.map((r) => docker(engine, ['image', 'inspect', '--format', '{{.Id}}', r]).catch(() => undefined))
+    )
   return out.split('\n')
 }
 
@@ -42,9 +45,13 @@ export async function prepareLoader(bench: Bench, keep: string[]): Promise<void>
   const drop = [...new Set(all)].filter((id) => !keepIds.has(id))
   if (drop.length) await docker(bench.loader, ['rmi', '-f', ...drop]).catch(() => undefined)
   const left = (await docker(bench.loader, ['image', 'ls', '-a', '-q', '--no-trunc'])).split('\n').filter(Boolean)
-  if (left.some((id) => !keepIds.has(id))) throw new Error(`the load engine still holds images it should not: ${left.join(' ')}`)
+  if (left.some((id) => !keepIds.has(id)))
+    throw new Error(`the load engine still holds images it should not: ${left.join(' ')}`)
   if (keep.length && keepIds.size < keep.length)
-    await pipe([['docker', '-H', bench.saver.host, 'save', ...keep], ['docker', '-H', bench.loader.host, 'load', '-q']])
+    await pipe([
+      ['docker', '-H', bench.saver.host, 'save', ...keep],
+      ['docker', '-H', bench.loader.host, 'load', '-q']
+    ])
 }
 
 async function expectBack(engine: Engine, scenario: Scenario): Promise<void> {
@@ -52,7 +59,9 @@ async function expectBack(engine: Engine, scenario: Scenario): Promise<void> {
   const wrong = scenario.images.refs.filter((_, i) => got[i] !== scenario.ids[i])
   if (wrong.length) {
     const i = scenario.images.refs.indexOf(wrong[0]!)
-    throw new Error(`${wrong.length} image(s) did not come back: ${wrong[0]} is ${got[i] ?? 'missing'}, expected ${scenario.ids[i]}`)
+    throw new Error(
+      `${wrong.length} image(s) did not come back: ${wrong[0]} is ${got[i] ?? 'missing'}, expected ${scenario.ids[i]}`
+    )
   }
 }
 

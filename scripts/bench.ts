@@ -28,14 +28,21 @@ import { context, lookup, table, verdicts, type Cell } from './bench-table.js'
 import { runToolkitStep, toolkitFlag } from './bench-toolkit.js'
 
 const env = process.env
-const list = (value: string | undefined, fallback: string): string[] => (value || fallback).split(',').map((s) => s.trim()).filter(Boolean)
+const list = (value: string | undefined, fallback: string): string[] =>
+  (value || fallback)
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
 const [manyCount, manyEach] = (env.BENCH_MANY || '50x10').split('x').map(Number)
 const config = {
   repeats: Number(env.BENCH_REPEATS || 3),
   scenarios: list(env.BENCH_SCENARIOS, 'cold,top,base,many'),
   methods: list(env.BENCH_METHODS, 'floor,recipe,cache-shape,cache,artifact,local'),
-  sizes: { megabytes: Number(env.BENCH_MB || 300), topMegabytes: Number(env.BENCH_TOP_MB || 10),
-    many: { count: manyCount || 50, each: manyEach || 10 } } satisfies Sizes
+  sizes: {
+    megabytes: Number(env.BENCH_MB || 300),
+    topMegabytes: Number(env.BENCH_TOP_MB || 10),
+    many: { count: manyCount || 50, each: manyEach || 10 }
+  } satisfies Sizes
 }
 
 // The stand-in services run in this process and read their link speed from here.
@@ -48,21 +55,26 @@ const seconds = (since: number): string => `${((Date.now() - since) / 1000).toFi
 
 async function machine(engine: Engine): Promise<string> {
   const server = await docker(engine, ['version', '--format', '{{.Server.Version}}']).catch(() => '?')
-  return `Machine: ${availableParallelism()} cores (${cpus()[0]?.model.trim() ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB memory, ` +
+  return (
+    `Machine: ${availableParallelism()} cores (${cpus()[0]?.model.trim() ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB memory, ` +
     `Linux ${release()}, Docker ${server} (two private dockerd), Node ${process.version}; ` +
     `BENCH_MB=${config.sizes.megabytes} BENCH_TOP_MB=${config.sizes.topMegabytes} ` +
     `BENCH_MANY=${config.sizes.many.count}x${config.sizes.many.each} BENCH_REPEATS=${config.repeats}, ` +
     `stand-in network ${env.BENCH_NET_MBPS ? `${env.BENCH_NET_MBPS} MB/s each way` : 'unlimited (loopback)'}, medians.`
+  )
 }
 
 async function measure(bench: Bench, entry: string): Promise<Cell[]> {
   const known = allMethods(entry)
   const unknown = config.methods.filter((id) => !known.some((m) => m.id === id))
-  if (unknown.length) throw new Error(`unknown method ${unknown.join(', ')} in BENCH_METHODS (${known.map((m) => m.id).join(', ')})`)
+  if (unknown.length)
+    throw new Error(`unknown method ${unknown.join(', ')} in BENCH_METHODS (${known.map((m) => m.id).join(', ')})`)
   const methods = known.filter((m) => m.id === 'floor' || config.methods.includes(m.id))
   say(`Building the images of ${config.scenarios.join(', ')} on the save engine`)
   const scenarios = await buildScenarios(bench.saver, config.scenarios, config.sizes)
-  const cells: Cell[] = scenarios.flatMap((scenario) => methods.map((method) => ({ scenario, method, samples: [], errors: [] })))
+  const cells: Cell[] = scenarios.flatMap((scenario) =>
+    methods.map((method) => ({ scenario, method, samples: [], errors: [] }))
+  )
   say(`Handoffs: ${config.repeats} round(s) of ${cells.length}, each a save job then a load job, image IDs checked`)
   let n = 0
   for (let round = 1; round <= config.repeats; round++) {
@@ -71,8 +83,10 @@ async function measure(bench: Bench, entry: string): Promise<Cell[]> {
       try {
         const s = await handoff(bench, cell.scenario, cell.method, ++n)
         cell.samples.push(s)
-        console.log(`   ${tag}: save ${s.save.seconds.toFixed(2)} s, load ${s.load.seconds.toFixed(2)} s, ` +
-          `${(s.bytes / 1e6).toFixed(0)} MB${s.previousBytes === undefined ? '' : ` (1st save ${(s.previousBytes / 1e6).toFixed(0)} MB)`}`)
+        console.log(
+          `   ${tag}: save ${s.save.seconds.toFixed(2)} s, load ${s.load.seconds.toFixed(2)} s, ` +
+            `${(s.bytes / 1e6).toFixed(0)} MB${s.previousBytes === undefined ? '' : ` (1st save ${(s.previousBytes / 1e6).toFixed(0)} MB)`}`
+        )
       } catch (error) {
         cell.errors.push(message(error))
         console.log(`   ${tag}: FAILED ${message(error)}`)
@@ -87,10 +101,14 @@ function report(cells: Cell[], machineLine: string): void {
   say('Results (markdown, for the README)')
   console.log(`${machineLine}\n`)
   console.log(table(cells, find))
-  console.log('\nSeconds are wall time of the job steps (Node start included). Ratios are to the floor in the same scenario and run.' +
-    ' Uploaded MB = blob bytes received by the stand-in services, or bytes written to the store (floor, local).' +
-    ' CPU s = user+sys of the steps and their children; engine CPU s = the dockerd process trees meanwhile.' +
-    (measuresRss ? ' Peak RSS = the largest step process (children included).' : ' Peak RSS: /usr/bin/time is absent here.'))
+  console.log(
+    '\nSeconds are wall time of the job steps (Node start included). Ratios are to the floor in the same scenario and run.' +
+      ' Uploaded MB = blob bytes received by the stand-in services, or bytes written to the store (floor, local).' +
+      ' CPU s = user+sys of the steps and their children; engine CPU s = the dockerd process trees meanwhile.' +
+      (measuresRss
+        ? ' Peak RSS = the largest step process (children included).'
+        : ' Peak RSS: /usr/bin/time is absent here.')
+  )
   const lines = context(find, [...new Map(cells.map((c) => [c.method.id, c.method])).values()], config.sizes.megabytes)
   if (lines.length) console.log(`\n${lines.join('\n')}`)
   say('Targets of issue 7')

@@ -16,7 +16,11 @@ const leftOut = {
 const leaveOut = {
   name: 'leave-out',
   setup(b) {
-    const filter = new RegExp(`^(${Object.keys(leftOut).map((n) => n.replace(/[/.]/g, '\\$&')).join('|')})$`)
+    const filter = new RegExp(
+      `^(${Object.keys(leftOut)
+        .map((n) => n.replace(/[/.]/g, '\\$&'))
+        .join('|')})$`
+    )
     b.onResolve({ filter }, (args) => ({ path: args.path, namespace: 'left-out' }))
     b.onLoad({ filter: /.*/, namespace: 'left-out' }, (args) => ({
       loader: 'js',

@@ -43,7 +43,14 @@ function show(step: StepResult): void {
   if (step.exitCode !== 0) throw new Error(`the action failed (exit ${step.exitCode}):\n${step.stderr}`)
   console.log(`   outputs: ${JSON.stringify(step.outputs, null, 1).replace(/\n\s*/g, ' ')}`)
   const summary = step.summary.trim()
-  console.log(summary === '' ? '   job summary: (empty)' : `   job summary (GITHUB_STEP_SUMMARY, Markdown):\n${summary.split('\n').map((l) => `   > ${l}`).join('\n')}`)
+  console.log(
+    summary === ''
+      ? '   job summary: (empty)'
+      : `   job summary (GITHUB_STEP_SUMMARY, Markdown):\n${summary
+          .split('\n')
+          .map((l) => `   > ${l}`)
+          .join('\n')}`
+  )
 }
 
 async function main(): Promise<void> {
@@ -84,16 +91,36 @@ async function main(): Promise<void> {
 
     say('Removing both images from the engine')
     await docker(engine, ['rmi', 'demo/app:1', 'demo/tool:1'])
-    console.log(`   left: ${(await docker(engine, ['images', '--format', '{{.Repository}}:{{.Tag}}'])) || '(no images)'}`)
+    console.log(
+      `   left: ${(await docker(engine, ['images', '--format', '{{.Repository}}:{{.Tag}}'])) || '(no images)'}`
+    )
 
     say('Job 2: load them back, retagging demo/app:1 as registry.example/demo/app:tested')
-    show(await inJob(env, { mode: 'load', backend: 'local', path: store, key, tags: 'demo/app:1=registry.example/demo/app:tested' }))
+    show(
+      await inJob(env, {
+        mode: 'load',
+        backend: 'local',
+        path: store,
+        key,
+        tags: 'demo/app:1=registry.example/demo/app:tested'
+      })
+    )
 
     say('Running a container from the retagged image')
-    const out = await docker(engine, ['run', '--rm', '--network', 'none', 'registry.example/demo/app:tested', 'cat', '/msg'])
+    const out = await docker(engine, [
+      'run',
+      '--rm',
+      '--network',
+      'none',
+      'registry.example/demo/app:tested',
+      'cat',
+      '/msg'
+    ])
     console.log(`   container says: ${out}`)
     const id = await docker(engine, ['image', 'inspect', '--format', '{{.Id}}', 'registry.example/demo/app:tested'])
-    console.log(`   registry.example/demo/app:tested is ${id} (${id === appId ? 'the same image ID as built' : 'A DIFFERENT ID'})`)
+    console.log(
+      `   registry.example/demo/app:tested is ${id} (${id === appId ? 'the same image ID as built' : 'A DIFFERENT ID'})`
+    )
     if (id !== appId || out !== 'hello from demo/app') throw new Error('the handoff did not round-trip')
     say('Demo done: saved, removed, loaded, retagged and ran.')
   } finally {

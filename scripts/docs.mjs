@@ -7,12 +7,18 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { parse } from 'yaml'
 
 const action = parse(readFileSync('action.yml', 'utf8'))
-const cell = (text) => String(text ?? '').replace(/\|/g, '\\|').replace(/\n/g, ' ').trim()
+const cell = (text) =>
+  String(text ?? '')
+    .replace(/\|/g, '\\|')
+    .replace(/\n/g, ' ')
+    .trim()
 const inputs = [
   '| input | default | description |',
   '|---|---|---|',
-  ...Object.entries(action.inputs).map(([name, spec]) =>
-    `| \`${name}\` | ${spec.required ? '**required**' : spec.default === '' ? '' : `\`${spec.default}\``} | ${cell(spec.description)} |`)
+  ...Object.entries(action.inputs).map(
+    ([name, spec]) =>
+      `| \`${name}\` | ${spec.required ? '**required**' : spec.default === '' ? '' : `\`${spec.default}\``} | ${cell(spec.description)} |`
+  )
 ].join('\n')
 const outputs = [
   '| output | description |',
@@ -27,7 +33,9 @@ const replace = (text, marker, body) => {
   return text.replace(pattern, `$1${body}\n$2`)
 }
 
-const examples = readdirSync('examples').filter((name) => name.endsWith('.yml')).sort()
+const examples = readdirSync('examples')
+  .filter((name) => name.endsWith('.yml'))
+  .sort()
 const included = []
 const withExamples = (text) =>
   text.replace(/(<!-- example: (\S+) -->\n)[\s\S]*?(<!-- \/example -->)/g, (_, open, name, close) => {
@@ -38,11 +46,15 @@ const withExamples = (text) =>
   })
 
 // The fault table the fault tests wrote (docs/faults.md, rendered by `npm run faults`), without its own heading comment.
-const faults = readFileSync('docs/faults.md', 'utf8').replace(/^<!--.*-->\n/, '').trimEnd()
+const faults = readFileSync('docs/faults.md', 'utf8')
+  .replace(/^<!--.*-->\n/, '')
+  .trimEnd()
 const updated = withExamples(replace(replace(replace(readme, 'inputs', inputs), 'outputs', outputs), 'faults', faults))
 const missing = examples.filter((name) => !included.includes(name))
 if (missing.length > 0) {
-  console.error(`README.md does not include ${missing.map((n) => `examples/${n}`).join(', ')}: add <!-- example: NAME --> <!-- /example --> markers.`)
+  console.error(
+    `README.md does not include ${missing.map((n) => `examples/${n}`).join(', ')}: add <!-- example: NAME --> <!-- /example --> markers.`
+  )
   process.exit(1)
 }
 if (process.argv.includes('--check')) {

@@ -25,8 +25,15 @@ export function thirdPartyLicenses(metafile) {
     const id = `${pkg.name}@${pkg.version}`
     if (packages.has(id)) continue
     const declared = pkg.license ?? pkg.licenses
-    const licence = [declared].flat().map((l) => (typeof l === 'string' ? l : l?.type)).filter(Boolean).join(' OR ') || 'not declared'
-    const texts = readdirSync(dir).filter((name) => licenceFile.test(name)).sort()
+    const licence =
+      [declared]
+        .flat()
+        .map((l) => (typeof l === 'string' ? l : l?.type))
+        .filter(Boolean)
+        .join(' OR ') || 'not declared'
+    const texts = readdirSync(dir)
+      .filter((name) => licenceFile.test(name))
+      .sort()
       .map((name) => readFileSync(join(dir, name), 'utf8').replace(/\r\n/g, '\n').trim())
     packages.set(id, { id, licence, texts })
   }
@@ -36,12 +43,15 @@ export function thirdPartyLicenses(metafile) {
     '',
     ...sorted.map((p) => `${p.id}  ${p.licence}`)
   ]
-  const bodies = sorted.map((p) => [
-    '-'.repeat(78),
-    `${p.id}  (${p.licence})`,
-    '',
-    p.texts.length > 0 ? p.texts.join('\n\n') : `The package ships no licence file; its package.json licence field: ${p.licence}.`
-  ].join('\n'))
+  const bodies = sorted.map((p) =>
+    [
+      '-'.repeat(78),
+      `${p.id}  (${p.licence})`,
+      '',
+      p.texts.length > 0
+        ? p.texts.join('\n\n')
+        : `The package ships no licence file; its package.json licence field: ${p.licence}.`
+    ].join('\n')
+  )
   return `${[...header, '', ...bodies].join('\n')}\n`
 }
-

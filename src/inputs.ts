@@ -67,7 +67,10 @@ export interface Settings {
 export type InputReader = (name: string) => string
 
 const lines = (text: string): string[] =>
-  text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'))
+  text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('#'))
 
 function oneOf<T extends string>(name: string, value: string, allowed: readonly T[]): T {
   if ((allowed as readonly string[]).includes(value)) return value as T
@@ -90,7 +93,8 @@ function boolean(name: string, value: string): boolean {
 
 function parseKey(name: string, value: string): string {
   if (value.length > 512) throw new HandoffError(`Input "${name}" is longer than 512 characters; shorten it.`)
-  if (value.includes(',')) throw new HandoffError(`Input "${name}" ("${value}") contains a comma, which the cache service rejects; remove it.`)
+  if (value.includes(','))
+    throw new HandoffError(`Input "${name}" ("${value}") contains a comma, which the cache service rejects; remove it.`)
   return value
 }
 
@@ -98,14 +102,18 @@ export function parseTags(text: string): TagRule[] {
   return lines(text).map((line) => {
     const eq = line.indexOf('=')
     if (eq <= 0 || eq === line.length - 1) {
-      throw new HandoffError(`Input "tags": "${line}" is not SOURCE=TARGET; write one pair a line, e.g. app:ci=registry.example/app:test.`)
+      throw new HandoffError(
+        `Input "tags": "${line}" is not SOURCE=TARGET; write one pair a line, e.g. app:ci=registry.example/app:test.`
+      )
     }
     const source = line.slice(0, eq).trim()
     const targetText = line.slice(eq + 1).trim()
     try {
       parseTargetName(targetText)
     } catch (error) {
-      throw new HandoffError(`Input "tags": ${(error as Error).message}. Targets must be lowercase repository:tag names.`)
+      throw new HandoffError(
+        `Input "tags": ${(error as Error).message}. Targets must be lowercase repository:tag names.`
+      )
     }
     return { source, target: targetText }
   })
@@ -122,24 +130,34 @@ export function parseInputs(read: InputReader, env: NodeJS.ProcessEnv = process.
   if (key === '') throw new HandoffError('Input "key" is required: the cache key, artifact name or local entry name.')
   parseKey(Input.key, key)
   const restoreKeys = lines(read(Input.restoreKeys)).map((k) => parseKey(Input.restoreKeys, k))
-  if (restoreKeys.length > 9) throw new HandoffError('Input "restore-keys" has more than 9 entries; the cache service takes at most 10 keys in all.')
+  if (restoreKeys.length > 9)
+    throw new HandoffError(
+      'Input "restore-keys" has more than 9 entries; the cache service takes at most 10 keys in all.'
+    )
   const images = parseSelection(lines(read(Input.images)))
   if (mode === 'save' && images.include.length === 0) {
-    throw new HandoffError('Input "images" is required with mode: save; list the references or globs to save (e.g. app:*).')
+    throw new HandoffError(
+      'Input "images" is required with mode: save; list the references or globs to save (e.g. app:*).'
+    )
   }
   const path = get(Input.path)
-  if (backend === 'local' && path === '') throw new HandoffError('Input "path" is required with backend: local; give the directory to store images in.')
+  if (backend === 'local' && path === '')
+    throw new HandoffError('Input "path" is required with backend: local; give the directory to store images in.')
   const platform = get(Input.platform)
   if (platform !== '' && !platformPattern.test(platform)) {
     throw new HandoffError(`Input "platform" is "${platform}"; write os/arch[/variant], e.g. linux/amd64.`)
   }
   const namespace = get(Input.containerdNamespace) || env.CONTAINERD_NAMESPACE || 'default'
   if (!/^[A-Za-z0-9]+(?:[._-][A-Za-z0-9]+)*$/.test(namespace) || namespace.length > 76) {
-    throw new HandoffError(`Input "containerd-namespace" is "${namespace}"; a namespace is letters and digits separated by single . _ or - (e.g. k8s.io).`)
+    throw new HandoffError(
+      `Input "containerd-namespace" is "${namespace}"; a namespace is letters and digits separated by single . _ or - (e.g. k8s.io).`
+    )
   }
   const kindCluster = get(Input.kindCluster)
   if (kindCluster !== '' && !/^[a-z0-9][a-z0-9.-]*$/.test(kindCluster)) {
-    throw new HandoffError(`Input "kind-cluster" is "${kindCluster}"; kind cluster names are lowercase letters, digits, . and -.`)
+    throw new HandoffError(
+      `Input "kind-cluster" is "${kindCluster}"; kind cluster names are lowercase letters, digits, . and -.`
+    )
   }
   const warnings: string[] = []
   return {
@@ -167,13 +185,22 @@ export function parseInputs(read: InputReader, env: NodeJS.ProcessEnv = process.
 /** Artifact-only inputs given with another backend: the step does what it can and says what it ignored. */
 const artifactOnly = [Input.retentionDays, Input.overwrite, Input.githubToken, Input.runId, Input.repository] as const
 
-function parseArtifact(get: (name: string) => string, backend: BackendKind, env: NodeJS.ProcessEnv, warnings: string[]): ArtifactSettings {
+function parseArtifact(
+  get: (name: string) => string,
+  backend: BackendKind,
+  env: NodeJS.ProcessEnv,
+  warnings: string[]
+): ArtifactSettings {
   if (backend !== 'artifact') {
     // overwrite's declared default is "false": only another value counts as given.
-    const given = artifactOnly.filter((name) => get(name) !== '' && !(name === Input.overwrite && /^false$/i.test(get(name))))
+    const given = artifactOnly.filter(
+      (name) => get(name) !== '' && !(name === Input.overwrite && /^false$/i.test(get(name)))
+    )
     if (given.length > 0) {
       const names = given.map((name) => `"${name}"`).join(', ')
-      warnings.push(`Input${given.length > 1 ? 's' : ''} ${names} appl${given.length > 1 ? 'y' : 'ies'} only to backend: artifact; ignored with backend: ${backend}.`)
+      warnings.push(
+        `Input${given.length > 1 ? 's' : ''} ${names} appl${given.length > 1 ? 'y' : 'ies'} only to backend: artifact; ignored with backend: ${backend}.`
+      )
     }
     return { overwrite: false }
   }
@@ -186,8 +213,15 @@ function parseArtifact(get: (name: string) => string, backend: BackendKind, env:
     ...(retention !== '' ? { retentionDays: integer(Input.retentionDays, retention, 1, 90) } : {})
   }
   if (runId === '' && token === '') return settings
-  if (token === '' || runId === '') throw new HandoffError('A download from another run needs both "github-token" and "run-id"; give both, or neither for this run.')
+  if (token === '' || runId === '')
+    throw new HandoffError(
+      'A download from another run needs both "github-token" and "run-id"; give both, or neither for this run.'
+    )
   const [owner, repo, ...rest] = repository.split('/')
-  if (!owner || !repo || rest.length > 0) throw new HandoffError(`Input "repository" is "${repository}"; write owner/name.`)
-  return { ...settings, crossRun: { token, runId: integer(Input.runId, runId, 1, Number.MAX_SAFE_INTEGER), owner, repo } }
+  if (!owner || !repo || rest.length > 0)
+    throw new HandoffError(`Input "repository" is "${repository}"; write owner/name.`)
+  return {
+    ...settings,
+    crossRun: { token, runId: integer(Input.runId, runId, 1, Number.MAX_SAFE_INTEGER), owner, repo }
+  }
 }

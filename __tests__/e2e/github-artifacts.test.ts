@@ -24,12 +24,18 @@ afterAll(async () => {
 /** Both matrix jobs of `runId` save at the same time, each from its own engine and runner paths. */
 async function saveInParallel(runId: number, inputs: (os: string) => Record<string, string>) {
   const jobs = await Promise.all(matrix.map((m, i) => wf.job(`build-${m.os}`, m.engine, { runId }, i + 1)))
-  return Promise.all(jobs.map((job, i) => job.step('main', { mode: 'save', backend: 'artifact', images: 'app:*', ...inputs(matrix[i]!.os) })))
+  return Promise.all(
+    jobs.map((job, i) =>
+      job.step('main', { mode: 'save', backend: 'artifact', images: 'app:*', ...inputs(matrix[i]!.os) })
+    )
+  )
 }
 
 async function loadFresh(runId: number, inputs: Record<string, string>) {
   const engine = await wf.engine()
-  const result = await (await wf.job('test', engine, { runId })).step('main', { mode: 'load', backend: 'artifact', ...inputs })
+  const result = await (
+    await wf.job('test', engine, { runId })
+  ).step('main', { mode: 'load', backend: 'artifact', ...inputs })
   return { engine, result }
 }
 
@@ -42,7 +48,9 @@ describe('matrix jobs saving artifacts', () => {
     expect(outcome(loser).errors.join('\n')).toMatch(
       /An artifact named "images" already exists in this workflow run.*Put the matrix values in "key".*overwrite: true/
     )
-    expect(wf.services.artifacts.artifacts.filter((a) => a.runId === 10 && a.name === 'images' && a.finalized)).toHaveLength(1)
+    expect(
+      wf.services.artifacts.artifacts.filter((a) => a.runId === 10 && a.name === 'images' && a.finalized)
+    ).toHaveLength(1)
 
     const winner = matrix[results.findIndex((r) => r.exitCode === 0)]!
     const { engine, result } = await loadFresh(10, { key: 'images' })
@@ -108,7 +116,9 @@ describe('artifacts from another run', () => {
   it('loads an artifact of another repository and run with github-token, run-id and repository', async () => {
     const [source] = matrix
     const build = await wf.job('release', source!.engine, { repository: 'octo/base', runId: 77 })
-    expect(outcome(await build.step('main', { mode: 'save', backend: 'artifact', key: 'base-images', images: 'app:alpine' }))).toEqual(succeeded)
+    expect(
+      outcome(await build.step('main', { mode: 'save', backend: 'artifact', key: 'base-images', images: 'app:alpine' }))
+    ).toEqual(succeeded)
 
     // Without a token the name is looked up in this run only, where it does not exist.
     const here = await loadFresh(30, { key: 'base-images' })
@@ -118,10 +128,17 @@ describe('artifacts from another run', () => {
     expect(await imageNames(here.engine)).toEqual([])
 
     const from = wf.services.requests.length
-    const { engine, result } = await loadFresh(30, { key: 'base-images', 'github-token': 'ghs_stand-in', 'run-id': '77', repository: 'octo/base' })
+    const { engine, result } = await loadFresh(30, {
+      key: 'base-images',
+      'github-token': 'ghs_stand-in',
+      'run-id': '77',
+      repository: 'octo/base'
+    })
     expect(outcome(result)).toEqual(succeeded)
     expect(result.outputs).toMatchObject({ hit: 'true', 'matched-key': 'base-images' })
-    expect(wf.services.calls('rest:list', from)).toEqual([expect.objectContaining({ repository: 'octo/base', runId: 77, status: 200 })])
+    expect(wf.services.calls('rest:list', from)).toEqual([
+      expect.objectContaining({ repository: 'octo/base', runId: 77, status: 200 })
+    ])
     expect(wf.services.calls('rest:zip', from).map((r) => r.status)).toEqual([302])
     expect(await imageId(engine, 'app:alpine')).toBe(source!.id)
     expect(await runWho(engine, 'app:alpine')).toBe('alpine')

@@ -6,7 +6,16 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { buildBusybox, type Engine } from '../support/engines.js'
 import { annotations } from '../support/action.js'
-import { imageId, imageNames, outcome, rows, runWho, succeeded, Workflow, type GitHubJob } from '../support/github-jobs.js'
+import {
+  imageId,
+  imageNames,
+  outcome,
+  rows,
+  runWho,
+  succeeded,
+  Workflow,
+  type GitHubJob
+} from '../support/github-jobs.js'
 
 let wf: Workflow
 const ids: Record<string, string> = {}
@@ -16,7 +25,10 @@ const inputs = (key: string) => ({ mode: 'auto', backend: 'cache', key, 'restore
 function uploadsSince(from: number): { reserved: string[]; allFinalized: boolean } {
   const keys = wf.services.calls('CreateCacheEntry', from).map((r) => String(r.body?.key))
   const finalized = wf.services.calls('FinalizeCacheEntryUpload', from).filter((r) => r.status === 200).length
-  return { reserved: keys.filter((k) => !k.startsWith('image-handoff-chunk-')), allFinalized: finalized === keys.length }
+  return {
+    reserved: keys.filter((k) => !k.startsWith('image-handoff-chunk-')),
+    allFinalized: finalized === keys.length
+  }
 }
 
 beforeAll(async () => {
@@ -55,7 +67,14 @@ describe('mode: auto across runs', () => {
     const main = await job.step('main', inputs('images-run2'))
     expect(outcome(main)).toEqual(succeeded)
     expect(main.outputs).toMatchObject({ hit: 'false', 'matched-key': 'images-run1' })
-    expect(rows(main).map((r) => [r.name, r.id]).sort()).toEqual([['app:1', ids.app1], ['tool:1', ids.tool]])
+    expect(
+      rows(main)
+        .map((r) => [r.name, r.id])
+        .sort()
+    ).toEqual([
+      ['app:1', ids.app1],
+      ['tool:1', ids.tool]
+    ])
     expect(await imageNames(engine)).toEqual(['app:1', 'tool:1'])
 
     ids.app2 = await buildBusybox(engine, 'app:1', ['RUN echo app-v2 > /who'])

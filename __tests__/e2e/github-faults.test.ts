@@ -27,7 +27,11 @@ afterAll(async () => {
 const save = async (backend: string, key: string) =>
   (await wf.job('build', builder)).step('main', { mode: 'save', backend, key, images: 'app:1' })
 
-const exists = (path: string): Promise<boolean> => stat(path).then(() => true, () => false)
+const exists = (path: string): Promise<boolean> =>
+  stat(path).then(
+    () => true,
+    () => false
+  )
 
 describe('cache service faults', () => {
   it('a 5xx on a lookup is retried and the load succeeds', async () => {
@@ -38,7 +42,12 @@ describe('cache service faults', () => {
     const loaded = await (await wf.job('test', engine)).step('main', { mode: 'load', key: 'retry-me' })
     expect(outcome(loaded)).toEqual(succeeded)
     expect(loaded.outputs).toMatchObject({ hit: 'true', 'matched-key': 'retry-me' })
-    expect(wf.services.calls('GetCacheEntryDownloadURL', from).map((r) => r.status).slice(0, 2)).toEqual([503, 200])
+    expect(
+      wf.services
+        .calls('GetCacheEntryDownloadURL', from)
+        .map((r) => r.status)
+        .slice(0, 2)
+    ).toEqual([503, 200])
     expect(await imageId(engine, 'app:1')).toBe(appId)
   })
 
@@ -54,7 +63,9 @@ describe('cache service faults', () => {
     wf.services.inject({ route: 'GetCacheEntryDownloadURL', status: 400, msg: 'bad request' })
     const auto = await job.step('main', { mode: 'auto', key: 'retry-me' })
     expect(outcome(auto)).toEqual(succeeded)
-    expect(annotations(auto, 'warning').join('\n')).toMatch(/Could not restore images, continuing as a cache miss.*Could not look up cache key/)
+    expect(annotations(auto, 'warning').join('\n')).toMatch(
+      /Could not restore images, continuing as a cache miss.*Could not look up cache key/
+    )
     expect(auto.outputs).toMatchObject({ hit: 'false', 'matched-key': '' })
     expect(auto.state).toMatchObject({ hit: 'false', 'main-done': 'true' })
     expect(await imageNames(engine)).toEqual([])
@@ -70,7 +81,11 @@ describe('cache service faults', () => {
     const main = await job.step('main', inputs)
     expect(outcome(main)).toEqual(succeeded)
     expect(wf.services.calls('GetCacheEntryDownloadURL', from).map((r) => r.status)).toEqual([502, 502, 502, 502, 502])
-    expect(annotations(main, 'warning')).toContainEqual(expect.stringMatching(/^Could not restore images, continuing as a cache miss .*: Could not look up cache key "outage": .*\(502\)/))
+    expect(annotations(main, 'warning')).toContainEqual(
+      expect.stringMatching(
+        /^Could not restore images, continuing as a cache miss .*: Could not look up cache key "outage": .*\(502\)/
+      )
+    )
     expect(main.outputs).toMatchObject({ hit: 'false', 'matched-key': '' })
 
     const builtId = await buildBusybox(engine, 'built:2', ['RUN echo built > /who'])
@@ -109,7 +124,9 @@ describe('cache service faults', () => {
     const post = await job.step('post', inputs)
     expect(outcome(post)).toEqual(succeeded)
     expect(annotations(post, 'warning')).toContainEqual(
-      expect.stringMatching(/^Saving images in the post step failed: Could not save (cache entry "auto-full"|chunk sha256:[0-9a-f]{64} of the images): .*Delete old entries/)
+      expect.stringMatching(
+        /^Saving images in the post step failed: Could not save (cache entry "auto-full"|chunk sha256:[0-9a-f]{64} of the images): .*Delete old entries/
+      )
     )
     expect(wf.services.cache.entries.filter((e) => e.key === 'auto-full' && e.finalized)).toEqual([])
   })
@@ -118,9 +135,13 @@ describe('cache service faults', () => {
     wf.services.inject({ route: 'FinalizeCacheEntryUpload', status: 400, msg: 'upload incomplete' })
     const saved = await save('cache', 'unfinished')
     expect(saved.exitCode).toBe(1)
-    expect(outcome(saved).errors.join('\n')).toMatch(/Could not save cache entry "unfinished": .*Nothing was stored under this key/)
+    expect(outcome(saved).errors.join('\n')).toMatch(
+      /Could not save cache entry "unfinished": .*Nothing was stored under this key/
+    )
     const engine = await wf.engine()
-    const load = await (await wf.job('test', engine)).step('main', { mode: 'load', key: 'unfinished', 'restore-keys': 'unfin' })
+    const load = await (
+      await wf.job('test', engine)
+    ).step('main', { mode: 'load', key: 'unfinished', 'restore-keys': 'unfin' })
     expect(load.exitCode).toBe(1)
     expect(outcome(load).errors.join('\n')).toMatch(/No entry found in cache for "unfinished", "unfin\*"/)
     expect(load.outputs.hit).toBe('false')
@@ -134,7 +155,9 @@ describe('cache service faults', () => {
     wf.services.inject({ route: 'blob:get', download: { kind: 'cut' } })
     const cut = await job.step('main', { mode: 'load', key: 'cut-me' })
     expect(cut.exitCode).toBe(1)
-    expect(outcome(cut).errors.join('\n')).toMatch(/Cache entry "cut-me" was found but not restored.*Nothing was loaded/)
+    expect(outcome(cut).errors.join('\n')).toMatch(
+      /Cache entry "cut-me" was found but not restored.*Nothing was loaded/
+    )
     expect(cut.outputs.hit).toBe('false')
     expect(cut.outputs.images).toBeUndefined()
     expect(await imageNames(engine)).toEqual([])
@@ -155,7 +178,9 @@ describe('artifact download faults', () => {
     wf.services.inject({ route: 'blob:get', download: { kind: 'short' } })
     const load = await job.step('main', { mode: 'load', backend: 'artifact', key: 'short-me' })
     expect(load.exitCode).toBe(1)
-    expect(outcome(load).errors.join('\n')).toMatch(/Artifact "short-me" did not download intact: its sha256 digest differs/)
+    expect(outcome(load).errors.join('\n')).toMatch(
+      /Artifact "short-me" did not download intact: its sha256 digest differs/
+    )
     expect(load.outputs.hit).toBe('false')
     expect(await imageNames(engine)).toEqual([])
 

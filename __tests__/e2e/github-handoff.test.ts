@@ -31,8 +31,13 @@ describe.each(['cache', 'artifact'])('two jobs through backend: %s', (backend) =
     const key = `handoff-${backend}`
     const saved = await save(backend, key, 'app:*\nghcr.io/org/*')
     expect(outcome(saved)).toEqual(succeeded)
-    expect(rows(saved).map((r) => r.name).sort()).toEqual(['app:1', 'app:latest', 'ghcr.io/org/tool:2'])
-    if (backend === 'cache') expect(wf.services.cache.entries.filter((e) => e.key === key && e.finalized)).toHaveLength(1)
+    expect(
+      rows(saved)
+        .map((r) => r.name)
+        .sort()
+    ).toEqual(['app:1', 'app:latest', 'ghcr.io/org/tool:2'])
+    if (backend === 'cache')
+      expect(wf.services.cache.entries.filter((e) => e.key === key && e.finalized)).toHaveLength(1)
     else expect(wf.services.artifacts.artifacts.filter((a) => a.name === key && a.finalized)).toHaveLength(1)
 
     const fresh = await wf.engine()
@@ -40,7 +45,11 @@ describe.each(['cache', 'artifact'])('two jobs through backend: %s', (backend) =
     const loaded = await (await wf.job('test', fresh)).step('main', { mode: 'load', backend, key })
     expect(outcome(loaded)).toEqual(succeeded)
     expect(loaded.outputs).toMatchObject({ hit: 'true', 'matched-key': key })
-    expect(rows(loaded).map((r) => [r.name, r.id]).sort()).toEqual([
+    expect(
+      rows(loaded)
+        .map((r) => [r.name, r.id])
+        .sort()
+    ).toEqual([
       ['app:1', ids.app],
       ['app:latest', ids.app],
       ['ghcr.io/org/tool:2', ids.tool]
@@ -59,7 +68,9 @@ describe('cache lookups', () => {
     expect((await save('cache', 'fb-linux-2', 'other:1')).exitCode).toBe(0)
     const restore = async (restoreKeys: string) => {
       const fresh = await wf.engine()
-      const result = await (await wf.job('test', fresh)).step('main', { mode: 'load', backend: 'cache', key: 'fb-linux-3', 'restore-keys': restoreKeys })
+      const result = await (
+        await wf.job('test', fresh)
+      ).step('main', { mode: 'load', backend: 'cache', key: 'fb-linux-3', 'restore-keys': restoreKeys })
       return { result, names: await imageNames(fresh), fresh }
     }
     const newest = await restore('fb-windows-\nfb-linux-')
@@ -82,7 +93,9 @@ describe('cache lookups', () => {
     expect(again.outputs.images).toBe('[]')
     expect(wf.services.calls('GetCacheEntryDownloadURL', from).length).toBeGreaterThan(0)
     expect(wf.services.calls('CreateCacheEntry', from)).toEqual([])
-    const uploads = wf.services.requests.slice(from).filter((r) => r.route.startsWith('blob:') && r.route !== 'blob:get')
+    const uploads = wf.services.requests
+      .slice(from)
+      .filter((r) => r.route.startsWith('blob:') && r.route !== 'blob:get')
     expect(uploads).toEqual([])
     // The stored entry is still the first one.
     const fresh = await wf.engine()

@@ -7,7 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { mkdtemp, readdir, readFile, rm, writeFile, truncate } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { buildBusybox, docker, docker26Flavours, startDockerd, type DockerFlavour, type Engine } from '../support/engines.js'
+import {
+  buildBusybox,
+  docker,
+  docker26Flavours,
+  startDockerd,
+  type DockerFlavour,
+  type Engine
+} from '../support/engines.js'
 import { annotations, newJob, runStep } from '../support/action.js'
 import { buildMultiPlatform } from '../support/multi-platform.js'
 import { indexFileName } from '../../src/backends/local-store.js'
@@ -18,7 +25,10 @@ describe.each<DockerFlavour>(['20.10', ...docker26Flavours])('Docker %s', (flavo
   const ids: Record<string, string> = {}
 
   const images = async (): Promise<string[]> =>
-    (await docker(engine, ['images', '--format', '{{.Repository}}:{{.Tag}}'])).split('\n').filter((l) => l && !l.includes('<none>')).sort()
+    (await docker(engine, ['images', '--format', '{{.Repository}}:{{.Tag}}']))
+      .split('\n')
+      .filter((l) => l && !l.includes('<none>'))
+      .sort()
   const idOf = (ref: string) => docker(engine, ['image', 'inspect', '--format', '{{.Id}}', ref])
   const step = async (inputs: Record<string, string>, env: Record<string, string> = {}) =>
     runStep(await newJob({ DOCKER_HOST: engine.host, ...env }), 'main', { backend: 'local', path: store, ...inputs })
@@ -49,9 +59,14 @@ describe.each<DockerFlavour>(['20.10', ...docker26Flavours])('Docker %s', (flavo
       const rows = JSON.parse(saved.outputs.images!) as { name: string; id: string; size: number }[]
       expect(rows.map((r) => r.name).sort()).toEqual(['app:ci', 'app:latest', 'ghcr.io/org/tool:1', ids.orphan].sort())
       // One image, one ID: the engine's own (the manifest digest on the containerd store), in save and load alike.
-      expect(rows.map((r) => [r.name, r.id]).sort()).toEqual([
-        ['app:ci', ids.app], ['app:latest', ids.app], ['ghcr.io/org/tool:1', ids.tool], [ids.orphan, ids.orphan]
-      ].sort())
+      expect(rows.map((r) => [r.name, r.id]).sort()).toEqual(
+        [
+          ['app:ci', ids.app],
+          ['app:latest', ids.app],
+          ['ghcr.io/org/tool:1', ids.tool],
+          [ids.orphan, ids.orphan]
+        ].sort()
+      )
       expect(saved.summary).toContain('<td>app:ci</td>')
 
       await docker(engine, ['rmi', '-f', ids.app!, ids.tool!, ids.orphan!])
@@ -60,26 +75,36 @@ describe.each<DockerFlavour>(['20.10', ...docker26Flavours])('Docker %s', (flavo
       const loaded = await step({ mode: 'load', key: 'round' })
       expect(loaded.exitCode).toBe(0)
       expect(loaded.outputs).toMatchObject({ hit: 'true', 'matched-key': 'round' })
-      expect((JSON.parse(loaded.outputs.images!) as { name: string; id: string }[]).map((r) => [r.name, r.id]).sort())
-        .toEqual(rows.map((r) => [r.name, r.id]).sort())
+      expect(
+        (JSON.parse(loaded.outputs.images!) as { name: string; id: string }[]).map((r) => [r.name, r.id]).sort()
+      ).toEqual(rows.map((r) => [r.name, r.id]).sort())
       expect(await images()).toEqual(['app:ci', 'app:latest', 'ghcr.io/org/tool:1'])
       expect(await idOf('app:ci')).toBe(ids.app)
       expect(await idOf('ghcr.io/org/tool:1')).toBe(ids.tool)
       expect(await idOf(ids.orphan!)).toBe(ids.orphan)
-      expect(await docker(engine, ['run', '--rm', '--network', 'none', 'ghcr.io/org/tool:1', 'cat', '/who'])).toBe('tool')
+      expect(await docker(engine, ['run', '--rm', '--network', 'none', 'ghcr.io/org/tool:1', 'cat', '/who'])).toBe(
+        'tool'
+      )
       await docker(engine, ['tag', ids.app!, 'keep:me'])
     })
 
     it('retags with a glob source and loads only the selected images', async () => {
       await step({ mode: 'save', key: 'retag', images: 'app:*\nghcr.io/org/tool:1' })
       await docker(engine, ['rmi', '-f', ids.tool!])
-      const loaded = await step({ mode: 'load', key: 'retag', images: 'ghcr.io/**', tags: 'ghcr.io/org/*=registry.example/tool:test' })
+      const loaded = await step({
+        mode: 'load',
+        key: 'retag',
+        images: 'ghcr.io/**',
+        tags: 'ghcr.io/org/*=registry.example/tool:test'
+      })
       expect(loaded.exitCode).toBe(0)
       expect(await idOf('registry.example/tool:test')).toBe(ids.tool)
       expect(await idOf('ghcr.io/org/tool:1')).toBe(ids.tool)
       const rows = JSON.parse(loaded.outputs.images!) as { name: string }[]
       expect(rows.map((r) => r.name).sort()).toEqual(['ghcr.io/org/tool:1', 'registry.example/tool:test'])
-      expect(await docker(engine, ['run', '--rm', '--network', 'none', 'registry.example/tool:test', 'cat', '/who'])).toBe('tool')
+      expect(
+        await docker(engine, ['run', '--rm', '--network', 'none', 'registry.example/tool:test', 'cat', '/who'])
+      ).toBe('tool')
     })
 
     it('falls back on a restore key, newest entry first', async () => {
@@ -117,16 +142,23 @@ describe.each<DockerFlavour>(['20.10', ...docker26Flavours])('Docker %s', (flavo
     })
 
     it('an unreachable engine', async () => {
-      await unchanged(() => step({ mode: 'save', key: 'bad3', images: 'app:ci' }, { DOCKER_HOST: 'unix:///nonexistent/docker.sock' }), /nonexistent\/docker.sock/)
+      await unchanged(
+        () => step({ mode: 'save', key: 'bad3', images: 'app:ci' }, { DOCKER_HOST: 'unix:///nonexistent/docker.sock' }),
+        /nonexistent\/docker.sock/
+      )
     })
 
     it('a chunk damaged in the store: the load stops before the archive ends and changes nothing', async () => {
       await buildBusybox(engine, 'damage:1', ['RUN head -c 1000000 /dev/urandom > /data'])
       await step({ mode: 'save', key: 'to-damage', images: 'damage:1' })
       await docker(engine, ['rmi', 'damage:1'])
-      const index = JSON.parse(await readFile(join(store, 'index', indexFileName('to-damage')), 'utf8')) as { entries: { chunks?: string[] }[] }
+      const index = JSON.parse(await readFile(join(store, 'index', indexFileName('to-damage')), 'utf8')) as {
+        entries: { chunks?: string[] }[]
+      }
       // Every chunk the entry names is cut in half; the layers this engine still holds are not read at all.
-      const blobs = index.entries.flatMap((e) => e.chunks ?? []).map((digest) => join(store, 'blobs', 'sha256', `${digest.slice(7)}.zst`))
+      const blobs = index.entries
+        .flatMap((e) => e.chunks ?? [])
+        .map((digest) => join(store, 'blobs', 'sha256', `${digest.slice(7)}.zst`))
       const originals = await Promise.all(blobs.map((blob) => readFile(blob)))
       await Promise.all(blobs.map((blob, i) => truncate(blob, Math.floor(originals[i]!.length / 2))))
       try {
@@ -145,7 +177,9 @@ describe.each<DockerFlavour>(['20.10', ...docker26Flavours])('Docker %s', (flavo
       await writeFile(join(store, `${encodeURIComponent('first-release')}.tar.zst`), 'an entry of 0.1.0')
       const load = await step({ mode: 'load', key: 'not-an-index' })
       expect(load.exitCode).toBe(1)
-      expect(annotations(load, 'error').join('\n')).toMatch(/No entry found in local for "not-an-index" \(.*not an image-handoff index/)
+      expect(annotations(load, 'error').join('\n')).toMatch(
+        /No entry found in local for "not-an-index" \(.*not an image-handoff index/
+      )
       const auto = await step({ mode: 'auto', key: 'first-release' })
       expect(auto.exitCode).toBe(0)
       expect(auto.outputs.hit).toBe('false')
@@ -155,17 +189,25 @@ describe.each<DockerFlavour>(['20.10', ...docker26Flavours])('Docker %s', (flavo
 
   describe('the content-addressed store', () => {
     it('stores only the new layer when an image with a changed top layer is saved again', async () => {
-      const v1 = await buildBusybox(engine, 'layered:1', ['RUN head -c 3000000 /dev/urandom > /big', 'RUN echo one > /top'])
+      const v1 = await buildBusybox(engine, 'layered:1', [
+        'RUN head -c 3000000 /dev/urandom > /big',
+        'RUN echo one > /top'
+      ])
       const first = await step({ mode: 'save', key: 'layered-1', images: 'layered:1' })
       expect(first.exitCode).toBe(0)
-      const v2 = await buildBusybox(engine, 'layered:2', ['RUN head -c 3000000 /dev/urandom > /big', 'RUN echo two > /top'])
+      const v2 = await buildBusybox(engine, 'layered:2', [
+        'RUN head -c 3000000 /dev/urandom > /big',
+        'RUN echo two > /top'
+      ])
       expect(v2).not.toBe(v1)
       const blobs = async (): Promise<number> => (await readdir(join(store, 'blobs', 'sha256'))).length
       const before = await blobs()
       // The build cache keeps the big layer: only the small top layer is new, and it travels inside the index.
       const second = await step({ mode: 'save', key: 'layered-2', images: 'layered:2' })
       expect(second.exitCode).toBe(0)
-      expect(second.stdout).toMatch(/0 new chunk\(s\), 0 B stored; [1-9]\d* chunk\(s\) \([\d.]+ MiB\) were already in the local store/)
+      expect(second.stdout).toMatch(
+        /0 new chunk\(s\), 0 B stored; [1-9]\d* chunk\(s\) \([\d.]+ MiB\) were already in the local store/
+      )
       expect(await blobs()).toBe(before)
       await docker(engine, ['rmi', 'layered:1', 'layered:2'])
       expect((await step({ mode: 'load', key: 'layered-2' })).exitCode).toBe(0)
@@ -212,7 +254,20 @@ describe.each<DockerFlavour>(['20.10', ...docker26Flavours])('Docker %s', (flavo
       expect(loaded.exitCode).toBe(0)
       expect(JSON.parse(loaded.outputs.images!)).toEqual([{ name: 'multi:1', id: index, size: expect.any(Number) }])
       expect(await idOf('multi:1')).toBe(index)
-      expect(await docker(engine, ['run', '--rm', '--network', 'none', '--platform', 'linux/arm64', 'multi:1', '/bin/busybox', 'cat', '/arch'])).toBe('arm64')
+      expect(
+        await docker(engine, [
+          'run',
+          '--rm',
+          '--network',
+          'none',
+          '--platform',
+          'linux/arm64',
+          'multi:1',
+          '/bin/busybox',
+          'cat',
+          '/arch'
+        ])
+      ).toBe('arm64')
     })
   })
 })

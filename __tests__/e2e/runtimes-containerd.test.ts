@@ -34,8 +34,15 @@ const ids: Record<string, string> = {}
 const rowsOf = (result: StepResult): Row[] => JSON.parse(result.outputs.images ?? '[]') as Row[]
 const step = async (inputs: Record<string, string>, env: Record<string, string> = {}): Promise<StepResult> =>
   runStep(await newJob({ DOCKER_HOST: source.host, ...env }), 'main', { backend: 'local', path: store, ...inputs })
-const intoContainerd = (namespace: string, inputs: Record<string, string>, env: Record<string, string> = {}): Promise<StepResult> =>
-  step({ runtime: 'containerd', 'containerd-address': containerd.socket, 'containerd-namespace': namespace, ...inputs }, env)
+const intoContainerd = (
+  namespace: string,
+  inputs: Record<string, string>,
+  env: Record<string, string> = {}
+): Promise<StepResult> =>
+  step(
+    { runtime: 'containerd', 'containerd-address': containerd.socket, 'containerd-namespace': namespace, ...inputs },
+    env
+  )
 
 /** `ctr images ls` rows of a namespace: name → target digest. */
 async function ctrImages(namespace: string): Promise<Map<string, string>> {
@@ -45,13 +52,19 @@ async function ctrImages(namespace: string): Promise<Map<string, string>> {
 
 /** The config digest of the manifest a digest names (what Docker's classic store calls the image ID). */
 async function configOf(namespace: string, digest: string): Promise<string> {
-  const manifest = JSON.parse(await ctr(containerd, namespace, ['content', 'get', digest])) as { config: { digest: string } }
+  const manifest = JSON.parse(await ctr(containerd, namespace, ['content', 'get', digest])) as {
+    config: { digest: string }
+  }
   return manifest.config.digest
 }
 
 const dockerNames = async (engine: Engine): Promise<string[]> =>
-  (await docker(engine, ['images', '--format', '{{.Repository}}:{{.Tag}}'])).split('\n').filter((l) => l && !l.includes('<none>')).sort()
-const idOf = (engine: Engine, ref: string): Promise<string> => docker(engine, ['image', 'inspect', '--format', '{{.Id}}', ref])
+  (await docker(engine, ['images', '--format', '{{.Repository}}:{{.Tag}}']))
+    .split('\n')
+    .filter((l) => l && !l.includes('<none>'))
+    .sort()
+const idOf = (engine: Engine, ref: string): Promise<string> =>
+  docker(engine, ['image', 'inspect', '--format', '{{.Id}}', ref])
 const runIn = (engine: Engine, image: string, file: string): Promise<string> =>
   docker(engine, ['run', '--rm', '--network', 'none', image, 'cat', file])
 
@@ -82,14 +95,24 @@ describe('Docker → containerd → Docker through dist/', () => {
   it('loads a Docker save into k8s.io under the names kubelet resolves, keeps the untagged image, retags', async () => {
     const saved = await step({ mode: 'save', key: 'from-docker', images: `app:ci\nghcr.io/org/app:1\n${ids.orphan!}` })
     expectOk(saved)
-    expect(rowsOf(saved).map((r) => r.name).sort()).toEqual(['app:ci', 'ghcr.io/org/app:1', ids.orphan!].sort())
+    expect(
+      rowsOf(saved)
+        .map((r) => r.name)
+        .sort()
+    ).toEqual(['app:ci', 'ghcr.io/org/app:1', ids.orphan!].sort())
 
-    const loaded = await intoContainerd('k8s.io', { mode: 'load', key: 'from-docker', tags: 'app:ci=registry.example/app:test' })
+    const loaded = await intoContainerd('k8s.io', {
+      mode: 'load',
+      key: 'from-docker',
+      tags: 'app:ci=registry.example/app:test'
+    })
     expectOk(loaded)
     expect(loaded.outputs).toMatchObject({ hit: 'true', 'matched-key': 'from-docker' })
 
     const names = (await ctr(containerd, 'k8s.io', ['images', 'ls', '-q'])).split('\n')
-    expect(names).toEqual(expect.arrayContaining(['docker.io/library/app:ci', 'ghcr.io/org/app:1', 'registry.example/app:test']))
+    expect(names).toEqual(
+      expect.arrayContaining(['docker.io/library/app:ci', 'ghcr.io/org/app:1', 'registry.example/app:test'])
+    )
     const listed = await ctrImages('k8s.io')
     const appDigest = listed.get('docker.io/library/app:ci')!
     expect(listed.get('ghcr.io/org/app:1')).toBe(appDigest)
@@ -103,7 +126,9 @@ describe('Docker → containerd → Docker through dist/', () => {
     expect(await configOf('k8s.io', orphanDigests[0]!)).toBe(ids.orphan)
 
     const rows = rowsOf(loaded)
-    expect(rows.map((r) => r.name).sort()).toEqual(['app:ci', 'ghcr.io/org/app:1', orphanDigests[0]!, 'registry.example/app:test'].sort())
+    expect(rows.map((r) => r.name).sort()).toEqual(
+      ['app:ci', 'ghcr.io/org/app:1', orphanDigests[0]!, 'registry.example/app:test'].sort()
+    )
     for (const name of ['app:ci', 'ghcr.io/org/app:1', 'registry.example/app:test']) {
       expect(rows.find((r) => r.name === name)?.id).toBe(appDigest)
     }
@@ -111,9 +136,17 @@ describe('Docker → containerd → Docker through dist/', () => {
   })
 
   it('saves from containerd (OCI layout) and loads into a fresh dockerd: same names, ID = config digest, runs', async () => {
-    const saved = await intoContainerd('k8s.io', { mode: 'save', key: 'from-containerd', images: 'app:ci\nghcr.io/org/*' })
+    const saved = await intoContainerd('k8s.io', {
+      mode: 'save',
+      key: 'from-containerd',
+      images: 'app:ci\nghcr.io/org/*'
+    })
     expectOk(saved)
-    expect(rowsOf(saved).map((r) => r.name).sort()).toEqual(['app:ci', 'ghcr.io/org/app:1'])
+    expect(
+      rowsOf(saved)
+        .map((r) => r.name)
+        .sort()
+    ).toEqual(['app:ci', 'ghcr.io/org/app:1'])
     expect(await dockerNames(target)).toEqual([])
 
     const loaded = await step({ mode: 'load', key: 'from-containerd' }, { DOCKER_HOST: target.host })
@@ -131,14 +164,24 @@ describe('Docker → containerd → Docker through dist/', () => {
     const loaded = await intoContainerd('k8s.io', { mode: 'load', key: 'from-containerd' })
     expectOk(loaded)
     expect(loaded.stdout).toMatch(/Leaving out \d+ layer file\(s\), [\d.]+ MiB, that containerd already holds/)
-    expect([...(await ctrImages('k8s.io')).keys()]).toEqual(expect.arrayContaining(['docker.io/library/app:ci', 'ghcr.io/org/app:1']))
-    expect(rowsOf(loaded).map((r) => r.name).sort()).toEqual(['app:ci', 'ghcr.io/org/app:1'])
+    expect([...(await ctrImages('k8s.io')).keys()]).toEqual(
+      expect.arrayContaining(['docker.io/library/app:ci', 'ghcr.io/org/app:1'])
+    )
+    expect(
+      rowsOf(loaded)
+        .map((r) => r.name)
+        .sort()
+    ).toEqual(['app:ci', 'ghcr.io/org/app:1'])
   })
 
   // ctr exports an untagged image under its digest handle `import-DATE@sha256:…`: it must arrive as untagged, by ID.
   it('an untagged image saved from containerd arrives in Docker by ID', async () => {
     const handle = [...(await ctrImages('k8s.io')).keys()].find((name) => name.includes('@'))!
-    const saved = await intoContainerd('k8s.io', { mode: 'save', key: 'untagged-from-containerd', images: handle.split('@')[1]! })
+    const saved = await intoContainerd('k8s.io', {
+      mode: 'save',
+      key: 'untagged-from-containerd',
+      images: handle.split('@')[1]!
+    })
     expectOk(saved)
     const loaded = await step({ mode: 'load', key: 'untagged-from-containerd' }, { DOCKER_HOST: target.host })
     expectOk(loaded)
@@ -163,7 +206,9 @@ describe('a skopeo-written OCI archive (index.json only, no manifest.json)', () 
     expectOk(loaded)
     const listed = await ctrImages('skopeo')
     expect([...listed.keys()]).toEqual(['docker.io/library/tool:2'])
-    expect(rowsOf(loaded)).toEqual([expect.objectContaining({ name: 'tool:2', id: listed.get('docker.io/library/tool:2') })])
+    expect(rowsOf(loaded)).toEqual([
+      expect.objectContaining({ name: 'tool:2', id: listed.get('docker.io/library/tool:2') })
+    ])
     // skopeo rewrites the config as an OCI config, so the image's config digest is no longer Docker's ID.
     config = await configOf('skopeo', listed.get('docker.io/library/tool:2')!)
     expect(config).toMatch(/^sha256:[0-9a-f]{64}$/)
@@ -203,29 +248,47 @@ describe('a multi-platform archive with one platform missing', () => {
 
 describe('bad containerd settings fail with a clear error', () => {
   const fails = async (result: StepResult, message: RegExp): Promise<void> => {
-    const seen = { exitCode: result.exitCode, errors: annotations(result, 'error').join('\n'), stderr: result.stderr.slice(-1500) }
+    const seen = {
+      exitCode: result.exitCode,
+      errors: annotations(result, 'error').join('\n'),
+      stderr: result.stderr.slice(-1500)
+    }
     expect(seen).toEqual({ exitCode: 1, errors: expect.stringMatching(message), stderr: expect.any(String) })
   }
 
   it('a socket that does not exist, or a path that is not a socket', async () => {
-    await fails(await step({ mode: 'load', key: 'from-docker', runtime: 'containerd', 'containerd-address': '/nonexistent/containerd.sock' }),
-      /no containerd socket at \/nonexistent\/containerd\.sock.*containerd-address/)
+    await fails(
+      await step({
+        mode: 'load',
+        key: 'from-docker',
+        runtime: 'containerd',
+        'containerd-address': '/nonexistent/containerd.sock'
+      }),
+      /no containerd socket at \/nonexistent\/containerd\.sock.*containerd-address/
+    )
     const notSocket = join(work, 'not-a-socket')
     await writeFile(notSocket, '')
-    await fails(await step({ mode: 'load', key: 'from-docker', runtime: 'containerd', 'containerd-address': notSocket }),
-      /is not a socket.*containerd-address/)
+    await fails(
+      await step({ mode: 'load', key: 'from-docker', runtime: 'containerd', 'containerd-address': notSocket }),
+      /is not a socket.*containerd-address/
+    )
   })
 
-  it('a socket that is not containerd (Docker\'s, a common slip)', async () => {
-    await fails(await step({ mode: 'load', key: 'from-docker', runtime: 'containerd', 'containerd-address': source.socket }),
-      /containerd at .*docker\.sock did not answer.*containerd-address/)
+  it("a socket that is not containerd (Docker's, a common slip)", async () => {
+    await fails(
+      await step({ mode: 'load', key: 'from-docker', runtime: 'containerd', 'containerd-address': source.socket }),
+      /containerd at .*docker\.sock did not answer.*containerd-address/
+    )
   })
 
   it('no ctr on PATH', async () => {
     const bin = await mkdtemp(join(work, 'bin-'))
     await symlink(process.execPath, join(bin, 'node'))
     const before = await ctrImages('k8s.io')
-    await fails(await intoContainerd('k8s.io', { mode: 'load', key: 'from-docker' }, { PATH: bin }), /needs the `ctr` command, which is not on PATH/)
+    await fails(
+      await intoContainerd('k8s.io', { mode: 'load', key: 'from-docker' }, { PATH: bin }),
+      /needs the `ctr` command, which is not on PATH/
+    )
     expect(await ctrImages('k8s.io')).toEqual(before)
   })
 

@@ -32,7 +32,6 @@ async function nodeImages(node: KindNode): Promise<Map<string, string>> {
   return new Map(lines.map((line) => line.split(/\s+/)).map(([name, , digest]) => [name!, digest!]))
 }
 
-
 beforeAll(async () => {
   engine = await startDockerd()
   store = await mkdtemp(join(tmpdir(), 'ih-store-'))
@@ -52,11 +51,20 @@ describe('kind-cluster through dist/', () => {
   it('loads into k8s.io on every node under the names kubelet resolves, and retags on every node', async () => {
     expectOk(await step({ mode: 'save', key: 'for-kind', images: 'app:ci\nghcr.io/org/app:1' }))
 
-    const loaded = await step({ mode: 'load', key: 'for-kind', 'kind-cluster': 'e2e', tags: 'app:ci=registry.example/app:test' })
+    const loaded = await step({
+      mode: 'load',
+      key: 'for-kind',
+      'kind-cluster': 'e2e',
+      tags: 'app:ci=registry.example/app:test'
+    })
     expectOk(loaded)
     const perNode = await Promise.all(nodes.map(nodeImages))
     for (const listed of perNode) {
-      expect([...listed.keys()].sort()).toEqual(['docker.io/library/app:ci', 'ghcr.io/org/app:1', 'registry.example/app:test'])
+      expect([...listed.keys()].sort()).toEqual([
+        'docker.io/library/app:ci',
+        'ghcr.io/org/app:1',
+        'registry.example/app:test'
+      ])
       const digest = listed.get('docker.io/library/app:ci')
       expect(listed.get('ghcr.io/org/app:1')).toBe(digest)
       expect(listed.get('registry.example/app:test')).toBe(digest)
@@ -65,12 +73,18 @@ describe('kind-cluster through dist/', () => {
     const digest = perNode[0]!.get('docker.io/library/app:ci')!
     expect(perNode[1]!.get('docker.io/library/app:ci')).toBe(digest)
     expect(new Set(rowsOf(loaded).map((r) => r.id))).toEqual(new Set([digest]))
-    const manifest = JSON.parse(await nodes[1]!.exec(['ctr', '-n', 'k8s.io', 'content', 'get', digest])) as { config: { digest: string } }
+    const manifest = JSON.parse(await nodes[1]!.exec(['ctr', '-n', 'k8s.io', 'content', 'get', digest])) as {
+      config: { digest: string }
+    }
     expect(manifest.config.digest).toBe(ids.app)
     // Unpacked into the node's snapshotter, as kubelet needs it to start a container.
     for (const node of nodes) {
-      expect(await node.exec(['ctr', '-n', 'k8s.io', 'images', 'check'])).toMatch(/docker\.io\/library\/app:ci\s.*complete/)
-      const snapshots = (await node.exec(['ctr', '-n', 'k8s.io', 'snapshots', '--snapshotter', 'native', 'ls'])).split('\n').slice(1)
+      expect(await node.exec(['ctr', '-n', 'k8s.io', 'images', 'check'])).toMatch(
+        /docker\.io\/library\/app:ci\s.*complete/
+      )
+      const snapshots = (await node.exec(['ctr', '-n', 'k8s.io', 'snapshots', '--snapshotter', 'native', 'ls']))
+        .split('\n')
+        .slice(1)
       expect(snapshots.filter((l) => /Committed/.test(l)).length).toBeGreaterThanOrEqual(3)
     }
   })
@@ -78,6 +92,9 @@ describe('kind-cluster through dist/', () => {
   it('a cluster with no nodes fails with a clear error', async () => {
     const result = await step({ mode: 'load', key: 'for-kind', 'kind-cluster': 'absent' })
     const seen = { exitCode: result.exitCode, errors: annotations(result, 'error').join('\n') }
-    expect(seen).toEqual({ exitCode: 1, errors: expect.stringMatching(/kind cluster "absent" has no running node.*kind get clusters/) })
+    expect(seen).toEqual({
+      exitCode: 1,
+      errors: expect.stringMatching(/kind cluster "absent" has no running node.*kind get clusters/)
+    })
   })
 })

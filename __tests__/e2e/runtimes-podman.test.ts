@@ -28,14 +28,25 @@ const ids: Record<string, string> = {}
 
 const rowsOf = (result: StepResult): Row[] => JSON.parse(result.outputs.images ?? '[]') as Row[]
 const step = async (inputs: Record<string, string>): Promise<StepResult> =>
-  runStep(await newJob({ DOCKER_HOST: engine.host, ...podmanEnv }), 'main', { backend: 'local', path: store, ...inputs })
+  runStep(await newJob({ DOCKER_HOST: engine.host, ...podmanEnv }), 'main', {
+    backend: 'local',
+    path: store,
+    ...inputs
+  })
 const podman = async (args: string[]): Promise<string> =>
-  (await execFileP('podman', args, { env: { ...process.env, ...podmanEnv }, maxBuffer: 16 * 1024 * 1024 })).stdout.trim()
+  (
+    await execFileP('podman', args, { env: { ...process.env, ...podmanEnv }, maxBuffer: 16 * 1024 * 1024 })
+  ).stdout.trim()
 const podmanNames = async (): Promise<string[]> =>
-  (await podman(['images', '--format', '{{.Repository}}:{{.Tag}}'])).split('\n').filter((l) => l && !l.includes('<none>')).sort()
+  (await podman(['images', '--format', '{{.Repository}}:{{.Tag}}']))
+    .split('\n')
+    .filter((l) => l && !l.includes('<none>'))
+    .sort()
 const dockerNames = async (): Promise<string[]> =>
-  (await docker(engine, ['images', '--format', '{{.Repository}}:{{.Tag}}'])).split('\n').filter((l) => l && !l.includes('<none>')).sort()
-
+  (await docker(engine, ['images', '--format', '{{.Repository}}:{{.Tag}}']))
+    .split('\n')
+    .filter((l) => l && !l.includes('<none>'))
+    .sort()
 
 beforeAll(async () => {
   engine = await startDockerd()
@@ -52,7 +63,9 @@ beforeAll(async () => {
 afterAll(async () => {
   await engine?.stop()
   if (dir) {
-    await execFileP('sh', ['-c', `grep -o " ${dir}[^ ]*" /proc/mounts | sort -r | xargs -r -n1 umount -l`]).catch(() => undefined)
+    await execFileP('sh', ['-c', `grep -o " ${dir}[^ ]*" /proc/mounts | sort -r | xargs -r -n1 umount -l`]).catch(
+      () => undefined
+    )
     await rm(dir, { recursive: true, force: true, maxRetries: 3 })
   }
   if (store) await rm(store, { recursive: true, force: true })
@@ -63,22 +76,47 @@ describe('Docker → podman → Docker through dist/', () => {
     expectOk(await step({ mode: 'save', key: 'from-docker', images: 'app:ci\nghcr.io/org/app:1' }))
     expect(await podmanNames()).toEqual([])
 
-    const loaded = await step({ mode: 'load', key: 'from-docker', runtime: 'podman', tags: 'app:ci=registry.example/app:test' })
+    const loaded = await step({
+      mode: 'load',
+      key: 'from-docker',
+      runtime: 'podman',
+      tags: 'app:ci=registry.example/app:test'
+    })
     expectOk(loaded)
     expect(await podmanNames()).toEqual(['docker.io/library/app:ci', 'ghcr.io/org/app:1', 'registry.example/app:test'])
-    expect(await podman(['image', 'inspect', '--format', '{{.Id}}', 'docker.io/library/app:ci'])).toBe(ids.app!.slice(7))
-    expect(await podman(['image', 'inspect', '--format', '{{.Id}}', 'registry.example/app:test'])).toBe(ids.app!.slice(7))
+    expect(await podman(['image', 'inspect', '--format', '{{.Id}}', 'docker.io/library/app:ci'])).toBe(
+      ids.app!.slice(7)
+    )
+    expect(await podman(['image', 'inspect', '--format', '{{.Id}}', 'registry.example/app:test'])).toBe(
+      ids.app!.slice(7)
+    )
     const rows = rowsOf(loaded)
     expect(rows.map((r) => r.name).sort()).toEqual(['app:ci', 'ghcr.io/org/app:1', 'registry.example/app:test'])
     expect(new Set(rows.map((r) => r.id))).toEqual(new Set([ids.app]))
     // This sandbox refuses podman's default rlimits; these are what any runner allows.
-    const out = await podman(['run', '--rm', '--network', 'none', '--ulimit', 'nofile=1024:1024', '--ulimit', 'nproc=1024:1024',
-      'app:ci', 'cat', '/who'])
+    const out = await podman([
+      'run',
+      '--rm',
+      '--network',
+      'none',
+      '--ulimit',
+      'nofile=1024:1024',
+      '--ulimit',
+      'nproc=1024:1024',
+      'app:ci',
+      'cat',
+      '/who'
+    ])
     expect(out).toBe('app')
   })
 
   it('saves from podman and loads back into Docker under the familiar names, same ID', async () => {
-    const saved = await step({ mode: 'save', key: 'from-podman', runtime: 'podman', images: 'app:ci\nregistry.example/*' })
+    const saved = await step({
+      mode: 'save',
+      key: 'from-podman',
+      runtime: 'podman',
+      images: 'app:ci\nregistry.example/*'
+    })
     expectOk(saved)
     await docker(engine, ['rmi', '-f', ids.app!])
     expect(await dockerNames()).toEqual([])

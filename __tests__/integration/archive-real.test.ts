@@ -36,8 +36,10 @@ describe('archive transform on real archives', () => {
   let app: Inspected
   let other: Inspected
   const file = (name: string): string => join(dir, name)
-  const inspect = async (name: string): Promise<Inspected> => (JSON.parse(await docker(dockerd, ['image', 'inspect', name])) as Inspected[])[0]!
-  const ctrNames = async (namespace: string): Promise<string[]> => (await ctr(containerd, namespace, ['images', 'ls', '-q'])).split('\n').filter(Boolean).sort()
+  const inspect = async (name: string): Promise<Inspected> =>
+    (JSON.parse(await docker(dockerd, ['image', 'inspect', name])) as Inspected[])[0]!
+  const ctrNames = async (namespace: string): Promise<string[]> =>
+    (await ctr(containerd, namespace, ['images', 'ls', '-q'])).split('\n').filter(Boolean).sort()
 
   beforeAll(async () => {
     ;[dockerd, containerd] = await Promise.all([startDockerd(), startContainerd()])
@@ -48,7 +50,14 @@ describe('archive transform on real archives', () => {
     ;[app, other] = await Promise.all([inspect('app:ci'), inspect('other:1')])
     await docker(dockerd, ['save', '-o', file('legacy.tar'), 'app:ci', 'ghcr.io/o/app:1', 'other:1'])
     await ctr(containerd, 'k8s.io', ['images', 'import', file('legacy.tar')])
-    await ctr(containerd, 'k8s.io', ['images', 'export', file('oci.tar'), 'docker.io/library/app:ci', 'ghcr.io/o/app:1', 'docker.io/library/other:1'])
+    await ctr(containerd, 'k8s.io', [
+      'images',
+      'export',
+      file('oci.tar'),
+      'docker.io/library/app:ci',
+      'ghcr.io/o/app:1',
+      'docker.io/library/other:1'
+    ])
     // The images leave the daemon, so loading the rewritten archives has to bring every layer back.
     await docker(dockerd, ['rmi', 'app:ci', 'ghcr.io/o/app:1', 'other:1'])
   })
@@ -65,7 +74,10 @@ describe('archive transform on real archives', () => {
     expect([...byId.keys()].sort()).toEqual([app.Id, other.Id].sort())
     expect(byId.get(app.Id)!.names.sort()).toEqual(['app:ci', 'ghcr.io/o/app:1'])
     expect(byId.get(other.Id)!.names).toEqual(['other:1'])
-    for (const [image, inspected] of [[byId.get(app.Id)!, app], [byId.get(other.Id)!, other]] as const) {
+    for (const [image, inspected] of [
+      [byId.get(app.Id)!, app],
+      [byId.get(other.Id)!, other]
+    ] as const) {
       expect(image.platform).toBe('linux/amd64')
       expect(image.layers.map((layer) => layer.diffId)).toEqual(inspected.RootFS.Layers)
       expect(image.layers.every((layer) => layer.size > 0)).toBe(true)
@@ -97,20 +109,36 @@ describe('archive transform on real archives', () => {
   })
 
   it('models a skopeo oci-archive (full ref.name, no manifest.json)', async () => {
-    await execFileP('skopeo', ['copy', `docker-archive:${file('legacy.tar')}:app:ci`, `oci-archive:${file('skopeo.tar')}:app:ci`])
+    await execFileP('skopeo', [
+      'copy',
+      `docker-archive:${file('legacy.tar')}:app:ci`,
+      `oci-archive:${file('skopeo.tar')}:app:ci`
+    ])
     const model = await transformFile(file('skopeo.tar'), file('skopeo-copy.tar'))
     expect(model.layout).toBe('oci')
     expect(model.images.map((i) => [i.names, i.layers.length])).toEqual([[['app:ci'], app.RootFS.Layers.length]])
   })
 
-  it('gives a skopeo oci-archive a manifest.json, so Docker\'s classic store loads it under its name, and it runs', async () => {
-    await execFileP('skopeo', ['copy', '-q', `docker-archive:${file('legacy.tar')}:app:ci`, `oci-archive:${file('skopeo-tool.tar')}:tool:2`])
+  it("gives a skopeo oci-archive a manifest.json, so Docker's classic store loads it under its name, and it runs", async () => {
+    await execFileP('skopeo', [
+      'copy',
+      '-q',
+      `docker-archive:${file('legacy.tar')}:app:ci`,
+      `oci-archive:${file('skopeo-tool.tar')}:tool:2`
+    ])
     const entries = await readTar(await readFile(file('skopeo-tool.tar')))
     expect(entries.map((e) => e.name)).not.toContain('manifest.json')
-    const model = await transformFile(file('skopeo-tool.tar'), file('skopeo-tool-named.tar'), { names: (image) => image.names })
+    const model = await transformFile(file('skopeo-tool.tar'), file('skopeo-tool-named.tar'), {
+      names: (image) => image.names
+    })
     expect(model.images.map((i) => i.names)).toEqual([['tool:2']])
     // skopeo gzips the layers; Docker's classic store decompresses them on load.
-    const layers = model.images[0]!.layers.map((layer) => entries.find((e) => e.name === layer.path)!.body.subarray(0, 2).toString('hex'))
+    const layers = model.images[0]!.layers.map((layer) =>
+      entries
+        .find((e) => e.name === layer.path)!
+        .body.subarray(0, 2)
+        .toString('hex')
+    )
     expect(layers).toEqual(app.RootFS.Layers.map(() => '1f8b'))
 
     expect(await docker(dockerd, ['load', '-i', file('skopeo-tool-named.tar')])).toBe('Loaded image: tool:2')
@@ -130,10 +158,15 @@ describe('archive transform on real archives', () => {
   for (const source of ['legacy', 'oci'] as const) {
     it(`renames and filters a ${source} archive so that docker load and ctr import both see the new names`, async () => {
       const model = await transformFile(file(`${source}.tar`), file(`${source}-renamed.tar`), rename)
-      expect(model.images.map((i) => [i.configDigest, i.names])).toEqual([[app.Id, ['loaded:renamed', 'registry.example/team/app:test']]])
+      expect(model.images.map((i) => [i.configDigest, i.names])).toEqual([
+        [app.Id, ['loaded:renamed', 'registry.example/team/app:test']]
+      ])
 
       const loaded = await docker(dockerd, ['load', '-i', file(`${source}-renamed.tar`)])
-      expect(loaded.split('\n').sort()).toEqual(['Loaded image: loaded:renamed', 'Loaded image: registry.example/team/app:test'])
+      expect(loaded.split('\n').sort()).toEqual([
+        'Loaded image: loaded:renamed',
+        'Loaded image: registry.example/team/app:test'
+      ])
       expect((await inspect('registry.example/team/app:test')).Id).toBe(app.Id)
       expect(await docker(dockerd, ['run', '--rm', '--network', 'none', 'loaded:renamed', 'cat', '/hi'])).toBe('hi')
       const tags = await docker(dockerd, ['images', '--format', '{{.Repository}}:{{.Tag}}'])
@@ -147,17 +180,32 @@ describe('archive transform on real archives', () => {
 
   it('reads a multi-platform export with a missing platform, and ctr imports the rewritten archive', async () => {
     const entries = await readTar(await readFile(file('oci.tar')))
-    const single = entries.map((e): TarFile => (e.type === 'directory' ? { name: e.name, type: 'directory' } : { name: e.name, body: e.body }))
-    const index = JSON.parse(String(single.find((f) => f.name === 'index.json')!.body)) as { manifests: Array<{ annotations: Record<string, string> }> }
-    index.manifests = index.manifests.filter((m) => m.annotations['io.containerd.image.name'] === 'docker.io/library/app:ci')
-    const manifestJson = (JSON.parse(String(single.find((f) => f.name === 'manifest.json')!.body)) as Array<{ Config: string }>)
-      .filter((m) => m.Config.endsWith(app.Id.slice(7)))
-    const files = single.map((f) => f.name === 'index.json' ? { ...f, body: JSON.stringify(index) } : f.name === 'manifest.json' ? { ...f, body: JSON.stringify(manifestJson) } : f)
+    const single = entries.map((e): TarFile =>
+      e.type === 'directory' ? { name: e.name, type: 'directory' } : { name: e.name, body: e.body }
+    )
+    const index = JSON.parse(String(single.find((f) => f.name === 'index.json')!.body)) as {
+      manifests: Array<{ annotations: Record<string, string> }>
+    }
+    index.manifests = index.manifests.filter(
+      (m) => m.annotations['io.containerd.image.name'] === 'docker.io/library/app:ci'
+    )
+    const manifestJson = (
+      JSON.parse(String(single.find((f) => f.name === 'manifest.json')!.body)) as Array<{ Config: string }>
+    ).filter((m) => m.Config.endsWith(app.Id.slice(7)))
+    const files = single.map((f) =>
+      f.name === 'index.json'
+        ? { ...f, body: JSON.stringify(index) }
+        : f.name === 'manifest.json'
+          ? { ...f, body: JSON.stringify(manifestJson) }
+          : f
+    )
     const multi = withMissingPlatform(files)
     await writeFile(file('multi.tar'), await makeTar(multi.files))
 
     const model = await transformFile(file('multi.tar'), file('multi-renamed.tar'), { names: () => ['multi:1'] })
-    expect(model.images.map((i) => [i.configDigest, i.manifestDigest, i.platform, i.names])).toEqual([[app.Id, multi.indexDigest, 'linux/amd64', ['multi:1']]])
+    expect(model.images.map((i) => [i.configDigest, i.manifestDigest, i.platform, i.names])).toEqual([
+      [app.Id, multi.indexDigest, 'linux/amd64', ['multi:1']]
+    ])
     expect(model.skipped).toEqual(['linux/arm64/v8 of app:ci: content not in archive'])
 
     await ctr(containerd, 'multi', ['images', 'import', file('multi-renamed.tar')])

@@ -3,7 +3,10 @@ import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Backend } from '../../src/backends/backend.js'
-import type { ArtifactBackendOptions, createArtifactBackend as CreateArtifactBackend } from '../../src/backends/artifact.js'
+import type {
+  ArtifactBackendOptions,
+  createArtifactBackend as CreateArtifactBackend
+} from '../../src/backends/artifact.js'
 import { HandoffError } from '../../src/errors.js'
 import { enterJob } from '../support/github-env.js'
 import { copyFrom, sha256File, writeRandomFile } from '../support/github-payloads.js'
@@ -60,7 +63,9 @@ describe('artifact backend under faults', () => {
   it('never reports a download whose bytes differ from the upload, and leaves nothing behind', async () => {
     await job('build', 3).save('short', copyFrom(payload))
     services.inject({ route: 'blob:get', download: { kind: 'short' } })
-    await expect(job('test', 3).restore('short', [])).rejects.toThrow(/did not download intact: its sha256 digest differs/)
+    await expect(job('test', 3).restore('short', [])).rejects.toThrow(
+      /did not download intact: its sha256 digest differs/
+    )
     expect(await readdir(join(workDir, 'artifact'))).toEqual([])
     const entry = await job('retry', 3).restore('short', [])
     expect(await sha256File(entry!.file)).toBe(await sha256File(payload))
@@ -89,7 +94,9 @@ describe('artifact backend under faults', () => {
     services.inject({ route: 'rest:list', status: 403, msg: 'Resource not accessible by integration', times: 10 })
     const reader = job('test', 6, { crossRun: { token: 'ghs_weak', runId: 5, owner: 'octo', repo: 'app' } })
     const from = services.requests.length
-    await expect(reader.restore('private', [])).rejects.toThrow(/Could not look up artifact "private" in octo\/app run 5/)
+    await expect(reader.restore('private', [])).rejects.toThrow(
+      /Could not look up artifact "private" in octo\/app run 5/
+    )
     // Measured: @actions/artifact 6.2.1 retries even a 403 here (1 + 5 attempts), without waiting.
     expect(services.calls('rest:list', from).every((r) => r.status === 403)).toBe(true)
     services.clearFaults()

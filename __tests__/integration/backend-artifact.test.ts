@@ -3,7 +3,10 @@ import { mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import type { Backend } from '../../src/backends/backend.js'
-import type { ArtifactBackendOptions, createArtifactBackend as CreateArtifactBackend } from '../../src/backends/artifact.js'
+import type {
+  ArtifactBackendOptions,
+  createArtifactBackend as CreateArtifactBackend
+} from '../../src/backends/artifact.js'
 import { HandoffError } from '../../src/errors.js'
 import { enterJob } from '../support/github-env.js'
 import { copyFrom, sha256File, writeRandomFile } from '../support/github-payloads.js'
@@ -48,7 +51,11 @@ describe('artifact backend', () => {
     const saved = await job('build', run).save('images-linux.tar.zst', copyFrom(payload.a!))
     expect(saved).toEqual({ saved: true, key: 'images-linux.tar.zst', bytes: 2 * 1024 * 1024 + 5 })
     const stored = services.artifacts.artifacts.find((a) => a.runId === 100)!
-    expect(stored).toMatchObject({ name: 'images-linux.tar.zst', size: 2 * 1024 * 1024 + 5, mimeType: 'application/octet-stream' })
+    expect(stored).toMatchObject({
+      name: 'images-linux.tar.zst',
+      size: 2 * 1024 * 1024 + 5,
+      mimeType: 'application/octet-stream'
+    })
     expect(stored.digest).toBe(`sha256:${await sha256File(payload.a!)}`)
     expect(services.calls('blob:blocklist', from)).toHaveLength(1)
     // Nothing of the upload is left on disk.
@@ -82,7 +89,11 @@ describe('artifact backend', () => {
     await entry!.dispose()
 
     const from = services.requests.length
-    const otherRepo = job('test', { runId: 112 }, { crossRun: { token: 'ghs_reader', runId: 7, owner: 'octo', repo: 'base' } })
+    const otherRepo = job(
+      'test',
+      { runId: 112 },
+      { crossRun: { token: 'ghs_reader', runId: 7, owner: 'octo', repo: 'base' } }
+    )
     const other = await otherRepo.restore('nightly', [])
     expect(await sha256File(other!.file)).toBe(await sha256File(payload.b!))
     await other!.dispose()
@@ -102,7 +113,9 @@ describe('artifact backend', () => {
     expect(fulfilled).toHaveLength(1)
     expect(rejected).toHaveLength(1)
     expect(rejected[0]!.reason).toBeInstanceOf(HandoffError)
-    expect(String(rejected[0]!.reason.message)).toMatch(/already exists in this workflow run.*matrix values in "key".*overwrite: true/s)
+    expect(String(rejected[0]!.reason.message)).toMatch(
+      /already exists in this workflow run.*matrix values in "key".*overwrite: true/s
+    )
     // A later job of the run fails before writing anything.
     const write = copyFrom(payload.a!)
     await expect(job('rerun', run).save('images', write)).rejects.toThrow(/already exists/)
@@ -117,11 +130,22 @@ describe('artifact backend', () => {
     ])
     expect(results.map((r) => r.saved)).toEqual([true, true])
     // Whichever came second deleted the first one's artifact, after a 409 if the two uploads overlapped.
-    const creates = services.calls('CreateArtifact').filter((r) => r.runId === 130).map((r) => r.status)
+    const creates = services
+      .calls('CreateArtifact')
+      .filter((r) => r.runId === 130)
+      .map((r) => r.status)
     expect(creates.filter((s) => s === 200)).toHaveLength(2)
     expect(creates.every((s) => s === 200 || s === 409)).toBe(true)
-    expect(services.calls('DeleteArtifact').filter((r) => r.runId === 130).map((r) => r.status)).toEqual([200])
-    const last = services.calls('FinalizeArtifact').filter((r) => r.runId === 130).at(-1)!
+    expect(
+      services
+        .calls('DeleteArtifact')
+        .filter((r) => r.runId === 130)
+        .map((r) => r.status)
+    ).toEqual([200])
+    const last = services
+      .calls('FinalizeArtifact')
+      .filter((r) => r.runId === 130)
+      .at(-1)!
     const lastPayload = String(last.body?.hash) === `sha256:${await sha256File(payload.a!)}` ? payload.a! : payload.b!
     const entry = await job('test', run).restore('shared', [])
     expect(await sha256File(entry!.file)).toBe(await sha256File(lastPayload))

@@ -21,7 +21,14 @@ let createCacheStore: typeof CreateCacheStore
 let chunk: { file: string; digest: string }
 
 function job(name: string, options: { repository?: string; runId?: number; workspace?: string } = {}): BlobStore {
-  enterJob(services.jobEnv({ job: name, workspace: options.workspace ?? join(root, 'ws'), runnerTemp: join(root, 'temp'), ...options }))
+  enterJob(
+    services.jobEnv({
+      job: name,
+      workspace: options.workspace ?? join(root, 'ws'),
+      runnerTemp: join(root, 'temp'),
+      ...options
+    })
+  )
   return createCacheStore({ workDir })
 }
 

@@ -57,15 +57,29 @@ async function entries(archive: Readable): Promise<Map<string, Buffer>> {
 async function partialMultiPlatform(oci: Map<string, Buffer>, file: string): Promise<string> {
   const index = JSON.parse(oci.get('index.json')!.toString()) as { manifests: Array<Record<string, unknown>> }
   const [top] = index.manifests
-  const amd64 = { mediaType: top!.mediaType, digest: top!.digest, size: top!.size, platform: { os: 'linux', architecture: 'amd64' } }
+  const amd64 = {
+    mediaType: top!.mediaType,
+    digest: top!.digest,
+    size: top!.size,
+    platform: { os: 'linux', architecture: 'amd64' }
+  }
   const arm64 = { ...amd64, digest: `sha256:${'ab'.repeat(32)}`, platform: { os: 'linux', architecture: 'arm64' } }
-  const list = Buffer.from(JSON.stringify({
-    schemaVersion: 2,
-    mediaType: 'application/vnd.oci.image.index.v1+json',
-    manifests: [amd64, arm64]
-  }))
+  const list = Buffer.from(
+    JSON.stringify({
+      schemaVersion: 2,
+      mediaType: 'application/vnd.oci.image.index.v1+json',
+      manifests: [amd64, arm64]
+    })
+  )
   const digest = createHash('sha256').update(list).digest('hex')
-  index.manifests = [{ mediaType: 'application/vnd.oci.image.index.v1+json', digest: `sha256:${digest}`, size: list.length, annotations: top!.annotations }]
+  index.manifests = [
+    {
+      mediaType: 'application/vnd.oci.image.index.v1+json',
+      digest: `sha256:${digest}`,
+      size: list.length,
+      annotations: top!.annotations
+    }
+  ]
   const pack = tar.pack()
   for (const [name, body] of oci) if (name !== 'index.json') pack.entry({ name }, body)
   pack.entry({ name: `blobs/sha256/${digest}` }, list)
@@ -159,7 +173,9 @@ describe('containerd runtime on a private containerd', () => {
       const said = await dockerLoad(fresh, await runtime.exportImages(['registry.example/app:test']))
       expect(said).toMatch(/Loaded image: registry\.example\/app:test/)
       expect(await docker(fresh, ['image', 'inspect', '--format', '{{.Id}}', 'registry.example/app:test'])).toBe(appId)
-      expect(await docker(fresh, ['run', '--rm', '--network', 'none', 'registry.example/app:test', 'cat', '/hi'])).toBe('hi')
+      expect(await docker(fresh, ['run', '--rm', '--network', 'none', 'registry.example/app:test', 'cat', '/hi'])).toBe(
+        'hi'
+      )
     } finally {
       await fresh.stop()
     }
@@ -177,7 +193,7 @@ describe('containerd runtime on a private containerd', () => {
     expect(JSON.parse(files.get('manifest.json')!.toString())[0].Config).toBe(`blobs/sha256/${twoId.slice(7)}`)
   })
 
-  it('fails an export of a platform the store lacks with ctr\'s message', async () => {
+  it("fails an export of a platform the store lacks with ctr's message", async () => {
     const runtime = await open('partial')
     const started = Date.now()
     const stream = await runtime.exportImages(['app:ci'], { platform: 'linux/arm64' })
@@ -186,7 +202,8 @@ describe('containerd runtime on a private containerd', () => {
   })
 
   it('takes a unix:// address from the input or from CONTAINERD_ADDRESS, and refuses other schemes', async () => {
-    const inputs = (values: Record<string, string>) => (name: string) => ({ key: 'k', runtime: 'containerd', 'containerd-namespace': 'k8s.io', ...values })[name] ?? ''
+    const inputs = (values: Record<string, string>) => (name: string) =>
+      ({ key: 'k', runtime: 'containerd', 'containerd-namespace': 'k8s.io', ...values })[name] ?? ''
     const fromInput = parseInputs(inputs({ 'containerd-address': `unix://${containerd.socket}` }), {})
     const fromEnv = parseInputs(inputs({}), { CONTAINERD_ADDRESS: `unix://${containerd.socket}` })
     for (const settings of [fromInput, fromEnv]) {
@@ -196,24 +213,30 @@ describe('containerd runtime on a private containerd', () => {
       const files = await entries(await runtime.exportImages(['app:ci']))
       expect(files.has('index.json')).toBe(true)
     }
-    await expect(createContainerdRuntime({ address: 'tcp://127.0.0.1:1', namespace: 'k8s.io' }))
-      .rejects.toThrow(/"tcp:\/\/127\.0\.0\.1:1" is a tcp:\/\/ address, .*unix socket/)
-    await expect(createContainerdRuntime({ address: `unix://${join(dir, 'nope.sock')}`, namespace: 'k8s.io' }))
-      .rejects.toThrow(/no containerd socket at .*\/nope\.sock\. /)
+    await expect(createContainerdRuntime({ address: 'tcp://127.0.0.1:1', namespace: 'k8s.io' })).rejects.toThrow(
+      /"tcp:\/\/127\.0\.0\.1:1" is a tcp:\/\/ address, .*unix socket/
+    )
+    await expect(
+      createContainerdRuntime({ address: `unix://${join(dir, 'nope.sock')}`, namespace: 'k8s.io' })
+    ).rejects.toThrow(/no containerd socket at .*\/nope\.sock\. /)
   })
 
   it('explains a wrong socket, a missing ctr and an invalid namespace', async () => {
-    await expect(createContainerdRuntime({ address: join(dir, 'nope.sock'), namespace: 'k8s.io' }))
-      .rejects.toThrow(/no containerd socket at .*nope\.sock.*\/run\/k3s\/containerd\/containerd\.sock/)
-    await expect(createContainerdRuntime({ address: join(dir, 'app.tar'), namespace: 'k8s.io' }))
-      .rejects.toThrow(/is not a socket/)
-    await expect(createContainerdRuntime({ address: containerd.socket, namespace: 'Bad NS!' }))
-      .rejects.toThrow(/containerd-namespace "Bad NS!" is not a valid namespace.*k8s\.io/)
+    await expect(createContainerdRuntime({ address: join(dir, 'nope.sock'), namespace: 'k8s.io' })).rejects.toThrow(
+      /no containerd socket at .*nope\.sock.*\/run\/k3s\/containerd\/containerd\.sock/
+    )
+    await expect(createContainerdRuntime({ address: join(dir, 'app.tar'), namespace: 'k8s.io' })).rejects.toThrow(
+      /is not a socket/
+    )
+    await expect(createContainerdRuntime({ address: containerd.socket, namespace: 'Bad NS!' })).rejects.toThrow(
+      /containerd-namespace "Bad NS!" is not a valid namespace.*k8s\.io/
+    )
     const path = process.env.PATH
     process.env.PATH = '/nonexistent'
     try {
-      await expect(createContainerdRuntime({ address: containerd.socket, namespace: 'k8s.io' }))
-        .rejects.toThrow(/needs the `ctr` command, which is not on PATH.*apt-get install containerd/)
+      await expect(createContainerdRuntime({ address: containerd.socket, namespace: 'k8s.io' })).rejects.toThrow(
+        /needs the `ctr` command, which is not on PATH.*apt-get install containerd/
+      )
     } finally {
       process.env.PATH = path
     }

@@ -31,7 +31,10 @@ afterAll(async () => {
   for (const engine of engines) {
     await engine.stop()
     // stop() leaves the directory of an engine a test killed itself: unmount and remove it here.
-    await execFileP('sh', ['-c', `grep -o " ${engine.dir}[^ ]*" /proc/mounts | sort -r | xargs -r -n1 umount -l`]).catch(() => undefined)
+    await execFileP('sh', [
+      '-c',
+      `grep -o " ${engine.dir}[^ ]*" /proc/mounts | sort -r | xargs -r -n1 umount -l`
+    ]).catch(() => undefined)
     await rm(engine.dir, { recursive: true, force: true }).catch(() => undefined)
   }
 })
@@ -47,7 +50,7 @@ describe('a FIFO where a layer belongs', () => {
   let engine: Engine
   let runtime: Runtime
   beforeAll(async () => {
-    ({ engine, runtime } = await engineWith(0))
+    ;({ engine, runtime } = await engineWith(0))
   })
   afterAll(async () => {
     await runtime.close()
@@ -58,7 +61,11 @@ describe('a FIFO where a layer belongs', () => {
     const fed = pipeline(Readable.from([await fifoArchive()]), transform.stream)
     const results = await Promise.allSettled([transform.model, runtime.importArchive(transform.stream), fed])
     const reasons = results.map((r) => (r.status === 'rejected' ? String((r.reason as Error).message) : 'accepted'))
-    record({ case: 'FIFO as a layer, full load path', done: 'a docker save archive whose layer.tar is a FIFO, loaded into dockerd 20.10', outcome: `HandoffError: ${reasons[0]}` })
+    record({
+      case: 'FIFO as a layer, full load path',
+      done: 'a docker save archive whose layer.tar is a FIFO, loaded into dockerd 20.10',
+      outcome: `HandoffError: ${reasons[0]}`
+    })
     expect(results[0]!.status).toBe('rejected')
     expect(reasons[0]).toMatch(/layer.tar" is a fifo, which no engine writes into an image archive/)
     expect(results[1]!.status).toBe('rejected')
@@ -73,9 +80,15 @@ describe('the no-progress watchdog', () => {
       // Straight to the engine, past the archive model: only the watchdog stands between dockerd and a hang.
       const started = Date.now()
       const error = await runtime.importArchive(Readable.from([await fifoArchive()])).catch((e: unknown) => e)
-      record({ case: 'engine blocked on a FIFO', done: 'the FIFO archive sent straight to dockerd, stall-timeout 3 s', outcome: await outcomeOf(Promise.reject(error)) })
+      record({
+        case: 'engine blocked on a FIFO',
+        done: 'the FIFO archive sent straight to dockerd, stall-timeout 3 s',
+        outcome: await outcomeOf(Promise.reject(error))
+      })
       expect(error).toBeInstanceOf(HandoffError)
-      expect((error as Error).message).toMatch(/loading the archive into the Docker Engine at unix:.* made no progress for 3 s .*raise the input stall-timeout/)
+      expect((error as Error).message).toMatch(
+        /loading the archive into the Docker Engine at unix:.* made no progress for 3 s .*raise the input stall-timeout/
+      )
       expect(Date.now() - started).toBeLessThan(60000)
     } finally {
       await runtime.close()
@@ -91,14 +104,17 @@ describe('the watchdog does not fire on a healthy engine', () => {
       const saved: Buffer[] = []
       // A reader that pauses 6 s (longer than the stall time) is the slow side, not the engine.
       let paused = false
-      await pipeline(await runtime.exportImages(['healthy:1']), new Writable({
-        write(c: Buffer, _e, cb) {
-          saved.push(c)
-          if (paused) return cb()
-          paused = true
-          setTimeout(cb, 6000)
-        }
-      }))
+      await pipeline(
+        await runtime.exportImages(['healthy:1']),
+        new Writable({
+          write(c: Buffer, _e, cb) {
+            saved.push(c)
+            if (paused) return cb()
+            paused = true
+            setTimeout(cb, 6000)
+          }
+        })
+      )
       await docker(engine, ['rmi', 'healthy:1'])
       const report = await runtime.importArchive(Readable.from([Buffer.concat(saved)]))
       expect(report.names).toEqual(['healthy:1'])
@@ -126,9 +142,15 @@ describe('an engine killed mid-way', () => {
       }
     })
     const error = await pipeline(archive, sink).catch((e: unknown) => e)
-    record({ case: 'engine killed mid-save', done: 'SIGKILL to dockerd after 1 MiB of a 96 MiB export', outcome: await outcomeOf(Promise.reject(error)) })
+    record({
+      case: 'engine killed mid-save',
+      done: 'SIGKILL to dockerd after 1 MiB of a 96 MiB export',
+      outcome: await outcomeOf(Promise.reject(error))
+    })
     expect(error).toBeInstanceOf(HandoffError)
-    expect((error as Error).message).toMatch(/exporting big:1 from the Docker Engine at .* (broke off part-way: the engine closed the connection|ended before the end of the archive).*run the save again/)
+    expect((error as Error).message).toMatch(
+      /exporting big:1 from the Docker Engine at .* (broke off part-way: the engine closed the connection|ended before the end of the archive).*run the save again/
+    )
     await runtime.close()
   }, 180000)
 
@@ -136,24 +158,40 @@ describe('an engine killed mid-way', () => {
     const { engine, runtime } = await engineWith(0)
     await buildBusybox(engine, 'big:2', ['RUN head -c 96m /dev/urandom > /r'])
     const saved: Buffer[] = []
-    await pipeline(await runtime.exportImages(['big:2']), new Writable({ write(c: Buffer, _e, cb) { saved.push(c); cb() } }))
+    await pipeline(
+      await runtime.exportImages(['big:2']),
+      new Writable({
+        write(c: Buffer, _e, cb) {
+          saved.push(c)
+          cb()
+        }
+      })
+    )
     await docker(engine, ['rmi', 'big:2'])
     const whole = Buffer.concat(saved)
     // The archive trickles in; the engine is killed once a quarter of it went in.
-    const source = Readable.from((async function* () {
-      for (let at = 0; at < whole.length; at += 1024 * 1024) {
-        if (at >= whole.length / 4 && at < whole.length / 4 + 1024 * 1024) process.kill(engine.pid, 'SIGKILL')
-        yield whole.subarray(at, at + 1024 * 1024)
-        await new Promise((r) => setTimeout(r, 5))
-      }
-    })())
+    const source = Readable.from(
+      (async function* () {
+        for (let at = 0; at < whole.length; at += 1024 * 1024) {
+          if (at >= whole.length / 4 && at < whole.length / 4 + 1024 * 1024) process.kill(engine.pid, 'SIGKILL')
+          yield whole.subarray(at, at + 1024 * 1024)
+          await new Promise((r) => setTimeout(r, 5))
+        }
+      })()
+    )
     const transform = archiveTransform({ names: (image) => image.names })
     const fed = pipeline(source, transform.stream)
     const [model, load] = await Promise.allSettled([transform.model, runtime.importArchive(transform.stream), fed])
     const loadError = load.status === 'rejected' ? (load.reason as Error) : undefined
-    record({ case: 'engine killed mid-load', done: 'SIGKILL to dockerd after a quarter of a 96 MiB archive went in', outcome: await outcomeOf(Promise.reject(loadError)) })
+    record({
+      case: 'engine killed mid-load',
+      done: 'SIGKILL to dockerd after a quarter of a 96 MiB archive went in',
+      outcome: await outcomeOf(Promise.reject(loadError))
+    })
     expect(loadError).toBeInstanceOf(HandoffError)
-    expect(loadError!.message).toMatch(/the Docker Engine at .* (went away during the load|dropped the connection|closed the connection).*killed or restarts.*run the load again/)
+    expect(loadError!.message).toMatch(
+      /the Docker Engine at .* (went away during the load|dropped the connection|closed the connection).*killed or restarts.*run the load again/
+    )
     expect(model.status).toBe('rejected')
     const modelError = (model as PromiseRejectedResult).reason as Error
     expect(modelError.message).not.toMatch(/see the error of the step/)

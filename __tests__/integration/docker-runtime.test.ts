@@ -7,7 +7,14 @@ import { join } from 'node:path'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { promisify } from 'node:util'
-import { buildBusybox, docker, docker26Flavours, startDockerd, type DockerFlavour, type Engine } from '../support/engines.js'
+import {
+  buildBusybox,
+  docker,
+  docker26Flavours,
+  startDockerd,
+  type DockerFlavour,
+  type Engine
+} from '../support/engines.js'
 import { readTar } from '../support/archive-fixtures.js'
 import { buildMultiPlatform, platformsIn } from '../support/multi-platform.js'
 import { createDockerRuntime } from '../../src/runtimes/docker.js'
@@ -35,10 +42,17 @@ async function layoutOf(file: string): Promise<SavedLayout> {
   const manifest = json<{ Config: string; RepoTags: string[] | null; Layers: string[] }[]>('manifest.json')!
   const index = json<{ manifests: { digest: string; annotations?: Record<string, string> }[] }>('index.json')
   const layers = [...new Set(manifest.flatMap((m) => m.Layers))]
-  const gzip = layers.map((path) => entries.find((e) => e.name === path)!.body.subarray(0, 2).equals(Buffer.from([0x1f, 0x8b])))
+  const gzip = layers.map((path) =>
+    entries
+      .find((e) => e.name === path)!
+      .body.subarray(0, 2)
+      .equals(Buffer.from([0x1f, 0x8b]))
+  )
   const digests = new Map<string, { config: string; top?: string }>()
   for (const m of manifest) {
-    const config = `sha256:${m.Config.replace(/\.json$/, '').split('/').at(-1)}`
+    const config = `sha256:${m.Config.replace(/\.json$/, '')
+      .split('/')
+      .at(-1)}`
     for (const tag of m.RepoTags ?? []) {
       const full = tag.includes('/') ? tag : `docker.io/library/${tag}`
       const top = index?.manifests.find((d) => d.annotations?.['io.containerd.image.name'] === full)?.digest
@@ -87,14 +101,19 @@ describe.each<DockerFlavour>(['20.10', ...docker26Flavours])('Docker runtime on 
     expect(connection.host).toBe(engine.host)
   })
 
-  it('lists and inspects images with all their names and the engine\'s ID (the config digest on the classic store)', async () => {
+  it("lists and inspects images with all their names and the engine's ID (the config digest on the classic store)", async () => {
     const listed = await runtime.list()
     const a = listed.find((image) => image.id === ids.a)
     expect(a?.names.sort()).toEqual(['app-a:1', 'app-a:extra', 'registry.example:5000/team/app-a:2'])
     expect(a?.configDigest).toBe(containerdStore ? undefined : ids.a)
     expect(a?.size).toBeGreaterThan(1_000_000)
     const inspected = await runtime.inspect('app-b:1')
-    expect(inspected).toEqual({ id: ids.b, names: ['app-b:1'], size: expect.any(Number), ...(containerdStore ? {} : { configDigest: ids.b }) })
+    expect(inspected).toEqual({
+      id: ids.b,
+      names: ['app-b:1'],
+      size: expect.any(Number),
+      ...(containerdStore ? {} : { configDigest: ids.b })
+    })
     expect((await runtime.inspect(ids.b!))?.id).toBe(ids.b)
     expect(await runtime.inspect('not-here:1')).toBeUndefined()
   })
@@ -104,7 +123,9 @@ describe.each<DockerFlavour>(['20.10', ...docker26Flavours])('Docker runtime on 
     const { entries, layers, gzip, digests } = await layoutOf(join(dir, 'two.tar'))
     // busybox COPY + RUN --install are shared; each image adds one layer of its own.
     expect(layers).toHaveLength(4)
-    expect(entries.filter((e) => e.endsWith('/layer.tar') || e.startsWith('blobs/sha256/')).length).toBeGreaterThanOrEqual(4)
+    expect(
+      entries.filter((e) => e.endsWith('/layer.tar') || e.startsWith('blobs/sha256/')).length
+    ).toBeGreaterThanOrEqual(4)
     if (oci) {
       expect(entries).toEqual(expect.arrayContaining(['index.json', 'oci-layout', 'manifest.json']))
       expect(layers.every((layer) => layer.startsWith('blobs/sha256/'))).toBe(true)
@@ -152,8 +173,9 @@ describe.each<DockerFlavour>(['20.10', ...docker26Flavours])('Docker runtime on 
   })
 
   it('rejects a non-archive with the daemon message', async () => {
-    await expect(runtime.importArchive(Readable.from([Buffer.from('this is not a tar archive\n'.repeat(100))])))
-      .rejects.toThrow(/Docker Engine at unix:.* failed to load the archive: .*(repositories|manifest|tar|EOF)/)
+    await expect(
+      runtime.importArchive(Readable.from([Buffer.from('this is not a tar archive\n'.repeat(100))]))
+    ).rejects.toThrow(/Docker Engine at unix:.* failed to load the archive: .*(repositories|manifest|tar|EOF)/)
   })
 
   it('rejects, not hangs, when the input stream breaks', async () => {
@@ -179,20 +201,40 @@ describe.each<DockerFlavour>(['20.10', ...docker26Flavours])('Docker runtime on 
   })
 
   // Only the containerd store keeps more than one platform of an image (the classic store keeps the host's).
-  ;(containerdStore ? it : it.skip)('exports a multi-platform image whole and loads it back under its index digest', async () => {
-    const index = await buildMultiPlatform(engine, 'multi:1', ['linux/amd64', 'linux/arm64'])
-    expect((await runtime.inspect('multi:1'))?.id).toBe(index)
-    await exportTo('multi.tar', ['multi:1'], 'linux/arm64')
-    // API 1.45 cannot pick a platform: the warning says so and the export holds both.
-    expect(warnings.at(-1)).toMatch(/speaks API 1\.45, .*platform linux\/arm64 is ignored/)
-    expect(await platformsIn(await readFile(join(dir, 'multi.tar')))).toEqual({ index, platforms: ['linux/amd64', 'linux/arm64'], complete: true })
-    await docker(engine, ['rmi', 'multi:1'])
-    const report = await runtime.importArchive(createReadStream(join(dir, 'multi.tar')))
-    expect(report.names).toEqual(['multi:1'])
-    expect(await runtime.inspect('multi:1')).toMatchObject({ id: index, names: ['multi:1'] })
-    expect(await docker(engine, ['run', '--rm', '--network', 'none', 'multi:1'])).toBe('amd64')
-    expect(await docker(engine, ['run', '--rm', '--network', 'none', '--platform', 'linux/arm64', 'multi:1', '/bin/busybox', 'cat', '/arch'])).toBe('arm64')
-  })
+  ;(containerdStore ? it : it.skip)(
+    'exports a multi-platform image whole and loads it back under its index digest',
+    async () => {
+      const index = await buildMultiPlatform(engine, 'multi:1', ['linux/amd64', 'linux/arm64'])
+      expect((await runtime.inspect('multi:1'))?.id).toBe(index)
+      await exportTo('multi.tar', ['multi:1'], 'linux/arm64')
+      // API 1.45 cannot pick a platform: the warning says so and the export holds both.
+      expect(warnings.at(-1)).toMatch(/speaks API 1\.45, .*platform linux\/arm64 is ignored/)
+      expect(await platformsIn(await readFile(join(dir, 'multi.tar')))).toEqual({
+        index,
+        platforms: ['linux/amd64', 'linux/arm64'],
+        complete: true
+      })
+      await docker(engine, ['rmi', 'multi:1'])
+      const report = await runtime.importArchive(createReadStream(join(dir, 'multi.tar')))
+      expect(report.names).toEqual(['multi:1'])
+      expect(await runtime.inspect('multi:1')).toMatchObject({ id: index, names: ['multi:1'] })
+      expect(await docker(engine, ['run', '--rm', '--network', 'none', 'multi:1'])).toBe('amd64')
+      expect(
+        await docker(engine, [
+          'run',
+          '--rm',
+          '--network',
+          'none',
+          '--platform',
+          'linux/arm64',
+          'multi:1',
+          '/bin/busybox',
+          'cat',
+          '/arch'
+        ])
+      ).toBe('arm64')
+    }
+  )
 
   it('tags by name or ID, and a tag moves a name from one image to another', async () => {
     await runtime.tag('app-a:1', 'moving')
@@ -200,7 +242,9 @@ describe.each<DockerFlavour>(['20.10', ...docker26Flavours])('Docker runtime on 
     await runtime.tag(ids.b!, 'registry.example:5000/team/moving:latest')
     await runtime.tag('app-b:1', 'docker.io/library/moving')
     expect((await runtime.inspect('moving'))?.id).toBe(ids.b)
-    expect((await runtime.inspect(ids.b!))?.names).toEqual(expect.arrayContaining(['moving:latest', 'registry.example:5000/team/moving:latest']))
+    expect((await runtime.inspect(ids.b!))?.names).toEqual(
+      expect.arrayContaining(['moving:latest', 'registry.example:5000/team/moving:latest'])
+    )
     expect((await runtime.inspect('app-a:1'))?.names).not.toContain('moving:latest')
     await expect(runtime.tag('app-a:1', 'Bad:Name')).rejects.toThrow(/cannot tag app-a:1 as Bad:Name/)
     await expect(runtime.tag('app-a:1', 'x@sha256:' + 'a'.repeat(64))).rejects.toThrow(/digest/)
@@ -208,9 +252,11 @@ describe.each<DockerFlavour>(['20.10', ...docker26Flavours])('Docker runtime on 
   })
 
   it('rejects an unreachable DOCKER_HOST clearly', async () => {
-    await expect(createDockerRuntime({ DOCKER_HOST: `unix://${dir}/no.sock` }))
-      .rejects.toThrow(new RegExp(`cannot reach the Docker Engine at unix://${dir}/no.sock .*start Docker.*DOCKER_HOST`))
-    await expect(createDockerRuntime({ DOCKER_HOST: 'tcp://127.0.0.1:1' }))
-      .rejects.toThrow(/cannot reach the Docker Engine at tcp:\/\/127.0.0.1:1 \(.*ECONNREFUSED.*\)/)
+    await expect(createDockerRuntime({ DOCKER_HOST: `unix://${dir}/no.sock` })).rejects.toThrow(
+      new RegExp(`cannot reach the Docker Engine at unix://${dir}/no.sock .*start Docker.*DOCKER_HOST`)
+    )
+    await expect(createDockerRuntime({ DOCKER_HOST: 'tcp://127.0.0.1:1' })).rejects.toThrow(
+      /cannot reach the Docker Engine at tcp:\/\/127.0.0.1:1 \(.*ECONNREFUSED.*\)/
+    )
   })
 })

@@ -20,12 +20,55 @@ const execFileP = promisify(execFile)
 /** A CA, a server certificate for 127.0.0.1 and a client certificate, as `dockerd --tlsverify` setups use. */
 async function makeCertificates(dir: string): Promise<void> {
   const openssl = (args: string[]): Promise<unknown> => execFileP('openssl', args, { cwd: dir })
-  await openssl(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=test-ca', '-keyout', 'ca-key.pem', '-out', 'ca.pem'])
-  for (const [name, ext] of [['server', 'subjectAltName=IP:127.0.0.1'], ['client', 'extendedKeyUsage=clientAuth']] as const) {
-    await openssl(['req', '-newkey', 'rsa:2048', '-nodes', '-subj', `/CN=${name}`, '-keyout', `${name}-key.pem`, '-out', `${name}.csr`])
+  await openssl([
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-days',
+    '2',
+    '-subj',
+    '/CN=test-ca',
+    '-keyout',
+    'ca-key.pem',
+    '-out',
+    'ca.pem'
+  ])
+  for (const [name, ext] of [
+    ['server', 'subjectAltName=IP:127.0.0.1'],
+    ['client', 'extendedKeyUsage=clientAuth']
+  ] as const) {
+    await openssl([
+      'req',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-subj',
+      `/CN=${name}`,
+      '-keyout',
+      `${name}-key.pem`,
+      '-out',
+      `${name}.csr`
+    ])
     await execFileP('sh', ['-c', `printf '%s\\n' '${ext}' > ${name}.ext`], { cwd: dir })
-    await openssl(['x509', '-req', '-in', `${name}.csr`, '-CA', 'ca.pem', '-CAkey', 'ca-key.pem', '-CAcreateserial', '-days', '2',
-      '-extfile', `${name}.ext`, '-out', `${name}.pem`])
+    await openssl([
+      'x509',
+      '-req',
+      '-in',
+      `${name}.csr`,
+      '-CA',
+      'ca.pem',
+      '-CAkey',
+      'ca-key.pem',
+      '-CAcreateserial',
+      '-days',
+      '2',
+      '-extfile',
+      `${name}.ext`,
+      '-out',
+      `${name}.pem`
+    ])
   }
 }
 
@@ -53,13 +96,16 @@ describe('Docker runtime over tcp', () => {
       upstream.on('error', () => client.destroy())
     }
     const plain = createNetServer((socket) => forward(socket))
-    const secure = createTlsServer({
-      key: await readFile(join(dir, 'server-key.pem')),
-      cert: await readFile(join(dir, 'server.pem')),
-      ca: await readFile(join(dir, 'ca.pem')),
-      requestCert: true,
-      rejectUnauthorized: true
-    }, (socket) => forward(socket))
+    const secure = createTlsServer(
+      {
+        key: await readFile(join(dir, 'server-key.pem')),
+        cert: await readFile(join(dir, 'server.pem')),
+        ca: await readFile(join(dir, 'ca.pem')),
+        requestCert: true,
+        rejectUnauthorized: true
+      },
+      (socket) => forward(socket)
+    )
     secure.on('tlsClientError', () => undefined)
     servers.push(plain, secure)
     plainPort = await listen(plain)
@@ -87,12 +133,19 @@ describe('Docker runtime over tcp', () => {
   })
 
   it('talks TLS with verification and a client certificate, streaming an archive both ways', async () => {
-    const env = { DOCKER_HOST: `tcp://127.0.0.1:${tlsPort}`, DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: join(dir, 'client') }
+    const env = {
+      DOCKER_HOST: `tcp://127.0.0.1:${tlsPort}`,
+      DOCKER_TLS_VERIFY: '1',
+      DOCKER_CERT_PATH: join(dir, 'client')
+    }
     const runtime = await createDockerRuntime(env)
     try {
       await pipeline(await runtime.exportImages(['remote:1']), createWriteStream(join(dir, 'remote.tar')))
       await docker(engine, ['rmi', 'remote:1'])
-      expect(await runtime.importArchive(createReadStream(join(dir, 'remote.tar')))).toEqual({ names: ['remote:1'], ids: [] })
+      expect(await runtime.importArchive(createReadStream(join(dir, 'remote.tar')))).toEqual({
+        names: ['remote:1'],
+        ids: []
+      })
       expect((await runtime.inspect('remote:1'))?.id).toBe(imageId)
     } finally {
       await runtime.close()
@@ -102,19 +155,50 @@ describe('Docker runtime over tcp', () => {
   it('refuses a server whose certificate the CA does not sign', async () => {
     const other = join(dir, 'other')
     await mkdir(other)
-    await execFileP('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=other-ca',
-      '-keyout', join(other, 'ca-key.pem'), '-out', join(other, 'ca.pem')])
+    await execFileP('openssl', [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '2',
+      '-subj',
+      '/CN=other-ca',
+      '-keyout',
+      join(other, 'ca-key.pem'),
+      '-out',
+      join(other, 'ca.pem')
+    ])
     await copyFile(join(dir, 'client', 'cert.pem'), join(other, 'cert.pem'))
     await copyFile(join(dir, 'client', 'key.pem'), join(other, 'key.pem'))
-    await expect(createDockerRuntime({ DOCKER_HOST: `tcp://127.0.0.1:${tlsPort}`, DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: other }))
-      .rejects.toThrow(new RegExp(`TLS handshake with the Docker Engine at tcp://127.0.0.1:${tlsPort} failed \\(self-signed certificate in certificate chain\\); check that DOCKER_CERT_PATH`))
+    await expect(
+      createDockerRuntime({
+        DOCKER_HOST: `tcp://127.0.0.1:${tlsPort}`,
+        DOCKER_TLS_VERIFY: '1',
+        DOCKER_CERT_PATH: other
+      })
+    ).rejects.toThrow(
+      new RegExp(
+        `TLS handshake with the Docker Engine at tcp://127.0.0.1:${tlsPort} failed \\(self-signed certificate in certificate chain\\); check that DOCKER_CERT_PATH`
+      )
+    )
   })
 
   it('fails clearly when the engine wants a client certificate and none is there', async () => {
     const caOnly = join(dir, 'ca-only')
     await mkdir(caOnly)
     await copyFile(join(dir, 'ca.pem'), join(caOnly, 'ca.pem'))
-    await expect(createDockerRuntime({ DOCKER_HOST: `tcp://127.0.0.1:${tlsPort}`, DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: caOnly }))
-      .rejects.toThrow(new RegExp(`TLS handshake with the Docker Engine at tcp://127.0.0.1:${tlsPort} failed \\(tlsv13 alert certificate required\\)`))
+    await expect(
+      createDockerRuntime({
+        DOCKER_HOST: `tcp://127.0.0.1:${tlsPort}`,
+        DOCKER_TLS_VERIFY: '1',
+        DOCKER_CERT_PATH: caOnly
+      })
+    ).rejects.toThrow(
+      new RegExp(
+        `TLS handshake with the Docker Engine at tcp://127.0.0.1:${tlsPort} failed \\(tlsv13 alert certificate required\\)`
+      )
+    )
   })
 })

@@ -45,18 +45,31 @@ bench('Docker export → import throughput', () => {
       if (loads) expect(await docker(to, ['image', 'inspect', '--format', '{{.Size}}', 'big:1'])).toBe(String(bytes))
     }
     const median = seconds.sort((a, b) => a - b)[Math.floor(runs / 2)]!
-    console.log(`${label}: median ${median.toFixed(2)} s, ${(bytes / 1e6 / median).toFixed(0)} MB/s (runs: ${seconds.map((s) => s.toFixed(2)).join(', ')})`)
+    console.log(
+      `${label}: median ${median.toFixed(2)} s, ${(bytes / 1e6 / median).toFixed(0)} MB/s (runs: ${seconds.map((s) => s.toFixed(2)).join(', ')})`
+    )
     return median
   }
 
   it('measures the runtime against the CLI', async () => {
-    await timed('runtime exportImages → discard', async () => {
-      await pipeline(await source.exportImages(['big:1']), new Writable({ write: (_c, _e, cb) => cb() }))
-    }, false)
-    await timed('docker save > /dev/null', () => new Promise((resolve, reject) => {
-      spawn('docker', ['-H', from.host, 'save', 'big:1'], { stdio: ['ignore', 'ignore', 'inherit'] })
-        .on('close', (code) => (code === 0 ? resolve() : reject(new Error(`docker save exited ${code}`))))
-    }), false)
+    await timed(
+      'runtime exportImages → discard',
+      async () => {
+        await pipeline(await source.exportImages(['big:1']), new Writable({ write: (_c, _e, cb) => cb() }))
+      },
+      false
+    )
+    await timed(
+      'docker save > /dev/null',
+      () =>
+        new Promise((resolve, reject) => {
+          spawn('docker', ['-H', from.host, 'save', 'big:1'], { stdio: ['ignore', 'ignore', 'inherit'] }).on(
+            'close',
+            (code) => (code === 0 ? resolve() : reject(new Error(`docker save exited ${code}`)))
+          )
+        }),
+      false
+    )
     await timed('runtime exportImages → importArchive', async () => {
       await target.importArchive(await source.exportImages(['big:1']))
     })

@@ -28,12 +28,15 @@ describe.each<[DockerFlavour, string, string]>([
   })
 
   it('runs the chosen Docker with the chosen image store, and its own containerd under its temp dir', async () => {
-    expect(await docker(engine, ['version', '--format', '{{.Server.Version}}'])).toMatch(new RegExp(`^${version.replace('.', '\\.')}`))
+    expect(await docker(engine, ['version', '--format', '{{.Server.Version}}'])).toMatch(
+      new RegExp(`^${version.replace('.', '\\.')}`)
+    )
     expect(await docker(engine, ['info', '--format', '{{.Driver}}'])).toBe(driver)
     const containerdPid = Number(await readFile(join(engine.dir, 'exec', 'containerd', 'containerd.pid'), 'utf8'))
     const containerd = await readFile(`/proc/${containerdPid}/cmdline`, 'utf8')
     expect(containerd).toContain(engine.dir)
-    if (flavour !== '20.10') expect(await readlink(`/proc/${containerdPid}/exe`)).toBe(join(docker26Dir, 'usr/bin/containerd'))
+    if (flavour !== '20.10')
+      expect(await readlink(`/proc/${containerdPid}/exe`)).toBe(join(docker26Dir, 'usr/bin/containerd'))
   })
 
   it('builds and runs a busybox image', async () => {

@@ -51,7 +51,7 @@ describe('kind runtime against node stand-ins', () => {
     if (dir) await rm(dir, { recursive: true, force: true })
   })
 
-  it('loads one streamed archive into every node, unpacked into the node\'s snapshotter', async () => {
+  it("loads one streamed archive into every node, unpacked into the node's snapshotter", async () => {
     const report = await runtime!.importArchive(createReadStream(join(dir, 'app.tar')))
     expect(report.names).toEqual(['docker.io/library/app:ci'])
     expect(report.ids).toHaveLength(2)
@@ -59,7 +59,9 @@ describe('kind runtime against node stand-ins', () => {
       const names = (await node.exec(['ctr', '-n', 'k8s.io', 'images', 'ls', '-q'])).split('\n')
       expect(names).toContain('docker.io/library/app:ci')
       expect(names.filter((n) => n.includes('@sha256:'))).toHaveLength(1)
-      expect(await node.exec(['ctr', '-n', 'k8s.io', 'snapshots', '--snapshotter', 'native', 'ls'])).toMatch(/Committed/)
+      expect(await node.exec(['ctr', '-n', 'k8s.io', 'snapshots', '--snapshotter', 'native', 'ls'])).toMatch(
+        /Committed/
+      )
     }
   })
 
@@ -80,15 +82,17 @@ describe('kind runtime against node stand-ins', () => {
   it('reports a failing node by name and drains its copy so the others finish', async () => {
     await docker(engine, ['exec', nodes[1]!.name, 'mv', '/usr/bin/ctr', '/usr/bin/ctr.off'])
     try {
-      await expect(runtime!.importArchive(createReadStream(join(dir, 'app.tar'))))
-        .rejects.toThrow(/kind cluster "ci" failed on ci-worker: /)
+      await expect(runtime!.importArchive(createReadStream(join(dir, 'app.tar')))).rejects.toThrow(
+        /kind cluster "ci" failed on ci-worker: /
+      )
     } finally {
       await docker(engine, ['exec', nodes[1]!.name, 'mv', '/usr/bin/ctr.off', '/usr/bin/ctr'])
     }
   })
 
   it('names the cluster and `kind get clusters` when no node carries its label', async () => {
-    await expect(createKindRuntime({ cluster: 'absent', env: { DOCKER_HOST: engine.host } }))
-      .rejects.toThrow(/kind cluster "absent" has no running node .*io\.x-k8s\.kind\.cluster=absent.*kind get clusters/)
+    await expect(createKindRuntime({ cluster: 'absent', env: { DOCKER_HOST: engine.host } })).rejects.toThrow(
+      /kind cluster "absent" has no running node .*io\.x-k8s\.kind\.cluster=absent.*kind get clusters/
+    )
   })
 })

@@ -14,11 +14,15 @@ import type { Runtime } from '../../src/runtimes/runtime.js'
 const execFileP = promisify(execFile)
 
 /** A podman store of its own, so tests never share state with each other or the machine. */
-async function privatePodman(dir: string, name: string): Promise<{ args: string[]; podman(args: string[]): Promise<string> }> {
+async function privatePodman(
+  dir: string,
+  name: string
+): Promise<{ args: string[]; podman(args: string[]): Promise<string> }> {
   const args = ['--root', join(dir, name, 'root'), '--runroot', join(dir, name, 'run')]
   return {
     args,
-    podman: async (more) => (await execFileP('podman', [...args, ...more], { maxBuffer: 16 * 1024 * 1024 })).stdout.trim()
+    podman: async (more) =>
+      (await execFileP('podman', [...args, ...more], { maxBuffer: 16 * 1024 * 1024 })).stdout.trim()
   }
 }
 
@@ -51,7 +55,9 @@ describe('podman runtime with a private store', () => {
     await runtime?.close()
     await engine?.stop()
     if (dir) {
-      await execFileP('sh', ['-c', `grep -o " ${dir}[^ ]*" /proc/mounts | sort -r | xargs -r -n1 umount -l`]).catch(() => undefined)
+      await execFileP('sh', ['-c', `grep -o " ${dir}[^ ]*" /proc/mounts | sort -r | xargs -r -n1 umount -l`]).catch(
+        () => undefined
+      )
       await rm(dir, { recursive: true, force: true, maxRetries: 3 })
     }
   })
@@ -63,8 +69,19 @@ describe('podman runtime with a private store', () => {
     expect(names).toEqual(['docker.io/library/app:ci', 'ghcr.io/org/app:1'])
     expect((await runtime.inspect('app:ci'))?.configDigest).toBe(appId)
     // This sandbox refuses podman's default rlimits; the limits below are what any runner allows.
-    const out = await store.podman(['run', '--rm', '--network', 'none', '--ulimit', 'nofile=1024:1024', '--ulimit', 'nproc=1024:1024',
-      'docker.io/library/app:ci', 'cat', '/hi'])
+    const out = await store.podman([
+      'run',
+      '--rm',
+      '--network',
+      'none',
+      '--ulimit',
+      'nofile=1024:1024',
+      '--ulimit',
+      'nproc=1024:1024',
+      'docker.io/library/app:ci',
+      'cat',
+      '/hi'
+    ])
     expect(out).toBe('hi')
   })
 
@@ -78,7 +95,10 @@ describe('podman runtime with a private store', () => {
   it('exports to Docker under the tag it was given, and keeps a podman-local name local', async () => {
     await runtime.tag('app:ci', 'registry.example/app:test')
     await store.podman(['tag', 'docker.io/library/app:ci', 'localhost/own:1'])
-    const said = await dockerLoadFromStream(engine, await runtime.exportImages(['registry.example/app:test', 'localhost/own:1']))
+    const said = await dockerLoadFromStream(
+      engine,
+      await runtime.exportImages(['registry.example/app:test', 'localhost/own:1'])
+    )
     expect(said).toMatch(/Loaded image: registry\.example\/app:test/)
     expect(await docker(engine, ['image', 'inspect', '--format', '{{.Id}}', 'registry.example/app:test'])).toBe(appId)
     const other = await privatePodman(dir, 'b')
@@ -87,15 +107,19 @@ describe('podman runtime with a private store', () => {
     expect(report.names.sort()).toEqual(['docker.io/library/app:ci', 'localhost/own:1'])
   })
 
-  it('fails a load of something that is not an image archive with podman\'s message', async () => {
-    await expect(runtime.importArchive(Readable.from([Buffer.from('not a tar')]))).rejects.toThrow(/podman load failed: /)
+  it("fails a load of something that is not an image archive with podman's message", async () => {
+    await expect(runtime.importArchive(Readable.from([Buffer.from('not a tar')]))).rejects.toThrow(
+      /podman load failed: /
+    )
   })
 
   it('says what to install when podman is missing', async () => {
     const path = process.env.PATH
     process.env.PATH = '/nonexistent'
     try {
-      await expect(createPodmanRuntime()).rejects.toThrow(/needs the `podman` command, which is not on PATH.*apt-get install podman/)
+      await expect(createPodmanRuntime()).rejects.toThrow(
+        /needs the `podman` command, which is not on PATH.*apt-get install podman/
+      )
     } finally {
       process.env.PATH = path
     }

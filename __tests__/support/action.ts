@@ -59,7 +59,11 @@ export function inputEnv(inputs: Record<string, string>): Record<string, string>
 
 /** Runs one step ('main' or 'post') of the bundled action in `job`, with the given inputs. */
 export async function runStep(job: Job, step: 'main' | 'post', inputs: Record<string, string>): Promise<StepResult> {
-  const files = { output: join(job.dir, `${step}-output`), state: join(job.dir, `${step}-state`), summary: join(job.dir, `${step}-summary`) }
+  const files = {
+    output: join(job.dir, `${step}-output`),
+    state: join(job.dir, `${step}-state`),
+    summary: join(job.dir, `${step}-summary`)
+  }
   await Promise.all(Object.values(files).map((f) => writeFile(f, '')))
   const stateEnv = Object.fromEntries(Object.entries(job.state).map(([k, v]) => [`STATE_${k}`, v]))
   const env: Record<string, string> = {
@@ -73,10 +77,17 @@ export async function runStep(job: Job, step: 'main' | 'post', inputs: Record<st
     ...stateEnv,
     ...inputEnv(inputs)
   }
-  const { exitCode, stdout, stderr } = await new Promise<{ exitCode: number; stdout: string; stderr: string }>((done) => {
-    execFile(process.execPath, [join(root, 'dist', `${step}.js`)], { env, cwd: job.env.GITHUB_WORKSPACE ?? job.dir, maxBuffer: 32 * 1024 * 1024 },
-      (error, out, err) => done({ exitCode: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout: out, stderr: err }))
-  })
+  const { exitCode, stdout, stderr } = await new Promise<{ exitCode: number; stdout: string; stderr: string }>(
+    (done) => {
+      execFile(
+        process.execPath,
+        [join(root, 'dist', `${step}.js`)],
+        { env, cwd: job.env.GITHUB_WORKSPACE ?? job.dir, maxBuffer: 32 * 1024 * 1024 },
+        (error, out, err) =>
+          done({ exitCode: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout: out, stderr: err })
+      )
+    }
+  )
   const state = parseFileCommands(await readFile(files.state, 'utf8'))
   Object.assign(job.state, state)
   return {
@@ -91,6 +102,8 @@ export async function runStep(job: Job, step: 'main' | 'post', inputs: Record<st
 
 /** The `::error::` / `::warning::` lines a step printed, for assertions on messages. */
 export function annotations(result: StepResult, kind: 'error' | 'warning'): string[] {
-  return result.stdout.split('\n').filter((l) => l.startsWith(`::${kind}`)).map((l) => l.replace(/^::[a-z]+[^:]*::/, ''))
+  return result.stdout
+    .split('\n')
+    .filter((l) => l.startsWith(`::${kind}`))
+    .map((l) => l.replace(/^::[a-z]+[^:]*::/, ''))
 }
-

@@ -54,7 +54,14 @@ export interface ImageSpec {
 }
 
 function configFor(layers: Buffer[], arch = 'amd64'): Buffer {
-  return Buffer.from(JSON.stringify({ architecture: arch, os: 'linux', config: {}, rootfs: { type: 'layers', diff_ids: layers.map((l) => sha256(l)) } }))
+  return Buffer.from(
+    JSON.stringify({
+      architecture: arch,
+      os: 'linux',
+      config: {},
+      rootfs: { type: 'layers', diff_ids: layers.map((l) => sha256(l)) }
+    })
+  )
 }
 
 /** Files of a legacy (Docker < 25) archive holding `images`; name files last unless `nameFilesFirst`. */
@@ -65,10 +72,20 @@ export async function legacyFiles(images: ImageSpec[], nameFilesFirst = false): 
   for (const image of images) {
     const layers = await Promise.all(image.layers.map((c) => layerTar(c)))
     const ids = layers.map((l, i) => hexOf(sha256(Buffer.concat([l, Buffer.from(String(i))]))))
-    layers.forEach((layer, i) => blobs.push({ name: `${ids[i]}/`, type: 'directory' }, { name: `${ids[i]}/VERSION`, body: '1.0' }, { name: `${ids[i]}/layer.tar`, body: layer }))
+    layers.forEach((layer, i) =>
+      blobs.push(
+        { name: `${ids[i]}/`, type: 'directory' },
+        { name: `${ids[i]}/VERSION`, body: '1.0' },
+        { name: `${ids[i]}/layer.tar`, body: layer }
+      )
+    )
     const config = configFor(layers, image.arch)
     blobs.push({ name: `${hexOf(sha256(config))}.json`, body: config })
-    manifest.push({ Config: `${hexOf(sha256(config))}.json`, RepoTags: image.names.length ? image.names : null, Layers: ids.map((id) => `${id}/layer.tar`) })
+    manifest.push({
+      Config: `${hexOf(sha256(config))}.json`,
+      RepoTags: image.names.length ? image.names : null,
+      Layers: ids.map((id) => `${id}/layer.tar`)
+    })
     for (const name of image.names) {
       const [repo = '', tag = ''] = name.split(/:(?=[^:/]+$)/)
       repositories[repo] = { ...repositories[repo], [tag]: ids.at(-1)! }
@@ -98,11 +115,18 @@ export async function ociFiles(images: ImageSpec[]): Promise<OciBuild> {
   for (const image of images) {
     const layers = await Promise.all(image.layers.map((c) => layerTar(c)))
     const config = configFor(layers, image.arch)
-    const manifest = Buffer.from(JSON.stringify({
-      schemaVersion: 2, mediaType: 'application/vnd.oci.image.manifest.v1+json',
-      config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: add(config), size: config.length },
-      layers: layers.map((l) => ({ mediaType: 'application/vnd.oci.image.layer.v1.tar', digest: add(l), size: l.length }))
-    }))
+    const manifest = Buffer.from(
+      JSON.stringify({
+        schemaVersion: 2,
+        mediaType: 'application/vnd.oci.image.manifest.v1+json',
+        config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: add(config), size: config.length },
+        layers: layers.map((l) => ({
+          mediaType: 'application/vnd.oci.image.layer.v1.tar',
+          digest: add(l),
+          size: l.length
+        }))
+      })
+    )
     const digest = add(manifest)
     build.manifestDigests.push(digest)
     build.configDigests.push(sha256(config))
@@ -110,9 +134,16 @@ export async function ociFiles(images: ImageSpec[]): Promise<OciBuild> {
     if (image.names.length === 0) index.push(descriptor)
     for (const name of image.names) {
       const full = name.includes('/') ? `${name.includes('.') ? '' : 'docker.io/'}${name}` : `docker.io/library/${name}`
-      index.push({ ...descriptor, annotations: { 'io.containerd.image.name': full, 'org.opencontainers.image.ref.name': name.split(':').at(-1) } })
+      index.push({
+        ...descriptor,
+        annotations: { 'io.containerd.image.name': full, 'org.opencontainers.image.ref.name': name.split(':').at(-1) }
+      })
     }
-    manifestJson.push({ Config: `blobs/${sha256(config).replace(':', '/')}`, RepoTags: image.names.length ? image.names : null, Layers: layers.map((l) => `blobs/${sha256(l).replace(':', '/')}`) })
+    manifestJson.push({
+      Config: `blobs/${sha256(config).replace(':', '/')}`,
+      RepoTags: image.names.length ? image.names : null,
+      Layers: layers.map((l) => `blobs/${sha256(l).replace(':', '/')}`)
+    })
   }
   build.files = [
     { name: 'blobs/', type: 'directory' },
@@ -173,25 +204,57 @@ export async function jsonIn(data: Buffer, name: string): Promise<unknown> {
  */
 export function withMissingPlatform(files: TarFile[]): { files: TarFile[]; indexDigest: string } {
   const indexFile = files.find((f) => f.name === 'index.json')!
-  const top = JSON.parse(String(indexFile.body)) as { manifests: Array<{ digest: string; size: number; annotations?: Record<string, string> }> }
+  const top = JSON.parse(String(indexFile.body)) as {
+    manifests: Array<{ digest: string; size: number; annotations?: Record<string, string> }>
+  }
   const present = top.manifests[0]!
-  const absentManifest = JSON.stringify({ schemaVersion: 2, config: { digest: sha256('absent config'), size: 13 }, layers: [] })
-  const attestation = JSON.stringify({ schemaVersion: 2, config: { digest: sha256('attestation'), size: 11 }, layers: [] })
-  const imageIndex = Buffer.from(JSON.stringify({
+  const absentManifest = JSON.stringify({
     schemaVersion: 2,
-    mediaType: 'application/vnd.oci.image.index.v1+json',
-    manifests: [
-      { mediaType: 'application/vnd.oci.image.manifest.v1+json', digest: present.digest, size: present.size, platform: { os: 'linux', architecture: 'amd64' } },
-      { mediaType: 'application/vnd.oci.image.manifest.v1+json', digest: sha256(absentManifest), size: absentManifest.length, platform: { os: 'linux', architecture: 'arm64', variant: 'v8' } },
-      {
-        mediaType: 'application/vnd.oci.image.manifest.v1+json', digest: sha256(attestation), size: attestation.length,
-        platform: { os: 'unknown', architecture: 'unknown' },
-        annotations: { 'vnd.docker.reference.digest': present.digest, 'vnd.docker.reference.type': 'attestation-manifest' }
-      }
-    ]
-  }))
+    config: { digest: sha256('absent config'), size: 13 },
+    layers: []
+  })
+  const attestation = JSON.stringify({
+    schemaVersion: 2,
+    config: { digest: sha256('attestation'), size: 11 },
+    layers: []
+  })
+  const imageIndex = Buffer.from(
+    JSON.stringify({
+      schemaVersion: 2,
+      mediaType: 'application/vnd.oci.image.index.v1+json',
+      manifests: [
+        {
+          mediaType: 'application/vnd.oci.image.manifest.v1+json',
+          digest: present.digest,
+          size: present.size,
+          platform: { os: 'linux', architecture: 'amd64' }
+        },
+        {
+          mediaType: 'application/vnd.oci.image.manifest.v1+json',
+          digest: sha256(absentManifest),
+          size: absentManifest.length,
+          platform: { os: 'linux', architecture: 'arm64', variant: 'v8' }
+        },
+        {
+          mediaType: 'application/vnd.oci.image.manifest.v1+json',
+          digest: sha256(attestation),
+          size: attestation.length,
+          platform: { os: 'unknown', architecture: 'unknown' },
+          annotations: {
+            'vnd.docker.reference.digest': present.digest,
+            'vnd.docker.reference.type': 'attestation-manifest'
+          }
+        }
+      ]
+    })
+  )
   const indexDigest = sha256(imageIndex)
-  const manifests = top.manifests.map((d) => ({ ...d, mediaType: 'application/vnd.oci.image.index.v1+json', digest: indexDigest, size: imageIndex.length }))
+  const manifests = top.manifests.map((d) => ({
+    ...d,
+    mediaType: 'application/vnd.oci.image.index.v1+json',
+    digest: indexDigest,
+    size: imageIndex.length
+  }))
   const rest = files.filter((f) => f !== indexFile)
   const at = rest.findIndex((f) => f.name.startsWith('blobs/sha256/') && f.type !== 'directory')
   rest.splice(at, 0, { name: `blobs/sha256/${hexOf(indexDigest)}`, body: imageIndex })

@@ -52,7 +52,9 @@ async function stopPid(pid: number, dir: string, children: number[] = []): Promi
     if (argv.includes(dir)) await endProcess(child)
   }
   // Overlay mounts under the data root must go before the directory can be removed.
-  await execFileP('sh', ['-c', `grep -o " ${dir}[^ ]*" /proc/mounts | sort -r | xargs -r -n1 umount -l`]).catch(() => undefined)
+  await execFileP('sh', ['-c', `grep -o " ${dir}[^ ]*" /proc/mounts | sort -r | xargs -r -n1 umount -l`]).catch(
+    () => undefined
+  )
   await rm(dir, { recursive: true, force: true, maxRetries: 3 }).catch(() => undefined)
 }
 
@@ -96,13 +98,26 @@ export const docker26Dir = process.env.IH_DOCKER26_DIR ?? '/opt/image-handoff-en
  * Docker 26's binaries come first on PATH: dockerd starts the containerd (1.7) and shim it finds there. runc
  * stays the system's (trixie's needs a newer libc), found further down PATH.
  */
-async function dockerdCommand(flavour: DockerFlavour, dir: string): Promise<{ dockerd: string; env: NodeJS.ProcessEnv; extra: string[] }> {
+async function dockerdCommand(
+  flavour: DockerFlavour,
+  dir: string
+): Promise<{ dockerd: string; env: NodeJS.ProcessEnv; extra: string[] }> {
   if (flavour === '20.10') return { dockerd: 'dockerd', env: process.env, extra: [] }
   const dockerd = join(docker26Dir, 'usr/sbin/dockerd')
-  if (!(await access(dockerd).then(() => true, () => false))) {
-    throw new Error(`Docker 26 is not unpacked at ${docker26Dir}; run \`npm run setup\` as root (scripts/install-engines.sh)`)
+  if (
+    !(await access(dockerd).then(
+      () => true,
+      () => false
+    ))
+  ) {
+    throw new Error(
+      `Docker 26 is not unpacked at ${docker26Dir}; run \`npm run setup\` as root (scripts/install-engines.sh)`
+    )
   }
-  const env = { ...process.env, PATH: `${docker26Dir}/usr/bin:${docker26Dir}/usr/sbin:${process.env.PATH ?? '/usr/bin:/bin'}:/usr/sbin:/sbin` }
+  const env = {
+    ...process.env,
+    PATH: `${docker26Dir}/usr/bin:${docker26Dir}/usr/sbin:${process.env.PATH ?? '/usr/bin:/bin'}:/usr/sbin:/sbin`
+  }
   const config = join(dir, 'daemon.json')
   await writeFile(config, JSON.stringify({ features: { 'containerd-snapshotter': flavour === '26-containerd' } }))
   return { dockerd, env, extra: ['--config-file', config] }
@@ -120,19 +135,42 @@ export async function startDockerd(flavour: DockerFlavour = '20.10'): Promise<En
   const ns = `ih${process.pid}${Math.floor(Math.random() * 1e6)}`
   const { dockerd, env, extra } = await dockerdCommand(flavour, dir)
   const pid = await startProcess(
-    [dockerd, '--data-root', join(dir, 'data'), '--exec-root', join(dir, 'exec'), '--pidfile', join(dir, 'docker.pid'),
-      '-H', `unix://${socket}`, '--bridge=none', '--iptables=false', '--ip6tables=false',
-      '--containerd-namespace', ns, '--containerd-plugins-namespace', `${ns}p`, ...extra],
+    [
+      dockerd,
+      '--data-root',
+      join(dir, 'data'),
+      '--exec-root',
+      join(dir, 'exec'),
+      '--pidfile',
+      join(dir, 'docker.pid'),
+      '-H',
+      `unix://${socket}`,
+      '--bridge=none',
+      '--iptables=false',
+      '--ip6tables=false',
+      '--containerd-namespace',
+      ns,
+      '--containerd-plugins-namespace',
+      `${ns}p`,
+      ...extra
+    ],
     log,
     env
   )
   const host = `unix://${socket}`
   const stop = async (): Promise<void> => {
-    const containerdPid = Number(await readFile(join(dir, 'exec', 'containerd', 'containerd.pid'), 'utf8').catch(() => ''))
+    const containerdPid = Number(
+      await readFile(join(dir, 'exec', 'containerd', 'containerd.pid'), 'utf8').catch(() => '')
+    )
     await stopPid(pid, dir, containerdPid > 0 ? [containerdPid] : [])
   }
   try {
-    await waitFor(async () => (await execFileP('docker', ['-H', host, 'version', '--format', '{{.Server.Version}}'])).stdout.trim() !== '', 'dockerd', log)
+    await waitFor(
+      async () =>
+        (await execFileP('docker', ['-H', host, 'version', '--format', '{{.Server.Version}}'])).stdout.trim() !== '',
+      'dockerd',
+      log
+    )
   } catch (error) {
     await stop()
     throw error
@@ -146,19 +184,26 @@ export async function startContainerd(): Promise<Engine> {
   const socket = join(dir, 'containerd.sock')
   const log = join(dir, 'containerd.log')
   const config = join(dir, 'config.toml')
-  await writeFile(config, [
-    'version = 2',
-    `root = "${dir}/root"`,
-    `state = "${dir}/state"`,
-    'disabled_plugins = ["io.containerd.grpc.v1.cri"]',
-    '[grpc]',
-    `  address = "${socket}"`,
-    '[ttrpc]',
-    `  address = "${socket}.ttrpc"`,
-    ''
-  ].join('\n'))
+  await writeFile(
+    config,
+    [
+      'version = 2',
+      `root = "${dir}/root"`,
+      `state = "${dir}/state"`,
+      'disabled_plugins = ["io.containerd.grpc.v1.cri"]',
+      '[grpc]',
+      `  address = "${socket}"`,
+      '[ttrpc]',
+      `  address = "${socket}.ttrpc"`,
+      ''
+    ].join('\n')
+  )
   const pid = await startProcess(['containerd', '--config', config], log)
-  await waitFor(async () => (await execFileP('ctr', ['-a', socket, 'version'])).stdout.includes('Server'), 'containerd', log)
+  await waitFor(
+    async () => (await execFileP('ctr', ['-a', socket, 'version'])).stdout.includes('Server'),
+    'containerd',
+    log
+  )
   return { dir, socket, host: `unix://${socket}`, pid, log, stop: () => stopPid(pid, dir) }
 }
 
@@ -173,7 +218,9 @@ export async function docker(engine: Engine, args: string[], input?: string): Pr
 }
 
 export async function ctr(engine: Engine, namespace: string, args: string[]): Promise<string> {
-  return (await execFileP('ctr', ['-a', engine.socket, '-n', namespace, ...args], { maxBuffer: 64 * 1024 * 1024 })).stdout.trim()
+  return (
+    await execFileP('ctr', ['-a', engine.socket, '-n', namespace, ...args], { maxBuffer: 64 * 1024 * 1024 })
+  ).stdout.trim()
 }
 
 /**
@@ -185,13 +232,16 @@ export async function buildBusybox(engine: Engine, tag: string, extra: string[] 
   try {
     await mkdir(join(ctx, 'bin'))
     await copyFile(await busyboxPath(), join(ctx, 'bin', 'busybox'))
-    await writeFile(join(ctx, 'Dockerfile'), [
-      'FROM scratch',
-      'COPY bin/busybox /bin/busybox',
-      'RUN ["/bin/busybox", "--install", "-s", "/bin"]',
-      ...extra,
-      ''
-    ].join('\n'))
+    await writeFile(
+      join(ctx, 'Dockerfile'),
+      [
+        'FROM scratch',
+        'COPY bin/busybox /bin/busybox',
+        'RUN ["/bin/busybox", "--install", "-s", "/bin"]',
+        ...extra,
+        ''
+      ].join('\n')
+    )
     await docker(engine, ['build', '-q', '--network', 'none', '-t', tag, ctx])
     return docker(engine, ['image', 'inspect', '--format', '{{.Id}}', tag])
   } finally {
@@ -201,7 +251,13 @@ export async function buildBusybox(engine: Engine, tag: string, extra: string[] 
 
 async function busyboxPath(): Promise<string> {
   for (const p of ['/bin/busybox', '/usr/bin/busybox']) {
-    if (await access(p).then(() => true, () => false)) return p
+    if (
+      await access(p).then(
+        () => true,
+        () => false
+      )
+    )
+      return p
   }
   throw new Error('busybox-static is not installed (apt-get install busybox-static)')
 }

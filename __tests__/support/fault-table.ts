@@ -26,12 +26,19 @@ export function faultTable(suite: string): (row: FaultRow) => void {
     await writeFile(join(faultDir, `${suite}.json`), JSON.stringify({ suite, rows }, null, 1) + '\n')
   })
   // Private engines live under random temp directories: the table shows where, not which.
-  const clean = (text: string): string => text.replace(/\/tmp\/[^\s/"]+/g, '<tmp>').replace(/\s+/g, ' ').trim()
+  const clean = (text: string): string =>
+    text
+      .replace(/\/tmp\/[^\s/"]+/g, '<tmp>')
+      .replace(/\s+/g, ' ')
+      .trim()
   return (row) => rows.push({ case: row.case, done: clean(row.done), outcome: clean(row.outcome) })
 }
 
 /** The outcome of an attempt as the table shows it: the error the user sees, or what succeeded. */
-export async function outcomeOf(attempt: Promise<unknown>, success: (value: unknown) => string = () => 'accepted'): Promise<string> {
+export async function outcomeOf(
+  attempt: Promise<unknown>,
+  success: (value: unknown) => string = () => 'accepted'
+): Promise<string> {
   try {
     return success(await attempt)
   } catch (error) {

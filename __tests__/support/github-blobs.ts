@@ -63,7 +63,13 @@ export class BlobStore {
   /** A new empty blob; returns its path below the origin (two segments, as the Azure SDK requires). */
   create(container: string, fileName: string): string {
     const id = `${container}-${randomBytes(8).toString('hex')}`
-    this.blobs.set(id, { fileName, contentType: 'application/octet-stream', committed: false, size: 0, blocks: new Set() })
+    this.blobs.set(id, {
+      fileName,
+      contentType: 'application/octet-stream',
+      committed: false,
+      size: 0,
+      blocks: new Set()
+    })
     return `/blob/${container}/${id}?sig=${randomBytes(6).toString('hex')}`
   }
 
@@ -100,7 +106,9 @@ export class BlobStore {
       if (missing !== undefined) return azureError(res, 400, 'InvalidBlockList')
       const out = createWriteStream(this.file(id))
       for (const block of ids) await pipeline(createReadStream(this.file(id, block)), out, { end: false })
-      await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())))
+      await new Promise<void>((resolve, reject) =>
+        out.end((error?: Error | null) => (error ? reject(error) : resolve()))
+      )
       await this.commit(id, blob)
       return created(res, 'blob:blocklist')
     }
@@ -146,7 +154,10 @@ export class BlobStore {
   }
 
   private throttle(direction: 'up' | 'down'): Transform {
-    return this.link?.[direction].stream() ?? new Transform({ transform: (chunk: Buffer, _encoding, done) => done(null, chunk) })
+    return (
+      this.link?.[direction].stream() ??
+      new Transform({ transform: (chunk: Buffer, _encoding, done) => done(null, chunk) })
+    )
   }
 
   private counter(): Transform {

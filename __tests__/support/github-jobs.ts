@@ -66,7 +66,10 @@ export class Workflow {
 /** The tagged images of an engine, `name:tag`, sorted. */
 export async function imageNames(engine: Engine): Promise<string[]> {
   const out = await docker(engine, ['images', '--format', '{{.Repository}}:{{.Tag}}'])
-  return out.split('\n').filter((l) => l !== '' && !l.includes('<none>')).sort()
+  return out
+    .split('\n')
+    .filter((l) => l !== '' && !l.includes('<none>'))
+    .sort()
 }
 
 export async function imageId(engine: Engine, ref: string): Promise<string> {

@@ -129,13 +129,19 @@ export class GitHubServices {
     const ids = idsFromToken(req.headers.authorization)
     const scope = ids ? this.runs.get(ids.run) : undefined
     const record: RequestRecord = { route: method, status: 200, body, ...(scope ?? {}) }
-    if (!scope) return this.send(res, { ...record, status: 401 }, { code: 'unauthenticated', msg: 'unknown runtime token' })
+    if (!scope)
+      return this.send(res, { ...record, status: 401 }, { code: 'unauthenticated', msg: 'unknown runtime token' })
     const fault = this.takeFault(method)
     if (fault && 'status' in fault)
-      return this.send(res, { ...record, status: fault.status }, { code: 'internal', msg: fault.msg ?? 'injected fault' })
+      return this.send(
+        res,
+        { ...record, status: fault.status },
+        { code: 'internal', msg: fault.msg ?? 'injected fault' }
+      )
     let answer: TwirpAnswer
     if (service?.endsWith('.CacheService')) answer = this.cache.call(method, body, scope, this.origin)
-    else if (service?.endsWith('.ArtifactService')) answer = this.artifacts.call(method, body, scope, this.origin, this.runs)
+    else if (service?.endsWith('.ArtifactService'))
+      answer = this.artifacts.call(method, body, scope, this.origin, this.runs)
     else answer = { status: 404, body: { code: 'bad_route', msg: `no service ${service}` } }
     this.send(res, { ...record, status: answer.status }, answer.body)
   }
@@ -166,9 +172,11 @@ export class GitHubServices {
     const match = list ?? zip
     const repository = match ? `${match[1]}/${match[2]}` : undefined
     const record: RequestRecord = { route, status: 200, ...(repository ? { repository } : {}) }
-    if (!req.headers.authorization) return this.send(res, { ...record, status: 401 }, { message: 'Requires authentication' })
+    if (!req.headers.authorization)
+      return this.send(res, { ...record, status: 401 }, { message: 'Requires authentication' })
     const fault = this.takeFault(route)
-    if (fault && 'status' in fault) return this.send(res, { ...record, status: fault.status }, { message: fault.msg ?? 'fault' })
+    if (fault && 'status' in fault)
+      return this.send(res, { ...record, status: fault.status }, { message: fault.msg ?? 'fault' })
     if (list && repository) {
       const runId = Number(list[3])
       const found = this.artifacts.restList(repository, runId, url.searchParams.get('name') ?? undefined, this.origin)
@@ -190,5 +198,7 @@ export class GitHubServices {
 }
 
 function camelKeys(body: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(body).map(([k, v]) => [k.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()), v]))
+  return Object.fromEntries(
+    Object.entries(body).map(([k, v]) => [k.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()), v])
+  )
 }

@@ -40,17 +40,35 @@ export class CacheService {
     const same = (e: CacheEntry): boolean => e.repository === scope.repository && e.key === key && e.version === version
     switch (method) {
       case 'CreateCacheEntry': {
-        if (this.entries.some(same)) return ok({ ok: false, signedUploadUrl: '', message: `cache entry with the same key, version, and scope already exists` })
+        if (this.entries.some(same))
+          return ok({
+            ok: false,
+            signedUploadUrl: '',
+            message: `cache entry with the same key, version, and scope already exists`
+          })
         const url = origin + this.blobs.create('cache', 'cache.tzst')
-        this.entries.push({ repository: scope.repository, key, version, url, id: this.nextId++, finalized: false, size: 0 })
+        this.entries.push({
+          repository: scope.repository,
+          key,
+          version,
+          url,
+          id: this.nextId++,
+          finalized: false,
+          size: 0
+        })
         return ok({ ok: true, signedUploadUrl: url })
       }
       case 'FinalizeCacheEntryUpload': {
         const entry = this.entries.find((e) => same(e) && !e.finalized)
-        if (!entry) return ok({ ok: false, entryId: '0', message: 'no cache entry is being uploaded under this key and version' })
+        if (!entry)
+          return ok({ ok: false, entryId: '0', message: 'no cache entry is being uploaded under this key and version' })
         const size = this.blobs.committedSize(entry.url)
         if (size === undefined || String(size) !== text(body.sizeBytes))
-          return ok({ ok: false, entryId: '0', message: `uploaded size ${size ?? 'none'} differs from ${text(body.sizeBytes)}` })
+          return ok({
+            ok: false,
+            entryId: '0',
+            message: `uploaded size ${size ?? 'none'} differs from ${text(body.sizeBytes)}`
+          })
         entry.finalized = true
         entry.size = size
         return ok({ ok: true, entryId: String(entry.id) })
@@ -99,7 +117,13 @@ export class ArtifactService {
 
   constructor(private readonly blobs: BlobStore) {}
 
-  call(method: string, body: Record<string, unknown>, scope: RunScope, origin: string, runs: Map<string, RunScope>): TwirpAnswer {
+  call(
+    method: string,
+    body: Record<string, unknown>,
+    scope: RunScope,
+    origin: string,
+    runs: Map<string, RunScope>
+  ): TwirpAnswer {
     const run = text(body.workflowRunBackendId)
     if (!runs.has(run)) return twirpError(404, 'not_found', `no workflow run ${run}`)
     const name = text(body.name)
@@ -130,12 +154,19 @@ export class ArtifactService {
         const size = this.blobs.committedSize(artifact.url)
         if (size === undefined || String(size) !== text(body.size))
           return twirpError(400, 'invalid_argument', `uploaded size ${size ?? 'none'} differs from ${text(body.size)}`)
-        Object.assign(artifact, { finalized: true, size, ...(typeof body.hash === 'string' ? { digest: body.hash } : {}) })
+        Object.assign(artifact, {
+          finalized: true,
+          size,
+          ...(typeof body.hash === 'string' ? { digest: body.hash } : {})
+        })
         return ok({ ok: true, artifactId: String(artifact.id) })
       }
       case 'ListArtifacts': {
         const found = inRun.filter(
-          (a) => a.finalized && (body.nameFilter === undefined || a.name === body.nameFilter) && (body.idFilter === undefined || String(a.id) === String(body.idFilter))
+          (a) =>
+            a.finalized &&
+            (body.nameFilter === undefined || a.name === body.nameFilter) &&
+            (body.idFilter === undefined || String(a.id) === String(body.idFilter))
         )
         return ok({ artifacts: found.map((a) => this.twirpView(a)) })
       }
@@ -158,7 +189,10 @@ export class ArtifactService {
   /** `GET /repos/{o}/{r}/actions/runs/{run}/artifacts?name=`, in the REST API's shape. */
   restList(repository: string, runId: number, name: string | undefined, origin: string): Record<string, unknown>[] {
     return this.artifacts
-      .filter((a) => a.finalized && a.repository === repository && a.runId === runId && (name === undefined || a.name === name))
+      .filter(
+        (a) =>
+          a.finalized && a.repository === repository && a.runId === runId && (name === undefined || a.name === name)
+      )
       .map((a) => ({
         id: a.id,
         node_id: `A_${a.id}`,

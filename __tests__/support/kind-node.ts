@@ -40,13 +40,16 @@ export async function buildKindNodeImage(engine: Engine): Promise<void> {
     }
     await mkdir(join(ctx, 'root', 'etc', 'containerd'), { recursive: true })
     await writeFile(join(ctx, 'root', 'etc', 'containerd', 'config.toml'), config)
-    await writeFile(join(ctx, 'Dockerfile'), [
-      'FROM scratch',
-      'COPY root/ /',
-      'RUN ["/bin/busybox", "--install", "-s", "/bin"]',
-      'ENTRYPOINT ["/usr/bin/containerd"]',
-      ''
-    ].join('\n'))
+    await writeFile(
+      join(ctx, 'Dockerfile'),
+      [
+        'FROM scratch',
+        'COPY root/ /',
+        'RUN ["/bin/busybox", "--install", "-s", "/bin"]',
+        'ENTRYPOINT ["/usr/bin/containerd"]',
+        ''
+      ].join('\n')
+    )
     await docker(engine, ['build', '-q', '--network', 'none', '-t', kindNodeImage, ctx])
   } finally {
     await rm(ctx, { recursive: true, force: true })
@@ -65,16 +68,38 @@ export async function startKindNode(engine: Engine, cluster: string, role: strin
   const name = `${cluster}-${role}`
   const data = await mkdtemp(join(tmpdir(), `ih-${name}-`))
   await docker(engine, [
-    'run', '-d', '--name', name, '--hostname', name, '--network', 'none',
-    '--cap-add', 'SYS_ADMIN', '--security-opt', 'seccomp=unconfined', '--security-opt', 'apparmor=unconfined',
-    '-v', `${data}:/var/lib/containerd`,
-    '--label', `io.x-k8s.kind.cluster=${cluster}`, '--label', `io.x-k8s.kind.role=${role}`,
+    'run',
+    '-d',
+    '--name',
+    name,
+    '--hostname',
+    name,
+    '--network',
+    'none',
+    '--cap-add',
+    'SYS_ADMIN',
+    '--security-opt',
+    'seccomp=unconfined',
+    '--security-opt',
+    'apparmor=unconfined',
+    '-v',
+    `${data}:/var/lib/containerd`,
+    '--label',
+    `io.x-k8s.kind.cluster=${cluster}`,
+    '--label',
+    `io.x-k8s.kind.role=${role}`,
     kindNodeImage
   ])
   const exec = (argv: string[]): Promise<string> => docker(engine, ['exec', name, ...argv])
   const deadline = Date.now() + 30000
-  while (!(await exec(['ctr', 'version']).then(() => true, () => false))) {
-    if (Date.now() > deadline) throw new Error(`kind node stand-in ${name} did not start: ${await docker(engine, ['logs', name]).catch(String)}`)
+  while (
+    !(await exec(['ctr', 'version']).then(
+      () => true,
+      () => false
+    ))
+  ) {
+    if (Date.now() > deadline)
+      throw new Error(`kind node stand-in ${name} did not start: ${await docker(engine, ['logs', name]).catch(String)}`)
     await new Promise((r) => setTimeout(r, 200))
   }
   return {

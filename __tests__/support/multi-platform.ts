@@ -34,17 +34,30 @@ export async function buildMultiPlatform(engine: Engine, name: string, platforms
       const rootfs = join(dir, `${architecture}.tar`)
       await execFileP('tar', ['-C', root, '-cf', rootfs, '.'])
       const single = `ih-mp-${architecture}:tmp`
-      await docker(engine, ['import', '--platform', platform, '--change', 'CMD ["/bin/busybox", "cat", "/arch"]', rootfs, single])
+      await docker(engine, [
+        'import',
+        '--platform',
+        platform,
+        '--change',
+        'CMD ["/bin/busybox", "cat", "/arch"]',
+        rootfs,
+        single
+      ])
       const saved = join(dir, `${architecture}-saved.tar`)
       await execFileP('docker', ['-H', engine.host, 'save', '-o', saved, single])
       await docker(engine, ['rmi', single])
       const entries = await readTar(await readFile(saved))
-      for (const entry of entries.filter((e) => e.name.startsWith('blobs/sha256/') && e.type === 'file')) blobs.set(entry.name, entry.body)
-      const index = JSON.parse(entries.find((e) => e.name === 'index.json')!.body.toString('utf8')) as { manifests: Descriptor[] }
+      for (const entry of entries.filter((e) => e.name.startsWith('blobs/sha256/') && e.type === 'file'))
+        blobs.set(entry.name, entry.body)
+      const index = JSON.parse(entries.find((e) => e.name === 'index.json')!.body.toString('utf8')) as {
+        manifests: Descriptor[]
+      }
       const { mediaType, digest, size } = index.manifests[0]!
       manifests.push({ mediaType, digest, size, platform: { os, architecture } })
     }
-    const imageIndex = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: 'application/vnd.oci.image.index.v1+json', manifests }))
+    const imageIndex = Buffer.from(
+      JSON.stringify({ schemaVersion: 2, mediaType: 'application/vnd.oci.image.index.v1+json', manifests })
+    )
     const indexDigest = sha256(imageIndex)
     blobs.set(`blobs/sha256/${indexDigest.slice(7)}`, imageIndex)
     const [repository, tag = 'latest'] = name.split(/:(?=[^:/]+$)/)
@@ -58,10 +71,14 @@ export async function buildMultiPlatform(engine: Engine, name: string, platforms
         name: 'index.json',
         body: JSON.stringify({
           schemaVersion: 2,
-          manifests: [{
-            mediaType: 'application/vnd.oci.image.index.v1+json', digest: indexDigest, size: imageIndex.length,
-            annotations: { 'io.containerd.image.name': `${full}:${tag}`, 'org.opencontainers.image.ref.name': tag }
-          }]
+          manifests: [
+            {
+              mediaType: 'application/vnd.oci.image.index.v1+json',
+              digest: indexDigest,
+              size: imageIndex.length,
+              annotations: { 'io.containerd.image.name': `${full}:${tag}`, 'org.opencontainers.image.ref.name': tag }
+            }
+          ]
         })
       }
     ]
@@ -82,5 +99,9 @@ export async function platformsIn(archive: Buffer): Promise<{ index: string; pla
     manifests: (Descriptor & { platform: { os: string; architecture: string } })[]
   }
   const complete = index.manifests.every((m) => body(`blobs/sha256/${m.digest.slice(7)}`) !== undefined)
-  return { index: top.digest, platforms: index.manifests.map((m) => `${m.platform.os}/${m.platform.architecture}`).sort(), complete }
+  return {
+    index: top.digest,
+    platforms: index.manifests.map((m) => `${m.platform.os}/${m.platform.architecture}`).sort(),
+    complete
+  }
 }

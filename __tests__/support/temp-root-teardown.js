@@ -7,6 +7,8 @@ export default function teardown() {
   try {
     rmSync(root, { recursive: true, force: true, maxRetries: 3 })
   } catch (error) {
-    console.error(`could not remove the test run's temp folder ${root}: ${error instanceof Error ? error.message : String(error)}`)
+    console.error(
+      `could not remove the test run's temp folder ${root}: ${error instanceof Error ? error.message : String(error)}`
+    )
   }
 }

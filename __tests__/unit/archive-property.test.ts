@@ -19,9 +19,29 @@ import { encodeIndex, newIndex, parseIndex } from '../../src/store/format.js'
 import { planLoad } from '../../src/store/load-plan.js'
 import { assembleArchive } from '../../src/store/assemble.js'
 import type { RewriteOptions } from '../../src/archive/tar-transform.js'
-import { legacyFiles, makeTar, ociFiles, runTransform, sha256, hexOf, type ImageSpec, type TarFile } from '../support/archive-fixtures.js'
+import {
+  legacyFiles,
+  makeTar,
+  ociFiles,
+  runTransform,
+  sha256,
+  hexOf,
+  type ImageSpec,
+  type TarFile
+} from '../support/archive-fixtures.js'
 
-const hostileNames = ['app:ci', 'ghcr.io/org/app:1', '--help', 'App:CI', 'a\n::error::x', 'x; rm -rf /', '', 'a@sha256:1', `a@sha256:${'0'.repeat(64)}`, 'ok/name:v1']
+const hostileNames = [
+  'app:ci',
+  'ghcr.io/org/app:1',
+  '--help',
+  'App:CI',
+  'a\n::error::x',
+  'x; rm -rf /',
+  '',
+  'a@sha256:1',
+  `a@sha256:${'0'.repeat(64)}`,
+  'ok/name:v1'
+]
 const entryTypes = ['fifo', 'character-device', 'block-device', 'directory', 'symlink', 'link'] as const
 
 type Mutation =
@@ -48,9 +68,19 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
     }),
     weight: 4
   },
-  fc.record({ kind: fc.constant('type' as const), at: fc.nat(), type: fc.constantFrom(...entryTypes), target: fc.nat() }),
+  fc.record({
+    kind: fc.constant('type' as const),
+    at: fc.nat(),
+    type: fc.constantFrom(...entryTypes),
+    target: fc.nat()
+  }),
   fc.record({ kind: fc.constant('body' as const), at: fc.nat(), body: fc.uint8Array({ maxLength: 600 }) }),
-  fc.record({ kind: fc.constant('json' as const), at: fc.nat(), path: fc.array(fc.nat(), { maxLength: 5 }), value: oddValue }),
+  fc.record({
+    kind: fc.constant('json' as const),
+    at: fc.nat(),
+    path: fc.array(fc.nat(), { maxLength: 5 }),
+    value: oddValue
+  }),
   fc.record({ kind: fc.constantFrom('drop' as const, 'duplicate' as const), at: fc.nat() }),
   fc.record({ kind: fc.constant('swap' as const), at: fc.nat(), with: fc.nat() })
 )
@@ -83,7 +113,11 @@ function apply(files: TarFile[], change: Mutation): TarFile[] {
   switch (change.kind) {
     case 'type': {
       const target = files[change.target % files.length]!.name
-      out[at] = { name: file.name, type: change.type, ...(change.type === 'symlink' || change.type === 'link' ? { linkname: target } : {}) }
+      out[at] = {
+        name: file.name,
+        type: change.type,
+        ...(change.type === 'symlink' || change.type === 'link' ? { linkname: target } : {})
+      }
       break
     }
     case 'body':
@@ -123,12 +157,25 @@ function nest(files: TarFile[], depth: number, width: number): TarFile[] {
   let child: Record<string, unknown> = { ...top.manifests[0]!, annotations: undefined }
   const extra: TarFile[] = []
   for (let level = 0; level < depth; level++) {
-    const index = JSON.stringify({ schemaVersion: 2, mediaType: 'application/vnd.oci.image.index.v1+json', manifests: Array.from({ length: width }, () => child) })
+    const index = JSON.stringify({
+      schemaVersion: 2,
+      mediaType: 'application/vnd.oci.image.index.v1+json',
+      manifests: Array.from({ length: width }, () => child)
+    })
     extra.push({ name: `blobs/sha256/${hexOf(sha256(index))}`, body: index })
-    child = { mediaType: 'application/vnd.oci.image.index.v1+json', digest: sha256(index), size: index.length, annotations: undefined }
+    child = {
+      mediaType: 'application/vnd.oci.image.index.v1+json',
+      digest: sha256(index),
+      size: index.length,
+      annotations: undefined
+    }
   }
   const manifests = top.manifests.map((d, i) => (i === 0 ? { ...child, annotations: d['annotations'] } : d))
-  return [...files.filter((f) => f !== indexFile), ...extra, { name: 'index.json', body: JSON.stringify({ ...top, manifests }) }]
+  return [
+    ...files.filter((f) => f !== indexFile),
+    ...extra,
+    { name: 'index.json', body: JSON.stringify({ ...top, manifests }) }
+  ]
 }
 
 const image = fc.record({
@@ -152,7 +199,10 @@ const archive = fc.record({
 /** A JavaScript fault (a bug), as opposed to an error about the input, even when a HandoffError wraps it. */
 function isFault(error: unknown): boolean {
   const name = (error as { name?: unknown } | null)?.name
-  return typeof name === 'string' && ['TypeError', 'RangeError', 'ReferenceError', 'SyntaxError', 'InternalError'].includes(name)
+  return (
+    typeof name === 'string' &&
+    ['TypeError', 'RangeError', 'ReferenceError', 'SyntaxError', 'InternalError'].includes(name)
+  )
 }
 
 type ArchiveSpec = typeof archive extends fc.Arbitrary<infer T> ? T : never
@@ -194,9 +244,14 @@ describe('property: mutated real archives end in a model or a HandoffError', () 
     const rssBefore = process.memoryUsage().rss
     await fc.assert(
       fc.asyncProperty(archive, async (spec: ArchiveSpec) => {
-        let files = spec.layout === 'docker'
-          ? await legacyFiles(spec.images.map((i: ImageSpec) => ({ ...i, names: [...new Set(i.names)] })))
-          : nest((await ociFiles(spec.images.map((i: ImageSpec) => ({ ...i, names: [...new Set(i.names)] })))).files, spec.depth, spec.width)
+        let files =
+          spec.layout === 'docker'
+            ? await legacyFiles(spec.images.map((i: ImageSpec) => ({ ...i, names: [...new Set(i.names)] })))
+            : nest(
+                (await ociFiles(spec.images.map((i: ImageSpec) => ({ ...i, names: [...new Set(i.names)] })))).files,
+                spec.depth,
+                spec.width
+              )
         for (const change of spec.mutations) files = apply(files, change)
         let input: Buffer
         try {
@@ -206,19 +261,29 @@ describe('property: mutated real archives end in a model or a HandoffError', () 
         }
         if (spec.cut !== undefined) input = input.subarray(0, spec.cut % (input.length + 1))
         if (spec.tail !== undefined) input = Buffer.concat([input, Buffer.from(spec.tail)])
-        const options: RewriteOptions | undefined = spec.rewrite === 'none'
-          ? undefined
-          : { names: (found) => (spec.rewrite === 'names' ? found.names : [spec.target]) }
+        const options: RewriteOptions | undefined =
+          spec.rewrite === 'none'
+            ? undefined
+            : { names: (found) => (spec.rewrite === 'names' ? found.names : [spec.target]) }
         // The transform (the model's checks), and the store's own path: split, index, plan, rebuild.
         for (const run of [() => runTransform(input, options), () => storeRoundTrip(input, options ?? {})]) {
-          const outcome = await withinTime(run().then(() => undefined, (error: unknown) => error), 10000)
+          const outcome = await withinTime(
+            run().then(
+              () => undefined,
+              (error: unknown) => error
+            ),
+            10000
+          )
           if (outcome !== undefined && (!(outcome instanceof HandoffError) || isFault(outcome.cause))) {
             const fault = outcome instanceof HandoffError ? outcome.cause : outcome
             throw new Error(`not a HandoffError of its own: ${(fault as Error)?.stack ?? String(fault)}`)
           }
         }
       }),
-      { numRuns: Number(process.env.PROPERTY_RUNS ?? 300), seed: process.env.PROPERTY_SEED ? Number(process.env.PROPERTY_SEED) : undefined }
+      {
+        numRuns: Number(process.env.PROPERTY_RUNS ?? 300),
+        seed: process.env.PROPERTY_SEED ? Number(process.env.PROPERTY_SEED) : undefined
+      }
     )
     // Inputs are kilobytes: growth of hundreds of MB would mean something is held or multiplied.
     expect(process.memoryUsage().rss - rssBefore).toBeLessThan(512 * 1024 * 1024)

@@ -30,7 +30,9 @@ describe('archive transform: legacy docker save layout', () => {
   it('follows a symlinked layer.tar (Docker links duplicate layers) for sizes and diff IDs', async () => {
     const files = await legacyFiles([{ names: ['app:ci'], layers: ['same'] }])
     const layer = files.find((f) => f.name.endsWith('layer.tar'))!
-    const config = JSON.parse(files.find((f) => /^[0-9a-f]{64}\.json$/.test(f.name))!.body as string) as { rootfs: { diff_ids: string[] } }
+    const config = JSON.parse(files.find((f) => /^[0-9a-f]{64}\.json$/.test(f.name))!.body as string) as {
+      rootfs: { diff_ids: string[] }
+    }
     config.rootfs.diff_ids.push(sha256(layer.body!))
     const configBody = JSON.stringify(config)
     const configName = `${sha256(configBody).slice(7)}.json`
@@ -39,7 +41,10 @@ describe('archive transform: legacy docker save layout', () => {
       { name: 'dup/', type: 'directory' as const },
       { name: 'dup/layer.tar', type: 'symlink' as const, linkname: `../${layer.name}` },
       { name: configName, body: configBody },
-      { name: 'manifest.json', body: JSON.stringify([{ Config: configName, RepoTags: ['app:ci'], Layers: [layer.name, 'dup/layer.tar'] }]) }
+      {
+        name: 'manifest.json',
+        body: JSON.stringify([{ Config: configName, RepoTags: ['app:ci'], Layers: [layer.name, 'dup/layer.tar'] }])
+      }
     ]
     const { model } = await runTransform(await makeTar(linked))
     expect(model.images[0]!.layers.map((l) => l.size)).toEqual([layer.body!.length, layer.body!.length])
@@ -63,7 +68,10 @@ describe('archive transform: legacy docker save layout', () => {
 
   it('renames consistently in manifest.json and repositories', async () => {
     const files = await legacyFiles([{ names: ['app:ci'], layers: ['a', 'b'] }])
-    const top = files.filter((f) => f.name.endsWith('/layer.tar')).at(-1)!.name.split('/')[0]
+    const top = files
+      .filter((f) => f.name.endsWith('/layer.tar'))
+      .at(-1)!
+      .name.split('/')[0]
     const { model, output } = await runTransform(await makeTar(files), {
       names: () => ['registry.example/team/app:test', 'app:ci', 'other']
     })
@@ -71,12 +79,19 @@ describe('archive transform: legacy docker save layout', () => {
     const manifest = (await jsonIn(output, 'manifest.json')) as Array<{ RepoTags: string[] }>
     expect(manifest[0]!.RepoTags).toEqual(['registry.example/team/app:test', 'app:ci', 'other:latest'])
     expect(await jsonIn(output, 'repositories')).toEqual({
-      'registry.example/team/app': { test: top }, app: { ci: top }, other: { latest: top }
+      'registry.example/team/app': { test: top },
+      app: { ci: top },
+      other: { latest: top }
     })
   })
 
   it('drops images the keep filter rejects from every name file', async () => {
-    const input = await makeTar(await legacyFiles([{ names: ['a:1'], layers: ['a'] }, { names: ['b:1'], layers: ['b'] }]))
+    const input = await makeTar(
+      await legacyFiles([
+        { names: ['a:1'], layers: ['a'] },
+        { names: ['b:1'], layers: ['b'] }
+      ])
+    )
     const { model, output } = await runTransform(input, { keep: (image) => image.names.includes('b:1') })
     expect(model.images.map((i) => i.names)).toEqual([['b:1']])
     const manifest = (await jsonIn(output, 'manifest.json')) as Array<{ RepoTags: string[] }>
@@ -90,45 +105,86 @@ describe('archive transform: OCI layout', () => {
     const build = await ociFiles([{ names: ['app:ci', 'ghcr.io/o/app:1'], layers: ['l1', 'l2'] }])
     const { model, output } = await runTransform(await makeTar(build.files))
     expect(model.layout).toBe('oci')
-    expect(model.images).toEqual([expect.objectContaining({
-      configDigest: build.configDigests[0], manifestDigest: build.manifestDigests[0], names: ['app:ci', 'ghcr.io/o/app:1'], platform: 'linux/amd64'
-    })])
+    expect(model.images).toEqual([
+      expect.objectContaining({
+        configDigest: build.configDigests[0],
+        manifestDigest: build.manifestDigests[0],
+        names: ['app:ci', 'ghcr.io/o/app:1'],
+        platform: 'linux/amd64'
+      })
+    ])
     expect(model.images[0]!.layers.every((l) => l.digest?.startsWith('sha256:') && l.diffId === l.digest)).toBe(true)
     expect((await readTar(output)).slice(-3).map((e) => e.name)).toEqual(['oci-layout', 'index.json', 'manifest.json'])
   })
 
   it('renames consistently in index.json (both annotations, tag-only ref.name) and manifest.json', async () => {
     const build = await ociFiles([{ names: ['app:ci'], layers: ['l1'] }])
-    const { model, output } = await runTransform(await makeTar(build.files), { names: () => ['ghcr.io/o/app:2', 'app:ci'] })
+    const { model, output } = await runTransform(await makeTar(build.files), {
+      names: () => ['ghcr.io/o/app:2', 'app:ci']
+    })
     expect(model.images[0]!.names).toEqual(['ghcr.io/o/app:2', 'app:ci'])
-    const index = (await jsonIn(output, 'index.json')) as { manifests: Array<{ digest: string; annotations: Record<string, string> }> }
+    const index = (await jsonIn(output, 'index.json')) as {
+      manifests: Array<{ digest: string; annotations: Record<string, string> }>
+    }
     expect(index.manifests.map((m) => [m.digest, m.annotations])).toEqual([
-      [build.manifestDigests[0], { 'io.containerd.image.name': 'ghcr.io/o/app:2', 'org.opencontainers.image.ref.name': '2' }],
-      [build.manifestDigests[0], { 'io.containerd.image.name': 'docker.io/library/app:ci', 'org.opencontainers.image.ref.name': 'ci' }]
+      [
+        build.manifestDigests[0],
+        { 'io.containerd.image.name': 'ghcr.io/o/app:2', 'org.opencontainers.image.ref.name': '2' }
+      ],
+      [
+        build.manifestDigests[0],
+        { 'io.containerd.image.name': 'docker.io/library/app:ci', 'org.opencontainers.image.ref.name': 'ci' }
+      ]
     ])
-    expect(await jsonIn(output, 'manifest.json')).toEqual([expect.objectContaining({ RepoTags: ['ghcr.io/o/app:2', 'app:ci'] })])
+    expect(await jsonIn(output, 'manifest.json')).toEqual([
+      expect.objectContaining({ RepoTags: ['ghcr.io/o/app:2', 'app:ci'] })
+    ])
   })
 
   it('keeps a full ref.name where the source wrote one (skopeo, podman)', async () => {
     const build = await ociFiles([{ names: [], layers: ['l1'] }])
-    const files = build.files.map((f) => f.name !== 'index.json' ? f : {
-      ...f,
-      body: JSON.stringify({ schemaVersion: 2, manifests: [{ ...(JSON.parse(f.body as string) as { manifests: object[] }).manifests[0], annotations: { 'org.opencontainers.image.ref.name': 'localhost/app:ci' } }] })
-    })
+    const files = build.files.map((f) =>
+      f.name !== 'index.json'
+        ? f
+        : {
+            ...f,
+            body: JSON.stringify({
+              schemaVersion: 2,
+              manifests: [
+                {
+                  ...(JSON.parse(f.body as string) as { manifests: object[] }).manifests[0],
+                  annotations: { 'org.opencontainers.image.ref.name': 'localhost/app:ci' }
+                }
+              ]
+            })
+          }
+    )
     const { model, output } = await runTransform(await makeTar(files), { names: () => ['app:next'] })
     expect(model.images[0]!.names).toEqual(['app:next'])
     const index = (await jsonIn(output, 'index.json')) as { manifests: Array<{ annotations: Record<string, string> }> }
     expect(index.manifests[0]!.annotations).toEqual({
-      'io.containerd.image.name': 'docker.io/library/app:next', 'org.opencontainers.image.ref.name': 'docker.io/library/app:next'
+      'io.containerd.image.name': 'docker.io/library/app:next',
+      'org.opencontainers.image.ref.name': 'docker.io/library/app:next'
     })
   })
 
   it('keeps untagged images without name annotations and drops filtered images', async () => {
-    const build = await ociFiles([{ names: [], layers: ['u'] }, { names: ['b:1'], layers: ['b'] }])
-    const { model, output } = await runTransform(await makeTar(build.files), { keep: (image) => image.names.length === 0 })
+    const build = await ociFiles([
+      { names: [], layers: ['u'] },
+      { names: ['b:1'], layers: ['b'] }
+    ])
+    const { model, output } = await runTransform(await makeTar(build.files), {
+      keep: (image) => image.names.length === 0
+    })
     expect(model.images.map((i) => [i.manifestDigest, i.names])).toEqual([[build.manifestDigests[0], []]])
     const index = (await jsonIn(output, 'index.json')) as { manifests: Array<Record<string, unknown>> }
-    expect(index.manifests).toEqual([{ mediaType: 'application/vnd.oci.image.manifest.v1+json', digest: build.manifestDigests[0], size: expect.any(Number) }])
+    expect(index.manifests).toEqual([
+      {
+        mediaType: 'application/vnd.oci.image.manifest.v1+json',
+        digest: build.manifestDigests[0],
+        size: expect.any(Number)
+      }
+    ])
     expect(await jsonIn(output, 'manifest.json')).toEqual([expect.objectContaining({ RepoTags: null })])
   })
 })
@@ -137,7 +193,9 @@ describe('archive transform: names are validated before anything is written', ()
   it('rejects a digest as a new name, and the stream fails too', async () => {
     const input = await makeTar(await legacyFiles([{ names: ['app:ci'], layers: ['a'] }]))
     const digest = `app@${sha256('x')}`
-    await expect(runTransform(input, { names: () => [digest] })).rejects.toThrow(/cannot name image app:ci .*holds a digest/)
+    await expect(runTransform(input, { names: () => [digest] })).rejects.toThrow(
+      /cannot name image app:ci .*holds a digest/
+    )
   })
 
   it('rejects an invalid reference', async () => {
@@ -146,7 +204,14 @@ describe('archive transform: names are validated before anything is written', ()
   })
 
   it('rejects one name given to two images', async () => {
-    const input = await makeTar(await legacyFiles([{ names: ['a:1'], layers: ['a'] }, { names: ['b:1'], layers: ['b'] }]))
-    await expect(runTransform(input, { names: () => ['same:1'] })).rejects.toThrow(/"same:1" would name two images \(a:1 and b:1\)/)
+    const input = await makeTar(
+      await legacyFiles([
+        { names: ['a:1'], layers: ['a'] },
+        { names: ['b:1'], layers: ['b'] }
+      ])
+    )
+    await expect(runTransform(input, { names: () => ['same:1'] })).rejects.toThrow(
+      /"same:1" would name two images \(a:1 and b:1\)/
+    )
   })
 })

@@ -9,7 +9,11 @@ import { join } from 'node:path'
 
 const root = join('node_modules', '@actions', 'cache')
 const sources = ['lib', 'lib/internal', 'lib/internal/shared']
-  .flatMap((dir) => readdirSync(join(root, dir)).filter((f) => f.endsWith('.js')).map((f) => readFileSync(join(root, dir, f), 'utf8')))
+  .flatMap((dir) =>
+    readdirSync(join(root, dir))
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => readFileSync(join(root, dir, f), 'utf8'))
+  )
   .join('\n')
 
 describe('the @actions/cache wording src/backends/cache-outcome.ts reads', () => {

@@ -19,7 +19,16 @@ async function compress(data: Buffer): Promise<Buffer> {
     at += size
   }
   const out: Buffer[] = []
-  await pipeline(Readable.from(pieces), zstdCompress(3), new Writable({ write(c: Buffer, _e, cb) { out.push(c); cb() } }))
+  await pipeline(
+    Readable.from(pieces),
+    zstdCompress(3),
+    new Writable({
+      write(c: Buffer, _e, cb) {
+        out.push(c)
+        cb()
+      }
+    })
+  )
   return Buffer.concat(out)
 }
 
@@ -28,7 +37,16 @@ async function decompress(payload: Buffer, size: number): Promise<number> {
   const chunks: Buffer[] = []
   for (let at = 0; at < payload.length; at += size) chunks.push(payload.subarray(at, at + size))
   let bytes = 0
-  await pipeline(Readable.from(chunks), zstdDecompress(), new Writable({ write(c: Buffer, _e, cb) { bytes += c.length; cb() } }))
+  await pipeline(
+    Readable.from(chunks),
+    zstdDecompress(),
+    new Writable({
+      write(c: Buffer, _e, cb) {
+        bytes += c.length
+        cb()
+      }
+    })
+  )
   return bytes
 }
 
@@ -48,11 +66,31 @@ describe('zstd payloads: one whole frame, nothing after it', () => {
   })
 
   const cases: Array<[string, string, (p: Buffer) => Buffer, RegExp]> = [
-    ['truncated payload', 'cut the last 5 bytes', (p) => p.subarray(0, p.length - 5), /truncated: it ends after \d+ bytes, inside its zstd frame/],
+    [
+      'truncated payload',
+      'cut the last 5 bytes',
+      (p) => p.subarray(0, p.length - 5),
+      /truncated: it ends after \d+ bytes, inside its zstd frame/
+    ],
     ['truncated in the header', 'kept only the first 3 bytes', (p) => p.subarray(0, 3), /truncated/],
-    ['one byte appended', 'appended one 0x00 byte', (p) => Buffer.concat([p, Buffer.alloc(1)]), /bytes after the end of its zstd frame/],
-    ['junk appended', 'appended 12 bytes of text', (p) => Buffer.concat([p, Buffer.from('garbage here')]), /bytes after the end of its zstd frame/],
-    ['two payloads joined', 'appended a second zstd frame', (p) => Buffer.concat([p, zstdCompressSync(Buffer.from('second'))]), /bytes after the end of its zstd frame/]
+    [
+      'one byte appended',
+      'appended one 0x00 byte',
+      (p) => Buffer.concat([p, Buffer.alloc(1)]),
+      /bytes after the end of its zstd frame/
+    ],
+    [
+      'junk appended',
+      'appended 12 bytes of text',
+      (p) => Buffer.concat([p, Buffer.from('garbage here')]),
+      /bytes after the end of its zstd frame/
+    ],
+    [
+      'two payloads joined',
+      'appended a second zstd frame',
+      (p) => Buffer.concat([p, zstdCompressSync(Buffer.from('second'))]),
+      /bytes after the end of its zstd frame/
+    ]
   ]
   it.each(cases)('refuses a %s', async (name, done, change, message) => {
     const payload = change(await compress(data))

@@ -27,7 +27,7 @@ describe('zstd streams', () => {
     })
     const payload = Buffer.concat(compressed)
     expect(isZstd(payload)).toBe(true)
-    expect(payload.length).toBeLessThan(48 * 1024 * 1024 / 10)
+    expect(payload.length).toBeLessThan((48 * 1024 * 1024) / 10)
     const hashIn = createHash('sha256')
     await pipeline(source(), async function* (chunks: AsyncIterable<Buffer>) {
       for await (const c of chunks) hashIn.update(c)
@@ -45,8 +45,10 @@ describe('zstd streams', () => {
       for await (const c of chunks) compressed.push(c)
     })
     const cut = Buffer.concat(compressed).subarray(0, 5000)
-    await expect(pipeline(Readable.from([cut]), zstdDecompress(), async function* (chunks: AsyncIterable<Buffer>) {
-      for await (const c of chunks) void c
-    })).rejects.toThrow()
+    await expect(
+      pipeline(Readable.from([cut]), zstdDecompress(), async function* (chunks: AsyncIterable<Buffer>) {
+        for await (const c of chunks) void c
+      })
+    ).rejects.toThrow()
   })
 })

@@ -20,8 +20,12 @@ describe('the CRI snapshotter of a kind node', () => {
     expect(parseSnapshotter(toml)).toBe('native')
   })
   it('reads config version 3 (containerd 2.x)', () => {
-    expect(parseSnapshotter("version = 3\n[plugins.'io.containerd.cri.v1.images']\n  snapshotter = 'overlayfs'\n")).toBe('overlayfs')
-    expect(parseSnapshotter('version = 3\n[plugins."io.containerd.cri.v1.images"]\n  snapshotter = "fuse-overlayfs"\n')).toBe('fuse-overlayfs')
+    expect(
+      parseSnapshotter("version = 3\n[plugins.'io.containerd.cri.v1.images']\n  snapshotter = 'overlayfs'\n")
+    ).toBe('overlayfs')
+    expect(
+      parseSnapshotter('version = 3\n[plugins."io.containerd.cri.v1.images"]\n  snapshotter = "fuse-overlayfs"\n')
+    ).toBe('fuse-overlayfs')
   })
   it('ignores snapshotter keys of other sections and configs without CRI', () => {
     expect(parseSnapshotter('[plugins."io.containerd.transfer.v1.local"]\n  snapshotter = "zfs"\n')).toBeUndefined()
@@ -60,7 +64,19 @@ describe('names in an archive', () => {
   it('reads RepoTags, index annotations and repositories, each once', () => {
     const files = new Map([
       ['manifest.json', JSON.stringify([{ RepoTags: ['app:ci', 'ghcr.io/org/app:1'] }, { RepoTags: null }])],
-      ['index.json', JSON.stringify({ manifests: [{ annotations: { 'io.containerd.image.name': 'docker.io/library/app:ci', 'org.opencontainers.image.ref.name': 'ci' } }] })],
+      [
+        'index.json',
+        JSON.stringify({
+          manifests: [
+            {
+              annotations: {
+                'io.containerd.image.name': 'docker.io/library/app:ci',
+                'org.opencontainers.image.ref.name': 'ci'
+              }
+            }
+          ]
+        })
+      ],
       ['repositories', JSON.stringify({ app: { ci: 'abc' } })]
     ])
     expect(namesIn(files).sort()).toEqual(['app:ci', 'docker.io/library/app:ci', 'ghcr.io/org/app:1'])
@@ -73,8 +89,14 @@ describe('names in an archive', () => {
 describe('podman output and names', () => {
   it('reads load lines for names and untagged IDs, old comma form included', () => {
     const id = `sha256:${'a'.repeat(64)}`
-    expect(parseLoadOutput(`Loaded image: localhost/app:ci\nLoaded image: ${id}\n`)).toEqual({ names: ['localhost/app:ci'], ids: [id] })
-    expect(parseLoadOutput('Loaded image(s): localhost/a:1,quay.io/b:2\n')).toEqual({ names: ['localhost/a:1', 'quay.io/b:2'], ids: [] })
+    expect(parseLoadOutput(`Loaded image: localhost/app:ci\nLoaded image: ${id}\n`)).toEqual({
+      names: ['localhost/app:ci'],
+      ids: [id]
+    })
+    expect(parseLoadOutput('Loaded image(s): localhost/a:1,quay.io/b:2\n')).toEqual({
+      names: ['localhost/a:1', 'quay.io/b:2'],
+      ids: []
+    })
   })
   it('merges the one-row-per-name listing into one image per ID', () => {
     const rows = [
@@ -83,12 +105,19 @@ describe('podman output and names', () => {
       { Id: 'b'.repeat(64), Names: null, Size: 5 }
     ]
     expect(parseImages(JSON.stringify(rows))).toEqual([
-      { id: `sha256:${'a'.repeat(64)}`, names: ['localhost/app:ci', 'docker.io/library/app:ci'], size: 10, configDigest: `sha256:${'a'.repeat(64)}` },
+      {
+        id: `sha256:${'a'.repeat(64)}`,
+        names: ['localhost/app:ci', 'docker.io/library/app:ci'],
+        size: 10,
+        configDigest: `sha256:${'a'.repeat(64)}`
+      },
       { id: `sha256:${'b'.repeat(64)}`, names: [], size: 5, configDigest: `sha256:${'b'.repeat(64)}` }
     ])
   })
   it('maps what podman prefixed with localhost/ to the Docker meaning, and leaves registry names alone', () => {
-    expect(shortNameFixes(['app:ci', 'org/tool', 'ghcr.io/org/app:1', 'localhost/own:1', 'localhost:5000/x:1'])).toEqual([
+    expect(
+      shortNameFixes(['app:ci', 'org/tool', 'ghcr.io/org/app:1', 'localhost/own:1', 'localhost:5000/x:1'])
+    ).toEqual([
       { from: 'localhost/app:ci', to: 'docker.io/library/app:ci' },
       { from: 'localhost/org/tool:latest', to: 'docker.io/org/tool:latest' }
     ])

@@ -1,6 +1,19 @@
 import { describe, expect, it } from '@jest/globals'
-import { isDigestName, namespaceProblem, parseHumanSize, parseImageList, parseImportOutput } from '../../src/runtimes/ctr-output.js'
-import { absentPlatforms, isIndexMediaType, matchesPlatform, ociArchitecture, parseManifestOrIndex, platformText } from '../../src/runtimes/ctr-platforms.js'
+import {
+  isDigestName,
+  namespaceProblem,
+  parseHumanSize,
+  parseImageList,
+  parseImportOutput
+} from '../../src/runtimes/ctr-output.js'
+import {
+  absentPlatforms,
+  isIndexMediaType,
+  matchesPlatform,
+  ociArchitecture,
+  parseManifestOrIndex,
+  platformText
+} from '../../src/runtimes/ctr-platforms.js'
 
 const digest = (c: string): string => `sha256:${c.repeat(64)}`
 
@@ -16,9 +29,27 @@ const listing = [
 describe('ctr images ls', () => {
   it('reads name, type, digest, size and platforms from each row', () => {
     expect(parseImageList(listing)).toEqual([
-      { name: 'docker.io/library/app:ci', mediaType: 'application/vnd.docker.distribution.manifest.v2+json', digest: digest('d'), size: 2097152, platforms: ['linux/amd64'] },
-      { name: `import-2026-11-26@${digest('d')}`, mediaType: 'application/vnd.docker.distribution.manifest.v2+json', digest: digest('d'), size: 2097152, platforms: ['linux/amd64'] },
-      { name: 'docker.io/library/multi:1', mediaType: 'application/vnd.oci.image.index.v1+json', digest: digest('e'), size: 737, platforms: ['linux/amd64', 'linux/arm64'] }
+      {
+        name: 'docker.io/library/app:ci',
+        mediaType: 'application/vnd.docker.distribution.manifest.v2+json',
+        digest: digest('d'),
+        size: 2097152,
+        platforms: ['linux/amd64']
+      },
+      {
+        name: `import-2026-11-26@${digest('d')}`,
+        mediaType: 'application/vnd.docker.distribution.manifest.v2+json',
+        digest: digest('d'),
+        size: 2097152,
+        platforms: ['linux/amd64']
+      },
+      {
+        name: 'docker.io/library/multi:1',
+        mediaType: 'application/vnd.oci.image.index.v1+json',
+        digest: digest('e'),
+        size: 737,
+        platforms: ['linux/amd64', 'linux/arm64']
+      }
     ])
   })
   it('gives nothing for an empty store (header only) or -q output', () => {
@@ -45,7 +76,10 @@ describe('ctr images import output', () => {
       `unpacking import-2026-11-26@${digest('b')} (${digest('b')})...done`,
       ''
     ].join('\n')
-    expect(parseImportOutput(out)).toEqual({ names: ['docker.io/library/app:ci', 'ghcr.io/org/app:1'], digests: [digest('a'), digest('b')] })
+    expect(parseImportOutput(out)).toEqual({
+      names: ['docker.io/library/app:ci', 'ghcr.io/org/app:1'],
+      digests: [digest('a'), digest('b')]
+    })
   })
   it('reads nothing from an import that printed nothing (RepoTags null without --digests)', () => {
     expect(parseImportOutput('')).toEqual({ names: [], digests: [] })
@@ -57,10 +91,16 @@ describe('ctr images import output', () => {
 })
 
 describe('namespaces', () => {
-  it.each(['k8s.io', 'default', 'moby', 'a_b-c.d', 'X1'])('accepts %s', (ns) => expect(namespaceProblem(ns)).toBeUndefined())
-  it.each([['', /empty/], ['Bad NS!', /only letters/], ['a..b', /only letters/], ['-a', /only letters/], ['a'.repeat(77), /76/]])(
-    'rejects "%s"', (ns, why) => expect(namespaceProblem(ns)).toMatch(why)
+  it.each(['k8s.io', 'default', 'moby', 'a_b-c.d', 'X1'])('accepts %s', (ns) =>
+    expect(namespaceProblem(ns)).toBeUndefined()
   )
+  it.each([
+    ['', /empty/],
+    ['Bad NS!', /only letters/],
+    ['a..b', /only letters/],
+    ['-a', /only letters/],
+    ['a'.repeat(77), /76/]
+  ])('rejects "%s"', (ns, why) => expect(namespaceProblem(ns)).toMatch(why))
 })
 
 describe('manifests and indexes', () => {

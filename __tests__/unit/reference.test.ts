@@ -1,5 +1,12 @@
 import { describe, expect, it } from '@jest/globals'
-import { familiarName, isImageId, normalizedName, parseReference, parseTargetName, sameName } from '../../src/archive/reference.js'
+import {
+  familiarName,
+  isImageId,
+  normalizedName,
+  parseReference,
+  parseTargetName,
+  sameName
+} from '../../src/archive/reference.js'
 
 describe('image references', () => {
   it.each([

@@ -4,7 +4,13 @@ import { describeImages, imageRows } from '../../src/handoff/report.js'
 import { engineIdsOf } from '../../src/handoff/verify.js'
 
 const digest = (c: string): string => `sha256:${c.repeat(64)}`
-const image = (config: string, manifest: string | undefined, names: string[], platform: string, layers: [string, number][]): ArchiveImage => ({
+const image = (
+  config: string,
+  manifest: string | undefined,
+  names: string[],
+  platform: string,
+  layers: [string, number][]
+): ArchiveImage => ({
   configDigest: digest(config),
   ...(manifest ? { manifestDigest: digest(manifest) } : {}),
   names,
@@ -13,12 +19,18 @@ const image = (config: string, manifest: string | undefined, names: string[], pl
   size: layers.reduce((s, [, n]) => s + n, 0) + 100
 })
 
-describe('the IDs a save reports are the engine\'s own', () => {
+describe("the IDs a save reports are the engine's own", () => {
   const single = image('a', 'b', ['app:ci', 'app:latest'], 'linux/amd64', [['blobs/sha256/l1', 1000]])
   const untagged = image('c', 'd', [], 'linux/amd64', [['blobs/sha256/l2', 500]])
   // Two platforms of one index (digest e): one image on the containerd store, sharing layer l3.
-  const amd64 = image('f', 'e', ['multi:1'], 'linux/amd64', [['blobs/sha256/l3', 300], ['blobs/sha256/l4', 40]])
-  const arm64 = image('9', 'e', ['multi:1'], 'linux/arm64', [['blobs/sha256/l3', 300], ['blobs/sha256/l5', 60]])
+  const amd64 = image('f', 'e', ['multi:1'], 'linux/amd64', [
+    ['blobs/sha256/l3', 300],
+    ['blobs/sha256/l4', 40]
+  ])
+  const arm64 = image('9', 'e', ['multi:1'], 'linux/arm64', [
+    ['blobs/sha256/l3', 300],
+    ['blobs/sha256/l5', 60]
+  ])
   const model: ArchiveModel = { layout: 'oci', images: [single, untagged, amd64, arm64], skipped: [] }
 
   it('gives the config digest where the engine selected images by it (classic store)', () => {

@@ -17,11 +17,16 @@ const model: ArchiveModel = {
 
 describe('retag plan', () => {
   it('resolves names, globs over one image and IDs of untagged images', () => {
-    expect(planTags([
-      { source: 'app:*', target: 'registry.example/app:test' },
-      { source: 'docker.io/library/tool:1', target: 'tool:renamed' },
-      { source: 'cccccccccccc', target: 'orphan:1' }
-    ], model)).toEqual([
+    expect(
+      planTags(
+        [
+          { source: 'app:*', target: 'registry.example/app:test' },
+          { source: 'docker.io/library/tool:1', target: 'tool:renamed' },
+          { source: 'cccccccccccc', target: 'orphan:1' }
+        ],
+        model
+      )
+    ).toEqual([
       { source: 'app:ci', target: 'registry.example/app:test', configDigest: digest('a') },
       { source: 'tool:1', target: 'tool:renamed', configDigest: digest('b') },
       { source: digest('c'), target: 'orphan:1', configDigest: digest('c') }
@@ -29,9 +34,19 @@ describe('retag plan', () => {
   })
 
   it('refuses a source that matches nothing, several images, or a target claimed twice', () => {
-    expect(() => planTags([{ source: 'nope:*', target: 'x:1' }], model)).toThrow(/matches none of the loaded images \(app:ci, tool:1/)
+    expect(() => planTags([{ source: 'nope:*', target: 'x:1' }], model)).toThrow(
+      /matches none of the loaded images \(app:ci, tool:1/
+    )
     expect(() => planTags([{ source: '*', target: 'x:1' }], model)).toThrow(/matches 2 images/)
-    expect(() => planTags([{ source: 'app:ci', target: 'x:1' }, { source: 'tool:1', target: 'x:1' }], model)).toThrow(/TARGET of two different images/)
+    expect(() =>
+      planTags(
+        [
+          { source: 'app:ci', target: 'x:1' },
+          { source: 'tool:1', target: 'x:1' }
+        ],
+        model
+      )
+    ).toThrow(/TARGET of two different images/)
   })
 })
 

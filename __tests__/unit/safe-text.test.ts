@@ -17,7 +17,9 @@ describe('logLine', () => {
 
 describe('summary escaping', () => {
   it('keeps HTML as text in headings and cells', () => {
-    expect(escapeHtml('<script>alert("x")</script> & \'y\'')).toBe('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;y&#39;')
+    expect(escapeHtml('<script>alert("x")</script> & \'y\'')).toBe(
+      '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;y&#39;'
+    )
   })
 
   it('keeps Markdown, mentions and line breaks as text on a raw line', () => {

@@ -10,7 +10,10 @@ const images = [
 
 describe('selection', () => {
   it('splits includes, excludes and comments', () => {
-    expect(parseSelection(['app:*', ' !app:latest ', '# note', ''])).toEqual({ include: ['app:*'], exclude: ['app:latest'] })
+    expect(parseSelection(['app:*', ' !app:latest ', '# note', ''])).toEqual({
+      include: ['app:*'],
+      exclude: ['app:latest']
+    })
   })
 
   it('matches globs on the familiar and the normalised form', () => {
@@ -22,7 +25,10 @@ describe('selection', () => {
   })
 
   it('treats a bare repository as all of its tags', () => {
-    expect(resolveSelection(images, parseSelection(['ghcr.io/org/tool'])).refs).toEqual(['ghcr.io/org/tool:1', 'ghcr.io/org/tool:2'])
+    expect(resolveSelection(images, parseSelection(['ghcr.io/org/tool'])).refs).toEqual([
+      'ghcr.io/org/tool:1',
+      'ghcr.io/org/tool:2'
+    ])
     expect(selects(parseSelection(['app']), 'docker.io/library/app:ci')).toBe(true)
   })
 
@@ -33,6 +39,8 @@ describe('selection', () => {
   })
 
   it('names every pattern that matched nothing', () => {
-    expect(() => resolveSelection(images, parseSelection(['nope:*', 'app:ci', 'other']))).toThrow(/"nope:\*", "other" matched no image/)
+    expect(() => resolveSelection(images, parseSelection(['nope:*', 'app:ci', 'other']))).toThrow(
+      /"nope:\*", "other" matched no image/
+    )
   })
 })

@@ -18,7 +18,8 @@ import type { BlobStore } from '../../src/store/blob-store.js'
 import { layerTar, legacyFiles, makeTar, ociFiles, readTar, sha256 } from '../support/archive-fixtures.js'
 
 const chunkBytes = 64 * 1024
-const big = (seed: string, kib: number): string => Array.from({ length: kib * 16 }, (_, i) => `${seed}${i.toString(36).padStart(63, '.')}`).join('')
+const big = (seed: string, kib: number): string =>
+  Array.from({ length: kib * 16 }, (_, i) => `${seed}${i.toString(36).padStart(63, '.')}`).join('')
 
 let dir: string
 let store: BlobStore
@@ -33,7 +34,9 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true })
 })
 
-async function save(archive: Buffer): Promise<{ index: StoreIndex; stats: Awaited<ReturnType<ReturnType<typeof storeSink>['finish']>> }> {
+async function save(
+  archive: Buffer
+): Promise<{ index: StoreIndex; stats: Awaited<ReturnType<ReturnType<typeof storeSink>['finish']>> }> {
   const sink = storeSink(store, { compressionLevel: 3, inFlight: 2, inFlightBytes: 1 << 30 })
   const split = await splitArchive(Readable.from([archive]), sink, chunkBytes)
   const stats = await sink.finish()
@@ -96,10 +99,16 @@ describe('content-addressed store', () => {
   })
 
   it('leaves out the layers of images a load selection drops', async () => {
-    const index = (await save(await makeTar(await legacyFiles([
-      { names: ['keep:1'], layers: [big('k', 100)] },
-      { names: ['drop:1'], layers: [big('d', 100)] }
-    ])))).index
+    const index = (
+      await save(
+        await makeTar(
+          await legacyFiles([
+            { names: ['keep:1'], layers: [big('k', 100)] },
+            { names: ['drop:1'], layers: [big('d', 100)] }
+          ])
+        )
+      )
+    ).index
     const plan = planLoad(index, { keep: (image) => image.names.includes('keep:1'), names: (image) => image.names }, {})
     expect(plan.model.images.map((i) => i.names)).toEqual([['keep:1']])
     expect(plan.omit.size).toBe(1)
@@ -139,7 +148,9 @@ describe('content-addressed store', () => {
     const sum = [...tar.subarray(header, header + 512)].reduce((a, b) => a + b, 0)
     tar.write(`${sum.toString(8).padStart(6, '0')}\0 `, header + 148, 'latin1')
     const sink = storeSink(store, { compressionLevel: 3, inFlight: 2, inFlightBytes: 1 << 30 })
-    await expect(splitArchive(Readable.from([tar]), sink, chunkBytes)).rejects.toThrow(/is a fifo, which no engine writes into an image archive/)
+    await expect(splitArchive(Readable.from([tar]), sink, chunkBytes)).rejects.toThrow(
+      /is a fifo, which no engine writes into an image archive/
+    )
     await sink.abort()
   })
 
@@ -147,6 +158,9 @@ describe('content-addressed store', () => {
     const layer = await layerTar(big('h', 100))
     const { index } = await save(await makeTar(await legacyFiles([{ names: ['app:ci'], layers: [big('h', 100)] }])))
     const entry = index.entries.find((e) => e.path.endsWith('layer.tar'))
-    expect(entry && 'chunks' in entry ? entry.chunks : []).toEqual([sha256(layer.subarray(0, chunkBytes)), sha256(layer.subarray(chunkBytes))])
+    expect(entry && 'chunks' in entry ? entry.chunks : []).toEqual([
+      sha256(layer.subarray(0, chunkBytes)),
+      sha256(layer.subarray(chunkBytes))
+    ])
   })
 })

@@ -5,8 +5,15 @@
  */
 import { HandoffError } from '../errors.js'
 import {
-  familiarOrUndefined, isDigestReference, isRecord, normalizePath, parseJson, resolveFile, uniqueNames,
-  type ArchiveContents, type FileFacts
+  familiarOrUndefined,
+  isDigestReference,
+  isRecord,
+  normalizePath,
+  parseJson,
+  resolveFile,
+  uniqueNames,
+  type ArchiveContents,
+  type FileFacts
 } from './model.js'
 
 /**
@@ -42,7 +49,11 @@ export function specialEntry(path: string, type: string): HandoffError {
  * The regular file that holds `path`'s bytes, or undefined when nothing of that name is in the archive.
  * A directory, a special file, a dangling link or a loop of links where a file is needed is refused.
  */
-export function presentFile(contents: ArchiveContents, path: string, what: string): (FileFacts & { path: string }) | undefined {
+export function presentFile(
+  contents: ArchiveContents,
+  path: string,
+  what: string
+): (FileFacts & { path: string }) | undefined {
   const file = resolveFile(contents, path)
   if (file === undefined) {
     if (!contents.files.has(normalizePath(path))) return undefined
@@ -66,10 +77,13 @@ export function presentFile(contents: ArchiveContents, path: string, what: strin
 export function namesOf(candidates: readonly unknown[], dropped: string[]): string[] {
   const valid: string[] = []
   for (const candidate of candidates) {
-    if (typeof candidate === 'string' && (isDigestReference(candidate) || familiarOrUndefined(candidate) !== undefined)) {
+    if (
+      typeof candidate === 'string' &&
+      (isDigestReference(candidate) || familiarOrUndefined(candidate) !== undefined)
+    ) {
       valid.push(candidate)
     } else {
-      dropped.push(typeof candidate === 'string' ? candidate : JSON.stringify(candidate) ?? String(candidate))
+      dropped.push(typeof candidate === 'string' ? candidate : (JSON.stringify(candidate) ?? String(candidate)))
     }
   }
   return uniqueNames(valid)
@@ -77,10 +91,15 @@ export function namesOf(candidates: readonly unknown[], dropped: string[]): stri
 
 /** The note the orchestration warns with when an image lost names: each quoted, so newlines stay visible. */
 export function droppedNote(label: string, dropped: readonly string[]): string {
-  const list = dropped.slice(0, 20).map((name) => JSON.stringify(name)).join(', ')
+  const list = dropped
+    .slice(0, 20)
+    .map((name) => JSON.stringify(name))
+    .join(', ')
   const more = dropped.length > 20 ? ` and ${dropped.length - 20} more` : ''
-  return `image ${label} was loaded without the names ${list}${more}: they are not valid image references ` +
+  return (
+    `image ${label} was loaded without the names ${list}${more}: they are not valid image references ` +
     '(lowercase repository[:tag]); rename the image where it is built, or tag it on load with the input "tags"'
+  )
 }
 
 /** manifest.json entries: Config a string, RepoTags absent, null or a list, Layers a list of strings. */
@@ -97,7 +116,9 @@ export function checkManifestEntries(raw: unknown[]): void {
     }
     const layers = entry['Layers']
     if (Array.isArray(layers) && layers.some((layer) => typeof layer !== 'string')) {
-      throw new HandoffError(`not an image archive: ${where} lists a layer that is not a path; save the image again with docker save`)
+      throw new HandoffError(
+        `not an image archive: ${where} lists a layer that is not a path; save the image again with docker save`
+      )
     }
   })
 }
@@ -107,7 +128,9 @@ export function checkRepositories(contents: ArchiveContents): void {
   const raw = contents.nameFiles.get('repositories')
   if (raw === undefined) return
   const value = parseJson(raw, 'the name file "repositories"')
-  const valid = isRecord(value) && Object.values(value).every((tags) => isRecord(tags) && Object.values(tags).every((id) => typeof id === 'string'))
+  const valid =
+    isRecord(value) &&
+    Object.values(value).every((tags) => isRecord(tags) && Object.values(tags).every((id) => typeof id === 'string'))
   if (!valid) {
     throw new HandoffError(
       `not an image archive: the name file "repositories" is ${value === null ? 'null' : 'not of the form {"repo": {"tag": "layer id"}}'}; ` +

@@ -3,7 +3,14 @@
  * every legacy layer.tar (uncompressed, so its sha256 is its diff ID) to the config's rootfs.diff_ids.
  */
 import { HandoffError } from '../errors.js'
-import { configDigestOfPath, imageLabel, resolveFile, type ArchiveContents, type ArchiveImage, type ArchiveModel } from './model.js'
+import {
+  configDigestOfPath,
+  imageLabel,
+  resolveFile,
+  type ArchiveContents,
+  type ArchiveImage,
+  type ArchiveModel
+} from './model.js'
 
 export function verifyDigests(contents: ArchiveContents, model: ArchiveModel): void {
   for (const [path, facts] of contents.files) {
@@ -23,7 +30,9 @@ function verifyDiffIds(contents: ArchiveContents, image: ArchiveImage): void {
     if (configDigestOfPath(layer.path) !== undefined) return
     const what = `layer ${index + 1} of ${imageLabel(image)} (${layer.path})`
     if (layer.diffId === undefined) {
-      throw new HandoffError(`${what} has no diff ID in the image config: the config and manifest.json disagree; save the image again`)
+      throw new HandoffError(
+        `${what} has no diff ID in the image config: the config and manifest.json disagree; save the image again`
+      )
     }
     const actual = resolveFile(contents, layer.path)?.digest
     if (actual !== undefined && actual !== layer.diffId) throw corrupt(what, layer.diffId, actual)

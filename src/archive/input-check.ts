@@ -24,7 +24,8 @@ export class InputWatch {
     if (this.head.length < 8) this.head = Buffer.concat([this.head, chunk.subarray(0, 8)])
     this.recent.push(chunk)
     this.recentBytes += chunk.length
-    while (this.recent.length > 1 && this.recentBytes - this.recent[0]!.length >= tailSize) this.recentBytes -= this.recent.shift()!.length
+    while (this.recent.length > 1 && this.recentBytes - this.recent[0]!.length >= tailSize)
+      this.recentBytes -= this.recent.shift()!.length
   }
 
   /** The last bytes seen, joined only when a verdict needs them. */
@@ -43,16 +44,23 @@ export class InputWatch {
     if (error instanceof HandoffError) return error
     const engineError = this.engineError()
     if (engineError !== undefined) {
-      return new HandoffError(`the engine failed while it was writing the archive: ${engineError}; fix the cause and save again`)
+      return new HandoffError(
+        `the engine failed while it was writing the archive: ${engineError}; fix the cause and save again`
+      )
     }
     const compressed = this.compression()
     if (compressed !== undefined) {
-      return new HandoffError(`not an image archive: the input is ${compressed}-compressed; decompress it before reading it as a tar`)
+      return new HandoffError(
+        `not an image archive: the input is ${compressed}-compressed; decompress it before reading it as a tar`
+      )
     }
     if (this.total === 0) return new HandoffError('not an image archive: the input is empty (did the save fail?)')
     const detail = errorMessage(error)
     if (/unexpected end|ended early/i.test(detail)) {
-      return new HandoffError(`the image archive is truncated after ${this.total} bytes (${detail}); the save or transfer was interrupted: save it again`, { cause: error })
+      return new HandoffError(
+        `the image archive is truncated after ${this.total} bytes (${detail}); the save or transfer was interrupted: save it again`,
+        { cause: error }
+      )
     }
     // The cause stays attached: a JavaScript fault (TypeError…) must be told apart from a bad tar by tests.
     return new HandoffError(`not an image archive: the input is not a valid tar (${detail})`, { cause: error })
@@ -65,7 +73,11 @@ export class InputWatch {
       const start = text.lastIndexOf(marker)
       if (start === -1) continue
       try {
-        const body = JSON.parse(text.slice(start).trim()) as { errorDetail?: { message?: unknown }; error?: unknown; message?: unknown }
+        const body = JSON.parse(text.slice(start).trim()) as {
+          errorDetail?: { message?: unknown }
+          error?: unknown
+          message?: unknown
+        }
         const message = body.errorDetail?.message ?? body.error ?? body.message
         if (typeof message === 'string') return message
       } catch {

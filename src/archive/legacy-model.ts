@@ -5,12 +5,24 @@
 import { HandoffError } from '../errors.js'
 import { droppedNote, namesOf, presentFile } from './checks.js'
 import {
-  configDigestOfPath, diffIdsOf, imageLabel, missingFile, parseJson, platformOf, uniqueNames,
-  type ArchiveContents, type ArchiveImage, type ManifestEntry
+  configDigestOfPath,
+  diffIdsOf,
+  imageLabel,
+  missingFile,
+  parseJson,
+  platformOf,
+  uniqueNames,
+  type ArchiveContents,
+  type ArchiveImage,
+  type ManifestEntry
 } from './model.js'
 
 /** `skipped` receives a note for every image whose RepoTags held names that are not valid references. */
-export function legacyImages(contents: ArchiveContents, entries: ManifestEntry[], skipped: string[] = []): ArchiveImage[] {
+export function legacyImages(
+  contents: ArchiveContents,
+  entries: ManifestEntry[],
+  skipped: string[] = []
+): ArchiveImage[] {
   const byConfig = new Map<string, ArchiveImage>()
   for (const entry of entries) {
     const image = legacyImage(contents, entry, skipped)
@@ -27,7 +39,9 @@ function legacyImage(contents: ArchiveContents, entry: ManifestEntry, skipped: s
   const dropped: string[] = []
   const names = namesOf(entry.RepoTags ?? [], dropped)
   if (configDigest === undefined) {
-    throw new HandoffError(`not an image archive: manifest.json names ${JSON.stringify(entry.Config)} as a config, which is not a digest-named file; save the image again`)
+    throw new HandoffError(
+      `not an image archive: manifest.json names ${JSON.stringify(entry.Config)} as a config, which is not a digest-named file; save the image again`
+    )
   }
   const label = imageLabel({ names, configDigest })
   if (dropped.length > 0) skipped.push(droppedNote(label, dropped))

@@ -85,7 +85,10 @@ export interface ManifestEntry {
 
 /** Archive paths without `./` or a trailing slash, so lookups match however the tool spelled them. */
 export function normalizePath(path: string): string {
-  const clean = posix.normalize(path).replace(/^(\.\/)+/, '').replace(/\/+$/, '')
+  const clean = posix
+    .normalize(path)
+    .replace(/^(\.\/)+/, '')
+    .replace(/\/+$/, '')
   return clean === '.' ? '' : clean
 }
 
@@ -172,8 +175,12 @@ export function diffIdsOf(config: unknown): string[] {
 export function parseManifestJson(contents: ArchiveContents): ManifestEntry[] | undefined {
   const raw = parseJson(contents.nameFiles.get('manifest.json'), 'manifest.json')
   if (raw === undefined) return undefined
-  const valid = Array.isArray(raw) && raw.every((e) => isRecord(e) && typeof e['Config'] === 'string' && Array.isArray(e['Layers']))
-  if (!valid) throw new HandoffError('not an image archive: manifest.json is not a list of {Config, RepoTags, Layers}; save the image again')
+  const valid =
+    Array.isArray(raw) && raw.every((e) => isRecord(e) && typeof e['Config'] === 'string' && Array.isArray(e['Layers']))
+  if (!valid)
+    throw new HandoffError(
+      'not an image archive: manifest.json is not a list of {Config, RepoTags, Layers}; save the image again'
+    )
   return raw as ManifestEntry[]
 }
 

@@ -7,10 +7,23 @@
 import { posix } from 'node:path'
 import { HandoffError, errorMessage } from '../errors.js'
 import {
-  familiarName, familiarRepository, normalizedName, parseReference, parseTargetName, sameName, type Reference
+  familiarName,
+  familiarRepository,
+  normalizedName,
+  parseReference,
+  parseTargetName,
+  sameName,
+  type Reference
 } from './reference.js'
 import {
-  blobPath, configDigestOfPath, imageLabel, isRecord, nameFileNames, type ArchiveImage, type ArchiveModel, type ManifestEntry
+  blobPath,
+  configDigestOfPath,
+  imageLabel,
+  isRecord,
+  nameFileNames,
+  type ArchiveImage,
+  type ArchiveModel,
+  type ManifestEntry
 } from './model.js'
 import { containerdNameKey, ociRefNameKey, type Descriptor, type OciIndex } from './oci-model.js'
 
@@ -27,7 +40,11 @@ export interface RewriteResult {
   files: Array<{ name: string; body: Buffer }>
 }
 
-export function rewriteNameFiles(nameFiles: Map<string, Buffer>, model: ArchiveModel, options: RewriteOptions): RewriteResult {
+export function rewriteNameFiles(
+  nameFiles: Map<string, Buffer>,
+  model: ArchiveModel,
+  options: RewriteOptions
+): RewriteResult {
   const original = nameFileNames.flatMap((name): RewriteResult['files'] => {
     const body = nameFiles.get(name)
     return body === undefined ? [] : [{ name, body }]
@@ -35,10 +52,15 @@ export function rewriteNameFiles(nameFiles: Map<string, Buffer>, model: ArchiveM
   if (options.keep === undefined && options.names === undefined) return { model, files: original }
   const kept = model.images.filter((image) => options.keep?.(image) ?? true)
   const names = finalNames(kept, options.names)
-  const next: ArchiveModel = { ...model, images: kept.map((image) => ({ ...image, names: names.get(keyOf(image)) ?? [] })) }
+  const next: ArchiveModel = {
+    ...model,
+    images: kept.map((image) => ({ ...image, names: names.get(keyOf(image)) ?? [] }))
+  }
   const files = original.flatMap(({ name, body }): RewriteResult['files'] => {
-    if (name === 'index.json') return [{ name, body: json(rewriteIndex(JSON.parse(body.toString('utf8')) as OciIndex, next)) }]
-    if (name === 'manifest.json') return [{ name, body: json(rewriteManifest(JSON.parse(body.toString('utf8')) as unknown[], model, next)) }]
+    if (name === 'index.json')
+      return [{ name, body: json(rewriteIndex(JSON.parse(body.toString('utf8')) as OciIndex, next)) }]
+    if (name === 'manifest.json')
+      return [{ name, body: json(rewriteManifest(JSON.parse(body.toString('utf8')) as unknown[], model, next)) }]
     if (name === 'repositories') return []
     return [{ name, body }]
   })
@@ -58,13 +80,20 @@ export function rewriteNameFiles(nameFiles: Map<string, Buffer>, model: ArchiveM
 function synthesizedManifest(next: ArchiveModel): ManifestEntry[] {
   return next.images.map((image) => {
     const tags = repoTags(image)
-    return { Config: blobPath(image.configDigest), RepoTags: tags.length > 0 ? tags : null, Layers: image.layers.map((layer) => layer.path) }
+    return {
+      Config: blobPath(image.configDigest),
+      RepoTags: tags.length > 0 ? tags : null,
+      Layers: image.layers.map((layer) => layer.path)
+    }
   })
 }
 
 /** RepoTags take tags only: a digest reference there aborts docker load half-way. */
 function repoTags(image: ArchiveImage): string[] {
-  return image.names.filter((name) => { const ref = parseReference(name); return ref.tag !== undefined && ref.digest === undefined })
+  return image.names.filter((name) => {
+    const ref = parseReference(name)
+    return ref.tag !== undefined && ref.digest === undefined
+  })
 }
 
 /** Images that share one index.json descriptor (platforms of one index) share their names. */
@@ -83,7 +112,9 @@ function finalNames(images: ArchiveImage[], rename: RewriteOptions['names']): Ma
       const ref = checkName(wanted, image)
       const owner = owners.get(normalizedName(ref))
       if (owner !== undefined && keyOf(owner) !== keyOf(image)) {
-        throw new HandoffError(`"${familiarName(ref)}" would name two images (${imageLabel(owner)} and ${imageLabel(image)}); give each its own name`)
+        throw new HandoffError(
+          `"${familiarName(ref)}" would name two images (${imageLabel(owner)} and ${imageLabel(image)}); give each its own name`
+        )
       }
       owners.set(normalizedName(ref), image)
       if (!list.some((name) => sameName(name, familiarName(ref)))) list.push(familiarName(ref))
@@ -117,7 +148,10 @@ function rewriteIndex(index: OciIndex, next: ArchiveModel): OciIndex {
     for (const name of image.names) {
       const ref = parseReference(name)
       const refName = fullRefNames || ref.tag === undefined ? normalizedName(ref) : ref.tag
-      manifests.push({ ...base, annotations: { ...rest, [containerdNameKey]: normalizedName(ref), [ociRefNameKey]: refName } })
+      manifests.push({
+        ...base,
+        annotations: { ...rest, [containerdNameKey]: normalizedName(ref), [ociRefNameKey]: refName }
+      })
     }
   }
   return { ...index, manifests }
@@ -125,7 +159,8 @@ function rewriteIndex(index: OciIndex, next: ArchiveModel): OciIndex {
 
 function rewriteManifest(entries: unknown[], before: ArchiveModel, next: ArchiveModel): unknown[] {
   return entries.flatMap((entry) => {
-    const configDigest = isRecord(entry) && typeof entry['Config'] === 'string' ? configDigestOfPath(entry['Config']) : undefined
+    const configDigest =
+      isRecord(entry) && typeof entry['Config'] === 'string' ? configDigestOfPath(entry['Config']) : undefined
     const image = next.images.find((i) => i.configDigest === configDigest)
     if (image === undefined) return before.images.some((i) => i.configDigest === configDigest) ? [] : [entry]
     const tags = repoTags(image)
@@ -136,7 +171,11 @@ function rewriteManifest(entries: unknown[], before: ArchiveModel, next: Archive
 type Repositories = Record<string, Record<string, string>>
 
 /** `{repo: {tag: top layer id}}`; written when the source had one, or for a legacy archive that now has names. */
-function rewriteRepositories(raw: Buffer | undefined, before: ArchiveModel, next: ArchiveModel): Repositories | undefined {
+function rewriteRepositories(
+  raw: Buffer | undefined,
+  before: ArchiveModel,
+  next: ArchiveModel
+): Repositories | undefined {
   const original = raw === undefined ? {} : (JSON.parse(raw.toString('utf8')) as Repositories)
   const result: Repositories = {}
   for (const image of next.images) {

@@ -6,8 +6,20 @@ import { HandoffError } from '../errors.js'
 import { droppedNote, namesOf, presentFile } from './checks.js'
 import { legacyImages } from './legacy-model.js'
 import {
-  blobPath, configDigestOfPath, diffIdsOf, imageLabel, isDigestReference, isRecord, missingFile, parseJson, platformOf,
-  resolveFile, uniqueNames, type ArchiveContents, type ArchiveImage, type ManifestEntry
+  blobPath,
+  configDigestOfPath,
+  diffIdsOf,
+  imageLabel,
+  isDigestReference,
+  isRecord,
+  missingFile,
+  parseJson,
+  platformOf,
+  resolveFile,
+  uniqueNames,
+  type ArchiveContents,
+  type ArchiveImage,
+  type ManifestEntry
 } from './model.js'
 
 export const containerdNameKey = 'io.containerd.image.name'
@@ -30,7 +42,8 @@ export interface OciIndex {
 export function parseIndexJson(contents: ArchiveContents): OciIndex | undefined {
   const raw = parseJson(contents.nameFiles.get('index.json'), 'index.json')
   if (raw === undefined) return undefined
-  if (!isIndex(raw)) throw new HandoffError('not an image archive: index.json holds no list of manifests; save the image again')
+  if (!isIndex(raw))
+    throw new HandoffError('not an image archive: index.json holds no list of manifests; save the image again')
   return raw
 }
 
@@ -80,7 +93,9 @@ export function ociImages(contents: ArchiveContents, index: OciIndex, entries: M
     const valid = namesOf(names, dropped)
     const found = imagesOf(contents, descriptor, valid, walk)
     if (dropped.length > 0) {
-      result.skipped.push(droppedNote(imageLabel(found[0] ?? { names: valid, configDigest: descriptor.digest }), dropped))
+      result.skipped.push(
+        droppedNote(imageLabel(found[0] ?? { names: valid, configDigest: descriptor.digest }), dropped)
+      )
       for (const image of found) image.droppedNames = [...(image.droppedNames ?? []), ...dropped]
     }
     result.images.push(...found)
@@ -105,12 +120,20 @@ function imagesOf(contents: ArchiveContents, top: Descriptor, names: string[], w
   const doc = blobJson(contents, top.digest)
   if (doc === undefined) throw missingFile(label, blobPath(top.digest), 'index.json')
   if (!isIndex(doc)) {
-    const image = manifestImage(contents, doc, { names, manifestDigest: top.digest, platform: platformOf(top.platform) })
+    const image = manifestImage(contents, doc, {
+      names,
+      manifestDigest: top.digest,
+      platform: platformOf(top.platform)
+    })
     if (typeof image === 'string') throw missingFile(label, image, `the manifest of ${label}`)
     return [image]
   }
   const images: ArchiveImage[] = []
-  platformImages(contents, doc, { names, manifestDigest: top.digest, label }, walk, { depth: 1, seen: new Set([top.digest]), images })
+  platformImages(contents, doc, { names, manifestDigest: top.digest, label }, walk, {
+    depth: 1,
+    seen: new Set([top.digest]),
+    images
+  })
   if (images.length === 0) {
     throw new HandoffError(
       `image ${label}: no platform of it has its content in the archive; save it with a platform the engine holds (docker save --platform os/arch)`
@@ -149,7 +172,8 @@ function platformImages(contents: ArchiveContents, index: OciIndex, owner: Owner
       continue
     }
     const image = doc === undefined ? blobPath(child.digest) : manifestImage(contents, doc, { ...owner, platform })
-    if (typeof image === 'string') walk.skipped.push(`${platform ?? child.digest} of ${owner.label}: content not in archive`)
+    if (typeof image === 'string')
+      walk.skipped.push(`${platform ?? child.digest} of ${owner.label}: content not in archive`)
     else visit.images.push(image)
   }
 }
@@ -163,7 +187,9 @@ function manifestImage(
   const config = isRecord(manifest) && isRecord(manifest['config']) ? manifest['config'] : undefined
   const layers = isRecord(manifest) && Array.isArray(manifest['layers']) ? manifest['layers'] : undefined
   if (config === undefined || typeof config['digest'] !== 'string' || layers === undefined) {
-    throw new HandoffError(`not an image archive: ${owner.manifestDigest} is neither an image manifest nor an index; save the image again`)
+    throw new HandoffError(
+      `not an image archive: ${owner.manifestDigest} is neither an image manifest nor an index; save the image again`
+    )
   }
   const configDigest = config['digest']
   const label = owner.names[0] ?? owner.manifestDigest
@@ -194,7 +220,12 @@ function manifestImage(
  * manifest.json RepoTags name the same images as index.json (Docker 25+ writes both): add them to every image
  * sharing the matched image's descriptor. Returns the entries that match no image, to be read the legacy way.
  */
-function addManifestJsonNames(contents: ArchiveContents, images: ArchiveImage[], entries: ManifestEntry[], skipped: string[]): ManifestEntry[] {
+function addManifestJsonNames(
+  contents: ArchiveContents,
+  images: ArchiveImage[],
+  entries: ManifestEntry[],
+  skipped: string[]
+): ManifestEntry[] {
   const unmatched: ManifestEntry[] = []
   for (const entry of entries) {
     const match = images.find((image) => image.configDigest === configDigestOfPath(entry.Config))
@@ -210,7 +241,8 @@ function addManifestJsonNames(contents: ArchiveContents, images: ArchiveImage[],
       image.names = uniqueNames([...image.names, ...names])
     }
     for (const path of [entry.Config, ...entry.Layers]) {
-      if (presentFile(contents, path, `image ${imageLabel(match)}`) === undefined) throw missingFile(imageLabel(match), path, 'manifest.json')
+      if (presentFile(contents, path, `image ${imageLabel(match)}`) === undefined)
+        throw missingFile(imageLabel(match), path, 'manifest.json')
     }
   }
   return unmatched
@@ -222,13 +254,18 @@ function blobJson(contents: ArchiveContents, digest: string): unknown {
 }
 
 function isIndex(value: unknown): value is OciIndex {
-  return isRecord(value) && Array.isArray(value['manifests']) &&
+  return (
+    isRecord(value) &&
+    Array.isArray(value['manifests']) &&
     value['manifests'].every((d) => isRecord(d) && typeof d['digest'] === 'string')
+  )
 }
 
 /** BuildKit's provenance/SBOM manifests: platform unknown/unknown, never an image to run. */
 function isAttestation(descriptor: Descriptor): boolean {
   const platform = isRecord(descriptor.platform) ? descriptor.platform : {}
-  return descriptor.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest' ||
+  return (
+    descriptor.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest' ||
     (platform['os'] === 'unknown' && platform['architecture'] === 'unknown')
+  )
 }

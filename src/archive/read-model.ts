@@ -15,6 +15,11 @@ export function readModel(contents: ArchiveContents): ArchiveModel {
     const skipped: string[] = []
     return { layout: 'docker', images: legacyImages(contents, entries, skipped), skipped }
   }
-  const what = contents.files.size === 0 ? 'it holds no files' : `it holds ${contents.files.size} files but no manifest.json or index.json`
-  throw new HandoffError(`not an image archive: ${what}; give a tar written by docker save, ctr images export or skopeo`)
+  const what =
+    contents.files.size === 0
+      ? 'it holds no files'
+      : `it holds ${contents.files.size} files but no manifest.json or index.json`
+  throw new HandoffError(
+    `not an image archive: ${what}; give a tar written by docker save, ctr images export or skopeo`
+  )
 }

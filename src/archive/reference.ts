@@ -10,9 +10,7 @@ const domainComponent = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])'
 const domain = `(?:${domainComponent}(?:\\.${domainComponent})*|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?`
 const tag = '[\\w][\\w.-]{0,127}'
 const digest = '[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}'
-const referencePattern = new RegExp(
-  `^((?:${domain}/)?${component}(?:/${component})*)(?::(${tag}))?(?:@(${digest}))?$`
-)
+const referencePattern = new RegExp(`^((?:${domain}/)?${component}(?:/${component})*)(?::(${tag}))?(?:@(${digest}))?$`)
 const maxNameLength = 255
 
 export const defaultDomain = 'docker.io'
@@ -34,9 +32,7 @@ export function parseReference(input: string): Reference {
   if (text === '') throw new Error('an image reference is empty')
   const match = referencePattern.exec(text)
   if (!match) {
-    const hint = /[A-Z]/.test(text.split('/').pop() ?? '')
-      ? ' (repository names must be lowercase)'
-      : ''
+    const hint = /[A-Z]/.test(text.split('/').pop() ?? '') ? ' (repository names must be lowercase)' : ''
     throw new Error(`"${input}" is not a valid image reference${hint}`)
   }
   const [, name = '', tagPart, digestPart] = match
@@ -50,13 +46,13 @@ export function parseReference(input: string): Reference {
 function splitDomain(name: string): { domain: string; path: string } {
   const slash = name.indexOf('/')
   const first = slash === -1 ? '' : name.slice(0, slash)
-  const isDomain =
-    slash !== -1 && (/[.:]/.test(first) || first === 'localhost' || first.toLowerCase() !== first)
+  const isDomain = slash !== -1 && (/[.:]/.test(first) || first === 'localhost' || first.toLowerCase() !== first)
   let host = isDomain ? first : defaultDomain
   let path = isDomain ? name.slice(slash + 1) : name
   if (host === legacyDomain) host = defaultDomain
   if (host === defaultDomain && !path.includes('/')) path = officialRepoPrefix + path
-  if (/[A-Z]/.test(path)) throw new Error(`"${name}" is not a valid image reference (repository names must be lowercase)`)
+  if (/[A-Z]/.test(path))
+    throw new Error(`"${name}" is not a valid image reference (repository names must be lowercase)`)
   return { domain: host, path }
 }
 

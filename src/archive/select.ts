@@ -70,8 +70,7 @@ function safeParse(name: string): Reference | undefined {
 
 /** True when `name` is selected: it matches an include (or there are none) and no exclude. */
 export function selects(selection: Selection, name: string): boolean {
-  const included =
-    selection.include.length === 0 || selection.include.some((p) => patternMatcher(p)(name))
+  const included = selection.include.length === 0 || selection.include.some((p) => patternMatcher(p)(name))
   return included && !selection.exclude.some((p) => patternMatcher(p)(name))
 }
 
@@ -128,7 +127,9 @@ export function resolveSelection(images: Listed[], selection: Selection): Resolv
   }
   if (missing.length > 0) {
     const what = missing.map((m) => `"${m}"`).join(', ')
-    throw new Error(`${what} matched no image in the runtime; check the name (docker images lists them) or build the image first`)
+    throw new Error(
+      `${what} matched no image in the runtime; check the name (docker images lists them) or build the image first`
+    )
   }
   return { refs: [...refs], ids: [...ids] }
 }

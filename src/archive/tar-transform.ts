@@ -12,7 +12,15 @@ import { HandoffError, errorMessage, systemErrorMessage } from '../errors.js'
 import { heldBytesBudget, isSpecialEntry, maxEntries, overBudget, specialEntry } from './checks.js'
 import { verifyDigests } from './digest.js'
 import { InputWatch } from './input-check.js'
-import { isNameFile, looksLikeJson, normalizePath, symlinkTarget, type ArchiveContents, type ArchiveModel, type FileFacts } from './model.js'
+import {
+  isNameFile,
+  looksLikeJson,
+  normalizePath,
+  symlinkTarget,
+  type ArchiveContents,
+  type ArchiveModel,
+  type FileFacts
+} from './model.js'
 import { rewriteNameFiles, type RewriteOptions } from './name-files.js'
 import { readModel } from './read-model.js'
 
@@ -75,9 +83,8 @@ export function archiveTransform(options: RewriteOptions = {}): ArchiveTransform
   pack.on('error', () => undefined)
   extract.on('error', () => undefined)
   const model = transform(extract, pack, options, watch).catch((error: unknown) => {
-    const failure = stream.destroyed && !(error instanceof HandoffError)
-      ? closedEarly(destroyedWith)
-      : watch.explain(error)
+    const failure =
+      stream.destroyed && !(error instanceof HandoffError) ? closedEarly(destroyedWith) : watch.explain(error)
     stream.destroy(failure)
     throw failure
   })
@@ -97,7 +104,12 @@ function closedEarly(reason: Error | undefined): HandoffError {
   )
 }
 
-async function transform(extract: Extract, pack: Pack, options: RewriteOptions, watch: InputWatch): Promise<ArchiveModel> {
+async function transform(
+  extract: Extract,
+  pack: Pack,
+  options: RewriteOptions,
+  watch: InputWatch
+): Promise<ArchiveModel> {
   const contents: ArchiveContents = { files: new Map(), json: new Map(), nameFiles: new Map() }
   const held: Held = { json: 0, entries: 0 }
   for await (const entry of extract) await copyEntry(entry, pack, contents, held)
@@ -132,13 +144,19 @@ async function copyEntry(entry: Entry, pack: Pack, contents: ArchiveContents, he
   const body = kept === undefined ? undefined : Buffer.concat(kept)
   if (body !== undefined && looksLikeJson(body)) {
     held.json += body.length
-    if (held.json > heldBytesBudget) throw overBudget(`more than ${heldBytesBudget / 1024 / 1024} MiB of small JSON documents`)
+    if (held.json > heldBytesBudget)
+      throw overBudget(`more than ${heldBytesBudget / 1024 / 1024} MiB of small JSON documents`)
     contents.json.set(path, body)
   }
 }
 
 /** Writes one entry into the pack, waiting for the reader whenever the pack is full. */
-async function writeEntry(pack: Pack, header: Headers, body: AsyncIterable<unknown> | Buffer[], see?: (chunk: Buffer) => void): Promise<void> {
+async function writeEntry(
+  pack: Pack,
+  header: Headers,
+  body: AsyncIterable<unknown> | Buffer[],
+  see?: (chunk: Buffer) => void
+): Promise<void> {
   let settle: (error?: Error | null) => void = () => undefined
   const written = new Promise<void>((resolve, reject) => {
     settle = (error) => (error ? reject(error) : resolve())

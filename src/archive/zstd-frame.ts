@@ -58,9 +58,11 @@ export class ZstdFrameScan {
     const bytes = this.pending
     if (this.state === 'header') {
       // After the first frame, a byte that cannot start a frame is refused at once, not at the end.
-      if (this.frames > 0 && bytes.length <= 4 && bytes[bytes.length - 1] !== magicBytes[bytes.length - 1]) return this.give('refused')
+      if (this.frames > 0 && bytes.length <= 4 && bytes[bytes.length - 1] !== magicBytes[bytes.length - 1])
+        return this.give('refused')
       if (bytes.length < 5) return
-      if (Buffer.from(bytes.slice(0, 4)).readUInt32LE(0) !== magic) return this.give(this.frames === 0 ? 'unknown' : 'refused')
+      if (Buffer.from(bytes.slice(0, 4)).readUInt32LE(0) !== magic)
+        return this.give(this.frames === 0 ? 'unknown' : 'refused')
       const descriptor = bytes[4]!
       const singleSegment = (descriptor >> 5) & 1
       const contentSize = [singleSegment ? 1 : 0, 2, 4, 8][descriptor >> 6]!

@@ -32,7 +32,9 @@ export function createArtifactBackend(options: ArtifactBackendOptions): Backend 
     repositoryOwner: options.crossRun.owner,
     repositoryName: options.crossRun.repo
   }
-  const where = options.crossRun ? ` in ${options.crossRun.owner}/${options.crossRun.repo} run ${options.crossRun.runId}` : ''
+  const where = options.crossRun
+    ? ` in ${options.crossRun.owner}/${options.crossRun.repo} run ${options.crossRun.runId}`
+    : ''
 
   /** The newest artifact called `name` in this run, or in the cross-run source when `from` is given. */
   async function find(name: string, from?: FindBy): Promise<Artifact | undefined> {
@@ -60,14 +62,20 @@ export function createArtifactBackend(options: ArtifactBackendOptions): Backend 
           skipArchive: true,
           ...(options.retentionDays !== undefined ? { retentionDays: options.retentionDays } : {})
         })
-        log(`Uploaded artifact "${name}" (id ${result.id}, ${result.size ?? 0} bytes, ${result.digest ? `sha256:${result.digest}` : 'no digest'}).`)
+        log(
+          `Uploaded artifact "${name}" (id ${result.id}, ${result.size ?? 0} bytes, ${result.digest ? `sha256:${result.digest}` : 'no digest'}).`
+        )
         return result.size ?? (await stat(file)).size
       } catch (error) {
-        if (!/\(409\)/.test(errorMessage(error))) throw new HandoffError(`Could not upload artifact "${name}": ${errorMessage(error)}. Re-run the job.`)
+        if (!/\(409\)/.test(errorMessage(error)))
+          throw new HandoffError(`Could not upload artifact "${name}": ${errorMessage(error)}. Re-run the job.`)
         // 409: the name is taken. With overwrite, another job's upload may still be in flight: wait, delete it, retry.
         if (!options.overwrite) throw collision(name)
         const delay = delays[attempt]
-        if (delay === undefined) throw new HandoffError(`Could not replace artifact "${name}": another job kept re-creating it. Give each job its own key.`)
+        if (delay === undefined)
+          throw new HandoffError(
+            `Could not replace artifact "${name}": another job kept re-creating it. Give each job its own key.`
+          )
         log(`Artifact "${name}" is being written by another job; replacing it after ${delay} ms.`)
         await new Promise((resolve) => setTimeout(resolve, delay))
       }
@@ -116,7 +124,9 @@ export function createArtifactBackend(options: ArtifactBackendOptions): Backend 
 
   async function download(artifact: Artifact, dir: string): Promise<string> {
     const failed = (why: string): HandoffError =>
-      new HandoffError(`Artifact "${artifact.name}"${where} did not download intact: ${why}. Nothing was loaded; re-run the job.`)
+      new HandoffError(
+        `Artifact "${artifact.name}"${where} did not download intact: ${why}. Nothing was loaded; re-run the job.`
+      )
     let mismatch: boolean | undefined
     // The library reports nothing while it downloads: say how far it got every few seconds.
     const started = Date.now()
@@ -156,12 +166,26 @@ export function createArtifactBackend(options: ArtifactBackendOptions): Backend 
   }
 }
 
-async function reportDownload(dir: string, artifact: Artifact, started: number, log: (message: string) => void): Promise<void> {
+async function reportDownload(
+  dir: string,
+  artifact: Artifact,
+  started: number,
+  log: (message: string) => void
+): Promise<void> {
   const names = await readdir(dir).catch(() => [] as string[])
-  const sizes = await Promise.all(names.map((name) => stat(join(dir, name)).then((s) => s.size, () => 0)))
+  const sizes = await Promise.all(
+    names.map((name) =>
+      stat(join(dir, name)).then(
+        (s) => s.size,
+        () => 0
+      )
+    )
+  )
   const bytes = sizes.reduce((sum, n) => sum + n, 0)
   const seconds = Math.max((Date.now() - started) / 1000, 0.001)
-  log(`download: ${(bytes / 1048576).toFixed(1)} MiB of ${(artifact.size / 1048576).toFixed(1)} MiB, ${(bytes / 1e6 / seconds).toFixed(0)} MB/s`)
+  log(
+    `download: ${(bytes / 1048576).toFixed(1)} MiB of ${(artifact.size / 1048576).toFixed(1)} MiB, ${(bytes / 1e6 / seconds).toFixed(0)} MB/s`
+  )
 }
 
 async function scratch(workDir: string, prefix: string): Promise<string> {

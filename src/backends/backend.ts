@@ -8,9 +8,7 @@ export interface RestoredEntry {
   dispose(): Promise<void>
 }
 
-export type SaveOutcome =
-  | { saved: true; key: string; bytes: number }
-  | { saved: false; key: string; reason: string }
+export type SaveOutcome = { saved: true; key: string; bytes: number } | { saved: false; key: string; reason: string }
 
 /**
  * One small seam per storage. A payload is one file: an image archive, compressed with zstd by the

@@ -21,13 +21,22 @@ export function classifySaveFailure(lines: LibraryLine[]): SaveFailure {
   const all = lines.map((l) => l.text)
   const sentence = all.map((t) => quotaSentence.exec(t)?.[0]).find((m) => m !== undefined)
   if (sentence) return { kind: 'quota', reason: sentence.trim() }
-  if (all.some((t) => quotaBody.test(t))) return { kind: 'quota', reason: "the repository's cache storage quota is used up (the service answered: insufficient usage)." }
+  if (all.some((t) => quotaBody.test(t)))
+    return {
+      kind: 'quota',
+      reason: "the repository's cache storage quota is used up (the service answered: insufficient usage)."
+    }
   const disabled = all.find((t) => t.startsWith('Cache save skipped'))
   if (disabled) return { kind: 'disabled', reason: disabled }
   const denied = all.find((t) => /cache write denied/i.test(t))
   if (denied)
-    return { kind: 'failed', reason: `this run's token may not write to the cache, e.g. for a pull request from a fork (${firstLine(denied)})` }
-  const reservation = lines.find((l) => l.text.startsWith('Cache reservation failed:'))?.text.replace('Cache reservation failed: ', '')
+    return {
+      kind: 'failed',
+      reason: `this run's token may not write to the cache, e.g. for a pull request from a fork (${firstLine(denied)})`
+    }
+  const reservation = lines
+    .find((l) => l.text.startsWith('Cache reservation failed:'))
+    ?.text.replace('Cache reservation failed: ', '')
   if (all.some((t) => t.includes('another job may be creating this cache')))
     return { kind: 'conflict', reason: reservation ?? 'another job is saving or has saved this key' }
   return { kind: 'failed', reason: problems(lines) }

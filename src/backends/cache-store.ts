@@ -39,7 +39,10 @@ export function createCacheStore(options: CacheStoreOptions): BlobStore {
   const turns = new Map<string, Promise<unknown>>()
   const inTurn = <T>(digest: string, task: () => Promise<T>): Promise<T> => {
     const run = (turns.get(digest) ?? Promise.resolve()).then(task, task)
-    turns.set(digest, run.catch(() => undefined))
+    turns.set(
+      digest,
+      run.catch(() => undefined)
+    )
     return run
   }
 
@@ -48,33 +51,39 @@ export function createCacheStore(options: CacheStoreOptions): BlobStore {
     compresses: true,
     scratch: paths.scratch,
     async prepare() {
-      await Promise.all([paths.chunks, paths.scratch, dirname(paths.index)].map((dir) => mkdir(dir, { recursive: true })))
+      await Promise.all(
+        [paths.chunks, paths.scratch, dirname(paths.index)].map((dir) => mkdir(dir, { recursive: true }))
+      )
     },
     has: async (digest) => (await lookup(chunkFile(digest), chunkKey(digest), [])) === chunkKey(digest),
-    put: (digest, file) => inTurn(digest, async () => {
-      const target = chunkFile(digest)
-      await rename(file, target)
-      try {
-        const saved = await save(target, chunkKey(digest), `chunk ${digest} of the images`)
-        if (saved.saved) return saved.bytes
-        // Another job is storing the same chunk: fine once it is there (an index never names a missing chunk).
-        for (const delay of [1000, 2000, 4000, 8000, 15000]) {
-          if ((await lookup(target, chunkKey(digest), [])) === chunkKey(digest)) return 0
-          await new Promise((resolve) => setTimeout(resolve, delay))
+    put: (digest, file) =>
+      inTurn(digest, async () => {
+        const target = chunkFile(digest)
+        await rename(file, target)
+        try {
+          const saved = await save(target, chunkKey(digest), `chunk ${digest} of the images`)
+          if (saved.saved) return saved.bytes
+          // Another job is storing the same chunk: fine once it is there (an index never names a missing chunk).
+          for (const delay of [1000, 2000, 4000, 8000, 15000]) {
+            if ((await lookup(target, chunkKey(digest), [])) === chunkKey(digest)) return 0
+            await new Promise((resolve) => setTimeout(resolve, delay))
+          }
+          throw new HandoffError(
+            `Could not store chunk ${digest} in the cache: ${saved.reason}. Nothing was saved under the key; re-run the job.`
+          )
+        } finally {
+          await rm(target, { force: true })
         }
-        throw new HandoffError(`Could not store chunk ${digest} in the cache: ${saved.reason}. Nothing was saved under the key; re-run the job.`)
-      } finally {
-        await rm(target, { force: true })
-      }
-    }),
-    get: (digest) => inTurn(digest, async () => {
-      await Promise.all([paths.chunks, paths.scratch].map((dir) => mkdir(dir, { recursive: true })))
-      await restore(chunkFile(digest), chunkKey(digest), `chunk ${digest}`)
-      // Off the fixed path at once, so a second fetch of the same chunk cannot overwrite it while it is read.
-      const file = join(paths.scratch, `fetched-${process.pid}-${fetched++}`)
-      await rename(chunkFile(digest), file)
-      return { file, compressed: false, dispose: () => rm(file, { force: true }).catch(() => undefined) }
-    }),
+      }),
+    get: (digest) =>
+      inTurn(digest, async () => {
+        await Promise.all([paths.chunks, paths.scratch].map((dir) => mkdir(dir, { recursive: true })))
+        await restore(chunkFile(digest), chunkKey(digest), `chunk ${digest}`)
+        // Off the fixed path at once, so a second fetch of the same chunk cannot overwrite it while it is read.
+        const file = join(paths.scratch, `fetched-${process.pid}-${fetched++}`)
+        await rename(chunkFile(digest), file)
+        return { file, compressed: false, dispose: () => rm(file, { force: true }).catch(() => undefined) }
+      }),
     hasIndex: async (key) => (await lookup(paths.index, key, [])) === key,
     async readIndex(key, restoreKeys): Promise<FoundIndex | undefined> {
       const matched = await lookup(paths.index, key, restoreKeys)
@@ -90,13 +99,18 @@ export function createCacheStore(options: CacheStoreOptions): BlobStore {
     },
     async writeIndex(key, body): Promise<SaveOutcome> {
       if ((await lookup(paths.index, key, [])) === key) {
-        return { saved: false, key, reason: `the cache already holds an entry under "${key}" (entries are immutable; change the key to store new images)` }
+        return {
+          saved: false,
+          key,
+          reason: `the cache already holds an entry under "${key}" (entries are immutable; change the key to store new images)`
+        }
       }
       await mkdir(dirname(paths.index), { recursive: true })
       await writeFile(paths.index, body)
       try {
         const outcome = await save(paths.index, key, `cache entry "${key}"`)
-        if (outcome.saved) log(`Saved cache entry "${key}" (the index of ${body.length} bytes; the chunks are entries of their own).`)
+        if (outcome.saved)
+          log(`Saved cache entry "${key}" (the index of ${body.length} bytes; the chunks are entries of their own).`)
         return outcome
       } finally {
         await rm(paths.index, { force: true })
@@ -114,10 +128,14 @@ export function createCacheStore(options: CacheStoreOptions): BlobStore {
 /** The key an entry is stored under (exact, else the newest restore-key match), asked without downloading. */
 async function lookup(file: string, key: string, restoreKeys: string[]): Promise<string | undefined> {
   checkCacheKeys(key, restoreKeys)
-  const { value, lines } = await withLibraryOutput(() => libraryCall(() => cache.restoreCache([file], key, restoreKeys, { lookupOnly: true })))
+  const { value, lines } = await withLibraryOutput(() =>
+    libraryCall(() => cache.restoreCache([file], key, restoreKeys, { lookupOnly: true }))
+  )
   // restoreCache reports a service failure as a miss; only its warning tells them apart.
   if (value === undefined && lines.some((l) => l.text.startsWith('Failed to restore'))) {
-    throw new HandoffError(`Could not look up cache key "${key}": ${restoreFailure(lines)}. Re-run the job; if it persists, check https://www.githubstatus.com.`)
+    throw new HandoffError(
+      `Could not look up cache key "${key}": ${restoreFailure(lines)}. Re-run the job; if it persists, check https://www.githubstatus.com.`
+    )
   }
   return value
 }
@@ -136,7 +154,9 @@ async function save(file: string, key: string, what: string): Promise<SaveOutcom
         `Could not save ${what}: ${failure.reason} Delete old entries (Actions > Caches, or \`gh cache delete\`), save fewer images, or use backend: artifact.`
       )
     case 'failed':
-      throw new HandoffError(`Could not save ${what}: ${failure.reason.replace(/\.$/, '')}. Nothing was stored under this key; re-run the job.`)
+      throw new HandoffError(
+        `Could not save ${what}: ${failure.reason.replace(/\.$/, '')}. Nothing was stored under this key; re-run the job.`
+      )
   }
 }
 
@@ -144,10 +164,20 @@ async function save(file: string, key: string, what: string): Promise<SaveOutcom
 async function restore(file: string, key: string, what: string): Promise<void> {
   await rm(file, { force: true })
   const { value, lines } = await withLibraryOutput(() => libraryCall(() => cache.restoreCache([file], key, [])))
-  if (value === key && (await stat(file).then((s) => s.isFile(), () => false))) return
+  if (
+    value === key &&
+    (await stat(file).then(
+      (s) => s.isFile(),
+      () => false
+    ))
+  )
+    return
   await rm(file, { force: true })
-  const reason = value === key ? `it did not unpack to ${file} (was it saved with another GITHUB_WORKSPACE?)` : restoreFailure(lines)
-  throw new HandoffError(`Cache ${what} was found but not restored: ${reason}. Nothing was loaded; re-run the job, or change the key to store a fresh entry.`)
+  const reason =
+    value === key ? `it did not unpack to ${file} (was it saved with another GITHUB_WORKSPACE?)` : restoreFailure(lines)
+  throw new HandoffError(
+    `Cache ${what} was found but not restored: ${reason}. Nothing was loaded; re-run the job, or change the key to store a fresh entry.`
+  )
 }
 
 /** Validation errors are the only ones the library throws: they are the user's to fix. */

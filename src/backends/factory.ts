@@ -15,7 +15,11 @@ export function workDirectory(env: NodeJS.ProcessEnv): string {
  * The store the settings name. Each is imported when chosen: the toolkit libraries behind the cache and artifact
  * stores are most of the bundle, and a step should not spend its start-up compiling the ones it does not use.
  */
-export async function createStore(settings: Settings, log: (message: string) => void, env: NodeJS.ProcessEnv = process.env): Promise<BlobStore> {
+export async function createStore(
+  settings: Settings,
+  log: (message: string) => void,
+  env: NodeJS.ProcessEnv = process.env
+): Promise<BlobStore> {
   const workDir = workDirectory(env)
   switch (settings.backend) {
     case 'local':
@@ -23,7 +27,10 @@ export async function createStore(settings: Settings, log: (message: string) => 
     case 'cache':
       return (await import('./cache-store.js')).createCacheStore({ workDir, log })
     case 'artifact': {
-      const [{ createArtifactBackend }, { createPackStore }] = await Promise.all([import('./artifact.js'), import('./pack-store.js')])
+      const [{ createArtifactBackend }, { createPackStore }] = await Promise.all([
+        import('./artifact.js'),
+        import('./pack-store.js')
+      ])
       return createPackStore(createArtifactBackend({ workDir, log, ...settings.artifact }), workDir)
     }
   }

@@ -49,7 +49,12 @@ export async function withLibraryOutput<T>(task: () => Promise<T>): Promise<{ va
   }
 }
 
-const commandLevels: Record<string, LineLevel> = { debug: 'debug', notice: 'notice', warning: 'warning', error: 'error' }
+const commandLevels: Record<string, LineLevel> = {
+  debug: 'debug',
+  notice: 'notice',
+  warning: 'warning',
+  error: 'error'
+}
 
 /** Workflow commands (`::warning::text`, with %-escaped newlines) become levelled lines; other text is info. */
 export function parseLines(output: string): LibraryLine[] {

@@ -20,7 +20,11 @@ const indexSuffix = '.json'
 /** Every byte but [A-Za-z0-9_-] as %XX of its UTF-8: one spelling per key, so decoding and re-encoding agree. */
 export function encodeKey(key: string): string {
   return [...Buffer.from(key, 'utf8')]
-    .map((byte) => (/[A-Za-z0-9_-]/.test(String.fromCharCode(byte)) ? String.fromCharCode(byte) : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`))
+    .map((byte) =>
+      /[A-Za-z0-9_-]/.test(String.fromCharCode(byte))
+        ? String.fromCharCode(byte)
+        : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`
+    )
     .join('')
 }
 
@@ -29,8 +33,12 @@ export function decodeKey(name: string): string | undefined {
   if (!name.endsWith(indexSuffix)) return undefined
   const encoded = name.slice(0, -indexSuffix.length)
   if (!/^(?:[A-Za-z0-9_-]|%[0-9A-F]{2})+$/.test(encoded)) return undefined
-  const bytes = Buffer.from(encoded.replace(/%([0-9A-F]{2})|([A-Za-z0-9_-])/g, (_, hex: string | undefined, plain: string | undefined) =>
-    hex !== undefined ? String.fromCharCode(parseInt(hex, 16)) : plain!), 'latin1')
+  const bytes = Buffer.from(
+    encoded.replace(/%([0-9A-F]{2})|([A-Za-z0-9_-])/g, (_, hex: string | undefined, plain: string | undefined) =>
+      hex !== undefined ? String.fromCharCode(parseInt(hex, 16)) : plain!
+    ),
+    'latin1'
+  )
   const key = bytes.toString('utf8')
   return encodeKey(key) === encoded ? key : undefined
 }
@@ -48,7 +56,11 @@ export function indexFileName(key: string): string {
 }
 
 export function createLocalStore(directory: string): BlobStore {
-  const dirs = { blobs: join(directory, 'blobs', 'sha256'), index: join(directory, 'index'), tmp: join(directory, 'tmp') }
+  const dirs = {
+    blobs: join(directory, 'blobs', 'sha256'),
+    index: join(directory, 'index'),
+    tmp: join(directory, 'tmp')
+  }
   const blobFile = (digest: string): string => join(dirs.blobs, `${digest.replace(/^sha256:/, '')}.zst`)
   let ready: Promise<void> | undefined
   const prepare = (): Promise<void> =>
@@ -59,13 +71,24 @@ export function createLocalStore(directory: string): BlobStore {
 
   const newest = async (prefixes: string[]): Promise<string | undefined> => {
     const names = await readdir(dirs.index).catch(() => [] as string[])
-    const entries = await Promise.all(names.flatMap((name) => {
-      const key = decodeKey(name)
-      return key === undefined ? [] : [stat(join(dirs.index, name)).then((s) => ({ key, mtimeMs: s.mtimeMs }), () => undefined)]
-    }))
+    const entries = await Promise.all(
+      names.flatMap((name) => {
+        const key = decodeKey(name)
+        return key === undefined
+          ? []
+          : [
+              stat(join(dirs.index, name)).then(
+                (s) => ({ key, mtimeMs: s.mtimeMs }),
+                () => undefined
+              )
+            ]
+      })
+    )
     const found = entries.filter((e) => e !== undefined)
     for (const prefix of prefixes) {
-      const match = found.filter((e) => e.key.startsWith(prefix)).sort((a, b) => b.mtimeMs - a.mtimeMs || (a.key < b.key ? 1 : -1))[0]
+      const match = found
+        .filter((e) => e.key.startsWith(prefix))
+        .sort((a, b) => b.mtimeMs - a.mtimeMs || (a.key < b.key ? 1 : -1))[0]
       if (match) return match.key
     }
     return undefined
@@ -75,7 +98,11 @@ export function createLocalStore(directory: string): BlobStore {
     kind: 'local',
     compresses: false,
     scratch: dirs.tmp,
-    has: (digest) => stat(blobFile(digest)).then((s) => s.isFile(), () => false),
+    has: (digest) =>
+      stat(blobFile(digest)).then(
+        (s) => s.isFile(),
+        () => false
+      ),
     async put(digest, file) {
       await prepare()
       await link(file, blobFile(digest)).catch((error: NodeJS.ErrnoException) => {
@@ -85,12 +112,23 @@ export function createLocalStore(directory: string): BlobStore {
     },
     async get(digest) {
       const file = blobFile(digest)
-      if (!(await stat(file).then((s) => s.isFile(), () => false))) {
-        throw new HandoffError(`chunk ${digest} is missing from ${dirs.blobs}; was the store directory pruned? Save the images again.`)
+      if (
+        !(await stat(file).then(
+          (s) => s.isFile(),
+          () => false
+        ))
+      ) {
+        throw new HandoffError(
+          `chunk ${digest} is missing from ${dirs.blobs}; was the store directory pruned? Save the images again.`
+        )
       }
       return { file, compressed: true, dispose: async () => undefined }
     },
-    hasIndex: (key) => stat(join(dirs.index, indexFileName(key))).then((s) => s.isFile(), () => false),
+    hasIndex: (key) =>
+      stat(join(dirs.index, indexFileName(key))).then(
+        (s) => s.isFile(),
+        () => false
+      ),
     async readIndex(key, restoreKeys): Promise<FoundIndex | undefined> {
       const exact = await readFile(join(dirs.index, indexFileName(key))).catch(() => undefined)
       if (exact !== undefined) return { matchedKey: key, body: exact }
@@ -101,7 +139,12 @@ export function createLocalStore(directory: string): BlobStore {
     },
     async writeIndex(key, body): Promise<SaveOutcome> {
       const final = join(dirs.index, indexFileName(key))
-      if (await stat(final).then(() => true, () => false)) {
+      if (
+        await stat(final).then(
+          () => true,
+          () => false
+        )
+      ) {
         return { saved: false, key, reason: `an entry for key "${key}" already exists in ${directory}` }
       }
       await prepare()
@@ -123,7 +166,10 @@ export function createLocalStore(directory: string): BlobStore {
     },
     async explainMiss(key) {
       const old = join(directory, `${encodeURIComponent(key)}.tar.zst`)
-      return (await stat(old).then((s) => s.isFile(), () => false))
+      return (await stat(old).then(
+        (s) => s.isFile(),
+        () => false
+      ))
         ? `${old} is an entry of image-handoff's first release, which this release does not read; save the images again to store them in the new format`
         : undefined
     },

@@ -21,7 +21,12 @@ type Table = Record<string, [offset: number, length: number]>
 export function createPackStore(backend: Backend, workDir: string): BlobStore & { kind: 'artifact' } {
   const scratch = join(workDir, 'pack')
   const packFile = join(scratch, `pack-${process.pid}`)
-  const writing = { handle: undefined as FileHandle | undefined, offset: 0, table: {} as Table, tail: Promise.resolve() }
+  const writing = {
+    handle: undefined as FileHandle | undefined,
+    offset: 0,
+    table: {} as Table,
+    tail: Promise.resolve()
+  }
   const reading = { entry: undefined as RestoredEntry | undefined, table: {} as Table }
 
   const append = (data: Buffer): Promise<void> => {
@@ -60,8 +65,15 @@ export function createPackStore(backend: Backend, workDir: string): BlobStore & 
     },
     async get(digest) {
       const at = reading.table[digest]
-      if (reading.entry === undefined || at === undefined) throw new HandoffError(`chunk ${digest} is not in the downloaded ${backend.kind}; it is damaged`)
-      return { file: reading.entry.file, compressed: true, start: at[0], end: at[0] + at[1] - 1, dispose: async () => undefined }
+      if (reading.entry === undefined || at === undefined)
+        throw new HandoffError(`chunk ${digest} is not in the downloaded ${backend.kind}; it is damaged`)
+      return {
+        file: reading.entry.file,
+        compressed: true,
+        start: at[0],
+        end: at[0] + at[1] - 1,
+        dispose: async () => undefined
+      }
     },
     async hasIndex(key) {
       await backend.checkNew?.(key)
@@ -75,7 +87,9 @@ export function createPackStore(backend: Backend, workDir: string): BlobStore & 
       await append(body)
       const footer = Buffer.alloc(footerBytes)
       magic.copy(footer)
-      ;[tableAt, table.length, indexAt, body.length].forEach((n, i) => footer.writeBigUInt64BE(BigInt(n), magic.length + 8 * i))
+      ;[tableAt, table.length, indexAt, body.length].forEach((n, i) =>
+        footer.writeBigUInt64BE(BigInt(n), magic.length + 8 * i)
+      )
       await append(footer)
       await writing.handle!.close()
       writing.handle = undefined
@@ -109,10 +123,15 @@ async function readPack(file: string, what: string): Promise<{ table: Table; ind
     const footer = Buffer.alloc(footerBytes)
     if (size >= footerBytes) await handle.read(footer, 0, footerBytes, size - footerBytes)
     if (size < footerBytes || !footer.subarray(0, magic.length).equals(magic)) {
-      throw new IndexFormatError(`${what} is not an image-handoff pack (an entry of the first release, or of another tool)`)
+      throw new IndexFormatError(
+        `${what} is not an image-handoff pack (an entry of the first release, or of another tool)`
+      )
     }
-    const [tableAt, tableLength, indexAt, indexLength] = [0, 1, 2, 3].map((i) => Number(footer.readBigUInt64BE(magic.length + 8 * i))) as [number, number, number, number]
-    if (tableAt + tableLength > indexAt || indexAt + indexLength > size - footerBytes) throw new IndexFormatError(`${what} has a damaged footer`)
+    const [tableAt, tableLength, indexAt, indexLength] = [0, 1, 2, 3].map((i) =>
+      Number(footer.readBigUInt64BE(magic.length + 8 * i))
+    ) as [number, number, number, number]
+    if (tableAt + tableLength > indexAt || indexAt + indexLength > size - footerBytes)
+      throw new IndexFormatError(`${what} has a damaged footer`)
     const read = async (at: number, length: number): Promise<Buffer> => {
       const data = Buffer.alloc(length)
       await handle.read(data, 0, length, at)
@@ -124,7 +143,9 @@ async function readPack(file: string, what: string): Promise<{ table: Table; ind
     } catch {
       throw new IndexFormatError(`${what} has a damaged chunk table`)
     }
-    const valid = Object.values(table).every((at) => Array.isArray(at) && at.length === 2 && at.every(Number.isSafeInteger) && at[0] + at[1] <= tableAt)
+    const valid = Object.values(table).every(
+      (at) => Array.isArray(at) && at.length === 2 && at.every(Number.isSafeInteger) && at[0] + at[1] <= tableAt
+    )
     if (!valid) throw new IndexFormatError(`${what} has a chunk table that points outside its chunks`)
     return { table, index: await read(indexAt, indexLength) }
   } finally {

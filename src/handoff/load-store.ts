@@ -29,7 +29,9 @@ export async function loadFromStore(deps: HandoffDeps, store: BlobStore, request
   if (!('index' in lookup)) return missed(deps, request, store.kind, clock() - start, lookup.why)
   const { found, index } = lookup
   const hit = found.matchedKey === request.key
-  log.info(`Found ${hit ? 'key' : 'restore key match'} "${found.matchedKey}" in ${store.kind}; loading into ${runtime.kind}.`)
+  log.info(
+    `Found ${hit ? 'key' : 'restore key match'} "${found.matchedKey}" in ${store.kind}; loading into ${runtime.kind}.`
+  )
   const held: HeldLayers = runtime.heldLayers ? await runtime.heldLayers() : {}
   const stored: string[] = []
   const plan = planLoad(index, rewriteFor(request.images, stored), held)
@@ -41,7 +43,9 @@ export async function loadFromStore(deps: HandoffDeps, store: BlobStore, request
     return missed(deps, request, store.kind, clock() - start, why)
   }
   if (plan.omit.size > 0) {
-    log.info(`Leaving out ${plan.omit.size} layer file(s), ${formatBytes(plan.omittedBytes)}, that ${runtime.kind} already holds or no selected image uses.`)
+    log.info(
+      `Leaving out ${plan.omit.size} layer file(s), ${formatBytes(plan.omittedBytes)}, that ${runtime.kind} already holds or no selected image uses.`
+    )
   }
   const fetchMs = clock() - start
   const loadStart = clock()
@@ -51,16 +55,34 @@ export async function loadFromStore(deps: HandoffDeps, store: BlobStore, request
   } catch (error) {
     // Only storage trouble is a miss in mode: auto; the engine's own failure fails the step in every mode.
     if (!(error instanceof ChunkFetchError) || request.required) throw error
-    log.warning(`Could not restore images, continuing as a cache miss (the post step saves what the job builds): ${error.message}`)
-    return { hit: false, rows: [], phases: [['lookup', fetchMs], ['load', clock() - loadStart]] }
+    log.warning(
+      `Could not restore images, continuing as a cache miss (the post step saves what the job builds): ${error.message}`
+    )
+    return {
+      hit: false,
+      rows: [],
+      phases: [
+        ['lookup', fetchMs],
+        ['load', clock() - loadStart]
+      ]
+    }
   }
   for (const warning of report.warnings ?? []) log.warning(`${runtime.kind}: ${warning}`)
   const done = await verifyAndTag(deps, request, plan.model, { fetchMs, loadStart })
-  return { hit, matchedKey: found.matchedKey, ...done, dropped: droppedNames(plan.model), transfer: { sentBytes: plan.sendBytes, omittedBytes: plan.omittedBytes, omittedLayers: plan.omit.size } }
+  return {
+    hit,
+    matchedKey: found.matchedKey,
+    ...done,
+    dropped: droppedNames(plan.model),
+    transfer: { sentBytes: plan.sendBytes, omittedBytes: plan.omittedBytes, omittedLayers: plan.omit.size }
+  }
 }
 
 /** The index and where it was found; or, on a miss, why there is nothing this release can load. */
-async function readIndex(store: BlobStore, request: LoadRequest): Promise<{ found: FoundIndex; index: StoreIndex } | { why?: string }> {
+async function readIndex(
+  store: BlobStore,
+  request: LoadRequest
+): Promise<{ found: FoundIndex; index: StoreIndex } | { why?: string }> {
   try {
     const found = await store.readIndex(request.key, request.restoreKeys)
     if (!found) {

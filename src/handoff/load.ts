@@ -3,7 +3,15 @@ import { selects, type Selection } from '../archive/select.js'
 import type { RewriteOptions } from '../archive/name-files.js'
 import type { ArchiveImage, ArchiveModel } from '../archive/model.js'
 import type { TagRule } from '../inputs.js'
-import { describeImages, formatMs, imageRows, withTargets, type DroppedNames, type ImageRow, type Phases } from './report.js'
+import {
+  describeImages,
+  formatMs,
+  imageRows,
+  withTargets,
+  type DroppedNames,
+  type ImageRow,
+  type Phases
+} from './report.js'
 import { planTags, applyTags } from './retag.js'
 import { verifyLoaded } from './verify.js'
 import type { HandoffDeps } from './deps.js'
@@ -35,11 +43,19 @@ export function loadImages(deps: HandoffDeps, request: LoadRequest): Promise<Loa
 }
 
 /** The outcome of a lookup that found nothing: a failure in mode: load, a logged miss otherwise. */
-export function missed(deps: HandoffDeps, request: LoadRequest, where: string, elapsedMs: number, why?: string): LoadResult {
+export function missed(
+  deps: HandoffDeps,
+  request: LoadRequest,
+  where: string,
+  elapsedMs: number,
+  why?: string
+): LoadResult {
   const tried = [request.key, ...request.restoreKeys.map((k) => `${k}*`)].map((k) => `"${k}"`).join(', ')
   const because = why !== undefined ? ` (${why})` : ''
   if (request.required) {
-    throw new HandoffError(`No entry found in ${where} for ${tried}${because}. Save the images first (mode: save) with the same key, or check the key.`)
+    throw new HandoffError(
+      `No entry found in ${where} for ${tried}${because}. Save the images first (mode: save) with the same key, or check the key.`
+    )
   }
   deps.log.info(`No entry found in ${where} for ${tried}${because}; nothing to load.`)
   return { hit: false, rows: [], phases: [['lookup', elapsedMs]] }
@@ -51,12 +67,18 @@ export function missed(deps: HandoffDeps, request: LoadRequest, where: string, e
  * step stores them afresh. Once the engine has taken an archive, a load that fails (the engine rejects it, an
  * image is not there afterwards, a tag does not apply) fails the step in every mode: the images did not arrive intact.
  */
-export async function orMiss<T>(deps: HandoffDeps, request: LoadRequest, fetch: () => Promise<T>): Promise<T | undefined> {
+export async function orMiss<T>(
+  deps: HandoffDeps,
+  request: LoadRequest,
+  fetch: () => Promise<T>
+): Promise<T | undefined> {
   try {
     return await fetch()
   } catch (error) {
     if (request.required) throw error
-    deps.log.warning(`Could not restore images, continuing as a cache miss (the post step saves what the job builds): ${errorMessage(error)}`)
+    deps.log.warning(
+      `Could not restore images, continuing as a cache miss (the post step saves what the job builds): ${errorMessage(error)}`
+    )
     return undefined
   }
 }
@@ -79,7 +101,9 @@ export function rewriteFor(selection: Selection, stored: string[]): RewriteOptio
 }
 
 export function noneSelected(stored: string[]): HandoffError {
-  return new HandoffError(`Input "images" selects none of the stored images (${stored.join(', ') || 'none'}); fix the patterns.`)
+  return new HandoffError(
+    `Input "images" selects none of the stored images (${stored.join(', ') || 'none'}); fix the patterns.`
+  )
 }
 
 /** After the engine took the archive: every image verified under every name, then the retags. */
@@ -99,6 +123,10 @@ export async function verifyAndTag(
   for (const t of tagged) log.info(`Tagged ${t.source} as ${t.target}.`)
   return {
     rows: withTargets(imageRows(model, ids), tagged),
-    phases: [['fetch', timing.fetchMs], ['load+verify', loadMs], ['tag', clock() - timing.loadStart - loadMs]]
+    phases: [
+      ['fetch', timing.fetchMs],
+      ['load+verify', loadMs],
+      ['tag', clock() - timing.loadStart - loadMs]
+    ]
   }
 }

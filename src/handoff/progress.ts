@@ -16,7 +16,8 @@ export function progress(log: Log, clock: Clock, label: string, total?: number, 
   let bytes = 0
   const timer = setInterval(() => {
     const seconds = Math.max((clock() - start) / 1000, 0.001)
-    const of = total !== undefined && total > 0 ? ` of ${formatBytes(total)} (${Math.floor((100 * bytes) / total)}%)` : ''
+    const of =
+      total !== undefined && total > 0 ? ` of ${formatBytes(total)} (${Math.floor((100 * bytes) / total)}%)` : ''
     log.info(`${label}: ${formatBytes(bytes)}${of}, ${(bytes / 1e6 / seconds).toFixed(0)} MB/s`)
   }, everyMs)
   timer.unref()
@@ -30,4 +31,3 @@ export function progress(log: Log, clock: Clock, label: string, total?: number, 
     }
   }
 }
-

@@ -24,7 +24,11 @@ function engineImages(model: ArchiveModel, ids: Map<string, string>): EngineImag
     const id = ids.get(image.configDigest) ?? image.configDigest
     groups.set(id, [...(groups.get(id) ?? []), image])
   }
-  return [...groups].map(([id, images]) => ({ id, names: [...new Set(images.flatMap((i) => i.names))], size: storedSize(images) }))
+  return [...groups].map(([id, images]) => ({
+    id,
+    names: [...new Set(images.flatMap((i) => i.names))],
+    size: storedSize(images)
+  }))
 }
 
 function storedSize(images: ArchiveImage[]): number {

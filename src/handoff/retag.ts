@@ -20,17 +20,24 @@ export function planTags(rules: TagRule[], model: ArchiveModel): PlannedTag[] {
   const plan = rules.map((rule) => {
     const images = matchingImages(rule.source, model.images)
     if (images.length === 0) {
-      throw new HandoffError(`Input "tags": "${rule.source}" matches none of the loaded images (${describe(model)}); fix the SOURCE of "${rule.source}=${rule.target}".`)
+      throw new HandoffError(
+        `Input "tags": "${rule.source}" matches none of the loaded images (${describe(model)}); fix the SOURCE of "${rule.source}=${rule.target}".`
+      )
     }
     if (images.length > 1) {
-      throw new HandoffError(`Input "tags": "${rule.source}" matches ${images.length} images (${images.map(label).join(', ')}) but "${rule.target}" can name only one; narrow the SOURCE.`)
+      throw new HandoffError(
+        `Input "tags": "${rule.source}" matches ${images.length} images (${images.map(label).join(', ')}) but "${rule.target}" can name only one; narrow the SOURCE.`
+      )
     }
     const image = images[0]!
     return { source: image.names[0] ?? image.configDigest, target: rule.target, configDigest: image.configDigest }
   })
   for (const a of plan) {
     const clash = plan.find((b) => b.target === a.target && b.configDigest !== a.configDigest)
-    if (clash) throw new HandoffError(`Input "tags": "${a.target}" is the TARGET of two different images (${a.source}, ${clash.source}); give each its own target.`)
+    if (clash)
+      throw new HandoffError(
+        `Input "tags": "${a.target}" is the TARGET of two different images (${a.source}, ${clash.source}); give each its own target.`
+      )
   }
   return plan
 }
@@ -62,7 +69,9 @@ export async function applyTags(
     await runtime.tag(step.source, step.target)
     const found = await runtime.inspect(step.target)
     if (!found || found.id !== id) {
-      throw new HandoffError(`Tagging ${step.source} as ${step.target} did not take: the engine has ${found ? found.id : 'no such image'}, expected ${id}.`)
+      throw new HandoffError(
+        `Tagging ${step.source} as ${step.target} did not take: the engine has ${found ? found.id : 'no such image'}, expected ${id}.`
+      )
     }
     done.push({ source: step.source, target: step.target, id })
   }

@@ -91,7 +91,9 @@ function withEntry(message: string, settings: Settings | undefined): string {
 }
 
 function engineMiss(error: EngineUnreachable): void {
-  log.warning(`Could not reach the container engine, continuing as a cache miss (the post step tries again to save what the job builds): ${error.message}`)
+  log.warning(
+    `Could not reach the container engine, continuing as a cache miss (the post step tries again to save what the job builds): ${error.message}`
+  )
   core.setOutput('hit', 'false')
   core.setOutput('matched-key', '')
   setImagesOutput([])
@@ -108,9 +110,13 @@ async function mainSave(deps: HandoffDeps, settings: Settings): Promise<void> {
 
 async function mainLoad(deps: HandoffDeps, settings: Settings): Promise<void> {
   if (settings.backend === 'artifact' && settings.restoreKeys.length > 0) {
-    log.warning('Input "restore-keys" does not apply to backend: artifact (an artifact is found by its exact name); ignoring it.')
+    log.warning(
+      'Input "restore-keys" does not apply to backend: artifact (an artifact is found by its exact name); ignoring it.'
+    )
   }
-  const result = await deps.log.group('Load images', () => loadImages(deps, { ...settings, required: settings.mode === 'load' }))
+  const result = await deps.log.group('Load images', () =>
+    loadImages(deps, { ...settings, required: settings.mode === 'load' })
+  )
   core.setOutput('hit', String(result.hit))
   core.setOutput('matched-key', result.matchedKey ?? '')
   setImagesOutput(result.rows, result.dropped)
@@ -131,7 +137,9 @@ export async function runPost(): Promise<void> {
     const settings = parseInputs((name) => core.getInput(name))
     if (settings.mode !== 'auto') return
     if (core.getState(State.mainDone) !== 'true') {
-      log.warning('The main step did not finish, so there is no record of the images present before the job; not saving.')
+      log.warning(
+        'The main step did not finish, so there is no record of the images present before the job; not saving.'
+      )
       return
     }
     if (core.getState(State.hit) === 'true') {
@@ -145,7 +153,9 @@ export async function runPost(): Promise<void> {
         log.info('No image was created or changed during the job (or none matches "images"); nothing to save.')
         return
       }
-      const result = await deps.log.group('Save changed images', () => saveImages(deps, { ...settings, images: selection }))
+      const result = await deps.log.group('Save changed images', () =>
+        saveImages(deps, { ...settings, images: selection })
+      )
       await writeSummary(saveSummary(settings.backend, settings.key, result))
     })
   } catch (error) {

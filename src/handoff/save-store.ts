@@ -42,7 +42,11 @@ export async function saveToStore(deps: HandoffDeps, store: BlobStore, request: 
   const uploadMs = clock() - start - exportMs
   const index = newIndex(model, split.result.entries, defaultChunkBytes)
   const outcome = await store.writeIndex(request.key, encodeIndex(index))
-  const phases: SaveResult['phases'] = [['export', exportMs], ['upload (after export)', uploadMs], ['index', clock() - start - exportMs - uploadMs]]
+  const phases: SaveResult['phases'] = [
+    ['export', exportMs],
+    ['upload (after export)', uploadMs],
+    ['index', clock() - start - exportMs - uploadMs]
+  ]
   if (!outcome.saved) {
     log.info(`Not saved: ${outcome.reason}.`)
     return { outcome, rows: [], phases }
@@ -54,8 +58,20 @@ export async function saveToStore(deps: HandoffDeps, store: BlobStore, request: 
     `Saved ${describeImages(model, engineIds)} in ${formatMs(clock() - start)}: ${stats.chunks - stats.reusedChunks} new chunk(s), ` +
       `${formatBytes(stats.storedBytes)} stored; ${stats.reusedChunks} chunk(s) (${formatBytes(stats.reusedBytes)}) were already in the ${store.kind} store.`
   )
-  const transfer = { archiveBytes: split.result.archiveBytes, storedBytes: stats.storedBytes + outcome.bytes, reusedBytes: stats.reusedBytes, chunks: stats.chunks, reusedChunks: stats.reusedChunks }
-  return { outcome: { ...outcome, bytes: transfer.storedBytes }, rows: imageRows(model, engineIds), dropped: droppedNames(model), phases, transfer }
+  const transfer = {
+    archiveBytes: split.result.archiveBytes,
+    storedBytes: stats.storedBytes + outcome.bytes,
+    reusedBytes: stats.reusedBytes,
+    chunks: stats.chunks,
+    reusedChunks: stats.reusedChunks
+  }
+  return {
+    outcome: { ...outcome, bytes: transfer.storedBytes },
+    rows: imageRows(model, engineIds),
+    dropped: droppedNames(model),
+    phases,
+    transfer
+  }
 }
 
 async function exportAndSplit(
@@ -64,10 +80,17 @@ async function exportAndSplit(
   refs: string[],
   request: SaveRequest
 ): Promise<{ result: SplitResult; sink: StoreSink }> {
-  const sink = storeSink(store, { compressionLevel: request.compressionLevel, inFlight: inFlight.chunks, inFlightBytes: inFlight.bytes })
+  const sink = storeSink(store, {
+    compressionLevel: request.compressionLevel,
+    inFlight: inFlight.chunks,
+    inFlightBytes: inFlight.bytes
+  })
   const ticker = progress(deps.log, deps.clock, 'export')
   try {
-    const archive = await deps.runtime.exportImages(refs, request.platform !== undefined ? { platform: request.platform } : {})
+    const archive = await deps.runtime.exportImages(
+      refs,
+      request.platform !== undefined ? { platform: request.platform } : {}
+    )
     const result = await splitArchive(archive, sink, defaultChunkBytes, (n) => ticker.add(n))
     return { result, sink }
   } catch (error) {

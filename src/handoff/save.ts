@@ -45,6 +45,8 @@ export function checkComplete(model: ArchiveModel, ids: string[]): void {
   const present = new Set(model.images.flatMap((i) => [i.configDigest, i.manifestDigest].filter(Boolean)))
   const missing = ids.filter((id) => !present.has(id))
   if (missing.length > 0) {
-    throw new HandoffError(`The engine's archive lacks image(s) ${missing.join(', ')}; nothing was stored. Check that the images are complete (docker image inspect) and save again.`)
+    throw new HandoffError(
+      `The engine's archive lacks image(s) ${missing.join(', ')}; nothing was stored. Check that the images are complete (docker image inspect) and save again.`
+    )
   }
 }

@@ -9,10 +9,13 @@ const imagesIn = (rows: { id: string }[]): number => new Set(rows.map((r) => r.i
 
 export function saveSummary(backend: string, key: string, result: SaveResult): SummaryReport {
   const t = result.transfer
-  const notes = t === undefined ? [] : [
-    `Exported ${formatBytes(t.archiveBytes)}; stored ${formatBytes(t.storedBytes)} in ${count(t.chunks - t.reusedChunks, 'new chunk')}; ` +
-      `reused ${formatBytes(t.reusedBytes)} (${count(t.reusedChunks, 'chunk')} already stored).`
-  ]
+  const notes =
+    t === undefined
+      ? []
+      : [
+          `Exported ${formatBytes(t.archiveBytes)}; stored ${formatBytes(t.storedBytes)} in ${count(t.chunks - t.reusedChunks, 'new chunk')}; ` +
+            `reused ${formatBytes(t.reusedBytes)} (${count(t.reusedChunks, 'chunk')} already stored).`
+        ]
   return {
     title: result.outcome.saved ? `saved ${count(imagesIn(result.rows), 'image')}` : 'nothing saved',
     backend,
@@ -25,12 +28,18 @@ export function saveSummary(backend: string, key: string, result: SaveResult): S
 }
 
 export function loadSummary(backend: string, key: string, result: LoadResult): SummaryReport {
-  const outcome = result.matchedKey === undefined ? 'miss' : result.hit ? 'hit' : `restore-key match "${result.matchedKey}"`
+  const outcome =
+    result.matchedKey === undefined ? 'miss' : result.hit ? 'hit' : `restore-key match "${result.matchedKey}"`
   const t = result.transfer
-  const notes = t === undefined ? [] : [
-    `Sent ${formatBytes(t.sentBytes)} to the engine` +
-      (t.omittedLayers > 0 ? `; left out ${count(t.omittedLayers, 'layer')} (${formatBytes(t.omittedBytes)}) the engine already had or no selected image needs.` : '.')
-  ]
+  const notes =
+    t === undefined
+      ? []
+      : [
+          `Sent ${formatBytes(t.sentBytes)} to the engine` +
+            (t.omittedLayers > 0
+              ? `; left out ${count(t.omittedLayers, 'layer')} (${formatBytes(t.omittedBytes)}) the engine already had or no selected image needs.`
+              : '.')
+        ]
   return {
     title: result.matchedKey === undefined ? 'nothing to load' : `loaded ${count(imagesIn(result.rows), 'image')}`,
     backend,

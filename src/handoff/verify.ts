@@ -46,7 +46,9 @@ export async function verifyLoaded(runtime: Runtime, model: ArchiveModel): Promi
     }
   }
   if (problems.length > 0) {
-    throw new HandoffError(`The load did not arrive intact: ${problems.join('; ')}. The stored entry may be damaged or the engine rejected part of it; save it again.`)
+    throw new HandoffError(
+      `The load did not arrive intact: ${problems.join('; ')}. The stored entry may be damaged or the engine rejected part of it; save it again.`
+    )
   }
   return ids
 }

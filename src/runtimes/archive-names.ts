@@ -51,7 +51,8 @@ export function namesIn(files: ReadonlyMap<string, string>): string[] {
   }
   const repositories = json('repositories') as Record<string, Record<string, string>> | null
   if (repositories !== null && typeof repositories === 'object') {
-    for (const [repo, tags] of Object.entries(repositories)) for (const tag of Object.keys(tags ?? {})) names.add(`${repo}:${tag}`)
+    for (const [repo, tags] of Object.entries(repositories))
+      for (const tag of Object.keys(tags ?? {})) names.add(`${repo}:${tag}`)
   }
   return [...names]
 }

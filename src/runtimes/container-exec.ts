@@ -44,7 +44,10 @@ export function execInContainer(
   })().then(
     () => void stdout.end(),
     (error: unknown) => {
-      const failure = error instanceof HandoffError ? error : new HandoffError(`exec in ${container.name} failed: ${engineMessage(error) || errorMessage(error)}`)
+      const failure =
+        error instanceof HandoffError
+          ? error
+          : new HandoffError(`exec in ${container.name} failed: ${engineMessage(error) || errorMessage(error)}`)
       stdout.destroy(failure)
       throw failure
     }

@@ -63,7 +63,14 @@ export async function createContainerdRuntime(given: ContainerdOptions): Promise
     importArchive: (archive) => images.importArchive(archive),
     tag: (source, target) => images.tag(source, target),
     // OCI-layout archives name layers by digest, and ctr's import takes a layer blob its content store has.
-    heldLayers: async () => ({ blobs: new Set((await runner.run(['content', 'ls', '-q'])).split('\n').map((l) => l.trim()).filter(Boolean)) }),
+    heldLayers: async () => ({
+      blobs: new Set(
+        (await runner.run(['content', 'ls', '-q']))
+          .split('\n')
+          .map((l) => l.trim())
+          .filter(Boolean)
+      )
+    }),
     close: async () => undefined
   }
 }
@@ -82,7 +89,10 @@ export function localCtr(options: ContainerdOptions): CtrRunner {
       }
     },
     stream: (args: string[], stdin?: Readable) => {
-      const child = spawnStreaming(argv(args), stdin, undefined, { ms: options.stallMs ?? 0, what: `ctr ${args.slice(0, 2).join(' ')} on ${where}` })
+      const child = spawnStreaming(argv(args), stdin, undefined, {
+        ms: options.stallMs ?? 0,
+        what: `ctr ${args.slice(0, 2).join(' ')} on ${where}`
+      })
       const done = child.done.then(
         () => undefined,
         (error: unknown) => {

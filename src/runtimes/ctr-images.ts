@@ -44,7 +44,10 @@ export function ctrImages(ctr: CtrRunner, hostPlatform: string): CtrImages {
   // no `unpacking` lines to report from; 1.7 has `--local` on by default, 1.6 does not know the flag.
   let local: Promise<string[]> | undefined
   const localFlag = (): Promise<string[]> =>
-    (local ??= ctr.run(['images', 'import', '--help']).then((help) => (/--local\b/.test(help) ? ['--local'] : []), () => []))
+    (local ??= ctr.run(['images', 'import', '--help']).then(
+      (help) => (/--local\b/.test(help) ? ['--local'] : []),
+      () => []
+    ))
 
   // Docker's ID of an image is its config digest; verifying an untagged image from a Docker archive asks by it.
   const resolveDigest = async (all: CtrImageRow[], ref: string): Promise<string | undefined> => {
@@ -73,7 +76,9 @@ export function ctrImages(ctr: CtrRunner, hostPlatform: string): CtrImages {
     inspect,
     exportImages: async (refs, options = {}) => {
       const all = await rows()
-      const names = await Promise.all(refs.map(async (ref) => storedName(all, ref, await resolveDigest(all, ref), ctr.where)))
+      const names = await Promise.all(
+        refs.map(async (ref) => storedName(all, ref, await resolveDigest(all, ref), ctr.where))
+      )
       const platform = options.platform !== undefined ? ['--platform', options.platform] : []
       const { stdout, done } = ctr.stream(['images', 'export', ...platform, '-', ...names])
       return outputUntilExit(stdout, done)
@@ -85,7 +90,9 @@ export function ctrImages(ctr: CtrRunner, hostPlatform: string): CtrImages {
       const [text] = await Promise.all([readAll(stdout), done])
       const imported = parseImportOutput(text)
       if (imported.digests.length === 0) {
-        throw new HandoffError(`ctr imported no image into ${ctr.where}: the archive held none it could read (ctr said: ${text.trim() || 'nothing'}).`)
+        throw new HandoffError(
+          `ctr imported no image into ${ctr.where}: the archive held none it could read (ctr said: ${text.trim() || 'nothing'}).`
+        )
       }
       const warnings = await skippedPlatforms(ctr, imported, await rows())
       return { names: imported.names, ids: imported.digests, warnings }
@@ -126,7 +133,8 @@ function storedName(rows: CtrImageRow[], ref: string, digest: string | undefined
   const full = canonicalName(ref)
   const named = rows.find((r) => r.name === ref || r.name === full)
   const row = named ?? rows.find((r) => r.digest === digest)
-  if (row === undefined) throw new HandoffError(`image "${ref}" is not in ${where}; list what is there with \`ctr images ls\`.`)
+  if (row === undefined)
+    throw new HandoffError(`image "${ref}" is not in ${where}; list what is there with \`ctr images ls\`.`)
   return row.name
 }
 
@@ -149,7 +157,12 @@ async function configOf(ctr: CtrRunner, digest: string, hostPlatform: string): P
 async function skippedPlatforms(ctr: CtrRunner, imported: CtrImported, rows: CtrImageRow[]): Promise<string[]> {
   const indexes = imported.digests.filter((d) => rows.some((r) => r.digest === d && isIndexMediaType(r.mediaType)))
   if (indexes.length === 0) return []
-  const present = new Set((await ctr.run(['content', 'ls', '-q'])).split('\n').map((l) => l.trim()).filter(Boolean))
+  const present = new Set(
+    (await ctr.run(['content', 'ls', '-q']))
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean)
+  )
   const warnings: string[] = []
   for (const digest of indexes) {
     const absent = absentPlatforms(parseManifestOrIndex(await ctr.run(['content', 'get', digest])), present)

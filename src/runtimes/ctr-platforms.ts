@@ -53,7 +53,14 @@ export function absentPlatforms(index: ManifestOrIndex, present: ReadonlySet<str
 
 /** Node's `process.arch` in OCI spelling. */
 export function ociArchitecture(nodeArch: string): string {
-  const map: Record<string, string> = { x64: 'amd64', ia32: '386', arm64: 'arm64', arm: 'arm', ppc64: 'ppc64le', s390x: 's390x' }
+  const map: Record<string, string> = {
+    x64: 'amd64',
+    ia32: '386',
+    arm64: 'arm64',
+    arm: 'arm',
+    ppc64: 'ppc64le',
+    s390x: 's390x'
+  }
   return map[nodeArch] ?? nodeArch
 }
 

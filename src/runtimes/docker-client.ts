@@ -48,7 +48,8 @@ export function parseDockerHost(env: NodeJS.ProcessEnv, home: string): DockerEnd
   const scheme = schemeEnd === -1 ? 'tcp' : raw.slice(0, schemeEnd).toLowerCase()
   const rest = schemeEnd === -1 ? raw : raw.slice(schemeEnd + 3)
   if (scheme === 'unix') return unixEndpoint(rest === '' ? defaultSocket : rest)
-  if (scheme === 'tcp' || scheme === 'http' || scheme === 'https') return tcpEndpoint(raw, rest, env, home, scheme === 'https')
+  if (scheme === 'tcp' || scheme === 'http' || scheme === 'https')
+    return tcpEndpoint(raw, rest, env, home, scheme === 'https')
   throw new HandoffError(
     `DOCKER_HOST=${raw} uses the "${scheme}://" scheme, which this action cannot use; ` +
       'set DOCKER_HOST to unix:///path/to/docker.sock or tcp://host:port (for ssh, forward the socket with `ssh -L` first).'
@@ -82,7 +83,9 @@ function nonEmpty(value: string | undefined): boolean {
 }
 
 function invalidHost(raw: string): HandoffError {
-  return new HandoffError(`DOCKER_HOST=${raw} is not a valid engine address; use unix:///path/to/docker.sock or tcp://host:port.`)
+  return new HandoffError(
+    `DOCKER_HOST=${raw} is not a valid engine address; use unix:///path/to/docker.sock or tcp://host:port.`
+  )
 }
 
 export interface DaemonVersion {
@@ -98,7 +101,9 @@ export interface DaemonVersion {
 export function chooseApiVersion(daemon: DaemonVersion, ours: string = maxApiVersion): string {
   const newest = daemon.ApiVersion
   if (newest === undefined || !/^\d+\.\d+$/.test(newest)) {
-    throw new HandoffError(`the engine did not report an API version (got ${JSON.stringify(newest)}); is it a Docker Engine?`)
+    throw new HandoffError(
+      `the engine did not report an API version (got ${JSON.stringify(newest)}); is it a Docker Engine?`
+    )
   }
   const chosen = compareApiVersions(newest, ours) <= 0 ? newest : ours
   const oldest = daemon.MinAPIVersion
@@ -224,7 +229,9 @@ export function engineMessage(error: unknown): string {
   if (json !== null && typeof json === 'object' && typeof (json as { message?: unknown }).message === 'string') {
     return (json as { message: string }).message
   }
-  return causeText(error).replace(/^\(HTTP code \d+\) [^-]*- /, '').trim()
+  return causeText(error)
+    .replace(/^\(HTTP code \d+\) [^-]*- /, '')
+    .trim()
 }
 
 /** The HTTP status of a docker-modem error, when the daemon answered at all. */

@@ -18,7 +18,9 @@ export interface OciPlatform {
 export function parsePlatform(text: string): OciPlatform {
   const parts = text.trim().split('/')
   if (parts.length < 2 || parts.length > 3 || parts.some((p) => !/^[\w.-]+$/.test(p))) {
-    throw new HandoffError(`platform "${text}" is not of the form os/arch or os/arch/variant (e.g. linux/amd64, linux/arm64/v8).`)
+    throw new HandoffError(
+      `platform "${text}" is not of the form os/arch or os/arch/variant (e.g. linux/amd64, linux/arm64/v8).`
+    )
   }
   const [os, architecture, variant] = parts as [string, string, string?]
   return { os, architecture, ...(variant ? { variant } : {}) }
@@ -30,7 +32,8 @@ export function platformQuery(platform: string | undefined, apiVersion: string):
   const json = JSON.stringify(parsePlatform(platform))
   if (compareApiVersions(apiVersion, platformApiVersion) >= 0) return { value: json }
   return {
-    ignored: `the Docker Engine speaks API ${apiVersion}, which cannot export a single platform (needs ${platformApiVersion}, Docker 28+); ` +
+    ignored:
+      `the Docker Engine speaks API ${apiVersion}, which cannot export a single platform (needs ${platformApiVersion}, Docker 28+); ` +
       `platform ${platform} is ignored and the images are exported as the engine stores them.`
   }
 }
@@ -43,15 +46,19 @@ export class TarEndCheck extends Transform {
   private tail = Buffer.alloc(0)
   private static readonly keep = 4096
 
-  constructor(private readonly describe: string, private readonly progress: () => void = () => undefined) {
+  constructor(
+    private readonly describe: string,
+    private readonly progress: () => void = () => undefined
+  ) {
     super()
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
     this.progress()
-    this.tail = chunk.length >= TarEndCheck.keep
-      ? Buffer.from(chunk.subarray(chunk.length - TarEndCheck.keep))
-      : Buffer.concat([this.tail, chunk]).subarray(-TarEndCheck.keep)
+    this.tail =
+      chunk.length >= TarEndCheck.keep
+        ? Buffer.from(chunk.subarray(chunk.length - TarEndCheck.keep))
+        : Buffer.concat([this.tail, chunk]).subarray(-TarEndCheck.keep)
     callback(null, chunk)
   }
 
@@ -75,7 +82,9 @@ export function tarEndProblem(tail: Buffer, describe: string): HandoffError | un
       /* not the daemon's error line after all: report the truncation below */
     }
   }
-  return new HandoffError(`${describe} ended before the end of the archive (the engine stopped part-way); run the save again.`)
+  return new HandoffError(
+    `${describe} ended before the end of the archive (the engine stopped part-way); run the save again.`
+  )
 }
 
 /**
@@ -96,11 +105,15 @@ export async function exportArchive(
   let stalled: HandoffError | undefined
   let checked: TarEndCheck | undefined
   // Until the first byte the engine is awaited; after it, only while the reader would take more.
-  const watch = watchProgress(stallMs, () => checked === undefined || engineGives(checked)(), () => {
-    stalled = stallError(describe, stallMs)
-    abort.abort(stalled)
-    checked?.destroy(stalled)
-  })
+  const watch = watchProgress(
+    stallMs,
+    () => checked === undefined || engineGives(checked)(),
+    () => {
+      stalled = stallError(describe, stallMs)
+      abort.abort(stalled)
+      checked?.destroy(stalled)
+    }
+  )
   let response: IncomingMessage
   try {
     response = await new Promise<IncomingMessage>((resolve, reject) =>
@@ -139,7 +152,7 @@ export async function exportArchive(
 function droppedExport(describe: string, error: unknown): HandoffError {
   return new HandoffError(
     `${describe} broke off part-way: the engine closed the connection (${causeText(error)}), as it does when it is killed, restarts or runs out of memory; ` +
-      "the partial archive is discarded. Check that the engine is running (and its log), then run the save again."
+      'the partial archive is discarded. Check that the engine is running (and its log), then run the save again.'
   )
 }
 
@@ -147,7 +160,13 @@ function droppedExport(describe: string, error: unknown): HandoffError {
 async function missingImages(docker: Dockerode, host: string, refs: string[], error: unknown): Promise<HandoffError> {
   const missing: string[] = []
   for (const ref of refs) {
-    const found = await docker.getImage(ref).inspect().then(() => true, (e: unknown) => engineStatus(e) !== 404)
+    const found = await docker
+      .getImage(ref)
+      .inspect()
+      .then(
+        () => true,
+        (e: unknown) => engineStatus(e) !== 404
+      )
     if (!found) missing.push(ref)
   }
   const which = missing.length > 0 ? missing.join(', ') : refs.join(', ')

@@ -41,7 +41,14 @@ export function parseLoadLine(line: string): LoadEvent {
   if (id) return { kind: 'id', id: id[1]! }
   const name = loadedName.exec(text)
   // podman's compatible API puts every name of an image on one line, comma-separated (names never hold commas).
-  if (name) return { kind: 'name', names: name[1]!.split(',').map((n) => n.trim()).filter(Boolean) }
+  if (name)
+    return {
+      kind: 'name',
+      names: name[1]!
+        .split(',')
+        .map((n) => n.trim())
+        .filter(Boolean)
+    }
   return { kind: 'other', text }
 }
 
@@ -70,7 +77,9 @@ export class LoadOutput {
     }
     if (this.names.length === 0 && this.ids.length === 0) {
       const said = this.others.length > 0 ? ` (it said: ${this.others.slice(-3).join(' | ')})` : ''
-      throw new HandoffError(`the Docker Engine at ${host} loaded no image from the archive${said}; check that the archive holds images.`)
+      throw new HandoffError(
+        `the Docker Engine at ${host} loaded no image from the archive${said}; check that the archive holds images.`
+      )
     }
     return { names: [...this.names], ids: [...this.ids] }
   }
@@ -114,7 +123,11 @@ export function loadArchive(docker: Dockerode, host: string, archive: Readable, 
       reject(error)
     }
     const onInputError = (error: Error): void =>
-      settle(new HandoffError(`reading the archive failed while loading it into the Docker Engine at ${host}: ${causeText(error)}`))
+      settle(
+        new HandoffError(
+          `reading the archive failed while loading it into the Docker Engine at ${host}: ${causeText(error)}`
+        )
+      )
     archive.on('error', onInputError)
     archive.pipe(toEngine)
     docker.modem.dial(
@@ -148,14 +161,23 @@ function refused(host: string, error: unknown): HandoffError {
   return new HandoffError(`the Docker Engine at ${host} refused the archive: ${engineMessage(error)}`)
 }
 
-function readVerdict(response: IncomingMessage, host: string, settle: (error: unknown, report?: ImportReport) => void, progress: () => void): void {
+function readVerdict(
+  response: IncomingMessage,
+  host: string,
+  settle: (error: unknown, report?: ImportReport) => void,
+  progress: () => void
+): void {
   const output = new LoadOutput()
   response.on('data', (chunk: Buffer) => {
     progress()
     output.push(chunk)
   })
   const failed = (why: string): void =>
-    settle(new HandoffError(`the Docker Engine at ${host} ${why}, as it does when it is killed or restarts; check that it is running (and its log), then run the load again.`))
+    settle(
+      new HandoffError(
+        `the Docker Engine at ${host} ${why}, as it does when it is killed or restarts; check that it is running (and its log), then run the load again.`
+      )
+    )
   response.on('error', (error) => failed(`dropped the connection during the load (${causeText(error)})`))
   // A connection cut before the end of the output is no verdict at all.
   response.on('close', () => failed("closed the connection before reporting the load's outcome"))

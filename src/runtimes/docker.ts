@@ -37,7 +37,9 @@ export async function createDockerRuntime(
 async function usesContainerdStore(docker: Dockerode): Promise<boolean> {
   const info = (await docker.info()) as { DriverStatus?: unknown }
   const status = Array.isArray(info.DriverStatus) ? (info.DriverStatus as unknown[]) : []
-  return status.some((pair) => Array.isArray(pair) && pair[0] === 'driver-type' && String(pair[1]).includes('containerd'))
+  return status.some(
+    (pair) => Array.isArray(pair) && pair[0] === 'driver-type' && String(pair[1]).includes('containerd')
+  )
 }
 
 /** Names and IDs reach URL paths unencoded (dockerode does not encode them), so only reference characters pass. */
@@ -123,11 +125,16 @@ class DockerRuntime implements Runtime {
     const images = await this.docker.listImages({ all: true })
     const chainIds = new Set<string>()
     for (let at = 0; at < images.length; at += 8) {
-      await Promise.all(images.slice(at, at + 8).map(async (image) => {
-        const info = await this.docker.getImage(image.Id).inspect().catch(() => undefined)
-        const layers = (info?.RootFS?.Layers ?? []).map((diffId) => ({ diffId }))
-        for (const chain of layerChains(layers)) if (chain !== undefined) chainIds.add(chain)
-      }))
+      await Promise.all(
+        images.slice(at, at + 8).map(async (image) => {
+          const info = await this.docker
+            .getImage(image.Id)
+            .inspect()
+            .catch(() => undefined)
+          const layers = (info?.RootFS?.Layers ?? []).map((diffId) => ({ diffId }))
+          for (const chain of layerChains(layers)) if (chain !== undefined) chainIds.add(chain)
+        })
+      )
     }
     return { chainIds }
   }

@@ -57,7 +57,12 @@ export interface StallOptions {
  * Starts `argv` with `stdin` piped in (when given) and stdout as a stream; stderr is collected for errors.
  * With `stall`, a tool that moves no byte and prints nothing for that long is killed and `done` says why.
  */
-export function spawnStreaming(argv: readonly string[], stdin?: Readable, env?: Record<string, string>, stall?: StallOptions): StreamingProcess {
+export function spawnStreaming(
+  argv: readonly string[],
+  stdin?: Readable,
+  env?: Record<string, string>,
+  stall?: StallOptions
+): StreamingProcess {
   const [file, ...args] = argv
   if (file === undefined) throw new Error('spawnStreaming: empty argv')
   const child = spawn(file, args, {
@@ -119,7 +124,9 @@ function notFound(file: string, error: unknown): Error {
   const code = (error as NodeJS.ErrnoException | undefined)?.code
   const message = (error as Error | undefined)?.message ?? String(error)
   if (code === 'ENOENT' || /Unable to locate executable|ENOENT/.test(message)) {
-    return new HandoffError(`"${file}" was not found on PATH; install it on the runner (or put it on PATH) and run again.`)
+    return new HandoffError(
+      `"${file}" was not found on PATH; install it on the runner (or put it on PATH) and run again.`
+    )
   }
   return error instanceof Error ? error : new Error(message)
 }

@@ -53,8 +53,12 @@ export async function createKindRuntime(options: KindOptions): Promise<Runtime> 
       },
       importArchive: async (archive) => {
         const snapshotterList = await Promise.all(nodes.map(snapshotterOf))
-        return importEverywhere(archive, nodes, (i, copy) =>
-          perNode[i]!.importArchive(copy, { snapshotter: snapshotterList[i]! }), options.cluster)
+        return importEverywhere(
+          archive,
+          nodes,
+          (i, copy) => perNode[i]!.importArchive(copy, { snapshotter: snapshotterList[i]! }),
+          options.cluster
+        )
       },
       close: async () => connection.close()
     }
@@ -97,9 +101,15 @@ function nodeCtr(docker: Dockerode, node: KindNode, cluster: string): CtrRunner 
 
 /** As `kind load` finds it: the merged config first, then the file (a dump omits a disabled CRI plugin). */
 async function nodeSnapshotter(docker: Dockerode, node: KindNode): Promise<string> {
-  for (const argv of [['containerd', 'config', 'dump'], ['cat', '/etc/containerd/config.toml']]) {
+  for (const argv of [
+    ['containerd', 'config', 'dump'],
+    ['cat', '/etc/containerd/config.toml']
+  ]) {
     const { stdout, done } = execInContainer(docker, node, argv)
-    const text = await Promise.all([readAll(stdout), done]).then(([t]) => t, () => '')
+    const text = await Promise.all([readAll(stdout), done]).then(
+      ([t]) => t,
+      () => ''
+    )
     const found = parseSnapshotter(text)
     if (found !== undefined) return found
   }
@@ -112,7 +122,12 @@ type NodeImport = (index: number, copy: Readable) => Promise<CtrImportReport>
  * One PassThrough per node, so a slow node slows the stream instead of buffering it. A node that fails
  * has its copy drained, or it would stall the others.
  */
-async function importEverywhere(archive: Readable, nodes: KindNode[], load: NodeImport, cluster: string): Promise<CtrImportReport> {
+async function importEverywhere(
+  archive: Readable,
+  nodes: KindNode[],
+  load: NodeImport,
+  cluster: string
+): Promise<CtrImportReport> {
   const copies = nodes.map(() => new PassThrough())
   archive.on('error', (error) => copies.forEach((copy) => copy.destroy(error)))
   for (const copy of copies) archive.pipe(copy)
@@ -124,7 +139,9 @@ async function importEverywhere(archive: Readable, nodes: KindNode[], load: Node
       })
     )
   )
-  const failed = results.flatMap((r, i) => (r.status === 'rejected' ? [`${nodes[i]!.name}: ${errorMessage(r.reason)}`] : []))
+  const failed = results.flatMap((r, i) =>
+    r.status === 'rejected' ? [`${nodes[i]!.name}: ${errorMessage(r.reason)}`] : []
+  )
   if (failed.length > 0) throw new HandoffError(`loading into kind cluster "${cluster}" failed on ${failed.join('; ')}`)
   const reports = results.map((r) => (r as PromiseFulfilledResult<CtrImportReport>).value)
   const union = (pick: (r: CtrImportReport) => string[]): string[] => [...new Set(reports.flatMap(pick))]

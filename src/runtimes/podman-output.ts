@@ -7,12 +7,18 @@ import type { RuntimeImage } from './runtime.js'
 
 /** `podman images --format json` (one entry per name, so IDs repeat) or `podman image inspect` output. */
 export function parseImages(json: string): RuntimeImage[] {
-  const entries = JSON.parse(json || '[]') as Array<{ Id: string; Names?: string[] | null; RepoTags?: string[] | null; Size?: number }>
+  const entries = JSON.parse(json || '[]') as Array<{
+    Id: string
+    Names?: string[] | null
+    RepoTags?: string[] | null
+    Size?: number
+  }>
   const byId = new Map<string, RuntimeImage>()
   for (const entry of entries) {
     const id = entry.Id.startsWith('sha256:') ? entry.Id : `sha256:${entry.Id}`
     const image = byId.get(id) ?? { id, names: [], size: entry.Size ?? 0, configDigest: id }
-    for (const name of [...(entry.Names ?? []), ...(entry.RepoTags ?? [])]) if (!image.names.includes(name)) image.names.push(name)
+    for (const name of [...(entry.Names ?? []), ...(entry.RepoTags ?? [])])
+      if (!image.names.includes(name)) image.names.push(name)
     byId.set(id, image)
   }
   return [...byId.values()]
@@ -25,7 +31,10 @@ export function parseLoadOutput(stdout: string): { names: string[]; ids: string[
   for (const line of stdout.split('\n')) {
     const match = /^Loaded image(?:\(s\))?: (.+)$/.exec(line.trim())
     if (!match) continue
-    for (const item of match[1]!.split(',').map((s) => s.trim()).filter(Boolean)) {
+    for (const item of match[1]!
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)) {
       if (/^sha256:[0-9a-f]{64}$/.test(item)) ids.push(item)
       else names.push(item)
     }

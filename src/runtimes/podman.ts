@@ -30,15 +30,23 @@ export interface PodmanOptions {
 
 export async function createPodmanRuntime(options: PodmanOptions = {}): Promise<Runtime> {
   if (!(await isOnPath('podman'))) {
-    throw new HandoffError('runtime: podman needs the `podman` command, which is not on PATH; install podman (`sudo apt-get install podman`) and run again.')
+    throw new HandoffError(
+      'runtime: podman needs the `podman` command, which is not on PATH; install podman (`sudo apt-get install podman`) and run again.'
+    )
   }
   const argv = (args: string[]): string[] => ['podman', ...(options.extraArgs ?? []), ...args]
   const podman = (args: string[]): Promise<string> =>
-    run(argv(args), options.env ? { env: options.env } : {}).then((r) => r.stdout, (error: unknown) => {
-      throw podmanFailed(args, error)
-    })
+    run(argv(args), options.env ? { env: options.env } : {}).then(
+      (r) => r.stdout,
+      (error: unknown) => {
+        throw podmanFailed(args, error)
+      }
+    )
   const streaming = (args: string[], stdin?: Readable): { stdout: Readable; done: Promise<unknown> } => {
-    const child = spawnStreaming(argv(args), stdin, options.env, { ms: options.stallMs ?? 0, what: `podman ${args[0] ?? ''}` })
+    const child = spawnStreaming(argv(args), stdin, options.env, {
+      ms: options.stallMs ?? 0,
+      what: `podman ${args[0] ?? ''}`
+    })
     const done = child.done.catch((error: unknown) => {
       throw podmanFailed(args, error)
     })
@@ -56,7 +64,9 @@ export async function createPodmanRuntime(options: PodmanOptions = {}): Promise<
     inspect: resolve,
     exportImages: async (refs, exportOptions) => {
       if (exportOptions?.platform !== undefined) {
-        options.warn?.(`platform ${exportOptions.platform} is ignored by runtime: podman (podman save has no platform choice; it saves the platform it stored).`)
+        options.warn?.(
+          `platform ${exportOptions.platform} is ignored by runtime: podman (podman save has no platform choice; it saves the platform it stored).`
+        )
       }
       const images = await list()
       const names = refs.map((ref) => storedRef(images, ref))
@@ -77,7 +87,8 @@ export async function createPodmanRuntime(options: PodmanOptions = {}): Promise<
     },
     tag: async (source, target) => {
       const image = await resolve(source)
-      if (!image) throw new HandoffError(`cannot tag "${source}": podman has no such image; list them with \`podman images\`.`)
+      if (!image)
+        throw new HandoffError(`cannot tag "${source}": podman has no such image; list them with \`podman images\`.`)
       await podman(['tag', storedRef([image], source), normalizedTargetName(target)])
     },
     close: async () => undefined
@@ -107,7 +118,11 @@ function findImage(images: RuntimeImage[], ref: string): RuntimeImage | undefine
 function storedRef(images: RuntimeImage[], ref: string): string {
   const image = findImage(images, ref)
   if (!image) throw new HandoffError(`image "${ref}" is not in podman's store; list them with \`podman images\`.`)
-  return [canonicalName(ref), ref, canonicalName(`localhost/${ref}`)].find((n) => n !== undefined && image.names.includes(n)) ?? image.id.slice(7)
+  return (
+    [canonicalName(ref), ref, canonicalName(`localhost/${ref}`)].find(
+      (n) => n !== undefined && image.names.includes(n)
+    ) ?? image.id.slice(7)
+  )
 }
 
 async function renameShortNames(

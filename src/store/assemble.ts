@@ -32,7 +32,12 @@ export interface Assembled {
   failure(): unknown
 }
 
-export function assembleArchive(index: StoreIndex, plan: LoadPlan, store: BlobStore, options: AssembleOptions): Assembled {
+export function assembleArchive(
+  index: StoreIndex,
+  plan: LoadPlan,
+  store: BlobStore,
+  options: AssembleOptions
+): Assembled {
   const pack = tar.pack()
   const fetcher = chunkFetcher(store, plan.chunks, options.prefetch)
   let failure: unknown
@@ -56,11 +61,17 @@ export function assembleArchive(index: StoreIndex, plan: LoadPlan, store: BlobSt
 type Sink = ReturnType<Pack['entry']>
 type HeaderArgument = Partial<Header> & Pick<Header, 'name'>
 
-async function writeEntry(pack: Pack, entry: StoredEntry, fetcher: ChunkFetcher, onBytes?: (n: number) => void): Promise<void> {
+async function writeEntry(
+  pack: Pack,
+  entry: StoredEntry,
+  fetcher: ChunkFetcher,
+  onBytes?: (n: number) => void
+): Promise<void> {
   const base = { name: entry.path, mode: entry.mode, mtime: new Date(0), uid: 0, gid: 0 }
   if (entry.type === 'directory') return writeBody(pack, { ...base, type: 'directory' })
   if (entry.type !== 'file') return writeBody(pack, { ...base, type: entry.type, linkname: entry.linkname })
-  if (!isChunked(entry)) return writeBody(pack, { ...base, type: 'file', size: entry.size }, Buffer.from(entry.inline, 'base64'))
+  if (!isChunked(entry))
+    return writeBody(pack, { ...base, type: 'file', size: entry.size }, Buffer.from(entry.inline, 'base64'))
   let settle: (error?: Error | null) => void = () => undefined
   const written = new Promise<void>((resolve, reject) => {
     settle = (error) => (error ? reject(error) : resolve())
@@ -75,7 +86,12 @@ async function writeEntry(pack: Pack, entry: StoredEntry, fetcher: ChunkFetcher,
 }
 
 /** Streams one chunk into the entry while hashing it; a mismatch fails before the entry (and the archive) ends. */
-async function copyChunk(chunk: FetchedChunk, digest: ChunkDigest, sink: Sink, onBytes?: (n: number) => void): Promise<void> {
+async function copyChunk(
+  chunk: FetchedChunk,
+  digest: ChunkDigest,
+  sink: Sink,
+  onBytes?: (n: number) => void
+): Promise<void> {
   try {
     const hash = createHash('sha256')
     const range = chunk.start !== undefined ? { start: chunk.start, end: chunk.end } : {}
@@ -132,7 +148,9 @@ function chunkFetcher(store: BlobStore, order: ChunkDigest[], ahead: number): Ch
     while (!closed && started < order.length && pending.length < ahead) {
       const digest = order[started++]!
       const fetch = store.get(digest).catch((error: unknown) => {
-        throw new ChunkFetchError(`fetching chunk ${digest} from the ${store.kind} store failed: ${errorMessage(error)}`)
+        throw new ChunkFetchError(
+          `fetching chunk ${digest} from the ${store.kind} store failed: ${errorMessage(error)}`
+        )
       })
       fetch.catch(() => undefined)
       pending.push(fetch)
@@ -151,7 +169,14 @@ function chunkFetcher(store: BlobStore, order: ChunkDigest[], ahead: number): Ch
     async close() {
       closed = true
       const left = pending.splice(0)
-      await Promise.all(left.map((fetch) => fetch.then((chunk) => chunk.dispose(), () => undefined)))
+      await Promise.all(
+        left.map((fetch) =>
+          fetch.then(
+            (chunk) => chunk.dispose(),
+            () => undefined
+          )
+        )
+      )
     }
   }
 }

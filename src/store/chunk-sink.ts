@@ -82,8 +82,14 @@ export function storeSink(store: BlobStore, options: SinkOptions): StoreSink {
   const compressed = async (file: string): Promise<string> => {
     const target = `${file}.zst`
     files.set(target, trackTemporary(target))
-    if (await zstdCommand) await run(['zstd', '-q', '-f', '--no-progress', `-${options.compressionLevel}`, file, '-o', target])
-    else await pipeline(createReadStream(file, { highWaterMark: 1024 * 1024 }), zstdCompress(options.compressionLevel), createWriteStream(target))
+    if (await zstdCommand)
+      await run(['zstd', '-q', '-f', '--no-progress', `-${options.compressionLevel}`, file, '-o', target])
+    else
+      await pipeline(
+        createReadStream(file, { highWaterMark: 1024 * 1024 }),
+        zstdCompress(options.compressionLevel),
+        createWriteStream(target)
+      )
     await release(file)
     return target
   }
@@ -123,9 +129,11 @@ export function storeSink(store: BlobStore, options: SinkOptions): StoreSink {
         await written
         stats.chunks++
         pendingBytes += size
-        track(transfer(digest, file, size).finally(() => {
-          pendingBytes -= size
-        }))
+        track(
+          transfer(digest, file, size).finally(() => {
+            pendingBytes -= size
+          })
+        )
       },
       async abort() {
         output.destroy()

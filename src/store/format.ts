@@ -8,7 +8,14 @@
  * so an index never makes a load fail for a reason the user cannot act on.
  */
 import { HandoffError } from '../errors.js'
-import { isNameFile, isRecord, looksLikeJson, symlinkTarget, type ArchiveContents, type ArchiveModel } from '../archive/model.js'
+import {
+  isNameFile,
+  isRecord,
+  looksLikeJson,
+  symlinkTarget,
+  type ArchiveContents,
+  type ArchiveModel
+} from '../archive/model.js'
 
 export const indexFormat = 'image-handoff/index'
 export const indexVersion = 2
@@ -42,11 +49,18 @@ export interface StoreIndex {
   entries: StoredEntry[]
 }
 
-export function newIndex(model: ArchiveModel, entries: StoredEntry[], chunkBytes: number, created = new Date()): StoreIndex {
+export function newIndex(
+  model: ArchiveModel,
+  entries: StoredEntry[],
+  chunkBytes: number,
+  created = new Date()
+): StoreIndex {
   return { format: indexFormat, version: indexVersion, created: created.toISOString(), chunkBytes, model, entries }
 }
 
-export function isChunked(entry: StoredEntry): entry is EntryBase & { type: 'file'; size: number; chunks: ChunkDigest[] } {
+export function isChunked(
+  entry: StoredEntry
+): entry is EntryBase & { type: 'file'; size: number; chunks: ChunkDigest[] } {
   return entry.type === 'file' && 'chunks' in entry
 }
 
@@ -67,7 +81,10 @@ export function contentsOf(entries: StoredEntry[]): ArchiveContents {
       continue
     }
     if (entry.type !== 'file') {
-      contents.files.set(entry.path, { size: 0, link: entry.type === 'link' ? entry.linkname : symlinkTarget(entry.path, entry.linkname) })
+      contents.files.set(entry.path, {
+        size: 0,
+        link: entry.type === 'link' ? entry.linkname : symlinkTarget(entry.path, entry.linkname)
+      })
       continue
     }
     const body = 'inline' in entry ? Buffer.from(entry.inline, 'base64') : undefined
@@ -97,13 +114,19 @@ export function parseIndex(body: Buffer): StoreIndex {
   try {
     raw = JSON.parse(body.toString('utf8'))
   } catch {
-    throw new IndexFormatError('the stored entry is not an image-handoff index (not JSON); it was written by another tool or release')
+    throw new IndexFormatError(
+      'the stored entry is not an image-handoff index (not JSON); it was written by another tool or release'
+    )
   }
   if (!isRecord(raw) || raw['format'] !== indexFormat) {
-    throw new IndexFormatError('the stored entry is not an image-handoff index; it was written by another tool or release')
+    throw new IndexFormatError(
+      'the stored entry is not an image-handoff index; it was written by another tool or release'
+    )
   }
   if (raw['version'] !== indexVersion) {
-    throw new IndexFormatError(`the stored entry has index version ${String(raw['version'])}; this release reads version ${indexVersion}`)
+    throw new IndexFormatError(
+      `the stored entry has index version ${String(raw['version'])}; this release reads version ${indexVersion}`
+    )
   }
   const entries = raw['entries']
   const model = raw['model']
@@ -111,7 +134,8 @@ export function parseIndex(body: Buffer): StoreIndex {
     throw new IndexFormatError('the stored index lacks its entries or images; it is damaged')
   }
   const size = raw['chunkBytes']
-  if (typeof size !== 'number' || !Number.isSafeInteger(size) || size < 1) throw new IndexFormatError('the stored index has no valid chunk size; it is damaged')
+  if (typeof size !== 'number' || !Number.isSafeInteger(size) || size < 1)
+    throw new IndexFormatError('the stored index has no valid chunk size; it is damaged')
   entries.forEach((entry, at) => checkEntry(entry, at, size))
   return raw as unknown as StoreIndex
 }
@@ -122,14 +146,16 @@ function checkEntry(entry: unknown, at: number, chunkSize: number): void {
   }
   if (!isRecord(entry)) return bad('is not an object')
   const path = entry['path']
-  if (typeof path !== 'string' || !pathPattern.test(path) || path.split('/').includes('..')) return bad('has an unsafe path')
+  if (typeof path !== 'string' || !pathPattern.test(path) || path.split('/').includes('..'))
+    return bad('has an unsafe path')
   if (typeof entry['mode'] !== 'number') return bad('has no mode')
   switch (entry['type']) {
     case 'directory':
       return
     case 'symlink':
     case 'link':
-      if (typeof entry['linkname'] !== 'string' || !pathPattern.test(entry['linkname'])) bad('has an unsafe link target')
+      if (typeof entry['linkname'] !== 'string' || !pathPattern.test(entry['linkname']))
+        bad('has an unsafe link target')
       return
     case 'file':
       return checkFile(entry, chunkSize, bad)
@@ -146,7 +172,9 @@ function checkFile(entry: Record<string, unknown>, chunkSize: number, bad: (why:
     return
   }
   const chunks = entry['chunks']
-  if (!Array.isArray(chunks) || !chunks.every((c) => typeof c === 'string' && digestPattern.test(c))) bad('lists invalid chunk digests')
+  if (!Array.isArray(chunks) || !chunks.every((c) => typeof c === 'string' && digestPattern.test(c)))
+    bad('lists invalid chunk digests')
   const expected = Math.ceil((size as number) / chunkSize)
-  if ((chunks as unknown[]).length !== expected) bad(`lists ${(chunks as unknown[]).length} chunks for ${String(size)} bytes`)
+  if ((chunks as unknown[]).length !== expected)
+    bad(`lists ${(chunks as unknown[]).length} chunks for ${String(size)} bytes`)
 }

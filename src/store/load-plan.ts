@@ -71,7 +71,9 @@ export function chainIds(layers: Array<{ diffId?: string }>): Array<string | und
   let chain: string | undefined
   for (const [at, layer] of layers.entries()) {
     if (layer.diffId === undefined || (at > 0 && chain === undefined)) chain = undefined
-    else chain = at === 0 ? layer.diffId : `sha256:${createHash('sha256').update(`${chain} ${layer.diffId}`).digest('hex')}`
+    else
+      chain =
+        at === 0 ? layer.diffId : `sha256:${createHash('sha256').update(`${chain} ${layer.diffId}`).digest('hex')}`
     result.push(chain)
   }
   return result

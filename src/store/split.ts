@@ -105,7 +105,9 @@ async function storeEntry(
     case 'contiguous-file':
       return storeFile({ path, mode, size: header.size ?? 0 }, pieces, sink, chunkBytes, state)
     default:
-      throw new HandoffError(`not an image archive: ${path} is a ${header.type ?? 'special'} entry, which no image archive holds; save the image again`)
+      throw new HandoffError(
+        `not an image archive: ${path} is a ${header.type ?? 'special'} entry, which no image archive holds; save the image again`
+      )
   }
 }
 
@@ -144,7 +146,9 @@ async function readInline(
   state: { inlineBytes: number }
 ): Promise<Buffer | { first: Buffer | undefined }> {
   if (nameFile && file.size > jsonInline) {
-    throw new HandoffError(`not an image archive: ${file.path} is ${file.size} bytes, far larger than any name file; save the image again`)
+    throw new HandoffError(
+      `not an image archive: ${file.path} is ${file.size} bytes, far larger than any name file; save the image again`
+    )
   }
   const parts: Buffer[] = []
   let seen = 0
@@ -155,11 +159,17 @@ async function readInline(
     seen += data.length
   }
   state.inlineBytes += seen
-  if (state.inlineBytes > heldBytesBudget) throw overBudget(`more than ${heldBytesBudget >> 20} MiB of small files (configs, manifests)`)
+  if (state.inlineBytes > heldBytesBudget)
+    throw overBudget(`more than ${heldBytesBudget >> 20} MiB of small files (configs, manifests)`)
   return Buffer.concat(parts, seen)
 }
 
-async function writeChunks(first: Buffer | undefined, pieces: Pieces, sink: ChunkSink, chunkBytes: number): Promise<ChunkDigest[]> {
+async function writeChunks(
+  first: Buffer | undefined,
+  pieces: Pieces,
+  sink: ChunkSink,
+  chunkBytes: number
+): Promise<ChunkDigest[]> {
   const digests: ChunkDigest[] = []
   let target: ChunkTarget | undefined
   let hash: Hash = createHash('sha256')

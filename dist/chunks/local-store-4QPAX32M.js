@@ -14,13 +14,21 @@ import { join } from "node:path";
 var maxFileName = 255;
 var indexSuffix = ".json";
 function encodeKey(key) {
-  return [...Buffer.from(key, "utf8")].map((byte) => /[A-Za-z0-9_-]/.test(String.fromCharCode(byte)) ? String.fromCharCode(byte) : `%${byte.toString(16).toUpperCase().padStart(2, "0")}`).join("");
+  return [...Buffer.from(key, "utf8")].map(
+    (byte) => /[A-Za-z0-9_-]/.test(String.fromCharCode(byte)) ? String.fromCharCode(byte) : `%${byte.toString(16).toUpperCase().padStart(2, "0")}`
+  ).join("");
 }
 function decodeKey(name) {
   if (!name.endsWith(indexSuffix)) return void 0;
   const encoded = name.slice(0, -indexSuffix.length);
   if (!/^(?:[A-Za-z0-9_-]|%[0-9A-F]{2})+$/.test(encoded)) return void 0;
-  const bytes = Buffer.from(encoded.replace(/%([0-9A-F]{2})|([A-Za-z0-9_-])/g, (_, hex, plain) => hex !== void 0 ? String.fromCharCode(parseInt(hex, 16)) : plain), "latin1");
+  const bytes = Buffer.from(
+    encoded.replace(
+      /%([0-9A-F]{2})|([A-Za-z0-9_-])/g,
+      (_, hex, plain) => hex !== void 0 ? String.fromCharCode(parseInt(hex, 16)) : plain
+    ),
+    "latin1"
+  );
   const key = bytes.toString("utf8");
   return encodeKey(key) === encoded ? key : void 0;
 }
@@ -34,7 +42,11 @@ function indexFileName(key) {
   return name;
 }
 function createLocalStore(directory) {
-  const dirs = { blobs: join(directory, "blobs", "sha256"), index: join(directory, "index"), tmp: join(directory, "tmp") };
+  const dirs = {
+    blobs: join(directory, "blobs", "sha256"),
+    index: join(directory, "index"),
+    tmp: join(directory, "tmp")
+  };
   const blobFile = (digest) => join(dirs.blobs, `${digest.replace(/^sha256:/, "")}.zst`);
   let ready;
   const prepare = () => ready ??= (async () => {
@@ -43,10 +55,17 @@ function createLocalStore(directory) {
   })();
   const newest = async (prefixes) => {
     const names = await readdir(dirs.index).catch(() => []);
-    const entries = await Promise.all(names.flatMap((name) => {
-      const key = decodeKey(name);
-      return key === void 0 ? [] : [stat(join(dirs.index, name)).then((s) => ({ key, mtimeMs: s.mtimeMs }), () => void 0)];
-    }));
+    const entries = await Promise.all(
+      names.flatMap((name) => {
+        const key = decodeKey(name);
+        return key === void 0 ? [] : [
+          stat(join(dirs.index, name)).then(
+            (s) => ({ key, mtimeMs: s.mtimeMs }),
+            () => void 0
+          )
+        ];
+      })
+    );
     const found = entries.filter((e) => e !== void 0);
     for (const prefix of prefixes) {
       const match = found.filter((e) => e.key.startsWith(prefix)).sort((a, b) => b.mtimeMs - a.mtimeMs || (a.key < b.key ? 1 : -1))[0];
@@ -58,7 +77,10 @@ function createLocalStore(directory) {
     kind: "local",
     compresses: false,
     scratch: dirs.tmp,
-    has: (digest) => stat(blobFile(digest)).then((s) => s.isFile(), () => false),
+    has: (digest) => stat(blobFile(digest)).then(
+      (s) => s.isFile(),
+      () => false
+    ),
     async put(digest, file) {
       await prepare();
       await link(file, blobFile(digest)).catch((error) => {
@@ -68,12 +90,20 @@ function createLocalStore(directory) {
     },
     async get(digest) {
       const file = blobFile(digest);
-      if (!await stat(file).then((s) => s.isFile(), () => false)) {
-        throw new HandoffError(`chunk ${digest} is missing from ${dirs.blobs}; was the store directory pruned? Save the images again.`);
+      if (!await stat(file).then(
+        (s) => s.isFile(),
+        () => false
+      )) {
+        throw new HandoffError(
+          `chunk ${digest} is missing from ${dirs.blobs}; was the store directory pruned? Save the images again.`
+        );
       }
       return { file, compressed: true, dispose: async () => void 0 };
     },
-    hasIndex: (key) => stat(join(dirs.index, indexFileName(key))).then((s) => s.isFile(), () => false),
+    hasIndex: (key) => stat(join(dirs.index, indexFileName(key))).then(
+      (s) => s.isFile(),
+      () => false
+    ),
     async readIndex(key, restoreKeys) {
       const exact = await readFile(join(dirs.index, indexFileName(key))).catch(() => void 0);
       if (exact !== void 0) return { matchedKey: key, body: exact };
@@ -84,7 +114,10 @@ function createLocalStore(directory) {
     },
     async writeIndex(key, body) {
       const final = join(dirs.index, indexFileName(key));
-      if (await stat(final).then(() => true, () => false)) {
+      if (await stat(final).then(
+        () => true,
+        () => false
+      )) {
         return { saved: false, key, reason: `an entry for key "${key}" already exists in ${directory}` };
       }
       await prepare();
@@ -106,7 +139,10 @@ function createLocalStore(directory) {
     },
     async explainMiss(key) {
       const old = join(directory, `${encodeURIComponent(key)}.tar.zst`);
-      return await stat(old).then((s) => s.isFile(), () => false) ? `${old} is an entry of image-handoff's first release, which this release does not read; save the images again to store them in the new format` : void 0;
+      return await stat(old).then(
+        (s) => s.isFile(),
+        () => false
+      ) ? `${old} is an entry of image-handoff's first release, which this release does not read; save the images again to store them in the new format` : void 0;
     },
     prepare
   };

@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; import { fileURLToPath as __fileURLToPath } from 'node:url'; import { dirname as __pathDirname } from 'node:path'; const require = __createRequire(import.meta.url); const __ih_filename = __fileURLToPath(import.meta.url); const __ih_dirname = __pathDirname(__ih_filename);
 import {
   IndexFormatError
-} from "./chunk-4Z4CHSVP.js";
+} from "./chunk-4R7AXG6S.js";
 import {
   HandoffError
 } from "./chunk-OOPN6O4Y.js";
@@ -15,7 +15,12 @@ var footerBytes = magic.length + 4 * 8;
 function createPackStore(backend, workDir) {
   const scratch = join(workDir, "pack");
   const packFile = join(scratch, `pack-${process.pid}`);
-  const writing = { handle: void 0, offset: 0, table: {}, tail: Promise.resolve() };
+  const writing = {
+    handle: void 0,
+    offset: 0,
+    table: {},
+    tail: Promise.resolve()
+  };
   const reading = { entry: void 0, table: {} };
   const append = (data) => {
     const run = writing.tail.then(async () => {
@@ -50,8 +55,15 @@ function createPackStore(backend, workDir) {
     },
     async get(digest) {
       const at = reading.table[digest];
-      if (reading.entry === void 0 || at === void 0) throw new HandoffError(`chunk ${digest} is not in the downloaded ${backend.kind}; it is damaged`);
-      return { file: reading.entry.file, compressed: true, start: at[0], end: at[0] + at[1] - 1, dispose: async () => void 0 };
+      if (reading.entry === void 0 || at === void 0)
+        throw new HandoffError(`chunk ${digest} is not in the downloaded ${backend.kind}; it is damaged`);
+      return {
+        file: reading.entry.file,
+        compressed: true,
+        start: at[0],
+        end: at[0] + at[1] - 1,
+        dispose: async () => void 0
+      };
     },
     async hasIndex(key) {
       await backend.checkNew?.(key);
@@ -65,7 +77,9 @@ function createPackStore(backend, workDir) {
       await append(body);
       const footer = Buffer.alloc(footerBytes);
       magic.copy(footer);
-      [tableAt, table.length, indexAt, body.length].forEach((n, i) => footer.writeBigUInt64BE(BigInt(n), magic.length + 8 * i));
+      [tableAt, table.length, indexAt, body.length].forEach(
+        (n, i) => footer.writeBigUInt64BE(BigInt(n), magic.length + 8 * i)
+      );
       await append(footer);
       await writing.handle.close();
       writing.handle = void 0;
@@ -98,10 +112,15 @@ async function readPack(file, what) {
     const footer = Buffer.alloc(footerBytes);
     if (size >= footerBytes) await handle.read(footer, 0, footerBytes, size - footerBytes);
     if (size < footerBytes || !footer.subarray(0, magic.length).equals(magic)) {
-      throw new IndexFormatError(`${what} is not an image-handoff pack (an entry of the first release, or of another tool)`);
+      throw new IndexFormatError(
+        `${what} is not an image-handoff pack (an entry of the first release, or of another tool)`
+      );
     }
-    const [tableAt, tableLength, indexAt, indexLength] = [0, 1, 2, 3].map((i) => Number(footer.readBigUInt64BE(magic.length + 8 * i)));
-    if (tableAt + tableLength > indexAt || indexAt + indexLength > size - footerBytes) throw new IndexFormatError(`${what} has a damaged footer`);
+    const [tableAt, tableLength, indexAt, indexLength] = [0, 1, 2, 3].map(
+      (i) => Number(footer.readBigUInt64BE(magic.length + 8 * i))
+    );
+    if (tableAt + tableLength > indexAt || indexAt + indexLength > size - footerBytes)
+      throw new IndexFormatError(`${what} has a damaged footer`);
     const read = async (at, length) => {
       const data = Buffer.alloc(length);
       await handle.read(data, 0, length, at);
@@ -113,7 +132,9 @@ async function readPack(file, what) {
     } catch {
       throw new IndexFormatError(`${what} has a damaged chunk table`);
     }
-    const valid = Object.values(table).every((at) => Array.isArray(at) && at.length === 2 && at.every(Number.isSafeInteger) && at[0] + at[1] <= tableAt);
+    const valid = Object.values(table).every(
+      (at) => Array.isArray(at) && at.length === 2 && at.every(Number.isSafeInteger) && at[0] + at[1] <= tableAt
+    );
     if (!valid) throw new IndexFormatError(`${what} has a chunk table that points outside its chunks`);
     return { table, index: await read(indexAt, indexLength) };
   } finally {

@@ -13,9 +13,7 @@ var domainComponent = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
 var domain = `(?:${domainComponent}(?:\\.${domainComponent})*|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?`;
 var tag = "[\\w][\\w.-]{0,127}";
 var digest = "[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}";
-var referencePattern = new RegExp(
-  `^((?:${domain}/)?${component}(?:/${component})*)(?::(${tag}))?(?:@(${digest}))?$`
-);
+var referencePattern = new RegExp(`^((?:${domain}/)?${component}(?:/${component})*)(?::(${tag}))?(?:@(${digest}))?$`);
 var maxNameLength = 255;
 var defaultDomain = "docker.io";
 var legacyDomain = "index.docker.io";
@@ -43,7 +41,8 @@ function splitDomain(name) {
   let path = isDomain ? name.slice(slash + 1) : name;
   if (host === legacyDomain) host = defaultDomain;
   if (host === defaultDomain && !path.includes("/")) path = officialRepoPrefix + path;
-  if (/[A-Z]/.test(path)) throw new Error(`"${name}" is not a valid image reference (repository names must be lowercase)`);
+  if (/[A-Z]/.test(path))
+    throw new Error(`"${name}" is not a valid image reference (repository names must be lowercase)`);
   return { domain: host, path };
 }
 function normalizedName(ref) {
@@ -175,7 +174,10 @@ function parseManifestJson(contents) {
   const raw = parseJson(contents.nameFiles.get("manifest.json"), "manifest.json");
   if (raw === void 0) return void 0;
   const valid = Array.isArray(raw) && raw.every((e) => isRecord(e) && typeof e["Config"] === "string" && Array.isArray(e["Layers"]));
-  if (!valid) throw new HandoffError("not an image archive: manifest.json is not a list of {Config, RepoTags, Layers}; save the image again");
+  if (!valid)
+    throw new HandoffError(
+      "not an image archive: manifest.json is not a list of {Config, RepoTags, Layers}; save the image again"
+    );
   return raw;
 }
 function configDigestOfPath(path) {
@@ -209,7 +211,10 @@ function contentsOf(entries) {
       continue;
     }
     if (entry.type !== "file") {
-      contents.files.set(entry.path, { size: 0, link: entry.type === "link" ? entry.linkname : symlinkTarget(entry.path, entry.linkname) });
+      contents.files.set(entry.path, {
+        size: 0,
+        link: entry.type === "link" ? entry.linkname : symlinkTarget(entry.path, entry.linkname)
+      });
       continue;
     }
     const body = "inline" in entry ? Buffer.from(entry.inline, "base64") : void 0;
@@ -234,13 +239,19 @@ function parseIndex(body) {
   try {
     raw = JSON.parse(body.toString("utf8"));
   } catch {
-    throw new IndexFormatError("the stored entry is not an image-handoff index (not JSON); it was written by another tool or release");
+    throw new IndexFormatError(
+      "the stored entry is not an image-handoff index (not JSON); it was written by another tool or release"
+    );
   }
   if (!isRecord(raw) || raw["format"] !== indexFormat) {
-    throw new IndexFormatError("the stored entry is not an image-handoff index; it was written by another tool or release");
+    throw new IndexFormatError(
+      "the stored entry is not an image-handoff index; it was written by another tool or release"
+    );
   }
   if (raw["version"] !== indexVersion) {
-    throw new IndexFormatError(`the stored entry has index version ${String(raw["version"])}; this release reads version ${indexVersion}`);
+    throw new IndexFormatError(
+      `the stored entry has index version ${String(raw["version"])}; this release reads version ${indexVersion}`
+    );
   }
   const entries = raw["entries"];
   const model = raw["model"];
@@ -248,7 +259,8 @@ function parseIndex(body) {
     throw new IndexFormatError("the stored index lacks its entries or images; it is damaged");
   }
   const size = raw["chunkBytes"];
-  if (typeof size !== "number" || !Number.isSafeInteger(size) || size < 1) throw new IndexFormatError("the stored index has no valid chunk size; it is damaged");
+  if (typeof size !== "number" || !Number.isSafeInteger(size) || size < 1)
+    throw new IndexFormatError("the stored index has no valid chunk size; it is damaged");
   entries.forEach((entry, at) => checkEntry(entry, at, size));
   return raw;
 }
@@ -258,14 +270,16 @@ function checkEntry(entry, at, chunkSize) {
   };
   if (!isRecord(entry)) return bad("is not an object");
   const path = entry["path"];
-  if (typeof path !== "string" || !pathPattern.test(path) || path.split("/").includes("..")) return bad("has an unsafe path");
+  if (typeof path !== "string" || !pathPattern.test(path) || path.split("/").includes(".."))
+    return bad("has an unsafe path");
   if (typeof entry["mode"] !== "number") return bad("has no mode");
   switch (entry["type"]) {
     case "directory":
       return;
     case "symlink":
     case "link":
-      if (typeof entry["linkname"] !== "string" || !pathPattern.test(entry["linkname"])) bad("has an unsafe link target");
+      if (typeof entry["linkname"] !== "string" || !pathPattern.test(entry["linkname"]))
+        bad("has an unsafe link target");
       return;
     case "file":
       return checkFile(entry, chunkSize, bad);
@@ -281,9 +295,11 @@ function checkFile(entry, chunkSize, bad) {
     return;
   }
   const chunks = entry["chunks"];
-  if (!Array.isArray(chunks) || !chunks.every((c) => typeof c === "string" && digestPattern.test(c))) bad("lists invalid chunk digests");
+  if (!Array.isArray(chunks) || !chunks.every((c) => typeof c === "string" && digestPattern.test(c)))
+    bad("lists invalid chunk digests");
   const expected = Math.ceil(size / chunkSize);
-  if (chunks.length !== expected) bad(`lists ${chunks.length} chunks for ${String(size)} bytes`);
+  if (chunks.length !== expected)
+    bad(`lists ${chunks.length} chunks for ${String(size)} bytes`);
 }
 
 export {

@@ -58,7 +58,7 @@ import {
   sameName,
   uniqueNames,
   withDefaultTag
-} from "./chunk-4Z4CHSVP.js";
+} from "./chunk-4R7AXG6S.js";
 import {
   HandoffError,
   __commonJS,
@@ -15875,7 +15875,9 @@ function resolveSelection(images, selection) {
   }
   if (missing.length > 0) {
     const what = missing.map((m) => `"${m}"`).join(", ");
-    throw new Error(`${what} matched no image in the runtime; check the name (docker images lists them) or build the image first`);
+    throw new Error(
+      `${what} matched no image in the runtime; check the name (docker images lists them) or build the image first`
+    );
   }
   return { refs: [...refs], ids: [...ids] };
 }
@@ -15921,21 +15923,26 @@ function boolean(name, value) {
 }
 function parseKey(name, value) {
   if (value.length > 512) throw new HandoffError(`Input "${name}" is longer than 512 characters; shorten it.`);
-  if (value.includes(",")) throw new HandoffError(`Input "${name}" ("${value}") contains a comma, which the cache service rejects; remove it.`);
+  if (value.includes(","))
+    throw new HandoffError(`Input "${name}" ("${value}") contains a comma, which the cache service rejects; remove it.`);
   return value;
 }
 function parseTags(text) {
   return lines(text).map((line) => {
     const eq = line.indexOf("=");
     if (eq <= 0 || eq === line.length - 1) {
-      throw new HandoffError(`Input "tags": "${line}" is not SOURCE=TARGET; write one pair a line, e.g. app:ci=registry.example/app:test.`);
+      throw new HandoffError(
+        `Input "tags": "${line}" is not SOURCE=TARGET; write one pair a line, e.g. app:ci=registry.example/app:test.`
+      );
     }
     const source = line.slice(0, eq).trim();
     const targetText = line.slice(eq + 1).trim();
     try {
       parseTargetName(targetText);
     } catch (error) {
-      throw new HandoffError(`Input "tags": ${error.message}. Targets must be lowercase repository:tag names.`);
+      throw new HandoffError(
+        `Input "tags": ${error.message}. Targets must be lowercase repository:tag names.`
+      );
     }
     return { source, target: targetText };
   });
@@ -15950,24 +15957,34 @@ function parseInputs(read, env = process.env) {
   if (key === "") throw new HandoffError('Input "key" is required: the cache key, artifact name or local entry name.');
   parseKey(Input.key, key);
   const restoreKeys = lines(read(Input.restoreKeys)).map((k) => parseKey(Input.restoreKeys, k));
-  if (restoreKeys.length > 9) throw new HandoffError('Input "restore-keys" has more than 9 entries; the cache service takes at most 10 keys in all.');
+  if (restoreKeys.length > 9)
+    throw new HandoffError(
+      'Input "restore-keys" has more than 9 entries; the cache service takes at most 10 keys in all.'
+    );
   const images = parseSelection(lines(read(Input.images)));
   if (mode === "save" && images.include.length === 0) {
-    throw new HandoffError('Input "images" is required with mode: save; list the references or globs to save (e.g. app:*).');
+    throw new HandoffError(
+      'Input "images" is required with mode: save; list the references or globs to save (e.g. app:*).'
+    );
   }
   const path = get(Input.path);
-  if (backend === "local" && path === "") throw new HandoffError('Input "path" is required with backend: local; give the directory to store images in.');
+  if (backend === "local" && path === "")
+    throw new HandoffError('Input "path" is required with backend: local; give the directory to store images in.');
   const platform = get(Input.platform);
   if (platform !== "" && !platformPattern.test(platform)) {
     throw new HandoffError(`Input "platform" is "${platform}"; write os/arch[/variant], e.g. linux/amd64.`);
   }
   const namespace = get(Input.containerdNamespace) || env.CONTAINERD_NAMESPACE || "default";
   if (!/^[A-Za-z0-9]+(?:[._-][A-Za-z0-9]+)*$/.test(namespace) || namespace.length > 76) {
-    throw new HandoffError(`Input "containerd-namespace" is "${namespace}"; a namespace is letters and digits separated by single . _ or - (e.g. k8s.io).`);
+    throw new HandoffError(
+      `Input "containerd-namespace" is "${namespace}"; a namespace is letters and digits separated by single . _ or - (e.g. k8s.io).`
+    );
   }
   const kindCluster = get(Input.kindCluster);
   if (kindCluster !== "" && !/^[a-z0-9][a-z0-9.-]*$/.test(kindCluster)) {
-    throw new HandoffError(`Input "kind-cluster" is "${kindCluster}"; kind cluster names are lowercase letters, digits, . and -.`);
+    throw new HandoffError(
+      `Input "kind-cluster" is "${kindCluster}"; kind cluster names are lowercase letters, digits, . and -.`
+    );
   }
   const warnings = [];
   return {
@@ -15994,10 +16011,14 @@ function parseInputs(read, env = process.env) {
 var artifactOnly = [Input.retentionDays, Input.overwrite, Input.githubToken, Input.runId, Input.repository];
 function parseArtifact(get, backend, env, warnings) {
   if (backend !== "artifact") {
-    const given = artifactOnly.filter((name) => get(name) !== "" && !(name === Input.overwrite && /^false$/i.test(get(name))));
+    const given = artifactOnly.filter(
+      (name) => get(name) !== "" && !(name === Input.overwrite && /^false$/i.test(get(name)))
+    );
     if (given.length > 0) {
       const names = given.map((name) => `"${name}"`).join(", ");
-      warnings.push(`Input${given.length > 1 ? "s" : ""} ${names} appl${given.length > 1 ? "y" : "ies"} only to backend: artifact; ignored with backend: ${backend}.`);
+      warnings.push(
+        `Input${given.length > 1 ? "s" : ""} ${names} appl${given.length > 1 ? "y" : "ies"} only to backend: artifact; ignored with backend: ${backend}.`
+      );
     }
     return { overwrite: false };
   }
@@ -16010,10 +16031,17 @@ function parseArtifact(get, backend, env, warnings) {
     ...retention !== "" ? { retentionDays: integer(Input.retentionDays, retention, 1, 90) } : {}
   };
   if (runId === "" && token === "") return settings;
-  if (token === "" || runId === "") throw new HandoffError('A download from another run needs both "github-token" and "run-id"; give both, or neither for this run.');
+  if (token === "" || runId === "")
+    throw new HandoffError(
+      'A download from another run needs both "github-token" and "run-id"; give both, or neither for this run.'
+    );
   const [owner, repo, ...rest] = repository.split("/");
-  if (!owner || !repo || rest.length > 0) throw new HandoffError(`Input "repository" is "${repository}"; write owner/name.`);
-  return { ...settings, crossRun: { token, runId: integer(Input.runId, runId, 1, Number.MAX_SAFE_INTEGER), owner, repo } };
+  if (!owner || !repo || rest.length > 0)
+    throw new HandoffError(`Input "repository" is "${repository}"; write owner/name.`);
+  return {
+    ...settings,
+    crossRun: { token, runId: integer(Input.runId, runId, 1, Number.MAX_SAFE_INTEGER), owner, repo }
+  };
 }
 
 // src/store/load-plan.ts
@@ -16082,7 +16110,9 @@ function checkManifestEntries(raw) {
     }
     const layers = entry["Layers"];
     if (Array.isArray(layers) && layers.some((layer) => typeof layer !== "string")) {
-      throw new HandoffError(`not an image archive: ${where} lists a layer that is not a path; save the image again with docker save`);
+      throw new HandoffError(
+        `not an image archive: ${where} lists a layer that is not a path; save the image again with docker save`
+      );
     }
   });
 }
@@ -16114,7 +16144,9 @@ function legacyImage(contents, entry, skipped) {
   const dropped = [];
   const names = namesOf(entry.RepoTags ?? [], dropped);
   if (configDigest === void 0) {
-    throw new HandoffError(`not an image archive: manifest.json names ${JSON.stringify(entry.Config)} as a config, which is not a digest-named file; save the image again`);
+    throw new HandoffError(
+      `not an image archive: manifest.json names ${JSON.stringify(entry.Config)} as a config, which is not a digest-named file; save the image again`
+    );
   }
   const label2 = imageLabel({ names, configDigest });
   if (dropped.length > 0) skipped.push(droppedNote(label2, dropped));
@@ -16145,7 +16177,8 @@ var ociRefNameKey = "org.opencontainers.image.ref.name";
 function parseIndexJson(contents) {
   const raw = parseJson(contents.nameFiles.get("index.json"), "index.json");
   if (raw === void 0) return void 0;
-  if (!isIndex(raw)) throw new HandoffError("not an image archive: index.json holds no list of manifests; save the image again");
+  if (!isIndex(raw))
+    throw new HandoffError("not an image archive: index.json holds no list of manifests; save the image again");
   return raw;
 }
 function descriptorNames(descriptor) {
@@ -16173,7 +16206,9 @@ function ociImages(contents, index, entries = []) {
     const valid = namesOf(names, dropped);
     const found = imagesOf(contents, descriptor, valid, walk);
     if (dropped.length > 0) {
-      result.skipped.push(droppedNote(imageLabel(found[0] ?? { names: valid, configDigest: descriptor.digest }), dropped));
+      result.skipped.push(
+        droppedNote(imageLabel(found[0] ?? { names: valid, configDigest: descriptor.digest }), dropped)
+      );
       for (const image of found) image.droppedNames = [...image.droppedNames ?? [], ...dropped];
     }
     result.images.push(...found);
@@ -16194,12 +16229,20 @@ function imagesOf(contents, top, names, walk) {
   const doc = blobJson(contents, top.digest);
   if (doc === void 0) throw missingFile(label2, blobPath(top.digest), "index.json");
   if (!isIndex(doc)) {
-    const image = manifestImage(contents, doc, { names, manifestDigest: top.digest, platform: platformOf(top.platform) });
+    const image = manifestImage(contents, doc, {
+      names,
+      manifestDigest: top.digest,
+      platform: platformOf(top.platform)
+    });
     if (typeof image === "string") throw missingFile(label2, image, `the manifest of ${label2}`);
     return [image];
   }
   const images = [];
-  platformImages(contents, doc, { names, manifestDigest: top.digest, label: label2 }, walk, { depth: 1, seen: /* @__PURE__ */ new Set([top.digest]), images });
+  platformImages(contents, doc, { names, manifestDigest: top.digest, label: label2 }, walk, {
+    depth: 1,
+    seen: /* @__PURE__ */ new Set([top.digest]),
+    images
+  });
   if (images.length === 0) {
     throw new HandoffError(
       `image ${label2}: no platform of it has its content in the archive; save it with a platform the engine holds (docker save --platform os/arch)`
@@ -16224,7 +16267,8 @@ function platformImages(contents, index, owner, walk, visit) {
       continue;
     }
     const image = doc === void 0 ? blobPath(child.digest) : manifestImage(contents, doc, { ...owner, platform });
-    if (typeof image === "string") walk.skipped.push(`${platform ?? child.digest} of ${owner.label}: content not in archive`);
+    if (typeof image === "string")
+      walk.skipped.push(`${platform ?? child.digest} of ${owner.label}: content not in archive`);
     else visit.images.push(image);
   }
 }
@@ -16232,7 +16276,9 @@ function manifestImage(contents, manifest, owner) {
   const config = isRecord(manifest) && isRecord(manifest["config"]) ? manifest["config"] : void 0;
   const layers = isRecord(manifest) && Array.isArray(manifest["layers"]) ? manifest["layers"] : void 0;
   if (config === void 0 || typeof config["digest"] !== "string" || layers === void 0) {
-    throw new HandoffError(`not an image archive: ${owner.manifestDigest} is neither an image manifest nor an index; save the image again`);
+    throw new HandoffError(
+      `not an image archive: ${owner.manifestDigest} is neither an image manifest nor an index; save the image again`
+    );
   }
   const configDigest = config["digest"];
   const label2 = owner.names[0] ?? owner.manifestDigest;
@@ -16274,7 +16320,8 @@ function addManifestJsonNames(contents, images, entries, skipped) {
       image.names = uniqueNames([...image.names, ...names]);
     }
     for (const path of [entry.Config, ...entry.Layers]) {
-      if (presentFile(contents, path, `image ${imageLabel(match)}`) === void 0) throw missingFile(imageLabel(match), path, "manifest.json");
+      if (presentFile(contents, path, `image ${imageLabel(match)}`) === void 0)
+        throw missingFile(imageLabel(match), path, "manifest.json");
     }
   }
   return unmatched;
@@ -16300,10 +16347,15 @@ function rewriteNameFiles(nameFiles, model, options) {
   if (options.keep === void 0 && options.names === void 0) return { model, files: original };
   const kept = model.images.filter((image) => options.keep?.(image) ?? true);
   const names = finalNames(kept, options.names);
-  const next = { ...model, images: kept.map((image) => ({ ...image, names: names.get(keyOf(image)) ?? [] })) };
+  const next = {
+    ...model,
+    images: kept.map((image) => ({ ...image, names: names.get(keyOf(image)) ?? [] }))
+  };
   const files = original.flatMap(({ name, body }) => {
-    if (name === "index.json") return [{ name, body: json(rewriteIndex(JSON.parse(body.toString("utf8")), next)) }];
-    if (name === "manifest.json") return [{ name, body: json(rewriteManifest(JSON.parse(body.toString("utf8")), model, next)) }];
+    if (name === "index.json")
+      return [{ name, body: json(rewriteIndex(JSON.parse(body.toString("utf8")), next)) }];
+    if (name === "manifest.json")
+      return [{ name, body: json(rewriteManifest(JSON.parse(body.toString("utf8")), model, next)) }];
     if (name === "repositories") return [];
     return [{ name, body }];
   });
@@ -16318,7 +16370,11 @@ function rewriteNameFiles(nameFiles, model, options) {
 function synthesizedManifest(next) {
   return next.images.map((image) => {
     const tags = repoTags(image);
-    return { Config: blobPath(image.configDigest), RepoTags: tags.length > 0 ? tags : null, Layers: image.layers.map((layer) => layer.path) };
+    return {
+      Config: blobPath(image.configDigest),
+      RepoTags: tags.length > 0 ? tags : null,
+      Layers: image.layers.map((layer) => layer.path)
+    };
   });
 }
 function repoTags(image) {
@@ -16340,7 +16396,9 @@ function finalNames(images, rename) {
       const ref = checkName(wanted, image);
       const owner = owners.get(normalizedName(ref));
       if (owner !== void 0 && keyOf(owner) !== keyOf(image)) {
-        throw new HandoffError(`"${familiarName(ref)}" would name two images (${imageLabel(owner)} and ${imageLabel(image)}); give each its own name`);
+        throw new HandoffError(
+          `"${familiarName(ref)}" would name two images (${imageLabel(owner)} and ${imageLabel(image)}); give each its own name`
+        );
       }
       owners.set(normalizedName(ref), image);
       if (!list.some((name) => sameName(name, familiarName(ref)))) list.push(familiarName(ref));
@@ -16371,7 +16429,10 @@ function rewriteIndex(index, next) {
     for (const name of image.names) {
       const ref = parseReference(name);
       const refName = fullRefNames || ref.tag === void 0 ? normalizedName(ref) : ref.tag;
-      manifests.push({ ...base, annotations: { ...rest, [containerdNameKey]: normalizedName(ref), [ociRefNameKey]: refName } });
+      manifests.push({
+        ...base,
+        annotations: { ...rest, [containerdNameKey]: normalizedName(ref), [ociRefNameKey]: refName }
+      });
     }
   }
   return { ...index, manifests };
@@ -16426,7 +16487,9 @@ function readModel(contents) {
     return { layout: "docker", images: legacyImages(contents, entries, skipped), skipped };
   }
   const what = contents.files.size === 0 ? "it holds no files" : `it holds ${contents.files.size} files but no manifest.json or index.json`;
-  throw new HandoffError(`not an image archive: ${what}; give a tar written by docker save, ctr images export or skopeo`);
+  throw new HandoffError(
+    `not an image archive: ${what}; give a tar written by docker save, ctr images export or skopeo`
+  );
 }
 
 // src/store/load-plan.ts
@@ -16466,7 +16529,8 @@ function chainIds(layers) {
   let chain;
   for (const [at, layer] of layers.entries()) {
     if (layer.diffId === void 0 || at > 0 && chain === void 0) chain = void 0;
-    else chain = at === 0 ? layer.diffId : `sha256:${createHash("sha256").update(`${chain} ${layer.diffId}`).digest("hex")}`;
+    else
+      chain = at === 0 ? layer.diffId : `sha256:${createHash("sha256").update(`${chain} ${layer.diffId}`).digest("hex")}`;
     result.push(chain);
   }
   return result;
@@ -16493,7 +16557,8 @@ function parseDockerHost(env, home) {
   const scheme = schemeEnd === -1 ? "tcp" : raw.slice(0, schemeEnd).toLowerCase();
   const rest = schemeEnd === -1 ? raw : raw.slice(schemeEnd + 3);
   if (scheme === "unix") return unixEndpoint(rest === "" ? defaultSocket : rest);
-  if (scheme === "tcp" || scheme === "http" || scheme === "https") return tcpEndpoint(raw, rest, env, home, scheme === "https");
+  if (scheme === "tcp" || scheme === "http" || scheme === "https")
+    return tcpEndpoint(raw, rest, env, home, scheme === "https");
   throw new HandoffError(
     `DOCKER_HOST=${raw} uses the "${scheme}://" scheme, which this action cannot use; set DOCKER_HOST to unix:///path/to/docker.sock or tcp://host:port (for ssh, forward the socket with \`ssh -L\` first).`
   );
@@ -16521,12 +16586,16 @@ function nonEmpty(value) {
   return value !== void 0 && value.trim() !== "";
 }
 function invalidHost(raw) {
-  return new HandoffError(`DOCKER_HOST=${raw} is not a valid engine address; use unix:///path/to/docker.sock or tcp://host:port.`);
+  return new HandoffError(
+    `DOCKER_HOST=${raw} is not a valid engine address; use unix:///path/to/docker.sock or tcp://host:port.`
+  );
 }
 function chooseApiVersion(daemon, ours = maxApiVersion) {
   const newest = daemon.ApiVersion;
   if (newest === void 0 || !/^\d+\.\d+$/.test(newest)) {
-    throw new HandoffError(`the engine did not report an API version (got ${JSON.stringify(newest)}); is it a Docker Engine?`);
+    throw new HandoffError(
+      `the engine did not report an API version (got ${JSON.stringify(newest)}); is it a Docker Engine?`
+    );
   }
   const chosen = compareApiVersions(newest, ours) <= 0 ? newest : ours;
   const oldest = daemon.MinAPIVersion;
@@ -16686,7 +16755,9 @@ var platformApiVersion = "1.48";
 function parsePlatform(text) {
   const parts = text.trim().split("/");
   if (parts.length < 2 || parts.length > 3 || parts.some((p) => !/^[\w.-]+$/.test(p))) {
-    throw new HandoffError(`platform "${text}" is not of the form os/arch or os/arch/variant (e.g. linux/amd64, linux/arm64/v8).`);
+    throw new HandoffError(
+      `platform "${text}" is not of the form os/arch or os/arch/variant (e.g. linux/amd64, linux/arm64/v8).`
+    );
   }
   const [os, architecture, variant] = parts;
   return { os, architecture, ...variant ? { variant } : {} };
@@ -16731,7 +16802,9 @@ function tarEndProblem(tail, describe2) {
     } catch {
     }
   }
-  return new HandoffError(`${describe2} ended before the end of the archive (the engine stopped part-way); run the save again.`);
+  return new HandoffError(
+    `${describe2} ended before the end of the archive (the engine stopped part-way); run the save again.`
+  );
 }
 async function exportArchive(docker, host, refs, platform, stallMs = 0) {
   if (refs.length === 0) throw new Error("exportArchive: no images to export");
@@ -16740,11 +16813,15 @@ async function exportArchive(docker, host, refs, platform, stallMs = 0) {
   const abort = new AbortController();
   let stalled;
   let checked;
-  const watch = watchProgress(stallMs, () => checked === void 0 || engineGives(checked)(), () => {
-    stalled = stallError(describe2, stallMs);
-    abort.abort(stalled);
-    checked?.destroy(stalled);
-  });
+  const watch = watchProgress(
+    stallMs,
+    () => checked === void 0 || engineGives(checked)(),
+    () => {
+      stalled = stallError(describe2, stallMs);
+      abort.abort(stalled);
+      checked?.destroy(stalled);
+    }
+  );
   let response;
   try {
     response = await new Promise(
@@ -16785,7 +16862,10 @@ function droppedExport(describe2, error) {
 async function missingImages(docker, host, refs, error) {
   const missing = [];
   for (const ref of refs) {
-    const found = await docker.getImage(ref).inspect().then(() => true, (e) => engineStatus(e) !== 404);
+    const found = await docker.getImage(ref).inspect().then(
+      () => true,
+      (e) => engineStatus(e) !== 404
+    );
     if (!found) missing.push(ref);
   }
   const which = missing.length > 0 ? missing.join(", ") : refs.join(", ");
@@ -16814,7 +16894,11 @@ function parseLoadLine(line) {
   const id = loadedId.exec(text);
   if (id) return { kind: "id", id: id[1] };
   const name = loadedName.exec(text);
-  if (name) return { kind: "name", names: name[1].split(",").map((n) => n.trim()).filter(Boolean) };
+  if (name)
+    return {
+      kind: "name",
+      names: name[1].split(",").map((n) => n.trim()).filter(Boolean)
+    };
   return { kind: "other", text };
 }
 var LoadOutput = class {
@@ -16839,7 +16923,9 @@ var LoadOutput = class {
     }
     if (this.names.length === 0 && this.ids.length === 0) {
       const said = this.others.length > 0 ? ` (it said: ${this.others.slice(-3).join(" | ")})` : "";
-      throw new HandoffError(`the Docker Engine at ${host} loaded no image from the archive${said}; check that the archive holds images.`);
+      throw new HandoffError(
+        `the Docker Engine at ${host} loaded no image from the archive${said}; check that the archive holds images.`
+      );
     }
     return { names: [...this.names], ids: [...this.ids] };
   }
@@ -16873,7 +16959,11 @@ function loadArchive(docker, host, archive, stallMs = 0) {
       abort.abort(error);
       reject(error);
     };
-    const onInputError = (error) => settle(new HandoffError(`reading the archive failed while loading it into the Docker Engine at ${host}: ${causeText(error)}`));
+    const onInputError = (error) => settle(
+      new HandoffError(
+        `reading the archive failed while loading it into the Docker Engine at ${host}: ${causeText(error)}`
+      )
+    );
     archive.on("error", onInputError);
     archive.pipe(toEngine);
     docker.modem.dial(
@@ -16909,7 +16999,11 @@ function readVerdict(response, host, settle, progress2) {
     progress2();
     output.push(chunk);
   });
-  const failed2 = (why) => settle(new HandoffError(`the Docker Engine at ${host} ${why}, as it does when it is killed or restarts; check that it is running (and its log), then run the load again.`));
+  const failed2 = (why) => settle(
+    new HandoffError(
+      `the Docker Engine at ${host} ${why}, as it does when it is killed or restarts; check that it is running (and its log), then run the load again.`
+    )
+  );
   response.on("error", (error) => failed2(`dropped the connection during the load (${causeText(error)})`));
   response.on("close", () => failed2("closed the connection before reporting the load's outcome"));
   response.on("end", () => {
@@ -16935,7 +17029,9 @@ async function createDockerRuntime(env = process.env, options = {}) {
 async function usesContainerdStore(docker) {
   const info2 = await docker.info();
   const status = Array.isArray(info2.DriverStatus) ? info2.DriverStatus : [];
-  return status.some((pair) => Array.isArray(pair) && pair[0] === "driver-type" && String(pair[1]).includes("containerd"));
+  return status.some(
+    (pair) => Array.isArray(pair) && pair[0] === "driver-type" && String(pair[1]).includes("containerd")
+  );
 }
 var pathSafe = /^[A-Za-z0-9._\-/:@]+$/;
 var DockerRuntime = class {
@@ -17013,11 +17109,13 @@ var DockerRuntime = class {
     const images = await this.docker.listImages({ all: true });
     const chainIds2 = /* @__PURE__ */ new Set();
     for (let at = 0; at < images.length; at += 8) {
-      await Promise.all(images.slice(at, at + 8).map(async (image) => {
-        const info2 = await this.docker.getImage(image.Id).inspect().catch(() => void 0);
-        const layers = (info2?.RootFS?.Layers ?? []).map((diffId) => ({ diffId }));
-        for (const chain of chainIds(layers)) if (chain !== void 0) chainIds2.add(chain);
-      }));
+      await Promise.all(
+        images.slice(at, at + 8).map(async (image) => {
+          const info2 = await this.docker.getImage(image.Id).inspect().catch(() => void 0);
+          const layers = (info2?.RootFS?.Layers ?? []).map((diffId) => ({ diffId }));
+          for (const chain of chainIds(layers)) if (chain !== void 0) chainIds2.add(chain);
+        })
+      );
     }
     return { chainIds: chainIds2 };
   }
@@ -17110,7 +17208,9 @@ function notFound(file, error) {
   const code = error?.code;
   const message = error?.message ?? String(error);
   if (code === "ENOENT" || /Unable to locate executable|ENOENT/.test(message)) {
-    return new HandoffError(`"${file}" was not found on PATH; install it on the runner (or put it on PATH) and run again.`);
+    return new HandoffError(
+      `"${file}" was not found on PATH; install it on the runner (or put it on PATH) and run again.`
+    );
   }
   return error instanceof Error ? error : new Error(message);
 }
@@ -17192,7 +17292,14 @@ function absentPlatforms(index, present) {
   return (index.manifests ?? []).filter((m) => !present.has(m.digest)).map(platformText).filter((p) => p !== "unknown/unknown");
 }
 function ociArchitecture(nodeArch) {
-  const map = { x64: "amd64", ia32: "386", arm64: "arm64", arm: "arm", ppc64: "ppc64le", s390x: "s390x" };
+  const map = {
+    x64: "amd64",
+    ia32: "386",
+    arm64: "arm64",
+    arm: "arm",
+    ppc64: "ppc64le",
+    s390x: "s390x"
+  };
   return map[nodeArch] ?? nodeArch;
 }
 function matchesPlatform(descriptor, platform) {
@@ -17224,7 +17331,10 @@ function outputUntilExit(stdout, done) {
 function ctrImages(ctr, hostPlatform) {
   const rows = async () => parseImageList(await ctr.run(["images", "ls"]));
   let local;
-  const localFlag = () => local ??= ctr.run(["images", "import", "--help"]).then((help) => /--local\b/.test(help) ? ["--local"] : [], () => []);
+  const localFlag = () => local ??= ctr.run(["images", "import", "--help"]).then(
+    (help) => /--local\b/.test(help) ? ["--local"] : [],
+    () => []
+  );
   const resolveDigest = async (all, ref) => {
     const direct = findDigest(all, ref);
     if (direct !== void 0 || !isImageId(ref)) return direct;
@@ -17249,7 +17359,9 @@ function ctrImages(ctr, hostPlatform) {
     inspect,
     exportImages: async (refs, options = {}) => {
       const all = await rows();
-      const names = await Promise.all(refs.map(async (ref) => storedName(all, ref, await resolveDigest(all, ref), ctr.where)));
+      const names = await Promise.all(
+        refs.map(async (ref) => storedName(all, ref, await resolveDigest(all, ref), ctr.where))
+      );
       const platform = options.platform !== void 0 ? ["--platform", options.platform] : [];
       const { stdout, done } = ctr.stream(["images", "export", ...platform, "-", ...names]);
       return outputUntilExit(stdout, done);
@@ -17261,7 +17373,9 @@ function ctrImages(ctr, hostPlatform) {
       const [text] = await Promise.all([readAll(stdout), done]);
       const imported = parseImportOutput(text);
       if (imported.digests.length === 0) {
-        throw new HandoffError(`ctr imported no image into ${ctr.where}: the archive held none it could read (ctr said: ${text.trim() || "nothing"}).`);
+        throw new HandoffError(
+          `ctr imported no image into ${ctr.where}: the archive held none it could read (ctr said: ${text.trim() || "nothing"}).`
+        );
       }
       const warnings = await skippedPlatforms(ctr, imported, await rows());
       return { names: imported.names, ids: imported.digests, warnings };
@@ -17297,7 +17411,8 @@ function storedName(rows, ref, digest, where) {
   const full = canonicalName(ref);
   const named = rows.find((r) => r.name === ref || r.name === full);
   const row = named ?? rows.find((r) => r.digest === digest);
-  if (row === void 0) throw new HandoffError(`image "${ref}" is not in ${where}; list what is there with \`ctr images ls\`.`);
+  if (row === void 0)
+    throw new HandoffError(`image "${ref}" is not in ${where}; list what is there with \`ctr images ls\`.`);
   return row.name;
 }
 async function configOf(ctr, digest, hostPlatform) {
@@ -17315,7 +17430,9 @@ async function configOf(ctr, digest, hostPlatform) {
 async function skippedPlatforms(ctr, imported, rows) {
   const indexes = imported.digests.filter((d) => rows.some((r) => r.digest === d && isIndexMediaType(r.mediaType)));
   if (indexes.length === 0) return [];
-  const present = new Set((await ctr.run(["content", "ls", "-q"])).split("\n").map((l) => l.trim()).filter(Boolean));
+  const present = new Set(
+    (await ctr.run(["content", "ls", "-q"])).split("\n").map((l) => l.trim()).filter(Boolean)
+  );
   const warnings = [];
   for (const digest of indexes) {
     const absent = absentPlatforms(parseManifestOrIndex(await ctr.run(["content", "get", digest])), present);
@@ -17333,7 +17450,11 @@ import { access, constants } from "node:fs/promises";
 import { delimiter, join as join2 } from "node:path";
 async function isOnPath(command, path = process.env.PATH ?? "") {
   for (const dir of path.split(delimiter).filter(Boolean)) {
-    if (await access(join2(dir, command), constants.X_OK).then(() => true, () => false)) return true;
+    if (await access(join2(dir, command), constants.X_OK).then(
+      () => true,
+      () => false
+    ))
+      return true;
   }
   return false;
 }
@@ -17371,7 +17492,11 @@ async function createContainerdRuntime(given) {
     importArchive: (archive) => images.importArchive(archive),
     tag: (source, target) => images.tag(source, target),
     // OCI-layout archives name layers by digest, and ctr's import takes a layer blob its content store has.
-    heldLayers: async () => ({ blobs: new Set((await runner.run(["content", "ls", "-q"])).split("\n").map((l) => l.trim()).filter(Boolean)) }),
+    heldLayers: async () => ({
+      blobs: new Set(
+        (await runner.run(["content", "ls", "-q"])).split("\n").map((l) => l.trim()).filter(Boolean)
+      )
+    }),
     close: async () => void 0
   };
 }
@@ -17388,7 +17513,10 @@ function localCtr(options) {
       }
     },
     stream: (args, stdin) => {
-      const child = spawnStreaming(argv(args), stdin, void 0, { ms: options.stallMs ?? 0, what: `ctr ${args.slice(0, 2).join(" ")} on ${where}` });
+      const child = spawnStreaming(argv(args), stdin, void 0, {
+        ms: options.stallMs ?? 0,
+        what: `ctr ${args.slice(0, 2).join(" ")} on ${where}`
+      });
       const done = child.done.then(
         () => void 0,
         (error) => {
@@ -17434,7 +17562,8 @@ function parseImages(json2) {
   for (const entry of entries) {
     const id = entry.Id.startsWith("sha256:") ? entry.Id : `sha256:${entry.Id}`;
     const image = byId.get(id) ?? { id, names: [], size: entry.Size ?? 0, configDigest: id };
-    for (const name of [...entry.Names ?? [], ...entry.RepoTags ?? []]) if (!image.names.includes(name)) image.names.push(name);
+    for (const name of [...entry.Names ?? [], ...entry.RepoTags ?? []])
+      if (!image.names.includes(name)) image.names.push(name);
     byId.set(id, image);
   }
   return [...byId.values()];
@@ -17518,7 +17647,8 @@ function namesIn(files) {
   }
   const repositories = json2("repositories");
   if (repositories !== null && typeof repositories === "object") {
-    for (const [repo, tags] of Object.entries(repositories)) for (const tag of Object.keys(tags ?? {})) names.add(`${repo}:${tag}`);
+    for (const [repo, tags] of Object.entries(repositories))
+      for (const tag of Object.keys(tags ?? {})) names.add(`${repo}:${tag}`);
   }
   return [...names];
 }
@@ -17526,14 +17656,22 @@ function namesIn(files) {
 // src/runtimes/podman.ts
 async function createPodmanRuntime(options = {}) {
   if (!await isOnPath("podman")) {
-    throw new HandoffError("runtime: podman needs the `podman` command, which is not on PATH; install podman (`sudo apt-get install podman`) and run again.");
+    throw new HandoffError(
+      "runtime: podman needs the `podman` command, which is not on PATH; install podman (`sudo apt-get install podman`) and run again."
+    );
   }
   const argv = (args) => ["podman", ...options.extraArgs ?? [], ...args];
-  const podman = (args) => run(argv(args), options.env ? { env: options.env } : {}).then((r) => r.stdout, (error) => {
-    throw podmanFailed(args, error);
-  });
+  const podman = (args) => run(argv(args), options.env ? { env: options.env } : {}).then(
+    (r) => r.stdout,
+    (error) => {
+      throw podmanFailed(args, error);
+    }
+  );
   const streaming = (args, stdin) => {
-    const child = spawnStreaming(argv(args), stdin, options.env, { ms: options.stallMs ?? 0, what: `podman ${args[0] ?? ""}` });
+    const child = spawnStreaming(argv(args), stdin, options.env, {
+      ms: options.stallMs ?? 0,
+      what: `podman ${args[0] ?? ""}`
+    });
     const done = child.done.catch((error) => {
       throw podmanFailed(args, error);
     });
@@ -17549,7 +17687,9 @@ async function createPodmanRuntime(options = {}) {
     inspect: resolve,
     exportImages: async (refs, exportOptions) => {
       if (exportOptions?.platform !== void 0) {
-        options.warn?.(`platform ${exportOptions.platform} is ignored by runtime: podman (podman save has no platform choice; it saves the platform it stored).`);
+        options.warn?.(
+          `platform ${exportOptions.platform} is ignored by runtime: podman (podman save has no platform choice; it saves the platform it stored).`
+        );
       }
       const images = await list();
       const names = refs.map((ref) => storedRef(images, ref));
@@ -17569,7 +17709,8 @@ async function createPodmanRuntime(options = {}) {
     },
     tag: async (source, target) => {
       const image = await resolve(source);
-      if (!image) throw new HandoffError(`cannot tag "${source}": podman has no such image; list them with \`podman images\`.`);
+      if (!image)
+        throw new HandoffError(`cannot tag "${source}": podman has no such image; list them with \`podman images\`.`);
       await podman(["tag", storedRef([image], source), normalizedTargetName(target)]);
     },
     close: async () => void 0
@@ -17593,7 +17734,9 @@ function findImage(images, ref) {
 function storedRef(images, ref) {
   const image = findImage(images, ref);
   if (!image) throw new HandoffError(`image "${ref}" is not in podman's store; list them with \`podman images\`.`);
-  return [canonicalName(ref), ref, canonicalName(`localhost/${ref}`)].find((n) => n !== void 0 && image.names.includes(n)) ?? image.id.slice(7);
+  return [canonicalName(ref), ref, canonicalName(`localhost/${ref}`)].find(
+    (n) => n !== void 0 && image.names.includes(n)
+  ) ?? image.id.slice(7);
 }
 async function renameShortNames(podman, loaded, archiveNames2) {
   const names = [...loaded.names];
@@ -17731,7 +17874,12 @@ async function createKindRuntime(options) {
       },
       importArchive: async (archive) => {
         const snapshotterList = await Promise.all(nodes.map(snapshotterOf));
-        return importEverywhere(archive, nodes, (i, copy) => perNode[i].importArchive(copy, { snapshotter: snapshotterList[i] }), options.cluster);
+        return importEverywhere(
+          archive,
+          nodes,
+          (i, copy) => perNode[i].importArchive(copy, { snapshotter: snapshotterList[i] }),
+          options.cluster
+        );
       },
       close: async () => connection.close()
     };
@@ -17764,9 +17912,15 @@ function nodeCtr(docker, node, cluster) {
   };
 }
 async function nodeSnapshotter(docker, node) {
-  for (const argv of [["containerd", "config", "dump"], ["cat", "/etc/containerd/config.toml"]]) {
+  for (const argv of [
+    ["containerd", "config", "dump"],
+    ["cat", "/etc/containerd/config.toml"]
+  ]) {
     const { stdout, done } = execInContainer(docker, node, argv);
-    const text = await Promise.all([readAll(stdout), done]).then(([t]) => t, () => "");
+    const text = await Promise.all([readAll(stdout), done]).then(
+      ([t]) => t,
+      () => ""
+    );
     const found = parseSnapshotter(text);
     if (found !== void 0) return found;
   }
@@ -17784,7 +17938,9 @@ async function importEverywhere(archive, nodes, load, cluster) {
       })
     )
   );
-  const failed2 = results.flatMap((r, i) => r.status === "rejected" ? [`${nodes[i].name}: ${errorMessage(r.reason)}`] : []);
+  const failed2 = results.flatMap(
+    (r, i) => r.status === "rejected" ? [`${nodes[i].name}: ${errorMessage(r.reason)}`] : []
+  );
   if (failed2.length > 0) throw new HandoffError(`loading into kind cluster "${cluster}" failed on ${failed2.join("; ")}`);
   const reports = results.map((r) => r.value);
   const union = (pick) => [...new Set(reports.flatMap(pick))];
@@ -17815,11 +17971,14 @@ async function createStore(settings, log2, env = process.env) {
   const workDir = workDirectory(env);
   switch (settings.backend) {
     case "local":
-      return (await import("./local-store-Q5BTLKJC.js")).createLocalStore(settings.path);
+      return (await import("./local-store-4QPAX32M.js")).createLocalStore(settings.path);
     case "cache":
-      return (await import("./cache-store-2YKHS2UO.js")).createCacheStore({ workDir, log: log2 });
+      return (await import("./cache-store-N3IUY7E7.js")).createCacheStore({ workDir, log: log2 });
     case "artifact": {
-      const [{ createArtifactBackend }, { createPackStore }] = await Promise.all([import("./artifact-EFHMPDR6.js"), import("./pack-store-EZOOFHF4.js")]);
+      const [{ createArtifactBackend }, { createPackStore }] = await Promise.all([
+        import("./artifact-OUVL465H.js"),
+        import("./pack-store-MA6BSOAZ.js")
+      ]);
       return createPackStore(createArtifactBackend({ workDir, log: log2, ...settings.artifact }), workDir);
     }
   }
@@ -17832,7 +17991,11 @@ function engineImages(model, ids) {
     const id = ids.get(image.configDigest) ?? image.configDigest;
     groups.set(id, [...groups.get(id) ?? [], image]);
   }
-  return [...groups].map(([id, images]) => ({ id, names: [...new Set(images.flatMap((i) => i.names))], size: storedSize(images) }));
+  return [...groups].map(([id, images]) => ({
+    id,
+    names: [...new Set(images.flatMap((i) => i.names))],
+    size: storedSize(images)
+  }));
 }
 function storedSize(images) {
   const layers = new Map(images.flatMap((i) => i.layers.map((l) => [l.path, l.size])));
@@ -17882,17 +18045,24 @@ function planTags(rules, model) {
   const plan = rules.map((rule) => {
     const images = matchingImages(rule.source, model.images);
     if (images.length === 0) {
-      throw new HandoffError(`Input "tags": "${rule.source}" matches none of the loaded images (${describe(model)}); fix the SOURCE of "${rule.source}=${rule.target}".`);
+      throw new HandoffError(
+        `Input "tags": "${rule.source}" matches none of the loaded images (${describe(model)}); fix the SOURCE of "${rule.source}=${rule.target}".`
+      );
     }
     if (images.length > 1) {
-      throw new HandoffError(`Input "tags": "${rule.source}" matches ${images.length} images (${images.map(label).join(", ")}) but "${rule.target}" can name only one; narrow the SOURCE.`);
+      throw new HandoffError(
+        `Input "tags": "${rule.source}" matches ${images.length} images (${images.map(label).join(", ")}) but "${rule.target}" can name only one; narrow the SOURCE.`
+      );
     }
     const image = images[0];
     return { source: image.names[0] ?? image.configDigest, target: rule.target, configDigest: image.configDigest };
   });
   for (const a of plan) {
     const clash = plan.find((b) => b.target === a.target && b.configDigest !== a.configDigest);
-    if (clash) throw new HandoffError(`Input "tags": "${a.target}" is the TARGET of two different images (${a.source}, ${clash.source}); give each its own target.`);
+    if (clash)
+      throw new HandoffError(
+        `Input "tags": "${a.target}" is the TARGET of two different images (${a.source}, ${clash.source}); give each its own target.`
+      );
   }
   return plan;
 }
@@ -17915,7 +18085,9 @@ async function applyTags(runtime, plan, ids) {
     await runtime.tag(step.source, step.target);
     const found = await runtime.inspect(step.target);
     if (!found || found.id !== id) {
-      throw new HandoffError(`Tagging ${step.source} as ${step.target} did not take: the engine has ${found ? found.id : "no such image"}, expected ${id}.`);
+      throw new HandoffError(
+        `Tagging ${step.source} as ${step.target} did not take: the engine has ${found ? found.id : "no such image"}, expected ${id}.`
+      );
     }
     done.push({ source: step.source, target: step.target, id });
   }
@@ -17955,7 +18127,9 @@ async function verifyLoaded(runtime, model) {
     }
   }
   if (problems.length > 0) {
-    throw new HandoffError(`The load did not arrive intact: ${problems.join("; ")}. The stored entry may be damaged or the engine rejected part of it; save it again.`);
+    throw new HandoffError(
+      `The load did not arrive intact: ${problems.join("; ")}. The stored entry may be damaged or the engine rejected part of it; save it again.`
+    );
   }
   return ids;
 }
@@ -18021,9 +18195,11 @@ var ZstdFrameScan = class {
   parsePending(position) {
     const bytes = this.pending;
     if (this.state === "header") {
-      if (this.frames > 0 && bytes.length <= 4 && bytes[bytes.length - 1] !== magicBytes[bytes.length - 1]) return this.give("refused");
+      if (this.frames > 0 && bytes.length <= 4 && bytes[bytes.length - 1] !== magicBytes[bytes.length - 1])
+        return this.give("refused");
       if (bytes.length < 5) return;
-      if (Buffer.from(bytes.slice(0, 4)).readUInt32LE(0) !== magic) return this.give(this.frames === 0 ? "unknown" : "refused");
+      if (Buffer.from(bytes.slice(0, 4)).readUInt32LE(0) !== magic)
+        return this.give(this.frames === 0 ? "unknown" : "refused");
       const descriptor = bytes[4];
       const singleSegment = descriptor >> 5 & 1;
       const contentSize = [singleSegment ? 1 : 0, 2, 4, 8][descriptor >> 6];
@@ -18139,7 +18315,8 @@ async function writeEntry(pack, entry, fetcher, onBytes) {
   const base = { name: entry.path, mode: entry.mode, mtime: /* @__PURE__ */ new Date(0), uid: 0, gid: 0 };
   if (entry.type === "directory") return writeBody(pack, { ...base, type: "directory" });
   if (entry.type !== "file") return writeBody(pack, { ...base, type: entry.type, linkname: entry.linkname });
-  if (!isChunked(entry)) return writeBody(pack, { ...base, type: "file", size: entry.size }, Buffer.from(entry.inline, "base64"));
+  if (!isChunked(entry))
+    return writeBody(pack, { ...base, type: "file", size: entry.size }, Buffer.from(entry.inline, "base64"));
   let settle = () => void 0;
   const written = new Promise((resolve, reject) => {
     settle = (error) => error ? reject(error) : resolve();
@@ -18194,7 +18371,9 @@ function chunkFetcher(store, order, ahead) {
     while (!closed && started < order.length && pending.length < ahead) {
       const digest = order[started++];
       const fetch = store.get(digest).catch((error) => {
-        throw new ChunkFetchError(`fetching chunk ${digest} from the ${store.kind} store failed: ${errorMessage(error)}`);
+        throw new ChunkFetchError(
+          `fetching chunk ${digest} from the ${store.kind} store failed: ${errorMessage(error)}`
+        );
       });
       fetch.catch(() => void 0);
       pending.push(fetch);
@@ -18213,7 +18392,14 @@ function chunkFetcher(store, order, ahead) {
     async close() {
       closed = true;
       const left = pending.splice(0);
-      await Promise.all(left.map((fetch) => fetch.then((chunk) => chunk.dispose(), () => void 0)));
+      await Promise.all(
+        left.map(
+          (fetch) => fetch.then(
+            (chunk) => chunk.dispose(),
+            () => void 0
+          )
+        )
+      );
     }
   };
 }
@@ -18253,7 +18439,9 @@ async function loadFromStore(deps, store, request) {
   if (!("index" in lookup)) return missed(deps, request, store.kind, clock() - start, lookup.why);
   const { found, index } = lookup;
   const hit = found.matchedKey === request.key;
-  log2.info(`Found ${hit ? "key" : "restore key match"} "${found.matchedKey}" in ${store.kind}; loading into ${runtime.kind}.`);
+  log2.info(
+    `Found ${hit ? "key" : "restore key match"} "${found.matchedKey}" in ${store.kind}; loading into ${runtime.kind}.`
+  );
   const held = runtime.heldLayers ? await runtime.heldLayers() : {};
   const stored = [];
   const plan = planLoad(index, rewriteFor(request.images, stored), held);
@@ -18265,7 +18453,9 @@ async function loadFromStore(deps, store, request) {
     return missed(deps, request, store.kind, clock() - start, why);
   }
   if (plan.omit.size > 0) {
-    log2.info(`Leaving out ${plan.omit.size} layer file(s), ${formatBytes(plan.omittedBytes)}, that ${runtime.kind} already holds or no selected image uses.`);
+    log2.info(
+      `Leaving out ${plan.omit.size} layer file(s), ${formatBytes(plan.omittedBytes)}, that ${runtime.kind} already holds or no selected image uses.`
+    );
   }
   const fetchMs = clock() - start;
   const loadStart = clock();
@@ -18274,12 +18464,27 @@ async function loadFromStore(deps, store, request) {
     report = await streamIntoRuntime(deps, store, index, plan);
   } catch (error) {
     if (!(error instanceof ChunkFetchError) || request.required) throw error;
-    log2.warning(`Could not restore images, continuing as a cache miss (the post step saves what the job builds): ${error.message}`);
-    return { hit: false, rows: [], phases: [["lookup", fetchMs], ["load", clock() - loadStart]] };
+    log2.warning(
+      `Could not restore images, continuing as a cache miss (the post step saves what the job builds): ${error.message}`
+    );
+    return {
+      hit: false,
+      rows: [],
+      phases: [
+        ["lookup", fetchMs],
+        ["load", clock() - loadStart]
+      ]
+    };
   }
   for (const warning2 of report.warnings ?? []) log2.warning(`${runtime.kind}: ${warning2}`);
   const done = await verifyAndTag(deps, request, plan.model, { fetchMs, loadStart });
-  return { hit, matchedKey: found.matchedKey, ...done, dropped: droppedNames(plan.model), transfer: { sentBytes: plan.sendBytes, omittedBytes: plan.omittedBytes, omittedLayers: plan.omit.size } };
+  return {
+    hit,
+    matchedKey: found.matchedKey,
+    ...done,
+    dropped: droppedNames(plan.model),
+    transfer: { sentBytes: plan.sendBytes, omittedBytes: plan.omittedBytes, omittedLayers: plan.omit.size }
+  };
 }
 async function readIndex(store, request) {
   try {
@@ -18332,7 +18537,9 @@ function missed(deps, request, where, elapsedMs, why) {
   const tried = [request.key, ...request.restoreKeys.map((k) => `${k}*`)].map((k) => `"${k}"`).join(", ");
   const because = why !== void 0 ? ` (${why})` : "";
   if (request.required) {
-    throw new HandoffError(`No entry found in ${where} for ${tried}${because}. Save the images first (mode: save) with the same key, or check the key.`);
+    throw new HandoffError(
+      `No entry found in ${where} for ${tried}${because}. Save the images first (mode: save) with the same key, or check the key.`
+    );
   }
   deps.log.info(`No entry found in ${where} for ${tried}${because}; nothing to load.`);
   return { hit: false, rows: [], phases: [["lookup", elapsedMs]] };
@@ -18342,7 +18549,9 @@ async function orMiss(deps, request, fetch) {
     return await fetch();
   } catch (error) {
     if (request.required) throw error;
-    deps.log.warning(`Could not restore images, continuing as a cache miss (the post step saves what the job builds): ${errorMessage(error)}`);
+    deps.log.warning(
+      `Could not restore images, continuing as a cache miss (the post step saves what the job builds): ${errorMessage(error)}`
+    );
     return void 0;
   }
 }
@@ -18358,7 +18567,9 @@ function rewriteFor(selection, stored) {
   };
 }
 function noneSelected(stored) {
-  return new HandoffError(`Input "images" selects none of the stored images (${stored.join(", ") || "none"}); fix the patterns.`);
+  return new HandoffError(
+    `Input "images" selects none of the stored images (${stored.join(", ") || "none"}); fix the patterns.`
+  );
 }
 async function verifyAndTag(deps, request, model, timing) {
   const { runtime, log: log2, clock } = deps;
@@ -18371,7 +18582,11 @@ async function verifyAndTag(deps, request, model, timing) {
   for (const t of tagged) log2.info(`Tagged ${t.source} as ${t.target}.`);
   return {
     rows: withTargets(imageRows(model, ids), tagged),
-    phases: [["fetch", timing.fetchMs], ["load+verify", loadMs], ["tag", clock() - timing.loadStart - loadMs]]
+    phases: [
+      ["fetch", timing.fetchMs],
+      ["load+verify", loadMs],
+      ["tag", clock() - timing.loadStart - loadMs]
+    ]
   };
 }
 
@@ -18411,8 +18626,14 @@ function storeSink(store, options) {
   const compressed = async (file) => {
     const target = `${file}.zst`;
     files.set(target, trackTemporary(target));
-    if (await zstdCommand) await run(["zstd", "-q", "-f", "--no-progress", `-${options.compressionLevel}`, file, "-o", target]);
-    else await pipeline2(createReadStream2(file, { highWaterMark: 1024 * 1024 }), zstdCompress(options.compressionLevel), createWriteStream(target));
+    if (await zstdCommand)
+      await run(["zstd", "-q", "-f", "--no-progress", `-${options.compressionLevel}`, file, "-o", target]);
+    else
+      await pipeline2(
+        createReadStream2(file, { highWaterMark: 1024 * 1024 }),
+        zstdCompress(options.compressionLevel),
+        createWriteStream(target)
+      );
     await release(file);
     return target;
   };
@@ -18447,9 +18668,11 @@ function storeSink(store, options) {
         await written;
         stats.chunks++;
         pendingBytes += size;
-        track(transfer(digest, file, size).finally(() => {
-          pendingBytes -= size;
-        }));
+        track(
+          transfer(digest, file, size).finally(() => {
+            pendingBytes -= size;
+          })
+        );
       },
       async abort() {
         output.destroy();
@@ -18504,7 +18727,8 @@ var InputWatch = class {
     if (this.head.length < 8) this.head = Buffer.concat([this.head, chunk.subarray(0, 8)]);
     this.recent.push(chunk);
     this.recentBytes += chunk.length;
-    while (this.recent.length > 1 && this.recentBytes - this.recent[0].length >= tailSize) this.recentBytes -= this.recent.shift().length;
+    while (this.recent.length > 1 && this.recentBytes - this.recent[0].length >= tailSize)
+      this.recentBytes -= this.recent.shift().length;
   }
   /** The last bytes seen, joined only when a verdict needs them. */
   get tail() {
@@ -18520,16 +18744,23 @@ var InputWatch = class {
     if (error instanceof HandoffError) return error;
     const engineError = this.engineError();
     if (engineError !== void 0) {
-      return new HandoffError(`the engine failed while it was writing the archive: ${engineError}; fix the cause and save again`);
+      return new HandoffError(
+        `the engine failed while it was writing the archive: ${engineError}; fix the cause and save again`
+      );
     }
     const compressed = this.compression();
     if (compressed !== void 0) {
-      return new HandoffError(`not an image archive: the input is ${compressed}-compressed; decompress it before reading it as a tar`);
+      return new HandoffError(
+        `not an image archive: the input is ${compressed}-compressed; decompress it before reading it as a tar`
+      );
     }
     if (this.total === 0) return new HandoffError("not an image archive: the input is empty (did the save fail?)");
     const detail = errorMessage(error);
     if (/unexpected end|ended early/i.test(detail)) {
-      return new HandoffError(`the image archive is truncated after ${this.total} bytes (${detail}); the save or transfer was interrupted: save it again`, { cause: error });
+      return new HandoffError(
+        `the image archive is truncated after ${this.total} bytes (${detail}); the save or transfer was interrupted: save it again`,
+        { cause: error }
+      );
     }
     return new HandoffError(`not an image archive: the input is not a valid tar (${detail})`, { cause: error });
   }
@@ -18609,7 +18840,9 @@ async function storeEntry(header, body, sink, chunkBytes, state) {
     case "contiguous-file":
       return storeFile({ path, mode, size: header.size ?? 0 }, pieces, sink, chunkBytes, state);
     default:
-      throw new HandoffError(`not an image archive: ${path} is a ${header.type ?? "special"} entry, which no image archive holds; save the image again`);
+      throw new HandoffError(
+        `not an image archive: ${path} is a ${header.type ?? "special"} entry, which no image archive holds; save the image again`
+      );
   }
 }
 async function drain(pieces) {
@@ -18629,7 +18862,9 @@ async function storeFile(file, pieces, sink, chunkBytes, state) {
 }
 async function readInline(file, pieces, nameFile, state) {
   if (nameFile && file.size > jsonInline) {
-    throw new HandoffError(`not an image archive: ${file.path} is ${file.size} bytes, far larger than any name file; save the image again`);
+    throw new HandoffError(
+      `not an image archive: ${file.path} is ${file.size} bytes, far larger than any name file; save the image again`
+    );
   }
   const parts = [];
   let seen = 0;
@@ -18640,7 +18875,8 @@ async function readInline(file, pieces, nameFile, state) {
     seen += data.length;
   }
   state.inlineBytes += seen;
-  if (state.inlineBytes > heldBytesBudget) throw overBudget(`more than ${heldBytesBudget >> 20} MiB of small files (configs, manifests)`);
+  if (state.inlineBytes > heldBytesBudget)
+    throw overBudget(`more than ${heldBytesBudget >> 20} MiB of small files (configs, manifests)`);
   return Buffer.concat(parts, seen);
 }
 async function writeChunks(first, pieces, sink, chunkBytes) {
@@ -18711,7 +18947,11 @@ async function saveToStore(deps, store, request) {
   const uploadMs = clock() - start - exportMs;
   const index = newIndex(model, split.result.entries, defaultChunkBytes);
   const outcome = await store.writeIndex(request.key, encodeIndex(index));
-  const phases = [["export", exportMs], ["upload (after export)", uploadMs], ["index", clock() - start - exportMs - uploadMs]];
+  const phases = [
+    ["export", exportMs],
+    ["upload (after export)", uploadMs],
+    ["index", clock() - start - exportMs - uploadMs]
+  ];
   if (!outcome.saved) {
     log2.info(`Not saved: ${outcome.reason}.`);
     return { outcome, rows: [], phases };
@@ -18721,14 +18961,33 @@ async function saveToStore(deps, store, request) {
   log2.info(
     `Saved ${describeImages(model, engineIds)} in ${formatMs(clock() - start)}: ${stats.chunks - stats.reusedChunks} new chunk(s), ${formatBytes(stats.storedBytes)} stored; ${stats.reusedChunks} chunk(s) (${formatBytes(stats.reusedBytes)}) were already in the ${store.kind} store.`
   );
-  const transfer = { archiveBytes: split.result.archiveBytes, storedBytes: stats.storedBytes + outcome.bytes, reusedBytes: stats.reusedBytes, chunks: stats.chunks, reusedChunks: stats.reusedChunks };
-  return { outcome: { ...outcome, bytes: transfer.storedBytes }, rows: imageRows(model, engineIds), dropped: droppedNames(model), phases, transfer };
+  const transfer = {
+    archiveBytes: split.result.archiveBytes,
+    storedBytes: stats.storedBytes + outcome.bytes,
+    reusedBytes: stats.reusedBytes,
+    chunks: stats.chunks,
+    reusedChunks: stats.reusedChunks
+  };
+  return {
+    outcome: { ...outcome, bytes: transfer.storedBytes },
+    rows: imageRows(model, engineIds),
+    dropped: droppedNames(model),
+    phases,
+    transfer
+  };
 }
 async function exportAndSplit(deps, store, refs, request) {
-  const sink = storeSink(store, { compressionLevel: request.compressionLevel, inFlight: inFlight.chunks, inFlightBytes: inFlight.bytes });
+  const sink = storeSink(store, {
+    compressionLevel: request.compressionLevel,
+    inFlight: inFlight.chunks,
+    inFlightBytes: inFlight.bytes
+  });
   const ticker = progress(deps.log, deps.clock, "export");
   try {
-    const archive = await deps.runtime.exportImages(refs, request.platform !== void 0 ? { platform: request.platform } : {});
+    const archive = await deps.runtime.exportImages(
+      refs,
+      request.platform !== void 0 ? { platform: request.platform } : {}
+    );
     const result = await splitArchive(archive, sink, defaultChunkBytes, (n) => ticker.add(n));
     return { result, sink };
   } catch (error) {
@@ -18766,7 +19025,9 @@ function checkComplete(model, ids) {
   const present = new Set(model.images.flatMap((i) => [i.configDigest, i.manifestDigest].filter(Boolean)));
   const missing = ids.filter((id) => !present.has(id));
   if (missing.length > 0) {
-    throw new HandoffError(`The engine's archive lacks image(s) ${missing.join(", ")}; nothing was stored. Check that the images are complete (docker image inspect) and save again.`);
+    throw new HandoffError(
+      `The engine's archive lacks image(s) ${missing.join(", ")}; nothing was stored. Check that the images are complete (docker image inspect) and save again.`
+    );
   }
 }
 
@@ -18788,16 +19049,22 @@ function escapeHtml(text) {
 // src/handoff/summary.ts
 function renderSummary(report) {
   const lines2 = [`<h3>image-handoff: ${escape(report.title)}</h3>`];
-  lines2.push(`<p><strong>Backend:</strong> ${escape(report.backend)} \xB7 <strong>Key:</strong> <code>${escape(report.key)}</code> \xB7 <strong>Outcome:</strong> ${escape(report.outcome)}</p>`);
+  lines2.push(
+    `<p><strong>Backend:</strong> ${escape(report.backend)} \xB7 <strong>Key:</strong> <code>${escape(report.key)}</code> \xB7 <strong>Outcome:</strong> ${escape(report.outcome)}</p>`
+  );
   if (report.rows.length > 0) {
     const header = "<tr><th>Image</th><th>ID</th><th>Size</th></tr>";
-    const rows = report.rows.map((r) => `<tr><td>${escape(r.name)}</td><td><code>${escape(r.id.slice(0, 19))}</code></td><td>${formatBytes(r.size)}</td></tr>`);
+    const rows = report.rows.map(
+      (r) => `<tr><td>${escape(r.name)}</td><td><code>${escape(r.id.slice(0, 19))}</code></td><td>${formatBytes(r.size)}</td></tr>`
+    );
     lines2.push(`<table>${header}${rows.join("")}</table>`);
   }
   for (const note of report.notes) lines2.push(`<p>${escape(note)}</p>`);
   if (report.phases.length > 0) {
     const total = report.phases.reduce((sum, [, ms]) => sum + ms, 0);
-    lines2.push(`<p><strong>Time:</strong> ${report.phases.map(([name, ms]) => `${escape(name)} ${formatMs(ms)}`).join(" \xB7 ")} (total ${formatMs(total)})</p>`);
+    lines2.push(
+      `<p><strong>Time:</strong> ${report.phases.map(([name, ms]) => `${escape(name)} ${formatMs(ms)}`).join(" \xB7 ")} (total ${formatMs(total)})</p>`
+    );
   }
   return lines2.join("\n") + "\n";
 }
@@ -18904,7 +19171,9 @@ function withEntry(message, settings) {
   return `${message} (entry "${settings.key}", backend: ${settings.backend})`;
 }
 function engineMiss(error) {
-  log.warning(`Could not reach the container engine, continuing as a cache miss (the post step tries again to save what the job builds): ${error.message}`);
+  log.warning(
+    `Could not reach the container engine, continuing as a cache miss (the post step tries again to save what the job builds): ${error.message}`
+  );
   setOutput("hit", "false");
   setOutput("matched-key", "");
   setImagesOutput([]);
@@ -18919,9 +19188,14 @@ async function mainSave(deps, settings) {
 }
 async function mainLoad(deps, settings) {
   if (settings.backend === "artifact" && settings.restoreKeys.length > 0) {
-    log.warning('Input "restore-keys" does not apply to backend: artifact (an artifact is found by its exact name); ignoring it.');
+    log.warning(
+      'Input "restore-keys" does not apply to backend: artifact (an artifact is found by its exact name); ignoring it.'
+    );
   }
-  const result = await deps.log.group("Load images", () => loadImages(deps, { ...settings, required: settings.mode === "load" }));
+  const result = await deps.log.group(
+    "Load images",
+    () => loadImages(deps, { ...settings, required: settings.mode === "load" })
+  );
   setOutput("hit", String(result.hit));
   setOutput("matched-key", result.matchedKey ?? "");
   setImagesOutput(result.rows, result.dropped);
@@ -18939,7 +19213,9 @@ async function runPost() {
     const settings = parseInputs((name) => getInput(name));
     if (settings.mode !== "auto") return;
     if (getState(State.mainDone) !== "true") {
-      log.warning("The main step did not finish, so there is no record of the images present before the job; not saving.");
+      log.warning(
+        "The main step did not finish, so there is no record of the images present before the job; not saving."
+      );
       return;
     }
     if (getState(State.hit) === "true") {
@@ -18953,7 +19229,10 @@ async function runPost() {
         log.info('No image was created or changed during the job (or none matches "images"); nothing to save.');
         return;
       }
-      const result = await deps.log.group("Save changed images", () => saveImages(deps, { ...settings, images: selection }));
+      const result = await deps.log.group(
+        "Save changed images",
+        () => saveImages(deps, { ...settings, images: selection })
+      );
       await writeSummary(saveSummary(settings.backend, settings.key, result));
     });
   } catch (error) {
@@ -18965,4 +19244,4 @@ export {
   runMain,
   runPost
 };
-/*! For license information please see chunk-26C7ILVL.js.LEGAL.txt */
+/*! For license information please see chunk-FFPXCBYM.js.LEGAL.txt */

@@ -44,7 +44,7 @@ import {
   structuredMessageDecodingBrowser,
   structuredMessageDecodingStream,
   structuredMessageEncoding
-} from "./chunk-UEYXDNFB.js";
+} from "./chunk-Q2ZCCHGV.js";
 import {
   BearerCredentialHandler,
   HttpClient,
@@ -62314,13 +62314,19 @@ function createArtifactBackend(options) {
           skipArchive: true,
           ...options.retentionDays !== void 0 ? { retentionDays: options.retentionDays } : {}
         });
-        log(`Uploaded artifact "${name}" (id ${result.id}, ${result.size ?? 0} bytes, ${result.digest ? `sha256:${result.digest}` : "no digest"}).`);
+        log(
+          `Uploaded artifact "${name}" (id ${result.id}, ${result.size ?? 0} bytes, ${result.digest ? `sha256:${result.digest}` : "no digest"}).`
+        );
         return result.size ?? (await stat(file)).size;
       } catch (error2) {
-        if (!/\(409\)/.test(errorMessage(error2))) throw new HandoffError(`Could not upload artifact "${name}": ${errorMessage(error2)}. Re-run the job.`);
+        if (!/\(409\)/.test(errorMessage(error2)))
+          throw new HandoffError(`Could not upload artifact "${name}": ${errorMessage(error2)}. Re-run the job.`);
         if (!options.overwrite) throw collision(name);
         const delay2 = delays[attempt];
-        if (delay2 === void 0) throw new HandoffError(`Could not replace artifact "${name}": another job kept re-creating it. Give each job its own key.`);
+        if (delay2 === void 0)
+          throw new HandoffError(
+            `Could not replace artifact "${name}": another job kept re-creating it. Give each job its own key.`
+          );
         log(`Artifact "${name}" is being written by another job; replacing it after ${delay2} ms.`);
         await new Promise((resolve2) => setTimeout(resolve2, delay2));
       }
@@ -62363,7 +62369,9 @@ function createArtifactBackend(options) {
     }
   }
   async function download(artifact, dir) {
-    const failed = (why) => new HandoffError(`Artifact "${artifact.name}"${where2} did not download intact: ${why}. Nothing was loaded; re-run the job.`);
+    const failed = (why) => new HandoffError(
+      `Artifact "${artifact.name}"${where2} did not download intact: ${why}. Nothing was loaded; re-run the job.`
+    );
     let mismatch;
     const started = Date.now();
     const timer = setInterval(() => void reportDownload(dir, artifact, started, log), 5e3);
@@ -62403,10 +62411,19 @@ function createArtifactBackend(options) {
 }
 async function reportDownload(dir, artifact, started, log) {
   const names = await readdir(dir).catch(() => []);
-  const sizes = await Promise.all(names.map((name) => stat(join2(dir, name)).then((s) => s.size, () => 0)));
+  const sizes = await Promise.all(
+    names.map(
+      (name) => stat(join2(dir, name)).then(
+        (s) => s.size,
+        () => 0
+      )
+    )
+  );
   const bytes = sizes.reduce((sum, n) => sum + n, 0);
   const seconds = Math.max((Date.now() - started) / 1e3, 1e-3);
-  log(`download: ${(bytes / 1048576).toFixed(1)} MiB of ${(artifact.size / 1048576).toFixed(1)} MiB, ${(bytes / 1e6 / seconds).toFixed(0)} MB/s`);
+  log(
+    `download: ${(bytes / 1048576).toFixed(1)} MiB of ${(artifact.size / 1048576).toFixed(1)} MiB, ${(bytes / 1e6 / seconds).toFixed(0)} MB/s`
+  );
 }
 async function scratch(workDir, prefix2) {
   const parent = join2(workDir, "artifact");
@@ -62416,4 +62433,4 @@ async function scratch(workDir, prefix2) {
 export {
   createArtifactBackend
 };
-/*! For license information please see artifact-EFHMPDR6.js.LEGAL.txt */
+/*! For license information please see artifact-OUVL465H.js.LEGAL.txt */

@@ -4865,11 +4865,19 @@ var require_state_cjs = __commonJS({
 function checkCacheKeys(key, restoreKeys = []) {
   if (key === "") throw new HandoffError('The cache key is empty; set input "key".');
   for (const k of [key, ...restoreKeys]) {
-    if (k.length > 512) throw new HandoffError(`Cache key "${k.slice(0, 40)}\u2026" is ${k.length} characters long; the cache accepts at most 512.`);
-    if (k.includes(",")) throw new HandoffError(`Cache key "${k}" contains a comma, which the cache does not accept; use another separator.`);
+    if (k.length > 512)
+      throw new HandoffError(
+        `Cache key "${k.slice(0, 40)}\u2026" is ${k.length} characters long; the cache accepts at most 512.`
+      );
+    if (k.includes(","))
+      throw new HandoffError(
+        `Cache key "${k}" contains a comma, which the cache does not accept; use another separator.`
+      );
   }
   if (restoreKeys.length + 1 > 10)
-    throw new HandoffError(`The cache accepts at most 10 keys (key and restore-keys together); ${restoreKeys.length + 1} were given.`);
+    throw new HandoffError(
+      `The cache accepts at most 10 keys (key and restore-keys together); ${restoreKeys.length + 1} were given.`
+    );
 }
 var forbidden = [
   ['"', "double quote"],
@@ -4892,10 +4900,15 @@ function artifactName(key) {
       `Key "${key}" is used as the artifact name, which may not contain a ${bad[1]} (nor any of " : < > | * ? \\ / or line breaks); replace it, e.g. with "-".`
     );
   if (key === "." || key === ".." || key.trim() !== key)
-    throw new HandoffError(`Key "${key}" is not usable as an artifact name; use letters, digits, "-", "_" or "." without surrounding spaces.`);
+    throw new HandoffError(
+      `Key "${key}" is not usable as an artifact name; use letters, digits, "-", "_" or "." without surrounding spaces.`
+    );
   if (key.toLowerCase().endsWith(".zip"))
-    throw new HandoffError(`Key "${key}" ends in ".zip", which would make downloads unzip the stored images; choose a key without it.`);
-  if (Buffer.byteLength(key) > 255) throw new HandoffError(`Key "${key.slice(0, 40)}\u2026" is longer than 255 bytes, too long for an artifact name.`);
+    throw new HandoffError(
+      `Key "${key}" ends in ".zip", which would make downloads unzip the stored images; choose a key without it.`
+    );
+  if (Buffer.byteLength(key) > 255)
+    throw new HandoffError(`Key "${key.slice(0, 40)}\u2026" is longer than 255 bytes, too long for an artifact name.`);
   return key;
 }
 

@@ -34,7 +34,7 @@ import {
   storageRetryPolicy,
   storageSharedKeyCredentialPolicy,
   stringifyXML
-} from "./chunk-UEYXDNFB.js";
+} from "./chunk-Q2ZCCHGV.js";
 import {
   BearerCredentialHandler,
   HttpClient,
@@ -27888,12 +27888,19 @@ function classifySaveFailure(lines) {
   const all = lines.map((l) => l.text);
   const sentence = all.map((t) => quotaSentence.exec(t)?.[0]).find((m) => m !== void 0);
   if (sentence) return { kind: "quota", reason: sentence.trim() };
-  if (all.some((t) => quotaBody.test(t))) return { kind: "quota", reason: "the repository's cache storage quota is used up (the service answered: insufficient usage)." };
+  if (all.some((t) => quotaBody.test(t)))
+    return {
+      kind: "quota",
+      reason: "the repository's cache storage quota is used up (the service answered: insufficient usage)."
+    };
   const disabled = all.find((t) => t.startsWith("Cache save skipped"));
   if (disabled) return { kind: "disabled", reason: disabled };
   const denied = all.find((t) => /cache write denied/i.test(t));
   if (denied)
-    return { kind: "failed", reason: `this run's token may not write to the cache, e.g. for a pull request from a fork (${firstLine(denied)})` };
+    return {
+      kind: "failed",
+      reason: `this run's token may not write to the cache, e.g. for a pull request from a fork (${firstLine(denied)})`
+    };
   const reservation = lines.find((l) => l.text.startsWith("Cache reservation failed:"))?.text.replace("Cache reservation failed: ", "");
   if (all.some((t) => t.includes("another job may be creating this cache")))
     return { kind: "conflict", reason: reservation ?? "another job is saving or has saved this key" };
@@ -27947,7 +27954,12 @@ async function withLibraryOutput(task) {
     uninstall();
   }
 }
-var commandLevels = { debug: "debug", notice: "notice", warning: "warning", error: "error" };
+var commandLevels = {
+  debug: "debug",
+  notice: "notice",
+  warning: "warning",
+  error: "error"
+};
 function parseLines(output) {
   return output.split(/\r?\n/).filter((line) => line !== "").map((line) => {
     const command = /^::(\w+)(?: [^:]*)?::(.*)$/.exec(line);
@@ -27976,7 +27988,10 @@ function createCacheStore(options) {
   const turns = /* @__PURE__ */ new Map();
   const inTurn = (digest, task) => {
     const run = (turns.get(digest) ?? Promise.resolve()).then(task, task);
-    turns.set(digest, run.catch(() => void 0));
+    turns.set(
+      digest,
+      run.catch(() => void 0)
+    );
     return run;
   };
   return {
@@ -27984,7 +27999,9 @@ function createCacheStore(options) {
     compresses: true,
     scratch: paths.scratch,
     async prepare() {
-      await Promise.all([paths.chunks, paths.scratch, dirname3(paths.index)].map((dir) => mkdir(dir, { recursive: true })));
+      await Promise.all(
+        [paths.chunks, paths.scratch, dirname3(paths.index)].map((dir) => mkdir(dir, { recursive: true }))
+      );
     },
     has: async (digest) => await lookup(chunkFile(digest), chunkKey(digest), []) === chunkKey(digest),
     put: (digest, file) => inTurn(digest, async () => {
@@ -27997,7 +28014,9 @@ function createCacheStore(options) {
           if (await lookup(target, chunkKey(digest), []) === chunkKey(digest)) return 0;
           await new Promise((resolve2) => setTimeout(resolve2, delay2));
         }
-        throw new HandoffError(`Could not store chunk ${digest} in the cache: ${saved.reason}. Nothing was saved under the key; re-run the job.`);
+        throw new HandoffError(
+          `Could not store chunk ${digest} in the cache: ${saved.reason}. Nothing was saved under the key; re-run the job.`
+        );
       } finally {
         await rm(target, { force: true });
       }
@@ -28024,13 +28043,18 @@ function createCacheStore(options) {
     },
     async writeIndex(key, body2) {
       if (await lookup(paths.index, key, []) === key) {
-        return { saved: false, key, reason: `the cache already holds an entry under "${key}" (entries are immutable; change the key to store new images)` };
+        return {
+          saved: false,
+          key,
+          reason: `the cache already holds an entry under "${key}" (entries are immutable; change the key to store new images)`
+        };
       }
       await mkdir(dirname3(paths.index), { recursive: true });
       await writeFile(paths.index, body2);
       try {
         const outcome = await save(paths.index, key, `cache entry "${key}"`);
-        if (outcome.saved) log(`Saved cache entry "${key}" (the index of ${body2.length} bytes; the chunks are entries of their own).`);
+        if (outcome.saved)
+          log(`Saved cache entry "${key}" (the index of ${body2.length} bytes; the chunks are entries of their own).`);
         return outcome;
       } finally {
         await rm(paths.index, { force: true });
@@ -28044,9 +28068,13 @@ function createCacheStore(options) {
 }
 async function lookup(file, key, restoreKeys) {
   checkCacheKeys(key, restoreKeys);
-  const { value, lines } = await withLibraryOutput(() => libraryCall(() => restoreCache([file], key, restoreKeys, { lookupOnly: true })));
+  const { value, lines } = await withLibraryOutput(
+    () => libraryCall(() => restoreCache([file], key, restoreKeys, { lookupOnly: true }))
+  );
   if (value === void 0 && lines.some((l) => l.text.startsWith("Failed to restore"))) {
-    throw new HandoffError(`Could not look up cache key "${key}": ${restoreFailure(lines)}. Re-run the job; if it persists, check https://www.githubstatus.com.`);
+    throw new HandoffError(
+      `Could not look up cache key "${key}": ${restoreFailure(lines)}. Re-run the job; if it persists, check https://www.githubstatus.com.`
+    );
   }
   return value;
 }
@@ -28063,16 +28091,24 @@ async function save(file, key, what) {
         `Could not save ${what}: ${failure.reason} Delete old entries (Actions > Caches, or \`gh cache delete\`), save fewer images, or use backend: artifact.`
       );
     case "failed":
-      throw new HandoffError(`Could not save ${what}: ${failure.reason.replace(/\.$/, "")}. Nothing was stored under this key; re-run the job.`);
+      throw new HandoffError(
+        `Could not save ${what}: ${failure.reason.replace(/\.$/, "")}. Nothing was stored under this key; re-run the job.`
+      );
   }
 }
 async function restore(file, key, what) {
   await rm(file, { force: true });
   const { value, lines } = await withLibraryOutput(() => libraryCall(() => restoreCache([file], key, [])));
-  if (value === key && await stat(file).then((s) => s.isFile(), () => false)) return;
+  if (value === key && await stat(file).then(
+    (s) => s.isFile(),
+    () => false
+  ))
+    return;
   await rm(file, { force: true });
   const reason = value === key ? `it did not unpack to ${file} (was it saved with another GITHUB_WORKSPACE?)` : restoreFailure(lines);
-  throw new HandoffError(`Cache ${what} was found but not restored: ${reason}. Nothing was loaded; re-run the job, or change the key to store a fresh entry.`);
+  throw new HandoffError(
+    `Cache ${what} was found but not restored: ${reason}. Nothing was loaded; re-run the job, or change the key to store a fresh entry.`
+  );
 }
 async function libraryCall(call) {
   try {
