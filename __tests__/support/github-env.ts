@@ -90,7 +90,7 @@ export const foreignVariables = [
 
 /** Makes this process one job: sets its variables and removes the foreign ones. */
 export function enterJob(env: Record<string, string>): void {
-  for (const name of foreignVariables) delete process.env[name]
+  for (const name of foreignVariables) Reflect.deleteProperty(process.env, name)
   Object.assign(process.env, env)
   dropLibraryOutput()
 }

@@ -22,18 +22,18 @@ describe('zstd streams', () => {
   // Guards the regression where multithreaded streaming zstd died with ERR_STREAM_PUSH_AFTER_EOF past a few MB.
   it('round-trips a large stream intact, marked by the zstd magic number', async () => {
     const compressed: Buffer[] = []
-    await pipeline(source(), zstdCompress(3), async function* (chunks: AsyncIterable<Buffer>) {
+    await pipeline(source(), zstdCompress(3), async function (chunks: AsyncIterable<Buffer>) {
       for await (const c of chunks) compressed.push(c)
     })
     const payload = Buffer.concat(compressed)
     expect(isZstd(payload)).toBe(true)
     expect(payload.length).toBeLessThan((48 * 1024 * 1024) / 10)
     const hashIn = createHash('sha256')
-    await pipeline(source(), async function* (chunks: AsyncIterable<Buffer>) {
+    await pipeline(source(), async function (chunks: AsyncIterable<Buffer>) {
       for await (const c of chunks) hashIn.update(c)
     })
     const hashOut = createHash('sha256')
-    await pipeline(Readable.from([payload]), zstdDecompress(), async function* (chunks: AsyncIterable<Buffer>) {
+    await pipeline(Readable.from([payload]), zstdDecompress(), async function (chunks: AsyncIterable<Buffer>) {
       for await (const c of chunks) hashOut.update(c)
     })
     expect(hashOut.digest('hex')).toBe(hashIn.digest('hex'))
@@ -41,12 +41,12 @@ describe('zstd streams', () => {
 
   it('fails on a truncated payload', async () => {
     const compressed: Buffer[] = []
-    await pipeline(source(), zstdCompress(1), async function* (chunks: AsyncIterable<Buffer>) {
+    await pipeline(source(), zstdCompress(1), async function (chunks: AsyncIterable<Buffer>) {
       for await (const c of chunks) compressed.push(c)
     })
     const cut = Buffer.concat(compressed).subarray(0, 5000)
     await expect(
-      pipeline(Readable.from([cut]), zstdDecompress(), async function* (chunks: AsyncIterable<Buffer>) {
+      pipeline(Readable.from([cut]), zstdDecompress(), async function (chunks: AsyncIterable<Buffer>) {
         for await (const c of chunks) void c
       })
     ).rejects.toThrow()

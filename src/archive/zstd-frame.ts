@@ -48,7 +48,7 @@ export class ZstdFrameScan {
         continue
       }
       if (this.state === 'between') this.give('header')
-      this.pending.push(chunk[at++]!)
+      this.pending.push(chunk[at++])
       this.parsePending(this.total + at)
     }
     this.total += chunk.length
@@ -63,15 +63,15 @@ export class ZstdFrameScan {
       if (bytes.length < 5) return
       if (Buffer.from(bytes.slice(0, 4)).readUInt32LE(0) !== magic)
         return this.give(this.frames === 0 ? 'unknown' : 'refused')
-      const descriptor = bytes[4]!
+      const descriptor = bytes[4]
       const singleSegment = (descriptor >> 5) & 1
-      const contentSize = [singleSegment ? 1 : 0, 2, 4, 8][descriptor >> 6]!
-      const dictionary = [0, 1, 2, 4][descriptor & 3]!
+      const contentSize = [singleSegment ? 1 : 0, 2, 4, 8][descriptor >> 6]
+      const dictionary = [0, 1, 2, 4][descriptor & 3]
       this.hasChecksum = ((descriptor >> 2) & 1) === 1
       if (bytes.length < 5 + (singleSegment ? 0 : 1) + dictionary + contentSize) return
       this.give('block-header')
     } else if (this.state === 'block-header' && bytes.length === 3) {
-      const header = bytes[0]! | (bytes[1]! << 8) | (bytes[2]! << 16)
+      const header = bytes[0] | (bytes[1] << 8) | (bytes[2] << 16)
       const type = (header >> 1) & 3
       const size = header >>> 3
       if (type === 3) return this.give(this.frames === 0 ? 'unknown' : 'refused')

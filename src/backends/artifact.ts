@@ -146,7 +146,7 @@ export function createArtifactBackend(options: ArtifactBackendOptions): Backend 
     if (mismatch) throw failed(`its sha256 digest differs from the one recorded at upload (${artifact.digest})`)
     const files = await readdir(dir)
     if (files.length !== 1) throw failed(`expected one file, found ${files.length}`)
-    const file = join(dir, files[0]!)
+    const file = join(dir, files[0])
     const size = (await stat(file)).size
     if (size !== artifact.size) throw failed(`${size} bytes arrived, ${artifact.size} were uploaded`)
     return file

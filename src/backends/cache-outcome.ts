@@ -59,5 +59,5 @@ export function archiveSize(lines: LibraryLine[]): number | undefined {
 }
 
 function firstLine(text: string): string {
-  return text.split('\n')[0]!.trim()
+  return text.split('\n')[0].trim()
 }

@@ -63,9 +63,9 @@ export function parseLines(output: string): LibraryLine[] {
     .filter((line) => line !== '')
     .map((line) => {
       const command = /^::(\w+)(?: [^:]*)?::(.*)$/.exec(line)
-      const level = command ? commandLevels[command[1]!] : undefined
+      const level = command ? commandLevels[command[1]] : undefined
       if (!command || !level) return { level: 'info', text: line }
-      return { level, text: unescapeCommand(command[2]!) }
+      return { level, text: unescapeCommand(command[2]) }
     })
 }
 

@@ -35,7 +35,7 @@ export function decodeKey(name: string): string | undefined {
   if (!/^(?:[A-Za-z0-9_-]|%[0-9A-F]{2})+$/.test(encoded)) return undefined
   const bytes = Buffer.from(
     encoded.replace(/%([0-9A-F]{2})|([A-Za-z0-9_-])/g, (_, hex: string | undefined, plain: string | undefined) =>
-      hex !== undefined ? String.fromCharCode(parseInt(hex, 16)) : plain!
+      hex !== undefined ? String.fromCharCode(parseInt(hex, 16)) : (plain ?? '')
     ),
     'latin1'
   )

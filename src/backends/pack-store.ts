@@ -29,9 +29,13 @@ export function createPackStore(backend: Backend, workDir: string): BlobStore & 
   }
   const reading = { entry: undefined as RestoredEntry | undefined, table: {} as Table }
 
+  const openPack = (): FileHandle => {
+    if (writing.handle === undefined) throw new Error('the pack is written after prepare() and before its close')
+    return writing.handle
+  }
   const append = (data: Buffer): Promise<void> => {
     const run = writing.tail.then(async () => {
-      await writing.handle!.write(data, 0, data.length, writing.offset)
+      await openPack().write(data, 0, data.length, writing.offset)
       writing.offset += data.length
     })
     writing.tail = run.catch(() => undefined)
@@ -54,14 +58,14 @@ export function createPackStore(backend: Backend, workDir: string): BlobStore & 
       const run = writing.tail.then(async () => {
         const start = writing.offset
         for await (const data of createReadStream(file, { highWaterMark: 1024 * 1024 }) as AsyncIterable<Buffer>) {
-          await writing.handle!.write(data, 0, data.length, writing.offset)
+          await openPack().write(data, 0, data.length, writing.offset)
           writing.offset += data.length
         }
         writing.table[digest] = [start, writing.offset - start]
       })
       writing.tail = run.catch(() => undefined)
       await run
-      return writing.table[digest]![1]
+      return writing.table[digest][1]
     },
     async get(digest) {
       const at = reading.table[digest]
@@ -91,7 +95,7 @@ export function createPackStore(backend: Backend, workDir: string): BlobStore & 
         footer.writeBigUInt64BE(BigInt(n), magic.length + 8 * i)
       )
       await append(footer)
-      await writing.handle!.close()
+      await openPack().close()
       writing.handle = undefined
       try {
         return await backend.save(key, (file) => rename(packFile, file))

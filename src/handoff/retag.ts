@@ -29,7 +29,7 @@ export function planTags(rules: TagRule[], model: ArchiveModel): PlannedTag[] {
         `Input "tags": "${rule.source}" matches ${images.length} images (${images.map(label).join(', ')}) but "${rule.target}" can name only one; narrow the SOURCE.`
       )
     }
-    const image = images[0]!
+    const image = images[0]
     return { source: image.names[0] ?? image.configDigest, target: rule.target, configDigest: image.configDigest }
   })
   for (const a of plan) {

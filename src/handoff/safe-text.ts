@@ -20,7 +20,7 @@ const htmlEntities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '
 
 /** Text inside the summary's HTML (headings, table cells): shown as written, never as markup. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => htmlEntities[c]!)
+  return text.replace(/[&<>"']/g, (c) => htmlEntities[c])
 }
 
 /** Text on a Markdown line of the summary: HTML escaped, Markdown punctuation and mentions neutralised, one line. */

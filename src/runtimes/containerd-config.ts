@@ -18,7 +18,7 @@ export function parseSnapshotter(toml: string): string | undefined {
     const header = /^\[([^\]]+)\]/.exec(line)
     if (header) {
       // containerd 2's `config dump` quotes keys with ' where kind's files use ".
-      section = header[1]!.replace(/\s+/g, '').replace(/'/g, '"')
+      section = header[1].replace(/\s+/g, '').replace(/'/g, '"')
       continue
     }
     if (!criSections.has(section)) continue

@@ -71,7 +71,7 @@ function tcpEndpoint(raw: string, rest: string, env: NodeJS.ProcessEnv, home: st
   const port = url.port === '' ? defaultTcpPort : Number(url.port)
   const host = url.hostname.replace(/^\[(.*)\]$/, '$1')
   const verify = nonEmpty(env.DOCKER_TLS_VERIFY)
-  const certDir = nonEmpty(env.DOCKER_CERT_PATH) ? env.DOCKER_CERT_PATH!.trim() : join(home, '.docker')
+  const certDir = nonEmpty(env.DOCKER_CERT_PATH) ? (env.DOCKER_CERT_PATH ?? '').trim() : join(home, '.docker')
   // As the Go client does, a cert path alone means TLS; only DOCKER_TLS_VERIFY turns verification on.
   const useTls = https || verify || nonEmpty(env.DOCKER_TLS) || nonEmpty(env.DOCKER_CERT_PATH)
   const display = `tcp://${url.host}`
@@ -214,7 +214,7 @@ function isTlsFailure(code: string | undefined, text: string): boolean {
 /** OpenSSL's `…:SSL routines:…:tlsv13 alert certificate required:…` says the useful part in the middle. */
 function tlsReason(text: string): string {
   const alert = /:([^:]*alert [^:]+):/.exec(text)
-  return alert ? alert[1]!.trim() : text.split('\n')[0]!.trim()
+  return alert ? alert[1].trim() : text.split('\n')[0].trim()
 }
 
 /** Node's socket errors may come from another realm (jest's VM), so read `message` rather than test `instanceof`. */

@@ -38,13 +38,13 @@ export function parseLoadLine(line: string): LoadEvent {
   if (typeof message.stream !== 'string') return { kind: 'other', text: line }
   const text = message.stream.trim()
   const id = loadedId.exec(text)
-  if (id) return { kind: 'id', id: id[1]! }
+  if (id) return { kind: 'id', id: id[1] }
   const name = loadedName.exec(text)
   // podman's compatible API puts every name of an image on one line, comma-separated (names never hold commas).
   if (name)
     return {
       kind: 'name',
-      names: name[1]!
+      names: name[1]
         .split(',')
         .map((n) => n.trim())
         .filter(Boolean)

@@ -69,6 +69,8 @@ export function spawnStreaming(
     stdio: [stdin ? 'pipe' : 'ignore', 'pipe', 'pipe'],
     ...(env ? { env: { ...processEnv(), ...env } } : {})
   })
+  const { stdout: childOut, stderr: childErr } = child
+  if (childOut === null || childErr === null) throw new Error('spawnStreaming: stdout and stderr are not pipes')
   const toTool = meter(() => watch.touch())
   const fromTool = meter(() => watch.touch())
   let stalled: HandoffError | undefined
@@ -83,7 +85,7 @@ export function spawnStreaming(
     toTool.destroy()
   })
   let stderr = ''
-  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
+  childErr.setEncoding('utf8').on('data', (chunk: string) => {
     watch.touch()
     stderr = (stderr + chunk).slice(-64 * 1024)
   })
@@ -96,7 +98,7 @@ export function spawnStreaming(
     })
     stdin.pipe(toTool).pipe(child.stdin)
   }
-  child.stdout!.pipe(fromTool)
+  childOut.pipe(fromTool)
   const done = new Promise<ExecResult>((resolve, reject) => {
     giveUp = reject
     child.on('error', (error) => reject(notFound(file, error)))

@@ -36,11 +36,12 @@ export async function createKindRuntime(options: KindOptions): Promise<Runtime> 
     const runners = nodes.map((node) => nodeCtr(connection.docker, node, options.cluster))
     const host = `linux/${ociArchitecture(process.arch)}`
     const perNode = runners.map((runner) => ctrImages(runner, host))
-    const first = perNode[0]!
+    const first = perNode[0]
     const snapshotters = new Map<string, Promise<string>>()
     const snapshotterOf = (node: KindNode): Promise<string> => {
-      if (!snapshotters.has(node.id)) snapshotters.set(node.id, nodeSnapshotter(connection.docker, node))
-      return snapshotters.get(node.id)!
+      const known = snapshotters.get(node.id) ?? nodeSnapshotter(connection.docker, node)
+      snapshotters.set(node.id, known)
+      return known
     }
     return {
       kind: 'kind',
@@ -56,7 +57,7 @@ export async function createKindRuntime(options: KindOptions): Promise<Runtime> 
         return importEverywhere(
           archive,
           nodes,
-          (i, copy) => perNode[i]!.importArchive(copy, { snapshotter: snapshotterList[i]! }),
+          (i, copy) => perNode[i].importArchive(copy, { snapshotter: snapshotterList[i] }),
           options.cluster
         )
       },
@@ -133,14 +134,14 @@ async function importEverywhere(
   for (const copy of copies) archive.pipe(copy)
   const results = await Promise.allSettled(
     nodes.map((_node, i) =>
-      load(i, copies[i]!).finally(() => {
-        archive.unpipe(copies[i]!)
-        copies[i]!.resume()
+      load(i, copies[i]).finally(() => {
+        archive.unpipe(copies[i])
+        copies[i].resume()
       })
     )
   )
   const failed = results.flatMap((r, i) =>
-    r.status === 'rejected' ? [`${nodes[i]!.name}: ${errorMessage(r.reason)}`] : []
+    r.status === 'rejected' ? [`${nodes[i].name}: ${errorMessage(r.reason)}`] : []
   )
   if (failed.length > 0) throw new HandoffError(`loading into kind cluster "${cluster}" failed on ${failed.join('; ')}`)
   const reports = results.map((r) => (r as PromiseFulfilledResult<CtrImportReport>).value)

@@ -31,7 +31,7 @@ export function parseLoadOutput(stdout: string): { names: string[]; ids: string[
   for (const line of stdout.split('\n')) {
     const match = /^Loaded image(?:\(s\))?: (.+)$/.exec(line.trim())
     if (!match) continue
-    for (const item of match[1]!
+    for (const item of match[1]
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean)) {

@@ -146,7 +146,7 @@ function chunkFetcher(store: BlobStore, order: ChunkDigest[], ahead: number): Ch
   let closed = false
   const fill = (): void => {
     while (!closed && started < order.length && pending.length < ahead) {
-      const digest = order[started++]!
+      const digest = order[started++]
       const fetch = store.get(digest).catch((error: unknown) => {
         throw new ChunkFetchError(
           `fetching chunk ${digest} from the ${store.kind} store failed: ${errorMessage(error)}`

@@ -177,7 +177,8 @@ async function writeChunks(
   const close = async (): Promise<void> => {
     const digest = `sha256:${hash.digest('hex')}`
     digests.push(digest)
-    const done = target!
+    const done = target
+    if (done === undefined) throw new Error('a chunk was closed before any byte was written to it')
     target = undefined
     hash = createHash('sha256')
     await done.end(digest, filled)

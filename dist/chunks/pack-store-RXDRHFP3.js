@@ -22,9 +22,13 @@ function createPackStore(backend, workDir) {
     tail: Promise.resolve()
   };
   const reading = { entry: void 0, table: {} };
+  const openPack = () => {
+    if (writing.handle === void 0) throw new Error("the pack is written after prepare() and before its close");
+    return writing.handle;
+  };
   const append = (data) => {
     const run = writing.tail.then(async () => {
-      await writing.handle.write(data, 0, data.length, writing.offset);
+      await openPack().write(data, 0, data.length, writing.offset);
       writing.offset += data.length;
     });
     writing.tail = run.catch(() => void 0);
@@ -44,7 +48,7 @@ function createPackStore(backend, workDir) {
       const run = writing.tail.then(async () => {
         const start = writing.offset;
         for await (const data of createReadStream(file, { highWaterMark: 1024 * 1024 })) {
-          await writing.handle.write(data, 0, data.length, writing.offset);
+          await openPack().write(data, 0, data.length, writing.offset);
           writing.offset += data.length;
         }
         writing.table[digest] = [start, writing.offset - start];
@@ -81,7 +85,7 @@ function createPackStore(backend, workDir) {
         (n, i) => footer.writeBigUInt64BE(BigInt(n), magic.length + 8 * i)
       );
       await append(footer);
-      await writing.handle.close();
+      await openPack().close();
       writing.handle = void 0;
       try {
         return await backend.save(key, (file) => rename(packFile, file));

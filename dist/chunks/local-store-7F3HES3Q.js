@@ -25,7 +25,7 @@ function decodeKey(name) {
   const bytes = Buffer.from(
     encoded.replace(
       /%([0-9A-F]{2})|([A-Za-z0-9_-])/g,
-      (_, hex, plain) => hex !== void 0 ? String.fromCharCode(parseInt(hex, 16)) : plain
+      (_, hex, plain) => hex !== void 0 ? String.fromCharCode(parseInt(hex, 16)) : plain ?? ""
     ),
     "latin1"
   );

@@ -16577,7 +16577,7 @@ function tcpEndpoint(raw, rest, env, home, https) {
   const port = url.port === "" ? defaultTcpPort : Number(url.port);
   const host = url.hostname.replace(/^\[(.*)\]$/, "$1");
   const verify = nonEmpty(env.DOCKER_TLS_VERIFY);
-  const certDir = nonEmpty(env.DOCKER_CERT_PATH) ? env.DOCKER_CERT_PATH.trim() : join(home, ".docker");
+  const certDir = nonEmpty(env.DOCKER_CERT_PATH) ? (env.DOCKER_CERT_PATH ?? "").trim() : join(home, ".docker");
   const useTls = https || verify || nonEmpty(env.DOCKER_TLS) || nonEmpty(env.DOCKER_CERT_PATH);
   const display = `tcp://${url.host}`;
   return { kind: "tcp", host, port, display, ...useTls ? { tls: { verify, certPath: certDir } } : {} };
@@ -17159,6 +17159,8 @@ function spawnStreaming(argv, stdin, env, stall) {
     stdio: [stdin ? "pipe" : "ignore", "pipe", "pipe"],
     ...env ? { env: { ...processEnv(), ...env } } : {}
   });
+  const { stdout: childOut, stderr: childErr } = child;
+  if (childOut === null || childErr === null) throw new Error("spawnStreaming: stdout and stderr are not pipes");
   const toTool = meter(() => watch.touch());
   const fromTool = meter(() => watch.touch());
   let stalled;
@@ -17171,7 +17173,7 @@ function spawnStreaming(argv, stdin, env, stall) {
     toTool.destroy();
   });
   let stderr = "";
-  child.stderr.setEncoding("utf8").on("data", (chunk) => {
+  childErr.setEncoding("utf8").on("data", (chunk) => {
     watch.touch();
     stderr = (stderr + chunk).slice(-64 * 1024);
   });
@@ -17184,7 +17186,7 @@ input failed: ${String(error)}`;
     });
     stdin.pipe(toTool).pipe(child.stdin);
   }
-  child.stdout.pipe(fromTool);
+  childOut.pipe(fromTool);
   const done = new Promise((resolve, reject) => {
     giveUp = reject;
     child.on("error", (error) => reject(notFound(file, error)));
@@ -17351,6 +17353,7 @@ function ctrImages(ctr, hostPlatform) {
     const digest = await resolveDigest(all, ref);
     if (digest === void 0) return void 0;
     const image = group2(all).find((i) => i.id === digest);
+    if (image === void 0) return void 0;
     const configDigest = await configOf(ctr, digest, hostPlatform);
     return configDigest === void 0 ? image : { ...image, configDigest };
   };
@@ -17861,8 +17864,9 @@ async function createKindRuntime(options) {
     const first = perNode[0];
     const snapshotters = /* @__PURE__ */ new Map();
     const snapshotterOf = (node) => {
-      if (!snapshotters.has(node.id)) snapshotters.set(node.id, nodeSnapshotter(connection.docker, node));
-      return snapshotters.get(node.id);
+      const known = snapshotters.get(node.id) ?? nodeSnapshotter(connection.docker, node);
+      snapshotters.set(node.id, known);
+      return known;
     };
     return {
       kind: "kind",
@@ -17971,13 +17975,13 @@ async function createStore(settings, log2, env = process.env) {
   const workDir = workDirectory(env);
   switch (settings.backend) {
     case "local":
-      return (await import("./local-store-4QPAX32M.js")).createLocalStore(settings.path);
+      return (await import("./local-store-7F3HES3Q.js")).createLocalStore(settings.path);
     case "cache":
       return (await import("./cache-store-N3IUY7E7.js")).createCacheStore({ workDir, log: log2 });
     case "artifact": {
       const [{ createArtifactBackend }, { createPackStore }] = await Promise.all([
         import("./artifact-OUVL465H.js"),
-        import("./pack-store-MA6BSOAZ.js")
+        import("./pack-store-RXDRHFP3.js")
       ]);
       return createPackStore(createArtifactBackend({ workDir, log: log2, ...settings.artifact }), workDir);
     }
@@ -18727,8 +18731,10 @@ var InputWatch = class {
     if (this.head.length < 8) this.head = Buffer.concat([this.head, chunk.subarray(0, 8)]);
     this.recent.push(chunk);
     this.recentBytes += chunk.length;
-    while (this.recent.length > 1 && this.recentBytes - this.recent[0].length >= tailSize)
-      this.recentBytes -= this.recent.shift().length;
+    while (this.recent.length > 1 && this.recentBytes - this.recent[0].length >= tailSize) {
+      this.recentBytes -= this.recent[0].length;
+      this.recent.shift();
+    }
   }
   /** The last bytes seen, joined only when a verdict needs them. */
   get tail() {
@@ -18888,6 +18894,7 @@ async function writeChunks(first, pieces, sink, chunkBytes) {
     const digest = `sha256:${hash.digest("hex")}`;
     digests.push(digest);
     const done = target;
+    if (done === void 0) throw new Error("a chunk was closed before any byte was written to it");
     target = void 0;
     hash = createHash3("sha256");
     await done.end(digest, filled);
@@ -19244,4 +19251,4 @@ export {
   runMain,
   runPost
 };
-/*! For license information please see chunk-FFPXCBYM.js.LEGAL.txt */
+/*! For license information please see chunk-PODC67HF.js.LEGAL.txt */
