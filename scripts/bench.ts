@@ -11,14 +11,15 @@
  * BENCH_REPEATS (3), BENCH_SCENARIOS (cold,top,base,many), BENCH_METHODS (floor,recipe,cache-shape,cache,artifact,
  * local; the floor always runs), BENCH_NET_MBPS (the stand-in's link to the jobs, MB/s each way, shared by all
  * connections as a runner's link is; default unlimited: loopback, which makes every transfer nearly free),
- * IMAGE_HANDOFF_ROOT (the directory holding dist/, default the current one; the
+ * BENCH_DOCKER (the engines: 20.10, the system's, by default; 26-classic or 26-containerd, Docker 26.1 with either
+ * image store, whose export is OCI layout and streams as it goes), IMAGE_HANDOFF_ROOT (the directory holding dist/, default the current one; the
  * run uses a private copy of that dist/).
  */
 import { EventEmitter } from 'node:events'
 import { access, mkdtemp, rm, stat } from 'node:fs/promises'
 import { availableParallelism, cpus, release, tmpdir, totalmem } from 'node:os'
 import { join } from 'node:path'
-import { docker, startDockerd, type Engine } from '../__tests__/support/engines.js'
+import { docker, startDockerd, type DockerFlavour, type Engine } from '../__tests__/support/engines.js'
 import { buildScenarios, type Sizes } from './bench-images.js'
 import { measuresRss } from './bench-jobs.js'
 import { allMethods } from './bench-methods.js'
@@ -45,6 +46,10 @@ const config = {
   } satisfies Sizes
 }
 
+const flavours: DockerFlavour[] = ['20.10', '26-classic', '26-containerd']
+const flavour = (env.BENCH_DOCKER || '20.10') as DockerFlavour
+if (!flavours.includes(flavour)) throw new Error(`BENCH_DOCKER=${flavour}: use one of ${flavours.join(', ')}`)
+
 // The stand-in services run in this process and read their link speed from here.
 if (env.BENCH_NET_MBPS) env.IH_STANDIN_MBPS = env.BENCH_NET_MBPS
 
@@ -57,7 +62,7 @@ async function machine(engine: Engine): Promise<string> {
   const server = await docker(engine, ['version', '--format', '{{.Server.Version}}']).catch(() => '?')
   return (
     `Machine: ${availableParallelism()} cores (${cpus()[0]?.model.trim() ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB memory, ` +
-    `Linux ${release()}, Docker ${server} (two private dockerd), Node ${process.version}; ` +
+    `Linux ${release()}, Docker ${server} (two private dockerd${flavour === '26-containerd' ? ', containerd image store' : ''}), Node ${process.version}; ` +
     `BENCH_MB=${config.sizes.megabytes} BENCH_TOP_MB=${config.sizes.topMegabytes} ` +
     `BENCH_MANY=${config.sizes.many.count}x${config.sizes.many.each} BENCH_REPEATS=${config.repeats}, ` +
     `stand-in network ${env.BENCH_NET_MBPS ? `${env.BENCH_NET_MBPS} MB/s each way` : 'unlimited (loopback)'}, medians.`
@@ -138,8 +143,8 @@ async function main(): Promise<void> {
   process.once('SIGINT', interrupted).once('SIGTERM', interrupted)
   const work = await mkdtemp(join(tmpdir(), 'ih-bench-'))
   try {
-    engines.push(await startDockerd())
-    engines.push(await startDockerd())
+    engines.push(await startDockerd(flavour))
+    engines.push(await startDockerd(flavour))
     const bench: Bench = { saver: engines[0]!, loader: engines[1]!, work }
     const cells = await measure(bench, entry)
     report(cells, await machine(bench.saver))
