@@ -28,8 +28,12 @@ export function legacyImages(
     const image = legacyImage(contents, entry, skipped)
     const known = byConfig.get(image.configDigest)
     // Docker writes one entry per image; merge anyway so an image is never listed twice.
-    if (known) known.names = uniqueNames([...known.names, ...image.names])
-    else byConfig.set(image.configDigest, image)
+    if (!known) byConfig.set(image.configDigest, image)
+    else {
+      known.names = uniqueNames([...known.names, ...image.names])
+      const dropped = [...(known.droppedNames ?? []), ...(image.droppedNames ?? [])]
+      if (dropped.length > 0) known.droppedNames = [...new Set(dropped)]
+    }
   }
   return [...byConfig.values()]
 }
