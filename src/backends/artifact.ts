@@ -8,6 +8,7 @@ import { DefaultArtifactClient, type Artifact, type FindOptions } from '@actions
 import { HandoffError, errorMessage } from '../errors.js'
 import type { Backend, RestoredEntry, SaveOutcome } from './backend.js'
 import { artifactName } from './service-names.js'
+import { transferLine } from '../units.js'
 
 export interface ArtifactBackendOptions {
   workDir: string
@@ -182,10 +183,7 @@ async function reportDownload(
     )
   )
   const bytes = sizes.reduce((sum, n) => sum + n, 0)
-  const seconds = Math.max((Date.now() - started) / 1000, 0.001)
-  log(
-    `download: ${(bytes / 1048576).toFixed(1)} MiB of ${(artifact.size / 1048576).toFixed(1)} MiB, ${(bytes / 1e6 / seconds).toFixed(0)} MB/s`
-  )
+  log(transferLine('download', bytes, (Date.now() - started) / 1000, artifact.size))
 }
 
 async function scratch(workDir: string, prefix: string): Promise<string> {

@@ -3,16 +3,9 @@ import { selects, type Selection } from '../archive/select.js'
 import type { RewriteOptions } from '../archive/name-files.js'
 import type { ArchiveImage, ArchiveModel } from '../archive/model.js'
 import type { TagRule } from '../inputs.js'
-import {
-  describeImages,
-  formatMs,
-  imageRows,
-  withTargets,
-  type DroppedNames,
-  type ImageRow,
-  type Phases
-} from './report.js'
+import { describeImages, imageRows, withTargets, type DroppedNames, type ImageRow, type Phases } from './report.js'
 import { planTags, applyTags } from './retag.js'
+import { formatMs } from '../units.js'
 import { verifyLoaded } from './verify.js'
 import type { HandoffDeps } from './deps.js'
 import { loadFromStore } from './load-store.js'

@@ -1,4 +1,4 @@
-import { formatBytes } from './report.js'
+import { transferLine } from '../units.js'
 import type { Clock, Log } from './log.js'
 
 export interface Progress {
@@ -15,10 +15,7 @@ export function progress(log: Log, clock: Clock, label: string, total?: number, 
   const start = clock()
   let bytes = 0
   const timer = setInterval(() => {
-    const seconds = Math.max((clock() - start) / 1000, 0.001)
-    const of =
-      total !== undefined && total > 0 ? ` of ${formatBytes(total)} (${Math.floor((100 * bytes) / total)}%)` : ''
-    log.info(`${label}: ${formatBytes(bytes)}${of}, ${(bytes / 1e6 / seconds).toFixed(0)} MB/s`)
+    log.info(transferLine(label, bytes, (clock() - start) / 1000, total))
   }, everyMs)
   timer.unref()
   return {

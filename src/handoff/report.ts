@@ -1,4 +1,5 @@
 import type { ArchiveImage, ArchiveModel } from '../archive/model.js'
+import { formatBytes } from '../units.js'
 
 /** One row of the `images` output: a name per tag; untagged images by ID. */
 export interface ImageRow {
@@ -67,21 +68,6 @@ export function withTargets(rows: ImageRow[], targets: { target: string; id: str
     .filter((t) => !rows.some((r) => r.name === t.target))
     .map((t) => ({ name: t.target, id: t.id, size: rows.find((r) => r.id === t.id)?.size ?? 0 }))
   return [...rows, ...extra]
-}
-
-export function formatBytes(bytes: number): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB']
-  let value = bytes
-  let unit = 0
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024
-    unit++
-  }
-  return `${value.toFixed(unit === 0 ? 0 : 1)} ${units[unit]}`
-}
-
-export function formatMs(ms: number): string {
-  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`
 }
 
 /** Phase timings in the order they ran, e.g. `export+compress 3.1 s, upload 0.8 s`. */

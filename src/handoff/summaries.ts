@@ -1,5 +1,5 @@
 /** The job summary of each outcome, from the results the orchestration already has. Pure. */
-import { formatBytes } from './report.js'
+import { formatBytes } from '../units.js'
 import type { SummaryReport } from './summary.js'
 import type { SaveResult } from './save.js'
 import type { LoadResult } from './load.js'

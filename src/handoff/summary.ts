@@ -1,5 +1,6 @@
 import * as core from '@actions/core'
-import { formatBytes, formatMs, type ImageRow, type Phases } from './report.js'
+import { type ImageRow, type Phases } from './report.js'
+import { formatBytes, formatMs } from '../units.js'
 import { escapeHtml } from './safe-text.js'
 
 /** What the job summary says about one step: enough to answer "what happened" without reading the log. */

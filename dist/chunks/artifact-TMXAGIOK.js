@@ -3,8 +3,9 @@ import {
   require_inherits,
   require_node,
   require_string_decoder,
-  require_tar_stream
-} from "./chunk-UPTZXHVF.js";
+  require_tar_stream,
+  transferLine
+} from "./chunk-TREQG6OO.js";
 import {
   AbortError,
   AnonymousCredential,
@@ -62420,10 +62421,7 @@ async function reportDownload(dir, artifact, started, log) {
     )
   );
   const bytes = sizes.reduce((sum, n) => sum + n, 0);
-  const seconds = Math.max((Date.now() - started) / 1e3, 1e-3);
-  log(
-    `download: ${(bytes / 1048576).toFixed(1)} MiB of ${(artifact.size / 1048576).toFixed(1)} MiB, ${(bytes / 1e6 / seconds).toFixed(0)} MB/s`
-  );
+  log(transferLine("download", bytes, (Date.now() - started) / 1e3, artifact.size));
 }
 async function scratch(workDir, prefix2) {
   const parent = join2(workDir, "artifact");
@@ -62433,4 +62431,4 @@ async function scratch(workDir, prefix2) {
 export {
   createArtifactBackend
 };
-/*! For license information please see artifact-OUVL465H.js.LEGAL.txt */
+/*! For license information please see artifact-TMXAGIOK.js.LEGAL.txt */

@@ -3,11 +3,14 @@ import {
   trackTemporary
 } from "./chunk-OTW4DL2O.js";
 import {
+  formatBytes,
+  formatMs,
   require_inherits,
   require_node,
   require_string_decoder,
-  require_tar_stream
-} from "./chunk-UPTZXHVF.js";
+  require_tar_stream,
+  transferLine
+} from "./chunk-TREQG6OO.js";
 import {
   debug,
   getExecOutput,
@@ -16134,8 +16137,12 @@ function legacyImages(contents, entries, skipped = []) {
   for (const entry of entries) {
     const image = legacyImage(contents, entry, skipped);
     const known = byConfig.get(image.configDigest);
-    if (known) known.names = uniqueNames([...known.names, ...image.names]);
-    else byConfig.set(image.configDigest, image);
+    if (!known) byConfig.set(image.configDigest, image);
+    else {
+      known.names = uniqueNames([...known.names, ...image.names]);
+      const dropped = [...known.droppedNames ?? [], ...image.droppedNames ?? []];
+      if (dropped.length > 0) known.droppedNames = [...new Set(dropped)];
+    }
   }
   return [...byConfig.values()];
 }
@@ -17980,7 +17987,7 @@ async function createStore(settings, log2, env = process.env) {
       return (await import("./cache-store-N3IUY7E7.js")).createCacheStore({ workDir, log: log2 });
     case "artifact": {
       const [{ createArtifactBackend }, { createPackStore }] = await Promise.all([
-        import("./artifact-OUVL465H.js"),
+        import("./artifact-TMXAGIOK.js"),
         import("./pack-store-RXDRHFP3.js")
       ]);
       return createPackStore(createArtifactBackend({ workDir, log: log2, ...settings.artifact }), workDir);
@@ -18023,19 +18030,6 @@ function imageRows(model, ids = /* @__PURE__ */ new Map()) {
 function withTargets(rows, targets) {
   const extra = targets.filter((t) => !rows.some((r) => r.name === t.target)).map((t) => ({ name: t.target, id: t.id, size: rows.find((r) => r.id === t.id)?.size ?? 0 }));
   return [...rows, ...extra];
-}
-function formatBytes(bytes) {
-  const units2 = ["B", "KiB", "MiB", "GiB", "TiB"];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units2.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${value.toFixed(unit === 0 ? 0 : 1)} ${units2[unit]}`;
-}
-function formatMs(ms) {
-  return ms < 1e3 ? `${Math.round(ms)} ms` : `${(ms / 1e3).toFixed(1)} s`;
 }
 function describeImages(model, ids = /* @__PURE__ */ new Map()) {
   return engineImages(model, ids).map((image) => {
@@ -18413,9 +18407,7 @@ function progress(log2, clock, label2, total, everyMs = 5e3) {
   const start = clock();
   let bytes = 0;
   const timer = setInterval(() => {
-    const seconds = Math.max((clock() - start) / 1e3, 1e-3);
-    const of = total !== void 0 && total > 0 ? ` of ${formatBytes(total)} (${Math.floor(100 * bytes / total)}%)` : "";
-    log2.info(`${label2}: ${formatBytes(bytes)}${of}, ${(bytes / 1e6 / seconds).toFixed(0)} MB/s`);
+    log2.info(transferLine(label2, bytes, (clock() - start) / 1e3, total));
   }, everyMs);
   timer.unref();
   return {
@@ -19251,4 +19243,4 @@ export {
   runMain,
   runPost
 };
-/*! For license information please see chunk-PODC67HF.js.LEGAL.txt */
+/*! For license information please see chunk-6OZDBOBB.js.LEGAL.txt */
