@@ -117,6 +117,8 @@ export class Job {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? '/root',
       GITHUB_ACTIONS: 'true',
+      // e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile every step
+      ...(process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {}),
       ...paths,
       ...this.env,
       ...inputEnv(inputs)
