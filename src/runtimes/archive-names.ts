@@ -17,6 +17,8 @@ export async function archiveNames(archive: Readable): Promise<string[]> {
     const name = header.name.replace(/^\.\//, '')
     const wanted = ['manifest.json', 'index.json', 'repositories'].includes(name) && (header.size ?? 0) <= maxNameFile
     const chunks: Buffer[] = []
+    // A cut archive fails the entry too; the pipeline below reports it once.
+    body.on('error', () => undefined)
     if (wanted) body.on('data', (chunk: unknown) => void chunks.push(chunk as Buffer))
     body.on('end', () => {
       if (wanted) files.set(name, Buffer.concat(chunks).toString('utf8'))

@@ -17623,6 +17623,7 @@ async function archiveNames(archive) {
     const name = header.name.replace(/^\.\//, "");
     const wanted = ["manifest.json", "index.json", "repositories"].includes(name) && (header.size ?? 0) <= maxNameFile;
     const chunks = [];
+    body.on("error", () => void 0);
     if (wanted) body.on("data", (chunk) => void chunks.push(chunk));
     body.on("end", () => {
       if (wanted) files.set(name, Buffer.concat(chunks).toString("utf8"));
@@ -19243,4 +19244,4 @@ export {
   runMain,
   runPost
 };
-/*! For license information please see chunk-6OZDBOBB.js.LEGAL.txt */
+/*! For license information please see chunk-CAXGAXJU.js.LEGAL.txt */
