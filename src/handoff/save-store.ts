@@ -7,7 +7,8 @@ import { describeImages, droppedNames, formatBytes, formatMs, imageRows } from '
 import type { HandoffDeps } from './deps.js'
 import { progress } from './progress.js'
 import { engineIdsOf } from './verify.js'
-import { checkComplete, resolveRefs, type SaveRequest, type SaveResult } from './save.js'
+import { checkComplete, type SaveRequest, type SaveResult } from './save.js'
+import { saveSource, type SaveSource } from './archive-source.js'
 
 /** Chunks on their way to the store at once: enough to keep uploads busy while the engine exports, on bounded disk. */
 const inFlight = { chunks: 8, bytes: 3 * 64 * 1024 * 1024 }
@@ -17,9 +18,10 @@ const inFlight = { chunks: 8, bytes: 3 * 64 * 1024 * 1024 }
  * while the next one is exported; the index is written last, so it never names a chunk that is not stored.
  */
 export async function saveToStore(deps: HandoffDeps, store: BlobStore, request: SaveRequest): Promise<SaveResult> {
-  const { runtime, log, clock } = deps
-  const { refs, ids } = await resolveRefs(runtime, request.images)
-  log.info(`Saving ${refs.join(', ')} from ${runtime.kind} under key "${request.key}" (backend: ${store.kind}).`)
+  const { log, clock } = deps
+  const source = await saveSource(deps, request)
+  const ids = source.ids
+  log.info(`Saving ${source.what} under key "${request.key}" (backend: ${store.kind}).`)
   const start = clock()
   if (await store.hasIndex(request.key)) {
     const reason = `${store.kind === 'cache' ? 'the cache' : 'the store'} already holds an entry under "${request.key}" (entries are immutable; change the key to store new images)`
@@ -27,7 +29,7 @@ export async function saveToStore(deps: HandoffDeps, store: BlobStore, request: 
     return { outcome: { saved: false, key: request.key, reason }, rows: [], phases: [['lookup', clock() - start]] }
   }
   await store.prepare()
-  const split = await exportAndSplit(deps, store, refs, request)
+  const split = await exportAndSplit(deps, store, source, request)
   let model
   try {
     model = readModel(split.result.contents)
@@ -52,7 +54,7 @@ export async function saveToStore(deps: HandoffDeps, store: BlobStore, request: 
     return { outcome, rows: [], phases }
   }
   for (const note of model.skipped) log.warning(`Skipped while saving: ${note}`)
-  // The engine's own ID of each image (the manifest digest on a containerd store), as the load will report it.
+  // The engine's own ID of each image (for a tool's archive: the config digest, Docker's classic ID) (the manifest digest on a containerd store), as the load will report it.
   const engineIds = engineIdsOf(model, ids)
   log.info(
     `Saved ${describeImages(model, engineIds)} in ${formatMs(clock() - start)}: ${stats.chunks - stats.reusedChunks} new chunk(s), ` +
@@ -77,7 +79,7 @@ export async function saveToStore(deps: HandoffDeps, store: BlobStore, request: 
 async function exportAndSplit(
   deps: HandoffDeps,
   store: BlobStore,
-  refs: string[],
+  source: SaveSource,
   request: SaveRequest
 ): Promise<{ result: SplitResult; sink: StoreSink }> {
   const sink = storeSink(store, {
@@ -87,11 +89,8 @@ async function exportAndSplit(
   })
   const ticker = progress(deps.log, deps.clock, 'export')
   try {
-    const archive = await deps.runtime.exportImages(
-      refs,
-      request.platform !== undefined ? { platform: request.platform } : {}
-    )
-    const result = await splitArchive(archive, sink, defaultChunkBytes, (n) => ticker.add(n))
+    const archive = await source.open()
+    const result = await splitArchive(archive, sink, defaultChunkBytes, (n) => ticker.add(n), source.selection)
     return { result, sink }
   } catch (error) {
     await sink.abort()

@@ -676,7 +676,7 @@ var require_scan = __commonJS({
 var require_parse = __commonJS({
   "node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
-    var constants3 = require_constants();
+    var constants4 = require_constants();
     var utils = require_utils();
     var {
       MAX_LENGTH,
@@ -684,7 +684,7 @@ var require_parse = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants3;
+    } = constants4;
     var expandRange = (args, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args, options);
@@ -893,7 +893,7 @@ var require_parse = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants3.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants4.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -939,8 +939,8 @@ var require_parse = __commonJS({
       const bos = { type: "bos", value: "", output: opts.prepend || "" };
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants3.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants3.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants4.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants4.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -1069,16 +1069,16 @@ var require_parse = __commonJS({
         const analysis = analyzeRepeatedExtglob(body, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open = tokens[token.tokensIndex];
-          open.type = "text";
-          open.value = literal;
-          open.output = safeOutput || utils.escapeRegex(literal);
+          const open2 = tokens[token.tokensIndex];
+          open2.type = "text";
+          open2.value = literal;
+          open2.output = safeOutput || utils.escapeRegex(literal);
           for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
             tokens[i].value = "";
             tokens[i].output = "";
             delete tokens[i].suffix;
           }
-          state.output = token.output + open.output;
+          state.output = token.output + open2.output;
           state.backtrack = true;
           push({ type: "paren", extglob: true, value, output: "" });
           decrement("parens");
@@ -1298,15 +1298,15 @@ var require_parse = __commonJS({
         }
         if (value === "{" && opts.nobrace !== true) {
           increment("braces");
-          const open = {
+          const open2 = {
             type: "brace",
             value,
             output: "(",
             outputIndex: state.output.length,
             tokensIndex: state.tokens.length
           };
-          braces.push(open);
-          push(open);
+          braces.push(open2);
+          push(open2);
           continue;
         }
         if (value === "}") {
@@ -1636,7 +1636,7 @@ var require_parse = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants3.globChars(opts.windows);
+      } = constants4.globChars(opts.windows);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -1694,7 +1694,7 @@ var require_picomatch = __commonJS({
     var scan = require_scan();
     var parse = require_parse();
     var utils = require_utils();
-    var constants3 = require_constants();
+    var constants4 = require_constants();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch2 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
@@ -1822,7 +1822,7 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch2.constants = constants3;
+    picomatch2.constants = constants4;
     module.exports = picomatch2;
   }
 });
@@ -3164,14 +3164,14 @@ var require_async_iterator = __commonJS({
       };
     }
     function readAndResolve(iter) {
-      var resolve = iter[kLastResolve];
-      if (resolve !== null) {
+      var resolve2 = iter[kLastResolve];
+      if (resolve2 !== null) {
         var data = iter[kStream].read();
         if (data !== null) {
           iter[kLastPromise] = null;
           iter[kLastResolve] = null;
           iter[kLastReject] = null;
-          resolve(createIterResult(data, false));
+          resolve2(createIterResult(data, false));
         }
       }
     }
@@ -3179,13 +3179,13 @@ var require_async_iterator = __commonJS({
       process.nextTick(readAndResolve, iter);
     }
     function wrapForNext(lastPromise, iter) {
-      return function(resolve, reject) {
+      return function(resolve2, reject) {
         lastPromise.then(function() {
           if (iter[kEnded]) {
-            resolve(createIterResult(void 0, true));
+            resolve2(createIterResult(void 0, true));
             return;
           }
-          iter[kHandlePromise](resolve, reject);
+          iter[kHandlePromise](resolve2, reject);
         }, reject);
       };
     }
@@ -3205,12 +3205,12 @@ var require_async_iterator = __commonJS({
           return Promise.resolve(createIterResult(void 0, true));
         }
         if (this[kStream].destroyed) {
-          return new Promise(function(resolve, reject) {
+          return new Promise(function(resolve2, reject) {
             process.nextTick(function() {
               if (_this[kError]) {
                 reject(_this[kError]);
               } else {
-                resolve(createIterResult(void 0, true));
+                resolve2(createIterResult(void 0, true));
               }
             });
           });
@@ -3233,13 +3233,13 @@ var require_async_iterator = __commonJS({
       return this;
     }), _defineProperty(_Object$setPrototypeO, "return", function _return() {
       var _this2 = this;
-      return new Promise(function(resolve, reject) {
+      return new Promise(function(resolve2, reject) {
         _this2[kStream].destroy(null, function(err) {
           if (err) {
             reject(err);
             return;
           }
-          resolve(createIterResult(void 0, true));
+          resolve2(createIterResult(void 0, true));
         });
       });
     }), _Object$setPrototypeO), AsyncIteratorPrototype);
@@ -3261,15 +3261,15 @@ var require_async_iterator = __commonJS({
         value: stream._readableState.endEmitted,
         writable: true
       }), _defineProperty(_Object$create, kHandlePromise, {
-        value: function value(resolve, reject) {
+        value: function value(resolve2, reject) {
           var data = iterator[kStream].read();
           if (data) {
             iterator[kLastPromise] = null;
             iterator[kLastResolve] = null;
             iterator[kLastReject] = null;
-            resolve(createIterResult(data, false));
+            resolve2(createIterResult(data, false));
           } else {
-            iterator[kLastResolve] = resolve;
+            iterator[kLastResolve] = resolve2;
             iterator[kLastReject] = reject;
           }
         },
@@ -3288,12 +3288,12 @@ var require_async_iterator = __commonJS({
           iterator[kError] = err;
           return;
         }
-        var resolve = iterator[kLastResolve];
-        if (resolve !== null) {
+        var resolve2 = iterator[kLastResolve];
+        if (resolve2 !== null) {
           iterator[kLastPromise] = null;
           iterator[kLastResolve] = null;
           iterator[kLastReject] = null;
-          resolve(createIterResult(void 0, true));
+          resolve2(createIterResult(void 0, true));
         }
         iterator[kEnded] = true;
       });
@@ -3308,7 +3308,7 @@ var require_async_iterator = __commonJS({
 var require_from = __commonJS({
   "node_modules/docker-modem/node_modules/readable-stream/lib/internal/streams/from.js"(exports, module) {
     "use strict";
-    function asyncGeneratorStep(gen, resolve, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep(gen, resolve2, reject, _next, _throw, key, arg) {
       try {
         var info2 = gen[key](arg);
         var value = info2.value;
@@ -3317,7 +3317,7 @@ var require_from = __commonJS({
         return;
       }
       if (info2.done) {
-        resolve(value);
+        resolve2(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -3325,13 +3325,13 @@ var require_from = __commonJS({
     function _asyncToGenerator(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve, reject) {
+        return new Promise(function(resolve2, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep(gen, resolve, reject, _next, _throw, "next", value);
+            asyncGeneratorStep(gen, resolve2, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep(gen, resolve, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep(gen, resolve2, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -4528,11 +4528,11 @@ var require_modem = __commonJS({
       return opts;
     };
     var findDefaultUnixSocket = function() {
-      return new Promise(function(resolve) {
+      return new Promise(function(resolve2) {
         var userDockerSocket = path.join(os.homedir(), ".docker", "run", "docker.sock");
         fs.access(userDockerSocket, function(err) {
-          if (err) resolve("/var/run/docker.sock");
-          else resolve(userDockerSocket);
+          if (err) resolve2("/var/run/docker.sock");
+          else resolve2(userDockerSocket);
         });
       });
     };
@@ -6441,14 +6441,14 @@ var require_async_iterator2 = __commonJS({
       };
     }
     function readAndResolve(iter) {
-      var resolve = iter[kLastResolve];
-      if (resolve !== null) {
+      var resolve2 = iter[kLastResolve];
+      if (resolve2 !== null) {
         var data = iter[kStream].read();
         if (data !== null) {
           iter[kLastPromise] = null;
           iter[kLastResolve] = null;
           iter[kLastReject] = null;
-          resolve(createIterResult(data, false));
+          resolve2(createIterResult(data, false));
         }
       }
     }
@@ -6456,13 +6456,13 @@ var require_async_iterator2 = __commonJS({
       process.nextTick(readAndResolve, iter);
     }
     function wrapForNext(lastPromise, iter) {
-      return function(resolve, reject) {
+      return function(resolve2, reject) {
         lastPromise.then(function() {
           if (iter[kEnded]) {
-            resolve(createIterResult(void 0, true));
+            resolve2(createIterResult(void 0, true));
             return;
           }
-          iter[kHandlePromise](resolve, reject);
+          iter[kHandlePromise](resolve2, reject);
         }, reject);
       };
     }
@@ -6482,12 +6482,12 @@ var require_async_iterator2 = __commonJS({
           return Promise.resolve(createIterResult(void 0, true));
         }
         if (this[kStream].destroyed) {
-          return new Promise(function(resolve, reject) {
+          return new Promise(function(resolve2, reject) {
             process.nextTick(function() {
               if (_this[kError]) {
                 reject(_this[kError]);
               } else {
-                resolve(createIterResult(void 0, true));
+                resolve2(createIterResult(void 0, true));
               }
             });
           });
@@ -6510,13 +6510,13 @@ var require_async_iterator2 = __commonJS({
       return this;
     }), _defineProperty(_Object$setPrototypeO, "return", function _return() {
       var _this2 = this;
-      return new Promise(function(resolve, reject) {
+      return new Promise(function(resolve2, reject) {
         _this2[kStream].destroy(null, function(err) {
           if (err) {
             reject(err);
             return;
           }
-          resolve(createIterResult(void 0, true));
+          resolve2(createIterResult(void 0, true));
         });
       });
     }), _Object$setPrototypeO), AsyncIteratorPrototype);
@@ -6538,15 +6538,15 @@ var require_async_iterator2 = __commonJS({
         value: stream._readableState.endEmitted,
         writable: true
       }), _defineProperty(_Object$create, kHandlePromise, {
-        value: function value(resolve, reject) {
+        value: function value(resolve2, reject) {
           var data = iterator[kStream].read();
           if (data) {
             iterator[kLastPromise] = null;
             iterator[kLastResolve] = null;
             iterator[kLastReject] = null;
-            resolve(createIterResult(data, false));
+            resolve2(createIterResult(data, false));
           } else {
-            iterator[kLastResolve] = resolve;
+            iterator[kLastResolve] = resolve2;
             iterator[kLastReject] = reject;
           }
         },
@@ -6565,12 +6565,12 @@ var require_async_iterator2 = __commonJS({
           iterator[kError] = err;
           return;
         }
-        var resolve = iterator[kLastResolve];
-        if (resolve !== null) {
+        var resolve2 = iterator[kLastResolve];
+        if (resolve2 !== null) {
           iterator[kLastPromise] = null;
           iterator[kLastResolve] = null;
           iterator[kLastReject] = null;
-          resolve(createIterResult(void 0, true));
+          resolve2(createIterResult(void 0, true));
         }
         iterator[kEnded] = true;
       });
@@ -6585,7 +6585,7 @@ var require_async_iterator2 = __commonJS({
 var require_from2 = __commonJS({
   "node_modules/bl/node_modules/readable-stream/lib/internal/streams/from.js"(exports, module) {
     "use strict";
-    function asyncGeneratorStep(gen, resolve, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep(gen, resolve2, reject, _next, _throw, key, arg) {
       try {
         var info2 = gen[key](arg);
         var value = info2.value;
@@ -6594,7 +6594,7 @@ var require_from2 = __commonJS({
         return;
       }
       if (info2.done) {
-        resolve(value);
+        resolve2(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -6602,13 +6602,13 @@ var require_from2 = __commonJS({
     function _asyncToGenerator(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve, reject) {
+        return new Promise(function(resolve2, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep(gen, resolve, reject, _next, _throw, "next", value);
+            asyncGeneratorStep(gen, resolve2, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep(gen, resolve, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep(gen, resolve2, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -9431,14 +9431,14 @@ var require_async_iterator3 = __commonJS({
       };
     }
     function readAndResolve(iter) {
-      var resolve = iter[kLastResolve];
-      if (resolve !== null) {
+      var resolve2 = iter[kLastResolve];
+      if (resolve2 !== null) {
         var data = iter[kStream].read();
         if (data !== null) {
           iter[kLastPromise] = null;
           iter[kLastResolve] = null;
           iter[kLastReject] = null;
-          resolve(createIterResult(data, false));
+          resolve2(createIterResult(data, false));
         }
       }
     }
@@ -9446,13 +9446,13 @@ var require_async_iterator3 = __commonJS({
       process.nextTick(readAndResolve, iter);
     }
     function wrapForNext(lastPromise, iter) {
-      return function(resolve, reject) {
+      return function(resolve2, reject) {
         lastPromise.then(function() {
           if (iter[kEnded]) {
-            resolve(createIterResult(void 0, true));
+            resolve2(createIterResult(void 0, true));
             return;
           }
-          iter[kHandlePromise](resolve, reject);
+          iter[kHandlePromise](resolve2, reject);
         }, reject);
       };
     }
@@ -9472,12 +9472,12 @@ var require_async_iterator3 = __commonJS({
           return Promise.resolve(createIterResult(void 0, true));
         }
         if (this[kStream].destroyed) {
-          return new Promise(function(resolve, reject) {
+          return new Promise(function(resolve2, reject) {
             process.nextTick(function() {
               if (_this[kError]) {
                 reject(_this[kError]);
               } else {
-                resolve(createIterResult(void 0, true));
+                resolve2(createIterResult(void 0, true));
               }
             });
           });
@@ -9500,13 +9500,13 @@ var require_async_iterator3 = __commonJS({
       return this;
     }), _defineProperty(_Object$setPrototypeO, "return", function _return() {
       var _this2 = this;
-      return new Promise(function(resolve, reject) {
+      return new Promise(function(resolve2, reject) {
         _this2[kStream].destroy(null, function(err) {
           if (err) {
             reject(err);
             return;
           }
-          resolve(createIterResult(void 0, true));
+          resolve2(createIterResult(void 0, true));
         });
       });
     }), _Object$setPrototypeO), AsyncIteratorPrototype);
@@ -9528,15 +9528,15 @@ var require_async_iterator3 = __commonJS({
         value: stream._readableState.endEmitted,
         writable: true
       }), _defineProperty(_Object$create, kHandlePromise, {
-        value: function value(resolve, reject) {
+        value: function value(resolve2, reject) {
           var data = iterator[kStream].read();
           if (data) {
             iterator[kLastPromise] = null;
             iterator[kLastResolve] = null;
             iterator[kLastReject] = null;
-            resolve(createIterResult(data, false));
+            resolve2(createIterResult(data, false));
           } else {
-            iterator[kLastResolve] = resolve;
+            iterator[kLastResolve] = resolve2;
             iterator[kLastReject] = reject;
           }
         },
@@ -9555,12 +9555,12 @@ var require_async_iterator3 = __commonJS({
           iterator[kError] = err;
           return;
         }
-        var resolve = iterator[kLastResolve];
-        if (resolve !== null) {
+        var resolve2 = iterator[kLastResolve];
+        if (resolve2 !== null) {
           iterator[kLastPromise] = null;
           iterator[kLastResolve] = null;
           iterator[kLastReject] = null;
-          resolve(createIterResult(void 0, true));
+          resolve2(createIterResult(void 0, true));
         }
         iterator[kEnded] = true;
       });
@@ -9575,7 +9575,7 @@ var require_async_iterator3 = __commonJS({
 var require_from3 = __commonJS({
   "node_modules/tar-fs/node_modules/readable-stream/lib/internal/streams/from.js"(exports, module) {
     "use strict";
-    function asyncGeneratorStep(gen, resolve, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep(gen, resolve2, reject, _next, _throw, key, arg) {
       try {
         var info2 = gen[key](arg);
         var value = info2.value;
@@ -9584,7 +9584,7 @@ var require_from3 = __commonJS({
         return;
       }
       if (info2.done) {
-        resolve(value);
+        resolve2(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -9592,13 +9592,13 @@ var require_from3 = __commonJS({
     function _asyncToGenerator(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve, reject) {
+        return new Promise(function(resolve2, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep(gen, resolve, reject, _next, _throw, "next", value);
+            asyncGeneratorStep(gen, resolve2, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep(gen, resolve, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep(gen, resolve2, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -11033,7 +11033,7 @@ var require_end_of_stream4 = __commonJS({
 // node_modules/tar-fs/node_modules/tar-stream/pack.js
 var require_pack = __commonJS({
   "node_modules/tar-fs/node_modules/tar-stream/pack.js"(exports, module) {
-    var constants3 = require_fs_constants();
+    var constants4 = require_fs_constants();
     var eos = require_end_of_stream4();
     var inherits = require_inherits();
     var alloc = Buffer.alloc;
@@ -11051,16 +11051,16 @@ var require_pack = __commonJS({
       if (size) self2.push(END_OF_TAR.slice(0, 512 - size));
     };
     function modeToType(mode) {
-      switch (mode & constants3.S_IFMT) {
-        case constants3.S_IFBLK:
+      switch (mode & constants4.S_IFMT) {
+        case constants4.S_IFBLK:
           return "block-device";
-        case constants3.S_IFCHR:
+        case constants4.S_IFCHR:
           return "character-device";
-        case constants3.S_IFDIR:
+        case constants4.S_IFDIR:
           return "directory";
-        case constants3.S_IFIFO:
+        case constants4.S_IFIFO:
           return "fifo";
-        case constants3.S_IFLNK:
+        case constants4.S_IFLNK:
           return "symlink";
       }
       return "file";
@@ -11853,12 +11853,12 @@ var require_exec = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -11883,12 +11883,12 @@ var require_exec = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -11912,12 +11912,12 @@ var require_exec = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -11982,12 +11982,12 @@ var require_container = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -12012,12 +12012,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -12043,12 +12043,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -12072,12 +12072,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -12100,12 +12100,12 @@ var require_container = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -12129,12 +12129,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -12160,12 +12160,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -12193,12 +12193,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -12222,12 +12222,12 @@ var require_container = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -12254,12 +12254,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -12284,12 +12284,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -12315,12 +12315,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -12347,12 +12347,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(new Exec(self2.modem, data.Id));
+            resolve2(new Exec(self2.modem, data.Id));
           });
         });
       } else {
@@ -12380,12 +12380,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -12412,12 +12412,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -12443,12 +12443,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -12474,12 +12474,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -12504,12 +12504,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -12536,12 +12536,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, stream) {
             if (err) {
               return reject(err);
             }
-            resolve(stream);
+            resolve2(stream);
           });
         });
       } else {
@@ -12566,12 +12566,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -12598,12 +12598,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -12629,12 +12629,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -12660,12 +12660,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -12691,12 +12691,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -12723,12 +12723,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -12753,12 +12753,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -12787,12 +12787,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -12830,12 +12830,12 @@ var require_image = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(opts, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -12859,12 +12859,12 @@ var require_image = __commonJS({
         authconfig: args.opts ? args.opts.authconfig : void 0
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(fopts, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -12886,12 +12886,12 @@ var require_image = __commonJS({
         }
       };
       if (callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(opts, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -12913,12 +12913,12 @@ var require_image = __commonJS({
         }
       };
       if (callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(opts, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -12950,12 +12950,12 @@ var require_image = __commonJS({
       };
       delete optsf.options.authconfig;
       if (callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -12982,12 +12982,12 @@ var require_image = __commonJS({
         }
       };
       if (callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -13012,12 +13012,12 @@ var require_image = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -13055,12 +13055,12 @@ var require_volume = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -13085,12 +13085,12 @@ var require_volume = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -13128,12 +13128,12 @@ var require_network = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(opts, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -13159,12 +13159,12 @@ var require_network = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -13189,12 +13189,12 @@ var require_network = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -13219,12 +13219,12 @@ var require_network = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -13262,12 +13262,12 @@ var require_service = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -13291,12 +13291,12 @@ var require_service = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -13331,12 +13331,12 @@ var require_service = __commonJS({
         options: opts
       };
       if (callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -13362,12 +13362,12 @@ var require_service = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -13406,12 +13406,12 @@ var require_plugin = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -13435,12 +13435,12 @@ var require_plugin = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -13466,12 +13466,12 @@ var require_plugin = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -13503,12 +13503,12 @@ var require_plugin = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -13531,12 +13531,12 @@ var require_plugin = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -13559,12 +13559,12 @@ var require_plugin = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -13588,12 +13588,12 @@ var require_plugin = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -13618,12 +13618,12 @@ var require_plugin = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -13653,12 +13653,12 @@ var require_plugin = __commonJS({
         options: opts
       };
       if (callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -13697,12 +13697,12 @@ var require_secret = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -13728,12 +13728,12 @@ var require_secret = __commonJS({
         options: opts
       };
       if (callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -13758,12 +13758,12 @@ var require_secret = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -13802,12 +13802,12 @@ var require_config = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -13832,12 +13832,12 @@ var require_config = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -13863,12 +13863,12 @@ var require_config = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -13909,12 +13909,12 @@ var require_task = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -13941,12 +13941,12 @@ var require_task = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -13984,12 +13984,12 @@ var require_node2 = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -14016,12 +14016,12 @@ var require_node2 = __commonJS({
         options: opts
       };
       if (callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -14045,12 +14045,12 @@ var require_node2 = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -14397,12 +14397,12 @@ var require_docker = __commonJS({
       };
       delete opts.authconfig;
       if (callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(self2.getContainer(data.Id));
+            resolve2(self2.getContainer(data.Id));
           });
         });
       } else {
@@ -14435,12 +14435,12 @@ var require_docker = __commonJS({
         }
       };
       if (callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -14468,12 +14468,12 @@ var require_docker = __commonJS({
         }
       };
       if (callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -14504,12 +14504,12 @@ var require_docker = __commonJS({
         }
       };
       if (callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -14532,12 +14532,12 @@ var require_docker = __commonJS({
         }
       };
       if (callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -14602,12 +14602,12 @@ var require_docker = __commonJS({
         }
       }
       if (callback === void 0) {
-        return new self2.modem.Promise(function(resolve, reject) {
+        return new self2.modem.Promise(function(resolve2, reject) {
           dialWithSession(function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -14666,12 +14666,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -14695,12 +14695,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -14725,12 +14725,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -14753,12 +14753,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -14784,12 +14784,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -14812,12 +14812,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -14844,12 +14844,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(self2.getSecret(data.ID));
+            resolve2(self2.getSecret(data.ID));
           });
         });
       } else {
@@ -14877,12 +14877,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(self2.getConfig(data.ID));
+            resolve2(self2.getConfig(data.ID));
           });
         });
       } else {
@@ -14906,12 +14906,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -14934,12 +14934,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -14964,12 +14964,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(self2.getPlugin(args.opts.name));
+            resolve2(self2.getPlugin(args.opts.name));
           });
         });
       } else {
@@ -14993,12 +14993,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -15021,12 +15021,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -15048,12 +15048,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -15076,12 +15076,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -15104,12 +15104,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -15132,12 +15132,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -15163,12 +15163,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(self2.getVolume(data.Name));
+            resolve2(self2.getVolume(data.Name));
           });
         });
       } else {
@@ -15200,12 +15200,12 @@ var require_docker = __commonJS({
         }
       };
       if (callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(self2.getService(data.ID || data.Id));
+            resolve2(self2.getService(data.ID || data.Id));
           });
         });
       } else {
@@ -15230,12 +15230,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -15261,12 +15261,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(self2.getNetwork(data.Id));
+            resolve2(self2.getNetwork(data.Id));
           });
         });
       } else {
@@ -15291,12 +15291,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -15319,12 +15319,12 @@ var require_docker = __commonJS({
         }
       };
       if (callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -15346,12 +15346,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(opts, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -15373,12 +15373,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(opts, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -15400,12 +15400,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -15427,12 +15427,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -15456,12 +15456,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -15588,7 +15588,7 @@ var require_docker = __commonJS({
       };
       extend(optsc, createOptions);
       var containero;
-      return new this.modem.Promise(function(resolve, reject) {
+      return new this.modem.Promise(function(resolve2, reject) {
         self2.createContainer(optsc).then(function(container) {
           containero = container;
           return container.attach({
@@ -15621,7 +15621,7 @@ var require_docker = __commonJS({
         }).then(function(data) {
           return containero.wait();
         }).then(function(data) {
-          resolve([data, containero]);
+          resolve2([data, containero]);
         }).catch(function(err) {
           reject(err);
         });
@@ -15642,12 +15642,12 @@ var require_docker = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -15671,12 +15671,12 @@ var require_docker = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -15699,12 +15699,12 @@ var require_docker = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -15728,12 +15728,12 @@ var require_docker = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -15756,12 +15756,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -15783,6 +15783,10 @@ var require_docker = __commonJS({
     module.exports = Docker;
   }
 });
+
+// src/inputs.ts
+import { accessSync, constants, statSync } from "node:fs";
+import { resolve } from "node:path";
 
 // src/archive/select.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
@@ -15808,7 +15812,11 @@ function nameForms(name) {
     return [name];
   }
 }
+function isEverything(pattern) {
+  return pattern === "*" || pattern === "**";
+}
 function patternMatcher(pattern) {
+  if (isEverything(pattern)) return () => true;
   if (isGlob(pattern)) {
     const match = (0, import_picomatch.default)(pattern, { dot: true });
     return (name) => nameForms(name).some((form) => match(form));
@@ -15841,9 +15849,11 @@ function selects(selection, name) {
   return included && !selection.exclude.some((p) => patternMatcher(p)(name));
 }
 var idPattern = /^(sha256:)?[0-9a-f]{12,64}$/;
-function idMatches(image, id) {
-  const hex = id.replace(/^sha256:/, "");
-  return image.id.replace(/^sha256:/, "").startsWith(hex);
+function isIdPattern(pattern) {
+  return idPattern.test(pattern);
+}
+function idMatches(id, pattern) {
+  return id.replace(/^sha256:/, "").startsWith(pattern.replace(/^sha256:/, ""));
 }
 function resolveSelection(images, selection) {
   const excluded = (name) => selection.exclude.some((p) => patternMatcher(p)(name));
@@ -15852,8 +15862,8 @@ function resolveSelection(images, selection) {
   const missing = [];
   for (const pattern of selection.include) {
     if (idPattern.test(pattern)) {
-      const image = images.find((i) => idMatches(i, pattern));
-      if (!image || selection.exclude.some((p) => idPattern.test(p) && idMatches(image, p))) {
+      const image = images.find((i) => idMatches(i.id, pattern));
+      if (!image || selection.exclude.some((p) => idPattern.test(p) && idMatches(image.id, p))) {
         if (!image) missing.push(pattern);
         continue;
       }
@@ -15879,7 +15889,8 @@ function resolveSelection(images, selection) {
       `${what} matched no image in the runtime; check the name (docker images lists them) or build the image first`
     );
   }
-  return { refs: [...refs], ids: [...ids] };
+  const leftOut2 = [...new Set(images.flatMap((image) => image.names.filter((name) => !refs.has(name))))];
+  return { refs: [...refs], ids: [...ids], leftOut: leftOut2 };
 }
 
 // src/inputs.ts
@@ -15902,7 +15913,8 @@ var Input = {
   runId: "run-id",
   repository: "repository",
   kindCluster: "kind-cluster",
-  stallTimeout: "stall-timeout"
+  stallTimeout: "stall-timeout",
+  archive: "archive"
 };
 var lines = (text) => text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "" && !l.startsWith("#"));
 function oneOf(name, value, allowed) {
@@ -15950,7 +15962,8 @@ function parseTags(text) {
 var platformPattern = /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/;
 function parseInputs(read, env = process.env) {
   const get = (name) => read(name).trim();
-  const mode = oneOf(Input.mode, get(Input.mode) || "auto", ["save", "load", "auto"]);
+  const archive = parseArchive(get(Input.archive), get(Input.platform));
+  const mode = archiveMode(oneOf(Input.mode, get(Input.mode) || "auto", ["save", "load", "auto"]), archive);
   const backend = oneOf(Input.backend, get(Input.backend) || "cache", ["cache", "artifact", "local"]);
   const runtime = oneOf(Input.runtime, get(Input.runtime) || "docker", ["docker", "containerd", "podman"]);
   const key = get(Input.key);
@@ -15962,7 +15975,7 @@ function parseInputs(read, env = process.env) {
       'Input "restore-keys" has more than 9 entries; the cache service takes at most 10 keys in all.'
     );
   const images = parseSelection(lines(read(Input.images)));
-  if (mode === "save" && images.include.length === 0) {
+  if (mode === "save" && images.include.length === 0 && archive === void 0) {
     throw new HandoffError(
       'Input "images" is required with mode: save; list the references or globs to save (e.g. app:*).'
     );
@@ -16005,8 +16018,36 @@ function parseInputs(read, env = process.env) {
     artifact: parseArtifact(get, backend, env, warnings),
     ...kindCluster !== "" ? { kindCluster } : {},
     stallTimeout: integer(Input.stallTimeout, get(Input.stallTimeout) || "300", 0, 86400),
+    ...archive !== void 0 ? { archive } : {},
     warnings
   };
+}
+function archiveMode(mode, archive) {
+  if (archive === void 0) return mode;
+  if (mode === "load") {
+    throw new HandoffError(
+      'Input "archive" stores an archive file, which mode: load cannot do; remove "archive" to load, or use mode: save.'
+    );
+  }
+  return "save";
+}
+function parseArchive(value, platform) {
+  if (value === "") return void 0;
+  if (platform !== "") {
+    throw new HandoffError(
+      'Input "platform" does not apply with "archive": the archive is stored with the platforms it holds; write it for one platform (e.g. docker buildx --platform) or remove "platform".'
+    );
+  }
+  const path = resolve(value);
+  try {
+    if (!statSync(path).isFile()) throw new Error("it is not a regular file");
+    accessSync(path, constants.R_OK);
+  } catch (error) {
+    throw new HandoffError(
+      `Input "archive" is "${value}", which cannot be read (${errorMessage(error)}); give the path of a tar written by docker save, docker buildx --output type=docker|oci,dest=, skopeo, podman save or ctr export.`
+    );
+  }
+  return path;
 }
 var artifactOnly = [Input.retentionDays, Input.overwrite, Input.githubToken, Input.runId, Input.repository];
 function parseArtifact(get, backend, env, warnings) {
@@ -16497,9 +16538,9 @@ function planLoad(index, rewrite, held) {
   const contents = contentsOf(index.entries);
   const all = readModel(contents);
   const { model, files } = rewriteNameFiles(contents.nameFiles, all, rewrite);
-  const layerFiles = new Set(all.images.flatMap((image) => image.layers.map((layer) => resolved(contents, layer.path))));
+  const layerFiles2 = new Set(all.images.flatMap((image) => image.layers.map((layer) => resolved(contents, layer.path))));
   const needed = new Set(model.images.flatMap((image) => neededLayers(contents, image, held)));
-  const omit = new Set([...layerFiles].filter((path) => !needed.has(path)));
+  const omit = new Set([...layerFiles2].filter((path) => !needed.has(path)));
   let omittedBytes = 0;
   let sendBytes = 0;
   const chunks = [];
@@ -16825,7 +16866,7 @@ async function exportArchive(docker, host, refs, platform, stallMs = 0) {
   let response;
   try {
     response = await new Promise(
-      (resolve, reject) => docker.modem.dial(
+      (resolve2, reject) => docker.modem.dial(
         {
           path: "/images/get?",
           method: "GET",
@@ -16834,7 +16875,7 @@ async function exportArchive(docker, host, refs, platform, stallMs = 0) {
           abortSignal: abort.signal,
           statusCodes: { 200: true, 400: "bad parameter", 404: "no such image", 500: "server error" }
         },
-        (error, result) => error ? reject(error) : resolve(result)
+        (error, result) => error ? reject(error) : resolve2(result)
       )
     );
   } catch (error) {
@@ -16940,7 +16981,7 @@ var LoadOutput = class {
   }
 };
 function loadArchive(docker, host, archive, stallMs = 0) {
-  return new Promise((resolve, reject) => {
+  return new Promise((resolve2, reject) => {
     let settled = false;
     const abort = new AbortController();
     const toEngine = meter(() => watch.touch());
@@ -16953,7 +16994,7 @@ function loadArchive(docker, host, archive, stallMs = 0) {
       settled = true;
       watch.stop();
       archive.off("error", onInputError);
-      if (error === void 0 && report) return resolve(report);
+      if (error === void 0 && report) return resolve2(report);
       if (!archive.destroyed) archive.destroy(error instanceof Error ? error : void 0);
       toEngine.destroy();
       abort.abort(error);
@@ -17185,14 +17226,14 @@ input failed: ${String(error)}`;
     stdin.pipe(toTool).pipe(child.stdin);
   }
   child.stdout.pipe(fromTool);
-  const done = new Promise((resolve, reject) => {
+  const done = new Promise((resolve2, reject) => {
     giveUp = reject;
     child.on("error", (error) => reject(notFound(file, error)));
     child.on("close", (code, signal) => {
       watch.stop();
       const result = { exitCode: code ?? 128, stdout: "", stderr };
       if (stalled !== void 0) reject(stalled);
-      else if (code === 0) resolve(result);
+      else if (code === 0) resolve2(result);
       else reject(failed(argv, { ...result, stderr: stderr || killedBy(signal) }));
     });
   });
@@ -17446,11 +17487,11 @@ async function skippedPlatforms(ctr, imported, rows) {
 }
 
 // src/runtimes/path-lookup.ts
-import { access, constants } from "node:fs/promises";
+import { access, constants as constants2 } from "node:fs/promises";
 import { delimiter, join as join2 } from "node:path";
 async function isOnPath(command, path = process.env.PATH ?? "") {
   for (const dir of path.split(delimiter).filter(Boolean)) {
-    if (await access(join2(dir, command), constants.X_OK).then(
+    if (await access(join2(dir, command), constants2.X_OK).then(
       () => true,
       () => false
     ))
@@ -17680,11 +17721,11 @@ async function createPodmanRuntime(options = {}) {
   };
   await podman(["version", "--format", "{{.Client.Version}}"]);
   const list = async () => parseImages(await podman(["images", "--format", "json"]));
-  const resolve = async (ref) => findImage(await list(), ref);
+  const resolve2 = async (ref) => findImage(await list(), ref);
   return {
     kind: "podman",
     list,
-    inspect: resolve,
+    inspect: resolve2,
     exportImages: async (refs, exportOptions) => {
       if (exportOptions?.platform !== void 0) {
         options.warn?.(
@@ -17708,7 +17749,7 @@ async function createPodmanRuntime(options = {}) {
       return renameShortNames(podman, parseLoadOutput(output), names);
     },
     tag: async (source, target) => {
-      const image = await resolve(source);
+      const image = await resolve2(source);
       if (!image)
         throw new HandoffError(`cannot tag "${source}": podman has no such image; list them with \`podman images\`.`);
       await podman(["tag", storedRef([image], source), normalizedTargetName(target)]);
@@ -17793,10 +17834,10 @@ function execInContainer(docker, container, argv, stdin) {
       AttachStderr: true
     });
     const socket = await exec.start({ hijack: true, stdin: stdin !== void 0 });
-    const ended = new Promise((resolve, reject) => {
+    const ended = new Promise((resolve2, reject) => {
       socket.on("error", reject);
       frames.on("error", reject);
-      frames.on("end", resolve);
+      frames.on("end", resolve2);
     });
     socket.pipe(frames).pipe(stdout, { end: false });
     if (stdin) {
@@ -17949,6 +17990,7 @@ async function importEverywhere(archive, nodes, load, cluster) {
 
 // src/runtimes/factory.ts
 async function createRuntime(settings, warn, env = process.env) {
+  if (settings.archive !== void 0) return noEngine;
   if (settings.kindCluster !== void 0) return createKindRuntime({ cluster: settings.kindCluster, env });
   const stallMs = settings.stallTimeout * 1e3;
   switch (settings.runtime) {
@@ -17959,6 +18001,18 @@ async function createRuntime(settings, warn, env = process.env) {
     case "podman":
       return createPodmanRuntime({ warn, stallMs });
   }
+}
+var noEngine = {
+  kind: "none",
+  list: () => Promise.resolve([]),
+  inspect: () => Promise.resolve(void 0),
+  exportImages: () => Promise.reject(unused()),
+  importArchive: () => Promise.reject(unused()),
+  tag: () => Promise.reject(unused()),
+  close: () => Promise.resolve()
+};
+function unused() {
+  return new HandoffError('no container engine is used when "archive" is given');
 }
 
 // src/backends/factory.ts
@@ -18148,7 +18202,7 @@ import { once } from "node:events";
 import { Readable } from "node:stream";
 
 // src/archive/compression.ts
-import { constants as constants2, createZstdCompress, createZstdDecompress } from "node:zlib";
+import { constants as constants3, createZstdCompress, createZstdDecompress } from "node:zlib";
 
 // src/archive/zstd-frame.ts
 var magic = 4247762216;
@@ -18242,8 +18296,8 @@ function zstdCompress(level) {
   return createZstdCompress({
     chunkSize,
     params: {
-      [constants2.ZSTD_c_compressionLevel]: level,
-      [constants2.ZSTD_c_checksumFlag]: 1
+      [constants3.ZSTD_c_compressionLevel]: level,
+      [constants3.ZSTD_c_checksumFlag]: 1
     }
   });
 }
@@ -18288,6 +18342,9 @@ function trailingBytes(scan, extra) {
   );
 }
 var zstdMagic = Buffer.from([40, 181, 47, 253]);
+function isZstd(head) {
+  return head.subarray(0, 4).equals(zstdMagic);
+}
 
 // src/store/assemble.ts
 var ChunkFetchError = class extends HandoffError {
@@ -18318,8 +18375,8 @@ async function writeEntry(pack, entry, fetcher, onBytes) {
   if (!isChunked(entry))
     return writeBody(pack, { ...base, type: "file", size: entry.size }, Buffer.from(entry.inline, "base64"));
   let settle = () => void 0;
-  const written = new Promise((resolve, reject) => {
-    settle = (error) => error ? reject(error) : resolve();
+  const written = new Promise((resolve2, reject) => {
+    settle = (error) => error ? reject(error) : resolve2();
   });
   const sink = pack.entry({ ...base, type: "file", size: entry.size }, (error) => settle(error));
   written.catch(() => void 0);
@@ -18356,8 +18413,8 @@ function damaged(digest, why) {
   );
 }
 function writeBody(pack, header, body = Buffer.alloc(0)) {
-  return new Promise((resolve, reject) => {
-    pack.entry(header, body, (error) => error ? reject(error) : resolve());
+  return new Promise((resolve2, reject) => {
+    pack.entry(header, body, (error) => error ? reject(error) : resolve2());
   });
 }
 function fileHeader(name, size) {
@@ -18792,7 +18849,7 @@ var InputWatch = class {
 // src/store/split.ts
 var tinyInline = 64 * 1024;
 var jsonInline = 4 * 1024 * 1024;
-async function splitArchive(archive, sink, chunkBytes, onBytes = () => void 0) {
+async function splitArchive(archive, sink, chunkBytes, onBytes = () => void 0, selection) {
   const watch = new InputWatch();
   const tap = new Transform4({
     transform(chunk, _encoding, callback) {
@@ -18809,6 +18866,10 @@ async function splitArchive(archive, sink, chunkBytes, onBytes = () => void 0) {
   const state = { entries: [], inlineBytes: 0 };
   try {
     for await (const entry of extract) {
+      if (selection !== void 0 && leftOut(entry.header, selection)) {
+        await drain(entry[Symbol.asyncIterator]());
+        continue;
+      }
       const stored = await storeEntry(entry.header, entry, sink, chunkBytes, state);
       if (stored === void 0) continue;
       if (state.entries.push(stored) > maxEntries) throw overBudget(`more than ${maxEntries} entries`);
@@ -18820,7 +18881,16 @@ async function splitArchive(archive, sink, chunkBytes, onBytes = () => void 0) {
     throw error?.syscall !== void 0 ? error : watch.explain(error);
   }
   if (!watch.endedCleanly()) throw watch.explain(new Error("the tar ended early, without its end-of-archive blocks"));
+  for (const file of selection?.nameFiles ?? []) {
+    const inline = file.body.toString("base64");
+    state.entries.push({ path: file.name, mode: 420, type: "file", size: file.body.length, inline });
+  }
   return { entries: state.entries, contents: contentsOf(state.entries), archiveBytes: watch.bytes };
+}
+function leftOut(header, selection) {
+  if (header.type !== "file" && header.type !== "contiguous-file") return false;
+  const path = normalizePath(header.name);
+  return selection.omit.has(path) || isNameFile(path);
 }
 async function storeEntry(header, body, sink, chunkBytes, state) {
   const path = normalizePath(header.name);
@@ -18920,12 +18990,139 @@ async function writeChunks(first, pieces, sink, chunkBytes) {
   return digests;
 }
 
+// src/archive/archive-file.ts
+import { createReadStream as createReadStream3 } from "node:fs";
+import { open } from "node:fs/promises";
+import { createGunzip, createZstdDecompress as createZstdDecompress2 } from "node:zlib";
+async function compressionOf(path) {
+  const handle = await open(path, "r");
+  try {
+    const head = Buffer.alloc(4);
+    const { bytesRead } = await handle.read(head, 0, 4, 0);
+    if (bytesRead >= 2 && head[0] === 31 && head[1] === 139) return "gzip";
+    return bytesRead === 4 && isZstd(head) ? "zstd" : "none";
+  } finally {
+    await handle.close();
+  }
+}
+async function openArchiveFile(path) {
+  const compression = await compressionOf(path);
+  const raw = createReadStream3(path, { highWaterMark: 1024 * 1024 });
+  if (compression === "none") return raw;
+  const inflate = compression === "gzip" ? createGunzip() : createZstdDecompress2();
+  raw.once("error", (error) => inflate.destroy(error));
+  inflate.once("close", () => raw.destroy());
+  return raw.pipe(inflate);
+}
+
+// src/archive/archive-select.ts
+function idsOf(image) {
+  return [image.configDigest, image.manifestDigest].filter((d) => d !== void 0);
+}
+var keyOf2 = (image) => image.manifestDigest ?? image.configDigest;
+function pickFromArchive(contents, model, selection) {
+  const all = selection.include.length === 0 || selection.include.some(isEverything);
+  const excluded = (name) => selection.exclude.some((p) => !isIdPattern(p) && patternMatcher(p)(name));
+  const excludedId = (image) => selection.exclude.some((p) => isIdPattern(p) && idsOf(image).some((id) => idMatches(id, p)));
+  const names = /* @__PURE__ */ new Map();
+  const keep = (image, kept) => {
+    const set = names.get(keyOf2(image)) ?? /* @__PURE__ */ new Set();
+    kept.forEach((n) => set.add(n));
+    names.set(keyOf2(image), set);
+  };
+  const missing = [];
+  for (const pattern of all ? ["**"] : selection.include) {
+    let found = false;
+    for (const image of model.images) {
+      if (excludedId(image)) continue;
+      if (isIdPattern(pattern)) {
+        if (!idsOf(image).some((id) => idMatches(id, pattern))) continue;
+        found = true;
+        keep(image, []);
+        continue;
+      }
+      const matched = all ? image.names : image.names.filter(patternMatcher(pattern));
+      if (matched.length === 0 && !(all && image.names.length === 0)) continue;
+      found = true;
+      const kept = matched.filter((n) => !excluded(n));
+      if (kept.length > 0 || matched.length === 0) keep(image, kept);
+    }
+    if (!found && !all) missing.push(pattern);
+  }
+  if (missing.length > 0) throw noMatch(missing, model);
+  const selected = model.images.filter((image) => names.has(keyOf2(image)));
+  if (selected.length === 0) throw noMatch(selection.include, model);
+  const unchanged = selected.length === model.images.length && selected.every((i) => sameNames(i, names));
+  const leftOut2 = [...new Set(model.images.filter((i) => !names.has(keyOf2(i))).map(imageLabel))];
+  if (unchanged) return { model, omit: /* @__PURE__ */ new Set(), leftOut: leftOut2 };
+  const rewritten = rewriteNameFiles(contents.nameFiles, model, {
+    keep: (image) => names.has(keyOf2(image)),
+    names: (image) => [...names.get(keyOf2(image)) ?? []]
+  });
+  const used = new Set(rewritten.model.images.flatMap((image) => layerFiles(contents, image)));
+  const omit = new Set(model.images.flatMap((image) => layerFiles(contents, image)).filter((p) => !used.has(p)));
+  return { model: rewritten.model, omit, nameFiles: rewritten.files, leftOut: leftOut2 };
+}
+function sameNames(image, names) {
+  const kept = names.get(keyOf2(image));
+  return kept !== void 0 && kept.size === image.names.length && image.names.every((n) => kept.has(n));
+}
+function layerFiles(contents, image) {
+  return image.layers.map((layer) => resolveFile(contents, layer.path)?.path ?? layer.path);
+}
+function noMatch(patterns, model) {
+  const held = [...new Set(model.images.map((i) => i.names.length > 0 ? i.names.join(", ") : i.configDigest))];
+  return new HandoffError(
+    `Input "images": ${patterns.map((p) => `"${p}"`).join(", ")} matched no image in the archive, which holds ${held.join("; ") || "no image"}; fix the patterns (untagged images are selected by ID or by *)`
+  );
+}
+
+// src/handoff/archive-source.ts
+async function saveSource(deps, request) {
+  return request.archive !== void 0 ? fileSource(deps, request.archive, request.images) : engineSource(deps, request);
+}
+async function engineSource(deps, request) {
+  const { runtime } = deps;
+  const { refs, ids, leftOut: leftOut2 } = await resolveRefs(runtime, request.images);
+  if (request.images.include.some(isGlob)) logLeftOut(deps, leftOut2, `in ${runtime.kind}`);
+  const options = request.platform !== void 0 ? { platform: request.platform } : {};
+  return { what: `${refs.join(", ")} from ${runtime.kind}`, open: () => runtime.exportImages(refs, options), ids };
+}
+async function fileSource(deps, path, images) {
+  const scan = await splitArchive(await openArchiveFile(path), discard, defaultChunkBytes);
+  const model = readModel(scan.contents);
+  const pick = pickFromArchive(scan.contents, model, images);
+  logLeftOut(deps, pick.leftOut, "in the archive");
+  const labels = [...new Set(pick.model.images.flatMap((i) => i.names.length > 0 ? i.names : [i.configDigest]))];
+  return {
+    what: `${labels.join(", ")} from archive ${path}`,
+    open: () => openArchiveFile(path),
+    ids: [...new Set(pick.model.images.map((i) => i.configDigest))],
+    ...pick.nameFiles !== void 0 ? { selection: { omit: pick.omit, nameFiles: pick.nameFiles } } : {}
+  };
+}
+var discard = {
+  begin: () => Promise.resolve({
+    write: () => Promise.resolve(),
+    end: () => Promise.resolve(),
+    abort: () => Promise.resolve()
+  })
+};
+var shownNames = 20;
+function logLeftOut(deps, names, where) {
+  if (names.length === 0) return;
+  const shown = names.slice(0, shownNames).join(", ");
+  const more = names.length > shownNames ? ` and ${names.length - shownNames} more` : "";
+  deps.log.info(`Not selected by "images" (left out) ${where}: ${shown}${more}.`);
+}
+
 // src/handoff/save-store.ts
 var inFlight = { chunks: 8, bytes: 3 * 64 * 1024 * 1024 };
 async function saveToStore(deps, store, request) {
-  const { runtime, log: log2, clock } = deps;
-  const { refs, ids } = await resolveRefs(runtime, request.images);
-  log2.info(`Saving ${refs.join(", ")} from ${runtime.kind} under key "${request.key}" (backend: ${store.kind}).`);
+  const { log: log2, clock } = deps;
+  const source = await saveSource(deps, request);
+  const ids = source.ids;
+  log2.info(`Saving ${source.what} under key "${request.key}" (backend: ${store.kind}).`);
   const start = clock();
   if (await store.hasIndex(request.key)) {
     const reason = `${store.kind === "cache" ? "the cache" : "the store"} already holds an entry under "${request.key}" (entries are immutable; change the key to store new images)`;
@@ -18933,7 +19130,7 @@ async function saveToStore(deps, store, request) {
     return { outcome: { saved: false, key: request.key, reason }, rows: [], phases: [["lookup", clock() - start]] };
   }
   await store.prepare();
-  const split = await exportAndSplit(deps, store, refs, request);
+  const split = await exportAndSplit(deps, store, source, request);
   let model;
   try {
     model = readModel(split.result.contents);
@@ -18976,7 +19173,7 @@ async function saveToStore(deps, store, request) {
     transfer
   };
 }
-async function exportAndSplit(deps, store, refs, request) {
+async function exportAndSplit(deps, store, source, request) {
   const sink = storeSink(store, {
     compressionLevel: request.compressionLevel,
     inFlight: inFlight.chunks,
@@ -18984,11 +19181,8 @@ async function exportAndSplit(deps, store, refs, request) {
   });
   const ticker = progress(deps.log, deps.clock, "export");
   try {
-    const archive = await deps.runtime.exportImages(
-      refs,
-      request.platform !== void 0 ? { platform: request.platform } : {}
-    );
-    const result = await splitArchive(archive, sink, defaultChunkBytes, (n) => ticker.add(n));
+    const archive = await source.open();
+    const result = await splitArchive(archive, sink, defaultChunkBytes, (n) => ticker.add(n), source.selection);
     return { result, sink };
   } catch (error) {
     await sink.abort();
@@ -19244,4 +19438,4 @@ export {
   runMain,
   runPost
 };
-/*! For license information please see chunk-FFPXCBYM.js.LEGAL.txt */
+/*! For license information please see chunk-BQWHB3ZH.js.LEGAL.txt */
