@@ -1,7 +1,7 @@
 import { accessSync, constants, statSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { HandoffError, errorMessage } from './errors.js'
-import { parseTargetName } from './archive/reference.js'
+import { familiarRepository, parseReference, parseTargetName } from './archive/reference.js'
 import { parseSelection, type Selection } from './archive/select.js'
 
 /** Input names, exactly as action.yml declares them. */
@@ -25,7 +25,8 @@ export const Input = {
   repository: 'repository',
   kindCluster: 'kind-cluster',
   stallTimeout: 'stall-timeout',
-  archive: 'archive'
+  archive: 'archive',
+  danglingNamePrefix: 'dangling-name-prefix'
 } as const
 
 export type Mode = 'save' | 'load' | 'auto'
@@ -64,6 +65,8 @@ export interface Settings {
   stallTimeout: number
   /** An image archive another tool wrote (absolute path): stored instead of an engine's export. */
   archive?: string
+  /** On load: untagged images are named under this repository (familiar form, no tag). */
+  danglingNamePrefix?: string
   /** Inputs given that do not apply to this configuration: ignored, to be told as warnings. */
   warnings: string[]
 }
@@ -185,6 +188,7 @@ export function parseInputs(read: InputReader, env: NodeJS.ProcessEnv = process.
     ...(kindCluster !== '' ? { kindCluster } : {}),
     stallTimeout: integer(Input.stallTimeout, get(Input.stallTimeout) || '300', 0, 86400),
     ...(archive !== undefined ? { archive } : {}),
+    ...danglingPrefix(get(Input.danglingNamePrefix), mode, warnings),
     warnings
   }
 }
@@ -221,6 +225,29 @@ function parseArchive(value: string, platform: string): string | undefined {
     )
   }
   return path
+}
+
+/** A repository name without tag or digest (`untagged`, `ghcr.io/org/untagged`); it applies to loads only. */
+function danglingPrefix(value: string, mode: Mode, warnings: string[]): { danglingNamePrefix?: string } {
+  if (value === '') return {}
+  if (mode === 'save') {
+    warnings.push('Input "dangling-name-prefix" applies when images are loaded; ignored with mode: save.')
+    return {}
+  }
+  let ref
+  try {
+    ref = parseReference(value)
+  } catch (error) {
+    throw new HandoffError(
+      `Input "dangling-name-prefix": ${errorMessage(error)}; give a lowercase repository name such as untagged.`
+    )
+  }
+  if (ref.tag !== undefined || ref.digest !== undefined) {
+    throw new HandoffError(
+      `Input "dangling-name-prefix" is "${value}"; give a repository name without tag or digest (the image ID is added to it).`
+    )
+  }
+  return { danglingNamePrefix: familiarRepository(ref) }
 }
 
 /** Artifact-only inputs given with another backend: the step does what it can and says what it ignored. */

@@ -30,6 +30,7 @@ let containerd: Engine
 let store: string
 let work: string
 const archives: Record<string, string> = {}
+let untaggedId: string
 
 const rowsOf = (result: StepResult): Row[] => JSON.parse(result.outputs.images ?? '[]') as Row[]
 const sh = async (file: string, args: string[]): Promise<string> =>
@@ -74,6 +75,8 @@ beforeAll(async () => {
 
   const d20 = await buildBusybox(source, 'd20:1', ['RUN echo d20 > /who'])
   const two = await buildBusybox(source, 'two:1', ['RUN echo two > /who'])
+  untaggedId = await buildBusybox(source, 'loose:1', ['RUN echo loose > /who'])
+  await docker(source, ['save', '-o', at('untagged.tar'), untaggedId])
   await docker(source, ['save', '-o', at('docker20.tar'), 'd20:1'])
   await sh('sh', ['-c', `gzip -c ${archives['docker20.tar']} > ${at('docker20.tar.gz')}`])
   await sh('zstd', ['-q', '-o', at('docker20.tar.zst'), archives['docker20.tar']!])
@@ -140,6 +143,8 @@ describe.each(cases)('archive %s (%s)', (key, file, name, who) => {
     const rows = rowsOf(saved)
     expect(rows.map((r) => r.name)).toEqual([name])
     savedId = rows[0]!.id
+    // The same layers in another file (or compressed) are not stored again.
+    if (key === 'docker20-gzip') expect(saved.stdout).toMatch(/: 0 new chunk\(s\)/)
     expect(savedId).toMatch(/^sha256:[0-9a-f]{64}$/)
   })
 
@@ -164,6 +169,37 @@ describe.each(cases)('archive %s (%s)', (key, file, name, who) => {
     expect([...listed.keys()]).toEqual([full])
     expect(rowsOf(loaded)).toEqual([expect.objectContaining({ name, id: listed.get(full) })])
     expect(await ctr(containerd, namespace, ['images', 'check'])).toMatch(/complete/)
+  })
+})
+
+describe('dangling-name-prefix: an untagged image gets a name on load', () => {
+  it('is stored by ID from an archive that names it nowhere', async () => {
+    const saved = await saveArchive('untagged', archives['untagged.tar']!)
+    expectOk(saved)
+    expect(rowsOf(saved).map((r) => [r.name, r.id])).toEqual([[untaggedId, untaggedId]])
+  })
+
+  it('is tagged prefix:sha256-<hex> in Docker (a tag cannot hold a digest), and runs under it', async () => {
+    const loaded = await loadInto('untagged', { 'dangling-name-prefix': 'ci/untagged' })
+    expectOk(loaded)
+    const name = `ci/untagged:sha256-${untaggedId.slice(7)}`
+    expect(rowsOf(loaded)).toEqual([expect.objectContaining({ name, id: untaggedId })])
+    expect(await docker(target, ['image', 'inspect', '--format', '{{.Id}}', name])).toBe(untaggedId)
+    expect(await docker(target, ['run', '--rm', '--network', 'none', name, 'cat', '/who'])).toBe('loose')
+  })
+
+  it('is named prefix@sha256:<manifest digest> in containerd, a digest reference to itself', async () => {
+    const loaded = await loadInto('untagged', {
+      runtime: 'containerd',
+      'containerd-address': containerd.socket,
+      'containerd-namespace': 'dangling',
+      'dangling-name-prefix': 'ci/untagged'
+    })
+    expectOk(loaded)
+    const [row] = rowsOf(loaded)
+    expect(row!.name).toBe(`ci/untagged@${row!.id}`)
+    const listed = await ctrImages('dangling')
+    expect(listed.get(`docker.io/ci/untagged@${row!.id}`)).toBe(row!.id)
   })
 })
 

@@ -16,6 +16,7 @@ import { planTags, applyTags } from './retag.js'
 import { verifyLoaded } from './verify.js'
 import type { HandoffDeps } from './deps.js'
 import { loadFromStore } from './load-store.js'
+import { nameDangling } from './dangling.js'
 
 export interface LoadRequest {
   key: string
@@ -24,6 +25,8 @@ export interface LoadRequest {
   tags: TagRule[]
   /** mode: load fails on a miss; mode: auto treats it as normal. */
   required: boolean
+  /** Untagged images get a name under this repository (see dangling.ts for its form per engine). */
+  danglingNamePrefix?: string
 }
 
 export interface LoadResult {
@@ -121,8 +124,16 @@ export async function verifyAndTag(
   log.info(`Loaded and verified in ${formatMs(loadMs)}: ${describeImages(model, ids)}.`)
   const tagged = await applyTags(runtime, tagPlan, ids)
   for (const t of tagged) log.info(`Tagged ${t.source} as ${t.target}.`)
+  const prefix = request.danglingNamePrefix
+  const named = prefix !== undefined ? await nameDangling(runtime, prefix, model, ids) : []
+  for (const n of named) log.info(`Named untagged image ${n.id} ${n.target}.`)
+  // A named image is listed under its new name instead of its ID.
+  const rows = imageRows(model, ids).map((row) => {
+    const name = named.find((n) => n.id === row.id && row.name === row.id)?.target
+    return name !== undefined ? { ...row, name } : row
+  })
   return {
-    rows: withTargets(imageRows(model, ids), tagged),
+    rows: withTargets(rows, tagged),
     phases: [
       ['fetch', timing.fetchMs],
       ['load+verify', loadMs],

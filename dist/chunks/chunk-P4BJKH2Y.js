@@ -15914,7 +15914,8 @@ var Input = {
   repository: "repository",
   kindCluster: "kind-cluster",
   stallTimeout: "stall-timeout",
-  archive: "archive"
+  archive: "archive",
+  danglingNamePrefix: "dangling-name-prefix"
 };
 var lines = (text) => text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "" && !l.startsWith("#"));
 function oneOf(name, value, allowed) {
@@ -16019,6 +16020,7 @@ function parseInputs(read, env = process.env) {
     ...kindCluster !== "" ? { kindCluster } : {},
     stallTimeout: integer(Input.stallTimeout, get(Input.stallTimeout) || "300", 0, 86400),
     ...archive !== void 0 ? { archive } : {},
+    ...danglingPrefix(get(Input.danglingNamePrefix), mode, warnings),
     warnings
   };
 }
@@ -16048,6 +16050,27 @@ function parseArchive(value, platform) {
     );
   }
   return path;
+}
+function danglingPrefix(value, mode, warnings) {
+  if (value === "") return {};
+  if (mode === "save") {
+    warnings.push('Input "dangling-name-prefix" applies when images are loaded; ignored with mode: save.');
+    return {};
+  }
+  let ref;
+  try {
+    ref = parseReference(value);
+  } catch (error) {
+    throw new HandoffError(
+      `Input "dangling-name-prefix": ${errorMessage(error)}; give a lowercase repository name such as untagged.`
+    );
+  }
+  if (ref.tag !== void 0 || ref.digest !== void 0) {
+    throw new HandoffError(
+      `Input "dangling-name-prefix" is "${value}"; give a repository name without tag or digest (the image ID is added to it).`
+    );
+  }
+  return { danglingNamePrefix: familiarRepository(ref) };
 }
 var artifactOnly = [Input.retentionDays, Input.overwrite, Input.githubToken, Input.runId, Input.repository];
 function parseArtifact(get, backend, env, warnings) {
@@ -17422,7 +17445,7 @@ function ctrImages(ctr, hostPlatform) {
       return { names: imported.names, ids: imported.digests, warnings };
     },
     tag: async (source, target) => {
-      const destination = normalizedTargetName(target);
+      const destination = target.includes("@") ? normalizedName(parseReference(target)) : normalizedTargetName(target);
       const all = await rows();
       const from = storedName(all, source, await resolveDigest(all, source), ctr.where);
       await ctr.run(["images", "tag", "--force", from, destination]);
@@ -18586,6 +18609,32 @@ async function missingChunks(store, chunks) {
   return missing;
 }
 
+// src/handoff/dangling.ts
+function danglingName(prefix, kind, id) {
+  const [algorithm = "sha256", hex = ""] = id.split(":");
+  if (kind === "containerd" || kind === "kind") return familiarName(parseReference(`${prefix}@${algorithm}:${hex}`));
+  return `${prefix}:${algorithm}-${hex}`;
+}
+async function nameDangling(runtime, prefix, model, ids) {
+  const done = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const image of model.images.filter((i) => i.names.length === 0)) {
+    const id = ids.get(image.configDigest) ?? image.configDigest;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const target = danglingName(prefix, runtime.kind, id);
+    await runtime.tag(id, target);
+    const found = await runtime.inspect(target);
+    if (found?.id !== id) {
+      throw new HandoffError(
+        `Naming untagged image ${imageLabel(image)} as ${target} did not take: the engine has ${found?.id ?? "no such image"}, expected ${id}.`
+      );
+    }
+    done.push({ source: id, target, id });
+  }
+  return done;
+}
+
 // src/handoff/load.ts
 function loadImages(deps, request) {
   return loadFromStore(deps, deps.store, request);
@@ -18637,8 +18686,15 @@ async function verifyAndTag(deps, request, model, timing) {
   log2.info(`Loaded and verified in ${formatMs(loadMs)}: ${describeImages(model, ids)}.`);
   const tagged = await applyTags(runtime, tagPlan, ids);
   for (const t of tagged) log2.info(`Tagged ${t.source} as ${t.target}.`);
+  const prefix = request.danglingNamePrefix;
+  const named = prefix !== void 0 ? await nameDangling(runtime, prefix, model, ids) : [];
+  for (const n of named) log2.info(`Named untagged image ${n.id} ${n.target}.`);
+  const rows = imageRows(model, ids).map((row) => {
+    const name = named.find((n) => n.id === row.id && row.name === row.id)?.target;
+    return name !== void 0 ? { ...row, name } : row;
+  });
   return {
-    rows: withTargets(imageRows(model, ids), tagged),
+    rows: withTargets(rows, tagged),
     phases: [
       ["fetch", timing.fetchMs],
       ["load+verify", loadMs],
@@ -19438,4 +19494,4 @@ export {
   runMain,
   runPost
 };
-/*! For license information please see chunk-BQWHB3ZH.js.LEGAL.txt */
+/*! For license information please see chunk-P4BJKH2Y.js.LEGAL.txt */
