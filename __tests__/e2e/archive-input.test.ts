@@ -203,6 +203,41 @@ describe('dangling-name-prefix: an untagged image gets a name on load', () => {
   })
 })
 
+describe('images over a whole containerd namespace', () => {
+  const fromSrc = async (key: string, images: string): Promise<StepResult> =>
+    runStep(await newJob(), 'main', {
+      backend: 'local',
+      path: store,
+      mode: 'save',
+      key,
+      images,
+      runtime: 'containerd',
+      'containerd-address': containerd.socket,
+      'containerd-namespace': 'src'
+    })
+
+  it('saves every named image with *, across registries and namespaces', async () => {
+    await ctr(containerd, 'src', ['images', 'tag', 'docker.io/library/d20:1', 'ghcr.io/org/deep/tool:1'])
+    const saved = await fromSrc('everything', '*')
+    expectOk(saved)
+    expect(
+      rowsOf(saved)
+        .map((r) => r.name)
+        .sort()
+    ).toEqual(['ctr-x:1', 'd20:1', 'ghcr.io/org/deep/tool:1'])
+    expect(saved.stdout).not.toMatch(/left out/)
+  })
+
+  it('logs the names a glob left out', async () => {
+    const saved = await fromSrc('some', 'd*')
+    expectOk(saved)
+    expect(rowsOf(saved).map((r) => r.name)).toEqual(['d20:1'])
+    expect(saved.stdout).toMatch(
+      /Not selected by "images" \(left out\) in containerd: docker.io\/library\/ctr-x:1, ghcr.io\/org\/deep\/tool:1\./
+    )
+  })
+})
+
 describe('images selects inside a tool archive', () => {
   it('stores only the selected image of a podman -m archive, and logs the one left out', async () => {
     const saved = await saveArchive('podman-multi', archives['podman-multi.tar']!, 'localhost/pm-m2:*')

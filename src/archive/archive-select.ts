@@ -26,12 +26,16 @@ function idsOf(image: ArchiveImage): string[] {
   return [image.configDigest, image.manifestDigest].filter((d): d is string => d !== undefined)
 }
 
+/** Tool archives from podman name images `localhost/…`: short names match them as podman resolves them. */
+const shortNames = { shortNames: true }
+
 /** Images that share one index.json descriptor (platforms of one index) are selected together. */
 const keyOf = (image: ArchiveImage): string => image.manifestDigest ?? image.configDigest
 
 export function pickFromArchive(contents: ArchiveContents, model: ArchiveModel, selection: Selection): ArchivePick {
   const all = selection.include.length === 0 || selection.include.some(isEverything)
-  const excluded = (name: string): boolean => selection.exclude.some((p) => !isIdPattern(p) && patternMatcher(p)(name))
+  const excluded = (name: string): boolean =>
+    selection.exclude.some((p) => !isIdPattern(p) && patternMatcher(p, shortNames)(name))
   const excludedId = (image: ArchiveImage): boolean =>
     selection.exclude.some((p) => isIdPattern(p) && idsOf(image).some((id) => idMatches(id, p)))
   const names = new Map<string, Set<string>>()
@@ -51,7 +55,7 @@ export function pickFromArchive(contents: ArchiveContents, model: ArchiveModel, 
         keep(image, [])
         continue
       }
-      const matched = all ? image.names : image.names.filter(patternMatcher(pattern))
+      const matched = all ? image.names : image.names.filter(patternMatcher(pattern, shortNames))
       if (matched.length === 0 && !(all && image.names.length === 0)) continue
       found = true
       const kept = matched.filter((n) => !excluded(n))

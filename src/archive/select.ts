@@ -44,8 +44,28 @@ export function isEverything(pattern: string): boolean {
   return pattern === '*' || pattern === '**'
 }
 
+export interface MatchOptions {
+  /**
+   * podman names an image tagged with a short name `localhost/<name>` and resolves a short name there first: an
+   * unqualified pattern (`pmapp:1`, `pmapp:*`) then matches `localhost/pmapp:1` too.
+   */
+  shortNames?: boolean
+}
+
+/** A pattern that names no registry (`app:1`, `org/app`): one podman resolves under `localhost/` as well. */
+function unqualified(pattern: string): boolean {
+  const first = pattern.split('/')[0] ?? ''
+  return !pattern.includes('/') || !(first.includes('.') || first.includes(':') || first === 'localhost')
+}
+
 /** A matcher for one pattern over image names. A bare repository matches all of its tags. */
-export function patternMatcher(pattern: string): (name: string) => boolean {
+export function patternMatcher(pattern: string, options: MatchOptions = {}): (name: string) => boolean {
+  const match = plainMatcher(pattern)
+  if (options.shortNames !== true || !unqualified(pattern)) return match
+  return (name) => match(name) || (name.startsWith('localhost/') && match(name.slice('localhost/'.length)))
+}
+
+function plainMatcher(pattern: string): (name: string) => boolean {
   if (isEverything(pattern)) return () => true
   if (isGlob(pattern)) {
     const match = picomatch(pattern, { dot: true })
@@ -77,9 +97,9 @@ function safeParse(name: string): Reference | undefined {
 }
 
 /** True when `name` is selected: it matches an include (or there are none) and no exclude. */
-export function selects(selection: Selection, name: string): boolean {
-  const included = selection.include.length === 0 || selection.include.some((p) => patternMatcher(p)(name))
-  return included && !selection.exclude.some((p) => patternMatcher(p)(name))
+export function selects(selection: Selection, name: string, options: MatchOptions = {}): boolean {
+  const included = selection.include.length === 0 || selection.include.some((p) => patternMatcher(p, options)(name))
+  return included && !selection.exclude.some((p) => patternMatcher(p, options)(name))
 }
 
 export interface Listed {
@@ -111,8 +131,8 @@ export function idMatches(id: string, pattern: string): boolean {
  * Resolves a selection against a runtime's image list. Every include must match something: a pattern
  * that matches nothing is an error naming it, so a typo never saves an empty archive.
  */
-export function resolveSelection(images: Listed[], selection: Selection): Resolved {
-  const excluded = (name: string): boolean => selection.exclude.some((p) => patternMatcher(p)(name))
+export function resolveSelection(images: Listed[], selection: Selection, options: MatchOptions = {}): Resolved {
+  const excluded = (name: string): boolean => selection.exclude.some((p) => patternMatcher(p, options)(name))
   const refs = new Set<string>()
   const ids = new Set<string>()
   const missing: string[] = []
@@ -127,7 +147,7 @@ export function resolveSelection(images: Listed[], selection: Selection): Resolv
       ids.add(image.id)
       continue
     }
-    const match = patternMatcher(pattern)
+    const match = patternMatcher(pattern, options)
     let found = false
     for (const image of images) {
       for (const name of image.names.filter(match)) {

@@ -93,7 +93,9 @@ export async function orMiss<T>(
  */
 export function rewriteFor(selection: Selection, stored: string[]): RewriteOptions {
   if (selection.include.length === 0 && selection.exclude.length === 0) return { names: (image) => image.names }
-  const selectedNames = (image: ArchiveImage): string[] => image.names.filter((n) => selects(selection, n))
+  // Stored `localhost/…` names come from podman: a short name matches them as podman resolves it.
+  const selectedNames = (image: ArchiveImage): string[] =>
+    image.names.filter((n) => selects(selection, n, { shortNames: true }))
   return {
     keep: (image) => {
       stored.push(...(image.names.length > 0 ? image.names : [image.configDigest]))

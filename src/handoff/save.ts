@@ -36,7 +36,7 @@ export function saveImages(deps: HandoffDeps, request: SaveRequest): Promise<Sav
 /** Resolves the selection to export references; an include that matches nothing fails before any byte moves. */
 export async function resolveRefs(runtime: Runtime, images: Selection): Promise<Resolved> {
   try {
-    return resolveSelection(await runtime.list(), images)
+    return resolveSelection(await runtime.list(), images, { shortNames: runtime.kind === 'podman' })
   } catch (error) {
     throw new HandoffError(`Input "images": ${errorMessage(error)}.`)
   }

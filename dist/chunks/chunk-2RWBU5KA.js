@@ -15815,7 +15815,16 @@ function nameForms(name) {
 function isEverything(pattern) {
   return pattern === "*" || pattern === "**";
 }
-function patternMatcher(pattern) {
+function unqualified(pattern) {
+  const first = pattern.split("/")[0] ?? "";
+  return !pattern.includes("/") || !(first.includes(".") || first.includes(":") || first === "localhost");
+}
+function patternMatcher(pattern, options = {}) {
+  const match = plainMatcher(pattern);
+  if (options.shortNames !== true || !unqualified(pattern)) return match;
+  return (name) => match(name) || name.startsWith("localhost/") && match(name.slice("localhost/".length));
+}
+function plainMatcher(pattern) {
   if (isEverything(pattern)) return () => true;
   if (isGlob(pattern)) {
     const match = (0, import_picomatch.default)(pattern, { dot: true });
@@ -15844,9 +15853,9 @@ function safeParse(name) {
     return void 0;
   }
 }
-function selects(selection, name) {
-  const included = selection.include.length === 0 || selection.include.some((p) => patternMatcher(p)(name));
-  return included && !selection.exclude.some((p) => patternMatcher(p)(name));
+function selects(selection, name, options = {}) {
+  const included = selection.include.length === 0 || selection.include.some((p) => patternMatcher(p, options)(name));
+  return included && !selection.exclude.some((p) => patternMatcher(p, options)(name));
 }
 var idPattern = /^(sha256:)?[0-9a-f]{12,64}$/;
 function isIdPattern(pattern) {
@@ -15855,8 +15864,8 @@ function isIdPattern(pattern) {
 function idMatches(id, pattern) {
   return id.replace(/^sha256:/, "").startsWith(pattern.replace(/^sha256:/, ""));
 }
-function resolveSelection(images, selection) {
-  const excluded = (name) => selection.exclude.some((p) => patternMatcher(p)(name));
+function resolveSelection(images, selection, options = {}) {
+  const excluded = (name) => selection.exclude.some((p) => patternMatcher(p, options)(name));
   const refs = /* @__PURE__ */ new Set();
   const ids = /* @__PURE__ */ new Set();
   const missing = [];
@@ -15871,7 +15880,7 @@ function resolveSelection(images, selection) {
       ids.add(image.id);
       continue;
     }
-    const match = patternMatcher(pattern);
+    const match = patternMatcher(pattern, options);
     let found = false;
     for (const image of images) {
       for (const name of image.names.filter(match)) {
@@ -18148,7 +18157,7 @@ function matchingImages(source, images) {
     const hex = source.replace(/^sha256:/, "");
     return images.filter((i) => i.configDigest.replace(/^sha256:/, "").startsWith(hex));
   }
-  const match = patternMatcher(source);
+  const match = patternMatcher(source, { shortNames: true });
   return images.filter((i) => i.names.some(match));
 }
 var label = (image) => image.names[0] ?? image.configDigest.slice(0, 19);
@@ -18663,7 +18672,7 @@ async function orMiss(deps, request, fetch) {
 }
 function rewriteFor(selection, stored) {
   if (selection.include.length === 0 && selection.exclude.length === 0) return { names: (image) => image.names };
-  const selectedNames = (image) => image.names.filter((n) => selects(selection, n));
+  const selectedNames = (image) => image.names.filter((n) => selects(selection, n, { shortNames: true }));
   return {
     keep: (image) => {
       stored.push(...image.names.length > 0 ? image.names : [image.configDigest]);
@@ -19075,10 +19084,11 @@ async function openArchiveFile(path) {
 function idsOf(image) {
   return [image.configDigest, image.manifestDigest].filter((d) => d !== void 0);
 }
+var shortNames = { shortNames: true };
 var keyOf2 = (image) => image.manifestDigest ?? image.configDigest;
 function pickFromArchive(contents, model, selection) {
   const all = selection.include.length === 0 || selection.include.some(isEverything);
-  const excluded = (name) => selection.exclude.some((p) => !isIdPattern(p) && patternMatcher(p)(name));
+  const excluded = (name) => selection.exclude.some((p) => !isIdPattern(p) && patternMatcher(p, shortNames)(name));
   const excludedId = (image) => selection.exclude.some((p) => isIdPattern(p) && idsOf(image).some((id) => idMatches(id, p)));
   const names = /* @__PURE__ */ new Map();
   const keep = (image, kept) => {
@@ -19097,7 +19107,7 @@ function pickFromArchive(contents, model, selection) {
         keep(image, []);
         continue;
       }
-      const matched = all ? image.names : image.names.filter(patternMatcher(pattern));
+      const matched = all ? image.names : image.names.filter(patternMatcher(pattern, shortNames));
       if (matched.length === 0 && !(all && image.names.length === 0)) continue;
       found = true;
       const kept = matched.filter((n) => !excluded(n));
@@ -19266,7 +19276,7 @@ function saveImages(deps, request) {
 }
 async function resolveRefs(runtime, images) {
   try {
-    return resolveSelection(await runtime.list(), images);
+    return resolveSelection(await runtime.list(), images, { shortNames: runtime.kind === "podman" });
   } catch (error) {
     throw new HandoffError(`Input "images": ${errorMessage(error)}.`);
   }
@@ -19494,4 +19504,4 @@ export {
   runMain,
   runPost
 };
-/*! For license information please see chunk-P4BJKH2Y.js.LEGAL.txt */
+/*! For license information please see chunk-2RWBU5KA.js.LEGAL.txt */
