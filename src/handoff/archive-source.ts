@@ -6,7 +6,7 @@ import type { Readable } from 'node:stream'
 import { openArchiveFile } from '../archive/archive-file.js'
 import { pickFromArchive } from '../archive/archive-select.js'
 import { readModel } from '../archive/read-model.js'
-import { isGlob, type Selection } from '../archive/select.js'
+import { isEverything, isGlob, type Selection } from '../archive/select.js'
 import { defaultChunkBytes } from '../store/format.js'
 import { splitArchive, type ChunkSink, type SplitSelection } from '../store/split.js'
 import type { HandoffDeps } from './deps.js'
@@ -16,8 +16,8 @@ export interface SaveSource {
   /** How the log names what is saved: the references, or the archive file and its images. */
   what: string
   open(): Promise<Readable>
-  /** IDs that must be in the archive once it is read. */
-  ids: string[]
+  /** IDs that must be in the archive once it is read; undefined when the whole archive is stored, as it is. */
+  ids?: string[]
   /** The part of a tool's archive to store, when `images` leaves some of it out. */
   selection?: SplitSelection
 }
@@ -35,8 +35,14 @@ async function engineSource(deps: HandoffDeps, request: SaveRequest): Promise<Sa
   return { what: `${refs.join(', ')} from ${runtime.kind}`, open: () => runtime.exportImages(refs, options), ids }
 }
 
-/** Reads the file's names and small documents once (nothing stored), to know what `images` selects in it. */
+/**
+ * The whole file when `images` asks for everything (read once); otherwise its names and small documents are read
+ * first (nothing stored), to know what `images` selects in it.
+ */
 async function fileSource(deps: HandoffDeps, path: string, images: Selection): Promise<SaveSource> {
+  const everything = images.exclude.length === 0 && (images.include.length === 0 || images.include.some(isEverything))
+  if (everything) return { what: `every image in archive ${path}`, open: () => openArchiveFile(path) }
+  deps.log.info(`Reading ${path} once to find the images "images" selects in it.`)
   const scan = await splitArchive(await openArchiveFile(path), discard, defaultChunkBytes)
   const model = readModel(scan.contents)
   const pick = pickFromArchive(scan.contents, model, images)

@@ -20,7 +20,6 @@ const inFlight = { chunks: 8, bytes: 3 * 64 * 1024 * 1024 }
 export async function saveToStore(deps: HandoffDeps, store: BlobStore, request: SaveRequest): Promise<SaveResult> {
   const { log, clock } = deps
   const source = await saveSource(deps, request)
-  const ids = source.ids
   log.info(`Saving ${source.what} under key "${request.key}" (backend: ${store.kind}).`)
   const start = clock()
   if (await store.hasIndex(request.key)) {
@@ -33,7 +32,7 @@ export async function saveToStore(deps: HandoffDeps, store: BlobStore, request: 
   let model
   try {
     model = readModel(split.result.contents)
-    checkComplete(model, ids)
+    checkComplete(model, source.ids ?? [])
   } catch (error) {
     // Nothing will name the chunks already on their way: stop them, and write no index.
     await split.sink.abort()
@@ -55,7 +54,7 @@ export async function saveToStore(deps: HandoffDeps, store: BlobStore, request: 
   }
   for (const note of model.skipped) log.warning(`Skipped while saving: ${note}`)
   // The engine's own ID of each image (for a tool's archive: the config digest, Docker's classic ID) (the manifest digest on a containerd store), as the load will report it.
-  const engineIds = engineIdsOf(model, ids)
+  const engineIds = engineIdsOf(model, source.ids ?? model.images.map((image) => image.configDigest))
   log.info(
     `Saved ${describeImages(model, engineIds)} in ${formatMs(clock() - start)}: ${stats.chunks - stats.reusedChunks} new chunk(s), ` +
       `${formatBytes(stats.storedBytes)} stored; ${stats.reusedChunks} chunk(s) (${formatBytes(stats.reusedBytes)}) were already in the ${store.kind} store.`

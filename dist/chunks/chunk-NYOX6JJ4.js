@@ -19155,6 +19155,9 @@ async function engineSource(deps, request) {
   return { what: `${refs.join(", ")} from ${runtime.kind}`, open: () => runtime.exportImages(refs, options), ids };
 }
 async function fileSource(deps, path, images) {
+  const everything = images.exclude.length === 0 && (images.include.length === 0 || images.include.some(isEverything));
+  if (everything) return { what: `every image in archive ${path}`, open: () => openArchiveFile(path) };
+  deps.log.info(`Reading ${path} once to find the images "images" selects in it.`);
   const scan = await splitArchive(await openArchiveFile(path), discard, defaultChunkBytes);
   const model = readModel(scan.contents);
   const pick = pickFromArchive(scan.contents, model, images);
@@ -19187,7 +19190,6 @@ var inFlight = { chunks: 8, bytes: 3 * 64 * 1024 * 1024 };
 async function saveToStore(deps, store, request) {
   const { log: log2, clock } = deps;
   const source = await saveSource(deps, request);
-  const ids = source.ids;
   log2.info(`Saving ${source.what} under key "${request.key}" (backend: ${store.kind}).`);
   const start = clock();
   if (await store.hasIndex(request.key)) {
@@ -19200,7 +19202,7 @@ async function saveToStore(deps, store, request) {
   let model;
   try {
     model = readModel(split.result.contents);
-    checkComplete(model, ids);
+    checkComplete(model, source.ids ?? []);
   } catch (error) {
     await split.sink.abort();
     throw error;
@@ -19220,7 +19222,7 @@ async function saveToStore(deps, store, request) {
     return { outcome, rows: [], phases };
   }
   for (const note of model.skipped) log2.warning(`Skipped while saving: ${note}`);
-  const engineIds = engineIdsOf(model, ids);
+  const engineIds = engineIdsOf(model, source.ids ?? model.images.map((image) => image.configDigest));
   log2.info(
     `Saved ${describeImages(model, engineIds)} in ${formatMs(clock() - start)}: ${stats.chunks - stats.reusedChunks} new chunk(s), ${formatBytes(stats.storedBytes)} stored; ${stats.reusedChunks} chunk(s) (${formatBytes(stats.reusedBytes)}) were already in the ${store.kind} store.`
   );
@@ -19504,4 +19506,4 @@ export {
   runMain,
   runPost
 };
-/*! For license information please see chunk-2RWBU5KA.js.LEGAL.txt */
+/*! For license information please see chunk-NYOX6JJ4.js.LEGAL.txt */
