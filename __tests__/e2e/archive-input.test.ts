@@ -1,17 +1,26 @@
 /**
  * `archive:` through the bundled action (dist/), as the runner runs it: archives written by the real tools here
- * (docker save from Docker 20.10 and from Docker 26 with the containerd image store, skopeo docker-archive and
- * oci-archive, podman save in docker-archive, oci-archive and -m, ctr export; gzip and zstd), each stored on the
- * local backend with no engine in the saving step, then loaded into a Docker engine (the image runs, with its ID)
- * and into a standalone containerd (listed under its name, complete, with the ID the load reported).
+ * (docker save from Docker 20.10 and from Docker 26 with the containerd image store, buildx --output
+ * type=docker|oci,dest= with Docker 26's BuildKit, skopeo docker-archive and oci-archive, podman save in
+ * docker-archive, oci-archive and -m, ctr export; gzip and zstd), each stored on the local backend with no engine
+ * in the saving step, then loaded into a Docker engine (the image runs, with its ID) and into a standalone
+ * containerd (listed under its name, complete, with the ID the load reported).
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { execFile } from 'node:child_process'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
-import { buildBusybox, ctr, docker, startContainerd, startDockerd, type Engine } from '../support/engines.js'
+import {
+  buildBusybox,
+  ctr,
+  docker,
+  docker26Dir,
+  startContainerd,
+  startDockerd,
+  type Engine
+} from '../support/engines.js'
 import { newJob, runStep, type StepResult } from '../support/action.js'
 import { expectOk } from '../support/expect-step.js'
 
@@ -62,6 +71,22 @@ async function ctrImages(namespace: string): Promise<Map<string, string>> {
   return new Map(lines.map((line) => line.split(/\s+/)).map(([name, , digest]) => [name!, digest!]))
 }
 
+/** buildx with Docker 26's own BuildKit (the docker driver) writing its archive to a file, as in a workflow. */
+async function buildx(output: string, dest: string, tag: string): Promise<void> {
+  const ctx = join(work, `ctx-${tag.replace(/\W/g, '-')}`)
+  await mkdir(join(ctx, 'bin'), { recursive: true })
+  await copyFile('/bin/busybox', join(ctx, 'bin', 'busybox'))
+  await writeFile(
+    join(ctx, 'Dockerfile'),
+    'FROM scratch\nCOPY bin/busybox /bin/busybox\nRUN ["/bin/busybox", "--install", "-s", "/bin"]\nRUN echo bx > /who\n'
+  )
+  await execFileP(
+    join(docker26Dir, 'usr/libexec/docker/cli-plugins/docker-buildx'),
+    ['build', '--network', 'none', '--output', `${output},dest=${dest}`, '-t', tag, ctx],
+    { env: { ...process.env, DOCKER_HOST: source26.host } }
+  )
+}
+
 beforeAll(async () => {
   ;[source, source26, target, containerd] = await Promise.all([
     startDockerd(),
@@ -83,6 +108,8 @@ beforeAll(async () => {
 
   await buildBusybox(source26, 'd26:1', ['RUN echo d26 > /who'])
   await docker(source26, ['save', '-o', at('docker26-oci.tar'), 'd26:1'])
+  await buildx('type=docker', at('buildx-docker.tar'), 'bx-docker:1')
+  await buildx('type=oci', at('buildx-oci.tar'), 'bx-oci:1')
 
   await sh('skopeo', [
     'copy',
@@ -127,6 +154,8 @@ const cases: Array<[key: string, file: string, name: string, who: string]> = [
   ['docker20-gzip', 'docker20.tar.gz', 'd20:1', 'd20'],
   ['docker20-zstd', 'docker20.tar.zst', 'd20:1', 'd20'],
   ['docker26-oci', 'docker26-oci.tar', 'd26:1', 'd26'],
+  ['buildx-docker', 'buildx-docker.tar', 'bx-docker:1', 'bx'],
+  ['buildx-oci', 'buildx-oci.tar', 'bx-oci:1', 'bx'],
   ['skopeo-docker', 'skopeo-docker.tar', 'sk-docker:1', 'd20'],
   ['skopeo-oci', 'skopeo-oci.tar', 'sk-oci:1', 'd20'],
   ['podman-docker', 'podman-docker.tar', 'localhost/pm-docker:1', 'd20'],
