@@ -155,3 +155,17 @@ describe('podman short names (podman stores `pmapp:1` as `localhost/pmapp:1`)', 
     expect(saved.stdout).toMatch(/"docker.io\/library\/pmapp:1" matched no image/)
   })
 })
+
+describe('dangling-name-prefix in podman', () => {
+  it('names an untagged image PREFIX:sha256-<hex>', async () => {
+    // Building another image under the same name leaves the first one untagged.
+    const loose = await buildBusybox(engine, 'loose:1', ['RUN echo loose > /who'])
+    await buildBusybox(engine, 'loose:1', ['RUN echo replaced > /who'])
+    expectOk(await step({ mode: 'save', key: 'loose', images: loose }))
+    const loaded = await step({ mode: 'load', key: 'loose', runtime: 'podman', 'dangling-name-prefix': 'ci/untagged' })
+    expectOk(loaded)
+    const name = `ci/untagged:sha256-${loose.slice(7)}`
+    expect(rowsOf(loaded)).toEqual([expect.objectContaining({ name, id: loose })])
+    expect(await podman(['image', 'inspect', '--format', '{{.Id}}', `docker.io/${name}`])).toBe(loose.slice(7))
+  })
+})
