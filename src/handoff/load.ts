@@ -128,7 +128,7 @@ export async function verifyAndTag(
   for (const t of tagged) log.info(`Tagged ${t.source} as ${t.target}.`)
   const prefix = request.danglingNamePrefix
   const named = prefix !== undefined ? await nameDangling(runtime, prefix, model, ids) : []
-  for (const n of named) log.info(`Named untagged image ${n.id} ${n.target}.`)
+  for (const n of named) log.info(`Named untagged image ${n.id}: ${n.target}.`)
   // A named image is listed under its new name instead of its ID.
   const rows = imageRows(model, ids).map((row) => {
     const name = named.find((n) => n.id === row.id && row.name === row.id)?.target

@@ -8,7 +8,7 @@ import type { HandoffDeps } from './deps.js'
 import { progress } from './progress.js'
 import { engineIdsOf } from './verify.js'
 import { checkComplete, type SaveRequest, type SaveResult } from './save.js'
-import { saveSource, type SaveSource } from './archive-source.js'
+import { saveSource, type SaveSource } from './save-source.js'
 
 /** Chunks on their way to the store at once: enough to keep uploads busy while the engine exports, on bounded disk. */
 const inFlight = { chunks: 8, bytes: 3 * 64 * 1024 * 1024 }
@@ -53,7 +53,8 @@ export async function saveToStore(deps: HandoffDeps, store: BlobStore, request: 
     return { outcome, rows: [], phases }
   }
   for (const note of model.skipped) log.warning(`Skipped while saving: ${note}`)
-  // The engine's own ID of each image (for a tool's archive: the config digest, Docker's classic ID) (the manifest digest on a containerd store), as the load will report it.
+  // The engine's own ID of each image (the manifest digest on a containerd store), as the load will report it;
+  // a tool's archive has no engine yet: its images go by config digest, Docker's classic ID.
   const engineIds = engineIdsOf(model, source.ids ?? model.images.map((image) => image.configDigest))
   log.info(
     `Saved ${describeImages(model, engineIds)} in ${formatMs(clock() - start)}: ${stats.chunks - stats.reusedChunks} new chunk(s), ` +

@@ -18697,7 +18697,7 @@ async function verifyAndTag(deps, request, model, timing) {
   for (const t of tagged) log2.info(`Tagged ${t.source} as ${t.target}.`);
   const prefix = request.danglingNamePrefix;
   const named = prefix !== void 0 ? await nameDangling(runtime, prefix, model, ids) : [];
-  for (const n of named) log2.info(`Named untagged image ${n.id} ${n.target}.`);
+  for (const n of named) log2.info(`Named untagged image ${n.id}: ${n.target}.`);
   const rows = imageRows(model, ids).map((row) => {
     const name = named.find((n) => n.id === row.id && row.name === row.id)?.target;
     return name !== void 0 ? { ...row, name } : row;
@@ -19143,7 +19143,7 @@ function noMatch(patterns, model) {
   );
 }
 
-// src/handoff/archive-source.ts
+// src/handoff/save-source.ts
 async function saveSource(deps, request) {
   return request.archive !== void 0 ? fileSource(deps, request.archive, request.images) : engineSource(deps, request);
 }
@@ -19506,4 +19506,4 @@ export {
   runMain,
   runPost
 };
-/*! For license information please see chunk-NYOX6JJ4.js.LEGAL.txt */
+/*! For license information please see chunk-RPGSH6WH.js.LEGAL.txt */
