@@ -1,5 +1,7 @@
-import { HandoffError } from './errors.js'
-import { parseTargetName } from './archive/reference.js'
+import { accessSync, constants, statSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { HandoffError, errorMessage } from './errors.js'
+import { familiarRepository, parseReference, parseTargetName } from './archive/reference.js'
 import { parseSelection, type Selection } from './archive/select.js'
 
 /** Input names, exactly as action.yml declares them. */
@@ -22,7 +24,9 @@ export const Input = {
   runId: 'run-id',
   repository: 'repository',
   kindCluster: 'kind-cluster',
-  stallTimeout: 'stall-timeout'
+  stallTimeout: 'stall-timeout',
+  archive: 'archive',
+  danglingNamePrefix: 'dangling-name-prefix'
 } as const
 
 export type Mode = 'save' | 'load' | 'auto'
@@ -59,6 +63,10 @@ export interface Settings {
   kindCluster?: string
   /** Seconds an engine stream may make no progress before it is abandoned; 0 turns the watchdog off. */
   stallTimeout: number
+  /** An image archive another tool wrote (absolute path): stored instead of an engine's export. */
+  archive?: string
+  /** On load: untagged images are named under this repository (familiar form, no tag). */
+  danglingNamePrefix?: string
   /** Inputs given that do not apply to this configuration: ignored, to be told as warnings. */
   warnings: string[]
 }
@@ -123,7 +131,8 @@ const platformPattern = /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/
 
 export function parseInputs(read: InputReader, env: NodeJS.ProcessEnv = process.env): Settings {
   const get = (name: string): string => read(name).trim()
-  const mode = oneOf(Input.mode, get(Input.mode) || 'auto', ['save', 'load', 'auto'] as const)
+  const archive = parseArchive(get(Input.archive), get(Input.platform))
+  const mode = archiveMode(oneOf(Input.mode, get(Input.mode) || 'auto', ['save', 'load', 'auto'] as const), archive)
   const backend = oneOf(Input.backend, get(Input.backend) || 'cache', ['cache', 'artifact', 'local'] as const)
   const runtime = oneOf(Input.runtime, get(Input.runtime) || 'docker', ['docker', 'containerd', 'podman'] as const)
   const key = get(Input.key)
@@ -135,7 +144,7 @@ export function parseInputs(read: InputReader, env: NodeJS.ProcessEnv = process.
       'Input "restore-keys" has more than 9 entries; the cache service takes at most 10 keys in all.'
     )
   const images = parseSelection(lines(read(Input.images)))
-  if (mode === 'save' && images.include.length === 0) {
+  if (mode === 'save' && images.include.length === 0 && archive === undefined) {
     throw new HandoffError(
       'Input "images" is required with mode: save; list the references or globs to save (e.g. app:*).'
     )
@@ -178,8 +187,67 @@ export function parseInputs(read: InputReader, env: NodeJS.ProcessEnv = process.
     artifact: parseArtifact(get, backend, env, warnings),
     ...(kindCluster !== '' ? { kindCluster } : {}),
     stallTimeout: integer(Input.stallTimeout, get(Input.stallTimeout) || '300', 0, 86400),
+    ...(archive !== undefined ? { archive } : {}),
+    ...danglingPrefix(get(Input.danglingNamePrefix), mode, warnings),
     warnings
   }
+}
+
+/**
+ * `archive` stores a file now: `mode: auto` (the default) saves it in the main step, as `mode: save` does (there is
+ * nothing to load and no job to watch); `mode: load` contradicts it.
+ */
+function archiveMode(mode: Mode, archive: string | undefined): Mode {
+  if (archive === undefined) return mode
+  if (mode === 'load') {
+    throw new HandoffError(
+      'Input "archive" stores an archive file, which mode: load cannot do; remove "archive" to load, or use mode: save.'
+    )
+  }
+  return 'save'
+}
+
+/** An archive file that exists and can be read, as an absolute path (relative to the workspace, the step's directory). */
+function parseArchive(value: string, platform: string): string | undefined {
+  if (value === '') return undefined
+  if (platform !== '') {
+    throw new HandoffError(
+      'Input "platform" does not apply with "archive": the archive is stored with the platforms it holds; write it for one platform (e.g. docker buildx --platform) or remove "platform".'
+    )
+  }
+  const path = resolve(value)
+  try {
+    if (!statSync(path).isFile()) throw new Error('it is not a regular file')
+    accessSync(path, constants.R_OK)
+  } catch (error) {
+    throw new HandoffError(
+      `Input "archive" is "${value}", which cannot be read (${errorMessage(error)}); give the path of a tar written by docker save, docker buildx --output type=docker|oci,dest=, skopeo, podman save or ctr export.`
+    )
+  }
+  return path
+}
+
+/** A repository name without tag or digest (`untagged`, `ghcr.io/org/untagged`); it applies to loads only. */
+function danglingPrefix(value: string, mode: Mode, warnings: string[]): { danglingNamePrefix?: string } {
+  if (value === '') return {}
+  if (mode === 'save') {
+    warnings.push('Input "dangling-name-prefix" applies when images are loaded; ignored with mode: save.')
+    return {}
+  }
+  let ref
+  try {
+    ref = parseReference(value)
+  } catch (error) {
+    throw new HandoffError(
+      `Input "dangling-name-prefix": ${errorMessage(error)}; give a lowercase repository name such as untagged.`
+    )
+  }
+  if (ref.tag !== undefined || ref.digest !== undefined) {
+    throw new HandoffError(
+      `Input "dangling-name-prefix" is "${value}"; give a repository name without tag or digest (the image ID is added to it).`
+    )
+  }
+  return { danglingNamePrefix: familiarRepository(ref) }
 }
 
 /** Artifact-only inputs given with another backend: the step does what it can and says what it ignored. */

@@ -107,6 +107,18 @@ describe.each<DockerFlavour>(['20.10', ...docker26Flavours])('Docker %s', (flavo
       ).toBe('tool')
     })
 
+    it('names an untagged image PREFIX:sha256-<hex of its ID> with dangling-name-prefix', async () => {
+      await step({ mode: 'save', key: 'dangling', images: ids.orphan! })
+      await docker(engine, ['rmi', '-f', ids.orphan!])
+      const loaded = await step({ mode: 'load', key: 'dangling', 'dangling-name-prefix': 'ci/untagged' })
+      expect(loaded.exitCode).toBe(0)
+      // The engine's own ID (the manifest digest on the containerd store) goes into the tag.
+      const name = `ci/untagged:sha256-${ids.orphan!.slice(7)}`
+      expect(JSON.parse(loaded.outputs.images!)).toEqual([expect.objectContaining({ name, id: ids.orphan })])
+      expect(await idOf(name)).toBe(ids.orphan)
+      await docker(engine, ['rmi', name])
+    })
+
     it('falls back on a restore key, newest entry first', async () => {
       await step({ mode: 'save', key: 'fallback-old', images: 'app:ci' })
       await new Promise((r) => setTimeout(r, 20))

@@ -128,3 +128,44 @@ describe('Docker → podman → Docker through dist/', () => {
     expect(await docker(engine, ['run', '--rm', '--network', 'none', 'app:ci', 'cat', '/who'])).toBe('app')
   })
 })
+
+describe('podman short names (podman stores `pmapp:1` as `localhost/pmapp:1`)', () => {
+  it('saves images: pmapp:1 from podman, and loads it back by the short name into Docker and podman', async () => {
+    await podman(['tag', 'docker.io/library/app:ci', 'pmapp:1'])
+    expect(await podmanNames()).toContain('localhost/pmapp:1')
+
+    const saved = await step({ mode: 'save', key: 'short', runtime: 'podman', images: 'pmapp:1' })
+    expectOk(saved)
+    expect(rowsOf(saved).map((r) => [r.name, r.id])).toEqual([['localhost/pmapp:1', ids.app]])
+
+    const loaded = await step({ mode: 'load', key: 'short', images: 'pmapp:1' })
+    expectOk(loaded)
+    expect(rowsOf(loaded).map((r) => r.name)).toEqual(['localhost/pmapp:1'])
+    expect(await docker(engine, ['image', 'inspect', '--format', '{{.Id}}', 'localhost/pmapp:1'])).toBe(ids.app)
+
+    await podman(['untag', 'localhost/pmapp:1'])
+    const back = await step({ mode: 'load', key: 'short', runtime: 'podman', images: 'pmapp:*' })
+    expectOk(back)
+    expect(await podmanNames()).toContain('localhost/pmapp:1')
+  })
+
+  it('does not take a qualified name for a localhost/ one', async () => {
+    const saved = await step({ mode: 'save', key: 'qualified', runtime: 'podman', images: 'docker.io/library/pmapp:1' })
+    expect(saved.exitCode).not.toBe(0)
+    expect(saved.stdout).toMatch(/"docker.io\/library\/pmapp:1" matched no image/)
+  })
+})
+
+describe('dangling-name-prefix in podman', () => {
+  it('names an untagged image PREFIX:sha256-<hex>', async () => {
+    // Building another image under the same name leaves the first one untagged.
+    const loose = await buildBusybox(engine, 'loose:1', ['RUN echo loose > /who'])
+    await buildBusybox(engine, 'loose:1', ['RUN echo replaced > /who'])
+    expectOk(await step({ mode: 'save', key: 'loose', images: loose }))
+    const loaded = await step({ mode: 'load', key: 'loose', runtime: 'podman', 'dangling-name-prefix': 'ci/untagged' })
+    expectOk(loaded)
+    const name = `ci/untagged:sha256-${loose.slice(7)}`
+    expect(rowsOf(loaded)).toEqual([expect.objectContaining({ name, id: loose })])
+    expect(await podman(['image', 'inspect', '--format', '{{.Id}}', `docker.io/${name}`])).toBe(loose.slice(7))
+  })
+})

@@ -43,4 +43,30 @@ describe('selection', () => {
       /"nope:\*", "other" matched no image/
     )
   })
+
+  it('treats * or ** alone as every name, across registries, and reports what a glob left out', () => {
+    const all = resolveSelection(images, parseSelection(['*']))
+    expect(all.refs).toEqual(['app:ci', 'app:latest', 'ghcr.io/org/tool:1', 'ghcr.io/org/tool:2', 'base:1'])
+    expect(all.leftOut).toEqual([])
+    expect(resolveSelection(images, parseSelection(['**', '!base:*'])).leftOut).toEqual(['base:1'])
+    expect(resolveSelection(images, parseSelection(['*:*'])).leftOut).toEqual([
+      'ghcr.io/org/tool:1',
+      'ghcr.io/org/tool:2'
+    ])
+  })
+
+  it("matches a short name to podman's localhost/ name only when asked, and never a qualified one", () => {
+    const podman = [{ id: 'sha256:' + '5'.repeat(64), names: ['localhost/pmapp:1', 'quay.io/x/pmapp:1'] }]
+    expect(() => resolveSelection(podman, parseSelection(['pmapp:1']))).toThrow(/matched no image/)
+    expect(resolveSelection(podman, parseSelection(['pmapp:1']), { shortNames: true }).refs).toEqual([
+      'localhost/pmapp:1'
+    ])
+    expect(resolveSelection(podman, parseSelection(['pmapp:*']), { shortNames: true }).refs).toEqual([
+      'localhost/pmapp:1'
+    ])
+    expect(selects(parseSelection(['docker.io/library/pmapp:1']), 'localhost/pmapp:1', { shortNames: true })).toBe(
+      false
+    )
+    expect(selects(parseSelection(['!pmapp:1']), 'localhost/pmapp:1', { shortNames: true })).toBe(false)
+  })
 })

@@ -4,7 +4,9 @@ import { canonicalName, familiarName, normalizedName, parseReference, type Refer
 /**
  * Image selection by references and globs, with `!` excludes. A pattern matches a name in its familiar
  * form (`app:ci`) or its normalised form (`docker.io/library/app:ci`), so users write what `docker images` shows.
- * `*` stops at `/`; `**` crosses it. A pattern without a tag or glob (`app`) matches every tag of `app`.
+ * Inside a pattern `*` stops at `/` and `**` crosses it; a pattern that is only `*` or `**` means every name, so
+ * "everything" needs no thought about registries and namespaces. A pattern without a tag or glob (`app`) matches
+ * every tag of `app`.
  */
 export interface Selection {
   include: string[]
@@ -37,8 +39,34 @@ export function nameForms(name: string): string[] {
   }
 }
 
+/** `*` or `**` alone: every image (with an engine, every named one). */
+export function isEverything(pattern: string): boolean {
+  return pattern === '*' || pattern === '**'
+}
+
+export interface MatchOptions {
+  /**
+   * podman names an image tagged with a short name `localhost/<name>` and resolves a short name there first: an
+   * unqualified pattern (`pmapp:1`, `pmapp:*`) then matches `localhost/pmapp:1` too.
+   */
+  shortNames?: boolean
+}
+
+/** A pattern that names no registry (`app:1`, `org/app`): one podman resolves under `localhost/` as well. */
+function unqualified(pattern: string): boolean {
+  const first = pattern.split('/')[0] ?? ''
+  return !pattern.includes('/') || !(first.includes('.') || first.includes(':') || first === 'localhost')
+}
+
 /** A matcher for one pattern over image names. A bare repository matches all of its tags. */
-export function patternMatcher(pattern: string): (name: string) => boolean {
+export function patternMatcher(pattern: string, options: MatchOptions = {}): (name: string) => boolean {
+  const match = plainMatcher(pattern)
+  if (options.shortNames !== true || !unqualified(pattern)) return match
+  return (name) => match(name) || (name.startsWith('localhost/') && match(name.slice('localhost/'.length)))
+}
+
+function plainMatcher(pattern: string): (name: string) => boolean {
+  if (isEverything(pattern)) return () => true
   if (isGlob(pattern)) {
     const match = picomatch(pattern, { dot: true })
     return (name) => nameForms(name).some((form) => match(form))
@@ -69,9 +97,9 @@ function safeParse(name: string): Reference | undefined {
 }
 
 /** True when `name` is selected: it matches an include (or there are none) and no exclude. */
-export function selects(selection: Selection, name: string): boolean {
-  const included = selection.include.length === 0 || selection.include.some((p) => patternMatcher(p)(name))
-  return included && !selection.exclude.some((p) => patternMatcher(p)(name))
+export function selects(selection: Selection, name: string, options: MatchOptions = {}): boolean {
+  const included = selection.include.length === 0 || selection.include.some((p) => patternMatcher(p, options)(name))
+  return included && !selection.exclude.some((p) => patternMatcher(p, options)(name))
 }
 
 export interface Listed {
@@ -84,28 +112,34 @@ export interface Resolved {
   refs: string[]
   /** Image IDs selected, each once. */
   ids: string[]
+  /** Names the runtime holds that the selection left out (logged, so a glob that stops short is noticed). */
+  leftOut: string[]
 }
 
 const idPattern = /^(sha256:)?[0-9a-f]{12,64}$/
 
-function idMatches(image: Listed, id: string): boolean {
-  const hex = id.replace(/^sha256:/, '')
-  return image.id.replace(/^sha256:/, '').startsWith(hex)
+/** A pattern that names an image by (a prefix of at least 12 hex digits of) its ID. */
+export function isIdPattern(pattern: string): boolean {
+  return idPattern.test(pattern)
+}
+
+export function idMatches(id: string, pattern: string): boolean {
+  return id.replace(/^sha256:/, '').startsWith(pattern.replace(/^sha256:/, ''))
 }
 
 /**
  * Resolves a selection against a runtime's image list. Every include must match something: a pattern
  * that matches nothing is an error naming it, so a typo never saves an empty archive.
  */
-export function resolveSelection(images: Listed[], selection: Selection): Resolved {
-  const excluded = (name: string): boolean => selection.exclude.some((p) => patternMatcher(p)(name))
+export function resolveSelection(images: Listed[], selection: Selection, options: MatchOptions = {}): Resolved {
+  const excluded = (name: string): boolean => selection.exclude.some((p) => patternMatcher(p, options)(name))
   const refs = new Set<string>()
   const ids = new Set<string>()
   const missing: string[] = []
   for (const pattern of selection.include) {
     if (idPattern.test(pattern)) {
-      const image = images.find((i) => idMatches(i, pattern))
-      if (!image || selection.exclude.some((p) => idPattern.test(p) && idMatches(image, p))) {
+      const image = images.find((i) => idMatches(i.id, pattern))
+      if (!image || selection.exclude.some((p) => idPattern.test(p) && idMatches(image.id, p))) {
         if (!image) missing.push(pattern)
         continue
       }
@@ -113,7 +147,7 @@ export function resolveSelection(images: Listed[], selection: Selection): Resolv
       ids.add(image.id)
       continue
     }
-    const match = patternMatcher(pattern)
+    const match = patternMatcher(pattern, options)
     let found = false
     for (const image of images) {
       for (const name of image.names.filter(match)) {
@@ -131,5 +165,6 @@ export function resolveSelection(images: Listed[], selection: Selection): Resolv
       `${what} matched no image in the runtime; check the name (docker images lists them) or build the image first`
     )
   }
-  return { refs: [...refs], ids: [...ids] }
+  const leftOut = [...new Set(images.flatMap((image) => image.names.filter((name) => !refs.has(name))))]
+  return { refs: [...refs], ids: [...ids], leftOut }
 }

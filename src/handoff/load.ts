@@ -9,6 +9,7 @@ import { formatMs } from '../units.js'
 import { verifyLoaded } from './verify.js'
 import type { HandoffDeps } from './deps.js'
 import { loadFromStore } from './load-store.js'
+import { nameDangling } from './dangling.js'
 
 export interface LoadRequest {
   key: string
@@ -17,6 +18,8 @@ export interface LoadRequest {
   tags: TagRule[]
   /** mode: load fails on a miss; mode: auto treats it as normal. */
   required: boolean
+  /** Untagged images get a name under this repository (see dangling.ts for its form per engine). */
+  danglingNamePrefix?: string
 }
 
 export interface LoadResult {
@@ -83,7 +86,9 @@ export async function orMiss<T>(
  */
 export function rewriteFor(selection: Selection, stored: string[]): RewriteOptions {
   if (selection.include.length === 0 && selection.exclude.length === 0) return { names: (image) => image.names }
-  const selectedNames = (image: ArchiveImage): string[] => image.names.filter((n) => selects(selection, n))
+  // Stored `localhost/…` names come from podman: a short name matches them as podman resolves it.
+  const selectedNames = (image: ArchiveImage): string[] =>
+    image.names.filter((n) => selects(selection, n, { shortNames: true }))
   return {
     keep: (image) => {
       stored.push(...(image.names.length > 0 ? image.names : [image.configDigest]))
@@ -114,8 +119,16 @@ export async function verifyAndTag(
   log.info(`Loaded and verified in ${formatMs(loadMs)}: ${describeImages(model, ids)}.`)
   const tagged = await applyTags(runtime, tagPlan, ids)
   for (const t of tagged) log.info(`Tagged ${t.source} as ${t.target}.`)
+  const prefix = request.danglingNamePrefix
+  const named = prefix !== undefined ? await nameDangling(runtime, prefix, model, ids) : []
+  for (const n of named) log.info(`Named untagged image ${n.id}: ${n.target}.`)
+  // A named image is listed under its new name instead of its ID.
+  const rows = imageRows(model, ids).map((row) => {
+    const name = named.find((n) => n.id === row.id && row.name === row.id)?.target
+    return name !== undefined ? { ...row, name } : row
+  })
   return {
-    rows: withTargets(imageRows(model, ids), tagged),
+    rows: withTargets(rows, tagged),
     phases: [
       ['fetch', timing.fetchMs],
       ['load+verify', loadMs],

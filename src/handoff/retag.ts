@@ -47,7 +47,7 @@ function matchingImages(source: string, images: ArchiveImage[]): ArchiveImage[] 
     const hex = source.replace(/^sha256:/, '')
     return images.filter((i) => i.configDigest.replace(/^sha256:/, '').startsWith(hex))
   }
-  const match = patternMatcher(source)
+  const match = patternMatcher(source, { shortNames: true })
   return images.filter((i) => i.names.some(match))
 }
 

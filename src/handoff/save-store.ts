@@ -8,7 +8,8 @@ import { formatBytes, formatMs } from '../units.js'
 import type { HandoffDeps } from './deps.js'
 import { progress } from './progress.js'
 import { engineIdsOf } from './verify.js'
-import { checkComplete, resolveRefs, type SaveRequest, type SaveResult } from './save.js'
+import { checkComplete, type SaveRequest, type SaveResult } from './save.js'
+import { saveSource, type SaveSource } from './save-source.js'
 
 /** Chunks on their way to the store at once: enough to keep uploads busy while the engine exports, on bounded disk. */
 const inFlight = { chunks: 8, bytes: 3 * 64 * 1024 * 1024 }
@@ -18,9 +19,9 @@ const inFlight = { chunks: 8, bytes: 3 * 64 * 1024 * 1024 }
  * while the next one is exported; the index is written last, so it never names a chunk that is not stored.
  */
 export async function saveToStore(deps: HandoffDeps, store: BlobStore, request: SaveRequest): Promise<SaveResult> {
-  const { runtime, log, clock } = deps
-  const { refs, ids } = await resolveRefs(runtime, request.images)
-  log.info(`Saving ${refs.join(', ')} from ${runtime.kind} under key "${request.key}" (backend: ${store.kind}).`)
+  const { log, clock } = deps
+  const source = await saveSource(deps, request)
+  log.info(`Saving ${source.what} under key "${request.key}" (backend: ${store.kind}).`)
   const start = clock()
   if (await store.hasIndex(request.key)) {
     const reason = `${store.kind === 'cache' ? 'the cache' : 'the store'} already holds an entry under "${request.key}" (entries are immutable; change the key to store new images)`
@@ -28,11 +29,11 @@ export async function saveToStore(deps: HandoffDeps, store: BlobStore, request: 
     return { outcome: { saved: false, key: request.key, reason }, rows: [], phases: [['lookup', clock() - start]] }
   }
   await store.prepare()
-  const split = await exportAndSplit(deps, store, refs, request)
+  const split = await exportAndSplit(deps, store, source, request)
   let model
   try {
     model = readModel(split.result.contents)
-    checkComplete(model, ids)
+    checkComplete(model, source.ids ?? [])
   } catch (error) {
     // Nothing will name the chunks already on their way: stop them, and write no index.
     await split.sink.abort()
@@ -53,8 +54,9 @@ export async function saveToStore(deps: HandoffDeps, store: BlobStore, request: 
     return { outcome, rows: [], phases }
   }
   for (const note of model.skipped) log.warning(`Skipped while saving: ${note}`)
-  // The engine's own ID of each image (the manifest digest on a containerd store), as the load will report it.
-  const engineIds = engineIdsOf(model, ids)
+  // The engine's own ID of each image (the manifest digest on a containerd store), as the load will report it;
+  // a tool's archive has no engine yet: its images go by config digest, Docker's classic ID.
+  const engineIds = engineIdsOf(model, source.ids ?? model.images.map((image) => image.configDigest))
   log.info(
     `Saved ${describeImages(model, engineIds)} in ${formatMs(clock() - start)}: ${stats.chunks - stats.reusedChunks} new chunk(s), ` +
       `${formatBytes(stats.storedBytes)} stored; ${stats.reusedChunks} chunk(s) (${formatBytes(stats.reusedBytes)}) were already in the ${store.kind} store.`
@@ -78,7 +80,7 @@ export async function saveToStore(deps: HandoffDeps, store: BlobStore, request: 
 async function exportAndSplit(
   deps: HandoffDeps,
   store: BlobStore,
-  refs: string[],
+  source: SaveSource,
   request: SaveRequest
 ): Promise<{ result: SplitResult; sink: StoreSink }> {
   const sink = storeSink(store, {
@@ -88,11 +90,8 @@ async function exportAndSplit(
   })
   const ticker = progress(deps.log, deps.clock, 'export')
   try {
-    const archive = await deps.runtime.exportImages(
-      refs,
-      request.platform !== undefined ? { platform: request.platform } : {}
-    )
-    const result = await splitArchive(archive, sink, defaultChunkBytes, (n) => ticker.add(n))
+    const archive = await source.open()
+    const result = await splitArchive(archive, sink, defaultChunkBytes, (n) => ticker.add(n), source.selection)
     return { result, sink }
   } catch (error) {
     await sink.abort()

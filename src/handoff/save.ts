@@ -1,5 +1,5 @@
 import { HandoffError, errorMessage } from '../errors.js'
-import { resolveSelection, type Selection } from '../archive/select.js'
+import { resolveSelection, type Resolved, type Selection } from '../archive/select.js'
 import type { ArchiveModel } from '../archive/model.js'
 import type { Runtime } from '../runtimes/runtime.js'
 import type { SaveOutcome } from '../backends/backend.js'
@@ -14,6 +14,8 @@ export interface SaveRequest {
   images: Selection
   platform?: string
   compressionLevel: number
+  /** A file another tool wrote, stored instead of an engine's export; `images` selects inside it. */
+  archive?: string
 }
 
 export interface SaveResult {
@@ -32,9 +34,9 @@ export function saveImages(deps: HandoffDeps, request: SaveRequest): Promise<Sav
 }
 
 /** Resolves the selection to export references; an include that matches nothing fails before any byte moves. */
-export async function resolveRefs(runtime: Runtime, images: Selection): Promise<{ refs: string[]; ids: string[] }> {
+export async function resolveRefs(runtime: Runtime, images: Selection): Promise<Resolved> {
   try {
-    return resolveSelection(await runtime.list(), images)
+    return resolveSelection(await runtime.list(), images, { shortNames: runtime.kind === 'podman' })
   } catch (error) {
     throw new HandoffError(`Input "images": ${errorMessage(error)}.`)
   }

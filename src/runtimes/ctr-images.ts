@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream'
 import { HandoffError } from '../errors.js'
-import { canonicalName, isImageId, normalizedTargetName } from '../archive/reference.js'
+import { canonicalName, isImageId, normalizedName, normalizedTargetName, parseReference } from '../archive/reference.js'
 import type { ExportOptions, ImportReport, RuntimeImage } from './runtime.js'
 import { isDigestName, parseImageList, parseImportOutput, type CtrImageRow, type CtrImported } from './ctr-output.js'
 import { absentPlatforms, isIndexMediaType, matchesPlatform, parseManifestOrIndex } from './ctr-platforms.js'
@@ -99,7 +99,8 @@ export function ctrImages(ctr: CtrRunner, hostPlatform: string): CtrImages {
       return { names: imported.names, ids: imported.digests, warnings }
     },
     tag: async (source, target) => {
-      const destination = normalizedTargetName(target)
+      // A digest reference is a name containerd accepts (dangling-name-prefix gives untagged images one).
+      const destination = target.includes('@') ? normalizedName(parseReference(target)) : normalizedTargetName(target)
       const all = await rows()
       const from = storedName(all, source, await resolveDigest(all, source), ctr.where)
       await ctr.run(['images', 'tag', '--force', from, destination])

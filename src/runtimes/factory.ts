@@ -4,6 +4,7 @@ import { createDockerRuntime } from './docker.js'
 import { createContainerdRuntime } from './containerd.js'
 import { createPodmanRuntime } from './podman.js'
 import { createKindRuntime } from './kind.js'
+import { HandoffError } from '../errors.js'
 
 /** The runtime the settings name; a kind cluster is reached through Docker and loads into every node. */
 export async function createRuntime(
@@ -11,6 +12,7 @@ export async function createRuntime(
   warn: (message: string) => void,
   env: NodeJS.ProcessEnv = process.env
 ): Promise<Runtime> {
+  if (settings.archive !== undefined) return noEngine
   if (settings.kindCluster !== undefined) return createKindRuntime({ cluster: settings.kindCluster, env })
   const stallMs = settings.stallTimeout * 1000
   switch (settings.runtime) {
@@ -21,4 +23,19 @@ export async function createRuntime(
     case 'podman':
       return createPodmanRuntime({ warn, stallMs })
   }
+}
+
+/** `archive:` stores a file another tool wrote: no engine is reached, so a save works where none runs. */
+const noEngine: Runtime = {
+  kind: 'none',
+  list: () => Promise.resolve([]),
+  inspect: () => Promise.resolve(undefined),
+  exportImages: () => Promise.reject(unused()),
+  importArchive: () => Promise.reject(unused()),
+  tag: () => Promise.reject(unused()),
+  close: () => Promise.resolve()
+}
+
+function unused(): HandoffError {
+  return new HandoffError('no container engine is used when "archive" is given')
 }

@@ -31,7 +31,7 @@ export interface ExportOptions {
  * Archives are what `docker save` writes (legacy layout or OCI layout + manifest.json).
  */
 export interface Runtime {
-  readonly kind: 'docker' | 'containerd' | 'podman' | 'kind'
+  readonly kind: 'docker' | 'containerd' | 'podman' | 'kind' | 'none'
   /** Every image with its names; untagged images have `names: []`. */
   list(): Promise<RuntimeImage[]>
   /** One image by name or ID; undefined when the runtime does not have it. */

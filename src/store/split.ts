@@ -34,6 +34,15 @@ export interface SplitResult {
   archiveBytes: number
 }
 
+/**
+ * A selection inside the archive (`archive:` with `images`): layer files no selected image uses stay out, and the
+ * name files are replaced by ones naming the selected images only.
+ */
+export interface SplitSelection {
+  omit: Set<string>
+  nameFiles: Array<{ name: string; body: Buffer }>
+}
+
 /** Files at most this size travel inside the index; JSON documents (configs, manifests) up to `jsonInline`. */
 const tinyInline = 64 * 1024
 const jsonInline = 4 * 1024 * 1024
@@ -42,7 +51,8 @@ export async function splitArchive(
   archive: Readable,
   sink: ChunkSink,
   chunkBytes: number,
-  onBytes: (n: number) => void = () => undefined
+  onBytes: (n: number) => void = () => undefined,
+  selection?: SplitSelection
 ): Promise<SplitResult> {
   const watch = new InputWatch()
   const tap = new Transform({
@@ -60,6 +70,10 @@ export async function splitArchive(
   const state = { entries: [] as StoredEntry[], inlineBytes: 0 }
   try {
     for await (const entry of extract) {
+      if (selection !== undefined && leftOut(entry.header, selection)) {
+        await drain((entry as unknown as Body)[Symbol.asyncIterator]())
+        continue
+      }
       const stored = await storeEntry(entry.header, entry as unknown as Body, sink, chunkBytes, state)
       if (stored === undefined) continue
       // The index holds every entry: their number is bounded as the inline bytes are.
@@ -73,7 +87,18 @@ export async function splitArchive(
     throw (error as NodeJS.ErrnoException | null)?.syscall !== undefined ? error : watch.explain(error)
   }
   if (!watch.endedCleanly()) throw watch.explain(new Error('the tar ended early, without its end-of-archive blocks'))
+  for (const file of selection?.nameFiles ?? []) {
+    const inline = file.body.toString('base64')
+    state.entries.push({ path: file.name, mode: 0o644, type: 'file', size: file.body.length, inline })
+  }
   return { entries: state.entries, contents: contentsOf(state.entries), archiveBytes: watch.bytes }
+}
+
+/** A regular file the selection leaves out: an unused layer, or a name file that is replaced. */
+function leftOut(header: Header, selection: SplitSelection): boolean {
+  if (header.type !== 'file' && header.type !== 'contiguous-file') return false
+  const path = normalizePath(header.name)
+  return selection.omit.has(path) || isNameFile(path)
 }
 
 type Body = AsyncIterable<Buffer>

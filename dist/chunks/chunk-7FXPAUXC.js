@@ -679,7 +679,7 @@ var require_scan = __commonJS({
 var require_parse = __commonJS({
   "node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
-    var constants3 = require_constants();
+    var constants4 = require_constants();
     var utils = require_utils();
     var {
       MAX_LENGTH,
@@ -687,7 +687,7 @@ var require_parse = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants3;
+    } = constants4;
     var expandRange = (args, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args, options);
@@ -896,7 +896,7 @@ var require_parse = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants3.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants4.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -942,8 +942,8 @@ var require_parse = __commonJS({
       const bos = { type: "bos", value: "", output: opts.prepend || "" };
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants3.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants3.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants4.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants4.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -1072,16 +1072,16 @@ var require_parse = __commonJS({
         const analysis = analyzeRepeatedExtglob(body, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open = tokens[token.tokensIndex];
-          open.type = "text";
-          open.value = literal;
-          open.output = safeOutput || utils.escapeRegex(literal);
+          const open2 = tokens[token.tokensIndex];
+          open2.type = "text";
+          open2.value = literal;
+          open2.output = safeOutput || utils.escapeRegex(literal);
           for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
             tokens[i].value = "";
             tokens[i].output = "";
             delete tokens[i].suffix;
           }
-          state.output = token.output + open.output;
+          state.output = token.output + open2.output;
           state.backtrack = true;
           push({ type: "paren", extglob: true, value, output: "" });
           decrement("parens");
@@ -1301,15 +1301,15 @@ var require_parse = __commonJS({
         }
         if (value === "{" && opts.nobrace !== true) {
           increment("braces");
-          const open = {
+          const open2 = {
             type: "brace",
             value,
             output: "(",
             outputIndex: state.output.length,
             tokensIndex: state.tokens.length
           };
-          braces.push(open);
-          push(open);
+          braces.push(open2);
+          push(open2);
           continue;
         }
         if (value === "}") {
@@ -1639,7 +1639,7 @@ var require_parse = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants3.globChars(opts.windows);
+      } = constants4.globChars(opts.windows);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -1697,7 +1697,7 @@ var require_picomatch = __commonJS({
     var scan = require_scan();
     var parse = require_parse();
     var utils = require_utils();
-    var constants3 = require_constants();
+    var constants4 = require_constants();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch2 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
@@ -1825,7 +1825,7 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch2.constants = constants3;
+    picomatch2.constants = constants4;
     module.exports = picomatch2;
   }
 });
@@ -3167,14 +3167,14 @@ var require_async_iterator = __commonJS({
       };
     }
     function readAndResolve(iter) {
-      var resolve = iter[kLastResolve];
-      if (resolve !== null) {
+      var resolve2 = iter[kLastResolve];
+      if (resolve2 !== null) {
         var data = iter[kStream].read();
         if (data !== null) {
           iter[kLastPromise] = null;
           iter[kLastResolve] = null;
           iter[kLastReject] = null;
-          resolve(createIterResult(data, false));
+          resolve2(createIterResult(data, false));
         }
       }
     }
@@ -3182,13 +3182,13 @@ var require_async_iterator = __commonJS({
       process.nextTick(readAndResolve, iter);
     }
     function wrapForNext(lastPromise, iter) {
-      return function(resolve, reject) {
+      return function(resolve2, reject) {
         lastPromise.then(function() {
           if (iter[kEnded]) {
-            resolve(createIterResult(void 0, true));
+            resolve2(createIterResult(void 0, true));
             return;
           }
-          iter[kHandlePromise](resolve, reject);
+          iter[kHandlePromise](resolve2, reject);
         }, reject);
       };
     }
@@ -3208,12 +3208,12 @@ var require_async_iterator = __commonJS({
           return Promise.resolve(createIterResult(void 0, true));
         }
         if (this[kStream].destroyed) {
-          return new Promise(function(resolve, reject) {
+          return new Promise(function(resolve2, reject) {
             process.nextTick(function() {
               if (_this[kError]) {
                 reject(_this[kError]);
               } else {
-                resolve(createIterResult(void 0, true));
+                resolve2(createIterResult(void 0, true));
               }
             });
           });
@@ -3236,13 +3236,13 @@ var require_async_iterator = __commonJS({
       return this;
     }), _defineProperty(_Object$setPrototypeO, "return", function _return() {
       var _this2 = this;
-      return new Promise(function(resolve, reject) {
+      return new Promise(function(resolve2, reject) {
         _this2[kStream].destroy(null, function(err) {
           if (err) {
             reject(err);
             return;
           }
-          resolve(createIterResult(void 0, true));
+          resolve2(createIterResult(void 0, true));
         });
       });
     }), _Object$setPrototypeO), AsyncIteratorPrototype);
@@ -3264,15 +3264,15 @@ var require_async_iterator = __commonJS({
         value: stream._readableState.endEmitted,
         writable: true
       }), _defineProperty(_Object$create, kHandlePromise, {
-        value: function value(resolve, reject) {
+        value: function value(resolve2, reject) {
           var data = iterator[kStream].read();
           if (data) {
             iterator[kLastPromise] = null;
             iterator[kLastResolve] = null;
             iterator[kLastReject] = null;
-            resolve(createIterResult(data, false));
+            resolve2(createIterResult(data, false));
           } else {
-            iterator[kLastResolve] = resolve;
+            iterator[kLastResolve] = resolve2;
             iterator[kLastReject] = reject;
           }
         },
@@ -3291,12 +3291,12 @@ var require_async_iterator = __commonJS({
           iterator[kError] = err;
           return;
         }
-        var resolve = iterator[kLastResolve];
-        if (resolve !== null) {
+        var resolve2 = iterator[kLastResolve];
+        if (resolve2 !== null) {
           iterator[kLastPromise] = null;
           iterator[kLastResolve] = null;
           iterator[kLastReject] = null;
-          resolve(createIterResult(void 0, true));
+          resolve2(createIterResult(void 0, true));
         }
         iterator[kEnded] = true;
       });
@@ -3311,7 +3311,7 @@ var require_async_iterator = __commonJS({
 var require_from = __commonJS({
   "node_modules/docker-modem/node_modules/readable-stream/lib/internal/streams/from.js"(exports, module) {
     "use strict";
-    function asyncGeneratorStep(gen, resolve, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep(gen, resolve2, reject, _next, _throw, key, arg) {
       try {
         var info2 = gen[key](arg);
         var value = info2.value;
@@ -3320,7 +3320,7 @@ var require_from = __commonJS({
         return;
       }
       if (info2.done) {
-        resolve(value);
+        resolve2(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -3328,13 +3328,13 @@ var require_from = __commonJS({
     function _asyncToGenerator(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve, reject) {
+        return new Promise(function(resolve2, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep(gen, resolve, reject, _next, _throw, "next", value);
+            asyncGeneratorStep(gen, resolve2, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep(gen, resolve, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep(gen, resolve2, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -4531,11 +4531,11 @@ var require_modem = __commonJS({
       return opts;
     };
     var findDefaultUnixSocket = function() {
-      return new Promise(function(resolve) {
+      return new Promise(function(resolve2) {
         var userDockerSocket = path.join(os.homedir(), ".docker", "run", "docker.sock");
         fs.access(userDockerSocket, function(err) {
-          if (err) resolve("/var/run/docker.sock");
-          else resolve(userDockerSocket);
+          if (err) resolve2("/var/run/docker.sock");
+          else resolve2(userDockerSocket);
         });
       });
     };
@@ -6444,14 +6444,14 @@ var require_async_iterator2 = __commonJS({
       };
     }
     function readAndResolve(iter) {
-      var resolve = iter[kLastResolve];
-      if (resolve !== null) {
+      var resolve2 = iter[kLastResolve];
+      if (resolve2 !== null) {
         var data = iter[kStream].read();
         if (data !== null) {
           iter[kLastPromise] = null;
           iter[kLastResolve] = null;
           iter[kLastReject] = null;
-          resolve(createIterResult(data, false));
+          resolve2(createIterResult(data, false));
         }
       }
     }
@@ -6459,13 +6459,13 @@ var require_async_iterator2 = __commonJS({
       process.nextTick(readAndResolve, iter);
     }
     function wrapForNext(lastPromise, iter) {
-      return function(resolve, reject) {
+      return function(resolve2, reject) {
         lastPromise.then(function() {
           if (iter[kEnded]) {
-            resolve(createIterResult(void 0, true));
+            resolve2(createIterResult(void 0, true));
             return;
           }
-          iter[kHandlePromise](resolve, reject);
+          iter[kHandlePromise](resolve2, reject);
         }, reject);
       };
     }
@@ -6485,12 +6485,12 @@ var require_async_iterator2 = __commonJS({
           return Promise.resolve(createIterResult(void 0, true));
         }
         if (this[kStream].destroyed) {
-          return new Promise(function(resolve, reject) {
+          return new Promise(function(resolve2, reject) {
             process.nextTick(function() {
               if (_this[kError]) {
                 reject(_this[kError]);
               } else {
-                resolve(createIterResult(void 0, true));
+                resolve2(createIterResult(void 0, true));
               }
             });
           });
@@ -6513,13 +6513,13 @@ var require_async_iterator2 = __commonJS({
       return this;
     }), _defineProperty(_Object$setPrototypeO, "return", function _return() {
       var _this2 = this;
-      return new Promise(function(resolve, reject) {
+      return new Promise(function(resolve2, reject) {
         _this2[kStream].destroy(null, function(err) {
           if (err) {
             reject(err);
             return;
           }
-          resolve(createIterResult(void 0, true));
+          resolve2(createIterResult(void 0, true));
         });
       });
     }), _Object$setPrototypeO), AsyncIteratorPrototype);
@@ -6541,15 +6541,15 @@ var require_async_iterator2 = __commonJS({
         value: stream._readableState.endEmitted,
         writable: true
       }), _defineProperty(_Object$create, kHandlePromise, {
-        value: function value(resolve, reject) {
+        value: function value(resolve2, reject) {
           var data = iterator[kStream].read();
           if (data) {
             iterator[kLastPromise] = null;
             iterator[kLastResolve] = null;
             iterator[kLastReject] = null;
-            resolve(createIterResult(data, false));
+            resolve2(createIterResult(data, false));
           } else {
-            iterator[kLastResolve] = resolve;
+            iterator[kLastResolve] = resolve2;
             iterator[kLastReject] = reject;
           }
         },
@@ -6568,12 +6568,12 @@ var require_async_iterator2 = __commonJS({
           iterator[kError] = err;
           return;
         }
-        var resolve = iterator[kLastResolve];
-        if (resolve !== null) {
+        var resolve2 = iterator[kLastResolve];
+        if (resolve2 !== null) {
           iterator[kLastPromise] = null;
           iterator[kLastResolve] = null;
           iterator[kLastReject] = null;
-          resolve(createIterResult(void 0, true));
+          resolve2(createIterResult(void 0, true));
         }
         iterator[kEnded] = true;
       });
@@ -6588,7 +6588,7 @@ var require_async_iterator2 = __commonJS({
 var require_from2 = __commonJS({
   "node_modules/bl/node_modules/readable-stream/lib/internal/streams/from.js"(exports, module) {
     "use strict";
-    function asyncGeneratorStep(gen, resolve, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep(gen, resolve2, reject, _next, _throw, key, arg) {
       try {
         var info2 = gen[key](arg);
         var value = info2.value;
@@ -6597,7 +6597,7 @@ var require_from2 = __commonJS({
         return;
       }
       if (info2.done) {
-        resolve(value);
+        resolve2(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -6605,13 +6605,13 @@ var require_from2 = __commonJS({
     function _asyncToGenerator(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve, reject) {
+        return new Promise(function(resolve2, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep(gen, resolve, reject, _next, _throw, "next", value);
+            asyncGeneratorStep(gen, resolve2, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep(gen, resolve, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep(gen, resolve2, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -9434,14 +9434,14 @@ var require_async_iterator3 = __commonJS({
       };
     }
     function readAndResolve(iter) {
-      var resolve = iter[kLastResolve];
-      if (resolve !== null) {
+      var resolve2 = iter[kLastResolve];
+      if (resolve2 !== null) {
         var data = iter[kStream].read();
         if (data !== null) {
           iter[kLastPromise] = null;
           iter[kLastResolve] = null;
           iter[kLastReject] = null;
-          resolve(createIterResult(data, false));
+          resolve2(createIterResult(data, false));
         }
       }
     }
@@ -9449,13 +9449,13 @@ var require_async_iterator3 = __commonJS({
       process.nextTick(readAndResolve, iter);
     }
     function wrapForNext(lastPromise, iter) {
-      return function(resolve, reject) {
+      return function(resolve2, reject) {
         lastPromise.then(function() {
           if (iter[kEnded]) {
-            resolve(createIterResult(void 0, true));
+            resolve2(createIterResult(void 0, true));
             return;
           }
-          iter[kHandlePromise](resolve, reject);
+          iter[kHandlePromise](resolve2, reject);
         }, reject);
       };
     }
@@ -9475,12 +9475,12 @@ var require_async_iterator3 = __commonJS({
           return Promise.resolve(createIterResult(void 0, true));
         }
         if (this[kStream].destroyed) {
-          return new Promise(function(resolve, reject) {
+          return new Promise(function(resolve2, reject) {
             process.nextTick(function() {
               if (_this[kError]) {
                 reject(_this[kError]);
               } else {
-                resolve(createIterResult(void 0, true));
+                resolve2(createIterResult(void 0, true));
               }
             });
           });
@@ -9503,13 +9503,13 @@ var require_async_iterator3 = __commonJS({
       return this;
     }), _defineProperty(_Object$setPrototypeO, "return", function _return() {
       var _this2 = this;
-      return new Promise(function(resolve, reject) {
+      return new Promise(function(resolve2, reject) {
         _this2[kStream].destroy(null, function(err) {
           if (err) {
             reject(err);
             return;
           }
-          resolve(createIterResult(void 0, true));
+          resolve2(createIterResult(void 0, true));
         });
       });
     }), _Object$setPrototypeO), AsyncIteratorPrototype);
@@ -9531,15 +9531,15 @@ var require_async_iterator3 = __commonJS({
         value: stream._readableState.endEmitted,
         writable: true
       }), _defineProperty(_Object$create, kHandlePromise, {
-        value: function value(resolve, reject) {
+        value: function value(resolve2, reject) {
           var data = iterator[kStream].read();
           if (data) {
             iterator[kLastPromise] = null;
             iterator[kLastResolve] = null;
             iterator[kLastReject] = null;
-            resolve(createIterResult(data, false));
+            resolve2(createIterResult(data, false));
           } else {
-            iterator[kLastResolve] = resolve;
+            iterator[kLastResolve] = resolve2;
             iterator[kLastReject] = reject;
           }
         },
@@ -9558,12 +9558,12 @@ var require_async_iterator3 = __commonJS({
           iterator[kError] = err;
           return;
         }
-        var resolve = iterator[kLastResolve];
-        if (resolve !== null) {
+        var resolve2 = iterator[kLastResolve];
+        if (resolve2 !== null) {
           iterator[kLastPromise] = null;
           iterator[kLastResolve] = null;
           iterator[kLastReject] = null;
-          resolve(createIterResult(void 0, true));
+          resolve2(createIterResult(void 0, true));
         }
         iterator[kEnded] = true;
       });
@@ -9578,7 +9578,7 @@ var require_async_iterator3 = __commonJS({
 var require_from3 = __commonJS({
   "node_modules/tar-fs/node_modules/readable-stream/lib/internal/streams/from.js"(exports, module) {
     "use strict";
-    function asyncGeneratorStep(gen, resolve, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep(gen, resolve2, reject, _next, _throw, key, arg) {
       try {
         var info2 = gen[key](arg);
         var value = info2.value;
@@ -9587,7 +9587,7 @@ var require_from3 = __commonJS({
         return;
       }
       if (info2.done) {
-        resolve(value);
+        resolve2(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -9595,13 +9595,13 @@ var require_from3 = __commonJS({
     function _asyncToGenerator(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve, reject) {
+        return new Promise(function(resolve2, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep(gen, resolve, reject, _next, _throw, "next", value);
+            asyncGeneratorStep(gen, resolve2, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep(gen, resolve, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep(gen, resolve2, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -11036,7 +11036,7 @@ var require_end_of_stream4 = __commonJS({
 // node_modules/tar-fs/node_modules/tar-stream/pack.js
 var require_pack = __commonJS({
   "node_modules/tar-fs/node_modules/tar-stream/pack.js"(exports, module) {
-    var constants3 = require_fs_constants();
+    var constants4 = require_fs_constants();
     var eos = require_end_of_stream4();
     var inherits = require_inherits();
     var alloc = Buffer.alloc;
@@ -11054,16 +11054,16 @@ var require_pack = __commonJS({
       if (size) self2.push(END_OF_TAR.slice(0, 512 - size));
     };
     function modeToType(mode) {
-      switch (mode & constants3.S_IFMT) {
-        case constants3.S_IFBLK:
+      switch (mode & constants4.S_IFMT) {
+        case constants4.S_IFBLK:
           return "block-device";
-        case constants3.S_IFCHR:
+        case constants4.S_IFCHR:
           return "character-device";
-        case constants3.S_IFDIR:
+        case constants4.S_IFDIR:
           return "directory";
-        case constants3.S_IFIFO:
+        case constants4.S_IFIFO:
           return "fifo";
-        case constants3.S_IFLNK:
+        case constants4.S_IFLNK:
           return "symlink";
       }
       return "file";
@@ -11856,12 +11856,12 @@ var require_exec = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -11886,12 +11886,12 @@ var require_exec = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -11915,12 +11915,12 @@ var require_exec = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -11985,12 +11985,12 @@ var require_container = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -12015,12 +12015,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -12046,12 +12046,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -12075,12 +12075,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -12103,12 +12103,12 @@ var require_container = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -12132,12 +12132,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -12163,12 +12163,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -12196,12 +12196,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -12225,12 +12225,12 @@ var require_container = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -12257,12 +12257,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -12287,12 +12287,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -12318,12 +12318,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -12350,12 +12350,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(new Exec(self2.modem, data.Id));
+            resolve2(new Exec(self2.modem, data.Id));
           });
         });
       } else {
@@ -12383,12 +12383,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -12415,12 +12415,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -12446,12 +12446,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -12477,12 +12477,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -12507,12 +12507,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -12539,12 +12539,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, stream) {
             if (err) {
               return reject(err);
             }
-            resolve(stream);
+            resolve2(stream);
           });
         });
       } else {
@@ -12569,12 +12569,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -12601,12 +12601,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -12632,12 +12632,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -12663,12 +12663,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -12694,12 +12694,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -12726,12 +12726,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -12756,12 +12756,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -12790,12 +12790,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -12833,12 +12833,12 @@ var require_image = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(opts, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -12862,12 +12862,12 @@ var require_image = __commonJS({
         authconfig: args.opts ? args.opts.authconfig : void 0
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(fopts, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -12889,12 +12889,12 @@ var require_image = __commonJS({
         }
       };
       if (callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(opts, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -12916,12 +12916,12 @@ var require_image = __commonJS({
         }
       };
       if (callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(opts, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -12953,12 +12953,12 @@ var require_image = __commonJS({
       };
       delete optsf.options.authconfig;
       if (callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -12985,12 +12985,12 @@ var require_image = __commonJS({
         }
       };
       if (callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -13015,12 +13015,12 @@ var require_image = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -13058,12 +13058,12 @@ var require_volume = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -13088,12 +13088,12 @@ var require_volume = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -13131,12 +13131,12 @@ var require_network = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(opts, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -13162,12 +13162,12 @@ var require_network = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -13192,12 +13192,12 @@ var require_network = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -13222,12 +13222,12 @@ var require_network = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -13265,12 +13265,12 @@ var require_service = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -13294,12 +13294,12 @@ var require_service = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -13334,12 +13334,12 @@ var require_service = __commonJS({
         options: opts
       };
       if (callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -13365,12 +13365,12 @@ var require_service = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -13409,12 +13409,12 @@ var require_plugin = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -13438,12 +13438,12 @@ var require_plugin = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -13469,12 +13469,12 @@ var require_plugin = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -13506,12 +13506,12 @@ var require_plugin = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -13534,12 +13534,12 @@ var require_plugin = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -13562,12 +13562,12 @@ var require_plugin = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -13591,12 +13591,12 @@ var require_plugin = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -13621,12 +13621,12 @@ var require_plugin = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -13656,12 +13656,12 @@ var require_plugin = __commonJS({
         options: opts
       };
       if (callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -13700,12 +13700,12 @@ var require_secret = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -13731,12 +13731,12 @@ var require_secret = __commonJS({
         options: opts
       };
       if (callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -13761,12 +13761,12 @@ var require_secret = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -13805,12 +13805,12 @@ var require_config = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -13835,12 +13835,12 @@ var require_config = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -13866,12 +13866,12 @@ var require_config = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -13912,12 +13912,12 @@ var require_task = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -13944,12 +13944,12 @@ var require_task = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -13987,12 +13987,12 @@ var require_node2 = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -14019,12 +14019,12 @@ var require_node2 = __commonJS({
         options: opts
       };
       if (callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -14048,12 +14048,12 @@ var require_node2 = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -14400,12 +14400,12 @@ var require_docker = __commonJS({
       };
       delete opts.authconfig;
       if (callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(self2.getContainer(data.Id));
+            resolve2(self2.getContainer(data.Id));
           });
         });
       } else {
@@ -14438,12 +14438,12 @@ var require_docker = __commonJS({
         }
       };
       if (callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -14471,12 +14471,12 @@ var require_docker = __commonJS({
         }
       };
       if (callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -14507,12 +14507,12 @@ var require_docker = __commonJS({
         }
       };
       if (callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -14535,12 +14535,12 @@ var require_docker = __commonJS({
         }
       };
       if (callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -14605,12 +14605,12 @@ var require_docker = __commonJS({
         }
       }
       if (callback === void 0) {
-        return new self2.modem.Promise(function(resolve, reject) {
+        return new self2.modem.Promise(function(resolve2, reject) {
           dialWithSession(function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -14669,12 +14669,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -14698,12 +14698,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -14728,12 +14728,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -14756,12 +14756,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -14787,12 +14787,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -14815,12 +14815,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -14847,12 +14847,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(self2.getSecret(data.ID));
+            resolve2(self2.getSecret(data.ID));
           });
         });
       } else {
@@ -14880,12 +14880,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(self2.getConfig(data.ID));
+            resolve2(self2.getConfig(data.ID));
           });
         });
       } else {
@@ -14909,12 +14909,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -14937,12 +14937,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -14967,12 +14967,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(self2.getPlugin(args.opts.name));
+            resolve2(self2.getPlugin(args.opts.name));
           });
         });
       } else {
@@ -14996,12 +14996,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -15024,12 +15024,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -15051,12 +15051,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -15079,12 +15079,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -15107,12 +15107,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -15135,12 +15135,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -15166,12 +15166,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(self2.getVolume(data.Name));
+            resolve2(self2.getVolume(data.Name));
           });
         });
       } else {
@@ -15203,12 +15203,12 @@ var require_docker = __commonJS({
         }
       };
       if (callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(self2.getService(data.ID || data.Id));
+            resolve2(self2.getService(data.ID || data.Id));
           });
         });
       } else {
@@ -15233,12 +15233,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -15264,12 +15264,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(self2.getNetwork(data.Id));
+            resolve2(self2.getNetwork(data.Id));
           });
         });
       } else {
@@ -15294,12 +15294,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -15322,12 +15322,12 @@ var require_docker = __commonJS({
         }
       };
       if (callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -15349,12 +15349,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(opts, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -15376,12 +15376,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(opts, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -15403,12 +15403,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -15430,12 +15430,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -15459,12 +15459,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -15591,7 +15591,7 @@ var require_docker = __commonJS({
       };
       extend(optsc, createOptions);
       var containero;
-      return new this.modem.Promise(function(resolve, reject) {
+      return new this.modem.Promise(function(resolve2, reject) {
         self2.createContainer(optsc).then(function(container) {
           containero = container;
           return container.attach({
@@ -15624,7 +15624,7 @@ var require_docker = __commonJS({
         }).then(function(data) {
           return containero.wait();
         }).then(function(data) {
-          resolve([data, containero]);
+          resolve2([data, containero]);
         }).catch(function(err) {
           reject(err);
         });
@@ -15645,12 +15645,12 @@ var require_docker = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -15674,12 +15674,12 @@ var require_docker = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -15702,12 +15702,12 @@ var require_docker = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -15731,12 +15731,12 @@ var require_docker = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -15759,12 +15759,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve, reject) {
+        return new this.modem.Promise(function(resolve2, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(data);
+            resolve2(data);
           });
         });
       } else {
@@ -15786,6 +15786,10 @@ var require_docker = __commonJS({
     module.exports = Docker;
   }
 });
+
+// src/inputs.ts
+import { accessSync, constants, statSync } from "node:fs";
+import { resolve } from "node:path";
 
 // src/archive/select.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
@@ -15811,7 +15815,20 @@ function nameForms(name) {
     return [name];
   }
 }
-function patternMatcher(pattern) {
+function isEverything(pattern) {
+  return pattern === "*" || pattern === "**";
+}
+function unqualified(pattern) {
+  const first = pattern.split("/")[0] ?? "";
+  return !pattern.includes("/") || !(first.includes(".") || first.includes(":") || first === "localhost");
+}
+function patternMatcher(pattern, options = {}) {
+  const match = plainMatcher(pattern);
+  if (options.shortNames !== true || !unqualified(pattern)) return match;
+  return (name) => match(name) || name.startsWith("localhost/") && match(name.slice("localhost/".length));
+}
+function plainMatcher(pattern) {
+  if (isEverything(pattern)) return () => true;
   if (isGlob(pattern)) {
     const match = (0, import_picomatch.default)(pattern, { dot: true });
     return (name) => nameForms(name).some((form) => match(form));
@@ -15839,24 +15856,26 @@ function safeParse(name) {
     return void 0;
   }
 }
-function selects(selection, name) {
-  const included = selection.include.length === 0 || selection.include.some((p) => patternMatcher(p)(name));
-  return included && !selection.exclude.some((p) => patternMatcher(p)(name));
+function selects(selection, name, options = {}) {
+  const included = selection.include.length === 0 || selection.include.some((p) => patternMatcher(p, options)(name));
+  return included && !selection.exclude.some((p) => patternMatcher(p, options)(name));
 }
 var idPattern = /^(sha256:)?[0-9a-f]{12,64}$/;
-function idMatches(image, id) {
-  const hex = id.replace(/^sha256:/, "");
-  return image.id.replace(/^sha256:/, "").startsWith(hex);
+function isIdPattern(pattern) {
+  return idPattern.test(pattern);
 }
-function resolveSelection(images, selection) {
-  const excluded = (name) => selection.exclude.some((p) => patternMatcher(p)(name));
+function idMatches(id, pattern) {
+  return id.replace(/^sha256:/, "").startsWith(pattern.replace(/^sha256:/, ""));
+}
+function resolveSelection(images, selection, options = {}) {
+  const excluded = (name) => selection.exclude.some((p) => patternMatcher(p, options)(name));
   const refs = /* @__PURE__ */ new Set();
   const ids = /* @__PURE__ */ new Set();
   const missing = [];
   for (const pattern of selection.include) {
     if (idPattern.test(pattern)) {
-      const image = images.find((i) => idMatches(i, pattern));
-      if (!image || selection.exclude.some((p) => idPattern.test(p) && idMatches(image, p))) {
+      const image = images.find((i) => idMatches(i.id, pattern));
+      if (!image || selection.exclude.some((p) => idPattern.test(p) && idMatches(image.id, p))) {
         if (!image) missing.push(pattern);
         continue;
       }
@@ -15864,7 +15883,7 @@ function resolveSelection(images, selection) {
       ids.add(image.id);
       continue;
     }
-    const match = patternMatcher(pattern);
+    const match = patternMatcher(pattern, options);
     let found = false;
     for (const image of images) {
       for (const name of image.names.filter(match)) {
@@ -15882,7 +15901,8 @@ function resolveSelection(images, selection) {
       `${what} matched no image in the runtime; check the name (docker images lists them) or build the image first`
     );
   }
-  return { refs: [...refs], ids: [...ids] };
+  const leftOut2 = [...new Set(images.flatMap((image) => image.names.filter((name) => !refs.has(name))))];
+  return { refs: [...refs], ids: [...ids], leftOut: leftOut2 };
 }
 
 // src/inputs.ts
@@ -15905,7 +15925,9 @@ var Input = {
   runId: "run-id",
   repository: "repository",
   kindCluster: "kind-cluster",
-  stallTimeout: "stall-timeout"
+  stallTimeout: "stall-timeout",
+  archive: "archive",
+  danglingNamePrefix: "dangling-name-prefix"
 };
 var lines = (text) => text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "" && !l.startsWith("#"));
 function oneOf(name, value, allowed) {
@@ -15953,7 +15975,8 @@ function parseTags(text) {
 var platformPattern = /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/;
 function parseInputs(read, env = process.env) {
   const get = (name) => read(name).trim();
-  const mode = oneOf(Input.mode, get(Input.mode) || "auto", ["save", "load", "auto"]);
+  const archive = parseArchive(get(Input.archive), get(Input.platform));
+  const mode = archiveMode(oneOf(Input.mode, get(Input.mode) || "auto", ["save", "load", "auto"]), archive);
   const backend = oneOf(Input.backend, get(Input.backend) || "cache", ["cache", "artifact", "local"]);
   const runtime = oneOf(Input.runtime, get(Input.runtime) || "docker", ["docker", "containerd", "podman"]);
   const key = get(Input.key);
@@ -15965,7 +15988,7 @@ function parseInputs(read, env = process.env) {
       'Input "restore-keys" has more than 9 entries; the cache service takes at most 10 keys in all.'
     );
   const images = parseSelection(lines(read(Input.images)));
-  if (mode === "save" && images.include.length === 0) {
+  if (mode === "save" && images.include.length === 0 && archive === void 0) {
     throw new HandoffError(
       'Input "images" is required with mode: save; list the references or globs to save (e.g. app:*).'
     );
@@ -16008,8 +16031,58 @@ function parseInputs(read, env = process.env) {
     artifact: parseArtifact(get, backend, env, warnings),
     ...kindCluster !== "" ? { kindCluster } : {},
     stallTimeout: integer(Input.stallTimeout, get(Input.stallTimeout) || "300", 0, 86400),
+    ...archive !== void 0 ? { archive } : {},
+    ...danglingPrefix(get(Input.danglingNamePrefix), mode, warnings),
     warnings
   };
+}
+function archiveMode(mode, archive) {
+  if (archive === void 0) return mode;
+  if (mode === "load") {
+    throw new HandoffError(
+      'Input "archive" stores an archive file, which mode: load cannot do; remove "archive" to load, or use mode: save.'
+    );
+  }
+  return "save";
+}
+function parseArchive(value, platform) {
+  if (value === "") return void 0;
+  if (platform !== "") {
+    throw new HandoffError(
+      'Input "platform" does not apply with "archive": the archive is stored with the platforms it holds; write it for one platform (e.g. docker buildx --platform) or remove "platform".'
+    );
+  }
+  const path = resolve(value);
+  try {
+    if (!statSync(path).isFile()) throw new Error("it is not a regular file");
+    accessSync(path, constants.R_OK);
+  } catch (error) {
+    throw new HandoffError(
+      `Input "archive" is "${value}", which cannot be read (${errorMessage(error)}); give the path of a tar written by docker save, docker buildx --output type=docker|oci,dest=, skopeo, podman save or ctr export.`
+    );
+  }
+  return path;
+}
+function danglingPrefix(value, mode, warnings) {
+  if (value === "") return {};
+  if (mode === "save") {
+    warnings.push('Input "dangling-name-prefix" applies when images are loaded; ignored with mode: save.');
+    return {};
+  }
+  let ref;
+  try {
+    ref = parseReference(value);
+  } catch (error) {
+    throw new HandoffError(
+      `Input "dangling-name-prefix": ${errorMessage(error)}; give a lowercase repository name such as untagged.`
+    );
+  }
+  if (ref.tag !== void 0 || ref.digest !== void 0) {
+    throw new HandoffError(
+      `Input "dangling-name-prefix" is "${value}"; give a repository name without tag or digest (the image ID is added to it).`
+    );
+  }
+  return { danglingNamePrefix: familiarRepository(ref) };
 }
 var artifactOnly = [Input.retentionDays, Input.overwrite, Input.githubToken, Input.runId, Input.repository];
 function parseArtifact(get, backend, env, warnings) {
@@ -16504,9 +16577,9 @@ function planLoad(index, rewrite, held) {
   const contents = contentsOf(index.entries);
   const all = readModel(contents);
   const { model, files } = rewriteNameFiles(contents.nameFiles, all, rewrite);
-  const layerFiles = new Set(all.images.flatMap((image) => image.layers.map((layer) => resolved(contents, layer.path))));
+  const layerFiles2 = new Set(all.images.flatMap((image) => image.layers.map((layer) => resolved(contents, layer.path))));
   const needed = new Set(model.images.flatMap((image) => neededLayers(contents, image, held)));
-  const omit = new Set([...layerFiles].filter((path) => !needed.has(path)));
+  const omit = new Set([...layerFiles2].filter((path) => !needed.has(path)));
   let omittedBytes = 0;
   let sendBytes = 0;
   const chunks = [];
@@ -16832,7 +16905,7 @@ async function exportArchive(docker, host, refs, platform, stallMs = 0) {
   let response;
   try {
     response = await new Promise(
-      (resolve, reject) => docker.modem.dial(
+      (resolve2, reject) => docker.modem.dial(
         {
           path: "/images/get?",
           method: "GET",
@@ -16841,7 +16914,7 @@ async function exportArchive(docker, host, refs, platform, stallMs = 0) {
           abortSignal: abort.signal,
           statusCodes: { 200: true, 400: "bad parameter", 404: "no such image", 500: "server error" }
         },
-        (error, result) => error ? reject(error) : resolve(result)
+        (error, result) => error ? reject(error) : resolve2(result)
       )
     );
   } catch (error) {
@@ -16947,7 +17020,7 @@ var LoadOutput = class {
   }
 };
 function loadArchive(docker, host, archive, stallMs = 0) {
-  return new Promise((resolve, reject) => {
+  return new Promise((resolve2, reject) => {
     let settled = false;
     const abort = new AbortController();
     const toEngine = meter(() => watch.touch());
@@ -16960,7 +17033,7 @@ function loadArchive(docker, host, archive, stallMs = 0) {
       settled = true;
       watch.stop();
       archive.off("error", onInputError);
-      if (error === void 0 && report) return resolve(report);
+      if (error === void 0 && report) return resolve2(report);
       if (!archive.destroyed) archive.destroy(error instanceof Error ? error : void 0);
       toEngine.destroy();
       abort.abort(error);
@@ -17194,14 +17267,14 @@ input failed: ${String(error)}`;
     stdin.pipe(toTool).pipe(child.stdin);
   }
   childOut.pipe(fromTool);
-  const done = new Promise((resolve, reject) => {
+  const done = new Promise((resolve2, reject) => {
     giveUp = reject;
     child.on("error", (error) => reject(notFound(file, error)));
     child.on("close", (code, signal) => {
       watch.stop();
       const result = { exitCode: code ?? 128, stdout: "", stderr };
       if (stalled !== void 0) reject(stalled);
-      else if (code === 0) resolve(result);
+      else if (code === 0) resolve2(result);
       else reject(failed(argv, { ...result, stderr: stderr || killedBy(signal) }));
     });
   });
@@ -17391,7 +17464,7 @@ function ctrImages(ctr, hostPlatform) {
       return { names: imported.names, ids: imported.digests, warnings };
     },
     tag: async (source, target) => {
-      const destination = normalizedTargetName(target);
+      const destination = target.includes("@") ? normalizedName(parseReference(target)) : normalizedTargetName(target);
       const all = await rows();
       const from = storedName(all, source, await resolveDigest(all, source), ctr.where);
       await ctr.run(["images", "tag", "--force", from, destination]);
@@ -17456,11 +17529,11 @@ async function skippedPlatforms(ctr, imported, rows) {
 }
 
 // src/runtimes/path-lookup.ts
-import { access, constants } from "node:fs/promises";
+import { access, constants as constants2 } from "node:fs/promises";
 import { delimiter, join as join2 } from "node:path";
 async function isOnPath(command, path = process.env.PATH ?? "") {
   for (const dir of path.split(delimiter).filter(Boolean)) {
-    if (await access(join2(dir, command), constants.X_OK).then(
+    if (await access(join2(dir, command), constants2.X_OK).then(
       () => true,
       () => false
     ))
@@ -17691,11 +17764,11 @@ async function createPodmanRuntime(options = {}) {
   };
   await podman(["version", "--format", "{{.Client.Version}}"]);
   const list = async () => parseImages(await podman(["images", "--format", "json"]));
-  const resolve = async (ref) => findImage(await list(), ref);
+  const resolve2 = async (ref) => findImage(await list(), ref);
   return {
     kind: "podman",
     list,
-    inspect: resolve,
+    inspect: resolve2,
     exportImages: async (refs, exportOptions) => {
       if (exportOptions?.platform !== void 0) {
         options.warn?.(
@@ -17719,7 +17792,7 @@ async function createPodmanRuntime(options = {}) {
       return renameShortNames(podman, parseLoadOutput(output), names);
     },
     tag: async (source, target) => {
-      const image = await resolve(source);
+      const image = await resolve2(source);
       if (!image)
         throw new HandoffError(`cannot tag "${source}": podman has no such image; list them with \`podman images\`.`);
       await podman(["tag", storedRef([image], source), normalizedTargetName(target)]);
@@ -17804,10 +17877,10 @@ function execInContainer(docker, container, argv, stdin) {
       AttachStderr: true
     });
     const socket = await exec.start({ hijack: true, stdin: stdin !== void 0 });
-    const ended = new Promise((resolve, reject) => {
+    const ended = new Promise((resolve2, reject) => {
       socket.on("error", reject);
       frames.on("error", reject);
-      frames.on("end", resolve);
+      frames.on("end", resolve2);
     });
     socket.pipe(frames).pipe(stdout, { end: false });
     if (stdin) {
@@ -17961,6 +18034,7 @@ async function importEverywhere(archive, nodes, load, cluster) {
 
 // src/runtimes/factory.ts
 async function createRuntime(settings, warn, env = process.env) {
+  if (settings.archive !== void 0) return noEngine;
   if (settings.kindCluster !== void 0) return createKindRuntime({ cluster: settings.kindCluster, env });
   const stallMs = settings.stallTimeout * 1e3;
   switch (settings.runtime) {
@@ -17971,6 +18045,18 @@ async function createRuntime(settings, warn, env = process.env) {
     case "podman":
       return createPodmanRuntime({ warn, stallMs });
   }
+}
+var noEngine = {
+  kind: "none",
+  list: () => Promise.resolve([]),
+  inspect: () => Promise.resolve(void 0),
+  exportImages: () => Promise.reject(unused()),
+  importArchive: () => Promise.reject(unused()),
+  tag: () => Promise.reject(unused()),
+  close: () => Promise.resolve()
+};
+function unused() {
+  return new HandoffError('no container engine is used when "archive" is given');
 }
 
 // src/backends/factory.ts
@@ -18070,7 +18156,7 @@ function matchingImages(source, images) {
     const hex = source.replace(/^sha256:/, "");
     return images.filter((i) => i.configDigest.replace(/^sha256:/, "").startsWith(hex));
   }
-  const match = patternMatcher(source);
+  const match = patternMatcher(source, { shortNames: true });
   return images.filter((i) => i.names.some(match));
 }
 var label = (image) => image.names[0] ?? image.configDigest.slice(0, 19);
@@ -18147,7 +18233,7 @@ import { once } from "node:events";
 import { Readable } from "node:stream";
 
 // src/archive/compression.ts
-import { constants as constants2, createZstdCompress, createZstdDecompress } from "node:zlib";
+import { constants as constants3, createZstdCompress, createZstdDecompress } from "node:zlib";
 
 // src/archive/zstd-frame.ts
 var magic = 4247762216;
@@ -18241,8 +18327,8 @@ function zstdCompress(level) {
   return createZstdCompress({
     chunkSize,
     params: {
-      [constants2.ZSTD_c_compressionLevel]: level,
-      [constants2.ZSTD_c_checksumFlag]: 1
+      [constants3.ZSTD_c_compressionLevel]: level,
+      [constants3.ZSTD_c_checksumFlag]: 1
     }
   });
 }
@@ -18287,6 +18373,9 @@ function trailingBytes(scan, extra) {
   );
 }
 var zstdMagic = Buffer.from([40, 181, 47, 253]);
+function isZstd(head) {
+  return head.subarray(0, 4).equals(zstdMagic);
+}
 
 // src/store/assemble.ts
 var ChunkFetchError = class extends HandoffError {
@@ -18317,8 +18406,8 @@ async function writeEntry(pack, entry, fetcher, onBytes) {
   if (!isChunked(entry))
     return writeBody(pack, { ...base, type: "file", size: entry.size }, Buffer.from(entry.inline, "base64"));
   let settle = () => void 0;
-  const written = new Promise((resolve, reject) => {
-    settle = (error) => error ? reject(error) : resolve();
+  const written = new Promise((resolve2, reject) => {
+    settle = (error) => error ? reject(error) : resolve2();
   });
   const sink = pack.entry({ ...base, type: "file", size: entry.size }, (error) => settle(error));
   written.catch(() => void 0);
@@ -18355,8 +18444,8 @@ function damaged(digest, why) {
   );
 }
 function writeBody(pack, header, body = Buffer.alloc(0)) {
-  return new Promise((resolve, reject) => {
-    pack.entry(header, body, (error) => error ? reject(error) : resolve());
+  return new Promise((resolve2, reject) => {
+    pack.entry(header, body, (error) => error ? reject(error) : resolve2());
   });
 }
 function fileHeader(name, size) {
@@ -18526,6 +18615,32 @@ async function missingChunks(store, chunks) {
   return missing;
 }
 
+// src/handoff/dangling.ts
+function danglingName(prefix, kind, id) {
+  const [algorithm = "sha256", hex = ""] = id.split(":");
+  if (kind === "containerd" || kind === "kind") return familiarName(parseReference(`${prefix}@${algorithm}:${hex}`));
+  return `${prefix}:${algorithm}-${hex}`;
+}
+async function nameDangling(runtime, prefix, model, ids) {
+  const done = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const image of model.images.filter((i) => i.names.length === 0)) {
+    const id = ids.get(image.configDigest) ?? image.configDigest;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const target = danglingName(prefix, runtime.kind, id);
+    await runtime.tag(id, target);
+    const found = await runtime.inspect(target);
+    if (found?.id !== id) {
+      throw new HandoffError(
+        `Naming untagged image ${imageLabel(image)} as ${target} did not take: the engine has ${found?.id ?? "no such image"}, expected ${id}.`
+      );
+    }
+    done.push({ source: id, target, id });
+  }
+  return done;
+}
+
 // src/handoff/load.ts
 function loadImages(deps, request) {
   return loadFromStore(deps, deps.store, request);
@@ -18554,7 +18669,7 @@ async function orMiss(deps, request, fetch) {
 }
 function rewriteFor(selection, stored) {
   if (selection.include.length === 0 && selection.exclude.length === 0) return { names: (image) => image.names };
-  const selectedNames = (image) => image.names.filter((n) => selects(selection, n));
+  const selectedNames = (image) => image.names.filter((n) => selects(selection, n, { shortNames: true }));
   return {
     keep: (image) => {
       stored.push(...image.names.length > 0 ? image.names : [image.configDigest]);
@@ -18577,8 +18692,15 @@ async function verifyAndTag(deps, request, model, timing) {
   log2.info(`Loaded and verified in ${formatMs(loadMs)}: ${describeImages(model, ids)}.`);
   const tagged = await applyTags(runtime, tagPlan, ids);
   for (const t of tagged) log2.info(`Tagged ${t.source} as ${t.target}.`);
+  const prefix = request.danglingNamePrefix;
+  const named = prefix !== void 0 ? await nameDangling(runtime, prefix, model, ids) : [];
+  for (const n of named) log2.info(`Named untagged image ${n.id}: ${n.target}.`);
+  const rows = imageRows(model, ids).map((row) => {
+    const name = named.find((n) => n.id === row.id && row.name === row.id)?.target;
+    return name !== void 0 ? { ...row, name } : row;
+  });
   return {
-    rows: withTargets(imageRows(model, ids), tagged),
+    rows: withTargets(rows, tagged),
     phases: [
       ["fetch", timing.fetchMs],
       ["load+verify", loadMs],
@@ -18791,7 +18913,7 @@ var InputWatch = class {
 // src/store/split.ts
 var tinyInline = 64 * 1024;
 var jsonInline = 4 * 1024 * 1024;
-async function splitArchive(archive, sink, chunkBytes, onBytes = () => void 0) {
+async function splitArchive(archive, sink, chunkBytes, onBytes = () => void 0, selection) {
   const watch = new InputWatch();
   const tap = new Transform4({
     transform(chunk, _encoding, callback) {
@@ -18808,6 +18930,10 @@ async function splitArchive(archive, sink, chunkBytes, onBytes = () => void 0) {
   const state = { entries: [], inlineBytes: 0 };
   try {
     for await (const entry of extract) {
+      if (selection !== void 0 && leftOut(entry.header, selection)) {
+        await drain(entry[Symbol.asyncIterator]());
+        continue;
+      }
       const stored = await storeEntry(entry.header, entry, sink, chunkBytes, state);
       if (stored === void 0) continue;
       if (state.entries.push(stored) > maxEntries) throw overBudget(`more than ${maxEntries} entries`);
@@ -18819,7 +18945,16 @@ async function splitArchive(archive, sink, chunkBytes, onBytes = () => void 0) {
     throw error?.syscall !== void 0 ? error : watch.explain(error);
   }
   if (!watch.endedCleanly()) throw watch.explain(new Error("the tar ended early, without its end-of-archive blocks"));
+  for (const file of selection?.nameFiles ?? []) {
+    const inline = file.body.toString("base64");
+    state.entries.push({ path: file.name, mode: 420, type: "file", size: file.body.length, inline });
+  }
   return { entries: state.entries, contents: contentsOf(state.entries), archiveBytes: watch.bytes };
+}
+function leftOut(header, selection) {
+  if (header.type !== "file" && header.type !== "contiguous-file") return false;
+  const path = normalizePath(header.name);
+  return selection.omit.has(path) || isNameFile(path);
 }
 async function storeEntry(header, body, sink, chunkBytes, state) {
   const path = normalizePath(header.name);
@@ -18920,12 +19055,142 @@ async function writeChunks(first, pieces, sink, chunkBytes) {
   return digests;
 }
 
+// src/archive/archive-file.ts
+import { createReadStream as createReadStream3 } from "node:fs";
+import { open } from "node:fs/promises";
+import { createGunzip, createZstdDecompress as createZstdDecompress2 } from "node:zlib";
+async function compressionOf(path) {
+  const handle = await open(path, "r");
+  try {
+    const head = Buffer.alloc(4);
+    const { bytesRead } = await handle.read(head, 0, 4, 0);
+    if (bytesRead >= 2 && head[0] === 31 && head[1] === 139) return "gzip";
+    return bytesRead === 4 && isZstd(head) ? "zstd" : "none";
+  } finally {
+    await handle.close();
+  }
+}
+async function openArchiveFile(path) {
+  const compression = await compressionOf(path);
+  const raw = createReadStream3(path, { highWaterMark: 1024 * 1024 });
+  if (compression === "none") return raw;
+  const inflate = compression === "gzip" ? createGunzip() : createZstdDecompress2();
+  raw.once("error", (error) => inflate.destroy(error));
+  inflate.once("close", () => raw.destroy());
+  return raw.pipe(inflate);
+}
+
+// src/archive/archive-select.ts
+function idsOf(image) {
+  return [image.configDigest, image.manifestDigest].filter((d) => d !== void 0);
+}
+var shortNames = { shortNames: true };
+var keyOf2 = (image) => image.manifestDigest ?? image.configDigest;
+function pickFromArchive(contents, model, selection) {
+  const all = selection.include.length === 0 || selection.include.some(isEverything);
+  const excluded = (name) => selection.exclude.some((p) => !isIdPattern(p) && patternMatcher(p, shortNames)(name));
+  const excludedId = (image) => selection.exclude.some((p) => isIdPattern(p) && idsOf(image).some((id) => idMatches(id, p)));
+  const names = /* @__PURE__ */ new Map();
+  const keep = (image, kept) => {
+    const set = names.get(keyOf2(image)) ?? /* @__PURE__ */ new Set();
+    kept.forEach((n) => set.add(n));
+    names.set(keyOf2(image), set);
+  };
+  const missing = [];
+  for (const pattern of all ? ["**"] : selection.include) {
+    let found = false;
+    for (const image of model.images) {
+      if (excludedId(image)) continue;
+      if (isIdPattern(pattern)) {
+        if (!idsOf(image).some((id) => idMatches(id, pattern))) continue;
+        found = true;
+        keep(image, []);
+        continue;
+      }
+      const matched = all ? image.names : image.names.filter(patternMatcher(pattern, shortNames));
+      if (matched.length === 0 && !(all && image.names.length === 0)) continue;
+      found = true;
+      const kept = matched.filter((n) => !excluded(n));
+      if (kept.length > 0 || matched.length === 0) keep(image, kept);
+    }
+    if (!found && !all) missing.push(pattern);
+  }
+  if (missing.length > 0) throw noMatch(missing, model);
+  const selected = model.images.filter((image) => names.has(keyOf2(image)));
+  if (selected.length === 0) throw noMatch(selection.include, model);
+  const unchanged = selected.length === model.images.length && selected.every((i) => sameNames(i, names));
+  const leftOut2 = [...new Set(model.images.filter((i) => !names.has(keyOf2(i))).map(imageLabel))];
+  if (unchanged) return { model, omit: /* @__PURE__ */ new Set(), leftOut: leftOut2 };
+  const rewritten = rewriteNameFiles(contents.nameFiles, model, {
+    keep: (image) => names.has(keyOf2(image)),
+    names: (image) => [...names.get(keyOf2(image)) ?? []]
+  });
+  const used = new Set(rewritten.model.images.flatMap((image) => layerFiles(contents, image)));
+  const omit = new Set(model.images.flatMap((image) => layerFiles(contents, image)).filter((p) => !used.has(p)));
+  return { model: rewritten.model, omit, nameFiles: rewritten.files, leftOut: leftOut2 };
+}
+function sameNames(image, names) {
+  const kept = names.get(keyOf2(image));
+  return kept !== void 0 && kept.size === image.names.length && image.names.every((n) => kept.has(n));
+}
+function layerFiles(contents, image) {
+  return image.layers.map((layer) => resolveFile(contents, layer.path)?.path ?? layer.path);
+}
+function noMatch(patterns, model) {
+  const held = [...new Set(model.images.map((i) => i.names.length > 0 ? i.names.join(", ") : i.configDigest))];
+  return new HandoffError(
+    `Input "images": ${patterns.map((p) => `"${p}"`).join(", ")} matched no image in the archive, which holds ${held.join("; ") || "no image"}; fix the patterns (untagged images are selected by ID or by *)`
+  );
+}
+
+// src/handoff/save-source.ts
+async function saveSource(deps, request) {
+  return request.archive !== void 0 ? fileSource(deps, request.archive, request.images) : engineSource(deps, request);
+}
+async function engineSource(deps, request) {
+  const { runtime } = deps;
+  const { refs, ids, leftOut: leftOut2 } = await resolveRefs(runtime, request.images);
+  if (request.images.include.some(isGlob)) logLeftOut(deps, leftOut2, `in ${runtime.kind}`);
+  const options = request.platform !== void 0 ? { platform: request.platform } : {};
+  return { what: `${refs.join(", ")} from ${runtime.kind}`, open: () => runtime.exportImages(refs, options), ids };
+}
+async function fileSource(deps, path, images) {
+  const everything = images.exclude.length === 0 && (images.include.length === 0 || images.include.some(isEverything));
+  if (everything) return { what: `every image in archive ${path}`, open: () => openArchiveFile(path) };
+  deps.log.info(`Reading ${path} once to find the images "images" selects in it.`);
+  const scan = await splitArchive(await openArchiveFile(path), discard, defaultChunkBytes);
+  const model = readModel(scan.contents);
+  const pick = pickFromArchive(scan.contents, model, images);
+  logLeftOut(deps, pick.leftOut, "in the archive");
+  const labels = [...new Set(pick.model.images.flatMap((i) => i.names.length > 0 ? i.names : [i.configDigest]))];
+  return {
+    what: `${labels.join(", ")} from archive ${path}`,
+    open: () => openArchiveFile(path),
+    ids: [...new Set(pick.model.images.map((i) => i.configDigest))],
+    ...pick.nameFiles !== void 0 ? { selection: { omit: pick.omit, nameFiles: pick.nameFiles } } : {}
+  };
+}
+var discard = {
+  begin: () => Promise.resolve({
+    write: () => Promise.resolve(),
+    end: () => Promise.resolve(),
+    abort: () => Promise.resolve()
+  })
+};
+var shownNames = 20;
+function logLeftOut(deps, names, where) {
+  if (names.length === 0) return;
+  const shown = names.slice(0, shownNames).join(", ");
+  const more = names.length > shownNames ? ` and ${names.length - shownNames} more` : "";
+  deps.log.info(`Not selected by "images" (left out) ${where}: ${shown}${more}.`);
+}
+
 // src/handoff/save-store.ts
 var inFlight = { chunks: 8, bytes: 3 * 64 * 1024 * 1024 };
 async function saveToStore(deps, store, request) {
-  const { runtime, log: log2, clock } = deps;
-  const { refs, ids } = await resolveRefs(runtime, request.images);
-  log2.info(`Saving ${refs.join(", ")} from ${runtime.kind} under key "${request.key}" (backend: ${store.kind}).`);
+  const { log: log2, clock } = deps;
+  const source = await saveSource(deps, request);
+  log2.info(`Saving ${source.what} under key "${request.key}" (backend: ${store.kind}).`);
   const start = clock();
   if (await store.hasIndex(request.key)) {
     const reason = `${store.kind === "cache" ? "the cache" : "the store"} already holds an entry under "${request.key}" (entries are immutable; change the key to store new images)`;
@@ -18933,11 +19198,11 @@ async function saveToStore(deps, store, request) {
     return { outcome: { saved: false, key: request.key, reason }, rows: [], phases: [["lookup", clock() - start]] };
   }
   await store.prepare();
-  const split = await exportAndSplit(deps, store, refs, request);
+  const split = await exportAndSplit(deps, store, source, request);
   let model;
   try {
     model = readModel(split.result.contents);
-    checkComplete(model, ids);
+    checkComplete(model, source.ids ?? []);
   } catch (error) {
     await split.sink.abort();
     throw error;
@@ -18957,7 +19222,7 @@ async function saveToStore(deps, store, request) {
     return { outcome, rows: [], phases };
   }
   for (const note of model.skipped) log2.warning(`Skipped while saving: ${note}`);
-  const engineIds = engineIdsOf(model, ids);
+  const engineIds = engineIdsOf(model, source.ids ?? model.images.map((image) => image.configDigest));
   log2.info(
     `Saved ${describeImages(model, engineIds)} in ${formatMs(clock() - start)}: ${stats.chunks - stats.reusedChunks} new chunk(s), ${formatBytes(stats.storedBytes)} stored; ${stats.reusedChunks} chunk(s) (${formatBytes(stats.reusedBytes)}) were already in the ${store.kind} store.`
   );
@@ -18976,7 +19241,7 @@ async function saveToStore(deps, store, request) {
     transfer
   };
 }
-async function exportAndSplit(deps, store, refs, request) {
+async function exportAndSplit(deps, store, source, request) {
   const sink = storeSink(store, {
     compressionLevel: request.compressionLevel,
     inFlight: inFlight.chunks,
@@ -18984,11 +19249,8 @@ async function exportAndSplit(deps, store, refs, request) {
   });
   const ticker = progress(deps.log, deps.clock, "export");
   try {
-    const archive = await deps.runtime.exportImages(
-      refs,
-      request.platform !== void 0 ? { platform: request.platform } : {}
-    );
-    const result = await splitArchive(archive, sink, defaultChunkBytes, (n) => ticker.add(n));
+    const archive = await source.open();
+    const result = await splitArchive(archive, sink, defaultChunkBytes, (n) => ticker.add(n), source.selection);
     return { result, sink };
   } catch (error) {
     await sink.abort();
@@ -19016,7 +19278,7 @@ function saveImages(deps, request) {
 }
 async function resolveRefs(runtime, images) {
   try {
-    return resolveSelection(await runtime.list(), images);
+    return resolveSelection(await runtime.list(), images, { shortNames: runtime.kind === "podman" });
   } catch (error) {
     throw new HandoffError(`Input "images": ${errorMessage(error)}.`);
   }
@@ -19244,4 +19506,4 @@ export {
   runMain,
   runPost
 };
-/*! For license information please see chunk-CAXGAXJU.js.LEGAL.txt */
+/*! For license information please see chunk-7FXPAUXC.js.LEGAL.txt */
