@@ -1,4 +1,4 @@
-/** What orchestration needs from a logger; run.ts binds it to @actions/core, tests to an array. */
+/** What orchestration needs from a logger; core-io.ts binds it to @actions/core, tests to an array. */
 export interface Log {
   info(message: string): void
   warning(message: string): void

@@ -1,4 +1,3 @@
-import * as core from '@actions/core'
 import { formatBytes, formatMs, type ImageRow, type Phases } from './report.js'
 import { escapeHtml } from './safe-text.js'
 
@@ -38,11 +37,6 @@ export function renderSummary(report: SummaryReport): string {
     )
   }
   return lines.join('\n') + '\n'
-}
-
-export async function writeSummary(report: SummaryReport): Promise<void> {
-  if (!process.env.GITHUB_STEP_SUMMARY) return
-  await core.summary.addRaw(renderSummary(report), true).write()
 }
 
 /** One line of text inside the summary's HTML: no markup, no line break that could end the HTML block. */

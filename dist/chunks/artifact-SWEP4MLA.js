@@ -44,7 +44,7 @@ import {
   structuredMessageDecodingBrowser,
   structuredMessageDecodingStream,
   structuredMessageEncoding
-} from "./chunk-Q2ZCCHGV.js";
+} from "./chunk-HBQNSH7F.js";
 import {
   BearerCredentialHandler,
   HttpClient,
@@ -56,7 +56,7 @@ import {
   require_undici,
   setSecret,
   warning
-} from "./chunk-2MDZGHZX.js";
+} from "./chunk-ZAWYASQT.js";
 import {
   HandoffError,
   __commonJS,
@@ -62433,4 +62433,4 @@ async function scratch(workDir, prefix2) {
 export {
   createArtifactBackend
 };
-/*! For license information please see artifact-OUVL465H.js.LEGAL.txt */
+/*! For license information please see artifact-SWEP4MLA.js.LEGAL.txt */

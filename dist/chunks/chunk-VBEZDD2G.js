@@ -22,7 +22,7 @@ import {
   setSecret,
   summary,
   warning
-} from "./chunk-2MDZGHZX.js";
+} from "./chunk-ZAWYASQT.js";
 import {
   IndexFormatError,
   blobPath,
@@ -15784,6 +15784,36 @@ var require_docker = __commonJS({
   }
 });
 
+// src/handoff/safe-text.ts
+function logLine(text) {
+  return text.replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/^(\s*)::/, "$1%3A:").replace(/##\[/g, "##%5B");
+}
+var htmlEntities = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+function escapeHtml(text) {
+  return text.replace(/[&<>"']/g, (c) => htmlEntities[c]);
+}
+
+// src/handoff/core-io.ts
+var log = {
+  info: (m) => info(logLine(m)),
+  warning: (m) => warning(m),
+  debug: (m) => debug(m),
+  group: (title, body) => group(title, body)
+};
+var coreIO = {
+  log,
+  input: (name) => getInput(name),
+  output: (name, value) => setOutput(name, value),
+  saveState: (name, value) => saveState(name, value),
+  getState: (name) => getState(name),
+  setSecret: (value) => setSecret(value),
+  fail: (message) => setFailed(message),
+  summary: async (html) => {
+    if (!process.env.GITHUB_STEP_SUMMARY) return;
+    await summary.addRaw(html, true).write();
+  }
+};
+
 // src/archive/select.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
 function parseSelection(lines2) {
@@ -17973,10 +18003,10 @@ async function createStore(settings, log2, env = process.env) {
     case "local":
       return (await import("./local-store-4QPAX32M.js")).createLocalStore(settings.path);
     case "cache":
-      return (await import("./cache-store-N3IUY7E7.js")).createCacheStore({ workDir, log: log2 });
+      return (await import("./cache-store-SW7RM7KD.js")).createCacheStore({ workDir, log: log2 });
     case "artifact": {
       const [{ createArtifactBackend }, { createPackStore }] = await Promise.all([
-        import("./artifact-OUVL465H.js"),
+        import("./artifact-SWEP4MLA.js"),
         import("./pack-store-MA6BSOAZ.js")
       ]);
       return createPackStore(createArtifactBackend({ workDir, log: log2, ...settings.artifact }), workDir);
@@ -19037,15 +19067,6 @@ function changedSelection(now, before, filter) {
   return { include: [...new Set(include)], exclude: [] };
 }
 
-// src/handoff/safe-text.ts
-function logLine(text) {
-  return text.replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/^(\s*)::/, "$1%3A:").replace(/##\[/g, "##%5B");
-}
-var htmlEntities = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-function escapeHtml(text) {
-  return text.replace(/[&<>"']/g, (c) => htmlEntities[c]);
-}
-
 // src/handoff/summary.ts
 function renderSummary(report) {
   const lines2 = [`<h3>image-handoff: ${escape(report.title)}</h3>`];
@@ -19067,10 +19088,6 @@ function renderSummary(report) {
     );
   }
   return lines2.join("\n") + "\n";
-}
-async function writeSummary(report) {
-  if (!process.env.GITHUB_STEP_SUMMARY) return;
-  await summary.addRaw(renderSummary(report), true).write();
 }
 function escape(text) {
   return escapeHtml(text.replace(/[\r\n]+/g, " ")).replace(/[@`|*_[\]\\]/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -19114,55 +19131,72 @@ function failureSummary(step, backend, key, message) {
   return { title: `${step} failed`, backend, key, outcome: `failed: ${message}`, rows: [], phases: [], notes: [] };
 }
 
+// src/handoff/io.ts
+var Output = {
+  images: "images",
+  droppedNames: "dropped-names",
+  hit: "hit",
+  matchedKey: "matched-key"
+};
+
 // src/handoff/run.ts
 var State = { snapshot: "image-ids", hit: "hit", mainDone: "main-done" };
-var log = {
-  info: (m) => info(logLine(m)),
-  warning: (m) => warning(m),
-  debug: (m) => debug(m),
-  group: (title, body) => group(title, body)
-};
-function maskSecrets() {
-  const token = getInput(Input.githubToken).trim();
-  if (token !== "") setSecret(token);
+var defaultEngines = { runtime: createRuntime, store: createStore, clock: Date.now };
+function maskSecrets(io) {
+  const token = io.input(Input.githubToken).trim();
+  if (token !== "") io.setSecret(token);
+}
+function debugUnexpected(io, error) {
+  if (error instanceof HandoffError) return;
+  const stack = error?.stack;
+  if (typeof stack === "string") io.log.debug(stack);
 }
 var EngineUnreachable = class extends HandoffError {
 };
-async function withDeps(settings, body) {
-  const store = await createStore(settings, (m) => log.info(m));
+async function withDeps(io, engines, settings, body) {
+  const { log: log2 } = io;
+  const store = await engines.store(settings, (m) => log2.info(m));
   let runtime;
   try {
-    runtime = await createRuntime(settings, (m) => log.warning(m));
+    runtime = await engines.runtime(settings, (m) => log2.warning(m));
   } catch (error) {
+    debugUnexpected(io, error);
     throw new EngineUnreachable(failureMessage(error));
   }
   try {
-    return await body({ runtime, store, log, clock: Date.now });
+    return await body({ runtime, store, log: log2, clock: engines.clock });
   } finally {
     await store.release?.();
     await runtime.close();
   }
 }
-function setImagesOutput(rows, dropped = []) {
-  setOutput("images", JSON.stringify(rows));
-  setOutput("dropped-names", JSON.stringify(dropped));
+function setImagesOutput(io, rows, dropped = []) {
+  io.output(Output.images, JSON.stringify(rows));
+  io.output(Output.droppedNames, JSON.stringify(dropped));
 }
-async function runMain() {
+var writeSummary = (io, report) => io.summary(renderSummary(report));
+async function runMain(io, engines = defaultEngines) {
   let settings;
   try {
-    maskSecrets();
-    settings = parseInputs((name) => getInput(name));
+    maskSecrets(io);
+    settings = parseInputs((name) => io.input(name));
     const chosen = settings;
-    for (const warning2 of chosen.warnings) log.warning(warning2);
-    await withDeps(chosen, (deps) => chosen.mode === "save" ? mainSave(deps, chosen) : mainLoad(deps, chosen));
+    for (const warning2 of chosen.warnings) io.log.warning(warning2);
+    await withDeps(
+      io,
+      engines,
+      chosen,
+      (deps) => chosen.mode === "save" ? mainSave(io, deps, chosen) : mainLoad(io, deps, chosen)
+    );
   } catch (error) {
-    if (settings?.mode === "auto" && error instanceof EngineUnreachable) return engineMiss(error);
-    if (settings !== void 0 && settings.mode !== "save") setOutput("hit", "false");
+    if (settings?.mode === "auto" && error instanceof EngineUnreachable) return engineMiss(io, error);
+    debugUnexpected(io, error);
+    if (settings !== void 0 && settings.mode !== "save") io.output(Output.hit, "false");
     const message = withEntry(failureMessage(error), settings);
-    setFailed(message);
+    io.fail(message);
     if (settings !== void 0) {
       const step = settings.mode === "save" ? "save" : "load";
-      await writeSummary(failureSummary(step, settings.backend, settings.key, message)).catch(() => void 0);
+      await writeSummary(io, failureSummary(step, settings.backend, settings.key, message)).catch(() => void 0);
     }
   }
 }
@@ -19170,25 +19204,25 @@ function withEntry(message, settings) {
   if (settings === void 0 || message.includes(`"${settings.key}"`)) return message;
   return `${message} (entry "${settings.key}", backend: ${settings.backend})`;
 }
-function engineMiss(error) {
-  log.warning(
+function engineMiss(io, error) {
+  io.log.warning(
     `Could not reach the container engine, continuing as a cache miss (the post step tries again to save what the job builds): ${error.message}`
   );
-  setOutput("hit", "false");
-  setOutput("matched-key", "");
-  setImagesOutput([]);
-  saveState(State.snapshot, "[]");
-  saveState(State.hit, "false");
-  saveState(State.mainDone, "true");
+  io.output(Output.hit, "false");
+  io.output(Output.matchedKey, "");
+  setImagesOutput(io, []);
+  io.saveState(State.snapshot, "[]");
+  io.saveState(State.hit, "false");
+  io.saveState(State.mainDone, "true");
 }
-async function mainSave(deps, settings) {
+async function mainSave(io, deps, settings) {
   const result = await deps.log.group("Save images", () => saveImages(deps, settings));
-  setImagesOutput(result.rows, result.dropped);
-  await writeSummary(saveSummary(settings.backend, settings.key, result));
+  setImagesOutput(io, result.rows, result.dropped);
+  await writeSummary(io, saveSummary(settings.backend, settings.key, result));
 }
-async function mainLoad(deps, settings) {
+async function mainLoad(io, deps, settings) {
   if (settings.backend === "artifact" && settings.restoreKeys.length > 0) {
-    log.warning(
+    io.log.warning(
       'Input "restore-keys" does not apply to backend: artifact (an artifact is found by its exact name); ignoring it.'
     );
   }
@@ -19196,52 +19230,55 @@ async function mainLoad(deps, settings) {
     "Load images",
     () => loadImages(deps, { ...settings, required: settings.mode === "load" })
   );
-  setOutput("hit", String(result.hit));
-  setOutput("matched-key", result.matchedKey ?? "");
-  setImagesOutput(result.rows, result.dropped);
+  io.output(Output.hit, String(result.hit));
+  io.output(Output.matchedKey, result.matchedKey ?? "");
+  setImagesOutput(io, result.rows, result.dropped);
   if (settings.mode === "auto") {
     const ids = (await deps.runtime.list()).map((i) => i.id);
-    saveState(State.snapshot, JSON.stringify(ids));
-    saveState(State.hit, String(result.hit));
-    saveState(State.mainDone, "true");
+    io.saveState(State.snapshot, JSON.stringify(ids));
+    io.saveState(State.hit, String(result.hit));
+    io.saveState(State.mainDone, "true");
   }
-  await writeSummary(loadSummary(settings.backend, settings.key, result));
+  await writeSummary(io, loadSummary(settings.backend, settings.key, result));
 }
-async function runPost() {
+async function runPost(io, engines = defaultEngines) {
+  const { log: log2 } = io;
   try {
-    maskSecrets();
-    const settings = parseInputs((name) => getInput(name));
+    maskSecrets(io);
+    const settings = parseInputs((name) => io.input(name));
     if (settings.mode !== "auto") return;
-    if (getState(State.mainDone) !== "true") {
-      log.warning(
+    if (io.getState(State.mainDone) !== "true") {
+      log2.warning(
         "The main step did not finish, so there is no record of the images present before the job; not saving."
       );
       return;
     }
-    if (getState(State.hit) === "true") {
-      log.info(`The exact key "${settings.key}" was restored; not saving.`);
+    if (io.getState(State.hit) === "true") {
+      log2.info(`The exact key "${settings.key}" was restored; not saving.`);
       return;
     }
-    const before = new Set(JSON.parse(getState(State.snapshot) || "[]"));
-    await withDeps(settings, async (deps) => {
+    const before = new Set(JSON.parse(io.getState(State.snapshot) || "[]"));
+    await withDeps(io, engines, settings, async (deps) => {
       const selection = changedSelection(await deps.runtime.list(), before, settings.images);
       if (selection.include.length === 0) {
-        log.info('No image was created or changed during the job (or none matches "images"); nothing to save.');
+        log2.info('No image was created or changed during the job (or none matches "images"); nothing to save.');
         return;
       }
       const result = await deps.log.group(
         "Save changed images",
         () => saveImages(deps, { ...settings, images: selection })
       );
-      await writeSummary(saveSummary(settings.backend, settings.key, result));
+      await writeSummary(io, saveSummary(settings.backend, settings.key, result));
     });
   } catch (error) {
-    log.warning(`Saving images in the post step failed: ${failureMessage(error)}`);
+    debugUnexpected(io, error);
+    log2.warning(`Saving images in the post step failed: ${failureMessage(error)}`);
   }
 }
 
 export {
+  coreIO,
   runMain,
   runPost
 };
-/*! For license information please see chunk-FFPXCBYM.js.LEGAL.txt */
+/*! For license information please see chunk-VBEZDD2G.js.LEGAL.txt */
