@@ -83,10 +83,3 @@ function trailingBytes(scan: ZstdFrameScan, extra: number): HandoffError {
       'it was altered or two payloads were joined: it is refused, save the images again under this key (or a new one)'
   )
 }
-
-const zstdMagic = Buffer.from([0x28, 0xb5, 0x2f, 0xfd])
-
-/** True when a payload's first bytes are a zstd frame (the cache backend stores a plain tar and compresses it itself). */
-export function isZstd(head: Buffer): boolean {
-  return head.subarray(0, 4).equals(zstdMagic)
-}

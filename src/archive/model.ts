@@ -1,7 +1,7 @@
 /**
  * The archive model: which images an image archive holds, read from its name files and the small JSON
- * documents (configs, manifests) seen while it streamed by. Pure: the tar transform collects the facts,
- * this module only interprets them.
+ * documents (configs, manifests) seen while it streamed by. Pure: the store's split collects the facts (see
+ * `contentsOf`), this module only interprets them.
  */
 import { posix } from 'node:path'
 import { HandoffError } from '../errors.js'
@@ -41,8 +41,6 @@ export interface ArchiveModel {
 /** One file of the archive as it streamed by (name files excluded). */
 export interface FileFacts {
   size: number
-  /** `sha256:…` (or `sha512:…` under blobs/sha512/) of the body; absent for links and directories. */
-  digest?: string
   /** For symlinks and hard links: the archive path they point at. */
   link?: string
   /** The tar entry type when the entry is neither a regular file nor a link (`directory`, ...); absent for files. */

@@ -8,9 +8,3 @@ export interface Log {
 
 /** A clock seam so summaries can report phase times and tests can pin them. */
 export type Clock = () => number
-
-export async function timed<T>(clock: Clock, body: () => Promise<T>): Promise<{ value: T; ms: number }> {
-  const start = clock()
-  const value = await body()
-  return { value, ms: clock() - start }
-}

@@ -58,7 +58,7 @@ import {
   sameName,
   uniqueNames,
   withDefaultTag
-} from "./chunk-4R7AXG6S.js";
+} from "./chunk-6JM2CLAW.js";
 import {
   HandoffError,
   __commonJS,
@@ -18007,7 +18007,7 @@ async function createStore(settings, log2, env = process.env) {
     case "artifact": {
       const [{ createArtifactBackend }, { createPackStore }] = await Promise.all([
         import("./artifact-SWEP4MLA.js"),
-        import("./pack-store-MA6BSOAZ.js")
+        import("./pack-store-GEIDJ7MD.js")
       ]);
       return createPackStore(createArtifactBackend({ workDir, log: log2, ...settings.artifact }), workDir);
     }
@@ -18317,7 +18317,6 @@ function trailingBytes(scan, extra) {
     `the stored payload carries bytes after the end of its zstd frame (at least ${extra} extra bytes of ${scan.total}); it was altered or two payloads were joined: it is refused, save the images again under this key (or a new one)`
   );
 }
-var zstdMagic = Buffer.from([40, 181, 47, 253]);
 
 // src/store/assemble.ts
 var ChunkFetchError = class extends HandoffError {
@@ -19281,4 +19280,4 @@ export {
   runMain,
   runPost
 };
-/*! For license information please see chunk-VBEZDD2G.js.LEGAL.txt */
+/*! For license information please see chunk-T3BFFGY5.js.LEGAL.txt */
