@@ -154,16 +154,6 @@ export function imageLabel(image: Pick<ArchiveImage, 'names' | 'configDigest'>):
   return image.names[0] ?? image.configDigest.replace(/^sha256:/, '').slice(0, 12)
 }
 
-/** `os/arch[/variant]` from an image config or an OCI platform object. */
-export function platformOf(value: unknown): string | undefined {
-  if (!isRecord(value)) return undefined
-  const os = value['os'] ?? value['OS']
-  const arch = value['architecture'] ?? value['Architecture']
-  const variant = value['variant'] ?? value['Variant']
-  if (typeof os !== 'string' || typeof arch !== 'string' || os === '' || arch === '') return undefined
-  return typeof variant === 'string' && variant !== '' ? `${os}/${arch}/${variant}` : `${os}/${arch}`
-}
-
 export function diffIdsOf(config: unknown): string[] {
   const rootfs = isRecord(config) ? config['rootfs'] : undefined
   const ids = isRecord(rootfs) ? rootfs['diff_ids'] : undefined

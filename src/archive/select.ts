@@ -1,5 +1,6 @@
 import picomatch from 'picomatch'
 import { canonicalName, familiarName, normalizedName, parseReference, type Reference } from './reference.js'
+import { idHasPrefix } from './reference.js'
 
 /**
  * Image selection by references and globs, with `!` excludes. A pattern matches a name in its familiar
@@ -89,8 +90,7 @@ export interface Resolved {
 const idPattern = /^(sha256:)?[0-9a-f]{12,64}$/
 
 function idMatches(image: Listed, id: string): boolean {
-  const hex = id.replace(/^sha256:/, '')
-  return image.id.replace(/^sha256:/, '').startsWith(hex)
+  return idHasPrefix(image.id, id)
 }
 
 /**

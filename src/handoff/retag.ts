@@ -1,5 +1,5 @@
 import { HandoffError } from '../errors.js'
-import { isImageId } from '../archive/reference.js'
+import { idHasPrefix, isImageId } from '../archive/reference.js'
 import { patternMatcher } from '../archive/select.js'
 import type { ArchiveImage, ArchiveModel } from '../archive/model.js'
 import type { TagRule } from '../inputs.js'
@@ -43,10 +43,7 @@ export function planTags(rules: TagRule[], model: ArchiveModel): PlannedTag[] {
 }
 
 function matchingImages(source: string, images: ArchiveImage[]): ArchiveImage[] {
-  if (isImageId(source)) {
-    const hex = source.replace(/^sha256:/, '')
-    return images.filter((i) => i.configDigest.replace(/^sha256:/, '').startsWith(hex))
-  }
+  if (isImageId(source)) return images.filter((i) => idHasPrefix(i.configDigest, source))
   const match = patternMatcher(source)
   return images.filter((i) => i.names.some(match))
 }
