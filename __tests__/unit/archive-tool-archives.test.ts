@@ -203,7 +203,7 @@ describe('an OCI archive without manifest.json gets one when its name files are 
       mediaType: 'application/vnd.oci.image.index.v1+json',
       digest: sha256(imageIndex),
       size: imageIndex.length,
-      annotations: index.manifests[0]!.annotations
+      ...(index.manifests[0]?.annotations !== undefined ? { annotations: index.manifests[0].annotations } : {})
     }
     const multi = [
       ...withIndex(files, { ...index, manifests: [top] }),
