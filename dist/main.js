@@ -2,11 +2,11 @@ import { createRequire as __createRequire } from 'node:module'; import { fileURL
 import {
   coreIO,
   runMain
-} from "./chunks/chunk-T3BFFGY5.js";
+} from "./chunks/chunk-OPSUGV63.js";
 import "./chunks/chunk-OTW4DL2O.js";
 import "./chunks/chunk-UPTZXHVF.js";
 import "./chunks/chunk-ZAWYASQT.js";
-import "./chunks/chunk-6JM2CLAW.js";
+import "./chunks/chunk-HMADKSIW.js";
 import "./chunks/chunk-OOPN6O4Y.js";
 
 // src/main.ts

@@ -35,6 +35,7 @@ import {
   familiarName,
   familiarOrUndefined,
   familiarRepository,
+  idHasPrefix,
   imageLabel,
   isChunked,
   isDigestReference,
@@ -48,17 +49,17 @@ import {
   normalizePath,
   normalizedName,
   normalizedTargetName,
+  oneByIdPrefix,
   parseIndex,
   parseJson,
   parseManifestJson,
   parseReference,
   parseTargetName,
-  platformOf,
   resolveFile,
   sameName,
   uniqueNames,
   withDefaultTag
-} from "./chunk-6JM2CLAW.js";
+} from "./chunk-HMADKSIW.js";
 import {
   HandoffError,
   __commonJS,
@@ -15872,8 +15873,7 @@ function selects(selection, name) {
 }
 var idPattern = /^(sha256:)?[0-9a-f]{12,64}$/;
 function idMatches(image, id) {
-  const hex = id.replace(/^sha256:/, "");
-  return image.id.replace(/^sha256:/, "").startsWith(hex);
+  return idHasPrefix(image.id, id);
 }
 function resolveSelection(images, selection) {
   const excluded = (name) => selection.exclude.some((p) => patternMatcher(p)(name));
@@ -15910,6 +15910,74 @@ function resolveSelection(images, selection) {
     );
   }
   return { refs: [...refs], ids: [...ids] };
+}
+
+// src/archive/platform.ts
+var spelling = /^([a-z0-9]+)\/([a-z0-9_]+)(?:\/([a-z0-9]+))?$/;
+function parsePlatform(text) {
+  const match = spelling.exec(text.trim());
+  if (match === null) return void 0;
+  const [, os = "", architecture = "", variant] = match;
+  return { os, architecture, ...variant !== void 0 ? { variant } : {} };
+}
+function platformOf(value) {
+  if (!isRecord(value)) return void 0;
+  const os = value["os"] ?? value["OS"];
+  const arch = value["architecture"] ?? value["Architecture"];
+  const variant = value["variant"] ?? value["Variant"];
+  if (typeof os !== "string" || typeof arch !== "string" || os === "" || arch === "") return void 0;
+  return typeof variant === "string" && variant !== "" ? `${os}/${arch}/${variant}` : `${os}/${arch}`;
+}
+function matchesPlatform(platform, wanted) {
+  const want = parsePlatform(wanted);
+  if (want === void 0 || !isRecord(platform)) return false;
+  return platform["os"] === want.os && platform["architecture"] === want.architecture && (want.variant === void 0 || platform["variant"] === want.variant);
+}
+
+// src/runtimes/ctr-output.ts
+var units = { B: 1, KiB: 2 ** 10, MiB: 2 ** 20, GiB: 2 ** 30, TiB: 2 ** 40, PiB: 2 ** 50 };
+function parseHumanSize(value, unit) {
+  const factor = units[unit];
+  const number = Number(value);
+  if (factor === void 0 || !Number.isFinite(number)) return 0;
+  return Math.round(number * factor);
+}
+function parseImageList(stdout) {
+  const rows = [];
+  for (const line of stdout.split("\n")) {
+    const fields = line.trim().split(/\s+/);
+    const [name, mediaType, digest, value, unit, platforms] = fields;
+    if (name === void 0 || name === "REF" || digest === void 0 || !digest.startsWith("sha256:")) continue;
+    rows.push({
+      name,
+      mediaType: mediaType ?? "",
+      digest,
+      size: parseHumanSize(value ?? "", unit ?? ""),
+      platforms: platforms === void 0 || platforms === "-" ? [] : platforms.split(",")
+    });
+  }
+  return rows;
+}
+var unpackLine = /^unpacking (\S+) \((sha256:[0-9a-f]{64})\)/;
+function parseImportOutput(stdout) {
+  const names = [];
+  const digests = [];
+  for (const line of stdout.split("\n")) {
+    const match = unpackLine.exec(line.trim());
+    if (!match) continue;
+    const [, name = "", digest = ""] = match;
+    if (!isDigestReference(name) && !names.includes(name)) names.push(name);
+    if (!digests.includes(digest)) digests.push(digest);
+  }
+  return { names, digests };
+}
+function namespaceProblem(namespace) {
+  if (namespace === "") return "it is empty";
+  if (namespace.length > 76) return "it is longer than 76 characters";
+  if (!/^[A-Za-z0-9]+(?:[._-][A-Za-z0-9]+)*$/.test(namespace)) {
+    return 'only letters, digits and single ".", "_" or "-" between them are allowed';
+  }
+  return void 0;
 }
 
 // src/inputs.ts
@@ -15977,7 +16045,6 @@ function parseTags(text) {
     return { source, target: targetText };
   });
 }
-var platformPattern = /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/;
 function parseInputs(read, env = process.env) {
   const get = (name) => read(name).trim();
   const mode = oneOf(Input.mode, get(Input.mode) || "auto", ["save", "load", "auto"]);
@@ -16001,11 +16068,11 @@ function parseInputs(read, env = process.env) {
   if (backend === "local" && path === "")
     throw new HandoffError('Input "path" is required with backend: local; give the directory to store images in.');
   const platform = get(Input.platform);
-  if (platform !== "" && !platformPattern.test(platform)) {
+  if (platform !== "" && parsePlatform(platform) === void 0) {
     throw new HandoffError(`Input "platform" is "${platform}"; write os/arch[/variant], e.g. linux/amd64.`);
   }
   const namespace = get(Input.containerdNamespace) || env.CONTAINERD_NAMESPACE || "default";
-  if (!/^[A-Za-z0-9]+(?:[._-][A-Za-z0-9]+)*$/.test(namespace) || namespace.length > 76) {
+  if (namespaceProblem(namespace) !== void 0) {
     throw new HandoffError(
       `Input "containerd-namespace" is "${namespace}"; a namespace is letters and digits separated by single . _ or - (e.g. k8s.io).`
     );
@@ -16735,6 +16802,88 @@ function engineStatus(error) {
 // src/runtimes/docker-export.ts
 import { Transform as Transform2 } from "node:stream";
 
+// src/archive/input-check.ts
+var tailSize = 64 * 1024;
+var InputWatch = class {
+  head = Buffer.alloc(0);
+  /** The latest chunks, kept by reference (never copied while streaming), covering at least `tailSize` bytes. */
+  recent = [];
+  recentBytes = 0;
+  total = 0;
+  /** Bytes seen so far. */
+  get bytes() {
+    return this.total;
+  }
+  see(chunk) {
+    this.total += chunk.length;
+    if (this.head.length < 8) this.head = Buffer.concat([this.head, chunk.subarray(0, 8)]);
+    this.recent.push(chunk);
+    this.recentBytes += chunk.length;
+    while (this.recent.length > 1 && this.recentBytes - this.recent[0].length >= tailSize)
+      this.recentBytes -= this.recent.shift().length;
+  }
+  /** The last bytes seen, joined only when a verdict needs them. */
+  get tail() {
+    if (this.recent.length > 1) this.recent = [Buffer.concat(this.recent)];
+    return (this.recent[0] ?? Buffer.alloc(0)).subarray(-tailSize);
+  }
+  /** A tar ends with two zero blocks; without them the data stopped early, even if it stopped between files. */
+  endedCleanly() {
+    return endsWithTarEnd(this.tail);
+  }
+  /** Turns a tar parser failure (or an unclean end) into a message that says what the input really was. */
+  explain(error) {
+    if (error instanceof HandoffError) return error;
+    const engineError = appendedEngineError(this.tail);
+    if (engineError !== void 0) {
+      return new HandoffError(
+        `the engine failed while it was writing the archive: ${engineError}; fix the cause and save again`
+      );
+    }
+    const compressed = this.compression();
+    if (compressed !== void 0) {
+      return new HandoffError(
+        `not an image archive: the input is ${compressed}-compressed; decompress it before reading it as a tar`
+      );
+    }
+    if (this.total === 0) return new HandoffError("not an image archive: the input is empty (did the save fail?)");
+    const detail = errorMessage(error);
+    if (/unexpected end|ended early/i.test(detail)) {
+      return new HandoffError(
+        `the image archive is truncated after ${this.total} bytes (${detail}); the save or transfer was interrupted: save it again`,
+        { cause: error }
+      );
+    }
+    return new HandoffError(`not an image archive: the input is not a valid tar (${detail})`, { cause: error });
+  }
+  compression() {
+    const [a, b, c, d] = this.head;
+    if (a === 31 && b === 139) return "gzip";
+    if (a === 40 && b === 181 && c === 47 && d === 253) return "zstd";
+    if (a === 66 && b === 90 && c === 104) return "bzip2";
+    if (a === 253 && b === 55 && c === 122 && d === 88) return "xz";
+    return void 0;
+  }
+};
+function endsWithTarEnd(tail) {
+  const end = tail.subarray(-1024);
+  return end.length === 1024 && end.every((byte) => byte === 0);
+}
+function appendedEngineError(tail) {
+  const text = tail.toString("latin1");
+  for (const marker of ['{"errorDetail"', '{"error"', '{"message"']) {
+    const start = text.lastIndexOf(marker);
+    if (start === -1) continue;
+    try {
+      const body = JSON.parse(text.slice(start).trim());
+      const message = body.errorDetail?.message ?? body.error ?? body.message;
+      if (typeof message === "string") return message;
+    } catch {
+    }
+  }
+  return void 0;
+}
+
 // src/runtimes/stall.ts
 import { Transform } from "node:stream";
 function watchProgress(ms, awaitingEngine, onStall) {
@@ -16782,19 +16931,15 @@ function engineGives(fromEngine) {
 
 // src/runtimes/docker-export.ts
 var platformApiVersion = "1.48";
-function parsePlatform(text) {
-  const parts = text.trim().split("/");
-  if (parts.length < 2 || parts.length > 3 || parts.some((p) => !/^[\w.-]+$/.test(p))) {
-    throw new HandoffError(
-      `platform "${text}" is not of the form os/arch or os/arch/variant (e.g. linux/amd64, linux/arm64/v8).`
-    );
-  }
-  const [os, architecture, variant] = parts;
-  return { os, architecture, ...variant ? { variant } : {} };
-}
 function platformQuery(platform, apiVersion) {
   if (platform === void 0 || platform.trim() === "") return {};
-  const json2 = JSON.stringify(parsePlatform(platform));
+  const parsed = parsePlatform(platform);
+  if (parsed === void 0) {
+    throw new HandoffError(
+      `platform "${platform}" is not of the form os/arch or os/arch/variant (e.g. linux/amd64, linux/arm64/v8).`
+    );
+  }
+  const json2 = JSON.stringify(parsed);
   if (compareApiVersions(apiVersion, platformApiVersion) >= 0) return { value: json2 };
   return {
     ignored: `the Docker Engine speaks API ${apiVersion}, which cannot export a single platform (needs ${platformApiVersion}, Docker 28+); platform ${platform} is ignored and the images are exported as the engine stores them.`
@@ -16820,18 +16965,9 @@ var TarEndCheck = class _TarEndCheck extends Transform2 {
   }
 };
 function tarEndProblem(tail, describe2) {
-  const end = tail.subarray(-1024);
-  if (end.length === 1024 && end.every((byte) => byte === 0)) return void 0;
-  const text = tail.toString("latin1");
-  const at = text.lastIndexOf('{"errorDetail"');
-  if (at !== -1) {
-    try {
-      const line = JSON.parse(text.slice(at).trim());
-      const message = line.errorDetail?.message ?? line.error;
-      if (message) return new HandoffError(`${describe2} failed part-way: ${message}`);
-    } catch {
-    }
-  }
+  if (endsWithTarEnd(tail)) return void 0;
+  const message = appendedEngineError(tail);
+  if (message) return new HandoffError(`${describe2} failed part-way: ${message}`);
   return new HandoffError(
     `${describe2} ended before the end of the archive (the engine stopped part-way); run the save again.`
   );
@@ -17249,55 +17385,6 @@ function failed(argv, result) {
   return new HandoffError(`${argv.slice(0, 3).join(" ")} \u2026 failed: ${last}`);
 }
 
-// src/runtimes/ctr-output.ts
-var units = { B: 1, KiB: 2 ** 10, MiB: 2 ** 20, GiB: 2 ** 30, TiB: 2 ** 40, PiB: 2 ** 50 };
-function parseHumanSize(value, unit) {
-  const factor = units[unit];
-  const number = Number(value);
-  if (factor === void 0 || !Number.isFinite(number)) return 0;
-  return Math.round(number * factor);
-}
-function parseImageList(stdout) {
-  const rows = [];
-  for (const line of stdout.split("\n")) {
-    const fields = line.trim().split(/\s+/);
-    const [name, mediaType, digest, value, unit, platforms] = fields;
-    if (name === void 0 || name === "REF" || digest === void 0 || !digest.startsWith("sha256:")) continue;
-    rows.push({
-      name,
-      mediaType: mediaType ?? "",
-      digest,
-      size: parseHumanSize(value ?? "", unit ?? ""),
-      platforms: platforms === void 0 || platforms === "-" ? [] : platforms.split(",")
-    });
-  }
-  return rows;
-}
-var unpackLine = /^unpacking (\S+) \((sha256:[0-9a-f]{64})\)/;
-function parseImportOutput(stdout) {
-  const names = [];
-  const digests = [];
-  for (const line of stdout.split("\n")) {
-    const match = unpackLine.exec(line.trim());
-    if (!match) continue;
-    const [, name = "", digest = ""] = match;
-    if (!isDigestName(name) && !names.includes(name)) names.push(name);
-    if (!digests.includes(digest)) digests.push(digest);
-  }
-  return { names, digests };
-}
-function isDigestName(name) {
-  return name.includes("@");
-}
-function namespaceProblem(namespace) {
-  if (namespace === "") return "it is empty";
-  if (namespace.length > 76) return "it is longer than 76 characters";
-  if (!/^[A-Za-z0-9]+(?:[._-][A-Za-z0-9]+)*$/.test(namespace)) {
-    return 'only letters, digits and single ".", "_" or "-" between them are allowed';
-  }
-  return void 0;
-}
-
 // src/runtimes/ctr-platforms.ts
 var indexTypes = /* @__PURE__ */ new Set([
   "application/vnd.oci.image.index.v1+json",
@@ -17314,9 +17401,7 @@ function parseManifestOrIndex(text) {
   return parsed;
 }
 function platformText(descriptor) {
-  const p = descriptor.platform;
-  if (!p) return "unknown/unknown";
-  return [p.os ?? "unknown", p.architecture ?? "unknown", ...p.variant ? [p.variant] : []].join("/");
+  return platformOf(descriptor.platform) ?? "unknown/unknown";
 }
 function absentPlatforms(index, present) {
   return (index.manifests ?? []).filter((m) => !present.has(m.digest)).map(platformText).filter((p) => p !== "unknown/unknown");
@@ -17331,11 +17416,6 @@ function ociArchitecture(nodeArch) {
     s390x: "s390x"
   };
   return map[nodeArch] ?? nodeArch;
-}
-function matchesPlatform(descriptor, platform) {
-  const [os, arch, variant] = platform.split("/");
-  const p = descriptor.platform;
-  return p?.os === os && p?.architecture === arch && (variant === void 0 || p?.variant === variant);
 }
 
 // src/runtimes/tool-streams.ts
@@ -17368,13 +17448,11 @@ function ctrImages(ctr, hostPlatform) {
   const resolveDigest = async (all, ref) => {
     const direct = findDigest(all, ref);
     if (direct !== void 0 || !isImageId(ref)) return direct;
-    const hex = ref.replace(/^sha256:/, "");
-    const matches2 = [];
+    const configs = [];
     for (const digest of new Set(all.map((r) => r.digest))) {
-      if ((await configOf(ctr, digest, hostPlatform))?.slice(7).startsWith(hex)) matches2.push(digest);
+      configs.push({ digest, config: await configOf(ctr, digest, hostPlatform) });
     }
-    if (matches2.length > 1) throw new HandoffError(`"${ref}" matches ${matches2.length} images; give more of the ID.`);
-    return matches2[0];
+    return oneByIdPrefix(configs, ref, (c) => c.config)?.digest;
   };
   const inspect = async (ref) => {
     const all = await rows();
@@ -17422,18 +17500,14 @@ function group2(rows) {
   const byDigest = /* @__PURE__ */ new Map();
   for (const row of rows) {
     const image = byDigest.get(row.digest) ?? { id: row.digest, names: [], size: row.size };
-    if (!isDigestName(row.name)) image.names.push(row.name);
+    if (!isDigestReference(row.name)) image.names.push(row.name);
     byDigest.set(row.digest, image);
   }
   return [...byDigest.values()];
 }
 function findDigest(rows, ref) {
-  if (isImageId(ref)) {
-    const hex = ref.replace(/^sha256:/, "");
-    const digests = [...new Set(rows.filter((r) => r.digest.slice(7).startsWith(hex)).map((r) => r.digest))];
-    if (digests.length > 1) throw new HandoffError(`"${ref}" matches ${digests.length} images; give more of the ID.`);
-    if (digests.length === 1) return digests[0];
-  }
+  const byId = oneByIdPrefix([...new Set(rows.map((r) => r.digest))], ref, (digest) => digest);
+  if (byId !== void 0) return byId;
   const full = canonicalName(ref);
   return rows.find((r) => r.name === ref || r.name === full)?.digest;
 }
@@ -17449,7 +17523,7 @@ async function configOf(ctr, digest, hostPlatform) {
   try {
     const top = parseManifestOrIndex(await ctr.run(["content", "get", digest]));
     if (top.config) return top.config.digest;
-    for (const child of (top.manifests ?? []).filter((m) => matchesPlatform(m, hostPlatform))) {
+    for (const child of (top.manifests ?? []).filter((m) => matchesPlatform(m.platform, hostPlatform))) {
       const manifest = await ctr.run(["content", "get", child.digest]).then(parseManifestOrIndex, () => void 0);
       if (manifest?.config) return manifest.config.digest;
     }
@@ -17467,7 +17541,7 @@ async function skippedPlatforms(ctr, imported, rows) {
   for (const digest of indexes) {
     const absent = absentPlatforms(parseManifestOrIndex(await ctr.run(["content", "get", digest])), present);
     if (absent.length === 0) continue;
-    const names = rows.filter((r) => r.digest === digest && !isDigestName(r.name)).map((r) => r.name);
+    const names = rows.filter((r) => r.digest === digest && !isDigestReference(r.name)).map((r) => r.name);
     warnings.push(
       `${names.join(", ") || digest}: the archive did not hold ${absent.join(", ")}; only the platforms it held were loaded (save with a platform, or all platforms, to carry them).`
     );
@@ -17755,11 +17829,7 @@ function findImage(images, ref) {
   const local = canonicalName(`localhost/${ref}`);
   const byName = (name) => name === void 0 ? void 0 : images.find((i) => i.names.includes(name));
   const named = byName(full) ?? byName(ref) ?? byName(local);
-  if (named || !isImageId(ref)) return named;
-  const hex = ref.replace(/^sha256:/, "");
-  const matches2 = images.filter((i) => i.id.slice(7).startsWith(hex));
-  if (matches2.length > 1) throw new HandoffError(`"${ref}" matches ${matches2.length} images; give more of the ID.`);
-  return matches2[0];
+  return named ?? oneByIdPrefix(images, ref, (i) => i.id);
 }
 function storedRef(images, ref) {
   const image = findImage(images, ref);
@@ -18007,7 +18077,7 @@ async function createStore(settings, log2, env = process.env) {
     case "artifact": {
       const [{ createArtifactBackend }, { createPackStore }] = await Promise.all([
         import("./artifact-SWEP4MLA.js"),
-        import("./pack-store-GEIDJ7MD.js")
+        import("./pack-store-QHKC6YUG.js")
       ]);
       return createPackStore(createArtifactBackend({ workDir, log: log2, ...settings.artifact }), workDir);
     }
@@ -18097,10 +18167,7 @@ function planTags(rules, model) {
   return plan;
 }
 function matchingImages(source, images) {
-  if (isImageId(source)) {
-    const hex = source.replace(/^sha256:/, "");
-    return images.filter((i) => i.configDigest.replace(/^sha256:/, "").startsWith(hex));
-  }
+  if (isImageId(source)) return images.filter((i) => idHasPrefix(i.configDigest, source));
   const match = patternMatcher(source);
   return images.filter((i) => i.names.some(match));
 }
@@ -18338,7 +18405,9 @@ function assembleArchive(index, plan, store, options) {
     pack.destroy(error instanceof Error ? error : new Error(String(error)));
   });
   pack.on("close", () => void fetcher.close());
-  return { stream: Readable.from(pack, { objectMode: false }), failure: () => failure };
+  const stream = Readable.from(pack, { objectMode: false });
+  stream.on("error", () => void 0);
+  return { stream, failure: () => failure };
 }
 async function writeEntry(pack, entry, fetcher, onBytes) {
   const base = { name: entry.path, mode: entry.mode, mtime: /* @__PURE__ */ new Date(0), uid: 0, gid: 0 };
@@ -18738,87 +18807,6 @@ var import_tar_stream3 = __toESM(require_tar_stream(), 1);
 import { createHash as createHash3 } from "node:crypto";
 import { pipeline as pipeline3 } from "node:stream/promises";
 import { Transform as Transform4 } from "node:stream";
-
-// src/archive/input-check.ts
-var tailSize = 64 * 1024;
-var InputWatch = class {
-  head = Buffer.alloc(0);
-  /** The latest chunks, kept by reference (never copied while streaming), covering at least `tailSize` bytes. */
-  recent = [];
-  recentBytes = 0;
-  total = 0;
-  /** Bytes seen so far. */
-  get bytes() {
-    return this.total;
-  }
-  see(chunk) {
-    this.total += chunk.length;
-    if (this.head.length < 8) this.head = Buffer.concat([this.head, chunk.subarray(0, 8)]);
-    this.recent.push(chunk);
-    this.recentBytes += chunk.length;
-    while (this.recent.length > 1 && this.recentBytes - this.recent[0].length >= tailSize)
-      this.recentBytes -= this.recent.shift().length;
-  }
-  /** The last bytes seen, joined only when a verdict needs them. */
-  get tail() {
-    if (this.recent.length > 1) this.recent = [Buffer.concat(this.recent)];
-    return (this.recent[0] ?? Buffer.alloc(0)).subarray(-tailSize);
-  }
-  /** A tar ends with two zero blocks; without them the data stopped early, even if it stopped between files. */
-  endedCleanly() {
-    return this.total >= 1024 && this.tail.subarray(-1024).every((byte) => byte === 0);
-  }
-  /** Turns a tar parser failure (or an unclean end) into a message that says what the input really was. */
-  explain(error) {
-    if (error instanceof HandoffError) return error;
-    const engineError = this.engineError();
-    if (engineError !== void 0) {
-      return new HandoffError(
-        `the engine failed while it was writing the archive: ${engineError}; fix the cause and save again`
-      );
-    }
-    const compressed = this.compression();
-    if (compressed !== void 0) {
-      return new HandoffError(
-        `not an image archive: the input is ${compressed}-compressed; decompress it before reading it as a tar`
-      );
-    }
-    if (this.total === 0) return new HandoffError("not an image archive: the input is empty (did the save fail?)");
-    const detail = errorMessage(error);
-    if (/unexpected end|ended early/i.test(detail)) {
-      return new HandoffError(
-        `the image archive is truncated after ${this.total} bytes (${detail}); the save or transfer was interrupted: save it again`,
-        { cause: error }
-      );
-    }
-    return new HandoffError(`not an image archive: the input is not a valid tar (${detail})`, { cause: error });
-  }
-  /** Docker's error body: `{"errorDetail":{"message":…},"error":…}` (or a bare `{"message":…}`) at the very end. */
-  engineError() {
-    const text = this.tail.toString("latin1");
-    for (const marker of ['{"errorDetail"', '{"error"', '{"message"']) {
-      const start = text.lastIndexOf(marker);
-      if (start === -1) continue;
-      try {
-        const body = JSON.parse(text.slice(start).trim());
-        const message = body.errorDetail?.message ?? body.error ?? body.message;
-        if (typeof message === "string") return message;
-      } catch {
-      }
-    }
-    return void 0;
-  }
-  compression() {
-    const [a, b, c, d] = this.head;
-    if (a === 31 && b === 139) return "gzip";
-    if (a === 40 && b === 181 && c === 47 && d === 253) return "zstd";
-    if (a === 66 && b === 90 && c === 104) return "bzip2";
-    if (a === 253 && b === 55 && c === 122 && d === 88) return "xz";
-    return void 0;
-  }
-};
-
-// src/store/split.ts
 var tinyInline = 64 * 1024;
 var jsonInline = 4 * 1024 * 1024;
 async function splitArchive(archive, sink, chunkBytes, onBytes = () => void 0) {
@@ -19280,4 +19268,4 @@ export {
   runMain,
   runPost
 };
-/*! For license information please see chunk-T3BFFGY5.js.LEGAL.txt */
+/*! For license information please see chunk-OPSUGV63.js.LEGAL.txt */
