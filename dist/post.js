@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; import { fileURL
 import {
   coreIO,
   runPost
-} from "./chunks/chunk-OPSUGV63.js";
+} from "./chunks/chunk-VW7N67XY.js";
 import "./chunks/chunk-OTW4DL2O.js";
 import "./chunks/chunk-UPTZXHVF.js";
 import "./chunks/chunk-ZAWYASQT.js";

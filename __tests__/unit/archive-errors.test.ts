@@ -63,6 +63,15 @@ describe('archive through the store: inputs that are not whole image archives', 
     )
   })
 
+  it('finds the engine error after a cut tar of many chunks, past the bytes it keeps', async () => {
+    const whole = await makeTar(await legacyFiles([{ names: ['app:ci'], layers: ['x'.repeat(300 * 1024)] }]))
+    const input = Buffer.concat([whole.subarray(0, 200 * 1024), Buffer.from(engineError)])
+    const chunks = Array.from({ length: Math.ceil(input.length / 10000) }, (_, i) =>
+      input.subarray(i * 10000, (i + 1) * 10000)
+    )
+    await expect(throughStore(chunks)).rejects.toThrow(/engine failed while it was writing the archive: open/)
+  })
+
   it('reports the engine error appended after a complete tar', async () => {
     const input = Buffer.concat([await legacyTar(), Buffer.from(engineError)])
     await expect(throughStore(input)).rejects.toThrow(/engine failed while it was writing the archive: open/)

@@ -24,8 +24,12 @@ export class InputWatch {
     if (this.head.length < 8) this.head = Buffer.concat([this.head, chunk.subarray(0, 8)])
     this.recent.push(chunk)
     this.recentBytes += chunk.length
-    while (this.recent.length > 1 && this.recentBytes - this.recent[0]!.length >= tailSize)
-      this.recentBytes -= this.recent.shift()!.length
+    let first = this.recent[0]
+    while (this.recent.length > 1 && first !== undefined && this.recentBytes - first.length >= tailSize) {
+      this.recentBytes -= first.length
+      this.recent.shift()
+      first = this.recent[0]
+    }
   }
 
   /** The last bytes seen, joined only when a verdict needs them. */

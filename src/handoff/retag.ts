@@ -24,12 +24,12 @@ export function planTags(rules: TagRule[], model: ArchiveModel): PlannedTag[] {
         `Input "tags": "${rule.source}" matches none of the loaded images (${describe(model)}); fix the SOURCE of "${rule.source}=${rule.target}".`
       )
     }
-    if (images.length > 1) {
+    const [image] = images
+    if (image === undefined || images.length > 1) {
       throw new HandoffError(
         `Input "tags": "${rule.source}" matches ${images.length} images (${images.map(label).join(', ')}) but "${rule.target}" can name only one; narrow the SOURCE.`
       )
     }
-    const image = images[0]!
     return { source: image.names[0] ?? image.configDigest, target: rule.target, configDigest: image.configDigest }
   })
   for (const a of plan) {

@@ -20,5 +20,5 @@ const htmlEntities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '
 
 /** Text inside the summary's HTML (headings, table cells): shown as written, never as markup. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => htmlEntities[c]!)
+  return text.replace(/[&<>"']/g, (c) => htmlEntities[c] ?? c)
 }

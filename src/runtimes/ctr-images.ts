@@ -66,7 +66,8 @@ export function ctrImages(ctr: CtrRunner, hostPlatform: string): CtrImages {
     const all = await rows()
     const digest = await resolveDigest(all, ref)
     if (digest === undefined) return undefined
-    const image = group(all).find((i) => i.id === digest)!
+    const image = group(all).find((i) => i.id === digest)
+    if (image === undefined) return undefined
     const configDigest = await configOf(ctr, digest, hostPlatform)
     return configDigest === undefined ? image : { ...image, configDigest }
   }

@@ -15791,7 +15791,7 @@ function logLine(text) {
 }
 var htmlEntities = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 function escapeHtml(text) {
-  return text.replace(/[&<>"']/g, (c) => htmlEntities[c]);
+  return text.replace(/[&<>"']/g, (c) => htmlEntities[c] ?? c);
 }
 
 // src/handoff/core-io.ts
@@ -16819,8 +16819,12 @@ var InputWatch = class {
     if (this.head.length < 8) this.head = Buffer.concat([this.head, chunk.subarray(0, 8)]);
     this.recent.push(chunk);
     this.recentBytes += chunk.length;
-    while (this.recent.length > 1 && this.recentBytes - this.recent[0].length >= tailSize)
-      this.recentBytes -= this.recent.shift().length;
+    let first = this.recent[0];
+    while (this.recent.length > 1 && first !== void 0 && this.recentBytes - first.length >= tailSize) {
+      this.recentBytes -= first.length;
+      this.recent.shift();
+      first = this.recent[0];
+    }
   }
   /** The last bytes seen, joined only when a verdict needs them. */
   get tail() {
@@ -17459,6 +17463,7 @@ function ctrImages(ctr, hostPlatform) {
     const digest = await resolveDigest(all, ref);
     if (digest === void 0) return void 0;
     const image = group2(all).find((i) => i.id === digest);
+    if (image === void 0) return void 0;
     const configDigest = await configOf(ctr, digest, hostPlatform);
     return configDigest === void 0 ? image : { ...image, configDigest };
   };
@@ -18149,12 +18154,12 @@ function planTags(rules, model) {
         `Input "tags": "${rule.source}" matches none of the loaded images (${describe(model)}); fix the SOURCE of "${rule.source}=${rule.target}".`
       );
     }
-    if (images.length > 1) {
+    const [image] = images;
+    if (image === void 0 || images.length > 1) {
       throw new HandoffError(
         `Input "tags": "${rule.source}" matches ${images.length} images (${images.map(label).join(", ")}) but "${rule.target}" can name only one; narrow the SOURCE.`
       );
     }
-    const image = images[0];
     return { source: image.names[0] ?? image.configDigest, target: rule.target, configDigest: image.configDigest };
   });
   for (const a of plan) {
@@ -19268,4 +19273,4 @@ export {
   runMain,
   runPost
 };
-/*! For license information please see chunk-OPSUGV63.js.LEGAL.txt */
+/*! For license information please see chunk-VW7N67XY.js.LEGAL.txt */
