@@ -215,6 +215,41 @@ describe('main step', () => {
     expect(named.failed[0]).not.toContain('(entry ')
   })
 
+  it('saves nothing under a key that is taken: entries are immutable, and that is no failure', async () => {
+    await saved()
+    const io = fakeIO(inputs('save', { images: 'app:*' }))
+    await runMain(io, fakeEngines(new FakeRuntime(app.images, { bytes: app.archive, images: app.images }), store))
+    expect(io.failed).toEqual([])
+    expect(io.lines('info')).toContain(
+      'Not saved: the store already holds an entry under "images-1" (entries are immutable; change the key to store new images).'
+    )
+    expect(io.outputs[Output.images]).toBe('[]')
+    expect(io.summaries.join('')).toContain('image-handoff: nothing saved')
+  })
+
+  it('fails a save whose engine archive lacks a selected image, and stores no index', async () => {
+    const other = await fakeImages([{ names: ['app:other'], layers: ['o'] }])
+    const io = fakeIO(inputs('save', { images: 'app:*' }))
+    const runtime = new FakeRuntime([...app.images, ...other.images], { bytes: app.archive, images: app.images })
+    await runMain(io, fakeEngines(runtime, store))
+    expect(io.failed).toHaveLength(1)
+    expect(io.failed[0]).toMatch(/^The engine's archive lacks image\(s\) sha256:[0-9a-f]{64}; nothing was stored\./)
+    expect(await store.hasIndex('images-1')).toBe(false)
+  })
+
+  it('takes an entry that is not an index this release reads as a miss in auto, and fails a load on it', async () => {
+    await store.prepare()
+    expect((await store.writeIndex('images-1', Buffer.from('{"format":"something else"}'))).saved).toBe(true)
+    const auto = fakeIO(inputs('auto'))
+    await runMain(auto, fakeEngines(emptyEngine(), store))
+    expect(auto.failed).toEqual([])
+    expect(auto.outputs[Output.hit]).toBe('false')
+    expect(auto.lines('info').join('\n')).toMatch(/^No entry found in local for "images-1" \("images-1": /)
+    const load = fakeIO(inputs('load'))
+    await runMain(load, fakeEngines(emptyEngine(), store))
+    expect(load.failed[0]).toMatch(/^No entry found in local for "images-1" \("images-1": .*\)\. Save the images first/)
+  })
+
   it('warns that restore-keys do not apply to an artifact, and tells the inputs it ignored', async () => {
     const io = fakeIO({ mode: 'auto', backend: 'artifact', key: 'images-1', 'restore-keys': 'images-' })
     await runMain(io, fakeEngines(emptyEngine(), store))
@@ -275,6 +310,18 @@ describe('post step', () => {
     expect(await store.hasIndex('images-1')).toBe(true)
     expect(io.summaries.join('')).toContain('image-handoff: saved 1 image')
     expect(io.outputs).toEqual({})
+  })
+
+  it('after an engine it could not reach, counts every image matching "images" as built during the job', async () => {
+    const main = fakeIO(inputs('auto', { images: 'app:*' }))
+    await runMain(main, fakeEngines(new Error('no socket'), store))
+    const other = await fakeImages([{ names: ['tool:1'], layers: ['t'] }])
+    const io = fakeIO(inputs('auto', { images: 'app:*' }), main.state)
+    const runtime = new FakeRuntime([...other.images, ...app.images], { bytes: app.archive, images: app.images })
+    await runPost(io, fakeEngines(runtime, store))
+    expect(io.lines('info').join('\n')).toContain('Saving app:ci from docker under key "images-1"')
+    expect(io.lines('info').join('\n')).not.toContain('tool:1')
+    expect(await store.hasIndex('images-1')).toBe(true)
   })
 
   it('says so when nothing changed', async () => {
