@@ -1,57 +1,25 @@
 /**
- * The failure policy of the main and post steps, without an engine: a fake runner (ActionIO), a runtime in
- * memory, a real local store in a temp directory (wrapped where storage should fail) and a stepping clock.
+ * The failure policy of the main step, without an engine: a fake runner (ActionIO), a runtime in memory, a real
+ * local store in a temp directory (wrapped where storage should fail) and a stepping clock.
  */
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { describe, expect, it } from '@jest/globals'
+import { readFile } from 'node:fs/promises'
 import { parse } from 'yaml'
 import { HandoffError } from '../../src/errors.js'
-import { createLocalStore } from '../../src/backends/local-store.js'
 import { Output } from '../../src/handoff/io.js'
-import { runMain, runPost } from '../../src/handoff/run.js'
-import type { BlobStore } from '../../src/store/blob-store.js'
-import type { RuntimeImage } from '../../src/runtimes/runtime.js'
+import { runMain } from '../../src/handoff/run.js'
 import { FakeRuntime, faulty, fakeEngines, fakeImages, fakeIO } from '../support/fake-action.js'
+import { emptyEngine as emptyIn, inputsFor, policyWorld, saved as savedIn } from '../support/policy-world.js'
 
-let dir: string
-let store: BlobStore
-let app: { archive: Buffer; images: RuntimeImage[] }
-
-const inputs = (mode: string, extra: Record<string, string> = {}): Record<string, string> => ({
-  mode,
-  backend: 'local',
-  path: dir,
-  key: 'images-1',
-  ...extra
-})
-
-/** Saves app:ci under `key` through the main step, as a build job would. */
-async function saved(key = 'images-1'): Promise<void> {
-  const io = fakeIO(inputs('save', { images: 'app:*', key }))
-  await runMain(io, fakeEngines(new FakeRuntime(app.images, { bytes: app.archive, images: app.images }), store))
-  expect(io.failed).toEqual([])
-}
-
-/** A runtime without the images, that comes to hold them when it takes the archive. */
-const emptyEngine = (): FakeRuntime => new FakeRuntime([], { bytes: Buffer.alloc(0), images: app.images })
-
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'ih-policy-'))
-  store = createLocalStore(dir)
-  // A layer past the inline limit, so the store keeps it as a chunk.
-  app ??= await fakeImages([{ names: ['app:ci'], layers: ['base', 'top'.repeat(40_000)] }])
-})
-
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true })
-})
+const world = policyWorld()
+const inputs = inputsFor(world)
+const saved = (key?: string): Promise<void> => savedIn(world, key)
+const emptyEngine = (): FakeRuntime => emptyIn(world)
 
 describe('main step', () => {
   it('masks the token before anything else, even when the inputs are invalid', async () => {
     const io = fakeIO({ 'github-token': ' ghs_secret ', mode: 'sideways', key: 'k' })
-    const engines = fakeEngines(emptyEngine(), store)
+    const engines = fakeEngines(emptyEngine(), world.store)
     await runMain(io, engines)
     expect(io.calls[0]).toBe('secret:ghs_secret')
     expect(io.failed).toEqual(['Input "mode" is "sideways"; use one of: save, load, auto.'])
@@ -63,7 +31,7 @@ describe('main step', () => {
 
   it('masks nothing when no token is given', async () => {
     const io = fakeIO(inputs('auto'))
-    await runMain(io, fakeEngines(emptyEngine(), store))
+    await runMain(io, fakeEngines(emptyEngine(), world.store))
     expect(io.calls.filter((c) => c.startsWith('secret:'))).toEqual([])
   })
 
@@ -71,7 +39,7 @@ describe('main step', () => {
     const both = await fakeImages([{ names: ['app:ci', 'App:CI'], layers: ['x'] }])
     const io = fakeIO(inputs('save', { images: 'app:*' }))
     const runtime = new FakeRuntime(both.images, { bytes: both.archive, images: both.images })
-    await runMain(io, fakeEngines(runtime, store))
+    await runMain(io, fakeEngines(runtime, world.store))
     expect(io.failed).toEqual([])
     expect(JSON.parse(io.outputs[Output.images] ?? '')).toEqual([
       { name: 'app:ci', id: both.images[0]?.id, size: expect.any(Number) }
@@ -85,14 +53,14 @@ describe('main step', () => {
   it('loads an exact hit: hit=true, the matched key, the rows; auto records what the engine holds after it', async () => {
     await saved()
     const io = fakeIO(inputs('auto'))
-    await runMain(io, fakeEngines(emptyEngine(), store))
+    await runMain(io, fakeEngines(emptyEngine(), world.store))
     expect(io.failed).toEqual([])
     expect(io.outputs[Output.hit]).toBe('true')
     expect(io.outputs[Output.matchedKey]).toBe('images-1')
     expect(JSON.parse(io.outputs[Output.images] ?? '').map((r: { name: string }) => r.name)).toEqual(['app:ci'])
     expect(io.outputs[Output.droppedNames]).toBe('[]')
     expect(io.state).toEqual({
-      'image-ids': JSON.stringify(app.images.map((i) => i.id)),
+      'image-ids': JSON.stringify(world.app.images.map((i) => i.id)),
       hit: 'true',
       'main-done': 'true'
     })
@@ -104,7 +72,7 @@ describe('main step', () => {
   it('takes a restore-key match as no hit and says which key matched', async () => {
     await saved('images-0')
     const io = fakeIO(inputs('auto', { 'restore-keys': 'images-' }))
-    await runMain(io, fakeEngines(emptyEngine(), store))
+    await runMain(io, fakeEngines(emptyEngine(), world.store))
     expect(io.outputs[Output.hit]).toBe('false')
     expect(io.outputs[Output.matchedKey]).toBe('images-0')
     expect(io.state.hit).toBe('false')
@@ -112,12 +80,12 @@ describe('main step', () => {
 
   it('auto: a miss is normal; load: a miss fails the step naming the key', async () => {
     const auto = fakeIO(inputs('auto'))
-    await runMain(auto, fakeEngines(emptyEngine(), store))
+    await runMain(auto, fakeEngines(emptyEngine(), world.store))
     expect(auto.failed).toEqual([])
     expect(auto.outputs).toMatchObject({ [Output.hit]: 'false', [Output.matchedKey]: '', [Output.images]: '[]' })
     expect(auto.lines('info')).toContain('No entry found in local for "images-1"; nothing to load.')
     const load = fakeIO(inputs('load'))
-    await runMain(load, fakeEngines(emptyEngine(), store))
+    await runMain(load, fakeEngines(emptyEngine(), world.store))
     expect(load.failed).toEqual([
       'No entry found in local for "images-1". Save the images first (mode: save) with the same key, or check the key.'
     ])
@@ -126,7 +94,7 @@ describe('main step', () => {
 
   it('auto treats a restore failure as a miss; load fails with hit=false and the entry named', async () => {
     await saved()
-    const broken = faulty(store, { readIndex: () => Promise.reject(new Error('storage is down')) })
+    const broken = faulty(world.store, { readIndex: () => Promise.reject(new Error('storage is down')) })
     const auto = fakeIO(inputs('auto'))
     await runMain(auto, fakeEngines(emptyEngine(), broken))
     expect(auto.failed).toEqual([])
@@ -146,12 +114,15 @@ describe('main step', () => {
     await saved()
     const unfetchable = fakeIO(inputs('auto'))
     const engine = emptyEngine()
-    await runMain(unfetchable, fakeEngines(engine, faulty(store, { get: () => Promise.reject(new Error('503')) })))
+    await runMain(
+      unfetchable,
+      fakeEngines(engine, faulty(world.store, { get: () => Promise.reject(new Error('503')) }))
+    )
     expect(unfetchable.failed).toEqual([])
     expect(unfetchable.lines('warning').join('\n')).toMatch(/continuing as a cache miss .*503/)
     expect(engine.images).toEqual([])
     const evicted = fakeIO(inputs('auto'))
-    await runMain(evicted, fakeEngines(emptyEngine(), faulty(store, { has: async () => false })))
+    await runMain(evicted, fakeEngines(emptyEngine(), faulty(world.store, { has: async () => false })))
     expect(evicted.failed).toEqual([])
     expect(evicted.outputs[Output.hit]).toBe('false')
     expect(evicted.lines('info').join('\n')).toMatch(/names \d+ chunk\(s\) no longer in the local store/)
@@ -162,7 +133,7 @@ describe('main step', () => {
     const engine = emptyEngine()
     engine.importError = new HandoffError('the engine refused the archive')
     const io = fakeIO(inputs('auto'))
-    await runMain(io, fakeEngines(engine, store))
+    await runMain(io, fakeEngines(engine, world.store))
     expect(io.failed).toEqual(['the engine refused the archive (entry "images-1", backend: local)'])
     expect(io.outputs[Output.hit]).toBe('false')
   })
@@ -170,7 +141,7 @@ describe('main step', () => {
   it('auto: an engine it cannot reach is a miss with every output set; load and save fail', async () => {
     const unreachable = new Error('connect ENOENT /var/run/docker.sock')
     const auto = fakeIO(inputs('auto'))
-    await runMain(auto, fakeEngines(unreachable, store))
+    await runMain(auto, fakeEngines(unreachable, world.store))
     expect(auto.failed).toEqual([])
     expect(auto.lines('warning')).toEqual([
       `Could not reach the container engine, continuing as a cache miss (the post step tries again to save what the job builds): ${unreachable.message}`
@@ -180,7 +151,7 @@ describe('main step', () => {
     expect(auto.lines('debug')).toEqual([unreachable.stack])
     for (const mode of ['load', 'save']) {
       const io = fakeIO(inputs(mode, { images: 'app:*' }))
-      await runMain(io, fakeEngines(unreachable, store))
+      await runMain(io, fakeEngines(unreachable, world.store))
       expect(io.failed).toEqual([`${unreachable.message} (entry "images-1", backend: local)`])
       expect(io.outputs[Output.hit]).toBe(mode === 'load' ? 'false' : undefined)
       expect(io.summaries.join('')).toContain(`${mode} failed`)
@@ -201,24 +172,30 @@ describe('main step', () => {
 
   it('does not name the entry twice when the message already does', async () => {
     const io = fakeIO(inputs('save', { images: 'nothing:*' }))
-    await runMain(io, fakeEngines(new FakeRuntime(app.images), store))
+    await runMain(io, fakeEngines(new FakeRuntime(world.app.images), world.store))
     expect(io.failed).toHaveLength(1)
     expect(io.failed[0]).toMatch(/^Input "images": .*\(entry "images-1", backend: local\)$/)
     await saved()
     const load = fakeIO(inputs('load', { key: 'images-1', images: 'other:*' }))
-    await runMain(load, fakeEngines(emptyEngine(), store))
+    await runMain(load, fakeEngines(emptyEngine(), world.store))
     expect(load.failed).toEqual([
       'Input "images" selects none of the stored images (app:ci); fix the patterns. (entry "images-1", backend: local)'
     ])
     const named = fakeIO(inputs('load', { key: 'gone' }))
-    await runMain(named, fakeEngines(emptyEngine(), store))
+    await runMain(named, fakeEngines(emptyEngine(), world.store))
     expect(named.failed[0]).not.toContain('(entry ')
   })
 
   it('saves nothing under a key that is taken: entries are immutable, and that is no failure', async () => {
     await saved()
     const io = fakeIO(inputs('save', { images: 'app:*' }))
-    await runMain(io, fakeEngines(new FakeRuntime(app.images, { bytes: app.archive, images: app.images }), store))
+    await runMain(
+      io,
+      fakeEngines(
+        new FakeRuntime(world.app.images, { bytes: world.app.archive, images: world.app.images }),
+        world.store
+      )
+    )
     expect(io.failed).toEqual([])
     expect(io.lines('info')).toContain(
       'Not saved: the store already holds an entry under "images-1" (entries are immutable; change the key to store new images).'
@@ -230,132 +207,40 @@ describe('main step', () => {
   it('fails a save whose engine archive lacks a selected image, and stores no index', async () => {
     const other = await fakeImages([{ names: ['app:other'], layers: ['o'] }])
     const io = fakeIO(inputs('save', { images: 'app:*' }))
-    const runtime = new FakeRuntime([...app.images, ...other.images], { bytes: app.archive, images: app.images })
-    await runMain(io, fakeEngines(runtime, store))
+    const runtime = new FakeRuntime([...world.app.images, ...other.images], {
+      bytes: world.app.archive,
+      images: world.app.images
+    })
+    await runMain(io, fakeEngines(runtime, world.store))
     expect(io.failed).toHaveLength(1)
     expect(io.failed[0]).toMatch(/^The engine's archive lacks image\(s\) sha256:[0-9a-f]{64}; nothing was stored\./)
-    expect(await store.hasIndex('images-1')).toBe(false)
+    expect(await world.store.hasIndex('images-1')).toBe(false)
   })
 
   it('takes an entry that is not an index this release reads as a miss in auto, and fails a load on it', async () => {
-    await store.prepare()
-    expect((await store.writeIndex('images-1', Buffer.from('{"format":"something else"}'))).saved).toBe(true)
+    await world.store.prepare()
+    expect((await world.store.writeIndex('images-1', Buffer.from('{"format":"something else"}'))).saved).toBe(true)
     const auto = fakeIO(inputs('auto'))
-    await runMain(auto, fakeEngines(emptyEngine(), store))
+    await runMain(auto, fakeEngines(emptyEngine(), world.store))
     expect(auto.failed).toEqual([])
     expect(auto.outputs[Output.hit]).toBe('false')
     expect(auto.lines('info').join('\n')).toMatch(/^No entry found in local for "images-1" \("images-1": /)
     const load = fakeIO(inputs('load'))
-    await runMain(load, fakeEngines(emptyEngine(), store))
+    await runMain(load, fakeEngines(emptyEngine(), world.store))
     expect(load.failed[0]).toMatch(/^No entry found in local for "images-1" \("images-1": .*\)\. Save the images first/)
   })
 
   it('warns that restore-keys do not apply to an artifact, and tells the inputs it ignored', async () => {
     const io = fakeIO({ mode: 'auto', backend: 'artifact', key: 'images-1', 'restore-keys': 'images-' })
-    await runMain(io, fakeEngines(emptyEngine(), store))
+    await runMain(io, fakeEngines(emptyEngine(), world.store))
     expect(io.lines('warning')).toContain(
       'Input "restore-keys" does not apply to backend: artifact (an artifact is found by its exact name); ignoring it.'
     )
     const local = fakeIO(inputs('auto', { 'retention-days': '3' }))
-    await runMain(local, fakeEngines(emptyEngine(), store))
+    await runMain(local, fakeEngines(emptyEngine(), world.store))
     expect(local.lines('warning')).toEqual([
       'Input "retention-days" applies only to backend: artifact; ignored with backend: local.'
     ])
-  })
-})
-
-describe('post step', () => {
-  const done = (hit: string, ids: string[] = []): Record<string, string> => ({
-    'image-ids': JSON.stringify(ids),
-    hit,
-    'main-done': 'true'
-  })
-
-  it('does nothing outside mode: auto', async () => {
-    for (const mode of ['save', 'load']) {
-      const io = fakeIO(inputs(mode, { images: 'app:*' }), done('false'))
-      const engines = fakeEngines(new FakeRuntime(app.images), store)
-      await runPost(io, engines)
-      expect(io.calls).toEqual([])
-      expect(engines.made).toEqual({ runtime: 0, store: 0 })
-    }
-  })
-
-  it('skips on an exact hit, and when the main step did not finish', async () => {
-    const hit = fakeIO(inputs('auto'), done('true'))
-    const engines = fakeEngines(new FakeRuntime(app.images), store)
-    await runPost(hit, engines)
-    expect(hit.lines('info')).toEqual(['The exact key "images-1" was restored; not saving.'])
-    const unfinished = fakeIO(inputs('auto'))
-    await runPost(unfinished, engines)
-    expect(unfinished.lines('warning')).toEqual([
-      'The main step did not finish, so there is no record of the images present before the job; not saving.'
-    ])
-    expect(engines.made).toEqual({ runtime: 0, store: 0 })
-  })
-
-  it('saves only the images that appeared during the job', async () => {
-    const base = await fakeImages([{ names: ['base:1'], layers: ['b'] }])
-    const io = fakeIO(
-      inputs('auto'),
-      done(
-        'false',
-        base.images.map((i) => i.id)
-      )
-    )
-    const runtime = new FakeRuntime([...base.images, ...app.images], { bytes: app.archive, images: app.images })
-    await runPost(io, fakeEngines(runtime, store))
-    expect(io.calls.filter((c) => /^(warning|fail)/.test(c))).toEqual([])
-    expect(io.lines('info').join('\n')).toContain('Saving app:ci from docker under key "images-1"')
-    expect(await store.hasIndex('images-1')).toBe(true)
-    expect(io.summaries.join('')).toContain('image-handoff: saved 1 image')
-    expect(io.outputs).toEqual({})
-  })
-
-  it('after an engine it could not reach, counts every image matching "images" as built during the job', async () => {
-    const main = fakeIO(inputs('auto', { images: 'app:*' }))
-    await runMain(main, fakeEngines(new Error('no socket'), store))
-    const other = await fakeImages([{ names: ['tool:1'], layers: ['t'] }])
-    const io = fakeIO(inputs('auto', { images: 'app:*' }), main.state)
-    const runtime = new FakeRuntime([...other.images, ...app.images], { bytes: app.archive, images: app.images })
-    await runPost(io, fakeEngines(runtime, store))
-    expect(io.lines('info').join('\n')).toContain('Saving app:ci from docker under key "images-1"')
-    expect(io.lines('info').join('\n')).not.toContain('tool:1')
-    expect(await store.hasIndex('images-1')).toBe(true)
-  })
-
-  it('says so when nothing changed', async () => {
-    const io = fakeIO(
-      inputs('auto'),
-      done(
-        'false',
-        app.images.map((i) => i.id)
-      )
-    )
-    await runPost(io, fakeEngines(new FakeRuntime(app.images), store))
-    expect(io.lines('info')).toEqual([
-      'No image was created or changed during the job (or none matches "images"); nothing to save.'
-    ])
-    expect(await store.hasIndex('images-1')).toBe(false)
-  })
-
-  it('warns instead of failing: storage, engine or inputs, with the stack of the unexpected in debug', async () => {
-    const broken = faulty(store, { writeIndex: () => Promise.reject(new RangeError('index too large')) })
-    const runtime = new FakeRuntime(app.images, { bytes: app.archive, images: app.images })
-    const storage = fakeIO(inputs('auto'), done('false'))
-    await runPost(storage, fakeEngines(runtime, broken))
-    expect(storage.failed).toEqual([])
-    expect(storage.lines('warning')).toEqual(['Saving images in the post step failed: index too large'])
-    expect(storage.lines('debug')[0]).toMatch(/^RangeError: index too large\n/)
-    const engine = fakeIO(inputs('auto'), done('false'))
-    await runPost(engine, fakeEngines(new Error('no socket'), store))
-    expect(engine.failed).toEqual([])
-    expect(engine.lines('warning')).toEqual(['Saving images in the post step failed: no socket'])
-    const invalid = fakeIO({ ...inputs('auto'), 'github-token': 't0k', key: '' }, done('false'))
-    await runPost(invalid, fakeEngines(runtime, store))
-    expect(invalid.calls[0]).toBe('secret:t0k')
-    expect(invalid.failed).toEqual([])
-    expect(invalid.lines('warning')[0]).toMatch(/^Saving images in the post step failed: Input "key" is required/)
   })
 })
 
