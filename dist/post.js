@@ -1,12 +1,13 @@
 import { createRequire as __createRequire } from 'node:module'; import { fileURLToPath as __fileURLToPath } from 'node:url'; import { dirname as __pathDirname } from 'node:path'; const require = __createRequire(import.meta.url); const __ih_filename = __fileURLToPath(import.meta.url); const __ih_dirname = __pathDirname(__ih_filename);
 import {
+  coreIO,
   runPost
-} from "./chunks/chunk-7FXPAUXC.js";
+} from "./chunks/chunk-WK47XH2M.js";
 import "./chunks/chunk-OTW4DL2O.js";
 import "./chunks/chunk-TREQG6OO.js";
-import "./chunks/chunk-2MDZGHZX.js";
-import "./chunks/chunk-4R7AXG6S.js";
+import "./chunks/chunk-ZAWYASQT.js";
+import "./chunks/chunk-HMADKSIW.js";
 import "./chunks/chunk-OOPN6O4Y.js";
 
 // src/post.ts
-await runPost();
+await runPost(coreIO);

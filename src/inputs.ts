@@ -3,6 +3,8 @@ import { resolve } from 'node:path'
 import { HandoffError, errorMessage } from './errors.js'
 import { familiarRepository, parseReference, parseTargetName } from './archive/reference.js'
 import { parseSelection, type Selection } from './archive/select.js'
+import { parsePlatform } from './archive/platform.js'
+import { namespaceProblem } from './runtimes/ctr-output.js'
 
 /** Input names, exactly as action.yml declares them. */
 export const Input = {
@@ -127,8 +129,6 @@ export function parseTags(text: string): TagRule[] {
   })
 }
 
-const platformPattern = /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/
-
 export function parseInputs(read: InputReader, env: NodeJS.ProcessEnv = process.env): Settings {
   const get = (name: string): string => read(name).trim()
   const archive = parseArchive(get(Input.archive), get(Input.platform))
@@ -153,11 +153,11 @@ export function parseInputs(read: InputReader, env: NodeJS.ProcessEnv = process.
   if (backend === 'local' && path === '')
     throw new HandoffError('Input "path" is required with backend: local; give the directory to store images in.')
   const platform = get(Input.platform)
-  if (platform !== '' && !platformPattern.test(platform)) {
+  if (platform !== '' && parsePlatform(platform) === undefined) {
     throw new HandoffError(`Input "platform" is "${platform}"; write os/arch[/variant], e.g. linux/amd64.`)
   }
   const namespace = get(Input.containerdNamespace) || env.CONTAINERD_NAMESPACE || 'default'
-  if (!/^[A-Za-z0-9]+(?:[._-][A-Za-z0-9]+)*$/.test(namespace) || namespace.length > 76) {
+  if (namespaceProblem(namespace) !== undefined) {
     throw new HandoffError(
       `Input "containerd-namespace" is "${namespace}"; a namespace is letters and digits separated by single . _ or - (e.g. k8s.io).`
     )

@@ -1,3 +1,4 @@
+import { coreIO } from './handoff/core-io.js'
 import { runMain } from './handoff/run.js'
 
-await runMain()
+await runMain(coreIO)

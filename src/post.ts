@@ -1,3 +1,4 @@
+import { coreIO } from './handoff/core-io.js'
 import { runPost } from './handoff/run.js'
 
-await runPost()
+await runPost(coreIO)

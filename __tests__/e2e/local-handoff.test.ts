@@ -4,7 +4,7 @@
  * on Docker 20.10 and on Docker 26 with the classic and with the containerd image store.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { mkdtemp, readdir, readFile, rm, writeFile, truncate } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm, writeFile, truncate, utimes } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import {
@@ -121,8 +121,11 @@ describe.each<DockerFlavour>(['20.10', ...docker26Flavours])('Docker %s', (flavo
 
     it('falls back on a restore key, newest entry first', async () => {
       await step({ mode: 'save', key: 'fallback-old', images: 'app:ci' })
-      await new Promise((r) => setTimeout(r, 20))
       await step({ mode: 'save', key: 'fallback-new', images: 'ghcr.io/org/tool:1' })
+      // Which entry is newer is set, not left to the clock: "old" would also win a tie on the key's order.
+      const index = (key: string): string => join(store, 'index', indexFileName(key))
+      await utimes(index('fallback-old'), new Date(Date.now() - 60000), new Date(Date.now() - 60000))
+      await utimes(index('fallback-new'), new Date(), new Date())
       const loaded = await step({ mode: 'load', key: 'fallback-missing', 'restore-keys': 'fallback-' })
       expect(loaded.exitCode).toBe(0)
       expect(loaded.outputs).toMatchObject({ hit: 'false', 'matched-key': 'fallback-new' })

@@ -1,27 +1,25 @@
 /**
- * The archive transform on real archives: legacy from a private dockerd (`docker save`), OCI from a private
+ * Real archives through the store (split as a save does, rebuilt as a load does): legacy from a private dockerd (`docker save`), OCI from a private
  * containerd (`ctr images export`) and skopeo; rewritten archives must load into both engines with the new names,
  * and a skopeo archive (no manifest.json) into Docker's classic store once the rewrite wrote one.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { execFile } from 'node:child_process'
-import { createReadStream, createWriteStream } from 'node:fs'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { pipeline } from 'node:stream/promises'
 import { promisify } from 'node:util'
-import { archiveTransform, type RewriteOptions } from '../../src/archive/tar-transform.js'
+import type { RewriteOptions } from '../../src/archive/name-files.js'
 import type { ArchiveModel } from '../../src/archive/model.js'
 import { buildBusybox, ctr, docker, startContainerd, startDockerd, type Engine } from '../support/engines.js'
-import { makeTar, readTar, withMissingPlatform, type TarFile } from '../support/archive-fixtures.js'
+import { makeTar, readTar, throughStore, withMissingPlatform, type TarFile } from '../support/archive-fixtures.js'
 
 const execFileP = promisify(execFile)
 
 async function transformFile(input: string, output: string, options?: RewriteOptions): Promise<ArchiveModel> {
-  const transform = archiveTransform(options)
-  await pipeline(createReadStream(input), transform.stream, createWriteStream(output))
-  return transform.model
+  const { model, output: rebuilt } = await throughStore(await readFile(input), options)
+  await writeFile(output, rebuilt)
+  return model
 }
 
 interface Inspected {
@@ -29,7 +27,7 @@ interface Inspected {
   RootFS: { Layers: string[] }
 }
 
-describe('archive transform on real archives', () => {
+describe('real archives through the store', () => {
   let dockerd: Engine
   let containerd: Engine
   let dir: string

@@ -1,13 +1,22 @@
 /**
- * Small, real image archives built in memory with tar-stream, for the archive tests: legacy `docker save`
+ * Small, real image archives built in memory with tar-stream, for the archive and store tests: legacy `docker save`
  * layout and OCI layout (+ manifest.json), with correct digests unless a test breaks them on purpose.
  */
 import { createHash } from 'node:crypto'
-import { Readable, Writable } from 'node:stream'
-import { pipeline } from 'node:stream/promises'
+import { mkdtemp, readdir, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Readable } from 'node:stream'
 import tar from 'tar-stream'
-import { archiveTransform, type RewriteOptions } from '../../src/archive/tar-transform.js'
+import { createLocalStore } from '../../src/backends/local-store.js'
 import type { ArchiveModel } from '../../src/archive/model.js'
+import type { RewriteOptions } from '../../src/archive/name-files.js'
+import { readModel } from '../../src/archive/read-model.js'
+import { assembleArchive } from '../../src/store/assemble.js'
+import { storeSink } from '../../src/store/chunk-sink.js'
+import { encodeIndex, newIndex, parseIndex } from '../../src/store/format.js'
+import { planLoad } from '../../src/store/load-plan.js'
+import { splitArchive } from '../../src/store/split.js'
 
 export interface TarFile {
   name: string
@@ -156,24 +165,61 @@ export async function ociFiles(images: ImageSpec[]): Promise<OciBuild> {
   return build
 }
 
-export interface TransformRun {
+export interface StoreRun {
+  /** The model of the images a load sends, with their final names. */
   model: ArchiveModel
+  /** The archive rebuilt from the store, as the engine would receive it. */
   output: Buffer
 }
 
-/** Streams `input` through the transform as a pipeline would; rejects as the pipeline does. */
-export async function runTransform(input: Buffer | Buffer[], options?: RewriteOptions): Promise<TransformRun> {
-  const transform = archiveTransform(options)
-  const chunks: Buffer[] = []
-  const sink = new Writable({
-    write(chunk: Buffer, _encoding, callback) {
-      chunks.push(chunk)
-      callback()
+/**
+ * `input` through the store as a save and a load take it: split into a local store in a temp directory, the model
+ * read as the save reads it, then planned with `options` and rebuilt as a load streams it; rejects where they do.
+ */
+export async function throughStore(input: Buffer | Buffer[], options: RewriteOptions = {}): Promise<StoreRun> {
+  const dir = await mkdtemp(join(tmpdir(), 'ih-fixture-store-'))
+  try {
+    const store = createLocalStore(dir)
+    await store.prepare()
+    const sink = storeSink(store, { compressionLevel: 1, inFlight: 2, inFlightBytes: 1 << 30 })
+    const chunkBytes = 64 * 1024
+    let saved
+    try {
+      const split = await splitArchive(Readable.from(Array.isArray(input) ? input : [input]), sink, chunkBytes)
+      saved = newIndex(readModel(split.contents), split.entries, chunkBytes)
+    } catch (error) {
+      await sink.abort()
+      throw error
     }
-  })
-  const piped = pipeline(Readable.from(Array.isArray(input) ? input : [input]), transform.stream, sink)
-  const [model] = await Promise.all([transform.model, piped])
-  return { model, output: Buffer.concat(chunks) }
+    await sink.finish()
+    const index = parseIndex(encodeIndex(saved))
+    const plan = planLoad(index, options, {})
+    const chunks: Buffer[] = []
+    for await (const chunk of assembleArchive(index, plan, store, { prefetch: 2 }).stream) chunks.push(chunk as Buffer)
+    return { model: plan.model, output: Buffer.concat(chunks) }
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+}
+
+/** Splits `input` into a fresh local store as a save does, expecting a refusal: why, and what the store holds after. */
+export async function refusedBySplit(input: Buffer): Promise<{ error: unknown; blobs: string[]; indexes: string[] }> {
+  const dir = await mkdtemp(join(tmpdir(), 'ih-fixture-store-'))
+  try {
+    const store = createLocalStore(dir)
+    await store.prepare()
+    const sink = storeSink(store, { compressionLevel: 1, inFlight: 2, inFlightBytes: 1 << 30 })
+    const error = await splitArchive(Readable.from([input]), sink, 64 * 1024).then(
+      () => undefined,
+      (e: unknown) => e
+    )
+    // The save stops the chunks already on their way and writes no index.
+    await sink.abort()
+    const list = (sub: string): Promise<string[]> => readdir(join(dir, sub)).catch(() => [])
+    return { error, blobs: await list('blobs/sha256'), indexes: await list('index') }
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
 }
 
 /** Every entry of a tar, in order, with its body. */

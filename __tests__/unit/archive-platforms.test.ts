@@ -3,16 +3,16 @@ import {
   jsonIn,
   makeTar,
   ociFiles,
-  runTransform,
+  throughStore,
   withMissingPlatform,
   type TarFile
 } from '../support/archive-fixtures.js'
 
-describe('archive transform: multi-platform OCI archives', () => {
+describe('archive through the store: multi-platform OCI archives', () => {
   it('models the platforms whose content is present, notes the missing ones and ignores attestations', async () => {
     const build = await ociFiles([{ names: ['app:ci'], layers: ['l1', 'l2'] }])
     const { files, indexDigest } = withMissingPlatform(build.files)
-    const { model } = await runTransform(await makeTar(files))
+    const { model } = await throughStore(await makeTar(files))
     expect(model.images).toEqual([
       expect.objectContaining({
         configDigest: build.configDigests[0],
@@ -28,7 +28,7 @@ describe('archive transform: multi-platform OCI archives', () => {
   it('renames the index descriptor in index.json and the present platform in manifest.json', async () => {
     const build = await ociFiles([{ names: ['app:ci'], layers: ['l1'] }])
     const { files, indexDigest } = withMissingPlatform(build.files)
-    const { model, output } = await runTransform(await makeTar(files), { names: () => ['app:next'] })
+    const { model, output } = await throughStore(await makeTar(files), { names: () => ['app:next'] })
     expect(model.images.map((i) => i.names)).toEqual([['app:next']])
     const index = (await jsonIn(output, 'index.json')) as {
       manifests: Array<{ digest: string; mediaType: string; annotations: Record<string, string> }>
@@ -51,7 +51,7 @@ describe('archive transform: multi-platform OCI archives', () => {
     const { files } = withMissingPlatform(build.files)
     const manifest = build.manifestDigests[0]!.slice(7)
     const stripped = files.filter((f: TarFile) => !f.name.endsWith(manifest) && f.name !== 'manifest.json')
-    await expect(runTransform(await makeTar(stripped))).rejects.toThrow(
+    await expect(throughStore(await makeTar(stripped))).rejects.toThrow(
       /image app:ci: no platform of it has its content in the archive/
     )
   })
@@ -60,7 +60,7 @@ describe('archive transform: multi-platform OCI archives', () => {
     const build = await ociFiles([{ names: ['app:ci'], layers: ['l1'] }])
     const manifest = build.manifestDigests[0]!.slice(7)
     const stripped = build.files.filter((f) => !f.name.endsWith(manifest))
-    await expect(runTransform(await makeTar(stripped))).rejects.toThrow(
+    await expect(throughStore(await makeTar(stripped))).rejects.toThrow(
       new RegExp(`image app:ci: blobs/sha256/${manifest}, which index.json lists, is not in the archive`)
     )
   })

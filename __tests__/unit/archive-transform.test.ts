@@ -1,11 +1,11 @@
 import { describe, expect, it } from '@jest/globals'
-import { jsonIn, legacyFiles, makeTar, ociFiles, readTar, runTransform, sha256 } from '../support/archive-fixtures.js'
+import { jsonIn, legacyFiles, makeTar, ociFiles, readTar, throughStore, sha256 } from '../support/archive-fixtures.js'
 
-describe('archive transform: legacy docker save layout', () => {
+describe('archive through the store: legacy docker save layout', () => {
   it('reads names, config digest, layers and platform, and passes every other entry through unchanged', async () => {
     const files = await legacyFiles([{ names: ['app:ci', 'ghcr.io/o/app:1'], layers: ['one', 'two'] }], true)
     const input = await makeTar(files)
-    const { model, output } = await runTransform(input)
+    const { model, output } = await throughStore(input)
     expect(model.layout).toBe('docker')
     expect(model.skipped).toEqual([])
     expect(model.images).toHaveLength(1)
@@ -20,9 +20,11 @@ describe('archive transform: legacy docker save layout', () => {
     expect(image!.size).toBe(layerFiles.reduce((s, f) => s + f.body!.length, 0) + config.body!.length)
 
     const out = await readTar(output)
-    // Name files move to the end; everything else keeps its order and bytes.
+    // Name files move to the end; everything else keeps its order and bytes (directories lose their trailing slash).
     expect(out.slice(-2).map((e) => e.name)).toEqual(['manifest.json', 'repositories'])
-    const inEntries = (await readTar(input)).filter((e) => !['manifest.json', 'repositories'].includes(e.name))
+    const inEntries = (await readTar(input))
+      .filter((e) => !['manifest.json', 'repositories'].includes(e.name))
+      .map((e) => ({ ...e, name: e.name.replace(/\/$/, '') }))
     expect(out.slice(0, -2)).toEqual(inEntries)
     expect(out.at(-2)!.body).toEqual(Buffer.from(files[0]!.body!))
   })
@@ -46,13 +48,13 @@ describe('archive transform: legacy docker save layout', () => {
         body: JSON.stringify([{ Config: configName, RepoTags: ['app:ci'], Layers: [layer.name, 'dup/layer.tar'] }])
       }
     ]
-    const { model } = await runTransform(await makeTar(linked))
+    const { model } = await throughStore(await makeTar(linked))
     expect(model.images[0]!.layers.map((l) => l.size)).toEqual([layer.body!.length, layer.body!.length])
   })
 
   it('keeps untagged images nameless: RepoTags stay null and no repositories entry is invented', async () => {
     const input = await makeTar(await legacyFiles([{ names: [], layers: ['x'] }]))
-    const { model, output } = await runTransform(input, { names: (image) => image.names })
+    const { model, output } = await throughStore(input, { names: (image) => image.names })
     expect(model.images[0]!.names).toEqual([])
     expect(await jsonIn(output, 'manifest.json')).toEqual([expect.objectContaining({ RepoTags: null })])
     expect(await jsonIn(output, 'repositories')).toBeUndefined()
@@ -60,7 +62,7 @@ describe('archive transform: legacy docker save layout', () => {
 
   it('names an untagged image when asked to, in manifest.json and a new repositories file', async () => {
     const input = await makeTar(await legacyFiles([{ names: [], layers: ['x'] }]))
-    const { model, output } = await runTransform(input, { names: () => ['named:1'] })
+    const { model, output } = await throughStore(input, { names: () => ['named:1'] })
     expect(model.images[0]!.names).toEqual(['named:1'])
     expect(await jsonIn(output, 'manifest.json')).toEqual([expect.objectContaining({ RepoTags: ['named:1'] })])
     expect(Object.keys((await jsonIn(output, 'repositories')) as object)).toEqual(['named'])
@@ -72,7 +74,7 @@ describe('archive transform: legacy docker save layout', () => {
       .filter((f) => f.name.endsWith('/layer.tar'))
       .at(-1)!
       .name.split('/')[0]
-    const { model, output } = await runTransform(await makeTar(files), {
+    const { model, output } = await throughStore(await makeTar(files), {
       names: () => ['registry.example/team/app:test', 'app:ci', 'other']
     })
     expect(model.images[0]!.names).toEqual(['registry.example/team/app:test', 'app:ci', 'other:latest'])
@@ -92,7 +94,7 @@ describe('archive transform: legacy docker save layout', () => {
         { names: ['b:1'], layers: ['b'] }
       ])
     )
-    const { model, output } = await runTransform(input, { keep: (image) => image.names.includes('b:1') })
+    const { model, output } = await throughStore(input, { keep: (image) => image.names.includes('b:1') })
     expect(model.images.map((i) => i.names)).toEqual([['b:1']])
     const manifest = (await jsonIn(output, 'manifest.json')) as Array<{ RepoTags: string[] }>
     expect(manifest.map((m) => m.RepoTags)).toEqual([['b:1']])
@@ -100,10 +102,10 @@ describe('archive transform: legacy docker save layout', () => {
   })
 })
 
-describe('archive transform: OCI layout', () => {
+describe('archive through the store: OCI layout', () => {
   it('reads images from index.json and names from its annotations and manifest.json', async () => {
     const build = await ociFiles([{ names: ['app:ci', 'ghcr.io/o/app:1'], layers: ['l1', 'l2'] }])
-    const { model, output } = await runTransform(await makeTar(build.files))
+    const { model, output } = await throughStore(await makeTar(build.files))
     expect(model.layout).toBe('oci')
     expect(model.images).toEqual([
       expect.objectContaining({
@@ -119,7 +121,7 @@ describe('archive transform: OCI layout', () => {
 
   it('renames consistently in index.json (both annotations, tag-only ref.name) and manifest.json', async () => {
     const build = await ociFiles([{ names: ['app:ci'], layers: ['l1'] }])
-    const { model, output } = await runTransform(await makeTar(build.files), {
+    const { model, output } = await throughStore(await makeTar(build.files), {
       names: () => ['ghcr.io/o/app:2', 'app:ci']
     })
     expect(model.images[0]!.names).toEqual(['ghcr.io/o/app:2', 'app:ci'])
@@ -159,7 +161,7 @@ describe('archive transform: OCI layout', () => {
             })
           }
     )
-    const { model, output } = await runTransform(await makeTar(files), { names: () => ['app:next'] })
+    const { model, output } = await throughStore(await makeTar(files), { names: () => ['app:next'] })
     expect(model.images[0]!.names).toEqual(['app:next'])
     const index = (await jsonIn(output, 'index.json')) as { manifests: Array<{ annotations: Record<string, string> }> }
     expect(index.manifests[0]!.annotations).toEqual({
@@ -173,7 +175,7 @@ describe('archive transform: OCI layout', () => {
       { names: [], layers: ['u'] },
       { names: ['b:1'], layers: ['b'] }
     ])
-    const { model, output } = await runTransform(await makeTar(build.files), {
+    const { model, output } = await throughStore(await makeTar(build.files), {
       keep: (image) => image.names.length === 0
     })
     expect(model.images.map((i) => [i.manifestDigest, i.names])).toEqual([[build.manifestDigests[0], []]])
@@ -189,18 +191,18 @@ describe('archive transform: OCI layout', () => {
   })
 })
 
-describe('archive transform: names are validated before anything is written', () => {
+describe('archive through the store: names are validated before anything is written', () => {
   it('rejects a digest as a new name, and the stream fails too', async () => {
     const input = await makeTar(await legacyFiles([{ names: ['app:ci'], layers: ['a'] }]))
     const digest = `app@${sha256('x')}`
-    await expect(runTransform(input, { names: () => [digest] })).rejects.toThrow(
+    await expect(throughStore(input, { names: () => [digest] })).rejects.toThrow(
       /cannot name image app:ci .*holds a digest/
     )
   })
 
   it('rejects an invalid reference', async () => {
     const input = await makeTar(await legacyFiles([{ names: ['app:ci'], layers: ['a'] }]))
-    await expect(runTransform(input, { names: () => ['App:CI'] })).rejects.toThrow(/not a valid image reference/)
+    await expect(throughStore(input, { names: () => ['App:CI'] })).rejects.toThrow(/not a valid image reference/)
   })
 
   it('rejects one name given to two images', async () => {
@@ -210,7 +212,7 @@ describe('archive transform: names are validated before anything is written', ()
         { names: ['b:1'], layers: ['b'] }
       ])
     )
-    await expect(runTransform(input, { names: () => ['same:1'] })).rejects.toThrow(
+    await expect(throughStore(input, { names: () => ['same:1'] })).rejects.toThrow(
       /"same:1" would name two images \(a:1 and b:1\)/
     )
   })

@@ -1,15 +1,9 @@
 import { describe, expect, it } from '@jest/globals'
-import {
-  isDigestName,
-  namespaceProblem,
-  parseHumanSize,
-  parseImageList,
-  parseImportOutput
-} from '../../src/runtimes/ctr-output.js'
+import { isDigestReference } from '../../src/archive/model.js'
+import { namespaceProblem, parseHumanSize, parseImageList, parseImportOutput } from '../../src/runtimes/ctr-output.js'
 import {
   absentPlatforms,
   isIndexMediaType,
-  matchesPlatform,
   ociArchitecture,
   parseManifestOrIndex,
   platformText
@@ -85,8 +79,8 @@ describe('ctr images import output', () => {
     expect(parseImportOutput('')).toEqual({ names: [], digests: [] })
   })
   it('tells digest handles from names', () => {
-    expect(isDigestName(`import-2026-11-26@${digest('b')}`)).toBe(true)
-    expect(isDigestName('docker.io/library/app:ci')).toBe(false)
+    expect(isDigestReference(`import-2026-11-26@${digest('b')}`)).toBe(true)
+    expect(isDigestReference('docker.io/library/app:ci')).toBe(false)
   })
 })
 
@@ -115,13 +109,6 @@ describe('manifests and indexes', () => {
   it('names the platforms whose manifests are absent, attestations aside', () => {
     expect(absentPlatforms(index, new Set([digest('1')]))).toEqual(['linux/arm64/v8'])
     expect(absentPlatforms(index, new Set([digest('1'), digest('2')]))).toEqual([])
-  })
-  it('matches a platform exactly, any variant unless one is given', () => {
-    const [amd64, arm64] = index.manifests
-    expect(matchesPlatform(arm64!, 'linux/arm64')).toBe(true)
-    expect(matchesPlatform(arm64!, 'linux/arm64/v8')).toBe(true)
-    expect(matchesPlatform(arm64!, 'linux/arm')).toBe(false)
-    expect(matchesPlatform(amd64!, 'linux/arm64')).toBe(false)
   })
   it('parses manifests and indexes, and refuses other JSON', () => {
     expect(parseManifestOrIndex(JSON.stringify({ config: { digest: digest('c') } })).config?.digest).toBe(digest('c'))

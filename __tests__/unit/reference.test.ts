@@ -1,8 +1,10 @@
 import { describe, expect, it } from '@jest/globals'
 import {
   familiarName,
+  idHasPrefix,
   isImageId,
   normalizedName,
+  oneByIdPrefix,
   parseReference,
   parseTargetName,
   sameName
@@ -47,5 +49,28 @@ describe('image references', () => {
     expect(isImageId(`sha256:${'c'.repeat(64)}`)).toBe(true)
     expect(isImageId('0123456789ab')).toBe(true)
     expect(isImageId('app:1')).toBe(false)
+  })
+})
+
+describe('images by ID prefix', () => {
+  const a = `sha256:abcdef012345${'1'.repeat(52)}`
+  const b = `sha256:abcdef012345${'2'.repeat(52)}`
+  it('matches an ID or a prefix of it, with or without sha256:, and nothing that is no image ID', () => {
+    expect(idHasPrefix(a, 'abcdef012345')).toBe(true)
+    expect(idHasPrefix(a, 'sha256:abcdef012345')).toBe(true)
+    expect(idHasPrefix(a, a)).toBe(true)
+    expect(idHasPrefix(b, 'abcdef0123451')).toBe(false)
+    expect(idHasPrefix(a, 'abcdef')).toBe(false)
+    expect(idHasPrefix(a, 'app:ci')).toBe(false)
+  })
+  it('finds the one image a prefix names, none, or refuses a prefix two images share', () => {
+    const images = [{ id: a }, { id: b }]
+    expect(oneByIdPrefix(images, 'abcdef0123452', (i) => i.id)).toEqual({ id: b })
+    expect(oneByIdPrefix(images, '999999999999', (i) => i.id)).toBeUndefined()
+    expect(oneByIdPrefix(images, 'app:ci', (i) => i.id)).toBeUndefined()
+    expect(oneByIdPrefix([{ id: undefined }], 'abcdef012345', (i) => i.id)).toBeUndefined()
+    expect(() => oneByIdPrefix(images, 'abcdef012345', (i) => i.id)).toThrow(
+      '"abcdef012345" matches 2 images; give more of the ID.'
+    )
   })
 })

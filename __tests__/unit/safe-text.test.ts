@@ -1,6 +1,6 @@
 /** Log lines and summary text from users and archives cannot become runner commands or markup. */
 import { describe, expect, it } from '@jest/globals'
-import { escapeHtml, escapeMarkdown, logLine } from '../../src/handoff/safe-text.js'
+import { escapeHtml, logLine } from '../../src/handoff/safe-text.js'
 
 describe('logLine', () => {
   it.each([
@@ -20,10 +20,5 @@ describe('summary escaping', () => {
     expect(escapeHtml('<script>alert("x")</script> & \'y\'')).toBe(
       '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;y&#39;'
     )
-  })
-
-  it('keeps Markdown, mentions and line breaks as text on a raw line', () => {
-    expect(escapeMarkdown('*b* [l](u) @octocat\n# h <i>')).toBe('\\*b\\* \\[l\\]\\(u\\) &#64;octocat \\# h &lt;i&gt;')
-    expect(escapeMarkdown(`it's "x" & y`)).toBe('it&#39;s &quot;x&quot; &amp; y')
   })
 })

@@ -11,13 +11,17 @@ import { createLocalStore } from '../../src/backends/local-store.js'
 import { readModel } from '../../src/archive/read-model.js'
 import { storeSink } from '../../src/store/chunk-sink.js'
 import { splitArchive } from '../../src/store/split.js'
-import { chunksOf, encodeIndex, newIndex, parseIndex, type StoreIndex } from '../../src/store/format.js'
+import { encodeIndex, isChunked, newIndex, parseIndex, type StoreIndex } from '../../src/store/format.js'
 import { planLoad, type HeldLayers } from '../../src/store/load-plan.js'
 import { assembleArchive } from '../../src/store/assemble.js'
 import type { BlobStore } from '../../src/store/blob-store.js'
 import { layerTar, legacyFiles, makeTar, ociFiles, readTar, sha256 } from '../support/archive-fixtures.js'
 
 const chunkBytes = 64 * 1024
+/** Every chunk the index names, once each. */
+const chunksOf = (index: StoreIndex): string[] => [
+  ...new Set(index.entries.flatMap((e) => (isChunked(e) ? e.chunks : [])))
+]
 const big = (seed: string, kib: number): string =>
   Array.from({ length: kib * 16 }, (_, i) => `${seed}${i.toString(36).padStart(63, '.')}`).join('')
 

@@ -86,7 +86,7 @@ function trailingBytes(scan: ZstdFrameScan, extra: number): HandoffError {
 
 const zstdMagic = Buffer.from([0x28, 0xb5, 0x2f, 0xfd])
 
-/** True when a payload's first bytes are a zstd frame (the cache backend stores a plain tar and compresses it itself). */
+/** True when a file's first bytes are a zstd frame (an archive a tool compressed, given to `archive:`). */
 export function isZstd(head: Buffer): boolean {
   return head.subarray(0, 4).equals(zstdMagic)
 }

@@ -38,13 +38,13 @@ export class InputWatch {
 
   /** A tar ends with two zero blocks; without them the data stopped early, even if it stopped between files. */
   endedCleanly(): boolean {
-    return this.total >= 1024 && this.tail.subarray(-1024).every((byte) => byte === 0)
+    return endsWithTarEnd(this.tail)
   }
 
   /** Turns a tar parser failure (or an unclean end) into a message that says what the input really was. */
   explain(error: unknown): HandoffError {
     if (error instanceof HandoffError) return error
-    const engineError = this.engineError()
+    const engineError = appendedEngineError(this.tail)
     if (engineError !== undefined) {
       return new HandoffError(
         `the engine failed while it was writing the archive: ${engineError}; fix the cause and save again`
@@ -68,27 +68,6 @@ export class InputWatch {
     return new HandoffError(`not an image archive: the input is not a valid tar (${detail})`, { cause: error })
   }
 
-  /** Docker's error body: `{"errorDetail":{"message":…},"error":…}` (or a bare `{"message":…}`) at the very end. */
-  private engineError(): string | undefined {
-    const text = this.tail.toString('latin1')
-    for (const marker of ['{"errorDetail"', '{"error"', '{"message"']) {
-      const start = text.lastIndexOf(marker)
-      if (start === -1) continue
-      try {
-        const body = JSON.parse(text.slice(start).trim()) as {
-          errorDetail?: { message?: unknown }
-          error?: unknown
-          message?: unknown
-        }
-        const message = body.errorDetail?.message ?? body.error ?? body.message
-        if (typeof message === 'string') return message
-      } catch {
-        // not the last thing in the input: tar data, not an error body
-      }
-    }
-    return undefined
-  }
-
   private compression(): string | undefined {
     const [a, b, c, d] = this.head
     if (a === 0x1f && b === 0x8b) return 'gzip'
@@ -97,4 +76,34 @@ export class InputWatch {
     if (a === 0xfd && b === 0x37 && c === 0x7a && d === 0x58) return 'xz'
     return undefined
   }
+}
+
+/** A tar ends with two zero blocks: `tail` (the last bytes of a stream) ends a whole tar. */
+export function endsWithTarEnd(tail: Buffer): boolean {
+  const end = tail.subarray(-1024)
+  return end.length === 1024 && end.every((byte) => byte === 0)
+}
+
+/**
+ * The engine's error body at the very end of `tail`: Docker answers HTTP 200 and, failing after the first byte,
+ * appends `{"errorDetail":{"message":…},"error":…}` (or a bare `{"message":…}`) to the tar data.
+ */
+export function appendedEngineError(tail: Buffer): string | undefined {
+  const text = tail.toString('latin1')
+  for (const marker of ['{"errorDetail"', '{"error"', '{"message"']) {
+    const start = text.lastIndexOf(marker)
+    if (start === -1) continue
+    try {
+      const body = JSON.parse(text.slice(start).trim()) as {
+        errorDetail?: { message?: unknown }
+        error?: unknown
+        message?: unknown
+      }
+      const message = body.errorDetail?.message ?? body.error ?? body.message
+      if (typeof message === 'string') return message
+    } catch {
+      // not the last thing in the input: tar data, not an error body
+    }
+  }
+  return undefined
 }

@@ -10,12 +10,12 @@ import {
   imageLabel,
   missingFile,
   parseJson,
-  platformOf,
   uniqueNames,
   type ArchiveContents,
   type ArchiveImage,
   type ManifestEntry
 } from './model.js'
+import { platformOf } from './platform.js'
 
 /** `skipped` receives a note for every image whose RepoTags held names that are not valid references. */
 export function legacyImages(

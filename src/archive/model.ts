@@ -1,7 +1,7 @@
 /**
  * The archive model: which images an image archive holds, read from its name files and the small JSON
- * documents (configs, manifests) seen while it streamed by. Pure: the tar transform collects the facts,
- * this module only interprets them.
+ * documents (configs, manifests) seen while it streamed by. Pure: the store's split collects the facts (see
+ * `contentsOf`), this module only interprets them.
  */
 import { posix } from 'node:path'
 import { HandoffError } from '../errors.js'
@@ -41,8 +41,6 @@ export interface ArchiveModel {
 /** One file of the archive as it streamed by (name files excluded). */
 export interface FileFacts {
   size: number
-  /** `sha256:…` (or `sha512:…` under blobs/sha512/) of the body; absent for links and directories. */
-  digest?: string
   /** For symlinks and hard links: the archive path they point at. */
   link?: string
   /** The tar entry type when the entry is neither a regular file nor a link (`directory`, ...); absent for files. */
@@ -154,16 +152,6 @@ export function uniqueNames(names: Iterable<string>): string[] {
 /** How messages name an image: its first name, else its short ID. */
 export function imageLabel(image: Pick<ArchiveImage, 'names' | 'configDigest'>): string {
   return image.names[0] ?? image.configDigest.replace(/^sha256:/, '').slice(0, 12)
-}
-
-/** `os/arch[/variant]` from an image config or an OCI platform object. */
-export function platformOf(value: unknown): string | undefined {
-  if (!isRecord(value)) return undefined
-  const os = value['os'] ?? value['OS']
-  const arch = value['architecture'] ?? value['Architecture']
-  const variant = value['variant'] ?? value['Variant']
-  if (typeof os !== 'string' || typeof arch !== 'string' || os === '' || arch === '') return undefined
-  return typeof variant === 'string' && variant !== '' ? `${os}/${arch}/${variant}` : `${os}/${arch}`
 }
 
 export function diffIdsOf(config: unknown): string[] {

@@ -14,13 +14,13 @@ import {
   isRecord,
   missingFile,
   parseJson,
-  platformOf,
   resolveFile,
   uniqueNames,
   type ArchiveContents,
   type ArchiveImage,
   type ManifestEntry
 } from './model.js'
+import { platformOf } from './platform.js'
 
 export const containerdNameKey = 'io.containerd.image.name'
 export const ociRefNameKey = 'org.opencontainers.image.ref.name'

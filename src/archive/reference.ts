@@ -126,3 +126,23 @@ const imageIdPattern = /^(sha256:)?([0-9a-f]{12,64})$/
 export function isImageId(text: string): boolean {
   return imageIdPattern.test(text.trim())
 }
+
+/** True when the image ID `id` starts with the ID or ID prefix `ref`; false when `ref` is no image ID. */
+export function idHasPrefix(id: string, ref: string): boolean {
+  const hex = imageIdPattern.exec(ref.trim())?.[2]
+  return hex !== undefined && id.replace(/^sha256:/, '').startsWith(hex)
+}
+
+/** The one item whose ID starts with `ref` (undefined when none, or `ref` is no image ID); several are an error. */
+export function oneByIdPrefix<T>(
+  items: readonly T[],
+  ref: string,
+  idOf: (item: T) => string | undefined
+): T | undefined {
+  const matches = items.filter((item) => {
+    const id = idOf(item)
+    return id !== undefined && idHasPrefix(id, ref)
+  })
+  if (matches.length > 1) throw new HandoffError(`"${ref}" matches ${matches.length} images; give more of the ID.`)
+  return matches[0]
+}

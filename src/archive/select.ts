@@ -1,5 +1,12 @@
 import picomatch from 'picomatch'
-import { canonicalName, familiarName, normalizedName, parseReference, type Reference } from './reference.js'
+import {
+  canonicalName,
+  familiarName,
+  idHasPrefix,
+  normalizedName,
+  parseReference,
+  type Reference
+} from './reference.js'
 
 /**
  * Image selection by references and globs, with `!` excludes. A pattern matches a name in its familiar
@@ -124,7 +131,7 @@ export function isIdPattern(pattern: string): boolean {
 }
 
 export function idMatches(id: string, pattern: string): boolean {
-  return id.replace(/^sha256:/, '').startsWith(pattern.replace(/^sha256:/, ''))
+  return idHasPrefix(id, pattern)
 }
 
 /**

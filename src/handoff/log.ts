@@ -1,4 +1,4 @@
-/** What orchestration needs from a logger; run.ts binds it to @actions/core, tests to an array. */
+/** What orchestration needs from a logger; core-io.ts binds it to @actions/core, tests to an array. */
 export interface Log {
   info(message: string): void
   warning(message: string): void
@@ -8,9 +8,3 @@ export interface Log {
 
 /** A clock seam so summaries can report phase times and tests can pin them. */
 export type Clock = () => number
-
-export async function timed<T>(clock: Clock, body: () => Promise<T>): Promise<{ value: T; ms: number }> {
-  const start = clock()
-  const value = await body()
-  return { value, ms: clock() - start }
-}

@@ -1,5 +1,5 @@
 import { HandoffError } from '../errors.js'
-import { isImageId } from '../archive/reference.js'
+import { idHasPrefix, isImageId } from '../archive/reference.js'
 import { patternMatcher } from '../archive/select.js'
 import type { ArchiveImage, ArchiveModel } from '../archive/model.js'
 import type { TagRule } from '../inputs.js'
@@ -24,12 +24,12 @@ export function planTags(rules: TagRule[], model: ArchiveModel): PlannedTag[] {
         `Input "tags": "${rule.source}" matches none of the loaded images (${describe(model)}); fix the SOURCE of "${rule.source}=${rule.target}".`
       )
     }
-    if (images.length > 1) {
+    const [image] = images
+    if (image === undefined || images.length > 1) {
       throw new HandoffError(
         `Input "tags": "${rule.source}" matches ${images.length} images (${images.map(label).join(', ')}) but "${rule.target}" can name only one; narrow the SOURCE.`
       )
     }
-    const image = images[0]
     return { source: image.names[0] ?? image.configDigest, target: rule.target, configDigest: image.configDigest }
   })
   for (const a of plan) {
@@ -43,10 +43,7 @@ export function planTags(rules: TagRule[], model: ArchiveModel): PlannedTag[] {
 }
 
 function matchingImages(source: string, images: ArchiveImage[]): ArchiveImage[] {
-  if (isImageId(source)) {
-    const hex = source.replace(/^sha256:/, '')
-    return images.filter((i) => i.configDigest.replace(/^sha256:/, '').startsWith(hex))
-  }
+  if (isImageId(source)) return images.filter((i) => idHasPrefix(i.configDigest, source))
   const match = patternMatcher(source, { shortNames: true })
   return images.filter((i) => i.names.some(match))
 }

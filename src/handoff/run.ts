@@ -1,4 +1,3 @@
-import * as core from '@actions/core'
 import { HandoffError, failureMessage } from '../errors.js'
 import { Input, parseInputs, type Settings } from '../inputs.js'
 import { createRuntime } from '../runtimes/factory.js'
@@ -7,76 +6,91 @@ import type { Runtime } from '../runtimes/runtime.js'
 import { loadImages } from './load.js'
 import { saveImages, type HandoffDeps } from './save.js'
 import { changedSelection } from './changes.js'
-import { writeSummary } from './summary.js'
+import { renderSummary, type SummaryReport } from './summary.js'
 import { failureSummary, loadSummary, saveSummary } from './summaries.js'
-import type { Log } from './log.js'
 import type { DroppedNames, ImageRow } from './report.js'
-import { logLine } from './safe-text.js'
+import { Output, type ActionIO, type Engines } from './io.js'
 
-/** The only module that talks to @actions/core: inputs, outputs, state, logs, summary and the failure policy. */
+/** The orchestration of a step: inputs, outputs, state, summary and the failure policy, all through `ActionIO`. */
 
 const State = { snapshot: 'image-ids', hit: 'hit', mainDone: 'main-done' } as const
 
-/**
- * Every message reaches the log through here. Plain lines are neutralised (the runner would execute a line
- * starting with `::`); annotations, debug lines and group titles are workflow commands the toolkit escapes itself.
- */
-const log: Log = {
-  info: (m) => core.info(logLine(m)),
-  warning: (m) => core.warning(m),
-  debug: (m) => core.debug(m),
-  group: (title, body) => core.group(title, body)
-}
+export const defaultEngines: Engines = { runtime: createRuntime, store: createStore, clock: Date.now }
 
 /** The runner masks a secret in every later log line; done before anything could print it. */
-function maskSecrets(): void {
-  const token = core.getInput(Input.githubToken).trim()
-  if (token !== '') core.setSecret(token)
+function maskSecrets(io: ActionIO): void {
+  const token = io.input(Input.githubToken).trim()
+  if (token !== '') io.setSecret(token)
+}
+
+/** A failure that is not the user's to fix is a bug or an environment fault: its stack goes to the debug log. */
+function debugUnexpected(io: ActionIO, error: unknown): void {
+  if (error instanceof HandoffError) return
+  const stack = (error as { stack?: unknown } | null)?.stack
+  if (typeof stack === 'string') io.log.debug(stack)
 }
 
 /** The engine could not be reached at all (no daemon, no socket, no tool): nothing was loaded or changed. */
 class EngineUnreachable extends HandoffError {}
 
-async function withDeps<T>(settings: Settings, body: (deps: HandoffDeps) => Promise<T>): Promise<T> {
-  const store = await createStore(settings, (m) => log.info(m))
+async function withDeps<T>(
+  io: ActionIO,
+  engines: Engines,
+  settings: Settings,
+  body: (deps: HandoffDeps) => Promise<T>
+): Promise<T> {
+  const { log } = io
+  const store = await engines.store(settings, (m) => log.info(m))
   let runtime: Runtime
   try {
-    runtime = await createRuntime(settings, (m) => log.warning(m))
+    runtime = await engines.runtime(settings, (m) => log.warning(m))
   } catch (error) {
+    debugUnexpected(io, error)
     throw new EngineUnreachable(failureMessage(error))
   }
   try {
-    return await body({ runtime, store, log, clock: Date.now })
+    return await body({ runtime, store, log, clock: engines.clock })
   } finally {
     await store.release?.()
     await runtime.close()
   }
 }
 
-function setImagesOutput(rows: ImageRow[], dropped: DroppedNames[] = []): void {
-  core.setOutput('images', JSON.stringify(rows))
-  core.setOutput('dropped-names', JSON.stringify(dropped))
+function setImagesOutput(io: ActionIO, rows: ImageRow[], dropped: DroppedNames[] = []): void {
+  io.output(Output.images, JSON.stringify(rows))
+  io.output(Output.droppedNames, JSON.stringify(dropped))
 }
 
-export async function runMain(): Promise<void> {
+const writeSummary = (io: ActionIO, report: SummaryReport): Promise<void> => io.summary(renderSummary(report))
+
+export async function runMain(io: ActionIO, engines: Engines = defaultEngines): Promise<void> {
   let settings: Settings | undefined
   try {
-    maskSecrets()
-    settings = parseInputs((name) => core.getInput(name))
+    maskSecrets(io)
+    settings = parseInputs((name) => io.input(name))
     const chosen = settings
-    for (const warning of chosen.warnings) log.warning(warning)
-    await withDeps(chosen, (deps) => (chosen.mode === 'save' ? mainSave(deps, chosen) : mainLoad(deps, chosen)))
+    for (const warning of chosen.warnings) io.log.warning(warning)
+    await withDeps(io, engines, chosen, (deps) =>
+      chosen.mode === 'save' ? mainSave(io, deps, chosen) : mainLoad(io, deps, chosen)
+    )
   } catch (error) {
-    if (settings?.mode === 'auto' && error instanceof EngineUnreachable) return engineMiss(error)
+    if (settings?.mode === 'auto' && error instanceof EngineUnreachable) return engineMiss(io, error)
+    debugUnexpected(io, error)
     // A failed load loaded nothing usable: say so, so `if: steps.x.outputs.hit != 'true'` rebuilds.
-    if (settings !== undefined && settings.mode !== 'save') core.setOutput('hit', 'false')
+    if (settings !== undefined && settings.mode !== 'save') io.output(Output.hit, 'false')
     const message = withEntry(failureMessage(error), settings)
-    core.setFailed(message)
+    io.fail(message)
     if (settings !== undefined) {
       const step = settings.mode === 'save' ? 'save' : 'load'
-      await writeSummary(failureSummary(step, settings.backend, settings.key, message)).catch(() => undefined)
+      await writeSummary(io, failureSummary(step, settings.backend, settings.key, message)).catch(() => undefined)
     }
   }
+}
+
+/** A failure names the entry it concerns, so a log read later says which one to save again. */
+function withEntry(message: string, settings: Settings | undefined): string {
+  if (settings === undefined || message.includes(`"${settings.key}"`)) return message
+  return `${message} (entry "${settings.key}", backend: ${settings.backend})`
 }
 
 /**
@@ -84,70 +98,65 @@ export async function runMain(): Promise<void> {
  * builds its images. The post step tries the engine again; with no snapshot of what was there before, it
  * counts every image it then finds (matching "images") as built during the job.
  */
-/** A failure names the entry it concerns, so a log read later says which one to save again. */
-function withEntry(message: string, settings: Settings | undefined): string {
-  if (settings === undefined || message.includes(`"${settings.key}"`)) return message
-  return `${message} (entry "${settings.key}", backend: ${settings.backend})`
-}
-
-function engineMiss(error: EngineUnreachable): void {
-  log.warning(
+function engineMiss(io: ActionIO, error: EngineUnreachable): void {
+  io.log.warning(
     `Could not reach the container engine, continuing as a cache miss (the post step tries again to save what the job builds): ${error.message}`
   )
-  core.setOutput('hit', 'false')
-  core.setOutput('matched-key', '')
-  setImagesOutput([])
-  core.saveState(State.snapshot, '[]')
-  core.saveState(State.hit, 'false')
-  core.saveState(State.mainDone, 'true')
+  io.output(Output.hit, 'false')
+  io.output(Output.matchedKey, '')
+  setImagesOutput(io, [])
+  io.saveState(State.snapshot, '[]')
+  io.saveState(State.hit, 'false')
+  io.saveState(State.mainDone, 'true')
 }
 
-async function mainSave(deps: HandoffDeps, settings: Settings): Promise<void> {
+async function mainSave(io: ActionIO, deps: HandoffDeps, settings: Settings): Promise<void> {
   const result = await deps.log.group('Save images', () => saveImages(deps, settings))
-  setImagesOutput(result.rows, result.dropped)
-  await writeSummary(saveSummary(settings.backend, settings.key, result))
+  setImagesOutput(io, result.rows, result.dropped)
+  await writeSummary(io, saveSummary(settings.backend, settings.key, result))
 }
 
-async function mainLoad(deps: HandoffDeps, settings: Settings): Promise<void> {
+async function mainLoad(io: ActionIO, deps: HandoffDeps, settings: Settings): Promise<void> {
   if (settings.backend === 'artifact' && settings.restoreKeys.length > 0) {
-    log.warning(
+    io.log.warning(
       'Input "restore-keys" does not apply to backend: artifact (an artifact is found by its exact name); ignoring it.'
     )
   }
   const result = await deps.log.group('Load images', () =>
     loadImages(deps, { ...settings, required: settings.mode === 'load' })
   )
-  core.setOutput('hit', String(result.hit))
-  core.setOutput('matched-key', result.matchedKey ?? '')
-  setImagesOutput(result.rows, result.dropped)
+  io.output(Output.hit, String(result.hit))
+  io.output(Output.matchedKey, result.matchedKey ?? '')
+  setImagesOutput(io, result.rows, result.dropped)
   if (settings.mode === 'auto') {
     // Images present now (including those just loaded) are not "changed during the job".
     const ids = (await deps.runtime.list()).map((i) => i.id)
-    core.saveState(State.snapshot, JSON.stringify(ids))
-    core.saveState(State.hit, String(result.hit))
-    core.saveState(State.mainDone, 'true')
+    io.saveState(State.snapshot, JSON.stringify(ids))
+    io.saveState(State.hit, String(result.hit))
+    io.saveState(State.mainDone, 'true')
   }
-  await writeSummary(loadSummary(settings.backend, settings.key, result))
+  await writeSummary(io, loadSummary(settings.backend, settings.key, result))
 }
 
 /** The post step saves what changed in `mode: auto`; it warns instead of failing the job. */
-export async function runPost(): Promise<void> {
+export async function runPost(io: ActionIO, engines: Engines = defaultEngines): Promise<void> {
+  const { log } = io
   try {
-    maskSecrets()
-    const settings = parseInputs((name) => core.getInput(name))
+    maskSecrets(io)
+    const settings = parseInputs((name) => io.input(name))
     if (settings.mode !== 'auto') return
-    if (core.getState(State.mainDone) !== 'true') {
+    if (io.getState(State.mainDone) !== 'true') {
       log.warning(
         'The main step did not finish, so there is no record of the images present before the job; not saving.'
       )
       return
     }
-    if (core.getState(State.hit) === 'true') {
+    if (io.getState(State.hit) === 'true') {
       log.info(`The exact key "${settings.key}" was restored; not saving.`)
       return
     }
-    const before = new Set<string>(JSON.parse(core.getState(State.snapshot) || '[]') as string[])
-    await withDeps(settings, async (deps) => {
+    const before = new Set<string>(JSON.parse(io.getState(State.snapshot) || '[]') as string[])
+    await withDeps(io, engines, settings, async (deps) => {
       const selection = changedSelection(await deps.runtime.list(), before, settings.images)
       if (selection.include.length === 0) {
         log.info('No image was created or changed during the job (or none matches "images"); nothing to save.')
@@ -156,9 +165,10 @@ export async function runPost(): Promise<void> {
       const result = await deps.log.group('Save changed images', () =>
         saveImages(deps, { ...settings, images: selection })
       )
-      await writeSummary(saveSummary(settings.backend, settings.key, result))
+      await writeSummary(io, saveSummary(settings.backend, settings.key, result))
     })
   } catch (error) {
+    debugUnexpected(io, error)
     log.warning(`Saving images in the post step failed: ${failureMessage(error)}`)
   }
 }

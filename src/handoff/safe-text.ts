@@ -20,12 +20,5 @@ const htmlEntities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '
 
 /** Text inside the summary's HTML (headings, table cells): shown as written, never as markup. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => htmlEntities[c])
-}
-
-/** Text on a Markdown line of the summary: HTML escaped, Markdown punctuation and mentions neutralised, one line. */
-export function escapeMarkdown(text: string): string {
-  // Markdown first, so the `#` of the entities escapeHtml writes is not escaped in turn.
-  const markdown = text.replace(/[\r\n]+/g, ' ').replace(/[\\`*_{}[\]()#+!|~-]/g, (c) => `\\${c}`)
-  return escapeHtml(markdown).replace(/@/g, '&#64;')
+  return text.replace(/[&<>"']/g, (c) => htmlEntities[c] ?? c)
 }

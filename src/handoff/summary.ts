@@ -1,4 +1,3 @@
-import * as core from '@actions/core'
 import { type ImageRow, type Phases } from './report.js'
 import { formatBytes, formatMs } from '../units.js'
 import { escapeHtml } from './safe-text.js'
@@ -39,11 +38,6 @@ export function renderSummary(report: SummaryReport): string {
     )
   }
   return lines.join('\n') + '\n'
-}
-
-export async function writeSummary(report: SummaryReport): Promise<void> {
-  if (!process.env.GITHUB_STEP_SUMMARY) return
-  await core.summary.addRaw(renderSummary(report), true).write()
 }
 
 /** One line of text inside the summary's HTML: no markup, no line break that could end the HTML block. */

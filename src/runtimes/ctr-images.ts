@@ -1,9 +1,18 @@
 import type { Readable } from 'node:stream'
 import { HandoffError } from '../errors.js'
-import { canonicalName, isImageId, normalizedName, normalizedTargetName, parseReference } from '../archive/reference.js'
+import {
+  canonicalName,
+  isImageId,
+  normalizedName,
+  normalizedTargetName,
+  oneByIdPrefix,
+  parseReference
+} from '../archive/reference.js'
 import type { ExportOptions, ImportReport, RuntimeImage } from './runtime.js'
-import { isDigestName, parseImageList, parseImportOutput, type CtrImageRow, type CtrImported } from './ctr-output.js'
-import { absentPlatforms, isIndexMediaType, matchesPlatform, parseManifestOrIndex } from './ctr-platforms.js'
+import { parseImageList, parseImportOutput, type CtrImageRow, type CtrImported } from './ctr-output.js'
+import { isDigestReference } from '../archive/model.js'
+import { matchesPlatform } from '../archive/platform.js'
+import { absentPlatforms, isIndexMediaType, parseManifestOrIndex } from './ctr-platforms.js'
 import { outputUntilExit, readAll } from './tool-streams.js'
 
 /**
@@ -53,13 +62,11 @@ export function ctrImages(ctr: CtrRunner, hostPlatform: string): CtrImages {
   const resolveDigest = async (all: CtrImageRow[], ref: string): Promise<string | undefined> => {
     const direct = findDigest(all, ref)
     if (direct !== undefined || !isImageId(ref)) return direct
-    const hex = ref.replace(/^sha256:/, '')
-    const matches: string[] = []
+    const configs: Array<{ digest: string; config: string | undefined }> = []
     for (const digest of new Set(all.map((r) => r.digest))) {
-      if ((await configOf(ctr, digest, hostPlatform))?.slice(7).startsWith(hex)) matches.push(digest)
+      configs.push({ digest, config: await configOf(ctr, digest, hostPlatform) })
     }
-    if (matches.length > 1) throw new HandoffError(`"${ref}" matches ${matches.length} images; give more of the ID.`)
-    return matches[0]
+    return oneByIdPrefix(configs, ref, (c) => c.config)?.digest
   }
 
   const inspect = async (ref: string): Promise<RuntimeImage | undefined> => {
@@ -113,19 +120,15 @@ function group(rows: CtrImageRow[]): RuntimeImage[] {
   const byDigest = new Map<string, RuntimeImage>()
   for (const row of rows) {
     const image = byDigest.get(row.digest) ?? { id: row.digest, names: [], size: row.size }
-    if (!isDigestName(row.name)) image.names.push(row.name)
+    if (!isDigestReference(row.name)) image.names.push(row.name)
     byDigest.set(row.digest, image)
   }
   return [...byDigest.values()]
 }
 
 function findDigest(rows: CtrImageRow[], ref: string): string | undefined {
-  if (isImageId(ref)) {
-    const hex = ref.replace(/^sha256:/, '')
-    const digests = [...new Set(rows.filter((r) => r.digest.slice(7).startsWith(hex)).map((r) => r.digest))]
-    if (digests.length > 1) throw new HandoffError(`"${ref}" matches ${digests.length} images; give more of the ID.`)
-    if (digests.length === 1) return digests[0]
-  }
+  const byId = oneByIdPrefix([...new Set(rows.map((r) => r.digest))], ref, (digest) => digest)
+  if (byId !== undefined) return byId
   const full = canonicalName(ref)
   return rows.find((r) => r.name === ref || r.name === full)?.digest
 }
@@ -145,7 +148,7 @@ async function configOf(ctr: CtrRunner, digest: string, hostPlatform: string): P
   try {
     const top = parseManifestOrIndex(await ctr.run(['content', 'get', digest]))
     if (top.config) return top.config.digest
-    for (const child of (top.manifests ?? []).filter((m) => matchesPlatform(m, hostPlatform))) {
+    for (const child of (top.manifests ?? []).filter((m) => matchesPlatform(m.platform, hostPlatform))) {
       const manifest = await ctr.run(['content', 'get', child.digest]).then(parseManifestOrIndex, () => undefined)
       if (manifest?.config) return manifest.config.digest
     }
@@ -169,7 +172,7 @@ async function skippedPlatforms(ctr: CtrRunner, imported: CtrImported, rows: Ctr
   for (const digest of indexes) {
     const absent = absentPlatforms(parseManifestOrIndex(await ctr.run(['content', 'get', digest])), present)
     if (absent.length === 0) continue
-    const names = rows.filter((r) => r.digest === digest && !isDigestName(r.name)).map((r) => r.name)
+    const names = rows.filter((r) => r.digest === digest && !isDigestReference(r.name)).map((r) => r.name)
     warnings.push(
       `${names.join(', ') || digest}: the archive did not hold ${absent.join(', ')}; only the platforms it held were loaded ` +
         '(save with a platform, or all platforms, to carry them).'

@@ -2,6 +2,7 @@
  * Pure readers of what `ctr` (containerd 1.6/1.7) prints. ctr has no machine-readable output, so these
  * parsers hold the format knowledge in one place, each checked against real output in the unit tests.
  */
+import { isDigestReference } from '../archive/model.js'
 
 /** One row of `ctr images ls`. */
 export interface CtrImageRow {
@@ -63,18 +64,10 @@ export function parseImportOutput(stdout: string): CtrImported {
     const match = unpackLine.exec(line.trim())
     if (!match) continue
     const [, name = '', digest = ''] = match
-    if (!isDigestName(name) && !names.includes(name)) names.push(name)
+    if (!isDigestReference(name) && !names.includes(name)) names.push(name)
     if (!digests.includes(digest)) digests.push(digest)
   }
   return { names, digests }
-}
-
-/**
- * `import-2026-11-26@sha256:…`: the name `--digests` gives an image that had no tag in the archive.
- * It is a handle, not a tag, so it is reported as the image's ID rather than a name.
- */
-export function isDigestName(name: string): boolean {
-  return name.includes('@')
 }
 
 /** containerd's namespace rule (`identifiers.Validate`), checked before any call so the message is ours. */

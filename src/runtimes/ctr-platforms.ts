@@ -2,13 +2,8 @@
  * Pure reading of OCI/Docker manifests and indexes as containerd stores them: which platforms an index
  * names, which of them are absent from the store, and which manifest is the host's.
  */
-
-export interface Descriptor {
-  mediaType?: string
-  digest: string
-  size?: number
-  platform?: { os?: string; architecture?: string; variant?: string }
-}
+import type { Descriptor } from '../archive/oci-model.js'
+import { platformOf } from '../archive/platform.js'
 
 export interface ManifestOrIndex {
   mediaType?: string
@@ -38,9 +33,7 @@ export function parseManifestOrIndex(text: string): ManifestOrIndex {
 
 /** `linux/arm64/v8`, or `unknown/unknown` for attestation manifests. */
 export function platformText(descriptor: Descriptor): string {
-  const p = descriptor.platform
-  if (!p) return 'unknown/unknown'
-  return [p.os ?? 'unknown', p.architecture ?? 'unknown', ...(p.variant ? [p.variant] : [])].join('/')
+  return platformOf(descriptor.platform) ?? 'unknown/unknown'
 }
 
 /** Platforms an index names whose manifests are not among `present` digests (attestations aside). */
@@ -62,11 +55,4 @@ export function ociArchitecture(nodeArch: string): string {
     s390x: 's390x'
   }
   return map[nodeArch] ?? nodeArch
-}
-
-/** True when a descriptor is for `os/arch[/variant]` (any variant when none is given). */
-export function matchesPlatform(descriptor: Descriptor, platform: string): boolean {
-  const [os, arch, variant] = platform.split('/')
-  const p = descriptor.platform
-  return p?.os === os && p?.architecture === arch && (variant === undefined || p?.variant === variant)
 }

@@ -2,34 +2,24 @@ import type { IncomingMessage } from 'node:http'
 import { Transform, type Readable, type TransformCallback } from 'node:stream'
 import type Dockerode from 'dockerode'
 import { HandoffError } from '../errors.js'
+import { parsePlatform } from '../archive/platform.js'
+import { appendedEngineError, endsWithTarEnd } from '../archive/input-check.js'
 import { causeText, compareApiVersions, engineMessage, engineStatus } from './docker-client.js'
 import { engineGives, stallError, watchProgress } from './stall.js'
 
 /** `platform` on `GET /images/get` is honoured from this API version (Docker 28); older daemons ignore it. */
 export const platformApiVersion = '1.48'
 
-export interface OciPlatform {
-  os: string
-  architecture: string
-  variant?: string
-}
-
-/** `linux/arm64/v8` → the JSON OCI platform the Engine API takes. */
-export function parsePlatform(text: string): OciPlatform {
-  const parts = text.trim().split('/')
-  if (parts.length < 2 || parts.length > 3 || parts.some((p) => !/^[\w.-]+$/.test(p))) {
-    throw new HandoffError(
-      `platform "${text}" is not of the form os/arch or os/arch/variant (e.g. linux/amd64, linux/arm64/v8).`
-    )
-  }
-  const [os, architecture, variant] = parts as [string, string, string?]
-  return { os, architecture, ...(variant ? { variant } : {}) }
-}
-
-/** The platform query value to send, or a reason it is not sent. */
+/** The platform query value to send (the JSON OCI platform the Engine API takes), or a reason it is not sent. */
 export function platformQuery(platform: string | undefined, apiVersion: string): { value?: string; ignored?: string } {
   if (platform === undefined || platform.trim() === '') return {}
-  const json = JSON.stringify(parsePlatform(platform))
+  const parsed = parsePlatform(platform)
+  if (parsed === undefined) {
+    throw new HandoffError(
+      `platform "${platform}" is not of the form os/arch or os/arch/variant (e.g. linux/amd64, linux/arm64/v8).`
+    )
+  }
+  const json = JSON.stringify(parsed)
   if (compareApiVersions(apiVersion, platformApiVersion) >= 0) return { value: json }
   return {
     ignored:
@@ -69,19 +59,9 @@ export class TarEndCheck extends Transform {
 
 /** Why an archive ending in `tail` is not a complete tar, or undefined when it is. Exported for tests. */
 export function tarEndProblem(tail: Buffer, describe: string): HandoffError | undefined {
-  const end = tail.subarray(-1024)
-  if (end.length === 1024 && end.every((byte) => byte === 0)) return undefined
-  const text = tail.toString('latin1')
-  const at = text.lastIndexOf('{"errorDetail"')
-  if (at !== -1) {
-    try {
-      const line = JSON.parse(text.slice(at).trim()) as { errorDetail?: { message?: string }; error?: string }
-      const message = line.errorDetail?.message ?? line.error
-      if (message) return new HandoffError(`${describe} failed part-way: ${message}`)
-    } catch {
-      /* not the daemon's error line after all: report the truncation below */
-    }
-  }
+  if (endsWithTarEnd(tail)) return undefined
+  const message = appendedEngineError(tail)
+  if (message) return new HandoffError(`${describe} failed part-way: ${message}`)
   return new HandoffError(
     `${describe} ended before the end of the archive (the engine stopped part-way); run the save again.`
   )

@@ -9,7 +9,7 @@
  */
 import { PassThrough, type Readable } from 'node:stream'
 import { HandoffError, errorMessage } from '../errors.js'
-import { canonicalName, isImageId, normalizedTargetName } from '../archive/reference.js'
+import { canonicalName, normalizedTargetName, oneByIdPrefix } from '../archive/reference.js'
 import { run, spawnStreaming } from './exec.js'
 import type { ImportReport, Runtime, RuntimeImage } from './runtime.js'
 import { parseImages, parseLoadOutput, shortNameFixes } from './podman-output.js'
@@ -107,11 +107,7 @@ function findImage(images: RuntimeImage[], ref: string): RuntimeImage | undefine
   const byName = (name: string | undefined): RuntimeImage | undefined =>
     name === undefined ? undefined : images.find((i) => i.names.includes(name))
   const named = byName(full) ?? byName(ref) ?? byName(local)
-  if (named || !isImageId(ref)) return named
-  const hex = ref.replace(/^sha256:/, '')
-  const matches = images.filter((i) => i.id.slice(7).startsWith(hex))
-  if (matches.length > 1) throw new HandoffError(`"${ref}" matches ${matches.length} images; give more of the ID.`)
-  return matches[0]
+  return named ?? oneByIdPrefix(images, ref, (i) => i.id)
 }
 
 /** The spelling podman stores `ref` under, so its own short-name rules never pick another image. */

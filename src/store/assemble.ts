@@ -55,7 +55,11 @@ export function assembleArchive(
     pack.destroy(error instanceof Error ? error : new Error(String(error)))
   })
   pack.on('close', () => void fetcher.close())
-  return { stream: Readable.from(pack as AsyncIterable<Buffer>, { objectMode: false }), failure: () => failure }
+  const stream = Readable.from(pack as AsyncIterable<Buffer>, { objectMode: false })
+  // A consumer that fails (the engine going away mid-load) destroys the stream with its reason and reports it
+  // itself; without a listener that 'error' would crash the process instead of failing the step.
+  stream.on('error', () => undefined)
+  return { stream, failure: () => failure }
 }
 
 type Sink = ReturnType<Pack['entry']>

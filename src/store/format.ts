@@ -64,14 +64,9 @@ export function isChunked(
   return entry.type === 'file' && 'chunks' in entry
 }
 
-/** Every chunk the index needs, once each, in first-use order. */
-export function chunksOf(index: Pick<StoreIndex, 'entries'>): ChunkDigest[] {
-  return [...new Set(index.entries.flatMap((e) => (isChunked(e) ? e.chunks : [])))]
-}
-
 /**
- * The facts the archive model is read from, as the index records them: the same ones the archive transform
- * collects from a tar (links resolved the same way, directories marked), so a save and a load read one model.
+ * The facts the archive model is read from, as the index records them (links resolved, directories marked): a
+ * save reads the model from them as the split ends and a load as it plans, so both read one model.
  */
 export function contentsOf(entries: StoredEntry[]): ArchiveContents {
   const contents: ArchiveContents = { files: new Map(), json: new Map(), nameFiles: new Map() }

@@ -25,7 +25,7 @@ import {
   setSecret,
   summary,
   warning
-} from "./chunk-2MDZGHZX.js";
+} from "./chunk-ZAWYASQT.js";
 import {
   IndexFormatError,
   blobPath,
@@ -38,6 +38,7 @@ import {
   familiarName,
   familiarOrUndefined,
   familiarRepository,
+  idHasPrefix,
   imageLabel,
   isChunked,
   isDigestReference,
@@ -51,17 +52,17 @@ import {
   normalizePath,
   normalizedName,
   normalizedTargetName,
+  oneByIdPrefix,
   parseIndex,
   parseJson,
   parseManifestJson,
   parseReference,
   parseTargetName,
-  platformOf,
   resolveFile,
   sameName,
   uniqueNames,
   withDefaultTag
-} from "./chunk-4R7AXG6S.js";
+} from "./chunk-HMADKSIW.js";
 import {
   HandoffError,
   __commonJS,
@@ -15787,6 +15788,36 @@ var require_docker = __commonJS({
   }
 });
 
+// src/handoff/safe-text.ts
+function logLine(text) {
+  return text.replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/^(\s*)::/, "$1%3A:").replace(/##\[/g, "##%5B");
+}
+var htmlEntities = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+function escapeHtml(text) {
+  return text.replace(/[&<>"']/g, (c) => htmlEntities[c] ?? c);
+}
+
+// src/handoff/core-io.ts
+var log = {
+  info: (m) => info(logLine(m)),
+  warning: (m) => warning(m),
+  debug: (m) => debug(m),
+  group: (title, body) => group(title, body)
+};
+var coreIO = {
+  log,
+  input: (name) => getInput(name),
+  output: (name, value) => setOutput(name, value),
+  saveState: (name, value) => saveState(name, value),
+  getState: (name) => getState(name),
+  setSecret: (value) => setSecret(value),
+  fail: (message) => setFailed(message),
+  summary: async (html) => {
+    if (!process.env.GITHUB_STEP_SUMMARY) return;
+    await summary.addRaw(html, true).write();
+  }
+};
+
 // src/inputs.ts
 import { accessSync, constants, statSync } from "node:fs";
 import { resolve } from "node:path";
@@ -15865,7 +15896,7 @@ function isIdPattern(pattern) {
   return idPattern.test(pattern);
 }
 function idMatches(id, pattern) {
-  return id.replace(/^sha256:/, "").startsWith(pattern.replace(/^sha256:/, ""));
+  return idHasPrefix(id, pattern);
 }
 function resolveSelection(images, selection, options = {}) {
   const excluded = (name) => selection.exclude.some((p) => patternMatcher(p, options)(name));
@@ -15903,6 +15934,74 @@ function resolveSelection(images, selection, options = {}) {
   }
   const leftOut2 = [...new Set(images.flatMap((image) => image.names.filter((name) => !refs.has(name))))];
   return { refs: [...refs], ids: [...ids], leftOut: leftOut2 };
+}
+
+// src/archive/platform.ts
+var spelling = /^([a-z0-9]+)\/([a-z0-9_]+)(?:\/([a-z0-9]+))?$/;
+function parsePlatform(text) {
+  const match = spelling.exec(text.trim());
+  if (match === null) return void 0;
+  const [, os = "", architecture = "", variant] = match;
+  return { os, architecture, ...variant !== void 0 ? { variant } : {} };
+}
+function platformOf(value) {
+  if (!isRecord(value)) return void 0;
+  const os = value["os"] ?? value["OS"];
+  const arch = value["architecture"] ?? value["Architecture"];
+  const variant = value["variant"] ?? value["Variant"];
+  if (typeof os !== "string" || typeof arch !== "string" || os === "" || arch === "") return void 0;
+  return typeof variant === "string" && variant !== "" ? `${os}/${arch}/${variant}` : `${os}/${arch}`;
+}
+function matchesPlatform(platform, wanted) {
+  const want = parsePlatform(wanted);
+  if (want === void 0 || !isRecord(platform)) return false;
+  return platform["os"] === want.os && platform["architecture"] === want.architecture && (want.variant === void 0 || platform["variant"] === want.variant);
+}
+
+// src/runtimes/ctr-output.ts
+var units = { B: 1, KiB: 2 ** 10, MiB: 2 ** 20, GiB: 2 ** 30, TiB: 2 ** 40, PiB: 2 ** 50 };
+function parseHumanSize(value, unit) {
+  const factor = units[unit];
+  const number = Number(value);
+  if (factor === void 0 || !Number.isFinite(number)) return 0;
+  return Math.round(number * factor);
+}
+function parseImageList(stdout) {
+  const rows = [];
+  for (const line of stdout.split("\n")) {
+    const fields = line.trim().split(/\s+/);
+    const [name, mediaType, digest, value, unit, platforms] = fields;
+    if (name === void 0 || name === "REF" || digest === void 0 || !digest.startsWith("sha256:")) continue;
+    rows.push({
+      name,
+      mediaType: mediaType ?? "",
+      digest,
+      size: parseHumanSize(value ?? "", unit ?? ""),
+      platforms: platforms === void 0 || platforms === "-" ? [] : platforms.split(",")
+    });
+  }
+  return rows;
+}
+var unpackLine = /^unpacking (\S+) \((sha256:[0-9a-f]{64})\)/;
+function parseImportOutput(stdout) {
+  const names = [];
+  const digests = [];
+  for (const line of stdout.split("\n")) {
+    const match = unpackLine.exec(line.trim());
+    if (!match) continue;
+    const [, name = "", digest = ""] = match;
+    if (!isDigestReference(name) && !names.includes(name)) names.push(name);
+    if (!digests.includes(digest)) digests.push(digest);
+  }
+  return { names, digests };
+}
+function namespaceProblem(namespace) {
+  if (namespace === "") return "it is empty";
+  if (namespace.length > 76) return "it is longer than 76 characters";
+  if (!/^[A-Za-z0-9]+(?:[._-][A-Za-z0-9]+)*$/.test(namespace)) {
+    return 'only letters, digits and single ".", "_" or "-" between them are allowed';
+  }
+  return void 0;
 }
 
 // src/inputs.ts
@@ -15972,7 +16071,6 @@ function parseTags(text) {
     return { source, target: targetText };
   });
 }
-var platformPattern = /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/;
 function parseInputs(read, env = process.env) {
   const get = (name) => read(name).trim();
   const archive = parseArchive(get(Input.archive), get(Input.platform));
@@ -15997,11 +16095,11 @@ function parseInputs(read, env = process.env) {
   if (backend === "local" && path === "")
     throw new HandoffError('Input "path" is required with backend: local; give the directory to store images in.');
   const platform = get(Input.platform);
-  if (platform !== "" && !platformPattern.test(platform)) {
+  if (platform !== "" && parsePlatform(platform) === void 0) {
     throw new HandoffError(`Input "platform" is "${platform}"; write os/arch[/variant], e.g. linux/amd64.`);
   }
   const namespace = get(Input.containerdNamespace) || env.CONTAINERD_NAMESPACE || "default";
-  if (!/^[A-Za-z0-9]+(?:[._-][A-Za-z0-9]+)*$/.test(namespace) || namespace.length > 76) {
+  if (namespaceProblem(namespace) !== void 0) {
     throw new HandoffError(
       `Input "containerd-namespace" is "${namespace}"; a namespace is letters and digits separated by single . _ or - (e.g. k8s.io).`
     );
@@ -16785,6 +16883,90 @@ function engineStatus(error) {
 // src/runtimes/docker-export.ts
 import { Transform as Transform2 } from "node:stream";
 
+// src/archive/input-check.ts
+var tailSize = 64 * 1024;
+var InputWatch = class {
+  head = Buffer.alloc(0);
+  /** The latest chunks, kept by reference (never copied while streaming), covering at least `tailSize` bytes. */
+  recent = [];
+  recentBytes = 0;
+  total = 0;
+  /** Bytes seen so far. */
+  get bytes() {
+    return this.total;
+  }
+  see(chunk) {
+    this.total += chunk.length;
+    if (this.head.length < 8) this.head = Buffer.concat([this.head, chunk.subarray(0, 8)]);
+    this.recent.push(chunk);
+    this.recentBytes += chunk.length;
+    while (this.recent.length > 1 && this.recentBytes - this.recent[0].length >= tailSize) {
+      this.recentBytes -= this.recent[0].length;
+      this.recent.shift();
+    }
+  }
+  /** The last bytes seen, joined only when a verdict needs them. */
+  get tail() {
+    if (this.recent.length > 1) this.recent = [Buffer.concat(this.recent)];
+    return (this.recent[0] ?? Buffer.alloc(0)).subarray(-tailSize);
+  }
+  /** A tar ends with two zero blocks; without them the data stopped early, even if it stopped between files. */
+  endedCleanly() {
+    return endsWithTarEnd(this.tail);
+  }
+  /** Turns a tar parser failure (or an unclean end) into a message that says what the input really was. */
+  explain(error) {
+    if (error instanceof HandoffError) return error;
+    const engineError = appendedEngineError(this.tail);
+    if (engineError !== void 0) {
+      return new HandoffError(
+        `the engine failed while it was writing the archive: ${engineError}; fix the cause and save again`
+      );
+    }
+    const compressed = this.compression();
+    if (compressed !== void 0) {
+      return new HandoffError(
+        `not an image archive: the input is ${compressed}-compressed; decompress it before reading it as a tar`
+      );
+    }
+    if (this.total === 0) return new HandoffError("not an image archive: the input is empty (did the save fail?)");
+    const detail = errorMessage(error);
+    if (/unexpected end|ended early/i.test(detail)) {
+      return new HandoffError(
+        `the image archive is truncated after ${this.total} bytes (${detail}); the save or transfer was interrupted: save it again`,
+        { cause: error }
+      );
+    }
+    return new HandoffError(`not an image archive: the input is not a valid tar (${detail})`, { cause: error });
+  }
+  compression() {
+    const [a, b, c, d] = this.head;
+    if (a === 31 && b === 139) return "gzip";
+    if (a === 40 && b === 181 && c === 47 && d === 253) return "zstd";
+    if (a === 66 && b === 90 && c === 104) return "bzip2";
+    if (a === 253 && b === 55 && c === 122 && d === 88) return "xz";
+    return void 0;
+  }
+};
+function endsWithTarEnd(tail) {
+  const end = tail.subarray(-1024);
+  return end.length === 1024 && end.every((byte) => byte === 0);
+}
+function appendedEngineError(tail) {
+  const text = tail.toString("latin1");
+  for (const marker of ['{"errorDetail"', '{"error"', '{"message"']) {
+    const start = text.lastIndexOf(marker);
+    if (start === -1) continue;
+    try {
+      const body = JSON.parse(text.slice(start).trim());
+      const message = body.errorDetail?.message ?? body.error ?? body.message;
+      if (typeof message === "string") return message;
+    } catch {
+    }
+  }
+  return void 0;
+}
+
 // src/runtimes/stall.ts
 import { Transform } from "node:stream";
 function watchProgress(ms, awaitingEngine, onStall) {
@@ -16832,19 +17014,15 @@ function engineGives(fromEngine) {
 
 // src/runtimes/docker-export.ts
 var platformApiVersion = "1.48";
-function parsePlatform(text) {
-  const parts = text.trim().split("/");
-  if (parts.length < 2 || parts.length > 3 || parts.some((p) => !/^[\w.-]+$/.test(p))) {
-    throw new HandoffError(
-      `platform "${text}" is not of the form os/arch or os/arch/variant (e.g. linux/amd64, linux/arm64/v8).`
-    );
-  }
-  const [os, architecture, variant] = parts;
-  return { os, architecture, ...variant ? { variant } : {} };
-}
 function platformQuery(platform, apiVersion) {
   if (platform === void 0 || platform.trim() === "") return {};
-  const json2 = JSON.stringify(parsePlatform(platform));
+  const parsed = parsePlatform(platform);
+  if (parsed === void 0) {
+    throw new HandoffError(
+      `platform "${platform}" is not of the form os/arch or os/arch/variant (e.g. linux/amd64, linux/arm64/v8).`
+    );
+  }
+  const json2 = JSON.stringify(parsed);
   if (compareApiVersions(apiVersion, platformApiVersion) >= 0) return { value: json2 };
   return {
     ignored: `the Docker Engine speaks API ${apiVersion}, which cannot export a single platform (needs ${platformApiVersion}, Docker 28+); platform ${platform} is ignored and the images are exported as the engine stores them.`
@@ -16870,18 +17048,9 @@ var TarEndCheck = class _TarEndCheck extends Transform2 {
   }
 };
 function tarEndProblem(tail, describe2) {
-  const end = tail.subarray(-1024);
-  if (end.length === 1024 && end.every((byte) => byte === 0)) return void 0;
-  const text = tail.toString("latin1");
-  const at = text.lastIndexOf('{"errorDetail"');
-  if (at !== -1) {
-    try {
-      const line = JSON.parse(text.slice(at).trim());
-      const message = line.errorDetail?.message ?? line.error;
-      if (message) return new HandoffError(`${describe2} failed part-way: ${message}`);
-    } catch {
-    }
-  }
+  if (endsWithTarEnd(tail)) return void 0;
+  const message = appendedEngineError(tail);
+  if (message) return new HandoffError(`${describe2} failed part-way: ${message}`);
   return new HandoffError(
     `${describe2} ended before the end of the archive (the engine stopped part-way); run the save again.`
   );
@@ -17301,55 +17470,6 @@ function failed(argv, result) {
   return new HandoffError(`${argv.slice(0, 3).join(" ")} \u2026 failed: ${last}`);
 }
 
-// src/runtimes/ctr-output.ts
-var units = { B: 1, KiB: 2 ** 10, MiB: 2 ** 20, GiB: 2 ** 30, TiB: 2 ** 40, PiB: 2 ** 50 };
-function parseHumanSize(value, unit) {
-  const factor = units[unit];
-  const number = Number(value);
-  if (factor === void 0 || !Number.isFinite(number)) return 0;
-  return Math.round(number * factor);
-}
-function parseImageList(stdout) {
-  const rows = [];
-  for (const line of stdout.split("\n")) {
-    const fields = line.trim().split(/\s+/);
-    const [name, mediaType, digest, value, unit, platforms] = fields;
-    if (name === void 0 || name === "REF" || digest === void 0 || !digest.startsWith("sha256:")) continue;
-    rows.push({
-      name,
-      mediaType: mediaType ?? "",
-      digest,
-      size: parseHumanSize(value ?? "", unit ?? ""),
-      platforms: platforms === void 0 || platforms === "-" ? [] : platforms.split(",")
-    });
-  }
-  return rows;
-}
-var unpackLine = /^unpacking (\S+) \((sha256:[0-9a-f]{64})\)/;
-function parseImportOutput(stdout) {
-  const names = [];
-  const digests = [];
-  for (const line of stdout.split("\n")) {
-    const match = unpackLine.exec(line.trim());
-    if (!match) continue;
-    const [, name = "", digest = ""] = match;
-    if (!isDigestName(name) && !names.includes(name)) names.push(name);
-    if (!digests.includes(digest)) digests.push(digest);
-  }
-  return { names, digests };
-}
-function isDigestName(name) {
-  return name.includes("@");
-}
-function namespaceProblem(namespace) {
-  if (namespace === "") return "it is empty";
-  if (namespace.length > 76) return "it is longer than 76 characters";
-  if (!/^[A-Za-z0-9]+(?:[._-][A-Za-z0-9]+)*$/.test(namespace)) {
-    return 'only letters, digits and single ".", "_" or "-" between them are allowed';
-  }
-  return void 0;
-}
-
 // src/runtimes/ctr-platforms.ts
 var indexTypes = /* @__PURE__ */ new Set([
   "application/vnd.oci.image.index.v1+json",
@@ -17366,9 +17486,7 @@ function parseManifestOrIndex(text) {
   return parsed;
 }
 function platformText(descriptor) {
-  const p = descriptor.platform;
-  if (!p) return "unknown/unknown";
-  return [p.os ?? "unknown", p.architecture ?? "unknown", ...p.variant ? [p.variant] : []].join("/");
+  return platformOf(descriptor.platform) ?? "unknown/unknown";
 }
 function absentPlatforms(index, present) {
   return (index.manifests ?? []).filter((m) => !present.has(m.digest)).map(platformText).filter((p) => p !== "unknown/unknown");
@@ -17383,11 +17501,6 @@ function ociArchitecture(nodeArch) {
     s390x: "s390x"
   };
   return map[nodeArch] ?? nodeArch;
-}
-function matchesPlatform(descriptor, platform) {
-  const [os, arch, variant] = platform.split("/");
-  const p = descriptor.platform;
-  return p?.os === os && p?.architecture === arch && (variant === void 0 || p?.variant === variant);
 }
 
 // src/runtimes/tool-streams.ts
@@ -17420,13 +17533,11 @@ function ctrImages(ctr, hostPlatform) {
   const resolveDigest = async (all, ref) => {
     const direct = findDigest(all, ref);
     if (direct !== void 0 || !isImageId(ref)) return direct;
-    const hex = ref.replace(/^sha256:/, "");
-    const matches2 = [];
+    const configs = [];
     for (const digest of new Set(all.map((r) => r.digest))) {
-      if ((await configOf(ctr, digest, hostPlatform))?.slice(7).startsWith(hex)) matches2.push(digest);
+      configs.push({ digest, config: await configOf(ctr, digest, hostPlatform) });
     }
-    if (matches2.length > 1) throw new HandoffError(`"${ref}" matches ${matches2.length} images; give more of the ID.`);
-    return matches2[0];
+    return oneByIdPrefix(configs, ref, (c) => c.config)?.digest;
   };
   const inspect = async (ref) => {
     const all = await rows();
@@ -17475,18 +17586,14 @@ function group2(rows) {
   const byDigest = /* @__PURE__ */ new Map();
   for (const row of rows) {
     const image = byDigest.get(row.digest) ?? { id: row.digest, names: [], size: row.size };
-    if (!isDigestName(row.name)) image.names.push(row.name);
+    if (!isDigestReference(row.name)) image.names.push(row.name);
     byDigest.set(row.digest, image);
   }
   return [...byDigest.values()];
 }
 function findDigest(rows, ref) {
-  if (isImageId(ref)) {
-    const hex = ref.replace(/^sha256:/, "");
-    const digests = [...new Set(rows.filter((r) => r.digest.slice(7).startsWith(hex)).map((r) => r.digest))];
-    if (digests.length > 1) throw new HandoffError(`"${ref}" matches ${digests.length} images; give more of the ID.`);
-    if (digests.length === 1) return digests[0];
-  }
+  const byId = oneByIdPrefix([...new Set(rows.map((r) => r.digest))], ref, (digest) => digest);
+  if (byId !== void 0) return byId;
   const full = canonicalName(ref);
   return rows.find((r) => r.name === ref || r.name === full)?.digest;
 }
@@ -17502,7 +17609,7 @@ async function configOf(ctr, digest, hostPlatform) {
   try {
     const top = parseManifestOrIndex(await ctr.run(["content", "get", digest]));
     if (top.config) return top.config.digest;
-    for (const child of (top.manifests ?? []).filter((m) => matchesPlatform(m, hostPlatform))) {
+    for (const child of (top.manifests ?? []).filter((m) => matchesPlatform(m.platform, hostPlatform))) {
       const manifest = await ctr.run(["content", "get", child.digest]).then(parseManifestOrIndex, () => void 0);
       if (manifest?.config) return manifest.config.digest;
     }
@@ -17520,7 +17627,7 @@ async function skippedPlatforms(ctr, imported, rows) {
   for (const digest of indexes) {
     const absent = absentPlatforms(parseManifestOrIndex(await ctr.run(["content", "get", digest])), present);
     if (absent.length === 0) continue;
-    const names = rows.filter((r) => r.digest === digest && !isDigestName(r.name)).map((r) => r.name);
+    const names = rows.filter((r) => r.digest === digest && !isDigestReference(r.name)).map((r) => r.name);
     warnings.push(
       `${names.join(", ") || digest}: the archive did not hold ${absent.join(", ")}; only the platforms it held were loaded (save with a platform, or all platforms, to carry them).`
     );
@@ -17809,11 +17916,7 @@ function findImage(images, ref) {
   const local = canonicalName(`localhost/${ref}`);
   const byName = (name) => name === void 0 ? void 0 : images.find((i) => i.names.includes(name));
   const named = byName(full) ?? byName(ref) ?? byName(local);
-  if (named || !isImageId(ref)) return named;
-  const hex = ref.replace(/^sha256:/, "");
-  const matches2 = images.filter((i) => i.id.slice(7).startsWith(hex));
-  if (matches2.length > 1) throw new HandoffError(`"${ref}" matches ${matches2.length} images; give more of the ID.`);
-  return matches2[0];
+  return named ?? oneByIdPrefix(images, ref, (i) => i.id);
 }
 function storedRef(images, ref) {
   const image = findImage(images, ref);
@@ -18071,11 +18174,11 @@ async function createStore(settings, log2, env = process.env) {
     case "local":
       return (await import("./local-store-7F3HES3Q.js")).createLocalStore(settings.path);
     case "cache":
-      return (await import("./cache-store-N3IUY7E7.js")).createCacheStore({ workDir, log: log2 });
+      return (await import("./cache-store-SW7RM7KD.js")).createCacheStore({ workDir, log: log2 });
     case "artifact": {
       const [{ createArtifactBackend }, { createPackStore }] = await Promise.all([
-        import("./artifact-TMXAGIOK.js"),
-        import("./pack-store-RXDRHFP3.js")
+        import("./artifact-7VWSKJPU.js"),
+        import("./pack-store-LLFI2UXS.js")
       ]);
       return createPackStore(createArtifactBackend({ workDir, log: log2, ...settings.artifact }), workDir);
     }
@@ -18134,12 +18237,12 @@ function planTags(rules, model) {
         `Input "tags": "${rule.source}" matches none of the loaded images (${describe(model)}); fix the SOURCE of "${rule.source}=${rule.target}".`
       );
     }
-    if (images.length > 1) {
+    const [image] = images;
+    if (image === void 0 || images.length > 1) {
       throw new HandoffError(
         `Input "tags": "${rule.source}" matches ${images.length} images (${images.map(label).join(", ")}) but "${rule.target}" can name only one; narrow the SOURCE.`
       );
     }
-    const image = images[0];
     return { source: image.names[0] ?? image.configDigest, target: rule.target, configDigest: image.configDigest };
   });
   for (const a of plan) {
@@ -18152,10 +18255,7 @@ function planTags(rules, model) {
   return plan;
 }
 function matchingImages(source, images) {
-  if (isImageId(source)) {
-    const hex = source.replace(/^sha256:/, "");
-    return images.filter((i) => i.configDigest.replace(/^sha256:/, "").startsWith(hex));
-  }
+  if (isImageId(source)) return images.filter((i) => idHasPrefix(i.configDigest, source));
   const match = patternMatcher(source, { shortNames: true });
   return images.filter((i) => i.names.some(match));
 }
@@ -18397,7 +18497,9 @@ function assembleArchive(index, plan, store, options) {
     pack.destroy(error instanceof Error ? error : new Error(String(error)));
   });
   pack.on("close", () => void fetcher.close());
-  return { stream: Readable.from(pack, { objectMode: false }), failure: () => failure };
+  const stream = Readable.from(pack, { objectMode: false });
+  stream.on("error", () => void 0);
+  return { stream, failure: () => failure };
 }
 async function writeEntry(pack, entry, fetcher, onBytes) {
   const base = { name: entry.path, mode: entry.mode, mtime: /* @__PURE__ */ new Date(0), uid: 0, gid: 0 };
@@ -18828,89 +18930,6 @@ var import_tar_stream3 = __toESM(require_tar_stream(), 1);
 import { createHash as createHash3 } from "node:crypto";
 import { pipeline as pipeline3 } from "node:stream/promises";
 import { Transform as Transform4 } from "node:stream";
-
-// src/archive/input-check.ts
-var tailSize = 64 * 1024;
-var InputWatch = class {
-  head = Buffer.alloc(0);
-  /** The latest chunks, kept by reference (never copied while streaming), covering at least `tailSize` bytes. */
-  recent = [];
-  recentBytes = 0;
-  total = 0;
-  /** Bytes seen so far. */
-  get bytes() {
-    return this.total;
-  }
-  see(chunk) {
-    this.total += chunk.length;
-    if (this.head.length < 8) this.head = Buffer.concat([this.head, chunk.subarray(0, 8)]);
-    this.recent.push(chunk);
-    this.recentBytes += chunk.length;
-    while (this.recent.length > 1 && this.recentBytes - this.recent[0].length >= tailSize) {
-      this.recentBytes -= this.recent[0].length;
-      this.recent.shift();
-    }
-  }
-  /** The last bytes seen, joined only when a verdict needs them. */
-  get tail() {
-    if (this.recent.length > 1) this.recent = [Buffer.concat(this.recent)];
-    return (this.recent[0] ?? Buffer.alloc(0)).subarray(-tailSize);
-  }
-  /** A tar ends with two zero blocks; without them the data stopped early, even if it stopped between files. */
-  endedCleanly() {
-    return this.total >= 1024 && this.tail.subarray(-1024).every((byte) => byte === 0);
-  }
-  /** Turns a tar parser failure (or an unclean end) into a message that says what the input really was. */
-  explain(error) {
-    if (error instanceof HandoffError) return error;
-    const engineError = this.engineError();
-    if (engineError !== void 0) {
-      return new HandoffError(
-        `the engine failed while it was writing the archive: ${engineError}; fix the cause and save again`
-      );
-    }
-    const compressed = this.compression();
-    if (compressed !== void 0) {
-      return new HandoffError(
-        `not an image archive: the input is ${compressed}-compressed; decompress it before reading it as a tar`
-      );
-    }
-    if (this.total === 0) return new HandoffError("not an image archive: the input is empty (did the save fail?)");
-    const detail = errorMessage(error);
-    if (/unexpected end|ended early/i.test(detail)) {
-      return new HandoffError(
-        `the image archive is truncated after ${this.total} bytes (${detail}); the save or transfer was interrupted: save it again`,
-        { cause: error }
-      );
-    }
-    return new HandoffError(`not an image archive: the input is not a valid tar (${detail})`, { cause: error });
-  }
-  /** Docker's error body: `{"errorDetail":{"message":…},"error":…}` (or a bare `{"message":…}`) at the very end. */
-  engineError() {
-    const text = this.tail.toString("latin1");
-    for (const marker of ['{"errorDetail"', '{"error"', '{"message"']) {
-      const start = text.lastIndexOf(marker);
-      if (start === -1) continue;
-      try {
-        const body = JSON.parse(text.slice(start).trim());
-        const message = body.errorDetail?.message ?? body.error ?? body.message;
-        if (typeof message === "string") return message;
-      } catch {
-      }
-    }
-    return void 0;
-  }
-  compression() {
-    const [a, b, c, d] = this.head;
-    if (a === 31 && b === 139) return "gzip";
-    if (a === 40 && b === 181 && c === 47 && d === 253) return "zstd";
-    if (a === 66 && b === 90 && c === 104) return "bzip2";
-    if (a === 253 && b === 55 && c === 122 && d === 88) return "xz";
-    return void 0;
-  }
-};
-
-// src/store/split.ts
 var tinyInline = 64 * 1024;
 var jsonInline = 4 * 1024 * 1024;
 async function splitArchive(archive, sink, chunkBytes, onBytes = () => void 0, selection) {
@@ -19299,15 +19318,6 @@ function changedSelection(now, before, filter) {
   return { include: [...new Set(include)], exclude: [] };
 }
 
-// src/handoff/safe-text.ts
-function logLine(text) {
-  return text.replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/^(\s*)::/, "$1%3A:").replace(/##\[/g, "##%5B");
-}
-var htmlEntities = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-function escapeHtml(text) {
-  return text.replace(/[&<>"']/g, (c) => htmlEntities[c]);
-}
-
 // src/handoff/summary.ts
 function renderSummary(report) {
   const lines2 = [`<h3>image-handoff: ${escape(report.title)}</h3>`];
@@ -19329,10 +19339,6 @@ function renderSummary(report) {
     );
   }
   return lines2.join("\n") + "\n";
-}
-async function writeSummary(report) {
-  if (!process.env.GITHUB_STEP_SUMMARY) return;
-  await summary.addRaw(renderSummary(report), true).write();
 }
 function escape(text) {
   return escapeHtml(text.replace(/[\r\n]+/g, " ")).replace(/[@`|*_[\]\\]/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -19376,55 +19382,72 @@ function failureSummary(step, backend, key, message) {
   return { title: `${step} failed`, backend, key, outcome: `failed: ${message}`, rows: [], phases: [], notes: [] };
 }
 
+// src/handoff/io.ts
+var Output = {
+  images: "images",
+  droppedNames: "dropped-names",
+  hit: "hit",
+  matchedKey: "matched-key"
+};
+
 // src/handoff/run.ts
 var State = { snapshot: "image-ids", hit: "hit", mainDone: "main-done" };
-var log = {
-  info: (m) => info(logLine(m)),
-  warning: (m) => warning(m),
-  debug: (m) => debug(m),
-  group: (title, body) => group(title, body)
-};
-function maskSecrets() {
-  const token = getInput(Input.githubToken).trim();
-  if (token !== "") setSecret(token);
+var defaultEngines = { runtime: createRuntime, store: createStore, clock: Date.now };
+function maskSecrets(io) {
+  const token = io.input(Input.githubToken).trim();
+  if (token !== "") io.setSecret(token);
+}
+function debugUnexpected(io, error) {
+  if (error instanceof HandoffError) return;
+  const stack = error?.stack;
+  if (typeof stack === "string") io.log.debug(stack);
 }
 var EngineUnreachable = class extends HandoffError {
 };
-async function withDeps(settings, body) {
-  const store = await createStore(settings, (m) => log.info(m));
+async function withDeps(io, engines, settings, body) {
+  const { log: log2 } = io;
+  const store = await engines.store(settings, (m) => log2.info(m));
   let runtime;
   try {
-    runtime = await createRuntime(settings, (m) => log.warning(m));
+    runtime = await engines.runtime(settings, (m) => log2.warning(m));
   } catch (error) {
+    debugUnexpected(io, error);
     throw new EngineUnreachable(failureMessage(error));
   }
   try {
-    return await body({ runtime, store, log, clock: Date.now });
+    return await body({ runtime, store, log: log2, clock: engines.clock });
   } finally {
     await store.release?.();
     await runtime.close();
   }
 }
-function setImagesOutput(rows, dropped = []) {
-  setOutput("images", JSON.stringify(rows));
-  setOutput("dropped-names", JSON.stringify(dropped));
+function setImagesOutput(io, rows, dropped = []) {
+  io.output(Output.images, JSON.stringify(rows));
+  io.output(Output.droppedNames, JSON.stringify(dropped));
 }
-async function runMain() {
+var writeSummary = (io, report) => io.summary(renderSummary(report));
+async function runMain(io, engines = defaultEngines) {
   let settings;
   try {
-    maskSecrets();
-    settings = parseInputs((name) => getInput(name));
+    maskSecrets(io);
+    settings = parseInputs((name) => io.input(name));
     const chosen = settings;
-    for (const warning2 of chosen.warnings) log.warning(warning2);
-    await withDeps(chosen, (deps) => chosen.mode === "save" ? mainSave(deps, chosen) : mainLoad(deps, chosen));
+    for (const warning2 of chosen.warnings) io.log.warning(warning2);
+    await withDeps(
+      io,
+      engines,
+      chosen,
+      (deps) => chosen.mode === "save" ? mainSave(io, deps, chosen) : mainLoad(io, deps, chosen)
+    );
   } catch (error) {
-    if (settings?.mode === "auto" && error instanceof EngineUnreachable) return engineMiss(error);
-    if (settings !== void 0 && settings.mode !== "save") setOutput("hit", "false");
+    if (settings?.mode === "auto" && error instanceof EngineUnreachable) return engineMiss(io, error);
+    debugUnexpected(io, error);
+    if (settings !== void 0 && settings.mode !== "save") io.output(Output.hit, "false");
     const message = withEntry(failureMessage(error), settings);
-    setFailed(message);
+    io.fail(message);
     if (settings !== void 0) {
       const step = settings.mode === "save" ? "save" : "load";
-      await writeSummary(failureSummary(step, settings.backend, settings.key, message)).catch(() => void 0);
+      await writeSummary(io, failureSummary(step, settings.backend, settings.key, message)).catch(() => void 0);
     }
   }
 }
@@ -19432,25 +19455,25 @@ function withEntry(message, settings) {
   if (settings === void 0 || message.includes(`"${settings.key}"`)) return message;
   return `${message} (entry "${settings.key}", backend: ${settings.backend})`;
 }
-function engineMiss(error) {
-  log.warning(
+function engineMiss(io, error) {
+  io.log.warning(
     `Could not reach the container engine, continuing as a cache miss (the post step tries again to save what the job builds): ${error.message}`
   );
-  setOutput("hit", "false");
-  setOutput("matched-key", "");
-  setImagesOutput([]);
-  saveState(State.snapshot, "[]");
-  saveState(State.hit, "false");
-  saveState(State.mainDone, "true");
+  io.output(Output.hit, "false");
+  io.output(Output.matchedKey, "");
+  setImagesOutput(io, []);
+  io.saveState(State.snapshot, "[]");
+  io.saveState(State.hit, "false");
+  io.saveState(State.mainDone, "true");
 }
-async function mainSave(deps, settings) {
+async function mainSave(io, deps, settings) {
   const result = await deps.log.group("Save images", () => saveImages(deps, settings));
-  setImagesOutput(result.rows, result.dropped);
-  await writeSummary(saveSummary(settings.backend, settings.key, result));
+  setImagesOutput(io, result.rows, result.dropped);
+  await writeSummary(io, saveSummary(settings.backend, settings.key, result));
 }
-async function mainLoad(deps, settings) {
+async function mainLoad(io, deps, settings) {
   if (settings.backend === "artifact" && settings.restoreKeys.length > 0) {
-    log.warning(
+    io.log.warning(
       'Input "restore-keys" does not apply to backend: artifact (an artifact is found by its exact name); ignoring it.'
     );
   }
@@ -19458,52 +19481,55 @@ async function mainLoad(deps, settings) {
     "Load images",
     () => loadImages(deps, { ...settings, required: settings.mode === "load" })
   );
-  setOutput("hit", String(result.hit));
-  setOutput("matched-key", result.matchedKey ?? "");
-  setImagesOutput(result.rows, result.dropped);
+  io.output(Output.hit, String(result.hit));
+  io.output(Output.matchedKey, result.matchedKey ?? "");
+  setImagesOutput(io, result.rows, result.dropped);
   if (settings.mode === "auto") {
     const ids = (await deps.runtime.list()).map((i) => i.id);
-    saveState(State.snapshot, JSON.stringify(ids));
-    saveState(State.hit, String(result.hit));
-    saveState(State.mainDone, "true");
+    io.saveState(State.snapshot, JSON.stringify(ids));
+    io.saveState(State.hit, String(result.hit));
+    io.saveState(State.mainDone, "true");
   }
-  await writeSummary(loadSummary(settings.backend, settings.key, result));
+  await writeSummary(io, loadSummary(settings.backend, settings.key, result));
 }
-async function runPost() {
+async function runPost(io, engines = defaultEngines) {
+  const { log: log2 } = io;
   try {
-    maskSecrets();
-    const settings = parseInputs((name) => getInput(name));
+    maskSecrets(io);
+    const settings = parseInputs((name) => io.input(name));
     if (settings.mode !== "auto") return;
-    if (getState(State.mainDone) !== "true") {
-      log.warning(
+    if (io.getState(State.mainDone) !== "true") {
+      log2.warning(
         "The main step did not finish, so there is no record of the images present before the job; not saving."
       );
       return;
     }
-    if (getState(State.hit) === "true") {
-      log.info(`The exact key "${settings.key}" was restored; not saving.`);
+    if (io.getState(State.hit) === "true") {
+      log2.info(`The exact key "${settings.key}" was restored; not saving.`);
       return;
     }
-    const before = new Set(JSON.parse(getState(State.snapshot) || "[]"));
-    await withDeps(settings, async (deps) => {
+    const before = new Set(JSON.parse(io.getState(State.snapshot) || "[]"));
+    await withDeps(io, engines, settings, async (deps) => {
       const selection = changedSelection(await deps.runtime.list(), before, settings.images);
       if (selection.include.length === 0) {
-        log.info('No image was created or changed during the job (or none matches "images"); nothing to save.');
+        log2.info('No image was created or changed during the job (or none matches "images"); nothing to save.');
         return;
       }
       const result = await deps.log.group(
         "Save changed images",
         () => saveImages(deps, { ...settings, images: selection })
       );
-      await writeSummary(saveSummary(settings.backend, settings.key, result));
+      await writeSummary(io, saveSummary(settings.backend, settings.key, result));
     });
   } catch (error) {
-    log.warning(`Saving images in the post step failed: ${failureMessage(error)}`);
+    debugUnexpected(io, error);
+    log2.warning(`Saving images in the post step failed: ${failureMessage(error)}`);
   }
 }
 
 export {
+  coreIO,
   runMain,
   runPost
 };
-/*! For license information please see chunk-7FXPAUXC.js.LEGAL.txt */
+/*! For license information please see chunk-WK47XH2M.js.LEGAL.txt */

@@ -93,6 +93,18 @@ var imageIdPattern = /^(sha256:)?([0-9a-f]{12,64})$/;
 function isImageId(text) {
   return imageIdPattern.test(text.trim());
 }
+function idHasPrefix(id, ref) {
+  const hex = imageIdPattern.exec(ref.trim())?.[2];
+  return hex !== void 0 && id.replace(/^sha256:/, "").startsWith(hex);
+}
+function oneByIdPrefix(items, ref, idOf) {
+  const matches = items.filter((item) => {
+    const id = idOf(item);
+    return id !== void 0 && idHasPrefix(id, ref);
+  });
+  if (matches.length > 1) throw new HandoffError(`"${ref}" matches ${matches.length} images; give more of the ID.`);
+  return matches[0];
+}
 
 // src/archive/model.ts
 var nameFileNames = ["oci-layout", "index.json", "manifest.json", "repositories"];
@@ -156,14 +168,6 @@ function uniqueNames(names) {
 }
 function imageLabel(image) {
   return image.names[0] ?? image.configDigest.replace(/^sha256:/, "").slice(0, 12);
-}
-function platformOf(value) {
-  if (!isRecord(value)) return void 0;
-  const os = value["os"] ?? value["OS"];
-  const arch = value["architecture"] ?? value["Architecture"];
-  const variant = value["variant"] ?? value["Variant"];
-  if (typeof os !== "string" || typeof arch !== "string" || os === "" || arch === "") return void 0;
-  return typeof variant === "string" && variant !== "" ? `${os}/${arch}/${variant}` : `${os}/${arch}`;
 }
 function diffIdsOf(config) {
   const rootfs = isRecord(config) ? config["rootfs"] : void 0;
@@ -313,6 +317,8 @@ export {
   normalizedTargetName,
   sameName,
   isImageId,
+  idHasPrefix,
+  oneByIdPrefix,
   nameFileNames,
   isNameFile,
   looksLikeJson,
@@ -325,7 +331,6 @@ export {
   isDigestReference,
   uniqueNames,
   imageLabel,
-  platformOf,
   diffIdsOf,
   parseManifestJson,
   configDigestOfPath,

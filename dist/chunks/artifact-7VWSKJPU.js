@@ -45,7 +45,7 @@ import {
   structuredMessageDecodingBrowser,
   structuredMessageDecodingStream,
   structuredMessageEncoding
-} from "./chunk-Q2ZCCHGV.js";
+} from "./chunk-HBQNSH7F.js";
 import {
   BearerCredentialHandler,
   HttpClient,
@@ -57,7 +57,7 @@ import {
   require_undici,
   setSecret,
   warning
-} from "./chunk-2MDZGHZX.js";
+} from "./chunk-ZAWYASQT.js";
 import {
   HandoffError,
   __commonJS,
@@ -62431,4 +62431,4 @@ async function scratch(workDir, prefix2) {
 export {
   createArtifactBackend
 };
-/*! For license information please see artifact-TMXAGIOK.js.LEGAL.txt */
+/*! For license information please see artifact-7VWSKJPU.js.LEGAL.txt */

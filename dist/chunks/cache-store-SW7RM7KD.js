@@ -34,7 +34,7 @@ import {
   storageRetryPolicy,
   storageSharedKeyCredentialPolicy,
   stringifyXML
-} from "./chunk-Q2ZCCHGV.js";
+} from "./chunk-HBQNSH7F.js";
 import {
   BearerCredentialHandler,
   HttpClient,
@@ -50,7 +50,7 @@ import {
   setSecret,
   warning,
   which
-} from "./chunk-2MDZGHZX.js";
+} from "./chunk-ZAWYASQT.js";
 import {
   HandoffError,
   __commonJS,
