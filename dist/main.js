@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; import { fileURL
 import {
   coreIO,
   runMain
-} from "./chunks/chunk-WK47XH2M.js";
+} from "./chunks/chunk-E3ADR65E.js";
 import "./chunks/chunk-OTW4DL2O.js";
 import "./chunks/chunk-TREQG6OO.js";
 import "./chunks/chunk-ZAWYASQT.js";

@@ -4,7 +4,7 @@ import { HandoffError, errorMessage } from './errors.js'
 import { familiarRepository, parseReference, parseTargetName } from './archive/reference.js'
 import { parseSelection, type Selection } from './archive/select.js'
 import { parsePlatform } from './archive/platform.js'
-import { namespaceProblem } from './runtimes/ctr-output.js'
+import { namespaceProblem } from './runtimes/containerd/ctr-output.js'
 
 /** Input names, exactly as action.yml declares them. */
 export const Input = {

@@ -10,11 +10,11 @@ import { pipeline } from 'node:stream/promises'
 import { promisify } from 'node:util'
 import tar from 'tar-stream'
 import { buildBusybox, ctr, docker, startContainerd, startDockerd, type Engine } from '../support/engines.js'
-import { createContainerdRuntime } from '../../src/runtimes/containerd.js'
+import { createContainerdRuntime } from '../../src/runtimes/containerd/runtime.js'
 import { createRuntime } from '../../src/runtimes/factory.js'
 import { parseInputs } from '../../src/inputs.js'
 import type { Runtime } from '../../src/runtimes/runtime.js'
-import type { CtrImportReport } from '../../src/runtimes/ctr-images.js'
+import type { CtrImportReport } from '../../src/runtimes/containerd/ctr-images.js'
 
 const execFileP = promisify(execFile)
 

@@ -17,8 +17,8 @@ import {
 } from '../support/engines.js'
 import { readTar } from '../support/archive-fixtures.js'
 import { buildMultiPlatform, platformsIn } from '../support/multi-platform.js'
-import { createDockerRuntime } from '../../src/runtimes/docker.js'
-import { connectDocker } from '../../src/runtimes/docker-client.js'
+import { createDockerRuntime } from '../../src/runtimes/docker/runtime.js'
+import { connectDocker } from '../../src/runtimes/docker/client.js'
 import type { Runtime } from '../../src/runtimes/runtime.js'
 import { HandoffError } from '../../src/errors.js'
 

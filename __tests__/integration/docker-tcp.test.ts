@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { buildBusybox, docker, startDockerd, type Engine } from '../support/engines.js'
-import { createDockerRuntime } from '../../src/runtimes/docker.js'
+import { createDockerRuntime } from '../../src/runtimes/docker/runtime.js'
 
 const execFileP = promisify(execFile)
 

@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process'
 import { Writable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { buildBusybox, docker, startDockerd, type Engine } from '../support/engines.js'
-import { createDockerRuntime } from '../../src/runtimes/docker.js'
+import { createDockerRuntime } from '../../src/runtimes/docker/runtime.js'
 import type { Runtime } from '../../src/runtimes/runtime.js'
 
 const bench = process.env.IH_BENCH === '1' ? describe : describe.skip

@@ -8,7 +8,7 @@ import type { Readable } from 'node:stream'
 import { promisify } from 'node:util'
 import { buildBusybox, docker, startDockerd, type Engine } from '../support/engines.js'
 import { buildKindNodeImage, startKindNode, type KindNode } from '../support/kind-node.js'
-import { createKindRuntime } from '../../src/runtimes/kind.js'
+import { createKindRuntime } from '../../src/runtimes/containerd/kind.js'
 import type { Runtime } from '../../src/runtimes/runtime.js'
 
 const execFileP = promisify(execFile)

@@ -8,7 +8,7 @@ import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { promisify } from 'node:util'
 import { buildBusybox, docker, startDockerd, type Engine } from '../support/engines.js'
-import { createPodmanRuntime } from '../../src/runtimes/podman.js'
+import { createPodmanRuntime } from '../../src/runtimes/podman/runtime.js'
 import type { Runtime } from '../../src/runtimes/runtime.js'
 
 const execFileP = promisify(execFile)

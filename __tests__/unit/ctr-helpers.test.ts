@@ -1,9 +1,9 @@
 import { describe, expect, it } from '@jest/globals'
 import { Readable } from 'node:stream'
-import { parseSnapshotter } from '../../src/runtimes/containerd-config.js'
-import { ExecFrames } from '../../src/runtimes/exec-frames.js'
-import { namesIn } from '../../src/runtimes/archive-names.js'
-import { parseImages, parseLoadOutput, shortNameFixes } from '../../src/runtimes/podman-output.js'
+import { parseSnapshotter } from '../../src/runtimes/containerd/config.js'
+import { ExecFrames } from '../../src/runtimes/docker/exec-frames.js'
+import { namesIn } from '../../src/runtimes/podman/archive-names.js'
+import { parseImages, parseLoadOutput, shortNameFixes } from '../../src/runtimes/podman/output.js'
 
 describe('the CRI snapshotter of a kind node', () => {
   it('reads config version 2 (kind with containerd 1.x), after a sed to native', () => {

@@ -1,13 +1,18 @@
 import { describe, expect, it } from '@jest/globals'
 import { isDigestReference } from '../../src/archive/model.js'
-import { namespaceProblem, parseHumanSize, parseImageList, parseImportOutput } from '../../src/runtimes/ctr-output.js'
+import {
+  namespaceProblem,
+  parseHumanSize,
+  parseImageList,
+  parseImportOutput
+} from '../../src/runtimes/containerd/ctr-output.js'
 import {
   absentPlatforms,
   isIndexMediaType,
   ociArchitecture,
   parseManifestOrIndex,
   platformText
-} from '../../src/runtimes/ctr-platforms.js'
+} from '../../src/runtimes/containerd/ctr-platforms.js'
 
 const digest = (c: string): string => `sha256:${c.repeat(64)}`
 

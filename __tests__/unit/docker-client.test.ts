@@ -4,7 +4,7 @@ import {
   compareApiVersions,
   connectDocker,
   parseDockerHost
-} from '../../src/runtimes/docker-client.js'
+} from '../../src/runtimes/docker/client.js'
 import { HandoffError } from '../../src/errors.js'
 
 const home = '/home/runner'

@@ -2,7 +2,7 @@ import { describe, it, expect } from '@jest/globals'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { Writable } from 'node:stream'
-import { platformQuery, tarEndProblem, TarEndCheck } from '../../src/runtimes/docker-export.js'
+import { platformQuery, tarEndProblem, TarEndCheck } from '../../src/runtimes/docker/export.js'
 
 describe('platform query', () => {
   it('rejects shapes other than os/arch[/variant]', () => {

@@ -1,5 +1,5 @@
 import { describe, it, expect } from '@jest/globals'
-import { LoadOutput, parseLoadLine } from '../../src/runtimes/docker-load.js'
+import { LoadOutput, parseLoadLine } from '../../src/runtimes/docker/load.js'
 import { HandoffError } from '../../src/errors.js'
 
 // Lines captured from Docker 20.10 (POST /v1.41/images/load, quiet=1 and quiet=0), byte for byte.

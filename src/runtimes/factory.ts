@@ -1,9 +1,9 @@
 import type { Settings } from '../inputs.js'
 import type { Runtime } from './runtime.js'
-import { createDockerRuntime } from './docker.js'
-import { createContainerdRuntime } from './containerd.js'
-import { createPodmanRuntime } from './podman.js'
-import { createKindRuntime } from './kind.js'
+import { createDockerRuntime } from './docker/runtime.js'
+import { createContainerdRuntime } from './containerd/runtime.js'
+import { createPodmanRuntime } from './podman/runtime.js'
+import { createKindRuntime } from './containerd/kind.js'
 import { HandoffError } from '../errors.js'
 
 /** The runtime the settings name; a kind cluster is reached through Docker and loads into every node. */

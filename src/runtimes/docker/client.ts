@@ -4,7 +4,7 @@ import { Agent as HttpsAgent } from 'node:https'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 import Dockerode from 'dockerode'
-import { HandoffError, errorMessage } from '../errors.js'
+import { HandoffError, errorMessage } from '../../errors.js'
 
 /**
  * One connection to a Docker Engine, found the way the docker CLI finds it (DOCKER_HOST, DOCKER_TLS_VERIFY,

@@ -6,13 +6,13 @@
  */
 import { stat } from 'node:fs/promises'
 import type { Readable } from 'node:stream'
-import { HandoffError, errorMessage } from '../errors.js'
-import { run, spawnStreaming } from './exec.js'
-import type { Runtime } from './runtime.js'
+import { HandoffError, errorMessage } from '../../errors.js'
+import { run, spawnStreaming } from '../exec.js'
+import type { Runtime } from '../runtime.js'
 import { namespaceProblem } from './ctr-output.js'
 import { ociArchitecture } from './ctr-platforms.js'
 import { ctrImages, type CtrRunner } from './ctr-images.js'
-import { isOnPath } from './path-lookup.js'
+import { isOnPath } from '../path-lookup.js'
 
 export interface ContainerdOptions {
   /** The socket: a path or `unix:///path`. */

@@ -1,7 +1,7 @@
 import { PassThrough, type Readable } from 'node:stream'
 import type Dockerode from 'dockerode'
-import { HandoffError, errorMessage } from '../errors.js'
-import { engineMessage } from './docker-client.js'
+import { HandoffError, errorMessage } from '../../errors.js'
+import { engineMessage } from './client.js'
 import { ExecFrames } from './exec-frames.js'
 
 /**

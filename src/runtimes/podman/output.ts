@@ -2,8 +2,8 @@
  * Pure readers of podman's output, and the one naming rule podman does not share with Docker: a name
  * without a registry (`app:ci`) is loaded as `localhost/app:ci`, where Docker means `docker.io/library/app:ci`.
  */
-import { normalizedName, parseReference, withDefaultTag } from '../archive/reference.js'
-import type { RuntimeImage } from './runtime.js'
+import { normalizedName, parseReference, withDefaultTag } from '../../archive/reference.js'
+import type { RuntimeImage } from '../runtime.js'
 
 /** `podman images --format json` (one entry per name, so IDs repeat) or `podman image inspect` output. */
 export function parseImages(json: string): RuntimeImage[] {

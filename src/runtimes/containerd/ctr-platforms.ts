@@ -2,8 +2,8 @@
  * Pure reading of OCI/Docker manifests and indexes as containerd stores them: which platforms an index
  * names, which of them are absent from the store, and which manifest is the host's.
  */
-import type { Descriptor } from '../archive/oci-model.js'
-import { platformOf } from '../archive/platform.js'
+import type { Descriptor } from '../../archive/oci-model.js'
+import { platformOf } from '../../archive/platform.js'
 
 export interface ManifestOrIndex {
   mediaType?: string

@@ -1,12 +1,12 @@
 import type { Readable } from 'node:stream'
 import type Dockerode from 'dockerode'
-import { HandoffError, errorMessage } from '../errors.js'
-import { familiarRepository, parseTargetName } from '../archive/reference.js'
-import type { ExportOptions, ImportReport, Runtime, RuntimeImage } from './runtime.js'
-import { chainIds as layerChains, type HeldLayers } from '../store/load-plan.js'
-import { connectDocker, engineMessage, engineStatus, type DockerConnection } from './docker-client.js'
-import { exportArchive, platformQuery } from './docker-export.js'
-import { loadArchive } from './docker-load.js'
+import { HandoffError, errorMessage } from '../../errors.js'
+import { familiarRepository, parseTargetName } from '../../archive/reference.js'
+import type { ExportOptions, ImportReport, Runtime, RuntimeImage } from '../runtime.js'
+import { chainIds as layerChains, type HeldLayers } from '../../store/load-plan.js'
+import { connectDocker, engineMessage, engineStatus, type DockerConnection } from './client.js'
+import { exportArchive, platformQuery } from './export.js'
+import { loadArchive } from './load.js'
 
 export interface DockerRuntimeOptions {
   /** Told when a request is served in a degraded way (e.g. `platform` on an engine too old for it). */

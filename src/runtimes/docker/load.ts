@@ -2,10 +2,10 @@ import type { IncomingMessage } from 'node:http'
 import type { Readable } from 'node:stream'
 import { StringDecoder } from 'node:string_decoder'
 import type Dockerode from 'dockerode'
-import { HandoffError } from '../errors.js'
-import type { ImportReport } from './runtime.js'
-import { causeText, engineMessage } from './docker-client.js'
-import { engineTakes, meter, stallError, watchProgress } from './stall.js'
+import { HandoffError } from '../../errors.js'
+import type { ImportReport } from '../runtime.js'
+import { causeText, engineMessage } from './client.js'
+import { engineTakes, meter, stallError, watchProgress } from '../stall.js'
 
 /**
  * `POST /images/load` answers HTTP 200 before it knows the outcome; the outcome is in the JSON lines of the body

@@ -1,11 +1,11 @@
 import type { IncomingMessage } from 'node:http'
 import { Transform, type Readable, type TransformCallback } from 'node:stream'
 import type Dockerode from 'dockerode'
-import { HandoffError } from '../errors.js'
-import { parsePlatform } from '../archive/platform.js'
-import { appendedEngineError, endsWithTarEnd } from '../archive/input-check.js'
-import { causeText, compareApiVersions, engineMessage, engineStatus } from './docker-client.js'
-import { engineGives, stallError, watchProgress } from './stall.js'
+import { HandoffError } from '../../errors.js'
+import { parsePlatform } from '../../archive/platform.js'
+import { appendedEngineError, endsWithTarEnd } from '../../archive/input-check.js'
+import { causeText, compareApiVersions, engineMessage, engineStatus } from './client.js'
+import { engineGives, stallError, watchProgress } from '../stall.js'
 
 /** `platform` on `GET /images/get` is honoured from this API version (Docker 28); older daemons ignore it. */
 export const platformApiVersion = '1.48'

@@ -7,14 +7,14 @@
  */
 import { PassThrough, type Readable } from 'node:stream'
 import type Dockerode from 'dockerode'
-import { HandoffError, errorMessage } from '../errors.js'
-import type { Runtime } from './runtime.js'
-import { connectDocker } from './docker-client.js'
-import { execInContainer } from './container-exec.js'
+import { HandoffError, errorMessage } from '../../errors.js'
+import type { Runtime } from '../runtime.js'
+import { connectDocker } from '../docker/client.js'
+import { execInContainer } from '../docker/container-exec.js'
 import { ctrImages, type CtrImportReport, type CtrRunner } from './ctr-images.js'
-import { defaultSnapshotter, parseSnapshotter } from './containerd-config.js'
+import { defaultSnapshotter, parseSnapshotter } from './config.js'
 import { ociArchitecture } from './ctr-platforms.js'
-import { readAll } from './tool-streams.js'
+import { readAll } from '../tool-streams.js'
 
 export interface KindOptions {
   cluster: string

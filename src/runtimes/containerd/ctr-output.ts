@@ -2,7 +2,7 @@
  * Pure readers of what `ctr` (containerd 1.6/1.7) prints. ctr has no machine-readable output, so these
  * parsers hold the format knowledge in one place, each checked against real output in the unit tests.
  */
-import { isDigestReference } from '../archive/model.js'
+import { isDigestReference } from '../../archive/model.js'
 
 /** One row of `ctr images ls`. */
 export interface CtrImageRow {

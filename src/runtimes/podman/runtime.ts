@@ -8,14 +8,14 @@
  * name files on a tee'd copy and rename what podman prefixed.
  */
 import { PassThrough, type Readable } from 'node:stream'
-import { HandoffError, errorMessage } from '../errors.js'
-import { canonicalName, normalizedTargetName, oneByIdPrefix } from '../archive/reference.js'
-import { run, spawnStreaming } from './exec.js'
-import type { ImportReport, Runtime, RuntimeImage } from './runtime.js'
-import { parseImages, parseLoadOutput, shortNameFixes } from './podman-output.js'
+import { HandoffError, errorMessage } from '../../errors.js'
+import { canonicalName, normalizedTargetName, oneByIdPrefix } from '../../archive/reference.js'
+import { run, spawnStreaming } from '../exec.js'
+import type { ImportReport, Runtime, RuntimeImage } from '../runtime.js'
+import { parseImages, parseLoadOutput, shortNameFixes } from './output.js'
 import { archiveNames } from './archive-names.js'
-import { isOnPath } from './path-lookup.js'
-import { outputUntilExit, readAll } from './tool-streams.js'
+import { isOnPath } from '../path-lookup.js'
+import { outputUntilExit, readAll } from '../tool-streams.js'
 
 export interface PodmanOptions {
   /** Global flags before every subcommand, e.g. `['--root', dir, '--runroot', dir2]`. */

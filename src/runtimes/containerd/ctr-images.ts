@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream'
-import { HandoffError } from '../errors.js'
+import { HandoffError } from '../../errors.js'
 import {
   canonicalName,
   isImageId,
@@ -7,13 +7,13 @@ import {
   normalizedTargetName,
   oneByIdPrefix,
   parseReference
-} from '../archive/reference.js'
-import type { ExportOptions, ImportReport, RuntimeImage } from './runtime.js'
+} from '../../archive/reference.js'
+import type { ExportOptions, ImportReport, RuntimeImage } from '../runtime.js'
 import { parseImageList, parseImportOutput, type CtrImageRow, type CtrImported } from './ctr-output.js'
-import { isDigestReference } from '../archive/model.js'
-import { matchesPlatform } from '../archive/platform.js'
+import { isDigestReference } from '../../archive/model.js'
+import { matchesPlatform } from '../../archive/platform.js'
 import { absentPlatforms, isIndexMediaType, parseManifestOrIndex } from './ctr-platforms.js'
-import { outputUntilExit, readAll } from './tool-streams.js'
+import { outputUntilExit, readAll } from '../tool-streams.js'
 
 /**
  * Image operations through `ctr`, shared by the containerd runtime (ctr on this machine) and the kind

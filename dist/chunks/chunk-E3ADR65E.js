@@ -15958,7 +15958,7 @@ function matchesPlatform(platform, wanted) {
   return platform["os"] === want.os && platform["architecture"] === want.architecture && (want.variant === void 0 || platform["variant"] === want.variant);
 }
 
-// src/runtimes/ctr-output.ts
+// src/runtimes/containerd/ctr-output.ts
 var units = { B: 1, KiB: 2 ** 10, MiB: 2 ** 20, GiB: 2 ** 30, TiB: 2 ** 40, PiB: 2 ** 50 };
 function parseHumanSize(value, unit) {
   const factor = units[unit];
@@ -16717,7 +16717,7 @@ function resolved(contents, path) {
   return resolveFile(contents, path)?.path ?? path;
 }
 
-// src/runtimes/docker-client.ts
+// src/runtimes/docker/client.ts
 var import_dockerode = __toESM(require_docker(), 1);
 import { readFile } from "node:fs/promises";
 import { Agent as HttpAgent } from "node:http";
@@ -16880,7 +16880,7 @@ function engineStatus(error) {
   return typeof status === "number" ? status : void 0;
 }
 
-// src/runtimes/docker-export.ts
+// src/runtimes/docker/export.ts
 import { Transform as Transform2 } from "node:stream";
 
 // src/archive/input-check.ts
@@ -17012,7 +17012,7 @@ function engineGives(fromEngine) {
   return () => !fromEngine.readableEnded && fromEngine.readableLength < fromEngine.readableHighWaterMark;
 }
 
-// src/runtimes/docker-export.ts
+// src/runtimes/docker/export.ts
 var platformApiVersion = "1.48";
 function platformQuery(platform, apiVersion) {
   if (platform === void 0 || platform.trim() === "") return {};
@@ -17123,7 +17123,7 @@ async function missingImages(docker, host, refs, error) {
   );
 }
 
-// src/runtimes/docker-load.ts
+// src/runtimes/docker/load.ts
 import { StringDecoder } from "node:string_decoder";
 var loadedName = /^Loaded image: (.+)$/;
 var loadedId = /^Loaded image ID: (\S+)$/;
@@ -17264,7 +17264,7 @@ function readVerdict(response, host, settle, progress2) {
   });
 }
 
-// src/runtimes/docker.ts
+// src/runtimes/docker/runtime.ts
 async function createDockerRuntime(env = process.env, options = {}) {
   const connection = await connectDocker(env);
   try {
@@ -17380,7 +17380,7 @@ var DockerRuntime = class {
   }
 };
 
-// src/runtimes/containerd.ts
+// src/runtimes/containerd/runtime.ts
 import { stat } from "node:fs/promises";
 
 // src/runtimes/exec.ts
@@ -17470,7 +17470,7 @@ function failed(argv, result) {
   return new HandoffError(`${argv.slice(0, 3).join(" ")} \u2026 failed: ${last}`);
 }
 
-// src/runtimes/ctr-platforms.ts
+// src/runtimes/containerd/ctr-platforms.ts
 var indexTypes = /* @__PURE__ */ new Set([
   "application/vnd.oci.image.index.v1+json",
   "application/vnd.docker.distribution.manifest.list.v2+json"
@@ -17522,7 +17522,7 @@ function outputUntilExit(stdout, done) {
   return out;
 }
 
-// src/runtimes/ctr-images.ts
+// src/runtimes/containerd/ctr-images.ts
 function ctrImages(ctr, hostPlatform) {
   const rows = async () => parseImageList(await ctr.run(["images", "ls"]));
   let local;
@@ -17649,7 +17649,7 @@ async function isOnPath(command, path = process.env.PATH ?? "") {
   return false;
 }
 
-// src/runtimes/containerd.ts
+// src/runtimes/containerd/runtime.ts
 var k3sSocket = "/run/k3s/containerd/containerd.sock";
 function socketPath(address) {
   const trimmed = address.trim();
@@ -17742,10 +17742,10 @@ async function probe(runner, address) {
   }
 }
 
-// src/runtimes/podman.ts
+// src/runtimes/podman/runtime.ts
 import { PassThrough as PassThrough2 } from "node:stream";
 
-// src/runtimes/podman-output.ts
+// src/runtimes/podman/output.ts
 function parseImages(json2) {
   const entries = JSON.parse(json2 || "[]");
   const byId = /* @__PURE__ */ new Map();
@@ -17792,7 +17792,7 @@ function shortNameFixes(archiveNames2) {
   return fixes;
 }
 
-// src/runtimes/archive-names.ts
+// src/runtimes/podman/archive-names.ts
 var import_tar_stream = __toESM(require_tar_stream(), 1);
 import { pipeline } from "node:stream/promises";
 var maxNameFile = 4 * 1024 * 1024;
@@ -17844,7 +17844,7 @@ function namesIn(files) {
   return [...names];
 }
 
-// src/runtimes/podman.ts
+// src/runtimes/podman/runtime.ts
 async function createPodmanRuntime(options = {}) {
   if (!await isOnPath("podman")) {
     throw new HandoffError(
@@ -17937,13 +17937,13 @@ async function renameShortNames(podman, loaded, archiveNames2) {
   return { names, ids: loaded.ids };
 }
 
-// src/runtimes/kind.ts
+// src/runtimes/containerd/kind.ts
 import { PassThrough as PassThrough4 } from "node:stream";
 
-// src/runtimes/container-exec.ts
+// src/runtimes/docker/container-exec.ts
 import { PassThrough as PassThrough3 } from "node:stream";
 
-// src/runtimes/exec-frames.ts
+// src/runtimes/docker/exec-frames.ts
 import { Transform as Transform3 } from "node:stream";
 var ExecFrames = class extends Transform3 {
   pending = Buffer.alloc(0);
@@ -17968,7 +17968,7 @@ var ExecFrames = class extends Transform3 {
   }
 };
 
-// src/runtimes/container-exec.ts
+// src/runtimes/docker/container-exec.ts
 function execInContainer(docker, container, argv, stdin) {
   const stdout = new PassThrough3();
   const frames = new ExecFrames();
@@ -18009,7 +18009,7 @@ function execInContainer(docker, container, argv, stdin) {
   return { stdout, done };
 }
 
-// src/runtimes/containerd-config.ts
+// src/runtimes/containerd/config.ts
 var criSections = /* @__PURE__ */ new Set([
   'plugins."io.containerd.grpc.v1.cri".containerd',
   // config version 2 (containerd 1.x)
@@ -18035,7 +18035,7 @@ function parseSnapshotter(toml) {
 }
 var defaultSnapshotter = "overlayfs";
 
-// src/runtimes/kind.ts
+// src/runtimes/containerd/kind.ts
 var clusterLabel = "io.x-k8s.kind.cluster";
 var roleLabel = "io.x-k8s.kind.role";
 async function createKindRuntime(options) {
@@ -19532,4 +19532,4 @@ export {
   runMain,
   runPost
 };
-/*! For license information please see chunk-WK47XH2M.js.LEGAL.txt */
+/*! For license information please see chunk-E3ADR65E.js.LEGAL.txt */
