@@ -22,7 +22,9 @@ export const Input = {
   runId: 'run-id',
   repository: 'repository',
   kindCluster: 'kind-cluster',
-  stallTimeout: 'stall-timeout'
+  stallTimeout: 'stall-timeout',
+  // Image transforms on save (issue 12)
+  flatten: 'flatten'
 } as const
 
 export type Mode = 'save' | 'load' | 'auto'
@@ -61,6 +63,8 @@ export interface Settings {
   stallTimeout: number
   /** Inputs given that do not apply to this configuration: ignored, to be told as warnings. */
   warnings: string[]
+  /** Save: one layer per image, config kept (Docker only). */
+  flatten: boolean
 }
 
 /** Reads one input by its action.yml name ('' when unset), like core.getInput. */
@@ -178,8 +182,29 @@ export function parseInputs(read: InputReader, env: NodeJS.ProcessEnv = process.
     artifact: parseArtifact(get, backend, env, warnings),
     ...(kindCluster !== '' ? { kindCluster } : {}),
     stallTimeout: integer(Input.stallTimeout, get(Input.stallTimeout) || '300', 0, 86400),
-    warnings
+    warnings,
+    ...parseTransforms(get, { mode, runtime, kindCluster }, warnings)
   }
+}
+
+/** Save-side image transforms: checked against the runtime here, so a save never starts that would refuse them. */
+function parseTransforms(
+  get: (name: string) => string,
+  context: { mode: Mode; runtime: RuntimeKind; kindCluster: string },
+  warnings: string[]
+): Pick<Settings, 'flatten'> {
+  const flatten = boolean(Input.flatten, get(Input.flatten))
+  if (flatten && context.mode === 'load') {
+    warnings.push('Input "flatten" applies to saves only; ignored with mode: load.')
+    return { flatten: false }
+  }
+  if (flatten && (context.runtime !== 'docker' || context.kindCluster !== '')) {
+    const what = context.kindCluster !== '' ? 'kind-cluster' : `runtime: ${context.runtime}`
+    throw new HandoffError(
+      `Input "flatten" works with runtime: docker only (it exports a container's filesystem through the Engine API), not with ${what}; remove flatten or save from Docker.`
+    )
+  }
+  return { flatten }
 }
 
 /** Artifact-only inputs given with another backend: the step does what it can and says what it ignored. */

@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream'
 import { readModel } from '../archive/read-model.js'
 import type { BlobStore } from '../store/blob-store.js'
 import { storeSink, type StoreSink, type TransferStats } from '../store/chunk-sink.js'
@@ -8,6 +9,7 @@ import type { HandoffDeps } from './deps.js'
 import { progress } from './progress.js'
 import { engineIdsOf } from './verify.js'
 import { checkComplete, resolveRefs, type SaveRequest, type SaveResult } from './save.js'
+import { flattenNotes, flattenSource, flattenTargets } from './flatten.js'
 
 /** Chunks on their way to the store at once: enough to keep uploads busy while the engine exports, on bounded disk. */
 const inFlight = { chunks: 8, bytes: 3 * 64 * 1024 * 1024 }
@@ -27,11 +29,18 @@ export async function saveToStore(deps: HandoffDeps, store: BlobStore, request: 
     return { outcome: { saved: false, key: request.key, reason }, rows: [], phases: [['lookup', clock() - start]] }
   }
   await store.prepare()
-  const split = await exportAndSplit(deps, store, refs, request)
+  const platform = request.platform !== undefined ? { platform: request.platform } : {}
+  const flat = request.flatten
+    ? flattenSource(runtime, await flattenTargets(runtime, refs, ids), { ...platform, scratch: store.scratch })
+    : undefined
+  const open = flat?.open ?? (() => runtime.exportImages(refs, platform))
+  const split = await exportAndSplit(deps, store, open, request)
+  // A flattened image is a new image: its ID is the config digest the flattening wrote.
+  const savedIds = flat ? flat.reports().map((r) => r.id) : ids
   let model
   try {
     model = readModel(split.result.contents)
-    checkComplete(model, ids)
+    checkComplete(model, savedIds)
   } catch (error) {
     // Nothing will name the chunks already on their way: stop them, and write no index.
     await split.sink.abort()
@@ -52,8 +61,10 @@ export async function saveToStore(deps: HandoffDeps, store: BlobStore, request: 
     return { outcome, rows: [], phases }
   }
   for (const note of model.skipped) log.warning(`Skipped while saving: ${note}`)
+  const notes = flat ? flattenNotes(flat.reports()) : []
+  for (const note of notes) log.info(note)
   // The engine's own ID of each image (the manifest digest on a containerd store), as the load will report it.
-  const engineIds = engineIdsOf(model, ids)
+  const engineIds = engineIdsOf(model, savedIds)
   log.info(
     `Saved ${describeImages(model, engineIds)} in ${formatMs(clock() - start)}: ${stats.chunks - stats.reusedChunks} new chunk(s), ` +
       `${formatBytes(stats.storedBytes)} stored; ${stats.reusedChunks} chunk(s) (${formatBytes(stats.reusedBytes)}) were already in the ${store.kind} store.`
@@ -70,6 +81,7 @@ export async function saveToStore(deps: HandoffDeps, store: BlobStore, request: 
     rows: imageRows(model, engineIds),
     dropped: droppedNames(model),
     phases,
+    ...(notes.length > 0 ? { notes } : {}),
     transfer
   }
 }
@@ -77,7 +89,7 @@ export async function saveToStore(deps: HandoffDeps, store: BlobStore, request: 
 async function exportAndSplit(
   deps: HandoffDeps,
   store: BlobStore,
-  refs: string[],
+  open: () => Promise<Readable>,
   request: SaveRequest
 ): Promise<{ result: SplitResult; sink: StoreSink }> {
   const sink = storeSink(store, {
@@ -87,10 +99,7 @@ async function exportAndSplit(
   })
   const ticker = progress(deps.log, deps.clock, 'export')
   try {
-    const archive = await deps.runtime.exportImages(
-      refs,
-      request.platform !== undefined ? { platform: request.platform } : {}
-    )
+    const archive = await open()
     const result = await splitArchive(archive, sink, defaultChunkBytes, (n) => ticker.add(n))
     return { result, sink }
   } catch (error) {

@@ -14,6 +14,8 @@ export interface SaveRequest {
   images: Selection
   platform?: string
   compressionLevel: number
+  /** One layer per image, its config kept (Docker only). */
+  flatten?: boolean
 }
 
 export interface SaveResult {
@@ -22,6 +24,8 @@ export interface SaveResult {
   /** Images saved without some of the names the engine's archive gave them (invalid references). */
   dropped?: DroppedNames[]
   phases: Phases
+  /** Lines for the log and summary about what the save changed (flattening). */
+  notes?: string[]
   /** What the save sent and what it found already stored (content-addressed stores only). */
   transfer?: { archiveBytes: number; storedBytes: number; reusedBytes: number; chunks: number; reusedChunks: number }
 }

@@ -2,11 +2,12 @@ import type { Readable } from 'node:stream'
 import type Dockerode from 'dockerode'
 import { HandoffError, errorMessage } from '../errors.js'
 import { familiarRepository, parseTargetName } from '../archive/reference.js'
-import type { ExportOptions, ImportReport, Runtime, RuntimeImage } from './runtime.js'
+import type { ExportOptions, FlattenTarget, FlattenedArchive, ImportReport, Runtime, RuntimeImage } from './runtime.js'
 import { chainIds as layerChains, type HeldLayers } from '../store/load-plan.js'
 import { connectDocker, engineMessage, engineStatus, type DockerConnection } from './docker-client.js'
 import { exportArchive, platformQuery } from './docker-export.js'
 import { loadArchive } from './docker-load.js'
+import { flattenedArchive } from './docker-flatten.js'
 
 export interface DockerRuntimeOptions {
   /** Told when a request is served in a degraded way (e.g. `platform` on an engine too old for it). */
@@ -90,6 +91,18 @@ class DockerRuntime implements Runtime {
     const platform = platformQuery(options.platform, this.connection.apiVersion)
     if (platform.ignored) this.warn(platform.ignored)
     return exportArchive(this.docker, this.host, refs, platform.value, this.stallMs)
+  }
+
+  async exportFlattened(
+    targets: FlattenTarget[],
+    options: ExportOptions & { scratch: string }
+  ): Promise<FlattenedArchive> {
+    const unsafe = targets.find((target) => !pathSafe.test(target.id))
+    if (unsafe !== undefined) throw new HandoffError(`"${unsafe.id}" is not an image ID; fix the images input.`)
+    return flattenedArchive(this.docker, this.host, targets, {
+      scratch: options.scratch,
+      ...(options.platform !== undefined ? { platform: options.platform } : {})
+    })
   }
 
   importArchive(archive: Readable): Promise<ImportReport> {

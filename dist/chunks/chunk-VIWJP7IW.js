@@ -2083,8 +2083,8 @@ var require_buffer_list = __commonJS({
     var _require = __require("buffer");
     var Buffer2 = _require.Buffer;
     var _require2 = __require("util");
-    var inspect = _require2.inspect;
-    var custom = inspect && inspect.custom || "inspect";
+    var inspect2 = _require2.inspect;
+    var custom = inspect2 && inspect2.custom || "inspect";
     function copyBuffer(src, target, offset) {
       Buffer2.prototype.copy.call(src, target, offset);
     }
@@ -2136,7 +2136,7 @@ var require_buffer_list = __commonJS({
         }
       }, {
         key: "join",
-        value: function join5(s) {
+        value: function join6(s) {
           if (this.length === 0) return "";
           var p = this.head;
           var ret = "" + p.data;
@@ -2241,7 +2241,7 @@ var require_buffer_list = __commonJS({
       }, {
         key: custom,
         value: function value(_, options) {
-          return inspect(this, _objectSpread(_objectSpread({}, options), {}, {
+          return inspect2(this, _objectSpread(_objectSpread({}, options), {}, {
             // Only inspect one level.
             depth: 0,
             // It should not recurse.
@@ -2949,9 +2949,9 @@ var require_stream_duplex = __commonJS({
       return keys2;
     };
     module.exports = Duplex;
-    var Readable2 = require_stream_readable();
+    var Readable3 = require_stream_readable();
     var Writable = require_stream_writable();
-    require_inherits()(Duplex, Readable2);
+    require_inherits()(Duplex, Readable3);
     {
       keys = objectKeys(Writable.prototype);
       for (v = 0; v < keys.length; v++) {
@@ -2964,7 +2964,7 @@ var require_stream_duplex = __commonJS({
     var v;
     function Duplex(options) {
       if (!(this instanceof Duplex)) return new Duplex(options);
-      Readable2.call(this, options);
+      Readable3.call(this, options);
       Writable.call(this, options);
       this.allowHalfOpen = true;
       if (options) {
@@ -3382,14 +3382,14 @@ var require_from = __commonJS({
       return (hint === "string" ? String : Number)(input);
     }
     var ERR_INVALID_ARG_TYPE = require_errors().codes.ERR_INVALID_ARG_TYPE;
-    function from(Readable2, iterable, opts) {
+    function from(Readable3, iterable, opts) {
       var iterator;
       if (iterable && typeof iterable.next === "function") {
         iterator = iterable;
       } else if (iterable && iterable[Symbol.asyncIterator]) iterator = iterable[Symbol.asyncIterator]();
       else if (iterable && iterable[Symbol.iterator]) iterator = iterable[Symbol.iterator]();
       else throw new ERR_INVALID_ARG_TYPE("iterable", ["Iterable"], iterable);
-      var readable = new Readable2(_objectSpread({
+      var readable = new Readable3(_objectSpread({
         objectMode: true
       }, opts));
       var reading = false;
@@ -3429,9 +3429,9 @@ var require_from = __commonJS({
 var require_stream_readable = __commonJS({
   "node_modules/docker-modem/node_modules/readable-stream/lib/_stream_readable.js"(exports, module) {
     "use strict";
-    module.exports = Readable2;
+    module.exports = Readable3;
     var Duplex;
-    Readable2.ReadableState = ReadableState;
+    Readable3.ReadableState = ReadableState;
     var EE = __require("events").EventEmitter;
     var EElistenerCount = function EElistenerCount2(emitter, type) {
       return emitter.listeners(type).length;
@@ -3466,7 +3466,7 @@ var require_stream_readable = __commonJS({
     var StringDecoder2;
     var createReadableStreamAsyncIterator;
     var from;
-    require_inherits()(Readable2, Stream);
+    require_inherits()(Readable3, Stream);
     var errorOrDestroy = destroyImpl.errorOrDestroy;
     var kProxyEvents = ["error", "close", "destroy", "pause", "resume"];
     function prependListener(emitter, event, fn) {
@@ -3510,9 +3510,9 @@ var require_stream_readable = __commonJS({
         this.encoding = options.encoding;
       }
     }
-    function Readable2(options) {
+    function Readable3(options) {
       Duplex = Duplex || require_stream_duplex();
-      if (!(this instanceof Readable2)) return new Readable2(options);
+      if (!(this instanceof Readable3)) return new Readable3(options);
       var isDuplex = this instanceof Duplex;
       this._readableState = new ReadableState(options, this, isDuplex);
       this.readable = true;
@@ -3522,7 +3522,7 @@ var require_stream_readable = __commonJS({
       }
       Stream.call(this);
     }
-    Object.defineProperty(Readable2.prototype, "destroyed", {
+    Object.defineProperty(Readable3.prototype, "destroyed", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -3540,12 +3540,12 @@ var require_stream_readable = __commonJS({
         this._readableState.destroyed = value;
       }
     });
-    Readable2.prototype.destroy = destroyImpl.destroy;
-    Readable2.prototype._undestroy = destroyImpl.undestroy;
-    Readable2.prototype._destroy = function(err, cb) {
+    Readable3.prototype.destroy = destroyImpl.destroy;
+    Readable3.prototype._undestroy = destroyImpl.undestroy;
+    Readable3.prototype._destroy = function(err, cb) {
       cb(err);
     };
-    Readable2.prototype.push = function(chunk, encoding) {
+    Readable3.prototype.push = function(chunk, encoding) {
       var state = this._readableState;
       var skipChunkCheck;
       if (!state.objectMode) {
@@ -3562,7 +3562,7 @@ var require_stream_readable = __commonJS({
       }
       return readableAddChunk(this, chunk, encoding, false, skipChunkCheck);
     };
-    Readable2.prototype.unshift = function(chunk) {
+    Readable3.prototype.unshift = function(chunk) {
       return readableAddChunk(this, chunk, null, true, false);
     };
     function readableAddChunk(stream, chunk, encoding, addToFront, skipChunkCheck) {
@@ -3623,10 +3623,10 @@ var require_stream_readable = __commonJS({
       }
       return er;
     }
-    Readable2.prototype.isPaused = function() {
+    Readable3.prototype.isPaused = function() {
       return this._readableState.flowing === false;
     };
-    Readable2.prototype.setEncoding = function(enc) {
+    Readable3.prototype.setEncoding = function(enc) {
       if (!StringDecoder2) StringDecoder2 = require_string_decoder().StringDecoder;
       var decoder = new StringDecoder2(enc);
       this._readableState.decoder = decoder;
@@ -3672,7 +3672,7 @@ var require_stream_readable = __commonJS({
       }
       return state.length;
     }
-    Readable2.prototype.read = function(n) {
+    Readable3.prototype.read = function(n) {
       debug2("read", n);
       n = parseInt(n, 10);
       var state = this._readableState;
@@ -3781,10 +3781,10 @@ var require_stream_readable = __commonJS({
       }
       state.readingMore = false;
     }
-    Readable2.prototype._read = function(n) {
+    Readable3.prototype._read = function(n) {
       errorOrDestroy(this, new ERR_METHOD_NOT_IMPLEMENTED("_read()"));
     };
-    Readable2.prototype.pipe = function(dest, pipeOpts) {
+    Readable3.prototype.pipe = function(dest, pipeOpts) {
       var src = this;
       var state = this._readableState;
       switch (state.pipesCount) {
@@ -3887,7 +3887,7 @@ var require_stream_readable = __commonJS({
         }
       };
     }
-    Readable2.prototype.unpipe = function(dest) {
+    Readable3.prototype.unpipe = function(dest) {
       var state = this._readableState;
       var unpipeInfo = {
         hasUnpiped: false
@@ -3921,7 +3921,7 @@ var require_stream_readable = __commonJS({
       dest.emit("unpipe", this, unpipeInfo);
       return this;
     };
-    Readable2.prototype.on = function(ev, fn) {
+    Readable3.prototype.on = function(ev, fn) {
       var res = Stream.prototype.on.call(this, ev, fn);
       var state = this._readableState;
       if (ev === "data") {
@@ -3942,15 +3942,15 @@ var require_stream_readable = __commonJS({
       }
       return res;
     };
-    Readable2.prototype.addListener = Readable2.prototype.on;
-    Readable2.prototype.removeListener = function(ev, fn) {
+    Readable3.prototype.addListener = Readable3.prototype.on;
+    Readable3.prototype.removeListener = function(ev, fn) {
       var res = Stream.prototype.removeListener.call(this, ev, fn);
       if (ev === "readable") {
         process.nextTick(updateReadableListening, this);
       }
       return res;
     };
-    Readable2.prototype.removeAllListeners = function(ev) {
+    Readable3.prototype.removeAllListeners = function(ev) {
       var res = Stream.prototype.removeAllListeners.apply(this, arguments);
       if (ev === "readable" || ev === void 0) {
         process.nextTick(updateReadableListening, this);
@@ -3970,7 +3970,7 @@ var require_stream_readable = __commonJS({
       debug2("readable nexttick read 0");
       self2.read(0);
     }
-    Readable2.prototype.resume = function() {
+    Readable3.prototype.resume = function() {
       var state = this._readableState;
       if (!state.flowing) {
         debug2("resume");
@@ -3996,7 +3996,7 @@ var require_stream_readable = __commonJS({
       flow(stream);
       if (state.flowing && !state.reading) stream.read(0);
     }
-    Readable2.prototype.pause = function() {
+    Readable3.prototype.pause = function() {
       debug2("call pause flowing=%j", this._readableState.flowing);
       if (this._readableState.flowing !== false) {
         debug2("pause");
@@ -4011,7 +4011,7 @@ var require_stream_readable = __commonJS({
       debug2("flow", state.flowing);
       while (state.flowing && stream.read() !== null) ;
     }
-    Readable2.prototype.wrap = function(stream) {
+    Readable3.prototype.wrap = function(stream) {
       var _this = this;
       var state = this._readableState;
       var paused = false;
@@ -4056,14 +4056,14 @@ var require_stream_readable = __commonJS({
       return this;
     };
     if (typeof Symbol === "function") {
-      Readable2.prototype[Symbol.asyncIterator] = function() {
+      Readable3.prototype[Symbol.asyncIterator] = function() {
         if (createReadableStreamAsyncIterator === void 0) {
           createReadableStreamAsyncIterator = require_async_iterator();
         }
         return createReadableStreamAsyncIterator(this);
       };
     }
-    Object.defineProperty(Readable2.prototype, "readableHighWaterMark", {
+    Object.defineProperty(Readable3.prototype, "readableHighWaterMark", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -4072,7 +4072,7 @@ var require_stream_readable = __commonJS({
         return this._readableState.highWaterMark;
       }
     });
-    Object.defineProperty(Readable2.prototype, "readableBuffer", {
+    Object.defineProperty(Readable3.prototype, "readableBuffer", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -4081,7 +4081,7 @@ var require_stream_readable = __commonJS({
         return this._readableState && this._readableState.buffer;
       }
     });
-    Object.defineProperty(Readable2.prototype, "readableFlowing", {
+    Object.defineProperty(Readable3.prototype, "readableFlowing", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -4095,8 +4095,8 @@ var require_stream_readable = __commonJS({
         }
       }
     });
-    Readable2._fromList = fromList;
-    Object.defineProperty(Readable2.prototype, "readableLength", {
+    Readable3._fromList = fromList;
+    Object.defineProperty(Readable3.prototype, "readableLength", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -4142,11 +4142,11 @@ var require_stream_readable = __commonJS({
       }
     }
     if (typeof Symbol === "function") {
-      Readable2.from = function(iterable, opts) {
+      Readable3.from = function(iterable, opts) {
         if (from === void 0) {
           from = require_from();
         }
-        return from(Readable2, iterable, opts);
+        return from(Readable3, iterable, opts);
       };
     }
     function indexOf(xs, x) {
@@ -4162,14 +4162,14 @@ var require_stream_readable = __commonJS({
 var require_stream_transform = __commonJS({
   "node_modules/docker-modem/node_modules/readable-stream/lib/_stream_transform.js"(exports, module) {
     "use strict";
-    module.exports = Transform5;
+    module.exports = Transform6;
     var _require$codes = require_errors().codes;
     var ERR_METHOD_NOT_IMPLEMENTED = _require$codes.ERR_METHOD_NOT_IMPLEMENTED;
     var ERR_MULTIPLE_CALLBACK = _require$codes.ERR_MULTIPLE_CALLBACK;
     var ERR_TRANSFORM_ALREADY_TRANSFORMING = _require$codes.ERR_TRANSFORM_ALREADY_TRANSFORMING;
     var ERR_TRANSFORM_WITH_LENGTH_0 = _require$codes.ERR_TRANSFORM_WITH_LENGTH_0;
     var Duplex = require_stream_duplex();
-    require_inherits()(Transform5, Duplex);
+    require_inherits()(Transform6, Duplex);
     function afterTransform(er, data) {
       var ts = this._transformState;
       ts.transforming = false;
@@ -4188,8 +4188,8 @@ var require_stream_transform = __commonJS({
         this._read(rs.highWaterMark);
       }
     }
-    function Transform5(options) {
-      if (!(this instanceof Transform5)) return new Transform5(options);
+    function Transform6(options) {
+      if (!(this instanceof Transform6)) return new Transform6(options);
       Duplex.call(this, options);
       this._transformState = {
         afterTransform: afterTransform.bind(this),
@@ -4217,14 +4217,14 @@ var require_stream_transform = __commonJS({
         done(this, null, null);
       }
     }
-    Transform5.prototype.push = function(chunk, encoding) {
+    Transform6.prototype.push = function(chunk, encoding) {
       this._transformState.needTransform = false;
       return Duplex.prototype.push.call(this, chunk, encoding);
     };
-    Transform5.prototype._transform = function(chunk, encoding, cb) {
+    Transform6.prototype._transform = function(chunk, encoding, cb) {
       cb(new ERR_METHOD_NOT_IMPLEMENTED("_transform()"));
     };
-    Transform5.prototype._write = function(chunk, encoding, cb) {
+    Transform6.prototype._write = function(chunk, encoding, cb) {
       var ts = this._transformState;
       ts.writecb = cb;
       ts.writechunk = chunk;
@@ -4234,7 +4234,7 @@ var require_stream_transform = __commonJS({
         if (ts.needTransform || rs.needReadable || rs.length < rs.highWaterMark) this._read(rs.highWaterMark);
       }
     };
-    Transform5.prototype._read = function(n) {
+    Transform6.prototype._read = function(n) {
       var ts = this._transformState;
       if (ts.writechunk !== null && !ts.transforming) {
         ts.transforming = true;
@@ -4243,7 +4243,7 @@ var require_stream_transform = __commonJS({
         ts.needTransform = true;
       }
     };
-    Transform5.prototype._destroy = function(err, cb) {
+    Transform6.prototype._destroy = function(err, cb) {
       Duplex.prototype._destroy.call(this, err, function(err2) {
         cb(err2);
       });
@@ -4264,11 +4264,11 @@ var require_stream_passthrough = __commonJS({
   "node_modules/docker-modem/node_modules/readable-stream/lib/_stream_passthrough.js"(exports, module) {
     "use strict";
     module.exports = PassThrough5;
-    var Transform5 = require_stream_transform();
-    require_inherits()(PassThrough5, Transform5);
+    var Transform6 = require_stream_transform();
+    require_inherits()(PassThrough5, Transform6);
     function PassThrough5(options) {
       if (!(this instanceof PassThrough5)) return new PassThrough5(options);
-      Transform5.call(this, options);
+      Transform6.call(this, options);
     }
     PassThrough5.prototype._transform = function(chunk, encoding, cb) {
       cb(null, chunk);
@@ -4334,7 +4334,7 @@ var require_pipeline = __commonJS({
       if (typeof streams[streams.length - 1] !== "function") return noop;
       return streams.pop();
     }
-    function pipeline4() {
+    function pipeline5() {
       for (var _len = arguments.length, streams = new Array(_len), _key = 0; _key < _len; _key++) {
         streams[_key] = arguments[_key];
       }
@@ -4357,7 +4357,7 @@ var require_pipeline = __commonJS({
       });
       return streams.reduce(pipe);
     }
-    module.exports = pipeline4;
+    module.exports = pipeline5;
   }
 });
 
@@ -5360,8 +5360,8 @@ var require_buffer_list2 = __commonJS({
     var _require = __require("buffer");
     var Buffer2 = _require.Buffer;
     var _require2 = __require("util");
-    var inspect = _require2.inspect;
-    var custom = inspect && inspect.custom || "inspect";
+    var inspect2 = _require2.inspect;
+    var custom = inspect2 && inspect2.custom || "inspect";
     function copyBuffer(src, target, offset) {
       Buffer2.prototype.copy.call(src, target, offset);
     }
@@ -5413,7 +5413,7 @@ var require_buffer_list2 = __commonJS({
         }
       }, {
         key: "join",
-        value: function join5(s) {
+        value: function join6(s) {
           if (this.length === 0) return "";
           var p = this.head;
           var ret = "" + p.data;
@@ -5518,7 +5518,7 @@ var require_buffer_list2 = __commonJS({
       }, {
         key: custom,
         value: function value(_, options) {
-          return inspect(this, _objectSpread(_objectSpread({}, options), {}, {
+          return inspect2(this, _objectSpread(_objectSpread({}, options), {}, {
             // Only inspect one level.
             depth: 0,
             // It should not recurse.
@@ -6226,9 +6226,9 @@ var require_stream_duplex2 = __commonJS({
       return keys2;
     };
     module.exports = Duplex;
-    var Readable2 = require_stream_readable2();
+    var Readable3 = require_stream_readable2();
     var Writable = require_stream_writable2();
-    require_inherits()(Duplex, Readable2);
+    require_inherits()(Duplex, Readable3);
     {
       keys = objectKeys(Writable.prototype);
       for (v = 0; v < keys.length; v++) {
@@ -6241,7 +6241,7 @@ var require_stream_duplex2 = __commonJS({
     var v;
     function Duplex(options) {
       if (!(this instanceof Duplex)) return new Duplex(options);
-      Readable2.call(this, options);
+      Readable3.call(this, options);
       Writable.call(this, options);
       this.allowHalfOpen = true;
       if (options) {
@@ -6659,14 +6659,14 @@ var require_from2 = __commonJS({
       return (hint === "string" ? String : Number)(input);
     }
     var ERR_INVALID_ARG_TYPE = require_errors2().codes.ERR_INVALID_ARG_TYPE;
-    function from(Readable2, iterable, opts) {
+    function from(Readable3, iterable, opts) {
       var iterator;
       if (iterable && typeof iterable.next === "function") {
         iterator = iterable;
       } else if (iterable && iterable[Symbol.asyncIterator]) iterator = iterable[Symbol.asyncIterator]();
       else if (iterable && iterable[Symbol.iterator]) iterator = iterable[Symbol.iterator]();
       else throw new ERR_INVALID_ARG_TYPE("iterable", ["Iterable"], iterable);
-      var readable = new Readable2(_objectSpread({
+      var readable = new Readable3(_objectSpread({
         objectMode: true
       }, opts));
       var reading = false;
@@ -6706,9 +6706,9 @@ var require_from2 = __commonJS({
 var require_stream_readable2 = __commonJS({
   "node_modules/bl/node_modules/readable-stream/lib/_stream_readable.js"(exports, module) {
     "use strict";
-    module.exports = Readable2;
+    module.exports = Readable3;
     var Duplex;
-    Readable2.ReadableState = ReadableState;
+    Readable3.ReadableState = ReadableState;
     var EE = __require("events").EventEmitter;
     var EElistenerCount = function EElistenerCount2(emitter, type) {
       return emitter.listeners(type).length;
@@ -6743,7 +6743,7 @@ var require_stream_readable2 = __commonJS({
     var StringDecoder2;
     var createReadableStreamAsyncIterator;
     var from;
-    require_inherits()(Readable2, Stream);
+    require_inherits()(Readable3, Stream);
     var errorOrDestroy = destroyImpl.errorOrDestroy;
     var kProxyEvents = ["error", "close", "destroy", "pause", "resume"];
     function prependListener(emitter, event, fn) {
@@ -6787,9 +6787,9 @@ var require_stream_readable2 = __commonJS({
         this.encoding = options.encoding;
       }
     }
-    function Readable2(options) {
+    function Readable3(options) {
       Duplex = Duplex || require_stream_duplex2();
-      if (!(this instanceof Readable2)) return new Readable2(options);
+      if (!(this instanceof Readable3)) return new Readable3(options);
       var isDuplex = this instanceof Duplex;
       this._readableState = new ReadableState(options, this, isDuplex);
       this.readable = true;
@@ -6799,7 +6799,7 @@ var require_stream_readable2 = __commonJS({
       }
       Stream.call(this);
     }
-    Object.defineProperty(Readable2.prototype, "destroyed", {
+    Object.defineProperty(Readable3.prototype, "destroyed", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -6817,12 +6817,12 @@ var require_stream_readable2 = __commonJS({
         this._readableState.destroyed = value;
       }
     });
-    Readable2.prototype.destroy = destroyImpl.destroy;
-    Readable2.prototype._undestroy = destroyImpl.undestroy;
-    Readable2.prototype._destroy = function(err, cb) {
+    Readable3.prototype.destroy = destroyImpl.destroy;
+    Readable3.prototype._undestroy = destroyImpl.undestroy;
+    Readable3.prototype._destroy = function(err, cb) {
       cb(err);
     };
-    Readable2.prototype.push = function(chunk, encoding) {
+    Readable3.prototype.push = function(chunk, encoding) {
       var state = this._readableState;
       var skipChunkCheck;
       if (!state.objectMode) {
@@ -6839,7 +6839,7 @@ var require_stream_readable2 = __commonJS({
       }
       return readableAddChunk(this, chunk, encoding, false, skipChunkCheck);
     };
-    Readable2.prototype.unshift = function(chunk) {
+    Readable3.prototype.unshift = function(chunk) {
       return readableAddChunk(this, chunk, null, true, false);
     };
     function readableAddChunk(stream, chunk, encoding, addToFront, skipChunkCheck) {
@@ -6900,10 +6900,10 @@ var require_stream_readable2 = __commonJS({
       }
       return er;
     }
-    Readable2.prototype.isPaused = function() {
+    Readable3.prototype.isPaused = function() {
       return this._readableState.flowing === false;
     };
-    Readable2.prototype.setEncoding = function(enc) {
+    Readable3.prototype.setEncoding = function(enc) {
       if (!StringDecoder2) StringDecoder2 = require_string_decoder().StringDecoder;
       var decoder = new StringDecoder2(enc);
       this._readableState.decoder = decoder;
@@ -6949,7 +6949,7 @@ var require_stream_readable2 = __commonJS({
       }
       return state.length;
     }
-    Readable2.prototype.read = function(n) {
+    Readable3.prototype.read = function(n) {
       debug2("read", n);
       n = parseInt(n, 10);
       var state = this._readableState;
@@ -7058,10 +7058,10 @@ var require_stream_readable2 = __commonJS({
       }
       state.readingMore = false;
     }
-    Readable2.prototype._read = function(n) {
+    Readable3.prototype._read = function(n) {
       errorOrDestroy(this, new ERR_METHOD_NOT_IMPLEMENTED("_read()"));
     };
-    Readable2.prototype.pipe = function(dest, pipeOpts) {
+    Readable3.prototype.pipe = function(dest, pipeOpts) {
       var src = this;
       var state = this._readableState;
       switch (state.pipesCount) {
@@ -7164,7 +7164,7 @@ var require_stream_readable2 = __commonJS({
         }
       };
     }
-    Readable2.prototype.unpipe = function(dest) {
+    Readable3.prototype.unpipe = function(dest) {
       var state = this._readableState;
       var unpipeInfo = {
         hasUnpiped: false
@@ -7198,7 +7198,7 @@ var require_stream_readable2 = __commonJS({
       dest.emit("unpipe", this, unpipeInfo);
       return this;
     };
-    Readable2.prototype.on = function(ev, fn) {
+    Readable3.prototype.on = function(ev, fn) {
       var res = Stream.prototype.on.call(this, ev, fn);
       var state = this._readableState;
       if (ev === "data") {
@@ -7219,15 +7219,15 @@ var require_stream_readable2 = __commonJS({
       }
       return res;
     };
-    Readable2.prototype.addListener = Readable2.prototype.on;
-    Readable2.prototype.removeListener = function(ev, fn) {
+    Readable3.prototype.addListener = Readable3.prototype.on;
+    Readable3.prototype.removeListener = function(ev, fn) {
       var res = Stream.prototype.removeListener.call(this, ev, fn);
       if (ev === "readable") {
         process.nextTick(updateReadableListening, this);
       }
       return res;
     };
-    Readable2.prototype.removeAllListeners = function(ev) {
+    Readable3.prototype.removeAllListeners = function(ev) {
       var res = Stream.prototype.removeAllListeners.apply(this, arguments);
       if (ev === "readable" || ev === void 0) {
         process.nextTick(updateReadableListening, this);
@@ -7247,7 +7247,7 @@ var require_stream_readable2 = __commonJS({
       debug2("readable nexttick read 0");
       self2.read(0);
     }
-    Readable2.prototype.resume = function() {
+    Readable3.prototype.resume = function() {
       var state = this._readableState;
       if (!state.flowing) {
         debug2("resume");
@@ -7273,7 +7273,7 @@ var require_stream_readable2 = __commonJS({
       flow(stream);
       if (state.flowing && !state.reading) stream.read(0);
     }
-    Readable2.prototype.pause = function() {
+    Readable3.prototype.pause = function() {
       debug2("call pause flowing=%j", this._readableState.flowing);
       if (this._readableState.flowing !== false) {
         debug2("pause");
@@ -7288,7 +7288,7 @@ var require_stream_readable2 = __commonJS({
       debug2("flow", state.flowing);
       while (state.flowing && stream.read() !== null) ;
     }
-    Readable2.prototype.wrap = function(stream) {
+    Readable3.prototype.wrap = function(stream) {
       var _this = this;
       var state = this._readableState;
       var paused = false;
@@ -7333,14 +7333,14 @@ var require_stream_readable2 = __commonJS({
       return this;
     };
     if (typeof Symbol === "function") {
-      Readable2.prototype[Symbol.asyncIterator] = function() {
+      Readable3.prototype[Symbol.asyncIterator] = function() {
         if (createReadableStreamAsyncIterator === void 0) {
           createReadableStreamAsyncIterator = require_async_iterator2();
         }
         return createReadableStreamAsyncIterator(this);
       };
     }
-    Object.defineProperty(Readable2.prototype, "readableHighWaterMark", {
+    Object.defineProperty(Readable3.prototype, "readableHighWaterMark", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -7349,7 +7349,7 @@ var require_stream_readable2 = __commonJS({
         return this._readableState.highWaterMark;
       }
     });
-    Object.defineProperty(Readable2.prototype, "readableBuffer", {
+    Object.defineProperty(Readable3.prototype, "readableBuffer", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -7358,7 +7358,7 @@ var require_stream_readable2 = __commonJS({
         return this._readableState && this._readableState.buffer;
       }
     });
-    Object.defineProperty(Readable2.prototype, "readableFlowing", {
+    Object.defineProperty(Readable3.prototype, "readableFlowing", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -7372,8 +7372,8 @@ var require_stream_readable2 = __commonJS({
         }
       }
     });
-    Readable2._fromList = fromList;
-    Object.defineProperty(Readable2.prototype, "readableLength", {
+    Readable3._fromList = fromList;
+    Object.defineProperty(Readable3.prototype, "readableLength", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -7419,11 +7419,11 @@ var require_stream_readable2 = __commonJS({
       }
     }
     if (typeof Symbol === "function") {
-      Readable2.from = function(iterable, opts) {
+      Readable3.from = function(iterable, opts) {
         if (from === void 0) {
           from = require_from2();
         }
-        return from(Readable2, iterable, opts);
+        return from(Readable3, iterable, opts);
       };
     }
     function indexOf(xs, x) {
@@ -7439,14 +7439,14 @@ var require_stream_readable2 = __commonJS({
 var require_stream_transform2 = __commonJS({
   "node_modules/bl/node_modules/readable-stream/lib/_stream_transform.js"(exports, module) {
     "use strict";
-    module.exports = Transform5;
+    module.exports = Transform6;
     var _require$codes = require_errors2().codes;
     var ERR_METHOD_NOT_IMPLEMENTED = _require$codes.ERR_METHOD_NOT_IMPLEMENTED;
     var ERR_MULTIPLE_CALLBACK = _require$codes.ERR_MULTIPLE_CALLBACK;
     var ERR_TRANSFORM_ALREADY_TRANSFORMING = _require$codes.ERR_TRANSFORM_ALREADY_TRANSFORMING;
     var ERR_TRANSFORM_WITH_LENGTH_0 = _require$codes.ERR_TRANSFORM_WITH_LENGTH_0;
     var Duplex = require_stream_duplex2();
-    require_inherits()(Transform5, Duplex);
+    require_inherits()(Transform6, Duplex);
     function afterTransform(er, data) {
       var ts = this._transformState;
       ts.transforming = false;
@@ -7465,8 +7465,8 @@ var require_stream_transform2 = __commonJS({
         this._read(rs.highWaterMark);
       }
     }
-    function Transform5(options) {
-      if (!(this instanceof Transform5)) return new Transform5(options);
+    function Transform6(options) {
+      if (!(this instanceof Transform6)) return new Transform6(options);
       Duplex.call(this, options);
       this._transformState = {
         afterTransform: afterTransform.bind(this),
@@ -7494,14 +7494,14 @@ var require_stream_transform2 = __commonJS({
         done(this, null, null);
       }
     }
-    Transform5.prototype.push = function(chunk, encoding) {
+    Transform6.prototype.push = function(chunk, encoding) {
       this._transformState.needTransform = false;
       return Duplex.prototype.push.call(this, chunk, encoding);
     };
-    Transform5.prototype._transform = function(chunk, encoding, cb) {
+    Transform6.prototype._transform = function(chunk, encoding, cb) {
       cb(new ERR_METHOD_NOT_IMPLEMENTED("_transform()"));
     };
-    Transform5.prototype._write = function(chunk, encoding, cb) {
+    Transform6.prototype._write = function(chunk, encoding, cb) {
       var ts = this._transformState;
       ts.writecb = cb;
       ts.writechunk = chunk;
@@ -7511,7 +7511,7 @@ var require_stream_transform2 = __commonJS({
         if (ts.needTransform || rs.needReadable || rs.length < rs.highWaterMark) this._read(rs.highWaterMark);
       }
     };
-    Transform5.prototype._read = function(n) {
+    Transform6.prototype._read = function(n) {
       var ts = this._transformState;
       if (ts.writechunk !== null && !ts.transforming) {
         ts.transforming = true;
@@ -7520,7 +7520,7 @@ var require_stream_transform2 = __commonJS({
         ts.needTransform = true;
       }
     };
-    Transform5.prototype._destroy = function(err, cb) {
+    Transform6.prototype._destroy = function(err, cb) {
       Duplex.prototype._destroy.call(this, err, function(err2) {
         cb(err2);
       });
@@ -7541,11 +7541,11 @@ var require_stream_passthrough2 = __commonJS({
   "node_modules/bl/node_modules/readable-stream/lib/_stream_passthrough.js"(exports, module) {
     "use strict";
     module.exports = PassThrough5;
-    var Transform5 = require_stream_transform2();
-    require_inherits()(PassThrough5, Transform5);
+    var Transform6 = require_stream_transform2();
+    require_inherits()(PassThrough5, Transform6);
     function PassThrough5(options) {
       if (!(this instanceof PassThrough5)) return new PassThrough5(options);
-      Transform5.call(this, options);
+      Transform6.call(this, options);
     }
     PassThrough5.prototype._transform = function(chunk, encoding, cb) {
       cb(null, chunk);
@@ -7611,7 +7611,7 @@ var require_pipeline2 = __commonJS({
       if (typeof streams[streams.length - 1] !== "function") return noop;
       return streams.pop();
     }
-    function pipeline4() {
+    function pipeline5() {
       for (var _len = arguments.length, streams = new Array(_len), _key = 0; _key < _len; _key++) {
         streams[_key] = arguments[_key];
       }
@@ -7634,7 +7634,7 @@ var require_pipeline2 = __commonJS({
       });
       return streams.reduce(pipe);
     }
-    module.exports = pipeline4;
+    module.exports = pipeline5;
   }
 });
 
@@ -8350,8 +8350,8 @@ var require_buffer_list3 = __commonJS({
     var _require = __require("buffer");
     var Buffer2 = _require.Buffer;
     var _require2 = __require("util");
-    var inspect = _require2.inspect;
-    var custom = inspect && inspect.custom || "inspect";
+    var inspect2 = _require2.inspect;
+    var custom = inspect2 && inspect2.custom || "inspect";
     function copyBuffer(src, target, offset) {
       Buffer2.prototype.copy.call(src, target, offset);
     }
@@ -8403,7 +8403,7 @@ var require_buffer_list3 = __commonJS({
         }
       }, {
         key: "join",
-        value: function join5(s) {
+        value: function join6(s) {
           if (this.length === 0) return "";
           var p = this.head;
           var ret = "" + p.data;
@@ -8508,7 +8508,7 @@ var require_buffer_list3 = __commonJS({
       }, {
         key: custom,
         value: function value(_, options) {
-          return inspect(this, _objectSpread(_objectSpread({}, options), {}, {
+          return inspect2(this, _objectSpread(_objectSpread({}, options), {}, {
             // Only inspect one level.
             depth: 0,
             // It should not recurse.
@@ -9216,9 +9216,9 @@ var require_stream_duplex3 = __commonJS({
       return keys2;
     };
     module.exports = Duplex;
-    var Readable2 = require_stream_readable3();
+    var Readable3 = require_stream_readable3();
     var Writable = require_stream_writable3();
-    require_inherits()(Duplex, Readable2);
+    require_inherits()(Duplex, Readable3);
     {
       keys = objectKeys(Writable.prototype);
       for (v = 0; v < keys.length; v++) {
@@ -9231,7 +9231,7 @@ var require_stream_duplex3 = __commonJS({
     var v;
     function Duplex(options) {
       if (!(this instanceof Duplex)) return new Duplex(options);
-      Readable2.call(this, options);
+      Readable3.call(this, options);
       Writable.call(this, options);
       this.allowHalfOpen = true;
       if (options) {
@@ -9649,14 +9649,14 @@ var require_from3 = __commonJS({
       return (hint === "string" ? String : Number)(input);
     }
     var ERR_INVALID_ARG_TYPE = require_errors3().codes.ERR_INVALID_ARG_TYPE;
-    function from(Readable2, iterable, opts) {
+    function from(Readable3, iterable, opts) {
       var iterator;
       if (iterable && typeof iterable.next === "function") {
         iterator = iterable;
       } else if (iterable && iterable[Symbol.asyncIterator]) iterator = iterable[Symbol.asyncIterator]();
       else if (iterable && iterable[Symbol.iterator]) iterator = iterable[Symbol.iterator]();
       else throw new ERR_INVALID_ARG_TYPE("iterable", ["Iterable"], iterable);
-      var readable = new Readable2(_objectSpread({
+      var readable = new Readable3(_objectSpread({
         objectMode: true
       }, opts));
       var reading = false;
@@ -9696,9 +9696,9 @@ var require_from3 = __commonJS({
 var require_stream_readable3 = __commonJS({
   "node_modules/tar-fs/node_modules/readable-stream/lib/_stream_readable.js"(exports, module) {
     "use strict";
-    module.exports = Readable2;
+    module.exports = Readable3;
     var Duplex;
-    Readable2.ReadableState = ReadableState;
+    Readable3.ReadableState = ReadableState;
     var EE = __require("events").EventEmitter;
     var EElistenerCount = function EElistenerCount2(emitter, type) {
       return emitter.listeners(type).length;
@@ -9733,7 +9733,7 @@ var require_stream_readable3 = __commonJS({
     var StringDecoder2;
     var createReadableStreamAsyncIterator;
     var from;
-    require_inherits()(Readable2, Stream);
+    require_inherits()(Readable3, Stream);
     var errorOrDestroy = destroyImpl.errorOrDestroy;
     var kProxyEvents = ["error", "close", "destroy", "pause", "resume"];
     function prependListener(emitter, event, fn) {
@@ -9777,9 +9777,9 @@ var require_stream_readable3 = __commonJS({
         this.encoding = options.encoding;
       }
     }
-    function Readable2(options) {
+    function Readable3(options) {
       Duplex = Duplex || require_stream_duplex3();
-      if (!(this instanceof Readable2)) return new Readable2(options);
+      if (!(this instanceof Readable3)) return new Readable3(options);
       var isDuplex = this instanceof Duplex;
       this._readableState = new ReadableState(options, this, isDuplex);
       this.readable = true;
@@ -9789,7 +9789,7 @@ var require_stream_readable3 = __commonJS({
       }
       Stream.call(this);
     }
-    Object.defineProperty(Readable2.prototype, "destroyed", {
+    Object.defineProperty(Readable3.prototype, "destroyed", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -9807,12 +9807,12 @@ var require_stream_readable3 = __commonJS({
         this._readableState.destroyed = value;
       }
     });
-    Readable2.prototype.destroy = destroyImpl.destroy;
-    Readable2.prototype._undestroy = destroyImpl.undestroy;
-    Readable2.prototype._destroy = function(err, cb) {
+    Readable3.prototype.destroy = destroyImpl.destroy;
+    Readable3.prototype._undestroy = destroyImpl.undestroy;
+    Readable3.prototype._destroy = function(err, cb) {
       cb(err);
     };
-    Readable2.prototype.push = function(chunk, encoding) {
+    Readable3.prototype.push = function(chunk, encoding) {
       var state = this._readableState;
       var skipChunkCheck;
       if (!state.objectMode) {
@@ -9829,7 +9829,7 @@ var require_stream_readable3 = __commonJS({
       }
       return readableAddChunk(this, chunk, encoding, false, skipChunkCheck);
     };
-    Readable2.prototype.unshift = function(chunk) {
+    Readable3.prototype.unshift = function(chunk) {
       return readableAddChunk(this, chunk, null, true, false);
     };
     function readableAddChunk(stream, chunk, encoding, addToFront, skipChunkCheck) {
@@ -9890,10 +9890,10 @@ var require_stream_readable3 = __commonJS({
       }
       return er;
     }
-    Readable2.prototype.isPaused = function() {
+    Readable3.prototype.isPaused = function() {
       return this._readableState.flowing === false;
     };
-    Readable2.prototype.setEncoding = function(enc) {
+    Readable3.prototype.setEncoding = function(enc) {
       if (!StringDecoder2) StringDecoder2 = require_string_decoder().StringDecoder;
       var decoder = new StringDecoder2(enc);
       this._readableState.decoder = decoder;
@@ -9939,7 +9939,7 @@ var require_stream_readable3 = __commonJS({
       }
       return state.length;
     }
-    Readable2.prototype.read = function(n) {
+    Readable3.prototype.read = function(n) {
       debug2("read", n);
       n = parseInt(n, 10);
       var state = this._readableState;
@@ -10048,10 +10048,10 @@ var require_stream_readable3 = __commonJS({
       }
       state.readingMore = false;
     }
-    Readable2.prototype._read = function(n) {
+    Readable3.prototype._read = function(n) {
       errorOrDestroy(this, new ERR_METHOD_NOT_IMPLEMENTED("_read()"));
     };
-    Readable2.prototype.pipe = function(dest, pipeOpts) {
+    Readable3.prototype.pipe = function(dest, pipeOpts) {
       var src = this;
       var state = this._readableState;
       switch (state.pipesCount) {
@@ -10154,7 +10154,7 @@ var require_stream_readable3 = __commonJS({
         }
       };
     }
-    Readable2.prototype.unpipe = function(dest) {
+    Readable3.prototype.unpipe = function(dest) {
       var state = this._readableState;
       var unpipeInfo = {
         hasUnpiped: false
@@ -10188,7 +10188,7 @@ var require_stream_readable3 = __commonJS({
       dest.emit("unpipe", this, unpipeInfo);
       return this;
     };
-    Readable2.prototype.on = function(ev, fn) {
+    Readable3.prototype.on = function(ev, fn) {
       var res = Stream.prototype.on.call(this, ev, fn);
       var state = this._readableState;
       if (ev === "data") {
@@ -10209,15 +10209,15 @@ var require_stream_readable3 = __commonJS({
       }
       return res;
     };
-    Readable2.prototype.addListener = Readable2.prototype.on;
-    Readable2.prototype.removeListener = function(ev, fn) {
+    Readable3.prototype.addListener = Readable3.prototype.on;
+    Readable3.prototype.removeListener = function(ev, fn) {
       var res = Stream.prototype.removeListener.call(this, ev, fn);
       if (ev === "readable") {
         process.nextTick(updateReadableListening, this);
       }
       return res;
     };
-    Readable2.prototype.removeAllListeners = function(ev) {
+    Readable3.prototype.removeAllListeners = function(ev) {
       var res = Stream.prototype.removeAllListeners.apply(this, arguments);
       if (ev === "readable" || ev === void 0) {
         process.nextTick(updateReadableListening, this);
@@ -10237,7 +10237,7 @@ var require_stream_readable3 = __commonJS({
       debug2("readable nexttick read 0");
       self2.read(0);
     }
-    Readable2.prototype.resume = function() {
+    Readable3.prototype.resume = function() {
       var state = this._readableState;
       if (!state.flowing) {
         debug2("resume");
@@ -10263,7 +10263,7 @@ var require_stream_readable3 = __commonJS({
       flow(stream);
       if (state.flowing && !state.reading) stream.read(0);
     }
-    Readable2.prototype.pause = function() {
+    Readable3.prototype.pause = function() {
       debug2("call pause flowing=%j", this._readableState.flowing);
       if (this._readableState.flowing !== false) {
         debug2("pause");
@@ -10278,7 +10278,7 @@ var require_stream_readable3 = __commonJS({
       debug2("flow", state.flowing);
       while (state.flowing && stream.read() !== null) ;
     }
-    Readable2.prototype.wrap = function(stream) {
+    Readable3.prototype.wrap = function(stream) {
       var _this = this;
       var state = this._readableState;
       var paused = false;
@@ -10323,14 +10323,14 @@ var require_stream_readable3 = __commonJS({
       return this;
     };
     if (typeof Symbol === "function") {
-      Readable2.prototype[Symbol.asyncIterator] = function() {
+      Readable3.prototype[Symbol.asyncIterator] = function() {
         if (createReadableStreamAsyncIterator === void 0) {
           createReadableStreamAsyncIterator = require_async_iterator3();
         }
         return createReadableStreamAsyncIterator(this);
       };
     }
-    Object.defineProperty(Readable2.prototype, "readableHighWaterMark", {
+    Object.defineProperty(Readable3.prototype, "readableHighWaterMark", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -10339,7 +10339,7 @@ var require_stream_readable3 = __commonJS({
         return this._readableState.highWaterMark;
       }
     });
-    Object.defineProperty(Readable2.prototype, "readableBuffer", {
+    Object.defineProperty(Readable3.prototype, "readableBuffer", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -10348,7 +10348,7 @@ var require_stream_readable3 = __commonJS({
         return this._readableState && this._readableState.buffer;
       }
     });
-    Object.defineProperty(Readable2.prototype, "readableFlowing", {
+    Object.defineProperty(Readable3.prototype, "readableFlowing", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -10362,8 +10362,8 @@ var require_stream_readable3 = __commonJS({
         }
       }
     });
-    Readable2._fromList = fromList;
-    Object.defineProperty(Readable2.prototype, "readableLength", {
+    Readable3._fromList = fromList;
+    Object.defineProperty(Readable3.prototype, "readableLength", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -10409,11 +10409,11 @@ var require_stream_readable3 = __commonJS({
       }
     }
     if (typeof Symbol === "function") {
-      Readable2.from = function(iterable, opts) {
+      Readable3.from = function(iterable, opts) {
         if (from === void 0) {
           from = require_from3();
         }
-        return from(Readable2, iterable, opts);
+        return from(Readable3, iterable, opts);
       };
     }
     function indexOf(xs, x) {
@@ -10429,14 +10429,14 @@ var require_stream_readable3 = __commonJS({
 var require_stream_transform3 = __commonJS({
   "node_modules/tar-fs/node_modules/readable-stream/lib/_stream_transform.js"(exports, module) {
     "use strict";
-    module.exports = Transform5;
+    module.exports = Transform6;
     var _require$codes = require_errors3().codes;
     var ERR_METHOD_NOT_IMPLEMENTED = _require$codes.ERR_METHOD_NOT_IMPLEMENTED;
     var ERR_MULTIPLE_CALLBACK = _require$codes.ERR_MULTIPLE_CALLBACK;
     var ERR_TRANSFORM_ALREADY_TRANSFORMING = _require$codes.ERR_TRANSFORM_ALREADY_TRANSFORMING;
     var ERR_TRANSFORM_WITH_LENGTH_0 = _require$codes.ERR_TRANSFORM_WITH_LENGTH_0;
     var Duplex = require_stream_duplex3();
-    require_inherits()(Transform5, Duplex);
+    require_inherits()(Transform6, Duplex);
     function afterTransform(er, data) {
       var ts = this._transformState;
       ts.transforming = false;
@@ -10455,8 +10455,8 @@ var require_stream_transform3 = __commonJS({
         this._read(rs.highWaterMark);
       }
     }
-    function Transform5(options) {
-      if (!(this instanceof Transform5)) return new Transform5(options);
+    function Transform6(options) {
+      if (!(this instanceof Transform6)) return new Transform6(options);
       Duplex.call(this, options);
       this._transformState = {
         afterTransform: afterTransform.bind(this),
@@ -10484,14 +10484,14 @@ var require_stream_transform3 = __commonJS({
         done(this, null, null);
       }
     }
-    Transform5.prototype.push = function(chunk, encoding) {
+    Transform6.prototype.push = function(chunk, encoding) {
       this._transformState.needTransform = false;
       return Duplex.prototype.push.call(this, chunk, encoding);
     };
-    Transform5.prototype._transform = function(chunk, encoding, cb) {
+    Transform6.prototype._transform = function(chunk, encoding, cb) {
       cb(new ERR_METHOD_NOT_IMPLEMENTED("_transform()"));
     };
-    Transform5.prototype._write = function(chunk, encoding, cb) {
+    Transform6.prototype._write = function(chunk, encoding, cb) {
       var ts = this._transformState;
       ts.writecb = cb;
       ts.writechunk = chunk;
@@ -10501,7 +10501,7 @@ var require_stream_transform3 = __commonJS({
         if (ts.needTransform || rs.needReadable || rs.length < rs.highWaterMark) this._read(rs.highWaterMark);
       }
     };
-    Transform5.prototype._read = function(n) {
+    Transform6.prototype._read = function(n) {
       var ts = this._transformState;
       if (ts.writechunk !== null && !ts.transforming) {
         ts.transforming = true;
@@ -10510,7 +10510,7 @@ var require_stream_transform3 = __commonJS({
         ts.needTransform = true;
       }
     };
-    Transform5.prototype._destroy = function(err, cb) {
+    Transform6.prototype._destroy = function(err, cb) {
       Duplex.prototype._destroy.call(this, err, function(err2) {
         cb(err2);
       });
@@ -10531,11 +10531,11 @@ var require_stream_passthrough3 = __commonJS({
   "node_modules/tar-fs/node_modules/readable-stream/lib/_stream_passthrough.js"(exports, module) {
     "use strict";
     module.exports = PassThrough5;
-    var Transform5 = require_stream_transform3();
-    require_inherits()(PassThrough5, Transform5);
+    var Transform6 = require_stream_transform3();
+    require_inherits()(PassThrough5, Transform6);
     function PassThrough5(options) {
       if (!(this instanceof PassThrough5)) return new PassThrough5(options);
-      Transform5.call(this, options);
+      Transform6.call(this, options);
     }
     PassThrough5.prototype._transform = function(chunk, encoding, cb) {
       cb(null, chunk);
@@ -10601,7 +10601,7 @@ var require_pipeline3 = __commonJS({
       if (typeof streams[streams.length - 1] !== "function") return noop;
       return streams.pop();
     }
-    function pipeline4() {
+    function pipeline5() {
       for (var _len = arguments.length, streams = new Array(_len), _key = 0; _key < _len; _key++) {
         streams[_key] = arguments[_key];
       }
@@ -10624,7 +10624,7 @@ var require_pipeline3 = __commonJS({
       });
       return streams.reduce(pipe);
     }
-    module.exports = pipeline4;
+    module.exports = pipeline5;
   }
 });
 
@@ -11037,7 +11037,7 @@ var require_pack = __commonJS({
     var eos = require_end_of_stream4();
     var inherits = require_inherits();
     var alloc = Buffer.alloc;
-    var Readable2 = require_readable3().Readable;
+    var Readable3 = require_readable3().Readable;
     var Writable = require_readable3().Writable;
     var StringDecoder2 = __require("string_decoder").StringDecoder;
     var headers = require_headers();
@@ -11113,14 +11113,14 @@ var require_pack = __commonJS({
     };
     var Pack = function(opts) {
       if (!(this instanceof Pack)) return new Pack(opts);
-      Readable2.call(this, opts);
+      Readable3.call(this, opts);
       this._drain = noop;
       this._finalized = false;
       this._finalizing = false;
       this._destroyed = false;
       this._stream = null;
     };
-    inherits(Pack, Readable2);
+    inherits(Pack, Readable3);
     Pack.prototype.entry = function(header, buffer, callback) {
       if (this._stream) throw new Error("already piping an entry");
       if (this._finalized || this._destroyed) return;
@@ -11418,7 +11418,7 @@ var require_mkdirp_classic = __commonJS({
 var require_tar_fs = __commonJS({
   "node_modules/tar-fs/index.js"(exports) {
     var chownr = require_chownr();
-    var tar4 = require_tar_stream2();
+    var tar5 = require_tar_stream2();
     var pump = require_pump();
     var mkdirp = require_mkdirp_classic();
     var fs = __require("fs");
@@ -11478,7 +11478,7 @@ var require_tar_fs = __commonJS({
       var umask = typeof opts.umask === "number" ? ~opts.umask : ~processUmask();
       var dmode = typeof opts.dmode === "number" ? opts.dmode : 0;
       var fmode = typeof opts.fmode === "number" ? opts.fmode : 0;
-      var pack = opts.pack || tar4.pack();
+      var pack = opts.pack || tar5.pack();
       var finish = opts.finish || noop;
       if (opts.strip) map = strip(map, opts.strip);
       if (opts.readable) {
@@ -11561,7 +11561,7 @@ var require_tar_fs = __commonJS({
       var map = opts.map || noop;
       var mapStream = opts.mapStream || echo;
       var own = opts.chown !== false && !win32 && processGetuid() === 0;
-      var extract = opts.extract || tar4.extract();
+      var extract = opts.extract || tar5.extract();
       var stack = [];
       var now = /* @__PURE__ */ new Date();
       var umask = typeof opts.umask === "number" ? ~opts.umask : ~processUmask();
@@ -11745,7 +11745,7 @@ var require_util = __commonJS({
     var DockerIgnore = require_ignore();
     var fs = __require("fs");
     var path = __require("path");
-    var tar4 = require_tar_fs();
+    var tar5 = require_tar_fs();
     var zlib = __require("zlib");
     var arr = [];
     var each = arr.forEach;
@@ -11807,7 +11807,7 @@ var require_util = __commonJS({
             };
           }
           const entries = file.src.slice() || [];
-          const pack = tar4.pack(file.context, {
+          const pack = tar5.pack(file.context, {
             entries: filterFn ? entries.filter(filterFn) : entries,
             ignore: ignoreFn
             // Only works on directories
@@ -15491,17 +15491,17 @@ var require_docker = __commonJS({
       }
       return this.createImage.apply(this, argsf);
     };
-    Docker.prototype.run = function(image, cmd, streamo, createOptions, startOptions, callback) {
+    Docker.prototype.run = function(image, cmd, streamo, createOptions2, startOptions, callback) {
       if (typeof arguments[arguments.length - 1] === "function") {
-        return this.runCallback(image, cmd, streamo, createOptions, startOptions, callback);
+        return this.runCallback(image, cmd, streamo, createOptions2, startOptions, callback);
       } else {
-        return this.runPromise(image, cmd, streamo, createOptions, startOptions);
+        return this.runPromise(image, cmd, streamo, createOptions2, startOptions);
       }
     };
-    Docker.prototype.runCallback = function(image, cmd, streamo, createOptions, startOptions, callback) {
-      if (!callback && typeof createOptions === "function") {
-        callback = createOptions;
-        createOptions = {};
+    Docker.prototype.runCallback = function(image, cmd, streamo, createOptions2, startOptions, callback) {
+      if (!callback && typeof createOptions2 === "function") {
+        callback = createOptions2;
+        createOptions2 = {};
         startOptions = {};
       } else if (!callback && typeof startOptions === "function") {
         callback = startOptions;
@@ -15563,13 +15563,13 @@ var require_docker = __commonJS({
         "Volumes": {},
         "VolumesFrom": []
       };
-      extend(optsc, createOptions);
+      extend(optsc, createOptions2);
       this.createContainer(optsc, handler);
       return hub;
     };
-    Docker.prototype.runPromise = function(image, cmd, streamo, createOptions, startOptions) {
+    Docker.prototype.runPromise = function(image, cmd, streamo, createOptions2, startOptions) {
       var self2 = this;
-      createOptions = createOptions || {};
+      createOptions2 = createOptions2 || {};
       startOptions = startOptions || {};
       var optsc = {
         "Hostname": "",
@@ -15586,7 +15586,7 @@ var require_docker = __commonJS({
         "Volumes": {},
         "VolumesFrom": []
       };
-      extend(optsc, createOptions);
+      extend(optsc, createOptions2);
       var containero;
       return new this.modem.Promise(function(resolve, reject) {
         self2.createContainer(optsc).then(function(container) {
@@ -15902,7 +15902,9 @@ var Input = {
   runId: "run-id",
   repository: "repository",
   kindCluster: "kind-cluster",
-  stallTimeout: "stall-timeout"
+  stallTimeout: "stall-timeout",
+  // Image transforms on save (issue 12)
+  flatten: "flatten"
 };
 var lines = (text) => text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "" && !l.startsWith("#"));
 function oneOf(name, value, allowed) {
@@ -16005,8 +16007,23 @@ function parseInputs(read, env = process.env) {
     artifact: parseArtifact(get, backend, env, warnings),
     ...kindCluster !== "" ? { kindCluster } : {},
     stallTimeout: integer(Input.stallTimeout, get(Input.stallTimeout) || "300", 0, 86400),
-    warnings
+    warnings,
+    ...parseTransforms(get, { mode, runtime, kindCluster }, warnings)
   };
+}
+function parseTransforms(get, context, warnings) {
+  const flatten = boolean(Input.flatten, get(Input.flatten));
+  if (flatten && context.mode === "load") {
+    warnings.push('Input "flatten" applies to saves only; ignored with mode: load.');
+    return { flatten: false };
+  }
+  if (flatten && (context.runtime !== "docker" || context.kindCluster !== "")) {
+    const what = context.kindCluster !== "" ? "kind-cluster" : `runtime: ${context.runtime}`;
+    throw new HandoffError(
+      `Input "flatten" works with runtime: docker only (it exports a container's filesystem through the Engine API), not with ${what}; remove flatten or save from Docker.`
+    );
+  }
+  return { flatten };
 }
 var artifactOnly = [Input.retentionDays, Input.overwrite, Input.githubToken, Input.runId, Input.repository];
 function parseArtifact(get, backend, env, warnings) {
@@ -17015,6 +17032,353 @@ function readVerdict(response, host, settle, progress2) {
   });
 }
 
+// src/runtimes/docker-flatten.ts
+var import_tar_stream = __toESM(require_tar_stream(), 1);
+import { createHash as createHash3 } from "node:crypto";
+import { createReadStream, createWriteStream } from "node:fs";
+import { rm } from "node:fs/promises";
+import { join as join2 } from "node:path";
+import { Readable, Transform as Transform3 } from "node:stream";
+import { pipeline } from "node:stream/promises";
+
+// src/archive/compression.ts
+import { constants, createZstdCompress, createZstdDecompress } from "node:zlib";
+
+// src/archive/zstd-frame.ts
+var magic = 4247762216;
+var magicBytes = [40, 181, 47, 253];
+var ZstdFrameScan = class {
+  state = "header";
+  pending = [];
+  skip = 0;
+  lastBlock = false;
+  hasChecksum = false;
+  frames = 0;
+  /** Where the first frame ended, once it did, and where the last whole frame ended. */
+  firstEnd;
+  lastEnd = 0;
+  total = 0;
+  /** True between frames: everything so far was whole frames. */
+  get ended() {
+    return this.state === "between";
+  }
+  /** False when the input is not a frame this scan can follow: the decompressor's own checks then apply. */
+  get following() {
+    return this.state !== "unknown";
+  }
+  /** Bytes after the last whole frame once they were refused (0 while there are none). */
+  get trailing() {
+    return this.state === "refused" ? this.total - this.lastEnd : 0;
+  }
+  feed(chunk) {
+    let at = 0;
+    while (at < chunk.length && this.state !== "unknown" && this.state !== "refused") {
+      if (this.skip > 0) {
+        const step = Math.min(this.skip, chunk.length - at);
+        this.skip -= step;
+        at += step;
+        if (this.skip === 0) this.afterSkip(this.total + at);
+        continue;
+      }
+      if (this.state === "between") this.give("header");
+      this.pending.push(chunk[at++]);
+      this.parsePending(this.total + at);
+    }
+    this.total += chunk.length;
+  }
+  parsePending(position) {
+    const bytes = this.pending;
+    if (this.state === "header") {
+      if (this.frames > 0 && bytes.length <= 4 && bytes[bytes.length - 1] !== magicBytes[bytes.length - 1])
+        return this.give("refused");
+      if (bytes.length < 5) return;
+      if (Buffer.from(bytes.slice(0, 4)).readUInt32LE(0) !== magic)
+        return this.give(this.frames === 0 ? "unknown" : "refused");
+      const descriptor = bytes[4];
+      const singleSegment = descriptor >> 5 & 1;
+      const contentSize = [singleSegment ? 1 : 0, 2, 4, 8][descriptor >> 6];
+      const dictionary = [0, 1, 2, 4][descriptor & 3];
+      this.hasChecksum = (descriptor >> 2 & 1) === 1;
+      if (bytes.length < 5 + (singleSegment ? 0 : 1) + dictionary + contentSize) return;
+      this.give("block-header");
+    } else if (this.state === "block-header" && bytes.length === 3) {
+      const header = bytes[0] | bytes[1] << 8 | bytes[2] << 16;
+      const type = header >> 1 & 3;
+      const size = header >>> 3;
+      if (type === 3) return this.give(this.frames === 0 ? "unknown" : "refused");
+      if (this.frames > 0 && size > 0) return this.give("refused");
+      this.lastBlock = (header & 1) === 1;
+      this.skip = type === 1 ? 1 : size;
+      this.give("block-body");
+      if (this.skip === 0) this.afterSkip(position);
+    }
+  }
+  afterSkip(position) {
+    if (this.state === "checksum" || this.state === "block-body" && this.lastBlock && !this.hasChecksum) {
+      this.frames++;
+      this.firstEnd ??= position;
+      this.lastEnd = position;
+      return this.give("between");
+    }
+    if (!this.lastBlock) return this.give("block-header");
+    this.skip = 4;
+    this.give("checksum");
+  }
+  give(state) {
+    this.state = state;
+    this.pending = [];
+  }
+};
+
+// src/archive/compression.ts
+var chunkSize = 1024 * 1024;
+function zstdCompress(level) {
+  return createZstdCompress({
+    chunkSize,
+    params: {
+      [constants.ZSTD_c_compressionLevel]: level,
+      [constants.ZSTD_c_checksumFlag]: 1
+    }
+  });
+}
+function zstdDecompress() {
+  const stream = createZstdDecompress({ chunkSize });
+  const hooks = stream;
+  const scan = new ZstdFrameScan();
+  const transform = hooks._transform.bind(stream);
+  const flush = hooks._flush.bind(stream);
+  const destroy = hooks._destroy.bind(stream);
+  hooks._transform = (chunk, encoding, callback) => {
+    const start = scan.total;
+    scan.feed(chunk);
+    if (scan.trailing > 0) return callback(trailingBytes(scan, scan.trailing));
+    const end = scan.firstEnd === void 0 ? chunk.length : Math.max(0, scan.firstEnd - start);
+    if (end === 0) return callback();
+    transform(end < chunk.length ? chunk.subarray(0, end) : chunk, encoding, callback);
+  };
+  hooks._flush = (callback) => {
+    if (scan.following && !scan.ended) return callback(truncated(scan));
+    flush(callback);
+  };
+  hooks._destroy = (error, callback) => destroy(error === null ? null : explained(error, scan), callback);
+  return stream;
+}
+function explained(error, scan) {
+  if (error instanceof HandoffError || error.code === "ERR_STREAM_PREMATURE_CLOSE") return error;
+  if (scan.following && !scan.ended && /unexpected end/i.test(error.message)) return truncated(scan);
+  if (!/^(Z_|ZSTD_)/.test(String(error.code))) return error;
+  return new HandoffError(
+    `the stored payload is corrupt: zstd could not decompress it (${error.message}) after ${scan.total} bytes; the entry was damaged in storage or transit: save the images again under this key (or a new one)`
+  );
+}
+function truncated(scan) {
+  return new HandoffError(
+    `the stored payload is truncated: it ends after ${scan.total} bytes, inside its zstd frame (the save or the download was cut short); the entry is damaged: save the images again under this key (or a new one)`
+  );
+}
+function trailingBytes(scan, extra) {
+  return new HandoffError(
+    `the stored payload carries bytes after the end of its zstd frame (at least ${extra} extra bytes of ${scan.total}); it was altered or two payloads were joined: it is refused, save the images again under this key (or a new one)`
+  );
+}
+var zstdMagic = Buffer.from([40, 181, 47, 253]);
+
+// src/archive/flat-image.ts
+import { createHash as createHash2 } from "node:crypto";
+var keptConfigFields = [
+  "User",
+  "ExposedPorts",
+  "Env",
+  "Entrypoint",
+  "Cmd",
+  "Volumes",
+  "WorkingDir",
+  "Labels",
+  "StopSignal",
+  "Healthcheck",
+  "OnBuild",
+  "Shell",
+  "ArgsEscaped"
+];
+function keptConfig(config) {
+  const kept = {};
+  for (const field of keptConfigFields) {
+    const value = config?.[field];
+    if (value !== null && value !== void 0 && value !== "") kept[field] = value;
+  }
+  return kept;
+}
+function flatImage(source, diffId, label2) {
+  const created = source.Created ?? (/* @__PURE__ */ new Date(0)).toISOString();
+  const layers = source.RootFS?.Layers?.length ?? 0;
+  const document = {
+    architecture: source.Architecture ?? "amd64",
+    os: source.Os ?? "linux",
+    ...source.Variant ? { variant: source.Variant } : {},
+    created,
+    ...source.Author ? { author: source.Author } : {},
+    config: keptConfig(source.Config),
+    rootfs: { type: "layers", diff_ids: [diffId] },
+    history: [{ created, created_by: `image-handoff flatten: ${layers} layer(s) of ${label2} (${source.Id}) as one` }]
+  };
+  const config = Buffer.from(JSON.stringify(document));
+  const hex = createHash2("sha256").update(config).digest("hex");
+  return { config, configDigest: `sha256:${hex}`, layerPath: `${diffId.replace(/^sha256:/, "")}/layer.tar` };
+}
+function flatManifest(images) {
+  const entries = /* @__PURE__ */ new Map();
+  for (const { image, names } of images) {
+    const path = `${image.configDigest.replace(/^sha256:/, "")}.json`;
+    const known = entries.get(path);
+    if (known) known.RepoTags = [.../* @__PURE__ */ new Set([...known.RepoTags ?? [], ...names])];
+    else entries.set(path, { Config: path, RepoTags: names, Layers: [image.layerPath] });
+  }
+  return [...entries.values()];
+}
+var TarFileBytes = class {
+  header = Buffer.alloc(0);
+  skip = 0;
+  total = 0;
+  feed(chunk) {
+    let at = 0;
+    while (at < chunk.length) {
+      if (this.skip > 0) {
+        const step = Math.min(this.skip, chunk.length - at);
+        this.skip -= step;
+        at += step;
+        continue;
+      }
+      const want = 512 - this.header.length;
+      this.header = Buffer.concat([this.header, chunk.subarray(at, at + want)]);
+      at += Math.min(want, chunk.length - at);
+      if (this.header.length === 512) this.readHeader(this.header);
+    }
+  }
+  readHeader(block) {
+    this.header = Buffer.alloc(0);
+    if (block.every((byte) => byte === 0)) return;
+    const size = tarSize(block.subarray(124, 136));
+    const type = String.fromCharCode(block[156] ?? 0);
+    if (type === "0" || type === "\0" || type === "7") this.total += size;
+    this.skip = Math.ceil(size / 512) * 512;
+  }
+};
+function tarSize(field) {
+  if (((field[0] ?? 0) & 128) !== 0) {
+    let value = 0;
+    for (let i = 1; i < field.length; i++) value = value * 256 + (field[i] ?? 0);
+    return value;
+  }
+  const text = field.toString("latin1").replace(/\0.*$/s, "").trim();
+  return text === "" ? 0 : parseInt(text, 8);
+}
+
+// src/runtimes/docker-flatten.ts
+var tempLevel = 1;
+function flattenedArchive(docker, host, targets, options) {
+  const pack = import_tar_stream.default.pack();
+  const reports = [];
+  const written = /* @__PURE__ */ new Set();
+  const flat = [];
+  void (async () => {
+    for (const [at, target] of targets.entries()) {
+      const label2 = target.names[0] ?? target.id;
+      const source = await inspect(docker, host, target.id);
+      const file = join2(options.scratch, `flatten-${process.pid}-${at}.tar.zst`);
+      const untrack = trackTemporary(file);
+      try {
+        const layer = await exportLayer(docker, host, { id: target.id, label: label2, file }, options.platform);
+        const image = flatImage(source, layer.diffId, label2);
+        if (!written.has(image.layerPath)) await writeLayer(pack, image.layerPath, layer);
+        const configPath = `${image.configDigest.replace(/^sha256:/, "")}.json`;
+        if (!written.has(configPath)) await writeBody(pack, configPath, image.config);
+        written.add(image.layerPath).add(configPath);
+        flat.push({ image, names: target.names });
+        reports.push({
+          names: target.names,
+          sourceId: target.id,
+          id: image.configDigest,
+          layersBefore: source.RootFS?.Layers?.length ?? 0,
+          bytesBefore: source.Size ?? 0,
+          bytesAfter: layer.fileBytes
+        });
+      } finally {
+        await rm(file, { force: true });
+        untrack();
+      }
+    }
+    await writeBody(pack, "manifest.json", Buffer.from(JSON.stringify(flatManifest(flat))));
+    pack.finalize();
+  })().catch((error) => pack.destroy(error instanceof Error ? error : new Error(String(error))));
+  return { archive: Readable.from(pack, { objectMode: false }), reports: () => reports };
+}
+async function inspect(docker, host, id) {
+  try {
+    return await docker.getImage(id).inspect();
+  } catch (error) {
+    throw new HandoffError(
+      `inspecting ${id} to flatten it in the Docker Engine at ${host} failed: ${engineMessage(error)}`
+    );
+  }
+}
+async function exportLayer(docker, host, image, platform) {
+  const describe2 = `exporting the filesystem of ${image.label} from the Docker Engine at ${host}`;
+  let container;
+  try {
+    container = await docker.createContainer(createOptions(image.id, platform));
+  } catch (error) {
+    throw new HandoffError(
+      `creating a container from ${image.label} to flatten it failed in the Docker Engine at ${host}: ${engineMessage(error)}`
+    );
+  }
+  try {
+    const hash = createHash3("sha256");
+    const files = new TarFileBytes();
+    let size = 0;
+    const tap = new Transform3({
+      transform(chunk, _encoding, callback) {
+        hash.update(chunk);
+        files.feed(chunk);
+        size += chunk.length;
+        callback(null, chunk);
+      }
+    });
+    const exported = await container.export();
+    await pipeline(exported, new TarEndCheck(describe2), tap, zstdCompress(tempLevel), createWriteStream(image.file));
+    return { file: image.file, diffId: `sha256:${hash.digest("hex")}`, size, fileBytes: files.total };
+  } catch (error) {
+    if (error instanceof HandoffError) throw error;
+    throw new HandoffError(`${describe2} failed: ${engineMessage(error)}`);
+  } finally {
+    await container.remove({ force: true, v: true }).catch(() => void 0);
+  }
+}
+function createOptions(id, platform) {
+  return {
+    ...platform !== void 0 ? { _query: { platform } } : { _query: {} },
+    _body: {
+      Image: id,
+      Entrypoint: ["/image-handoff-flatten"],
+      Cmd: [],
+      NetworkDisabled: true,
+      Labels: { "image-handoff.flatten": "temporary" }
+    }
+  };
+}
+async function writeLayer(pack, name, layer) {
+  const entry = new Promise((resolve, reject) => {
+    const sink = pack.entry({ name, size: layer.size, ...fixed }, (error) => error ? reject(error) : resolve());
+    pipeline(createReadStream(layer.file, { highWaterMark: 1024 * 1024 }), zstdDecompress(), sink).catch(reject);
+  });
+  await entry;
+}
+var fixed = { mode: 420, type: "file", mtime: /* @__PURE__ */ new Date(0), uid: 0, gid: 0 };
+function writeBody(pack, name, body) {
+  return new Promise((resolve, reject) => {
+    pack.entry({ name, size: body.length, ...fixed }, body, (error) => error ? reject(error) : resolve());
+  });
+}
+
 // src/runtimes/docker.ts
 async function createDockerRuntime(env = process.env, options = {}) {
   const connection = await connectDocker(env);
@@ -17077,6 +17441,14 @@ var DockerRuntime = class {
     const platform = platformQuery(options.platform, this.connection.apiVersion);
     if (platform.ignored) this.warn(platform.ignored);
     return exportArchive(this.docker, this.host, refs, platform.value, this.stallMs);
+  }
+  async exportFlattened(targets, options) {
+    const unsafe = targets.find((target) => !pathSafe.test(target.id));
+    if (unsafe !== void 0) throw new HandoffError(`"${unsafe.id}" is not an image ID; fix the images input.`);
+    return flattenedArchive(this.docker, this.host, targets, {
+      scratch: options.scratch,
+      ...options.platform !== void 0 ? { platform: options.platform } : {}
+    });
   }
   importArchive(archive) {
     return loadArchive(this.docker, this.host, archive, this.stallMs);
@@ -17346,7 +17718,7 @@ function ctrImages(ctr, hostPlatform) {
     if (matches2.length > 1) throw new HandoffError(`"${ref}" matches ${matches2.length} images; give more of the ID.`);
     return matches2[0];
   };
-  const inspect = async (ref) => {
+  const inspect2 = async (ref) => {
     const all = await rows();
     const digest = await resolveDigest(all, ref);
     if (digest === void 0) return void 0;
@@ -17356,7 +17728,7 @@ function ctrImages(ctr, hostPlatform) {
   };
   return {
     list: async () => group2(await rows()),
-    inspect,
+    inspect: inspect2,
     exportImages: async (refs, options = {}) => {
       const all = await rows();
       const names = await Promise.all(
@@ -17446,11 +17818,11 @@ async function skippedPlatforms(ctr, imported, rows) {
 }
 
 // src/runtimes/path-lookup.ts
-import { access, constants } from "node:fs/promises";
-import { delimiter, join as join2 } from "node:path";
+import { access, constants as constants2 } from "node:fs/promises";
+import { delimiter, join as join3 } from "node:path";
 async function isOnPath(command, path = process.env.PATH ?? "") {
   for (const dir of path.split(delimiter).filter(Boolean)) {
-    if (await access(join2(dir, command), constants.X_OK).then(
+    if (await access(join3(dir, command), constants2.X_OK).then(
       () => true,
       () => false
     ))
@@ -17603,12 +17975,12 @@ function shortNameFixes(archiveNames2) {
 }
 
 // src/runtimes/archive-names.ts
-var import_tar_stream = __toESM(require_tar_stream(), 1);
-import { pipeline } from "node:stream/promises";
+var import_tar_stream2 = __toESM(require_tar_stream(), 1);
+import { pipeline as pipeline2 } from "node:stream/promises";
 var maxNameFile = 4 * 1024 * 1024;
 async function archiveNames(archive) {
   const files = /* @__PURE__ */ new Map();
-  const extract = import_tar_stream.default.extract();
+  const extract = import_tar_stream2.default.extract();
   extract.on("entry", (header, body, next) => {
     const name = header.name.replace(/^\.\//, "");
     const wanted = ["manifest.json", "index.json", "repositories"].includes(name) && (header.size ?? 0) <= maxNameFile;
@@ -17620,7 +17992,7 @@ async function archiveNames(archive) {
     });
     body.resume();
   });
-  await pipeline(archive, extract);
+  await pipeline2(archive, extract);
   return namesIn(files);
 }
 function namesIn(files) {
@@ -17757,8 +18129,8 @@ import { PassThrough as PassThrough4 } from "node:stream";
 import { PassThrough as PassThrough3 } from "node:stream";
 
 // src/runtimes/exec-frames.ts
-import { Transform as Transform3 } from "node:stream";
-var ExecFrames = class extends Transform3 {
+import { Transform as Transform4 } from "node:stream";
+var ExecFrames = class extends Transform4 {
   pending = Buffer.alloc(0);
   stderrTail = "";
   get stderr() {
@@ -17963,9 +18335,9 @@ async function createRuntime(settings, warn, env = process.env) {
 
 // src/backends/factory.ts
 import { tmpdir } from "node:os";
-import { join as join3 } from "node:path";
+import { join as join4 } from "node:path";
 function workDirectory(env) {
-  return join3(env.RUNNER_TEMP || tmpdir(), "image-handoff");
+  return join4(env.RUNNER_TEMP || tmpdir(), "image-handoff");
 }
 async function createStore(settings, log2, env = process.env) {
   const workDir = workDirectory(env);
@@ -18141,159 +18513,15 @@ async function untaggedRef(runtime, image) {
 }
 
 // src/store/assemble.ts
-var import_tar_stream2 = __toESM(require_tar_stream(), 1);
-import { createHash as createHash2 } from "node:crypto";
-import { createReadStream } from "node:fs";
+var import_tar_stream3 = __toESM(require_tar_stream(), 1);
+import { createHash as createHash4 } from "node:crypto";
+import { createReadStream as createReadStream2 } from "node:fs";
 import { once } from "node:events";
-import { Readable } from "node:stream";
-
-// src/archive/compression.ts
-import { constants as constants2, createZstdCompress, createZstdDecompress } from "node:zlib";
-
-// src/archive/zstd-frame.ts
-var magic = 4247762216;
-var magicBytes = [40, 181, 47, 253];
-var ZstdFrameScan = class {
-  state = "header";
-  pending = [];
-  skip = 0;
-  lastBlock = false;
-  hasChecksum = false;
-  frames = 0;
-  /** Where the first frame ended, once it did, and where the last whole frame ended. */
-  firstEnd;
-  lastEnd = 0;
-  total = 0;
-  /** True between frames: everything so far was whole frames. */
-  get ended() {
-    return this.state === "between";
-  }
-  /** False when the input is not a frame this scan can follow: the decompressor's own checks then apply. */
-  get following() {
-    return this.state !== "unknown";
-  }
-  /** Bytes after the last whole frame once they were refused (0 while there are none). */
-  get trailing() {
-    return this.state === "refused" ? this.total - this.lastEnd : 0;
-  }
-  feed(chunk) {
-    let at = 0;
-    while (at < chunk.length && this.state !== "unknown" && this.state !== "refused") {
-      if (this.skip > 0) {
-        const step = Math.min(this.skip, chunk.length - at);
-        this.skip -= step;
-        at += step;
-        if (this.skip === 0) this.afterSkip(this.total + at);
-        continue;
-      }
-      if (this.state === "between") this.give("header");
-      this.pending.push(chunk[at++]);
-      this.parsePending(this.total + at);
-    }
-    this.total += chunk.length;
-  }
-  parsePending(position) {
-    const bytes = this.pending;
-    if (this.state === "header") {
-      if (this.frames > 0 && bytes.length <= 4 && bytes[bytes.length - 1] !== magicBytes[bytes.length - 1])
-        return this.give("refused");
-      if (bytes.length < 5) return;
-      if (Buffer.from(bytes.slice(0, 4)).readUInt32LE(0) !== magic)
-        return this.give(this.frames === 0 ? "unknown" : "refused");
-      const descriptor = bytes[4];
-      const singleSegment = descriptor >> 5 & 1;
-      const contentSize = [singleSegment ? 1 : 0, 2, 4, 8][descriptor >> 6];
-      const dictionary = [0, 1, 2, 4][descriptor & 3];
-      this.hasChecksum = (descriptor >> 2 & 1) === 1;
-      if (bytes.length < 5 + (singleSegment ? 0 : 1) + dictionary + contentSize) return;
-      this.give("block-header");
-    } else if (this.state === "block-header" && bytes.length === 3) {
-      const header = bytes[0] | bytes[1] << 8 | bytes[2] << 16;
-      const type = header >> 1 & 3;
-      const size = header >>> 3;
-      if (type === 3) return this.give(this.frames === 0 ? "unknown" : "refused");
-      if (this.frames > 0 && size > 0) return this.give("refused");
-      this.lastBlock = (header & 1) === 1;
-      this.skip = type === 1 ? 1 : size;
-      this.give("block-body");
-      if (this.skip === 0) this.afterSkip(position);
-    }
-  }
-  afterSkip(position) {
-    if (this.state === "checksum" || this.state === "block-body" && this.lastBlock && !this.hasChecksum) {
-      this.frames++;
-      this.firstEnd ??= position;
-      this.lastEnd = position;
-      return this.give("between");
-    }
-    if (!this.lastBlock) return this.give("block-header");
-    this.skip = 4;
-    this.give("checksum");
-  }
-  give(state) {
-    this.state = state;
-    this.pending = [];
-  }
-};
-
-// src/archive/compression.ts
-var chunkSize = 1024 * 1024;
-function zstdCompress(level) {
-  return createZstdCompress({
-    chunkSize,
-    params: {
-      [constants2.ZSTD_c_compressionLevel]: level,
-      [constants2.ZSTD_c_checksumFlag]: 1
-    }
-  });
-}
-function zstdDecompress() {
-  const stream = createZstdDecompress({ chunkSize });
-  const hooks = stream;
-  const scan = new ZstdFrameScan();
-  const transform = hooks._transform.bind(stream);
-  const flush = hooks._flush.bind(stream);
-  const destroy = hooks._destroy.bind(stream);
-  hooks._transform = (chunk, encoding, callback) => {
-    const start = scan.total;
-    scan.feed(chunk);
-    if (scan.trailing > 0) return callback(trailingBytes(scan, scan.trailing));
-    const end = scan.firstEnd === void 0 ? chunk.length : Math.max(0, scan.firstEnd - start);
-    if (end === 0) return callback();
-    transform(end < chunk.length ? chunk.subarray(0, end) : chunk, encoding, callback);
-  };
-  hooks._flush = (callback) => {
-    if (scan.following && !scan.ended) return callback(truncated(scan));
-    flush(callback);
-  };
-  hooks._destroy = (error, callback) => destroy(error === null ? null : explained(error, scan), callback);
-  return stream;
-}
-function explained(error, scan) {
-  if (error instanceof HandoffError || error.code === "ERR_STREAM_PREMATURE_CLOSE") return error;
-  if (scan.following && !scan.ended && /unexpected end/i.test(error.message)) return truncated(scan);
-  if (!/^(Z_|ZSTD_)/.test(String(error.code))) return error;
-  return new HandoffError(
-    `the stored payload is corrupt: zstd could not decompress it (${error.message}) after ${scan.total} bytes; the entry was damaged in storage or transit: save the images again under this key (or a new one)`
-  );
-}
-function truncated(scan) {
-  return new HandoffError(
-    `the stored payload is truncated: it ends after ${scan.total} bytes, inside its zstd frame (the save or the download was cut short); the entry is damaged: save the images again under this key (or a new one)`
-  );
-}
-function trailingBytes(scan, extra) {
-  return new HandoffError(
-    `the stored payload carries bytes after the end of its zstd frame (at least ${extra} extra bytes of ${scan.total}); it was altered or two payloads were joined: it is refused, save the images again under this key (or a new one)`
-  );
-}
-var zstdMagic = Buffer.from([40, 181, 47, 253]);
-
-// src/store/assemble.ts
+import { Readable as Readable2 } from "node:stream";
 var ChunkFetchError = class extends HandoffError {
 };
 function assembleArchive(index, plan, store, options) {
-  const pack = import_tar_stream2.default.pack();
+  const pack = import_tar_stream3.default.pack();
   const fetcher = chunkFetcher(store, plan.chunks, options.prefetch);
   let failure;
   void (async () => {
@@ -18301,7 +18529,7 @@ function assembleArchive(index, plan, store, options) {
       if (plan.omit.has(entry.path) || entry.type === "file" && isNameFile(entry.path)) continue;
       await writeEntry(pack, entry, fetcher, options.onBytes);
     }
-    for (const file of plan.nameFiles) await writeBody(pack, fileHeader(file.name, file.body.length), file.body);
+    for (const file of plan.nameFiles) await writeBody2(pack, fileHeader(file.name, file.body.length), file.body);
     pack.finalize();
   })().catch(async (error) => {
     failure = error;
@@ -18309,14 +18537,14 @@ function assembleArchive(index, plan, store, options) {
     pack.destroy(error instanceof Error ? error : new Error(String(error)));
   });
   pack.on("close", () => void fetcher.close());
-  return { stream: Readable.from(pack, { objectMode: false }), failure: () => failure };
+  return { stream: Readable2.from(pack, { objectMode: false }), failure: () => failure };
 }
 async function writeEntry(pack, entry, fetcher, onBytes) {
   const base = { name: entry.path, mode: entry.mode, mtime: /* @__PURE__ */ new Date(0), uid: 0, gid: 0 };
-  if (entry.type === "directory") return writeBody(pack, { ...base, type: "directory" });
-  if (entry.type !== "file") return writeBody(pack, { ...base, type: entry.type, linkname: entry.linkname });
+  if (entry.type === "directory") return writeBody2(pack, { ...base, type: "directory" });
+  if (entry.type !== "file") return writeBody2(pack, { ...base, type: entry.type, linkname: entry.linkname });
   if (!isChunked(entry))
-    return writeBody(pack, { ...base, type: "file", size: entry.size }, Buffer.from(entry.inline, "base64"));
+    return writeBody2(pack, { ...base, type: "file", size: entry.size }, Buffer.from(entry.inline, "base64"));
   let settle = () => void 0;
   const written = new Promise((resolve, reject) => {
     settle = (error) => error ? reject(error) : resolve();
@@ -18330,9 +18558,9 @@ async function writeEntry(pack, entry, fetcher, onBytes) {
 }
 async function copyChunk(chunk, digest, sink, onBytes) {
   try {
-    const hash = createHash2("sha256");
+    const hash = createHash4("sha256");
     const range = chunk.start !== void 0 ? { start: chunk.start, end: chunk.end } : {};
-    const raw = createReadStream(chunk.file, { highWaterMark: 1024 * 1024, ...range });
+    const raw = createReadStream2(chunk.file, { highWaterMark: 1024 * 1024, ...range });
     const source = chunk.compressed ? raw.pipe(zstdDecompress()) : raw;
     if (source !== raw) raw.once("error", (error) => source.destroy(error));
     for await (const data of source) {
@@ -18355,7 +18583,7 @@ function damaged(digest, why) {
     `stored chunk ${digest} is damaged (${why}): it was corrupted in storage or transit, so the load was stopped before the archive ended. Save the images again under a new key`
   );
 }
-function writeBody(pack, header, body = Buffer.alloc(0)) {
+function writeBody2(pack, header, body = Buffer.alloc(0)) {
   return new Promise((resolve, reject) => {
     pack.entry(header, body, (error) => error ? reject(error) : resolve());
   });
@@ -18591,11 +18819,11 @@ async function verifyAndTag(deps, request, model, timing) {
 }
 
 // src/store/chunk-sink.ts
-import { createReadStream as createReadStream2, createWriteStream } from "node:fs";
-import { rm } from "node:fs/promises";
-import { join as join4 } from "node:path";
+import { createReadStream as createReadStream3, createWriteStream as createWriteStream2 } from "node:fs";
+import { rm as rm2 } from "node:fs/promises";
+import { join as join5 } from "node:path";
 import { once as once2 } from "node:events";
-import { pipeline as pipeline2 } from "node:stream/promises";
+import { pipeline as pipeline3 } from "node:stream/promises";
 function storeSink(store, options) {
   const stats = { chunks: 0, reusedChunks: 0, reusedBytes: 0, storedBytes: 0 };
   const seen = /* @__PURE__ */ new Set();
@@ -18629,16 +18857,16 @@ function storeSink(store, options) {
     if (await zstdCommand)
       await run(["zstd", "-q", "-f", "--no-progress", `-${options.compressionLevel}`, file, "-o", target]);
     else
-      await pipeline2(
-        createReadStream2(file, { highWaterMark: 1024 * 1024 }),
+      await pipeline3(
+        createReadStream3(file, { highWaterMark: 1024 * 1024 }),
         zstdCompress(options.compressionLevel),
-        createWriteStream(target)
+        createWriteStream2(target)
       );
     await release(file);
     return target;
   };
   const release = async (file) => {
-    await rm(file, { force: true });
+    await rm2(file, { force: true });
     files.get(file)?.();
     files.delete(file);
   };
@@ -18654,9 +18882,9 @@ function storeSink(store, options) {
   const begin = async () => {
     while (running.size >= options.inFlight || pendingBytes >= options.inFlightBytes) await Promise.race(running);
     if (failure !== void 0) throw failure;
-    const file = join4(store.scratch, `chunk-${process.pid}-${counter++}`);
+    const file = join5(store.scratch, `chunk-${process.pid}-${counter++}`);
     files.set(file, trackTemporary(file));
-    const output = createWriteStream(file);
+    const output = createWriteStream2(file);
     const written = once2(output, "close").then(() => void 0);
     written.catch(() => void 0);
     return {
@@ -18684,7 +18912,7 @@ function storeSink(store, options) {
     while (running.size > 0) await Promise.all(running);
   };
   const removeAll = async () => {
-    await Promise.all([...files.keys()].map((file) => rm(file, { force: true })));
+    await Promise.all([...files.keys()].map((file) => rm2(file, { force: true })));
     for (const untrack of files.values()) untrack();
     files.clear();
   };
@@ -18705,10 +18933,10 @@ function storeSink(store, options) {
 }
 
 // src/store/split.ts
-var import_tar_stream3 = __toESM(require_tar_stream(), 1);
-import { createHash as createHash3 } from "node:crypto";
-import { pipeline as pipeline3 } from "node:stream/promises";
-import { Transform as Transform4 } from "node:stream";
+var import_tar_stream4 = __toESM(require_tar_stream(), 1);
+import { createHash as createHash5 } from "node:crypto";
+import { pipeline as pipeline4 } from "node:stream/promises";
+import { Transform as Transform5 } from "node:stream";
 
 // src/archive/input-check.ts
 var tailSize = 64 * 1024;
@@ -18794,15 +19022,15 @@ var tinyInline = 64 * 1024;
 var jsonInline = 4 * 1024 * 1024;
 async function splitArchive(archive, sink, chunkBytes, onBytes = () => void 0) {
   const watch = new InputWatch();
-  const tap = new Transform4({
+  const tap = new Transform5({
     transform(chunk, _encoding, callback) {
       watch.see(chunk);
       onBytes(chunk.length);
       callback(null, chunk);
     }
   });
-  const extract = import_tar_stream3.default.extract();
-  const fed = pipeline3(archive, tap, extract).catch((error) => {
+  const extract = import_tar_stream4.default.extract();
+  const fed = pipeline4(archive, tap, extract).catch((error) => {
     throw watch.explain(error);
   });
   fed.catch(() => void 0);
@@ -18882,14 +19110,14 @@ async function readInline(file, pieces, nameFile, state) {
 async function writeChunks(first, pieces, sink, chunkBytes) {
   const digests = [];
   let target;
-  let hash = createHash3("sha256");
+  let hash = createHash5("sha256");
   let filled = 0;
   const close = async () => {
     const digest = `sha256:${hash.digest("hex")}`;
     digests.push(digest);
     const done = target;
     target = void 0;
-    hash = createHash3("sha256");
+    hash = createHash5("sha256");
     await done.end(digest, filled);
     filled = 0;
   };
@@ -18920,6 +19148,38 @@ async function writeChunks(first, pieces, sink, chunkBytes) {
   return digests;
 }
 
+// src/handoff/flatten.ts
+async function flattenTargets(runtime, refs, ids) {
+  const listed = await runtime.list();
+  return ids.map((id) => ({
+    id,
+    names: (listed.find((image) => image.id === id)?.names ?? []).filter((n) => refs.includes(n))
+  }));
+}
+function flattenSource(runtime, targets, options) {
+  let reports = () => [];
+  return {
+    async open() {
+      if (runtime.exportFlattened === void 0) {
+        throw new HandoffError(
+          `Input "flatten" works with runtime: docker only (it uses the Engine API to export a container's filesystem); ${runtime.kind} cannot flatten: remove flatten, or save from Docker.`
+        );
+      }
+      const flattened = await runtime.exportFlattened(targets, options);
+      reports = flattened.reports;
+      return flattened.archive;
+    },
+    reports: () => reports()
+  };
+}
+function flattenNotes(reports) {
+  return reports.map((r) => {
+    const change = r.bytesBefore > 0 ? Math.round((1 - r.bytesAfter / r.bytesBefore) * 100) : 0;
+    const trend = change >= 0 ? `${change}% smaller` : `${-change}% larger`;
+    return `Flattened ${r.names[0] ?? r.sourceId}: ${r.layersBefore} layer(s), ${formatBytes(r.bytesBefore)} \u2192 1 layer, ${formatBytes(r.bytesAfter)} (${trend}; ${r.bytesBefore} \u2192 ${r.bytesAfter} bytes); new ID ${r.id.slice(0, 19)}.`;
+  });
+}
+
 // src/handoff/save-store.ts
 var inFlight = { chunks: 8, bytes: 3 * 64 * 1024 * 1024 };
 async function saveToStore(deps, store, request) {
@@ -18933,11 +19193,15 @@ async function saveToStore(deps, store, request) {
     return { outcome: { saved: false, key: request.key, reason }, rows: [], phases: [["lookup", clock() - start]] };
   }
   await store.prepare();
-  const split = await exportAndSplit(deps, store, refs, request);
+  const platform = request.platform !== void 0 ? { platform: request.platform } : {};
+  const flat = request.flatten ? flattenSource(runtime, await flattenTargets(runtime, refs, ids), { ...platform, scratch: store.scratch }) : void 0;
+  const open = flat?.open ?? (() => runtime.exportImages(refs, platform));
+  const split = await exportAndSplit(deps, store, open, request);
+  const savedIds = flat ? flat.reports().map((r) => r.id) : ids;
   let model;
   try {
     model = readModel(split.result.contents);
-    checkComplete(model, ids);
+    checkComplete(model, savedIds);
   } catch (error) {
     await split.sink.abort();
     throw error;
@@ -18957,7 +19221,9 @@ async function saveToStore(deps, store, request) {
     return { outcome, rows: [], phases };
   }
   for (const note of model.skipped) log2.warning(`Skipped while saving: ${note}`);
-  const engineIds = engineIdsOf(model, ids);
+  const notes = flat ? flattenNotes(flat.reports()) : [];
+  for (const note of notes) log2.info(note);
+  const engineIds = engineIdsOf(model, savedIds);
   log2.info(
     `Saved ${describeImages(model, engineIds)} in ${formatMs(clock() - start)}: ${stats.chunks - stats.reusedChunks} new chunk(s), ${formatBytes(stats.storedBytes)} stored; ${stats.reusedChunks} chunk(s) (${formatBytes(stats.reusedBytes)}) were already in the ${store.kind} store.`
   );
@@ -18973,10 +19239,11 @@ async function saveToStore(deps, store, request) {
     rows: imageRows(model, engineIds),
     dropped: droppedNames(model),
     phases,
+    ...notes.length > 0 ? { notes } : {},
     transfer
   };
 }
-async function exportAndSplit(deps, store, refs, request) {
+async function exportAndSplit(deps, store, open, request) {
   const sink = storeSink(store, {
     compressionLevel: request.compressionLevel,
     inFlight: inFlight.chunks,
@@ -18984,10 +19251,7 @@ async function exportAndSplit(deps, store, refs, request) {
   });
   const ticker = progress(deps.log, deps.clock, "export");
   try {
-    const archive = await deps.runtime.exportImages(
-      refs,
-      request.platform !== void 0 ? { platform: request.platform } : {}
-    );
+    const archive = await open();
     const result = await splitArchive(archive, sink, defaultChunkBytes, (n) => ticker.add(n));
     return { result, sink };
   } catch (error) {
@@ -19081,9 +19345,11 @@ var count2 = (n, what) => `${n} ${what}${n === 1 ? "" : "s"}`;
 var imagesIn = (rows) => new Set(rows.map((r) => r.id)).size;
 function saveSummary(backend, key, result) {
   const t = result.transfer;
-  const notes = t === void 0 ? [] : [
-    `Exported ${formatBytes(t.archiveBytes)}; stored ${formatBytes(t.storedBytes)} in ${count2(t.chunks - t.reusedChunks, "new chunk")}; reused ${formatBytes(t.reusedBytes)} (${count2(t.reusedChunks, "chunk")} already stored).`
-  ];
+  const notes = [...result.notes ?? []];
+  if (t !== void 0)
+    notes.push(
+      `Exported ${formatBytes(t.archiveBytes)}; stored ${formatBytes(t.storedBytes)} in ${count2(t.chunks - t.reusedChunks, "new chunk")}; reused ${formatBytes(t.reusedBytes)} (${count2(t.reusedChunks, "chunk")} already stored).`
+    );
   return {
     title: result.outcome.saved ? `saved ${count2(imagesIn(result.rows), "image")}` : "nothing saved",
     backend,
@@ -19244,4 +19510,4 @@ export {
   runMain,
   runPost
 };
-/*! For license information please see chunk-FFPXCBYM.js.LEGAL.txt */
+/*! For license information please see chunk-VIWJP7IW.js.LEGAL.txt */

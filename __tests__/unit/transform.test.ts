@@ -1,0 +1,125 @@
+import { describe, expect, it } from '@jest/globals'
+import { createHash } from 'node:crypto'
+import tar from 'tar-stream'
+import { parseInputs } from '../../src/inputs.js'
+import { TarFileBytes, flatImage, flatManifest } from '../../src/archive/flat-image.js'
+
+const reader = (values: Record<string, string>) => (name: string) => values[name] ?? ''
+
+async function tarOf(files: { name: string; body?: string; type?: 'directory' | 'symlink' }[]): Promise<Buffer> {
+  const pack = tar.pack()
+  for (const file of files) {
+    if (file.type === 'directory') pack.entry({ name: file.name, type: 'directory' })
+    else if (file.type === 'symlink') pack.entry({ name: file.name, type: 'symlink', linkname: 'x' })
+    else pack.entry({ name: file.name }, file.body ?? '')
+  }
+  pack.finalize()
+  const parts: Buffer[] = []
+  for await (const part of pack as AsyncIterable<Buffer>) parts.push(part)
+  return Buffer.concat(parts)
+}
+
+describe('flatten input', () => {
+  it('is off by default and on with true', () => {
+    expect(parseInputs(reader({ key: 'k' }), {}).flatten).toBe(false)
+    expect(parseInputs(reader({ key: 'k', mode: 'save', images: 'a', flatten: 'true' }), {}).flatten).toBe(true)
+  })
+
+  it('refuses a runtime other than Docker, and a value that is not a boolean', () => {
+    const containerd = reader({ key: 'k', mode: 'save', images: 'a', flatten: 'true', runtime: 'containerd' })
+    expect(() => parseInputs(containerd, {})).toThrow(/"flatten" works with runtime: docker only.*runtime: containerd/)
+    const kind = reader({ key: 'k', mode: 'save', images: 'a', flatten: 'true', 'kind-cluster': 'ci' })
+    expect(() => parseInputs(kind, {})).toThrow(/not with kind-cluster/)
+    expect(() => parseInputs(reader({ key: 'k', flatten: 'maybe' }), {})).toThrow(
+      /"flatten" is "maybe"; use true or false/
+    )
+  })
+
+  it('is ignored, with a warning, on a load', () => {
+    const s = parseInputs(reader({ key: 'k', mode: 'load', flatten: 'true' }), {})
+    expect(s.flatten).toBe(false)
+    expect(s.warnings.join('\n')).toMatch(/"flatten" applies to saves only/)
+  })
+})
+
+describe('flattened image', () => {
+  const source = {
+    Id: 'sha256:' + 'a'.repeat(64),
+    Created: '2026-01-02T03:04:05Z',
+    Architecture: 'arm64',
+    Os: 'linux',
+    Variant: 'v8',
+    RootFS: { Layers: ['sha256:1', 'sha256:2', 'sha256:3'] },
+    Config: {
+      Hostname: 'abc',
+      AttachStdin: false,
+      Env: ['A=1'],
+      Cmd: ['run'],
+      Entrypoint: null,
+      WorkingDir: '/w',
+      User: '',
+      Labels: { l: 'v' },
+      ExposedPorts: { '80/tcp': {} },
+      Volumes: { '/data': {} }
+    }
+  }
+  const diffId = 'sha256:' + 'b'.repeat(64)
+
+  it('keeps the run settings, drops container-only fields, and names one layer by its diff ID', () => {
+    const image = flatImage(source, diffId, 'app:1')
+    const config = JSON.parse(image.config.toString()) as Record<string, unknown>
+    expect(config).toMatchObject({
+      architecture: 'arm64',
+      os: 'linux',
+      variant: 'v8',
+      created: '2026-01-02T03:04:05Z',
+      config: {
+        Env: ['A=1'],
+        Cmd: ['run'],
+        WorkingDir: '/w',
+        Labels: { l: 'v' },
+        ExposedPorts: { '80/tcp': {} },
+        Volumes: { '/data': {} }
+      },
+      rootfs: { type: 'layers', diff_ids: [diffId] }
+    })
+    expect(Object.keys(config.config as object).sort()).toEqual([
+      'Cmd',
+      'Env',
+      'ExposedPorts',
+      'Labels',
+      'Volumes',
+      'WorkingDir'
+    ])
+    expect(image.configDigest).toBe('sha256:' + createHash('sha256').update(image.config).digest('hex'))
+    expect(image.layerPath).toBe(`${'b'.repeat(64)}/layer.tar`)
+  })
+
+  it('writes one manifest.json entry per config, names merged', () => {
+    const image = flatImage(source, diffId, 'app:1')
+    const entries = flatManifest([
+      { image, names: ['app:1'] },
+      { image, names: ['app:2', 'app:1'] }
+    ])
+    expect(entries).toEqual([
+      { Config: `${image.configDigest.slice(7)}.json`, RepoTags: ['app:1', 'app:2'], Layers: [image.layerPath] }
+    ])
+  })
+})
+
+describe('TarFileBytes', () => {
+  it('sums regular file bodies from the headers, however the tar is cut into chunks', async () => {
+    const archive = await tarOf([
+      { name: 'd', type: 'directory' },
+      { name: 'd/a', body: 'x'.repeat(1000) },
+      { name: 'l', type: 'symlink' },
+      { name: 'b', body: 'y'.repeat(513) },
+      { name: 'e', body: '' }
+    ])
+    for (const size of [1, 7, 512, 1000, archive.length]) {
+      const scan = new TarFileBytes()
+      for (let at = 0; at < archive.length; at += size) scan.feed(archive.subarray(at, at + size))
+      expect(scan.total).toBe(1513)
+    }
+  })
+})

@@ -1,0 +1,53 @@
+import type { Readable } from 'node:stream'
+import { HandoffError } from '../errors.js'
+import type { FlattenReport, FlattenTarget, Runtime } from '../runtimes/runtime.js'
+import { formatBytes } from './report.js'
+
+/** The selected images as flatten targets: each ID once, with the selected names it goes by. */
+export async function flattenTargets(runtime: Runtime, refs: string[], ids: string[]): Promise<FlattenTarget[]> {
+  const listed = await runtime.list()
+  return ids.map((id) => ({
+    id,
+    names: (listed.find((image) => image.id === id)?.names ?? []).filter((n) => refs.includes(n))
+  }))
+}
+
+export interface FlattenSource {
+  open(): Promise<Readable>
+  reports(): FlattenReport[]
+}
+
+/** The archive a flattening save splits instead of the engine's export. */
+export function flattenSource(
+  runtime: Runtime,
+  targets: FlattenTarget[],
+  options: { platform?: string; scratch: string }
+): FlattenSource {
+  let reports: () => FlattenReport[] = () => []
+  return {
+    async open() {
+      if (runtime.exportFlattened === undefined) {
+        throw new HandoffError(
+          `Input "flatten" works with runtime: docker only (it uses the Engine API to export a container's filesystem); ` +
+            `${runtime.kind} cannot flatten: remove flatten, or save from Docker.`
+        )
+      }
+      const flattened = await runtime.exportFlattened(targets, options)
+      reports = flattened.reports
+      return flattened.archive
+    },
+    reports: () => reports()
+  }
+}
+
+/** `app:ci: 5 layers, 12.0 MiB → 1 layer, 9.1 MiB (24% smaller)`: sizes are the bytes of the files, before and after. */
+export function flattenNotes(reports: FlattenReport[]): string[] {
+  return reports.map((r) => {
+    const change = r.bytesBefore > 0 ? Math.round((1 - r.bytesAfter / r.bytesBefore) * 100) : 0
+    const trend = change >= 0 ? `${change}% smaller` : `${-change}% larger`
+    return (
+      `Flattened ${r.names[0] ?? r.sourceId}: ${r.layersBefore} layer(s), ${formatBytes(r.bytesBefore)} → 1 layer, ` +
+      `${formatBytes(r.bytesAfter)} (${trend}; ${r.bytesBefore} → ${r.bytesAfter} bytes); new ID ${r.id.slice(0, 19)}.`
+    )
+  })
+}

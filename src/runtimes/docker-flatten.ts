@@ -1,0 +1,156 @@
+/**
+ * Flattening through the Engine API: a container is created (never started) from each image, its filesystem
+ * exported (GET /containers/{id}/export) and written, hashed as it passes, to a zstd temp file; the image's
+ * config is kept with that one layer. The result streams out as a docker-archive for the save's split, so the
+ * engine's own images are never changed and nothing is loaded into it.
+ */
+import { createHash } from 'node:crypto'
+import { createReadStream, createWriteStream } from 'node:fs'
+import { rm } from 'node:fs/promises'
+import { join } from 'node:path'
+import { Readable, Transform } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import type Dockerode from 'dockerode'
+import tar, { type Pack } from 'tar-stream'
+import { HandoffError } from '../errors.js'
+import { zstdCompress, zstdDecompress } from '../archive/compression.js'
+import { TarFileBytes, flatImage, flatManifest, type FlatImage, type InspectedImage } from '../archive/flat-image.js'
+import { trackTemporary } from '../store/temporaries.js'
+import { engineMessage } from './docker-client.js'
+import { TarEndCheck } from './docker-export.js'
+import type { FlattenReport, FlattenTarget, FlattenedArchive } from './runtime.js'
+
+/** The temp copy only has to be smaller than the layer and quick to write: the store recompresses anyway. */
+const tempLevel = 1
+
+interface ExportedLayer {
+  file: string
+  diffId: string
+  size: number
+  fileBytes: number
+}
+
+export function flattenedArchive(
+  docker: Dockerode,
+  host: string,
+  targets: FlattenTarget[],
+  options: { platform?: string; scratch: string }
+): FlattenedArchive {
+  const pack = tar.pack()
+  const reports: FlattenReport[] = []
+  const written = new Set<string>()
+  const flat: { image: FlatImage; names: string[] }[] = []
+  void (async () => {
+    for (const [at, target] of targets.entries()) {
+      const label = target.names[0] ?? target.id
+      const source = await inspect(docker, host, target.id)
+      const file = join(options.scratch, `flatten-${process.pid}-${at}.tar.zst`)
+      const untrack = trackTemporary(file)
+      try {
+        const layer = await exportLayer(docker, host, { id: target.id, label, file }, options.platform)
+        const image = flatImage(source, layer.diffId, label)
+        if (!written.has(image.layerPath)) await writeLayer(pack, image.layerPath, layer)
+        const configPath = `${image.configDigest.replace(/^sha256:/, '')}.json`
+        if (!written.has(configPath)) await writeBody(pack, configPath, image.config)
+        written.add(image.layerPath).add(configPath)
+        flat.push({ image, names: target.names })
+        reports.push({
+          names: target.names,
+          sourceId: target.id,
+          id: image.configDigest,
+          layersBefore: source.RootFS?.Layers?.length ?? 0,
+          bytesBefore: source.Size ?? 0,
+          bytesAfter: layer.fileBytes
+        })
+      } finally {
+        await rm(file, { force: true })
+        untrack()
+      }
+    }
+    await writeBody(pack, 'manifest.json', Buffer.from(JSON.stringify(flatManifest(flat))))
+    pack.finalize()
+  })().catch((error: unknown) => pack.destroy(error instanceof Error ? error : new Error(String(error))))
+  return { archive: Readable.from(pack as AsyncIterable<Buffer>, { objectMode: false }), reports: () => reports }
+}
+
+async function inspect(docker: Dockerode, host: string, id: string): Promise<InspectedImage> {
+  try {
+    return (await docker.getImage(id).inspect()) as unknown as InspectedImage
+  } catch (error) {
+    throw new HandoffError(
+      `inspecting ${id} to flatten it in the Docker Engine at ${host} failed: ${engineMessage(error)}`
+    )
+  }
+}
+
+/** The container's filesystem to `file` (zstd), with its diff ID and sizes; the container is removed whatever happens. */
+async function exportLayer(
+  docker: Dockerode,
+  host: string,
+  image: { id: string; label: string; file: string },
+  platform: string | undefined
+): Promise<ExportedLayer> {
+  const describe = `exporting the filesystem of ${image.label} from the Docker Engine at ${host}`
+  let container: Dockerode.Container
+  try {
+    container = await docker.createContainer(createOptions(image.id, platform) as Dockerode.ContainerCreateOptions)
+  } catch (error) {
+    throw new HandoffError(
+      `creating a container from ${image.label} to flatten it failed in the Docker Engine at ${host}: ${engineMessage(error)}`
+    )
+  }
+  try {
+    const hash = createHash('sha256')
+    const files = new TarFileBytes()
+    let size = 0
+    const tap = new Transform({
+      transform(chunk: Buffer, _encoding, callback) {
+        hash.update(chunk)
+        files.feed(chunk)
+        size += chunk.length
+        callback(null, chunk)
+      }
+    })
+    const exported = (await container.export()) as unknown as Readable
+    await pipeline(exported, new TarEndCheck(describe), tap, zstdCompress(tempLevel), createWriteStream(image.file))
+    return { file: image.file, diffId: `sha256:${hash.digest('hex')}`, size, fileBytes: files.total }
+  } catch (error) {
+    if (error instanceof HandoffError) throw error
+    throw new HandoffError(`${describe} failed: ${engineMessage(error)}`)
+  } finally {
+    await container.remove({ force: true, v: true }).catch(() => undefined)
+  }
+}
+
+/**
+ * The container is never started: any command does, and one is needed, since an image without CMD or ENTRYPOINT
+ * cannot be created from. No network; a label says who made it, should a killed step leave it behind.
+ */
+function createOptions(id: string, platform: string | undefined): Record<string, unknown> {
+  return {
+    ...(platform !== undefined ? { _query: { platform } } : { _query: {} }),
+    _body: {
+      Image: id,
+      Entrypoint: ['/image-handoff-flatten'],
+      Cmd: [],
+      NetworkDisabled: true,
+      Labels: { 'image-handoff.flatten': 'temporary' }
+    }
+  }
+}
+
+async function writeLayer(pack: Pack, name: string, layer: ExportedLayer): Promise<void> {
+  const entry = new Promise<void>((resolve, reject) => {
+    const sink = pack.entry({ name, size: layer.size, ...fixed }, (error) => (error ? reject(error) : resolve()))
+    pipeline(createReadStream(layer.file, { highWaterMark: 1024 * 1024 }), zstdDecompress(), sink).catch(reject)
+  })
+  await entry
+}
+
+const fixed = { mode: 0o644, type: 'file' as const, mtime: new Date(0), uid: 0, gid: 0 }
+
+function writeBody(pack: Pack, name: string, body: Buffer): Promise<void> {
+  return new Promise((resolve, reject) => {
+    pack.entry({ name, size: body.length, ...fixed }, body, (error) => (error ? reject(error) : resolve()))
+  })
+}
