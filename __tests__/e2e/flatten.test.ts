@@ -5,9 +5,11 @@
  * image is unchanged and no container is left behind.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { execFile } from 'node:child_process'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { promisify } from 'node:util'
 import {
   buildBusybox,
   docker,
@@ -19,6 +21,8 @@ import {
 import { annotations, newJob, runStep, type StepResult } from '../support/action.js'
 import { expectOk } from '../support/expect-step.js'
 
+const execFileP = promisify(execFile)
+
 let target: Engine
 let store: string
 
@@ -26,6 +30,20 @@ const inspect = async (engine: Engine, ref: string, format: string): Promise<str
   docker(engine, ['image', 'inspect', '--format', format, ref])
 const step = async (engine: Engine, inputs: Record<string, string>): Promise<StepResult> =>
   runStep(await newJob({ DOCKER_HOST: engine.host }), 'main', { backend: 'local', path: store, ...inputs })
+
+/** The paths in an image's only layer, read from `docker save` output. */
+async function layerFiles(engine: Engine, ref: string): Promise<string[]> {
+  const dir = await mkdtemp(join(store, 'saved-'))
+  await docker(engine, ['save', '-o', join(dir, 'image.tar'), ref])
+  await execFileP('tar', ['-xf', join(dir, 'image.tar'), '-C', dir])
+  const [entry] = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as { Layers: string[] }[]
+  expect(entry!.Layers).toHaveLength(1)
+  const { stdout } = await execFileP('tar', ['-tf', join(dir, entry!.Layers[0]!)], { maxBuffer: 16 * 1024 * 1024 })
+  return stdout
+    .split('\n')
+    .filter(Boolean)
+    .map((f) => f.replace(/^\.\//, ''))
+}
 
 beforeAll(async () => {
   target = await startDockerd('20.10')

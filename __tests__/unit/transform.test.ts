@@ -2,16 +2,18 @@ import { describe, expect, it } from '@jest/globals'
 import { createHash } from 'node:crypto'
 import tar from 'tar-stream'
 import { parseInputs } from '../../src/inputs.js'
-import { TarFileBytes, flatImage, flatManifest } from '../../src/archive/flat-image.js'
+import { FlatLayerFilter, flatImage, flatManifest } from '../../src/archive/flat-image.js'
 
 const reader = (values: Record<string, string>) => (name: string) => values[name] ?? ''
 
-async function tarOf(files: { name: string; body?: string; type?: 'directory' | 'symlink' }[]): Promise<Buffer> {
+async function tarOf(
+  files: { name: string; body?: string; type?: 'directory' | 'symlink'; pax?: Record<string, string> }[]
+): Promise<Buffer> {
   const pack = tar.pack()
   for (const file of files) {
     if (file.type === 'directory') pack.entry({ name: file.name, type: 'directory' })
     else if (file.type === 'symlink') pack.entry({ name: file.name, type: 'symlink', linkname: 'x' })
-    else pack.entry({ name: file.name }, file.body ?? '')
+    else pack.entry({ name: file.name, ...(file.pax ? { pax: file.pax } : {}) }, file.body ?? '')
   }
   pack.finalize()
   const parts: Buffer[] = []
@@ -107,19 +109,40 @@ describe('flattened image', () => {
   })
 })
 
-describe('TarFileBytes', () => {
-  it('sums regular file bodies from the headers, however the tar is cut into chunks', async () => {
-    const archive = await tarOf([
-      { name: 'd', type: 'directory' },
-      { name: 'd/a', body: 'x'.repeat(1000) },
-      { name: 'l', type: 'symlink' },
-      { name: 'b', body: 'y'.repeat(513) },
-      { name: 'e', body: '' }
-    ])
+describe('FlatLayerFilter', () => {
+  const files = [
+    { name: 'd', type: 'directory' as const },
+    { name: 'd/a', body: 'x'.repeat(1000) },
+    { name: '.dockerenv', body: '', pax: { comment: 'held, then left out with its entry' } },
+    { name: 'etc/hosts', body: '' },
+    { name: 'etc/hostname', body: 'kept: the image had one' },
+    { name: 'l', type: 'symlink' as const },
+    { name: `long/${'n'.repeat(120)}`, body: 'y'.repeat(513) },
+    { name: 'e', body: '' }
+  ]
+
+  it("leaves out the init layer's empty leftovers and counts file bytes, however the tar is cut", async () => {
+    const archive = await tarOf(files)
     for (const size of [1, 7, 512, 1000, archive.length]) {
-      const scan = new TarFileBytes()
-      for (let at = 0; at < archive.length; at += size) scan.feed(archive.subarray(at, at + size))
-      expect(scan.total).toBe(1513)
+      const filter = new FlatLayerFilter()
+      const out: Buffer[] = []
+      filter.on('data', (chunk: Buffer) => out.push(chunk))
+      for (let at = 0; at < archive.length; at += size) filter.write(archive.subarray(at, at + size))
+      filter.end()
+      await new Promise((resolve) => filter.on('end', resolve))
+      expect(filter.dropped).toEqual(['.dockerenv', 'etc/hosts'])
+      expect(filter.fileBytes).toBe(1000 + 23 + 513)
+      const names: string[] = []
+      const extract = tar.extract()
+      const listed = (async () => {
+        for await (const entry of extract) {
+          names.push(entry.header.name)
+          entry.resume()
+        }
+      })()
+      extract.end(Buffer.concat(out))
+      await listed
+      expect(names).toEqual(['d', 'd/a', 'etc/hostname', 'l', `long/${'n'.repeat(120)}`, 'e'])
     }
   })
 })

@@ -1,8 +1,9 @@
 /**
- * A flattened image, as pure data: the config of an image whose filesystem became one layer, and a count of the
- * file bytes in a tar as it streams by (what "how much smaller" compares with the engine's own size).
+ * A flattened image: the config of an image whose filesystem became one layer (pure), and the stream filter its
+ * exported filesystem passes through (Docker's init-layer leftovers out, file bytes counted).
  */
 import { createHash } from 'node:crypto'
+import { Transform, type TransformCallback } from 'node:stream'
 import type { ManifestEntry } from './model.js'
 
 /** What the Engine API's image inspect gives (the parts a flattened config keeps). */
@@ -86,38 +87,113 @@ export function flatManifest(images: { image: FlatImage; names: string[] }[]): M
 }
 
 /**
- * Counts the bytes of regular files in a tar from its headers alone, as it streams by (bodies are skipped, never
- * copied): the flattened filesystem's size in the engine's own measure (the sum of its files).
+ * What a container's export holds that its image did not: Docker's init layer creates these, empty, where the
+ * image lacks them (engines bind-mount over the /etc ones at run; `/.dockerenv` tells programs they run in
+ * Docker, which a flattened image run by containerd or Kubernetes does not).
  */
-export class TarFileBytes {
-  private header = Buffer.alloc(0)
-  private skip = 0
-  total = 0
+const initLeftovers = new Set(['.dockerenv', 'etc/hostname', 'etc/hosts', 'etc/resolv.conf', 'dev/console'])
 
-  feed(chunk: Buffer): void {
+/**
+ * The export's tar with the init layer's empty leftovers left out, walked header by header (bodies pass through
+ * by reference, never copied), counting the bytes of regular files: the flattened filesystem's size in the
+ * engine's own measure. A PAX or GNU header is held until the entry it describes is kept or left out.
+ */
+export class FlatLayerFilter extends Transform {
+  fileBytes = 0
+  readonly dropped: string[] = []
+  private header: Buffer = Buffer.alloc(0)
+  /** Body bytes of the current entry still to come, and whether they belong to a held extended header. */
+  private body = 0
+  private holdingBody = false
+  private held: Buffer[] = []
+  /** The bodies of held PAX or GNU long-name headers, where a long or PAX-written name is. */
+  private heldBodies: Buffer[] = []
+  private heldKind = ''
+  private ended = false
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
     let at = 0
     while (at < chunk.length) {
-      if (this.skip > 0) {
-        const step = Math.min(this.skip, chunk.length - at)
-        this.skip -= step
-        at += step
+      if (this.ended) {
+        this.push(chunk.subarray(at))
+        break
+      }
+      if (this.body > 0) {
+        const piece = chunk.subarray(at, at + this.body)
+        if (this.holdingBody) {
+          this.held.push(piece)
+          this.heldBodies.push(piece)
+        } else this.push(piece)
+        this.body -= piece.length
+        at += piece.length
         continue
       }
-      const want = 512 - this.header.length
-      this.header = Buffer.concat([this.header, chunk.subarray(at, at + want)])
-      at += Math.min(want, chunk.length - at)
-      if (this.header.length === 512) this.readHeader(this.header)
+      const piece = chunk.subarray(at, at + 512 - this.header.length)
+      this.header = this.header.length === 0 ? piece : Buffer.concat([this.header, piece])
+      at += piece.length
+      if (this.header.length === 512) this.entry(this.header)
     }
+    callback()
   }
 
-  private readHeader(block: Buffer): void {
+  override _flush(callback: TransformCallback): void {
+    for (const piece of [...this.held, this.header]) if (piece.length > 0) this.push(piece)
+    callback()
+  }
+
+  private entry(block: Buffer): void {
     this.header = Buffer.alloc(0)
-    if (block.every((byte) => byte === 0)) return
+    if (block.every((byte) => byte === 0)) {
+      this.release()
+      this.push(block)
+      this.ended = true
+      return
+    }
     const size = tarSize(block.subarray(124, 136))
     const type = String.fromCharCode(block[156] ?? 0)
-    if (type === '0' || type === '\0' || type === '7') this.total += size
-    this.skip = Math.ceil(size / 512) * 512
+    this.body = Math.ceil(size / 512) * 512
+    this.holdingBody = type === 'x' || type === 'L' || type === 'K'
+    if (this.holdingBody) {
+      this.held.push(block)
+      if (type !== 'K') this.heldKind = type
+      return
+    }
+    const regular = type === '0' || type === '\0' || type === '7'
+    const name = extendedName(this.heldKind, Buffer.concat(this.heldBodies)) ?? tarName(block)
+    if (regular && size === 0 && initLeftovers.has(name)) {
+      this.dropped.push(name)
+      this.held = []
+      this.heldBodies = []
+      this.heldKind = ''
+      return
+    }
+    if (regular) this.fileBytes += size
+    this.release()
+    this.push(block)
   }
+
+  private release(): void {
+    for (const piece of this.held) this.push(piece)
+    this.held = []
+    this.heldBodies = []
+    this.heldKind = ''
+  }
+}
+
+/** The name a PAX `path` record or a GNU long-name body gives the next entry. */
+function extendedName(kind: string, bodies: Buffer): string | undefined {
+  if (bodies.length === 0) return undefined
+  const text = bodies.toString('utf8')
+  const name = kind === 'L' ? text.replace(/\0.*$/s, '') : /(?:^|\n)\d+ path=([^\n]*)\n/.exec(text)?.[1]
+  return name?.replace(/^(\.\/|\/)+/, '')
+}
+
+/** The ustar name (prefix/name), without `./` or a leading slash. */
+function tarName(block: Buffer): string {
+  const field = (from: number, to: number): string => block.subarray(from, to).toString('utf8').replace(/\0.*$/s, '')
+  const prefix = field(345, 500)
+  const name = prefix === '' ? field(0, 100) : `${prefix}/${field(0, 100)}`
+  return name.replace(/^(\.\/|\/)+/, '')
 }
 
 /** A tar size field: octal text, or base-256 (high bit set) for sizes past 8 GiB. */

@@ -14,10 +14,11 @@ import type Dockerode from 'dockerode'
 import tar, { type Pack } from 'tar-stream'
 import { HandoffError } from '../errors.js'
 import { zstdCompress, zstdDecompress } from '../archive/compression.js'
-import { TarFileBytes, flatImage, flatManifest, type FlatImage, type InspectedImage } from '../archive/flat-image.js'
+import { FlatLayerFilter, flatImage, flatManifest, type FlatImage, type InspectedImage } from '../archive/flat-image.js'
 import { trackTemporary } from '../store/temporaries.js'
 import { engineMessage } from './docker-client.js'
 import { TarEndCheck } from './docker-export.js'
+import { stallError, watchProgress } from './stall.js'
 import type { FlattenReport, FlattenTarget, FlattenedArchive } from './runtime.js'
 
 /** The temp copy only has to be smaller than the layer and quick to write: the store recompresses anyway. */
@@ -34,7 +35,7 @@ export function flattenedArchive(
   docker: Dockerode,
   host: string,
   targets: FlattenTarget[],
-  options: { platform?: string; scratch: string }
+  options: { platform?: string; scratch: string; stallMs: number }
 ): FlattenedArchive {
   const pack = tar.pack()
   const reports: FlattenReport[] = []
@@ -47,7 +48,7 @@ export function flattenedArchive(
       const file = join(options.scratch, `flatten-${process.pid}-${at}.tar.zst`)
       const untrack = trackTemporary(file)
       try {
-        const layer = await exportLayer(docker, host, { id: target.id, label, file }, options.platform)
+        const layer = await exportLayer(docker, host, { id: target.id, label, file }, options)
         const image = flatImage(source, layer.diffId, label)
         if (!written.has(image.layerPath)) await writeLayer(pack, image.layerPath, layer)
         const configPath = `${image.configDigest.replace(/^sha256:/, '')}.json`
@@ -88,36 +89,58 @@ async function exportLayer(
   docker: Dockerode,
   host: string,
   image: { id: string; label: string; file: string },
-  platform: string | undefined
+  options: { platform?: string; stallMs: number }
 ): Promise<ExportedLayer> {
   const describe = `exporting the filesystem of ${image.label} from the Docker Engine at ${host}`
   let container: Dockerode.Container
   try {
-    container = await docker.createContainer(createOptions(image.id, platform) as Dockerode.ContainerCreateOptions)
+    container = await docker.createContainer(
+      createOptions(image.id, options.platform) as Dockerode.ContainerCreateOptions
+    )
   } catch (error) {
     throw new HandoffError(
       `creating a container from ${image.label} to flatten it failed in the Docker Engine at ${host}: ${engineMessage(error)}`
     )
   }
+  let stalled: HandoffError | undefined
+  let exported: Readable | undefined
+  const watch = watchProgress(
+    options.stallMs,
+    () => true,
+    () => {
+      stalled = stallError(describe, options.stallMs)
+      exported?.destroy(stalled)
+    }
+  )
   try {
     const hash = createHash('sha256')
-    const files = new TarFileBytes()
+    const filter = new FlatLayerFilter()
     let size = 0
+    // Hashed after the filter: the diff ID names the layer as stored.
     const tap = new Transform({
       transform(chunk: Buffer, _encoding, callback) {
+        watch.touch()
         hash.update(chunk)
-        files.feed(chunk)
         size += chunk.length
         callback(null, chunk)
       }
     })
-    const exported = (await container.export()) as unknown as Readable
-    await pipeline(exported, new TarEndCheck(describe), tap, zstdCompress(tempLevel), createWriteStream(image.file))
-    return { file: image.file, diffId: `sha256:${hash.digest('hex')}`, size, fileBytes: files.total }
+    exported = (await container.export()) as unknown as Readable
+    await pipeline(
+      exported,
+      new TarEndCheck(describe),
+      filter,
+      tap,
+      zstdCompress(tempLevel),
+      createWriteStream(image.file)
+    )
+    return { file: image.file, diffId: `sha256:${hash.digest('hex')}`, size, fileBytes: filter.fileBytes }
   } catch (error) {
+    if (stalled !== undefined) throw stalled
     if (error instanceof HandoffError) throw error
     throw new HandoffError(`${describe} failed: ${engineMessage(error)}`)
   } finally {
+    watch.stop()
     await container.remove({ force: true, v: true }).catch(() => undefined)
   }
 }

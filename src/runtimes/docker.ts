@@ -101,6 +101,7 @@ class DockerRuntime implements Runtime {
     if (unsafe !== undefined) throw new HandoffError(`"${unsafe.id}" is not an image ID; fix the images input.`)
     return flattenedArchive(this.docker, this.host, targets, {
       scratch: options.scratch,
+      stallMs: this.stallMs,
       ...(options.platform !== undefined ? { platform: options.platform } : {})
     })
   }

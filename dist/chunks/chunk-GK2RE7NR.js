@@ -4162,14 +4162,14 @@ var require_stream_readable = __commonJS({
 var require_stream_transform = __commonJS({
   "node_modules/docker-modem/node_modules/readable-stream/lib/_stream_transform.js"(exports, module) {
     "use strict";
-    module.exports = Transform6;
+    module.exports = Transform7;
     var _require$codes = require_errors().codes;
     var ERR_METHOD_NOT_IMPLEMENTED = _require$codes.ERR_METHOD_NOT_IMPLEMENTED;
     var ERR_MULTIPLE_CALLBACK = _require$codes.ERR_MULTIPLE_CALLBACK;
     var ERR_TRANSFORM_ALREADY_TRANSFORMING = _require$codes.ERR_TRANSFORM_ALREADY_TRANSFORMING;
     var ERR_TRANSFORM_WITH_LENGTH_0 = _require$codes.ERR_TRANSFORM_WITH_LENGTH_0;
     var Duplex = require_stream_duplex();
-    require_inherits()(Transform6, Duplex);
+    require_inherits()(Transform7, Duplex);
     function afterTransform(er, data) {
       var ts = this._transformState;
       ts.transforming = false;
@@ -4188,8 +4188,8 @@ var require_stream_transform = __commonJS({
         this._read(rs.highWaterMark);
       }
     }
-    function Transform6(options) {
-      if (!(this instanceof Transform6)) return new Transform6(options);
+    function Transform7(options) {
+      if (!(this instanceof Transform7)) return new Transform7(options);
       Duplex.call(this, options);
       this._transformState = {
         afterTransform: afterTransform.bind(this),
@@ -4217,14 +4217,14 @@ var require_stream_transform = __commonJS({
         done(this, null, null);
       }
     }
-    Transform6.prototype.push = function(chunk, encoding) {
+    Transform7.prototype.push = function(chunk, encoding) {
       this._transformState.needTransform = false;
       return Duplex.prototype.push.call(this, chunk, encoding);
     };
-    Transform6.prototype._transform = function(chunk, encoding, cb) {
+    Transform7.prototype._transform = function(chunk, encoding, cb) {
       cb(new ERR_METHOD_NOT_IMPLEMENTED("_transform()"));
     };
-    Transform6.prototype._write = function(chunk, encoding, cb) {
+    Transform7.prototype._write = function(chunk, encoding, cb) {
       var ts = this._transformState;
       ts.writecb = cb;
       ts.writechunk = chunk;
@@ -4234,7 +4234,7 @@ var require_stream_transform = __commonJS({
         if (ts.needTransform || rs.needReadable || rs.length < rs.highWaterMark) this._read(rs.highWaterMark);
       }
     };
-    Transform6.prototype._read = function(n) {
+    Transform7.prototype._read = function(n) {
       var ts = this._transformState;
       if (ts.writechunk !== null && !ts.transforming) {
         ts.transforming = true;
@@ -4243,7 +4243,7 @@ var require_stream_transform = __commonJS({
         ts.needTransform = true;
       }
     };
-    Transform6.prototype._destroy = function(err, cb) {
+    Transform7.prototype._destroy = function(err, cb) {
       Duplex.prototype._destroy.call(this, err, function(err2) {
         cb(err2);
       });
@@ -4264,11 +4264,11 @@ var require_stream_passthrough = __commonJS({
   "node_modules/docker-modem/node_modules/readable-stream/lib/_stream_passthrough.js"(exports, module) {
     "use strict";
     module.exports = PassThrough5;
-    var Transform6 = require_stream_transform();
-    require_inherits()(PassThrough5, Transform6);
+    var Transform7 = require_stream_transform();
+    require_inherits()(PassThrough5, Transform7);
     function PassThrough5(options) {
       if (!(this instanceof PassThrough5)) return new PassThrough5(options);
-      Transform6.call(this, options);
+      Transform7.call(this, options);
     }
     PassThrough5.prototype._transform = function(chunk, encoding, cb) {
       cb(null, chunk);
@@ -7439,14 +7439,14 @@ var require_stream_readable2 = __commonJS({
 var require_stream_transform2 = __commonJS({
   "node_modules/bl/node_modules/readable-stream/lib/_stream_transform.js"(exports, module) {
     "use strict";
-    module.exports = Transform6;
+    module.exports = Transform7;
     var _require$codes = require_errors2().codes;
     var ERR_METHOD_NOT_IMPLEMENTED = _require$codes.ERR_METHOD_NOT_IMPLEMENTED;
     var ERR_MULTIPLE_CALLBACK = _require$codes.ERR_MULTIPLE_CALLBACK;
     var ERR_TRANSFORM_ALREADY_TRANSFORMING = _require$codes.ERR_TRANSFORM_ALREADY_TRANSFORMING;
     var ERR_TRANSFORM_WITH_LENGTH_0 = _require$codes.ERR_TRANSFORM_WITH_LENGTH_0;
     var Duplex = require_stream_duplex2();
-    require_inherits()(Transform6, Duplex);
+    require_inherits()(Transform7, Duplex);
     function afterTransform(er, data) {
       var ts = this._transformState;
       ts.transforming = false;
@@ -7465,8 +7465,8 @@ var require_stream_transform2 = __commonJS({
         this._read(rs.highWaterMark);
       }
     }
-    function Transform6(options) {
-      if (!(this instanceof Transform6)) return new Transform6(options);
+    function Transform7(options) {
+      if (!(this instanceof Transform7)) return new Transform7(options);
       Duplex.call(this, options);
       this._transformState = {
         afterTransform: afterTransform.bind(this),
@@ -7494,14 +7494,14 @@ var require_stream_transform2 = __commonJS({
         done(this, null, null);
       }
     }
-    Transform6.prototype.push = function(chunk, encoding) {
+    Transform7.prototype.push = function(chunk, encoding) {
       this._transformState.needTransform = false;
       return Duplex.prototype.push.call(this, chunk, encoding);
     };
-    Transform6.prototype._transform = function(chunk, encoding, cb) {
+    Transform7.prototype._transform = function(chunk, encoding, cb) {
       cb(new ERR_METHOD_NOT_IMPLEMENTED("_transform()"));
     };
-    Transform6.prototype._write = function(chunk, encoding, cb) {
+    Transform7.prototype._write = function(chunk, encoding, cb) {
       var ts = this._transformState;
       ts.writecb = cb;
       ts.writechunk = chunk;
@@ -7511,7 +7511,7 @@ var require_stream_transform2 = __commonJS({
         if (ts.needTransform || rs.needReadable || rs.length < rs.highWaterMark) this._read(rs.highWaterMark);
       }
     };
-    Transform6.prototype._read = function(n) {
+    Transform7.prototype._read = function(n) {
       var ts = this._transformState;
       if (ts.writechunk !== null && !ts.transforming) {
         ts.transforming = true;
@@ -7520,7 +7520,7 @@ var require_stream_transform2 = __commonJS({
         ts.needTransform = true;
       }
     };
-    Transform6.prototype._destroy = function(err, cb) {
+    Transform7.prototype._destroy = function(err, cb) {
       Duplex.prototype._destroy.call(this, err, function(err2) {
         cb(err2);
       });
@@ -7541,11 +7541,11 @@ var require_stream_passthrough2 = __commonJS({
   "node_modules/bl/node_modules/readable-stream/lib/_stream_passthrough.js"(exports, module) {
     "use strict";
     module.exports = PassThrough5;
-    var Transform6 = require_stream_transform2();
-    require_inherits()(PassThrough5, Transform6);
+    var Transform7 = require_stream_transform2();
+    require_inherits()(PassThrough5, Transform7);
     function PassThrough5(options) {
       if (!(this instanceof PassThrough5)) return new PassThrough5(options);
-      Transform6.call(this, options);
+      Transform7.call(this, options);
     }
     PassThrough5.prototype._transform = function(chunk, encoding, cb) {
       cb(null, chunk);
@@ -10429,14 +10429,14 @@ var require_stream_readable3 = __commonJS({
 var require_stream_transform3 = __commonJS({
   "node_modules/tar-fs/node_modules/readable-stream/lib/_stream_transform.js"(exports, module) {
     "use strict";
-    module.exports = Transform6;
+    module.exports = Transform7;
     var _require$codes = require_errors3().codes;
     var ERR_METHOD_NOT_IMPLEMENTED = _require$codes.ERR_METHOD_NOT_IMPLEMENTED;
     var ERR_MULTIPLE_CALLBACK = _require$codes.ERR_MULTIPLE_CALLBACK;
     var ERR_TRANSFORM_ALREADY_TRANSFORMING = _require$codes.ERR_TRANSFORM_ALREADY_TRANSFORMING;
     var ERR_TRANSFORM_WITH_LENGTH_0 = _require$codes.ERR_TRANSFORM_WITH_LENGTH_0;
     var Duplex = require_stream_duplex3();
-    require_inherits()(Transform6, Duplex);
+    require_inherits()(Transform7, Duplex);
     function afterTransform(er, data) {
       var ts = this._transformState;
       ts.transforming = false;
@@ -10455,8 +10455,8 @@ var require_stream_transform3 = __commonJS({
         this._read(rs.highWaterMark);
       }
     }
-    function Transform6(options) {
-      if (!(this instanceof Transform6)) return new Transform6(options);
+    function Transform7(options) {
+      if (!(this instanceof Transform7)) return new Transform7(options);
       Duplex.call(this, options);
       this._transformState = {
         afterTransform: afterTransform.bind(this),
@@ -10484,14 +10484,14 @@ var require_stream_transform3 = __commonJS({
         done(this, null, null);
       }
     }
-    Transform6.prototype.push = function(chunk, encoding) {
+    Transform7.prototype.push = function(chunk, encoding) {
       this._transformState.needTransform = false;
       return Duplex.prototype.push.call(this, chunk, encoding);
     };
-    Transform6.prototype._transform = function(chunk, encoding, cb) {
+    Transform7.prototype._transform = function(chunk, encoding, cb) {
       cb(new ERR_METHOD_NOT_IMPLEMENTED("_transform()"));
     };
-    Transform6.prototype._write = function(chunk, encoding, cb) {
+    Transform7.prototype._write = function(chunk, encoding, cb) {
       var ts = this._transformState;
       ts.writecb = cb;
       ts.writechunk = chunk;
@@ -10501,7 +10501,7 @@ var require_stream_transform3 = __commonJS({
         if (ts.needTransform || rs.needReadable || rs.length < rs.highWaterMark) this._read(rs.highWaterMark);
       }
     };
-    Transform6.prototype._read = function(n) {
+    Transform7.prototype._read = function(n) {
       var ts = this._transformState;
       if (ts.writechunk !== null && !ts.transforming) {
         ts.transforming = true;
@@ -10510,7 +10510,7 @@ var require_stream_transform3 = __commonJS({
         ts.needTransform = true;
       }
     };
-    Transform6.prototype._destroy = function(err, cb) {
+    Transform7.prototype._destroy = function(err, cb) {
       Duplex.prototype._destroy.call(this, err, function(err2) {
         cb(err2);
       });
@@ -10531,11 +10531,11 @@ var require_stream_passthrough3 = __commonJS({
   "node_modules/tar-fs/node_modules/readable-stream/lib/_stream_passthrough.js"(exports, module) {
     "use strict";
     module.exports = PassThrough5;
-    var Transform6 = require_stream_transform3();
-    require_inherits()(PassThrough5, Transform6);
+    var Transform7 = require_stream_transform3();
+    require_inherits()(PassThrough5, Transform7);
     function PassThrough5(options) {
       if (!(this instanceof PassThrough5)) return new PassThrough5(options);
-      Transform6.call(this, options);
+      Transform7.call(this, options);
     }
     PassThrough5.prototype._transform = function(chunk, encoding, cb) {
       cb(null, chunk);
@@ -17038,7 +17038,7 @@ import { createHash as createHash3 } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
 import { rm } from "node:fs/promises";
 import { join as join2 } from "node:path";
-import { Readable, Transform as Transform3 } from "node:stream";
+import { Readable, Transform as Transform4 } from "node:stream";
 import { pipeline } from "node:stream/promises";
 
 // src/archive/compression.ts
@@ -17185,6 +17185,7 @@ var zstdMagic = Buffer.from([40, 181, 47, 253]);
 
 // src/archive/flat-image.ts
 import { createHash as createHash2 } from "node:crypto";
+import { Transform as Transform3 } from "node:stream";
 var keptConfigFields = [
   "User",
   "ExposedPorts",
@@ -17235,34 +17236,96 @@ function flatManifest(images) {
   }
   return [...entries.values()];
 }
-var TarFileBytes = class {
+var initLeftovers = /* @__PURE__ */ new Set([".dockerenv", "etc/hostname", "etc/hosts", "etc/resolv.conf", "dev/console"]);
+var FlatLayerFilter = class extends Transform3 {
+  fileBytes = 0;
+  dropped = [];
   header = Buffer.alloc(0);
-  skip = 0;
-  total = 0;
-  feed(chunk) {
+  /** Body bytes of the current entry still to come, and whether they belong to a held extended header. */
+  body = 0;
+  holdingBody = false;
+  held = [];
+  /** The bodies of held PAX or GNU long-name headers, where a long or PAX-written name is. */
+  heldBodies = [];
+  heldKind = "";
+  ended = false;
+  _transform(chunk, _encoding, callback) {
     let at = 0;
     while (at < chunk.length) {
-      if (this.skip > 0) {
-        const step = Math.min(this.skip, chunk.length - at);
-        this.skip -= step;
-        at += step;
+      if (this.ended) {
+        this.push(chunk.subarray(at));
+        break;
+      }
+      if (this.body > 0) {
+        const piece2 = chunk.subarray(at, at + this.body);
+        if (this.holdingBody) {
+          this.held.push(piece2);
+          this.heldBodies.push(piece2);
+        } else this.push(piece2);
+        this.body -= piece2.length;
+        at += piece2.length;
         continue;
       }
-      const want = 512 - this.header.length;
-      this.header = Buffer.concat([this.header, chunk.subarray(at, at + want)]);
-      at += Math.min(want, chunk.length - at);
-      if (this.header.length === 512) this.readHeader(this.header);
+      const piece = chunk.subarray(at, at + 512 - this.header.length);
+      this.header = this.header.length === 0 ? piece : Buffer.concat([this.header, piece]);
+      at += piece.length;
+      if (this.header.length === 512) this.entry(this.header);
     }
+    callback();
   }
-  readHeader(block) {
+  _flush(callback) {
+    for (const piece of [...this.held, this.header]) if (piece.length > 0) this.push(piece);
+    callback();
+  }
+  entry(block) {
     this.header = Buffer.alloc(0);
-    if (block.every((byte) => byte === 0)) return;
+    if (block.every((byte) => byte === 0)) {
+      this.release();
+      this.push(block);
+      this.ended = true;
+      return;
+    }
     const size = tarSize(block.subarray(124, 136));
     const type = String.fromCharCode(block[156] ?? 0);
-    if (type === "0" || type === "\0" || type === "7") this.total += size;
-    this.skip = Math.ceil(size / 512) * 512;
+    this.body = Math.ceil(size / 512) * 512;
+    this.holdingBody = type === "x" || type === "L" || type === "K";
+    if (this.holdingBody) {
+      this.held.push(block);
+      if (type !== "K") this.heldKind = type;
+      return;
+    }
+    const regular = type === "0" || type === "\0" || type === "7";
+    const name = extendedName(this.heldKind, Buffer.concat(this.heldBodies)) ?? tarName(block);
+    if (regular && size === 0 && initLeftovers.has(name)) {
+      this.dropped.push(name);
+      this.held = [];
+      this.heldBodies = [];
+      this.heldKind = "";
+      return;
+    }
+    if (regular) this.fileBytes += size;
+    this.release();
+    this.push(block);
+  }
+  release() {
+    for (const piece of this.held) this.push(piece);
+    this.held = [];
+    this.heldBodies = [];
+    this.heldKind = "";
   }
 };
+function extendedName(kind, bodies) {
+  if (bodies.length === 0) return void 0;
+  const text = bodies.toString("utf8");
+  const name = kind === "L" ? text.replace(/\0.*$/s, "") : /(?:^|\n)\d+ path=([^\n]*)\n/.exec(text)?.[1];
+  return name?.replace(/^(\.\/|\/)+/, "");
+}
+function tarName(block) {
+  const field = (from, to) => block.subarray(from, to).toString("utf8").replace(/\0.*$/s, "");
+  const prefix = field(345, 500);
+  const name = prefix === "" ? field(0, 100) : `${prefix}/${field(0, 100)}`;
+  return name.replace(/^(\.\/|\/)+/, "");
+}
 function tarSize(field) {
   if (((field[0] ?? 0) & 128) !== 0) {
     let value = 0;
@@ -17287,7 +17350,7 @@ function flattenedArchive(docker, host, targets, options) {
       const file = join2(options.scratch, `flatten-${process.pid}-${at}.tar.zst`);
       const untrack = trackTemporary(file);
       try {
-        const layer = await exportLayer(docker, host, { id: target.id, label: label2, file }, options.platform);
+        const layer = await exportLayer(docker, host, { id: target.id, label: label2, file }, options);
         const image = flatImage(source, layer.diffId, label2);
         if (!written.has(image.layerPath)) await writeLayer(pack, image.layerPath, layer);
         const configPath = `${image.configDigest.replace(/^sha256:/, "")}.json`;
@@ -17321,35 +17384,56 @@ async function inspect(docker, host, id) {
     );
   }
 }
-async function exportLayer(docker, host, image, platform) {
+async function exportLayer(docker, host, image, options) {
   const describe2 = `exporting the filesystem of ${image.label} from the Docker Engine at ${host}`;
   let container;
   try {
-    container = await docker.createContainer(createOptions(image.id, platform));
+    container = await docker.createContainer(
+      createOptions(image.id, options.platform)
+    );
   } catch (error) {
     throw new HandoffError(
       `creating a container from ${image.label} to flatten it failed in the Docker Engine at ${host}: ${engineMessage(error)}`
     );
   }
+  let stalled;
+  let exported;
+  const watch = watchProgress(
+    options.stallMs,
+    () => true,
+    () => {
+      stalled = stallError(describe2, options.stallMs);
+      exported?.destroy(stalled);
+    }
+  );
   try {
     const hash = createHash3("sha256");
-    const files = new TarFileBytes();
+    const filter = new FlatLayerFilter();
     let size = 0;
-    const tap = new Transform3({
+    const tap = new Transform4({
       transform(chunk, _encoding, callback) {
+        watch.touch();
         hash.update(chunk);
-        files.feed(chunk);
         size += chunk.length;
         callback(null, chunk);
       }
     });
-    const exported = await container.export();
-    await pipeline(exported, new TarEndCheck(describe2), tap, zstdCompress(tempLevel), createWriteStream(image.file));
-    return { file: image.file, diffId: `sha256:${hash.digest("hex")}`, size, fileBytes: files.total };
+    exported = await container.export();
+    await pipeline(
+      exported,
+      new TarEndCheck(describe2),
+      filter,
+      tap,
+      zstdCompress(tempLevel),
+      createWriteStream(image.file)
+    );
+    return { file: image.file, diffId: `sha256:${hash.digest("hex")}`, size, fileBytes: filter.fileBytes };
   } catch (error) {
+    if (stalled !== void 0) throw stalled;
     if (error instanceof HandoffError) throw error;
     throw new HandoffError(`${describe2} failed: ${engineMessage(error)}`);
   } finally {
+    watch.stop();
     await container.remove({ force: true, v: true }).catch(() => void 0);
   }
 }
@@ -17447,6 +17531,7 @@ var DockerRuntime = class {
     if (unsafe !== void 0) throw new HandoffError(`"${unsafe.id}" is not an image ID; fix the images input.`);
     return flattenedArchive(this.docker, this.host, targets, {
       scratch: options.scratch,
+      stallMs: this.stallMs,
       ...options.platform !== void 0 ? { platform: options.platform } : {}
     });
   }
@@ -18129,8 +18214,8 @@ import { PassThrough as PassThrough4 } from "node:stream";
 import { PassThrough as PassThrough3 } from "node:stream";
 
 // src/runtimes/exec-frames.ts
-import { Transform as Transform4 } from "node:stream";
-var ExecFrames = class extends Transform4 {
+import { Transform as Transform5 } from "node:stream";
+var ExecFrames = class extends Transform5 {
   pending = Buffer.alloc(0);
   stderrTail = "";
   get stderr() {
@@ -18936,7 +19021,7 @@ function storeSink(store, options) {
 var import_tar_stream4 = __toESM(require_tar_stream(), 1);
 import { createHash as createHash5 } from "node:crypto";
 import { pipeline as pipeline4 } from "node:stream/promises";
-import { Transform as Transform5 } from "node:stream";
+import { Transform as Transform6 } from "node:stream";
 
 // src/archive/input-check.ts
 var tailSize = 64 * 1024;
@@ -19022,7 +19107,7 @@ var tinyInline = 64 * 1024;
 var jsonInline = 4 * 1024 * 1024;
 async function splitArchive(archive, sink, chunkBytes, onBytes = () => void 0) {
   const watch = new InputWatch();
-  const tap = new Transform5({
+  const tap = new Transform6({
     transform(chunk, _encoding, callback) {
       watch.see(chunk);
       onBytes(chunk.length);
@@ -19510,4 +19595,4 @@ export {
   runMain,
   runPost
 };
-/*! For license information please see chunk-VIWJP7IW.js.LEGAL.txt */
+/*! For license information please see chunk-GK2RE7NR.js.LEGAL.txt */
