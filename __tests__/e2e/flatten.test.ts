@@ -105,6 +105,10 @@ describe.each<DockerFlavour>(['20.10', ...docker26Flavours])('flatten on Docker 
     expect(
       await docker(target, ['run', '--rm', '--network', 'none', tag, 'sh', '-c', 'ls /big || echo gone'])
     ).toContain('gone')
+    // What Docker's init layer adds to a container's filesystem is not in the image.
+    const files = await layerFiles(target, tag)
+    expect(files).toEqual(expect.arrayContaining(['bin/busybox', 'work/']))
+    expect(files.filter((f) => ['.dockerenv', 'etc/hosts', 'etc/hostname', 'etc/resolv.conf'].includes(f))).toEqual([])
   })
 })
 
