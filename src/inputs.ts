@@ -1,6 +1,7 @@
 import { HandoffError } from './errors.js'
 import { parseTargetName } from './archive/reference.js'
 import { parseSelection, type Selection } from './archive/select.js'
+import type { ConvertOptions } from './archive/oci-build.js'
 
 /** Input names, exactly as action.yml declares them. */
 export const Input = {
@@ -24,7 +25,10 @@ export const Input = {
   kindCluster: 'kind-cluster',
   stallTimeout: 'stall-timeout',
   // Image transforms on save (issue 12)
-  flatten: 'flatten'
+  flatten: 'flatten',
+  compression: 'compression',
+  ociMediaTypes: 'oci-mediatypes',
+  annotations: 'annotations'
 } as const
 
 export type Mode = 'save' | 'load' | 'auto'
@@ -65,6 +69,8 @@ export interface Settings {
   warnings: string[]
   /** Save: one layer per image, config kept (Docker only). */
   flatten: boolean
+  /** Save: rewrite the archive as an OCI layout with these media types, layer compression and annotations. */
+  convert?: ConvertOptions
 }
 
 /** Reads one input by its action.yml name ('' when unset), like core.getInput. */
@@ -192,10 +198,13 @@ function parseTransforms(
   get: (name: string) => string,
   context: { mode: Mode; runtime: RuntimeKind; kindCluster: string },
   warnings: string[]
-): Pick<Settings, 'flatten'> {
+): Pick<Settings, 'flatten' | 'convert'> {
   const flatten = boolean(Input.flatten, get(Input.flatten))
-  if (flatten && context.mode === 'load') {
-    warnings.push('Input "flatten" applies to saves only; ignored with mode: load.')
+  const convert = parseConvert(get)
+  if ((flatten || convert !== undefined) && context.mode === 'load') {
+    warnings.push(
+      'Inputs "flatten", "compression", "oci-mediatypes" and "annotations" apply to saves only; ignored with mode: load.'
+    )
     return { flatten: false }
   }
   if (flatten && (context.runtime !== 'docker' || context.kindCluster !== '')) {
@@ -204,7 +213,40 @@ function parseTransforms(
       `Input "flatten" works with runtime: docker only (it exports a container's filesystem through the Engine API), not with ${what}; remove flatten or save from Docker.`
     )
   }
-  return { flatten }
+  return { flatten, ...(convert !== undefined ? { convert } : {}) }
+}
+
+/** buildx's exporter parameters: undefined when none is given (the archive is stored as the engine wrote it). */
+function parseConvert(get: (name: string) => string): ConvertOptions | undefined {
+  const given = get(Input.compression)
+  const compression =
+    given === '' ? undefined : oneOf(Input.compression, given, ['gzip', 'zstd', 'uncompressed'] as const)
+  const ociMediaTypes = boolean(Input.ociMediaTypes, get(Input.ociMediaTypes))
+  const annotations = parseAnnotations(get(Input.annotations))
+  if (compression === undefined && !ociMediaTypes && Object.keys(annotations).length === 0) return undefined
+  if (!ociMediaTypes && (compression === 'zstd' || Object.keys(annotations).length > 0)) {
+    const what = compression === 'zstd' ? 'compression: zstd' : 'annotations'
+    throw new HandoffError(
+      `Input ${what === 'annotations' ? '"annotations"' : '"compression" (zstd)'} needs oci-mediatypes: true: Docker's media types have no ${what === 'annotations' ? 'annotations' : 'zstd layer type'}; add oci-mediatypes: true.`
+    )
+  }
+  return { compression: compression ?? 'gzip', ociMediaTypes, annotations }
+}
+
+export function parseAnnotations(text: string): Record<string, string> {
+  const result: Record<string, string> = {}
+  for (const line of lines(text)) {
+    const eq = line.indexOf('=')
+    const key = eq > 0 ? line.slice(0, eq).trim() : ''
+    if (!/^[A-Za-z0-9][A-Za-z0-9._\-/]*$/.test(key) || key.length > 256) {
+      throw new HandoffError(
+        `Input "annotations": "${line}" is not KEY=VALUE with a key of letters, digits, . _ - and / (e.g. org.opencontainers.image.source=https://github.com/o/r).`
+      )
+    }
+    if (key in result) throw new HandoffError(`Input "annotations" sets "${key}" twice; give each key once.`)
+    result[key] = line.slice(eq + 1).trim()
+  }
+  return result
 }
 
 /** Artifact-only inputs given with another backend: the step does what it can and says what it ignored. */

@@ -10,6 +10,7 @@ import { progress } from './progress.js'
 import { engineIdsOf } from './verify.js'
 import { checkComplete, resolveRefs, type SaveRequest, type SaveResult } from './save.js'
 import { flattenNotes, flattenSource, flattenTargets } from './flatten.js'
+import { convertNote, convertSource } from './convert.js'
 
 /** Chunks on their way to the store at once: enough to keep uploads busy while the engine exports, on bounded disk. */
 const inFlight = { chunks: 8, bytes: 3 * 64 * 1024 * 1024 }
@@ -33,10 +34,12 @@ export async function saveToStore(deps: HandoffDeps, store: BlobStore, request: 
   const flat = request.flatten
     ? flattenSource(runtime, await flattenTargets(runtime, refs, ids), { ...platform, scratch: store.scratch })
     : undefined
-  const open = flat?.open ?? (() => runtime.exportImages(refs, platform))
-  const split = await exportAndSplit(deps, store, open, request)
-  // A flattened image is a new image: its ID is the config digest the flattening wrote.
-  const savedIds = flat ? flat.reports().map((r) => r.id) : ids
+  const exported = flat?.open ?? (() => runtime.exportImages(refs, platform))
+  const converted = request.convert ? convertSource(exported, request.convert, store.scratch) : undefined
+  const split = await exportAndSplit(deps, store, converted?.open ?? exported, request)
+  // A flattened image is a new image: its ID is the config digest the flattening wrote; a conversion writes new
+  // manifests, so the containerd store's IDs (manifest digests) change with it.
+  const savedIds = (flat ? flat.reports().map((r) => r.id) : ids).map((id) => converted?.renamed().get(id) ?? id)
   let model
   try {
     model = readModel(split.result.contents)
@@ -61,7 +64,10 @@ export async function saveToStore(deps: HandoffDeps, store: BlobStore, request: 
     return { outcome, rows: [], phases }
   }
   for (const note of model.skipped) log.warning(`Skipped while saving: ${note}`)
-  const notes = flat ? flattenNotes(flat.reports()) : []
+  const notes = [
+    ...(flat ? flattenNotes(flat.reports()) : []),
+    ...(request.convert ? [convertNote(request.convert)] : [])
+  ]
   for (const note of notes) log.info(note)
   // The engine's own ID of each image (the manifest digest on a containerd store), as the load will report it.
   const engineIds = engineIdsOf(model, savedIds)

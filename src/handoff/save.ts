@@ -1,6 +1,7 @@
 import { HandoffError, errorMessage } from '../errors.js'
 import { resolveSelection, type Selection } from '../archive/select.js'
 import type { ArchiveModel } from '../archive/model.js'
+import type { ConvertOptions } from '../archive/oci-build.js'
 import type { Runtime } from '../runtimes/runtime.js'
 import type { SaveOutcome } from '../backends/backend.js'
 import type { DroppedNames, ImageRow, Phases } from './report.js'
@@ -16,6 +17,8 @@ export interface SaveRequest {
   compressionLevel: number
   /** One layer per image, its config kept (Docker only). */
   flatten?: boolean
+  /** OCI layout with these media types, layer compression and annotations. */
+  convert?: ConvertOptions
 }
 
 export interface SaveResult {

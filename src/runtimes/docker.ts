@@ -4,7 +4,13 @@ import { HandoffError, errorMessage } from '../errors.js'
 import { familiarRepository, parseTargetName } from '../archive/reference.js'
 import type { ExportOptions, FlattenTarget, FlattenedArchive, ImportReport, Runtime, RuntimeImage } from './runtime.js'
 import { chainIds as layerChains, type HeldLayers } from '../store/load-plan.js'
-import { connectDocker, engineMessage, engineStatus, type DockerConnection } from './docker-client.js'
+import {
+  compareApiVersions,
+  connectDocker,
+  engineMessage,
+  engineStatus,
+  type DockerConnection
+} from './docker-client.js'
 import { exportArchive, platformQuery } from './docker-export.js'
 import { loadArchive } from './docker-load.js'
 import { flattenedArchive } from './docker-flatten.js'
@@ -42,6 +48,9 @@ async function usesContainerdStore(docker: Dockerode): Promise<boolean> {
     (pair) => Array.isArray(pair) && pair[0] === 'driver-type' && String(pair[1]).includes('containerd')
   )
 }
+
+/** The Engine API of Docker 23, the first to load zstd layers. */
+const zstdApiVersion = '1.42'
 
 /** Names and IDs reach URL paths unencoded (dockerode does not encode them), so only reference characters pass. */
 const pathSafe = /^[A-Za-z0-9._\-/:@]+$/
@@ -104,6 +113,16 @@ class DockerRuntime implements Runtime {
       stallMs: this.stallMs,
       ...(options.platform !== undefined ? { platform: options.platform } : {})
     })
+  }
+
+  /** Docker reads zstd layers from 23.0 (API 1.42); older engines fail mid-load with "invalid tar header". */
+  unreadableLayers(mediaTypes: Set<string>): string | undefined {
+    if (compareApiVersions(this.connection.apiVersion, zstdApiVersion) >= 0) return undefined
+    if (![...mediaTypes].some((type) => type.endsWith('+zstd') || type.endsWith('.zstd'))) return undefined
+    return (
+      `the stored images have zstd-compressed layers, which the Docker Engine at ${this.host} (API ${this.connection.apiVersion}, ` +
+      'Docker 20.10 or older) cannot read; load them into Docker 23 or newer or into containerd 1.5+, or save them again with compression: gzip'
+    )
   }
 
   importArchive(archive: Readable): Promise<ImportReport> {

@@ -76,6 +76,8 @@ export interface Runtime {
    * engine's images (Docker only). `scratch` holds one compressed layer at a time.
    */
   exportFlattened?(targets: FlattenTarget[], options: ExportOptions & { scratch: string }): Promise<FlattenedArchive>
+  /** Why the runtime cannot load layers of these media types (an engine too old for zstd), or undefined. */
+  unreadableLayers?(mediaTypes: Set<string>): string | undefined
   /** Releases clients and sockets; never throws. */
   close(): Promise<void>
 }

@@ -56,9 +56,10 @@ import {
   platformOf,
   resolveFile,
   sameName,
+  symlinkTarget,
   uniqueNames,
   withDefaultTag
-} from "./chunk-4R7AXG6S.js";
+} from "./chunk-SOHFF4QD.js";
 import {
   HandoffError,
   __commonJS,
@@ -315,9 +316,9 @@ var require_utils = __commonJS({
       return output;
     };
     exports.wrapOutput = (input, state = {}, options = {}) => {
-      const prepend = options.contains ? "" : "^";
+      const prepend2 = options.contains ? "" : "^";
       const append = options.contains ? "" : "$";
-      let output = `${prepend}(?:${input})${append}`;
+      let output = `${prepend2}(?:${input})${append}`;
       if (state.negated === true) {
         output = `(?:^(?!${output}).*$)`;
       }
@@ -405,7 +406,7 @@ var require_scan = __commonJS({
       let code;
       let token = { value: "", depth: 0, isGlob: false };
       const eos = () => index >= length;
-      const peek = () => str.charCodeAt(index + 1);
+      const peek2 = () => str.charCodeAt(index + 1);
       const advance = () => {
         prev = code;
         return str.charCodeAt(++index);
@@ -480,7 +481,7 @@ var require_scan = __commonJS({
         }
         if (opts.noext !== true) {
           const isExtglobChar = code === CHAR_PLUS || code === CHAR_AT || code === CHAR_ASTERISK || code === CHAR_QUESTION_MARK || code === CHAR_EXCLAMATION_MARK;
-          if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
+          if (isExtglobChar === true && peek2() === CHAR_LEFT_PARENTHESES) {
             isGlob2 = token.isGlob = true;
             isExtglob = token.isExtglob = true;
             finished2 = true;
@@ -992,7 +993,7 @@ var require_parse = __commonJS({
       let prev = bos;
       let value;
       const eos = () => state.index === len - 1;
-      const peek = state.peek = (n = 1) => input[state.index + n];
+      const peek2 = state.peek = (n = 1) => input[state.index + n];
       const advance = state.advance = () => input[++state.index] || "";
       const remaining = () => input.slice(state.index + 1);
       const consume = (value2 = "", num = 0) => {
@@ -1005,7 +1006,7 @@ var require_parse = __commonJS({
       };
       const negate = () => {
         let count3 = 1;
-        while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
+        while (peek2() === "!" && (peek2(2) !== "(" || peek2(3) === "?")) {
           advance();
           state.start++;
           count3++;
@@ -1154,7 +1155,7 @@ var require_parse = __commonJS({
           continue;
         }
         if (value === "\\") {
-          const next = peek();
+          const next = peek2();
           if (next === "/" && opts.bash !== true) {
             continue;
           }
@@ -1207,7 +1208,7 @@ var require_parse = __commonJS({
               }
             }
           }
-          if (value === "[" && peek() !== ":" || value === "-" && peek() === "]") {
+          if (value === "[" && peek2() !== ":" || value === "-" && peek2() === "]") {
             value = `\\${value}`;
           }
           if (value === "]" && (prev.value === "[" || prev.value === "[^")) {
@@ -1394,12 +1395,12 @@ var require_parse = __commonJS({
         }
         if (value === "?") {
           const isGroup = prev && prev.value === "(";
-          if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+          if (!isGroup && opts.noextglob !== true && peek2() === "(" && peek2(2) !== "?") {
             extglobOpen("qmark", value);
             continue;
           }
           if (prev && prev.type === "paren") {
-            const next = peek();
+            const next = peek2();
             let output = value;
             if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
               output = `\\${value}`;
@@ -1415,8 +1416,8 @@ var require_parse = __commonJS({
           continue;
         }
         if (value === "!") {
-          if (opts.noextglob !== true && peek() === "(") {
-            if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
+          if (opts.noextglob !== true && peek2() === "(") {
+            if (peek2(2) !== "?" || !/[!=<:]/.test(peek2(3))) {
               extglobOpen("negate", value);
               continue;
             }
@@ -1427,7 +1428,7 @@ var require_parse = __commonJS({
           }
         }
         if (value === "+") {
-          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+          if (opts.noextglob !== true && peek2() === "(" && peek2(2) !== "?") {
             extglobOpen("plus", value);
             continue;
           }
@@ -1443,7 +1444,7 @@ var require_parse = __commonJS({
           continue;
         }
         if (value === "@") {
-          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+          if (opts.noextglob !== true && peek2() === "(" && peek2(2) !== "?") {
             push({ type: "at", extglob: true, value, output: "" });
             continue;
           }
@@ -1582,7 +1583,7 @@ var require_parse = __commonJS({
             state.output += nodot;
             prev.output += nodot;
           }
-          if (peek() !== "*") {
+          if (peek2() !== "*") {
             state.output += ONE_CHAR;
             prev.output += ONE_CHAR;
           }
@@ -1788,9 +1789,9 @@ var require_picomatch = __commonJS({
         return state.output;
       }
       const opts = options || {};
-      const prepend = opts.contains ? "" : "^";
+      const prepend2 = opts.contains ? "" : "^";
       const append = opts.contains ? "" : "$";
-      let source = `${prepend}(?:${state.output})${append}`;
+      let source = `${prepend2}(?:${state.output})${append}`;
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
@@ -2136,7 +2137,7 @@ var require_buffer_list = __commonJS({
         }
       }, {
         key: "join",
-        value: function join6(s) {
+        value: function join7(s) {
           if (this.length === 0) return "";
           var p = this.head;
           var ret = "" + p.data;
@@ -2949,9 +2950,9 @@ var require_stream_duplex = __commonJS({
       return keys2;
     };
     module.exports = Duplex;
-    var Readable3 = require_stream_readable();
+    var Readable4 = require_stream_readable();
     var Writable = require_stream_writable();
-    require_inherits()(Duplex, Readable3);
+    require_inherits()(Duplex, Readable4);
     {
       keys = objectKeys(Writable.prototype);
       for (v = 0; v < keys.length; v++) {
@@ -2964,7 +2965,7 @@ var require_stream_duplex = __commonJS({
     var v;
     function Duplex(options) {
       if (!(this instanceof Duplex)) return new Duplex(options);
-      Readable3.call(this, options);
+      Readable4.call(this, options);
       Writable.call(this, options);
       this.allowHalfOpen = true;
       if (options) {
@@ -3382,14 +3383,14 @@ var require_from = __commonJS({
       return (hint === "string" ? String : Number)(input);
     }
     var ERR_INVALID_ARG_TYPE = require_errors().codes.ERR_INVALID_ARG_TYPE;
-    function from(Readable3, iterable, opts) {
+    function from(Readable4, iterable, opts) {
       var iterator;
       if (iterable && typeof iterable.next === "function") {
         iterator = iterable;
       } else if (iterable && iterable[Symbol.asyncIterator]) iterator = iterable[Symbol.asyncIterator]();
       else if (iterable && iterable[Symbol.iterator]) iterator = iterable[Symbol.iterator]();
       else throw new ERR_INVALID_ARG_TYPE("iterable", ["Iterable"], iterable);
-      var readable = new Readable3(_objectSpread({
+      var readable = new Readable4(_objectSpread({
         objectMode: true
       }, opts));
       var reading = false;
@@ -3429,9 +3430,9 @@ var require_from = __commonJS({
 var require_stream_readable = __commonJS({
   "node_modules/docker-modem/node_modules/readable-stream/lib/_stream_readable.js"(exports, module) {
     "use strict";
-    module.exports = Readable3;
+    module.exports = Readable4;
     var Duplex;
-    Readable3.ReadableState = ReadableState;
+    Readable4.ReadableState = ReadableState;
     var EE = __require("events").EventEmitter;
     var EElistenerCount = function EElistenerCount2(emitter, type) {
       return emitter.listeners(type).length;
@@ -3466,7 +3467,7 @@ var require_stream_readable = __commonJS({
     var StringDecoder2;
     var createReadableStreamAsyncIterator;
     var from;
-    require_inherits()(Readable3, Stream);
+    require_inherits()(Readable4, Stream);
     var errorOrDestroy = destroyImpl.errorOrDestroy;
     var kProxyEvents = ["error", "close", "destroy", "pause", "resume"];
     function prependListener(emitter, event, fn) {
@@ -3510,9 +3511,9 @@ var require_stream_readable = __commonJS({
         this.encoding = options.encoding;
       }
     }
-    function Readable3(options) {
+    function Readable4(options) {
       Duplex = Duplex || require_stream_duplex();
-      if (!(this instanceof Readable3)) return new Readable3(options);
+      if (!(this instanceof Readable4)) return new Readable4(options);
       var isDuplex = this instanceof Duplex;
       this._readableState = new ReadableState(options, this, isDuplex);
       this.readable = true;
@@ -3522,7 +3523,7 @@ var require_stream_readable = __commonJS({
       }
       Stream.call(this);
     }
-    Object.defineProperty(Readable3.prototype, "destroyed", {
+    Object.defineProperty(Readable4.prototype, "destroyed", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -3540,12 +3541,12 @@ var require_stream_readable = __commonJS({
         this._readableState.destroyed = value;
       }
     });
-    Readable3.prototype.destroy = destroyImpl.destroy;
-    Readable3.prototype._undestroy = destroyImpl.undestroy;
-    Readable3.prototype._destroy = function(err, cb) {
+    Readable4.prototype.destroy = destroyImpl.destroy;
+    Readable4.prototype._undestroy = destroyImpl.undestroy;
+    Readable4.prototype._destroy = function(err, cb) {
       cb(err);
     };
-    Readable3.prototype.push = function(chunk, encoding) {
+    Readable4.prototype.push = function(chunk, encoding) {
       var state = this._readableState;
       var skipChunkCheck;
       if (!state.objectMode) {
@@ -3562,7 +3563,7 @@ var require_stream_readable = __commonJS({
       }
       return readableAddChunk(this, chunk, encoding, false, skipChunkCheck);
     };
-    Readable3.prototype.unshift = function(chunk) {
+    Readable4.prototype.unshift = function(chunk) {
       return readableAddChunk(this, chunk, null, true, false);
     };
     function readableAddChunk(stream, chunk, encoding, addToFront, skipChunkCheck) {
@@ -3623,10 +3624,10 @@ var require_stream_readable = __commonJS({
       }
       return er;
     }
-    Readable3.prototype.isPaused = function() {
+    Readable4.prototype.isPaused = function() {
       return this._readableState.flowing === false;
     };
-    Readable3.prototype.setEncoding = function(enc) {
+    Readable4.prototype.setEncoding = function(enc) {
       if (!StringDecoder2) StringDecoder2 = require_string_decoder().StringDecoder;
       var decoder = new StringDecoder2(enc);
       this._readableState.decoder = decoder;
@@ -3672,7 +3673,7 @@ var require_stream_readable = __commonJS({
       }
       return state.length;
     }
-    Readable3.prototype.read = function(n) {
+    Readable4.prototype.read = function(n) {
       debug2("read", n);
       n = parseInt(n, 10);
       var state = this._readableState;
@@ -3781,10 +3782,10 @@ var require_stream_readable = __commonJS({
       }
       state.readingMore = false;
     }
-    Readable3.prototype._read = function(n) {
+    Readable4.prototype._read = function(n) {
       errorOrDestroy(this, new ERR_METHOD_NOT_IMPLEMENTED("_read()"));
     };
-    Readable3.prototype.pipe = function(dest, pipeOpts) {
+    Readable4.prototype.pipe = function(dest, pipeOpts) {
       var src = this;
       var state = this._readableState;
       switch (state.pipesCount) {
@@ -3887,7 +3888,7 @@ var require_stream_readable = __commonJS({
         }
       };
     }
-    Readable3.prototype.unpipe = function(dest) {
+    Readable4.prototype.unpipe = function(dest) {
       var state = this._readableState;
       var unpipeInfo = {
         hasUnpiped: false
@@ -3921,7 +3922,7 @@ var require_stream_readable = __commonJS({
       dest.emit("unpipe", this, unpipeInfo);
       return this;
     };
-    Readable3.prototype.on = function(ev, fn) {
+    Readable4.prototype.on = function(ev, fn) {
       var res = Stream.prototype.on.call(this, ev, fn);
       var state = this._readableState;
       if (ev === "data") {
@@ -3942,15 +3943,15 @@ var require_stream_readable = __commonJS({
       }
       return res;
     };
-    Readable3.prototype.addListener = Readable3.prototype.on;
-    Readable3.prototype.removeListener = function(ev, fn) {
+    Readable4.prototype.addListener = Readable4.prototype.on;
+    Readable4.prototype.removeListener = function(ev, fn) {
       var res = Stream.prototype.removeListener.call(this, ev, fn);
       if (ev === "readable") {
         process.nextTick(updateReadableListening, this);
       }
       return res;
     };
-    Readable3.prototype.removeAllListeners = function(ev) {
+    Readable4.prototype.removeAllListeners = function(ev) {
       var res = Stream.prototype.removeAllListeners.apply(this, arguments);
       if (ev === "readable" || ev === void 0) {
         process.nextTick(updateReadableListening, this);
@@ -3970,7 +3971,7 @@ var require_stream_readable = __commonJS({
       debug2("readable nexttick read 0");
       self2.read(0);
     }
-    Readable3.prototype.resume = function() {
+    Readable4.prototype.resume = function() {
       var state = this._readableState;
       if (!state.flowing) {
         debug2("resume");
@@ -3996,7 +3997,7 @@ var require_stream_readable = __commonJS({
       flow(stream);
       if (state.flowing && !state.reading) stream.read(0);
     }
-    Readable3.prototype.pause = function() {
+    Readable4.prototype.pause = function() {
       debug2("call pause flowing=%j", this._readableState.flowing);
       if (this._readableState.flowing !== false) {
         debug2("pause");
@@ -4011,7 +4012,7 @@ var require_stream_readable = __commonJS({
       debug2("flow", state.flowing);
       while (state.flowing && stream.read() !== null) ;
     }
-    Readable3.prototype.wrap = function(stream) {
+    Readable4.prototype.wrap = function(stream) {
       var _this = this;
       var state = this._readableState;
       var paused = false;
@@ -4056,14 +4057,14 @@ var require_stream_readable = __commonJS({
       return this;
     };
     if (typeof Symbol === "function") {
-      Readable3.prototype[Symbol.asyncIterator] = function() {
+      Readable4.prototype[Symbol.asyncIterator] = function() {
         if (createReadableStreamAsyncIterator === void 0) {
           createReadableStreamAsyncIterator = require_async_iterator();
         }
         return createReadableStreamAsyncIterator(this);
       };
     }
-    Object.defineProperty(Readable3.prototype, "readableHighWaterMark", {
+    Object.defineProperty(Readable4.prototype, "readableHighWaterMark", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -4072,7 +4073,7 @@ var require_stream_readable = __commonJS({
         return this._readableState.highWaterMark;
       }
     });
-    Object.defineProperty(Readable3.prototype, "readableBuffer", {
+    Object.defineProperty(Readable4.prototype, "readableBuffer", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -4081,7 +4082,7 @@ var require_stream_readable = __commonJS({
         return this._readableState && this._readableState.buffer;
       }
     });
-    Object.defineProperty(Readable3.prototype, "readableFlowing", {
+    Object.defineProperty(Readable4.prototype, "readableFlowing", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -4095,8 +4096,8 @@ var require_stream_readable = __commonJS({
         }
       }
     });
-    Readable3._fromList = fromList;
-    Object.defineProperty(Readable3.prototype, "readableLength", {
+    Readable4._fromList = fromList;
+    Object.defineProperty(Readable4.prototype, "readableLength", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -4142,11 +4143,11 @@ var require_stream_readable = __commonJS({
       }
     }
     if (typeof Symbol === "function") {
-      Readable3.from = function(iterable, opts) {
+      Readable4.from = function(iterable, opts) {
         if (from === void 0) {
           from = require_from();
         }
-        return from(Readable3, iterable, opts);
+        return from(Readable4, iterable, opts);
       };
     }
     function indexOf(xs, x) {
@@ -4162,14 +4163,14 @@ var require_stream_readable = __commonJS({
 var require_stream_transform = __commonJS({
   "node_modules/docker-modem/node_modules/readable-stream/lib/_stream_transform.js"(exports, module) {
     "use strict";
-    module.exports = Transform7;
+    module.exports = Transform8;
     var _require$codes = require_errors().codes;
     var ERR_METHOD_NOT_IMPLEMENTED = _require$codes.ERR_METHOD_NOT_IMPLEMENTED;
     var ERR_MULTIPLE_CALLBACK = _require$codes.ERR_MULTIPLE_CALLBACK;
     var ERR_TRANSFORM_ALREADY_TRANSFORMING = _require$codes.ERR_TRANSFORM_ALREADY_TRANSFORMING;
     var ERR_TRANSFORM_WITH_LENGTH_0 = _require$codes.ERR_TRANSFORM_WITH_LENGTH_0;
     var Duplex = require_stream_duplex();
-    require_inherits()(Transform7, Duplex);
+    require_inherits()(Transform8, Duplex);
     function afterTransform(er, data) {
       var ts = this._transformState;
       ts.transforming = false;
@@ -4188,8 +4189,8 @@ var require_stream_transform = __commonJS({
         this._read(rs.highWaterMark);
       }
     }
-    function Transform7(options) {
-      if (!(this instanceof Transform7)) return new Transform7(options);
+    function Transform8(options) {
+      if (!(this instanceof Transform8)) return new Transform8(options);
       Duplex.call(this, options);
       this._transformState = {
         afterTransform: afterTransform.bind(this),
@@ -4217,14 +4218,14 @@ var require_stream_transform = __commonJS({
         done(this, null, null);
       }
     }
-    Transform7.prototype.push = function(chunk, encoding) {
+    Transform8.prototype.push = function(chunk, encoding) {
       this._transformState.needTransform = false;
       return Duplex.prototype.push.call(this, chunk, encoding);
     };
-    Transform7.prototype._transform = function(chunk, encoding, cb) {
+    Transform8.prototype._transform = function(chunk, encoding, cb) {
       cb(new ERR_METHOD_NOT_IMPLEMENTED("_transform()"));
     };
-    Transform7.prototype._write = function(chunk, encoding, cb) {
+    Transform8.prototype._write = function(chunk, encoding, cb) {
       var ts = this._transformState;
       ts.writecb = cb;
       ts.writechunk = chunk;
@@ -4234,7 +4235,7 @@ var require_stream_transform = __commonJS({
         if (ts.needTransform || rs.needReadable || rs.length < rs.highWaterMark) this._read(rs.highWaterMark);
       }
     };
-    Transform7.prototype._read = function(n) {
+    Transform8.prototype._read = function(n) {
       var ts = this._transformState;
       if (ts.writechunk !== null && !ts.transforming) {
         ts.transforming = true;
@@ -4243,7 +4244,7 @@ var require_stream_transform = __commonJS({
         ts.needTransform = true;
       }
     };
-    Transform7.prototype._destroy = function(err, cb) {
+    Transform8.prototype._destroy = function(err, cb) {
       Duplex.prototype._destroy.call(this, err, function(err2) {
         cb(err2);
       });
@@ -4263,14 +4264,14 @@ var require_stream_transform = __commonJS({
 var require_stream_passthrough = __commonJS({
   "node_modules/docker-modem/node_modules/readable-stream/lib/_stream_passthrough.js"(exports, module) {
     "use strict";
-    module.exports = PassThrough5;
-    var Transform7 = require_stream_transform();
-    require_inherits()(PassThrough5, Transform7);
-    function PassThrough5(options) {
-      if (!(this instanceof PassThrough5)) return new PassThrough5(options);
-      Transform7.call(this, options);
+    module.exports = PassThrough6;
+    var Transform8 = require_stream_transform();
+    require_inherits()(PassThrough6, Transform8);
+    function PassThrough6(options) {
+      if (!(this instanceof PassThrough6)) return new PassThrough6(options);
+      Transform8.call(this, options);
     }
-    PassThrough5.prototype._transform = function(chunk, encoding, cb) {
+    PassThrough6.prototype._transform = function(chunk, encoding, cb) {
       cb(null, chunk);
     };
   }
@@ -4334,7 +4335,7 @@ var require_pipeline = __commonJS({
       if (typeof streams[streams.length - 1] !== "function") return noop;
       return streams.pop();
     }
-    function pipeline5() {
+    function pipeline6() {
       for (var _len = arguments.length, streams = new Array(_len), _key = 0; _key < _len; _key++) {
         streams[_key] = arguments[_key];
       }
@@ -4357,7 +4358,7 @@ var require_pipeline = __commonJS({
       });
       return streams.reduce(pipe);
     }
-    module.exports = pipeline5;
+    module.exports = pipeline6;
   }
 });
 
@@ -4746,10 +4747,10 @@ var require_modem = __commonJS({
             var buffer = Buffer.concat(chunks);
             var result = buffer.toString();
             debug2("Received: %s", result);
-            var json2 = utils.parseJSON(result) || buffer;
+            var json3 = utils.parseJSON(result) || buffer;
             if (finished2 === false) {
               finished2 = true;
-              self2.buildPayload(null, context.isStream, context.statusCodes, false, req, res, json2, callback);
+              self2.buildPayload(null, context.isStream, context.statusCodes, false, req, res, json3, callback);
             }
           });
         }
@@ -4773,10 +4774,10 @@ var require_modem = __commonJS({
         req.end();
       }
     };
-    Modem.prototype.buildPayload = function(err, isStream, statusCodes, openStdin, req, res, json2, cb) {
+    Modem.prototype.buildPayload = function(err, isStream, statusCodes, openStdin, req, res, json3, cb) {
       if (err) return cb(err, null);
       if (statusCodes[res.statusCode] !== true) {
-        getCause(isStream, res, json2, function(err2, cause) {
+        getCause(isStream, res, json3, function(err2, cause) {
           if (err2) {
             return cb(err2, null);
           }
@@ -4785,7 +4786,7 @@ var require_modem = __commonJS({
           );
           msg.reason = statusCodes[res.statusCode];
           msg.statusCode = res.statusCode;
-          msg.json = json2;
+          msg.json = json3;
           cb(msg, null);
         });
       } else {
@@ -4794,10 +4795,10 @@ var require_modem = __commonJS({
         } else if (isStream) {
           cb(null, res);
         } else {
-          cb(null, json2);
+          cb(null, json3);
         }
       }
-      function getCause(isStream2, res2, json3, callback) {
+      function getCause(isStream2, res2, json4, callback) {
         var chunks = "";
         var done = false;
         if (isStream2) {
@@ -4811,7 +4812,7 @@ var require_modem = __commonJS({
             handler(null, utils.parseJSON(chunks) || chunks);
           });
         } else {
-          callback(null, json3);
+          callback(null, json4);
         }
         function handler(err2, data) {
           if (done === false) {
@@ -5413,7 +5414,7 @@ var require_buffer_list2 = __commonJS({
         }
       }, {
         key: "join",
-        value: function join6(s) {
+        value: function join7(s) {
           if (this.length === 0) return "";
           var p = this.head;
           var ret = "" + p.data;
@@ -6226,9 +6227,9 @@ var require_stream_duplex2 = __commonJS({
       return keys2;
     };
     module.exports = Duplex;
-    var Readable3 = require_stream_readable2();
+    var Readable4 = require_stream_readable2();
     var Writable = require_stream_writable2();
-    require_inherits()(Duplex, Readable3);
+    require_inherits()(Duplex, Readable4);
     {
       keys = objectKeys(Writable.prototype);
       for (v = 0; v < keys.length; v++) {
@@ -6241,7 +6242,7 @@ var require_stream_duplex2 = __commonJS({
     var v;
     function Duplex(options) {
       if (!(this instanceof Duplex)) return new Duplex(options);
-      Readable3.call(this, options);
+      Readable4.call(this, options);
       Writable.call(this, options);
       this.allowHalfOpen = true;
       if (options) {
@@ -6659,14 +6660,14 @@ var require_from2 = __commonJS({
       return (hint === "string" ? String : Number)(input);
     }
     var ERR_INVALID_ARG_TYPE = require_errors2().codes.ERR_INVALID_ARG_TYPE;
-    function from(Readable3, iterable, opts) {
+    function from(Readable4, iterable, opts) {
       var iterator;
       if (iterable && typeof iterable.next === "function") {
         iterator = iterable;
       } else if (iterable && iterable[Symbol.asyncIterator]) iterator = iterable[Symbol.asyncIterator]();
       else if (iterable && iterable[Symbol.iterator]) iterator = iterable[Symbol.iterator]();
       else throw new ERR_INVALID_ARG_TYPE("iterable", ["Iterable"], iterable);
-      var readable = new Readable3(_objectSpread({
+      var readable = new Readable4(_objectSpread({
         objectMode: true
       }, opts));
       var reading = false;
@@ -6706,9 +6707,9 @@ var require_from2 = __commonJS({
 var require_stream_readable2 = __commonJS({
   "node_modules/bl/node_modules/readable-stream/lib/_stream_readable.js"(exports, module) {
     "use strict";
-    module.exports = Readable3;
+    module.exports = Readable4;
     var Duplex;
-    Readable3.ReadableState = ReadableState;
+    Readable4.ReadableState = ReadableState;
     var EE = __require("events").EventEmitter;
     var EElistenerCount = function EElistenerCount2(emitter, type) {
       return emitter.listeners(type).length;
@@ -6743,7 +6744,7 @@ var require_stream_readable2 = __commonJS({
     var StringDecoder2;
     var createReadableStreamAsyncIterator;
     var from;
-    require_inherits()(Readable3, Stream);
+    require_inherits()(Readable4, Stream);
     var errorOrDestroy = destroyImpl.errorOrDestroy;
     var kProxyEvents = ["error", "close", "destroy", "pause", "resume"];
     function prependListener(emitter, event, fn) {
@@ -6787,9 +6788,9 @@ var require_stream_readable2 = __commonJS({
         this.encoding = options.encoding;
       }
     }
-    function Readable3(options) {
+    function Readable4(options) {
       Duplex = Duplex || require_stream_duplex2();
-      if (!(this instanceof Readable3)) return new Readable3(options);
+      if (!(this instanceof Readable4)) return new Readable4(options);
       var isDuplex = this instanceof Duplex;
       this._readableState = new ReadableState(options, this, isDuplex);
       this.readable = true;
@@ -6799,7 +6800,7 @@ var require_stream_readable2 = __commonJS({
       }
       Stream.call(this);
     }
-    Object.defineProperty(Readable3.prototype, "destroyed", {
+    Object.defineProperty(Readable4.prototype, "destroyed", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -6817,12 +6818,12 @@ var require_stream_readable2 = __commonJS({
         this._readableState.destroyed = value;
       }
     });
-    Readable3.prototype.destroy = destroyImpl.destroy;
-    Readable3.prototype._undestroy = destroyImpl.undestroy;
-    Readable3.prototype._destroy = function(err, cb) {
+    Readable4.prototype.destroy = destroyImpl.destroy;
+    Readable4.prototype._undestroy = destroyImpl.undestroy;
+    Readable4.prototype._destroy = function(err, cb) {
       cb(err);
     };
-    Readable3.prototype.push = function(chunk, encoding) {
+    Readable4.prototype.push = function(chunk, encoding) {
       var state = this._readableState;
       var skipChunkCheck;
       if (!state.objectMode) {
@@ -6839,7 +6840,7 @@ var require_stream_readable2 = __commonJS({
       }
       return readableAddChunk(this, chunk, encoding, false, skipChunkCheck);
     };
-    Readable3.prototype.unshift = function(chunk) {
+    Readable4.prototype.unshift = function(chunk) {
       return readableAddChunk(this, chunk, null, true, false);
     };
     function readableAddChunk(stream, chunk, encoding, addToFront, skipChunkCheck) {
@@ -6900,10 +6901,10 @@ var require_stream_readable2 = __commonJS({
       }
       return er;
     }
-    Readable3.prototype.isPaused = function() {
+    Readable4.prototype.isPaused = function() {
       return this._readableState.flowing === false;
     };
-    Readable3.prototype.setEncoding = function(enc) {
+    Readable4.prototype.setEncoding = function(enc) {
       if (!StringDecoder2) StringDecoder2 = require_string_decoder().StringDecoder;
       var decoder = new StringDecoder2(enc);
       this._readableState.decoder = decoder;
@@ -6949,7 +6950,7 @@ var require_stream_readable2 = __commonJS({
       }
       return state.length;
     }
-    Readable3.prototype.read = function(n) {
+    Readable4.prototype.read = function(n) {
       debug2("read", n);
       n = parseInt(n, 10);
       var state = this._readableState;
@@ -7058,10 +7059,10 @@ var require_stream_readable2 = __commonJS({
       }
       state.readingMore = false;
     }
-    Readable3.prototype._read = function(n) {
+    Readable4.prototype._read = function(n) {
       errorOrDestroy(this, new ERR_METHOD_NOT_IMPLEMENTED("_read()"));
     };
-    Readable3.prototype.pipe = function(dest, pipeOpts) {
+    Readable4.prototype.pipe = function(dest, pipeOpts) {
       var src = this;
       var state = this._readableState;
       switch (state.pipesCount) {
@@ -7164,7 +7165,7 @@ var require_stream_readable2 = __commonJS({
         }
       };
     }
-    Readable3.prototype.unpipe = function(dest) {
+    Readable4.prototype.unpipe = function(dest) {
       var state = this._readableState;
       var unpipeInfo = {
         hasUnpiped: false
@@ -7198,7 +7199,7 @@ var require_stream_readable2 = __commonJS({
       dest.emit("unpipe", this, unpipeInfo);
       return this;
     };
-    Readable3.prototype.on = function(ev, fn) {
+    Readable4.prototype.on = function(ev, fn) {
       var res = Stream.prototype.on.call(this, ev, fn);
       var state = this._readableState;
       if (ev === "data") {
@@ -7219,15 +7220,15 @@ var require_stream_readable2 = __commonJS({
       }
       return res;
     };
-    Readable3.prototype.addListener = Readable3.prototype.on;
-    Readable3.prototype.removeListener = function(ev, fn) {
+    Readable4.prototype.addListener = Readable4.prototype.on;
+    Readable4.prototype.removeListener = function(ev, fn) {
       var res = Stream.prototype.removeListener.call(this, ev, fn);
       if (ev === "readable") {
         process.nextTick(updateReadableListening, this);
       }
       return res;
     };
-    Readable3.prototype.removeAllListeners = function(ev) {
+    Readable4.prototype.removeAllListeners = function(ev) {
       var res = Stream.prototype.removeAllListeners.apply(this, arguments);
       if (ev === "readable" || ev === void 0) {
         process.nextTick(updateReadableListening, this);
@@ -7247,7 +7248,7 @@ var require_stream_readable2 = __commonJS({
       debug2("readable nexttick read 0");
       self2.read(0);
     }
-    Readable3.prototype.resume = function() {
+    Readable4.prototype.resume = function() {
       var state = this._readableState;
       if (!state.flowing) {
         debug2("resume");
@@ -7273,7 +7274,7 @@ var require_stream_readable2 = __commonJS({
       flow(stream);
       if (state.flowing && !state.reading) stream.read(0);
     }
-    Readable3.prototype.pause = function() {
+    Readable4.prototype.pause = function() {
       debug2("call pause flowing=%j", this._readableState.flowing);
       if (this._readableState.flowing !== false) {
         debug2("pause");
@@ -7288,7 +7289,7 @@ var require_stream_readable2 = __commonJS({
       debug2("flow", state.flowing);
       while (state.flowing && stream.read() !== null) ;
     }
-    Readable3.prototype.wrap = function(stream) {
+    Readable4.prototype.wrap = function(stream) {
       var _this = this;
       var state = this._readableState;
       var paused = false;
@@ -7333,14 +7334,14 @@ var require_stream_readable2 = __commonJS({
       return this;
     };
     if (typeof Symbol === "function") {
-      Readable3.prototype[Symbol.asyncIterator] = function() {
+      Readable4.prototype[Symbol.asyncIterator] = function() {
         if (createReadableStreamAsyncIterator === void 0) {
           createReadableStreamAsyncIterator = require_async_iterator2();
         }
         return createReadableStreamAsyncIterator(this);
       };
     }
-    Object.defineProperty(Readable3.prototype, "readableHighWaterMark", {
+    Object.defineProperty(Readable4.prototype, "readableHighWaterMark", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -7349,7 +7350,7 @@ var require_stream_readable2 = __commonJS({
         return this._readableState.highWaterMark;
       }
     });
-    Object.defineProperty(Readable3.prototype, "readableBuffer", {
+    Object.defineProperty(Readable4.prototype, "readableBuffer", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -7358,7 +7359,7 @@ var require_stream_readable2 = __commonJS({
         return this._readableState && this._readableState.buffer;
       }
     });
-    Object.defineProperty(Readable3.prototype, "readableFlowing", {
+    Object.defineProperty(Readable4.prototype, "readableFlowing", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -7372,8 +7373,8 @@ var require_stream_readable2 = __commonJS({
         }
       }
     });
-    Readable3._fromList = fromList;
-    Object.defineProperty(Readable3.prototype, "readableLength", {
+    Readable4._fromList = fromList;
+    Object.defineProperty(Readable4.prototype, "readableLength", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -7419,11 +7420,11 @@ var require_stream_readable2 = __commonJS({
       }
     }
     if (typeof Symbol === "function") {
-      Readable3.from = function(iterable, opts) {
+      Readable4.from = function(iterable, opts) {
         if (from === void 0) {
           from = require_from2();
         }
-        return from(Readable3, iterable, opts);
+        return from(Readable4, iterable, opts);
       };
     }
     function indexOf(xs, x) {
@@ -7439,14 +7440,14 @@ var require_stream_readable2 = __commonJS({
 var require_stream_transform2 = __commonJS({
   "node_modules/bl/node_modules/readable-stream/lib/_stream_transform.js"(exports, module) {
     "use strict";
-    module.exports = Transform7;
+    module.exports = Transform8;
     var _require$codes = require_errors2().codes;
     var ERR_METHOD_NOT_IMPLEMENTED = _require$codes.ERR_METHOD_NOT_IMPLEMENTED;
     var ERR_MULTIPLE_CALLBACK = _require$codes.ERR_MULTIPLE_CALLBACK;
     var ERR_TRANSFORM_ALREADY_TRANSFORMING = _require$codes.ERR_TRANSFORM_ALREADY_TRANSFORMING;
     var ERR_TRANSFORM_WITH_LENGTH_0 = _require$codes.ERR_TRANSFORM_WITH_LENGTH_0;
     var Duplex = require_stream_duplex2();
-    require_inherits()(Transform7, Duplex);
+    require_inherits()(Transform8, Duplex);
     function afterTransform(er, data) {
       var ts = this._transformState;
       ts.transforming = false;
@@ -7465,8 +7466,8 @@ var require_stream_transform2 = __commonJS({
         this._read(rs.highWaterMark);
       }
     }
-    function Transform7(options) {
-      if (!(this instanceof Transform7)) return new Transform7(options);
+    function Transform8(options) {
+      if (!(this instanceof Transform8)) return new Transform8(options);
       Duplex.call(this, options);
       this._transformState = {
         afterTransform: afterTransform.bind(this),
@@ -7494,14 +7495,14 @@ var require_stream_transform2 = __commonJS({
         done(this, null, null);
       }
     }
-    Transform7.prototype.push = function(chunk, encoding) {
+    Transform8.prototype.push = function(chunk, encoding) {
       this._transformState.needTransform = false;
       return Duplex.prototype.push.call(this, chunk, encoding);
     };
-    Transform7.prototype._transform = function(chunk, encoding, cb) {
+    Transform8.prototype._transform = function(chunk, encoding, cb) {
       cb(new ERR_METHOD_NOT_IMPLEMENTED("_transform()"));
     };
-    Transform7.prototype._write = function(chunk, encoding, cb) {
+    Transform8.prototype._write = function(chunk, encoding, cb) {
       var ts = this._transformState;
       ts.writecb = cb;
       ts.writechunk = chunk;
@@ -7511,7 +7512,7 @@ var require_stream_transform2 = __commonJS({
         if (ts.needTransform || rs.needReadable || rs.length < rs.highWaterMark) this._read(rs.highWaterMark);
       }
     };
-    Transform7.prototype._read = function(n) {
+    Transform8.prototype._read = function(n) {
       var ts = this._transformState;
       if (ts.writechunk !== null && !ts.transforming) {
         ts.transforming = true;
@@ -7520,7 +7521,7 @@ var require_stream_transform2 = __commonJS({
         ts.needTransform = true;
       }
     };
-    Transform7.prototype._destroy = function(err, cb) {
+    Transform8.prototype._destroy = function(err, cb) {
       Duplex.prototype._destroy.call(this, err, function(err2) {
         cb(err2);
       });
@@ -7540,14 +7541,14 @@ var require_stream_transform2 = __commonJS({
 var require_stream_passthrough2 = __commonJS({
   "node_modules/bl/node_modules/readable-stream/lib/_stream_passthrough.js"(exports, module) {
     "use strict";
-    module.exports = PassThrough5;
-    var Transform7 = require_stream_transform2();
-    require_inherits()(PassThrough5, Transform7);
-    function PassThrough5(options) {
-      if (!(this instanceof PassThrough5)) return new PassThrough5(options);
-      Transform7.call(this, options);
+    module.exports = PassThrough6;
+    var Transform8 = require_stream_transform2();
+    require_inherits()(PassThrough6, Transform8);
+    function PassThrough6(options) {
+      if (!(this instanceof PassThrough6)) return new PassThrough6(options);
+      Transform8.call(this, options);
     }
-    PassThrough5.prototype._transform = function(chunk, encoding, cb) {
+    PassThrough6.prototype._transform = function(chunk, encoding, cb) {
       cb(null, chunk);
     };
   }
@@ -7611,7 +7612,7 @@ var require_pipeline2 = __commonJS({
       if (typeof streams[streams.length - 1] !== "function") return noop;
       return streams.pop();
     }
-    function pipeline5() {
+    function pipeline6() {
       for (var _len = arguments.length, streams = new Array(_len), _key = 0; _key < _len; _key++) {
         streams[_key] = arguments[_key];
       }
@@ -7634,7 +7635,7 @@ var require_pipeline2 = __commonJS({
       });
       return streams.reduce(pipe);
     }
-    module.exports = pipeline5;
+    module.exports = pipeline6;
   }
 });
 
@@ -8403,7 +8404,7 @@ var require_buffer_list3 = __commonJS({
         }
       }, {
         key: "join",
-        value: function join6(s) {
+        value: function join7(s) {
           if (this.length === 0) return "";
           var p = this.head;
           var ret = "" + p.data;
@@ -9216,9 +9217,9 @@ var require_stream_duplex3 = __commonJS({
       return keys2;
     };
     module.exports = Duplex;
-    var Readable3 = require_stream_readable3();
+    var Readable4 = require_stream_readable3();
     var Writable = require_stream_writable3();
-    require_inherits()(Duplex, Readable3);
+    require_inherits()(Duplex, Readable4);
     {
       keys = objectKeys(Writable.prototype);
       for (v = 0; v < keys.length; v++) {
@@ -9231,7 +9232,7 @@ var require_stream_duplex3 = __commonJS({
     var v;
     function Duplex(options) {
       if (!(this instanceof Duplex)) return new Duplex(options);
-      Readable3.call(this, options);
+      Readable4.call(this, options);
       Writable.call(this, options);
       this.allowHalfOpen = true;
       if (options) {
@@ -9649,14 +9650,14 @@ var require_from3 = __commonJS({
       return (hint === "string" ? String : Number)(input);
     }
     var ERR_INVALID_ARG_TYPE = require_errors3().codes.ERR_INVALID_ARG_TYPE;
-    function from(Readable3, iterable, opts) {
+    function from(Readable4, iterable, opts) {
       var iterator;
       if (iterable && typeof iterable.next === "function") {
         iterator = iterable;
       } else if (iterable && iterable[Symbol.asyncIterator]) iterator = iterable[Symbol.asyncIterator]();
       else if (iterable && iterable[Symbol.iterator]) iterator = iterable[Symbol.iterator]();
       else throw new ERR_INVALID_ARG_TYPE("iterable", ["Iterable"], iterable);
-      var readable = new Readable3(_objectSpread({
+      var readable = new Readable4(_objectSpread({
         objectMode: true
       }, opts));
       var reading = false;
@@ -9696,9 +9697,9 @@ var require_from3 = __commonJS({
 var require_stream_readable3 = __commonJS({
   "node_modules/tar-fs/node_modules/readable-stream/lib/_stream_readable.js"(exports, module) {
     "use strict";
-    module.exports = Readable3;
+    module.exports = Readable4;
     var Duplex;
-    Readable3.ReadableState = ReadableState;
+    Readable4.ReadableState = ReadableState;
     var EE = __require("events").EventEmitter;
     var EElistenerCount = function EElistenerCount2(emitter, type) {
       return emitter.listeners(type).length;
@@ -9733,7 +9734,7 @@ var require_stream_readable3 = __commonJS({
     var StringDecoder2;
     var createReadableStreamAsyncIterator;
     var from;
-    require_inherits()(Readable3, Stream);
+    require_inherits()(Readable4, Stream);
     var errorOrDestroy = destroyImpl.errorOrDestroy;
     var kProxyEvents = ["error", "close", "destroy", "pause", "resume"];
     function prependListener(emitter, event, fn) {
@@ -9777,9 +9778,9 @@ var require_stream_readable3 = __commonJS({
         this.encoding = options.encoding;
       }
     }
-    function Readable3(options) {
+    function Readable4(options) {
       Duplex = Duplex || require_stream_duplex3();
-      if (!(this instanceof Readable3)) return new Readable3(options);
+      if (!(this instanceof Readable4)) return new Readable4(options);
       var isDuplex = this instanceof Duplex;
       this._readableState = new ReadableState(options, this, isDuplex);
       this.readable = true;
@@ -9789,7 +9790,7 @@ var require_stream_readable3 = __commonJS({
       }
       Stream.call(this);
     }
-    Object.defineProperty(Readable3.prototype, "destroyed", {
+    Object.defineProperty(Readable4.prototype, "destroyed", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -9807,12 +9808,12 @@ var require_stream_readable3 = __commonJS({
         this._readableState.destroyed = value;
       }
     });
-    Readable3.prototype.destroy = destroyImpl.destroy;
-    Readable3.prototype._undestroy = destroyImpl.undestroy;
-    Readable3.prototype._destroy = function(err, cb) {
+    Readable4.prototype.destroy = destroyImpl.destroy;
+    Readable4.prototype._undestroy = destroyImpl.undestroy;
+    Readable4.prototype._destroy = function(err, cb) {
       cb(err);
     };
-    Readable3.prototype.push = function(chunk, encoding) {
+    Readable4.prototype.push = function(chunk, encoding) {
       var state = this._readableState;
       var skipChunkCheck;
       if (!state.objectMode) {
@@ -9829,7 +9830,7 @@ var require_stream_readable3 = __commonJS({
       }
       return readableAddChunk(this, chunk, encoding, false, skipChunkCheck);
     };
-    Readable3.prototype.unshift = function(chunk) {
+    Readable4.prototype.unshift = function(chunk) {
       return readableAddChunk(this, chunk, null, true, false);
     };
     function readableAddChunk(stream, chunk, encoding, addToFront, skipChunkCheck) {
@@ -9890,10 +9891,10 @@ var require_stream_readable3 = __commonJS({
       }
       return er;
     }
-    Readable3.prototype.isPaused = function() {
+    Readable4.prototype.isPaused = function() {
       return this._readableState.flowing === false;
     };
-    Readable3.prototype.setEncoding = function(enc) {
+    Readable4.prototype.setEncoding = function(enc) {
       if (!StringDecoder2) StringDecoder2 = require_string_decoder().StringDecoder;
       var decoder = new StringDecoder2(enc);
       this._readableState.decoder = decoder;
@@ -9939,7 +9940,7 @@ var require_stream_readable3 = __commonJS({
       }
       return state.length;
     }
-    Readable3.prototype.read = function(n) {
+    Readable4.prototype.read = function(n) {
       debug2("read", n);
       n = parseInt(n, 10);
       var state = this._readableState;
@@ -10048,10 +10049,10 @@ var require_stream_readable3 = __commonJS({
       }
       state.readingMore = false;
     }
-    Readable3.prototype._read = function(n) {
+    Readable4.prototype._read = function(n) {
       errorOrDestroy(this, new ERR_METHOD_NOT_IMPLEMENTED("_read()"));
     };
-    Readable3.prototype.pipe = function(dest, pipeOpts) {
+    Readable4.prototype.pipe = function(dest, pipeOpts) {
       var src = this;
       var state = this._readableState;
       switch (state.pipesCount) {
@@ -10154,7 +10155,7 @@ var require_stream_readable3 = __commonJS({
         }
       };
     }
-    Readable3.prototype.unpipe = function(dest) {
+    Readable4.prototype.unpipe = function(dest) {
       var state = this._readableState;
       var unpipeInfo = {
         hasUnpiped: false
@@ -10188,7 +10189,7 @@ var require_stream_readable3 = __commonJS({
       dest.emit("unpipe", this, unpipeInfo);
       return this;
     };
-    Readable3.prototype.on = function(ev, fn) {
+    Readable4.prototype.on = function(ev, fn) {
       var res = Stream.prototype.on.call(this, ev, fn);
       var state = this._readableState;
       if (ev === "data") {
@@ -10209,15 +10210,15 @@ var require_stream_readable3 = __commonJS({
       }
       return res;
     };
-    Readable3.prototype.addListener = Readable3.prototype.on;
-    Readable3.prototype.removeListener = function(ev, fn) {
+    Readable4.prototype.addListener = Readable4.prototype.on;
+    Readable4.prototype.removeListener = function(ev, fn) {
       var res = Stream.prototype.removeListener.call(this, ev, fn);
       if (ev === "readable") {
         process.nextTick(updateReadableListening, this);
       }
       return res;
     };
-    Readable3.prototype.removeAllListeners = function(ev) {
+    Readable4.prototype.removeAllListeners = function(ev) {
       var res = Stream.prototype.removeAllListeners.apply(this, arguments);
       if (ev === "readable" || ev === void 0) {
         process.nextTick(updateReadableListening, this);
@@ -10237,7 +10238,7 @@ var require_stream_readable3 = __commonJS({
       debug2("readable nexttick read 0");
       self2.read(0);
     }
-    Readable3.prototype.resume = function() {
+    Readable4.prototype.resume = function() {
       var state = this._readableState;
       if (!state.flowing) {
         debug2("resume");
@@ -10263,7 +10264,7 @@ var require_stream_readable3 = __commonJS({
       flow(stream);
       if (state.flowing && !state.reading) stream.read(0);
     }
-    Readable3.prototype.pause = function() {
+    Readable4.prototype.pause = function() {
       debug2("call pause flowing=%j", this._readableState.flowing);
       if (this._readableState.flowing !== false) {
         debug2("pause");
@@ -10278,7 +10279,7 @@ var require_stream_readable3 = __commonJS({
       debug2("flow", state.flowing);
       while (state.flowing && stream.read() !== null) ;
     }
-    Readable3.prototype.wrap = function(stream) {
+    Readable4.prototype.wrap = function(stream) {
       var _this = this;
       var state = this._readableState;
       var paused = false;
@@ -10323,14 +10324,14 @@ var require_stream_readable3 = __commonJS({
       return this;
     };
     if (typeof Symbol === "function") {
-      Readable3.prototype[Symbol.asyncIterator] = function() {
+      Readable4.prototype[Symbol.asyncIterator] = function() {
         if (createReadableStreamAsyncIterator === void 0) {
           createReadableStreamAsyncIterator = require_async_iterator3();
         }
         return createReadableStreamAsyncIterator(this);
       };
     }
-    Object.defineProperty(Readable3.prototype, "readableHighWaterMark", {
+    Object.defineProperty(Readable4.prototype, "readableHighWaterMark", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -10339,7 +10340,7 @@ var require_stream_readable3 = __commonJS({
         return this._readableState.highWaterMark;
       }
     });
-    Object.defineProperty(Readable3.prototype, "readableBuffer", {
+    Object.defineProperty(Readable4.prototype, "readableBuffer", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -10348,7 +10349,7 @@ var require_stream_readable3 = __commonJS({
         return this._readableState && this._readableState.buffer;
       }
     });
-    Object.defineProperty(Readable3.prototype, "readableFlowing", {
+    Object.defineProperty(Readable4.prototype, "readableFlowing", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -10362,8 +10363,8 @@ var require_stream_readable3 = __commonJS({
         }
       }
     });
-    Readable3._fromList = fromList;
-    Object.defineProperty(Readable3.prototype, "readableLength", {
+    Readable4._fromList = fromList;
+    Object.defineProperty(Readable4.prototype, "readableLength", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -10409,11 +10410,11 @@ var require_stream_readable3 = __commonJS({
       }
     }
     if (typeof Symbol === "function") {
-      Readable3.from = function(iterable, opts) {
+      Readable4.from = function(iterable, opts) {
         if (from === void 0) {
           from = require_from3();
         }
-        return from(Readable3, iterable, opts);
+        return from(Readable4, iterable, opts);
       };
     }
     function indexOf(xs, x) {
@@ -10429,14 +10430,14 @@ var require_stream_readable3 = __commonJS({
 var require_stream_transform3 = __commonJS({
   "node_modules/tar-fs/node_modules/readable-stream/lib/_stream_transform.js"(exports, module) {
     "use strict";
-    module.exports = Transform7;
+    module.exports = Transform8;
     var _require$codes = require_errors3().codes;
     var ERR_METHOD_NOT_IMPLEMENTED = _require$codes.ERR_METHOD_NOT_IMPLEMENTED;
     var ERR_MULTIPLE_CALLBACK = _require$codes.ERR_MULTIPLE_CALLBACK;
     var ERR_TRANSFORM_ALREADY_TRANSFORMING = _require$codes.ERR_TRANSFORM_ALREADY_TRANSFORMING;
     var ERR_TRANSFORM_WITH_LENGTH_0 = _require$codes.ERR_TRANSFORM_WITH_LENGTH_0;
     var Duplex = require_stream_duplex3();
-    require_inherits()(Transform7, Duplex);
+    require_inherits()(Transform8, Duplex);
     function afterTransform(er, data) {
       var ts = this._transformState;
       ts.transforming = false;
@@ -10455,8 +10456,8 @@ var require_stream_transform3 = __commonJS({
         this._read(rs.highWaterMark);
       }
     }
-    function Transform7(options) {
-      if (!(this instanceof Transform7)) return new Transform7(options);
+    function Transform8(options) {
+      if (!(this instanceof Transform8)) return new Transform8(options);
       Duplex.call(this, options);
       this._transformState = {
         afterTransform: afterTransform.bind(this),
@@ -10484,14 +10485,14 @@ var require_stream_transform3 = __commonJS({
         done(this, null, null);
       }
     }
-    Transform7.prototype.push = function(chunk, encoding) {
+    Transform8.prototype.push = function(chunk, encoding) {
       this._transformState.needTransform = false;
       return Duplex.prototype.push.call(this, chunk, encoding);
     };
-    Transform7.prototype._transform = function(chunk, encoding, cb) {
+    Transform8.prototype._transform = function(chunk, encoding, cb) {
       cb(new ERR_METHOD_NOT_IMPLEMENTED("_transform()"));
     };
-    Transform7.prototype._write = function(chunk, encoding, cb) {
+    Transform8.prototype._write = function(chunk, encoding, cb) {
       var ts = this._transformState;
       ts.writecb = cb;
       ts.writechunk = chunk;
@@ -10501,7 +10502,7 @@ var require_stream_transform3 = __commonJS({
         if (ts.needTransform || rs.needReadable || rs.length < rs.highWaterMark) this._read(rs.highWaterMark);
       }
     };
-    Transform7.prototype._read = function(n) {
+    Transform8.prototype._read = function(n) {
       var ts = this._transformState;
       if (ts.writechunk !== null && !ts.transforming) {
         ts.transforming = true;
@@ -10510,7 +10511,7 @@ var require_stream_transform3 = __commonJS({
         ts.needTransform = true;
       }
     };
-    Transform7.prototype._destroy = function(err, cb) {
+    Transform8.prototype._destroy = function(err, cb) {
       Duplex.prototype._destroy.call(this, err, function(err2) {
         cb(err2);
       });
@@ -10530,14 +10531,14 @@ var require_stream_transform3 = __commonJS({
 var require_stream_passthrough3 = __commonJS({
   "node_modules/tar-fs/node_modules/readable-stream/lib/_stream_passthrough.js"(exports, module) {
     "use strict";
-    module.exports = PassThrough5;
-    var Transform7 = require_stream_transform3();
-    require_inherits()(PassThrough5, Transform7);
-    function PassThrough5(options) {
-      if (!(this instanceof PassThrough5)) return new PassThrough5(options);
-      Transform7.call(this, options);
+    module.exports = PassThrough6;
+    var Transform8 = require_stream_transform3();
+    require_inherits()(PassThrough6, Transform8);
+    function PassThrough6(options) {
+      if (!(this instanceof PassThrough6)) return new PassThrough6(options);
+      Transform8.call(this, options);
     }
-    PassThrough5.prototype._transform = function(chunk, encoding, cb) {
+    PassThrough6.prototype._transform = function(chunk, encoding, cb) {
       cb(null, chunk);
     };
   }
@@ -10601,7 +10602,7 @@ var require_pipeline3 = __commonJS({
       if (typeof streams[streams.length - 1] !== "function") return noop;
       return streams.pop();
     }
-    function pipeline5() {
+    function pipeline6() {
       for (var _len = arguments.length, streams = new Array(_len), _key = 0; _key < _len; _key++) {
         streams[_key] = arguments[_key];
       }
@@ -10624,7 +10625,7 @@ var require_pipeline3 = __commonJS({
       });
       return streams.reduce(pipe);
     }
-    module.exports = pipeline5;
+    module.exports = pipeline6;
   }
 });
 
@@ -10657,7 +10658,7 @@ var require_extract = __commonJS({
     var bl = require_bl();
     var headers = require_headers();
     var Writable = require_readable3().Writable;
-    var PassThrough5 = require_readable3().PassThrough;
+    var PassThrough6 = require_readable3().PassThrough;
     var noop = function() {
     };
     var overflow = function(size) {
@@ -10679,9 +10680,9 @@ var require_extract = __commonJS({
     var Source = function(self2, offset) {
       this._parent = self2;
       this.offset = offset;
-      PassThrough5.call(this, { autoDestroy: false });
+      PassThrough6.call(this, { autoDestroy: false });
     };
-    util.inherits(Source, PassThrough5);
+    util.inherits(Source, PassThrough6);
     Source.prototype.destroy = function(err) {
       this._parent.destroy(err);
     };
@@ -10716,8 +10717,8 @@ var require_extract = __commonJS({
       };
       var onstreamend = function() {
         self2._stream = null;
-        var drain2 = overflow(self2._header.size);
-        if (drain2) self2._parse(drain2, ondrain);
+        var drain3 = overflow(self2._header.size);
+        if (drain3) self2._parse(drain3, ondrain);
         else self2._parse(512, onheader);
         if (!self2._locked) oncontinue();
       };
@@ -11037,7 +11038,7 @@ var require_pack = __commonJS({
     var eos = require_end_of_stream4();
     var inherits = require_inherits();
     var alloc = Buffer.alloc;
-    var Readable3 = require_readable3().Readable;
+    var Readable4 = require_readable3().Readable;
     var Writable = require_readable3().Writable;
     var StringDecoder2 = __require("string_decoder").StringDecoder;
     var headers = require_headers();
@@ -11113,14 +11114,14 @@ var require_pack = __commonJS({
     };
     var Pack = function(opts) {
       if (!(this instanceof Pack)) return new Pack(opts);
-      Readable3.call(this, opts);
+      Readable4.call(this, opts);
       this._drain = noop;
       this._finalized = false;
       this._finalizing = false;
       this._destroyed = false;
       this._stream = null;
     };
-    inherits(Pack, Readable3);
+    inherits(Pack, Readable4);
     Pack.prototype.entry = function(header, buffer, callback) {
       if (this._stream) throw new Error("already piping an entry");
       if (this._finalized || this._destroyed) return;
@@ -11237,9 +11238,9 @@ var require_pack = __commonJS({
       this.push(headers.encode(newHeader));
     };
     Pack.prototype._read = function(n) {
-      var drain2 = this._drain;
+      var drain3 = this._drain;
       this._drain = noop;
-      drain2();
+      drain3();
     };
     module.exports = Pack;
   }
@@ -11418,7 +11419,7 @@ var require_mkdirp_classic = __commonJS({
 var require_tar_fs = __commonJS({
   "node_modules/tar-fs/index.js"(exports) {
     var chownr = require_chownr();
-    var tar5 = require_tar_stream2();
+    var tar6 = require_tar_stream2();
     var pump = require_pump();
     var mkdirp = require_mkdirp_classic();
     var fs = __require("fs");
@@ -11478,8 +11479,8 @@ var require_tar_fs = __commonJS({
       var umask = typeof opts.umask === "number" ? ~opts.umask : ~processUmask();
       var dmode = typeof opts.dmode === "number" ? opts.dmode : 0;
       var fmode = typeof opts.fmode === "number" ? opts.fmode : 0;
-      var pack = opts.pack || tar5.pack();
-      var finish = opts.finish || noop;
+      var pack = opts.pack || tar6.pack();
+      var finish2 = opts.finish || noop;
       if (opts.strip) map = strip(map, opts.strip);
       if (opts.readable) {
         dmode |= parseInt(555, 8);
@@ -11500,7 +11501,7 @@ var require_tar_fs = __commonJS({
         if (err) return pack.destroy(err);
         if (!filename) {
           if (opts.finalize !== false) pack.finalize();
-          return finish(pack);
+          return finish2(pack);
         }
         if (stat2.isSocket()) return onnextentry();
         var header = {
@@ -11561,7 +11562,7 @@ var require_tar_fs = __commonJS({
       var map = opts.map || noop;
       var mapStream = opts.mapStream || echo;
       var own = opts.chown !== false && !win32 && processGetuid() === 0;
-      var extract = opts.extract || tar5.extract();
+      var extract = opts.extract || tar6.extract();
       var stack = [];
       var now = /* @__PURE__ */ new Date();
       var umask = typeof opts.umask === "number" ? ~opts.umask : ~processUmask();
@@ -11745,7 +11746,7 @@ var require_util = __commonJS({
     var DockerIgnore = require_ignore();
     var fs = __require("fs");
     var path = __require("path");
-    var tar5 = require_tar_fs();
+    var tar6 = require_tar_fs();
     var zlib = __require("zlib");
     var arr = [];
     var each = arr.forEach;
@@ -11807,7 +11808,7 @@ var require_util = __commonJS({
             };
           }
           const entries = file.src.slice() || [];
-          const pack = tar5.pack(file.context, {
+          const pack = tar6.pack(file.context, {
             entries: filterFn ? entries.filter(filterFn) : entries,
             ignore: ignoreFn
             // Only works on directories
@@ -14245,9 +14246,9 @@ var require_buildkit = __commonJS({
     }
     function parseBuildKitLine(line) {
       try {
-        var json2 = JSON.parse(line);
-        if (json2.id === BUILDKIT_TRACE_ID && json2.aux !== void 0) {
-          var status = decodeBuildKitStatus(json2.aux);
+        var json3 = JSON.parse(line);
+        if (json3.id === BUILDKIT_TRACE_ID && json3.aux !== void 0) {
+          var status = decodeBuildKitStatus(json3.aux);
           var logs = formatBuildKitStatus(status);
           return {
             isBuildKit: true,
@@ -14255,17 +14256,17 @@ var require_buildkit = __commonJS({
             raw: status
           };
         }
-        if (json2.id === BUILDKIT_IMAGE_ID && json2.aux && json2.aux.ID) {
+        if (json3.id === BUILDKIT_IMAGE_ID && json3.aux && json3.aux.ID) {
           return {
             isBuildKit: true,
-            logs: ["Built image: " + json2.aux.ID],
-            raw: json2.aux
+            logs: ["Built image: " + json3.aux.ID],
+            raw: json3.aux
           };
         }
         return {
           isBuildKit: false,
           logs: [],
-          raw: json2
+          raw: json3
         };
       } catch (e) {
         return {
@@ -14308,9 +14309,9 @@ var require_buildkit = __commonJS({
           }
         } catch (e) {
           try {
-            var json2 = JSON.parse(line);
-            output.push(json2);
-            if (onProgress) onProgress(json2);
+            var json3 = JSON.parse(line);
+            output.push(json3);
+            if (onProgress) onProgress(json3);
           } catch (e2) {
           }
         }
@@ -15904,7 +15905,10 @@ var Input = {
   kindCluster: "kind-cluster",
   stallTimeout: "stall-timeout",
   // Image transforms on save (issue 12)
-  flatten: "flatten"
+  flatten: "flatten",
+  compression: "compression",
+  ociMediaTypes: "oci-mediatypes",
+  annotations: "annotations"
 };
 var lines = (text) => text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "" && !l.startsWith("#"));
 function oneOf(name, value, allowed) {
@@ -16013,8 +16017,11 @@ function parseInputs(read, env = process.env) {
 }
 function parseTransforms(get, context, warnings) {
   const flatten = boolean(Input.flatten, get(Input.flatten));
-  if (flatten && context.mode === "load") {
-    warnings.push('Input "flatten" applies to saves only; ignored with mode: load.');
+  const convert = parseConvert(get);
+  if ((flatten || convert !== void 0) && context.mode === "load") {
+    warnings.push(
+      'Inputs "flatten", "compression", "oci-mediatypes" and "annotations" apply to saves only; ignored with mode: load.'
+    );
     return { flatten: false };
   }
   if (flatten && (context.runtime !== "docker" || context.kindCluster !== "")) {
@@ -16023,7 +16030,36 @@ function parseTransforms(get, context, warnings) {
       `Input "flatten" works with runtime: docker only (it exports a container's filesystem through the Engine API), not with ${what}; remove flatten or save from Docker.`
     );
   }
-  return { flatten };
+  return { flatten, ...convert !== void 0 ? { convert } : {} };
+}
+function parseConvert(get) {
+  const given = get(Input.compression);
+  const compression = given === "" ? void 0 : oneOf(Input.compression, given, ["gzip", "zstd", "uncompressed"]);
+  const ociMediaTypes = boolean(Input.ociMediaTypes, get(Input.ociMediaTypes));
+  const annotations = parseAnnotations(get(Input.annotations));
+  if (compression === void 0 && !ociMediaTypes && Object.keys(annotations).length === 0) return void 0;
+  if (!ociMediaTypes && (compression === "zstd" || Object.keys(annotations).length > 0)) {
+    const what = compression === "zstd" ? "compression: zstd" : "annotations";
+    throw new HandoffError(
+      `Input ${what === "annotations" ? '"annotations"' : '"compression" (zstd)'} needs oci-mediatypes: true: Docker's media types have no ${what === "annotations" ? "annotations" : "zstd layer type"}; add oci-mediatypes: true.`
+    );
+  }
+  return { compression: compression ?? "gzip", ociMediaTypes, annotations };
+}
+function parseAnnotations(text) {
+  const result = {};
+  for (const line of lines(text)) {
+    const eq = line.indexOf("=");
+    const key = eq > 0 ? line.slice(0, eq).trim() : "";
+    if (!/^[A-Za-z0-9][A-Za-z0-9._\-/]*$/.test(key) || key.length > 256) {
+      throw new HandoffError(
+        `Input "annotations": "${line}" is not KEY=VALUE with a key of letters, digits, . _ - and / (e.g. org.opencontainers.image.source=https://github.com/o/r).`
+      );
+    }
+    if (key in result) throw new HandoffError(`Input "annotations" sets "${key}" twice; give each key once.`);
+    result[key] = line.slice(eq + 1).trim();
+  }
+  return result;
 }
 var artifactOnly = [Input.retentionDays, Input.overwrite, Input.githubToken, Input.runId, Input.repository];
 function parseArtifact(get, backend, env, warnings) {
@@ -16211,14 +16247,14 @@ var maxDescriptors = 1e4;
 function ociImages(contents, index, entries = []) {
   const result = { images: [], skipped: [] };
   const walk = { visited: 0, skipped: result.skipped };
-  const groups = /* @__PURE__ */ new Map();
+  const groups2 = /* @__PURE__ */ new Map();
   for (const descriptor of index.manifests) {
     count(walk, "index.json");
-    const group3 = groups.get(descriptor.digest) ?? { descriptor, names: [] };
+    const group3 = groups2.get(descriptor.digest) ?? { descriptor, names: [] };
     group3.names.push(...descriptorNames(descriptor));
-    groups.set(descriptor.digest, group3);
+    groups2.set(descriptor.digest, group3);
   }
-  for (const { descriptor, names } of groups.values()) {
+  for (const { descriptor, names } of groups2.values()) {
     const dropped = [];
     const valid = namesOf(names, dropped);
     const found = imagesOf(contents, descriptor, valid, walk);
@@ -16708,9 +16744,9 @@ function causeText(error) {
   return typeof message === "string" && message !== "" ? message : errorMessage(error);
 }
 function engineMessage(error) {
-  const json2 = error?.json;
-  if (json2 !== null && typeof json2 === "object" && typeof json2.message === "string") {
-    return json2.message;
+  const json3 = error?.json;
+  if (json3 !== null && typeof json3 === "object" && typeof json3.message === "string") {
+    return json3.message;
   }
   return causeText(error).replace(/^\(HTTP code \d+\) [^-]*- /, "").trim();
 }
@@ -16781,8 +16817,8 @@ function parsePlatform(text) {
 }
 function platformQuery(platform, apiVersion) {
   if (platform === void 0 || platform.trim() === "") return {};
-  const json2 = JSON.stringify(parsePlatform(platform));
-  if (compareApiVersions(apiVersion, platformApiVersion) >= 0) return { value: json2 };
+  const json3 = JSON.stringify(parsePlatform(platform));
+  if (compareApiVersions(apiVersion, platformApiVersion) >= 0) return { value: json3 };
   return {
     ignored: `the Docker Engine speaks API ${apiVersion}, which cannot export a single platform (needs ${platformApiVersion}, Docker 28+); platform ${platform} is ignored and the images are exported as the engine stores them.`
   };
@@ -17481,6 +17517,7 @@ async function usesContainerdStore(docker) {
     (pair) => Array.isArray(pair) && pair[0] === "driver-type" && String(pair[1]).includes("containerd")
   );
 }
+var zstdApiVersion = "1.42";
 var pathSafe = /^[A-Za-z0-9._\-/:@]+$/;
 var DockerRuntime = class {
   constructor(connection, containerdStore, warn, stallMs) {
@@ -17534,6 +17571,12 @@ var DockerRuntime = class {
       stallMs: this.stallMs,
       ...options.platform !== void 0 ? { platform: options.platform } : {}
     });
+  }
+  /** Docker reads zstd layers from 23.0 (API 1.42); older engines fail mid-load with "invalid tar header". */
+  unreadableLayers(mediaTypes) {
+    if (compareApiVersions(this.connection.apiVersion, zstdApiVersion) >= 0) return void 0;
+    if (![...mediaTypes].some((type) => type.endsWith("+zstd") || type.endsWith(".zstd"))) return void 0;
+    return `the stored images have zstd-compressed layers, which the Docker Engine at ${this.host} (API ${this.connection.apiVersion}, Docker 20.10 or older) cannot read; load them into Docker 23 or newer or into containerd 1.5+, or save them again with compression: gzip`;
   }
   importArchive(archive) {
     return loadArchive(this.docker, this.host, archive, this.stallMs);
@@ -18013,8 +18056,8 @@ async function probe(runner, address) {
 import { PassThrough as PassThrough2 } from "node:stream";
 
 // src/runtimes/podman-output.ts
-function parseImages(json2) {
-  const entries = JSON.parse(json2 || "[]");
+function parseImages(json3) {
+  const entries = JSON.parse(json3 || "[]");
   const byId = /* @__PURE__ */ new Map();
   for (const entry of entries) {
     const id = entry.Id.startsWith("sha256:") ? entry.Id : `sha256:${entry.Id}`;
@@ -18082,14 +18125,14 @@ async function archiveNames(archive) {
 }
 function namesIn(files) {
   const names = /* @__PURE__ */ new Set();
-  const json2 = (file) => {
+  const json3 = (file) => {
     try {
       return JSON.parse(files.get(file) ?? "null");
     } catch {
       return null;
     }
   };
-  const manifest = json2("manifest.json");
+  const manifest = json3("manifest.json");
   if (Array.isArray(manifest)) {
     for (const entry of manifest) {
       if (Array.isArray(entry?.RepoTags)) {
@@ -18097,12 +18140,12 @@ function namesIn(files) {
       }
     }
   }
-  const index = json2("index.json");
+  const index = json3("index.json");
   for (const descriptor of index?.manifests ?? []) {
     const name = descriptor.annotations?.["io.containerd.image.name"];
     if (name) names.add(name);
   }
-  const repositories = json2("repositories");
+  const repositories = json3("repositories");
   if (repositories !== null && typeof repositories === "object") {
     for (const [repo, tags] of Object.entries(repositories))
       for (const tag of Object.keys(tags ?? {})) names.add(`${repo}:${tag}`);
@@ -18434,7 +18477,7 @@ async function createStore(settings, log2, env = process.env) {
     case "artifact": {
       const [{ createArtifactBackend }, { createPackStore }] = await Promise.all([
         import("./artifact-OUVL465H.js"),
-        import("./pack-store-MA6BSOAZ.js")
+        import("./pack-store-YV5NCCIP.js")
       ]);
       return createPackStore(createArtifactBackend({ workDir, log: log2, ...settings.artifact }), workDir);
     }
@@ -18443,12 +18486,12 @@ async function createStore(settings, log2, env = process.env) {
 
 // src/handoff/report.ts
 function engineImages(model, ids) {
-  const groups = /* @__PURE__ */ new Map();
+  const groups2 = /* @__PURE__ */ new Map();
   for (const image of model.images) {
     const id = ids.get(image.configDigest) ?? image.configDigest;
-    groups.set(id, [...groups.get(id) ?? [], image]);
+    groups2.set(id, [...groups2.get(id) ?? [], image]);
   }
-  return [...groups].map(([id, images]) => ({
+  return [...groups2].map(([id, images]) => ({
     id,
     names: [...new Set(images.flatMap((i) => i.names))],
     size: storedSize(images)
@@ -18738,6 +18781,427 @@ function progress(log2, clock, label2, total, everyMs = 5e3) {
   };
 }
 
+// src/archive/oci-convert.ts
+var import_tar_stream4 = __toESM(require_tar_stream(), 1);
+import { createHash as createHash6 } from "node:crypto";
+import { createReadStream as createReadStream3, createWriteStream as createWriteStream2 } from "node:fs";
+import { rm as rm2 } from "node:fs/promises";
+import { join as join5 } from "node:path";
+import { PassThrough as PassThrough5, Readable as Readable3, Transform as Transform6 } from "node:stream";
+import { pipeline as pipeline3 } from "node:stream/promises";
+import { createGunzip, createGzip, createZstdDecompress as createZstdDecompress2 } from "node:zlib";
+
+// src/archive/input-check.ts
+var tailSize = 64 * 1024;
+var InputWatch = class {
+  head = Buffer.alloc(0);
+  /** The latest chunks, kept by reference (never copied while streaming), covering at least `tailSize` bytes. */
+  recent = [];
+  recentBytes = 0;
+  total = 0;
+  /** Bytes seen so far. */
+  get bytes() {
+    return this.total;
+  }
+  see(chunk) {
+    this.total += chunk.length;
+    if (this.head.length < 8) this.head = Buffer.concat([this.head, chunk.subarray(0, 8)]);
+    this.recent.push(chunk);
+    this.recentBytes += chunk.length;
+    while (this.recent.length > 1 && this.recentBytes - this.recent[0].length >= tailSize)
+      this.recentBytes -= this.recent.shift().length;
+  }
+  /** The last bytes seen, joined only when a verdict needs them. */
+  get tail() {
+    if (this.recent.length > 1) this.recent = [Buffer.concat(this.recent)];
+    return (this.recent[0] ?? Buffer.alloc(0)).subarray(-tailSize);
+  }
+  /** A tar ends with two zero blocks; without them the data stopped early, even if it stopped between files. */
+  endedCleanly() {
+    return this.total >= 1024 && this.tail.subarray(-1024).every((byte) => byte === 0);
+  }
+  /** Turns a tar parser failure (or an unclean end) into a message that says what the input really was. */
+  explain(error) {
+    if (error instanceof HandoffError) return error;
+    const engineError = this.engineError();
+    if (engineError !== void 0) {
+      return new HandoffError(
+        `the engine failed while it was writing the archive: ${engineError}; fix the cause and save again`
+      );
+    }
+    const compressed = this.compression();
+    if (compressed !== void 0) {
+      return new HandoffError(
+        `not an image archive: the input is ${compressed}-compressed; decompress it before reading it as a tar`
+      );
+    }
+    if (this.total === 0) return new HandoffError("not an image archive: the input is empty (did the save fail?)");
+    const detail = errorMessage(error);
+    if (/unexpected end|ended early/i.test(detail)) {
+      return new HandoffError(
+        `the image archive is truncated after ${this.total} bytes (${detail}); the save or transfer was interrupted: save it again`,
+        { cause: error }
+      );
+    }
+    return new HandoffError(`not an image archive: the input is not a valid tar (${detail})`, { cause: error });
+  }
+  /** Docker's error body: `{"errorDetail":{"message":…},"error":…}` (or a bare `{"message":…}`) at the very end. */
+  engineError() {
+    const text = this.tail.toString("latin1");
+    for (const marker of ['{"errorDetail"', '{"error"', '{"message"']) {
+      const start = text.lastIndexOf(marker);
+      if (start === -1) continue;
+      try {
+        const body = JSON.parse(text.slice(start).trim());
+        const message = body.errorDetail?.message ?? body.error ?? body.message;
+        if (typeof message === "string") return message;
+      } catch {
+      }
+    }
+    return void 0;
+  }
+  compression() {
+    const [a, b, c, d] = this.head;
+    if (a === 31 && b === 139) return "gzip";
+    if (a === 40 && b === 181 && c === 47 && d === 253) return "zstd";
+    if (a === 66 && b === 90 && c === 104) return "bzip2";
+    if (a === 253 && b === 55 && c === 122 && d === 88) return "xz";
+    return void 0;
+  }
+};
+
+// src/archive/oci-build.ts
+import { createHash as createHash5 } from "node:crypto";
+var types = {
+  oci: {
+    manifest: "application/vnd.oci.image.manifest.v1+json",
+    index: "application/vnd.oci.image.index.v1+json",
+    config: "application/vnd.oci.image.config.v1+json",
+    layer: {
+      gzip: "application/vnd.oci.image.layer.v1.tar+gzip",
+      zstd: "application/vnd.oci.image.layer.v1.tar+zstd",
+      uncompressed: "application/vnd.oci.image.layer.v1.tar"
+    }
+  },
+  docker: {
+    manifest: "application/vnd.docker.distribution.manifest.v2+json",
+    index: "application/vnd.docker.distribution.manifest.list.v2+json",
+    config: "application/vnd.docker.container.image.v1+json",
+    layer: {
+      gzip: "application/vnd.docker.image.rootfs.diff.tar.gzip",
+      zstd: void 0,
+      uncompressed: "application/vnd.docker.image.rootfs.diff.tar"
+    }
+  }
+};
+function layerMediaType(options) {
+  const type = types[options.ociMediaTypes ? "oci" : "docker"].layer[options.compression];
+  if (type === void 0) throw new Error("zstd layers need OCI media types");
+  return type;
+}
+function buildArchive(model, configSizes, layerOf, options) {
+  const kind = types[options.ociMediaTypes ? "oci" : "docker"];
+  const built = { blobs: [], nameFiles: [], renamed: /* @__PURE__ */ new Map() };
+  const annotations = Object.keys(options.annotations).length > 0 ? { annotations: options.annotations } : {};
+  const manifestOf = (image) => {
+    const config = {
+      mediaType: kind.config,
+      digest: image.configDigest,
+      size: configSizes.get(image.configDigest) ?? 0
+    };
+    const layers = image.layers.map((layer) => ({ mediaType: layerMediaType(options), ...layerOf(layer.path) }));
+    const body = { schemaVersion: 2, mediaType: kind.manifest, config, layers, ...annotations };
+    return { mediaType: kind.manifest, ...blob(built, body) };
+  };
+  const top = [];
+  const entries = [];
+  for (const group3 of groups(model.images)) {
+    const manifests = group3.map((image) => ({ image, descriptor: manifestOf(image) }));
+    const only = manifests.length === 1 ? manifests[0] : void 0;
+    let descriptor;
+    if (only !== void 0) descriptor = only.descriptor;
+    else {
+      const children = manifests.map(({ image, descriptor: d }) => ({ ...d, ...platformOf2(image.platform) }));
+      const body = { schemaVersion: 2, mediaType: kind.index, manifests: children, ...annotations };
+      descriptor = { mediaType: kind.index, ...blob(built, body) };
+    }
+    const first = group3[0];
+    if (first.manifestDigest !== void 0) built.renamed.set(first.manifestDigest, descriptor.digest);
+    if (first.names.length === 0) top.push(descriptor);
+    for (const name of first.names) top.push({ ...descriptor, annotations: nameAnnotations(name) });
+    for (const image of group3) {
+      entries.push({
+        Config: blobPath(image.configDigest),
+        RepoTags: image.names.filter((name) => parseReference(name).tag !== void 0),
+        Layers: image.layers.map((layer) => blobPath(layerOf(layer.path).digest))
+      });
+    }
+  }
+  const index = { schemaVersion: 2, mediaType: types.oci.index, manifests: top };
+  built.nameFiles.push(
+    { name: "oci-layout", body: json2({ imageLayoutVersion: "1.0.0" }) },
+    { name: "index.json", body: json2(index) },
+    { name: "manifest.json", body: json2(entries) }
+  );
+  return built;
+}
+function groups(images) {
+  const byKey = /* @__PURE__ */ new Map();
+  for (const image of images) {
+    const key = image.manifestDigest ?? image.configDigest;
+    byKey.set(key, [...byKey.get(key) ?? [], image]);
+  }
+  return [...byKey.values()];
+}
+function platformOf2(platform) {
+  if (platform === void 0) return {};
+  const [os = "", architecture = "", variant] = platform.split("/");
+  return { platform: { architecture, os, ...variant ? { variant } : {} } };
+}
+function nameAnnotations(name) {
+  const ref = parseReference(name);
+  return { [containerdNameKey]: normalizedName(ref), ...ref.tag ? { [ociRefNameKey]: ref.tag } : {} };
+}
+function blob(built, document) {
+  const body = json2(document);
+  const digest = `sha256:${createHash5("sha256").update(body).digest("hex")}`;
+  if (!built.blobs.some((b) => b.digest === digest)) built.blobs.push({ digest, body });
+  return { digest, size: body.length };
+}
+function json2(value) {
+  return Buffer.from(JSON.stringify(value));
+}
+
+// src/archive/oci-convert.ts
+var jsonLimit = 4 * 1024 * 1024;
+var smallLimit = 1024;
+var layerLevels = { gzip: 6, zstd: 3 };
+function convertArchive(input, options, scratch) {
+  const pack = import_tar_stream4.default.pack();
+  const extract = import_tar_stream4.default.extract();
+  const watch = new InputWatch();
+  const tap = new PassThrough5();
+  tap.on("data", (chunk) => watch.see(chunk));
+  const fed = pipeline3(input, tap, extract);
+  fed.catch(() => void 0);
+  let renamed = /* @__PURE__ */ new Map();
+  const state = {
+    contents: { files: /* @__PURE__ */ new Map(), json: /* @__PURE__ */ new Map(), nameFiles: /* @__PURE__ */ new Map() },
+    layers: /* @__PURE__ */ new Map(),
+    small: /* @__PURE__ */ new Map(),
+    emitted: /* @__PURE__ */ new Set(),
+    heldBytes: 0,
+    entries: 0,
+    files: 0
+  };
+  const convert = { options, scratch, pack, state };
+  void (async () => {
+    for await (const entry of extract) await take(convert, entry.header, entry);
+    await fed;
+    if (!watch.endedCleanly()) throw new Error("the tar ended early, without its end-of-archive blocks");
+    renamed = await finish(convert);
+    pack.finalize();
+  })().catch(async (error) => {
+    extract.destroy();
+    await fed.catch(() => void 0);
+    const failure = error?.syscall !== void 0 ? error : watch.explain(error);
+    pack.destroy(failure instanceof Error ? failure : new Error(String(failure)));
+  });
+  return { archive: Readable3.from(pack, { objectMode: false }), renamed: () => renamed };
+}
+async function take(convert, header, body) {
+  const { state } = convert;
+  const path = normalizePath(header.name);
+  if (isSpecialEntry(header.type)) throw specialEntry(path, header.type);
+  if (++state.entries > maxEntries) throw overBudget(`more than ${maxEntries} entries`);
+  const pieces = body[Symbol.asyncIterator]();
+  const isFile = header.type === "file" || header.type === "contiguous-file";
+  if (!isFile) {
+    await drain(pieces);
+    const link = header.linkname ?? "";
+    if (header.type === "symlink") state.contents.files.set(path, { size: 0, link: symlinkTarget(path, link) });
+    else if (header.type === "link") state.contents.files.set(path, { size: 0, link: normalizePath(link) });
+    else state.contents.files.set(path, { size: 0, type: header.type ?? "directory" });
+    return;
+  }
+  const size = header.size ?? 0;
+  const first = await pieces.next();
+  const head = first.done ? Buffer.alloc(0) : first.value;
+  if (isNameFile(path) || size <= jsonLimit && looksLikeJson(head) || size < smallLimit) {
+    const body2 = await readRest(head, pieces, state);
+    if (isNameFile(path)) state.contents.nameFiles.set(path, body2);
+    else if (looksLikeJson(body2)) state.contents.json.set(path, body2);
+    else state.small.set(path, body2);
+    if (!isNameFile(path)) state.contents.files.set(path, { size });
+    return;
+  }
+  state.contents.files.set(path, { size });
+  state.layers.set(path, await convertLayer(convert, Readable3.from(prepend(head, pieces))));
+}
+async function finish(convert) {
+  const { state } = convert;
+  const model = readModel(state.contents);
+  const resolved2 = (path) => resolveFile(state.contents, path)?.path ?? path;
+  for (const image of model.images) {
+    for (const layer of image.layers) {
+      const path = resolved2(layer.path);
+      const small = state.small.get(path);
+      if (!state.layers.has(path) && small !== void 0)
+        state.layers.set(path, await convertLayer(convert, Readable3.from([small])));
+    }
+  }
+  const configSizes = /* @__PURE__ */ new Map();
+  for (const image of model.images) {
+    const path = resolved2(configPathOf(state, image.configDigest));
+    const body = state.contents.json.get(path);
+    if (body === void 0) throw new HandoffError(`the config of ${image.configDigest} is missing from the archive`);
+    configSizes.set(image.configDigest, body.length);
+    await emit(convert, image.configDigest, body);
+  }
+  const layerOf = (path) => {
+    const layer = state.layers.get(resolved2(path));
+    if (layer === void 0) throw new HandoffError(`layer ${path} is missing from the archive; save the image again`);
+    return layer;
+  };
+  const built = buildArchive(model, configSizes, layerOf, convert.options);
+  for (const blob2 of built.blobs) await emit(convert, blob2.digest, blob2.body);
+  for (const file of built.nameFiles) await writeBody3(convert.pack, file.name, file.body);
+  return built.renamed;
+}
+function configPathOf(state, digest) {
+  const legacy = `${digest.replace(/^sha256:/, "")}.json`;
+  return state.contents.files.has(legacy) ? legacy : blobPath(digest);
+}
+async function emit(convert, digest, body) {
+  if (convert.state.emitted.has(digest)) return;
+  convert.state.emitted.add(digest);
+  await writeBody3(convert.pack, blobPath(digest), body);
+}
+function compressionOf(head) {
+  if (head[0] === 31 && head[1] === 139) return "gzip";
+  if (head.subarray(0, 4).equals(Buffer.from([40, 181, 47, 253]))) return "zstd";
+  return "uncompressed";
+}
+async function convertLayer(convert, body) {
+  const file = join5(convert.scratch, `convert-${process.pid}-${convert.state.files++}`);
+  const untrack = trackTemporary(file);
+  try {
+    const head = await peek(body);
+    const source = compressionOf(head.first);
+    const target = convert.options.compression;
+    const hash = createHash6("sha256");
+    let size = 0;
+    const count3 = new Transform6({
+      transform(chunk, _encoding, callback) {
+        hash.update(chunk);
+        size += chunk.length;
+        callback(null, chunk);
+      }
+    });
+    const stages = [];
+    if (source !== target) {
+      if (source !== "uncompressed") stages.push(decompressor(source));
+      if (target !== "uncompressed")
+        stages.push(target === "gzip" ? createGzip({ level: layerLevels.gzip }) : zstdCompress(layerLevels.zstd));
+    }
+    stages.push(count3);
+    if (target === "uncompressed") stages.push(zstdCompress(1));
+    await pipeline3([head.stream, ...stages, createWriteStream2(file)]);
+    const layer = { digest: `sha256:${hash.digest("hex")}`, size };
+    if (!convert.state.emitted.has(layer.digest)) {
+      convert.state.emitted.add(layer.digest);
+      const out = createReadStream3(file, { highWaterMark: 1024 * 1024 });
+      await writeStream(
+        convert.pack,
+        blobPath(layer.digest),
+        size,
+        target === "uncompressed" ? out.pipe(createZstdDecompress2()) : out
+      );
+    }
+    return layer;
+  } finally {
+    await rm2(file, { force: true });
+    untrack();
+  }
+}
+function decompressor(source) {
+  return source === "gzip" ? createGunzip() : createZstdDecompress2();
+}
+async function peek(body) {
+  const iterator = body[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  const head = first.done ? Buffer.alloc(0) : first.value;
+  return { first: head, stream: Readable3.from(prepend(head, iterator)) };
+}
+async function* prepend(head, rest) {
+  if (head.length > 0) yield head;
+  for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
+}
+async function readRest(head, pieces, state) {
+  const parts = [head];
+  let seen = head.length;
+  for (let next = await pieces.next(); !next.done; next = await pieces.next()) {
+    parts.push(next.value);
+    seen += next.value.length;
+  }
+  state.heldBytes += seen;
+  if (state.heldBytes > heldBytesBudget)
+    throw overBudget(`more than ${heldBytesBudget >> 20} MiB of small files (configs, manifests)`);
+  return Buffer.concat(parts, seen);
+}
+async function drain(pieces) {
+  while (!(await pieces.next()).done) {
+  }
+}
+var fixed2 = { mode: 420, type: "file", mtime: /* @__PURE__ */ new Date(0), uid: 0, gid: 0 };
+function writeBody3(pack, name, body) {
+  return new Promise((resolve, reject) => {
+    pack.entry({ name, size: body.length, ...fixed2 }, body, (error) => error ? reject(error) : resolve());
+  });
+}
+function writeStream(pack, name, size, body) {
+  return new Promise((resolve, reject) => {
+    const sink = pack.entry({ name, size, ...fixed2 }, (error) => error ? reject(error) : resolve());
+    pipeline3(body, sink).catch(reject);
+  });
+}
+
+// src/handoff/convert.ts
+function convertSource(source, options, scratch) {
+  let renamed = () => /* @__PURE__ */ new Map();
+  return {
+    async open() {
+      const converted = convertArchive(await source(), options, scratch);
+      renamed = converted.renamed;
+      return converted.archive;
+    },
+    renamed: () => renamed()
+  };
+}
+function convertNote(options) {
+  const types2 = options.ociMediaTypes ? "OCI media types" : "Docker's media types";
+  const count3 = Object.keys(options.annotations).length;
+  const annotations = count3 > 0 ? `, ${count3} annotation(s) on every manifest and index` : "";
+  return `Stored as an OCI layout with ${types2}, ${options.compression} layers${annotations}.`;
+}
+function sentLayerTypes(index, omit) {
+  const types2 = /* @__PURE__ */ new Set();
+  for (const body of contentsOf(index.entries).json.values()) {
+    let doc;
+    try {
+      doc = JSON.parse(body.toString("utf8"));
+    } catch {
+      continue;
+    }
+    const layers = isRecord(doc) && Array.isArray(doc["layers"]) ? doc["layers"] : [];
+    for (const layer of layers) {
+      if (!isRecord(layer) || typeof layer["mediaType"] !== "string" || typeof layer["digest"] !== "string") continue;
+      if (!omit.has(blobPath(layer["digest"]))) types2.add(layer["mediaType"]);
+    }
+  }
+  return types2;
+}
+
 // src/handoff/load-store.ts
 function prefetchFor(chunks, bytes) {
   const average = chunks > 0 ? bytes / chunks : 0;
@@ -18759,6 +19223,8 @@ async function loadFromStore(deps, store, request) {
   const stored = [];
   const plan = planLoad(index, rewriteFor(request.images, stored), held);
   if (plan.model.images.length === 0) throw noneSelected(stored);
+  const unreadable = runtime.unreadableLayers?.(sentLayerTypes(index, plan.omit));
+  if (unreadable !== void 0) throw new HandoffError(`Cannot load "${found.matchedKey}": ${unreadable}.`);
   const missing = await orMiss(deps, request, () => missingChunks(store, plan.chunks));
   if (missing === void 0) return { hit: false, rows: [], phases: [["lookup", clock() - start]] };
   if (missing.length > 0) {
@@ -18904,11 +19370,11 @@ async function verifyAndTag(deps, request, model, timing) {
 }
 
 // src/store/chunk-sink.ts
-import { createReadStream as createReadStream3, createWriteStream as createWriteStream2 } from "node:fs";
-import { rm as rm2 } from "node:fs/promises";
-import { join as join5 } from "node:path";
+import { createReadStream as createReadStream4, createWriteStream as createWriteStream3 } from "node:fs";
+import { rm as rm3 } from "node:fs/promises";
+import { join as join6 } from "node:path";
 import { once as once2 } from "node:events";
-import { pipeline as pipeline3 } from "node:stream/promises";
+import { pipeline as pipeline4 } from "node:stream/promises";
 function storeSink(store, options) {
   const stats = { chunks: 0, reusedChunks: 0, reusedBytes: 0, storedBytes: 0 };
   const seen = /* @__PURE__ */ new Set();
@@ -18942,16 +19408,16 @@ function storeSink(store, options) {
     if (await zstdCommand)
       await run(["zstd", "-q", "-f", "--no-progress", `-${options.compressionLevel}`, file, "-o", target]);
     else
-      await pipeline3(
-        createReadStream3(file, { highWaterMark: 1024 * 1024 }),
+      await pipeline4(
+        createReadStream4(file, { highWaterMark: 1024 * 1024 }),
         zstdCompress(options.compressionLevel),
-        createWriteStream2(target)
+        createWriteStream3(target)
       );
     await release(file);
     return target;
   };
   const release = async (file) => {
-    await rm2(file, { force: true });
+    await rm3(file, { force: true });
     files.get(file)?.();
     files.delete(file);
   };
@@ -18967,9 +19433,9 @@ function storeSink(store, options) {
   const begin = async () => {
     while (running.size >= options.inFlight || pendingBytes >= options.inFlightBytes) await Promise.race(running);
     if (failure !== void 0) throw failure;
-    const file = join5(store.scratch, `chunk-${process.pid}-${counter++}`);
+    const file = join6(store.scratch, `chunk-${process.pid}-${counter++}`);
     files.set(file, trackTemporary(file));
-    const output = createWriteStream2(file);
+    const output = createWriteStream3(file);
     const written = once2(output, "close").then(() => void 0);
     written.catch(() => void 0);
     return {
@@ -18997,7 +19463,7 @@ function storeSink(store, options) {
     while (running.size > 0) await Promise.all(running);
   };
   const removeAll = async () => {
-    await Promise.all([...files.keys()].map((file) => rm2(file, { force: true })));
+    await Promise.all([...files.keys()].map((file) => rm3(file, { force: true })));
     for (const untrack of files.values()) untrack();
     files.clear();
   };
@@ -19018,104 +19484,23 @@ function storeSink(store, options) {
 }
 
 // src/store/split.ts
-var import_tar_stream4 = __toESM(require_tar_stream(), 1);
-import { createHash as createHash5 } from "node:crypto";
-import { pipeline as pipeline4 } from "node:stream/promises";
-import { Transform as Transform6 } from "node:stream";
-
-// src/archive/input-check.ts
-var tailSize = 64 * 1024;
-var InputWatch = class {
-  head = Buffer.alloc(0);
-  /** The latest chunks, kept by reference (never copied while streaming), covering at least `tailSize` bytes. */
-  recent = [];
-  recentBytes = 0;
-  total = 0;
-  /** Bytes seen so far. */
-  get bytes() {
-    return this.total;
-  }
-  see(chunk) {
-    this.total += chunk.length;
-    if (this.head.length < 8) this.head = Buffer.concat([this.head, chunk.subarray(0, 8)]);
-    this.recent.push(chunk);
-    this.recentBytes += chunk.length;
-    while (this.recent.length > 1 && this.recentBytes - this.recent[0].length >= tailSize)
-      this.recentBytes -= this.recent.shift().length;
-  }
-  /** The last bytes seen, joined only when a verdict needs them. */
-  get tail() {
-    if (this.recent.length > 1) this.recent = [Buffer.concat(this.recent)];
-    return (this.recent[0] ?? Buffer.alloc(0)).subarray(-tailSize);
-  }
-  /** A tar ends with two zero blocks; without them the data stopped early, even if it stopped between files. */
-  endedCleanly() {
-    return this.total >= 1024 && this.tail.subarray(-1024).every((byte) => byte === 0);
-  }
-  /** Turns a tar parser failure (or an unclean end) into a message that says what the input really was. */
-  explain(error) {
-    if (error instanceof HandoffError) return error;
-    const engineError = this.engineError();
-    if (engineError !== void 0) {
-      return new HandoffError(
-        `the engine failed while it was writing the archive: ${engineError}; fix the cause and save again`
-      );
-    }
-    const compressed = this.compression();
-    if (compressed !== void 0) {
-      return new HandoffError(
-        `not an image archive: the input is ${compressed}-compressed; decompress it before reading it as a tar`
-      );
-    }
-    if (this.total === 0) return new HandoffError("not an image archive: the input is empty (did the save fail?)");
-    const detail = errorMessage(error);
-    if (/unexpected end|ended early/i.test(detail)) {
-      return new HandoffError(
-        `the image archive is truncated after ${this.total} bytes (${detail}); the save or transfer was interrupted: save it again`,
-        { cause: error }
-      );
-    }
-    return new HandoffError(`not an image archive: the input is not a valid tar (${detail})`, { cause: error });
-  }
-  /** Docker's error body: `{"errorDetail":{"message":…},"error":…}` (or a bare `{"message":…}`) at the very end. */
-  engineError() {
-    const text = this.tail.toString("latin1");
-    for (const marker of ['{"errorDetail"', '{"error"', '{"message"']) {
-      const start = text.lastIndexOf(marker);
-      if (start === -1) continue;
-      try {
-        const body = JSON.parse(text.slice(start).trim());
-        const message = body.errorDetail?.message ?? body.error ?? body.message;
-        if (typeof message === "string") return message;
-      } catch {
-      }
-    }
-    return void 0;
-  }
-  compression() {
-    const [a, b, c, d] = this.head;
-    if (a === 31 && b === 139) return "gzip";
-    if (a === 40 && b === 181 && c === 47 && d === 253) return "zstd";
-    if (a === 66 && b === 90 && c === 104) return "bzip2";
-    if (a === 253 && b === 55 && c === 122 && d === 88) return "xz";
-    return void 0;
-  }
-};
-
-// src/store/split.ts
+var import_tar_stream5 = __toESM(require_tar_stream(), 1);
+import { createHash as createHash7 } from "node:crypto";
+import { pipeline as pipeline5 } from "node:stream/promises";
+import { Transform as Transform7 } from "node:stream";
 var tinyInline = 64 * 1024;
 var jsonInline = 4 * 1024 * 1024;
 async function splitArchive(archive, sink, chunkBytes, onBytes = () => void 0) {
   const watch = new InputWatch();
-  const tap = new Transform6({
+  const tap = new Transform7({
     transform(chunk, _encoding, callback) {
       watch.see(chunk);
       onBytes(chunk.length);
       callback(null, chunk);
     }
   });
-  const extract = import_tar_stream4.default.extract();
-  const fed = pipeline4(archive, tap, extract).catch((error) => {
+  const extract = import_tar_stream5.default.extract();
+  const fed = pipeline5(archive, tap, extract).catch((error) => {
     throw watch.explain(error);
   });
   fed.catch(() => void 0);
@@ -19142,11 +19527,11 @@ async function storeEntry(header, body, sink, chunkBytes, state) {
   const pieces = body[Symbol.asyncIterator]();
   switch (header.type) {
     case "directory":
-      await drain(pieces);
+      await drain2(pieces);
       return path === "" ? void 0 : { path, mode, type: "directory" };
     case "symlink":
     case "link": {
-      await drain(pieces);
+      await drain2(pieces);
       return { path, mode, type: header.type, linkname: normalizePath(header.linkname ?? "") };
     }
     case "file":
@@ -19158,7 +19543,7 @@ async function storeEntry(header, body, sink, chunkBytes, state) {
       );
   }
 }
-async function drain(pieces) {
+async function drain2(pieces) {
   while (!(await pieces.next()).done) {
   }
 }
@@ -19195,14 +19580,14 @@ async function readInline(file, pieces, nameFile, state) {
 async function writeChunks(first, pieces, sink, chunkBytes) {
   const digests = [];
   let target;
-  let hash = createHash5("sha256");
+  let hash = createHash7("sha256");
   let filled = 0;
   const close = async () => {
     const digest = `sha256:${hash.digest("hex")}`;
     digests.push(digest);
     const done = target;
     target = void 0;
-    hash = createHash5("sha256");
+    hash = createHash7("sha256");
     await done.end(digest, filled);
     filled = 0;
   };
@@ -19280,9 +19665,10 @@ async function saveToStore(deps, store, request) {
   await store.prepare();
   const platform = request.platform !== void 0 ? { platform: request.platform } : {};
   const flat = request.flatten ? flattenSource(runtime, await flattenTargets(runtime, refs, ids), { ...platform, scratch: store.scratch }) : void 0;
-  const open = flat?.open ?? (() => runtime.exportImages(refs, platform));
-  const split = await exportAndSplit(deps, store, open, request);
-  const savedIds = flat ? flat.reports().map((r) => r.id) : ids;
+  const exported = flat?.open ?? (() => runtime.exportImages(refs, platform));
+  const converted = request.convert ? convertSource(exported, request.convert, store.scratch) : void 0;
+  const split = await exportAndSplit(deps, store, converted?.open ?? exported, request);
+  const savedIds = (flat ? flat.reports().map((r) => r.id) : ids).map((id) => converted?.renamed().get(id) ?? id);
   let model;
   try {
     model = readModel(split.result.contents);
@@ -19306,7 +19692,10 @@ async function saveToStore(deps, store, request) {
     return { outcome, rows: [], phases };
   }
   for (const note of model.skipped) log2.warning(`Skipped while saving: ${note}`);
-  const notes = flat ? flattenNotes(flat.reports()) : [];
+  const notes = [
+    ...flat ? flattenNotes(flat.reports()) : [],
+    ...request.convert ? [convertNote(request.convert)] : []
+  ];
   for (const note of notes) log2.info(note);
   const engineIds = engineIdsOf(model, savedIds);
   log2.info(
@@ -19595,4 +19984,4 @@ export {
   runMain,
   runPost
 };
-/*! For license information please see chunk-GK2RE7NR.js.LEGAL.txt */
+/*! For license information please see chunk-WOVEOUZS.js.LEGAL.txt */

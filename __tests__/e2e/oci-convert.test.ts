@@ -1,0 +1,164 @@
+/**
+ * `compression`, `oci-mediatypes` and `annotations` through the bundled action: an image saved from Docker 20.10
+ * (legacy layout, uncompressed layers) is stored as an OCI layout with recompressed layers; containerd loads it
+ * keeping the media types and annotations, and runs it; Docker 20.10 (classic store: same image ID) and Docker 26
+ * with the containerd image store load and run it too.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { buildBusybox, ctr, docker, startContainerd, startDockerd, type Engine } from '../support/engines.js'
+import { annotations, newJob, runStep, type StepResult } from '../support/action.js'
+import { expectOk } from '../support/expect-step.js'
+
+interface Descriptor {
+  mediaType: string
+  digest: string
+  size: number
+  annotations?: Record<string, string>
+}
+interface Manifest {
+  mediaType: string
+  config: Descriptor
+  layers: Descriptor[]
+  annotations?: Record<string, string>
+}
+
+let source: Engine
+let target: Engine
+let docker26: Engine
+let containerd: Engine
+let store: string
+let appId: string
+
+const step = async (inputs: Record<string, string>, host = source.host): Promise<StepResult> =>
+  runStep(await newJob({ DOCKER_HOST: host }), 'main', { backend: 'local', path: store, ...inputs })
+const intoContainerd = (namespace: string, key: string): Promise<StepResult> =>
+  step({
+    mode: 'load',
+    key,
+    runtime: 'containerd',
+    'containerd-address': containerd.socket,
+    'containerd-namespace': namespace
+  })
+
+/** name → [media type of the target, target digest] from `ctr images ls`. */
+async function ctrImages(namespace: string): Promise<Map<string, [string, string]>> {
+  const lines = (await ctr(containerd, namespace, ['images', 'ls'])).split('\n').slice(1).filter(Boolean)
+  return new Map(lines.map((line) => line.split(/\s+/)).map(([name, type, digest]) => [name!, [type!, digest!]]))
+}
+
+const content = async <T>(namespace: string, digest: string): Promise<T> =>
+  JSON.parse(await ctr(containerd, namespace, ['content', 'get', digest])) as T
+
+beforeAll(async () => {
+  ;[source, target, docker26, containerd] = await Promise.all([
+    startDockerd(),
+    startDockerd(),
+    startDockerd('26-containerd'),
+    startContainerd()
+  ])
+  store = await mkdtemp(join(tmpdir(), 'ih-oci-store-'))
+  appId = await buildBusybox(source, 'app:ci', ['RUN echo app > /who', 'CMD ["cat", "/who"]'])
+})
+
+afterAll(async () => {
+  await Promise.all([source?.stop(), target?.stop(), docker26?.stop(), containerd?.stop()])
+  if (store) await rm(store, { recursive: true, force: true })
+})
+
+describe.each(['gzip', 'zstd'])('oci-mediatypes with %s layers', (compression) => {
+  const key = `oci-${compression}`
+
+  it('containerd keeps the OCI media types, the compression and the annotations, and runs the image', async () => {
+    const saved = await step({
+      mode: 'save',
+      key,
+      images: 'app:ci',
+      'oci-mediatypes': 'true',
+      compression,
+      annotations: 'org.opencontainers.image.source=https://example.com/app\norg.example.build=42'
+    })
+    expectOk(saved)
+    expect(saved.stdout).toContain(`OCI media types, ${compression} layers, 2 annotation(s)`)
+    // Docker's classic store names the image by its config digest, which the conversion keeps.
+    expect(JSON.parse(saved.outputs.images!)).toEqual([expect.objectContaining({ name: 'app:ci', id: appId })])
+
+    const ns = `oci-${compression}`
+    expectOk(await intoContainerd(ns, key))
+    const [type, digest] = (await ctrImages(ns)).get('docker.io/library/app:ci')!
+    expect(type).toBe('application/vnd.oci.image.manifest.v1+json')
+    const manifest = await content<Manifest>(ns, digest)
+    expect(manifest.mediaType).toBe('application/vnd.oci.image.manifest.v1+json')
+    expect(manifest.config).toMatchObject({ mediaType: 'application/vnd.oci.image.config.v1+json', digest: appId })
+    expect(manifest.layers.length).toBeGreaterThan(0)
+    for (const layer of manifest.layers)
+      expect(layer.mediaType).toBe(`application/vnd.oci.image.layer.v1.tar+${compression}`)
+    expect(manifest.annotations).toEqual({
+      'org.opencontainers.image.source': 'https://example.com/app',
+      'org.example.build': '42'
+    })
+    // The layer blobs are what the descriptors say: containerd checked their digests on import.
+    const magic = compression === 'gzip' ? '1f8b' : '28b52ffd'
+    expect(await firstBytes(ns, manifest.layers[0]!.digest)).toMatch(new RegExp(`^${magic}`))
+    expect(await ctr(containerd, ns, ['images', 'check'])).toMatch(/app:ci.*complete/)
+    expect(await runInContainerd(ns, 'docker.io/library/app:ci')).toBe('app')
+  })
+
+  // Docker 20.10 reads no index.json, but the manifest.json the conversion writes (with layer paths into blobs/),
+  // and decompresses gzip layers (zstd only from Docker 23); the classic store keeps the config digest as the image ID.
+  it(
+    compression === 'zstd'
+      ? 'is refused by Docker 20.10, which reads no zstd layer, before it loads anything'
+      : 'loads into Docker 20.10 under the same ID, and runs',
+    async () => {
+      if (compression === 'zstd') {
+        const refused = await step({ mode: 'load', key }, target.host)
+        expect(refused.exitCode).toBe(1)
+        expect(annotations(refused, 'error').join('\n')).toMatch(
+          /zstd-compressed layers, which the Docker Engine .* \(API 1\.41, Docker 20\.10 or older\) cannot read; .*compression: gzip/
+        )
+        expect(await docker(target, ['images', '-q'])).toBe('')
+        return
+      }
+      expectOk(await step({ mode: 'load', key }, target.host))
+      expect(await docker(target, ['image', 'inspect', '--format', '{{.Id}}', 'app:ci'])).toBe(appId)
+      expect(await docker(target, ['run', '--rm', '--network', 'none', 'app:ci'])).toBe('app')
+      await docker(target, ['rmi', 'app:ci'])
+    }
+  )
+
+  // The containerd image store reads index.json: the image's ID is the new manifest's digest.
+  it('loads into Docker 26 with the containerd image store, and runs', async () => {
+    const loaded = await step({ mode: 'load', key }, docker26.host)
+    expectOk(loaded)
+    const id = await docker(docker26, ['image', 'inspect', '--format', '{{.Id}}', 'app:ci'])
+    expect(JSON.parse(loaded.outputs.images!)).toEqual([expect.objectContaining({ name: 'app:ci', id })])
+    expect(await docker(docker26, ['run', '--rm', '--network', 'none', 'app:ci'])).toBe('app')
+    await docker(docker26, ['rmi', 'app:ci'])
+  })
+})
+
+async function firstBytes(namespace: string, digest: string): Promise<string> {
+  const { execFile } = await import('node:child_process')
+  return new Promise((resolve, reject) => {
+    const child = execFile(
+      'sh',
+      [
+        '-c',
+        `ctr -a "$1" -n "$2" content get "$3" | head -c 4 | od -An -tx1 | tr -d ' \\n'`,
+        'sh',
+        containerd.socket,
+        namespace,
+        digest
+      ],
+      (error, stdout) => (error ? reject(error) : resolve(stdout.trim()))
+    )
+    child.stdin?.end()
+  })
+}
+
+async function runInContainerd(namespace: string, image: string): Promise<string> {
+  return ctr(containerd, namespace, ['run', '--rm', '--net-host', '--snapshotter', 'native', image, `t-${namespace}`])
+}
