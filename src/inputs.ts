@@ -193,7 +193,9 @@ export function parseInputs(read: InputReader, env: NodeJS.ProcessEnv = process.
   }
 }
 
-/** Save-side image transforms: checked against the runtime here, so a save never starts that would refuse them. */
+/** Save-side image transforms, checked against the runtime here so a save never starts that would refuse them. */
+const transformInputs = [Input.flatten, Input.compression, Input.ociMediaTypes, Input.annotations] as const
+
 function parseTransforms(
   get: (name: string) => string,
   context: { mode: Mode; runtime: RuntimeKind; kindCluster: string },
@@ -201,10 +203,10 @@ function parseTransforms(
 ): Pick<Settings, 'flatten' | 'convert'> {
   const flatten = boolean(Input.flatten, get(Input.flatten))
   const convert = parseConvert(get)
-  if ((flatten || convert !== undefined) && context.mode === 'load') {
-    warnings.push(
-      'Inputs "flatten", "compression", "oci-mediatypes" and "annotations" apply to saves only; ignored with mode: load.'
-    )
+  if (context.mode === 'load') {
+    const given = transformInputs.filter((name) => get(name) !== '' && !/^false$/i.test(get(name)))
+    if (given.length > 0)
+      warnings.push(`Input(s) ${given.map((n) => `"${n}"`).join(', ')} apply to saves only; ignored with mode: load.`)
     return { flatten: false }
   }
   if (flatten && (context.runtime !== 'docker' || context.kindCluster !== '')) {
@@ -216,29 +218,31 @@ function parseTransforms(
   return { flatten, ...(convert !== undefined ? { convert } : {}) }
 }
 
-/** buildx's exporter parameters: undefined when none is given (the archive is stored as the engine wrote it). */
+/** buildx's exporter parameters; undefined when none is given (the archive is stored as the engine wrote it). */
 function parseConvert(get: (name: string) => string): ConvertOptions | undefined {
-  const given = get(Input.compression)
+  const text = get(Input.compression)
   const compression =
-    given === '' ? undefined : oneOf(Input.compression, given, ['gzip', 'zstd', 'uncompressed'] as const)
+    text === '' ? undefined : oneOf(Input.compression, text, ['gzip', 'zstd', 'uncompressed'] as const)
   const ociMediaTypes = boolean(Input.ociMediaTypes, get(Input.ociMediaTypes))
   const annotations = parseAnnotations(get(Input.annotations))
-  if (compression === undefined && !ociMediaTypes && Object.keys(annotations).length === 0) return undefined
-  if (!ociMediaTypes && (compression === 'zstd' || Object.keys(annotations).length > 0)) {
-    const what = compression === 'zstd' ? 'compression: zstd' : 'annotations'
+  const annotated = Object.keys(annotations).length > 0
+  if (compression === undefined && !ociMediaTypes && !annotated) return undefined
+  if (!ociMediaTypes && (compression === 'zstd' || annotated)) {
+    const [input, lacks] = annotated ? ['"annotations"', 'annotations'] : ['"compression: zstd"', 'zstd layer type']
     throw new HandoffError(
-      `Input ${what === 'annotations' ? '"annotations"' : '"compression" (zstd)'} needs oci-mediatypes: true: Docker's media types have no ${what === 'annotations' ? 'annotations' : 'zstd layer type'}; add oci-mediatypes: true.`
+      `Input ${input} needs oci-mediatypes: true (Docker's media types have no ${lacks}); add oci-mediatypes: true.`
     )
   }
   return { compression: compression ?? 'gzip', ociMediaTypes, annotations }
 }
 
+/** `KEY=VALUE` lines; keys as OCI writes them (org.opencontainers.image.source), each once. */
 export function parseAnnotations(text: string): Record<string, string> {
   const result: Record<string, string> = {}
   for (const line of lines(text)) {
     const eq = line.indexOf('=')
     const key = eq > 0 ? line.slice(0, eq).trim() : ''
-    if (!/^[A-Za-z0-9][A-Za-z0-9._\-/]*$/.test(key) || key.length > 256) {
+    if (!/^[A-Za-z0-9][A-Za-z0-9._\-/]{0,255}$/.test(key)) {
       throw new HandoffError(
         `Input "annotations": "${line}" is not KEY=VALUE with a key of letters, digits, . _ - and / (e.g. org.opencontainers.image.source=https://github.com/o/r).`
       )

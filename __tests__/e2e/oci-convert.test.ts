@@ -140,6 +140,55 @@ describe.each(['gzip', 'zstd'])('oci-mediatypes with %s layers', (compression) =
   })
 })
 
+describe('from Docker 26 with the containerd image store (gzip layers, an index per image)', () => {
+  it('flattened and stored with zstd layers: containerd keeps one zstd layer and the annotations, and runs it', async () => {
+    await buildBusybox(docker26, 'svc:1', [
+      'RUN echo svc > /who',
+      'ENV MODE=prod',
+      'CMD ["sh", "-c", "echo $MODE $(cat /who)"]'
+    ])
+    const saved = await step(
+      {
+        mode: 'save',
+        key: 'd26-flat-zstd',
+        images: 'svc:1',
+        flatten: 'true',
+        'oci-mediatypes': 'true',
+        compression: 'zstd',
+        annotations: 'org.example.flat=yes'
+      },
+      docker26.host
+    )
+    expectOk(saved)
+    expect(saved.stdout).toMatch(/Flattened svc:1: \d+ layer\(s\)/)
+    expectOk(await intoContainerd('d26', 'd26-flat-zstd'))
+    const [type, digest] = (await ctrImages('d26')).get('docker.io/library/svc:1')!
+    expect(type).toBe('application/vnd.oci.image.manifest.v1+json')
+    const manifest = await content<Manifest>('d26', digest)
+    expect(manifest.layers.map((l) => l.mediaType)).toEqual(['application/vnd.oci.image.layer.v1.tar+zstd'])
+    expect(manifest.annotations).toEqual({ 'org.example.flat': 'yes' })
+    expect(JSON.parse(saved.outputs.images!)).toEqual([
+      expect.objectContaining({ name: 'svc:1', id: manifest.config.digest })
+    ])
+    expect(await runInContainerd('d26', 'docker.io/library/svc:1')).toBe('prod svc')
+  })
+
+  it('stored with OCI media types (gzip by default), it loads back under the ID the save reported (the new manifest digest)', async () => {
+    const saved = await step(
+      { mode: 'save', key: 'd26-gzip', images: 'svc:1', 'oci-mediatypes': 'true' },
+      docker26.host
+    )
+    expectOk(saved)
+    const [row] = JSON.parse(saved.outputs.images!) as { id: string }[]
+    await docker(docker26, ['rmi', 'svc:1'])
+    const loaded = await step({ mode: 'load', key: 'd26-gzip' }, docker26.host)
+    expectOk(loaded)
+    // The save reported the ID the engine gives the image it loads: the new manifest's digest.
+    expect(await docker(docker26, ['image', 'inspect', '--format', '{{.Id}}', 'svc:1'])).toBe(row!.id)
+    expect(await docker(docker26, ['run', '--rm', '--network', 'none', 'svc:1'])).toBe('prod svc')
+  })
+})
+
 async function firstBytes(namespace: string, digest: string): Promise<string> {
   const { execFile } = await import('node:child_process')
   return new Promise((resolve, reject) => {

@@ -40,7 +40,52 @@ describe('flatten input', () => {
   it('is ignored, with a warning, on a load', () => {
     const s = parseInputs(reader({ key: 'k', mode: 'load', flatten: 'true' }), {})
     expect(s.flatten).toBe(false)
-    expect(s.warnings.join('\n')).toMatch(/"flatten" applies to saves only/)
+    expect(s.warnings.join('\n')).toMatch(/Input\(s\) "flatten" apply to saves only/)
+  })
+})
+
+describe('compression, oci-mediatypes and annotations inputs', () => {
+  const save = { key: 'k', mode: 'save', images: 'a' }
+
+  it('convert nothing unless asked; OCI media types default to gzip layers', () => {
+    expect(parseInputs(reader(save), {}).convert).toBeUndefined()
+    expect(parseInputs(reader({ ...save, 'oci-mediatypes': 'false' }), {}).convert).toBeUndefined()
+    expect(parseInputs(reader({ ...save, 'oci-mediatypes': 'true' }), {}).convert).toEqual({
+      compression: 'gzip',
+      ociMediaTypes: true,
+      annotations: {}
+    })
+    expect(parseInputs(reader({ ...save, compression: 'uncompressed' }), {}).convert).toEqual({
+      compression: 'uncompressed',
+      ociMediaTypes: false,
+      annotations: {}
+    })
+  })
+
+  it('reads annotations as KEY=VALUE lines (values may hold =)', () => {
+    const s = parseInputs(
+      reader({ ...save, 'oci-mediatypes': 'true', compression: 'zstd', annotations: 'a.b/c=x=y\n# note\nd= e ' }),
+      {}
+    )
+    expect(s.convert).toEqual({ compression: 'zstd', ociMediaTypes: true, annotations: { 'a.b/c': 'x=y', d: 'e' } })
+  })
+
+  it.each([
+    [{ compression: 'lz4' }, /"compression" is "lz4"; use one of: gzip, zstd, uncompressed/],
+    [{ compression: 'zstd' }, /"compression: zstd" needs oci-mediatypes: true/],
+    [{ annotations: 'a=1' }, /"annotations" needs oci-mediatypes: true/],
+    [{ 'oci-mediatypes': 'true', annotations: 'no equals' }, /"no equals" is not KEY=VALUE/],
+    [{ 'oci-mediatypes': 'true', annotations: '=v' }, /is not KEY=VALUE/],
+    [{ 'oci-mediatypes': 'true', annotations: 'a=1\na=2' }, /sets "a" twice/],
+    [{ 'oci-mediatypes': 'sometimes' }, /"oci-mediatypes" is "sometimes"; use true or false/]
+  ])('rejects %j', (values, message) => {
+    expect(() => parseInputs(reader({ ...save, ...values }), {})).toThrow(message)
+  })
+
+  it('are ignored, with a warning naming them, on a load', () => {
+    const s = parseInputs(reader({ key: 'k', mode: 'load', compression: 'gzip', 'oci-mediatypes': 'true' }), {})
+    expect(s.convert).toBeUndefined()
+    expect(s.warnings.join('\n')).toMatch(/Input\(s\) "compression", "oci-mediatypes" apply to saves only/)
   })
 })
 
