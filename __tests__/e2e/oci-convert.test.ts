@@ -11,6 +11,7 @@ import { join } from 'node:path'
 import { buildBusybox, ctr, docker, startContainerd, startDockerd, type Engine } from '../support/engines.js'
 import { annotations, newJob, runStep, type StepResult } from '../support/action.js'
 import { expectOk } from '../support/expect-step.js'
+import { buildMultiPlatform } from '../support/multi-platform.js'
 
 interface Descriptor {
   mediaType: string
@@ -186,6 +187,49 @@ describe('from Docker 26 with the containerd image store (gzip layers, an index 
     // The save reported the ID the engine gives the image it loads: the new manifest's digest.
     expect(await docker(docker26, ['image', 'inspect', '--format', '{{.Id}}', 'svc:1'])).toBe(row!.id)
     expect(await docker(docker26, ['run', '--rm', '--network', 'none', 'svc:1'])).toBe('prod svc')
+  })
+})
+
+describe('a multi-platform image, and a containerd export', () => {
+  it('keeps the platforms under a new OCI index carrying the annotations, as containerd loads it', async () => {
+    await buildMultiPlatform(docker26, 'mp:1', ['linux/amd64', 'linux/arm64'])
+    const saved = await step(
+      { mode: 'save', key: 'mp-oci', images: 'mp:1', 'oci-mediatypes': 'true', annotations: 'org.example.mp=2' },
+      docker26.host
+    )
+    expectOk(saved)
+    expectOk(await intoContainerd('mp', 'mp-oci'))
+    const [type, digest] = (await ctrImages('mp')).get('docker.io/library/mp:1')!
+    expect(type).toBe('application/vnd.oci.image.index.v1+json')
+    const index = await content<{
+      manifests: (Descriptor & { platform: { architecture: string } })[]
+      annotations?: Record<string, string>
+    }>('mp', digest)
+    expect(index.annotations).toEqual({ 'org.example.mp': '2' })
+    expect(index.manifests.map((m) => m.platform.architecture).sort()).toEqual(['amd64', 'arm64'])
+    // ctr imports the host's platform only: its manifest carries the annotations too.
+    const host = index.manifests.find((m) => m.platform.architecture === 'amd64')!
+    const manifest = await content<Manifest>('mp', host.digest)
+    expect(manifest.annotations).toEqual({ 'org.example.mp': '2' })
+    expect(manifest.layers.every((l) => l.mediaType === 'application/vnd.oci.image.layer.v1.tar+gzip')).toBe(true)
+    expect(await ctr(containerd, 'mp', ['images', 'check'])).toMatch(/mp:1.*complete/)
+  })
+
+  it('a containerd save rewritten with zstd layers loads into Docker 26 and runs', async () => {
+    const saved = await step({
+      mode: 'save',
+      key: 'ctrd-zstd',
+      images: 'app:ci',
+      runtime: 'containerd',
+      'containerd-address': containerd.socket,
+      'containerd-namespace': 'oci-gzip',
+      'oci-mediatypes': 'true',
+      compression: 'zstd'
+    })
+    expectOk(saved)
+    expectOk(await step({ mode: 'load', key: 'ctrd-zstd' }, docker26.host))
+    expect(await docker(docker26, ['run', '--rm', '--network', 'none', 'app:ci'])).toBe('app')
+    await docker(docker26, ['rmi', 'app:ci'])
   })
 })
 

@@ -16015,13 +16015,14 @@ function parseInputs(read, env = process.env) {
     ...parseTransforms(get, { mode, runtime, kindCluster }, warnings)
   };
 }
+var transformInputs = [Input.flatten, Input.compression, Input.ociMediaTypes, Input.annotations];
 function parseTransforms(get, context, warnings) {
   const flatten = boolean(Input.flatten, get(Input.flatten));
   const convert = parseConvert(get);
-  if ((flatten || convert !== void 0) && context.mode === "load") {
-    warnings.push(
-      'Inputs "flatten", "compression", "oci-mediatypes" and "annotations" apply to saves only; ignored with mode: load.'
-    );
+  if (context.mode === "load") {
+    const given = transformInputs.filter((name) => get(name) !== "" && !/^false$/i.test(get(name)));
+    if (given.length > 0)
+      warnings.push(`Input(s) ${given.map((n) => `"${n}"`).join(", ")} apply to saves only; ignored with mode: load.`);
     return { flatten: false };
   }
   if (flatten && (context.runtime !== "docker" || context.kindCluster !== "")) {
@@ -16033,15 +16034,16 @@ function parseTransforms(get, context, warnings) {
   return { flatten, ...convert !== void 0 ? { convert } : {} };
 }
 function parseConvert(get) {
-  const given = get(Input.compression);
-  const compression = given === "" ? void 0 : oneOf(Input.compression, given, ["gzip", "zstd", "uncompressed"]);
+  const text = get(Input.compression);
+  const compression = text === "" ? void 0 : oneOf(Input.compression, text, ["gzip", "zstd", "uncompressed"]);
   const ociMediaTypes = boolean(Input.ociMediaTypes, get(Input.ociMediaTypes));
   const annotations = parseAnnotations(get(Input.annotations));
-  if (compression === void 0 && !ociMediaTypes && Object.keys(annotations).length === 0) return void 0;
-  if (!ociMediaTypes && (compression === "zstd" || Object.keys(annotations).length > 0)) {
-    const what = compression === "zstd" ? "compression: zstd" : "annotations";
+  const annotated = Object.keys(annotations).length > 0;
+  if (compression === void 0 && !ociMediaTypes && !annotated) return void 0;
+  if (!ociMediaTypes && (compression === "zstd" || annotated)) {
+    const [input, lacks] = annotated ? ['"annotations"', "annotations"] : ['"compression: zstd"', "zstd layer type"];
     throw new HandoffError(
-      `Input ${what === "annotations" ? '"annotations"' : '"compression" (zstd)'} needs oci-mediatypes: true: Docker's media types have no ${what === "annotations" ? "annotations" : "zstd layer type"}; add oci-mediatypes: true.`
+      `Input ${input} needs oci-mediatypes: true (Docker's media types have no ${lacks}); add oci-mediatypes: true.`
     );
   }
   return { compression: compression ?? "gzip", ociMediaTypes, annotations };
@@ -16051,7 +16053,7 @@ function parseAnnotations(text) {
   for (const line of lines(text)) {
     const eq = line.indexOf("=");
     const key = eq > 0 ? line.slice(0, eq).trim() : "";
-    if (!/^[A-Za-z0-9][A-Za-z0-9._\-/]*$/.test(key) || key.length > 256) {
+    if (!/^[A-Za-z0-9][A-Za-z0-9._\-/]{0,255}$/.test(key)) {
       throw new HandoffError(
         `Input "annotations": "${line}" is not KEY=VALUE with a key of letters, digits, . _ - and / (e.g. org.opencontainers.image.source=https://github.com/o/r).`
       );
@@ -19984,4 +19986,4 @@ export {
   runMain,
   runPost
 };
-/*! For license information please see chunk-WOVEOUZS.js.LEGAL.txt */
+/*! For license information please see chunk-WTHUPUC2.js.LEGAL.txt */
