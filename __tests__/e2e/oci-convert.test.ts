@@ -29,6 +29,7 @@ interface Manifest {
 let source: Engine
 let target: Engine
 let docker26: Engine
+let classic26: Engine
 let containerd: Engine
 let store: string
 let appId: string
@@ -54,10 +55,11 @@ const content = async <T>(namespace: string, digest: string): Promise<T> =>
   JSON.parse(await ctr(containerd, namespace, ['content', 'get', digest])) as T
 
 beforeAll(async () => {
-  ;[source, target, docker26, containerd] = await Promise.all([
+  ;[source, target, docker26, classic26, containerd] = await Promise.all([
     startDockerd(),
     startDockerd(),
     startDockerd('26-containerd'),
+    startDockerd('26-classic'),
     startContainerd()
   ])
   store = await mkdtemp(join(tmpdir(), 'ih-oci-store-'))
@@ -65,7 +67,7 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  await Promise.all([source?.stop(), target?.stop(), docker26?.stop(), containerd?.stop()])
+  await Promise.all([source?.stop(), target?.stop(), docker26?.stop(), classic26?.stop(), containerd?.stop()])
   if (store) await rm(store, { recursive: true, force: true })
 })
 
@@ -138,6 +140,28 @@ describe.each(['gzip', 'zstd'])('oci-mediatypes with %s layers', (compression) =
     expect(JSON.parse(loaded.outputs.images!)).toEqual([expect.objectContaining({ name: 'app:ci', id })])
     expect(await docker(docker26, ['run', '--rm', '--network', 'none', 'app:ci'])).toBe('app')
     await docker(docker26, ['rmi', 'app:ci'])
+  })
+})
+
+describe('Docker 26 with the classic store', () => {
+  it('loads zstd layers (it reads zstd from Docker 23) under the same ID, and runs', async () => {
+    expectOk(await step({ mode: 'load', key: 'oci-zstd' }, classic26.host))
+    expect(await docker(classic26, ['image', 'inspect', '--format', '{{.Id}}', 'app:ci'])).toBe(appId)
+    expect(await docker(classic26, ['run', '--rm', '--network', 'none', 'app:ci'])).toBe('app')
+  })
+
+  it('saves its own OCI export (uncompressed layers) as gzip OCI, and loads it back under the same ID', async () => {
+    const id = await buildBusybox(classic26, 'own:1', ['RUN echo own > /who', 'CMD ["cat", "/who"]'])
+    const saved = await step(
+      { mode: 'save', key: 'c26-gzip', images: 'own:1', 'oci-mediatypes': 'true' },
+      classic26.host
+    )
+    expectOk(saved)
+    expect(JSON.parse(saved.outputs.images!)).toEqual([expect.objectContaining({ name: 'own:1', id })])
+    await docker(classic26, ['rmi', 'own:1'])
+    expectOk(await step({ mode: 'load', key: 'c26-gzip' }, classic26.host))
+    expect(await docker(classic26, ['image', 'inspect', '--format', '{{.Id}}', 'own:1'])).toBe(id)
+    expect(await docker(classic26, ['run', '--rm', '--network', 'none', 'own:1'])).toBe('own')
   })
 })
 
