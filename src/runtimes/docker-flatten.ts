@@ -60,7 +60,7 @@ export function flattenedArchive(
           sourceId: target.id,
           id: image.configDigest,
           layersBefore: source.RootFS?.Layers?.length ?? 0,
-          bytesBefore: source.Size ?? 0,
+          bytesBefore: await unpackedSize(docker, target.id, source.Size ?? 0),
           bytesAfter: layer.fileBytes
         })
       } finally {
@@ -81,6 +81,20 @@ async function inspect(docker: Dockerode, host: string, id: string): Promise<Ins
     throw new HandoffError(
       `inspecting ${id} to flatten it in the Docker Engine at ${host} failed: ${engineMessage(error)}`
     )
+  }
+}
+
+/**
+ * The image's layers as the engine counts them (file bytes on the classic store, disk use on the containerd
+ * store): the history's sizes. The image's own Size is compressed content on the containerd store.
+ */
+async function unpackedSize(docker: Dockerode, id: string, fallback: number): Promise<number> {
+  try {
+    const history = (await docker.getImage(id).history()) as { Size?: unknown }[]
+    const sizes = history.map((step) => (typeof step.Size === 'number' ? step.Size : 0))
+    return sizes.reduce((sum, size) => sum + size, 0) || fallback
+  } catch {
+    return fallback
   }
 }
 

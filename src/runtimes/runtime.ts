@@ -39,7 +39,7 @@ export interface FlattenReport {
   sourceId: string
   id: string
   layersBefore: number
-  /** The source image's size as the engine reports it, and the bytes of files in the flattened filesystem. */
+  /** The source image's layers as the engine counts them (its history's sizes), and the bytes of files in the flattened filesystem. */
   bytesBefore: number
   bytesAfter: number
 }

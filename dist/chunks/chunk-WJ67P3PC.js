@@ -17400,7 +17400,7 @@ function flattenedArchive(docker, host, targets, options) {
           sourceId: target.id,
           id: image.configDigest,
           layersBefore: source.RootFS?.Layers?.length ?? 0,
-          bytesBefore: source.Size ?? 0,
+          bytesBefore: await unpackedSize(docker, target.id, source.Size ?? 0),
           bytesAfter: layer.fileBytes
         });
       } finally {
@@ -17420,6 +17420,15 @@ async function inspect(docker, host, id) {
     throw new HandoffError(
       `inspecting ${id} to flatten it in the Docker Engine at ${host} failed: ${engineMessage(error)}`
     );
+  }
+}
+async function unpackedSize(docker, id, fallback) {
+  try {
+    const history = await docker.getImage(id).history();
+    const sizes = history.map((step) => typeof step.Size === "number" ? step.Size : 0);
+    return sizes.reduce((sum, size) => sum + size, 0) || fallback;
+  } catch {
+    return fallback;
   }
 }
 async function exportLayer(docker, host, image, options) {
@@ -19986,4 +19995,4 @@ export {
   runMain,
   runPost
 };
-/*! For license information please see chunk-WTHUPUC2.js.LEGAL.txt */
+/*! For license information please see chunk-WJ67P3PC.js.LEGAL.txt */
