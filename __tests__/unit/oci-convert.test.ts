@@ -3,6 +3,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Readable } from 'node:stream'
+import { randomBytes } from 'node:crypto'
 import { gunzipSync, zstdDecompressSync } from 'node:zlib'
 import { convertArchive } from '../../src/archive/oci-convert.js'
 import type { ConvertOptions } from '../../src/archive/oci-build.js'
@@ -98,7 +99,9 @@ describe('convertArchive', () => {
   })
 
   it('keeps layers already in the target compression as they are, and expands them for uncompressed', async () => {
-    const oci = await ociFiles([{ names: ['app:1'], layers: ['one', 'two'] }])
+    // One layer large enough (over 1 KiB gzipped) to stream through, one small enough to be held until the end.
+    const noise = randomBytes(3000).toString('base64')
+    const oci = await ociFiles([{ names: ['app:1'], layers: [noise, 'two'] }])
     const gzipped = (await convert(await makeTar(oci.files), { compression: 'gzip' })).output
     const first = await checkArchive(gzipped, 'gzip', 'application/vnd.oci.image.layer.v1.tar+gzip')
 
@@ -119,6 +122,18 @@ describe('convertArchive', () => {
       )
     ) as { rootfs: { diff_ids: string[] } }
     expect(third.manifests[0]!.layers.map((l) => l.digest)).toEqual(config.rootfs.diff_ids)
+  })
+
+  it('refuses a blob kept as it is whose bytes do not match its digest', async () => {
+    const noise = randomBytes(3000).toString('base64')
+    const oci = await ociFiles([{ names: ['app:1'], layers: [noise] }])
+    const gzipped = (await convert(await makeTar(oci.files), { compression: 'gzip' })).output
+    const entries = await readTar(gzipped)
+    const big = entries.find((e) => e.name.startsWith('blobs/') && e.body.length > 1024 && e.body[0] === 0x1f)!
+    big.body[big.body.length - 20] ^= 0xff
+    const damaged = await makeTar(entries.map((e) => ({ name: e.name, body: e.body })))
+    await expect(convert(damaged, { compression: 'gzip' })).rejects.toThrow(/hashes to sha256:.*corrupt/)
+    expect(await readdir(scratch)).toEqual([])
   })
 
   it('fails on an archive that is not an image archive, and leaves no temp file', async () => {

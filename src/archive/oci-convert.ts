@@ -3,23 +3,15 @@
  * or `annotations` ask for it: any image archive in, an OCI layout out (index.json, blobs/sha256/, and a
  * manifest.json for Docker's classic store), each layer rewritten in the chosen compression.
  *
- * A layer's new digest and size are known only once it is compressed, and a tar entry needs its size first, so
- * each layer goes to a temp file (in its target compression; an uncompressed target is kept zstd-compressed and
- * expanded as it streams out) and into the output right after, one at a time. Configs keep their bytes; the
- * small JSON documents are held until the end, where the new manifests and name files are written.
+ * Layers are rewritten one at a time as they stream by (layer-rewrite.ts); configs keep their bytes; the small
+ * JSON documents are held until the end, where the new manifests and name files are written.
  */
-import { createHash } from 'node:crypto'
-import { createReadStream, createWriteStream } from 'node:fs'
-import { rm } from 'node:fs/promises'
-import { join } from 'node:path'
-import { PassThrough, Readable, Transform, type Writable } from 'node:stream'
+import { PassThrough, Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
-import { createGunzip, createGzip, createZstdDecompress } from 'node:zlib'
 import tar, { type Header, type Pack } from 'tar-stream'
 import { HandoffError } from '../errors.js'
-import { trackTemporary } from '../store/temporaries.js'
 import { heldBytesBudget, isSpecialEntry, maxEntries, overBudget, specialEntry } from './checks.js'
-import { zstdCompress } from './compression.js'
+import { compressionOf, convertLayer, keepLayer, prepend, writeBody, type LayerOutput } from './layer-rewrite.js'
 import { InputWatch } from './input-check.js'
 import {
   isNameFile,
@@ -28,9 +20,10 @@ import {
   resolveFile,
   symlinkTarget,
   blobPath,
+  configDigestOfPath,
   type ArchiveContents
 } from './model.js'
-import { buildArchive, type ConvertOptions, type ConvertedLayer, type LayerCompression } from './oci-build.js'
+import { buildArchive, type ConvertOptions, type ConvertedLayer } from './oci-build.js'
 import { readModel } from './read-model.js'
 
 export interface ConvertedArchive {
@@ -42,16 +35,13 @@ export interface ConvertedArchive {
 const jsonLimit = 4 * 1024 * 1024
 /** The smallest layer tar is 1 KiB of end blocks; a smaller file is a compressed empty layer or no layer at all. */
 const smallLimit = 1024
-const layerLevels = { gzip: 6, zstd: 3 }
 
 interface State {
   contents: ArchiveContents
   layers: Map<string, ConvertedLayer>
   small: Map<string, Buffer>
-  emitted: Set<string>
   heldBytes: number
   entries: number
-  files: number
 }
 
 export function convertArchive(input: Readable, options: ConvertOptions, scratch: string): ConvertedArchive {
@@ -67,12 +57,11 @@ export function convertArchive(input: Readable, options: ConvertOptions, scratch
     contents: { files: new Map(), json: new Map(), nameFiles: new Map() },
     layers: new Map(),
     small: new Map(),
-    emitted: new Set(),
     heldBytes: 0,
-    entries: 0,
-    files: 0
+    entries: 0
   }
-  const convert = { options, scratch, pack, state }
+  const out: LayerOutput = { pack, scratch, compression: options.compression, emitted: new Set(), files: 0 }
+  const convert = { options, pack, state, out }
   void (async () => {
     for await (const entry of extract) await take(convert, entry.header, entry as unknown as AsyncIterable<Buffer>)
     await fed
@@ -90,9 +79,9 @@ export function convertArchive(input: Readable, options: ConvertOptions, scratch
 
 interface Conversion {
   options: ConvertOptions
-  scratch: string
   pack: Pack
   state: State
+  out: LayerOutput
 }
 
 async function take(convert: Conversion, header: Header, body: AsyncIterable<Buffer>): Promise<void> {
@@ -114,15 +103,22 @@ async function take(convert: Conversion, header: Header, body: AsyncIterable<Buf
   const first = await pieces.next()
   const head = first.done ? Buffer.alloc(0) : first.value
   if (isNameFile(path) || (size <= jsonLimit && looksLikeJson(head)) || size < smallLimit) {
-    const body = await readRest(head, pieces, state)
-    if (isNameFile(path)) state.contents.nameFiles.set(path, body)
-    else if (looksLikeJson(body)) state.contents.json.set(path, body)
-    else state.small.set(path, body)
+    const whole = await readRest(head, pieces, state)
+    if (isNameFile(path)) state.contents.nameFiles.set(path, whole)
+    else if (looksLikeJson(whole)) state.contents.json.set(path, whole)
+    else state.small.set(path, whole)
     if (!isNameFile(path)) state.contents.files.set(path, { size })
     return
   }
   state.contents.files.set(path, { size })
-  state.layers.set(path, await convertLayer(convert, Readable.from(prepend(head, pieces))))
+  const digest = configDigestOfPath(path)
+  const stream = Readable.from(prepend(head, pieces))
+  const kept =
+    digest !== undefined && path.startsWith('blobs/sha256/') && compressionOf(head) === convert.options.compression
+  state.layers.set(
+    path,
+    kept ? await keepLayer(convert.out, { digest, size }, stream) : await convertLayer(convert.out, stream)
+  )
 }
 
 /** After the input: small layers, configs, new manifests and name files. Returns the IDs that changed. */
@@ -135,7 +131,7 @@ async function finish(convert: Conversion): Promise<Map<string, string>> {
       const path = resolved(layer.path)
       const small = state.small.get(path)
       if (!state.layers.has(path) && small !== undefined)
-        state.layers.set(path, await convertLayer(convert, Readable.from([small])))
+        state.layers.set(path, await convertLayer(convert.out, Readable.from([small])))
     }
   }
   const configSizes = new Map<string, number>()
@@ -164,80 +160,9 @@ function configPathOf(state: State, digest: string): string {
 }
 
 async function emit(convert: Conversion, digest: string, body: Buffer): Promise<void> {
-  if (convert.state.emitted.has(digest)) return
-  convert.state.emitted.add(digest)
+  if (convert.out.emitted.has(digest)) return
+  convert.out.emitted.add(digest)
   await writeBody(convert.pack, blobPath(digest), body)
-}
-
-/** What compression a blob is in, from its first bytes. */
-function compressionOf(head: Buffer): LayerCompression {
-  if (head[0] === 0x1f && head[1] === 0x8b) return 'gzip'
-  if (head.subarray(0, 4).equals(Buffer.from([0x28, 0xb5, 0x2f, 0xfd]))) return 'zstd'
-  return 'uncompressed'
-}
-
-/**
- * One layer to a temp file in the target compression (recompressed only when it is in another one), then into
- * the output under its new digest; the temp file is gone before the next layer starts.
- */
-async function convertLayer(convert: Conversion, body: Readable): Promise<ConvertedLayer> {
-  const file = join(convert.scratch, `convert-${process.pid}-${convert.state.files++}`)
-  const untrack = trackTemporary(file)
-  try {
-    const head = await peek(body)
-    const source = compressionOf(head.first)
-    const target = convert.options.compression
-    const hash = createHash('sha256')
-    let size = 0
-    const count = new Transform({
-      transform(chunk: Buffer, _encoding, callback) {
-        hash.update(chunk)
-        size += chunk.length
-        callback(null, chunk)
-      }
-    })
-    const stages: Array<Transform | Writable> = []
-    if (source !== target) {
-      if (source !== 'uncompressed') stages.push(decompressor(source))
-      if (target !== 'uncompressed')
-        stages.push(target === 'gzip' ? createGzip({ level: layerLevels.gzip }) : zstdCompress(layerLevels.zstd))
-    }
-    stages.push(count)
-    // An uncompressed layer waits on disk compressed; it is expanded again on its way out.
-    if (target === 'uncompressed') stages.push(zstdCompress(1))
-    await pipeline([head.stream, ...stages, createWriteStream(file)] as unknown as NodeJS.ReadWriteStream[])
-    const layer = { digest: `sha256:${hash.digest('hex')}`, size }
-    if (!convert.state.emitted.has(layer.digest)) {
-      convert.state.emitted.add(layer.digest)
-      const out = createReadStream(file, { highWaterMark: 1024 * 1024 })
-      await writeStream(
-        convert.pack,
-        blobPath(layer.digest),
-        size,
-        target === 'uncompressed' ? out.pipe(createZstdDecompress()) : out
-      )
-    }
-    return layer
-  } finally {
-    await rm(file, { force: true })
-    untrack()
-  }
-}
-
-function decompressor(source: LayerCompression): Transform {
-  return source === 'gzip' ? createGunzip() : createZstdDecompress()
-}
-
-async function peek(body: Readable): Promise<{ first: Buffer; stream: Readable }> {
-  const iterator = body[Symbol.asyncIterator]() as AsyncIterator<Buffer>
-  const first = await iterator.next()
-  const head = first.done ? Buffer.alloc(0) : first.value
-  return { first: head, stream: Readable.from(prepend(head, iterator)) }
-}
-
-async function* prepend(head: Buffer, rest: AsyncIterator<Buffer>): AsyncGenerator<Buffer> {
-  if (head.length > 0) yield head
-  for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value
 }
 
 async function readRest(head: Buffer, pieces: AsyncIterator<Buffer>, state: State): Promise<Buffer> {
@@ -257,19 +182,4 @@ async function drain(pieces: AsyncIterator<Buffer>): Promise<void> {
   while (!(await pieces.next()).done) {
     /* an entry's body must be read to reach the next entry */
   }
-}
-
-const fixed = { mode: 0o644, type: 'file' as const, mtime: new Date(0), uid: 0, gid: 0 }
-
-function writeBody(pack: Pack, name: string, body: Buffer): Promise<void> {
-  return new Promise((resolve, reject) => {
-    pack.entry({ name, size: body.length, ...fixed }, body, (error) => (error ? reject(error) : resolve()))
-  })
-}
-
-function writeStream(pack: Pack, name: string, size: number, body: Readable): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const sink = pack.entry({ name, size, ...fixed }, (error) => (error ? reject(error) : resolve()))
-    pipeline(body, sink).catch(reject)
-  })
 }

@@ -2950,9 +2950,9 @@ var require_stream_duplex = __commonJS({
       return keys2;
     };
     module.exports = Duplex;
-    var Readable4 = require_stream_readable();
+    var Readable5 = require_stream_readable();
     var Writable = require_stream_writable();
-    require_inherits()(Duplex, Readable4);
+    require_inherits()(Duplex, Readable5);
     {
       keys = objectKeys(Writable.prototype);
       for (v = 0; v < keys.length; v++) {
@@ -2965,7 +2965,7 @@ var require_stream_duplex = __commonJS({
     var v;
     function Duplex(options) {
       if (!(this instanceof Duplex)) return new Duplex(options);
-      Readable4.call(this, options);
+      Readable5.call(this, options);
       Writable.call(this, options);
       this.allowHalfOpen = true;
       if (options) {
@@ -3383,14 +3383,14 @@ var require_from = __commonJS({
       return (hint === "string" ? String : Number)(input);
     }
     var ERR_INVALID_ARG_TYPE = require_errors().codes.ERR_INVALID_ARG_TYPE;
-    function from(Readable4, iterable, opts) {
+    function from(Readable5, iterable, opts) {
       var iterator;
       if (iterable && typeof iterable.next === "function") {
         iterator = iterable;
       } else if (iterable && iterable[Symbol.asyncIterator]) iterator = iterable[Symbol.asyncIterator]();
       else if (iterable && iterable[Symbol.iterator]) iterator = iterable[Symbol.iterator]();
       else throw new ERR_INVALID_ARG_TYPE("iterable", ["Iterable"], iterable);
-      var readable = new Readable4(_objectSpread({
+      var readable = new Readable5(_objectSpread({
         objectMode: true
       }, opts));
       var reading = false;
@@ -3430,9 +3430,9 @@ var require_from = __commonJS({
 var require_stream_readable = __commonJS({
   "node_modules/docker-modem/node_modules/readable-stream/lib/_stream_readable.js"(exports, module) {
     "use strict";
-    module.exports = Readable4;
+    module.exports = Readable5;
     var Duplex;
-    Readable4.ReadableState = ReadableState;
+    Readable5.ReadableState = ReadableState;
     var EE = __require("events").EventEmitter;
     var EElistenerCount = function EElistenerCount2(emitter, type) {
       return emitter.listeners(type).length;
@@ -3467,7 +3467,7 @@ var require_stream_readable = __commonJS({
     var StringDecoder2;
     var createReadableStreamAsyncIterator;
     var from;
-    require_inherits()(Readable4, Stream);
+    require_inherits()(Readable5, Stream);
     var errorOrDestroy = destroyImpl.errorOrDestroy;
     var kProxyEvents = ["error", "close", "destroy", "pause", "resume"];
     function prependListener(emitter, event, fn) {
@@ -3511,9 +3511,9 @@ var require_stream_readable = __commonJS({
         this.encoding = options.encoding;
       }
     }
-    function Readable4(options) {
+    function Readable5(options) {
       Duplex = Duplex || require_stream_duplex();
-      if (!(this instanceof Readable4)) return new Readable4(options);
+      if (!(this instanceof Readable5)) return new Readable5(options);
       var isDuplex = this instanceof Duplex;
       this._readableState = new ReadableState(options, this, isDuplex);
       this.readable = true;
@@ -3523,7 +3523,7 @@ var require_stream_readable = __commonJS({
       }
       Stream.call(this);
     }
-    Object.defineProperty(Readable4.prototype, "destroyed", {
+    Object.defineProperty(Readable5.prototype, "destroyed", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -3541,12 +3541,12 @@ var require_stream_readable = __commonJS({
         this._readableState.destroyed = value;
       }
     });
-    Readable4.prototype.destroy = destroyImpl.destroy;
-    Readable4.prototype._undestroy = destroyImpl.undestroy;
-    Readable4.prototype._destroy = function(err, cb) {
+    Readable5.prototype.destroy = destroyImpl.destroy;
+    Readable5.prototype._undestroy = destroyImpl.undestroy;
+    Readable5.prototype._destroy = function(err, cb) {
       cb(err);
     };
-    Readable4.prototype.push = function(chunk, encoding) {
+    Readable5.prototype.push = function(chunk, encoding) {
       var state = this._readableState;
       var skipChunkCheck;
       if (!state.objectMode) {
@@ -3563,7 +3563,7 @@ var require_stream_readable = __commonJS({
       }
       return readableAddChunk(this, chunk, encoding, false, skipChunkCheck);
     };
-    Readable4.prototype.unshift = function(chunk) {
+    Readable5.prototype.unshift = function(chunk) {
       return readableAddChunk(this, chunk, null, true, false);
     };
     function readableAddChunk(stream, chunk, encoding, addToFront, skipChunkCheck) {
@@ -3624,10 +3624,10 @@ var require_stream_readable = __commonJS({
       }
       return er;
     }
-    Readable4.prototype.isPaused = function() {
+    Readable5.prototype.isPaused = function() {
       return this._readableState.flowing === false;
     };
-    Readable4.prototype.setEncoding = function(enc) {
+    Readable5.prototype.setEncoding = function(enc) {
       if (!StringDecoder2) StringDecoder2 = require_string_decoder().StringDecoder;
       var decoder = new StringDecoder2(enc);
       this._readableState.decoder = decoder;
@@ -3673,7 +3673,7 @@ var require_stream_readable = __commonJS({
       }
       return state.length;
     }
-    Readable4.prototype.read = function(n) {
+    Readable5.prototype.read = function(n) {
       debug2("read", n);
       n = parseInt(n, 10);
       var state = this._readableState;
@@ -3782,10 +3782,10 @@ var require_stream_readable = __commonJS({
       }
       state.readingMore = false;
     }
-    Readable4.prototype._read = function(n) {
+    Readable5.prototype._read = function(n) {
       errorOrDestroy(this, new ERR_METHOD_NOT_IMPLEMENTED("_read()"));
     };
-    Readable4.prototype.pipe = function(dest, pipeOpts) {
+    Readable5.prototype.pipe = function(dest, pipeOpts) {
       var src = this;
       var state = this._readableState;
       switch (state.pipesCount) {
@@ -3888,7 +3888,7 @@ var require_stream_readable = __commonJS({
         }
       };
     }
-    Readable4.prototype.unpipe = function(dest) {
+    Readable5.prototype.unpipe = function(dest) {
       var state = this._readableState;
       var unpipeInfo = {
         hasUnpiped: false
@@ -3922,7 +3922,7 @@ var require_stream_readable = __commonJS({
       dest.emit("unpipe", this, unpipeInfo);
       return this;
     };
-    Readable4.prototype.on = function(ev, fn) {
+    Readable5.prototype.on = function(ev, fn) {
       var res = Stream.prototype.on.call(this, ev, fn);
       var state = this._readableState;
       if (ev === "data") {
@@ -3943,15 +3943,15 @@ var require_stream_readable = __commonJS({
       }
       return res;
     };
-    Readable4.prototype.addListener = Readable4.prototype.on;
-    Readable4.prototype.removeListener = function(ev, fn) {
+    Readable5.prototype.addListener = Readable5.prototype.on;
+    Readable5.prototype.removeListener = function(ev, fn) {
       var res = Stream.prototype.removeListener.call(this, ev, fn);
       if (ev === "readable") {
         process.nextTick(updateReadableListening, this);
       }
       return res;
     };
-    Readable4.prototype.removeAllListeners = function(ev) {
+    Readable5.prototype.removeAllListeners = function(ev) {
       var res = Stream.prototype.removeAllListeners.apply(this, arguments);
       if (ev === "readable" || ev === void 0) {
         process.nextTick(updateReadableListening, this);
@@ -3971,7 +3971,7 @@ var require_stream_readable = __commonJS({
       debug2("readable nexttick read 0");
       self2.read(0);
     }
-    Readable4.prototype.resume = function() {
+    Readable5.prototype.resume = function() {
       var state = this._readableState;
       if (!state.flowing) {
         debug2("resume");
@@ -3997,7 +3997,7 @@ var require_stream_readable = __commonJS({
       flow(stream);
       if (state.flowing && !state.reading) stream.read(0);
     }
-    Readable4.prototype.pause = function() {
+    Readable5.prototype.pause = function() {
       debug2("call pause flowing=%j", this._readableState.flowing);
       if (this._readableState.flowing !== false) {
         debug2("pause");
@@ -4012,7 +4012,7 @@ var require_stream_readable = __commonJS({
       debug2("flow", state.flowing);
       while (state.flowing && stream.read() !== null) ;
     }
-    Readable4.prototype.wrap = function(stream) {
+    Readable5.prototype.wrap = function(stream) {
       var _this = this;
       var state = this._readableState;
       var paused = false;
@@ -4057,14 +4057,14 @@ var require_stream_readable = __commonJS({
       return this;
     };
     if (typeof Symbol === "function") {
-      Readable4.prototype[Symbol.asyncIterator] = function() {
+      Readable5.prototype[Symbol.asyncIterator] = function() {
         if (createReadableStreamAsyncIterator === void 0) {
           createReadableStreamAsyncIterator = require_async_iterator();
         }
         return createReadableStreamAsyncIterator(this);
       };
     }
-    Object.defineProperty(Readable4.prototype, "readableHighWaterMark", {
+    Object.defineProperty(Readable5.prototype, "readableHighWaterMark", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -4073,7 +4073,7 @@ var require_stream_readable = __commonJS({
         return this._readableState.highWaterMark;
       }
     });
-    Object.defineProperty(Readable4.prototype, "readableBuffer", {
+    Object.defineProperty(Readable5.prototype, "readableBuffer", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -4082,7 +4082,7 @@ var require_stream_readable = __commonJS({
         return this._readableState && this._readableState.buffer;
       }
     });
-    Object.defineProperty(Readable4.prototype, "readableFlowing", {
+    Object.defineProperty(Readable5.prototype, "readableFlowing", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -4096,8 +4096,8 @@ var require_stream_readable = __commonJS({
         }
       }
     });
-    Readable4._fromList = fromList;
-    Object.defineProperty(Readable4.prototype, "readableLength", {
+    Readable5._fromList = fromList;
+    Object.defineProperty(Readable5.prototype, "readableLength", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -4143,11 +4143,11 @@ var require_stream_readable = __commonJS({
       }
     }
     if (typeof Symbol === "function") {
-      Readable4.from = function(iterable, opts) {
+      Readable5.from = function(iterable, opts) {
         if (from === void 0) {
           from = require_from();
         }
-        return from(Readable4, iterable, opts);
+        return from(Readable5, iterable, opts);
       };
     }
     function indexOf(xs, x) {
@@ -4264,14 +4264,14 @@ var require_stream_transform = __commonJS({
 var require_stream_passthrough = __commonJS({
   "node_modules/docker-modem/node_modules/readable-stream/lib/_stream_passthrough.js"(exports, module) {
     "use strict";
-    module.exports = PassThrough6;
+    module.exports = PassThrough7;
     var Transform8 = require_stream_transform();
-    require_inherits()(PassThrough6, Transform8);
-    function PassThrough6(options) {
-      if (!(this instanceof PassThrough6)) return new PassThrough6(options);
+    require_inherits()(PassThrough7, Transform8);
+    function PassThrough7(options) {
+      if (!(this instanceof PassThrough7)) return new PassThrough7(options);
       Transform8.call(this, options);
     }
-    PassThrough6.prototype._transform = function(chunk, encoding, cb) {
+    PassThrough7.prototype._transform = function(chunk, encoding, cb) {
       cb(null, chunk);
     };
   }
@@ -4335,7 +4335,7 @@ var require_pipeline = __commonJS({
       if (typeof streams[streams.length - 1] !== "function") return noop;
       return streams.pop();
     }
-    function pipeline6() {
+    function pipeline7() {
       for (var _len = arguments.length, streams = new Array(_len), _key = 0; _key < _len; _key++) {
         streams[_key] = arguments[_key];
       }
@@ -4358,7 +4358,7 @@ var require_pipeline = __commonJS({
       });
       return streams.reduce(pipe);
     }
-    module.exports = pipeline6;
+    module.exports = pipeline7;
   }
 });
 
@@ -6227,9 +6227,9 @@ var require_stream_duplex2 = __commonJS({
       return keys2;
     };
     module.exports = Duplex;
-    var Readable4 = require_stream_readable2();
+    var Readable5 = require_stream_readable2();
     var Writable = require_stream_writable2();
-    require_inherits()(Duplex, Readable4);
+    require_inherits()(Duplex, Readable5);
     {
       keys = objectKeys(Writable.prototype);
       for (v = 0; v < keys.length; v++) {
@@ -6242,7 +6242,7 @@ var require_stream_duplex2 = __commonJS({
     var v;
     function Duplex(options) {
       if (!(this instanceof Duplex)) return new Duplex(options);
-      Readable4.call(this, options);
+      Readable5.call(this, options);
       Writable.call(this, options);
       this.allowHalfOpen = true;
       if (options) {
@@ -6660,14 +6660,14 @@ var require_from2 = __commonJS({
       return (hint === "string" ? String : Number)(input);
     }
     var ERR_INVALID_ARG_TYPE = require_errors2().codes.ERR_INVALID_ARG_TYPE;
-    function from(Readable4, iterable, opts) {
+    function from(Readable5, iterable, opts) {
       var iterator;
       if (iterable && typeof iterable.next === "function") {
         iterator = iterable;
       } else if (iterable && iterable[Symbol.asyncIterator]) iterator = iterable[Symbol.asyncIterator]();
       else if (iterable && iterable[Symbol.iterator]) iterator = iterable[Symbol.iterator]();
       else throw new ERR_INVALID_ARG_TYPE("iterable", ["Iterable"], iterable);
-      var readable = new Readable4(_objectSpread({
+      var readable = new Readable5(_objectSpread({
         objectMode: true
       }, opts));
       var reading = false;
@@ -6707,9 +6707,9 @@ var require_from2 = __commonJS({
 var require_stream_readable2 = __commonJS({
   "node_modules/bl/node_modules/readable-stream/lib/_stream_readable.js"(exports, module) {
     "use strict";
-    module.exports = Readable4;
+    module.exports = Readable5;
     var Duplex;
-    Readable4.ReadableState = ReadableState;
+    Readable5.ReadableState = ReadableState;
     var EE = __require("events").EventEmitter;
     var EElistenerCount = function EElistenerCount2(emitter, type) {
       return emitter.listeners(type).length;
@@ -6744,7 +6744,7 @@ var require_stream_readable2 = __commonJS({
     var StringDecoder2;
     var createReadableStreamAsyncIterator;
     var from;
-    require_inherits()(Readable4, Stream);
+    require_inherits()(Readable5, Stream);
     var errorOrDestroy = destroyImpl.errorOrDestroy;
     var kProxyEvents = ["error", "close", "destroy", "pause", "resume"];
     function prependListener(emitter, event, fn) {
@@ -6788,9 +6788,9 @@ var require_stream_readable2 = __commonJS({
         this.encoding = options.encoding;
       }
     }
-    function Readable4(options) {
+    function Readable5(options) {
       Duplex = Duplex || require_stream_duplex2();
-      if (!(this instanceof Readable4)) return new Readable4(options);
+      if (!(this instanceof Readable5)) return new Readable5(options);
       var isDuplex = this instanceof Duplex;
       this._readableState = new ReadableState(options, this, isDuplex);
       this.readable = true;
@@ -6800,7 +6800,7 @@ var require_stream_readable2 = __commonJS({
       }
       Stream.call(this);
     }
-    Object.defineProperty(Readable4.prototype, "destroyed", {
+    Object.defineProperty(Readable5.prototype, "destroyed", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -6818,12 +6818,12 @@ var require_stream_readable2 = __commonJS({
         this._readableState.destroyed = value;
       }
     });
-    Readable4.prototype.destroy = destroyImpl.destroy;
-    Readable4.prototype._undestroy = destroyImpl.undestroy;
-    Readable4.prototype._destroy = function(err, cb) {
+    Readable5.prototype.destroy = destroyImpl.destroy;
+    Readable5.prototype._undestroy = destroyImpl.undestroy;
+    Readable5.prototype._destroy = function(err, cb) {
       cb(err);
     };
-    Readable4.prototype.push = function(chunk, encoding) {
+    Readable5.prototype.push = function(chunk, encoding) {
       var state = this._readableState;
       var skipChunkCheck;
       if (!state.objectMode) {
@@ -6840,7 +6840,7 @@ var require_stream_readable2 = __commonJS({
       }
       return readableAddChunk(this, chunk, encoding, false, skipChunkCheck);
     };
-    Readable4.prototype.unshift = function(chunk) {
+    Readable5.prototype.unshift = function(chunk) {
       return readableAddChunk(this, chunk, null, true, false);
     };
     function readableAddChunk(stream, chunk, encoding, addToFront, skipChunkCheck) {
@@ -6901,10 +6901,10 @@ var require_stream_readable2 = __commonJS({
       }
       return er;
     }
-    Readable4.prototype.isPaused = function() {
+    Readable5.prototype.isPaused = function() {
       return this._readableState.flowing === false;
     };
-    Readable4.prototype.setEncoding = function(enc) {
+    Readable5.prototype.setEncoding = function(enc) {
       if (!StringDecoder2) StringDecoder2 = require_string_decoder().StringDecoder;
       var decoder = new StringDecoder2(enc);
       this._readableState.decoder = decoder;
@@ -6950,7 +6950,7 @@ var require_stream_readable2 = __commonJS({
       }
       return state.length;
     }
-    Readable4.prototype.read = function(n) {
+    Readable5.prototype.read = function(n) {
       debug2("read", n);
       n = parseInt(n, 10);
       var state = this._readableState;
@@ -7059,10 +7059,10 @@ var require_stream_readable2 = __commonJS({
       }
       state.readingMore = false;
     }
-    Readable4.prototype._read = function(n) {
+    Readable5.prototype._read = function(n) {
       errorOrDestroy(this, new ERR_METHOD_NOT_IMPLEMENTED("_read()"));
     };
-    Readable4.prototype.pipe = function(dest, pipeOpts) {
+    Readable5.prototype.pipe = function(dest, pipeOpts) {
       var src = this;
       var state = this._readableState;
       switch (state.pipesCount) {
@@ -7165,7 +7165,7 @@ var require_stream_readable2 = __commonJS({
         }
       };
     }
-    Readable4.prototype.unpipe = function(dest) {
+    Readable5.prototype.unpipe = function(dest) {
       var state = this._readableState;
       var unpipeInfo = {
         hasUnpiped: false
@@ -7199,7 +7199,7 @@ var require_stream_readable2 = __commonJS({
       dest.emit("unpipe", this, unpipeInfo);
       return this;
     };
-    Readable4.prototype.on = function(ev, fn) {
+    Readable5.prototype.on = function(ev, fn) {
       var res = Stream.prototype.on.call(this, ev, fn);
       var state = this._readableState;
       if (ev === "data") {
@@ -7220,15 +7220,15 @@ var require_stream_readable2 = __commonJS({
       }
       return res;
     };
-    Readable4.prototype.addListener = Readable4.prototype.on;
-    Readable4.prototype.removeListener = function(ev, fn) {
+    Readable5.prototype.addListener = Readable5.prototype.on;
+    Readable5.prototype.removeListener = function(ev, fn) {
       var res = Stream.prototype.removeListener.call(this, ev, fn);
       if (ev === "readable") {
         process.nextTick(updateReadableListening, this);
       }
       return res;
     };
-    Readable4.prototype.removeAllListeners = function(ev) {
+    Readable5.prototype.removeAllListeners = function(ev) {
       var res = Stream.prototype.removeAllListeners.apply(this, arguments);
       if (ev === "readable" || ev === void 0) {
         process.nextTick(updateReadableListening, this);
@@ -7248,7 +7248,7 @@ var require_stream_readable2 = __commonJS({
       debug2("readable nexttick read 0");
       self2.read(0);
     }
-    Readable4.prototype.resume = function() {
+    Readable5.prototype.resume = function() {
       var state = this._readableState;
       if (!state.flowing) {
         debug2("resume");
@@ -7274,7 +7274,7 @@ var require_stream_readable2 = __commonJS({
       flow(stream);
       if (state.flowing && !state.reading) stream.read(0);
     }
-    Readable4.prototype.pause = function() {
+    Readable5.prototype.pause = function() {
       debug2("call pause flowing=%j", this._readableState.flowing);
       if (this._readableState.flowing !== false) {
         debug2("pause");
@@ -7289,7 +7289,7 @@ var require_stream_readable2 = __commonJS({
       debug2("flow", state.flowing);
       while (state.flowing && stream.read() !== null) ;
     }
-    Readable4.prototype.wrap = function(stream) {
+    Readable5.prototype.wrap = function(stream) {
       var _this = this;
       var state = this._readableState;
       var paused = false;
@@ -7334,14 +7334,14 @@ var require_stream_readable2 = __commonJS({
       return this;
     };
     if (typeof Symbol === "function") {
-      Readable4.prototype[Symbol.asyncIterator] = function() {
+      Readable5.prototype[Symbol.asyncIterator] = function() {
         if (createReadableStreamAsyncIterator === void 0) {
           createReadableStreamAsyncIterator = require_async_iterator2();
         }
         return createReadableStreamAsyncIterator(this);
       };
     }
-    Object.defineProperty(Readable4.prototype, "readableHighWaterMark", {
+    Object.defineProperty(Readable5.prototype, "readableHighWaterMark", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -7350,7 +7350,7 @@ var require_stream_readable2 = __commonJS({
         return this._readableState.highWaterMark;
       }
     });
-    Object.defineProperty(Readable4.prototype, "readableBuffer", {
+    Object.defineProperty(Readable5.prototype, "readableBuffer", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -7359,7 +7359,7 @@ var require_stream_readable2 = __commonJS({
         return this._readableState && this._readableState.buffer;
       }
     });
-    Object.defineProperty(Readable4.prototype, "readableFlowing", {
+    Object.defineProperty(Readable5.prototype, "readableFlowing", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -7373,8 +7373,8 @@ var require_stream_readable2 = __commonJS({
         }
       }
     });
-    Readable4._fromList = fromList;
-    Object.defineProperty(Readable4.prototype, "readableLength", {
+    Readable5._fromList = fromList;
+    Object.defineProperty(Readable5.prototype, "readableLength", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -7420,11 +7420,11 @@ var require_stream_readable2 = __commonJS({
       }
     }
     if (typeof Symbol === "function") {
-      Readable4.from = function(iterable, opts) {
+      Readable5.from = function(iterable, opts) {
         if (from === void 0) {
           from = require_from2();
         }
-        return from(Readable4, iterable, opts);
+        return from(Readable5, iterable, opts);
       };
     }
     function indexOf(xs, x) {
@@ -7541,14 +7541,14 @@ var require_stream_transform2 = __commonJS({
 var require_stream_passthrough2 = __commonJS({
   "node_modules/bl/node_modules/readable-stream/lib/_stream_passthrough.js"(exports, module) {
     "use strict";
-    module.exports = PassThrough6;
+    module.exports = PassThrough7;
     var Transform8 = require_stream_transform2();
-    require_inherits()(PassThrough6, Transform8);
-    function PassThrough6(options) {
-      if (!(this instanceof PassThrough6)) return new PassThrough6(options);
+    require_inherits()(PassThrough7, Transform8);
+    function PassThrough7(options) {
+      if (!(this instanceof PassThrough7)) return new PassThrough7(options);
       Transform8.call(this, options);
     }
-    PassThrough6.prototype._transform = function(chunk, encoding, cb) {
+    PassThrough7.prototype._transform = function(chunk, encoding, cb) {
       cb(null, chunk);
     };
   }
@@ -7612,7 +7612,7 @@ var require_pipeline2 = __commonJS({
       if (typeof streams[streams.length - 1] !== "function") return noop;
       return streams.pop();
     }
-    function pipeline6() {
+    function pipeline7() {
       for (var _len = arguments.length, streams = new Array(_len), _key = 0; _key < _len; _key++) {
         streams[_key] = arguments[_key];
       }
@@ -7635,7 +7635,7 @@ var require_pipeline2 = __commonJS({
       });
       return streams.reduce(pipe);
     }
-    module.exports = pipeline6;
+    module.exports = pipeline7;
   }
 });
 
@@ -9217,9 +9217,9 @@ var require_stream_duplex3 = __commonJS({
       return keys2;
     };
     module.exports = Duplex;
-    var Readable4 = require_stream_readable3();
+    var Readable5 = require_stream_readable3();
     var Writable = require_stream_writable3();
-    require_inherits()(Duplex, Readable4);
+    require_inherits()(Duplex, Readable5);
     {
       keys = objectKeys(Writable.prototype);
       for (v = 0; v < keys.length; v++) {
@@ -9232,7 +9232,7 @@ var require_stream_duplex3 = __commonJS({
     var v;
     function Duplex(options) {
       if (!(this instanceof Duplex)) return new Duplex(options);
-      Readable4.call(this, options);
+      Readable5.call(this, options);
       Writable.call(this, options);
       this.allowHalfOpen = true;
       if (options) {
@@ -9650,14 +9650,14 @@ var require_from3 = __commonJS({
       return (hint === "string" ? String : Number)(input);
     }
     var ERR_INVALID_ARG_TYPE = require_errors3().codes.ERR_INVALID_ARG_TYPE;
-    function from(Readable4, iterable, opts) {
+    function from(Readable5, iterable, opts) {
       var iterator;
       if (iterable && typeof iterable.next === "function") {
         iterator = iterable;
       } else if (iterable && iterable[Symbol.asyncIterator]) iterator = iterable[Symbol.asyncIterator]();
       else if (iterable && iterable[Symbol.iterator]) iterator = iterable[Symbol.iterator]();
       else throw new ERR_INVALID_ARG_TYPE("iterable", ["Iterable"], iterable);
-      var readable = new Readable4(_objectSpread({
+      var readable = new Readable5(_objectSpread({
         objectMode: true
       }, opts));
       var reading = false;
@@ -9697,9 +9697,9 @@ var require_from3 = __commonJS({
 var require_stream_readable3 = __commonJS({
   "node_modules/tar-fs/node_modules/readable-stream/lib/_stream_readable.js"(exports, module) {
     "use strict";
-    module.exports = Readable4;
+    module.exports = Readable5;
     var Duplex;
-    Readable4.ReadableState = ReadableState;
+    Readable5.ReadableState = ReadableState;
     var EE = __require("events").EventEmitter;
     var EElistenerCount = function EElistenerCount2(emitter, type) {
       return emitter.listeners(type).length;
@@ -9734,7 +9734,7 @@ var require_stream_readable3 = __commonJS({
     var StringDecoder2;
     var createReadableStreamAsyncIterator;
     var from;
-    require_inherits()(Readable4, Stream);
+    require_inherits()(Readable5, Stream);
     var errorOrDestroy = destroyImpl.errorOrDestroy;
     var kProxyEvents = ["error", "close", "destroy", "pause", "resume"];
     function prependListener(emitter, event, fn) {
@@ -9778,9 +9778,9 @@ var require_stream_readable3 = __commonJS({
         this.encoding = options.encoding;
       }
     }
-    function Readable4(options) {
+    function Readable5(options) {
       Duplex = Duplex || require_stream_duplex3();
-      if (!(this instanceof Readable4)) return new Readable4(options);
+      if (!(this instanceof Readable5)) return new Readable5(options);
       var isDuplex = this instanceof Duplex;
       this._readableState = new ReadableState(options, this, isDuplex);
       this.readable = true;
@@ -9790,7 +9790,7 @@ var require_stream_readable3 = __commonJS({
       }
       Stream.call(this);
     }
-    Object.defineProperty(Readable4.prototype, "destroyed", {
+    Object.defineProperty(Readable5.prototype, "destroyed", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -9808,12 +9808,12 @@ var require_stream_readable3 = __commonJS({
         this._readableState.destroyed = value;
       }
     });
-    Readable4.prototype.destroy = destroyImpl.destroy;
-    Readable4.prototype._undestroy = destroyImpl.undestroy;
-    Readable4.prototype._destroy = function(err, cb) {
+    Readable5.prototype.destroy = destroyImpl.destroy;
+    Readable5.prototype._undestroy = destroyImpl.undestroy;
+    Readable5.prototype._destroy = function(err, cb) {
       cb(err);
     };
-    Readable4.prototype.push = function(chunk, encoding) {
+    Readable5.prototype.push = function(chunk, encoding) {
       var state = this._readableState;
       var skipChunkCheck;
       if (!state.objectMode) {
@@ -9830,7 +9830,7 @@ var require_stream_readable3 = __commonJS({
       }
       return readableAddChunk(this, chunk, encoding, false, skipChunkCheck);
     };
-    Readable4.prototype.unshift = function(chunk) {
+    Readable5.prototype.unshift = function(chunk) {
       return readableAddChunk(this, chunk, null, true, false);
     };
     function readableAddChunk(stream, chunk, encoding, addToFront, skipChunkCheck) {
@@ -9891,10 +9891,10 @@ var require_stream_readable3 = __commonJS({
       }
       return er;
     }
-    Readable4.prototype.isPaused = function() {
+    Readable5.prototype.isPaused = function() {
       return this._readableState.flowing === false;
     };
-    Readable4.prototype.setEncoding = function(enc) {
+    Readable5.prototype.setEncoding = function(enc) {
       if (!StringDecoder2) StringDecoder2 = require_string_decoder().StringDecoder;
       var decoder = new StringDecoder2(enc);
       this._readableState.decoder = decoder;
@@ -9940,7 +9940,7 @@ var require_stream_readable3 = __commonJS({
       }
       return state.length;
     }
-    Readable4.prototype.read = function(n) {
+    Readable5.prototype.read = function(n) {
       debug2("read", n);
       n = parseInt(n, 10);
       var state = this._readableState;
@@ -10049,10 +10049,10 @@ var require_stream_readable3 = __commonJS({
       }
       state.readingMore = false;
     }
-    Readable4.prototype._read = function(n) {
+    Readable5.prototype._read = function(n) {
       errorOrDestroy(this, new ERR_METHOD_NOT_IMPLEMENTED("_read()"));
     };
-    Readable4.prototype.pipe = function(dest, pipeOpts) {
+    Readable5.prototype.pipe = function(dest, pipeOpts) {
       var src = this;
       var state = this._readableState;
       switch (state.pipesCount) {
@@ -10155,7 +10155,7 @@ var require_stream_readable3 = __commonJS({
         }
       };
     }
-    Readable4.prototype.unpipe = function(dest) {
+    Readable5.prototype.unpipe = function(dest) {
       var state = this._readableState;
       var unpipeInfo = {
         hasUnpiped: false
@@ -10189,7 +10189,7 @@ var require_stream_readable3 = __commonJS({
       dest.emit("unpipe", this, unpipeInfo);
       return this;
     };
-    Readable4.prototype.on = function(ev, fn) {
+    Readable5.prototype.on = function(ev, fn) {
       var res = Stream.prototype.on.call(this, ev, fn);
       var state = this._readableState;
       if (ev === "data") {
@@ -10210,15 +10210,15 @@ var require_stream_readable3 = __commonJS({
       }
       return res;
     };
-    Readable4.prototype.addListener = Readable4.prototype.on;
-    Readable4.prototype.removeListener = function(ev, fn) {
+    Readable5.prototype.addListener = Readable5.prototype.on;
+    Readable5.prototype.removeListener = function(ev, fn) {
       var res = Stream.prototype.removeListener.call(this, ev, fn);
       if (ev === "readable") {
         process.nextTick(updateReadableListening, this);
       }
       return res;
     };
-    Readable4.prototype.removeAllListeners = function(ev) {
+    Readable5.prototype.removeAllListeners = function(ev) {
       var res = Stream.prototype.removeAllListeners.apply(this, arguments);
       if (ev === "readable" || ev === void 0) {
         process.nextTick(updateReadableListening, this);
@@ -10238,7 +10238,7 @@ var require_stream_readable3 = __commonJS({
       debug2("readable nexttick read 0");
       self2.read(0);
     }
-    Readable4.prototype.resume = function() {
+    Readable5.prototype.resume = function() {
       var state = this._readableState;
       if (!state.flowing) {
         debug2("resume");
@@ -10264,7 +10264,7 @@ var require_stream_readable3 = __commonJS({
       flow(stream);
       if (state.flowing && !state.reading) stream.read(0);
     }
-    Readable4.prototype.pause = function() {
+    Readable5.prototype.pause = function() {
       debug2("call pause flowing=%j", this._readableState.flowing);
       if (this._readableState.flowing !== false) {
         debug2("pause");
@@ -10279,7 +10279,7 @@ var require_stream_readable3 = __commonJS({
       debug2("flow", state.flowing);
       while (state.flowing && stream.read() !== null) ;
     }
-    Readable4.prototype.wrap = function(stream) {
+    Readable5.prototype.wrap = function(stream) {
       var _this = this;
       var state = this._readableState;
       var paused = false;
@@ -10324,14 +10324,14 @@ var require_stream_readable3 = __commonJS({
       return this;
     };
     if (typeof Symbol === "function") {
-      Readable4.prototype[Symbol.asyncIterator] = function() {
+      Readable5.prototype[Symbol.asyncIterator] = function() {
         if (createReadableStreamAsyncIterator === void 0) {
           createReadableStreamAsyncIterator = require_async_iterator3();
         }
         return createReadableStreamAsyncIterator(this);
       };
     }
-    Object.defineProperty(Readable4.prototype, "readableHighWaterMark", {
+    Object.defineProperty(Readable5.prototype, "readableHighWaterMark", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -10340,7 +10340,7 @@ var require_stream_readable3 = __commonJS({
         return this._readableState.highWaterMark;
       }
     });
-    Object.defineProperty(Readable4.prototype, "readableBuffer", {
+    Object.defineProperty(Readable5.prototype, "readableBuffer", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -10349,7 +10349,7 @@ var require_stream_readable3 = __commonJS({
         return this._readableState && this._readableState.buffer;
       }
     });
-    Object.defineProperty(Readable4.prototype, "readableFlowing", {
+    Object.defineProperty(Readable5.prototype, "readableFlowing", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -10363,8 +10363,8 @@ var require_stream_readable3 = __commonJS({
         }
       }
     });
-    Readable4._fromList = fromList;
-    Object.defineProperty(Readable4.prototype, "readableLength", {
+    Readable5._fromList = fromList;
+    Object.defineProperty(Readable5.prototype, "readableLength", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -10410,11 +10410,11 @@ var require_stream_readable3 = __commonJS({
       }
     }
     if (typeof Symbol === "function") {
-      Readable4.from = function(iterable, opts) {
+      Readable5.from = function(iterable, opts) {
         if (from === void 0) {
           from = require_from3();
         }
-        return from(Readable4, iterable, opts);
+        return from(Readable5, iterable, opts);
       };
     }
     function indexOf(xs, x) {
@@ -10531,14 +10531,14 @@ var require_stream_transform3 = __commonJS({
 var require_stream_passthrough3 = __commonJS({
   "node_modules/tar-fs/node_modules/readable-stream/lib/_stream_passthrough.js"(exports, module) {
     "use strict";
-    module.exports = PassThrough6;
+    module.exports = PassThrough7;
     var Transform8 = require_stream_transform3();
-    require_inherits()(PassThrough6, Transform8);
-    function PassThrough6(options) {
-      if (!(this instanceof PassThrough6)) return new PassThrough6(options);
+    require_inherits()(PassThrough7, Transform8);
+    function PassThrough7(options) {
+      if (!(this instanceof PassThrough7)) return new PassThrough7(options);
       Transform8.call(this, options);
     }
-    PassThrough6.prototype._transform = function(chunk, encoding, cb) {
+    PassThrough7.prototype._transform = function(chunk, encoding, cb) {
       cb(null, chunk);
     };
   }
@@ -10602,7 +10602,7 @@ var require_pipeline3 = __commonJS({
       if (typeof streams[streams.length - 1] !== "function") return noop;
       return streams.pop();
     }
-    function pipeline6() {
+    function pipeline7() {
       for (var _len = arguments.length, streams = new Array(_len), _key = 0; _key < _len; _key++) {
         streams[_key] = arguments[_key];
       }
@@ -10625,7 +10625,7 @@ var require_pipeline3 = __commonJS({
       });
       return streams.reduce(pipe);
     }
-    module.exports = pipeline6;
+    module.exports = pipeline7;
   }
 });
 
@@ -10658,7 +10658,7 @@ var require_extract = __commonJS({
     var bl = require_bl();
     var headers = require_headers();
     var Writable = require_readable3().Writable;
-    var PassThrough6 = require_readable3().PassThrough;
+    var PassThrough7 = require_readable3().PassThrough;
     var noop = function() {
     };
     var overflow = function(size) {
@@ -10680,9 +10680,9 @@ var require_extract = __commonJS({
     var Source = function(self2, offset) {
       this._parent = self2;
       this.offset = offset;
-      PassThrough6.call(this, { autoDestroy: false });
+      PassThrough7.call(this, { autoDestroy: false });
     };
-    util.inherits(Source, PassThrough6);
+    util.inherits(Source, PassThrough7);
     Source.prototype.destroy = function(err) {
       this._parent.destroy(err);
     };
@@ -11038,7 +11038,7 @@ var require_pack = __commonJS({
     var eos = require_end_of_stream4();
     var inherits = require_inherits();
     var alloc = Buffer.alloc;
-    var Readable4 = require_readable3().Readable;
+    var Readable5 = require_readable3().Readable;
     var Writable = require_readable3().Writable;
     var StringDecoder2 = __require("string_decoder").StringDecoder;
     var headers = require_headers();
@@ -11114,14 +11114,14 @@ var require_pack = __commonJS({
     };
     var Pack = function(opts) {
       if (!(this instanceof Pack)) return new Pack(opts);
-      Readable4.call(this, opts);
+      Readable5.call(this, opts);
       this._drain = noop;
       this._finalized = false;
       this._finalizing = false;
       this._destroyed = false;
       this._stream = null;
     };
-    inherits(Pack, Readable4);
+    inherits(Pack, Readable5);
     Pack.prototype.entry = function(header, buffer, callback) {
       if (this._stream) throw new Error("already piping an entry");
       if (this._finalized || this._destroyed) return;
@@ -18794,13 +18794,111 @@ function progress(log2, clock, label2, total, everyMs = 5e3) {
 
 // src/archive/oci-convert.ts
 var import_tar_stream4 = __toESM(require_tar_stream(), 1);
-import { createHash as createHash6 } from "node:crypto";
+import { PassThrough as PassThrough6, Readable as Readable4 } from "node:stream";
+import { pipeline as pipeline4 } from "node:stream/promises";
+
+// src/archive/layer-rewrite.ts
+import { createHash as createHash5 } from "node:crypto";
 import { createReadStream as createReadStream3, createWriteStream as createWriteStream2 } from "node:fs";
 import { rm as rm2 } from "node:fs/promises";
 import { join as join5 } from "node:path";
 import { PassThrough as PassThrough5, Readable as Readable3, Transform as Transform6 } from "node:stream";
 import { pipeline as pipeline3 } from "node:stream/promises";
 import { createGunzip, createGzip, createZstdDecompress as createZstdDecompress2 } from "node:zlib";
+var layerLevels = { gzip: 6, zstd: 3 };
+async function keepLayer(out, layer, body) {
+  const hash = createHash5("sha256");
+  const check = new Transform6({
+    transform(chunk, _encoding, callback) {
+      hash.update(chunk);
+      callback(null, chunk);
+    },
+    flush(callback) {
+      const actual = `sha256:${hash.digest("hex")}`;
+      callback(
+        actual === layer.digest ? null : new HandoffError(
+          `blob ${layer.digest} of the archive hashes to ${actual}: it is corrupt; save the image again`
+        )
+      );
+    }
+  });
+  if (out.emitted.has(layer.digest)) await pipeline3(body, check, new PassThrough5().resume());
+  else {
+    out.emitted.add(layer.digest);
+    body.once("error", (error) => check.destroy(error));
+    await writeStream(out.pack, blobPath(layer.digest), layer.size, body.pipe(check));
+  }
+  return layer;
+}
+function compressionOf(head) {
+  if (head[0] === 31 && head[1] === 139) return "gzip";
+  if (head.subarray(0, 4).equals(Buffer.from([40, 181, 47, 253]))) return "zstd";
+  return "uncompressed";
+}
+async function convertLayer(out, body) {
+  const file = join5(out.scratch, `convert-${process.pid}-${out.files++}`);
+  const untrack = trackTemporary(file);
+  try {
+    const head = await peek(body);
+    const source = compressionOf(head.first);
+    const target = out.compression;
+    const hash = createHash5("sha256");
+    let size = 0;
+    const count3 = new Transform6({
+      transform(chunk, _encoding, callback) {
+        hash.update(chunk);
+        size += chunk.length;
+        callback(null, chunk);
+      }
+    });
+    const stages = [];
+    if (source !== target) {
+      if (source !== "uncompressed") stages.push(decompressor(source));
+      if (target !== "uncompressed")
+        stages.push(target === "gzip" ? createGzip({ level: layerLevels.gzip }) : zstdCompress(layerLevels.zstd));
+    }
+    stages.push(count3);
+    if (target === "uncompressed") stages.push(zstdCompress(1));
+    await pipeline3([head.stream, ...stages, createWriteStream2(file)]);
+    const layer = { digest: `sha256:${hash.digest("hex")}`, size };
+    if (!out.emitted.has(layer.digest)) {
+      out.emitted.add(layer.digest);
+      const stored = createReadStream3(file, { highWaterMark: 1024 * 1024 });
+      const body2 = target === "uncompressed" ? stored.pipe(createZstdDecompress2()) : stored;
+      if (body2 !== stored) stored.once("error", (error) => body2.destroy(error));
+      await writeStream(out.pack, blobPath(layer.digest), size, body2);
+    }
+    return layer;
+  } finally {
+    await rm2(file, { force: true });
+    untrack();
+  }
+}
+function decompressor(source) {
+  return source === "gzip" ? createGunzip() : createZstdDecompress2();
+}
+async function peek(body) {
+  const iterator = body[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  const head = first.done ? Buffer.alloc(0) : first.value;
+  return { first: head, stream: Readable3.from(prepend(head, iterator)) };
+}
+async function* prepend(head, rest) {
+  if (head.length > 0) yield head;
+  for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
+}
+var fixed2 = { mode: 420, type: "file", mtime: /* @__PURE__ */ new Date(0), uid: 0, gid: 0 };
+function writeBody3(pack, name, body) {
+  return new Promise((resolve, reject) => {
+    pack.entry({ name, size: body.length, ...fixed2 }, body, (error) => error ? reject(error) : resolve());
+  });
+}
+function writeStream(pack, name, size, body) {
+  return new Promise((resolve, reject) => {
+    const sink = pack.entry({ name, size, ...fixed2 }, (error) => error ? reject(error) : resolve());
+    pipeline3(body, sink).catch(reject);
+  });
+}
 
 // src/archive/input-check.ts
 var tailSize = 64 * 1024;
@@ -18882,7 +18980,7 @@ var InputWatch = class {
 };
 
 // src/archive/oci-build.ts
-import { createHash as createHash5 } from "node:crypto";
+import { createHash as createHash6 } from "node:crypto";
 var types = {
   oci: {
     manifest: "application/vnd.oci.image.manifest.v1+json",
@@ -18975,7 +19073,7 @@ function nameAnnotations(name) {
 }
 function blob(built, document) {
   const body = json2(document);
-  const digest = `sha256:${createHash5("sha256").update(body).digest("hex")}`;
+  const digest = `sha256:${createHash6("sha256").update(body).digest("hex")}`;
   if (!built.blobs.some((b) => b.digest === digest)) built.blobs.push({ digest, body });
   return { digest, size: body.length };
 }
@@ -18986,26 +19084,24 @@ function json2(value) {
 // src/archive/oci-convert.ts
 var jsonLimit = 4 * 1024 * 1024;
 var smallLimit = 1024;
-var layerLevels = { gzip: 6, zstd: 3 };
 function convertArchive(input, options, scratch) {
   const pack = import_tar_stream4.default.pack();
   const extract = import_tar_stream4.default.extract();
   const watch = new InputWatch();
-  const tap = new PassThrough5();
+  const tap = new PassThrough6();
   tap.on("data", (chunk) => watch.see(chunk));
-  const fed = pipeline3(input, tap, extract);
+  const fed = pipeline4(input, tap, extract);
   fed.catch(() => void 0);
   let renamed = /* @__PURE__ */ new Map();
   const state = {
     contents: { files: /* @__PURE__ */ new Map(), json: /* @__PURE__ */ new Map(), nameFiles: /* @__PURE__ */ new Map() },
     layers: /* @__PURE__ */ new Map(),
     small: /* @__PURE__ */ new Map(),
-    emitted: /* @__PURE__ */ new Set(),
     heldBytes: 0,
-    entries: 0,
-    files: 0
+    entries: 0
   };
-  const convert = { options, scratch, pack, state };
+  const out = { pack, scratch, compression: options.compression, emitted: /* @__PURE__ */ new Set(), files: 0 };
+  const convert = { options, pack, state, out };
   void (async () => {
     for await (const entry of extract) await take(convert, entry.header, entry);
     await fed;
@@ -19018,7 +19114,7 @@ function convertArchive(input, options, scratch) {
     const failure = error?.syscall !== void 0 ? error : watch.explain(error);
     pack.destroy(failure instanceof Error ? failure : new Error(String(failure)));
   });
-  return { archive: Readable3.from(pack, { objectMode: false }), renamed: () => renamed };
+  return { archive: Readable4.from(pack, { objectMode: false }), renamed: () => renamed };
 }
 async function take(convert, header, body) {
   const { state } = convert;
@@ -19039,15 +19135,21 @@ async function take(convert, header, body) {
   const first = await pieces.next();
   const head = first.done ? Buffer.alloc(0) : first.value;
   if (isNameFile(path) || size <= jsonLimit && looksLikeJson(head) || size < smallLimit) {
-    const body2 = await readRest(head, pieces, state);
-    if (isNameFile(path)) state.contents.nameFiles.set(path, body2);
-    else if (looksLikeJson(body2)) state.contents.json.set(path, body2);
-    else state.small.set(path, body2);
+    const whole = await readRest(head, pieces, state);
+    if (isNameFile(path)) state.contents.nameFiles.set(path, whole);
+    else if (looksLikeJson(whole)) state.contents.json.set(path, whole);
+    else state.small.set(path, whole);
     if (!isNameFile(path)) state.contents.files.set(path, { size });
     return;
   }
   state.contents.files.set(path, { size });
-  state.layers.set(path, await convertLayer(convert, Readable3.from(prepend(head, pieces))));
+  const digest = configDigestOfPath(path);
+  const stream = Readable4.from(prepend(head, pieces));
+  const kept = digest !== void 0 && path.startsWith("blobs/sha256/") && compressionOf(head) === convert.options.compression;
+  state.layers.set(
+    path,
+    kept ? await keepLayer(convert.out, { digest, size }, stream) : await convertLayer(convert.out, stream)
+  );
 }
 async function finish(convert) {
   const { state } = convert;
@@ -19058,7 +19160,7 @@ async function finish(convert) {
       const path = resolved2(layer.path);
       const small = state.small.get(path);
       if (!state.layers.has(path) && small !== void 0)
-        state.layers.set(path, await convertLayer(convert, Readable3.from([small])));
+        state.layers.set(path, await convertLayer(convert.out, Readable4.from([small])));
     }
   }
   const configSizes = /* @__PURE__ */ new Map();
@@ -19084,69 +19186,9 @@ function configPathOf(state, digest) {
   return state.contents.files.has(legacy) ? legacy : blobPath(digest);
 }
 async function emit(convert, digest, body) {
-  if (convert.state.emitted.has(digest)) return;
-  convert.state.emitted.add(digest);
+  if (convert.out.emitted.has(digest)) return;
+  convert.out.emitted.add(digest);
   await writeBody3(convert.pack, blobPath(digest), body);
-}
-function compressionOf(head) {
-  if (head[0] === 31 && head[1] === 139) return "gzip";
-  if (head.subarray(0, 4).equals(Buffer.from([40, 181, 47, 253]))) return "zstd";
-  return "uncompressed";
-}
-async function convertLayer(convert, body) {
-  const file = join5(convert.scratch, `convert-${process.pid}-${convert.state.files++}`);
-  const untrack = trackTemporary(file);
-  try {
-    const head = await peek(body);
-    const source = compressionOf(head.first);
-    const target = convert.options.compression;
-    const hash = createHash6("sha256");
-    let size = 0;
-    const count3 = new Transform6({
-      transform(chunk, _encoding, callback) {
-        hash.update(chunk);
-        size += chunk.length;
-        callback(null, chunk);
-      }
-    });
-    const stages = [];
-    if (source !== target) {
-      if (source !== "uncompressed") stages.push(decompressor(source));
-      if (target !== "uncompressed")
-        stages.push(target === "gzip" ? createGzip({ level: layerLevels.gzip }) : zstdCompress(layerLevels.zstd));
-    }
-    stages.push(count3);
-    if (target === "uncompressed") stages.push(zstdCompress(1));
-    await pipeline3([head.stream, ...stages, createWriteStream2(file)]);
-    const layer = { digest: `sha256:${hash.digest("hex")}`, size };
-    if (!convert.state.emitted.has(layer.digest)) {
-      convert.state.emitted.add(layer.digest);
-      const out = createReadStream3(file, { highWaterMark: 1024 * 1024 });
-      await writeStream(
-        convert.pack,
-        blobPath(layer.digest),
-        size,
-        target === "uncompressed" ? out.pipe(createZstdDecompress2()) : out
-      );
-    }
-    return layer;
-  } finally {
-    await rm2(file, { force: true });
-    untrack();
-  }
-}
-function decompressor(source) {
-  return source === "gzip" ? createGunzip() : createZstdDecompress2();
-}
-async function peek(body) {
-  const iterator = body[Symbol.asyncIterator]();
-  const first = await iterator.next();
-  const head = first.done ? Buffer.alloc(0) : first.value;
-  return { first: head, stream: Readable3.from(prepend(head, iterator)) };
-}
-async function* prepend(head, rest) {
-  if (head.length > 0) yield head;
-  for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
 }
 async function readRest(head, pieces, state) {
   const parts = [head];
@@ -19163,18 +19205,6 @@ async function readRest(head, pieces, state) {
 async function drain(pieces) {
   while (!(await pieces.next()).done) {
   }
-}
-var fixed2 = { mode: 420, type: "file", mtime: /* @__PURE__ */ new Date(0), uid: 0, gid: 0 };
-function writeBody3(pack, name, body) {
-  return new Promise((resolve, reject) => {
-    pack.entry({ name, size: body.length, ...fixed2 }, body, (error) => error ? reject(error) : resolve());
-  });
-}
-function writeStream(pack, name, size, body) {
-  return new Promise((resolve, reject) => {
-    const sink = pack.entry({ name, size, ...fixed2 }, (error) => error ? reject(error) : resolve());
-    pipeline3(body, sink).catch(reject);
-  });
 }
 
 // src/handoff/convert.ts
@@ -19385,7 +19415,7 @@ import { createReadStream as createReadStream4, createWriteStream as createWrite
 import { rm as rm3 } from "node:fs/promises";
 import { join as join6 } from "node:path";
 import { once as once2 } from "node:events";
-import { pipeline as pipeline4 } from "node:stream/promises";
+import { pipeline as pipeline5 } from "node:stream/promises";
 function storeSink(store, options) {
   const stats = { chunks: 0, reusedChunks: 0, reusedBytes: 0, storedBytes: 0 };
   const seen = /* @__PURE__ */ new Set();
@@ -19419,7 +19449,7 @@ function storeSink(store, options) {
     if (await zstdCommand)
       await run(["zstd", "-q", "-f", "--no-progress", `-${options.compressionLevel}`, file, "-o", target]);
     else
-      await pipeline4(
+      await pipeline5(
         createReadStream4(file, { highWaterMark: 1024 * 1024 }),
         zstdCompress(options.compressionLevel),
         createWriteStream3(target)
@@ -19497,7 +19527,7 @@ function storeSink(store, options) {
 // src/store/split.ts
 var import_tar_stream5 = __toESM(require_tar_stream(), 1);
 import { createHash as createHash7 } from "node:crypto";
-import { pipeline as pipeline5 } from "node:stream/promises";
+import { pipeline as pipeline6 } from "node:stream/promises";
 import { Transform as Transform7 } from "node:stream";
 var tinyInline = 64 * 1024;
 var jsonInline = 4 * 1024 * 1024;
@@ -19511,7 +19541,7 @@ async function splitArchive(archive, sink, chunkBytes, onBytes = () => void 0) {
     }
   });
   const extract = import_tar_stream5.default.extract();
-  const fed = pipeline5(archive, tap, extract).catch((error) => {
+  const fed = pipeline6(archive, tap, extract).catch((error) => {
     throw watch.explain(error);
   });
   fed.catch(() => void 0);
@@ -19995,4 +20025,4 @@ export {
   runMain,
   runPost
 };
-/*! For license information please see chunk-WJ67P3PC.js.LEGAL.txt */
+/*! For license information please see chunk-MQVCIC4J.js.LEGAL.txt */
