@@ -115,6 +115,17 @@ describe.each<DockerFlavour>(['20.10', ...docker26Flavours])('flatten on Docker 
   })
 })
 
+describe('containers of another flattening save', () => {
+  it('are left alone while they are young (another job may be exporting from them)', async () => {
+    await buildBusybox(target, 'young:1', ['CMD ["true"]'])
+    const other = await docker(target, ['create', '--label', 'image-handoff.flatten=temporary', 'young:1'])
+    const saved = await step(target, { mode: 'save', key: 'young', images: 'young:1', flatten: 'true' })
+    expectOk(saved)
+    expect(await docker(target, ['ps', '-a', '-q', '--no-trunc'])).toBe(other)
+    await docker(target, ['rm', other])
+  })
+})
+
 describe('flatten with another runtime', () => {
   it('fails before anything is saved, saying it needs Docker', async () => {
     const result = await step(target, {

@@ -42,6 +42,7 @@ export function flattenedArchive(
   const written = new Set<string>()
   const flat: { image: FlatImage; names: string[] }[] = []
   void (async () => {
+    await sweepLeftovers(docker)
     for (const [at, target] of targets.entries()) {
       const label = target.names[0] ?? target.id
       const source = await inspect(docker, host, target.id)
@@ -72,6 +73,23 @@ export function flattenedArchive(
     pack.finalize()
   })().catch((error: unknown) => pack.destroy(error instanceof Error ? error : new Error(String(error))))
   return { archive: Readable.from(pack as AsyncIterable<Buffer>, { objectMode: false }), reports: () => reports }
+}
+
+const containerLabel = 'image-handoff.flatten'
+/** An hour is far longer than any export takes: an older container of ours was left by a killed step. */
+const staleSeconds = 60 * 60
+
+/** Removes flatten containers a killed step left behind (a cancelled job cannot make API calls on its way out). */
+async function sweepLeftovers(docker: Dockerode): Promise<void> {
+  const now = Date.now() / 1000
+  const left = await docker.listContainers({ all: true, filters: { label: [containerLabel] } }).catch(() => [])
+  for (const container of left) {
+    if (now - container.Created < staleSeconds) continue
+    await docker
+      .getContainer(container.Id)
+      .remove({ force: true, v: true })
+      .catch(() => undefined)
+  }
 }
 
 async function inspect(docker: Dockerode, host: string, id: string): Promise<InspectedImage> {
@@ -171,7 +189,7 @@ function createOptions(id: string, platform: string | undefined): Record<string,
       Entrypoint: ['/image-handoff-flatten'],
       Cmd: [],
       NetworkDisabled: true,
-      Labels: { 'image-handoff.flatten': 'temporary' }
+      Labels: { [containerLabel]: 'temporary' }
     }
   }
 }

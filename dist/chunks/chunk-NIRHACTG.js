@@ -17382,6 +17382,7 @@ function flattenedArchive(docker, host, targets, options) {
   const written = /* @__PURE__ */ new Set();
   const flat = [];
   void (async () => {
+    await sweepLeftovers(docker);
     for (const [at, target] of targets.entries()) {
       const label2 = target.names[0] ?? target.id;
       const source = await inspect(docker, host, target.id);
@@ -17412,6 +17413,16 @@ function flattenedArchive(docker, host, targets, options) {
     pack.finalize();
   })().catch((error) => pack.destroy(error instanceof Error ? error : new Error(String(error))));
   return { archive: Readable.from(pack, { objectMode: false }), reports: () => reports };
+}
+var containerLabel = "image-handoff.flatten";
+var staleSeconds = 60 * 60;
+async function sweepLeftovers(docker) {
+  const now = Date.now() / 1e3;
+  const left = await docker.listContainers({ all: true, filters: { label: [containerLabel] } }).catch(() => []);
+  for (const container of left) {
+    if (now - container.Created < staleSeconds) continue;
+    await docker.getContainer(container.Id).remove({ force: true, v: true }).catch(() => void 0);
+  }
 }
 async function inspect(docker, host, id) {
   try {
@@ -17492,7 +17503,7 @@ function createOptions(id, platform) {
       Entrypoint: ["/image-handoff-flatten"],
       Cmd: [],
       NetworkDisabled: true,
-      Labels: { "image-handoff.flatten": "temporary" }
+      Labels: { [containerLabel]: "temporary" }
     }
   };
 }
@@ -20025,4 +20036,4 @@ export {
   runMain,
   runPost
 };
-/*! For license information please see chunk-MQVCIC4J.js.LEGAL.txt */
+/*! For license information please see chunk-NIRHACTG.js.LEGAL.txt */
