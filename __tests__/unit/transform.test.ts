@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import { createHash } from 'node:crypto'
 import tar from 'tar-stream'
 import { parseInputs } from '../../src/inputs.js'
-import { FlatLayerFilter, flatImage, flatManifest } from '../../src/archive/flat-image.js'
+import { FlatLayerFilter, flatImage, flatNameFiles } from '../../src/archive/flat-image.js'
 
 const reader = (values: Record<string, string>) => (name: string) => values[name] ?? ''
 
@@ -111,9 +111,10 @@ describe('flattened image', () => {
     }
   }
   const diffId = 'sha256:' + 'b'.repeat(64)
+  const layer = { diffId, size: 4096 }
 
   it('keeps the run settings, drops container-only fields, and names one layer by its diff ID', () => {
-    const image = flatImage(source, diffId, 'app:1')
+    const image = flatImage(source, layer, 'app:1')
     const config = JSON.parse(image.config.toString()) as Record<string, unknown>
     expect(config).toMatchObject({
       architecture: 'arm64',
@@ -139,17 +140,43 @@ describe('flattened image', () => {
       'WorkingDir'
     ])
     expect(image.configDigest).toBe('sha256:' + createHash('sha256').update(image.config).digest('hex'))
-    expect(image.layerPath).toBe(`${'b'.repeat(64)}/layer.tar`)
+    expect(image.manifestDigest).toBe('sha256:' + createHash('sha256').update(image.manifest).digest('hex'))
+    expect(JSON.parse(image.manifest.toString())).toEqual({
+      schemaVersion: 2,
+      mediaType: 'application/vnd.oci.image.manifest.v1+json',
+      config: {
+        mediaType: 'application/vnd.oci.image.config.v1+json',
+        digest: image.configDigest,
+        size: image.config.length
+      },
+      layers: [{ mediaType: 'application/vnd.oci.image.layer.v1.tar', digest: diffId, size: 4096 }]
+    })
   })
 
-  it('writes one manifest.json entry per config, names merged', () => {
-    const image = flatImage(source, diffId, 'app:1')
-    const entries = flatManifest([
+  it('names each image in index.json and manifest.json once, names merged, as the archive model reads them', async () => {
+    const image = flatImage(source, layer, 'app:1')
+    const files = flatNameFiles([
       { image, names: ['app:1'] },
       { image, names: ['app:2', 'app:1'] }
     ])
-    expect(entries).toEqual([
-      { Config: `${image.configDigest.slice(7)}.json`, RepoTags: ['app:1', 'app:2'], Layers: [image.layerPath] }
+    expect(files.map((f) => f.name)).toEqual(['oci-layout', 'index.json', 'manifest.json'])
+    const [, index, manifest] = files.map((f) => JSON.parse(f.body.toString()) as unknown)
+    expect(manifest).toEqual([
+      {
+        Config: `blobs/sha256/${image.configDigest.slice(7)}`,
+        RepoTags: ['app:1', 'app:2'],
+        Layers: [`blobs/sha256/${'b'.repeat(64)}`]
+      }
+    ])
+    expect((index as { manifests: { digest: string; annotations: Record<string, string> }[] }).manifests).toEqual([
+      expect.objectContaining({
+        digest: image.manifestDigest,
+        annotations: { 'io.containerd.image.name': 'docker.io/library/app:1', 'org.opencontainers.image.ref.name': '1' }
+      }),
+      expect.objectContaining({
+        digest: image.manifestDigest,
+        annotations: { 'io.containerd.image.name': 'docker.io/library/app:2', 'org.opencontainers.image.ref.name': '2' }
+      })
     ])
   })
 })

@@ -4,7 +4,8 @@
  */
 import { createHash } from 'node:crypto'
 import { Transform, type TransformCallback } from 'node:stream'
-import type { ManifestEntry } from './model.js'
+import { blobPath, type ManifestEntry } from './model.js'
+import { nameAnnotations } from './oci-build.js'
 
 /** What the Engine API's image inspect gives (the parts a flattened config keeps). */
 export interface InspectedImage {
@@ -52,11 +53,17 @@ export interface FlatImage {
   /** The config document, as stored. */
   config: Buffer
   configDigest: string
-  layerPath: string
+  /** The OCI manifest naming the config and the one uncompressed layer: the containerd store's image ID. */
+  manifest: Buffer
+  manifestDigest: string
+  /** The layer, named by its digest (uncompressed, so its diff ID). */
+  diffId: string
 }
 
-/** The config of `source` flattened to the one layer whose uncompressed tar hashes to `diffId`. */
-export function flatImage(source: InspectedImage, diffId: string, label: string): FlatImage {
+const sha256 = (body: Buffer): string => `sha256:${createHash('sha256').update(body).digest('hex')}`
+
+/** The config of `source` flattened to the one layer whose uncompressed tar (`size` bytes) hashes to `diffId`. */
+export function flatImage(source: InspectedImage, layer: { diffId: string; size: number }, label: string): FlatImage {
   const created = source.Created ?? new Date(0).toISOString()
   const layers = source.RootFS?.Layers?.length ?? 0
   const document = {
@@ -66,24 +73,54 @@ export function flatImage(source: InspectedImage, diffId: string, label: string)
     created,
     ...(source.Author ? { author: source.Author } : {}),
     config: keptConfig(source.Config),
-    rootfs: { type: 'layers', diff_ids: [diffId] },
+    rootfs: { type: 'layers', diff_ids: [layer.diffId] },
     history: [{ created, created_by: `image-handoff flatten: ${layers} layer(s) of ${label} (${source.Id}) as one` }]
   }
   const config = Buffer.from(JSON.stringify(document))
-  const hex = createHash('sha256').update(config).digest('hex')
-  return { config, configDigest: `sha256:${hex}`, layerPath: `${diffId.replace(/^sha256:/, '')}/layer.tar` }
+  const manifest = Buffer.from(
+    JSON.stringify({
+      schemaVersion: 2,
+      mediaType: 'application/vnd.oci.image.manifest.v1+json',
+      config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: sha256(config), size: config.length },
+      layers: [{ mediaType: 'application/vnd.oci.image.layer.v1.tar', digest: layer.diffId, size: layer.size }]
+    })
+  )
+  return { config, configDigest: sha256(config), manifest, manifestDigest: sha256(manifest), diffId: layer.diffId }
 }
 
-/** manifest.json of flattened images: one entry per config, names merged (two sources may flatten alike). */
-export function flatManifest(images: { image: FlatImage; names: string[] }[]): ManifestEntry[] {
-  const entries = new Map<string, ManifestEntry>()
+/**
+ * The name files of flattened images, as Docker 25+ writes an archive: index.json (what containerd and Docker's
+ * containerd store read; one entry per name) and manifest.json (Docker's classic store), both pointing into
+ * blobs/. Two sources that flatten alike are one image under both their names.
+ */
+export function flatNameFiles(images: { image: FlatImage; names: string[] }[]): Array<{ name: string; body: Buffer }> {
+  const byManifest = new Map<string, { image: FlatImage; names: string[] }>()
   for (const { image, names } of images) {
-    const path = `${image.configDigest.replace(/^sha256:/, '')}.json`
-    const known = entries.get(path)
-    if (known) known.RepoTags = [...new Set([...(known.RepoTags ?? []), ...names])]
-    else entries.set(path, { Config: path, RepoTags: names, Layers: [image.layerPath] })
+    const known = byManifest.get(image.manifestDigest)
+    if (known) known.names = [...new Set([...known.names, ...names])]
+    else byManifest.set(image.manifestDigest, { image, names: [...names] })
   }
-  return [...entries.values()]
+  const index: unknown[] = []
+  const entries: ManifestEntry[] = []
+  for (const { image, names } of byManifest.values()) {
+    const descriptor = {
+      mediaType: 'application/vnd.oci.image.manifest.v1+json',
+      digest: image.manifestDigest,
+      size: image.manifest.length
+    }
+    if (names.length === 0) index.push(descriptor)
+    for (const name of names) index.push({ ...descriptor, annotations: nameAnnotations(name) })
+    entries.push({ Config: blobPath(image.configDigest), RepoTags: names, Layers: [blobPath(image.diffId)] })
+  }
+  const json = (value: unknown): Buffer => Buffer.from(JSON.stringify(value))
+  return [
+    { name: 'oci-layout', body: json({ imageLayoutVersion: '1.0.0' }) },
+    {
+      name: 'index.json',
+      body: json({ schemaVersion: 2, mediaType: 'application/vnd.oci.image.index.v1+json', manifests: index })
+    },
+    { name: 'manifest.json', body: json(entries) }
+  ]
 }
 
 /**

@@ -137,7 +137,7 @@ function platformOf(platform: string | undefined): { platform?: Record<string, s
 }
 
 /** As docker and ctr write them: the full name for containerd, the tag as the OCI ref name. */
-function nameAnnotations(name: string): Record<string, string> {
+export function nameAnnotations(name: string): Record<string, string> {
   const ref = parseReference(name)
   return { [containerdNameKey]: normalizedName(ref), ...(ref.tag ? { [ociRefNameKey]: ref.tag } : {}) }
 }

@@ -4,23 +4,34 @@ import type { FlattenReport, FlattenTarget, Runtime } from '../runtimes/runtime.
 import { formatBytes } from './report.js'
 
 /** The selected images as flatten targets: each ID once, with the selected names it goes by. */
-export async function flattenTargets(runtime: Runtime, refs: string[], ids: string[]): Promise<FlattenTarget[]> {
+export async function flattenTargets(runtime: Runtime, refs: string[], ids: string[]): Promise<FlattenTargets> {
   const listed = await runtime.list()
-  return ids.map((id) => ({
+  // Docker's classic store tells each image's config digest (its ID); the containerd store goes by manifest digest.
+  const byManifest = listed.some((image) => ids.includes(image.id) && image.configDigest === undefined)
+  const targets = ids.map((id) => ({
     id,
     names: (listed.find((image) => image.id === id)?.names ?? []).filter((n) => refs.includes(n))
   }))
+  return { targets, byManifest }
+}
+
+export interface FlattenTargets {
+  targets: FlattenTarget[]
+  /** The engine names images by manifest digest (the containerd store): so do the outputs. */
+  byManifest: boolean
 }
 
 export interface FlattenSource {
   open(): Promise<Readable>
   reports(): FlattenReport[]
+  /** The flattened images' IDs as an engine of the source's kind gives them; complete once the archive was read. */
+  ids(): string[]
 }
 
 /** The archive a flattening save splits instead of the engine's export. */
 export function flattenSource(
   runtime: Runtime,
-  targets: FlattenTarget[],
+  { targets, byManifest }: FlattenTargets,
   options: { platform?: string; scratch: string }
 ): FlattenSource {
   let reports: () => FlattenReport[] = () => []
@@ -36,18 +47,19 @@ export function flattenSource(
       reports = flattened.reports
       return flattened.archive
     },
-    reports: () => reports()
+    reports: () => reports(),
+    ids: () => reports().map((r) => (byManifest ? r.manifestDigest : r.id))
   }
 }
 
 /** `app:ci: 5 layers, 12.0 MiB → 1 layer, 9.1 MiB (24% smaller)`: sizes are the bytes of the files, before and after. */
-export function flattenNotes(reports: FlattenReport[]): string[] {
-  return reports.map((r) => {
+export function flattenNotes(reports: FlattenReport[], ids: string[]): string[] {
+  return reports.map((r, at) => {
     const change = r.bytesBefore > 0 ? Math.round((1 - r.bytesAfter / r.bytesBefore) * 100) : 0
     const trend = change >= 0 ? `${change}% smaller` : `${-change}% larger`
     return (
       `Flattened ${r.names[0] ?? r.sourceId}: ${r.layersBefore} layer(s), ${formatBytes(r.bytesBefore)} → 1 layer, ` +
-      `${formatBytes(r.bytesAfter)} (${trend}; ${r.bytesBefore} → ${r.bytesAfter} bytes); new ID ${r.id.slice(0, 19)}.`
+      `${formatBytes(r.bytesAfter)} (${trend}; ${r.bytesBefore} → ${r.bytesAfter} bytes); new ID ${(ids[at] ?? r.id).slice(0, 19)}.`
     )
   })
 }

@@ -37,9 +37,9 @@ export async function saveToStore(deps: HandoffDeps, store: BlobStore, request: 
   const exported = flat?.open ?? (() => runtime.exportImages(refs, platform))
   const converted = request.convert ? convertSource(exported, request.convert, store.scratch) : undefined
   const split = await exportAndSplit(deps, store, converted?.open ?? exported, request)
-  // A flattened image is a new image: its ID is the config digest the flattening wrote; a conversion writes new
+  // A flattened image is a new image, named as the engine would name it; a conversion writes new
   // manifests, so the containerd store's IDs (manifest digests) change with it.
-  const savedIds = (flat ? flat.reports().map((r) => r.id) : ids).map((id) => converted?.renamed().get(id) ?? id)
+  const savedIds = (flat ? flat.ids() : ids).map((id) => converted?.renamed().get(id) ?? id)
   let model
   try {
     model = readModel(split.result.contents)
@@ -65,7 +65,7 @@ export async function saveToStore(deps: HandoffDeps, store: BlobStore, request: 
   }
   for (const note of model.skipped) log.warning(`Skipped while saving: ${note}`)
   const notes = [
-    ...(flat ? flattenNotes(flat.reports()) : []),
+    ...(flat ? flattenNotes(flat.reports(), flat.ids()) : []),
     ...(request.convert ? [convertNote(request.convert)] : [])
   ]
   for (const note of notes) log.info(note)

@@ -1,8 +1,8 @@
 /**
  * Flattening through the Engine API: a container is created (never started) from each image, its filesystem
  * exported (GET /containers/{id}/export) and written, hashed as it passes, to a zstd temp file; the image's
- * config is kept with that one layer. The result streams out as a docker-archive for the save's split, so the
- * engine's own images are never changed and nothing is loaded into it.
+ * config is kept with that one layer. The result streams out as an image archive (OCI layout + manifest.json, as
+ * Docker 25+ saves) for the save's split, so the engine's own images are never changed and nothing is loaded.
  */
 import { createHash } from 'node:crypto'
 import { createReadStream, createWriteStream } from 'node:fs'
@@ -14,7 +14,14 @@ import type Dockerode from 'dockerode'
 import tar, { type Pack } from 'tar-stream'
 import { HandoffError } from '../errors.js'
 import { zstdCompress, zstdDecompress } from '../archive/compression.js'
-import { FlatLayerFilter, flatImage, flatManifest, type FlatImage, type InspectedImage } from '../archive/flat-image.js'
+import {
+  FlatLayerFilter,
+  flatImage,
+  flatNameFiles,
+  type FlatImage,
+  type InspectedImage
+} from '../archive/flat-image.js'
+import { blobPath } from '../archive/model.js'
 import { trackTemporary } from '../store/temporaries.js'
 import { engineMessage } from './docker-client.js'
 import { TarEndCheck } from './docker-export.js'
@@ -50,16 +57,21 @@ export function flattenedArchive(
       const untrack = trackTemporary(file)
       try {
         const layer = await exportLayer(docker, host, { id: target.id, label, file }, options)
-        const image = flatImage(source, layer.diffId, label)
-        if (!written.has(image.layerPath)) await writeLayer(pack, image.layerPath, layer)
-        const configPath = `${image.configDigest.replace(/^sha256:/, '')}.json`
-        if (!written.has(configPath)) await writeBody(pack, configPath, image.config)
-        written.add(image.layerPath).add(configPath)
+        const image = flatImage(source, layer, label)
+        if (!written.has(image.diffId)) await writeLayer(pack, blobPath(image.diffId), layer)
+        for (const [digest, body] of [
+          [image.configDigest, image.config],
+          [image.manifestDigest, image.manifest]
+        ] as const) {
+          if (!written.has(digest)) await writeBody(pack, blobPath(digest), body)
+        }
+        written.add(image.diffId).add(image.configDigest).add(image.manifestDigest)
         flat.push({ image, names: target.names })
         reports.push({
           names: target.names,
           sourceId: target.id,
           id: image.configDigest,
+          manifestDigest: image.manifestDigest,
           layersBefore: source.RootFS?.Layers?.length ?? 0,
           bytesBefore: await unpackedSize(docker, target.id, source.Size ?? 0),
           bytesAfter: layer.fileBytes
@@ -69,7 +81,7 @@ export function flattenedArchive(
         untrack()
       }
     }
-    await writeBody(pack, 'manifest.json', Buffer.from(JSON.stringify(flatManifest(flat))))
+    for (const file of flatNameFiles(flat)) await writeBody(pack, file.name, file.body)
     pack.finalize()
   })().catch((error: unknown) => pack.destroy(error instanceof Error ? error : new Error(String(error))))
   return { archive: Readable.from(pack as AsyncIterable<Buffer>, { objectMode: false }), reports: () => reports }

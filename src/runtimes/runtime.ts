@@ -38,6 +38,8 @@ export interface FlattenReport {
   /** The source image's ID and the flattened image's (its config digest, the classic store's image ID). */
   sourceId: string
   id: string
+  /** The flattened image's manifest digest: its ID on a containerd store. */
+  manifestDigest: string
   layersBefore: number
   /** The source image's layers as the engine counts them (its history's sizes), and the bytes of files in the flattened filesystem. */
   bytesBefore: number

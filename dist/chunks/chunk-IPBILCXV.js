@@ -17072,7 +17072,7 @@ function readVerdict(response, host, settle, progress2) {
 
 // src/runtimes/docker-flatten.ts
 var import_tar_stream = __toESM(require_tar_stream(), 1);
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
 import { rm } from "node:fs/promises";
 import { join as join2 } from "node:path";
@@ -17222,8 +17222,112 @@ function trailingBytes(scan, extra) {
 var zstdMagic = Buffer.from([40, 181, 47, 253]);
 
 // src/archive/flat-image.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 import { Transform as Transform3 } from "node:stream";
+
+// src/archive/oci-build.ts
+import { createHash as createHash2 } from "node:crypto";
+var types = {
+  oci: {
+    manifest: "application/vnd.oci.image.manifest.v1+json",
+    index: "application/vnd.oci.image.index.v1+json",
+    config: "application/vnd.oci.image.config.v1+json",
+    layer: {
+      gzip: "application/vnd.oci.image.layer.v1.tar+gzip",
+      zstd: "application/vnd.oci.image.layer.v1.tar+zstd",
+      uncompressed: "application/vnd.oci.image.layer.v1.tar"
+    }
+  },
+  docker: {
+    manifest: "application/vnd.docker.distribution.manifest.v2+json",
+    index: "application/vnd.docker.distribution.manifest.list.v2+json",
+    config: "application/vnd.docker.container.image.v1+json",
+    layer: {
+      gzip: "application/vnd.docker.image.rootfs.diff.tar.gzip",
+      zstd: void 0,
+      uncompressed: "application/vnd.docker.image.rootfs.diff.tar"
+    }
+  }
+};
+function layerMediaType(options) {
+  const type = types[options.ociMediaTypes ? "oci" : "docker"].layer[options.compression];
+  if (type === void 0) throw new Error("zstd layers need OCI media types");
+  return type;
+}
+function buildArchive(model, configSizes, layerOf, options) {
+  const kind = types[options.ociMediaTypes ? "oci" : "docker"];
+  const built = { blobs: [], nameFiles: [], renamed: /* @__PURE__ */ new Map() };
+  const annotations = Object.keys(options.annotations).length > 0 ? { annotations: options.annotations } : {};
+  const manifestOf = (image) => {
+    const config = {
+      mediaType: kind.config,
+      digest: image.configDigest,
+      size: configSizes.get(image.configDigest) ?? 0
+    };
+    const layers = image.layers.map((layer) => ({ mediaType: layerMediaType(options), ...layerOf(layer.path) }));
+    const body = { schemaVersion: 2, mediaType: kind.manifest, config, layers, ...annotations };
+    return { mediaType: kind.manifest, ...blob(built, body) };
+  };
+  const top = [];
+  const entries = [];
+  for (const group3 of groups(model.images)) {
+    const manifests = group3.map((image) => ({ image, descriptor: manifestOf(image) }));
+    const only = manifests.length === 1 ? manifests[0] : void 0;
+    let descriptor;
+    if (only !== void 0) descriptor = only.descriptor;
+    else {
+      const children = manifests.map(({ image, descriptor: d }) => ({ ...d, ...platformOf2(image.platform) }));
+      const body = { schemaVersion: 2, mediaType: kind.index, manifests: children, ...annotations };
+      descriptor = { mediaType: kind.index, ...blob(built, body) };
+    }
+    const first = group3[0];
+    if (first.manifestDigest !== void 0) built.renamed.set(first.manifestDigest, descriptor.digest);
+    if (first.names.length === 0) top.push(descriptor);
+    for (const name of first.names) top.push({ ...descriptor, annotations: nameAnnotations(name) });
+    for (const image of group3) {
+      entries.push({
+        Config: blobPath(image.configDigest),
+        RepoTags: image.names.filter((name) => parseReference(name).tag !== void 0),
+        Layers: image.layers.map((layer) => blobPath(layerOf(layer.path).digest))
+      });
+    }
+  }
+  const index = { schemaVersion: 2, mediaType: types.oci.index, manifests: top };
+  built.nameFiles.push(
+    { name: "oci-layout", body: json2({ imageLayoutVersion: "1.0.0" }) },
+    { name: "index.json", body: json2(index) },
+    { name: "manifest.json", body: json2(entries) }
+  );
+  return built;
+}
+function groups(images) {
+  const byKey = /* @__PURE__ */ new Map();
+  for (const image of images) {
+    const key = image.manifestDigest ?? image.configDigest;
+    byKey.set(key, [...byKey.get(key) ?? [], image]);
+  }
+  return [...byKey.values()];
+}
+function platformOf2(platform) {
+  if (platform === void 0) return {};
+  const [os = "", architecture = "", variant] = platform.split("/");
+  return { platform: { architecture, os, ...variant ? { variant } : {} } };
+}
+function nameAnnotations(name) {
+  const ref = parseReference(name);
+  return { [containerdNameKey]: normalizedName(ref), ...ref.tag ? { [ociRefNameKey]: ref.tag } : {} };
+}
+function blob(built, document) {
+  const body = json2(document);
+  const digest = `sha256:${createHash2("sha256").update(body).digest("hex")}`;
+  if (!built.blobs.some((b) => b.digest === digest)) built.blobs.push({ digest, body });
+  return { digest, size: body.length };
+}
+function json2(value) {
+  return Buffer.from(JSON.stringify(value));
+}
+
+// src/archive/flat-image.ts
 var keptConfigFields = [
   "User",
   "ExposedPorts",
@@ -17247,7 +17351,8 @@ function keptConfig(config) {
   }
   return kept;
 }
-function flatImage(source, diffId, label2) {
+var sha256 = (body) => `sha256:${createHash3("sha256").update(body).digest("hex")}`;
+function flatImage(source, layer, label2) {
   const created = source.Created ?? (/* @__PURE__ */ new Date(0)).toISOString();
   const layers = source.RootFS?.Layers?.length ?? 0;
   const document = {
@@ -17257,22 +17362,48 @@ function flatImage(source, diffId, label2) {
     created,
     ...source.Author ? { author: source.Author } : {},
     config: keptConfig(source.Config),
-    rootfs: { type: "layers", diff_ids: [diffId] },
+    rootfs: { type: "layers", diff_ids: [layer.diffId] },
     history: [{ created, created_by: `image-handoff flatten: ${layers} layer(s) of ${label2} (${source.Id}) as one` }]
   };
   const config = Buffer.from(JSON.stringify(document));
-  const hex = createHash2("sha256").update(config).digest("hex");
-  return { config, configDigest: `sha256:${hex}`, layerPath: `${diffId.replace(/^sha256:/, "")}/layer.tar` };
+  const manifest = Buffer.from(
+    JSON.stringify({
+      schemaVersion: 2,
+      mediaType: "application/vnd.oci.image.manifest.v1+json",
+      config: { mediaType: "application/vnd.oci.image.config.v1+json", digest: sha256(config), size: config.length },
+      layers: [{ mediaType: "application/vnd.oci.image.layer.v1.tar", digest: layer.diffId, size: layer.size }]
+    })
+  );
+  return { config, configDigest: sha256(config), manifest, manifestDigest: sha256(manifest), diffId: layer.diffId };
 }
-function flatManifest(images) {
-  const entries = /* @__PURE__ */ new Map();
+function flatNameFiles(images) {
+  const byManifest = /* @__PURE__ */ new Map();
   for (const { image, names } of images) {
-    const path = `${image.configDigest.replace(/^sha256:/, "")}.json`;
-    const known = entries.get(path);
-    if (known) known.RepoTags = [.../* @__PURE__ */ new Set([...known.RepoTags ?? [], ...names])];
-    else entries.set(path, { Config: path, RepoTags: names, Layers: [image.layerPath] });
+    const known = byManifest.get(image.manifestDigest);
+    if (known) known.names = [.../* @__PURE__ */ new Set([...known.names, ...names])];
+    else byManifest.set(image.manifestDigest, { image, names: [...names] });
   }
-  return [...entries.values()];
+  const index = [];
+  const entries = [];
+  for (const { image, names } of byManifest.values()) {
+    const descriptor = {
+      mediaType: "application/vnd.oci.image.manifest.v1+json",
+      digest: image.manifestDigest,
+      size: image.manifest.length
+    };
+    if (names.length === 0) index.push(descriptor);
+    for (const name of names) index.push({ ...descriptor, annotations: nameAnnotations(name) });
+    entries.push({ Config: blobPath(image.configDigest), RepoTags: names, Layers: [blobPath(image.diffId)] });
+  }
+  const json3 = (value) => Buffer.from(JSON.stringify(value));
+  return [
+    { name: "oci-layout", body: json3({ imageLayoutVersion: "1.0.0" }) },
+    {
+      name: "index.json",
+      body: json3({ schemaVersion: 2, mediaType: "application/vnd.oci.image.index.v1+json", manifests: index })
+    },
+    { name: "manifest.json", body: json3(entries) }
+  ];
 }
 var initLeftovers = /* @__PURE__ */ new Set([".dockerenv", "etc/hostname", "etc/hosts", "etc/resolv.conf", "dev/console"]);
 var FlatLayerFilter = class extends Transform3 {
@@ -17390,16 +17521,21 @@ function flattenedArchive(docker, host, targets, options) {
       const untrack = trackTemporary(file);
       try {
         const layer = await exportLayer(docker, host, { id: target.id, label: label2, file }, options);
-        const image = flatImage(source, layer.diffId, label2);
-        if (!written.has(image.layerPath)) await writeLayer(pack, image.layerPath, layer);
-        const configPath = `${image.configDigest.replace(/^sha256:/, "")}.json`;
-        if (!written.has(configPath)) await writeBody(pack, configPath, image.config);
-        written.add(image.layerPath).add(configPath);
+        const image = flatImage(source, layer, label2);
+        if (!written.has(image.diffId)) await writeLayer(pack, blobPath(image.diffId), layer);
+        for (const [digest, body] of [
+          [image.configDigest, image.config],
+          [image.manifestDigest, image.manifest]
+        ]) {
+          if (!written.has(digest)) await writeBody(pack, blobPath(digest), body);
+        }
+        written.add(image.diffId).add(image.configDigest).add(image.manifestDigest);
         flat.push({ image, names: target.names });
         reports.push({
           names: target.names,
           sourceId: target.id,
           id: image.configDigest,
+          manifestDigest: image.manifestDigest,
           layersBefore: source.RootFS?.Layers?.length ?? 0,
           bytesBefore: await unpackedSize(docker, target.id, source.Size ?? 0),
           bytesAfter: layer.fileBytes
@@ -17409,7 +17545,7 @@ function flattenedArchive(docker, host, targets, options) {
         untrack();
       }
     }
-    await writeBody(pack, "manifest.json", Buffer.from(JSON.stringify(flatManifest(flat))));
+    for (const file of flatNameFiles(flat)) await writeBody(pack, file.name, file.body);
     pack.finalize();
   })().catch((error) => pack.destroy(error instanceof Error ? error : new Error(String(error))));
   return { archive: Readable.from(pack, { objectMode: false }), reports: () => reports };
@@ -17465,7 +17601,7 @@ async function exportLayer(docker, host, image, options) {
     }
   );
   try {
-    const hash = createHash3("sha256");
+    const hash = createHash4("sha256");
     const filter = new FlatLayerFilter();
     let size = 0;
     const tap = new Transform4({
@@ -18664,7 +18800,7 @@ async function untaggedRef(runtime, image) {
 
 // src/store/assemble.ts
 var import_tar_stream3 = __toESM(require_tar_stream(), 1);
-import { createHash as createHash4 } from "node:crypto";
+import { createHash as createHash5 } from "node:crypto";
 import { createReadStream as createReadStream2 } from "node:fs";
 import { once } from "node:events";
 import { Readable as Readable2 } from "node:stream";
@@ -18708,7 +18844,7 @@ async function writeEntry(pack, entry, fetcher, onBytes) {
 }
 async function copyChunk(chunk, digest, sink, onBytes) {
   try {
-    const hash = createHash4("sha256");
+    const hash = createHash5("sha256");
     const range = chunk.start !== void 0 ? { start: chunk.start, end: chunk.end } : {};
     const raw = createReadStream2(chunk.file, { highWaterMark: 1024 * 1024, ...range });
     const source = chunk.compressed ? raw.pipe(zstdDecompress()) : raw;
@@ -18809,7 +18945,7 @@ import { PassThrough as PassThrough6, Readable as Readable4 } from "node:stream"
 import { pipeline as pipeline4 } from "node:stream/promises";
 
 // src/archive/layer-rewrite.ts
-import { createHash as createHash5 } from "node:crypto";
+import { createHash as createHash6 } from "node:crypto";
 import { createReadStream as createReadStream3, createWriteStream as createWriteStream2 } from "node:fs";
 import { rm as rm2 } from "node:fs/promises";
 import { join as join5 } from "node:path";
@@ -18818,7 +18954,7 @@ import { pipeline as pipeline3 } from "node:stream/promises";
 import { createGunzip, createGzip, createZstdDecompress as createZstdDecompress2 } from "node:zlib";
 var layerLevels = { gzip: 6, zstd: 3 };
 async function keepLayer(out, layer, body) {
-  const hash = createHash5("sha256");
+  const hash = createHash6("sha256");
   const check = new Transform6({
     transform(chunk, _encoding, callback) {
       hash.update(chunk);
@@ -18853,7 +18989,7 @@ async function convertLayer(out, body) {
     const head = await peek(body);
     const source = compressionOf(head.first);
     const target = out.compression;
-    const hash = createHash5("sha256");
+    const hash = createHash6("sha256");
     let size = 0;
     const count3 = new Transform6({
       transform(chunk, _encoding, callback) {
@@ -18989,108 +19125,6 @@ var InputWatch = class {
     return void 0;
   }
 };
-
-// src/archive/oci-build.ts
-import { createHash as createHash6 } from "node:crypto";
-var types = {
-  oci: {
-    manifest: "application/vnd.oci.image.manifest.v1+json",
-    index: "application/vnd.oci.image.index.v1+json",
-    config: "application/vnd.oci.image.config.v1+json",
-    layer: {
-      gzip: "application/vnd.oci.image.layer.v1.tar+gzip",
-      zstd: "application/vnd.oci.image.layer.v1.tar+zstd",
-      uncompressed: "application/vnd.oci.image.layer.v1.tar"
-    }
-  },
-  docker: {
-    manifest: "application/vnd.docker.distribution.manifest.v2+json",
-    index: "application/vnd.docker.distribution.manifest.list.v2+json",
-    config: "application/vnd.docker.container.image.v1+json",
-    layer: {
-      gzip: "application/vnd.docker.image.rootfs.diff.tar.gzip",
-      zstd: void 0,
-      uncompressed: "application/vnd.docker.image.rootfs.diff.tar"
-    }
-  }
-};
-function layerMediaType(options) {
-  const type = types[options.ociMediaTypes ? "oci" : "docker"].layer[options.compression];
-  if (type === void 0) throw new Error("zstd layers need OCI media types");
-  return type;
-}
-function buildArchive(model, configSizes, layerOf, options) {
-  const kind = types[options.ociMediaTypes ? "oci" : "docker"];
-  const built = { blobs: [], nameFiles: [], renamed: /* @__PURE__ */ new Map() };
-  const annotations = Object.keys(options.annotations).length > 0 ? { annotations: options.annotations } : {};
-  const manifestOf = (image) => {
-    const config = {
-      mediaType: kind.config,
-      digest: image.configDigest,
-      size: configSizes.get(image.configDigest) ?? 0
-    };
-    const layers = image.layers.map((layer) => ({ mediaType: layerMediaType(options), ...layerOf(layer.path) }));
-    const body = { schemaVersion: 2, mediaType: kind.manifest, config, layers, ...annotations };
-    return { mediaType: kind.manifest, ...blob(built, body) };
-  };
-  const top = [];
-  const entries = [];
-  for (const group3 of groups(model.images)) {
-    const manifests = group3.map((image) => ({ image, descriptor: manifestOf(image) }));
-    const only = manifests.length === 1 ? manifests[0] : void 0;
-    let descriptor;
-    if (only !== void 0) descriptor = only.descriptor;
-    else {
-      const children = manifests.map(({ image, descriptor: d }) => ({ ...d, ...platformOf2(image.platform) }));
-      const body = { schemaVersion: 2, mediaType: kind.index, manifests: children, ...annotations };
-      descriptor = { mediaType: kind.index, ...blob(built, body) };
-    }
-    const first = group3[0];
-    if (first.manifestDigest !== void 0) built.renamed.set(first.manifestDigest, descriptor.digest);
-    if (first.names.length === 0) top.push(descriptor);
-    for (const name of first.names) top.push({ ...descriptor, annotations: nameAnnotations(name) });
-    for (const image of group3) {
-      entries.push({
-        Config: blobPath(image.configDigest),
-        RepoTags: image.names.filter((name) => parseReference(name).tag !== void 0),
-        Layers: image.layers.map((layer) => blobPath(layerOf(layer.path).digest))
-      });
-    }
-  }
-  const index = { schemaVersion: 2, mediaType: types.oci.index, manifests: top };
-  built.nameFiles.push(
-    { name: "oci-layout", body: json2({ imageLayoutVersion: "1.0.0" }) },
-    { name: "index.json", body: json2(index) },
-    { name: "manifest.json", body: json2(entries) }
-  );
-  return built;
-}
-function groups(images) {
-  const byKey = /* @__PURE__ */ new Map();
-  for (const image of images) {
-    const key = image.manifestDigest ?? image.configDigest;
-    byKey.set(key, [...byKey.get(key) ?? [], image]);
-  }
-  return [...byKey.values()];
-}
-function platformOf2(platform) {
-  if (platform === void 0) return {};
-  const [os = "", architecture = "", variant] = platform.split("/");
-  return { platform: { architecture, os, ...variant ? { variant } : {} } };
-}
-function nameAnnotations(name) {
-  const ref = parseReference(name);
-  return { [containerdNameKey]: normalizedName(ref), ...ref.tag ? { [ociRefNameKey]: ref.tag } : {} };
-}
-function blob(built, document) {
-  const body = json2(document);
-  const digest = `sha256:${createHash6("sha256").update(body).digest("hex")}`;
-  if (!built.blobs.some((b) => b.digest === digest)) built.blobs.push({ digest, body });
-  return { digest, size: body.length };
-}
-function json2(value) {
-  return Buffer.from(JSON.stringify(value));
-}
 
 // src/archive/oci-convert.ts
 var jsonLimit = 4 * 1024 * 1024;
@@ -19673,12 +19707,14 @@ async function writeChunks(first, pieces, sink, chunkBytes) {
 // src/handoff/flatten.ts
 async function flattenTargets(runtime, refs, ids) {
   const listed = await runtime.list();
-  return ids.map((id) => ({
+  const byManifest = listed.some((image) => ids.includes(image.id) && image.configDigest === void 0);
+  const targets = ids.map((id) => ({
     id,
     names: (listed.find((image) => image.id === id)?.names ?? []).filter((n) => refs.includes(n))
   }));
+  return { targets, byManifest };
 }
-function flattenSource(runtime, targets, options) {
+function flattenSource(runtime, { targets, byManifest }, options) {
   let reports = () => [];
   return {
     async open() {
@@ -19691,14 +19727,15 @@ function flattenSource(runtime, targets, options) {
       reports = flattened.reports;
       return flattened.archive;
     },
-    reports: () => reports()
+    reports: () => reports(),
+    ids: () => reports().map((r) => byManifest ? r.manifestDigest : r.id)
   };
 }
-function flattenNotes(reports) {
-  return reports.map((r) => {
+function flattenNotes(reports, ids) {
+  return reports.map((r, at) => {
     const change = r.bytesBefore > 0 ? Math.round((1 - r.bytesAfter / r.bytesBefore) * 100) : 0;
     const trend = change >= 0 ? `${change}% smaller` : `${-change}% larger`;
-    return `Flattened ${r.names[0] ?? r.sourceId}: ${r.layersBefore} layer(s), ${formatBytes(r.bytesBefore)} \u2192 1 layer, ${formatBytes(r.bytesAfter)} (${trend}; ${r.bytesBefore} \u2192 ${r.bytesAfter} bytes); new ID ${r.id.slice(0, 19)}.`;
+    return `Flattened ${r.names[0] ?? r.sourceId}: ${r.layersBefore} layer(s), ${formatBytes(r.bytesBefore)} \u2192 1 layer, ${formatBytes(r.bytesAfter)} (${trend}; ${r.bytesBefore} \u2192 ${r.bytesAfter} bytes); new ID ${(ids[at] ?? r.id).slice(0, 19)}.`;
   });
 }
 
@@ -19720,7 +19757,7 @@ async function saveToStore(deps, store, request) {
   const exported = flat?.open ?? (() => runtime.exportImages(refs, platform));
   const converted = request.convert ? convertSource(exported, request.convert, store.scratch) : void 0;
   const split = await exportAndSplit(deps, store, converted?.open ?? exported, request);
-  const savedIds = (flat ? flat.reports().map((r) => r.id) : ids).map((id) => converted?.renamed().get(id) ?? id);
+  const savedIds = (flat ? flat.ids() : ids).map((id) => converted?.renamed().get(id) ?? id);
   let model;
   try {
     model = readModel(split.result.contents);
@@ -19745,7 +19782,7 @@ async function saveToStore(deps, store, request) {
   }
   for (const note of model.skipped) log2.warning(`Skipped while saving: ${note}`);
   const notes = [
-    ...flat ? flattenNotes(flat.reports()) : [],
+    ...flat ? flattenNotes(flat.reports(), flat.ids()) : [],
     ...request.convert ? [convertNote(request.convert)] : []
   ];
   for (const note of notes) log2.info(note);
@@ -20036,4 +20073,4 @@ export {
   runMain,
   runPost
 };
-/*! For license information please see chunk-NIRHACTG.js.LEGAL.txt */
+/*! For license information please see chunk-IPBILCXV.js.LEGAL.txt */
