@@ -2,11 +2,11 @@ import { createRequire as __createRequire } from 'node:module'; import { fileURL
 import {
   coreIO,
   runMain
-} from "./chunks/chunk-E3ADR65E.js";
+} from "./chunks/chunk-4P3DHF4Y.js";
 import "./chunks/chunk-OTW4DL2O.js";
 import "./chunks/chunk-TREQG6OO.js";
 import "./chunks/chunk-ZAWYASQT.js";
-import "./chunks/chunk-HMADKSIW.js";
+import "./chunks/chunk-M646ZZOP.js";
 import "./chunks/chunk-OOPN6O4Y.js";
 
 // src/main.ts

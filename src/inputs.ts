@@ -1,35 +1,14 @@
-import { accessSync, constants, statSync } from 'node:fs'
-import { resolve } from 'node:path'
-import { HandoffError, errorMessage } from './errors.js'
-import { familiarRepository, parseReference, parseTargetName } from './archive/reference.js'
+import { HandoffError } from './errors.js'
+import { parseTargetName } from './archive/reference.js'
 import { parseSelection, type Selection } from './archive/select.js'
 import { parsePlatform } from './archive/platform.js'
 import { namespaceProblem } from './runtimes/containerd/ctr-output.js'
+import type { ConvertOptions } from './archive/oci-build.js'
+import { Input } from './input-names.js'
+import { boolean, integer, lines, oneOf } from './input-values.js'
+import { archiveMode, danglingPrefix, parseArchive, parseTransforms } from './image-inputs.js'
 
-/** Input names, exactly as action.yml declares them. */
-export const Input = {
-  mode: 'mode',
-  images: 'images',
-  backend: 'backend',
-  key: 'key',
-  restoreKeys: 'restore-keys',
-  path: 'path',
-  runtime: 'runtime',
-  containerdAddress: 'containerd-address',
-  containerdNamespace: 'containerd-namespace',
-  tags: 'tags',
-  platform: 'platform',
-  compressionLevel: 'compression-level',
-  retentionDays: 'retention-days',
-  overwrite: 'overwrite',
-  githubToken: 'github-token',
-  runId: 'run-id',
-  repository: 'repository',
-  kindCluster: 'kind-cluster',
-  stallTimeout: 'stall-timeout',
-  archive: 'archive',
-  danglingNamePrefix: 'dangling-name-prefix'
-} as const
+export { Input } from './input-names.js'
 
 export type Mode = 'save' | 'load' | 'auto'
 export type BackendKind = 'cache' | 'artifact' | 'local'
@@ -71,35 +50,14 @@ export interface Settings {
   danglingNamePrefix?: string
   /** Inputs given that do not apply to this configuration: ignored, to be told as warnings. */
   warnings: string[]
+  /** Save: one layer per image, config kept (Docker only). */
+  flatten: boolean
+  /** Save: rewrite the archive as an OCI layout with these media types, layer compression and annotations. */
+  convert?: ConvertOptions
 }
 
 /** Reads one input by its action.yml name ('' when unset), like core.getInput. */
 export type InputReader = (name: string) => string
-
-const lines = (text: string): string[] =>
-  text
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter((l) => l !== '' && !l.startsWith('#'))
-
-function oneOf<T extends string>(name: string, value: string, allowed: readonly T[]): T {
-  if ((allowed as readonly string[]).includes(value)) return value as T
-  throw new HandoffError(`Input "${name}" is "${value}"; use one of: ${allowed.join(', ')}.`)
-}
-
-function integer(name: string, value: string, min: number, max: number): number {
-  const n = Number(value)
-  if (!/^\d+$/.test(value) || n < min || n > max) {
-    throw new HandoffError(`Input "${name}" is "${value}"; give a whole number from ${min} to ${max}.`)
-  }
-  return n
-}
-
-function boolean(name: string, value: string): boolean {
-  if (/^(true|yes|1)$/i.test(value)) return true
-  if (/^(false|no|0|)$/i.test(value)) return false
-  throw new HandoffError(`Input "${name}" is "${value}"; use true or false.`)
-}
 
 function parseKey(name: string, value: string): string {
   if (value.length > 512) throw new HandoffError(`Input "${name}" is longer than 512 characters; shorten it.`)
@@ -189,68 +147,11 @@ export function parseInputs(read: InputReader, env: NodeJS.ProcessEnv = process.
     stallTimeout: integer(Input.stallTimeout, get(Input.stallTimeout) || '300', 0, 86400),
     ...(archive !== undefined ? { archive } : {}),
     ...danglingPrefix(get(Input.danglingNamePrefix), mode, warnings),
-    warnings
+    warnings,
+    ...parseTransforms(get, { mode, runtime, kindCluster, archive: archive !== undefined }, warnings)
   }
 }
 
-/**
- * `archive` stores a file now: `mode: auto` (the default) saves it in the main step, as `mode: save` does (there is
- * nothing to load and no job to watch); `mode: load` contradicts it.
- */
-function archiveMode(mode: Mode, archive: string | undefined): Mode {
-  if (archive === undefined) return mode
-  if (mode === 'load') {
-    throw new HandoffError(
-      'Input "archive" stores an archive file, which mode: load cannot do; remove "archive" to load, or use mode: save.'
-    )
-  }
-  return 'save'
-}
-
-/** An archive file that exists and can be read, as an absolute path (relative to the workspace, the step's directory). */
-function parseArchive(value: string, platform: string): string | undefined {
-  if (value === '') return undefined
-  if (platform !== '') {
-    throw new HandoffError(
-      'Input "platform" does not apply with "archive": the archive is stored with the platforms it holds; write it for one platform (e.g. docker buildx --platform) or remove "platform".'
-    )
-  }
-  const path = resolve(value)
-  try {
-    if (!statSync(path).isFile()) throw new Error('it is not a regular file')
-    accessSync(path, constants.R_OK)
-  } catch (error) {
-    throw new HandoffError(
-      `Input "archive" is "${value}", which cannot be read (${errorMessage(error)}); give the path of a tar written by docker save, docker buildx --output type=docker|oci,dest=, skopeo, podman save or ctr export.`
-    )
-  }
-  return path
-}
-
-/** A repository name without tag or digest (`untagged`, `ghcr.io/org/untagged`); it applies to loads only. */
-function danglingPrefix(value: string, mode: Mode, warnings: string[]): { danglingNamePrefix?: string } {
-  if (value === '') return {}
-  if (mode === 'save') {
-    warnings.push('Input "dangling-name-prefix" applies when images are loaded; ignored with mode: save.')
-    return {}
-  }
-  let ref
-  try {
-    ref = parseReference(value)
-  } catch (error) {
-    throw new HandoffError(
-      `Input "dangling-name-prefix": ${errorMessage(error)}; give a lowercase repository name such as untagged.`
-    )
-  }
-  if (ref.tag !== undefined || ref.digest !== undefined) {
-    throw new HandoffError(
-      `Input "dangling-name-prefix" is "${value}"; give a repository name without tag or digest (the image ID is added to it).`
-    )
-  }
-  return { danglingNamePrefix: familiarRepository(ref) }
-}
-
-/** Artifact-only inputs given with another backend: the step does what it can and says what it ignored. */
 const artifactOnly = [Input.retentionDays, Input.overwrite, Input.githubToken, Input.runId, Input.repository] as const
 
 function parseArtifact(

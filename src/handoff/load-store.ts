@@ -8,6 +8,8 @@ import { formatBytes } from '../units.js'
 import type { HandoffDeps } from './deps.js'
 import { missed, noneSelected, orMiss, rewriteFor, verifyAndTag, type LoadRequest, type LoadResult } from './load.js'
 import { progress } from './progress.js'
+import { sentLayerTypes } from './convert.js'
+import { HandoffError } from '../errors.js'
 
 /** Chunks downloaded ahead of the one the engine is reading: more when they are small, as many small images make them. */
 function prefetchFor(chunks: number, bytes: number): number {
@@ -37,6 +39,8 @@ export async function loadFromStore(deps: HandoffDeps, store: BlobStore, request
   const stored: string[] = []
   const plan = planLoad(index, rewriteFor(request.images, stored), held)
   if (plan.model.images.length === 0) throw noneSelected(stored)
+  const unreadable = runtime.unreadableLayers?.(sentLayerTypes(index, plan.omit))
+  if (unreadable !== undefined) throw new HandoffError(`Cannot load "${found.matchedKey}": ${unreadable}.`)
   const missing = await orMiss(deps, request, () => missingChunks(store, plan.chunks))
   if (missing === undefined) return { hit: false, rows: [], phases: [['lookup', clock() - start]] }
   if (missing.length > 0) {

@@ -18,6 +18,8 @@ export interface SaveSource {
   open(): Promise<Readable>
   /** IDs that must be in the archive once it is read; undefined when the whole archive is stored, as it is. */
   ids?: string[]
+  /** The references the engine exports (an engine's source only). */
+  refs?: string[]
   /** The part of a tool's archive to store, when `images` leaves some of it out. */
   selection?: SplitSelection
 }
@@ -32,7 +34,7 @@ async function engineSource(deps: HandoffDeps, request: SaveRequest): Promise<Sa
   // A glob that stops short (`*` at a `/`) is noticed here, not when a later job misses an image.
   if (request.images.include.some(isGlob)) logLeftOut(deps, leftOut, `in ${runtime.kind}`)
   const options = request.platform !== undefined ? { platform: request.platform } : {}
-  return { what: `${refs.join(', ')} from ${runtime.kind}`, open: () => runtime.exportImages(refs, options), ids }
+  return { what: `${refs.join(', ')} from ${runtime.kind}`, open: () => runtime.exportImages(refs, options), ids, refs }
 }
 
 /**

@@ -9,7 +9,8 @@ import type { HandoffDeps } from './deps.js'
 import { progress } from './progress.js'
 import { engineIdsOf } from './verify.js'
 import { checkComplete, type SaveRequest, type SaveResult } from './save.js'
-import { saveSource, type SaveSource } from './save-source.js'
+import { saveSource } from './save-source.js'
+import { reshape, type Reshaped } from './reshape.js'
 
 /** Chunks on their way to the store at once: enough to keep uploads busy while the engine exports, on bounded disk. */
 const inFlight = { chunks: 8, bytes: 3 * 64 * 1024 * 1024 }
@@ -29,11 +30,12 @@ export async function saveToStore(deps: HandoffDeps, store: BlobStore, request: 
     return { outcome: { saved: false, key: request.key, reason }, rows: [], phases: [['lookup', clock() - start]] }
   }
   await store.prepare()
-  const split = await exportAndSplit(deps, store, source, request)
+  const shaped = await reshape(deps, source, request, store.scratch)
+  const split = await exportAndSplit(deps, store, shaped, request)
   let model
   try {
     model = readModel(split.result.contents)
-    checkComplete(model, source.ids ?? [])
+    checkComplete(model, shaped.ids() ?? [])
   } catch (error) {
     // Nothing will name the chunks already on their way: stop them, and write no index.
     await split.sink.abort()
@@ -54,9 +56,11 @@ export async function saveToStore(deps: HandoffDeps, store: BlobStore, request: 
     return { outcome, rows: [], phases }
   }
   for (const note of model.skipped) log.warning(`Skipped while saving: ${note}`)
+  const notes = shaped.notes()
+  for (const note of notes) log.info(note)
   // The engine's own ID of each image (the manifest digest on a containerd store), as the load will report it;
   // a tool's archive has no engine yet: its images go by config digest, Docker's classic ID.
-  const engineIds = engineIdsOf(model, source.ids ?? model.images.map((image) => image.configDigest))
+  const engineIds = engineIdsOf(model, shaped.ids() ?? model.images.map((image) => image.configDigest))
   log.info(
     `Saved ${describeImages(model, engineIds)} in ${formatMs(clock() - start)}: ${stats.chunks - stats.reusedChunks} new chunk(s), ` +
       `${formatBytes(stats.storedBytes)} stored; ${stats.reusedChunks} chunk(s) (${formatBytes(stats.reusedBytes)}) were already in the ${store.kind} store.`
@@ -73,6 +77,7 @@ export async function saveToStore(deps: HandoffDeps, store: BlobStore, request: 
     rows: imageRows(model, engineIds),
     dropped: droppedNames(model),
     phases,
+    ...(notes.length > 0 ? { notes } : {}),
     transfer
   }
 }
@@ -80,7 +85,7 @@ export async function saveToStore(deps: HandoffDeps, store: BlobStore, request: 
 async function exportAndSplit(
   deps: HandoffDeps,
   store: BlobStore,
-  source: SaveSource,
+  source: Reshaped,
   request: SaveRequest
 ): Promise<{ result: SplitResult; sink: StoreSink }> {
   const sink = storeSink(store, {

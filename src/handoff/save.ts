@@ -1,6 +1,7 @@
 import { HandoffError, errorMessage } from '../errors.js'
 import { resolveSelection, type Resolved, type Selection } from '../archive/select.js'
 import type { ArchiveModel } from '../archive/model.js'
+import type { ConvertOptions } from '../archive/oci-build.js'
 import type { Runtime } from '../runtimes/runtime.js'
 import type { SaveOutcome } from '../backends/backend.js'
 import type { DroppedNames, ImageRow, Phases } from './report.js'
@@ -16,6 +17,10 @@ export interface SaveRequest {
   compressionLevel: number
   /** A file another tool wrote, stored instead of an engine's export; `images` selects inside it. */
   archive?: string
+  /** One layer per image, its config kept (Docker only). */
+  flatten?: boolean
+  /** OCI layout with these media types, layer compression and annotations. */
+  convert?: ConvertOptions
 }
 
 export interface SaveResult {
@@ -24,6 +29,8 @@ export interface SaveResult {
   /** Images saved without some of the names the engine's archive gave them (invalid references). */
   dropped?: DroppedNames[]
   phases: Phases
+  /** Lines for the log and summary about what the save changed (flattening). */
+  notes?: string[]
   /** What the save sent and what it found already stored (content-addressed stores only). */
   transfer?: { archiveBytes: number; storedBytes: number; reusedBytes: number; chunks: number; reusedChunks: number }
 }

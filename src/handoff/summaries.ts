@@ -9,13 +9,12 @@ const imagesIn = (rows: { id: string }[]): number => new Set(rows.map((r) => r.i
 
 export function saveSummary(backend: string, key: string, result: SaveResult): SummaryReport {
   const t = result.transfer
-  const notes =
-    t === undefined
-      ? []
-      : [
-          `Exported ${formatBytes(t.archiveBytes)}; stored ${formatBytes(t.storedBytes)} in ${count(t.chunks - t.reusedChunks, 'new chunk')}; ` +
-            `reused ${formatBytes(t.reusedBytes)} (${count(t.reusedChunks, 'chunk')} already stored).`
-        ]
+  const notes = [...(result.notes ?? [])]
+  if (t !== undefined)
+    notes.push(
+      `Exported ${formatBytes(t.archiveBytes)}; stored ${formatBytes(t.storedBytes)} in ${count(t.chunks - t.reusedChunks, 'new chunk')}; ` +
+        `reused ${formatBytes(t.reusedBytes)} (${count(t.reusedChunks, 'chunk')} already stored).`
+    )
   return {
     title: result.outcome.saved ? `saved ${count(imagesIn(result.rows), 'image')}` : 'nothing saved',
     backend,

@@ -26,6 +26,32 @@ export interface ExportOptions {
   platform?: string
 }
 
+/** One image to flatten: its ID and the names the flattened image takes (the selected ones). */
+export interface FlattenTarget {
+  id: string
+  names: string[]
+}
+
+/** What flattening one image did, for the log and the summary. */
+export interface FlattenReport {
+  names: string[]
+  /** The source image's ID and the flattened image's (its config digest, the classic store's image ID). */
+  sourceId: string
+  id: string
+  /** The flattened image's manifest digest: its ID on a containerd store. */
+  manifestDigest: string
+  layersBefore: number
+  /** The source image's layers as the engine counts them (its history's sizes), and the bytes of files in the flattened filesystem. */
+  bytesBefore: number
+  bytesAfter: number
+}
+
+/** A docker-archive of flattened images; `reports` is complete once the archive has been read to its end. */
+export interface FlattenedArchive {
+  archive: Readable
+  reports(): FlattenReport[]
+}
+
 /**
  * One small seam per container runtime. Streams only: an archive never sits in memory or on disk here.
  * Archives are what `docker save` writes (legacy layout or OCI layout + manifest.json).
@@ -47,6 +73,13 @@ export interface Runtime {
    * import needs every layer in the archive (podman, kind nodes, Docker's containerd image store).
    */
   heldLayers?(): Promise<HeldLayers>
+  /**
+   * One archive of `targets` each flattened to a single layer with its config kept, built without changing the
+   * engine's images (Docker only). `scratch` holds one compressed layer at a time.
+   */
+  exportFlattened?(targets: FlattenTarget[], options: ExportOptions & { scratch: string }): Promise<FlattenedArchive>
+  /** Why the runtime cannot load layers of these media types (an engine too old for zstd), or undefined. */
+  unreadableLayers?(mediaTypes: Set<string>): string | undefined
   /** Releases clients and sockets; never throws. */
   close(): Promise<void>
 }

@@ -2,11 +2,12 @@ import type { Readable } from 'node:stream'
 import type Dockerode from 'dockerode'
 import { HandoffError, errorMessage } from '../../errors.js'
 import { familiarRepository, parseTargetName } from '../../archive/reference.js'
-import type { ExportOptions, ImportReport, Runtime, RuntimeImage } from '../runtime.js'
+import type { ExportOptions, FlattenTarget, FlattenedArchive, ImportReport, Runtime, RuntimeImage } from '../runtime.js'
 import { chainIds as layerChains, type HeldLayers } from '../../store/load-plan.js'
-import { connectDocker, engineMessage, engineStatus, type DockerConnection } from './client.js'
+import { compareApiVersions, connectDocker, engineMessage, engineStatus, type DockerConnection } from './client.js'
 import { exportArchive, platformQuery } from './export.js'
 import { loadArchive } from './load.js'
+import { flattenedArchive } from './flatten.js'
 
 export interface DockerRuntimeOptions {
   /** Told when a request is served in a degraded way (e.g. `platform` on an engine too old for it). */
@@ -41,6 +42,9 @@ async function usesContainerdStore(docker: Dockerode): Promise<boolean> {
     (pair) => Array.isArray(pair) && pair[0] === 'driver-type' && String(pair[1]).includes('containerd')
   )
 }
+
+/** The Engine API of Docker 23, the first to load zstd layers. */
+const zstdApiVersion = '1.42'
 
 /** Names and IDs reach URL paths unencoded (dockerode does not encode them), so only reference characters pass. */
 const pathSafe = /^[A-Za-z0-9._\-/:@]+$/
@@ -90,6 +94,29 @@ class DockerRuntime implements Runtime {
     const platform = platformQuery(options.platform, this.connection.apiVersion)
     if (platform.ignored) this.warn(platform.ignored)
     return exportArchive(this.docker, this.host, refs, platform.value, this.stallMs)
+  }
+
+  async exportFlattened(
+    targets: FlattenTarget[],
+    options: ExportOptions & { scratch: string }
+  ): Promise<FlattenedArchive> {
+    const unsafe = targets.find((target) => !pathSafe.test(target.id))
+    if (unsafe !== undefined) throw new HandoffError(`"${unsafe.id}" is not an image ID; fix the images input.`)
+    return flattenedArchive(this.docker, this.host, targets, {
+      scratch: options.scratch,
+      stallMs: this.stallMs,
+      ...(options.platform !== undefined ? { platform: options.platform } : {})
+    })
+  }
+
+  /** Docker reads zstd layers from 23.0 (API 1.42); older engines fail mid-load with "invalid tar header". */
+  unreadableLayers(mediaTypes: Set<string>): string | undefined {
+    if (compareApiVersions(this.connection.apiVersion, zstdApiVersion) >= 0) return undefined
+    if (![...mediaTypes].some((type) => type.endsWith('+zstd') || type.endsWith('.zstd'))) return undefined
+    return (
+      `the stored images have zstd-compressed layers, which the Docker Engine at ${this.host} (API ${this.connection.apiVersion}, ` +
+      'Docker 20.10 or older) cannot read; load them into Docker 23 or newer or into containerd 1.5+, or save them again with compression: gzip'
+    )
   }
 
   importArchive(archive: Readable): Promise<ImportReport> {

@@ -60,9 +60,10 @@ import {
   parseTargetName,
   resolveFile,
   sameName,
+  symlinkTarget,
   uniqueNames,
   withDefaultTag
-} from "./chunk-HMADKSIW.js";
+} from "./chunk-M646ZZOP.js";
 import {
   HandoffError,
   __commonJS,
@@ -319,9 +320,9 @@ var require_utils = __commonJS({
       return output;
     };
     exports.wrapOutput = (input, state = {}, options = {}) => {
-      const prepend = options.contains ? "" : "^";
+      const prepend2 = options.contains ? "" : "^";
       const append = options.contains ? "" : "$";
-      let output = `${prepend}(?:${input})${append}`;
+      let output = `${prepend2}(?:${input})${append}`;
       if (state.negated === true) {
         output = `(?:^(?!${output}).*$)`;
       }
@@ -409,7 +410,7 @@ var require_scan = __commonJS({
       let code;
       let token = { value: "", depth: 0, isGlob: false };
       const eos = () => index >= length;
-      const peek = () => str.charCodeAt(index + 1);
+      const peek2 = () => str.charCodeAt(index + 1);
       const advance = () => {
         prev = code;
         return str.charCodeAt(++index);
@@ -484,7 +485,7 @@ var require_scan = __commonJS({
         }
         if (opts.noext !== true) {
           const isExtglobChar = code === CHAR_PLUS || code === CHAR_AT || code === CHAR_ASTERISK || code === CHAR_QUESTION_MARK || code === CHAR_EXCLAMATION_MARK;
-          if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
+          if (isExtglobChar === true && peek2() === CHAR_LEFT_PARENTHESES) {
             isGlob2 = token.isGlob = true;
             isExtglob = token.isExtglob = true;
             finished2 = true;
@@ -996,7 +997,7 @@ var require_parse = __commonJS({
       let prev = bos;
       let value;
       const eos = () => state.index === len - 1;
-      const peek = state.peek = (n = 1) => input[state.index + n];
+      const peek2 = state.peek = (n = 1) => input[state.index + n];
       const advance = state.advance = () => input[++state.index] || "";
       const remaining = () => input.slice(state.index + 1);
       const consume = (value2 = "", num = 0) => {
@@ -1009,7 +1010,7 @@ var require_parse = __commonJS({
       };
       const negate = () => {
         let count3 = 1;
-        while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
+        while (peek2() === "!" && (peek2(2) !== "(" || peek2(3) === "?")) {
           advance();
           state.start++;
           count3++;
@@ -1158,7 +1159,7 @@ var require_parse = __commonJS({
           continue;
         }
         if (value === "\\") {
-          const next = peek();
+          const next = peek2();
           if (next === "/" && opts.bash !== true) {
             continue;
           }
@@ -1211,7 +1212,7 @@ var require_parse = __commonJS({
               }
             }
           }
-          if (value === "[" && peek() !== ":" || value === "-" && peek() === "]") {
+          if (value === "[" && peek2() !== ":" || value === "-" && peek2() === "]") {
             value = `\\${value}`;
           }
           if (value === "]" && (prev.value === "[" || prev.value === "[^")) {
@@ -1398,12 +1399,12 @@ var require_parse = __commonJS({
         }
         if (value === "?") {
           const isGroup = prev && prev.value === "(";
-          if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+          if (!isGroup && opts.noextglob !== true && peek2() === "(" && peek2(2) !== "?") {
             extglobOpen("qmark", value);
             continue;
           }
           if (prev && prev.type === "paren") {
-            const next = peek();
+            const next = peek2();
             let output = value;
             if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
               output = `\\${value}`;
@@ -1419,8 +1420,8 @@ var require_parse = __commonJS({
           continue;
         }
         if (value === "!") {
-          if (opts.noextglob !== true && peek() === "(") {
-            if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
+          if (opts.noextglob !== true && peek2() === "(") {
+            if (peek2(2) !== "?" || !/[!=<:]/.test(peek2(3))) {
               extglobOpen("negate", value);
               continue;
             }
@@ -1431,7 +1432,7 @@ var require_parse = __commonJS({
           }
         }
         if (value === "+") {
-          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+          if (opts.noextglob !== true && peek2() === "(" && peek2(2) !== "?") {
             extglobOpen("plus", value);
             continue;
           }
@@ -1447,7 +1448,7 @@ var require_parse = __commonJS({
           continue;
         }
         if (value === "@") {
-          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+          if (opts.noextglob !== true && peek2() === "(" && peek2(2) !== "?") {
             push({ type: "at", extglob: true, value, output: "" });
             continue;
           }
@@ -1586,7 +1587,7 @@ var require_parse = __commonJS({
             state.output += nodot;
             prev.output += nodot;
           }
-          if (peek() !== "*") {
+          if (peek2() !== "*") {
             state.output += ONE_CHAR;
             prev.output += ONE_CHAR;
           }
@@ -1792,9 +1793,9 @@ var require_picomatch = __commonJS({
         return state.output;
       }
       const opts = options || {};
-      const prepend = opts.contains ? "" : "^";
+      const prepend2 = opts.contains ? "" : "^";
       const append = opts.contains ? "" : "$";
-      let source = `${prepend}(?:${state.output})${append}`;
+      let source = `${prepend2}(?:${state.output})${append}`;
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
@@ -2087,8 +2088,8 @@ var require_buffer_list = __commonJS({
     var _require = __require("buffer");
     var Buffer2 = _require.Buffer;
     var _require2 = __require("util");
-    var inspect = _require2.inspect;
-    var custom = inspect && inspect.custom || "inspect";
+    var inspect2 = _require2.inspect;
+    var custom = inspect2 && inspect2.custom || "inspect";
     function copyBuffer(src, target, offset) {
       Buffer2.prototype.copy.call(src, target, offset);
     }
@@ -2140,7 +2141,7 @@ var require_buffer_list = __commonJS({
         }
       }, {
         key: "join",
-        value: function join5(s) {
+        value: function join7(s) {
           if (this.length === 0) return "";
           var p = this.head;
           var ret = "" + p.data;
@@ -2245,7 +2246,7 @@ var require_buffer_list = __commonJS({
       }, {
         key: custom,
         value: function value(_, options) {
-          return inspect(this, _objectSpread(_objectSpread({}, options), {}, {
+          return inspect2(this, _objectSpread(_objectSpread({}, options), {}, {
             // Only inspect one level.
             depth: 0,
             // It should not recurse.
@@ -2953,9 +2954,9 @@ var require_stream_duplex = __commonJS({
       return keys2;
     };
     module.exports = Duplex;
-    var Readable2 = require_stream_readable();
+    var Readable5 = require_stream_readable();
     var Writable = require_stream_writable();
-    require_inherits()(Duplex, Readable2);
+    require_inherits()(Duplex, Readable5);
     {
       keys = objectKeys(Writable.prototype);
       for (v = 0; v < keys.length; v++) {
@@ -2968,7 +2969,7 @@ var require_stream_duplex = __commonJS({
     var v;
     function Duplex(options) {
       if (!(this instanceof Duplex)) return new Duplex(options);
-      Readable2.call(this, options);
+      Readable5.call(this, options);
       Writable.call(this, options);
       this.allowHalfOpen = true;
       if (options) {
@@ -3386,14 +3387,14 @@ var require_from = __commonJS({
       return (hint === "string" ? String : Number)(input);
     }
     var ERR_INVALID_ARG_TYPE = require_errors().codes.ERR_INVALID_ARG_TYPE;
-    function from(Readable2, iterable, opts) {
+    function from(Readable5, iterable, opts) {
       var iterator;
       if (iterable && typeof iterable.next === "function") {
         iterator = iterable;
       } else if (iterable && iterable[Symbol.asyncIterator]) iterator = iterable[Symbol.asyncIterator]();
       else if (iterable && iterable[Symbol.iterator]) iterator = iterable[Symbol.iterator]();
       else throw new ERR_INVALID_ARG_TYPE("iterable", ["Iterable"], iterable);
-      var readable = new Readable2(_objectSpread({
+      var readable = new Readable5(_objectSpread({
         objectMode: true
       }, opts));
       var reading = false;
@@ -3433,9 +3434,9 @@ var require_from = __commonJS({
 var require_stream_readable = __commonJS({
   "node_modules/docker-modem/node_modules/readable-stream/lib/_stream_readable.js"(exports, module) {
     "use strict";
-    module.exports = Readable2;
+    module.exports = Readable5;
     var Duplex;
-    Readable2.ReadableState = ReadableState;
+    Readable5.ReadableState = ReadableState;
     var EE = __require("events").EventEmitter;
     var EElistenerCount = function EElistenerCount2(emitter, type) {
       return emitter.listeners(type).length;
@@ -3470,7 +3471,7 @@ var require_stream_readable = __commonJS({
     var StringDecoder2;
     var createReadableStreamAsyncIterator;
     var from;
-    require_inherits()(Readable2, Stream);
+    require_inherits()(Readable5, Stream);
     var errorOrDestroy = destroyImpl.errorOrDestroy;
     var kProxyEvents = ["error", "close", "destroy", "pause", "resume"];
     function prependListener(emitter, event, fn) {
@@ -3514,9 +3515,9 @@ var require_stream_readable = __commonJS({
         this.encoding = options.encoding;
       }
     }
-    function Readable2(options) {
+    function Readable5(options) {
       Duplex = Duplex || require_stream_duplex();
-      if (!(this instanceof Readable2)) return new Readable2(options);
+      if (!(this instanceof Readable5)) return new Readable5(options);
       var isDuplex = this instanceof Duplex;
       this._readableState = new ReadableState(options, this, isDuplex);
       this.readable = true;
@@ -3526,7 +3527,7 @@ var require_stream_readable = __commonJS({
       }
       Stream.call(this);
     }
-    Object.defineProperty(Readable2.prototype, "destroyed", {
+    Object.defineProperty(Readable5.prototype, "destroyed", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -3544,12 +3545,12 @@ var require_stream_readable = __commonJS({
         this._readableState.destroyed = value;
       }
     });
-    Readable2.prototype.destroy = destroyImpl.destroy;
-    Readable2.prototype._undestroy = destroyImpl.undestroy;
-    Readable2.prototype._destroy = function(err, cb) {
+    Readable5.prototype.destroy = destroyImpl.destroy;
+    Readable5.prototype._undestroy = destroyImpl.undestroy;
+    Readable5.prototype._destroy = function(err, cb) {
       cb(err);
     };
-    Readable2.prototype.push = function(chunk, encoding) {
+    Readable5.prototype.push = function(chunk, encoding) {
       var state = this._readableState;
       var skipChunkCheck;
       if (!state.objectMode) {
@@ -3566,7 +3567,7 @@ var require_stream_readable = __commonJS({
       }
       return readableAddChunk(this, chunk, encoding, false, skipChunkCheck);
     };
-    Readable2.prototype.unshift = function(chunk) {
+    Readable5.prototype.unshift = function(chunk) {
       return readableAddChunk(this, chunk, null, true, false);
     };
     function readableAddChunk(stream, chunk, encoding, addToFront, skipChunkCheck) {
@@ -3627,10 +3628,10 @@ var require_stream_readable = __commonJS({
       }
       return er;
     }
-    Readable2.prototype.isPaused = function() {
+    Readable5.prototype.isPaused = function() {
       return this._readableState.flowing === false;
     };
-    Readable2.prototype.setEncoding = function(enc) {
+    Readable5.prototype.setEncoding = function(enc) {
       if (!StringDecoder2) StringDecoder2 = require_string_decoder().StringDecoder;
       var decoder = new StringDecoder2(enc);
       this._readableState.decoder = decoder;
@@ -3676,7 +3677,7 @@ var require_stream_readable = __commonJS({
       }
       return state.length;
     }
-    Readable2.prototype.read = function(n) {
+    Readable5.prototype.read = function(n) {
       debug2("read", n);
       n = parseInt(n, 10);
       var state = this._readableState;
@@ -3785,10 +3786,10 @@ var require_stream_readable = __commonJS({
       }
       state.readingMore = false;
     }
-    Readable2.prototype._read = function(n) {
+    Readable5.prototype._read = function(n) {
       errorOrDestroy(this, new ERR_METHOD_NOT_IMPLEMENTED("_read()"));
     };
-    Readable2.prototype.pipe = function(dest, pipeOpts) {
+    Readable5.prototype.pipe = function(dest, pipeOpts) {
       var src = this;
       var state = this._readableState;
       switch (state.pipesCount) {
@@ -3891,7 +3892,7 @@ var require_stream_readable = __commonJS({
         }
       };
     }
-    Readable2.prototype.unpipe = function(dest) {
+    Readable5.prototype.unpipe = function(dest) {
       var state = this._readableState;
       var unpipeInfo = {
         hasUnpiped: false
@@ -3925,7 +3926,7 @@ var require_stream_readable = __commonJS({
       dest.emit("unpipe", this, unpipeInfo);
       return this;
     };
-    Readable2.prototype.on = function(ev, fn) {
+    Readable5.prototype.on = function(ev, fn) {
       var res = Stream.prototype.on.call(this, ev, fn);
       var state = this._readableState;
       if (ev === "data") {
@@ -3946,15 +3947,15 @@ var require_stream_readable = __commonJS({
       }
       return res;
     };
-    Readable2.prototype.addListener = Readable2.prototype.on;
-    Readable2.prototype.removeListener = function(ev, fn) {
+    Readable5.prototype.addListener = Readable5.prototype.on;
+    Readable5.prototype.removeListener = function(ev, fn) {
       var res = Stream.prototype.removeListener.call(this, ev, fn);
       if (ev === "readable") {
         process.nextTick(updateReadableListening, this);
       }
       return res;
     };
-    Readable2.prototype.removeAllListeners = function(ev) {
+    Readable5.prototype.removeAllListeners = function(ev) {
       var res = Stream.prototype.removeAllListeners.apply(this, arguments);
       if (ev === "readable" || ev === void 0) {
         process.nextTick(updateReadableListening, this);
@@ -3974,7 +3975,7 @@ var require_stream_readable = __commonJS({
       debug2("readable nexttick read 0");
       self2.read(0);
     }
-    Readable2.prototype.resume = function() {
+    Readable5.prototype.resume = function() {
       var state = this._readableState;
       if (!state.flowing) {
         debug2("resume");
@@ -4000,7 +4001,7 @@ var require_stream_readable = __commonJS({
       flow(stream);
       if (state.flowing && !state.reading) stream.read(0);
     }
-    Readable2.prototype.pause = function() {
+    Readable5.prototype.pause = function() {
       debug2("call pause flowing=%j", this._readableState.flowing);
       if (this._readableState.flowing !== false) {
         debug2("pause");
@@ -4015,7 +4016,7 @@ var require_stream_readable = __commonJS({
       debug2("flow", state.flowing);
       while (state.flowing && stream.read() !== null) ;
     }
-    Readable2.prototype.wrap = function(stream) {
+    Readable5.prototype.wrap = function(stream) {
       var _this = this;
       var state = this._readableState;
       var paused = false;
@@ -4060,14 +4061,14 @@ var require_stream_readable = __commonJS({
       return this;
     };
     if (typeof Symbol === "function") {
-      Readable2.prototype[Symbol.asyncIterator] = function() {
+      Readable5.prototype[Symbol.asyncIterator] = function() {
         if (createReadableStreamAsyncIterator === void 0) {
           createReadableStreamAsyncIterator = require_async_iterator();
         }
         return createReadableStreamAsyncIterator(this);
       };
     }
-    Object.defineProperty(Readable2.prototype, "readableHighWaterMark", {
+    Object.defineProperty(Readable5.prototype, "readableHighWaterMark", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -4076,7 +4077,7 @@ var require_stream_readable = __commonJS({
         return this._readableState.highWaterMark;
       }
     });
-    Object.defineProperty(Readable2.prototype, "readableBuffer", {
+    Object.defineProperty(Readable5.prototype, "readableBuffer", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -4085,7 +4086,7 @@ var require_stream_readable = __commonJS({
         return this._readableState && this._readableState.buffer;
       }
     });
-    Object.defineProperty(Readable2.prototype, "readableFlowing", {
+    Object.defineProperty(Readable5.prototype, "readableFlowing", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -4099,8 +4100,8 @@ var require_stream_readable = __commonJS({
         }
       }
     });
-    Readable2._fromList = fromList;
-    Object.defineProperty(Readable2.prototype, "readableLength", {
+    Readable5._fromList = fromList;
+    Object.defineProperty(Readable5.prototype, "readableLength", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -4146,11 +4147,11 @@ var require_stream_readable = __commonJS({
       }
     }
     if (typeof Symbol === "function") {
-      Readable2.from = function(iterable, opts) {
+      Readable5.from = function(iterable, opts) {
         if (from === void 0) {
           from = require_from();
         }
-        return from(Readable2, iterable, opts);
+        return from(Readable5, iterable, opts);
       };
     }
     function indexOf(xs, x) {
@@ -4166,14 +4167,14 @@ var require_stream_readable = __commonJS({
 var require_stream_transform = __commonJS({
   "node_modules/docker-modem/node_modules/readable-stream/lib/_stream_transform.js"(exports, module) {
     "use strict";
-    module.exports = Transform5;
+    module.exports = Transform8;
     var _require$codes = require_errors().codes;
     var ERR_METHOD_NOT_IMPLEMENTED = _require$codes.ERR_METHOD_NOT_IMPLEMENTED;
     var ERR_MULTIPLE_CALLBACK = _require$codes.ERR_MULTIPLE_CALLBACK;
     var ERR_TRANSFORM_ALREADY_TRANSFORMING = _require$codes.ERR_TRANSFORM_ALREADY_TRANSFORMING;
     var ERR_TRANSFORM_WITH_LENGTH_0 = _require$codes.ERR_TRANSFORM_WITH_LENGTH_0;
     var Duplex = require_stream_duplex();
-    require_inherits()(Transform5, Duplex);
+    require_inherits()(Transform8, Duplex);
     function afterTransform(er, data) {
       var ts = this._transformState;
       ts.transforming = false;
@@ -4192,8 +4193,8 @@ var require_stream_transform = __commonJS({
         this._read(rs.highWaterMark);
       }
     }
-    function Transform5(options) {
-      if (!(this instanceof Transform5)) return new Transform5(options);
+    function Transform8(options) {
+      if (!(this instanceof Transform8)) return new Transform8(options);
       Duplex.call(this, options);
       this._transformState = {
         afterTransform: afterTransform.bind(this),
@@ -4221,14 +4222,14 @@ var require_stream_transform = __commonJS({
         done(this, null, null);
       }
     }
-    Transform5.prototype.push = function(chunk, encoding) {
+    Transform8.prototype.push = function(chunk, encoding) {
       this._transformState.needTransform = false;
       return Duplex.prototype.push.call(this, chunk, encoding);
     };
-    Transform5.prototype._transform = function(chunk, encoding, cb) {
+    Transform8.prototype._transform = function(chunk, encoding, cb) {
       cb(new ERR_METHOD_NOT_IMPLEMENTED("_transform()"));
     };
-    Transform5.prototype._write = function(chunk, encoding, cb) {
+    Transform8.prototype._write = function(chunk, encoding, cb) {
       var ts = this._transformState;
       ts.writecb = cb;
       ts.writechunk = chunk;
@@ -4238,7 +4239,7 @@ var require_stream_transform = __commonJS({
         if (ts.needTransform || rs.needReadable || rs.length < rs.highWaterMark) this._read(rs.highWaterMark);
       }
     };
-    Transform5.prototype._read = function(n) {
+    Transform8.prototype._read = function(n) {
       var ts = this._transformState;
       if (ts.writechunk !== null && !ts.transforming) {
         ts.transforming = true;
@@ -4247,7 +4248,7 @@ var require_stream_transform = __commonJS({
         ts.needTransform = true;
       }
     };
-    Transform5.prototype._destroy = function(err, cb) {
+    Transform8.prototype._destroy = function(err, cb) {
       Duplex.prototype._destroy.call(this, err, function(err2) {
         cb(err2);
       });
@@ -4267,14 +4268,14 @@ var require_stream_transform = __commonJS({
 var require_stream_passthrough = __commonJS({
   "node_modules/docker-modem/node_modules/readable-stream/lib/_stream_passthrough.js"(exports, module) {
     "use strict";
-    module.exports = PassThrough5;
-    var Transform5 = require_stream_transform();
-    require_inherits()(PassThrough5, Transform5);
-    function PassThrough5(options) {
-      if (!(this instanceof PassThrough5)) return new PassThrough5(options);
-      Transform5.call(this, options);
+    module.exports = PassThrough7;
+    var Transform8 = require_stream_transform();
+    require_inherits()(PassThrough7, Transform8);
+    function PassThrough7(options) {
+      if (!(this instanceof PassThrough7)) return new PassThrough7(options);
+      Transform8.call(this, options);
     }
-    PassThrough5.prototype._transform = function(chunk, encoding, cb) {
+    PassThrough7.prototype._transform = function(chunk, encoding, cb) {
       cb(null, chunk);
     };
   }
@@ -4338,7 +4339,7 @@ var require_pipeline = __commonJS({
       if (typeof streams[streams.length - 1] !== "function") return noop;
       return streams.pop();
     }
-    function pipeline4() {
+    function pipeline7() {
       for (var _len = arguments.length, streams = new Array(_len), _key = 0; _key < _len; _key++) {
         streams[_key] = arguments[_key];
       }
@@ -4361,7 +4362,7 @@ var require_pipeline = __commonJS({
       });
       return streams.reduce(pipe);
     }
-    module.exports = pipeline4;
+    module.exports = pipeline7;
   }
 });
 
@@ -4750,10 +4751,10 @@ var require_modem = __commonJS({
             var buffer = Buffer.concat(chunks);
             var result = buffer.toString();
             debug2("Received: %s", result);
-            var json2 = utils.parseJSON(result) || buffer;
+            var json3 = utils.parseJSON(result) || buffer;
             if (finished2 === false) {
               finished2 = true;
-              self2.buildPayload(null, context.isStream, context.statusCodes, false, req, res, json2, callback);
+              self2.buildPayload(null, context.isStream, context.statusCodes, false, req, res, json3, callback);
             }
           });
         }
@@ -4777,10 +4778,10 @@ var require_modem = __commonJS({
         req.end();
       }
     };
-    Modem.prototype.buildPayload = function(err, isStream, statusCodes, openStdin, req, res, json2, cb) {
+    Modem.prototype.buildPayload = function(err, isStream, statusCodes, openStdin, req, res, json3, cb) {
       if (err) return cb(err, null);
       if (statusCodes[res.statusCode] !== true) {
-        getCause(isStream, res, json2, function(err2, cause) {
+        getCause(isStream, res, json3, function(err2, cause) {
           if (err2) {
             return cb(err2, null);
           }
@@ -4789,7 +4790,7 @@ var require_modem = __commonJS({
           );
           msg.reason = statusCodes[res.statusCode];
           msg.statusCode = res.statusCode;
-          msg.json = json2;
+          msg.json = json3;
           cb(msg, null);
         });
       } else {
@@ -4798,10 +4799,10 @@ var require_modem = __commonJS({
         } else if (isStream) {
           cb(null, res);
         } else {
-          cb(null, json2);
+          cb(null, json3);
         }
       }
-      function getCause(isStream2, res2, json3, callback) {
+      function getCause(isStream2, res2, json4, callback) {
         var chunks = "";
         var done = false;
         if (isStream2) {
@@ -4815,7 +4816,7 @@ var require_modem = __commonJS({
             handler(null, utils.parseJSON(chunks) || chunks);
           });
         } else {
-          callback(null, json3);
+          callback(null, json4);
         }
         function handler(err2, data) {
           if (done === false) {
@@ -5364,8 +5365,8 @@ var require_buffer_list2 = __commonJS({
     var _require = __require("buffer");
     var Buffer2 = _require.Buffer;
     var _require2 = __require("util");
-    var inspect = _require2.inspect;
-    var custom = inspect && inspect.custom || "inspect";
+    var inspect2 = _require2.inspect;
+    var custom = inspect2 && inspect2.custom || "inspect";
     function copyBuffer(src, target, offset) {
       Buffer2.prototype.copy.call(src, target, offset);
     }
@@ -5417,7 +5418,7 @@ var require_buffer_list2 = __commonJS({
         }
       }, {
         key: "join",
-        value: function join5(s) {
+        value: function join7(s) {
           if (this.length === 0) return "";
           var p = this.head;
           var ret = "" + p.data;
@@ -5522,7 +5523,7 @@ var require_buffer_list2 = __commonJS({
       }, {
         key: custom,
         value: function value(_, options) {
-          return inspect(this, _objectSpread(_objectSpread({}, options), {}, {
+          return inspect2(this, _objectSpread(_objectSpread({}, options), {}, {
             // Only inspect one level.
             depth: 0,
             // It should not recurse.
@@ -6230,9 +6231,9 @@ var require_stream_duplex2 = __commonJS({
       return keys2;
     };
     module.exports = Duplex;
-    var Readable2 = require_stream_readable2();
+    var Readable5 = require_stream_readable2();
     var Writable = require_stream_writable2();
-    require_inherits()(Duplex, Readable2);
+    require_inherits()(Duplex, Readable5);
     {
       keys = objectKeys(Writable.prototype);
       for (v = 0; v < keys.length; v++) {
@@ -6245,7 +6246,7 @@ var require_stream_duplex2 = __commonJS({
     var v;
     function Duplex(options) {
       if (!(this instanceof Duplex)) return new Duplex(options);
-      Readable2.call(this, options);
+      Readable5.call(this, options);
       Writable.call(this, options);
       this.allowHalfOpen = true;
       if (options) {
@@ -6663,14 +6664,14 @@ var require_from2 = __commonJS({
       return (hint === "string" ? String : Number)(input);
     }
     var ERR_INVALID_ARG_TYPE = require_errors2().codes.ERR_INVALID_ARG_TYPE;
-    function from(Readable2, iterable, opts) {
+    function from(Readable5, iterable, opts) {
       var iterator;
       if (iterable && typeof iterable.next === "function") {
         iterator = iterable;
       } else if (iterable && iterable[Symbol.asyncIterator]) iterator = iterable[Symbol.asyncIterator]();
       else if (iterable && iterable[Symbol.iterator]) iterator = iterable[Symbol.iterator]();
       else throw new ERR_INVALID_ARG_TYPE("iterable", ["Iterable"], iterable);
-      var readable = new Readable2(_objectSpread({
+      var readable = new Readable5(_objectSpread({
         objectMode: true
       }, opts));
       var reading = false;
@@ -6710,9 +6711,9 @@ var require_from2 = __commonJS({
 var require_stream_readable2 = __commonJS({
   "node_modules/bl/node_modules/readable-stream/lib/_stream_readable.js"(exports, module) {
     "use strict";
-    module.exports = Readable2;
+    module.exports = Readable5;
     var Duplex;
-    Readable2.ReadableState = ReadableState;
+    Readable5.ReadableState = ReadableState;
     var EE = __require("events").EventEmitter;
     var EElistenerCount = function EElistenerCount2(emitter, type) {
       return emitter.listeners(type).length;
@@ -6747,7 +6748,7 @@ var require_stream_readable2 = __commonJS({
     var StringDecoder2;
     var createReadableStreamAsyncIterator;
     var from;
-    require_inherits()(Readable2, Stream);
+    require_inherits()(Readable5, Stream);
     var errorOrDestroy = destroyImpl.errorOrDestroy;
     var kProxyEvents = ["error", "close", "destroy", "pause", "resume"];
     function prependListener(emitter, event, fn) {
@@ -6791,9 +6792,9 @@ var require_stream_readable2 = __commonJS({
         this.encoding = options.encoding;
       }
     }
-    function Readable2(options) {
+    function Readable5(options) {
       Duplex = Duplex || require_stream_duplex2();
-      if (!(this instanceof Readable2)) return new Readable2(options);
+      if (!(this instanceof Readable5)) return new Readable5(options);
       var isDuplex = this instanceof Duplex;
       this._readableState = new ReadableState(options, this, isDuplex);
       this.readable = true;
@@ -6803,7 +6804,7 @@ var require_stream_readable2 = __commonJS({
       }
       Stream.call(this);
     }
-    Object.defineProperty(Readable2.prototype, "destroyed", {
+    Object.defineProperty(Readable5.prototype, "destroyed", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -6821,12 +6822,12 @@ var require_stream_readable2 = __commonJS({
         this._readableState.destroyed = value;
       }
     });
-    Readable2.prototype.destroy = destroyImpl.destroy;
-    Readable2.prototype._undestroy = destroyImpl.undestroy;
-    Readable2.prototype._destroy = function(err, cb) {
+    Readable5.prototype.destroy = destroyImpl.destroy;
+    Readable5.prototype._undestroy = destroyImpl.undestroy;
+    Readable5.prototype._destroy = function(err, cb) {
       cb(err);
     };
-    Readable2.prototype.push = function(chunk, encoding) {
+    Readable5.prototype.push = function(chunk, encoding) {
       var state = this._readableState;
       var skipChunkCheck;
       if (!state.objectMode) {
@@ -6843,7 +6844,7 @@ var require_stream_readable2 = __commonJS({
       }
       return readableAddChunk(this, chunk, encoding, false, skipChunkCheck);
     };
-    Readable2.prototype.unshift = function(chunk) {
+    Readable5.prototype.unshift = function(chunk) {
       return readableAddChunk(this, chunk, null, true, false);
     };
     function readableAddChunk(stream, chunk, encoding, addToFront, skipChunkCheck) {
@@ -6904,10 +6905,10 @@ var require_stream_readable2 = __commonJS({
       }
       return er;
     }
-    Readable2.prototype.isPaused = function() {
+    Readable5.prototype.isPaused = function() {
       return this._readableState.flowing === false;
     };
-    Readable2.prototype.setEncoding = function(enc) {
+    Readable5.prototype.setEncoding = function(enc) {
       if (!StringDecoder2) StringDecoder2 = require_string_decoder().StringDecoder;
       var decoder = new StringDecoder2(enc);
       this._readableState.decoder = decoder;
@@ -6953,7 +6954,7 @@ var require_stream_readable2 = __commonJS({
       }
       return state.length;
     }
-    Readable2.prototype.read = function(n) {
+    Readable5.prototype.read = function(n) {
       debug2("read", n);
       n = parseInt(n, 10);
       var state = this._readableState;
@@ -7062,10 +7063,10 @@ var require_stream_readable2 = __commonJS({
       }
       state.readingMore = false;
     }
-    Readable2.prototype._read = function(n) {
+    Readable5.prototype._read = function(n) {
       errorOrDestroy(this, new ERR_METHOD_NOT_IMPLEMENTED("_read()"));
     };
-    Readable2.prototype.pipe = function(dest, pipeOpts) {
+    Readable5.prototype.pipe = function(dest, pipeOpts) {
       var src = this;
       var state = this._readableState;
       switch (state.pipesCount) {
@@ -7168,7 +7169,7 @@ var require_stream_readable2 = __commonJS({
         }
       };
     }
-    Readable2.prototype.unpipe = function(dest) {
+    Readable5.prototype.unpipe = function(dest) {
       var state = this._readableState;
       var unpipeInfo = {
         hasUnpiped: false
@@ -7202,7 +7203,7 @@ var require_stream_readable2 = __commonJS({
       dest.emit("unpipe", this, unpipeInfo);
       return this;
     };
-    Readable2.prototype.on = function(ev, fn) {
+    Readable5.prototype.on = function(ev, fn) {
       var res = Stream.prototype.on.call(this, ev, fn);
       var state = this._readableState;
       if (ev === "data") {
@@ -7223,15 +7224,15 @@ var require_stream_readable2 = __commonJS({
       }
       return res;
     };
-    Readable2.prototype.addListener = Readable2.prototype.on;
-    Readable2.prototype.removeListener = function(ev, fn) {
+    Readable5.prototype.addListener = Readable5.prototype.on;
+    Readable5.prototype.removeListener = function(ev, fn) {
       var res = Stream.prototype.removeListener.call(this, ev, fn);
       if (ev === "readable") {
         process.nextTick(updateReadableListening, this);
       }
       return res;
     };
-    Readable2.prototype.removeAllListeners = function(ev) {
+    Readable5.prototype.removeAllListeners = function(ev) {
       var res = Stream.prototype.removeAllListeners.apply(this, arguments);
       if (ev === "readable" || ev === void 0) {
         process.nextTick(updateReadableListening, this);
@@ -7251,7 +7252,7 @@ var require_stream_readable2 = __commonJS({
       debug2("readable nexttick read 0");
       self2.read(0);
     }
-    Readable2.prototype.resume = function() {
+    Readable5.prototype.resume = function() {
       var state = this._readableState;
       if (!state.flowing) {
         debug2("resume");
@@ -7277,7 +7278,7 @@ var require_stream_readable2 = __commonJS({
       flow(stream);
       if (state.flowing && !state.reading) stream.read(0);
     }
-    Readable2.prototype.pause = function() {
+    Readable5.prototype.pause = function() {
       debug2("call pause flowing=%j", this._readableState.flowing);
       if (this._readableState.flowing !== false) {
         debug2("pause");
@@ -7292,7 +7293,7 @@ var require_stream_readable2 = __commonJS({
       debug2("flow", state.flowing);
       while (state.flowing && stream.read() !== null) ;
     }
-    Readable2.prototype.wrap = function(stream) {
+    Readable5.prototype.wrap = function(stream) {
       var _this = this;
       var state = this._readableState;
       var paused = false;
@@ -7337,14 +7338,14 @@ var require_stream_readable2 = __commonJS({
       return this;
     };
     if (typeof Symbol === "function") {
-      Readable2.prototype[Symbol.asyncIterator] = function() {
+      Readable5.prototype[Symbol.asyncIterator] = function() {
         if (createReadableStreamAsyncIterator === void 0) {
           createReadableStreamAsyncIterator = require_async_iterator2();
         }
         return createReadableStreamAsyncIterator(this);
       };
     }
-    Object.defineProperty(Readable2.prototype, "readableHighWaterMark", {
+    Object.defineProperty(Readable5.prototype, "readableHighWaterMark", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -7353,7 +7354,7 @@ var require_stream_readable2 = __commonJS({
         return this._readableState.highWaterMark;
       }
     });
-    Object.defineProperty(Readable2.prototype, "readableBuffer", {
+    Object.defineProperty(Readable5.prototype, "readableBuffer", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -7362,7 +7363,7 @@ var require_stream_readable2 = __commonJS({
         return this._readableState && this._readableState.buffer;
       }
     });
-    Object.defineProperty(Readable2.prototype, "readableFlowing", {
+    Object.defineProperty(Readable5.prototype, "readableFlowing", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -7376,8 +7377,8 @@ var require_stream_readable2 = __commonJS({
         }
       }
     });
-    Readable2._fromList = fromList;
-    Object.defineProperty(Readable2.prototype, "readableLength", {
+    Readable5._fromList = fromList;
+    Object.defineProperty(Readable5.prototype, "readableLength", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -7423,11 +7424,11 @@ var require_stream_readable2 = __commonJS({
       }
     }
     if (typeof Symbol === "function") {
-      Readable2.from = function(iterable, opts) {
+      Readable5.from = function(iterable, opts) {
         if (from === void 0) {
           from = require_from2();
         }
-        return from(Readable2, iterable, opts);
+        return from(Readable5, iterable, opts);
       };
     }
     function indexOf(xs, x) {
@@ -7443,14 +7444,14 @@ var require_stream_readable2 = __commonJS({
 var require_stream_transform2 = __commonJS({
   "node_modules/bl/node_modules/readable-stream/lib/_stream_transform.js"(exports, module) {
     "use strict";
-    module.exports = Transform5;
+    module.exports = Transform8;
     var _require$codes = require_errors2().codes;
     var ERR_METHOD_NOT_IMPLEMENTED = _require$codes.ERR_METHOD_NOT_IMPLEMENTED;
     var ERR_MULTIPLE_CALLBACK = _require$codes.ERR_MULTIPLE_CALLBACK;
     var ERR_TRANSFORM_ALREADY_TRANSFORMING = _require$codes.ERR_TRANSFORM_ALREADY_TRANSFORMING;
     var ERR_TRANSFORM_WITH_LENGTH_0 = _require$codes.ERR_TRANSFORM_WITH_LENGTH_0;
     var Duplex = require_stream_duplex2();
-    require_inherits()(Transform5, Duplex);
+    require_inherits()(Transform8, Duplex);
     function afterTransform(er, data) {
       var ts = this._transformState;
       ts.transforming = false;
@@ -7469,8 +7470,8 @@ var require_stream_transform2 = __commonJS({
         this._read(rs.highWaterMark);
       }
     }
-    function Transform5(options) {
-      if (!(this instanceof Transform5)) return new Transform5(options);
+    function Transform8(options) {
+      if (!(this instanceof Transform8)) return new Transform8(options);
       Duplex.call(this, options);
       this._transformState = {
         afterTransform: afterTransform.bind(this),
@@ -7498,14 +7499,14 @@ var require_stream_transform2 = __commonJS({
         done(this, null, null);
       }
     }
-    Transform5.prototype.push = function(chunk, encoding) {
+    Transform8.prototype.push = function(chunk, encoding) {
       this._transformState.needTransform = false;
       return Duplex.prototype.push.call(this, chunk, encoding);
     };
-    Transform5.prototype._transform = function(chunk, encoding, cb) {
+    Transform8.prototype._transform = function(chunk, encoding, cb) {
       cb(new ERR_METHOD_NOT_IMPLEMENTED("_transform()"));
     };
-    Transform5.prototype._write = function(chunk, encoding, cb) {
+    Transform8.prototype._write = function(chunk, encoding, cb) {
       var ts = this._transformState;
       ts.writecb = cb;
       ts.writechunk = chunk;
@@ -7515,7 +7516,7 @@ var require_stream_transform2 = __commonJS({
         if (ts.needTransform || rs.needReadable || rs.length < rs.highWaterMark) this._read(rs.highWaterMark);
       }
     };
-    Transform5.prototype._read = function(n) {
+    Transform8.prototype._read = function(n) {
       var ts = this._transformState;
       if (ts.writechunk !== null && !ts.transforming) {
         ts.transforming = true;
@@ -7524,7 +7525,7 @@ var require_stream_transform2 = __commonJS({
         ts.needTransform = true;
       }
     };
-    Transform5.prototype._destroy = function(err, cb) {
+    Transform8.prototype._destroy = function(err, cb) {
       Duplex.prototype._destroy.call(this, err, function(err2) {
         cb(err2);
       });
@@ -7544,14 +7545,14 @@ var require_stream_transform2 = __commonJS({
 var require_stream_passthrough2 = __commonJS({
   "node_modules/bl/node_modules/readable-stream/lib/_stream_passthrough.js"(exports, module) {
     "use strict";
-    module.exports = PassThrough5;
-    var Transform5 = require_stream_transform2();
-    require_inherits()(PassThrough5, Transform5);
-    function PassThrough5(options) {
-      if (!(this instanceof PassThrough5)) return new PassThrough5(options);
-      Transform5.call(this, options);
+    module.exports = PassThrough7;
+    var Transform8 = require_stream_transform2();
+    require_inherits()(PassThrough7, Transform8);
+    function PassThrough7(options) {
+      if (!(this instanceof PassThrough7)) return new PassThrough7(options);
+      Transform8.call(this, options);
     }
-    PassThrough5.prototype._transform = function(chunk, encoding, cb) {
+    PassThrough7.prototype._transform = function(chunk, encoding, cb) {
       cb(null, chunk);
     };
   }
@@ -7615,7 +7616,7 @@ var require_pipeline2 = __commonJS({
       if (typeof streams[streams.length - 1] !== "function") return noop;
       return streams.pop();
     }
-    function pipeline4() {
+    function pipeline7() {
       for (var _len = arguments.length, streams = new Array(_len), _key = 0; _key < _len; _key++) {
         streams[_key] = arguments[_key];
       }
@@ -7638,7 +7639,7 @@ var require_pipeline2 = __commonJS({
       });
       return streams.reduce(pipe);
     }
-    module.exports = pipeline4;
+    module.exports = pipeline7;
   }
 });
 
@@ -8354,8 +8355,8 @@ var require_buffer_list3 = __commonJS({
     var _require = __require("buffer");
     var Buffer2 = _require.Buffer;
     var _require2 = __require("util");
-    var inspect = _require2.inspect;
-    var custom = inspect && inspect.custom || "inspect";
+    var inspect2 = _require2.inspect;
+    var custom = inspect2 && inspect2.custom || "inspect";
     function copyBuffer(src, target, offset) {
       Buffer2.prototype.copy.call(src, target, offset);
     }
@@ -8407,7 +8408,7 @@ var require_buffer_list3 = __commonJS({
         }
       }, {
         key: "join",
-        value: function join5(s) {
+        value: function join7(s) {
           if (this.length === 0) return "";
           var p = this.head;
           var ret = "" + p.data;
@@ -8512,7 +8513,7 @@ var require_buffer_list3 = __commonJS({
       }, {
         key: custom,
         value: function value(_, options) {
-          return inspect(this, _objectSpread(_objectSpread({}, options), {}, {
+          return inspect2(this, _objectSpread(_objectSpread({}, options), {}, {
             // Only inspect one level.
             depth: 0,
             // It should not recurse.
@@ -9220,9 +9221,9 @@ var require_stream_duplex3 = __commonJS({
       return keys2;
     };
     module.exports = Duplex;
-    var Readable2 = require_stream_readable3();
+    var Readable5 = require_stream_readable3();
     var Writable = require_stream_writable3();
-    require_inherits()(Duplex, Readable2);
+    require_inherits()(Duplex, Readable5);
     {
       keys = objectKeys(Writable.prototype);
       for (v = 0; v < keys.length; v++) {
@@ -9235,7 +9236,7 @@ var require_stream_duplex3 = __commonJS({
     var v;
     function Duplex(options) {
       if (!(this instanceof Duplex)) return new Duplex(options);
-      Readable2.call(this, options);
+      Readable5.call(this, options);
       Writable.call(this, options);
       this.allowHalfOpen = true;
       if (options) {
@@ -9653,14 +9654,14 @@ var require_from3 = __commonJS({
       return (hint === "string" ? String : Number)(input);
     }
     var ERR_INVALID_ARG_TYPE = require_errors3().codes.ERR_INVALID_ARG_TYPE;
-    function from(Readable2, iterable, opts) {
+    function from(Readable5, iterable, opts) {
       var iterator;
       if (iterable && typeof iterable.next === "function") {
         iterator = iterable;
       } else if (iterable && iterable[Symbol.asyncIterator]) iterator = iterable[Symbol.asyncIterator]();
       else if (iterable && iterable[Symbol.iterator]) iterator = iterable[Symbol.iterator]();
       else throw new ERR_INVALID_ARG_TYPE("iterable", ["Iterable"], iterable);
-      var readable = new Readable2(_objectSpread({
+      var readable = new Readable5(_objectSpread({
         objectMode: true
       }, opts));
       var reading = false;
@@ -9700,9 +9701,9 @@ var require_from3 = __commonJS({
 var require_stream_readable3 = __commonJS({
   "node_modules/tar-fs/node_modules/readable-stream/lib/_stream_readable.js"(exports, module) {
     "use strict";
-    module.exports = Readable2;
+    module.exports = Readable5;
     var Duplex;
-    Readable2.ReadableState = ReadableState;
+    Readable5.ReadableState = ReadableState;
     var EE = __require("events").EventEmitter;
     var EElistenerCount = function EElistenerCount2(emitter, type) {
       return emitter.listeners(type).length;
@@ -9737,7 +9738,7 @@ var require_stream_readable3 = __commonJS({
     var StringDecoder2;
     var createReadableStreamAsyncIterator;
     var from;
-    require_inherits()(Readable2, Stream);
+    require_inherits()(Readable5, Stream);
     var errorOrDestroy = destroyImpl.errorOrDestroy;
     var kProxyEvents = ["error", "close", "destroy", "pause", "resume"];
     function prependListener(emitter, event, fn) {
@@ -9781,9 +9782,9 @@ var require_stream_readable3 = __commonJS({
         this.encoding = options.encoding;
       }
     }
-    function Readable2(options) {
+    function Readable5(options) {
       Duplex = Duplex || require_stream_duplex3();
-      if (!(this instanceof Readable2)) return new Readable2(options);
+      if (!(this instanceof Readable5)) return new Readable5(options);
       var isDuplex = this instanceof Duplex;
       this._readableState = new ReadableState(options, this, isDuplex);
       this.readable = true;
@@ -9793,7 +9794,7 @@ var require_stream_readable3 = __commonJS({
       }
       Stream.call(this);
     }
-    Object.defineProperty(Readable2.prototype, "destroyed", {
+    Object.defineProperty(Readable5.prototype, "destroyed", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -9811,12 +9812,12 @@ var require_stream_readable3 = __commonJS({
         this._readableState.destroyed = value;
       }
     });
-    Readable2.prototype.destroy = destroyImpl.destroy;
-    Readable2.prototype._undestroy = destroyImpl.undestroy;
-    Readable2.prototype._destroy = function(err, cb) {
+    Readable5.prototype.destroy = destroyImpl.destroy;
+    Readable5.prototype._undestroy = destroyImpl.undestroy;
+    Readable5.prototype._destroy = function(err, cb) {
       cb(err);
     };
-    Readable2.prototype.push = function(chunk, encoding) {
+    Readable5.prototype.push = function(chunk, encoding) {
       var state = this._readableState;
       var skipChunkCheck;
       if (!state.objectMode) {
@@ -9833,7 +9834,7 @@ var require_stream_readable3 = __commonJS({
       }
       return readableAddChunk(this, chunk, encoding, false, skipChunkCheck);
     };
-    Readable2.prototype.unshift = function(chunk) {
+    Readable5.prototype.unshift = function(chunk) {
       return readableAddChunk(this, chunk, null, true, false);
     };
     function readableAddChunk(stream, chunk, encoding, addToFront, skipChunkCheck) {
@@ -9894,10 +9895,10 @@ var require_stream_readable3 = __commonJS({
       }
       return er;
     }
-    Readable2.prototype.isPaused = function() {
+    Readable5.prototype.isPaused = function() {
       return this._readableState.flowing === false;
     };
-    Readable2.prototype.setEncoding = function(enc) {
+    Readable5.prototype.setEncoding = function(enc) {
       if (!StringDecoder2) StringDecoder2 = require_string_decoder().StringDecoder;
       var decoder = new StringDecoder2(enc);
       this._readableState.decoder = decoder;
@@ -9943,7 +9944,7 @@ var require_stream_readable3 = __commonJS({
       }
       return state.length;
     }
-    Readable2.prototype.read = function(n) {
+    Readable5.prototype.read = function(n) {
       debug2("read", n);
       n = parseInt(n, 10);
       var state = this._readableState;
@@ -10052,10 +10053,10 @@ var require_stream_readable3 = __commonJS({
       }
       state.readingMore = false;
     }
-    Readable2.prototype._read = function(n) {
+    Readable5.prototype._read = function(n) {
       errorOrDestroy(this, new ERR_METHOD_NOT_IMPLEMENTED("_read()"));
     };
-    Readable2.prototype.pipe = function(dest, pipeOpts) {
+    Readable5.prototype.pipe = function(dest, pipeOpts) {
       var src = this;
       var state = this._readableState;
       switch (state.pipesCount) {
@@ -10158,7 +10159,7 @@ var require_stream_readable3 = __commonJS({
         }
       };
     }
-    Readable2.prototype.unpipe = function(dest) {
+    Readable5.prototype.unpipe = function(dest) {
       var state = this._readableState;
       var unpipeInfo = {
         hasUnpiped: false
@@ -10192,7 +10193,7 @@ var require_stream_readable3 = __commonJS({
       dest.emit("unpipe", this, unpipeInfo);
       return this;
     };
-    Readable2.prototype.on = function(ev, fn) {
+    Readable5.prototype.on = function(ev, fn) {
       var res = Stream.prototype.on.call(this, ev, fn);
       var state = this._readableState;
       if (ev === "data") {
@@ -10213,15 +10214,15 @@ var require_stream_readable3 = __commonJS({
       }
       return res;
     };
-    Readable2.prototype.addListener = Readable2.prototype.on;
-    Readable2.prototype.removeListener = function(ev, fn) {
+    Readable5.prototype.addListener = Readable5.prototype.on;
+    Readable5.prototype.removeListener = function(ev, fn) {
       var res = Stream.prototype.removeListener.call(this, ev, fn);
       if (ev === "readable") {
         process.nextTick(updateReadableListening, this);
       }
       return res;
     };
-    Readable2.prototype.removeAllListeners = function(ev) {
+    Readable5.prototype.removeAllListeners = function(ev) {
       var res = Stream.prototype.removeAllListeners.apply(this, arguments);
       if (ev === "readable" || ev === void 0) {
         process.nextTick(updateReadableListening, this);
@@ -10241,7 +10242,7 @@ var require_stream_readable3 = __commonJS({
       debug2("readable nexttick read 0");
       self2.read(0);
     }
-    Readable2.prototype.resume = function() {
+    Readable5.prototype.resume = function() {
       var state = this._readableState;
       if (!state.flowing) {
         debug2("resume");
@@ -10267,7 +10268,7 @@ var require_stream_readable3 = __commonJS({
       flow(stream);
       if (state.flowing && !state.reading) stream.read(0);
     }
-    Readable2.prototype.pause = function() {
+    Readable5.prototype.pause = function() {
       debug2("call pause flowing=%j", this._readableState.flowing);
       if (this._readableState.flowing !== false) {
         debug2("pause");
@@ -10282,7 +10283,7 @@ var require_stream_readable3 = __commonJS({
       debug2("flow", state.flowing);
       while (state.flowing && stream.read() !== null) ;
     }
-    Readable2.prototype.wrap = function(stream) {
+    Readable5.prototype.wrap = function(stream) {
       var _this = this;
       var state = this._readableState;
       var paused = false;
@@ -10327,14 +10328,14 @@ var require_stream_readable3 = __commonJS({
       return this;
     };
     if (typeof Symbol === "function") {
-      Readable2.prototype[Symbol.asyncIterator] = function() {
+      Readable5.prototype[Symbol.asyncIterator] = function() {
         if (createReadableStreamAsyncIterator === void 0) {
           createReadableStreamAsyncIterator = require_async_iterator3();
         }
         return createReadableStreamAsyncIterator(this);
       };
     }
-    Object.defineProperty(Readable2.prototype, "readableHighWaterMark", {
+    Object.defineProperty(Readable5.prototype, "readableHighWaterMark", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -10343,7 +10344,7 @@ var require_stream_readable3 = __commonJS({
         return this._readableState.highWaterMark;
       }
     });
-    Object.defineProperty(Readable2.prototype, "readableBuffer", {
+    Object.defineProperty(Readable5.prototype, "readableBuffer", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -10352,7 +10353,7 @@ var require_stream_readable3 = __commonJS({
         return this._readableState && this._readableState.buffer;
       }
     });
-    Object.defineProperty(Readable2.prototype, "readableFlowing", {
+    Object.defineProperty(Readable5.prototype, "readableFlowing", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -10366,8 +10367,8 @@ var require_stream_readable3 = __commonJS({
         }
       }
     });
-    Readable2._fromList = fromList;
-    Object.defineProperty(Readable2.prototype, "readableLength", {
+    Readable5._fromList = fromList;
+    Object.defineProperty(Readable5.prototype, "readableLength", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -10413,11 +10414,11 @@ var require_stream_readable3 = __commonJS({
       }
     }
     if (typeof Symbol === "function") {
-      Readable2.from = function(iterable, opts) {
+      Readable5.from = function(iterable, opts) {
         if (from === void 0) {
           from = require_from3();
         }
-        return from(Readable2, iterable, opts);
+        return from(Readable5, iterable, opts);
       };
     }
     function indexOf(xs, x) {
@@ -10433,14 +10434,14 @@ var require_stream_readable3 = __commonJS({
 var require_stream_transform3 = __commonJS({
   "node_modules/tar-fs/node_modules/readable-stream/lib/_stream_transform.js"(exports, module) {
     "use strict";
-    module.exports = Transform5;
+    module.exports = Transform8;
     var _require$codes = require_errors3().codes;
     var ERR_METHOD_NOT_IMPLEMENTED = _require$codes.ERR_METHOD_NOT_IMPLEMENTED;
     var ERR_MULTIPLE_CALLBACK = _require$codes.ERR_MULTIPLE_CALLBACK;
     var ERR_TRANSFORM_ALREADY_TRANSFORMING = _require$codes.ERR_TRANSFORM_ALREADY_TRANSFORMING;
     var ERR_TRANSFORM_WITH_LENGTH_0 = _require$codes.ERR_TRANSFORM_WITH_LENGTH_0;
     var Duplex = require_stream_duplex3();
-    require_inherits()(Transform5, Duplex);
+    require_inherits()(Transform8, Duplex);
     function afterTransform(er, data) {
       var ts = this._transformState;
       ts.transforming = false;
@@ -10459,8 +10460,8 @@ var require_stream_transform3 = __commonJS({
         this._read(rs.highWaterMark);
       }
     }
-    function Transform5(options) {
-      if (!(this instanceof Transform5)) return new Transform5(options);
+    function Transform8(options) {
+      if (!(this instanceof Transform8)) return new Transform8(options);
       Duplex.call(this, options);
       this._transformState = {
         afterTransform: afterTransform.bind(this),
@@ -10488,14 +10489,14 @@ var require_stream_transform3 = __commonJS({
         done(this, null, null);
       }
     }
-    Transform5.prototype.push = function(chunk, encoding) {
+    Transform8.prototype.push = function(chunk, encoding) {
       this._transformState.needTransform = false;
       return Duplex.prototype.push.call(this, chunk, encoding);
     };
-    Transform5.prototype._transform = function(chunk, encoding, cb) {
+    Transform8.prototype._transform = function(chunk, encoding, cb) {
       cb(new ERR_METHOD_NOT_IMPLEMENTED("_transform()"));
     };
-    Transform5.prototype._write = function(chunk, encoding, cb) {
+    Transform8.prototype._write = function(chunk, encoding, cb) {
       var ts = this._transformState;
       ts.writecb = cb;
       ts.writechunk = chunk;
@@ -10505,7 +10506,7 @@ var require_stream_transform3 = __commonJS({
         if (ts.needTransform || rs.needReadable || rs.length < rs.highWaterMark) this._read(rs.highWaterMark);
       }
     };
-    Transform5.prototype._read = function(n) {
+    Transform8.prototype._read = function(n) {
       var ts = this._transformState;
       if (ts.writechunk !== null && !ts.transforming) {
         ts.transforming = true;
@@ -10514,7 +10515,7 @@ var require_stream_transform3 = __commonJS({
         ts.needTransform = true;
       }
     };
-    Transform5.prototype._destroy = function(err, cb) {
+    Transform8.prototype._destroy = function(err, cb) {
       Duplex.prototype._destroy.call(this, err, function(err2) {
         cb(err2);
       });
@@ -10534,14 +10535,14 @@ var require_stream_transform3 = __commonJS({
 var require_stream_passthrough3 = __commonJS({
   "node_modules/tar-fs/node_modules/readable-stream/lib/_stream_passthrough.js"(exports, module) {
     "use strict";
-    module.exports = PassThrough5;
-    var Transform5 = require_stream_transform3();
-    require_inherits()(PassThrough5, Transform5);
-    function PassThrough5(options) {
-      if (!(this instanceof PassThrough5)) return new PassThrough5(options);
-      Transform5.call(this, options);
+    module.exports = PassThrough7;
+    var Transform8 = require_stream_transform3();
+    require_inherits()(PassThrough7, Transform8);
+    function PassThrough7(options) {
+      if (!(this instanceof PassThrough7)) return new PassThrough7(options);
+      Transform8.call(this, options);
     }
-    PassThrough5.prototype._transform = function(chunk, encoding, cb) {
+    PassThrough7.prototype._transform = function(chunk, encoding, cb) {
       cb(null, chunk);
     };
   }
@@ -10605,7 +10606,7 @@ var require_pipeline3 = __commonJS({
       if (typeof streams[streams.length - 1] !== "function") return noop;
       return streams.pop();
     }
-    function pipeline4() {
+    function pipeline7() {
       for (var _len = arguments.length, streams = new Array(_len), _key = 0; _key < _len; _key++) {
         streams[_key] = arguments[_key];
       }
@@ -10628,7 +10629,7 @@ var require_pipeline3 = __commonJS({
       });
       return streams.reduce(pipe);
     }
-    module.exports = pipeline4;
+    module.exports = pipeline7;
   }
 });
 
@@ -10661,7 +10662,7 @@ var require_extract = __commonJS({
     var bl = require_bl();
     var headers = require_headers();
     var Writable = require_readable3().Writable;
-    var PassThrough5 = require_readable3().PassThrough;
+    var PassThrough7 = require_readable3().PassThrough;
     var noop = function() {
     };
     var overflow = function(size) {
@@ -10683,9 +10684,9 @@ var require_extract = __commonJS({
     var Source = function(self2, offset) {
       this._parent = self2;
       this.offset = offset;
-      PassThrough5.call(this, { autoDestroy: false });
+      PassThrough7.call(this, { autoDestroy: false });
     };
-    util.inherits(Source, PassThrough5);
+    util.inherits(Source, PassThrough7);
     Source.prototype.destroy = function(err) {
       this._parent.destroy(err);
     };
@@ -10720,8 +10721,8 @@ var require_extract = __commonJS({
       };
       var onstreamend = function() {
         self2._stream = null;
-        var drain2 = overflow(self2._header.size);
-        if (drain2) self2._parse(drain2, ondrain);
+        var drain3 = overflow(self2._header.size);
+        if (drain3) self2._parse(drain3, ondrain);
         else self2._parse(512, onheader);
         if (!self2._locked) oncontinue();
       };
@@ -11041,7 +11042,7 @@ var require_pack = __commonJS({
     var eos = require_end_of_stream4();
     var inherits = require_inherits();
     var alloc = Buffer.alloc;
-    var Readable2 = require_readable3().Readable;
+    var Readable5 = require_readable3().Readable;
     var Writable = require_readable3().Writable;
     var StringDecoder2 = __require("string_decoder").StringDecoder;
     var headers = require_headers();
@@ -11117,14 +11118,14 @@ var require_pack = __commonJS({
     };
     var Pack = function(opts) {
       if (!(this instanceof Pack)) return new Pack(opts);
-      Readable2.call(this, opts);
+      Readable5.call(this, opts);
       this._drain = noop;
       this._finalized = false;
       this._finalizing = false;
       this._destroyed = false;
       this._stream = null;
     };
-    inherits(Pack, Readable2);
+    inherits(Pack, Readable5);
     Pack.prototype.entry = function(header, buffer, callback) {
       if (this._stream) throw new Error("already piping an entry");
       if (this._finalized || this._destroyed) return;
@@ -11241,9 +11242,9 @@ var require_pack = __commonJS({
       this.push(headers.encode(newHeader));
     };
     Pack.prototype._read = function(n) {
-      var drain2 = this._drain;
+      var drain3 = this._drain;
       this._drain = noop;
-      drain2();
+      drain3();
     };
     module.exports = Pack;
   }
@@ -11422,7 +11423,7 @@ var require_mkdirp_classic = __commonJS({
 var require_tar_fs = __commonJS({
   "node_modules/tar-fs/index.js"(exports) {
     var chownr = require_chownr();
-    var tar4 = require_tar_stream2();
+    var tar6 = require_tar_stream2();
     var pump = require_pump();
     var mkdirp = require_mkdirp_classic();
     var fs = __require("fs");
@@ -11482,8 +11483,8 @@ var require_tar_fs = __commonJS({
       var umask = typeof opts.umask === "number" ? ~opts.umask : ~processUmask();
       var dmode = typeof opts.dmode === "number" ? opts.dmode : 0;
       var fmode = typeof opts.fmode === "number" ? opts.fmode : 0;
-      var pack = opts.pack || tar4.pack();
-      var finish = opts.finish || noop;
+      var pack = opts.pack || tar6.pack();
+      var finish2 = opts.finish || noop;
       if (opts.strip) map = strip(map, opts.strip);
       if (opts.readable) {
         dmode |= parseInt(555, 8);
@@ -11504,7 +11505,7 @@ var require_tar_fs = __commonJS({
         if (err) return pack.destroy(err);
         if (!filename) {
           if (opts.finalize !== false) pack.finalize();
-          return finish(pack);
+          return finish2(pack);
         }
         if (stat2.isSocket()) return onnextentry();
         var header = {
@@ -11565,7 +11566,7 @@ var require_tar_fs = __commonJS({
       var map = opts.map || noop;
       var mapStream = opts.mapStream || echo;
       var own = opts.chown !== false && !win32 && processGetuid() === 0;
-      var extract = opts.extract || tar4.extract();
+      var extract = opts.extract || tar6.extract();
       var stack = [];
       var now = /* @__PURE__ */ new Date();
       var umask = typeof opts.umask === "number" ? ~opts.umask : ~processUmask();
@@ -11749,7 +11750,7 @@ var require_util = __commonJS({
     var DockerIgnore = require_ignore();
     var fs = __require("fs");
     var path = __require("path");
-    var tar4 = require_tar_fs();
+    var tar6 = require_tar_fs();
     var zlib = __require("zlib");
     var arr = [];
     var each = arr.forEach;
@@ -11811,7 +11812,7 @@ var require_util = __commonJS({
             };
           }
           const entries = file.src.slice() || [];
-          const pack = tar4.pack(file.context, {
+          const pack = tar6.pack(file.context, {
             entries: filterFn ? entries.filter(filterFn) : entries,
             ignore: ignoreFn
             // Only works on directories
@@ -14249,9 +14250,9 @@ var require_buildkit = __commonJS({
     }
     function parseBuildKitLine(line) {
       try {
-        var json2 = JSON.parse(line);
-        if (json2.id === BUILDKIT_TRACE_ID && json2.aux !== void 0) {
-          var status = decodeBuildKitStatus(json2.aux);
+        var json3 = JSON.parse(line);
+        if (json3.id === BUILDKIT_TRACE_ID && json3.aux !== void 0) {
+          var status = decodeBuildKitStatus(json3.aux);
           var logs = formatBuildKitStatus(status);
           return {
             isBuildKit: true,
@@ -14259,17 +14260,17 @@ var require_buildkit = __commonJS({
             raw: status
           };
         }
-        if (json2.id === BUILDKIT_IMAGE_ID && json2.aux && json2.aux.ID) {
+        if (json3.id === BUILDKIT_IMAGE_ID && json3.aux && json3.aux.ID) {
           return {
             isBuildKit: true,
-            logs: ["Built image: " + json2.aux.ID],
-            raw: json2.aux
+            logs: ["Built image: " + json3.aux.ID],
+            raw: json3.aux
           };
         }
         return {
           isBuildKit: false,
           logs: [],
-          raw: json2
+          raw: json3
         };
       } catch (e) {
         return {
@@ -14312,9 +14313,9 @@ var require_buildkit = __commonJS({
           }
         } catch (e) {
           try {
-            var json2 = JSON.parse(line);
-            output.push(json2);
-            if (onProgress) onProgress(json2);
+            var json3 = JSON.parse(line);
+            output.push(json3);
+            if (onProgress) onProgress(json3);
           } catch (e2) {
           }
         }
@@ -15495,17 +15496,17 @@ var require_docker = __commonJS({
       }
       return this.createImage.apply(this, argsf);
     };
-    Docker.prototype.run = function(image, cmd, streamo, createOptions, startOptions, callback) {
+    Docker.prototype.run = function(image, cmd, streamo, createOptions2, startOptions, callback) {
       if (typeof arguments[arguments.length - 1] === "function") {
-        return this.runCallback(image, cmd, streamo, createOptions, startOptions, callback);
+        return this.runCallback(image, cmd, streamo, createOptions2, startOptions, callback);
       } else {
-        return this.runPromise(image, cmd, streamo, createOptions, startOptions);
+        return this.runPromise(image, cmd, streamo, createOptions2, startOptions);
       }
     };
-    Docker.prototype.runCallback = function(image, cmd, streamo, createOptions, startOptions, callback) {
-      if (!callback && typeof createOptions === "function") {
-        callback = createOptions;
-        createOptions = {};
+    Docker.prototype.runCallback = function(image, cmd, streamo, createOptions2, startOptions, callback) {
+      if (!callback && typeof createOptions2 === "function") {
+        callback = createOptions2;
+        createOptions2 = {};
         startOptions = {};
       } else if (!callback && typeof startOptions === "function") {
         callback = startOptions;
@@ -15567,13 +15568,13 @@ var require_docker = __commonJS({
         "Volumes": {},
         "VolumesFrom": []
       };
-      extend(optsc, createOptions);
+      extend(optsc, createOptions2);
       this.createContainer(optsc, handler);
       return hub;
     };
-    Docker.prototype.runPromise = function(image, cmd, streamo, createOptions, startOptions) {
+    Docker.prototype.runPromise = function(image, cmd, streamo, createOptions2, startOptions) {
       var self2 = this;
-      createOptions = createOptions || {};
+      createOptions2 = createOptions2 || {};
       startOptions = startOptions || {};
       var optsc = {
         "Hostname": "",
@@ -15590,7 +15591,7 @@ var require_docker = __commonJS({
         "Volumes": {},
         "VolumesFrom": []
       };
-      extend(optsc, createOptions);
+      extend(optsc, createOptions2);
       var containero;
       return new this.modem.Promise(function(resolve2, reject) {
         self2.createContainer(optsc).then(function(container) {
@@ -15818,10 +15819,6 @@ var coreIO = {
   }
 };
 
-// src/inputs.ts
-import { accessSync, constants, statSync } from "node:fs";
-import { resolve } from "node:path";
-
 // src/archive/select.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
 function parseSelection(lines2) {
@@ -16004,7 +16001,7 @@ function namespaceProblem(namespace) {
   return void 0;
 }
 
-// src/inputs.ts
+// src/input-names.ts
 var Input = {
   mode: "mode",
   images: "images",
@@ -16026,8 +16023,15 @@ var Input = {
   kindCluster: "kind-cluster",
   stallTimeout: "stall-timeout",
   archive: "archive",
-  danglingNamePrefix: "dangling-name-prefix"
+  danglingNamePrefix: "dangling-name-prefix",
+  // Image transforms on save (issue 12)
+  flatten: "flatten",
+  compression: "compression",
+  ociMediaTypes: "oci-mediatypes",
+  annotations: "annotations"
 };
+
+// src/input-values.ts
 var lines = (text) => text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "" && !l.startsWith("#"));
 function oneOf(name, value, allowed) {
   if (allowed.includes(value)) return value;
@@ -16045,6 +16049,113 @@ function boolean(name, value) {
   if (/^(false|no|0|)$/i.test(value)) return false;
   throw new HandoffError(`Input "${name}" is "${value}"; use true or false.`);
 }
+
+// src/image-inputs.ts
+import { accessSync, constants, statSync } from "node:fs";
+import { resolve } from "node:path";
+function archiveMode(mode, archive) {
+  if (archive === void 0) return mode;
+  if (mode === "load") {
+    throw new HandoffError(
+      'Input "archive" stores an archive file, which mode: load cannot do; remove "archive" to load, or use mode: save.'
+    );
+  }
+  return "save";
+}
+function parseArchive(value, platform) {
+  if (value === "") return void 0;
+  if (platform !== "") {
+    throw new HandoffError(
+      'Input "platform" does not apply with "archive": the archive is stored with the platforms it holds; write it for one platform (e.g. docker buildx --platform) or remove "platform".'
+    );
+  }
+  const path = resolve(value);
+  try {
+    if (!statSync(path).isFile()) throw new Error("it is not a regular file");
+    accessSync(path, constants.R_OK);
+  } catch (error) {
+    throw new HandoffError(
+      `Input "archive" is "${value}", which cannot be read (${errorMessage(error)}); give the path of a tar written by docker save, docker buildx --output type=docker|oci,dest=, skopeo, podman save or ctr export.`
+    );
+  }
+  return path;
+}
+function danglingPrefix(value, mode, warnings) {
+  if (value === "") return {};
+  if (mode === "save") {
+    warnings.push('Input "dangling-name-prefix" applies when images are loaded; ignored with mode: save.');
+    return {};
+  }
+  let ref;
+  try {
+    ref = parseReference(value);
+  } catch (error) {
+    throw new HandoffError(
+      `Input "dangling-name-prefix": ${errorMessage(error)}; give a lowercase repository name such as untagged.`
+    );
+  }
+  if (ref.tag !== void 0 || ref.digest !== void 0) {
+    throw new HandoffError(
+      `Input "dangling-name-prefix" is "${value}"; give a repository name without tag or digest (the image ID is added to it).`
+    );
+  }
+  return { danglingNamePrefix: familiarRepository(ref) };
+}
+var transformInputs = [Input.flatten, Input.compression, Input.ociMediaTypes, Input.annotations];
+function parseTransforms(get, context, warnings) {
+  const flatten = boolean(Input.flatten, get(Input.flatten));
+  const convert = parseConvert(get);
+  if (context.mode === "load") {
+    const given = transformInputs.filter((name) => get(name) !== "" && !/^false$/i.test(get(name)));
+    if (given.length > 0)
+      warnings.push(`Input(s) ${given.map((n) => `"${n}"`).join(", ")} apply to saves only; ignored with mode: load.`);
+    return { flatten: false };
+  }
+  if (flatten && context.archive) {
+    throw new HandoffError(
+      `Input "flatten" needs the images in Docker (it exports a container's filesystem), and "archive" stores a file without an engine; load the archive into Docker and save from there, or remove flatten.`
+    );
+  }
+  if (flatten && (context.runtime !== "docker" || context.kindCluster !== "")) {
+    const what = context.kindCluster !== "" ? "kind-cluster" : `runtime: ${context.runtime}`;
+    throw new HandoffError(
+      `Input "flatten" works with runtime: docker only (it exports a container's filesystem through the Engine API), not with ${what}; remove flatten or save from Docker.`
+    );
+  }
+  return { flatten, ...convert !== void 0 ? { convert } : {} };
+}
+function parseConvert(get) {
+  const text = get(Input.compression);
+  const compression = text === "" ? void 0 : oneOf(Input.compression, text, ["gzip", "zstd", "uncompressed"]);
+  const ociMediaTypes = boolean(Input.ociMediaTypes, get(Input.ociMediaTypes));
+  const annotations = parseAnnotations(get(Input.annotations));
+  const annotated = Object.keys(annotations).length > 0;
+  if (compression === void 0 && !ociMediaTypes && !annotated) return void 0;
+  if (!ociMediaTypes && (compression === "zstd" || annotated)) {
+    const [input, lacks] = annotated ? ['"annotations"', "annotations"] : ['"compression: zstd"', "zstd layer type"];
+    throw new HandoffError(
+      `Input ${input} needs oci-mediatypes: true (Docker's media types have no ${lacks}); add oci-mediatypes: true.`
+    );
+  }
+  return { compression: compression ?? "gzip", ociMediaTypes, annotations };
+}
+function parseAnnotations(text) {
+  const result = {};
+  for (const line of lines(text)) {
+    const eq = line.indexOf("=");
+    const key = eq > 0 ? line.slice(0, eq).trim() : "";
+    if (!/^[A-Za-z0-9][A-Za-z0-9._\-/]{0,255}$/.test(key)) {
+      throw new HandoffError(
+        `Input "annotations": "${line}" is not KEY=VALUE with a key of letters, digits, . _ - and / (e.g. org.opencontainers.image.source=https://github.com/o/r).`
+      );
+    }
+    if (key in result) throw new HandoffError(`Input "annotations" sets "${key}" twice; give each key once.`);
+    result[key] = line.slice(eq + 1).trim();
+  }
+  return result;
+}
+
+// src/inputs.ts
 function parseKey(name, value) {
   if (value.length > 512) throw new HandoffError(`Input "${name}" is longer than 512 characters; shorten it.`);
   if (value.includes(","))
@@ -16131,56 +16242,9 @@ function parseInputs(read, env = process.env) {
     stallTimeout: integer(Input.stallTimeout, get(Input.stallTimeout) || "300", 0, 86400),
     ...archive !== void 0 ? { archive } : {},
     ...danglingPrefix(get(Input.danglingNamePrefix), mode, warnings),
-    warnings
+    warnings,
+    ...parseTransforms(get, { mode, runtime, kindCluster, archive: archive !== void 0 }, warnings)
   };
-}
-function archiveMode(mode, archive) {
-  if (archive === void 0) return mode;
-  if (mode === "load") {
-    throw new HandoffError(
-      'Input "archive" stores an archive file, which mode: load cannot do; remove "archive" to load, or use mode: save.'
-    );
-  }
-  return "save";
-}
-function parseArchive(value, platform) {
-  if (value === "") return void 0;
-  if (platform !== "") {
-    throw new HandoffError(
-      'Input "platform" does not apply with "archive": the archive is stored with the platforms it holds; write it for one platform (e.g. docker buildx --platform) or remove "platform".'
-    );
-  }
-  const path = resolve(value);
-  try {
-    if (!statSync(path).isFile()) throw new Error("it is not a regular file");
-    accessSync(path, constants.R_OK);
-  } catch (error) {
-    throw new HandoffError(
-      `Input "archive" is "${value}", which cannot be read (${errorMessage(error)}); give the path of a tar written by docker save, docker buildx --output type=docker|oci,dest=, skopeo, podman save or ctr export.`
-    );
-  }
-  return path;
-}
-function danglingPrefix(value, mode, warnings) {
-  if (value === "") return {};
-  if (mode === "save") {
-    warnings.push('Input "dangling-name-prefix" applies when images are loaded; ignored with mode: save.');
-    return {};
-  }
-  let ref;
-  try {
-    ref = parseReference(value);
-  } catch (error) {
-    throw new HandoffError(
-      `Input "dangling-name-prefix": ${errorMessage(error)}; give a lowercase repository name such as untagged.`
-    );
-  }
-  if (ref.tag !== void 0 || ref.digest !== void 0) {
-    throw new HandoffError(
-      `Input "dangling-name-prefix" is "${value}"; give a repository name without tag or digest (the image ID is added to it).`
-    );
-  }
-  return { danglingNamePrefix: familiarRepository(ref) };
 }
 var artifactOnly = [Input.retentionDays, Input.overwrite, Input.githubToken, Input.runId, Input.repository];
 function parseArtifact(get, backend, env, warnings) {
@@ -16372,14 +16436,14 @@ var maxDescriptors = 1e4;
 function ociImages(contents, index, entries = []) {
   const result = { images: [], skipped: [] };
   const walk = { visited: 0, skipped: result.skipped };
-  const groups = /* @__PURE__ */ new Map();
+  const groups2 = /* @__PURE__ */ new Map();
   for (const descriptor of index.manifests) {
     count(walk, "index.json");
-    const group3 = groups.get(descriptor.digest) ?? { descriptor, names: [] };
+    const group3 = groups2.get(descriptor.digest) ?? { descriptor, names: [] };
     group3.names.push(...descriptorNames(descriptor));
-    groups.set(descriptor.digest, group3);
+    groups2.set(descriptor.digest, group3);
   }
-  for (const { descriptor, names } of groups.values()) {
+  for (const { descriptor, names } of groups2.values()) {
     const dropped = [];
     const valid = namesOf(names, dropped);
     const found = imagesOf(contents, descriptor, valid, walk);
@@ -16869,9 +16933,9 @@ function causeText(error) {
   return typeof message === "string" && message !== "" ? message : errorMessage(error);
 }
 function engineMessage(error) {
-  const json2 = error?.json;
-  if (json2 !== null && typeof json2 === "object" && typeof json2.message === "string") {
-    return json2.message;
+  const json3 = error?.json;
+  if (json3 !== null && typeof json3 === "object" && typeof json3.message === "string") {
+    return json3.message;
   }
   return causeText(error).replace(/^\(HTTP code \d+\) [^-]*- /, "").trim();
 }
@@ -17022,8 +17086,8 @@ function platformQuery(platform, apiVersion) {
       `platform "${platform}" is not of the form os/arch or os/arch/variant (e.g. linux/amd64, linux/arm64/v8).`
     );
   }
-  const json2 = JSON.stringify(parsed);
-  if (compareApiVersions(apiVersion, platformApiVersion) >= 0) return { value: json2 };
+  const json3 = JSON.stringify(parsed);
+  if (compareApiVersions(apiVersion, platformApiVersion) >= 0) return { value: json3 };
   return {
     ignored: `the Docker Engine speaks API ${apiVersion}, which cannot export a single platform (needs ${platformApiVersion}, Docker 28+); platform ${platform} is ignored and the images are exported as the engine stores them.`
   };
@@ -17264,6 +17328,596 @@ function readVerdict(response, host, settle, progress2) {
   });
 }
 
+// src/runtimes/docker/flatten.ts
+var import_tar_stream = __toESM(require_tar_stream(), 1);
+import { createHash as createHash4 } from "node:crypto";
+import { createReadStream, createWriteStream } from "node:fs";
+import { rm } from "node:fs/promises";
+import { join as join2 } from "node:path";
+import { Readable, Transform as Transform4 } from "node:stream";
+import { pipeline } from "node:stream/promises";
+
+// src/archive/compression.ts
+import { constants as constants2, createZstdCompress, createZstdDecompress } from "node:zlib";
+
+// src/archive/zstd-frame.ts
+var magic = 4247762216;
+var magicBytes = [40, 181, 47, 253];
+var ZstdFrameScan = class {
+  state = "header";
+  pending = [];
+  skip = 0;
+  lastBlock = false;
+  hasChecksum = false;
+  frames = 0;
+  /** Where the first frame ended, once it did, and where the last whole frame ended. */
+  firstEnd;
+  lastEnd = 0;
+  total = 0;
+  /** True between frames: everything so far was whole frames. */
+  get ended() {
+    return this.state === "between";
+  }
+  /** False when the input is not a frame this scan can follow: the decompressor's own checks then apply. */
+  get following() {
+    return this.state !== "unknown";
+  }
+  /** Bytes after the last whole frame once they were refused (0 while there are none). */
+  get trailing() {
+    return this.state === "refused" ? this.total - this.lastEnd : 0;
+  }
+  feed(chunk) {
+    let at = 0;
+    while (at < chunk.length && this.state !== "unknown" && this.state !== "refused") {
+      if (this.skip > 0) {
+        const step = Math.min(this.skip, chunk.length - at);
+        this.skip -= step;
+        at += step;
+        if (this.skip === 0) this.afterSkip(this.total + at);
+        continue;
+      }
+      if (this.state === "between") this.give("header");
+      this.pending.push(chunk[at++]);
+      this.parsePending(this.total + at);
+    }
+    this.total += chunk.length;
+  }
+  parsePending(position) {
+    const bytes = this.pending;
+    if (this.state === "header") {
+      if (this.frames > 0 && bytes.length <= 4 && bytes[bytes.length - 1] !== magicBytes[bytes.length - 1])
+        return this.give("refused");
+      if (bytes.length < 5) return;
+      if (Buffer.from(bytes.slice(0, 4)).readUInt32LE(0) !== magic)
+        return this.give(this.frames === 0 ? "unknown" : "refused");
+      const descriptor = bytes[4];
+      const singleSegment = descriptor >> 5 & 1;
+      const contentSize = [singleSegment ? 1 : 0, 2, 4, 8][descriptor >> 6];
+      const dictionary = [0, 1, 2, 4][descriptor & 3];
+      this.hasChecksum = (descriptor >> 2 & 1) === 1;
+      if (bytes.length < 5 + (singleSegment ? 0 : 1) + dictionary + contentSize) return;
+      this.give("block-header");
+    } else if (this.state === "block-header" && bytes.length === 3) {
+      const header = bytes[0] | bytes[1] << 8 | bytes[2] << 16;
+      const type = header >> 1 & 3;
+      const size = header >>> 3;
+      if (type === 3) return this.give(this.frames === 0 ? "unknown" : "refused");
+      if (this.frames > 0 && size > 0) return this.give("refused");
+      this.lastBlock = (header & 1) === 1;
+      this.skip = type === 1 ? 1 : size;
+      this.give("block-body");
+      if (this.skip === 0) this.afterSkip(position);
+    }
+  }
+  afterSkip(position) {
+    if (this.state === "checksum" || this.state === "block-body" && this.lastBlock && !this.hasChecksum) {
+      this.frames++;
+      this.firstEnd ??= position;
+      this.lastEnd = position;
+      return this.give("between");
+    }
+    if (!this.lastBlock) return this.give("block-header");
+    this.skip = 4;
+    this.give("checksum");
+  }
+  give(state) {
+    this.state = state;
+    this.pending = [];
+  }
+};
+
+// src/archive/compression.ts
+var chunkSize = 1024 * 1024;
+function zstdCompress(level) {
+  return createZstdCompress({
+    chunkSize,
+    params: {
+      [constants2.ZSTD_c_compressionLevel]: level,
+      [constants2.ZSTD_c_checksumFlag]: 1
+    }
+  });
+}
+function zstdDecompress() {
+  const stream = createZstdDecompress({ chunkSize });
+  const hooks = stream;
+  const scan = new ZstdFrameScan();
+  const transform = hooks._transform.bind(stream);
+  const flush = hooks._flush.bind(stream);
+  const destroy = hooks._destroy.bind(stream);
+  hooks._transform = (chunk, encoding, callback) => {
+    const start = scan.total;
+    scan.feed(chunk);
+    if (scan.trailing > 0) return callback(trailingBytes(scan, scan.trailing));
+    const end = scan.firstEnd === void 0 ? chunk.length : Math.max(0, scan.firstEnd - start);
+    if (end === 0) return callback();
+    transform(end < chunk.length ? chunk.subarray(0, end) : chunk, encoding, callback);
+  };
+  hooks._flush = (callback) => {
+    if (scan.following && !scan.ended) return callback(truncated(scan));
+    flush(callback);
+  };
+  hooks._destroy = (error, callback) => destroy(error === null ? null : explained(error, scan), callback);
+  return stream;
+}
+function explained(error, scan) {
+  if (error instanceof HandoffError || error.code === "ERR_STREAM_PREMATURE_CLOSE") return error;
+  if (scan.following && !scan.ended && /unexpected end/i.test(error.message)) return truncated(scan);
+  if (!/^(Z_|ZSTD_)/.test(String(error.code))) return error;
+  return new HandoffError(
+    `the stored payload is corrupt: zstd could not decompress it (${error.message}) after ${scan.total} bytes; the entry was damaged in storage or transit: save the images again under this key (or a new one)`
+  );
+}
+function truncated(scan) {
+  return new HandoffError(
+    `the stored payload is truncated: it ends after ${scan.total} bytes, inside its zstd frame (the save or the download was cut short); the entry is damaged: save the images again under this key (or a new one)`
+  );
+}
+function trailingBytes(scan, extra) {
+  return new HandoffError(
+    `the stored payload carries bytes after the end of its zstd frame (at least ${extra} extra bytes of ${scan.total}); it was altered or two payloads were joined: it is refused, save the images again under this key (or a new one)`
+  );
+}
+var zstdMagic = Buffer.from([40, 181, 47, 253]);
+function isZstd(head) {
+  return head.subarray(0, 4).equals(zstdMagic);
+}
+
+// src/archive/flat-image.ts
+import { createHash as createHash3 } from "node:crypto";
+import { Transform as Transform3 } from "node:stream";
+
+// src/archive/oci-build.ts
+import { createHash as createHash2 } from "node:crypto";
+var types = {
+  oci: {
+    manifest: "application/vnd.oci.image.manifest.v1+json",
+    index: "application/vnd.oci.image.index.v1+json",
+    config: "application/vnd.oci.image.config.v1+json",
+    layer: {
+      gzip: "application/vnd.oci.image.layer.v1.tar+gzip",
+      zstd: "application/vnd.oci.image.layer.v1.tar+zstd",
+      uncompressed: "application/vnd.oci.image.layer.v1.tar"
+    }
+  },
+  docker: {
+    manifest: "application/vnd.docker.distribution.manifest.v2+json",
+    index: "application/vnd.docker.distribution.manifest.list.v2+json",
+    config: "application/vnd.docker.container.image.v1+json",
+    layer: {
+      gzip: "application/vnd.docker.image.rootfs.diff.tar.gzip",
+      zstd: void 0,
+      uncompressed: "application/vnd.docker.image.rootfs.diff.tar"
+    }
+  }
+};
+function layerMediaType(options) {
+  const type = types[options.ociMediaTypes ? "oci" : "docker"].layer[options.compression];
+  if (type === void 0) throw new Error("zstd layers need OCI media types");
+  return type;
+}
+function buildArchive(model, configSizes, layerOf, options) {
+  const kind = types[options.ociMediaTypes ? "oci" : "docker"];
+  const built = { blobs: [], nameFiles: [], renamed: /* @__PURE__ */ new Map() };
+  const annotations = Object.keys(options.annotations).length > 0 ? { annotations: options.annotations } : {};
+  const manifestOf = (image) => {
+    const config = {
+      mediaType: kind.config,
+      digest: image.configDigest,
+      size: configSizes.get(image.configDigest) ?? 0
+    };
+    const layers = image.layers.map((layer) => ({ mediaType: layerMediaType(options), ...layerOf(layer.path) }));
+    const body = { schemaVersion: 2, mediaType: kind.manifest, config, layers, ...annotations };
+    return { mediaType: kind.manifest, ...blob(built, body) };
+  };
+  const top = [];
+  const entries = [];
+  for (const group3 of groups(model.images)) {
+    const manifests = group3.map((image) => ({ image, descriptor: manifestOf(image) }));
+    const only = manifests.length === 1 ? manifests[0] : void 0;
+    let descriptor;
+    if (only !== void 0) descriptor = only.descriptor;
+    else {
+      const children = manifests.map(({ image, descriptor: d }) => ({ ...d, ...platformOf2(image.platform) }));
+      const body = { schemaVersion: 2, mediaType: kind.index, manifests: children, ...annotations };
+      descriptor = { mediaType: kind.index, ...blob(built, body) };
+    }
+    const first = group3[0];
+    if (first.manifestDigest !== void 0) built.renamed.set(first.manifestDigest, descriptor.digest);
+    if (first.names.length === 0) top.push(descriptor);
+    for (const name of first.names) top.push({ ...descriptor, annotations: nameAnnotations(name) });
+    for (const image of group3) {
+      entries.push({
+        Config: blobPath(image.configDigest),
+        RepoTags: image.names.filter((name) => parseReference(name).tag !== void 0),
+        Layers: image.layers.map((layer) => blobPath(layerOf(layer.path).digest))
+      });
+    }
+  }
+  const index = { schemaVersion: 2, mediaType: types.oci.index, manifests: top };
+  built.nameFiles.push(
+    { name: "oci-layout", body: json2({ imageLayoutVersion: "1.0.0" }) },
+    { name: "index.json", body: json2(index) },
+    { name: "manifest.json", body: json2(entries) }
+  );
+  return built;
+}
+function groups(images) {
+  const byKey = /* @__PURE__ */ new Map();
+  for (const image of images) {
+    const key = image.manifestDigest ?? image.configDigest;
+    byKey.set(key, [...byKey.get(key) ?? [], image]);
+  }
+  return [...byKey.values()];
+}
+function platformOf2(platform) {
+  if (platform === void 0) return {};
+  const [os = "", architecture = "", variant] = platform.split("/");
+  return { platform: { architecture, os, ...variant ? { variant } : {} } };
+}
+function nameAnnotations(name) {
+  const ref = parseReference(name);
+  return { [containerdNameKey]: normalizedName(ref), ...ref.tag ? { [ociRefNameKey]: ref.tag } : {} };
+}
+function blob(built, document) {
+  const body = json2(document);
+  const digest = `sha256:${createHash2("sha256").update(body).digest("hex")}`;
+  if (!built.blobs.some((b) => b.digest === digest)) built.blobs.push({ digest, body });
+  return { digest, size: body.length };
+}
+function json2(value) {
+  return Buffer.from(JSON.stringify(value));
+}
+
+// src/archive/flat-image.ts
+var keptConfigFields = [
+  "User",
+  "ExposedPorts",
+  "Env",
+  "Entrypoint",
+  "Cmd",
+  "Volumes",
+  "WorkingDir",
+  "Labels",
+  "StopSignal",
+  "Healthcheck",
+  "OnBuild",
+  "Shell",
+  "ArgsEscaped"
+];
+function keptConfig(config) {
+  const kept = {};
+  for (const field of keptConfigFields) {
+    const value = config?.[field];
+    if (value !== null && value !== void 0 && value !== "") kept[field] = value;
+  }
+  return kept;
+}
+var sha256 = (body) => `sha256:${createHash3("sha256").update(body).digest("hex")}`;
+function flatImage(source, layer, label2) {
+  const created = source.Created ?? (/* @__PURE__ */ new Date(0)).toISOString();
+  const layers = source.RootFS?.Layers?.length ?? 0;
+  const document = {
+    architecture: source.Architecture ?? "amd64",
+    os: source.Os ?? "linux",
+    ...source.Variant ? { variant: source.Variant } : {},
+    created,
+    ...source.Author ? { author: source.Author } : {},
+    config: keptConfig(source.Config),
+    rootfs: { type: "layers", diff_ids: [layer.diffId] },
+    history: [{ created, created_by: `image-handoff flatten: ${layers} layer(s) of ${label2} (${source.Id}) as one` }]
+  };
+  const config = Buffer.from(JSON.stringify(document));
+  const manifest = Buffer.from(
+    JSON.stringify({
+      schemaVersion: 2,
+      mediaType: "application/vnd.oci.image.manifest.v1+json",
+      config: { mediaType: "application/vnd.oci.image.config.v1+json", digest: sha256(config), size: config.length },
+      layers: [{ mediaType: "application/vnd.oci.image.layer.v1.tar", digest: layer.diffId, size: layer.size }]
+    })
+  );
+  return { config, configDigest: sha256(config), manifest, manifestDigest: sha256(manifest), diffId: layer.diffId };
+}
+function flatNameFiles(images) {
+  const byManifest = /* @__PURE__ */ new Map();
+  for (const { image, names } of images) {
+    const known = byManifest.get(image.manifestDigest);
+    if (known) known.names = [.../* @__PURE__ */ new Set([...known.names, ...names])];
+    else byManifest.set(image.manifestDigest, { image, names: [...names] });
+  }
+  const index = [];
+  const entries = [];
+  for (const { image, names } of byManifest.values()) {
+    const descriptor = {
+      mediaType: "application/vnd.oci.image.manifest.v1+json",
+      digest: image.manifestDigest,
+      size: image.manifest.length
+    };
+    if (names.length === 0) index.push(descriptor);
+    for (const name of names) index.push({ ...descriptor, annotations: nameAnnotations(name) });
+    entries.push({ Config: blobPath(image.configDigest), RepoTags: names, Layers: [blobPath(image.diffId)] });
+  }
+  const json3 = (value) => Buffer.from(JSON.stringify(value));
+  return [
+    { name: "oci-layout", body: json3({ imageLayoutVersion: "1.0.0" }) },
+    {
+      name: "index.json",
+      body: json3({ schemaVersion: 2, mediaType: "application/vnd.oci.image.index.v1+json", manifests: index })
+    },
+    { name: "manifest.json", body: json3(entries) }
+  ];
+}
+var initLeftovers = /* @__PURE__ */ new Set([".dockerenv", "etc/hostname", "etc/hosts", "etc/resolv.conf", "dev/console"]);
+var FlatLayerFilter = class extends Transform3 {
+  fileBytes = 0;
+  dropped = [];
+  header = Buffer.alloc(0);
+  /** Body bytes of the current entry still to come, and whether they belong to a held extended header. */
+  body = 0;
+  holdingBody = false;
+  held = [];
+  /** The bodies of held PAX or GNU long-name headers, where a long or PAX-written name is. */
+  heldBodies = [];
+  heldKind = "";
+  ended = false;
+  _transform(chunk, _encoding, callback) {
+    let at = 0;
+    while (at < chunk.length) {
+      if (this.ended) {
+        this.push(chunk.subarray(at));
+        break;
+      }
+      if (this.body > 0) {
+        const piece2 = chunk.subarray(at, at + this.body);
+        if (this.holdingBody) {
+          this.held.push(piece2);
+          this.heldBodies.push(piece2);
+        } else this.push(piece2);
+        this.body -= piece2.length;
+        at += piece2.length;
+        continue;
+      }
+      const piece = chunk.subarray(at, at + 512 - this.header.length);
+      this.header = this.header.length === 0 ? piece : Buffer.concat([this.header, piece]);
+      at += piece.length;
+      if (this.header.length === 512) this.entry(this.header);
+    }
+    callback();
+  }
+  _flush(callback) {
+    for (const piece of [...this.held, this.header]) if (piece.length > 0) this.push(piece);
+    callback();
+  }
+  entry(block) {
+    this.header = Buffer.alloc(0);
+    if (block.every((byte) => byte === 0)) {
+      this.release();
+      this.push(block);
+      this.ended = true;
+      return;
+    }
+    const size = tarSize(block.subarray(124, 136));
+    const type = String.fromCharCode(block[156] ?? 0);
+    this.body = Math.ceil(size / 512) * 512;
+    this.holdingBody = type === "x" || type === "L" || type === "K";
+    if (this.holdingBody) {
+      this.held.push(block);
+      if (type !== "K") this.heldKind = type;
+      return;
+    }
+    const regular = type === "0" || type === "\0" || type === "7";
+    const name = extendedName(this.heldKind, Buffer.concat(this.heldBodies)) ?? tarName(block);
+    if (regular && size === 0 && initLeftovers.has(name)) {
+      this.dropped.push(name);
+      this.held = [];
+      this.heldBodies = [];
+      this.heldKind = "";
+      return;
+    }
+    if (regular) this.fileBytes += size;
+    this.release();
+    this.push(block);
+  }
+  release() {
+    for (const piece of this.held) this.push(piece);
+    this.held = [];
+    this.heldBodies = [];
+    this.heldKind = "";
+  }
+};
+function extendedName(kind, bodies) {
+  if (bodies.length === 0) return void 0;
+  const text = bodies.toString("utf8");
+  const name = kind === "L" ? text.replace(/\0.*$/s, "") : /(?:^|\n)\d+ path=([^\n]*)\n/.exec(text)?.[1];
+  return name?.replace(/^(\.\/|\/)+/, "");
+}
+function tarName(block) {
+  const field = (from, to) => block.subarray(from, to).toString("utf8").replace(/\0.*$/s, "");
+  const prefix = field(345, 500);
+  const name = prefix === "" ? field(0, 100) : `${prefix}/${field(0, 100)}`;
+  return name.replace(/^(\.\/|\/)+/, "");
+}
+function tarSize(field) {
+  if (((field[0] ?? 0) & 128) !== 0) {
+    let value = 0;
+    for (let i = 1; i < field.length; i++) value = value * 256 + (field[i] ?? 0);
+    return value;
+  }
+  const text = field.toString("latin1").replace(/\0.*$/s, "").trim();
+  return text === "" ? 0 : parseInt(text, 8);
+}
+
+// src/runtimes/docker/flatten.ts
+var tempLevel = 1;
+function flattenedArchive(docker, host, targets, options) {
+  const pack = import_tar_stream.default.pack();
+  const reports = [];
+  const written = /* @__PURE__ */ new Set();
+  const flat = [];
+  void (async () => {
+    await sweepLeftovers(docker);
+    for (const [at, target] of targets.entries()) {
+      const label2 = target.names[0] ?? target.id;
+      const source = await inspect(docker, host, target.id);
+      const file = join2(options.scratch, `flatten-${process.pid}-${at}.tar.zst`);
+      const untrack = trackTemporary(file);
+      try {
+        const layer = await exportLayer(docker, host, { id: target.id, label: label2, file }, options);
+        const image = flatImage(source, layer, label2);
+        if (!written.has(image.diffId)) await writeLayer(pack, blobPath(image.diffId), layer);
+        for (const [digest, body] of [
+          [image.configDigest, image.config],
+          [image.manifestDigest, image.manifest]
+        ]) {
+          if (!written.has(digest)) await writeBody(pack, blobPath(digest), body);
+        }
+        written.add(image.diffId).add(image.configDigest).add(image.manifestDigest);
+        flat.push({ image, names: target.names });
+        reports.push({
+          names: target.names,
+          sourceId: target.id,
+          id: image.configDigest,
+          manifestDigest: image.manifestDigest,
+          layersBefore: source.RootFS?.Layers?.length ?? 0,
+          bytesBefore: await unpackedSize(docker, target.id, source.Size ?? 0),
+          bytesAfter: layer.fileBytes
+        });
+      } finally {
+        await rm(file, { force: true });
+        untrack();
+      }
+    }
+    for (const file of flatNameFiles(flat)) await writeBody(pack, file.name, file.body);
+    pack.finalize();
+  })().catch((error) => pack.destroy(error instanceof Error ? error : new Error(String(error))));
+  return { archive: Readable.from(pack, { objectMode: false }), reports: () => reports };
+}
+var containerLabel = "image-handoff.flatten";
+var staleSeconds = 60 * 60;
+async function sweepLeftovers(docker) {
+  const now = Date.now() / 1e3;
+  const left = await docker.listContainers({ all: true, filters: { label: [containerLabel] } }).catch(() => []);
+  for (const container of left) {
+    if (now - container.Created < staleSeconds) continue;
+    await docker.getContainer(container.Id).remove({ force: true, v: true }).catch(() => void 0);
+  }
+}
+async function inspect(docker, host, id) {
+  try {
+    return await docker.getImage(id).inspect();
+  } catch (error) {
+    throw new HandoffError(
+      `inspecting ${id} to flatten it in the Docker Engine at ${host} failed: ${engineMessage(error)}`
+    );
+  }
+}
+async function unpackedSize(docker, id, fallback) {
+  try {
+    const history = await docker.getImage(id).history();
+    const sizes = history.map((step) => typeof step.Size === "number" ? step.Size : 0);
+    return sizes.reduce((sum, size) => sum + size, 0) || fallback;
+  } catch {
+    return fallback;
+  }
+}
+async function exportLayer(docker, host, image, options) {
+  const describe2 = `exporting the filesystem of ${image.label} from the Docker Engine at ${host}`;
+  let container;
+  try {
+    container = await docker.createContainer(
+      createOptions(image.id, options.platform)
+    );
+  } catch (error) {
+    throw new HandoffError(
+      `creating a container from ${image.label} to flatten it failed in the Docker Engine at ${host}: ${engineMessage(error)}`
+    );
+  }
+  let stalled;
+  let exported;
+  const watch = watchProgress(
+    options.stallMs,
+    () => true,
+    () => {
+      stalled = stallError(describe2, options.stallMs);
+      exported?.destroy(stalled);
+    }
+  );
+  try {
+    const hash = createHash4("sha256");
+    const filter = new FlatLayerFilter();
+    let size = 0;
+    const tap = new Transform4({
+      transform(chunk, _encoding, callback) {
+        watch.touch();
+        hash.update(chunk);
+        size += chunk.length;
+        callback(null, chunk);
+      }
+    });
+    exported = await container.export();
+    await pipeline(
+      exported,
+      new TarEndCheck(describe2),
+      filter,
+      tap,
+      zstdCompress(tempLevel),
+      createWriteStream(image.file)
+    );
+    return { file: image.file, diffId: `sha256:${hash.digest("hex")}`, size, fileBytes: filter.fileBytes };
+  } catch (error) {
+    if (stalled !== void 0) throw stalled;
+    if (error instanceof HandoffError) throw error;
+    throw new HandoffError(`${describe2} failed: ${engineMessage(error)}`);
+  } finally {
+    watch.stop();
+    await container.remove({ force: true, v: true }).catch(() => void 0);
+  }
+}
+function createOptions(id, platform) {
+  return {
+    ...platform !== void 0 ? { _query: { platform } } : { _query: {} },
+    _body: {
+      Image: id,
+      Entrypoint: ["/image-handoff-flatten"],
+      Cmd: [],
+      NetworkDisabled: true,
+      Labels: { [containerLabel]: "temporary" }
+    }
+  };
+}
+async function writeLayer(pack, name, layer) {
+  const entry = new Promise((resolve2, reject) => {
+    const sink = pack.entry({ name, size: layer.size, ...fixed }, (error) => error ? reject(error) : resolve2());
+    pipeline(createReadStream(layer.file, { highWaterMark: 1024 * 1024 }), zstdDecompress(), sink).catch(reject);
+  });
+  await entry;
+}
+var fixed = { mode: 420, type: "file", mtime: /* @__PURE__ */ new Date(0), uid: 0, gid: 0 };
+function writeBody(pack, name, body) {
+  return new Promise((resolve2, reject) => {
+    pack.entry({ name, size: body.length, ...fixed }, body, (error) => error ? reject(error) : resolve2());
+  });
+}
+
 // src/runtimes/docker/runtime.ts
 async function createDockerRuntime(env = process.env, options = {}) {
   const connection = await connectDocker(env);
@@ -17282,6 +17936,7 @@ async function usesContainerdStore(docker) {
     (pair) => Array.isArray(pair) && pair[0] === "driver-type" && String(pair[1]).includes("containerd")
   );
 }
+var zstdApiVersion = "1.42";
 var pathSafe = /^[A-Za-z0-9._\-/:@]+$/;
 var DockerRuntime = class {
   constructor(connection, containerdStore, warn, stallMs) {
@@ -17326,6 +17981,21 @@ var DockerRuntime = class {
     const platform = platformQuery(options.platform, this.connection.apiVersion);
     if (platform.ignored) this.warn(platform.ignored);
     return exportArchive(this.docker, this.host, refs, platform.value, this.stallMs);
+  }
+  async exportFlattened(targets, options) {
+    const unsafe = targets.find((target) => !pathSafe.test(target.id));
+    if (unsafe !== void 0) throw new HandoffError(`"${unsafe.id}" is not an image ID; fix the images input.`);
+    return flattenedArchive(this.docker, this.host, targets, {
+      scratch: options.scratch,
+      stallMs: this.stallMs,
+      ...options.platform !== void 0 ? { platform: options.platform } : {}
+    });
+  }
+  /** Docker reads zstd layers from 23.0 (API 1.42); older engines fail mid-load with "invalid tar header". */
+  unreadableLayers(mediaTypes) {
+    if (compareApiVersions(this.connection.apiVersion, zstdApiVersion) >= 0) return void 0;
+    if (![...mediaTypes].some((type) => type.endsWith("+zstd") || type.endsWith(".zstd"))) return void 0;
+    return `the stored images have zstd-compressed layers, which the Docker Engine at ${this.host} (API ${this.connection.apiVersion}, Docker 20.10 or older) cannot read; load them into Docker 23 or newer or into containerd 1.5+, or save them again with compression: gzip`;
   }
   importArchive(archive) {
     return loadArchive(this.docker, this.host, archive, this.stallMs);
@@ -17539,7 +18209,7 @@ function ctrImages(ctr, hostPlatform) {
     }
     return oneByIdPrefix(configs, ref, (c) => c.config)?.digest;
   };
-  const inspect = async (ref) => {
+  const inspect2 = async (ref) => {
     const all = await rows();
     const digest = await resolveDigest(all, ref);
     if (digest === void 0) return void 0;
@@ -17550,7 +18220,7 @@ function ctrImages(ctr, hostPlatform) {
   };
   return {
     list: async () => group2(await rows()),
-    inspect,
+    inspect: inspect2,
     exportImages: async (refs, options = {}) => {
       const all = await rows();
       const names = await Promise.all(
@@ -17636,11 +18306,11 @@ async function skippedPlatforms(ctr, imported, rows) {
 }
 
 // src/runtimes/path-lookup.ts
-import { access, constants as constants2 } from "node:fs/promises";
-import { delimiter, join as join2 } from "node:path";
+import { access, constants as constants3 } from "node:fs/promises";
+import { delimiter, join as join3 } from "node:path";
 async function isOnPath(command, path = process.env.PATH ?? "") {
   for (const dir of path.split(delimiter).filter(Boolean)) {
-    if (await access(join2(dir, command), constants2.X_OK).then(
+    if (await access(join3(dir, command), constants3.X_OK).then(
       () => true,
       () => false
     ))
@@ -17746,8 +18416,8 @@ async function probe(runner, address) {
 import { PassThrough as PassThrough2 } from "node:stream";
 
 // src/runtimes/podman/output.ts
-function parseImages(json2) {
-  const entries = JSON.parse(json2 || "[]");
+function parseImages(json3) {
+  const entries = JSON.parse(json3 || "[]");
   const byId = /* @__PURE__ */ new Map();
   for (const entry of entries) {
     const id = entry.Id.startsWith("sha256:") ? entry.Id : `sha256:${entry.Id}`;
@@ -17793,12 +18463,12 @@ function shortNameFixes(archiveNames2) {
 }
 
 // src/runtimes/podman/archive-names.ts
-var import_tar_stream = __toESM(require_tar_stream(), 1);
-import { pipeline } from "node:stream/promises";
+var import_tar_stream2 = __toESM(require_tar_stream(), 1);
+import { pipeline as pipeline2 } from "node:stream/promises";
 var maxNameFile = 4 * 1024 * 1024;
 async function archiveNames(archive) {
   const files = /* @__PURE__ */ new Map();
-  const extract = import_tar_stream.default.extract();
+  const extract = import_tar_stream2.default.extract();
   extract.on("entry", (header, body, next) => {
     const name = header.name.replace(/^\.\//, "");
     const wanted = ["manifest.json", "index.json", "repositories"].includes(name) && (header.size ?? 0) <= maxNameFile;
@@ -17811,19 +18481,19 @@ async function archiveNames(archive) {
     });
     body.resume();
   });
-  await pipeline(archive, extract);
+  await pipeline2(archive, extract);
   return namesIn(files);
 }
 function namesIn(files) {
   const names = /* @__PURE__ */ new Set();
-  const json2 = (file) => {
+  const json3 = (file) => {
     try {
       return JSON.parse(files.get(file) ?? "null");
     } catch {
       return null;
     }
   };
-  const manifest = json2("manifest.json");
+  const manifest = json3("manifest.json");
   if (Array.isArray(manifest)) {
     for (const entry of manifest) {
       if (Array.isArray(entry?.RepoTags)) {
@@ -17831,12 +18501,12 @@ function namesIn(files) {
       }
     }
   }
-  const index = json2("index.json");
+  const index = json3("index.json");
   for (const descriptor of index?.manifests ?? []) {
     const name = descriptor.annotations?.["io.containerd.image.name"];
     if (name) names.add(name);
   }
-  const repositories = json2("repositories");
+  const repositories = json3("repositories");
   if (repositories !== null && typeof repositories === "object") {
     for (const [repo, tags] of Object.entries(repositories))
       for (const tag of Object.keys(tags ?? {})) names.add(`${repo}:${tag}`);
@@ -17944,8 +18614,8 @@ import { PassThrough as PassThrough4 } from "node:stream";
 import { PassThrough as PassThrough3 } from "node:stream";
 
 // src/runtimes/docker/exec-frames.ts
-import { Transform as Transform3 } from "node:stream";
-var ExecFrames = class extends Transform3 {
+import { Transform as Transform5 } from "node:stream";
+var ExecFrames = class extends Transform5 {
   pending = Buffer.alloc(0);
   stderrTail = "";
   get stderr() {
@@ -18164,9 +18834,9 @@ function unused() {
 
 // src/backends/factory.ts
 import { tmpdir } from "node:os";
-import { join as join3 } from "node:path";
+import { join as join4 } from "node:path";
 function workDirectory(env) {
-  return join3(env.RUNNER_TEMP || tmpdir(), "image-handoff");
+  return join4(env.RUNNER_TEMP || tmpdir(), "image-handoff");
 }
 async function createStore(settings, log2, env = process.env) {
   const workDir = workDirectory(env);
@@ -18178,7 +18848,7 @@ async function createStore(settings, log2, env = process.env) {
     case "artifact": {
       const [{ createArtifactBackend }, { createPackStore }] = await Promise.all([
         import("./artifact-7VWSKJPU.js"),
-        import("./pack-store-LLFI2UXS.js")
+        import("./pack-store-5MUUDEDS.js")
       ]);
       return createPackStore(createArtifactBackend({ workDir, log: log2, ...settings.artifact }), workDir);
     }
@@ -18187,12 +18857,12 @@ async function createStore(settings, log2, env = process.env) {
 
 // src/handoff/report.ts
 function engineImages(model, ids) {
-  const groups = /* @__PURE__ */ new Map();
+  const groups2 = /* @__PURE__ */ new Map();
   for (const image of model.images) {
     const id = ids.get(image.configDigest) ?? image.configDigest;
-    groups.set(id, [...groups.get(id) ?? [], image]);
+    groups2.set(id, [...groups2.get(id) ?? [], image]);
   }
-  return [...groups].map(([id, images]) => ({
+  return [...groups2].map(([id, images]) => ({
     id,
     names: [...new Set(images.flatMap((i) => i.names))],
     size: storedSize(images)
@@ -18326,162 +18996,15 @@ async function untaggedRef(runtime, image) {
 }
 
 // src/store/assemble.ts
-var import_tar_stream2 = __toESM(require_tar_stream(), 1);
-import { createHash as createHash2 } from "node:crypto";
-import { createReadStream } from "node:fs";
+var import_tar_stream3 = __toESM(require_tar_stream(), 1);
+import { createHash as createHash5 } from "node:crypto";
+import { createReadStream as createReadStream2 } from "node:fs";
 import { once } from "node:events";
-import { Readable } from "node:stream";
-
-// src/archive/compression.ts
-import { constants as constants3, createZstdCompress, createZstdDecompress } from "node:zlib";
-
-// src/archive/zstd-frame.ts
-var magic = 4247762216;
-var magicBytes = [40, 181, 47, 253];
-var ZstdFrameScan = class {
-  state = "header";
-  pending = [];
-  skip = 0;
-  lastBlock = false;
-  hasChecksum = false;
-  frames = 0;
-  /** Where the first frame ended, once it did, and where the last whole frame ended. */
-  firstEnd;
-  lastEnd = 0;
-  total = 0;
-  /** True between frames: everything so far was whole frames. */
-  get ended() {
-    return this.state === "between";
-  }
-  /** False when the input is not a frame this scan can follow: the decompressor's own checks then apply. */
-  get following() {
-    return this.state !== "unknown";
-  }
-  /** Bytes after the last whole frame once they were refused (0 while there are none). */
-  get trailing() {
-    return this.state === "refused" ? this.total - this.lastEnd : 0;
-  }
-  feed(chunk) {
-    let at = 0;
-    while (at < chunk.length && this.state !== "unknown" && this.state !== "refused") {
-      if (this.skip > 0) {
-        const step = Math.min(this.skip, chunk.length - at);
-        this.skip -= step;
-        at += step;
-        if (this.skip === 0) this.afterSkip(this.total + at);
-        continue;
-      }
-      if (this.state === "between") this.give("header");
-      this.pending.push(chunk[at++]);
-      this.parsePending(this.total + at);
-    }
-    this.total += chunk.length;
-  }
-  parsePending(position) {
-    const bytes = this.pending;
-    if (this.state === "header") {
-      if (this.frames > 0 && bytes.length <= 4 && bytes[bytes.length - 1] !== magicBytes[bytes.length - 1])
-        return this.give("refused");
-      if (bytes.length < 5) return;
-      if (Buffer.from(bytes.slice(0, 4)).readUInt32LE(0) !== magic)
-        return this.give(this.frames === 0 ? "unknown" : "refused");
-      const descriptor = bytes[4];
-      const singleSegment = descriptor >> 5 & 1;
-      const contentSize = [singleSegment ? 1 : 0, 2, 4, 8][descriptor >> 6];
-      const dictionary = [0, 1, 2, 4][descriptor & 3];
-      this.hasChecksum = (descriptor >> 2 & 1) === 1;
-      if (bytes.length < 5 + (singleSegment ? 0 : 1) + dictionary + contentSize) return;
-      this.give("block-header");
-    } else if (this.state === "block-header" && bytes.length === 3) {
-      const header = bytes[0] | bytes[1] << 8 | bytes[2] << 16;
-      const type = header >> 1 & 3;
-      const size = header >>> 3;
-      if (type === 3) return this.give(this.frames === 0 ? "unknown" : "refused");
-      if (this.frames > 0 && size > 0) return this.give("refused");
-      this.lastBlock = (header & 1) === 1;
-      this.skip = type === 1 ? 1 : size;
-      this.give("block-body");
-      if (this.skip === 0) this.afterSkip(position);
-    }
-  }
-  afterSkip(position) {
-    if (this.state === "checksum" || this.state === "block-body" && this.lastBlock && !this.hasChecksum) {
-      this.frames++;
-      this.firstEnd ??= position;
-      this.lastEnd = position;
-      return this.give("between");
-    }
-    if (!this.lastBlock) return this.give("block-header");
-    this.skip = 4;
-    this.give("checksum");
-  }
-  give(state) {
-    this.state = state;
-    this.pending = [];
-  }
-};
-
-// src/archive/compression.ts
-var chunkSize = 1024 * 1024;
-function zstdCompress(level) {
-  return createZstdCompress({
-    chunkSize,
-    params: {
-      [constants3.ZSTD_c_compressionLevel]: level,
-      [constants3.ZSTD_c_checksumFlag]: 1
-    }
-  });
-}
-function zstdDecompress() {
-  const stream = createZstdDecompress({ chunkSize });
-  const hooks = stream;
-  const scan = new ZstdFrameScan();
-  const transform = hooks._transform.bind(stream);
-  const flush = hooks._flush.bind(stream);
-  const destroy = hooks._destroy.bind(stream);
-  hooks._transform = (chunk, encoding, callback) => {
-    const start = scan.total;
-    scan.feed(chunk);
-    if (scan.trailing > 0) return callback(trailingBytes(scan, scan.trailing));
-    const end = scan.firstEnd === void 0 ? chunk.length : Math.max(0, scan.firstEnd - start);
-    if (end === 0) return callback();
-    transform(end < chunk.length ? chunk.subarray(0, end) : chunk, encoding, callback);
-  };
-  hooks._flush = (callback) => {
-    if (scan.following && !scan.ended) return callback(truncated(scan));
-    flush(callback);
-  };
-  hooks._destroy = (error, callback) => destroy(error === null ? null : explained(error, scan), callback);
-  return stream;
-}
-function explained(error, scan) {
-  if (error instanceof HandoffError || error.code === "ERR_STREAM_PREMATURE_CLOSE") return error;
-  if (scan.following && !scan.ended && /unexpected end/i.test(error.message)) return truncated(scan);
-  if (!/^(Z_|ZSTD_)/.test(String(error.code))) return error;
-  return new HandoffError(
-    `the stored payload is corrupt: zstd could not decompress it (${error.message}) after ${scan.total} bytes; the entry was damaged in storage or transit: save the images again under this key (or a new one)`
-  );
-}
-function truncated(scan) {
-  return new HandoffError(
-    `the stored payload is truncated: it ends after ${scan.total} bytes, inside its zstd frame (the save or the download was cut short); the entry is damaged: save the images again under this key (or a new one)`
-  );
-}
-function trailingBytes(scan, extra) {
-  return new HandoffError(
-    `the stored payload carries bytes after the end of its zstd frame (at least ${extra} extra bytes of ${scan.total}); it was altered or two payloads were joined: it is refused, save the images again under this key (or a new one)`
-  );
-}
-var zstdMagic = Buffer.from([40, 181, 47, 253]);
-function isZstd(head) {
-  return head.subarray(0, 4).equals(zstdMagic);
-}
-
-// src/store/assemble.ts
+import { Readable as Readable2 } from "node:stream";
 var ChunkFetchError = class extends HandoffError {
 };
 function assembleArchive(index, plan, store, options) {
-  const pack = import_tar_stream2.default.pack();
+  const pack = import_tar_stream3.default.pack();
   const fetcher = chunkFetcher(store, plan.chunks, options.prefetch);
   let failure;
   void (async () => {
@@ -18489,7 +19012,7 @@ function assembleArchive(index, plan, store, options) {
       if (plan.omit.has(entry.path) || entry.type === "file" && isNameFile(entry.path)) continue;
       await writeEntry(pack, entry, fetcher, options.onBytes);
     }
-    for (const file of plan.nameFiles) await writeBody(pack, fileHeader(file.name, file.body.length), file.body);
+    for (const file of plan.nameFiles) await writeBody2(pack, fileHeader(file.name, file.body.length), file.body);
     pack.finalize();
   })().catch(async (error) => {
     failure = error;
@@ -18497,16 +19020,16 @@ function assembleArchive(index, plan, store, options) {
     pack.destroy(error instanceof Error ? error : new Error(String(error)));
   });
   pack.on("close", () => void fetcher.close());
-  const stream = Readable.from(pack, { objectMode: false });
+  const stream = Readable2.from(pack, { objectMode: false });
   stream.on("error", () => void 0);
   return { stream, failure: () => failure };
 }
 async function writeEntry(pack, entry, fetcher, onBytes) {
   const base = { name: entry.path, mode: entry.mode, mtime: /* @__PURE__ */ new Date(0), uid: 0, gid: 0 };
-  if (entry.type === "directory") return writeBody(pack, { ...base, type: "directory" });
-  if (entry.type !== "file") return writeBody(pack, { ...base, type: entry.type, linkname: entry.linkname });
+  if (entry.type === "directory") return writeBody2(pack, { ...base, type: "directory" });
+  if (entry.type !== "file") return writeBody2(pack, { ...base, type: entry.type, linkname: entry.linkname });
   if (!isChunked(entry))
-    return writeBody(pack, { ...base, type: "file", size: entry.size }, Buffer.from(entry.inline, "base64"));
+    return writeBody2(pack, { ...base, type: "file", size: entry.size }, Buffer.from(entry.inline, "base64"));
   let settle = () => void 0;
   const written = new Promise((resolve2, reject) => {
     settle = (error) => error ? reject(error) : resolve2();
@@ -18520,9 +19043,9 @@ async function writeEntry(pack, entry, fetcher, onBytes) {
 }
 async function copyChunk(chunk, digest, sink, onBytes) {
   try {
-    const hash = createHash2("sha256");
+    const hash = createHash5("sha256");
     const range = chunk.start !== void 0 ? { start: chunk.start, end: chunk.end } : {};
-    const raw = createReadStream(chunk.file, { highWaterMark: 1024 * 1024, ...range });
+    const raw = createReadStream2(chunk.file, { highWaterMark: 1024 * 1024, ...range });
     const source = chunk.compressed ? raw.pipe(zstdDecompress()) : raw;
     if (source !== raw) raw.once("error", (error) => source.destroy(error));
     for await (const data of source) {
@@ -18545,7 +19068,7 @@ function damaged(digest, why) {
     `stored chunk ${digest} is damaged (${why}): it was corrupted in storage or transit, so the load was stopped before the archive ended. Save the images again under a new key`
   );
 }
-function writeBody(pack, header, body = Buffer.alloc(0)) {
+function writeBody2(pack, header, body = Buffer.alloc(0)) {
   return new Promise((resolve2, reject) => {
     pack.entry(header, body, (error) => error ? reject(error) : resolve2());
   });
@@ -18613,6 +19136,276 @@ function progress(log2, clock, label2, total, everyMs = 5e3) {
   };
 }
 
+// src/archive/oci-convert.ts
+var import_tar_stream4 = __toESM(require_tar_stream(), 1);
+import { PassThrough as PassThrough6, Readable as Readable4 } from "node:stream";
+import { pipeline as pipeline4 } from "node:stream/promises";
+
+// src/archive/layer-rewrite.ts
+import { createHash as createHash6 } from "node:crypto";
+import { createReadStream as createReadStream3, createWriteStream as createWriteStream2 } from "node:fs";
+import { rm as rm2 } from "node:fs/promises";
+import { join as join5 } from "node:path";
+import { PassThrough as PassThrough5, Readable as Readable3, Transform as Transform6 } from "node:stream";
+import { pipeline as pipeline3 } from "node:stream/promises";
+import { createGunzip, createGzip, createZstdDecompress as createZstdDecompress2 } from "node:zlib";
+var layerLevels = { gzip: 6, zstd: 3 };
+async function keepLayer(out, layer, body) {
+  const hash = createHash6("sha256");
+  const check = new Transform6({
+    transform(chunk, _encoding, callback) {
+      hash.update(chunk);
+      callback(null, chunk);
+    },
+    flush(callback) {
+      const actual = `sha256:${hash.digest("hex")}`;
+      callback(
+        actual === layer.digest ? null : new HandoffError(
+          `blob ${layer.digest} of the archive hashes to ${actual}: it is corrupt; save the image again`
+        )
+      );
+    }
+  });
+  if (out.emitted.has(layer.digest)) await pipeline3(body, check, new PassThrough5().resume());
+  else {
+    out.emitted.add(layer.digest);
+    body.once("error", (error) => check.destroy(error));
+    await writeStream(out.pack, blobPath(layer.digest), layer.size, body.pipe(check));
+  }
+  return layer;
+}
+function compressionOf(head) {
+  if (head[0] === 31 && head[1] === 139) return "gzip";
+  if (head.subarray(0, 4).equals(Buffer.from([40, 181, 47, 253]))) return "zstd";
+  return "uncompressed";
+}
+async function convertLayer(out, body) {
+  const file = join5(out.scratch, `convert-${process.pid}-${out.files++}`);
+  const untrack = trackTemporary(file);
+  try {
+    const head = await peek(body);
+    const source = compressionOf(head.first);
+    const target = out.compression;
+    const hash = createHash6("sha256");
+    let size = 0;
+    const count3 = new Transform6({
+      transform(chunk, _encoding, callback) {
+        hash.update(chunk);
+        size += chunk.length;
+        callback(null, chunk);
+      }
+    });
+    const stages = [];
+    if (source !== target) {
+      if (source !== "uncompressed") stages.push(decompressor(source));
+      if (target !== "uncompressed")
+        stages.push(target === "gzip" ? createGzip({ level: layerLevels.gzip }) : zstdCompress(layerLevels.zstd));
+    }
+    stages.push(count3);
+    if (target === "uncompressed") stages.push(zstdCompress(1));
+    await pipeline3([head.stream, ...stages, createWriteStream2(file)]);
+    const layer = { digest: `sha256:${hash.digest("hex")}`, size };
+    if (!out.emitted.has(layer.digest)) {
+      out.emitted.add(layer.digest);
+      const stored = createReadStream3(file, { highWaterMark: 1024 * 1024 });
+      const body2 = target === "uncompressed" ? stored.pipe(createZstdDecompress2()) : stored;
+      if (body2 !== stored) stored.once("error", (error) => body2.destroy(error));
+      await writeStream(out.pack, blobPath(layer.digest), size, body2);
+    }
+    return layer;
+  } finally {
+    await rm2(file, { force: true });
+    untrack();
+  }
+}
+function decompressor(source) {
+  return source === "gzip" ? createGunzip() : createZstdDecompress2();
+}
+async function peek(body) {
+  const iterator = body[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  const head = first.done ? Buffer.alloc(0) : first.value;
+  return { first: head, stream: Readable3.from(prepend(head, iterator)) };
+}
+async function* prepend(head, rest) {
+  if (head.length > 0) yield head;
+  for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
+}
+var fixed2 = { mode: 420, type: "file", mtime: /* @__PURE__ */ new Date(0), uid: 0, gid: 0 };
+function writeBody3(pack, name, body) {
+  return new Promise((resolve2, reject) => {
+    pack.entry({ name, size: body.length, ...fixed2 }, body, (error) => error ? reject(error) : resolve2());
+  });
+}
+function writeStream(pack, name, size, body) {
+  return new Promise((resolve2, reject) => {
+    const sink = pack.entry({ name, size, ...fixed2 }, (error) => error ? reject(error) : resolve2());
+    pipeline3(body, sink).catch(reject);
+  });
+}
+
+// src/archive/oci-convert.ts
+var jsonLimit = 4 * 1024 * 1024;
+var smallLimit = 1024;
+function convertArchive(input, options, scratch) {
+  const pack = import_tar_stream4.default.pack();
+  const extract = import_tar_stream4.default.extract();
+  const watch = new InputWatch();
+  const tap = new PassThrough6();
+  tap.on("data", (chunk) => watch.see(chunk));
+  const fed = pipeline4(input, tap, extract);
+  fed.catch(() => void 0);
+  let renamed = /* @__PURE__ */ new Map();
+  const state = {
+    contents: { files: /* @__PURE__ */ new Map(), json: /* @__PURE__ */ new Map(), nameFiles: /* @__PURE__ */ new Map() },
+    layers: /* @__PURE__ */ new Map(),
+    small: /* @__PURE__ */ new Map(),
+    heldBytes: 0,
+    entries: 0
+  };
+  const out = { pack, scratch, compression: options.compression, emitted: /* @__PURE__ */ new Set(), files: 0 };
+  const convert = { options, pack, state, out };
+  void (async () => {
+    for await (const entry of extract) await take(convert, entry.header, entry);
+    await fed;
+    if (!watch.endedCleanly()) throw new Error("the tar ended early, without its end-of-archive blocks");
+    renamed = await finish(convert);
+    pack.finalize();
+  })().catch(async (error) => {
+    extract.destroy();
+    await fed.catch(() => void 0);
+    const failure = error?.syscall !== void 0 ? error : watch.explain(error);
+    pack.destroy(failure instanceof Error ? failure : new Error(String(failure)));
+  });
+  return { archive: Readable4.from(pack, { objectMode: false }), renamed: () => renamed };
+}
+async function take(convert, header, body) {
+  const { state } = convert;
+  const path = normalizePath(header.name);
+  if (isSpecialEntry(header.type)) throw specialEntry(path, header.type);
+  if (++state.entries > maxEntries) throw overBudget(`more than ${maxEntries} entries`);
+  const pieces = body[Symbol.asyncIterator]();
+  const isFile = header.type === "file" || header.type === "contiguous-file";
+  if (!isFile) {
+    await drain(pieces);
+    const link = header.linkname ?? "";
+    if (header.type === "symlink") state.contents.files.set(path, { size: 0, link: symlinkTarget(path, link) });
+    else if (header.type === "link") state.contents.files.set(path, { size: 0, link: normalizePath(link) });
+    else state.contents.files.set(path, { size: 0, type: header.type ?? "directory" });
+    return;
+  }
+  const size = header.size ?? 0;
+  const first = await pieces.next();
+  const head = first.done ? Buffer.alloc(0) : first.value;
+  if (isNameFile(path) || size <= jsonLimit && looksLikeJson(head) || size < smallLimit) {
+    const whole = await readRest(head, pieces, state);
+    if (isNameFile(path)) state.contents.nameFiles.set(path, whole);
+    else if (looksLikeJson(whole)) state.contents.json.set(path, whole);
+    else state.small.set(path, whole);
+    if (!isNameFile(path)) state.contents.files.set(path, { size });
+    return;
+  }
+  state.contents.files.set(path, { size });
+  const digest = configDigestOfPath(path);
+  const stream = Readable4.from(prepend(head, pieces));
+  const kept = digest !== void 0 && path.startsWith("blobs/sha256/") && compressionOf(head) === convert.options.compression;
+  state.layers.set(
+    path,
+    kept ? await keepLayer(convert.out, { digest, size }, stream) : await convertLayer(convert.out, stream)
+  );
+}
+async function finish(convert) {
+  const { state } = convert;
+  const model = readModel(state.contents);
+  const resolved2 = (path) => resolveFile(state.contents, path)?.path ?? path;
+  for (const image of model.images) {
+    for (const layer of image.layers) {
+      const path = resolved2(layer.path);
+      const small = state.small.get(path);
+      if (!state.layers.has(path) && small !== void 0)
+        state.layers.set(path, await convertLayer(convert.out, Readable4.from([small])));
+    }
+  }
+  const configSizes = /* @__PURE__ */ new Map();
+  for (const image of model.images) {
+    const path = resolved2(configPathOf(state, image.configDigest));
+    const body = state.contents.json.get(path);
+    if (body === void 0) throw new HandoffError(`the config of ${image.configDigest} is missing from the archive`);
+    configSizes.set(image.configDigest, body.length);
+    await emit(convert, image.configDigest, body);
+  }
+  const layerOf = (path) => {
+    const layer = state.layers.get(resolved2(path));
+    if (layer === void 0) throw new HandoffError(`layer ${path} is missing from the archive; save the image again`);
+    return layer;
+  };
+  const built = buildArchive(model, configSizes, layerOf, convert.options);
+  for (const blob2 of built.blobs) await emit(convert, blob2.digest, blob2.body);
+  for (const file of built.nameFiles) await writeBody3(convert.pack, file.name, file.body);
+  return built.renamed;
+}
+function configPathOf(state, digest) {
+  const legacy = `${digest.replace(/^sha256:/, "")}.json`;
+  return state.contents.files.has(legacy) ? legacy : blobPath(digest);
+}
+async function emit(convert, digest, body) {
+  if (convert.out.emitted.has(digest)) return;
+  convert.out.emitted.add(digest);
+  await writeBody3(convert.pack, blobPath(digest), body);
+}
+async function readRest(head, pieces, state) {
+  const parts = [head];
+  let seen = head.length;
+  for (let next = await pieces.next(); !next.done; next = await pieces.next()) {
+    parts.push(next.value);
+    seen += next.value.length;
+  }
+  state.heldBytes += seen;
+  if (state.heldBytes > heldBytesBudget)
+    throw overBudget(`more than ${heldBytesBudget >> 20} MiB of small files (configs, manifests)`);
+  return Buffer.concat(parts, seen);
+}
+async function drain(pieces) {
+  while (!(await pieces.next()).done) {
+  }
+}
+
+// src/handoff/convert.ts
+function convertSource(source, options, scratch) {
+  let renamed = () => /* @__PURE__ */ new Map();
+  return {
+    async open() {
+      const converted = convertArchive(await source(), options, scratch);
+      renamed = converted.renamed;
+      return converted.archive;
+    },
+    renamed: () => renamed()
+  };
+}
+function convertNote(options) {
+  const types2 = options.ociMediaTypes ? "OCI media types" : "Docker's media types";
+  const count3 = Object.keys(options.annotations).length;
+  const annotations = count3 > 0 ? `, ${count3} annotation(s) on every manifest and index` : "";
+  return `Stored as an OCI layout with ${types2}, ${options.compression} layers${annotations}.`;
+}
+function sentLayerTypes(index, omit) {
+  const types2 = /* @__PURE__ */ new Set();
+  for (const body of contentsOf(index.entries).json.values()) {
+    let doc;
+    try {
+      doc = JSON.parse(body.toString("utf8"));
+    } catch {
+      continue;
+    }
+    const layers = isRecord(doc) && Array.isArray(doc["layers"]) ? doc["layers"] : [];
+    for (const layer of layers) {
+      if (!isRecord(layer) || typeof layer["mediaType"] !== "string" || typeof layer["digest"] !== "string") continue;
+      if (!omit.has(blobPath(layer["digest"]))) types2.add(layer["mediaType"]);
+    }
+  }
+  return types2;
+}
+
 // src/handoff/load-store.ts
 function prefetchFor(chunks, bytes) {
   const average = chunks > 0 ? bytes / chunks : 0;
@@ -18634,6 +19427,8 @@ async function loadFromStore(deps, store, request) {
   const stored = [];
   const plan = planLoad(index, rewriteFor(request.images, stored), held);
   if (plan.model.images.length === 0) throw noneSelected(stored);
+  const unreadable = runtime.unreadableLayers?.(sentLayerTypes(index, plan.omit));
+  if (unreadable !== void 0) throw new HandoffError(`Cannot load "${found.matchedKey}": ${unreadable}.`);
   const missing = await orMiss(deps, request, () => missingChunks(store, plan.chunks));
   if (missing === void 0) return { hit: false, rows: [], phases: [["lookup", clock() - start]] };
   if (missing.length > 0) {
@@ -18812,11 +19607,11 @@ async function verifyAndTag(deps, request, model, timing) {
 }
 
 // src/store/chunk-sink.ts
-import { createReadStream as createReadStream2, createWriteStream } from "node:fs";
-import { rm } from "node:fs/promises";
-import { join as join4 } from "node:path";
+import { createReadStream as createReadStream4, createWriteStream as createWriteStream3 } from "node:fs";
+import { rm as rm3 } from "node:fs/promises";
+import { join as join6 } from "node:path";
 import { once as once2 } from "node:events";
-import { pipeline as pipeline2 } from "node:stream/promises";
+import { pipeline as pipeline5 } from "node:stream/promises";
 function storeSink(store, options) {
   const stats = { chunks: 0, reusedChunks: 0, reusedBytes: 0, storedBytes: 0 };
   const seen = /* @__PURE__ */ new Set();
@@ -18850,16 +19645,16 @@ function storeSink(store, options) {
     if (await zstdCommand)
       await run(["zstd", "-q", "-f", "--no-progress", `-${options.compressionLevel}`, file, "-o", target]);
     else
-      await pipeline2(
-        createReadStream2(file, { highWaterMark: 1024 * 1024 }),
+      await pipeline5(
+        createReadStream4(file, { highWaterMark: 1024 * 1024 }),
         zstdCompress(options.compressionLevel),
-        createWriteStream(target)
+        createWriteStream3(target)
       );
     await release(file);
     return target;
   };
   const release = async (file) => {
-    await rm(file, { force: true });
+    await rm3(file, { force: true });
     files.get(file)?.();
     files.delete(file);
   };
@@ -18875,9 +19670,9 @@ function storeSink(store, options) {
   const begin = async () => {
     while (running.size >= options.inFlight || pendingBytes >= options.inFlightBytes) await Promise.race(running);
     if (failure !== void 0) throw failure;
-    const file = join4(store.scratch, `chunk-${process.pid}-${counter++}`);
+    const file = join6(store.scratch, `chunk-${process.pid}-${counter++}`);
     files.set(file, trackTemporary(file));
-    const output = createWriteStream(file);
+    const output = createWriteStream3(file);
     const written = once2(output, "close").then(() => void 0);
     written.catch(() => void 0);
     return {
@@ -18905,7 +19700,7 @@ function storeSink(store, options) {
     while (running.size > 0) await Promise.all(running);
   };
   const removeAll = async () => {
-    await Promise.all([...files.keys()].map((file) => rm(file, { force: true })));
+    await Promise.all([...files.keys()].map((file) => rm3(file, { force: true })));
     for (const untrack of files.values()) untrack();
     files.clear();
   };
@@ -18926,23 +19721,23 @@ function storeSink(store, options) {
 }
 
 // src/store/split.ts
-var import_tar_stream3 = __toESM(require_tar_stream(), 1);
-import { createHash as createHash3 } from "node:crypto";
-import { pipeline as pipeline3 } from "node:stream/promises";
-import { Transform as Transform4 } from "node:stream";
+var import_tar_stream5 = __toESM(require_tar_stream(), 1);
+import { createHash as createHash7 } from "node:crypto";
+import { pipeline as pipeline6 } from "node:stream/promises";
+import { Transform as Transform7 } from "node:stream";
 var tinyInline = 64 * 1024;
 var jsonInline = 4 * 1024 * 1024;
 async function splitArchive(archive, sink, chunkBytes, onBytes = () => void 0, selection) {
   const watch = new InputWatch();
-  const tap = new Transform4({
+  const tap = new Transform7({
     transform(chunk, _encoding, callback) {
       watch.see(chunk);
       onBytes(chunk.length);
       callback(null, chunk);
     }
   });
-  const extract = import_tar_stream3.default.extract();
-  const fed = pipeline3(archive, tap, extract).catch((error) => {
+  const extract = import_tar_stream5.default.extract();
+  const fed = pipeline6(archive, tap, extract).catch((error) => {
     throw watch.explain(error);
   });
   fed.catch(() => void 0);
@@ -18950,7 +19745,7 @@ async function splitArchive(archive, sink, chunkBytes, onBytes = () => void 0, s
   try {
     for await (const entry of extract) {
       if (selection !== void 0 && leftOut(entry.header, selection)) {
-        await drain(entry[Symbol.asyncIterator]());
+        await drain2(entry[Symbol.asyncIterator]());
         continue;
       }
       const stored = await storeEntry(entry.header, entry, sink, chunkBytes, state);
@@ -18982,11 +19777,11 @@ async function storeEntry(header, body, sink, chunkBytes, state) {
   const pieces = body[Symbol.asyncIterator]();
   switch (header.type) {
     case "directory":
-      await drain(pieces);
+      await drain2(pieces);
       return path === "" ? void 0 : { path, mode, type: "directory" };
     case "symlink":
     case "link": {
-      await drain(pieces);
+      await drain2(pieces);
       return { path, mode, type: header.type, linkname: normalizePath(header.linkname ?? "") };
     }
     case "file":
@@ -18998,7 +19793,7 @@ async function storeEntry(header, body, sink, chunkBytes, state) {
       );
   }
 }
-async function drain(pieces) {
+async function drain2(pieces) {
   while (!(await pieces.next()).done) {
   }
 }
@@ -19035,7 +19830,7 @@ async function readInline(file, pieces, nameFile, state) {
 async function writeChunks(first, pieces, sink, chunkBytes) {
   const digests = [];
   let target;
-  let hash = createHash3("sha256");
+  let hash = createHash7("sha256");
   let filled = 0;
   const close = async () => {
     const digest = `sha256:${hash.digest("hex")}`;
@@ -19043,7 +19838,7 @@ async function writeChunks(first, pieces, sink, chunkBytes) {
     const done = target;
     if (done === void 0) throw new Error("a chunk was closed before any byte was written to it");
     target = void 0;
-    hash = createHash3("sha256");
+    hash = createHash7("sha256");
     await done.end(digest, filled);
     filled = 0;
   };
@@ -19075,10 +19870,10 @@ async function writeChunks(first, pieces, sink, chunkBytes) {
 }
 
 // src/archive/archive-file.ts
-import { createReadStream as createReadStream3 } from "node:fs";
+import { createReadStream as createReadStream5 } from "node:fs";
 import { open } from "node:fs/promises";
-import { createGunzip, createZstdDecompress as createZstdDecompress2 } from "node:zlib";
-async function compressionOf(path) {
+import { createGunzip as createGunzip2, createZstdDecompress as createZstdDecompress3 } from "node:zlib";
+async function compressionOf2(path) {
   const handle = await open(path, "r");
   try {
     const head = Buffer.alloc(4);
@@ -19090,10 +19885,10 @@ async function compressionOf(path) {
   }
 }
 async function openArchiveFile(path) {
-  const compression = await compressionOf(path);
-  const raw = createReadStream3(path, { highWaterMark: 1024 * 1024 });
+  const compression = await compressionOf2(path);
+  const raw = createReadStream5(path, { highWaterMark: 1024 * 1024 });
   if (compression === "none") return raw;
-  const inflate = compression === "gzip" ? createGunzip() : createZstdDecompress2();
+  const inflate = compression === "gzip" ? createGunzip2() : createZstdDecompress3();
   raw.once("error", (error) => inflate.destroy(error));
   inflate.once("close", () => raw.destroy());
   return raw.pipe(inflate);
@@ -19171,7 +19966,7 @@ async function engineSource(deps, request) {
   const { refs, ids, leftOut: leftOut2 } = await resolveRefs(runtime, request.images);
   if (request.images.include.some(isGlob)) logLeftOut(deps, leftOut2, `in ${runtime.kind}`);
   const options = request.platform !== void 0 ? { platform: request.platform } : {};
-  return { what: `${refs.join(", ")} from ${runtime.kind}`, open: () => runtime.exportImages(refs, options), ids };
+  return { what: `${refs.join(", ")} from ${runtime.kind}`, open: () => runtime.exportImages(refs, options), ids, refs };
 }
 async function fileSource(deps, path, images) {
   const everything = images.exclude.length === 0 && (images.include.length === 0 || images.include.some(isEverything));
@@ -19204,6 +19999,67 @@ function logLeftOut(deps, names, where) {
   deps.log.info(`Not selected by "images" (left out) ${where}: ${shown}${more}.`);
 }
 
+// src/handoff/flatten.ts
+async function flattenTargets(runtime, refs, ids) {
+  const listed = await runtime.list();
+  const byManifest = listed.some((image) => ids.includes(image.id) && image.configDigest === void 0);
+  const targets = ids.map((id) => ({
+    id,
+    names: (listed.find((image) => image.id === id)?.names ?? []).filter((n) => refs.includes(n))
+  }));
+  return { targets, byManifest };
+}
+function flattenSource(runtime, { targets, byManifest }, options) {
+  let reports = () => [];
+  return {
+    async open() {
+      if (runtime.exportFlattened === void 0) {
+        throw new HandoffError(
+          `Input "flatten" works with runtime: docker only (it uses the Engine API to export a container's filesystem); ${runtime.kind} cannot flatten: remove flatten, or save from Docker.`
+        );
+      }
+      const flattened = await runtime.exportFlattened(targets, options);
+      reports = flattened.reports;
+      return flattened.archive;
+    },
+    reports: () => reports(),
+    ids: () => reports().map((r) => byManifest ? r.manifestDigest : r.id)
+  };
+}
+function flattenNotes(reports, ids) {
+  return reports.map((r, at) => {
+    const change = r.bytesBefore > 0 ? Math.round((1 - r.bytesAfter / r.bytesBefore) * 100) : 0;
+    const trend = change >= 0 ? `${change}% smaller` : `${-change}% larger`;
+    return `Flattened ${r.names[0] ?? r.sourceId}: ${r.layersBefore} layer(s), ${formatBytes(r.bytesBefore)} \u2192 1 layer, ${formatBytes(r.bytesAfter)} (${trend}; ${r.bytesBefore} \u2192 ${r.bytesAfter} bytes); new ID ${(ids[at] ?? r.id).slice(0, 19)}.`;
+  });
+}
+
+// src/handoff/reshape.ts
+async function reshape(deps, source, request, scratch) {
+  if (request.convert !== void 0 && source.selection !== void 0) {
+    throw new HandoffError(
+      'Inputs "compression", "oci-mediatypes" and "annotations" rewrite a whole archive, and "images" selects part of the file given as "archive"; store the whole archive (leave "images" empty) or write it converted with the tool that made it.'
+    );
+  }
+  const platform = request.platform !== void 0 ? { platform: request.platform } : {};
+  const flat = request.flatten ? flattenSource(deps.runtime, await flattenTargets(deps.runtime, source.refs ?? [], source.ids ?? []), {
+    ...platform,
+    scratch
+  }) : void 0;
+  const exported = flat?.open ?? source.open;
+  const converted = request.convert ? convertSource(exported, request.convert, scratch) : void 0;
+  return {
+    open: converted?.open ?? exported,
+    ...source.selection !== void 0 ? { selection: source.selection } : {},
+    // A flattened image is a new image; a conversion writes new manifests, so manifest-digest IDs change with it.
+    ids: () => (flat ? flat.ids() : source.ids)?.map((id) => converted?.renamed().get(id) ?? id),
+    notes: () => [
+      ...flat ? flattenNotes(flat.reports(), flat.ids()) : [],
+      ...request.convert ? [convertNote(request.convert)] : []
+    ]
+  };
+}
+
 // src/handoff/save-store.ts
 var inFlight = { chunks: 8, bytes: 3 * 64 * 1024 * 1024 };
 async function saveToStore(deps, store, request) {
@@ -19217,11 +20073,12 @@ async function saveToStore(deps, store, request) {
     return { outcome: { saved: false, key: request.key, reason }, rows: [], phases: [["lookup", clock() - start]] };
   }
   await store.prepare();
-  const split = await exportAndSplit(deps, store, source, request);
+  const shaped = await reshape(deps, source, request, store.scratch);
+  const split = await exportAndSplit(deps, store, shaped, request);
   let model;
   try {
     model = readModel(split.result.contents);
-    checkComplete(model, source.ids ?? []);
+    checkComplete(model, shaped.ids() ?? []);
   } catch (error) {
     await split.sink.abort();
     throw error;
@@ -19241,7 +20098,9 @@ async function saveToStore(deps, store, request) {
     return { outcome, rows: [], phases };
   }
   for (const note of model.skipped) log2.warning(`Skipped while saving: ${note}`);
-  const engineIds = engineIdsOf(model, source.ids ?? model.images.map((image) => image.configDigest));
+  const notes = shaped.notes();
+  for (const note of notes) log2.info(note);
+  const engineIds = engineIdsOf(model, shaped.ids() ?? model.images.map((image) => image.configDigest));
   log2.info(
     `Saved ${describeImages(model, engineIds)} in ${formatMs(clock() - start)}: ${stats.chunks - stats.reusedChunks} new chunk(s), ${formatBytes(stats.storedBytes)} stored; ${stats.reusedChunks} chunk(s) (${formatBytes(stats.reusedBytes)}) were already in the ${store.kind} store.`
   );
@@ -19257,6 +20116,7 @@ async function saveToStore(deps, store, request) {
     rows: imageRows(model, engineIds),
     dropped: droppedNames(model),
     phases,
+    ...notes.length > 0 ? { notes } : {},
     transfer
   };
 }
@@ -19349,9 +20209,11 @@ var count2 = (n, what) => `${n} ${what}${n === 1 ? "" : "s"}`;
 var imagesIn = (rows) => new Set(rows.map((r) => r.id)).size;
 function saveSummary(backend, key, result) {
   const t = result.transfer;
-  const notes = t === void 0 ? [] : [
-    `Exported ${formatBytes(t.archiveBytes)}; stored ${formatBytes(t.storedBytes)} in ${count2(t.chunks - t.reusedChunks, "new chunk")}; reused ${formatBytes(t.reusedBytes)} (${count2(t.reusedChunks, "chunk")} already stored).`
-  ];
+  const notes = [...result.notes ?? []];
+  if (t !== void 0)
+    notes.push(
+      `Exported ${formatBytes(t.archiveBytes)}; stored ${formatBytes(t.storedBytes)} in ${count2(t.chunks - t.reusedChunks, "new chunk")}; reused ${formatBytes(t.reusedBytes)} (${count2(t.reusedChunks, "chunk")} already stored).`
+    );
   return {
     title: result.outcome.saved ? `saved ${count2(imagesIn(result.rows), "image")}` : "nothing saved",
     backend,
@@ -19532,4 +20394,4 @@ export {
   runMain,
   runPost
 };
-/*! For license information please see chunk-E3ADR65E.js.LEGAL.txt */
+/*! For license information please see chunk-4P3DHF4Y.js.LEGAL.txt */

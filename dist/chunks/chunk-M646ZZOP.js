@@ -322,6 +322,7 @@ export {
   nameFileNames,
   isNameFile,
   looksLikeJson,
+  symlinkTarget,
   normalizePath,
   resolveFile,
   blobPath,
