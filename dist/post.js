@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; import { fileURL
 import {
   coreIO,
   runPost
-} from "./chunks/chunk-4P3DHF4Y.js";
+} from "./chunks/chunk-73SJWAIN.js";
 import "./chunks/chunk-OTW4DL2O.js";
 import "./chunks/chunk-TREQG6OO.js";
 import "./chunks/chunk-ZAWYASQT.js";

@@ -17923,7 +17923,12 @@ async function createDockerRuntime(env = process.env, options = {}) {
   const connection = await connectDocker(env);
   try {
     const containerdStore = await usesContainerdStore(connection.docker);
-    return new DockerRuntime(connection, containerdStore, options.warn ?? (() => void 0), options.stallMs ?? 0);
+    return dockerRuntime({
+      connection,
+      containerdStore,
+      warn: options.warn ?? (() => void 0),
+      stallMs: options.stallMs ?? 0
+    });
   } catch (error) {
     connection.close();
     throw error;
@@ -17938,117 +17943,100 @@ async function usesContainerdStore(docker) {
 }
 var zstdApiVersion = "1.42";
 var pathSafe = /^[A-Za-z0-9._\-/:@]+$/;
-var DockerRuntime = class {
-  constructor(connection, containerdStore, warn, stallMs) {
-    this.connection = connection;
-    this.containerdStore = containerdStore;
-    this.warn = warn;
-    this.stallMs = stallMs;
-  }
-  connection;
-  containerdStore;
-  warn;
-  stallMs;
-  kind = "docker";
-  get docker() {
-    return this.connection.docker;
-  }
-  get host() {
-    return this.connection.host;
-  }
-  async list() {
-    let images;
-    try {
-      images = await this.docker.listImages();
-    } catch (error) {
-      throw new HandoffError(`listing the images of the Docker Engine at ${this.host} failed: ${engineMessage(error)}`);
-    }
-    return images.map((image) => this.image(image.Id, image.RepoTags, image.Size));
-  }
-  async inspect(ref) {
-    if (!pathSafe.test(ref)) return void 0;
-    try {
-      const image = await this.docker.getImage(ref).inspect();
-      return this.image(image.Id, image.RepoTags, image.Size);
-    } catch (error) {
-      if (engineStatus(error) === 404) return void 0;
-      throw new HandoffError(`inspecting ${ref} in the Docker Engine at ${this.host} failed: ${engineMessage(error)}`);
-    }
-  }
-  async exportImages(refs, options = {}) {
-    const unsafe = refs.find((ref) => !pathSafe.test(ref));
-    if (unsafe !== void 0) throw new HandoffError(`"${unsafe}" is not an image name or ID; fix the images input.`);
-    const platform = platformQuery(options.platform, this.connection.apiVersion);
-    if (platform.ignored) this.warn(platform.ignored);
-    return exportArchive(this.docker, this.host, refs, platform.value, this.stallMs);
-  }
-  async exportFlattened(targets, options) {
-    const unsafe = targets.find((target) => !pathSafe.test(target.id));
-    if (unsafe !== void 0) throw new HandoffError(`"${unsafe.id}" is not an image ID; fix the images input.`);
-    return flattenedArchive(this.docker, this.host, targets, {
-      scratch: options.scratch,
-      stallMs: this.stallMs,
-      ...options.platform !== void 0 ? { platform: options.platform } : {}
-    });
-  }
-  /** Docker reads zstd layers from 23.0 (API 1.42); older engines fail mid-load with "invalid tar header". */
-  unreadableLayers(mediaTypes) {
-    if (compareApiVersions(this.connection.apiVersion, zstdApiVersion) >= 0) return void 0;
-    if (![...mediaTypes].some((type) => type.endsWith("+zstd") || type.endsWith(".zstd"))) return void 0;
-    return `the stored images have zstd-compressed layers, which the Docker Engine at ${this.host} (API ${this.connection.apiVersion}, Docker 20.10 or older) cannot read; load them into Docker 23 or newer or into containerd 1.5+, or save them again with compression: gzip`;
-  }
-  importArchive(archive) {
-    return loadArchive(this.docker, this.host, archive, this.stallMs);
-  }
-  async tag(source, target) {
-    let repo;
-    let tag;
-    try {
-      const ref = parseTargetName(target);
-      repo = familiarRepository(ref);
-      tag = ref.tag ?? "latest";
-    } catch (error) {
-      throw new HandoffError(`cannot tag ${source} as ${target}: ${errorMessage(error)}`);
-    }
-    if (!pathSafe.test(source)) throw new HandoffError(`cannot tag ${source}: it is not an image name or ID.`);
-    try {
-      await this.docker.getImage(source).tag({ repo, tag });
-    } catch (error) {
-      const why = engineStatus(error) === 404 ? `the engine has no image ${source}` : engineMessage(error);
-      throw new HandoffError(`cannot tag ${source} as ${target} in the Docker Engine at ${this.host}: ${why}`);
-    }
-  }
-  /**
-   * The chain IDs of every layer of every image: Docker's classic store does not read a layer from an archive
-   * when it has that chain. The containerd image store resolves layers by compressed blob instead, which the
-   * Engine API does not list, so there the archive stays whole.
-   */
-  async heldLayers() {
-    if (this.containerdStore) return {};
-    const images = await this.docker.listImages({ all: true });
-    const chainIds2 = /* @__PURE__ */ new Set();
-    for (let at = 0; at < images.length; at += 8) {
-      await Promise.all(
-        images.slice(at, at + 8).map(async (image) => {
-          const info2 = await this.docker.getImage(image.Id).inspect().catch(() => void 0);
-          const layers = (info2?.RootFS?.Layers ?? []).map((diffId) => ({ diffId }));
-          for (const chain of chainIds(layers)) if (chain !== void 0) chainIds2.add(chain);
-        })
-      );
-    }
-    return { chainIds: chainIds2 };
-  }
-  async close() {
-    try {
-      this.connection.close();
-    } catch {
-    }
-  }
-  image(id, repoTags2, size) {
+function dockerRuntime(engine) {
+  const { connection, containerdStore, warn, stallMs } = engine;
+  const { docker, host } = connection;
+  const image = (id, repoTags2, size) => {
     const names = (repoTags2 ?? []).filter((name) => !name.startsWith("<none>"));
-    return { id, names, size, ...this.containerdStore ? {} : { configDigest: id } };
+    return { id, names, size, ...containerdStore ? {} : { configDigest: id } };
+  };
+  return {
+    kind: "docker",
+    async list() {
+      let images;
+      try {
+        images = await docker.listImages();
+      } catch (error) {
+        throw new HandoffError(`listing the images of the Docker Engine at ${host} failed: ${engineMessage(error)}`);
+      }
+      return images.map((i) => image(i.Id, i.RepoTags, i.Size));
+    },
+    async inspect(ref) {
+      if (!pathSafe.test(ref)) return void 0;
+      try {
+        const info2 = await docker.getImage(ref).inspect();
+        return image(info2.Id, info2.RepoTags, info2.Size);
+      } catch (error) {
+        if (engineStatus(error) === 404) return void 0;
+        throw new HandoffError(`inspecting ${ref} in the Docker Engine at ${host} failed: ${engineMessage(error)}`);
+      }
+    },
+    async exportImages(refs, options = {}) {
+      const unsafe = refs.find((ref) => !pathSafe.test(ref));
+      if (unsafe !== void 0) throw new HandoffError(`"${unsafe}" is not an image name or ID; fix the images input.`);
+      const platform = platformQuery(options.platform, connection.apiVersion);
+      if (platform.ignored) warn(platform.ignored);
+      return exportArchive(docker, host, refs, platform.value, stallMs);
+    },
+    async exportFlattened(targets, options) {
+      const unsafe = targets.find((target) => !pathSafe.test(target.id));
+      if (unsafe !== void 0) throw new HandoffError(`"${unsafe.id}" is not an image ID; fix the images input.`);
+      return flattenedArchive(docker, host, targets, {
+        scratch: options.scratch,
+        stallMs,
+        ...options.platform !== void 0 ? { platform: options.platform } : {}
+      });
+    },
+    unreadableLayers: (mediaTypes) => zstdUnreadable(connection, mediaTypes),
+    importArchive: (archive) => loadArchive(docker, host, archive, stallMs),
+    tag: (source, target) => tagImage(connection, source, target),
+    heldLayers: () => heldChains(docker, containerdStore),
+    async close() {
+      try {
+        connection.close();
+      } catch {
+      }
+    }
+  };
+}
+function zstdUnreadable(connection, mediaTypes) {
+  if (compareApiVersions(connection.apiVersion, zstdApiVersion) >= 0) return void 0;
+  if (![...mediaTypes].some((type) => type.endsWith("+zstd") || type.endsWith(".zstd"))) return void 0;
+  return `the stored images have zstd-compressed layers, which the Docker Engine at ${connection.host} (API ${connection.apiVersion}, Docker 20.10 or older) cannot read; load them into Docker 23 or newer or into containerd 1.5+, or save them again with compression: gzip`;
+}
+async function tagImage(connection, source, target) {
+  let repo;
+  let tag;
+  try {
+    const ref = parseTargetName(target);
+    repo = familiarRepository(ref);
+    tag = ref.tag ?? "latest";
+  } catch (error) {
+    throw new HandoffError(`cannot tag ${source} as ${target}: ${errorMessage(error)}`);
   }
-};
+  if (!pathSafe.test(source)) throw new HandoffError(`cannot tag ${source}: it is not an image name or ID.`);
+  try {
+    await connection.docker.getImage(source).tag({ repo, tag });
+  } catch (error) {
+    const why = engineStatus(error) === 404 ? `the engine has no image ${source}` : engineMessage(error);
+    throw new HandoffError(`cannot tag ${source} as ${target} in the Docker Engine at ${connection.host}: ${why}`);
+  }
+}
+async function heldChains(docker, containerdStore) {
+  if (containerdStore) return {};
+  const images = await docker.listImages({ all: true });
+  const chainIds2 = /* @__PURE__ */ new Set();
+  for (let at = 0; at < images.length; at += 8) {
+    await Promise.all(
+      images.slice(at, at + 8).map(async (image) => {
+        const info2 = await docker.getImage(image.Id).inspect().catch(() => void 0);
+        const layers = (info2?.RootFS?.Layers ?? []).map((diffId) => ({ diffId }));
+        for (const chain of chainIds(layers)) if (chain !== void 0) chainIds2.add(chain);
+      })
+    );
+  }
+  return { chainIds: chainIds2 };
+}
 
 // src/runtimes/containerd/runtime.ts
 import { stat } from "node:fs/promises";
@@ -20394,4 +20382,4 @@ export {
   runMain,
   runPost
 };
-/*! For license information please see chunk-4P3DHF4Y.js.LEGAL.txt */
+/*! For license information please see chunk-73SJWAIN.js.LEGAL.txt */
