@@ -1,6 +1,7 @@
 import { HandoffError } from './errors.js'
 import { parseTargetName } from './archive/reference.js'
 import { parseSelection, type Selection } from './archive/select.js'
+import { parseRegistry, type RegistryLocation } from './backends/registry/reference.js'
 
 /** Input names, exactly as action.yml declares them. */
 export const Input = {
@@ -22,11 +23,14 @@ export const Input = {
   runId: 'run-id',
   repository: 'repository',
   kindCluster: 'kind-cluster',
-  stallTimeout: 'stall-timeout'
+  stallTimeout: 'stall-timeout',
+  registry: 'registry',
+  registryUsername: 'registry-username',
+  registryPassword: 'registry-password'
 } as const
 
 export type Mode = 'save' | 'load' | 'auto'
-export type BackendKind = 'cache' | 'artifact' | 'local'
+export type BackendKind = 'cache' | 'artifact' | 'local' | 'registry'
 export type RuntimeKind = 'docker' | 'containerd' | 'podman'
 
 export interface TagRule {
@@ -43,6 +47,12 @@ export interface ArtifactSettings {
   crossRun?: { token: string; runId: number; owner: string; repo: string }
 }
 
+export interface RegistrySettings {
+  location: RegistryLocation
+  /** Absent: anonymous (a registry without auth, or public pulls). */
+  credentials?: { username: string; password: string }
+}
+
 export interface Settings {
   mode: Mode
   images: Selection
@@ -56,6 +66,8 @@ export interface Settings {
   platform?: string
   compressionLevel: number
   artifact: ArtifactSettings
+  /** Present with backend: registry. */
+  registry?: RegistrySettings
   kindCluster?: string
   /** Seconds an engine stream may make no progress before it is abandoned; 0 turns the watchdog off. */
   stallTimeout: number
@@ -124,7 +136,12 @@ const platformPattern = /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/
 export function parseInputs(read: InputReader, env: NodeJS.ProcessEnv = process.env): Settings {
   const get = (name: string): string => read(name).trim()
   const mode = oneOf(Input.mode, get(Input.mode) || 'auto', ['save', 'load', 'auto'] as const)
-  const backend = oneOf(Input.backend, get(Input.backend) || 'cache', ['cache', 'artifact', 'local'] as const)
+  const backend = oneOf(Input.backend, get(Input.backend) || 'cache', [
+    'cache',
+    'artifact',
+    'local',
+    'registry'
+  ] as const)
   const runtime = oneOf(Input.runtime, get(Input.runtime) || 'docker', ['docker', 'containerd', 'podman'] as const)
   const key = get(Input.key)
   if (key === '') throw new HandoffError('Input "key" is required: the cache key, artifact name or local entry name.')
@@ -160,6 +177,7 @@ export function parseInputs(read: InputReader, env: NodeJS.ProcessEnv = process.
     )
   }
   const warnings: string[] = []
+  const registry = parseRegistrySettings(get, backend, env, warnings)
   return {
     mode,
     images,
@@ -176,13 +194,62 @@ export function parseInputs(read: InputReader, env: NodeJS.ProcessEnv = process.
     ...(platform !== '' ? { platform } : {}),
     compressionLevel: integer(Input.compressionLevel, get(Input.compressionLevel) || '3', 1, 19),
     artifact: parseArtifact(get, backend, env, warnings),
+    ...(registry !== undefined ? { registry } : {}),
     ...(kindCluster !== '' ? { kindCluster } : {}),
     stallTimeout: integer(Input.stallTimeout, get(Input.stallTimeout) || '300', 0, 86400),
     warnings
   }
 }
 
-/** Artifact-only inputs given with another backend: the step does what it can and says what it ignored. */
+/** Inputs given with a backend they do not apply to: the step does what it can and says what it ignored. */
+function warnInapplicable(given: string[], only: string, backend: BackendKind, warnings: string[]): void {
+  if (given.length === 0) return
+  const names = given.map((name) => `"${name}"`).join(', ')
+  warnings.push(
+    `Input${given.length > 1 ? 's' : ''} ${names} appl${given.length > 1 ? 'y' : 'ies'} only to ${only}; ignored with backend: ${backend}.`
+  )
+}
+
+const registryOnly = [Input.registry, Input.registryUsername, Input.registryPassword] as const
+
+/**
+ * The registry and who to be there: `registry-username`/`registry-password`, else `github-token` as the
+ * workflow's actor (what ghcr.io takes), else nobody.
+ */
+function parseRegistrySettings(
+  get: (name: string) => string,
+  backend: BackendKind,
+  env: NodeJS.ProcessEnv,
+  warnings: string[]
+): RegistrySettings | undefined {
+  if (backend !== 'registry') {
+    warnInapplicable(
+      registryOnly.filter((name) => get(name) !== ''),
+      'backend: registry',
+      backend,
+      warnings
+    )
+    return undefined
+  }
+  const address = get(Input.registry)
+  if (address === '')
+    throw new HandoffError(
+      'Input "registry" is required with backend: registry; give host[:port]/repository, e.g. ghcr.io/org/handoff.'
+    )
+  const location = parseRegistry(address)
+  const username = get(Input.registryUsername)
+  const password = get(Input.registryPassword)
+  if ((username === '') !== (password === ''))
+    throw new HandoffError(
+      'Inputs "registry-username" and "registry-password" go together; give both, or neither (and "github-token" for ghcr.io).'
+    )
+  if (username !== '') return { location, credentials: { username, password } }
+  const token = get(Input.githubToken)
+  if (token !== '') return { location, credentials: { username: env.GITHUB_ACTOR || 'image-handoff', password: token } }
+  return { location }
+}
+
+/** Artifact-only inputs given with another backend (github-token also serves backend: registry). */
 const artifactOnly = [Input.retentionDays, Input.overwrite, Input.githubToken, Input.runId, Input.repository] as const
 
 function parseArtifact(
@@ -194,14 +261,12 @@ function parseArtifact(
   if (backend !== 'artifact') {
     // overwrite's declared default is "false": only another value counts as given.
     const given = artifactOnly.filter(
-      (name) => get(name) !== '' && !(name === Input.overwrite && /^false$/i.test(get(name)))
+      (name) =>
+        get(name) !== '' &&
+        !(name === Input.overwrite && /^false$/i.test(get(name))) &&
+        !(name === Input.githubToken && backend === 'registry')
     )
-    if (given.length > 0) {
-      const names = given.map((name) => `"${name}"`).join(', ')
-      warnings.push(
-        `Input${given.length > 1 ? 's' : ''} ${names} appl${given.length > 1 ? 'y' : 'ies'} only to backend: artifact; ignored with backend: ${backend}.`
-      )
-    }
+    warnInapplicable(given, 'backend: artifact', backend, warnings)
     return { overwrite: false }
   }
   const retention = get(Input.retentionDays)

@@ -30,8 +30,10 @@ const log: Log = {
 
 /** The runner masks a secret in every later log line; done before anything could print it. */
 function maskSecrets(): void {
-  const token = core.getInput(Input.githubToken).trim()
-  if (token !== '') core.setSecret(token)
+  for (const name of [Input.githubToken, Input.registryPassword]) {
+    const secret = core.getInput(name).trim()
+    if (secret !== '') core.setSecret(secret)
+  }
 }
 
 /** The engine could not be reached at all (no daemon, no socket, no tool): nothing was loaded or changed. */

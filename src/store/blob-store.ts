@@ -24,7 +24,7 @@ export interface FoundIndex {
  * by key. The seam between orchestration and a storage service: a new store (a registry) is one module.
  */
 export interface BlobStore {
-  readonly kind: 'cache' | 'local' | 'artifact'
+  readonly kind: 'cache' | 'local' | 'artifact' | 'registry'
   /** True when the storage compresses what it is given (the Actions cache runs zstd): chunks then go in raw. */
   readonly compresses: boolean
   /** A directory for chunk files on their way in or out, on the same filesystem as the store where it has one. */

@@ -1,8 +1,5 @@
 import { createRequire as __createRequire } from 'node:module'; import { fileURLToPath as __fileURLToPath } from 'node:url'; import { dirname as __pathDirname } from 'node:path'; const require = __createRequire(import.meta.url); const __ih_filename = __fileURLToPath(import.meta.url); const __ih_dirname = __pathDirname(__ih_filename);
 import {
-  trackTemporary
-} from "./chunk-OTW4DL2O.js";
-import {
   require_inherits,
   require_node,
   require_string_decoder,
@@ -23,6 +20,12 @@ import {
   summary,
   warning
 } from "./chunk-2MDZGHZX.js";
+import {
+  parseRegistry
+} from "./chunk-R525C4LB.js";
+import {
+  trackTemporary
+} from "./chunk-OTW4DL2O.js";
 import {
   IndexFormatError,
   blobPath,
@@ -15902,7 +15905,10 @@ var Input = {
   runId: "run-id",
   repository: "repository",
   kindCluster: "kind-cluster",
-  stallTimeout: "stall-timeout"
+  stallTimeout: "stall-timeout",
+  registry: "registry",
+  registryUsername: "registry-username",
+  registryPassword: "registry-password"
 };
 var lines = (text) => text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "" && !l.startsWith("#"));
 function oneOf(name, value, allowed) {
@@ -15951,7 +15957,12 @@ var platformPattern = /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/;
 function parseInputs(read, env = process.env) {
   const get = (name) => read(name).trim();
   const mode = oneOf(Input.mode, get(Input.mode) || "auto", ["save", "load", "auto"]);
-  const backend = oneOf(Input.backend, get(Input.backend) || "cache", ["cache", "artifact", "local"]);
+  const backend = oneOf(Input.backend, get(Input.backend) || "cache", [
+    "cache",
+    "artifact",
+    "local",
+    "registry"
+  ]);
   const runtime = oneOf(Input.runtime, get(Input.runtime) || "docker", ["docker", "containerd", "podman"]);
   const key = get(Input.key);
   if (key === "") throw new HandoffError('Input "key" is required: the cache key, artifact name or local entry name.');
@@ -15987,6 +15998,7 @@ function parseInputs(read, env = process.env) {
     );
   }
   const warnings = [];
+  const registry = parseRegistrySettings(get, backend, env, warnings);
   return {
     mode,
     images,
@@ -16003,23 +16015,54 @@ function parseInputs(read, env = process.env) {
     ...platform !== "" ? { platform } : {},
     compressionLevel: integer(Input.compressionLevel, get(Input.compressionLevel) || "3", 1, 19),
     artifact: parseArtifact(get, backend, env, warnings),
+    ...registry !== void 0 ? { registry } : {},
     ...kindCluster !== "" ? { kindCluster } : {},
     stallTimeout: integer(Input.stallTimeout, get(Input.stallTimeout) || "300", 0, 86400),
     warnings
   };
 }
+function warnInapplicable(given, only, backend, warnings) {
+  if (given.length === 0) return;
+  const names = given.map((name) => `"${name}"`).join(", ");
+  warnings.push(
+    `Input${given.length > 1 ? "s" : ""} ${names} appl${given.length > 1 ? "y" : "ies"} only to ${only}; ignored with backend: ${backend}.`
+  );
+}
+var registryOnly = [Input.registry, Input.registryUsername, Input.registryPassword];
+function parseRegistrySettings(get, backend, env, warnings) {
+  if (backend !== "registry") {
+    warnInapplicable(
+      registryOnly.filter((name) => get(name) !== ""),
+      "backend: registry",
+      backend,
+      warnings
+    );
+    return void 0;
+  }
+  const address = get(Input.registry);
+  if (address === "")
+    throw new HandoffError(
+      'Input "registry" is required with backend: registry; give host[:port]/repository, e.g. ghcr.io/org/handoff.'
+    );
+  const location = parseRegistry(address);
+  const username = get(Input.registryUsername);
+  const password = get(Input.registryPassword);
+  if (username === "" !== (password === ""))
+    throw new HandoffError(
+      'Inputs "registry-username" and "registry-password" go together; give both, or neither (and "github-token" for ghcr.io).'
+    );
+  if (username !== "") return { location, credentials: { username, password } };
+  const token = get(Input.githubToken);
+  if (token !== "") return { location, credentials: { username: env.GITHUB_ACTOR || "image-handoff", password: token } };
+  return { location };
+}
 var artifactOnly = [Input.retentionDays, Input.overwrite, Input.githubToken, Input.runId, Input.repository];
 function parseArtifact(get, backend, env, warnings) {
   if (backend !== "artifact") {
     const given = artifactOnly.filter(
-      (name) => get(name) !== "" && !(name === Input.overwrite && /^false$/i.test(get(name)))
+      (name) => get(name) !== "" && !(name === Input.overwrite && /^false$/i.test(get(name))) && !(name === Input.githubToken && backend === "registry")
     );
-    if (given.length > 0) {
-      const names = given.map((name) => `"${name}"`).join(", ");
-      warnings.push(
-        `Input${given.length > 1 ? "s" : ""} ${names} appl${given.length > 1 ? "y" : "ies"} only to backend: artifact; ignored with backend: ${backend}.`
-      );
-    }
+    warnInapplicable(given, "backend: artifact", backend, warnings);
     return { overwrite: false };
   }
   const retention = get(Input.retentionDays);
@@ -17981,6 +18024,11 @@ async function createStore(settings, log2, env = process.env) {
       ]);
       return createPackStore(createArtifactBackend({ workDir, log: log2, ...settings.artifact }), workDir);
     }
+    case "registry": {
+      if (settings.registry === void 0) throw new Error("backend: registry without registry settings");
+      const { createRegistryStore } = await import("./registry-store-J6IF6BWU.js");
+      return createRegistryStore({ ...settings.registry, workDir, log: log2 });
+    }
   }
 }
 
@@ -19123,8 +19171,10 @@ var log = {
   group: (title, body) => group(title, body)
 };
 function maskSecrets() {
-  const token = getInput(Input.githubToken).trim();
-  if (token !== "") setSecret(token);
+  for (const name of [Input.githubToken, Input.registryPassword]) {
+    const secret = getInput(name).trim();
+    if (secret !== "") setSecret(secret);
+  }
 }
 var EngineUnreachable = class extends HandoffError {
 };
@@ -19244,4 +19294,4 @@ export {
   runMain,
   runPost
 };
-/*! For license information please see chunk-FFPXCBYM.js.LEGAL.txt */
+/*! For license information please see chunk-74Q4QTMU.js.LEGAL.txt */

@@ -1,0 +1,136 @@
+import { describe, expect, it } from '@jest/globals'
+import { parseInputs } from '../../src/inputs.js'
+import { parseRegistry, tagForKey, tagMayMatch } from '../../src/backends/registry/reference.js'
+import { parseChallenge } from '../../src/backends/registry/auth.js'
+import {
+  chunkDescriptors,
+  describeBlob,
+  entryManifest,
+  indexMediaType,
+  readEntryManifest
+} from '../../src/backends/registry/entry-manifest.js'
+
+const reader = (values: Record<string, string>) => (name: string) => values[name] ?? ''
+const digest = (c: string) => `sha256:${c.repeat(64)}`
+
+describe('registry reference', () => {
+  it('reads host and repository, HTTPS unless the host is loopback or a scheme says otherwise', () => {
+    expect(parseRegistry('ghcr.io/org/handoff')).toEqual({ origin: 'https://ghcr.io', repository: 'org/handoff' })
+    expect(parseRegistry('127.0.0.1:5000/org/handoff')).toEqual({
+      origin: 'http://127.0.0.1:5000',
+      repository: 'org/handoff'
+    })
+    expect(parseRegistry('localhost:5000/h').origin).toBe('http://localhost:5000')
+    expect(parseRegistry('http://registry.lan:5000/handoff/').origin).toBe('http://registry.lan:5000')
+    expect(parseRegistry('https://127.0.0.1:5443/h').origin).toBe('https://127.0.0.1:5443')
+  })
+
+  it.each([
+    ['ghcr.io', /names no repository/],
+    ['ghcr.io/Org/handoff', /not a repository name/],
+    ['ghcr.io/org//x', /not a repository name/],
+    ['bad_host!/org', /not a host name/],
+    ['/org/handoff', /names no repository/]
+  ])('refuses %s', (text, why) => {
+    expect(() => parseRegistry(text)).toThrow(why)
+  })
+
+  it('uses a valid key as its tag, and a readable spelling plus a hash of any other key', () => {
+    expect(tagForKey('images-linux-abc123')).toBe('images-linux-abc123')
+    const tag = tagForKey('images/linux main')
+    expect(tag).toMatch(/^images_linux_main-[0-9a-f]{16}$/)
+    expect(tagForKey('images_linux_main')).not.toBe(tag)
+    expect(tagForKey('.hidden')).toMatch(/^_\.hidden-[0-9a-f]{16}$/)
+    const long = tagForKey('x'.repeat(300))
+    expect(long.length).toBeLessThanOrEqual(128)
+    expect(long).toMatch(/^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/)
+    expect(tagForKey('x'.repeat(300))).not.toBe(tagForKey('x'.repeat(299)))
+  })
+
+  it('finds the tags that may hold a key starting with a prefix', () => {
+    expect(tagMayMatch(tagForKey('deps/2 main'), 'deps/')).toBe(true)
+    expect(tagMayMatch(tagForKey('deps-1'), 'deps-')).toBe(true)
+    expect(tagMayMatch(tagForKey('other-1'), 'deps-')).toBe(false)
+    expect(tagMayMatch(tagForKey('y'.repeat(200)), 'y'.repeat(150))).toBe(true)
+  })
+})
+
+describe('registry auth challenge', () => {
+  it('reads the scheme and quoted or bare parameters', () => {
+    expect(
+      parseChallenge('Bearer realm="https://auth.example/token",service="registry.example",scope="repository:a/b:pull"')
+    ).toEqual({
+      scheme: 'bearer',
+      params: { realm: 'https://auth.example/token', service: 'registry.example', scope: 'repository:a/b:pull' }
+    })
+    expect(parseChallenge('Basic realm=Registry')).toEqual({ scheme: 'basic', params: { realm: 'Registry' } })
+    expect(parseChallenge(null)).toBeUndefined()
+  })
+})
+
+describe('registry entry manifest', () => {
+  it('names the index as config, every chunk once with its size as layers, and the key and time', () => {
+    const index = {
+      chunkBytes: 10,
+      entries: [
+        { path: 'a', mode: 0o644, type: 'file' as const, size: 25, chunks: [digest('a'), digest('b'), digest('c')] },
+        { path: 'b', mode: 0o644, type: 'file' as const, size: 10, chunks: [digest('a')] },
+        { path: 'c', mode: 0o644, type: 'file' as const, size: 2, inline: 'AAA=' }
+      ]
+    }
+    expect(chunkDescriptors(index).map((d) => [d.digest, d.size])).toEqual([
+      [digest('a'), 10],
+      [digest('b'), 10],
+      [digest('c'), 5]
+    ])
+    const config = describeBlob(Buffer.from('{}'), indexMediaType)
+    const body = entryManifest('my key', config, chunkDescriptors(index), new Date('2026-01-02T03:04:05Z'))
+    const parsed = JSON.parse(body.toString()) as Record<string, unknown>
+    expect(parsed).toMatchObject({ schemaVersion: 2, artifactType: indexMediaType, config })
+    expect(readEntryManifest(body)).toEqual({
+      key: 'my key',
+      created: Date.parse('2026-01-02T03:04:05Z'),
+      index: config
+    })
+  })
+
+  it('takes any other manifest for none of its entries', () => {
+    expect(readEntryManifest(Buffer.from('not json'))).toBeUndefined()
+    const image = { schemaVersion: 2, config: { mediaType: 'application/vnd.oci.image.config.v1+json' }, layers: [] }
+    expect(readEntryManifest(Buffer.from(JSON.stringify(image)))).toBeUndefined()
+  })
+})
+
+describe('registry inputs', () => {
+  it('requires the registry, and takes credentials from the user and password, else from github-token', () => {
+    expect(() => parseInputs(reader({ key: 'k', backend: 'registry' }), {})).toThrow(/"registry" is required/)
+    const anonymous = parseInputs(reader({ key: 'k', backend: 'registry', registry: 'ghcr.io/o/h' }), {})
+    expect(anonymous.registry).toEqual({ location: { origin: 'https://ghcr.io', repository: 'o/h' } })
+    const given = parseInputs(
+      reader({
+        key: 'k',
+        backend: 'registry',
+        registry: 'ghcr.io/o/h',
+        'registry-username': 'u',
+        'registry-password': 'p',
+        'github-token': 't'
+      }),
+      {}
+    )
+    expect(given.registry?.credentials).toEqual({ username: 'u', password: 'p' })
+    const token = parseInputs(reader({ key: 'k', backend: 'registry', registry: 'ghcr.io/o/h', 'github-token': 't' }), {
+      GITHUB_ACTOR: 'octocat'
+    })
+    expect(token.registry?.credentials).toEqual({ username: 'octocat', password: 't' })
+    expect(token.warnings).toEqual([])
+  })
+
+  it('wants both the user and the password, and warns about registry inputs with another backend', () => {
+    expect(() =>
+      parseInputs(reader({ key: 'k', backend: 'registry', registry: 'ghcr.io/o/h', 'registry-username': 'u' }), {})
+    ).toThrow(/go together/)
+    const local = parseInputs(reader({ key: 'k', backend: 'local', path: '/tmp/x', registry: 'ghcr.io/o/h' }), {})
+    expect(local.warnings).toEqual(['Input "registry" applies only to backend: registry; ignored with backend: local.'])
+    expect(local.registry).toBeUndefined()
+  })
+})

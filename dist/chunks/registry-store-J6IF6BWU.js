@@ -1,0 +1,388 @@
+import { createRequire as __createRequire } from 'node:module'; import { fileURLToPath as __fileURLToPath } from 'node:url'; import { dirname as __pathDirname } from 'node:path'; const require = __createRequire(import.meta.url); const __ih_filename = __fileURLToPath(import.meta.url); const __ih_dirname = __pathDirname(__ih_filename);
+import {
+  tagForKey,
+  tagMayMatch
+} from "./chunk-R525C4LB.js";
+import {
+  sweepStale,
+  trackTemporary
+} from "./chunk-OTW4DL2O.js";
+import {
+  isChunked,
+  isRecord,
+  parseIndex
+} from "./chunk-4R7AXG6S.js";
+import {
+  HandoffError,
+  errorMessage
+} from "./chunk-OOPN6O4Y.js";
+
+// src/backends/registry-store.ts
+import { createReadStream } from "node:fs";
+import { mkdir, rm, stat } from "node:fs/promises";
+import { join } from "node:path";
+import { Readable as Readable2 } from "node:stream";
+
+// src/backends/registry/client.ts
+import { createWriteStream } from "node:fs";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+
+// src/backends/registry/auth.ts
+function parseChallenge(header) {
+  const match = header === null ? null : /^\s*([A-Za-z]+)\s*(.*)$/s.exec(header);
+  if (!match) return void 0;
+  const params = {};
+  for (const param of (match[2] ?? "").matchAll(/([A-Za-z_]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^\s,]*))/g)) {
+    params[(param[1] ?? "").toLowerCase()] = (param[2] ?? param[3] ?? "").replace(/\\(.)/g, "$1");
+  }
+  return { scheme: (match[1] ?? "").toLowerCase(), params };
+}
+function authorizedSender(options) {
+  const doFetch = options.fetch ?? fetch;
+  const grants = /* @__PURE__ */ new Map();
+  const basic = options.credentials ? `Basic ${Buffer.from(`${options.credentials.username}:${options.credentials.password}`).toString("base64")}` : void 0;
+  const attempt = (request, authorization) => doFetch(request.url, {
+    method: request.method,
+    headers: { ...request.headers, ...authorization !== void 0 ? { authorization } : {} },
+    ...request.body ? { body: request.body(), duplex: "half" } : {}
+  }).catch((error) => {
+    const cause = error.cause;
+    throw new HandoffError(
+      `Could not reach the registry ${options.label} (${request.method} ${new URL(request.url).pathname}): ${errorMessage(cause ?? error)}. Check the "registry" input and that the registry is up.`
+    );
+  });
+  const grant = async (challenge, access) => {
+    if (challenge?.scheme === "basic") {
+      if (basic !== void 0) return basic;
+      throw new HandoffError(
+        `The registry ${options.label} asks for a user name and password; give "registry-username" and "registry-password" (or "github-token" for ghcr.io).`
+      );
+    }
+    if (challenge?.scheme !== "bearer" || !challenge.params["realm"]) {
+      throw new HandoffError(
+        `The registry ${options.label} refused the request (401) without saying how to authenticate; check the "registry" input.`
+      );
+    }
+    return `Bearer ${await fetchToken(challenge.params, access)}`;
+  };
+  const fetchToken = async (params, access) => {
+    const url = new URL(params["realm"] ?? "");
+    if (params["service"]) url.searchParams.set("service", params["service"]);
+    url.searchParams.set("scope", `repository:${options.repository}:${access === "push" ? "pull,push" : "pull"}`);
+    const response = await doFetch(url, { headers: basic !== void 0 ? { authorization: basic } : {} }).catch(
+      (error) => {
+        throw new HandoffError(
+          `Could not reach the token service ${url.origin} of the registry ${options.label}: ${errorMessage(error.cause ?? error)}.`
+        );
+      }
+    );
+    const text = await response.text();
+    if (!response.ok) {
+      const hint = response.status === 401 || response.status === 403 ? basic !== void 0 ? 'the credentials were refused; check "registry-username"/"registry-password" or "github-token" and its packages permission' : 'it wants credentials; give "registry-username" and "registry-password" (or "github-token" for ghcr.io)' : "the token service failed";
+      throw new HandoffError(
+        `The registry ${options.label} gave no ${access} token (HTTP ${response.status}): ${hint}.`
+      );
+    }
+    let token;
+    try {
+      const body = JSON.parse(text);
+      token = body.token ?? body.access_token;
+    } catch {
+      token = void 0;
+    }
+    if (typeof token !== "string" || token === "")
+      throw new HandoffError(`The token service of the registry ${options.label} answered without a token.`);
+    return token;
+  };
+  return async (request) => {
+    const used = grants.get(request.access);
+    const response = await attempt(request, used === void 0 ? void 0 : await used.catch(() => void 0));
+    if (response.status !== 401) return response;
+    await response.body?.cancel();
+    if (grants.get(request.access) === used) {
+      const fresh = grant(parseChallenge(response.headers.get("www-authenticate")), request.access);
+      grants.set(request.access, fresh);
+      fresh.catch(() => {
+        if (grants.get(request.access) === fresh) grants.delete(request.access);
+      });
+    }
+    const authorization = await grants.get(request.access);
+    return attempt(request, authorization);
+  };
+}
+
+// src/backends/registry/client.ts
+var ociManifest = "application/vnd.oci.image.manifest.v1+json";
+var maxManifestBytes = 4 * 1024 * 1024;
+function createRegistryClient(location, credentials, doFetch) {
+  const label = `${location.origin.replace(/^https?:\/\//, "")}/${location.repository}`;
+  const send = authorizedSender({
+    repository: location.repository,
+    label,
+    ...credentials ? { credentials } : {},
+    ...doFetch ? { fetch: doFetch } : {}
+  });
+  const base = `${location.origin}/v2/${location.repository}`;
+  const unexpected = async (response, what) => {
+    const text = (await response.text().catch(() => "")).slice(0, 300).replace(/\s+/g, " ").trim();
+    const hint = response.status === 401 || response.status === 403 ? ' Check the credentials ("registry-username"/"registry-password" or "github-token") and that they may push to and pull from this repository.' : "";
+    return new HandoffError(
+      `The registry ${label} answered ${response.status} to ${what}${text ? `: ${text}` : ""}.${hint}`
+    );
+  };
+  const exists = async (url, what, headers = {}) => {
+    const response = await send({ method: "HEAD", url, access: "pull", headers });
+    await response.body?.cancel();
+    if (response.ok) return true;
+    if (response.status === 404) return false;
+    throw await unexpected(response, what);
+  };
+  return {
+    label,
+    hasBlob: (digest) => exists(`${base}/blobs/${digest}`, `a lookup of blob ${digest}`),
+    async uploadBlob(digest, size, body) {
+      const started = await send({ method: "POST", url: `${base}/blobs/uploads/`, access: "push" });
+      if (started.status !== 202) throw await unexpected(started, `the start of an upload of ${digest}`);
+      await started.body?.cancel();
+      const location2 = started.headers.get("location");
+      if (!location2) throw new HandoffError(`The registry ${label} started an upload without saying where to send it.`);
+      const url = new URL(location2, base);
+      url.searchParams.set("digest", digest);
+      const done = await send({
+        method: "PUT",
+        url: url.toString(),
+        access: "push",
+        headers: { "content-type": "application/octet-stream", "content-length": String(size) },
+        body
+      });
+      if (done.status !== 201) throw await unexpected(done, `the upload of ${digest}`);
+      await done.body?.cancel();
+    },
+    async fetchBlob(digest, file) {
+      const response = await send({ method: "GET", url: `${base}/blobs/${digest}`, access: "pull" });
+      if (!response.ok || response.body === null) throw await unexpected(response, `a download of blob ${digest}`);
+      await pipeline(Readable.fromWeb(response.body), createWriteStream(file));
+    },
+    async readBlob(digest, maxBytes) {
+      const response = await send({ method: "GET", url: `${base}/blobs/${digest}`, access: "pull" });
+      if (!response.ok) throw await unexpected(response, `a download of blob ${digest}`);
+      if (Number(response.headers.get("content-length") ?? "0") > maxBytes) {
+        await response.body?.cancel();
+        throw new HandoffError(`Blob ${digest} in ${label} is larger than ${maxBytes} bytes; it is not an index.`);
+      }
+      return Buffer.from(await response.arrayBuffer());
+    },
+    async putManifest(tag, body) {
+      const response = await send({
+        method: "PUT",
+        url: `${base}/manifests/${tag}`,
+        access: "push",
+        headers: { "content-type": ociManifest },
+        body: () => body
+      });
+      if (response.status !== 201) throw await unexpected(response, `storing the manifest of tag ${tag}`);
+      await response.body?.cancel();
+    },
+    async getManifest(tag) {
+      const response = await send({
+        method: "GET",
+        url: `${base}/manifests/${tag}`,
+        access: "pull",
+        headers: { accept: ociManifest }
+      });
+      if (response.status === 404) {
+        await response.body?.cancel();
+        return void 0;
+      }
+      if (!response.ok) throw await unexpected(response, `a read of the manifest of tag ${tag}`);
+      const length = Number(response.headers.get("content-length") ?? "0");
+      if (length > maxManifestBytes) {
+        await response.body?.cancel();
+        throw new HandoffError(
+          `The manifest under tag ${tag} in ${label} is ${length} bytes; not an image-handoff entry.`
+        );
+      }
+      return Buffer.from(await response.arrayBuffer());
+    },
+    hasManifest: (tag) => exists(`${base}/manifests/${tag}`, `a lookup of tag ${tag}`, { accept: ociManifest }),
+    async listTags() {
+      const tags = [];
+      let url = `${base}/tags/list?n=1000`;
+      while (url !== void 0) {
+        const response = await send({ method: "GET", url, access: "pull" });
+        if (response.status === 404) {
+          await response.body?.cancel();
+          return tags;
+        }
+        if (!response.ok) throw await unexpected(response, "a listing of the tags");
+        const body = await response.json();
+        if (Array.isArray(body.tags)) tags.push(...body.tags.filter((t) => typeof t === "string"));
+        url = nextPage(response.headers.get("link"), base);
+      }
+      return tags;
+    }
+  };
+}
+function nextPage(link, base) {
+  const match = link === null ? null : /<([^>]+)>\s*;\s*rel="?next"?/.exec(link);
+  return match?.[1] !== void 0 ? new URL(match[1], base).toString() : void 0;
+}
+
+// src/backends/registry/entry-manifest.ts
+import { createHash } from "node:crypto";
+var indexMediaType = "application/vnd.image-handoff.index.v2+json";
+var chunkMediaType = "application/vnd.image-handoff.chunk.v1";
+var keyAnnotation = "io.github.image-handoff.key";
+var createdAnnotation = "org.opencontainers.image.created";
+function describeBlob(body, mediaType) {
+  return { mediaType, digest: `sha256:${createHash("sha256").update(body).digest("hex")}`, size: body.length };
+}
+function chunkDescriptors(index) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const entry of index.entries) {
+    if (!isChunked(entry)) continue;
+    entry.chunks.forEach((digest, at) => {
+      const size = Math.min(index.chunkBytes, entry.size - at * index.chunkBytes);
+      if (!seen.has(digest)) seen.set(digest, { mediaType: chunkMediaType, digest, size });
+    });
+  }
+  return [...seen.values()];
+}
+function entryManifest(key, config, chunks, created) {
+  return Buffer.from(
+    JSON.stringify({
+      schemaVersion: 2,
+      mediaType: ociManifest,
+      artifactType: indexMediaType,
+      config,
+      layers: chunks,
+      annotations: { [keyAnnotation]: key, [createdAnnotation]: created.toISOString() }
+    })
+  );
+}
+function readEntryManifest(body) {
+  let raw;
+  try {
+    raw = JSON.parse(body.toString("utf8"));
+  } catch {
+    return void 0;
+  }
+  if (!isRecord(raw) || !isRecord(raw["config"]) || !isRecord(raw["annotations"])) return void 0;
+  const { config, annotations } = raw;
+  const key = annotations[keyAnnotation];
+  const created = Date.parse(String(annotations[createdAnnotation]));
+  const digest = config["digest"];
+  const size = config["size"];
+  if (config["mediaType"] !== indexMediaType || typeof key !== "string") return void 0;
+  if (typeof digest !== "string" || !/^sha256:[0-9a-f]{64}$/.test(digest)) return void 0;
+  if (typeof size !== "number" || !Number.isSafeInteger(size) || size < 0) return void 0;
+  return { key, created: Number.isNaN(created) ? 0 : created, index: { mediaType: indexMediaType, digest, size } };
+}
+
+// src/backends/registry-store.ts
+var maxIndexBytes = 64 * 1024 * 1024;
+var manifestReads = 8;
+function createRegistryStore(options) {
+  const client = createRegistryClient(options.location, options.credentials, options.fetch);
+  const scratch = join(options.workDir, "registry-scratch");
+  const log = options.log ?? (() => void 0);
+  let fetched = 0;
+  const entryOf = async (key) => {
+    const body = await client.getManifest(tagForKey(key));
+    const entry = body === void 0 ? void 0 : readEntryManifest(body);
+    return entry?.key === key ? entry : void 0;
+  };
+  const list = async () => {
+    const entries = await readEntries(client, await client.listTags());
+    return entries.sort((a, b) => b.created - a.created);
+  };
+  return {
+    kind: "registry",
+    compresses: true,
+    scratch,
+    async prepare() {
+      await mkdir(scratch, { recursive: true });
+      await sweepStale(scratch);
+    },
+    has: (digest) => client.hasBlob(digest),
+    async put(digest, file) {
+      try {
+        const { size } = await stat(file);
+        await client.uploadBlob(digest, size, () => fileBody(file));
+        return size;
+      } finally {
+        await rm(file, { force: true });
+      }
+    },
+    async get(digest) {
+      await mkdir(scratch, { recursive: true });
+      const file = join(scratch, `fetched-${process.pid}-${fetched++}`);
+      const untrack = trackTemporary(file);
+      const dispose = async () => {
+        await rm(file, { force: true }).catch(() => void 0);
+        untrack();
+      };
+      try {
+        await client.fetchBlob(digest, file);
+      } catch (error) {
+        await dispose();
+        throw error;
+      }
+      return { file, compressed: false, dispose };
+    },
+    hasIndex: async (key) => await entryOf(key) !== void 0,
+    async readIndex(key, restoreKeys) {
+      const entry = await entryOf(key) ?? (restoreKeys.length > 0 ? await newest(client, restoreKeys) : void 0);
+      if (entry === void 0) return void 0;
+      const body = await client.readBlob(entry.index.digest, maxIndexBytes);
+      if (describeBlob(body, indexMediaType).digest !== entry.index.digest)
+        throw new HandoffError(`The index of "${entry.key}" in ${client.label} does not match its digest; save again.`);
+      log(
+        `Found entry "${entry.key}" in ${client.label}${entry.key === key ? "" : ` (restore key match for "${key}")`}.`
+      );
+      return { matchedKey: entry.key, body };
+    },
+    async writeIndex(key, body) {
+      const tag = tagForKey(key);
+      if (await entryOf(key) !== void 0) {
+        return { saved: false, key, reason: `${client.label} already holds an entry under "${key}" (tag ${tag})` };
+      }
+      const config = describeBlob(body, indexMediaType);
+      if (!await client.hasBlob(config.digest)) await client.uploadBlob(config.digest, body.length, () => body);
+      const manifest = entryManifest(key, config, chunkDescriptors(parseIndex(body)), /* @__PURE__ */ new Date());
+      await client.putManifest(tag, manifest);
+      log(`Pushed entry "${key}" to ${client.label} as tag ${tag}.`);
+      return { saved: true, key, bytes: body.length + manifest.length };
+    },
+    explainMiss: async () => void 0,
+    list
+  };
+}
+function fileBody(file) {
+  return Readable2.toWeb(createReadStream(file, { highWaterMark: 1024 * 1024 }));
+}
+async function readEntries(client, tags) {
+  const found = [];
+  for (let at = 0; at < tags.length; at += manifestReads) {
+    const bodies = await Promise.all(tags.slice(at, at + manifestReads).map((tag) => client.getManifest(tag)));
+    for (const body of bodies) {
+      const entry = body === void 0 ? void 0 : readEntryManifest(body);
+      if (entry !== void 0) found.push(entry);
+    }
+  }
+  return found;
+}
+async function newest(client, prefixes) {
+  const tags = await client.listTags();
+  const candidates = tags.filter((tag) => prefixes.some((prefix) => tagMayMatch(tag, prefix)));
+  const entries = await readEntries(client, candidates);
+  for (const prefix of prefixes) {
+    const match = entries.filter((e) => e.key.startsWith(prefix)).sort((a, b) => b.created - a.created || (a.key < b.key ? 1 : -1))[0];
+    if (match) return match;
+  }
+  return void 0;
+}
+export {
+  createRegistryStore
+};

@@ -1,0 +1,160 @@
+/**
+ * The OCI distribution API, the part a store needs and nothing more: blobs (HEAD, a POST-then-PUT upload
+ * streamed from a file, GET streamed to a file), manifests by tag (PUT, GET) and the tag list.
+ */
+import { createWriteStream } from 'node:fs'
+import { Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import type { ReadableStream as WebReadableStream } from 'node:stream/web'
+import { HandoffError } from '../../errors.js'
+import { authorizedSender, type Credentials, type RequestBody, type Send } from './auth.js'
+import type { RegistryLocation } from './reference.js'
+
+export const ociManifest = 'application/vnd.oci.image.manifest.v1+json'
+/** A manifest is a few kilobytes; anything past this is not one of ours. */
+const maxManifestBytes = 4 * 1024 * 1024
+
+export interface RegistryClient {
+  readonly label: string
+  hasBlob(digest: string): Promise<boolean>
+  /** Sends `size` bytes up as the blob `digest` (the registry checks the digest); `body` makes them afresh per attempt. */
+  uploadBlob(digest: string, size: number, body: () => RequestBody): Promise<void>
+  /** Streams the blob into `file`. */
+  fetchBlob(digest: string, file: string): Promise<void>
+  /** A small blob (an index) into memory; larger than `maxBytes` is refused. */
+  readBlob(digest: string, maxBytes: number): Promise<Buffer>
+  putManifest(tag: string, body: Buffer): Promise<void>
+  /** The manifest under `tag`, or undefined when there is none. */
+  getManifest(tag: string): Promise<Buffer | undefined>
+  hasManifest(tag: string): Promise<boolean>
+  listTags(): Promise<string[]>
+}
+
+export function createRegistryClient(
+  location: RegistryLocation,
+  credentials?: Credentials,
+  doFetch?: typeof fetch
+): RegistryClient {
+  const label = `${location.origin.replace(/^https?:\/\//, '')}/${location.repository}`
+  const send: Send = authorizedSender({
+    repository: location.repository,
+    label,
+    ...(credentials ? { credentials } : {}),
+    ...(doFetch ? { fetch: doFetch } : {})
+  })
+  const base = `${location.origin}/v2/${location.repository}`
+
+  /** A status nobody expected: what the registry said, in a sentence that names the request. */
+  const unexpected = async (response: Response, what: string): Promise<HandoffError> => {
+    const text = (await response.text().catch(() => '')).slice(0, 300).replace(/\s+/g, ' ').trim()
+    const hint =
+      response.status === 401 || response.status === 403
+        ? ' Check the credentials ("registry-username"/"registry-password" or "github-token") and that they may push to and pull from this repository.'
+        : ''
+    return new HandoffError(
+      `The registry ${label} answered ${response.status} to ${what}${text ? `: ${text}` : ''}.${hint}`
+    )
+  }
+
+  const exists = async (url: string, what: string, headers: Record<string, string> = {}): Promise<boolean> => {
+    const response = await send({ method: 'HEAD', url, access: 'pull', headers })
+    await response.body?.cancel()
+    if (response.ok) return true
+    if (response.status === 404) return false
+    throw await unexpected(response, what)
+  }
+
+  return {
+    label,
+    hasBlob: (digest) => exists(`${base}/blobs/${digest}`, `a lookup of blob ${digest}`),
+    async uploadBlob(digest, size, body) {
+      const started = await send({ method: 'POST', url: `${base}/blobs/uploads/`, access: 'push' })
+      if (started.status !== 202) throw await unexpected(started, `the start of an upload of ${digest}`)
+      await started.body?.cancel()
+      const location = started.headers.get('location')
+      if (!location) throw new HandoffError(`The registry ${label} started an upload without saying where to send it.`)
+      // Location may be absolute or relative to the registry.
+      const url = new URL(location, base)
+      url.searchParams.set('digest', digest)
+      const done = await send({
+        method: 'PUT',
+        url: url.toString(),
+        access: 'push',
+        headers: { 'content-type': 'application/octet-stream', 'content-length': String(size) },
+        body
+      })
+      if (done.status !== 201) throw await unexpected(done, `the upload of ${digest}`)
+      await done.body?.cancel()
+    },
+    async fetchBlob(digest, file) {
+      const response = await send({ method: 'GET', url: `${base}/blobs/${digest}`, access: 'pull' })
+      if (!response.ok || response.body === null) throw await unexpected(response, `a download of blob ${digest}`)
+      await pipeline(Readable.fromWeb(response.body as WebReadableStream), createWriteStream(file))
+    },
+    async readBlob(digest, maxBytes) {
+      const response = await send({ method: 'GET', url: `${base}/blobs/${digest}`, access: 'pull' })
+      if (!response.ok) throw await unexpected(response, `a download of blob ${digest}`)
+      if (Number(response.headers.get('content-length') ?? '0') > maxBytes) {
+        await response.body?.cancel()
+        throw new HandoffError(`Blob ${digest} in ${label} is larger than ${maxBytes} bytes; it is not an index.`)
+      }
+      return Buffer.from(await response.arrayBuffer())
+    },
+    async putManifest(tag, body) {
+      const response = await send({
+        method: 'PUT',
+        url: `${base}/manifests/${tag}`,
+        access: 'push',
+        headers: { 'content-type': ociManifest },
+        body: () => body
+      })
+      if (response.status !== 201) throw await unexpected(response, `storing the manifest of tag ${tag}`)
+      await response.body?.cancel()
+    },
+    async getManifest(tag) {
+      const response = await send({
+        method: 'GET',
+        url: `${base}/manifests/${tag}`,
+        access: 'pull',
+        headers: { accept: ociManifest }
+      })
+      if (response.status === 404) {
+        await response.body?.cancel()
+        return undefined
+      }
+      if (!response.ok) throw await unexpected(response, `a read of the manifest of tag ${tag}`)
+      const length = Number(response.headers.get('content-length') ?? '0')
+      if (length > maxManifestBytes) {
+        await response.body?.cancel()
+        throw new HandoffError(
+          `The manifest under tag ${tag} in ${label} is ${length} bytes; not an image-handoff entry.`
+        )
+      }
+      return Buffer.from(await response.arrayBuffer())
+    },
+    hasManifest: (tag) => exists(`${base}/manifests/${tag}`, `a lookup of tag ${tag}`, { accept: ociManifest }),
+    async listTags() {
+      const tags: string[] = []
+      let url: string | undefined = `${base}/tags/list?n=1000`
+      while (url !== undefined) {
+        const response = await send({ method: 'GET', url, access: 'pull' })
+        // A repository nothing was pushed to yet has no tags.
+        if (response.status === 404) {
+          await response.body?.cancel()
+          return tags
+        }
+        if (!response.ok) throw await unexpected(response, 'a listing of the tags')
+        const body = (await response.json()) as { tags?: unknown }
+        if (Array.isArray(body.tags)) tags.push(...body.tags.filter((t): t is string => typeof t === 'string'))
+        url = nextPage(response.headers.get('link'), base)
+      }
+      return tags
+    }
+  }
+}
+
+/** `</v2/a/tags/list?last=x&n=1000>; rel="next"` → the absolute URL of the next page. */
+function nextPage(link: string | null, base: string): string | undefined {
+  const match = link === null ? null : /<([^>]+)>\s*;\s*rel="?next"?/.exec(link)
+  return match?.[1] !== undefined ? new URL(match[1], base).toString() : undefined
+}
