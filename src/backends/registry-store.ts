@@ -40,7 +40,7 @@ const maxIndexBytes = 64 * 1024 * 1024
 /** Manifests read at once while looking for a restore-key match. */
 const manifestReads = 8
 
-export function createRegistryStore(options: RegistryStoreOptions): BlobStore & { list(): Promise<StoredEntry[]> } {
+export function createRegistryStore(options: RegistryStoreOptions): BlobStore {
   const client = createRegistryClient(options.location, options.credentials, options.fetch)
   const scratch = join(options.workDir, 'registry-scratch')
   const log = options.log ?? (() => undefined)

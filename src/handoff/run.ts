@@ -1,9 +1,6 @@
 import * as core from '@actions/core'
-import { HandoffError, failureMessage } from '../errors.js'
+import { failureMessage } from '../errors.js'
 import { Input, parseInputs, type Settings } from '../inputs.js'
-import { createRuntime } from '../runtimes/factory.js'
-import { createStore } from '../backends/factory.js'
-import type { Runtime } from '../runtimes/runtime.js'
 import { loadImages } from './load.js'
 import { saveImages, type HandoffDeps } from './save.js'
 import { changedSelection } from './changes.js'
@@ -12,6 +9,7 @@ import { failureSummary, loadSummary, saveSummary } from './summaries.js'
 import type { Log } from './log.js'
 import type { DroppedNames, ImageRow } from './report.js'
 import { logLine } from './safe-text.js'
+import { EngineUnreachable, withDeps as openDeps } from './session.js'
 
 /** The only module that talks to @actions/core: inputs, outputs, state, logs, summary and the failure policy. */
 
@@ -36,24 +34,8 @@ function maskSecrets(): void {
   }
 }
 
-/** The engine could not be reached at all (no daemon, no socket, no tool): nothing was loaded or changed. */
-class EngineUnreachable extends HandoffError {}
-
-async function withDeps<T>(settings: Settings, body: (deps: HandoffDeps) => Promise<T>): Promise<T> {
-  const store = await createStore(settings, (m) => log.info(m))
-  let runtime: Runtime
-  try {
-    runtime = await createRuntime(settings, (m) => log.warning(m))
-  } catch (error) {
-    throw new EngineUnreachable(failureMessage(error))
-  }
-  try {
-    return await body({ runtime, store, log, clock: Date.now })
-  } finally {
-    await store.release?.()
-    await runtime.close()
-  }
-}
+const withDeps = <T>(settings: Settings, body: (deps: HandoffDeps) => Promise<T>): Promise<T> =>
+  openDeps(settings, log, body)
 
 function setImagesOutput(rows: ImageRow[], dropped: DroppedNames[] = []): void {
   core.setOutput('images', JSON.stringify(rows))

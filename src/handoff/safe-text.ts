@@ -29,3 +29,12 @@ export function escapeMarkdown(text: string): string {
   const markdown = text.replace(/[\r\n]+/g, ' ').replace(/[\\`*_{}[\]()#+!|~-]/g, (c) => `\\${c}`)
   return escapeHtml(markdown).replace(/@/g, '&#64;')
 }
+
+/**
+ * One line for a terminal (the CLI): control characters from keys, names or engine messages shown as `\xNN`,
+ * so none can move the cursor, recolour the screen or end the line.
+ */
+export function terminalLine(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
+}

@@ -19,6 +19,13 @@ export interface FoundIndex {
   body: Buffer
 }
 
+/** An entry as a listing shows it. */
+export interface ListedEntry {
+  key: string
+  /** When it was saved (ms since the epoch; the file time for a directory store). */
+  created: number
+}
+
 /**
  * A content-addressed store: chunks by digest, written once and shared by every key; and small index documents
  * by key. The seam between orchestration and a storage service: a new store (a registry) is one module.
@@ -47,6 +54,8 @@ export interface BlobStore {
   writeIndex(key: string, body: Buffer): Promise<SaveOutcome>
   /** Frees what a load downloaded (a pack file); never throws. */
   release?(): Promise<void>
+  /** Every entry, newest first (the local and registry stores; what `image-handoff ls` shows). */
+  list?(): Promise<ListedEntry[]>
   /** Why `key` missed although something is stored under it (an entry of the first release), or undefined. */
   explainMiss(key: string): Promise<string | undefined>
 }

@@ -4,7 +4,7 @@ import {
   require_node,
   require_string_decoder,
   require_tar_stream
-} from "./chunk-UPTZXHVF.js";
+} from "./chunk-76IPVGEP.js";
 import {
   AbortError,
   AnonymousCredential,
@@ -44,7 +44,7 @@ import {
   structuredMessageDecodingBrowser,
   structuredMessageDecodingStream,
   structuredMessageEncoding
-} from "./chunk-Q2ZCCHGV.js";
+} from "./chunk-DIU2YUVM.js";
 import {
   BearerCredentialHandler,
   HttpClient,
@@ -56,7 +56,8 @@ import {
   require_undici,
   setSecret,
   warning
-} from "./chunk-2MDZGHZX.js";
+} from "./chunk-6AWRO27Y.js";
+import "./chunk-53D3W5QR.js";
 import {
   HandoffError,
   __commonJS,
@@ -62433,4 +62434,4 @@ async function scratch(workDir, prefix2) {
 export {
   createArtifactBackend
 };
-/*! For license information please see artifact-OUVL465H.js.LEGAL.txt */
+/*! For license information please see artifact-NJ3Q5KA6.js.LEGAL.txt */

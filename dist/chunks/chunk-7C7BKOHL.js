@@ -4,22 +4,11 @@ import {
   require_node,
   require_string_decoder,
   require_tar_stream
-} from "./chunk-UPTZXHVF.js";
+} from "./chunk-76IPVGEP.js";
 import {
-  debug,
   getExecOutput,
-  getInput,
-  getState,
-  group,
-  info,
-  require_src,
-  saveState,
-  setFailed,
-  setOutput,
-  setSecret,
-  summary,
-  warning
-} from "./chunk-2MDZGHZX.js";
+  require_src
+} from "./chunk-53D3W5QR.js";
 import {
   parseRegistry
 } from "./chunk-R525C4LB.js";
@@ -1007,13 +996,13 @@ var require_parse = __commonJS({
         consume(token.value);
       };
       const negate = () => {
-        let count3 = 1;
+        let count2 = 1;
         while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
           advance();
           state.start++;
-          count3++;
+          count2++;
         }
-        if (count3 % 2 === 0) {
+        if (count2 % 2 === 0) {
           return false;
         }
         state.negated = true;
@@ -2784,13 +2773,13 @@ var require_stream_writable = __commonJS({
         var buffer = new Array(l);
         var holder = state.corkedRequestsFree;
         holder.entry = entry;
-        var count3 = 0;
+        var count2 = 0;
         var allBuffers = true;
         while (entry) {
-          buffer[count3] = entry;
+          buffer[count2] = entry;
           if (!entry.isBuf) allBuffers = false;
           entry = entry.next;
-          count3 += 1;
+          count2 += 1;
         }
         buffer.allBuffers = allBuffers;
         doWrite(stream, state, true, state.length, buffer, "", holder.finish);
@@ -3313,13 +3302,13 @@ var require_from = __commonJS({
     "use strict";
     function asyncGeneratorStep(gen, resolve, reject, _next, _throw, key, arg) {
       try {
-        var info2 = gen[key](arg);
-        var value = info2.value;
+        var info = gen[key](arg);
+        var value = info.value;
       } catch (error) {
         reject(error);
         return;
       }
-      if (info2.done) {
+      if (info.done) {
         resolve(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
@@ -3450,11 +3439,11 @@ var require_stream_readable = __commonJS({
       return Buffer2.isBuffer(obj) || obj instanceof OurUint8Array;
     }
     var debugUtil = __require("util");
-    var debug2;
+    var debug;
     if (debugUtil && debugUtil.debuglog) {
-      debug2 = debugUtil.debuglog("stream");
+      debug = debugUtil.debuglog("stream");
     } else {
-      debug2 = function debug3() {
+      debug = function debug2() {
       };
     }
     var BufferList = require_buffer_list();
@@ -3569,7 +3558,7 @@ var require_stream_readable = __commonJS({
       return readableAddChunk(this, chunk, null, true, false);
     };
     function readableAddChunk(stream, chunk, encoding, addToFront, skipChunkCheck) {
-      debug2("readableAddChunk", chunk);
+      debug("readableAddChunk", chunk);
       var state = stream._readableState;
       if (chunk === null) {
         state.reading = false;
@@ -3676,13 +3665,13 @@ var require_stream_readable = __commonJS({
       return state.length;
     }
     Readable2.prototype.read = function(n) {
-      debug2("read", n);
+      debug("read", n);
       n = parseInt(n, 10);
       var state = this._readableState;
       var nOrig = n;
       if (n !== 0) state.emittedReadable = false;
       if (n === 0 && state.needReadable && ((state.highWaterMark !== 0 ? state.length >= state.highWaterMark : state.length > 0) || state.ended)) {
-        debug2("read: emitReadable", state.length, state.ended);
+        debug("read: emitReadable", state.length, state.ended);
         if (state.length === 0 && state.ended) endReadable(this);
         else emitReadable(this);
         return null;
@@ -3693,16 +3682,16 @@ var require_stream_readable = __commonJS({
         return null;
       }
       var doRead = state.needReadable;
-      debug2("need readable", doRead);
+      debug("need readable", doRead);
       if (state.length === 0 || state.length - n < state.highWaterMark) {
         doRead = true;
-        debug2("length less than watermark", doRead);
+        debug("length less than watermark", doRead);
       }
       if (state.ended || state.reading) {
         doRead = false;
-        debug2("reading or ended", doRead);
+        debug("reading or ended", doRead);
       } else if (doRead) {
-        debug2("do read");
+        debug("do read");
         state.reading = true;
         state.sync = true;
         if (state.length === 0) state.needReadable = true;
@@ -3728,7 +3717,7 @@ var require_stream_readable = __commonJS({
       return ret;
     };
     function onEofChunk(stream, state) {
-      debug2("onEofChunk");
+      debug("onEofChunk");
       if (state.ended) return;
       if (state.decoder) {
         var chunk = state.decoder.end();
@@ -3750,17 +3739,17 @@ var require_stream_readable = __commonJS({
     }
     function emitReadable(stream) {
       var state = stream._readableState;
-      debug2("emitReadable", state.needReadable, state.emittedReadable);
+      debug("emitReadable", state.needReadable, state.emittedReadable);
       state.needReadable = false;
       if (!state.emittedReadable) {
-        debug2("emitReadable", state.flowing);
+        debug("emitReadable", state.flowing);
         state.emittedReadable = true;
         process.nextTick(emitReadable_, stream);
       }
     }
     function emitReadable_(stream) {
       var state = stream._readableState;
-      debug2("emitReadable_", state.destroyed, state.length, state.ended);
+      debug("emitReadable_", state.destroyed, state.length, state.ended);
       if (!state.destroyed && (state.length || state.ended)) {
         stream.emit("readable");
         state.emittedReadable = false;
@@ -3777,7 +3766,7 @@ var require_stream_readable = __commonJS({
     function maybeReadMore_(stream, state) {
       while (!state.reading && !state.ended && (state.length < state.highWaterMark || state.flowing && state.length === 0)) {
         var len = state.length;
-        debug2("maybeReadMore read 0");
+        debug("maybeReadMore read 0");
         stream.read(0);
         if (len === state.length)
           break;
@@ -3802,14 +3791,14 @@ var require_stream_readable = __commonJS({
           break;
       }
       state.pipesCount += 1;
-      debug2("pipe count=%d opts=%j", state.pipesCount, pipeOpts);
+      debug("pipe count=%d opts=%j", state.pipesCount, pipeOpts);
       var doEnd = (!pipeOpts || pipeOpts.end !== false) && dest !== process.stdout && dest !== process.stderr;
       var endFn = doEnd ? onend : unpipe;
       if (state.endEmitted) process.nextTick(endFn);
       else src.once("end", endFn);
       dest.on("unpipe", onunpipe);
       function onunpipe(readable, unpipeInfo) {
-        debug2("onunpipe");
+        debug("onunpipe");
         if (readable === src) {
           if (unpipeInfo && unpipeInfo.hasUnpiped === false) {
             unpipeInfo.hasUnpiped = true;
@@ -3818,14 +3807,14 @@ var require_stream_readable = __commonJS({
         }
       }
       function onend() {
-        debug2("onend");
+        debug("onend");
         dest.end();
       }
       var ondrain = pipeOnDrain(src);
       dest.on("drain", ondrain);
       var cleanedUp = false;
       function cleanup() {
-        debug2("cleanup");
+        debug("cleanup");
         dest.removeListener("close", onclose);
         dest.removeListener("finish", onfinish);
         dest.removeListener("drain", ondrain);
@@ -3839,19 +3828,19 @@ var require_stream_readable = __commonJS({
       }
       src.on("data", ondata);
       function ondata(chunk) {
-        debug2("ondata");
+        debug("ondata");
         var ret = dest.write(chunk);
-        debug2("dest.write", ret);
+        debug("dest.write", ret);
         if (ret === false) {
           if ((state.pipesCount === 1 && state.pipes === dest || state.pipesCount > 1 && indexOf(state.pipes, dest) !== -1) && !cleanedUp) {
-            debug2("false write response, pause", state.awaitDrain);
+            debug("false write response, pause", state.awaitDrain);
             state.awaitDrain++;
           }
           src.pause();
         }
       }
       function onerror(er) {
-        debug2("onerror", er);
+        debug("onerror", er);
         unpipe();
         dest.removeListener("error", onerror);
         if (EElistenerCount(dest, "error") === 0) errorOrDestroy(dest, er);
@@ -3863,18 +3852,18 @@ var require_stream_readable = __commonJS({
       }
       dest.once("close", onclose);
       function onfinish() {
-        debug2("onfinish");
+        debug("onfinish");
         dest.removeListener("close", onclose);
         unpipe();
       }
       dest.once("finish", onfinish);
       function unpipe() {
-        debug2("unpipe");
+        debug("unpipe");
         src.unpipe(dest);
       }
       dest.emit("pipe", src);
       if (!state.flowing) {
-        debug2("pipe resume");
+        debug("pipe resume");
         src.resume();
       }
       return dest;
@@ -3882,7 +3871,7 @@ var require_stream_readable = __commonJS({
     function pipeOnDrain(src) {
       return function pipeOnDrainFunctionResult() {
         var state = src._readableState;
-        debug2("pipeOnDrain", state.awaitDrain);
+        debug("pipeOnDrain", state.awaitDrain);
         if (state.awaitDrain) state.awaitDrain--;
         if (state.awaitDrain === 0 && EElistenerCount(src, "data")) {
           state.flowing = true;
@@ -3935,7 +3924,7 @@ var require_stream_readable = __commonJS({
           state.readableListening = state.needReadable = true;
           state.flowing = false;
           state.emittedReadable = false;
-          debug2("on readable", state.length, state.reading);
+          debug("on readable", state.length, state.reading);
           if (state.length) {
             emitReadable(this);
           } else if (!state.reading) {
@@ -3970,13 +3959,13 @@ var require_stream_readable = __commonJS({
       }
     }
     function nReadingNextTick(self2) {
-      debug2("readable nexttick read 0");
+      debug("readable nexttick read 0");
       self2.read(0);
     }
     Readable2.prototype.resume = function() {
       var state = this._readableState;
       if (!state.flowing) {
-        debug2("resume");
+        debug("resume");
         state.flowing = !state.readableListening;
         resume(this, state);
       }
@@ -3990,7 +3979,7 @@ var require_stream_readable = __commonJS({
       }
     }
     function resume_(stream, state) {
-      debug2("resume", state.reading);
+      debug("resume", state.reading);
       if (!state.reading) {
         stream.read(0);
       }
@@ -4000,9 +3989,9 @@ var require_stream_readable = __commonJS({
       if (state.flowing && !state.reading) stream.read(0);
     }
     Readable2.prototype.pause = function() {
-      debug2("call pause flowing=%j", this._readableState.flowing);
+      debug("call pause flowing=%j", this._readableState.flowing);
       if (this._readableState.flowing !== false) {
-        debug2("pause");
+        debug("pause");
         this._readableState.flowing = false;
         this.emit("pause");
       }
@@ -4011,7 +4000,7 @@ var require_stream_readable = __commonJS({
     };
     function flow(stream) {
       var state = stream._readableState;
-      debug2("flow", state.flowing);
+      debug("flow", state.flowing);
       while (state.flowing && stream.read() !== null) ;
     }
     Readable2.prototype.wrap = function(stream) {
@@ -4019,7 +4008,7 @@ var require_stream_readable = __commonJS({
       var state = this._readableState;
       var paused = false;
       stream.on("end", function() {
-        debug2("wrapped end");
+        debug("wrapped end");
         if (state.decoder && !state.ended) {
           var chunk = state.decoder.end();
           if (chunk && chunk.length) _this.push(chunk);
@@ -4027,7 +4016,7 @@ var require_stream_readable = __commonJS({
         _this.push(null);
       });
       stream.on("data", function(chunk) {
-        debug2("wrapped data");
+        debug("wrapped data");
         if (state.decoder) chunk = state.decoder.write(chunk);
         if (state.objectMode && (chunk === null || chunk === void 0)) return;
         else if (!state.objectMode && (!chunk || !chunk.length)) return;
@@ -4050,7 +4039,7 @@ var require_stream_readable = __commonJS({
         stream.on(kProxyEvents[n], this.emit.bind(this, kProxyEvents[n]));
       }
       this._read = function(n2) {
-        debug2("wrapped _read", n2);
+        debug("wrapped _read", n2);
         if (paused) {
           paused = false;
           stream.resume();
@@ -4124,14 +4113,14 @@ var require_stream_readable = __commonJS({
     }
     function endReadable(stream) {
       var state = stream._readableState;
-      debug2("endReadable", state.endEmitted);
+      debug("endReadable", state.endEmitted);
       if (!state.endEmitted) {
         state.ended = true;
         process.nextTick(endReadableNT, state, stream);
       }
     }
     function endReadableNT(state, stream) {
-      debug2("endReadableNT", state.endEmitted, state.length);
+      debug("endReadableNT", state.endEmitted, state.length);
       if (!state.endEmitted && state.length === 0) {
         state.endEmitted = true;
         stream.readable = false;
@@ -4475,7 +4464,7 @@ var require_modem = __commonJS({
     var url = __require("url");
     var ssh = require_ssh();
     var HttpDuplex = require_http_duplex();
-    var debug2 = require_src()("modem");
+    var debug = require_src()("modem");
     var utils = require_utils2();
     var util = __require("util");
     var splitca = require_split_ca();
@@ -4695,20 +4684,20 @@ var require_modem = __commonJS({
         callback(e);
         return;
       }
-      debug2("Sending: %s", util.inspect(options, {
+      debug("Sending: %s", util.inspect(options, {
         showHidden: true,
         depth: null
       }));
       if (self2.connectionTimeout) {
         connectionTimeoutTimer = setTimeout(function() {
-          debug2("Connection Timeout of %s ms exceeded", self2.connectionTimeout);
+          debug("Connection Timeout of %s ms exceeded", self2.connectionTimeout);
           req.destroy();
         }, self2.connectionTimeout);
       }
       if (self2.timeout) {
         req.setTimeout(self2.timeout);
         req.on("timeout", function() {
-          debug2("Timeout of %s ms exceeded", self2.timeout);
+          debug("Timeout of %s ms exceeded", self2.timeout);
           req.destroy();
         });
       }
@@ -4748,7 +4737,7 @@ var require_modem = __commonJS({
           res.on("end", function() {
             var buffer = Buffer.concat(chunks);
             var result = buffer.toString();
-            debug2("Received: %s", result);
+            debug("Received: %s", result);
             var json2 = utils.parseJSON(result) || buffer;
             if (finished2 === false) {
               finished2 = true;
@@ -6061,13 +6050,13 @@ var require_stream_writable2 = __commonJS({
         var buffer = new Array(l);
         var holder = state.corkedRequestsFree;
         holder.entry = entry;
-        var count3 = 0;
+        var count2 = 0;
         var allBuffers = true;
         while (entry) {
-          buffer[count3] = entry;
+          buffer[count2] = entry;
           if (!entry.isBuf) allBuffers = false;
           entry = entry.next;
-          count3 += 1;
+          count2 += 1;
         }
         buffer.allBuffers = allBuffers;
         doWrite(stream, state, true, state.length, buffer, "", holder.finish);
@@ -6590,13 +6579,13 @@ var require_from2 = __commonJS({
     "use strict";
     function asyncGeneratorStep(gen, resolve, reject, _next, _throw, key, arg) {
       try {
-        var info2 = gen[key](arg);
-        var value = info2.value;
+        var info = gen[key](arg);
+        var value = info.value;
       } catch (error) {
         reject(error);
         return;
       }
-      if (info2.done) {
+      if (info.done) {
         resolve(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
@@ -6727,11 +6716,11 @@ var require_stream_readable2 = __commonJS({
       return Buffer2.isBuffer(obj) || obj instanceof OurUint8Array;
     }
     var debugUtil = __require("util");
-    var debug2;
+    var debug;
     if (debugUtil && debugUtil.debuglog) {
-      debug2 = debugUtil.debuglog("stream");
+      debug = debugUtil.debuglog("stream");
     } else {
-      debug2 = function debug3() {
+      debug = function debug2() {
       };
     }
     var BufferList = require_buffer_list2();
@@ -6846,7 +6835,7 @@ var require_stream_readable2 = __commonJS({
       return readableAddChunk(this, chunk, null, true, false);
     };
     function readableAddChunk(stream, chunk, encoding, addToFront, skipChunkCheck) {
-      debug2("readableAddChunk", chunk);
+      debug("readableAddChunk", chunk);
       var state = stream._readableState;
       if (chunk === null) {
         state.reading = false;
@@ -6953,13 +6942,13 @@ var require_stream_readable2 = __commonJS({
       return state.length;
     }
     Readable2.prototype.read = function(n) {
-      debug2("read", n);
+      debug("read", n);
       n = parseInt(n, 10);
       var state = this._readableState;
       var nOrig = n;
       if (n !== 0) state.emittedReadable = false;
       if (n === 0 && state.needReadable && ((state.highWaterMark !== 0 ? state.length >= state.highWaterMark : state.length > 0) || state.ended)) {
-        debug2("read: emitReadable", state.length, state.ended);
+        debug("read: emitReadable", state.length, state.ended);
         if (state.length === 0 && state.ended) endReadable(this);
         else emitReadable(this);
         return null;
@@ -6970,16 +6959,16 @@ var require_stream_readable2 = __commonJS({
         return null;
       }
       var doRead = state.needReadable;
-      debug2("need readable", doRead);
+      debug("need readable", doRead);
       if (state.length === 0 || state.length - n < state.highWaterMark) {
         doRead = true;
-        debug2("length less than watermark", doRead);
+        debug("length less than watermark", doRead);
       }
       if (state.ended || state.reading) {
         doRead = false;
-        debug2("reading or ended", doRead);
+        debug("reading or ended", doRead);
       } else if (doRead) {
-        debug2("do read");
+        debug("do read");
         state.reading = true;
         state.sync = true;
         if (state.length === 0) state.needReadable = true;
@@ -7005,7 +6994,7 @@ var require_stream_readable2 = __commonJS({
       return ret;
     };
     function onEofChunk(stream, state) {
-      debug2("onEofChunk");
+      debug("onEofChunk");
       if (state.ended) return;
       if (state.decoder) {
         var chunk = state.decoder.end();
@@ -7027,17 +7016,17 @@ var require_stream_readable2 = __commonJS({
     }
     function emitReadable(stream) {
       var state = stream._readableState;
-      debug2("emitReadable", state.needReadable, state.emittedReadable);
+      debug("emitReadable", state.needReadable, state.emittedReadable);
       state.needReadable = false;
       if (!state.emittedReadable) {
-        debug2("emitReadable", state.flowing);
+        debug("emitReadable", state.flowing);
         state.emittedReadable = true;
         process.nextTick(emitReadable_, stream);
       }
     }
     function emitReadable_(stream) {
       var state = stream._readableState;
-      debug2("emitReadable_", state.destroyed, state.length, state.ended);
+      debug("emitReadable_", state.destroyed, state.length, state.ended);
       if (!state.destroyed && (state.length || state.ended)) {
         stream.emit("readable");
         state.emittedReadable = false;
@@ -7054,7 +7043,7 @@ var require_stream_readable2 = __commonJS({
     function maybeReadMore_(stream, state) {
       while (!state.reading && !state.ended && (state.length < state.highWaterMark || state.flowing && state.length === 0)) {
         var len = state.length;
-        debug2("maybeReadMore read 0");
+        debug("maybeReadMore read 0");
         stream.read(0);
         if (len === state.length)
           break;
@@ -7079,14 +7068,14 @@ var require_stream_readable2 = __commonJS({
           break;
       }
       state.pipesCount += 1;
-      debug2("pipe count=%d opts=%j", state.pipesCount, pipeOpts);
+      debug("pipe count=%d opts=%j", state.pipesCount, pipeOpts);
       var doEnd = (!pipeOpts || pipeOpts.end !== false) && dest !== process.stdout && dest !== process.stderr;
       var endFn = doEnd ? onend : unpipe;
       if (state.endEmitted) process.nextTick(endFn);
       else src.once("end", endFn);
       dest.on("unpipe", onunpipe);
       function onunpipe(readable, unpipeInfo) {
-        debug2("onunpipe");
+        debug("onunpipe");
         if (readable === src) {
           if (unpipeInfo && unpipeInfo.hasUnpiped === false) {
             unpipeInfo.hasUnpiped = true;
@@ -7095,14 +7084,14 @@ var require_stream_readable2 = __commonJS({
         }
       }
       function onend() {
-        debug2("onend");
+        debug("onend");
         dest.end();
       }
       var ondrain = pipeOnDrain(src);
       dest.on("drain", ondrain);
       var cleanedUp = false;
       function cleanup() {
-        debug2("cleanup");
+        debug("cleanup");
         dest.removeListener("close", onclose);
         dest.removeListener("finish", onfinish);
         dest.removeListener("drain", ondrain);
@@ -7116,19 +7105,19 @@ var require_stream_readable2 = __commonJS({
       }
       src.on("data", ondata);
       function ondata(chunk) {
-        debug2("ondata");
+        debug("ondata");
         var ret = dest.write(chunk);
-        debug2("dest.write", ret);
+        debug("dest.write", ret);
         if (ret === false) {
           if ((state.pipesCount === 1 && state.pipes === dest || state.pipesCount > 1 && indexOf(state.pipes, dest) !== -1) && !cleanedUp) {
-            debug2("false write response, pause", state.awaitDrain);
+            debug("false write response, pause", state.awaitDrain);
             state.awaitDrain++;
           }
           src.pause();
         }
       }
       function onerror(er) {
-        debug2("onerror", er);
+        debug("onerror", er);
         unpipe();
         dest.removeListener("error", onerror);
         if (EElistenerCount(dest, "error") === 0) errorOrDestroy(dest, er);
@@ -7140,18 +7129,18 @@ var require_stream_readable2 = __commonJS({
       }
       dest.once("close", onclose);
       function onfinish() {
-        debug2("onfinish");
+        debug("onfinish");
         dest.removeListener("close", onclose);
         unpipe();
       }
       dest.once("finish", onfinish);
       function unpipe() {
-        debug2("unpipe");
+        debug("unpipe");
         src.unpipe(dest);
       }
       dest.emit("pipe", src);
       if (!state.flowing) {
-        debug2("pipe resume");
+        debug("pipe resume");
         src.resume();
       }
       return dest;
@@ -7159,7 +7148,7 @@ var require_stream_readable2 = __commonJS({
     function pipeOnDrain(src) {
       return function pipeOnDrainFunctionResult() {
         var state = src._readableState;
-        debug2("pipeOnDrain", state.awaitDrain);
+        debug("pipeOnDrain", state.awaitDrain);
         if (state.awaitDrain) state.awaitDrain--;
         if (state.awaitDrain === 0 && EElistenerCount(src, "data")) {
           state.flowing = true;
@@ -7212,7 +7201,7 @@ var require_stream_readable2 = __commonJS({
           state.readableListening = state.needReadable = true;
           state.flowing = false;
           state.emittedReadable = false;
-          debug2("on readable", state.length, state.reading);
+          debug("on readable", state.length, state.reading);
           if (state.length) {
             emitReadable(this);
           } else if (!state.reading) {
@@ -7247,13 +7236,13 @@ var require_stream_readable2 = __commonJS({
       }
     }
     function nReadingNextTick(self2) {
-      debug2("readable nexttick read 0");
+      debug("readable nexttick read 0");
       self2.read(0);
     }
     Readable2.prototype.resume = function() {
       var state = this._readableState;
       if (!state.flowing) {
-        debug2("resume");
+        debug("resume");
         state.flowing = !state.readableListening;
         resume(this, state);
       }
@@ -7267,7 +7256,7 @@ var require_stream_readable2 = __commonJS({
       }
     }
     function resume_(stream, state) {
-      debug2("resume", state.reading);
+      debug("resume", state.reading);
       if (!state.reading) {
         stream.read(0);
       }
@@ -7277,9 +7266,9 @@ var require_stream_readable2 = __commonJS({
       if (state.flowing && !state.reading) stream.read(0);
     }
     Readable2.prototype.pause = function() {
-      debug2("call pause flowing=%j", this._readableState.flowing);
+      debug("call pause flowing=%j", this._readableState.flowing);
       if (this._readableState.flowing !== false) {
-        debug2("pause");
+        debug("pause");
         this._readableState.flowing = false;
         this.emit("pause");
       }
@@ -7288,7 +7277,7 @@ var require_stream_readable2 = __commonJS({
     };
     function flow(stream) {
       var state = stream._readableState;
-      debug2("flow", state.flowing);
+      debug("flow", state.flowing);
       while (state.flowing && stream.read() !== null) ;
     }
     Readable2.prototype.wrap = function(stream) {
@@ -7296,7 +7285,7 @@ var require_stream_readable2 = __commonJS({
       var state = this._readableState;
       var paused = false;
       stream.on("end", function() {
-        debug2("wrapped end");
+        debug("wrapped end");
         if (state.decoder && !state.ended) {
           var chunk = state.decoder.end();
           if (chunk && chunk.length) _this.push(chunk);
@@ -7304,7 +7293,7 @@ var require_stream_readable2 = __commonJS({
         _this.push(null);
       });
       stream.on("data", function(chunk) {
-        debug2("wrapped data");
+        debug("wrapped data");
         if (state.decoder) chunk = state.decoder.write(chunk);
         if (state.objectMode && (chunk === null || chunk === void 0)) return;
         else if (!state.objectMode && (!chunk || !chunk.length)) return;
@@ -7327,7 +7316,7 @@ var require_stream_readable2 = __commonJS({
         stream.on(kProxyEvents[n], this.emit.bind(this, kProxyEvents[n]));
       }
       this._read = function(n2) {
-        debug2("wrapped _read", n2);
+        debug("wrapped _read", n2);
         if (paused) {
           paused = false;
           stream.resume();
@@ -7401,14 +7390,14 @@ var require_stream_readable2 = __commonJS({
     }
     function endReadable(stream) {
       var state = stream._readableState;
-      debug2("endReadable", state.endEmitted);
+      debug("endReadable", state.endEmitted);
       if (!state.endEmitted) {
         state.ended = true;
         process.nextTick(endReadableNT, state, stream);
       }
     }
     function endReadableNT(state, stream) {
-      debug2("endReadableNT", state.endEmitted, state.length);
+      debug("endReadableNT", state.endEmitted, state.length);
       if (!state.endEmitted && state.length === 0) {
         state.endEmitted = true;
         stream.readable = false;
@@ -9051,13 +9040,13 @@ var require_stream_writable3 = __commonJS({
         var buffer = new Array(l);
         var holder = state.corkedRequestsFree;
         holder.entry = entry;
-        var count3 = 0;
+        var count2 = 0;
         var allBuffers = true;
         while (entry) {
-          buffer[count3] = entry;
+          buffer[count2] = entry;
           if (!entry.isBuf) allBuffers = false;
           entry = entry.next;
-          count3 += 1;
+          count2 += 1;
         }
         buffer.allBuffers = allBuffers;
         doWrite(stream, state, true, state.length, buffer, "", holder.finish);
@@ -9580,13 +9569,13 @@ var require_from3 = __commonJS({
     "use strict";
     function asyncGeneratorStep(gen, resolve, reject, _next, _throw, key, arg) {
       try {
-        var info2 = gen[key](arg);
-        var value = info2.value;
+        var info = gen[key](arg);
+        var value = info.value;
       } catch (error) {
         reject(error);
         return;
       }
-      if (info2.done) {
+      if (info.done) {
         resolve(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
@@ -9717,11 +9706,11 @@ var require_stream_readable3 = __commonJS({
       return Buffer2.isBuffer(obj) || obj instanceof OurUint8Array;
     }
     var debugUtil = __require("util");
-    var debug2;
+    var debug;
     if (debugUtil && debugUtil.debuglog) {
-      debug2 = debugUtil.debuglog("stream");
+      debug = debugUtil.debuglog("stream");
     } else {
-      debug2 = function debug3() {
+      debug = function debug2() {
       };
     }
     var BufferList = require_buffer_list3();
@@ -9836,7 +9825,7 @@ var require_stream_readable3 = __commonJS({
       return readableAddChunk(this, chunk, null, true, false);
     };
     function readableAddChunk(stream, chunk, encoding, addToFront, skipChunkCheck) {
-      debug2("readableAddChunk", chunk);
+      debug("readableAddChunk", chunk);
       var state = stream._readableState;
       if (chunk === null) {
         state.reading = false;
@@ -9943,13 +9932,13 @@ var require_stream_readable3 = __commonJS({
       return state.length;
     }
     Readable2.prototype.read = function(n) {
-      debug2("read", n);
+      debug("read", n);
       n = parseInt(n, 10);
       var state = this._readableState;
       var nOrig = n;
       if (n !== 0) state.emittedReadable = false;
       if (n === 0 && state.needReadable && ((state.highWaterMark !== 0 ? state.length >= state.highWaterMark : state.length > 0) || state.ended)) {
-        debug2("read: emitReadable", state.length, state.ended);
+        debug("read: emitReadable", state.length, state.ended);
         if (state.length === 0 && state.ended) endReadable(this);
         else emitReadable(this);
         return null;
@@ -9960,16 +9949,16 @@ var require_stream_readable3 = __commonJS({
         return null;
       }
       var doRead = state.needReadable;
-      debug2("need readable", doRead);
+      debug("need readable", doRead);
       if (state.length === 0 || state.length - n < state.highWaterMark) {
         doRead = true;
-        debug2("length less than watermark", doRead);
+        debug("length less than watermark", doRead);
       }
       if (state.ended || state.reading) {
         doRead = false;
-        debug2("reading or ended", doRead);
+        debug("reading or ended", doRead);
       } else if (doRead) {
-        debug2("do read");
+        debug("do read");
         state.reading = true;
         state.sync = true;
         if (state.length === 0) state.needReadable = true;
@@ -9995,7 +9984,7 @@ var require_stream_readable3 = __commonJS({
       return ret;
     };
     function onEofChunk(stream, state) {
-      debug2("onEofChunk");
+      debug("onEofChunk");
       if (state.ended) return;
       if (state.decoder) {
         var chunk = state.decoder.end();
@@ -10017,17 +10006,17 @@ var require_stream_readable3 = __commonJS({
     }
     function emitReadable(stream) {
       var state = stream._readableState;
-      debug2("emitReadable", state.needReadable, state.emittedReadable);
+      debug("emitReadable", state.needReadable, state.emittedReadable);
       state.needReadable = false;
       if (!state.emittedReadable) {
-        debug2("emitReadable", state.flowing);
+        debug("emitReadable", state.flowing);
         state.emittedReadable = true;
         process.nextTick(emitReadable_, stream);
       }
     }
     function emitReadable_(stream) {
       var state = stream._readableState;
-      debug2("emitReadable_", state.destroyed, state.length, state.ended);
+      debug("emitReadable_", state.destroyed, state.length, state.ended);
       if (!state.destroyed && (state.length || state.ended)) {
         stream.emit("readable");
         state.emittedReadable = false;
@@ -10044,7 +10033,7 @@ var require_stream_readable3 = __commonJS({
     function maybeReadMore_(stream, state) {
       while (!state.reading && !state.ended && (state.length < state.highWaterMark || state.flowing && state.length === 0)) {
         var len = state.length;
-        debug2("maybeReadMore read 0");
+        debug("maybeReadMore read 0");
         stream.read(0);
         if (len === state.length)
           break;
@@ -10069,14 +10058,14 @@ var require_stream_readable3 = __commonJS({
           break;
       }
       state.pipesCount += 1;
-      debug2("pipe count=%d opts=%j", state.pipesCount, pipeOpts);
+      debug("pipe count=%d opts=%j", state.pipesCount, pipeOpts);
       var doEnd = (!pipeOpts || pipeOpts.end !== false) && dest !== process.stdout && dest !== process.stderr;
       var endFn = doEnd ? onend : unpipe;
       if (state.endEmitted) process.nextTick(endFn);
       else src.once("end", endFn);
       dest.on("unpipe", onunpipe);
       function onunpipe(readable, unpipeInfo) {
-        debug2("onunpipe");
+        debug("onunpipe");
         if (readable === src) {
           if (unpipeInfo && unpipeInfo.hasUnpiped === false) {
             unpipeInfo.hasUnpiped = true;
@@ -10085,14 +10074,14 @@ var require_stream_readable3 = __commonJS({
         }
       }
       function onend() {
-        debug2("onend");
+        debug("onend");
         dest.end();
       }
       var ondrain = pipeOnDrain(src);
       dest.on("drain", ondrain);
       var cleanedUp = false;
       function cleanup() {
-        debug2("cleanup");
+        debug("cleanup");
         dest.removeListener("close", onclose);
         dest.removeListener("finish", onfinish);
         dest.removeListener("drain", ondrain);
@@ -10106,19 +10095,19 @@ var require_stream_readable3 = __commonJS({
       }
       src.on("data", ondata);
       function ondata(chunk) {
-        debug2("ondata");
+        debug("ondata");
         var ret = dest.write(chunk);
-        debug2("dest.write", ret);
+        debug("dest.write", ret);
         if (ret === false) {
           if ((state.pipesCount === 1 && state.pipes === dest || state.pipesCount > 1 && indexOf(state.pipes, dest) !== -1) && !cleanedUp) {
-            debug2("false write response, pause", state.awaitDrain);
+            debug("false write response, pause", state.awaitDrain);
             state.awaitDrain++;
           }
           src.pause();
         }
       }
       function onerror(er) {
-        debug2("onerror", er);
+        debug("onerror", er);
         unpipe();
         dest.removeListener("error", onerror);
         if (EElistenerCount(dest, "error") === 0) errorOrDestroy(dest, er);
@@ -10130,18 +10119,18 @@ var require_stream_readable3 = __commonJS({
       }
       dest.once("close", onclose);
       function onfinish() {
-        debug2("onfinish");
+        debug("onfinish");
         dest.removeListener("close", onclose);
         unpipe();
       }
       dest.once("finish", onfinish);
       function unpipe() {
-        debug2("unpipe");
+        debug("unpipe");
         src.unpipe(dest);
       }
       dest.emit("pipe", src);
       if (!state.flowing) {
-        debug2("pipe resume");
+        debug("pipe resume");
         src.resume();
       }
       return dest;
@@ -10149,7 +10138,7 @@ var require_stream_readable3 = __commonJS({
     function pipeOnDrain(src) {
       return function pipeOnDrainFunctionResult() {
         var state = src._readableState;
-        debug2("pipeOnDrain", state.awaitDrain);
+        debug("pipeOnDrain", state.awaitDrain);
         if (state.awaitDrain) state.awaitDrain--;
         if (state.awaitDrain === 0 && EElistenerCount(src, "data")) {
           state.flowing = true;
@@ -10202,7 +10191,7 @@ var require_stream_readable3 = __commonJS({
           state.readableListening = state.needReadable = true;
           state.flowing = false;
           state.emittedReadable = false;
-          debug2("on readable", state.length, state.reading);
+          debug("on readable", state.length, state.reading);
           if (state.length) {
             emitReadable(this);
           } else if (!state.reading) {
@@ -10237,13 +10226,13 @@ var require_stream_readable3 = __commonJS({
       }
     }
     function nReadingNextTick(self2) {
-      debug2("readable nexttick read 0");
+      debug("readable nexttick read 0");
       self2.read(0);
     }
     Readable2.prototype.resume = function() {
       var state = this._readableState;
       if (!state.flowing) {
-        debug2("resume");
+        debug("resume");
         state.flowing = !state.readableListening;
         resume(this, state);
       }
@@ -10257,7 +10246,7 @@ var require_stream_readable3 = __commonJS({
       }
     }
     function resume_(stream, state) {
-      debug2("resume", state.reading);
+      debug("resume", state.reading);
       if (!state.reading) {
         stream.read(0);
       }
@@ -10267,9 +10256,9 @@ var require_stream_readable3 = __commonJS({
       if (state.flowing && !state.reading) stream.read(0);
     }
     Readable2.prototype.pause = function() {
-      debug2("call pause flowing=%j", this._readableState.flowing);
+      debug("call pause flowing=%j", this._readableState.flowing);
       if (this._readableState.flowing !== false) {
-        debug2("pause");
+        debug("pause");
         this._readableState.flowing = false;
         this.emit("pause");
       }
@@ -10278,7 +10267,7 @@ var require_stream_readable3 = __commonJS({
     };
     function flow(stream) {
       var state = stream._readableState;
-      debug2("flow", state.flowing);
+      debug("flow", state.flowing);
       while (state.flowing && stream.read() !== null) ;
     }
     Readable2.prototype.wrap = function(stream) {
@@ -10286,7 +10275,7 @@ var require_stream_readable3 = __commonJS({
       var state = this._readableState;
       var paused = false;
       stream.on("end", function() {
-        debug2("wrapped end");
+        debug("wrapped end");
         if (state.decoder && !state.ended) {
           var chunk = state.decoder.end();
           if (chunk && chunk.length) _this.push(chunk);
@@ -10294,7 +10283,7 @@ var require_stream_readable3 = __commonJS({
         _this.push(null);
       });
       stream.on("data", function(chunk) {
-        debug2("wrapped data");
+        debug("wrapped data");
         if (state.decoder) chunk = state.decoder.write(chunk);
         if (state.objectMode && (chunk === null || chunk === void 0)) return;
         else if (!state.objectMode && (!chunk || !chunk.length)) return;
@@ -10317,7 +10306,7 @@ var require_stream_readable3 = __commonJS({
         stream.on(kProxyEvents[n], this.emit.bind(this, kProxyEvents[n]));
       }
       this._read = function(n2) {
-        debug2("wrapped _read", n2);
+        debug("wrapped _read", n2);
         if (paused) {
           paused = false;
           stream.resume();
@@ -10391,14 +10380,14 @@ var require_stream_readable3 = __commonJS({
     }
     function endReadable(stream) {
       var state = stream._readableState;
-      debug2("endReadable", state.endEmitted);
+      debug("endReadable", state.endEmitted);
       if (!state.endEmitted) {
         state.ended = true;
         process.nextTick(endReadableNT, state, stream);
       }
     }
     function endReadableNT(state, stream) {
-      debug2("endReadableNT", state.endEmitted, state.length);
+      debug("endReadableNT", state.endEmitted, state.length);
       if (!state.endEmitted && state.length === 0) {
         state.endEmitted = true;
         stream.readable = false;
@@ -14223,8 +14212,8 @@ var require_buildkit = __commonJS({
         });
       }
       if (status.logs && status.logs.length > 0) {
-        status.logs.forEach(function(log2) {
-          var msg = Buffer.from(log2.msg).toString(ENCODING_UTF8);
+        status.logs.forEach(function(log) {
+          var msg = Buffer.from(log.msg).toString(ENCODING_UTF8);
           if (msg.trim()) {
             lines2.push(msg.trimEnd());
           }
@@ -14239,8 +14228,8 @@ var require_buildkit = __commonJS({
         });
       }
       if (status.warnings && status.warnings.length > 0) {
-        status.warnings.forEach(function(warning2) {
-          var msg = Buffer.from(warning2.short).toString(ENCODING_UTF8);
+        status.warnings.forEach(function(warning) {
+          var msg = Buffer.from(warning.short).toString(ENCODING_UTF8);
           lines2.push("WARNING: " + msg);
         });
       }
@@ -14300,8 +14289,8 @@ var require_buildkit = __commonJS({
         try {
           var result = parseBuildKitLine(line);
           if (result.isBuildKit) {
-            result.logs.forEach(function(log2) {
-              var event = { stream: log2 + "\n" };
+            result.logs.forEach(function(log) {
+              var event = { stream: log + "\n" };
               output.push(event);
               if (onProgress) onProgress(event);
             });
@@ -16087,8 +16076,428 @@ function parseArtifact(get, backend, env, warnings) {
   };
 }
 
-// src/store/load-plan.ts
+// src/handoff/report.ts
+function engineImages(model, ids) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const image of model.images) {
+    const id = ids.get(image.configDigest) ?? image.configDigest;
+    groups.set(id, [...groups.get(id) ?? [], image]);
+  }
+  return [...groups].map(([id, images]) => ({
+    id,
+    names: [...new Set(images.flatMap((i) => i.names))],
+    size: storedSize(images)
+  }));
+}
+function storedSize(images) {
+  const layers = new Map(images.flatMap((i) => i.layers.map((l) => [l.path, l.size])));
+  const configs = images.reduce((sum, i) => sum + i.size - i.layers.reduce((s, l) => s + l.size, 0), 0);
+  return configs + [...layers.values()].reduce((a, b) => a + b, 0);
+}
+function droppedNames(model) {
+  const seen = /* @__PURE__ */ new Set();
+  return model.images.flatMap((image) => {
+    const key = image.manifestDigest ?? image.configDigest;
+    if (image.droppedNames === void 0 || seen.has(key)) return [];
+    seen.add(key);
+    return [{ image: image.names[0] ?? image.configDigest, names: image.droppedNames }];
+  });
+}
+function imageRows(model, ids = /* @__PURE__ */ new Map()) {
+  return engineImages(model, ids).flatMap(
+    (image) => image.names.length > 0 ? image.names.map((name) => ({ name, id: image.id, size: image.size })) : [{ name: image.id, id: image.id, size: image.size }]
+  );
+}
+function withTargets(rows, targets) {
+  const extra = targets.filter((t) => !rows.some((r) => r.name === t.target)).map((t) => ({ name: t.target, id: t.id, size: rows.find((r) => r.id === t.id)?.size ?? 0 }));
+  return [...rows, ...extra];
+}
+function formatBytes(bytes) {
+  const units2 = ["B", "KiB", "MiB", "GiB", "TiB"];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units2.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value.toFixed(unit === 0 ? 0 : 1)} ${units2[unit]}`;
+}
+function formatMs(ms) {
+  return ms < 1e3 ? `${Math.round(ms)} ms` : `${(ms / 1e3).toFixed(1)} s`;
+}
+function describeImages(model, ids = /* @__PURE__ */ new Map()) {
+  return engineImages(model, ids).map((image) => {
+    const names = image.names.length > 0 ? `${image.names.join(", ")} ` : "";
+    return `${names}(${image.id.slice(0, 19)}, ${formatBytes(image.size)})`;
+  }).join("; ");
+}
+
+// src/handoff/retag.ts
+function planTags(rules, model) {
+  const plan = rules.map((rule) => {
+    const images = matchingImages(rule.source, model.images);
+    if (images.length === 0) {
+      throw new HandoffError(
+        `Input "tags": "${rule.source}" matches none of the loaded images (${describe(model)}); fix the SOURCE of "${rule.source}=${rule.target}".`
+      );
+    }
+    if (images.length > 1) {
+      throw new HandoffError(
+        `Input "tags": "${rule.source}" matches ${images.length} images (${images.map(label).join(", ")}) but "${rule.target}" can name only one; narrow the SOURCE.`
+      );
+    }
+    const image = images[0];
+    return { source: image.names[0] ?? image.configDigest, target: rule.target, configDigest: image.configDigest };
+  });
+  for (const a of plan) {
+    const clash = plan.find((b) => b.target === a.target && b.configDigest !== a.configDigest);
+    if (clash)
+      throw new HandoffError(
+        `Input "tags": "${a.target}" is the TARGET of two different images (${a.source}, ${clash.source}); give each its own target.`
+      );
+  }
+  return plan;
+}
+function matchingImages(source, images) {
+  if (isImageId(source)) {
+    const hex = source.replace(/^sha256:/, "");
+    return images.filter((i) => i.configDigest.replace(/^sha256:/, "").startsWith(hex));
+  }
+  const match = patternMatcher(source);
+  return images.filter((i) => i.names.some(match));
+}
+var label = (image) => image.names[0] ?? image.configDigest.slice(0, 19);
+function describe(model) {
+  return model.images.map(label).join(", ") || "none";
+}
+async function applyTags(runtime, plan, ids) {
+  const done = [];
+  for (const step of plan) {
+    const id = ids.get(step.configDigest) ?? step.configDigest;
+    await runtime.tag(step.source, step.target);
+    const found = await runtime.inspect(step.target);
+    if (!found || found.id !== id) {
+      throw new HandoffError(
+        `Tagging ${step.source} as ${step.target} did not take: the engine has ${found ? found.id : "no such image"}, expected ${id}.`
+      );
+    }
+    done.push({ source: step.source, target: step.target, id });
+  }
+  return done;
+}
+
+// src/handoff/verify.ts
+function acceptableIds(image) {
+  return [image.configDigest, image.manifestDigest].filter((d) => d !== void 0);
+}
+function engineIdsOf(model, selectedIds) {
+  const ids = /* @__PURE__ */ new Map();
+  for (const image of model.images) {
+    const id = acceptableIds(image).find((candidate) => selectedIds.includes(candidate));
+    if (id !== void 0) ids.set(image.configDigest, id);
+  }
+  return ids;
+}
+function matches(image, found) {
+  const ids = acceptableIds(image);
+  return ids.includes(found.id) || found.configDigest !== void 0 && ids.includes(found.configDigest);
+}
+async function verifyLoaded(runtime, model) {
+  const ids = /* @__PURE__ */ new Map();
+  const problems = [];
+  for (const image of model.images) {
+    const lookups2 = image.names.length > 0 ? image.names : [await untaggedRef(runtime, image)];
+    for (const ref of lookups2) {
+      const found = await runtime.inspect(ref);
+      if (!found) {
+        problems.push(`${ref}: not in ${runtime.kind} after the load`);
+      } else if (!matches(image, found)) {
+        problems.push(`${ref}: ${runtime.kind} has ${found.id}, the archive holds ${acceptableIds(image).join(" or ")}`);
+      } else {
+        ids.set(image.configDigest, found.id);
+      }
+    }
+  }
+  if (problems.length > 0) {
+    throw new HandoffError(
+      `The load did not arrive intact: ${problems.join("; ")}. The stored entry may be damaged or the engine rejected part of it; save it again.`
+    );
+  }
+  return ids;
+}
+async function untaggedRef(runtime, image) {
+  for (const id of [image.manifestDigest, image.configDigest]) {
+    if (id !== void 0 && await runtime.inspect(id) !== void 0) return id;
+  }
+  return image.manifestDigest ?? image.configDigest;
+}
+
+// src/store/assemble.ts
+var import_tar_stream = __toESM(require_tar_stream(), 1);
 import { createHash } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { once } from "node:events";
+import { Readable } from "node:stream";
+
+// src/archive/compression.ts
+import { constants, createZstdCompress, createZstdDecompress } from "node:zlib";
+
+// src/archive/zstd-frame.ts
+var magic = 4247762216;
+var magicBytes = [40, 181, 47, 253];
+var ZstdFrameScan = class {
+  state = "header";
+  pending = [];
+  skip = 0;
+  lastBlock = false;
+  hasChecksum = false;
+  frames = 0;
+  /** Where the first frame ended, once it did, and where the last whole frame ended. */
+  firstEnd;
+  lastEnd = 0;
+  total = 0;
+  /** True between frames: everything so far was whole frames. */
+  get ended() {
+    return this.state === "between";
+  }
+  /** False when the input is not a frame this scan can follow: the decompressor's own checks then apply. */
+  get following() {
+    return this.state !== "unknown";
+  }
+  /** Bytes after the last whole frame once they were refused (0 while there are none). */
+  get trailing() {
+    return this.state === "refused" ? this.total - this.lastEnd : 0;
+  }
+  feed(chunk) {
+    let at = 0;
+    while (at < chunk.length && this.state !== "unknown" && this.state !== "refused") {
+      if (this.skip > 0) {
+        const step = Math.min(this.skip, chunk.length - at);
+        this.skip -= step;
+        at += step;
+        if (this.skip === 0) this.afterSkip(this.total + at);
+        continue;
+      }
+      if (this.state === "between") this.give("header");
+      this.pending.push(chunk[at++]);
+      this.parsePending(this.total + at);
+    }
+    this.total += chunk.length;
+  }
+  parsePending(position) {
+    const bytes = this.pending;
+    if (this.state === "header") {
+      if (this.frames > 0 && bytes.length <= 4 && bytes[bytes.length - 1] !== magicBytes[bytes.length - 1])
+        return this.give("refused");
+      if (bytes.length < 5) return;
+      if (Buffer.from(bytes.slice(0, 4)).readUInt32LE(0) !== magic)
+        return this.give(this.frames === 0 ? "unknown" : "refused");
+      const descriptor = bytes[4];
+      const singleSegment = descriptor >> 5 & 1;
+      const contentSize = [singleSegment ? 1 : 0, 2, 4, 8][descriptor >> 6];
+      const dictionary = [0, 1, 2, 4][descriptor & 3];
+      this.hasChecksum = (descriptor >> 2 & 1) === 1;
+      if (bytes.length < 5 + (singleSegment ? 0 : 1) + dictionary + contentSize) return;
+      this.give("block-header");
+    } else if (this.state === "block-header" && bytes.length === 3) {
+      const header = bytes[0] | bytes[1] << 8 | bytes[2] << 16;
+      const type = header >> 1 & 3;
+      const size = header >>> 3;
+      if (type === 3) return this.give(this.frames === 0 ? "unknown" : "refused");
+      if (this.frames > 0 && size > 0) return this.give("refused");
+      this.lastBlock = (header & 1) === 1;
+      this.skip = type === 1 ? 1 : size;
+      this.give("block-body");
+      if (this.skip === 0) this.afterSkip(position);
+    }
+  }
+  afterSkip(position) {
+    if (this.state === "checksum" || this.state === "block-body" && this.lastBlock && !this.hasChecksum) {
+      this.frames++;
+      this.firstEnd ??= position;
+      this.lastEnd = position;
+      return this.give("between");
+    }
+    if (!this.lastBlock) return this.give("block-header");
+    this.skip = 4;
+    this.give("checksum");
+  }
+  give(state) {
+    this.state = state;
+    this.pending = [];
+  }
+};
+
+// src/archive/compression.ts
+var chunkSize = 1024 * 1024;
+function zstdCompress(level) {
+  return createZstdCompress({
+    chunkSize,
+    params: {
+      [constants.ZSTD_c_compressionLevel]: level,
+      [constants.ZSTD_c_checksumFlag]: 1
+    }
+  });
+}
+function zstdDecompress() {
+  const stream = createZstdDecompress({ chunkSize });
+  const hooks = stream;
+  const scan = new ZstdFrameScan();
+  const transform = hooks._transform.bind(stream);
+  const flush = hooks._flush.bind(stream);
+  const destroy = hooks._destroy.bind(stream);
+  hooks._transform = (chunk, encoding, callback) => {
+    const start = scan.total;
+    scan.feed(chunk);
+    if (scan.trailing > 0) return callback(trailingBytes(scan, scan.trailing));
+    const end = scan.firstEnd === void 0 ? chunk.length : Math.max(0, scan.firstEnd - start);
+    if (end === 0) return callback();
+    transform(end < chunk.length ? chunk.subarray(0, end) : chunk, encoding, callback);
+  };
+  hooks._flush = (callback) => {
+    if (scan.following && !scan.ended) return callback(truncated(scan));
+    flush(callback);
+  };
+  hooks._destroy = (error, callback) => destroy(error === null ? null : explained(error, scan), callback);
+  return stream;
+}
+function explained(error, scan) {
+  if (error instanceof HandoffError || error.code === "ERR_STREAM_PREMATURE_CLOSE") return error;
+  if (scan.following && !scan.ended && /unexpected end/i.test(error.message)) return truncated(scan);
+  if (!/^(Z_|ZSTD_)/.test(String(error.code))) return error;
+  return new HandoffError(
+    `the stored payload is corrupt: zstd could not decompress it (${error.message}) after ${scan.total} bytes; the entry was damaged in storage or transit: save the images again under this key (or a new one)`
+  );
+}
+function truncated(scan) {
+  return new HandoffError(
+    `the stored payload is truncated: it ends after ${scan.total} bytes, inside its zstd frame (the save or the download was cut short); the entry is damaged: save the images again under this key (or a new one)`
+  );
+}
+function trailingBytes(scan, extra) {
+  return new HandoffError(
+    `the stored payload carries bytes after the end of its zstd frame (at least ${extra} extra bytes of ${scan.total}); it was altered or two payloads were joined: it is refused, save the images again under this key (or a new one)`
+  );
+}
+var zstdMagic = Buffer.from([40, 181, 47, 253]);
+
+// src/store/assemble.ts
+var ChunkFetchError = class extends HandoffError {
+};
+function assembleArchive(index, plan, store, options) {
+  const pack = import_tar_stream.default.pack();
+  const fetcher = chunkFetcher(store, plan.chunks, options.prefetch);
+  let failure;
+  void (async () => {
+    for (const entry of index.entries) {
+      if (plan.omit.has(entry.path) || entry.type === "file" && isNameFile(entry.path)) continue;
+      await writeEntry(pack, entry, fetcher, options.onBytes);
+    }
+    for (const file of plan.nameFiles) await writeBody(pack, fileHeader(file.name, file.body.length), file.body);
+    pack.finalize();
+  })().catch(async (error) => {
+    failure = error;
+    await fetcher.close();
+    pack.destroy(error instanceof Error ? error : new Error(String(error)));
+  });
+  pack.on("close", () => void fetcher.close());
+  return { stream: Readable.from(pack, { objectMode: false }), failure: () => failure };
+}
+async function writeEntry(pack, entry, fetcher, onBytes) {
+  const base = { name: entry.path, mode: entry.mode, mtime: /* @__PURE__ */ new Date(0), uid: 0, gid: 0 };
+  if (entry.type === "directory") return writeBody(pack, { ...base, type: "directory" });
+  if (entry.type !== "file") return writeBody(pack, { ...base, type: entry.type, linkname: entry.linkname });
+  if (!isChunked(entry))
+    return writeBody(pack, { ...base, type: "file", size: entry.size }, Buffer.from(entry.inline, "base64"));
+  let settle = () => void 0;
+  const written = new Promise((resolve, reject) => {
+    settle = (error) => error ? reject(error) : resolve();
+  });
+  const sink = pack.entry({ ...base, type: "file", size: entry.size }, (error) => settle(error));
+  written.catch(() => void 0);
+  sink.on("error", () => void 0);
+  for (const digest of entry.chunks) await copyChunk(await fetcher.next(digest), digest, sink, onBytes);
+  sink.end(void 0);
+  await written;
+}
+async function copyChunk(chunk, digest, sink, onBytes) {
+  try {
+    const hash = createHash("sha256");
+    const range = chunk.start !== void 0 ? { start: chunk.start, end: chunk.end } : {};
+    const raw = createReadStream(chunk.file, { highWaterMark: 1024 * 1024, ...range });
+    const source = chunk.compressed ? raw.pipe(zstdDecompress()) : raw;
+    if (source !== raw) raw.once("error", (error) => source.destroy(error));
+    for await (const data of source) {
+      hash.update(data);
+      onBytes?.(data.length);
+      if (!sink.write(data)) await once(sink, "drain");
+    }
+    const actual = `sha256:${hash.digest("hex")}`;
+    if (actual !== digest) throw damaged(digest, `its bytes hash to ${actual}`);
+  } catch (error) {
+    throw error instanceof ChunkDamaged ? error : damaged(digest, errorMessage(error));
+  } finally {
+    await chunk.dispose();
+  }
+}
+var ChunkDamaged = class extends HandoffError {
+};
+function damaged(digest, why) {
+  return new ChunkDamaged(
+    `stored chunk ${digest} is damaged (${why}): it was corrupted in storage or transit, so the load was stopped before the archive ended. Save the images again under a new key`
+  );
+}
+function writeBody(pack, header, body = Buffer.alloc(0)) {
+  return new Promise((resolve, reject) => {
+    pack.entry(header, body, (error) => error ? reject(error) : resolve());
+  });
+}
+function fileHeader(name, size) {
+  return { name, size, mode: 420, type: "file", mtime: /* @__PURE__ */ new Date(0), uid: 0, gid: 0 };
+}
+function chunkFetcher(store, order, ahead) {
+  const pending = [];
+  let started = 0;
+  let closed = false;
+  const fill = () => {
+    while (!closed && started < order.length && pending.length < ahead) {
+      const digest = order[started++];
+      const fetch = store.get(digest).catch((error) => {
+        throw new ChunkFetchError(
+          `fetching chunk ${digest} from the ${store.kind} store failed: ${errorMessage(error)}`
+        );
+      });
+      fetch.catch(() => void 0);
+      pending.push(fetch);
+    }
+  };
+  return {
+    async next(digest) {
+      fill();
+      const fetch = pending.shift();
+      if (fetch === void 0 || order[started - pending.length - 1] !== digest) {
+        throw new Error(`chunk order mismatch at ${digest}`);
+      }
+      fill();
+      return fetch;
+    },
+    async close() {
+      closed = true;
+      const left = pending.splice(0);
+      await Promise.all(
+        left.map(
+          (fetch) => fetch.then(
+            (chunk) => chunk.dispose(),
+            () => void 0
+          )
+        )
+      );
+    }
+  };
+}
+
+// src/store/load-plan.ts
+import { createHash as createHash2 } from "node:crypto";
 
 // src/archive/name-files.ts
 import { posix } from "node:path";
@@ -16240,9 +16649,9 @@ function ociImages(contents, index, entries = []) {
   const groups = /* @__PURE__ */ new Map();
   for (const descriptor of index.manifests) {
     count(walk, "index.json");
-    const group3 = groups.get(descriptor.digest) ?? { descriptor, names: [] };
-    group3.names.push(...descriptorNames(descriptor));
-    groups.set(descriptor.digest, group3);
+    const group2 = groups.get(descriptor.digest) ?? { descriptor, names: [] };
+    group2.names.push(...descriptorNames(descriptor));
+    groups.set(descriptor.digest, group2);
   }
   for (const { descriptor, names } of groups.values()) {
     const dropped = [];
@@ -16573,7 +16982,7 @@ function chainIds(layers) {
   for (const [at, layer] of layers.entries()) {
     if (layer.diffId === void 0 || at > 0 && chain === void 0) chain = void 0;
     else
-      chain = at === 0 ? layer.diffId : `sha256:${createHash("sha256").update(`${chain} ${layer.diffId}`).digest("hex")}`;
+      chain = at === 0 ? layer.diffId : `sha256:${createHash2("sha256").update(`${chain} ${layer.diffId}`).digest("hex")}`;
     result.push(chain);
   }
   return result;
@@ -16582,13 +16991,830 @@ function resolved(contents, path) {
   return resolveFile(contents, path)?.path ?? path;
 }
 
+// src/handoff/progress.ts
+function progress(log, clock, label2, total, everyMs = 5e3) {
+  const start = clock();
+  let bytes = 0;
+  const timer = setInterval(() => {
+    const seconds = Math.max((clock() - start) / 1e3, 1e-3);
+    const of = total !== void 0 && total > 0 ? ` of ${formatBytes(total)} (${Math.floor(100 * bytes / total)}%)` : "";
+    log.info(`${label2}: ${formatBytes(bytes)}${of}, ${(bytes / 1e6 / seconds).toFixed(0)} MB/s`);
+  }, everyMs);
+  timer.unref();
+  return {
+    add: (n) => {
+      bytes += n;
+    },
+    stop: () => {
+      clearInterval(timer);
+      return bytes;
+    }
+  };
+}
+
+// src/handoff/load-store.ts
+function prefetchFor(chunks, bytes) {
+  const average = chunks > 0 ? bytes / chunks : 0;
+  return average < 16 * 1024 * 1024 ? 8 : 3;
+}
+var lookups = 16;
+async function loadFromStore(deps, store, request) {
+  const { runtime, log, clock } = deps;
+  const start = clock();
+  const lookup = await orMiss(deps, request, () => readIndex(store, request));
+  if (lookup === void 0) return { hit: false, rows: [], phases: [["lookup", clock() - start]] };
+  if (!("index" in lookup)) return missed(deps, request, store.kind, clock() - start, lookup.why);
+  const { found, index } = lookup;
+  const hit = found.matchedKey === request.key;
+  log.info(
+    `Found ${hit ? "key" : "restore key match"} "${found.matchedKey}" in ${store.kind}; loading into ${runtime.kind}.`
+  );
+  const held = runtime.heldLayers ? await runtime.heldLayers() : {};
+  const stored = [];
+  const plan = planLoad(index, rewriteFor(request.images, stored), held);
+  if (plan.model.images.length === 0) throw noneSelected(stored);
+  const missing = await orMiss(deps, request, () => missingChunks(store, plan.chunks));
+  if (missing === void 0) return { hit: false, rows: [], phases: [["lookup", clock() - start]] };
+  if (missing.length > 0) {
+    const why = `"${found.matchedKey}" names ${missing.length} chunk(s) no longer in the ${store.kind} store (evicted or pruned)`;
+    return missed(deps, request, store.kind, clock() - start, why);
+  }
+  if (plan.omit.size > 0) {
+    log.info(
+      `Leaving out ${plan.omit.size} layer file(s), ${formatBytes(plan.omittedBytes)}, that ${runtime.kind} already holds or no selected image uses.`
+    );
+  }
+  const fetchMs = clock() - start;
+  const loadStart = clock();
+  let report;
+  try {
+    report = await streamIntoRuntime(deps, store, index, plan);
+  } catch (error) {
+    if (!(error instanceof ChunkFetchError) || request.required) throw error;
+    log.warning(
+      `Could not restore images, continuing as a cache miss (the post step saves what the job builds): ${error.message}`
+    );
+    return {
+      hit: false,
+      rows: [],
+      phases: [
+        ["lookup", fetchMs],
+        ["load", clock() - loadStart]
+      ]
+    };
+  }
+  for (const warning of report.warnings ?? []) log.warning(`${runtime.kind}: ${warning}`);
+  const done = await verifyAndTag(deps, request, plan.model, { fetchMs, loadStart });
+  return {
+    hit,
+    matchedKey: found.matchedKey,
+    ...done,
+    dropped: droppedNames(plan.model),
+    transfer: { sentBytes: plan.sendBytes, omittedBytes: plan.omittedBytes, omittedLayers: plan.omit.size }
+  };
+}
+async function readIndex(store, request) {
+  try {
+    const found = await store.readIndex(request.key, request.restoreKeys);
+    if (!found) {
+      const why = await store.explainMiss(request.key).catch(() => void 0);
+      return why === void 0 ? {} : { why };
+    }
+    try {
+      return { found, index: parseIndex(found.body) };
+    } catch (error) {
+      if (error instanceof IndexFormatError) throw new IndexFormatError(`"${found.matchedKey}": ${error.message}`);
+      throw error;
+    }
+  } catch (error) {
+    if (error instanceof IndexFormatError) return { why: error.message };
+    throw error;
+  }
+}
+async function streamIntoRuntime(deps, store, index, plan) {
+  const ticker = progress(deps.log, deps.clock, "load", plan.sendBytes);
+  const prefetch = prefetchFor(plan.chunks.length, plan.sendBytes);
+  const archive = assembleArchive(index, plan, store, { prefetch, onBytes: (n) => ticker.add(n) });
+  try {
+    return await deps.runtime.importArchive(archive.stream);
+  } catch (error) {
+    throw archive.failure() ?? error;
+  } finally {
+    ticker.stop();
+  }
+}
+async function missingChunks(store, chunks) {
+  const unique = [...new Set(chunks)];
+  const missing = [];
+  for (let at = 0; at < unique.length; at += lookups) {
+    const batch = unique.slice(at, at + lookups);
+    const present = await Promise.all(batch.map((digest) => store.has(digest)));
+    batch.forEach((digest, i) => {
+      if (!present[i]) missing.push(digest);
+    });
+  }
+  return missing;
+}
+
+// src/handoff/load.ts
+function loadImages(deps, request) {
+  return loadFromStore(deps, deps.store, request);
+}
+var EntryMissing = class extends HandoffError {
+};
+function missed(deps, request, where, elapsedMs, why) {
+  const tried = [request.key, ...request.restoreKeys.map((k) => `${k}*`)].map((k) => `"${k}"`).join(", ");
+  const because = why !== void 0 ? ` (${why})` : "";
+  if (request.required) {
+    throw new EntryMissing(
+      `No entry found in ${where} for ${tried}${because}. Save the images first (mode: save) with the same key, or check the key.`
+    );
+  }
+  deps.log.info(`No entry found in ${where} for ${tried}${because}; nothing to load.`);
+  return { hit: false, rows: [], phases: [["lookup", elapsedMs]] };
+}
+async function orMiss(deps, request, fetch) {
+  try {
+    return await fetch();
+  } catch (error) {
+    if (request.required) throw error;
+    deps.log.warning(
+      `Could not restore images, continuing as a cache miss (the post step saves what the job builds): ${errorMessage(error)}`
+    );
+    return void 0;
+  }
+}
+function rewriteFor(selection, stored) {
+  if (selection.include.length === 0 && selection.exclude.length === 0) return { names: (image) => image.names };
+  const selectedNames = (image) => image.names.filter((n) => selects(selection, n));
+  return {
+    keep: (image) => {
+      stored.push(...image.names.length > 0 ? image.names : [image.configDigest]);
+      return image.names.length === 0 ? selection.include.length === 0 : selectedNames(image).length > 0;
+    },
+    names: selectedNames
+  };
+}
+function noneSelected(stored) {
+  return new HandoffError(
+    `Input "images" selects none of the stored images (${stored.join(", ") || "none"}); fix the patterns.`
+  );
+}
+async function verifyAndTag(deps, request, model, timing) {
+  const { runtime, log, clock } = deps;
+  for (const note of model.skipped) log.warning(`Skipped while loading: ${note}`);
+  const tagPlan = planTags(request.tags, model);
+  const ids = await verifyLoaded(runtime, model);
+  const loadMs = clock() - timing.loadStart;
+  log.info(`Loaded and verified in ${formatMs(loadMs)}: ${describeImages(model, ids)}.`);
+  const tagged = await applyTags(runtime, tagPlan, ids);
+  for (const t of tagged) log.info(`Tagged ${t.source} as ${t.target}.`);
+  return {
+    rows: withTargets(imageRows(model, ids), tagged),
+    phases: [
+      ["fetch", timing.fetchMs],
+      ["load+verify", loadMs],
+      ["tag", clock() - timing.loadStart - loadMs]
+    ]
+  };
+}
+
+// src/store/chunk-sink.ts
+import { createReadStream as createReadStream2, createWriteStream } from "node:fs";
+import { rm } from "node:fs/promises";
+import { join as join2 } from "node:path";
+import { once as once2 } from "node:events";
+import { pipeline } from "node:stream/promises";
+
+// src/runtimes/exec.ts
+import { spawn } from "node:child_process";
+
+// src/runtimes/stall.ts
+import { Transform } from "node:stream";
+function watchProgress(ms, awaitingEngine, onStall) {
+  if (ms <= 0) return { touch: () => void 0, stop: () => void 0 };
+  let last = Date.now();
+  let timer;
+  const arm = (delay) => {
+    timer = setTimeout(check, Math.max(delay, 10));
+    timer.unref();
+  };
+  const check = () => {
+    const idle = Date.now() - last;
+    if (!awaitingEngine()) last = Date.now();
+    else if (idle >= ms) return onStall();
+    arm(ms - (Date.now() - last));
+  };
+  arm(ms);
+  return {
+    touch: () => {
+      last = Date.now();
+    },
+    stop: () => clearTimeout(timer)
+  };
+}
+function stallError(what, ms) {
+  const seconds = Math.round(ms / 1e3);
+  return new HandoffError(
+    `${what} made no progress for ${seconds} s (no byte moved and the engine reported nothing), so it was stopped. The engine is stuck or overloaded (an archive entry it cannot read, a full or hung disk, a daemon that stopped answering): check the engine's log. If it is only slow, raise the input stall-timeout (now ${seconds} s; 0 turns the watchdog off).`
+  );
+}
+function meter(touch) {
+  return new Transform({
+    transform(chunk, _encoding, callback) {
+      touch();
+      callback(null, chunk);
+    }
+  });
+}
+function engineTakes(toEngine) {
+  return () => toEngine.readableLength > 0 || toEngine.writableLength > 0 || toEngine.writableFinished;
+}
+function engineGives(fromEngine) {
+  return () => !fromEngine.readableEnded && fromEngine.readableLength < fromEngine.readableHighWaterMark;
+}
+
+// src/runtimes/exec.ts
+async function run(argv, options = {}) {
+  const [file, ...args] = argv;
+  if (file === void 0) throw new Error("run: empty argv");
+  let result;
+  try {
+    result = await getExecOutput(file, args, {
+      silent: true,
+      ignoreReturnCode: true,
+      ...options.env ? { env: { ...processEnv(), ...options.env } } : {}
+    });
+  } catch (error) {
+    throw notFound(file, error);
+  }
+  if (result.exitCode !== 0 && !options.allowFailure) throw failed(argv, result);
+  return result;
+}
+function spawnStreaming(argv, stdin, env, stall) {
+  const [file, ...args] = argv;
+  if (file === void 0) throw new Error("spawnStreaming: empty argv");
+  const child = spawn(file, args, {
+    stdio: [stdin ? "pipe" : "ignore", "pipe", "pipe"],
+    ...env ? { env: { ...processEnv(), ...env } } : {}
+  });
+  const toTool = meter(() => watch.touch());
+  const fromTool = meter(() => watch.touch());
+  let stalled;
+  let giveUp = () => void 0;
+  const watch = watchProgress(stall?.ms ?? 0, stdin ? engineTakes(toTool) : engineGives(fromTool), () => {
+    stalled = stallError(stall?.what ?? argv.slice(0, 3).join(" "), stall?.ms ?? 0);
+    child.kill("SIGKILL");
+    giveUp(stalled);
+    fromTool.destroy();
+    toTool.destroy();
+  });
+  let stderr = "";
+  child.stderr.setEncoding("utf8").on("data", (chunk) => {
+    watch.touch();
+    stderr = (stderr + chunk).slice(-64 * 1024);
+  });
+  if (stdin && child.stdin) {
+    child.stdin.on("error", () => void 0);
+    stdin.on("error", (error) => {
+      stderr += `
+input failed: ${String(error)}`;
+      child.kill("SIGTERM");
+    });
+    stdin.pipe(toTool).pipe(child.stdin);
+  }
+  child.stdout.pipe(fromTool);
+  const done = new Promise((resolve, reject) => {
+    giveUp = reject;
+    child.on("error", (error) => reject(notFound(file, error)));
+    child.on("close", (code, signal) => {
+      watch.stop();
+      const result = { exitCode: code ?? 128, stdout: "", stderr };
+      if (stalled !== void 0) reject(stalled);
+      else if (code === 0) resolve(result);
+      else reject(failed(argv, { ...result, stderr: stderr || killedBy(signal) }));
+    });
+  });
+  return { stdout: fromTool, done };
+}
+function killedBy(signal) {
+  return `it was killed by ${signal ?? "a signal"} without an error message (out of memory, or stopped from outside); check the runner's memory and run again`;
+}
+function processEnv() {
+  return Object.fromEntries(Object.entries(process.env).filter((e) => e[1] !== void 0));
+}
+function notFound(file, error) {
+  const code = error?.code;
+  const message = error?.message ?? String(error);
+  if (code === "ENOENT" || /Unable to locate executable|ENOENT/.test(message)) {
+    return new HandoffError(
+      `"${file}" was not found on PATH; install it on the runner (or put it on PATH) and run again.`
+    );
+  }
+  return error instanceof Error ? error : new Error(message);
+}
+function failed(argv, result) {
+  const last = result.stderr.trim().split("\n").filter(Boolean).pop() ?? `exit code ${result.exitCode}`;
+  return new HandoffError(`${argv.slice(0, 3).join(" ")} \u2026 failed: ${last}`);
+}
+
+// src/runtimes/path-lookup.ts
+import { access, constants as constants2 } from "node:fs/promises";
+import { delimiter, join } from "node:path";
+async function isOnPath(command, path = process.env.PATH ?? "") {
+  for (const dir of path.split(delimiter).filter(Boolean)) {
+    if (await access(join(dir, command), constants2.X_OK).then(
+      () => true,
+      () => false
+    ))
+      return true;
+  }
+  return false;
+}
+
+// src/store/chunk-sink.ts
+function storeSink(store, options) {
+  const stats = { chunks: 0, reusedChunks: 0, reusedBytes: 0, storedBytes: 0 };
+  const seen = /* @__PURE__ */ new Set();
+  const running = /* @__PURE__ */ new Set();
+  const files = /* @__PURE__ */ new Map();
+  let failure;
+  let counter = 0;
+  let settled = 0;
+  let pendingBytes = 0;
+  const zstdCommand = store.compresses ? Promise.resolve(false) : isOnPath("zstd");
+  const transfer = async (digest, file, size) => {
+    let sent = file;
+    try {
+      const repeated = seen.has(digest);
+      seen.add(digest);
+      if (repeated || await store.has(digest)) {
+        stats.reusedChunks++;
+        stats.reusedBytes += size;
+        return;
+      }
+      sent = store.compresses ? file : await compressed(file);
+      stats.storedBytes += await store.put(digest, sent);
+    } finally {
+      await release(file);
+      if (sent !== file) await release(sent);
+    }
+  };
+  const compressed = async (file) => {
+    const target = `${file}.zst`;
+    files.set(target, trackTemporary(target));
+    if (await zstdCommand)
+      await run(["zstd", "-q", "-f", "--no-progress", `-${options.compressionLevel}`, file, "-o", target]);
+    else
+      await pipeline(
+        createReadStream2(file, { highWaterMark: 1024 * 1024 }),
+        zstdCompress(options.compressionLevel),
+        createWriteStream(target)
+      );
+    await release(file);
+    return target;
+  };
+  const release = async (file) => {
+    await rm(file, { force: true });
+    files.get(file)?.();
+    files.delete(file);
+  };
+  const track = (task) => {
+    const done = task.catch((error) => {
+      failure ??= error;
+    }).finally(() => {
+      running.delete(done);
+      settled++;
+    });
+    running.add(done);
+  };
+  const begin = async () => {
+    while (running.size >= options.inFlight || pendingBytes >= options.inFlightBytes) await Promise.race(running);
+    if (failure !== void 0) throw failure;
+    const file = join2(store.scratch, `chunk-${process.pid}-${counter++}`);
+    files.set(file, trackTemporary(file));
+    const output = createWriteStream(file);
+    const written = once2(output, "close").then(() => void 0);
+    written.catch(() => void 0);
+    return {
+      async write(data) {
+        if (!output.write(data)) await Promise.race([once2(output, "drain"), written]);
+      },
+      async end(digest, size) {
+        output.end();
+        await written;
+        stats.chunks++;
+        pendingBytes += size;
+        track(
+          transfer(digest, file, size).finally(() => {
+            pendingBytes -= size;
+          })
+        );
+      },
+      async abort() {
+        output.destroy();
+        await written.catch(() => void 0);
+      }
+    };
+  };
+  const settle = async () => {
+    while (running.size > 0) await Promise.all(running);
+  };
+  const removeAll = async () => {
+    await Promise.all([...files.keys()].map((file) => rm(file, { force: true })));
+    for (const untrack of files.values()) untrack();
+    files.clear();
+  };
+  return {
+    begin,
+    progress: () => ({ chunks: stats.chunks, settled }),
+    async finish() {
+      await settle();
+      if (failure === void 0) return stats;
+      await removeAll();
+      throw failure;
+    },
+    async abort() {
+      await settle();
+      await removeAll();
+    }
+  };
+}
+
+// src/store/split.ts
+var import_tar_stream2 = __toESM(require_tar_stream(), 1);
+import { createHash as createHash3 } from "node:crypto";
+import { pipeline as pipeline2 } from "node:stream/promises";
+import { Transform as Transform2 } from "node:stream";
+
+// src/archive/input-check.ts
+var tailSize = 64 * 1024;
+var InputWatch = class {
+  head = Buffer.alloc(0);
+  /** The latest chunks, kept by reference (never copied while streaming), covering at least `tailSize` bytes. */
+  recent = [];
+  recentBytes = 0;
+  total = 0;
+  /** Bytes seen so far. */
+  get bytes() {
+    return this.total;
+  }
+  see(chunk) {
+    this.total += chunk.length;
+    if (this.head.length < 8) this.head = Buffer.concat([this.head, chunk.subarray(0, 8)]);
+    this.recent.push(chunk);
+    this.recentBytes += chunk.length;
+    while (this.recent.length > 1 && this.recentBytes - this.recent[0].length >= tailSize)
+      this.recentBytes -= this.recent.shift().length;
+  }
+  /** The last bytes seen, joined only when a verdict needs them. */
+  get tail() {
+    if (this.recent.length > 1) this.recent = [Buffer.concat(this.recent)];
+    return (this.recent[0] ?? Buffer.alloc(0)).subarray(-tailSize);
+  }
+  /** A tar ends with two zero blocks; without them the data stopped early, even if it stopped between files. */
+  endedCleanly() {
+    return this.total >= 1024 && this.tail.subarray(-1024).every((byte) => byte === 0);
+  }
+  /** Turns a tar parser failure (or an unclean end) into a message that says what the input really was. */
+  explain(error) {
+    if (error instanceof HandoffError) return error;
+    const engineError = this.engineError();
+    if (engineError !== void 0) {
+      return new HandoffError(
+        `the engine failed while it was writing the archive: ${engineError}; fix the cause and save again`
+      );
+    }
+    const compressed = this.compression();
+    if (compressed !== void 0) {
+      return new HandoffError(
+        `not an image archive: the input is ${compressed}-compressed; decompress it before reading it as a tar`
+      );
+    }
+    if (this.total === 0) return new HandoffError("not an image archive: the input is empty (did the save fail?)");
+    const detail = errorMessage(error);
+    if (/unexpected end|ended early/i.test(detail)) {
+      return new HandoffError(
+        `the image archive is truncated after ${this.total} bytes (${detail}); the save or transfer was interrupted: save it again`,
+        { cause: error }
+      );
+    }
+    return new HandoffError(`not an image archive: the input is not a valid tar (${detail})`, { cause: error });
+  }
+  /** Docker's error body: `{"errorDetail":{"message":…},"error":…}` (or a bare `{"message":…}`) at the very end. */
+  engineError() {
+    const text = this.tail.toString("latin1");
+    for (const marker of ['{"errorDetail"', '{"error"', '{"message"']) {
+      const start = text.lastIndexOf(marker);
+      if (start === -1) continue;
+      try {
+        const body = JSON.parse(text.slice(start).trim());
+        const message = body.errorDetail?.message ?? body.error ?? body.message;
+        if (typeof message === "string") return message;
+      } catch {
+      }
+    }
+    return void 0;
+  }
+  compression() {
+    const [a, b, c, d] = this.head;
+    if (a === 31 && b === 139) return "gzip";
+    if (a === 40 && b === 181 && c === 47 && d === 253) return "zstd";
+    if (a === 66 && b === 90 && c === 104) return "bzip2";
+    if (a === 253 && b === 55 && c === 122 && d === 88) return "xz";
+    return void 0;
+  }
+};
+
+// src/store/split.ts
+var tinyInline = 64 * 1024;
+var jsonInline = 4 * 1024 * 1024;
+async function splitArchive(archive, sink, chunkBytes, onBytes = () => void 0) {
+  const watch = new InputWatch();
+  const tap = new Transform2({
+    transform(chunk, _encoding, callback) {
+      watch.see(chunk);
+      onBytes(chunk.length);
+      callback(null, chunk);
+    }
+  });
+  const extract = import_tar_stream2.default.extract();
+  const fed = pipeline2(archive, tap, extract).catch((error) => {
+    throw watch.explain(error);
+  });
+  fed.catch(() => void 0);
+  const state = { entries: [], inlineBytes: 0 };
+  try {
+    for await (const entry of extract) {
+      const stored = await storeEntry(entry.header, entry, sink, chunkBytes, state);
+      if (stored === void 0) continue;
+      if (state.entries.push(stored) > maxEntries) throw overBudget(`more than ${maxEntries} entries`);
+    }
+    await fed;
+  } catch (error) {
+    extract.destroy();
+    await fed.catch(() => void 0);
+    throw error?.syscall !== void 0 ? error : watch.explain(error);
+  }
+  if (!watch.endedCleanly()) throw watch.explain(new Error("the tar ended early, without its end-of-archive blocks"));
+  return { entries: state.entries, contents: contentsOf(state.entries), archiveBytes: watch.bytes };
+}
+async function storeEntry(header, body, sink, chunkBytes, state) {
+  const path = normalizePath(header.name);
+  const mode = header.mode ?? 420;
+  if (isSpecialEntry(header.type)) throw specialEntry(path, header.type);
+  const pieces = body[Symbol.asyncIterator]();
+  switch (header.type) {
+    case "directory":
+      await drain(pieces);
+      return path === "" ? void 0 : { path, mode, type: "directory" };
+    case "symlink":
+    case "link": {
+      await drain(pieces);
+      return { path, mode, type: header.type, linkname: normalizePath(header.linkname ?? "") };
+    }
+    case "file":
+    case "contiguous-file":
+      return storeFile({ path, mode, size: header.size ?? 0 }, pieces, sink, chunkBytes, state);
+    default:
+      throw new HandoffError(
+        `not an image archive: ${path} is a ${header.type ?? "special"} entry, which no image archive holds; save the image again`
+      );
+  }
+}
+async function drain(pieces) {
+  while (!(await pieces.next()).done) {
+  }
+}
+async function storeFile(file, pieces, sink, chunkBytes, state) {
+  const { path, mode, size } = file;
+  const nameFile = isNameFile(path);
+  let first;
+  if (nameFile || size <= jsonInline) {
+    const inline = await readInline(file, pieces, nameFile, state);
+    if (Buffer.isBuffer(inline)) return { path, mode, type: "file", size, inline: inline.toString("base64") };
+    first = inline.first;
+  }
+  return { path, mode, type: "file", size, chunks: await writeChunks(first, pieces, sink, chunkBytes) };
+}
+async function readInline(file, pieces, nameFile, state) {
+  if (nameFile && file.size > jsonInline) {
+    throw new HandoffError(
+      `not an image archive: ${file.path} is ${file.size} bytes, far larger than any name file; save the image again`
+    );
+  }
+  const parts = [];
+  let seen = 0;
+  for (let next = await pieces.next(); !next.done; next = await pieces.next()) {
+    const data = next.value;
+    if (seen === 0 && !nameFile && file.size > tinyInline && !looksLikeJson(data)) return { first: data };
+    parts.push(data);
+    seen += data.length;
+  }
+  state.inlineBytes += seen;
+  if (state.inlineBytes > heldBytesBudget)
+    throw overBudget(`more than ${heldBytesBudget >> 20} MiB of small files (configs, manifests)`);
+  return Buffer.concat(parts, seen);
+}
+async function writeChunks(first, pieces, sink, chunkBytes) {
+  const digests = [];
+  let target;
+  let hash = createHash3("sha256");
+  let filled = 0;
+  const close = async () => {
+    const digest = `sha256:${hash.digest("hex")}`;
+    digests.push(digest);
+    const done = target;
+    target = void 0;
+    hash = createHash3("sha256");
+    await done.end(digest, filled);
+    filled = 0;
+  };
+  try {
+    let data = first;
+    for (; ; ) {
+      if (data === void 0) {
+        const next = await pieces.next();
+        if (next.done) break;
+        data = next.value;
+      }
+      while (data.length > 0) {
+        target ??= await sink.begin();
+        const piece = data.length > chunkBytes - filled ? data.subarray(0, chunkBytes - filled) : data;
+        hash.update(piece);
+        filled += piece.length;
+        await target.write(piece);
+        data = data.subarray(piece.length);
+        if (filled === chunkBytes) await close();
+      }
+      data = void 0;
+    }
+    if (target !== void 0) await close();
+  } catch (error) {
+    await target?.abort();
+    throw error;
+  }
+  return digests;
+}
+
+// src/handoff/save-store.ts
+var inFlight = { chunks: 8, bytes: 3 * 64 * 1024 * 1024 };
+async function saveToStore(deps, store, request) {
+  const { runtime, log, clock } = deps;
+  const { refs, ids } = await resolveRefs(runtime, request.images);
+  log.info(`Saving ${refs.join(", ")} from ${runtime.kind} under key "${request.key}" (backend: ${store.kind}).`);
+  const start = clock();
+  if (await store.hasIndex(request.key)) {
+    const reason = `${store.kind === "cache" ? "the cache" : "the store"} already holds an entry under "${request.key}" (entries are immutable; change the key to store new images)`;
+    log.info(`Not saved: ${reason}.`);
+    return { outcome: { saved: false, key: request.key, reason }, rows: [], phases: [["lookup", clock() - start]] };
+  }
+  await store.prepare();
+  const split = await exportAndSplit(deps, store, refs, request);
+  let model;
+  try {
+    model = readModel(split.result.contents);
+    checkComplete(model, ids);
+  } catch (error) {
+    await split.sink.abort();
+    throw error;
+  }
+  const exportMs = clock() - start;
+  const stats = await whileStoring(deps, split.sink);
+  const uploadMs = clock() - start - exportMs;
+  const index = newIndex(model, split.result.entries, defaultChunkBytes);
+  const outcome = await store.writeIndex(request.key, encodeIndex(index));
+  const phases = [
+    ["export", exportMs],
+    ["upload (after export)", uploadMs],
+    ["index", clock() - start - exportMs - uploadMs]
+  ];
+  if (!outcome.saved) {
+    log.info(`Not saved: ${outcome.reason}.`);
+    return { outcome, rows: [], phases };
+  }
+  for (const note of model.skipped) log.warning(`Skipped while saving: ${note}`);
+  const engineIds = engineIdsOf(model, ids);
+  log.info(
+    `Saved ${describeImages(model, engineIds)} in ${formatMs(clock() - start)}: ${stats.chunks - stats.reusedChunks} new chunk(s), ${formatBytes(stats.storedBytes)} stored; ${stats.reusedChunks} chunk(s) (${formatBytes(stats.reusedBytes)}) were already in the ${store.kind} store.`
+  );
+  const transfer = {
+    archiveBytes: split.result.archiveBytes,
+    storedBytes: stats.storedBytes + outcome.bytes,
+    reusedBytes: stats.reusedBytes,
+    chunks: stats.chunks,
+    reusedChunks: stats.reusedChunks
+  };
+  return {
+    outcome: { ...outcome, bytes: transfer.storedBytes },
+    rows: imageRows(model, engineIds),
+    dropped: droppedNames(model),
+    phases,
+    transfer
+  };
+}
+async function exportAndSplit(deps, store, refs, request) {
+  const sink = storeSink(store, {
+    compressionLevel: request.compressionLevel,
+    inFlight: inFlight.chunks,
+    inFlightBytes: inFlight.bytes
+  });
+  const ticker = progress(deps.log, deps.clock, "export");
+  try {
+    const archive = await deps.runtime.exportImages(
+      refs,
+      request.platform !== void 0 ? { platform: request.platform } : {}
+    );
+    const result = await splitArchive(archive, sink, defaultChunkBytes, (n) => ticker.add(n));
+    return { result, sink };
+  } catch (error) {
+    await sink.abort();
+    throw error;
+  } finally {
+    ticker.stop();
+  }
+}
+async function whileStoring(deps, sink) {
+  const timer = setInterval(() => {
+    const { chunks, settled } = sink.progress();
+    deps.log.info(`upload: ${settled} of ${chunks} chunk(s) stored or found already stored`);
+  }, 5e3);
+  timer.unref();
+  try {
+    return await sink.finish();
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+// src/handoff/save.ts
+function saveImages(deps, request) {
+  return saveToStore(deps, deps.store, request);
+}
+async function resolveRefs(runtime, images) {
+  try {
+    return resolveSelection(await runtime.list(), images);
+  } catch (error) {
+    throw new HandoffError(`Input "images": ${errorMessage(error)}.`);
+  }
+}
+function checkComplete(model, ids) {
+  const present = new Set(model.images.flatMap((i) => [i.configDigest, i.manifestDigest].filter(Boolean)));
+  const missing = ids.filter((id) => !present.has(id));
+  if (missing.length > 0) {
+    throw new HandoffError(
+      `The engine's archive lacks image(s) ${missing.join(", ")}; nothing was stored. Check that the images are complete (docker image inspect) and save again.`
+    );
+  }
+}
+
+// src/handoff/safe-text.ts
+function logLine(text) {
+  return text.replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/^(\s*)::/, "$1%3A:").replace(/##\[/g, "##%5B");
+}
+var htmlEntities = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+function escapeHtml(text) {
+  return text.replace(/[&<>"']/g, (c) => htmlEntities[c]);
+}
+function terminalLine(text) {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+}
+
+// src/backends/factory.ts
+import { tmpdir } from "node:os";
+import { join as join3 } from "node:path";
+function workDirectory(env) {
+  return join3(env.RUNNER_TEMP || tmpdir(), "image-handoff");
+}
+async function createStore(settings, log, env = process.env) {
+  const workDir = workDirectory(env);
+  switch (settings.backend) {
+    case "local":
+      return (await import("./local-store-D4CHQFVW.js")).createLocalStore(settings.path);
+    case "cache":
+      return (await import("./cache-store-Q3CZDLF3.js")).createCacheStore({ workDir, log });
+    case "artifact": {
+      const [{ createArtifactBackend }, { createPackStore }] = await Promise.all([
+        import("./artifact-NJ3Q5KA6.js"),
+        import("./pack-store-MA6BSOAZ.js")
+      ]);
+      return createPackStore(createArtifactBackend({ workDir, log, ...settings.artifact }), workDir);
+    }
+    case "registry": {
+      if (settings.registry === void 0) throw new Error("backend: registry without registry settings");
+      const { createRegistryStore } = await import("./registry-store-J6IF6BWU.js");
+      return createRegistryStore({ ...settings.registry, workDir, log });
+    }
+  }
+}
+
 // src/runtimes/docker-client.ts
 var import_dockerode = __toESM(require_docker(), 1);
 import { readFile } from "node:fs/promises";
 import { Agent as HttpAgent } from "node:http";
 import { Agent as HttpsAgent } from "node:https";
 import { homedir } from "node:os";
-import { join } from "node:path";
+import { join as join4 } from "node:path";
 var maxApiVersion = "1.52";
 var defaultSocket = "/var/run/docker.sock";
 var defaultTcpPort = 2375;
@@ -16620,7 +17846,7 @@ function tcpEndpoint(raw, rest, env, home, https) {
   const port = url.port === "" ? defaultTcpPort : Number(url.port);
   const host = url.hostname.replace(/^\[(.*)\]$/, "$1");
   const verify = nonEmpty(env.DOCKER_TLS_VERIFY);
-  const certDir = nonEmpty(env.DOCKER_CERT_PATH) ? env.DOCKER_CERT_PATH.trim() : join(home, ".docker");
+  const certDir = nonEmpty(env.DOCKER_CERT_PATH) ? env.DOCKER_CERT_PATH.trim() : join4(home, ".docker");
   const useTls = https || verify || nonEmpty(env.DOCKER_TLS) || nonEmpty(env.DOCKER_CERT_PATH);
   const display = `tcp://${url.host}`;
   return { kind: "tcp", host, port, display, ...useTls ? { tls: { verify, certPath: certDir } } : {} };
@@ -16687,7 +17913,7 @@ async function modemOptions(endpoint) {
 }
 async function readTlsFiles(tls, display) {
   const read = async (name, required) => {
-    const path = join(tls.certPath, name);
+    const path = join4(tls.certPath, name);
     try {
       return await readFile(path);
     } catch (error) {
@@ -16746,54 +17972,7 @@ function engineStatus(error) {
 }
 
 // src/runtimes/docker-export.ts
-import { Transform as Transform2 } from "node:stream";
-
-// src/runtimes/stall.ts
-import { Transform } from "node:stream";
-function watchProgress(ms, awaitingEngine, onStall) {
-  if (ms <= 0) return { touch: () => void 0, stop: () => void 0 };
-  let last = Date.now();
-  let timer;
-  const arm = (delay) => {
-    timer = setTimeout(check, Math.max(delay, 10));
-    timer.unref();
-  };
-  const check = () => {
-    const idle = Date.now() - last;
-    if (!awaitingEngine()) last = Date.now();
-    else if (idle >= ms) return onStall();
-    arm(ms - (Date.now() - last));
-  };
-  arm(ms);
-  return {
-    touch: () => {
-      last = Date.now();
-    },
-    stop: () => clearTimeout(timer)
-  };
-}
-function stallError(what, ms) {
-  const seconds = Math.round(ms / 1e3);
-  return new HandoffError(
-    `${what} made no progress for ${seconds} s (no byte moved and the engine reported nothing), so it was stopped. The engine is stuck or overloaded (an archive entry it cannot read, a full or hung disk, a daemon that stopped answering): check the engine's log. If it is only slow, raise the input stall-timeout (now ${seconds} s; 0 turns the watchdog off).`
-  );
-}
-function meter(touch) {
-  return new Transform({
-    transform(chunk, _encoding, callback) {
-      touch();
-      callback(null, chunk);
-    }
-  });
-}
-function engineTakes(toEngine) {
-  return () => toEngine.readableLength > 0 || toEngine.writableLength > 0 || toEngine.writableFinished;
-}
-function engineGives(fromEngine) {
-  return () => !fromEngine.readableEnded && fromEngine.readableLength < fromEngine.readableHighWaterMark;
-}
-
-// src/runtimes/docker-export.ts
+import { Transform as Transform3 } from "node:stream";
 var platformApiVersion = "1.48";
 function parsePlatform(text) {
   const parts = text.trim().split("/");
@@ -16813,7 +17992,7 @@ function platformQuery(platform, apiVersion) {
     ignored: `the Docker Engine speaks API ${apiVersion}, which cannot export a single platform (needs ${platformApiVersion}, Docker 28+); platform ${platform} is ignored and the images are exported as the engine stores them.`
   };
 }
-var TarEndCheck = class _TarEndCheck extends Transform2 {
+var TarEndCheck = class _TarEndCheck extends Transform3 {
   constructor(describe2, progress2 = () => void 0) {
     super();
     this.describe = describe2;
@@ -17070,8 +18249,8 @@ async function createDockerRuntime(env = process.env, options = {}) {
   }
 }
 async function usesContainerdStore(docker) {
-  const info2 = await docker.info();
-  const status = Array.isArray(info2.DriverStatus) ? info2.DriverStatus : [];
+  const info = await docker.info();
+  const status = Array.isArray(info.DriverStatus) ? info.DriverStatus : [];
   return status.some(
     (pair) => Array.isArray(pair) && pair[0] === "driver-type" && String(pair[1]).includes("containerd")
   );
@@ -17154,8 +18333,8 @@ var DockerRuntime = class {
     for (let at = 0; at < images.length; at += 8) {
       await Promise.all(
         images.slice(at, at + 8).map(async (image) => {
-          const info2 = await this.docker.getImage(image.Id).inspect().catch(() => void 0);
-          const layers = (info2?.RootFS?.Layers ?? []).map((diffId) => ({ diffId }));
+          const info = await this.docker.getImage(image.Id).inspect().catch(() => void 0);
+          const layers = (info?.RootFS?.Layers ?? []).map((diffId) => ({ diffId }));
           for (const chain of chainIds(layers)) if (chain !== void 0) chainIds2.add(chain);
         })
       );
@@ -17176,91 +18355,6 @@ var DockerRuntime = class {
 
 // src/runtimes/containerd.ts
 import { stat } from "node:fs/promises";
-
-// src/runtimes/exec.ts
-import { spawn } from "node:child_process";
-async function run(argv, options = {}) {
-  const [file, ...args] = argv;
-  if (file === void 0) throw new Error("run: empty argv");
-  let result;
-  try {
-    result = await getExecOutput(file, args, {
-      silent: true,
-      ignoreReturnCode: true,
-      ...options.env ? { env: { ...processEnv(), ...options.env } } : {}
-    });
-  } catch (error) {
-    throw notFound(file, error);
-  }
-  if (result.exitCode !== 0 && !options.allowFailure) throw failed(argv, result);
-  return result;
-}
-function spawnStreaming(argv, stdin, env, stall) {
-  const [file, ...args] = argv;
-  if (file === void 0) throw new Error("spawnStreaming: empty argv");
-  const child = spawn(file, args, {
-    stdio: [stdin ? "pipe" : "ignore", "pipe", "pipe"],
-    ...env ? { env: { ...processEnv(), ...env } } : {}
-  });
-  const toTool = meter(() => watch.touch());
-  const fromTool = meter(() => watch.touch());
-  let stalled;
-  let giveUp = () => void 0;
-  const watch = watchProgress(stall?.ms ?? 0, stdin ? engineTakes(toTool) : engineGives(fromTool), () => {
-    stalled = stallError(stall?.what ?? argv.slice(0, 3).join(" "), stall?.ms ?? 0);
-    child.kill("SIGKILL");
-    giveUp(stalled);
-    fromTool.destroy();
-    toTool.destroy();
-  });
-  let stderr = "";
-  child.stderr.setEncoding("utf8").on("data", (chunk) => {
-    watch.touch();
-    stderr = (stderr + chunk).slice(-64 * 1024);
-  });
-  if (stdin && child.stdin) {
-    child.stdin.on("error", () => void 0);
-    stdin.on("error", (error) => {
-      stderr += `
-input failed: ${String(error)}`;
-      child.kill("SIGTERM");
-    });
-    stdin.pipe(toTool).pipe(child.stdin);
-  }
-  child.stdout.pipe(fromTool);
-  const done = new Promise((resolve, reject) => {
-    giveUp = reject;
-    child.on("error", (error) => reject(notFound(file, error)));
-    child.on("close", (code, signal) => {
-      watch.stop();
-      const result = { exitCode: code ?? 128, stdout: "", stderr };
-      if (stalled !== void 0) reject(stalled);
-      else if (code === 0) resolve(result);
-      else reject(failed(argv, { ...result, stderr: stderr || killedBy(signal) }));
-    });
-  });
-  return { stdout: fromTool, done };
-}
-function killedBy(signal) {
-  return `it was killed by ${signal ?? "a signal"} without an error message (out of memory, or stopped from outside); check the runner's memory and run again`;
-}
-function processEnv() {
-  return Object.fromEntries(Object.entries(process.env).filter((e) => e[1] !== void 0));
-}
-function notFound(file, error) {
-  const code = error?.code;
-  const message = error?.message ?? String(error);
-  if (code === "ENOENT" || /Unable to locate executable|ENOENT/.test(message)) {
-    return new HandoffError(
-      `"${file}" was not found on PATH; install it on the runner (or put it on PATH) and run again.`
-    );
-  }
-  return error instanceof Error ? error : new Error(message);
-}
-function failed(argv, result) {
-  const last = result.stderr.trim().split("\n").filter(Boolean).pop() ?? `exit code ${result.exitCode}`;
-  return new HandoffError(`${argv.slice(0, 3).join(" ")} \u2026 failed: ${last}`);
-}
 
 // src/runtimes/ctr-output.ts
 var units = { B: 1, KiB: 2 ** 10, MiB: 2 ** 20, GiB: 2 ** 30, TiB: 2 ** 40, PiB: 2 ** 50 };
@@ -17393,12 +18487,12 @@ function ctrImages(ctr, hostPlatform) {
     const all = await rows();
     const digest = await resolveDigest(all, ref);
     if (digest === void 0) return void 0;
-    const image = group2(all).find((i) => i.id === digest);
+    const image = group(all).find((i) => i.id === digest);
     const configDigest = await configOf(ctr, digest, hostPlatform);
     return configDigest === void 0 ? image : { ...image, configDigest };
   };
   return {
-    list: async () => group2(await rows()),
+    list: async () => group(await rows()),
     inspect,
     exportImages: async (refs, options = {}) => {
       const all = await rows();
@@ -17431,7 +18525,7 @@ function ctrImages(ctr, hostPlatform) {
     }
   };
 }
-function group2(rows) {
+function group(rows) {
   const byDigest = /* @__PURE__ */ new Map();
   for (const row of rows) {
     const image = byDigest.get(row.digest) ?? { id: row.digest, names: [], size: row.size };
@@ -17486,20 +18580,6 @@ async function skippedPlatforms(ctr, imported, rows) {
     );
   }
   return warnings;
-}
-
-// src/runtimes/path-lookup.ts
-import { access, constants } from "node:fs/promises";
-import { delimiter, join as join2 } from "node:path";
-async function isOnPath(command, path = process.env.PATH ?? "") {
-  for (const dir of path.split(delimiter).filter(Boolean)) {
-    if (await access(join2(dir, command), constants.X_OK).then(
-      () => true,
-      () => false
-    ))
-      return true;
-  }
-  return false;
 }
 
 // src/runtimes/containerd.ts
@@ -17582,10 +18662,10 @@ async function requireCtr() {
   );
 }
 async function probe(runner, address) {
-  const info2 = await stat(address).catch(() => void 0);
+  const info = await stat(address).catch(() => void 0);
   const hint = `Set containerd-address (or CONTAINERD_ADDRESS) to the socket of a running containerd; k3s listens on ${k3sSocket}, a default install on /run/containerd/containerd.sock.`;
-  if (info2 === void 0) throw new HandoffError(`no containerd socket at ${address}. ${hint}`);
-  if (!info2.isSocket()) throw new HandoffError(`${address} is not a socket. ${hint}`);
+  if (info === void 0) throw new HandoffError(`no containerd socket at ${address}. ${hint}`);
+  if (!info.isSocket()) throw new HandoffError(`${address} is not a socket. ${hint}`);
   try {
     await runner.run(["--connect-timeout", "3s", "version"]);
   } catch (error) {
@@ -17646,12 +18726,12 @@ function shortNameFixes(archiveNames2) {
 }
 
 // src/runtimes/archive-names.ts
-var import_tar_stream = __toESM(require_tar_stream(), 1);
-import { pipeline } from "node:stream/promises";
+var import_tar_stream3 = __toESM(require_tar_stream(), 1);
+import { pipeline as pipeline3 } from "node:stream/promises";
 var maxNameFile = 4 * 1024 * 1024;
 async function archiveNames(archive) {
   const files = /* @__PURE__ */ new Map();
-  const extract = import_tar_stream.default.extract();
+  const extract = import_tar_stream3.default.extract();
   extract.on("entry", (header, body, next) => {
     const name = header.name.replace(/^\.\//, "");
     const wanted = ["manifest.json", "index.json", "repositories"].includes(name) && (header.size ?? 0) <= maxNameFile;
@@ -17663,7 +18743,7 @@ async function archiveNames(archive) {
     });
     body.resume();
   });
-  await pipeline(archive, extract);
+  await pipeline3(archive, extract);
   return namesIn(files);
 }
 function namesIn(files) {
@@ -17800,8 +18880,8 @@ import { PassThrough as PassThrough4 } from "node:stream";
 import { PassThrough as PassThrough3 } from "node:stream";
 
 // src/runtimes/exec-frames.ts
-import { Transform as Transform3 } from "node:stream";
-var ExecFrames = class extends Transform3 {
+import { Transform as Transform4 } from "node:stream";
+var ExecFrames = class extends Transform4 {
   pending = Buffer.alloc(0);
   stderrTail = "";
   get stderr() {
@@ -18004,1185 +19084,14 @@ async function createRuntime(settings, warn, env = process.env) {
   }
 }
 
-// src/backends/factory.ts
-import { tmpdir } from "node:os";
-import { join as join3 } from "node:path";
-function workDirectory(env) {
-  return join3(env.RUNNER_TEMP || tmpdir(), "image-handoff");
-}
-async function createStore(settings, log2, env = process.env) {
-  const workDir = workDirectory(env);
-  switch (settings.backend) {
-    case "local":
-      return (await import("./local-store-4QPAX32M.js")).createLocalStore(settings.path);
-    case "cache":
-      return (await import("./cache-store-N3IUY7E7.js")).createCacheStore({ workDir, log: log2 });
-    case "artifact": {
-      const [{ createArtifactBackend }, { createPackStore }] = await Promise.all([
-        import("./artifact-OUVL465H.js"),
-        import("./pack-store-MA6BSOAZ.js")
-      ]);
-      return createPackStore(createArtifactBackend({ workDir, log: log2, ...settings.artifact }), workDir);
-    }
-    case "registry": {
-      if (settings.registry === void 0) throw new Error("backend: registry without registry settings");
-      const { createRegistryStore } = await import("./registry-store-J6IF6BWU.js");
-      return createRegistryStore({ ...settings.registry, workDir, log: log2 });
-    }
-  }
-}
-
-// src/handoff/report.ts
-function engineImages(model, ids) {
-  const groups = /* @__PURE__ */ new Map();
-  for (const image of model.images) {
-    const id = ids.get(image.configDigest) ?? image.configDigest;
-    groups.set(id, [...groups.get(id) ?? [], image]);
-  }
-  return [...groups].map(([id, images]) => ({
-    id,
-    names: [...new Set(images.flatMap((i) => i.names))],
-    size: storedSize(images)
-  }));
-}
-function storedSize(images) {
-  const layers = new Map(images.flatMap((i) => i.layers.map((l) => [l.path, l.size])));
-  const configs = images.reduce((sum, i) => sum + i.size - i.layers.reduce((s, l) => s + l.size, 0), 0);
-  return configs + [...layers.values()].reduce((a, b) => a + b, 0);
-}
-function droppedNames(model) {
-  const seen = /* @__PURE__ */ new Set();
-  return model.images.flatMap((image) => {
-    const key = image.manifestDigest ?? image.configDigest;
-    if (image.droppedNames === void 0 || seen.has(key)) return [];
-    seen.add(key);
-    return [{ image: image.names[0] ?? image.configDigest, names: image.droppedNames }];
-  });
-}
-function imageRows(model, ids = /* @__PURE__ */ new Map()) {
-  return engineImages(model, ids).flatMap(
-    (image) => image.names.length > 0 ? image.names.map((name) => ({ name, id: image.id, size: image.size })) : [{ name: image.id, id: image.id, size: image.size }]
-  );
-}
-function withTargets(rows, targets) {
-  const extra = targets.filter((t) => !rows.some((r) => r.name === t.target)).map((t) => ({ name: t.target, id: t.id, size: rows.find((r) => r.id === t.id)?.size ?? 0 }));
-  return [...rows, ...extra];
-}
-function formatBytes(bytes) {
-  const units2 = ["B", "KiB", "MiB", "GiB", "TiB"];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units2.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${value.toFixed(unit === 0 ? 0 : 1)} ${units2[unit]}`;
-}
-function formatMs(ms) {
-  return ms < 1e3 ? `${Math.round(ms)} ms` : `${(ms / 1e3).toFixed(1)} s`;
-}
-function describeImages(model, ids = /* @__PURE__ */ new Map()) {
-  return engineImages(model, ids).map((image) => {
-    const names = image.names.length > 0 ? `${image.names.join(", ")} ` : "";
-    return `${names}(${image.id.slice(0, 19)}, ${formatBytes(image.size)})`;
-  }).join("; ");
-}
-
-// src/handoff/retag.ts
-function planTags(rules, model) {
-  const plan = rules.map((rule) => {
-    const images = matchingImages(rule.source, model.images);
-    if (images.length === 0) {
-      throw new HandoffError(
-        `Input "tags": "${rule.source}" matches none of the loaded images (${describe(model)}); fix the SOURCE of "${rule.source}=${rule.target}".`
-      );
-    }
-    if (images.length > 1) {
-      throw new HandoffError(
-        `Input "tags": "${rule.source}" matches ${images.length} images (${images.map(label).join(", ")}) but "${rule.target}" can name only one; narrow the SOURCE.`
-      );
-    }
-    const image = images[0];
-    return { source: image.names[0] ?? image.configDigest, target: rule.target, configDigest: image.configDigest };
-  });
-  for (const a of plan) {
-    const clash = plan.find((b) => b.target === a.target && b.configDigest !== a.configDigest);
-    if (clash)
-      throw new HandoffError(
-        `Input "tags": "${a.target}" is the TARGET of two different images (${a.source}, ${clash.source}); give each its own target.`
-      );
-  }
-  return plan;
-}
-function matchingImages(source, images) {
-  if (isImageId(source)) {
-    const hex = source.replace(/^sha256:/, "");
-    return images.filter((i) => i.configDigest.replace(/^sha256:/, "").startsWith(hex));
-  }
-  const match = patternMatcher(source);
-  return images.filter((i) => i.names.some(match));
-}
-var label = (image) => image.names[0] ?? image.configDigest.slice(0, 19);
-function describe(model) {
-  return model.images.map(label).join(", ") || "none";
-}
-async function applyTags(runtime, plan, ids) {
-  const done = [];
-  for (const step of plan) {
-    const id = ids.get(step.configDigest) ?? step.configDigest;
-    await runtime.tag(step.source, step.target);
-    const found = await runtime.inspect(step.target);
-    if (!found || found.id !== id) {
-      throw new HandoffError(
-        `Tagging ${step.source} as ${step.target} did not take: the engine has ${found ? found.id : "no such image"}, expected ${id}.`
-      );
-    }
-    done.push({ source: step.source, target: step.target, id });
-  }
-  return done;
-}
-
-// src/handoff/verify.ts
-function acceptableIds(image) {
-  return [image.configDigest, image.manifestDigest].filter((d) => d !== void 0);
-}
-function engineIdsOf(model, selectedIds) {
-  const ids = /* @__PURE__ */ new Map();
-  for (const image of model.images) {
-    const id = acceptableIds(image).find((candidate) => selectedIds.includes(candidate));
-    if (id !== void 0) ids.set(image.configDigest, id);
-  }
-  return ids;
-}
-function matches(image, found) {
-  const ids = acceptableIds(image);
-  return ids.includes(found.id) || found.configDigest !== void 0 && ids.includes(found.configDigest);
-}
-async function verifyLoaded(runtime, model) {
-  const ids = /* @__PURE__ */ new Map();
-  const problems = [];
-  for (const image of model.images) {
-    const lookups2 = image.names.length > 0 ? image.names : [await untaggedRef(runtime, image)];
-    for (const ref of lookups2) {
-      const found = await runtime.inspect(ref);
-      if (!found) {
-        problems.push(`${ref}: not in ${runtime.kind} after the load`);
-      } else if (!matches(image, found)) {
-        problems.push(`${ref}: ${runtime.kind} has ${found.id}, the archive holds ${acceptableIds(image).join(" or ")}`);
-      } else {
-        ids.set(image.configDigest, found.id);
-      }
-    }
-  }
-  if (problems.length > 0) {
-    throw new HandoffError(
-      `The load did not arrive intact: ${problems.join("; ")}. The stored entry may be damaged or the engine rejected part of it; save it again.`
-    );
-  }
-  return ids;
-}
-async function untaggedRef(runtime, image) {
-  for (const id of [image.manifestDigest, image.configDigest]) {
-    if (id !== void 0 && await runtime.inspect(id) !== void 0) return id;
-  }
-  return image.manifestDigest ?? image.configDigest;
-}
-
-// src/store/assemble.ts
-var import_tar_stream2 = __toESM(require_tar_stream(), 1);
-import { createHash as createHash2 } from "node:crypto";
-import { createReadStream } from "node:fs";
-import { once } from "node:events";
-import { Readable } from "node:stream";
-
-// src/archive/compression.ts
-import { constants as constants2, createZstdCompress, createZstdDecompress } from "node:zlib";
-
-// src/archive/zstd-frame.ts
-var magic = 4247762216;
-var magicBytes = [40, 181, 47, 253];
-var ZstdFrameScan = class {
-  state = "header";
-  pending = [];
-  skip = 0;
-  lastBlock = false;
-  hasChecksum = false;
-  frames = 0;
-  /** Where the first frame ended, once it did, and where the last whole frame ended. */
-  firstEnd;
-  lastEnd = 0;
-  total = 0;
-  /** True between frames: everything so far was whole frames. */
-  get ended() {
-    return this.state === "between";
-  }
-  /** False when the input is not a frame this scan can follow: the decompressor's own checks then apply. */
-  get following() {
-    return this.state !== "unknown";
-  }
-  /** Bytes after the last whole frame once they were refused (0 while there are none). */
-  get trailing() {
-    return this.state === "refused" ? this.total - this.lastEnd : 0;
-  }
-  feed(chunk) {
-    let at = 0;
-    while (at < chunk.length && this.state !== "unknown" && this.state !== "refused") {
-      if (this.skip > 0) {
-        const step = Math.min(this.skip, chunk.length - at);
-        this.skip -= step;
-        at += step;
-        if (this.skip === 0) this.afterSkip(this.total + at);
-        continue;
-      }
-      if (this.state === "between") this.give("header");
-      this.pending.push(chunk[at++]);
-      this.parsePending(this.total + at);
-    }
-    this.total += chunk.length;
-  }
-  parsePending(position) {
-    const bytes = this.pending;
-    if (this.state === "header") {
-      if (this.frames > 0 && bytes.length <= 4 && bytes[bytes.length - 1] !== magicBytes[bytes.length - 1])
-        return this.give("refused");
-      if (bytes.length < 5) return;
-      if (Buffer.from(bytes.slice(0, 4)).readUInt32LE(0) !== magic)
-        return this.give(this.frames === 0 ? "unknown" : "refused");
-      const descriptor = bytes[4];
-      const singleSegment = descriptor >> 5 & 1;
-      const contentSize = [singleSegment ? 1 : 0, 2, 4, 8][descriptor >> 6];
-      const dictionary = [0, 1, 2, 4][descriptor & 3];
-      this.hasChecksum = (descriptor >> 2 & 1) === 1;
-      if (bytes.length < 5 + (singleSegment ? 0 : 1) + dictionary + contentSize) return;
-      this.give("block-header");
-    } else if (this.state === "block-header" && bytes.length === 3) {
-      const header = bytes[0] | bytes[1] << 8 | bytes[2] << 16;
-      const type = header >> 1 & 3;
-      const size = header >>> 3;
-      if (type === 3) return this.give(this.frames === 0 ? "unknown" : "refused");
-      if (this.frames > 0 && size > 0) return this.give("refused");
-      this.lastBlock = (header & 1) === 1;
-      this.skip = type === 1 ? 1 : size;
-      this.give("block-body");
-      if (this.skip === 0) this.afterSkip(position);
-    }
-  }
-  afterSkip(position) {
-    if (this.state === "checksum" || this.state === "block-body" && this.lastBlock && !this.hasChecksum) {
-      this.frames++;
-      this.firstEnd ??= position;
-      this.lastEnd = position;
-      return this.give("between");
-    }
-    if (!this.lastBlock) return this.give("block-header");
-    this.skip = 4;
-    this.give("checksum");
-  }
-  give(state) {
-    this.state = state;
-    this.pending = [];
-  }
-};
-
-// src/archive/compression.ts
-var chunkSize = 1024 * 1024;
-function zstdCompress(level) {
-  return createZstdCompress({
-    chunkSize,
-    params: {
-      [constants2.ZSTD_c_compressionLevel]: level,
-      [constants2.ZSTD_c_checksumFlag]: 1
-    }
-  });
-}
-function zstdDecompress() {
-  const stream = createZstdDecompress({ chunkSize });
-  const hooks = stream;
-  const scan = new ZstdFrameScan();
-  const transform = hooks._transform.bind(stream);
-  const flush = hooks._flush.bind(stream);
-  const destroy = hooks._destroy.bind(stream);
-  hooks._transform = (chunk, encoding, callback) => {
-    const start = scan.total;
-    scan.feed(chunk);
-    if (scan.trailing > 0) return callback(trailingBytes(scan, scan.trailing));
-    const end = scan.firstEnd === void 0 ? chunk.length : Math.max(0, scan.firstEnd - start);
-    if (end === 0) return callback();
-    transform(end < chunk.length ? chunk.subarray(0, end) : chunk, encoding, callback);
-  };
-  hooks._flush = (callback) => {
-    if (scan.following && !scan.ended) return callback(truncated(scan));
-    flush(callback);
-  };
-  hooks._destroy = (error, callback) => destroy(error === null ? null : explained(error, scan), callback);
-  return stream;
-}
-function explained(error, scan) {
-  if (error instanceof HandoffError || error.code === "ERR_STREAM_PREMATURE_CLOSE") return error;
-  if (scan.following && !scan.ended && /unexpected end/i.test(error.message)) return truncated(scan);
-  if (!/^(Z_|ZSTD_)/.test(String(error.code))) return error;
-  return new HandoffError(
-    `the stored payload is corrupt: zstd could not decompress it (${error.message}) after ${scan.total} bytes; the entry was damaged in storage or transit: save the images again under this key (or a new one)`
-  );
-}
-function truncated(scan) {
-  return new HandoffError(
-    `the stored payload is truncated: it ends after ${scan.total} bytes, inside its zstd frame (the save or the download was cut short); the entry is damaged: save the images again under this key (or a new one)`
-  );
-}
-function trailingBytes(scan, extra) {
-  return new HandoffError(
-    `the stored payload carries bytes after the end of its zstd frame (at least ${extra} extra bytes of ${scan.total}); it was altered or two payloads were joined: it is refused, save the images again under this key (or a new one)`
-  );
-}
-var zstdMagic = Buffer.from([40, 181, 47, 253]);
-
-// src/store/assemble.ts
-var ChunkFetchError = class extends HandoffError {
-};
-function assembleArchive(index, plan, store, options) {
-  const pack = import_tar_stream2.default.pack();
-  const fetcher = chunkFetcher(store, plan.chunks, options.prefetch);
-  let failure;
-  void (async () => {
-    for (const entry of index.entries) {
-      if (plan.omit.has(entry.path) || entry.type === "file" && isNameFile(entry.path)) continue;
-      await writeEntry(pack, entry, fetcher, options.onBytes);
-    }
-    for (const file of plan.nameFiles) await writeBody(pack, fileHeader(file.name, file.body.length), file.body);
-    pack.finalize();
-  })().catch(async (error) => {
-    failure = error;
-    await fetcher.close();
-    pack.destroy(error instanceof Error ? error : new Error(String(error)));
-  });
-  pack.on("close", () => void fetcher.close());
-  return { stream: Readable.from(pack, { objectMode: false }), failure: () => failure };
-}
-async function writeEntry(pack, entry, fetcher, onBytes) {
-  const base = { name: entry.path, mode: entry.mode, mtime: /* @__PURE__ */ new Date(0), uid: 0, gid: 0 };
-  if (entry.type === "directory") return writeBody(pack, { ...base, type: "directory" });
-  if (entry.type !== "file") return writeBody(pack, { ...base, type: entry.type, linkname: entry.linkname });
-  if (!isChunked(entry))
-    return writeBody(pack, { ...base, type: "file", size: entry.size }, Buffer.from(entry.inline, "base64"));
-  let settle = () => void 0;
-  const written = new Promise((resolve, reject) => {
-    settle = (error) => error ? reject(error) : resolve();
-  });
-  const sink = pack.entry({ ...base, type: "file", size: entry.size }, (error) => settle(error));
-  written.catch(() => void 0);
-  sink.on("error", () => void 0);
-  for (const digest of entry.chunks) await copyChunk(await fetcher.next(digest), digest, sink, onBytes);
-  sink.end(void 0);
-  await written;
-}
-async function copyChunk(chunk, digest, sink, onBytes) {
-  try {
-    const hash = createHash2("sha256");
-    const range = chunk.start !== void 0 ? { start: chunk.start, end: chunk.end } : {};
-    const raw = createReadStream(chunk.file, { highWaterMark: 1024 * 1024, ...range });
-    const source = chunk.compressed ? raw.pipe(zstdDecompress()) : raw;
-    if (source !== raw) raw.once("error", (error) => source.destroy(error));
-    for await (const data of source) {
-      hash.update(data);
-      onBytes?.(data.length);
-      if (!sink.write(data)) await once(sink, "drain");
-    }
-    const actual = `sha256:${hash.digest("hex")}`;
-    if (actual !== digest) throw damaged(digest, `its bytes hash to ${actual}`);
-  } catch (error) {
-    throw error instanceof ChunkDamaged ? error : damaged(digest, errorMessage(error));
-  } finally {
-    await chunk.dispose();
-  }
-}
-var ChunkDamaged = class extends HandoffError {
-};
-function damaged(digest, why) {
-  return new ChunkDamaged(
-    `stored chunk ${digest} is damaged (${why}): it was corrupted in storage or transit, so the load was stopped before the archive ended. Save the images again under a new key`
-  );
-}
-function writeBody(pack, header, body = Buffer.alloc(0)) {
-  return new Promise((resolve, reject) => {
-    pack.entry(header, body, (error) => error ? reject(error) : resolve());
-  });
-}
-function fileHeader(name, size) {
-  return { name, size, mode: 420, type: "file", mtime: /* @__PURE__ */ new Date(0), uid: 0, gid: 0 };
-}
-function chunkFetcher(store, order, ahead) {
-  const pending = [];
-  let started = 0;
-  let closed = false;
-  const fill = () => {
-    while (!closed && started < order.length && pending.length < ahead) {
-      const digest = order[started++];
-      const fetch = store.get(digest).catch((error) => {
-        throw new ChunkFetchError(
-          `fetching chunk ${digest} from the ${store.kind} store failed: ${errorMessage(error)}`
-        );
-      });
-      fetch.catch(() => void 0);
-      pending.push(fetch);
-    }
-  };
-  return {
-    async next(digest) {
-      fill();
-      const fetch = pending.shift();
-      if (fetch === void 0 || order[started - pending.length - 1] !== digest) {
-        throw new Error(`chunk order mismatch at ${digest}`);
-      }
-      fill();
-      return fetch;
-    },
-    async close() {
-      closed = true;
-      const left = pending.splice(0);
-      await Promise.all(
-        left.map(
-          (fetch) => fetch.then(
-            (chunk) => chunk.dispose(),
-            () => void 0
-          )
-        )
-      );
-    }
-  };
-}
-
-// src/handoff/progress.ts
-function progress(log2, clock, label2, total, everyMs = 5e3) {
-  const start = clock();
-  let bytes = 0;
-  const timer = setInterval(() => {
-    const seconds = Math.max((clock() - start) / 1e3, 1e-3);
-    const of = total !== void 0 && total > 0 ? ` of ${formatBytes(total)} (${Math.floor(100 * bytes / total)}%)` : "";
-    log2.info(`${label2}: ${formatBytes(bytes)}${of}, ${(bytes / 1e6 / seconds).toFixed(0)} MB/s`);
-  }, everyMs);
-  timer.unref();
-  return {
-    add: (n) => {
-      bytes += n;
-    },
-    stop: () => {
-      clearInterval(timer);
-      return bytes;
-    }
-  };
-}
-
-// src/handoff/load-store.ts
-function prefetchFor(chunks, bytes) {
-  const average = chunks > 0 ? bytes / chunks : 0;
-  return average < 16 * 1024 * 1024 ? 8 : 3;
-}
-var lookups = 16;
-async function loadFromStore(deps, store, request) {
-  const { runtime, log: log2, clock } = deps;
-  const start = clock();
-  const lookup = await orMiss(deps, request, () => readIndex(store, request));
-  if (lookup === void 0) return { hit: false, rows: [], phases: [["lookup", clock() - start]] };
-  if (!("index" in lookup)) return missed(deps, request, store.kind, clock() - start, lookup.why);
-  const { found, index } = lookup;
-  const hit = found.matchedKey === request.key;
-  log2.info(
-    `Found ${hit ? "key" : "restore key match"} "${found.matchedKey}" in ${store.kind}; loading into ${runtime.kind}.`
-  );
-  const held = runtime.heldLayers ? await runtime.heldLayers() : {};
-  const stored = [];
-  const plan = planLoad(index, rewriteFor(request.images, stored), held);
-  if (plan.model.images.length === 0) throw noneSelected(stored);
-  const missing = await orMiss(deps, request, () => missingChunks(store, plan.chunks));
-  if (missing === void 0) return { hit: false, rows: [], phases: [["lookup", clock() - start]] };
-  if (missing.length > 0) {
-    const why = `"${found.matchedKey}" names ${missing.length} chunk(s) no longer in the ${store.kind} store (evicted or pruned)`;
-    return missed(deps, request, store.kind, clock() - start, why);
-  }
-  if (plan.omit.size > 0) {
-    log2.info(
-      `Leaving out ${plan.omit.size} layer file(s), ${formatBytes(plan.omittedBytes)}, that ${runtime.kind} already holds or no selected image uses.`
-    );
-  }
-  const fetchMs = clock() - start;
-  const loadStart = clock();
-  let report;
-  try {
-    report = await streamIntoRuntime(deps, store, index, plan);
-  } catch (error) {
-    if (!(error instanceof ChunkFetchError) || request.required) throw error;
-    log2.warning(
-      `Could not restore images, continuing as a cache miss (the post step saves what the job builds): ${error.message}`
-    );
-    return {
-      hit: false,
-      rows: [],
-      phases: [
-        ["lookup", fetchMs],
-        ["load", clock() - loadStart]
-      ]
-    };
-  }
-  for (const warning2 of report.warnings ?? []) log2.warning(`${runtime.kind}: ${warning2}`);
-  const done = await verifyAndTag(deps, request, plan.model, { fetchMs, loadStart });
-  return {
-    hit,
-    matchedKey: found.matchedKey,
-    ...done,
-    dropped: droppedNames(plan.model),
-    transfer: { sentBytes: plan.sendBytes, omittedBytes: plan.omittedBytes, omittedLayers: plan.omit.size }
-  };
-}
-async function readIndex(store, request) {
-  try {
-    const found = await store.readIndex(request.key, request.restoreKeys);
-    if (!found) {
-      const why = await store.explainMiss(request.key).catch(() => void 0);
-      return why === void 0 ? {} : { why };
-    }
-    try {
-      return { found, index: parseIndex(found.body) };
-    } catch (error) {
-      if (error instanceof IndexFormatError) throw new IndexFormatError(`"${found.matchedKey}": ${error.message}`);
-      throw error;
-    }
-  } catch (error) {
-    if (error instanceof IndexFormatError) return { why: error.message };
-    throw error;
-  }
-}
-async function streamIntoRuntime(deps, store, index, plan) {
-  const ticker = progress(deps.log, deps.clock, "load", plan.sendBytes);
-  const prefetch = prefetchFor(plan.chunks.length, plan.sendBytes);
-  const archive = assembleArchive(index, plan, store, { prefetch, onBytes: (n) => ticker.add(n) });
-  try {
-    return await deps.runtime.importArchive(archive.stream);
-  } catch (error) {
-    throw archive.failure() ?? error;
-  } finally {
-    ticker.stop();
-  }
-}
-async function missingChunks(store, chunks) {
-  const unique = [...new Set(chunks)];
-  const missing = [];
-  for (let at = 0; at < unique.length; at += lookups) {
-    const batch = unique.slice(at, at + lookups);
-    const present = await Promise.all(batch.map((digest) => store.has(digest)));
-    batch.forEach((digest, i) => {
-      if (!present[i]) missing.push(digest);
-    });
-  }
-  return missing;
-}
-
-// src/handoff/load.ts
-function loadImages(deps, request) {
-  return loadFromStore(deps, deps.store, request);
-}
-function missed(deps, request, where, elapsedMs, why) {
-  const tried = [request.key, ...request.restoreKeys.map((k) => `${k}*`)].map((k) => `"${k}"`).join(", ");
-  const because = why !== void 0 ? ` (${why})` : "";
-  if (request.required) {
-    throw new HandoffError(
-      `No entry found in ${where} for ${tried}${because}. Save the images first (mode: save) with the same key, or check the key.`
-    );
-  }
-  deps.log.info(`No entry found in ${where} for ${tried}${because}; nothing to load.`);
-  return { hit: false, rows: [], phases: [["lookup", elapsedMs]] };
-}
-async function orMiss(deps, request, fetch) {
-  try {
-    return await fetch();
-  } catch (error) {
-    if (request.required) throw error;
-    deps.log.warning(
-      `Could not restore images, continuing as a cache miss (the post step saves what the job builds): ${errorMessage(error)}`
-    );
-    return void 0;
-  }
-}
-function rewriteFor(selection, stored) {
-  if (selection.include.length === 0 && selection.exclude.length === 0) return { names: (image) => image.names };
-  const selectedNames = (image) => image.names.filter((n) => selects(selection, n));
-  return {
-    keep: (image) => {
-      stored.push(...image.names.length > 0 ? image.names : [image.configDigest]);
-      return image.names.length === 0 ? selection.include.length === 0 : selectedNames(image).length > 0;
-    },
-    names: selectedNames
-  };
-}
-function noneSelected(stored) {
-  return new HandoffError(
-    `Input "images" selects none of the stored images (${stored.join(", ") || "none"}); fix the patterns.`
-  );
-}
-async function verifyAndTag(deps, request, model, timing) {
-  const { runtime, log: log2, clock } = deps;
-  for (const note of model.skipped) log2.warning(`Skipped while loading: ${note}`);
-  const tagPlan = planTags(request.tags, model);
-  const ids = await verifyLoaded(runtime, model);
-  const loadMs = clock() - timing.loadStart;
-  log2.info(`Loaded and verified in ${formatMs(loadMs)}: ${describeImages(model, ids)}.`);
-  const tagged = await applyTags(runtime, tagPlan, ids);
-  for (const t of tagged) log2.info(`Tagged ${t.source} as ${t.target}.`);
-  return {
-    rows: withTargets(imageRows(model, ids), tagged),
-    phases: [
-      ["fetch", timing.fetchMs],
-      ["load+verify", loadMs],
-      ["tag", clock() - timing.loadStart - loadMs]
-    ]
-  };
-}
-
-// src/store/chunk-sink.ts
-import { createReadStream as createReadStream2, createWriteStream } from "node:fs";
-import { rm } from "node:fs/promises";
-import { join as join4 } from "node:path";
-import { once as once2 } from "node:events";
-import { pipeline as pipeline2 } from "node:stream/promises";
-function storeSink(store, options) {
-  const stats = { chunks: 0, reusedChunks: 0, reusedBytes: 0, storedBytes: 0 };
-  const seen = /* @__PURE__ */ new Set();
-  const running = /* @__PURE__ */ new Set();
-  const files = /* @__PURE__ */ new Map();
-  let failure;
-  let counter = 0;
-  let settled = 0;
-  let pendingBytes = 0;
-  const zstdCommand = store.compresses ? Promise.resolve(false) : isOnPath("zstd");
-  const transfer = async (digest, file, size) => {
-    let sent = file;
-    try {
-      const repeated = seen.has(digest);
-      seen.add(digest);
-      if (repeated || await store.has(digest)) {
-        stats.reusedChunks++;
-        stats.reusedBytes += size;
-        return;
-      }
-      sent = store.compresses ? file : await compressed(file);
-      stats.storedBytes += await store.put(digest, sent);
-    } finally {
-      await release(file);
-      if (sent !== file) await release(sent);
-    }
-  };
-  const compressed = async (file) => {
-    const target = `${file}.zst`;
-    files.set(target, trackTemporary(target));
-    if (await zstdCommand)
-      await run(["zstd", "-q", "-f", "--no-progress", `-${options.compressionLevel}`, file, "-o", target]);
-    else
-      await pipeline2(
-        createReadStream2(file, { highWaterMark: 1024 * 1024 }),
-        zstdCompress(options.compressionLevel),
-        createWriteStream(target)
-      );
-    await release(file);
-    return target;
-  };
-  const release = async (file) => {
-    await rm(file, { force: true });
-    files.get(file)?.();
-    files.delete(file);
-  };
-  const track = (task) => {
-    const done = task.catch((error) => {
-      failure ??= error;
-    }).finally(() => {
-      running.delete(done);
-      settled++;
-    });
-    running.add(done);
-  };
-  const begin = async () => {
-    while (running.size >= options.inFlight || pendingBytes >= options.inFlightBytes) await Promise.race(running);
-    if (failure !== void 0) throw failure;
-    const file = join4(store.scratch, `chunk-${process.pid}-${counter++}`);
-    files.set(file, trackTemporary(file));
-    const output = createWriteStream(file);
-    const written = once2(output, "close").then(() => void 0);
-    written.catch(() => void 0);
-    return {
-      async write(data) {
-        if (!output.write(data)) await Promise.race([once2(output, "drain"), written]);
-      },
-      async end(digest, size) {
-        output.end();
-        await written;
-        stats.chunks++;
-        pendingBytes += size;
-        track(
-          transfer(digest, file, size).finally(() => {
-            pendingBytes -= size;
-          })
-        );
-      },
-      async abort() {
-        output.destroy();
-        await written.catch(() => void 0);
-      }
-    };
-  };
-  const settle = async () => {
-    while (running.size > 0) await Promise.all(running);
-  };
-  const removeAll = async () => {
-    await Promise.all([...files.keys()].map((file) => rm(file, { force: true })));
-    for (const untrack of files.values()) untrack();
-    files.clear();
-  };
-  return {
-    begin,
-    progress: () => ({ chunks: stats.chunks, settled }),
-    async finish() {
-      await settle();
-      if (failure === void 0) return stats;
-      await removeAll();
-      throw failure;
-    },
-    async abort() {
-      await settle();
-      await removeAll();
-    }
-  };
-}
-
-// src/store/split.ts
-var import_tar_stream3 = __toESM(require_tar_stream(), 1);
-import { createHash as createHash3 } from "node:crypto";
-import { pipeline as pipeline3 } from "node:stream/promises";
-import { Transform as Transform4 } from "node:stream";
-
-// src/archive/input-check.ts
-var tailSize = 64 * 1024;
-var InputWatch = class {
-  head = Buffer.alloc(0);
-  /** The latest chunks, kept by reference (never copied while streaming), covering at least `tailSize` bytes. */
-  recent = [];
-  recentBytes = 0;
-  total = 0;
-  /** Bytes seen so far. */
-  get bytes() {
-    return this.total;
-  }
-  see(chunk) {
-    this.total += chunk.length;
-    if (this.head.length < 8) this.head = Buffer.concat([this.head, chunk.subarray(0, 8)]);
-    this.recent.push(chunk);
-    this.recentBytes += chunk.length;
-    while (this.recent.length > 1 && this.recentBytes - this.recent[0].length >= tailSize)
-      this.recentBytes -= this.recent.shift().length;
-  }
-  /** The last bytes seen, joined only when a verdict needs them. */
-  get tail() {
-    if (this.recent.length > 1) this.recent = [Buffer.concat(this.recent)];
-    return (this.recent[0] ?? Buffer.alloc(0)).subarray(-tailSize);
-  }
-  /** A tar ends with two zero blocks; without them the data stopped early, even if it stopped between files. */
-  endedCleanly() {
-    return this.total >= 1024 && this.tail.subarray(-1024).every((byte) => byte === 0);
-  }
-  /** Turns a tar parser failure (or an unclean end) into a message that says what the input really was. */
-  explain(error) {
-    if (error instanceof HandoffError) return error;
-    const engineError = this.engineError();
-    if (engineError !== void 0) {
-      return new HandoffError(
-        `the engine failed while it was writing the archive: ${engineError}; fix the cause and save again`
-      );
-    }
-    const compressed = this.compression();
-    if (compressed !== void 0) {
-      return new HandoffError(
-        `not an image archive: the input is ${compressed}-compressed; decompress it before reading it as a tar`
-      );
-    }
-    if (this.total === 0) return new HandoffError("not an image archive: the input is empty (did the save fail?)");
-    const detail = errorMessage(error);
-    if (/unexpected end|ended early/i.test(detail)) {
-      return new HandoffError(
-        `the image archive is truncated after ${this.total} bytes (${detail}); the save or transfer was interrupted: save it again`,
-        { cause: error }
-      );
-    }
-    return new HandoffError(`not an image archive: the input is not a valid tar (${detail})`, { cause: error });
-  }
-  /** Docker's error body: `{"errorDetail":{"message":…},"error":…}` (or a bare `{"message":…}`) at the very end. */
-  engineError() {
-    const text = this.tail.toString("latin1");
-    for (const marker of ['{"errorDetail"', '{"error"', '{"message"']) {
-      const start = text.lastIndexOf(marker);
-      if (start === -1) continue;
-      try {
-        const body = JSON.parse(text.slice(start).trim());
-        const message = body.errorDetail?.message ?? body.error ?? body.message;
-        if (typeof message === "string") return message;
-      } catch {
-      }
-    }
-    return void 0;
-  }
-  compression() {
-    const [a, b, c, d] = this.head;
-    if (a === 31 && b === 139) return "gzip";
-    if (a === 40 && b === 181 && c === 47 && d === 253) return "zstd";
-    if (a === 66 && b === 90 && c === 104) return "bzip2";
-    if (a === 253 && b === 55 && c === 122 && d === 88) return "xz";
-    return void 0;
-  }
-};
-
-// src/store/split.ts
-var tinyInline = 64 * 1024;
-var jsonInline = 4 * 1024 * 1024;
-async function splitArchive(archive, sink, chunkBytes, onBytes = () => void 0) {
-  const watch = new InputWatch();
-  const tap = new Transform4({
-    transform(chunk, _encoding, callback) {
-      watch.see(chunk);
-      onBytes(chunk.length);
-      callback(null, chunk);
-    }
-  });
-  const extract = import_tar_stream3.default.extract();
-  const fed = pipeline3(archive, tap, extract).catch((error) => {
-    throw watch.explain(error);
-  });
-  fed.catch(() => void 0);
-  const state = { entries: [], inlineBytes: 0 };
-  try {
-    for await (const entry of extract) {
-      const stored = await storeEntry(entry.header, entry, sink, chunkBytes, state);
-      if (stored === void 0) continue;
-      if (state.entries.push(stored) > maxEntries) throw overBudget(`more than ${maxEntries} entries`);
-    }
-    await fed;
-  } catch (error) {
-    extract.destroy();
-    await fed.catch(() => void 0);
-    throw error?.syscall !== void 0 ? error : watch.explain(error);
-  }
-  if (!watch.endedCleanly()) throw watch.explain(new Error("the tar ended early, without its end-of-archive blocks"));
-  return { entries: state.entries, contents: contentsOf(state.entries), archiveBytes: watch.bytes };
-}
-async function storeEntry(header, body, sink, chunkBytes, state) {
-  const path = normalizePath(header.name);
-  const mode = header.mode ?? 420;
-  if (isSpecialEntry(header.type)) throw specialEntry(path, header.type);
-  const pieces = body[Symbol.asyncIterator]();
-  switch (header.type) {
-    case "directory":
-      await drain(pieces);
-      return path === "" ? void 0 : { path, mode, type: "directory" };
-    case "symlink":
-    case "link": {
-      await drain(pieces);
-      return { path, mode, type: header.type, linkname: normalizePath(header.linkname ?? "") };
-    }
-    case "file":
-    case "contiguous-file":
-      return storeFile({ path, mode, size: header.size ?? 0 }, pieces, sink, chunkBytes, state);
-    default:
-      throw new HandoffError(
-        `not an image archive: ${path} is a ${header.type ?? "special"} entry, which no image archive holds; save the image again`
-      );
-  }
-}
-async function drain(pieces) {
-  while (!(await pieces.next()).done) {
-  }
-}
-async function storeFile(file, pieces, sink, chunkBytes, state) {
-  const { path, mode, size } = file;
-  const nameFile = isNameFile(path);
-  let first;
-  if (nameFile || size <= jsonInline) {
-    const inline = await readInline(file, pieces, nameFile, state);
-    if (Buffer.isBuffer(inline)) return { path, mode, type: "file", size, inline: inline.toString("base64") };
-    first = inline.first;
-  }
-  return { path, mode, type: "file", size, chunks: await writeChunks(first, pieces, sink, chunkBytes) };
-}
-async function readInline(file, pieces, nameFile, state) {
-  if (nameFile && file.size > jsonInline) {
-    throw new HandoffError(
-      `not an image archive: ${file.path} is ${file.size} bytes, far larger than any name file; save the image again`
-    );
-  }
-  const parts = [];
-  let seen = 0;
-  for (let next = await pieces.next(); !next.done; next = await pieces.next()) {
-    const data = next.value;
-    if (seen === 0 && !nameFile && file.size > tinyInline && !looksLikeJson(data)) return { first: data };
-    parts.push(data);
-    seen += data.length;
-  }
-  state.inlineBytes += seen;
-  if (state.inlineBytes > heldBytesBudget)
-    throw overBudget(`more than ${heldBytesBudget >> 20} MiB of small files (configs, manifests)`);
-  return Buffer.concat(parts, seen);
-}
-async function writeChunks(first, pieces, sink, chunkBytes) {
-  const digests = [];
-  let target;
-  let hash = createHash3("sha256");
-  let filled = 0;
-  const close = async () => {
-    const digest = `sha256:${hash.digest("hex")}`;
-    digests.push(digest);
-    const done = target;
-    target = void 0;
-    hash = createHash3("sha256");
-    await done.end(digest, filled);
-    filled = 0;
-  };
-  try {
-    let data = first;
-    for (; ; ) {
-      if (data === void 0) {
-        const next = await pieces.next();
-        if (next.done) break;
-        data = next.value;
-      }
-      while (data.length > 0) {
-        target ??= await sink.begin();
-        const piece = data.length > chunkBytes - filled ? data.subarray(0, chunkBytes - filled) : data;
-        hash.update(piece);
-        filled += piece.length;
-        await target.write(piece);
-        data = data.subarray(piece.length);
-        if (filled === chunkBytes) await close();
-      }
-      data = void 0;
-    }
-    if (target !== void 0) await close();
-  } catch (error) {
-    await target?.abort();
-    throw error;
-  }
-  return digests;
-}
-
-// src/handoff/save-store.ts
-var inFlight = { chunks: 8, bytes: 3 * 64 * 1024 * 1024 };
-async function saveToStore(deps, store, request) {
-  const { runtime, log: log2, clock } = deps;
-  const { refs, ids } = await resolveRefs(runtime, request.images);
-  log2.info(`Saving ${refs.join(", ")} from ${runtime.kind} under key "${request.key}" (backend: ${store.kind}).`);
-  const start = clock();
-  if (await store.hasIndex(request.key)) {
-    const reason = `${store.kind === "cache" ? "the cache" : "the store"} already holds an entry under "${request.key}" (entries are immutable; change the key to store new images)`;
-    log2.info(`Not saved: ${reason}.`);
-    return { outcome: { saved: false, key: request.key, reason }, rows: [], phases: [["lookup", clock() - start]] };
-  }
-  await store.prepare();
-  const split = await exportAndSplit(deps, store, refs, request);
-  let model;
-  try {
-    model = readModel(split.result.contents);
-    checkComplete(model, ids);
-  } catch (error) {
-    await split.sink.abort();
-    throw error;
-  }
-  const exportMs = clock() - start;
-  const stats = await whileStoring(deps, split.sink);
-  const uploadMs = clock() - start - exportMs;
-  const index = newIndex(model, split.result.entries, defaultChunkBytes);
-  const outcome = await store.writeIndex(request.key, encodeIndex(index));
-  const phases = [
-    ["export", exportMs],
-    ["upload (after export)", uploadMs],
-    ["index", clock() - start - exportMs - uploadMs]
-  ];
-  if (!outcome.saved) {
-    log2.info(`Not saved: ${outcome.reason}.`);
-    return { outcome, rows: [], phases };
-  }
-  for (const note of model.skipped) log2.warning(`Skipped while saving: ${note}`);
-  const engineIds = engineIdsOf(model, ids);
-  log2.info(
-    `Saved ${describeImages(model, engineIds)} in ${formatMs(clock() - start)}: ${stats.chunks - stats.reusedChunks} new chunk(s), ${formatBytes(stats.storedBytes)} stored; ${stats.reusedChunks} chunk(s) (${formatBytes(stats.reusedBytes)}) were already in the ${store.kind} store.`
-  );
-  const transfer = {
-    archiveBytes: split.result.archiveBytes,
-    storedBytes: stats.storedBytes + outcome.bytes,
-    reusedBytes: stats.reusedBytes,
-    chunks: stats.chunks,
-    reusedChunks: stats.reusedChunks
-  };
-  return {
-    outcome: { ...outcome, bytes: transfer.storedBytes },
-    rows: imageRows(model, engineIds),
-    dropped: droppedNames(model),
-    phases,
-    transfer
-  };
-}
-async function exportAndSplit(deps, store, refs, request) {
-  const sink = storeSink(store, {
-    compressionLevel: request.compressionLevel,
-    inFlight: inFlight.chunks,
-    inFlightBytes: inFlight.bytes
-  });
-  const ticker = progress(deps.log, deps.clock, "export");
-  try {
-    const archive = await deps.runtime.exportImages(
-      refs,
-      request.platform !== void 0 ? { platform: request.platform } : {}
-    );
-    const result = await splitArchive(archive, sink, defaultChunkBytes, (n) => ticker.add(n));
-    return { result, sink };
-  } catch (error) {
-    await sink.abort();
-    throw error;
-  } finally {
-    ticker.stop();
-  }
-}
-async function whileStoring(deps, sink) {
-  const timer = setInterval(() => {
-    const { chunks, settled } = sink.progress();
-    deps.log.info(`upload: ${settled} of ${chunks} chunk(s) stored or found already stored`);
-  }, 5e3);
-  timer.unref();
-  try {
-    return await sink.finish();
-  } finally {
-    clearInterval(timer);
-  }
-}
-
-// src/handoff/save.ts
-function saveImages(deps, request) {
-  return saveToStore(deps, deps.store, request);
-}
-async function resolveRefs(runtime, images) {
-  try {
-    return resolveSelection(await runtime.list(), images);
-  } catch (error) {
-    throw new HandoffError(`Input "images": ${errorMessage(error)}.`);
-  }
-}
-function checkComplete(model, ids) {
-  const present = new Set(model.images.flatMap((i) => [i.configDigest, i.manifestDigest].filter(Boolean)));
-  const missing = ids.filter((id) => !present.has(id));
-  if (missing.length > 0) {
-    throw new HandoffError(
-      `The engine's archive lacks image(s) ${missing.join(", ")}; nothing was stored. Check that the images are complete (docker image inspect) and save again.`
-    );
-  }
-}
-
-// src/handoff/changes.ts
-function changedSelection(now, before, filter) {
-  const include = now.filter((image) => !before.has(image.id)).flatMap((image) => image.names.filter((name) => selects(filter, name)));
-  return { include: [...new Set(include)], exclude: [] };
-}
-
-// src/handoff/safe-text.ts
-function logLine(text) {
-  return text.replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/^(\s*)::/, "$1%3A:").replace(/##\[/g, "##%5B");
-}
-var htmlEntities = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-function escapeHtml(text) {
-  return text.replace(/[&<>"']/g, (c) => htmlEntities[c]);
-}
-
-// src/handoff/summary.ts
-function renderSummary(report) {
-  const lines2 = [`<h3>image-handoff: ${escape(report.title)}</h3>`];
-  lines2.push(
-    `<p><strong>Backend:</strong> ${escape(report.backend)} \xB7 <strong>Key:</strong> <code>${escape(report.key)}</code> \xB7 <strong>Outcome:</strong> ${escape(report.outcome)}</p>`
-  );
-  if (report.rows.length > 0) {
-    const header = "<tr><th>Image</th><th>ID</th><th>Size</th></tr>";
-    const rows = report.rows.map(
-      (r) => `<tr><td>${escape(r.name)}</td><td><code>${escape(r.id.slice(0, 19))}</code></td><td>${formatBytes(r.size)}</td></tr>`
-    );
-    lines2.push(`<table>${header}${rows.join("")}</table>`);
-  }
-  for (const note of report.notes) lines2.push(`<p>${escape(note)}</p>`);
-  if (report.phases.length > 0) {
-    const total = report.phases.reduce((sum, [, ms]) => sum + ms, 0);
-    lines2.push(
-      `<p><strong>Time:</strong> ${report.phases.map(([name, ms]) => `${escape(name)} ${formatMs(ms)}`).join(" \xB7 ")} (total ${formatMs(total)})</p>`
-    );
-  }
-  return lines2.join("\n") + "\n";
-}
-async function writeSummary(report) {
-  if (!process.env.GITHUB_STEP_SUMMARY) return;
-  await summary.addRaw(renderSummary(report), true).write();
-}
-function escape(text) {
-  return escapeHtml(text.replace(/[\r\n]+/g, " ")).replace(/[@`|*_[\]\\]/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-// src/handoff/summaries.ts
-var count2 = (n, what) => `${n} ${what}${n === 1 ? "" : "s"}`;
-var imagesIn = (rows) => new Set(rows.map((r) => r.id)).size;
-function saveSummary(backend, key, result) {
-  const t = result.transfer;
-  const notes = t === void 0 ? [] : [
-    `Exported ${formatBytes(t.archiveBytes)}; stored ${formatBytes(t.storedBytes)} in ${count2(t.chunks - t.reusedChunks, "new chunk")}; reused ${formatBytes(t.reusedBytes)} (${count2(t.reusedChunks, "chunk")} already stored).`
-  ];
-  return {
-    title: result.outcome.saved ? `saved ${count2(imagesIn(result.rows), "image")}` : "nothing saved",
-    backend,
-    key,
-    outcome: result.outcome.saved ? "stored" : `not stored: ${result.outcome.reason}`,
-    rows: result.rows,
-    phases: result.phases,
-    notes
-  };
-}
-function loadSummary(backend, key, result) {
-  const outcome = result.matchedKey === void 0 ? "miss" : result.hit ? "hit" : `restore-key match "${result.matchedKey}"`;
-  const t = result.transfer;
-  const notes = t === void 0 ? [] : [
-    `Sent ${formatBytes(t.sentBytes)} to the engine` + (t.omittedLayers > 0 ? `; left out ${count2(t.omittedLayers, "layer")} (${formatBytes(t.omittedBytes)}) the engine already had or no selected image needs.` : ".")
-  ];
-  return {
-    title: result.matchedKey === void 0 ? "nothing to load" : `loaded ${count2(imagesIn(result.rows), "image")}`,
-    backend,
-    key,
-    outcome,
-    rows: result.rows,
-    phases: result.phases,
-    notes
-  };
-}
-function failureSummary(step, backend, key, message) {
-  return { title: `${step} failed`, backend, key, outcome: `failed: ${message}`, rows: [], phases: [], notes: [] };
-}
-
-// src/handoff/run.ts
-var State = { snapshot: "image-ids", hit: "hit", mainDone: "main-done" };
-var log = {
-  info: (m) => info(logLine(m)),
-  warning: (m) => warning(m),
-  debug: (m) => debug(m),
-  group: (title, body) => group(title, body)
-};
-function maskSecrets() {
-  for (const name of [Input.githubToken, Input.registryPassword]) {
-    const secret = getInput(name).trim();
-    if (secret !== "") setSecret(secret);
-  }
-}
+// src/handoff/session.ts
 var EngineUnreachable = class extends HandoffError {
 };
-async function withDeps(settings, body) {
-  const store = await createStore(settings, (m) => log.info(m));
+async function withDeps(settings, log, body, env = process.env) {
+  const store = await createStore(settings, (m) => log.info(m), env);
   let runtime;
   try {
-    runtime = await createRuntime(settings, (m) => log.warning(m));
+    runtime = await createRuntime(settings, (m) => log.warning(m), env);
   } catch (error) {
     throw new EngineUnreachable(failureMessage(error));
   }
@@ -19193,105 +19102,21 @@ async function withDeps(settings, body) {
     await runtime.close();
   }
 }
-function setImagesOutput(rows, dropped = []) {
-  setOutput("images", JSON.stringify(rows));
-  setOutput("dropped-names", JSON.stringify(dropped));
-}
-async function runMain() {
-  let settings;
-  try {
-    maskSecrets();
-    settings = parseInputs((name) => getInput(name));
-    const chosen = settings;
-    for (const warning2 of chosen.warnings) log.warning(warning2);
-    await withDeps(chosen, (deps) => chosen.mode === "save" ? mainSave(deps, chosen) : mainLoad(deps, chosen));
-  } catch (error) {
-    if (settings?.mode === "auto" && error instanceof EngineUnreachable) return engineMiss(error);
-    if (settings !== void 0 && settings.mode !== "save") setOutput("hit", "false");
-    const message = withEntry(failureMessage(error), settings);
-    setFailed(message);
-    if (settings !== void 0) {
-      const step = settings.mode === "save" ? "save" : "load";
-      await writeSummary(failureSummary(step, settings.backend, settings.key, message)).catch(() => void 0);
-    }
-  }
-}
-function withEntry(message, settings) {
-  if (settings === void 0 || message.includes(`"${settings.key}"`)) return message;
-  return `${message} (entry "${settings.key}", backend: ${settings.backend})`;
-}
-function engineMiss(error) {
-  log.warning(
-    `Could not reach the container engine, continuing as a cache miss (the post step tries again to save what the job builds): ${error.message}`
-  );
-  setOutput("hit", "false");
-  setOutput("matched-key", "");
-  setImagesOutput([]);
-  saveState(State.snapshot, "[]");
-  saveState(State.hit, "false");
-  saveState(State.mainDone, "true");
-}
-async function mainSave(deps, settings) {
-  const result = await deps.log.group("Save images", () => saveImages(deps, settings));
-  setImagesOutput(result.rows, result.dropped);
-  await writeSummary(saveSummary(settings.backend, settings.key, result));
-}
-async function mainLoad(deps, settings) {
-  if (settings.backend === "artifact" && settings.restoreKeys.length > 0) {
-    log.warning(
-      'Input "restore-keys" does not apply to backend: artifact (an artifact is found by its exact name); ignoring it.'
-    );
-  }
-  const result = await deps.log.group(
-    "Load images",
-    () => loadImages(deps, { ...settings, required: settings.mode === "load" })
-  );
-  setOutput("hit", String(result.hit));
-  setOutput("matched-key", result.matchedKey ?? "");
-  setImagesOutput(result.rows, result.dropped);
-  if (settings.mode === "auto") {
-    const ids = (await deps.runtime.list()).map((i) => i.id);
-    saveState(State.snapshot, JSON.stringify(ids));
-    saveState(State.hit, String(result.hit));
-    saveState(State.mainDone, "true");
-  }
-  await writeSummary(loadSummary(settings.backend, settings.key, result));
-}
-async function runPost() {
-  try {
-    maskSecrets();
-    const settings = parseInputs((name) => getInput(name));
-    if (settings.mode !== "auto") return;
-    if (getState(State.mainDone) !== "true") {
-      log.warning(
-        "The main step did not finish, so there is no record of the images present before the job; not saving."
-      );
-      return;
-    }
-    if (getState(State.hit) === "true") {
-      log.info(`The exact key "${settings.key}" was restored; not saving.`);
-      return;
-    }
-    const before = new Set(JSON.parse(getState(State.snapshot) || "[]"));
-    await withDeps(settings, async (deps) => {
-      const selection = changedSelection(await deps.runtime.list(), before, settings.images);
-      if (selection.include.length === 0) {
-        log.info('No image was created or changed during the job (or none matches "images"); nothing to save.');
-        return;
-      }
-      const result = await deps.log.group(
-        "Save changed images",
-        () => saveImages(deps, { ...settings, images: selection })
-      );
-      await writeSummary(saveSummary(settings.backend, settings.key, result));
-    });
-  } catch (error) {
-    log.warning(`Saving images in the post step failed: ${failureMessage(error)}`);
-  }
-}
 
 export {
-  runMain,
-  runPost
+  selects,
+  Input,
+  parseInputs,
+  formatBytes,
+  formatMs,
+  loadImages,
+  EntryMissing,
+  saveImages,
+  logLine,
+  escapeHtml,
+  terminalLine,
+  createStore,
+  EngineUnreachable,
+  withDeps
 };
-/*! For license information please see chunk-74Q4QTMU.js.LEGAL.txt */
+/*! For license information please see chunk-7C7BKOHL.js.LEGAL.txt */

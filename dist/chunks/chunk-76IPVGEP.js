@@ -2780,9 +2780,9 @@ var require_node = __commonJS({
 });
 
 export {
+  require_tar_stream,
   require_inherits,
   require_node,
-  require_string_decoder,
-  require_tar_stream
+  require_string_decoder
 };
-/*! For license information please see chunk-UPTZXHVF.js.LEGAL.txt */
+/*! For license information please see chunk-76IPVGEP.js.LEGAL.txt */

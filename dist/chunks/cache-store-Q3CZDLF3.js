@@ -34,7 +34,7 @@ import {
   storageRetryPolicy,
   storageSharedKeyCredentialPolicy,
   stringifyXML
-} from "./chunk-Q2ZCCHGV.js";
+} from "./chunk-DIU2YUVM.js";
 import {
   BearerCredentialHandler,
   HttpClient,
@@ -42,15 +42,17 @@ import {
   HttpCodes,
   debug,
   error,
-  exec,
   info,
   isDebug,
+  setSecret,
+  warning
+} from "./chunk-6AWRO27Y.js";
+import {
+  exec,
   mkdirP,
   rmRF,
-  setSecret,
-  warning,
   which
-} from "./chunk-2MDZGHZX.js";
+} from "./chunk-53D3W5QR.js";
 import {
   HandoffError,
   __commonJS,
