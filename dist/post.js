@@ -1,14 +1,14 @@
 import { createRequire as __createRequire } from 'node:module'; import { fileURLToPath as __fileURLToPath } from 'node:url'; import { dirname as __pathDirname } from 'node:path'; const require = __createRequire(import.meta.url); const __ih_filename = __fileURLToPath(import.meta.url); const __ih_dirname = __pathDirname(__ih_filename);
 import {
   runPost
-} from "./chunks/chunk-GB6XBCK3.js";
-import "./chunks/chunk-7C7BKOHL.js";
+} from "./chunks/chunk-AEVPLNDU.js";
+import "./chunks/chunk-S6F7T7HM.js";
 import "./chunks/chunk-76IPVGEP.js";
 import "./chunks/chunk-6AWRO27Y.js";
 import "./chunks/chunk-53D3W5QR.js";
 import "./chunks/chunk-R525C4LB.js";
 import "./chunks/chunk-OTW4DL2O.js";
-import "./chunks/chunk-4R7AXG6S.js";
+import "./chunks/chunk-SOHFF4QD.js";
 import "./chunks/chunk-OOPN6O4Y.js";
 
 // src/post.ts

@@ -26,7 +26,8 @@ export const Input = {
   stallTimeout: 'stall-timeout',
   registry: 'registry',
   registryUsername: 'registry-username',
-  registryPassword: 'registry-password'
+  registryPassword: 'registry-password',
+  registryPullable: 'registry-pullable'
 } as const
 
 export type Mode = 'save' | 'load' | 'auto'
@@ -51,6 +52,8 @@ export interface RegistrySettings {
   location: RegistryLocation
   /** Absent: anonymous (a registry without auth, or public pulls). */
   credentials?: { username: string; password: string }
+  /** Also push each saved image so that `docker pull <registry>/<name>:<tag>` takes it. */
+  pullable: boolean
 }
 
 export interface Settings {
@@ -210,7 +213,7 @@ function warnInapplicable(given: string[], only: string, backend: BackendKind, w
   )
 }
 
-const registryOnly = [Input.registry, Input.registryUsername, Input.registryPassword] as const
+const registryOnly = [Input.registry, Input.registryUsername, Input.registryPassword, Input.registryPullable] as const
 
 /**
  * The registry and who to be there: `registry-username`/`registry-password`, else `github-token` as the
@@ -224,7 +227,9 @@ function parseRegistrySettings(
 ): RegistrySettings | undefined {
   if (backend !== 'registry') {
     warnInapplicable(
-      registryOnly.filter((name) => get(name) !== ''),
+      registryOnly.filter(
+        (name) => get(name) !== '' && !(name === Input.registryPullable && /^false$/i.test(get(name)))
+      ),
       'backend: registry',
       backend,
       warnings
@@ -236,17 +241,20 @@ function parseRegistrySettings(
     throw new HandoffError(
       'Input "registry" is required with backend: registry; give host[:port]/repository, e.g. ghcr.io/org/handoff.'
     )
-  const location = parseRegistry(address)
+  const where = {
+    location: parseRegistry(address),
+    pullable: boolean(Input.registryPullable, get(Input.registryPullable))
+  }
   const username = get(Input.registryUsername)
   const password = get(Input.registryPassword)
   if ((username === '') !== (password === ''))
     throw new HandoffError(
       'Inputs "registry-username" and "registry-password" go together; give both, or neither (and "github-token" for ghcr.io).'
     )
-  if (username !== '') return { location, credentials: { username, password } }
+  if (username !== '') return { ...where, credentials: { username, password } }
   const token = get(Input.githubToken)
-  if (token !== '') return { location, credentials: { username: env.GITHUB_ACTOR || 'image-handoff', password: token } }
-  return { location }
+  if (token !== '') return { ...where, credentials: { username: env.GITHUB_ACTOR || 'image-handoff', password: token } }
+  return where
 }
 
 /** Artifact-only inputs given with another backend (github-token also serves backend: registry). */

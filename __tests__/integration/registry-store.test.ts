@@ -5,11 +5,13 @@
  * second save of an image sharing base layers uploads only the new layers (counted in the registry's own log).
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises'
+import { createHash } from 'node:crypto'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { BlobStore } from '../../src/store/blob-store.js'
 import { createRegistryStore } from '../../src/backends/registry-store.js'
+import { createRegistryClient } from '../../src/backends/registry/client.js'
 import { parseRegistry, tagForKey } from '../../src/backends/registry/reference.js'
 import { createDockerRuntime } from '../../src/runtimes/docker.js'
 import { saveImages } from '../../src/handoff/save.js'
@@ -18,7 +20,7 @@ import type { HandoffDeps } from '../../src/handoff/deps.js'
 import type { Log } from '../../src/handoff/log.js'
 import { sha256File, writeRandomFile } from '../support/github-payloads.js'
 import { startRegistry, type TestRegistry } from '../support/registry.js'
-import { buildBusybox, docker, startDockerd, type Engine } from '../support/engines.js'
+import { buildBusybox, docker, startDockerd, type DockerFlavour, type Engine } from '../support/engines.js'
 
 const user = { username: 'ci-bot', password: 's3cret-pw' }
 let root: string
@@ -126,6 +128,80 @@ describe.each([
     expect(await storeAt(registry, 'org/elsewhere', credentials).readIndex('deps-1', ['deps'])).toBeUndefined()
   })
 
+  it('pushes a pullable image from chunks: a layer of several chunks streamed, one of a single chunk mounted', async () => {
+    const store = createRegistryStore({
+      location: parseRegistry(`${registry.host}/org/handoff`),
+      ...(credentials ? { credentials } : {}),
+      workDir: join(root, 'work', 'pullable'),
+      pullable: true
+    })
+    const chunks = await Promise.all(
+      ['c1', 'c2', 'c3'].map(async (name) => {
+        const file = join(root, name)
+        await writeRandomFile(file, 1024 * 1024)
+        return { file, digest: `sha256:${await sha256File(file)}`, body: await readFile(file) }
+      })
+    )
+    for (const c of chunks) await store.put(c.digest, await staged(store, c.file))
+    const [c1, c2, c3] = chunks as [(typeof chunks)[0], (typeof chunks)[0], (typeof chunks)[0]]
+    const layerA = `sha256:${createHash('sha256').update(c1.body).update(c2.body).digest('hex')}`
+    const config = Buffer.from('{"architecture":"amd64","os":"linux","rootfs":{"type":"layers"}}')
+    const configDigest = `sha256:${createHash('sha256').update(config).digest('hex')}`
+    const index = {
+      format: 'image-handoff/index',
+      version: 2,
+      created: new Date().toISOString(),
+      chunkBytes: 1024 * 1024,
+      model: {
+        layout: 'docker',
+        skipped: [],
+        images: [
+          {
+            configDigest,
+            names: ['x/app:1'],
+            size: config.length + 3 * 1024 * 1024,
+            layers: [
+              { path: 'a/layer.tar', size: 2 * 1024 * 1024, diffId: layerA },
+              { path: 'b/layer.tar', size: 1024 * 1024, diffId: c3.digest }
+            ]
+          }
+        ]
+      },
+      entries: [
+        {
+          path: `${configDigest.slice(7)}.json`,
+          mode: 0o644,
+          type: 'file',
+          size: config.length,
+          inline: config.toString('base64')
+        },
+        { path: 'a/layer.tar', mode: 0o644, type: 'file', size: 2 * 1024 * 1024, chunks: [c1.digest, c2.digest] },
+        { path: 'b/layer.tar', mode: 0o644, type: 'file', size: 1024 * 1024, chunks: [c3.digest] }
+      ]
+    }
+    expect(await store.writeIndex('pullable', Buffer.from(JSON.stringify(index)))).toMatchObject({ saved: true })
+    const image = createRegistryClient({
+      location: parseRegistry(`${registry.host}/org/handoff/x/app`),
+      ...(credentials ? { credentials } : {})
+    })
+    const streamed = await image.readBlob(layerA, 4 * 1024 * 1024)
+    expect(`sha256:${createHash('sha256').update(streamed).digest('hex')}`).toBe(layerA)
+    expect(await image.hasBlob(c3.digest)).toBe(true)
+    expect(await image.hasBlob(configDigest)).toBe(true)
+    expect(await image.hasManifest('1')).toBe(true)
+    // A tag holding an image, not an entry, is no entry: a miss.
+    const beside = storeAt(registry, 'org/handoff/x/app', credentials)
+    expect(await beside.hasIndex('1')).toBe(false)
+    expect(await beside.readIndex('2', [''])).toBeUndefined()
+    const requests = await registry.requests()
+    expect(
+      requests.filter((r) => r.method === 'POST' && r.uri.includes('/x/app/') && r.uri.includes('mount='))
+    ).toEqual([expect.objectContaining({ status: 201 })])
+    expect(requests.some((r) => r.method === 'PUT' && r.uri.endsWith('/x/app/manifests/1') && r.status === 201)).toBe(
+      true
+    )
+  })
+
   if (credentials) {
     it('asks the token service once per access for a burst of requests, with the credentials', async () => {
       const before = registry.tokenRequests.length
@@ -228,5 +304,72 @@ describe('save and load through the registry with Docker', () => {
     await fourth.runtime.close()
     expect(exact).toMatchObject({ hit: true, matchedKey: 'app-1' })
     expect(await docker(engine, ['image', 'inspect', '--format', '{{.Id}}', 'app:one'])).toBe(baseId)
+  })
+})
+
+describe.each<DockerFlavour>(['20.10', '26-classic', '26-containerd'])('pullable images from Docker %s', (flavour) => {
+  let registry: TestRegistry
+  let engine: Engine
+  const lines: string[] = []
+  const log: Log = {
+    info: (m) => lines.push(m),
+    warning: (m) => lines.push(`warning: ${m}`),
+    debug: () => undefined,
+    group: (_title, body) => body()
+  }
+
+  beforeAll(async () => {
+    ;[registry, engine] = await Promise.all([startRegistry(), startDockerd(flavour)])
+  })
+  afterAll(async () => {
+    await Promise.all([engine?.stop(), registry?.stop()])
+  })
+
+  it('pushes each saved image so that docker pull takes it, under every tag, beside the entry', async () => {
+    const id = await buildBusybox(engine, 'web/app:ci', ['RUN echo pulled > /who'])
+    await docker(engine, ['tag', 'web/app:ci', 'web/app:latest'])
+    const store = createRegistryStore({
+      location: parseRegistry(`${registry.host}/team/images`),
+      workDir: join(root, 'work', `pull-${flavour}`),
+      pullable: true,
+      log: (m) => lines.push(m)
+    })
+    const deps: HandoffDeps = {
+      runtime: await createDockerRuntime({ DOCKER_HOST: engine.host }),
+      store,
+      log,
+      clock: Date.now
+    }
+    try {
+      const saved = await saveImages(deps, {
+        key: 'web',
+        images: { include: ['web/*'], exclude: [] },
+        compressionLevel: 3
+      })
+      expect(saved.outcome.saved).toBe(true)
+    } finally {
+      await deps.runtime.close()
+    }
+    if (flavour === '26-containerd') {
+      // Compressed layers: left out, with a line saying why; the entry itself is stored.
+      expect(lines.join('\n')).toMatch(/Not pushed as a pullable image: web\/app:ci: its layers are compressed/)
+      expect(await store.hasIndex('web')).toBe(true)
+      return
+    }
+    expect(lines.join('\n')).toContain(`Pushed a pullable image: ${registry.host}/team/images/web/app:ci, :latest.`)
+    await docker(engine, ['rmi', 'web/app:ci', 'web/app:latest'])
+    for (const tag of ['ci', 'latest']) {
+      await docker(engine, ['pull', `${registry.host}/team/images/web/app:${tag}`])
+      expect(
+        await docker(engine, ['image', 'inspect', '--format', '{{.Id}}', `${registry.host}/team/images/web/app:${tag}`])
+      ).toBe(id)
+    }
+    expect(await docker(engine, ['run', '--rm', `${registry.host}/team/images/web/app:ci`, 'cat', '/who'])).toBe(
+      'pulled'
+    )
+    // Layers of one chunk were mounted from the store's repository, not sent again.
+    const mounts = (await registry.requests()).filter((r) => r.method === 'POST' && r.uri.includes('mount='))
+    expect(mounts.length).toBeGreaterThan(0)
+    expect(mounts.every((r) => r.status === 201)).toBe(true)
   })
 })

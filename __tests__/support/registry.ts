@@ -127,14 +127,21 @@ export async function startRegistry(options: RegistryOptions = {}): Promise<Test
 /** distribution's text log: one `response completed` line per request, with method, URI and status. */
 async function readRequests(log: string): Promise<RegistryRequest[]> {
   const text = await readFile(log, 'utf8')
-  return text
-    .split('\n')
-    .filter((line) => line.includes('msg="response completed"'))
-    .map((line) => ({
-      method: /http\.request\.method=(\S+)/.exec(line)?.[1] ?? '',
-      uri: /http\.request\.uri="([^"]*)"/.exec(line)?.[1] ?? '',
-      status: Number(/http\.response\.status=(\d+)/.exec(line)?.[1] ?? '0')
-    }))
+  return (
+    text
+      .split('\n')
+      // Failed requests are logged as `response completed with error`; a value is quoted only when it needs to be.
+      .filter((line) => line.includes('msg="response completed'))
+      .map((line) => ({
+        method: /http\.request\.method=(\S+)/.exec(line)?.[1] ?? '',
+        uri:
+          /http\.request\.uri=(?:"([^"]*)"|(\S+))/
+            .exec(line)
+            ?.slice(1)
+            .find((v) => v !== undefined) ?? '',
+        status: Number(/http\.response\.status=(\d+)/.exec(line)?.[1] ?? '0')
+      }))
+  )
 }
 
 async function startTokenService(
@@ -166,7 +173,7 @@ async function startTokenService(
   const certDer = new X509Certificate(await readFile(certFile)).raw.toString('base64')
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://token')
-    const scope = url.searchParams.get('scope') ?? ''
+    const scope = url.searchParams.getAll('scope').join(' ')
     const header = req.headers.authorization ?? ''
     const [user, password] = header.startsWith('Basic ')
       ? Buffer.from(header.slice(6), 'base64').toString().split(':')

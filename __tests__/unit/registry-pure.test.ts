@@ -1,4 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
+import { createHash } from 'node:crypto'
+import { planPullable } from '../../src/backends/registry/pullable.js'
 import { parseInputs } from '../../src/inputs.js'
 import { parseRegistry, tagForKey, tagMayMatch } from '../../src/backends/registry/reference.js'
 import { parseChallenge } from '../../src/backends/registry/auth.js'
@@ -105,7 +107,7 @@ describe('registry inputs', () => {
   it('requires the registry, and takes credentials from the user and password, else from github-token', () => {
     expect(() => parseInputs(reader({ key: 'k', backend: 'registry' }), {})).toThrow(/"registry" is required/)
     const anonymous = parseInputs(reader({ key: 'k', backend: 'registry', registry: 'ghcr.io/o/h' }), {})
-    expect(anonymous.registry).toEqual({ location: { origin: 'https://ghcr.io', repository: 'o/h' } })
+    expect(anonymous.registry).toEqual({ location: { origin: 'https://ghcr.io', repository: 'o/h' }, pullable: false })
     const given = parseInputs(
       reader({
         key: 'k',
@@ -132,5 +134,57 @@ describe('registry inputs', () => {
     const local = parseInputs(reader({ key: 'k', backend: 'local', path: '/tmp/x', registry: 'ghcr.io/o/h' }), {})
     expect(local.warnings).toEqual(['Input "registry" applies only to backend: registry; ignored with backend: local.'])
     expect(local.registry).toBeUndefined()
+  })
+})
+
+describe('pullable images plan', () => {
+  const config = Buffer.from('{"os":"linux"}')
+  const configDigest = `sha256:${createHash('sha256').update(config).digest('hex')}`
+  const entries = [
+    {
+      path: `${configDigest.slice(7)}.json`,
+      mode: 0o644,
+      type: 'file' as const,
+      size: config.length,
+      inline: config.toString('base64')
+    },
+    { path: 'one/layer.tar', mode: 0o644, type: 'file' as const, size: 10, chunks: [digest('a')] },
+    { path: 'two/layer.tar', mode: 0o777, type: 'symlink' as const, linkname: '../one/layer.tar' }
+  ]
+  const image = (overrides: object) => ({
+    configDigest,
+    names: ['app:ci', 'app:latest', 'ghcr.io/org/tool:1'],
+    size: 10,
+    layers: [{ path: 'two/layer.tar', size: 10, diffId: digest('a') }],
+    ...overrides
+  })
+
+  it('plans a Docker manifest per repository with its tags, following links to the layer', () => {
+    const plan = planPullable({ entries, model: { layout: 'docker', skipped: [], images: [image({})] } }, 'org/h')
+    expect(plan.skipped).toEqual([])
+    expect(plan.images.map((i) => [i.repository, i.tags])).toEqual([
+      ['org/h/app', ['ci', 'latest']],
+      ['org/h/ghcr.io/org/tool', ['1']]
+    ])
+    const [first] = plan.images
+    expect(first?.blobs).toEqual([
+      { digest: configDigest, size: config.length, source: { inline: config } },
+      { digest: digest('a'), size: 10, source: { chunks: [digest('a')] } }
+    ])
+    expect(JSON.parse(first?.manifest.toString() ?? '{}')).toMatchObject({
+      mediaType: 'application/vnd.docker.distribution.manifest.v2+json',
+      config: { digest: configDigest, size: config.length },
+      layers: [{ mediaType: 'application/vnd.docker.image.rootfs.diff.tar', digest: digest('a'), size: 10 }]
+    })
+  })
+
+  it('leaves out compressed layers and untagged images, saying why for the former', () => {
+    const compressed = image({
+      layers: [{ path: 'one/layer.tar', size: 10, digest: digest('b'), diffId: digest('a') }]
+    })
+    const untagged = image({ names: [] })
+    const plan = planPullable({ entries, model: { layout: 'oci', skipped: [], images: [compressed, untagged] } }, 'o')
+    expect(plan.images).toEqual([])
+    expect(plan.skipped).toEqual([expect.stringMatching(/^app:ci: its layers are compressed/)])
   })
 })

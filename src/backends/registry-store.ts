@@ -11,7 +11,7 @@ import { join } from 'node:path'
 import { Readable } from 'node:stream'
 import { HandoffError } from '../errors.js'
 import type { BlobStore, FoundIndex } from '../store/blob-store.js'
-import { parseIndex } from '../store/format.js'
+import { parseIndex, type StoreIndex } from '../store/format.js'
 import { sweepStale, trackTemporary } from '../store/temporaries.js'
 import type { SaveOutcome } from './backend.js'
 import type { Credentials, RequestBody } from './registry/auth.js'
@@ -25,11 +25,15 @@ import {
   type StoredEntry
 } from './registry/entry-manifest.js'
 import { tagForKey, tagMayMatch, type RegistryLocation } from './registry/reference.js'
+import { planPullable } from './registry/pullable.js'
+import { pushPullable } from './registry/push-images.js'
 
 export interface RegistryStoreOptions {
   location: RegistryLocation
   credentials?: Credentials
   workDir: string
+  /** Also push each saved image as one `docker pull` takes, under the store's repository. */
+  pullable?: boolean
   log?: (message: string) => void
   /** Tests count requests through it. */
   fetch?: typeof fetch
@@ -41,7 +45,7 @@ const maxIndexBytes = 64 * 1024 * 1024
 const manifestReads = 8
 
 export function createRegistryStore(options: RegistryStoreOptions): BlobStore {
-  const client = createRegistryClient(options.location, options.credentials, options.fetch)
+  const client = createRegistryClient(options)
   const scratch = join(options.workDir, 'registry-scratch')
   const log = options.log ?? (() => undefined)
   let fetched = 0
@@ -111,7 +115,9 @@ export function createRegistryStore(options: RegistryStoreOptions): BlobStore {
       }
       const config = describeBlob(body, indexMediaType)
       if (!(await client.hasBlob(config.digest))) await client.uploadBlob(config.digest, body.length, () => body)
-      const manifest = entryManifest(key, config, chunkDescriptors(parseIndex(body)), new Date())
+      const index = parseIndex(body)
+      if (options.pullable) await pushImages(index, options, client, log)
+      const manifest = entryManifest(key, config, chunkDescriptors(index), new Date())
       await client.putManifest(tag, manifest)
       log(`Pushed entry "${key}" to ${client.label} as tag ${tag}.`)
       return { saved: true, key, bytes: body.length + manifest.length }
@@ -119,6 +125,25 @@ export function createRegistryStore(options: RegistryStoreOptions): BlobStore {
     explainMiss: async () => undefined,
     list
   }
+}
+
+/** The images of the entry as pullable images, before the entry itself: a failure stores no entry. */
+async function pushImages(
+  index: StoreIndex,
+  options: RegistryStoreOptions,
+  store: RegistryClient,
+  log: (message: string) => void
+): Promise<void> {
+  const { origin, repository } = options.location
+  const plan = planPullable(index, repository)
+  for (const note of plan.skipped) log(`Not pushed as a pullable image: ${note}.`)
+  await pushPullable(plan.images, {
+    store,
+    storeRepository: repository,
+    clientFor: (target) =>
+      createRegistryClient({ ...options, location: { origin, repository: target }, alsoPull: [repository] }),
+    log
+  })
 }
 
 function fileBody(file: string): RequestBody {

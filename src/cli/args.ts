@@ -25,7 +25,7 @@ const listInputs = new Set<string>([Input.images, Input.restoreKeys, Input.tags]
 /** Inputs the CLI takes as flags: every input but `mode`, which the command sets. */
 const flagInputs = new Set<string>(Object.values(Input).filter((name) => name !== Input.mode))
 /** A flag without a value means true. */
-const switchInputs = new Set<string>([Input.overwrite])
+const switchInputs = new Set<string>([Input.overwrite, Input.registryPullable])
 
 /** `registry-password` → `IMAGE_HANDOFF_REGISTRY_PASSWORD`: secrets need not be on the command line. */
 export const envName = (input: string): string => `IMAGE_HANDOFF_${input.replace(/-/g, '_').toUpperCase()}`

@@ -46,6 +46,8 @@ export type Send = (request: RegistryRequest) => Promise<Response>
 
 export interface AuthOptions {
   repository: string
+  /** Other repositories a token must also let us pull from (the source of a cross-repository mount). */
+  alsoPull?: string[]
   credentials?: Credentials
   /** What a failure message calls the registry (`ghcr.io/org/handoff`). */
   label: string
@@ -90,6 +92,7 @@ export function authorizedSender(options: AuthOptions): Send {
     const url = new URL(params['realm'] ?? '')
     if (params['service']) url.searchParams.set('service', params['service'])
     url.searchParams.set('scope', `repository:${options.repository}:${access === 'push' ? 'pull,push' : 'pull'}`)
+    for (const other of options.alsoPull ?? []) url.searchParams.append('scope', `repository:${other}:pull`)
     const response = await doFetch(url, { headers: basic !== undefined ? { authorization: basic } : {} }).catch(
       (error: unknown) => {
         throw new HandoffError(

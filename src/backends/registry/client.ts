@@ -11,6 +11,16 @@ import { authorizedSender, type Credentials, type RequestBody, type Send } from 
 import type { RegistryLocation } from './reference.js'
 
 export const ociManifest = 'application/vnd.oci.image.manifest.v1+json'
+/**
+ * Every manifest type a tag may hold: a registry answers 400 rather than 404 when a tag's manifest is of a type
+ * the request does not accept, and a tag holding someone's image is a miss, not a failure.
+ */
+const anyManifest = [
+  ociManifest,
+  'application/vnd.oci.image.index.v1+json',
+  'application/vnd.docker.distribution.manifest.v2+json',
+  'application/vnd.docker.distribution.manifest.list.v2+json'
+].join(', ')
 /** A manifest is a few kilobytes; anything past this is not one of ours. */
 const maxManifestBytes = 4 * 1024 * 1024
 
@@ -23,24 +33,34 @@ export interface RegistryClient {
   fetchBlob(digest: string, file: string): Promise<void>
   /** A small blob (an index) into memory; larger than `maxBytes` is refused. */
   readBlob(digest: string, maxBytes: number): Promise<Buffer>
-  putManifest(tag: string, body: Buffer): Promise<void>
+  putManifest(tag: string, body: Buffer, mediaType?: string): Promise<void>
+  /** Links a blob of another repository of the registry into this one without sending it; false when refused. */
+  mountBlob(digest: string, from: string): Promise<boolean>
+  /** The blob's bytes as they arrive. */
+  openBlob(digest: string): Promise<AsyncIterable<Uint8Array>>
   /** The manifest under `tag`, or undefined when there is none. */
   getManifest(tag: string): Promise<Buffer | undefined>
   hasManifest(tag: string): Promise<boolean>
   listTags(): Promise<string[]>
 }
 
-export function createRegistryClient(
-  location: RegistryLocation,
-  credentials?: Credentials,
-  doFetch?: typeof fetch
-): RegistryClient {
+export interface ClientOptions {
+  location: RegistryLocation
+  credentials?: Credentials
+  /** Repositories blobs are mounted from: the token must allow pulling from them too. */
+  alsoPull?: string[]
+  fetch?: typeof fetch
+}
+
+export function createRegistryClient(options: ClientOptions): RegistryClient {
+  const { location } = options
   const label = `${location.origin.replace(/^https?:\/\//, '')}/${location.repository}`
   const send: Send = authorizedSender({
     repository: location.repository,
     label,
-    ...(credentials ? { credentials } : {}),
-    ...(doFetch ? { fetch: doFetch } : {})
+    ...(options.alsoPull ? { alsoPull: options.alsoPull } : {}),
+    ...(options.credentials ? { credentials: options.credentials } : {}),
+    ...(options.fetch ? { fetch: options.fetch } : {})
   })
   const base = `${location.origin}/v2/${location.repository}`
 
@@ -91,6 +111,25 @@ export function createRegistryClient(
       if (!response.ok || response.body === null) throw await unexpected(response, `a download of blob ${digest}`)
       await pipeline(Readable.fromWeb(response.body as WebReadableStream), createWriteStream(file))
     },
+    async mountBlob(digest, from) {
+      const url = `${base}/blobs/uploads/?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(from)}`
+      const response = await send({ method: 'POST', url, access: 'push' })
+      await response.body?.cancel()
+      if (response.status === 201) return true
+      if (response.status !== 202) throw await unexpected(response, `a mount of blob ${digest} from ${from}`)
+      // The registry opened an upload instead: close it, the caller uploads.
+      const location = response.headers.get('location')
+      if (location) {
+        const closed = await send({ method: 'DELETE', url: new URL(location, base).toString(), access: 'push' })
+        await closed.body?.cancel()
+      }
+      return false
+    },
+    async openBlob(digest) {
+      const response = await send({ method: 'GET', url: `${base}/blobs/${digest}`, access: 'pull' })
+      if (!response.ok || response.body === null) throw await unexpected(response, `a download of blob ${digest}`)
+      return Readable.fromWeb(response.body as WebReadableStream)
+    },
     async readBlob(digest, maxBytes) {
       const response = await send({ method: 'GET', url: `${base}/blobs/${digest}`, access: 'pull' })
       if (!response.ok) throw await unexpected(response, `a download of blob ${digest}`)
@@ -100,12 +139,12 @@ export function createRegistryClient(
       }
       return Buffer.from(await response.arrayBuffer())
     },
-    async putManifest(tag, body) {
+    async putManifest(tag, body, mediaType = ociManifest) {
       const response = await send({
         method: 'PUT',
         url: `${base}/manifests/${tag}`,
         access: 'push',
-        headers: { 'content-type': ociManifest },
+        headers: { 'content-type': mediaType },
         body: () => body
       })
       if (response.status !== 201) throw await unexpected(response, `storing the manifest of tag ${tag}`)
@@ -116,7 +155,7 @@ export function createRegistryClient(
         method: 'GET',
         url: `${base}/manifests/${tag}`,
         access: 'pull',
-        headers: { accept: ociManifest }
+        headers: { accept: anyManifest }
       })
       if (response.status === 404) {
         await response.body?.cancel()
@@ -132,7 +171,7 @@ export function createRegistryClient(
       }
       return Buffer.from(await response.arrayBuffer())
     },
-    hasManifest: (tag) => exists(`${base}/manifests/${tag}`, `a lookup of tag ${tag}`, { accept: ociManifest }),
+    hasManifest: (tag) => exists(`${base}/manifests/${tag}`, `a lookup of tag ${tag}`, { accept: anyManifest }),
     async listTags() {
       const tags: string[] = []
       let url: string | undefined = `${base}/tags/list?n=1000`

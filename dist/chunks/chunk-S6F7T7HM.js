@@ -50,7 +50,7 @@ import {
   sameName,
   uniqueNames,
   withDefaultTag
-} from "./chunk-4R7AXG6S.js";
+} from "./chunk-SOHFF4QD.js";
 import {
   HandoffError,
   __commonJS,
@@ -15897,7 +15897,8 @@ var Input = {
   stallTimeout: "stall-timeout",
   registry: "registry",
   registryUsername: "registry-username",
-  registryPassword: "registry-password"
+  registryPassword: "registry-password",
+  registryPullable: "registry-pullable"
 };
 var lines = (text) => text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "" && !l.startsWith("#"));
 function oneOf(name, value, allowed) {
@@ -16017,11 +16018,13 @@ function warnInapplicable(given, only, backend, warnings) {
     `Input${given.length > 1 ? "s" : ""} ${names} appl${given.length > 1 ? "y" : "ies"} only to ${only}; ignored with backend: ${backend}.`
   );
 }
-var registryOnly = [Input.registry, Input.registryUsername, Input.registryPassword];
+var registryOnly = [Input.registry, Input.registryUsername, Input.registryPassword, Input.registryPullable];
 function parseRegistrySettings(get, backend, env, warnings) {
   if (backend !== "registry") {
     warnInapplicable(
-      registryOnly.filter((name) => get(name) !== ""),
+      registryOnly.filter(
+        (name) => get(name) !== "" && !(name === Input.registryPullable && /^false$/i.test(get(name)))
+      ),
       "backend: registry",
       backend,
       warnings
@@ -16033,17 +16036,20 @@ function parseRegistrySettings(get, backend, env, warnings) {
     throw new HandoffError(
       'Input "registry" is required with backend: registry; give host[:port]/repository, e.g. ghcr.io/org/handoff.'
     );
-  const location = parseRegistry(address);
+  const where = {
+    location: parseRegistry(address),
+    pullable: boolean(Input.registryPullable, get(Input.registryPullable))
+  };
   const username = get(Input.registryUsername);
   const password = get(Input.registryPassword);
   if (username === "" !== (password === ""))
     throw new HandoffError(
       'Inputs "registry-username" and "registry-password" go together; give both, or neither (and "github-token" for ghcr.io).'
     );
-  if (username !== "") return { location, credentials: { username, password } };
+  if (username !== "") return { ...where, credentials: { username, password } };
   const token = get(Input.githubToken);
-  if (token !== "") return { location, credentials: { username: env.GITHUB_ACTOR || "image-handoff", password: token } };
-  return { location };
+  if (token !== "") return { ...where, credentials: { username: env.GITHUB_ACTOR || "image-handoff", password: token } };
+  return where;
 }
 var artifactOnly = [Input.retentionDays, Input.overwrite, Input.githubToken, Input.runId, Input.repository];
 function parseArtifact(get, backend, env, warnings) {
@@ -17796,13 +17802,13 @@ async function createStore(settings, log, env = process.env) {
     case "artifact": {
       const [{ createArtifactBackend }, { createPackStore }] = await Promise.all([
         import("./artifact-NJ3Q5KA6.js"),
-        import("./pack-store-MA6BSOAZ.js")
+        import("./pack-store-YV5NCCIP.js")
       ]);
       return createPackStore(createArtifactBackend({ workDir, log, ...settings.artifact }), workDir);
     }
     case "registry": {
       if (settings.registry === void 0) throw new Error("backend: registry without registry settings");
-      const { createRegistryStore } = await import("./registry-store-J6IF6BWU.js");
+      const { createRegistryStore } = await import("./registry-store-73NYGKRE.js");
       return createRegistryStore({ ...settings.registry, workDir, log });
     }
   }
@@ -19119,4 +19125,4 @@ export {
   EngineUnreachable,
   withDeps
 };
-/*! For license information please see chunk-7C7BKOHL.js.LEGAL.txt */
+/*! For license information please see chunk-S6F7T7HM.js.LEGAL.txt */

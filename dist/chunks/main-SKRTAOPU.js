@@ -8,12 +8,12 @@ import {
   saveImages,
   terminalLine,
   withDeps
-} from "./chunk-7C7BKOHL.js";
+} from "./chunk-S6F7T7HM.js";
 import "./chunk-76IPVGEP.js";
 import "./chunk-53D3W5QR.js";
 import "./chunk-R525C4LB.js";
 import "./chunk-OTW4DL2O.js";
-import "./chunk-4R7AXG6S.js";
+import "./chunk-SOHFF4QD.js";
 import {
   HandoffError,
   failureMessage
@@ -25,7 +25,7 @@ var UsageError = class extends Error {
 };
 var listInputs = /* @__PURE__ */ new Set([Input.images, Input.restoreKeys, Input.tags]);
 var flagInputs = new Set(Object.values(Input).filter((name) => name !== Input.mode));
-var switchInputs = /* @__PURE__ */ new Set([Input.overwrite]);
+var switchInputs = /* @__PURE__ */ new Set([Input.overwrite, Input.registryPullable]);
 var envName = (input) => `IMAGE_HANDOFF_${input.replace(/-/g, "_").toUpperCase()}`;
 function parseArgs(argv, env = {}) {
   const [command, ...rest] = argv;

@@ -316,6 +316,7 @@ export {
   nameFileNames,
   isNameFile,
   looksLikeJson,
+  symlinkTarget,
   normalizePath,
   resolveFile,
   blobPath,

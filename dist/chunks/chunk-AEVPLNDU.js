@@ -11,7 +11,7 @@ import {
   saveImages,
   selects,
   withDeps
-} from "./chunk-7C7BKOHL.js";
+} from "./chunk-S6F7T7HM.js";
 import {
   debug,
   getInput,

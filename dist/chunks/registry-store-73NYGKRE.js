@@ -8,10 +8,13 @@ import {
   trackTemporary
 } from "./chunk-OTW4DL2O.js";
 import {
+  familiarRepository,
   isChunked,
   isRecord,
-  parseIndex
-} from "./chunk-4R7AXG6S.js";
+  parseIndex,
+  parseReference,
+  symlinkTarget
+} from "./chunk-SOHFF4QD.js";
 import {
   HandoffError,
   errorMessage
@@ -21,7 +24,7 @@ import {
 import { createReadStream } from "node:fs";
 import { mkdir, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
-import { Readable as Readable2 } from "node:stream";
+import { Readable as Readable3 } from "node:stream";
 
 // src/backends/registry/client.ts
 import { createWriteStream } from "node:fs";
@@ -70,6 +73,7 @@ function authorizedSender(options) {
     const url = new URL(params["realm"] ?? "");
     if (params["service"]) url.searchParams.set("service", params["service"]);
     url.searchParams.set("scope", `repository:${options.repository}:${access === "push" ? "pull,push" : "pull"}`);
+    for (const other of options.alsoPull ?? []) url.searchParams.append("scope", `repository:${other}:pull`);
     const response = await doFetch(url, { headers: basic !== void 0 ? { authorization: basic } : {} }).catch(
       (error) => {
         throw new HandoffError(
@@ -114,14 +118,22 @@ function authorizedSender(options) {
 
 // src/backends/registry/client.ts
 var ociManifest = "application/vnd.oci.image.manifest.v1+json";
+var anyManifest = [
+  ociManifest,
+  "application/vnd.oci.image.index.v1+json",
+  "application/vnd.docker.distribution.manifest.v2+json",
+  "application/vnd.docker.distribution.manifest.list.v2+json"
+].join(", ");
 var maxManifestBytes = 4 * 1024 * 1024;
-function createRegistryClient(location, credentials, doFetch) {
+function createRegistryClient(options) {
+  const { location } = options;
   const label = `${location.origin.replace(/^https?:\/\//, "")}/${location.repository}`;
   const send = authorizedSender({
     repository: location.repository,
     label,
-    ...credentials ? { credentials } : {},
-    ...doFetch ? { fetch: doFetch } : {}
+    ...options.alsoPull ? { alsoPull: options.alsoPull } : {},
+    ...options.credentials ? { credentials: options.credentials } : {},
+    ...options.fetch ? { fetch: options.fetch } : {}
   });
   const base = `${location.origin}/v2/${location.repository}`;
   const unexpected = async (response, what) => {
@@ -164,6 +176,24 @@ function createRegistryClient(location, credentials, doFetch) {
       if (!response.ok || response.body === null) throw await unexpected(response, `a download of blob ${digest}`);
       await pipeline(Readable.fromWeb(response.body), createWriteStream(file));
     },
+    async mountBlob(digest, from) {
+      const url = `${base}/blobs/uploads/?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(from)}`;
+      const response = await send({ method: "POST", url, access: "push" });
+      await response.body?.cancel();
+      if (response.status === 201) return true;
+      if (response.status !== 202) throw await unexpected(response, `a mount of blob ${digest} from ${from}`);
+      const location2 = response.headers.get("location");
+      if (location2) {
+        const closed = await send({ method: "DELETE", url: new URL(location2, base).toString(), access: "push" });
+        await closed.body?.cancel();
+      }
+      return false;
+    },
+    async openBlob(digest) {
+      const response = await send({ method: "GET", url: `${base}/blobs/${digest}`, access: "pull" });
+      if (!response.ok || response.body === null) throw await unexpected(response, `a download of blob ${digest}`);
+      return Readable.fromWeb(response.body);
+    },
     async readBlob(digest, maxBytes) {
       const response = await send({ method: "GET", url: `${base}/blobs/${digest}`, access: "pull" });
       if (!response.ok) throw await unexpected(response, `a download of blob ${digest}`);
@@ -173,12 +203,12 @@ function createRegistryClient(location, credentials, doFetch) {
       }
       return Buffer.from(await response.arrayBuffer());
     },
-    async putManifest(tag, body) {
+    async putManifest(tag, body, mediaType = ociManifest) {
       const response = await send({
         method: "PUT",
         url: `${base}/manifests/${tag}`,
         access: "push",
-        headers: { "content-type": ociManifest },
+        headers: { "content-type": mediaType },
         body: () => body
       });
       if (response.status !== 201) throw await unexpected(response, `storing the manifest of tag ${tag}`);
@@ -189,7 +219,7 @@ function createRegistryClient(location, credentials, doFetch) {
         method: "GET",
         url: `${base}/manifests/${tag}`,
         access: "pull",
-        headers: { accept: ociManifest }
+        headers: { accept: anyManifest }
       });
       if (response.status === 404) {
         await response.body?.cancel();
@@ -205,7 +235,7 @@ function createRegistryClient(location, credentials, doFetch) {
       }
       return Buffer.from(await response.arrayBuffer());
     },
-    hasManifest: (tag) => exists(`${base}/manifests/${tag}`, `a lookup of tag ${tag}`, { accept: ociManifest }),
+    hasManifest: (tag) => exists(`${base}/manifests/${tag}`, `a lookup of tag ${tag}`, { accept: anyManifest }),
     async listTags() {
       const tags = [];
       let url = `${base}/tags/list?n=1000`;
@@ -280,11 +310,107 @@ function readEntryManifest(body) {
   return { key, created: Number.isNaN(created) ? 0 : created, index: { mediaType: indexMediaType, digest, size } };
 }
 
+// src/backends/registry/pullable.ts
+var dockerManifest = "application/vnd.docker.distribution.manifest.v2+json";
+var dockerConfig = "application/vnd.docker.container.image.v1+json";
+var uncompressedLayer = "application/vnd.docker.image.rootfs.diff.tar";
+var componentPattern = /^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*$/;
+function planPullable(index, base) {
+  const files = new Map(index.entries.map((e) => [e.path, e]));
+  const images = [];
+  const skipped = [];
+  for (const image of index.model.images) {
+    const label = image.names[0] ?? image.configDigest;
+    if (image.names.length === 0) continue;
+    const planned = planImage(image, files);
+    if (typeof planned === "string") {
+      skipped.push(`${label}: ${planned}`);
+      continue;
+    }
+    for (const [repository, tags] of targets(image.names, base)) images.push({ repository, tags, ...planned });
+  }
+  return { images, skipped };
+}
+function planImage(image, files) {
+  const hex = image.configDigest.replace(/^sha256:/, "");
+  const config = source(files, `${hex}.json`) ?? source(files, `blobs/sha256/${hex}`);
+  if (config === void 0) return "its config is not in the entry";
+  const blobs = [{ digest: image.configDigest, ...config }];
+  for (const layer of image.layers) {
+    const digest = layer.digest ?? layer.diffId;
+    if (layer.diffId === void 0 || digest !== layer.diffId)
+      return "its layers are compressed (a containerd image store); only uncompressed layers are pushed as pullable";
+    const found = source(files, layer.path);
+    if (found === void 0) return `layer ${layer.path} is not in the entry`;
+    blobs.push({ digest, ...found });
+  }
+  const [configBlob, ...layers] = blobs;
+  const manifest = Buffer.from(
+    JSON.stringify({
+      schemaVersion: 2,
+      mediaType: dockerManifest,
+      config: { mediaType: dockerConfig, size: configBlob.size, digest: configBlob.digest },
+      layers: layers.map((l) => ({ mediaType: uncompressedLayer, size: l.size, digest: l.digest }))
+    })
+  );
+  return { manifest, blobs };
+}
+function source(files, path) {
+  let entry = files.get(path);
+  for (let hops = 0; entry !== void 0 && entry.type !== "file" && hops < 8; hops++) {
+    if (entry.type === "directory") return void 0;
+    entry = files.get(entry.type === "symlink" ? symlinkTarget(entry.path, entry.linkname) : entry.linkname);
+  }
+  if (entry?.type !== "file") return void 0;
+  return {
+    size: entry.size,
+    source: isChunked(entry) ? { chunks: entry.chunks } : { inline: Buffer.from(entry.inline, "base64") }
+  };
+}
+function targets(names, base) {
+  const byRepository = /* @__PURE__ */ new Map();
+  for (const name of names) {
+    const ref = parseReference(name);
+    const path = familiarRepository(ref);
+    if (ref.tag === void 0 || !path.split("/").every((c) => componentPattern.test(c))) continue;
+    const repository = `${base}/${path}`;
+    if (repository.length > 255) continue;
+    byRepository.set(repository, [...byRepository.get(repository) ?? [], ref.tag]);
+  }
+  return byRepository;
+}
+
+// src/backends/registry/push-images.ts
+import { Readable as Readable2 } from "node:stream";
+async function pushPullable(images, targets2) {
+  for (const image of images) {
+    const client = targets2.clientFor(image.repository);
+    for (const blob of image.blobs) await pushBlob(client, blob, targets2);
+    for (const tag of image.tags) await client.putManifest(tag, image.manifest, dockerManifest);
+    targets2.log(`Pushed a pullable image: ${client.label}:${image.tags.join(", :")}.`);
+  }
+}
+async function pushBlob(client, blob, targets2) {
+  if (await client.hasBlob(blob.digest)) return;
+  const { source: source2 } = blob;
+  if ("inline" in source2) return client.uploadBlob(blob.digest, blob.size, () => source2.inline);
+  if (source2.chunks.length === 1 && source2.chunks[0] === blob.digest) {
+    if (await client.mountBlob(blob.digest, targets2.storeRepository)) return;
+  }
+  await client.uploadBlob(blob.digest, blob.size, () => chained(targets2.store, source2.chunks));
+}
+function chained(store, chunks) {
+  async function* bytes() {
+    for (const chunk of chunks) yield* await store.openBlob(chunk);
+  }
+  return Readable2.toWeb(Readable2.from(bytes()));
+}
+
 // src/backends/registry-store.ts
 var maxIndexBytes = 64 * 1024 * 1024;
 var manifestReads = 8;
 function createRegistryStore(options) {
-  const client = createRegistryClient(options.location, options.credentials, options.fetch);
+  const client = createRegistryClient(options);
   const scratch = join(options.workDir, "registry-scratch");
   const log = options.log ?? (() => void 0);
   let fetched = 0;
@@ -350,7 +476,9 @@ function createRegistryStore(options) {
       }
       const config = describeBlob(body, indexMediaType);
       if (!await client.hasBlob(config.digest)) await client.uploadBlob(config.digest, body.length, () => body);
-      const manifest = entryManifest(key, config, chunkDescriptors(parseIndex(body)), /* @__PURE__ */ new Date());
+      const index = parseIndex(body);
+      if (options.pullable) await pushImages(index, options, client, log);
+      const manifest = entryManifest(key, config, chunkDescriptors(index), /* @__PURE__ */ new Date());
       await client.putManifest(tag, manifest);
       log(`Pushed entry "${key}" to ${client.label} as tag ${tag}.`);
       return { saved: true, key, bytes: body.length + manifest.length };
@@ -359,8 +487,19 @@ function createRegistryStore(options) {
     list
   };
 }
+async function pushImages(index, options, store, log) {
+  const { origin, repository } = options.location;
+  const plan = planPullable(index, repository);
+  for (const note of plan.skipped) log(`Not pushed as a pullable image: ${note}.`);
+  await pushPullable(plan.images, {
+    store,
+    storeRepository: repository,
+    clientFor: (target) => createRegistryClient({ ...options, location: { origin, repository: target }, alsoPull: [repository] }),
+    log
+  });
+}
 function fileBody(file) {
-  return Readable2.toWeb(createReadStream(file, { highWaterMark: 1024 * 1024 }));
+  return Readable3.toWeb(createReadStream(file, { highWaterMark: 1024 * 1024 }));
 }
 async function readEntries(client, tags) {
   const found = [];
