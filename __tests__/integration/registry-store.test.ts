@@ -1,8 +1,9 @@
 /**
- * The registry store against the real CNCF distribution registry (docker-registry), without auth and behind
- * token auth with a token service the test runs: chunks as blobs, the index as an artifact manifest under a tag
- * derived from the key, restore keys over the tag list; and save → load through a real Docker engine, where a
- * second save of an image sharing base layers uploads only the new layers (counted in the registry's own log).
+ * The registry store against the real CNCF distribution registry (docker-registry): without auth, behind token
+ * auth with a token service the test runs, and behind Basic auth (a proxy in front of it). Chunks as blobs, the
+ * index as an artifact manifest under a tag derived from the key, restore keys over the tag list; save → load
+ * through a real Docker engine, where a second save of an image sharing base layers uploads only the new layers
+ * (counted in the registry's own log); with registry-pullable, the saved images pulled back by `docker pull`.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises'
@@ -19,7 +20,7 @@ import { loadImages } from '../../src/handoff/load.js'
 import type { HandoffDeps } from '../../src/handoff/deps.js'
 import type { Log } from '../../src/handoff/log.js'
 import { sha256File, writeRandomFile } from '../support/github-payloads.js'
-import { startRegistry, type TestRegistry } from '../support/registry.js'
+import { startBasicAuthProxy, startRegistry, type TestRegistry } from '../support/registry.js'
 import { buildBusybox, docker, startDockerd, type DockerFlavour, type Engine } from '../support/engines.js'
 
 const user = { username: 'ci-bot', password: 's3cret-pw' }
@@ -219,6 +220,46 @@ describe.each([
       await expect(nobody.readIndex('deps-1', [])).rejects.toThrow(/wants credentials.*registry-password/)
     })
   }
+})
+
+describe('registry store behind basic auth (a proxy in front of the registry)', () => {
+  let registry: TestRegistry
+  let proxy: Awaited<ReturnType<typeof startBasicAuthProxy>>
+  const basic = { username: 'ops', password: 'basic-pw' }
+  const store = (credentials?: typeof basic): BlobStore =>
+    createRegistryStore({
+      location: parseRegistry(`${proxy.host}/org/basic`),
+      ...(credentials ? { credentials } : {}),
+      workDir: join(root, 'work', 'basic')
+    })
+
+  beforeAll(async () => {
+    registry = await startRegistry()
+    proxy = await startBasicAuthProxy(registry, basic)
+  })
+  afterAll(async () => {
+    await proxy?.stop()
+    await registry?.stop()
+  })
+
+  it('answers the Basic challenge with the credentials, once, and stores and reads through it', async () => {
+    const saving = store(basic)
+    expect(await saving.has(chunk.digest)).toBe(false)
+    await saving.put(chunk.digest, await staged(saving))
+    const size = 3 * 1024 * 1024 + 17
+    expect(await saving.writeIndex('basic-1', indexNaming(chunk.digest, size, 'b'))).toMatchObject({ saved: true })
+    const loading = store(basic)
+    expect((await loading.readIndex('basic-2', ['basic-']))?.matchedKey).toBe('basic-1')
+    const fetched = await loading.get(chunk.digest)
+    expect(await sha256File(fetched.file)).toBe(chunk.digest.slice(7))
+    await fetched.dispose()
+    // One refusal per store and access (pull, then push, for the saving one); every other request went through.
+    expect(proxy.refused()).toBe(3)
+  })
+
+  it('asks for a user name and password when it has none', async () => {
+    await expect(store().has(chunk.digest)).rejects.toThrow(/asks for a user name and password.*registry-username/)
+  })
 })
 
 describe('save and load through the registry with Docker', () => {

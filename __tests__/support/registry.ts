@@ -9,7 +9,7 @@ import { execFile, spawn } from 'node:child_process'
 import { createPrivateKey, randomBytes, sign, X509Certificate, type KeyObject } from 'node:crypto'
 import { openSync } from 'node:fs'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
-import { createServer, type Server } from 'node:http'
+import { createServer, request, type Server } from 'node:http'
 import { createServer as createNetServer, type AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -37,6 +37,8 @@ export interface TestRegistry {
 export interface RegistryOptions {
   /** Token auth with this user and password; absent: no auth. */
   auth?: { username: string; password: string }
+  /** Where its directory (storage, config, log) is made; default the temp dir. */
+  parent?: string
 }
 
 export async function freePort(): Promise<number> {
@@ -48,7 +50,7 @@ export async function freePort(): Promise<number> {
 }
 
 export async function startRegistry(options: RegistryOptions = {}): Promise<TestRegistry> {
-  const dir = await mkdtemp(join(tmpdir(), 'ih-registry-'))
+  const dir = await mkdtemp(join(options.parent ?? tmpdir(), 'ih-registry-'))
   const port = await freePort()
   const tokenRequests: TestRegistry['tokenRequests'] = []
   let tokens: Server | undefined
@@ -215,4 +217,44 @@ function jwt(key: KeyObject, certDer: string, subject: string, audience: string,
   })
   const signature = sign('sha256', Buffer.from(`${header}.${claims}`), { key, dsaEncoding: 'ieee-p1363' })
   return `${header}.${claims}.${signature.toString('base64url')}`
+}
+
+/**
+ * Basic auth in front of a registry, as a reverse proxy (nginx with auth_basic) deploys it: a request without the
+ * user and password gets `401` with `WWW-Authenticate: Basic`; others go through to the registry unchanged (the
+ * Host header too, so the upload locations the registry writes lead back through the proxy).
+ */
+export async function startBasicAuthProxy(
+  target: TestRegistry,
+  auth: { username: string; password: string }
+): Promise<{ host: string; refused: () => number; stop(): Promise<void> }> {
+  const expected = `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}`
+  const [targetHost, targetPort] = target.host.split(':')
+  let refused = 0
+  const server = createServer((req, res) => {
+    if (req.headers.authorization !== expected) {
+      refused++
+      req.resume()
+      res.writeHead(401, { 'www-authenticate': 'Basic realm="registry"', 'content-type': 'application/json' })
+      res.end('{"errors":[{"code":"UNAUTHORIZED"}]}')
+      return
+    }
+    const headers = { ...req.headers }
+    delete headers.authorization
+    const upstream = request(
+      { host: targetHost, port: Number(targetPort), method: req.method, path: req.url, headers },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers)
+        answer.pipe(res)
+      }
+    )
+    upstream.on('error', () => res.destroy())
+    req.pipe(upstream)
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  return {
+    host: `127.0.0.1:${(server.address() as AddressInfo).port}`,
+    refused: () => refused,
+    stop: () => new Promise((resolve) => server.close(() => resolve()))
+  }
 }
