@@ -262,6 +262,58 @@ describe('registry store behind basic auth (a proxy in front of the registry)', 
   })
 })
 
+describe('registry store when the registry is busy or unreachable for a moment', () => {
+  let registry: TestRegistry
+  beforeAll(async () => {
+    registry = await startRegistry()
+  })
+  afterAll(async () => {
+    await registry?.stop()
+  })
+
+  /** Fails the first `count` requests that `match` picks: with `status`, or as a dropped connection. */
+  const faulty = (match: (method: string, url: string) => boolean, count: number, status?: number) => {
+    const faults = { left: count, hit: 0 }
+    const doFetch = (async (input: string | URL | Request, init?: RequestInit) => {
+      if (match(init?.method ?? 'GET', String(input)) && faults.left > 0) {
+        faults.left--
+        faults.hit++
+        await (init?.body as ReadableStream | undefined)?.cancel?.()
+        if (status === undefined) throw new TypeError('fetch failed', { cause: new Error('socket hang up') })
+        return new Response('{"errors":[{"code":"UNAVAILABLE"}]}', { status })
+      }
+      return fetch(input, init)
+    }) as typeof fetch
+    return { faults, doFetch }
+  }
+  const busyStore = (doFetch: typeof fetch): BlobStore =>
+    createRegistryStore({
+      location: parseRegistry(`${registry.host}/org/busy`),
+      workDir: join(root, 'work', 'busy'),
+      fetch: doFetch,
+      retryDelays: [10, 10]
+    })
+
+  it('tries a lookup and an upload again, the upload from its start, and succeeds', async () => {
+    const lookup = faulty((method) => method === 'HEAD', 1)
+    expect(await busyStore(lookup.doFetch).has(chunk.digest)).toBe(false)
+    expect(lookup.faults.hit).toBe(1)
+    const upload = faulty((method, url) => method === 'PUT' && url.includes('/blobs/uploads/'), 2, 503)
+    const store = busyStore(upload.doFetch)
+    expect(await store.put(chunk.digest, await staged(store))).toBe(3 * 1024 * 1024 + 17)
+    expect(upload.faults.hit).toBe(2)
+    const fetched = await store.get(chunk.digest)
+    expect(await sha256File(fetched.file)).toBe(chunk.digest.slice(7))
+    await fetched.dispose()
+  })
+
+  it('gives up after three tries, naming what the registry said', async () => {
+    const down = faulty((method) => method === 'GET', 5, 502)
+    await expect(busyStore(down.doFetch).readIndex('k', [])).rejects.toThrow(/answered 502 to a read of the manifest/)
+    expect(down.faults.hit).toBe(3)
+  })
+})
+
 describe('save and load through the registry with Docker', () => {
   let registry: TestRegistry
   let engine: Engine

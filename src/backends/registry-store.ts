@@ -35,8 +35,9 @@ export interface RegistryStoreOptions {
   /** Also push each saved image as one `docker pull` takes, under the store's repository. */
   pullable?: boolean
   log?: (message: string) => void
-  /** Tests count requests through it. */
+  /** Tests put faults in through it. */
   fetch?: typeof fetch
+  retryDelays?: number[]
 }
 
 /** Index documents are small (a few hundred bytes per file of the archive); past this it is not one. */

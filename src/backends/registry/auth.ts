@@ -14,6 +14,9 @@ export interface Credentials {
 
 export type Access = 'pull' | 'push'
 
+/** The registry could not be reached or was busy (a network error, 429, 5xx): worth another try. */
+export class RegistryUnavailable extends HandoffError {}
+
 /** What fetch takes as a body (Node's types have no global BodyInit). */
 export type RequestBody = NonNullable<RequestInit['body']>
 
@@ -68,7 +71,7 @@ export function authorizedSender(options: AuthOptions): Send {
       ...(request.body ? { body: request.body(), duplex: 'half' } : {})
     } as RequestInit).catch((error: unknown) => {
       const cause = (error as { cause?: unknown }).cause
-      throw new HandoffError(
+      throw new RegistryUnavailable(
         `Could not reach the registry ${options.label} (${request.method} ${new URL(request.url).pathname}): ${errorMessage(cause ?? error)}. Check the "registry" input and that the registry is up.`
       )
     })

@@ -7,7 +7,7 @@ import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import type { ReadableStream as WebReadableStream } from 'node:stream/web'
 import { HandoffError } from '../../errors.js'
-import { authorizedSender, type Credentials, type RequestBody, type Send } from './auth.js'
+import { authorizedSender, RegistryUnavailable, type Credentials, type RequestBody, type Send } from './auth.js'
 import type { RegistryLocation } from './reference.js'
 
 export const ociManifest = 'application/vnd.oci.image.manifest.v1+json'
@@ -50,6 +50,33 @@ export interface ClientOptions {
   /** Repositories blobs are mounted from: the token must allow pulling from them too. */
   alsoPull?: string[]
   fetch?: typeof fetch
+  /** Pauses before each new try of an operation the registry was unavailable for (ms); default 1 s, then 4 s. */
+  retryDelays?: number[]
+}
+
+/** Runs `operation` again after each delay while the registry is unavailable; any other failure at once. */
+async function retried<T>(operation: () => Promise<T>, delays: number[]): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await operation()
+    } catch (error) {
+      const delay = delays[attempt]
+      if (!(error instanceof RegistryUnavailable) || delay === undefined) throw error
+      await new Promise((resolve) => setTimeout(resolve, delay))
+    }
+  }
+}
+
+/** The client with every operation tried again while the registry is unavailable (an upload from its start). */
+function withRetries(client: RegistryClient, delays: number[]): RegistryClient {
+  const wrapped: Record<string, unknown> = {}
+  for (const [name, member] of Object.entries(client)) {
+    wrapped[name] =
+      typeof member === 'function'
+        ? (...args: unknown[]) => retried(() => (member as (...a: unknown[]) => Promise<unknown>)(...args), delays)
+        : member
+  }
+  return wrapped as unknown as RegistryClient
 }
 
 export function createRegistryClient(options: ClientOptions): RegistryClient {
@@ -71,7 +98,8 @@ export function createRegistryClient(options: ClientOptions): RegistryClient {
       response.status === 401 || response.status === 403
         ? ' Check the credentials ("registry-username"/"registry-password" or "github-token") and that they may push to and pull from this repository.'
         : ''
-    return new HandoffError(
+    const busy = response.status === 429 || response.status >= 500
+    return new (busy ? RegistryUnavailable : HandoffError)(
       `The registry ${label} answered ${response.status} to ${what}${text ? `: ${text}` : ''}.${hint}`
     )
   }
@@ -84,112 +112,116 @@ export function createRegistryClient(options: ClientOptions): RegistryClient {
     throw await unexpected(response, what)
   }
 
-  return {
-    label,
-    hasBlob: (digest) => exists(`${base}/blobs/${digest}`, `a lookup of blob ${digest}`),
-    async uploadBlob(digest, size, body) {
-      const started = await send({ method: 'POST', url: `${base}/blobs/uploads/`, access: 'push' })
-      if (started.status !== 202) throw await unexpected(started, `the start of an upload of ${digest}`)
-      await started.body?.cancel()
-      const location = started.headers.get('location')
-      if (!location) throw new HandoffError(`The registry ${label} started an upload without saying where to send it.`)
-      // Location may be absolute or relative to the registry.
-      const url = new URL(location, base)
-      url.searchParams.set('digest', digest)
-      const done = await send({
-        method: 'PUT',
-        url: url.toString(),
-        access: 'push',
-        headers: { 'content-type': 'application/octet-stream', 'content-length': String(size) },
-        body
-      })
-      if (done.status !== 201) throw await unexpected(done, `the upload of ${digest}`)
-      await done.body?.cancel()
-    },
-    async fetchBlob(digest, file) {
-      const response = await send({ method: 'GET', url: `${base}/blobs/${digest}`, access: 'pull' })
-      if (!response.ok || response.body === null) throw await unexpected(response, `a download of blob ${digest}`)
-      await pipeline(Readable.fromWeb(response.body as WebReadableStream), createWriteStream(file))
-    },
-    async mountBlob(digest, from) {
-      const url = `${base}/blobs/uploads/?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(from)}`
-      const response = await send({ method: 'POST', url, access: 'push' })
-      await response.body?.cancel()
-      if (response.status === 201) return true
-      if (response.status !== 202) throw await unexpected(response, `a mount of blob ${digest} from ${from}`)
-      // The registry opened an upload instead: close it, the caller uploads.
-      const location = response.headers.get('location')
-      if (location) {
-        const closed = await send({ method: 'DELETE', url: new URL(location, base).toString(), access: 'push' })
-        await closed.body?.cancel()
-      }
-      return false
-    },
-    async openBlob(digest) {
-      const response = await send({ method: 'GET', url: `${base}/blobs/${digest}`, access: 'pull' })
-      if (!response.ok || response.body === null) throw await unexpected(response, `a download of blob ${digest}`)
-      return Readable.fromWeb(response.body as WebReadableStream)
-    },
-    async readBlob(digest, maxBytes) {
-      const response = await send({ method: 'GET', url: `${base}/blobs/${digest}`, access: 'pull' })
-      if (!response.ok) throw await unexpected(response, `a download of blob ${digest}`)
-      if (Number(response.headers.get('content-length') ?? '0') > maxBytes) {
+  return withRetries(
+    {
+      label,
+      hasBlob: (digest) => exists(`${base}/blobs/${digest}`, `a lookup of blob ${digest}`),
+      async uploadBlob(digest, size, body) {
+        const started = await send({ method: 'POST', url: `${base}/blobs/uploads/`, access: 'push' })
+        if (started.status !== 202) throw await unexpected(started, `the start of an upload of ${digest}`)
+        await started.body?.cancel()
+        const location = started.headers.get('location')
+        if (!location)
+          throw new HandoffError(`The registry ${label} started an upload without saying where to send it.`)
+        // Location may be absolute or relative to the registry.
+        const url = new URL(location, base)
+        url.searchParams.set('digest', digest)
+        const done = await send({
+          method: 'PUT',
+          url: url.toString(),
+          access: 'push',
+          headers: { 'content-type': 'application/octet-stream', 'content-length': String(size) },
+          body
+        })
+        if (done.status !== 201) throw await unexpected(done, `the upload of ${digest}`)
+        await done.body?.cancel()
+      },
+      async fetchBlob(digest, file) {
+        const response = await send({ method: 'GET', url: `${base}/blobs/${digest}`, access: 'pull' })
+        if (!response.ok || response.body === null) throw await unexpected(response, `a download of blob ${digest}`)
+        await pipeline(Readable.fromWeb(response.body as WebReadableStream), createWriteStream(file))
+      },
+      async mountBlob(digest, from) {
+        const url = `${base}/blobs/uploads/?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(from)}`
+        const response = await send({ method: 'POST', url, access: 'push' })
         await response.body?.cancel()
-        throw new HandoffError(`Blob ${digest} in ${label} is larger than ${maxBytes} bytes; it is not an index.`)
-      }
-      return Buffer.from(await response.arrayBuffer())
-    },
-    async putManifest(tag, body, mediaType = ociManifest) {
-      const response = await send({
-        method: 'PUT',
-        url: `${base}/manifests/${tag}`,
-        access: 'push',
-        headers: { 'content-type': mediaType },
-        body: () => body
-      })
-      if (response.status !== 201) throw await unexpected(response, `storing the manifest of tag ${tag}`)
-      await response.body?.cancel()
-    },
-    async getManifest(tag) {
-      const response = await send({
-        method: 'GET',
-        url: `${base}/manifests/${tag}`,
-        access: 'pull',
-        headers: { accept: anyManifest }
-      })
-      if (response.status === 404) {
+        if (response.status === 201) return true
+        if (response.status !== 202) throw await unexpected(response, `a mount of blob ${digest} from ${from}`)
+        // The registry opened an upload instead: close it, the caller uploads.
+        const location = response.headers.get('location')
+        if (location) {
+          const closed = await send({ method: 'DELETE', url: new URL(location, base).toString(), access: 'push' })
+          await closed.body?.cancel()
+        }
+        return false
+      },
+      async openBlob(digest) {
+        const response = await send({ method: 'GET', url: `${base}/blobs/${digest}`, access: 'pull' })
+        if (!response.ok || response.body === null) throw await unexpected(response, `a download of blob ${digest}`)
+        return Readable.fromWeb(response.body as WebReadableStream)
+      },
+      async readBlob(digest, maxBytes) {
+        const response = await send({ method: 'GET', url: `${base}/blobs/${digest}`, access: 'pull' })
+        if (!response.ok) throw await unexpected(response, `a download of blob ${digest}`)
+        if (Number(response.headers.get('content-length') ?? '0') > maxBytes) {
+          await response.body?.cancel()
+          throw new HandoffError(`Blob ${digest} in ${label} is larger than ${maxBytes} bytes; it is not an index.`)
+        }
+        return Buffer.from(await response.arrayBuffer())
+      },
+      async putManifest(tag, body, mediaType = ociManifest) {
+        const response = await send({
+          method: 'PUT',
+          url: `${base}/manifests/${tag}`,
+          access: 'push',
+          headers: { 'content-type': mediaType },
+          body: () => body
+        })
+        if (response.status !== 201) throw await unexpected(response, `storing the manifest of tag ${tag}`)
         await response.body?.cancel()
-        return undefined
-      }
-      if (!response.ok) throw await unexpected(response, `a read of the manifest of tag ${tag}`)
-      const length = Number(response.headers.get('content-length') ?? '0')
-      if (length > maxManifestBytes) {
-        await response.body?.cancel()
-        throw new HandoffError(
-          `The manifest under tag ${tag} in ${label} is ${length} bytes; not an image-handoff entry.`
-        )
-      }
-      return Buffer.from(await response.arrayBuffer())
-    },
-    hasManifest: (tag) => exists(`${base}/manifests/${tag}`, `a lookup of tag ${tag}`, { accept: anyManifest }),
-    async listTags() {
-      const tags: string[] = []
-      let url: string | undefined = `${base}/tags/list?n=1000`
-      while (url !== undefined) {
-        const response = await send({ method: 'GET', url, access: 'pull' })
-        // A repository nothing was pushed to yet has no tags.
+      },
+      async getManifest(tag) {
+        const response = await send({
+          method: 'GET',
+          url: `${base}/manifests/${tag}`,
+          access: 'pull',
+          headers: { accept: anyManifest }
+        })
         if (response.status === 404) {
           await response.body?.cancel()
-          return tags
+          return undefined
         }
-        if (!response.ok) throw await unexpected(response, 'a listing of the tags')
-        const body = (await response.json()) as { tags?: unknown }
-        if (Array.isArray(body.tags)) tags.push(...body.tags.filter((t): t is string => typeof t === 'string'))
-        url = nextPage(response.headers.get('link'), base)
+        if (!response.ok) throw await unexpected(response, `a read of the manifest of tag ${tag}`)
+        const length = Number(response.headers.get('content-length') ?? '0')
+        if (length > maxManifestBytes) {
+          await response.body?.cancel()
+          throw new HandoffError(
+            `The manifest under tag ${tag} in ${label} is ${length} bytes; not an image-handoff entry.`
+          )
+        }
+        return Buffer.from(await response.arrayBuffer())
+      },
+      hasManifest: (tag) => exists(`${base}/manifests/${tag}`, `a lookup of tag ${tag}`, { accept: anyManifest }),
+      async listTags() {
+        const tags: string[] = []
+        let url: string | undefined = `${base}/tags/list?n=1000`
+        while (url !== undefined) {
+          const response = await send({ method: 'GET', url, access: 'pull' })
+          // A repository nothing was pushed to yet has no tags.
+          if (response.status === 404) {
+            await response.body?.cancel()
+            return tags
+          }
+          if (!response.ok) throw await unexpected(response, 'a listing of the tags')
+          const body = (await response.json()) as { tags?: unknown }
+          if (Array.isArray(body.tags)) tags.push(...body.tags.filter((t): t is string => typeof t === 'string'))
+          url = nextPage(response.headers.get('link'), base)
+        }
+        return tags
       }
-      return tags
-    }
-  }
+    },
+    options.retryDelays ?? [1000, 4000]
+  )
 }
 
 /** `</v2/a/tags/list?last=x&n=1000>; rel="next"` → the absolute URL of the next page. */

@@ -32,6 +32,8 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 
 // src/backends/registry/auth.ts
+var RegistryUnavailable = class extends HandoffError {
+};
 function parseChallenge(header) {
   const match = header === null ? null : /^\s*([A-Za-z]+)\s*(.*)$/s.exec(header);
   if (!match) return void 0;
@@ -51,7 +53,7 @@ function authorizedSender(options) {
     ...request.body ? { body: request.body(), duplex: "half" } : {}
   }).catch((error) => {
     const cause = error.cause;
-    throw new HandoffError(
+    throw new RegistryUnavailable(
       `Could not reach the registry ${options.label} (${request.method} ${new URL(request.url).pathname}): ${errorMessage(cause ?? error)}. Check the "registry" input and that the registry is up.`
     );
   });
@@ -125,6 +127,24 @@ var anyManifest = [
   "application/vnd.docker.distribution.manifest.list.v2+json"
 ].join(", ");
 var maxManifestBytes = 4 * 1024 * 1024;
+async function retried(operation, delays) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await operation();
+    } catch (error) {
+      const delay = delays[attempt];
+      if (!(error instanceof RegistryUnavailable) || delay === void 0) throw error;
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+}
+function withRetries(client, delays) {
+  const wrapped = {};
+  for (const [name, member] of Object.entries(client)) {
+    wrapped[name] = typeof member === "function" ? (...args) => retried(() => member(...args), delays) : member;
+  }
+  return wrapped;
+}
 function createRegistryClient(options) {
   const { location } = options;
   const label = `${location.origin.replace(/^https?:\/\//, "")}/${location.repository}`;
@@ -139,7 +159,8 @@ function createRegistryClient(options) {
   const unexpected = async (response, what) => {
     const text = (await response.text().catch(() => "")).slice(0, 300).replace(/\s+/g, " ").trim();
     const hint = response.status === 401 || response.status === 403 ? ' Check the credentials ("registry-username"/"registry-password" or "github-token") and that they may push to and pull from this repository.' : "";
-    return new HandoffError(
+    const busy = response.status === 429 || response.status >= 500;
+    return new (busy ? RegistryUnavailable : HandoffError)(
       `The registry ${label} answered ${response.status} to ${what}${text ? `: ${text}` : ""}.${hint}`
     );
   };
@@ -150,109 +171,113 @@ function createRegistryClient(options) {
     if (response.status === 404) return false;
     throw await unexpected(response, what);
   };
-  return {
-    label,
-    hasBlob: (digest) => exists(`${base}/blobs/${digest}`, `a lookup of blob ${digest}`),
-    async uploadBlob(digest, size, body) {
-      const started = await send({ method: "POST", url: `${base}/blobs/uploads/`, access: "push" });
-      if (started.status !== 202) throw await unexpected(started, `the start of an upload of ${digest}`);
-      await started.body?.cancel();
-      const location2 = started.headers.get("location");
-      if (!location2) throw new HandoffError(`The registry ${label} started an upload without saying where to send it.`);
-      const url = new URL(location2, base);
-      url.searchParams.set("digest", digest);
-      const done = await send({
-        method: "PUT",
-        url: url.toString(),
-        access: "push",
-        headers: { "content-type": "application/octet-stream", "content-length": String(size) },
-        body
-      });
-      if (done.status !== 201) throw await unexpected(done, `the upload of ${digest}`);
-      await done.body?.cancel();
-    },
-    async fetchBlob(digest, file) {
-      const response = await send({ method: "GET", url: `${base}/blobs/${digest}`, access: "pull" });
-      if (!response.ok || response.body === null) throw await unexpected(response, `a download of blob ${digest}`);
-      await pipeline(Readable.fromWeb(response.body), createWriteStream(file));
-    },
-    async mountBlob(digest, from) {
-      const url = `${base}/blobs/uploads/?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(from)}`;
-      const response = await send({ method: "POST", url, access: "push" });
-      await response.body?.cancel();
-      if (response.status === 201) return true;
-      if (response.status !== 202) throw await unexpected(response, `a mount of blob ${digest} from ${from}`);
-      const location2 = response.headers.get("location");
-      if (location2) {
-        const closed = await send({ method: "DELETE", url: new URL(location2, base).toString(), access: "push" });
-        await closed.body?.cancel();
-      }
-      return false;
-    },
-    async openBlob(digest) {
-      const response = await send({ method: "GET", url: `${base}/blobs/${digest}`, access: "pull" });
-      if (!response.ok || response.body === null) throw await unexpected(response, `a download of blob ${digest}`);
-      return Readable.fromWeb(response.body);
-    },
-    async readBlob(digest, maxBytes) {
-      const response = await send({ method: "GET", url: `${base}/blobs/${digest}`, access: "pull" });
-      if (!response.ok) throw await unexpected(response, `a download of blob ${digest}`);
-      if (Number(response.headers.get("content-length") ?? "0") > maxBytes) {
+  return withRetries(
+    {
+      label,
+      hasBlob: (digest) => exists(`${base}/blobs/${digest}`, `a lookup of blob ${digest}`),
+      async uploadBlob(digest, size, body) {
+        const started = await send({ method: "POST", url: `${base}/blobs/uploads/`, access: "push" });
+        if (started.status !== 202) throw await unexpected(started, `the start of an upload of ${digest}`);
+        await started.body?.cancel();
+        const location2 = started.headers.get("location");
+        if (!location2)
+          throw new HandoffError(`The registry ${label} started an upload without saying where to send it.`);
+        const url = new URL(location2, base);
+        url.searchParams.set("digest", digest);
+        const done = await send({
+          method: "PUT",
+          url: url.toString(),
+          access: "push",
+          headers: { "content-type": "application/octet-stream", "content-length": String(size) },
+          body
+        });
+        if (done.status !== 201) throw await unexpected(done, `the upload of ${digest}`);
+        await done.body?.cancel();
+      },
+      async fetchBlob(digest, file) {
+        const response = await send({ method: "GET", url: `${base}/blobs/${digest}`, access: "pull" });
+        if (!response.ok || response.body === null) throw await unexpected(response, `a download of blob ${digest}`);
+        await pipeline(Readable.fromWeb(response.body), createWriteStream(file));
+      },
+      async mountBlob(digest, from) {
+        const url = `${base}/blobs/uploads/?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(from)}`;
+        const response = await send({ method: "POST", url, access: "push" });
         await response.body?.cancel();
-        throw new HandoffError(`Blob ${digest} in ${label} is larger than ${maxBytes} bytes; it is not an index.`);
-      }
-      return Buffer.from(await response.arrayBuffer());
-    },
-    async putManifest(tag, body, mediaType = ociManifest) {
-      const response = await send({
-        method: "PUT",
-        url: `${base}/manifests/${tag}`,
-        access: "push",
-        headers: { "content-type": mediaType },
-        body: () => body
-      });
-      if (response.status !== 201) throw await unexpected(response, `storing the manifest of tag ${tag}`);
-      await response.body?.cancel();
-    },
-    async getManifest(tag) {
-      const response = await send({
-        method: "GET",
-        url: `${base}/manifests/${tag}`,
-        access: "pull",
-        headers: { accept: anyManifest }
-      });
-      if (response.status === 404) {
+        if (response.status === 201) return true;
+        if (response.status !== 202) throw await unexpected(response, `a mount of blob ${digest} from ${from}`);
+        const location2 = response.headers.get("location");
+        if (location2) {
+          const closed = await send({ method: "DELETE", url: new URL(location2, base).toString(), access: "push" });
+          await closed.body?.cancel();
+        }
+        return false;
+      },
+      async openBlob(digest) {
+        const response = await send({ method: "GET", url: `${base}/blobs/${digest}`, access: "pull" });
+        if (!response.ok || response.body === null) throw await unexpected(response, `a download of blob ${digest}`);
+        return Readable.fromWeb(response.body);
+      },
+      async readBlob(digest, maxBytes) {
+        const response = await send({ method: "GET", url: `${base}/blobs/${digest}`, access: "pull" });
+        if (!response.ok) throw await unexpected(response, `a download of blob ${digest}`);
+        if (Number(response.headers.get("content-length") ?? "0") > maxBytes) {
+          await response.body?.cancel();
+          throw new HandoffError(`Blob ${digest} in ${label} is larger than ${maxBytes} bytes; it is not an index.`);
+        }
+        return Buffer.from(await response.arrayBuffer());
+      },
+      async putManifest(tag, body, mediaType = ociManifest) {
+        const response = await send({
+          method: "PUT",
+          url: `${base}/manifests/${tag}`,
+          access: "push",
+          headers: { "content-type": mediaType },
+          body: () => body
+        });
+        if (response.status !== 201) throw await unexpected(response, `storing the manifest of tag ${tag}`);
         await response.body?.cancel();
-        return void 0;
-      }
-      if (!response.ok) throw await unexpected(response, `a read of the manifest of tag ${tag}`);
-      const length = Number(response.headers.get("content-length") ?? "0");
-      if (length > maxManifestBytes) {
-        await response.body?.cancel();
-        throw new HandoffError(
-          `The manifest under tag ${tag} in ${label} is ${length} bytes; not an image-handoff entry.`
-        );
-      }
-      return Buffer.from(await response.arrayBuffer());
-    },
-    hasManifest: (tag) => exists(`${base}/manifests/${tag}`, `a lookup of tag ${tag}`, { accept: anyManifest }),
-    async listTags() {
-      const tags = [];
-      let url = `${base}/tags/list?n=1000`;
-      while (url !== void 0) {
-        const response = await send({ method: "GET", url, access: "pull" });
+      },
+      async getManifest(tag) {
+        const response = await send({
+          method: "GET",
+          url: `${base}/manifests/${tag}`,
+          access: "pull",
+          headers: { accept: anyManifest }
+        });
         if (response.status === 404) {
           await response.body?.cancel();
-          return tags;
+          return void 0;
         }
-        if (!response.ok) throw await unexpected(response, "a listing of the tags");
-        const body = await response.json();
-        if (Array.isArray(body.tags)) tags.push(...body.tags.filter((t) => typeof t === "string"));
-        url = nextPage(response.headers.get("link"), base);
+        if (!response.ok) throw await unexpected(response, `a read of the manifest of tag ${tag}`);
+        const length = Number(response.headers.get("content-length") ?? "0");
+        if (length > maxManifestBytes) {
+          await response.body?.cancel();
+          throw new HandoffError(
+            `The manifest under tag ${tag} in ${label} is ${length} bytes; not an image-handoff entry.`
+          );
+        }
+        return Buffer.from(await response.arrayBuffer());
+      },
+      hasManifest: (tag) => exists(`${base}/manifests/${tag}`, `a lookup of tag ${tag}`, { accept: anyManifest }),
+      async listTags() {
+        const tags = [];
+        let url = `${base}/tags/list?n=1000`;
+        while (url !== void 0) {
+          const response = await send({ method: "GET", url, access: "pull" });
+          if (response.status === 404) {
+            await response.body?.cancel();
+            return tags;
+          }
+          if (!response.ok) throw await unexpected(response, "a listing of the tags");
+          const body = await response.json();
+          if (Array.isArray(body.tags)) tags.push(...body.tags.filter((t) => typeof t === "string"));
+          url = nextPage(response.headers.get("link"), base);
+        }
+        return tags;
       }
-      return tags;
-    }
-  };
+    },
+    options.retryDelays ?? [1e3, 4e3]
+  );
 }
 function nextPage(link, base) {
   const match = link === null ? null : /<([^>]+)>\s*;\s*rel="?next"?/.exec(link);

@@ -17808,7 +17808,7 @@ async function createStore(settings, log, env = process.env) {
     }
     case "registry": {
       if (settings.registry === void 0) throw new Error("backend: registry without registry settings");
-      const { createRegistryStore } = await import("./registry-store-73NYGKRE.js");
+      const { createRegistryStore } = await import("./registry-store-HQ377Y3E.js");
       return createRegistryStore({ ...settings.registry, workDir, log });
     }
   }
@@ -19125,4 +19125,4 @@ export {
   EngineUnreachable,
   withDeps
 };
-/*! For license information please see chunk-S6F7T7HM.js.LEGAL.txt */
+/*! For license information please see chunk-PS6GBA4A.js.LEGAL.txt */

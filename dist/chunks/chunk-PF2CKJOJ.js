@@ -11,7 +11,7 @@ import {
   saveImages,
   selects,
   withDeps
-} from "./chunk-S6F7T7HM.js";
+} from "./chunk-PS6GBA4A.js";
 import {
   debug,
   getInput,

@@ -8,7 +8,7 @@ import {
   saveImages,
   terminalLine,
   withDeps
-} from "./chunk-S6F7T7HM.js";
+} from "./chunk-PS6GBA4A.js";
 import "./chunk-76IPVGEP.js";
 import "./chunk-53D3W5QR.js";
 import "./chunk-R525C4LB.js";
