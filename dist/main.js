@@ -1,12 +1,12 @@
 import { createRequire as __createRequire } from 'node:module'; import { fileURLToPath as __fileURLToPath } from 'node:url'; import { dirname as __pathDirname } from 'node:path'; const require = __createRequire(import.meta.url); const __ih_filename = __fileURLToPath(import.meta.url); const __ih_dirname = __pathDirname(__ih_filename);
 import {
   runMain
-} from "./chunks/chunk-PF2CKJOJ.js";
-import "./chunks/chunk-PS6GBA4A.js";
+} from "./chunks/chunk-HRCOJW75.js";
+import "./chunks/chunk-SNN23RH3.js";
 import "./chunks/chunk-76IPVGEP.js";
 import "./chunks/chunk-6AWRO27Y.js";
 import "./chunks/chunk-53D3W5QR.js";
-import "./chunks/chunk-R525C4LB.js";
+import "./chunks/chunk-DDMHTXEN.js";
 import "./chunks/chunk-OTW4DL2O.js";
 import "./chunks/chunk-SOHFF4QD.js";
 import "./chunks/chunk-OOPN6O4Y.js";

@@ -25,6 +25,10 @@ describe('registry reference', () => {
     expect(parseRegistry('localhost:5000/h').origin).toBe('http://localhost:5000')
     expect(parseRegistry('http://registry.lan:5000/handoff/').origin).toBe('http://registry.lan:5000')
     expect(parseRegistry('https://127.0.0.1:5443/h').origin).toBe('https://127.0.0.1:5443')
+    expect(parseRegistry('docker.io/org/handoff')).toEqual({
+      origin: 'https://registry-1.docker.io',
+      repository: 'org/handoff'
+    })
   })
 
   it.each([

@@ -1,6 +1,7 @@
 /**
  * The OCI distribution API, the part a store needs and nothing more: blobs (HEAD, a POST-then-PUT upload
- * streamed from a file, GET streamed to a file), manifests by tag (PUT, GET) and the tag list.
+ * streamed from a file, a cross-repository mount, GET streamed to a file), manifests by tag (PUT, GET) and the
+ * tag list. An operation the registry drops or answers with 429/5xx is tried again, an upload from its start.
  */
 import { createWriteStream } from 'node:fs'
 import { Readable } from 'node:stream'

@@ -3,6 +3,7 @@
  *   `ghcr.io/org/handoff`             https
  *   `127.0.0.1:5000/org/handoff`      http (a loopback host, as Docker treats it)
  *   `http://registry.lan:5000/handoff` an explicit scheme wins
+ *   `docker.io/org/handoff`           Docker Hub, whose API is at registry-1.docker.io
  */
 import { createHash } from 'node:crypto'
 import { HandoffError } from '../../errors.js'
@@ -40,7 +41,9 @@ export function parseRegistry(text: string): RegistryLocation {
     throw explained(`"${repository}" is not a repository name (lowercase letters, digits, and . _ - / between them)`)
   }
   const protocol = scheme?.[1] ?? (isLoopback(host) ? 'http' : 'https')
-  return { origin: `${protocol}://${host}`, repository }
+  // Docker Hub's names are docker.io/…; its registry API answers at registry-1.docker.io.
+  const apiHost = host === 'docker.io' || host === 'index.docker.io' ? 'registry-1.docker.io' : host
+  return { origin: `${protocol}://${apiHost}`, repository }
 }
 
 const tagPattern = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/

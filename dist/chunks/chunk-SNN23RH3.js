@@ -11,7 +11,7 @@ import {
 } from "./chunk-53D3W5QR.js";
 import {
   parseRegistry
-} from "./chunk-R525C4LB.js";
+} from "./chunk-DDMHTXEN.js";
 import {
   trackTemporary
 } from "./chunk-OTW4DL2O.js";
@@ -17808,7 +17808,7 @@ async function createStore(settings, log, env = process.env) {
     }
     case "registry": {
       if (settings.registry === void 0) throw new Error("backend: registry without registry settings");
-      const { createRegistryStore } = await import("./registry-store-HQ377Y3E.js");
+      const { createRegistryStore } = await import("./registry-store-ZCBDTRIU.js");
       return createRegistryStore({ ...settings.registry, workDir, log });
     }
   }
@@ -19125,4 +19125,4 @@ export {
   EngineUnreachable,
   withDeps
 };
-/*! For license information please see chunk-PS6GBA4A.js.LEGAL.txt */
+/*! For license information please see chunk-SNN23RH3.js.LEGAL.txt */

@@ -11,7 +11,7 @@ import {
   saveImages,
   selects,
   withDeps
-} from "./chunk-PS6GBA4A.js";
+} from "./chunk-SNN23RH3.js";
 import {
   debug,
   getInput,

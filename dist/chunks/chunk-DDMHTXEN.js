@@ -26,7 +26,8 @@ function parseRegistry(text) {
     throw explained(`"${repository}" is not a repository name (lowercase letters, digits, and . _ - / between them)`);
   }
   const protocol = scheme?.[1] ?? (isLoopback(host) ? "http" : "https");
-  return { origin: `${protocol}://${host}`, repository };
+  const apiHost = host === "docker.io" || host === "index.docker.io" ? "registry-1.docker.io" : host;
+  return { origin: `${protocol}://${apiHost}`, repository };
 }
 var tagPattern = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
 var readableRoom = 128 - 17;

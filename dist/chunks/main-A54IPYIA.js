@@ -8,10 +8,10 @@ import {
   saveImages,
   terminalLine,
   withDeps
-} from "./chunk-PS6GBA4A.js";
+} from "./chunk-SNN23RH3.js";
 import "./chunk-76IPVGEP.js";
 import "./chunk-53D3W5QR.js";
-import "./chunk-R525C4LB.js";
+import "./chunk-DDMHTXEN.js";
 import "./chunk-OTW4DL2O.js";
 import "./chunk-SOHFF4QD.js";
 import {

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; import { fileURL
 import {
   tagForKey,
   tagMayMatch
-} from "./chunk-R525C4LB.js";
+} from "./chunk-DDMHTXEN.js";
 import {
   sweepStale,
   trackTemporary
