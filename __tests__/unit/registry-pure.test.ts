@@ -182,13 +182,74 @@ describe('pullable images plan', () => {
     })
   })
 
-  it('leaves out compressed layers and untagged images, saying why for the former', () => {
-    const compressed = image({
-      layers: [{ path: 'one/layer.tar', size: 10, digest: digest('b'), diffId: digest('a') }]
-    })
+  it('leaves out untagged images, and images it cannot rebuild, saying why', () => {
+    const renamed = image({ layers: [{ path: 'one/layer.tar', size: 10, digest: digest('b'), diffId: digest('a') }] })
+    const noManifest = image({ manifestDigest: digest('f') })
     const untagged = image({ names: [] })
-    const plan = planPullable({ entries, model: { layout: 'oci', skipped: [], images: [compressed, untagged] } }, 'o')
+    const plan = planPullable(
+      { entries, model: { layout: 'oci', skipped: [], images: [renamed, noManifest, untagged] } },
+      'o'
+    )
     expect(plan.images).toEqual([])
-    expect(plan.skipped).toEqual([expect.stringMatching(/^app:ci: its layers are compressed/)])
+    expect(plan.skipped).toEqual([
+      'app:ci: a layer is not named by its diff ID',
+      'app:ci: its manifest is not in the entry'
+    ])
+  })
+
+  it("pushes an OCI archive's own manifest, under an index the one of the saved platform, byte for byte", () => {
+    const layerDigest = digest('c')
+    const manifest = Buffer.from(
+      JSON.stringify({
+        schemaVersion: 2,
+        mediaType: 'application/vnd.oci.image.manifest.v1+json',
+        config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: configDigest, size: config.length },
+        layers: [{ mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip', digest: layerDigest, size: 7 }]
+      })
+    )
+    const other = Buffer.from(JSON.stringify({ schemaVersion: 2, config: { digest: digest('e') }, layers: [] }))
+    const sha = (b: Buffer) => `sha256:${createHash('sha256').update(b).digest('hex')}`
+    const index = Buffer.from(
+      JSON.stringify({ schemaVersion: 2, manifests: [{ digest: sha(other) }, { digest: sha(manifest) }] })
+    )
+    const inline = (path: string, body: Buffer) => ({
+      path,
+      mode: 0o644,
+      type: 'file' as const,
+      size: body.length,
+      inline: body.toString('base64')
+    })
+    const ociEntries = [
+      inline(`blobs/sha256/${configDigest.slice(7)}`, config),
+      inline(`blobs/sha256/${sha(manifest).slice(7)}`, manifest),
+      inline(`blobs/sha256/${sha(other).slice(7)}`, other),
+      inline(`blobs/sha256/${sha(index).slice(7)}`, index),
+      {
+        path: `blobs/sha256/${layerDigest.slice(7)}`,
+        mode: 0o644,
+        type: 'file' as const,
+        size: 7,
+        chunks: [layerDigest]
+      }
+    ]
+    const oci = image({
+      names: ['app:ci'],
+      manifestDigest: sha(index),
+      layers: [{ path: `blobs/sha256/${layerDigest.slice(7)}`, size: 7, digest: layerDigest, diffId: digest('d') }]
+    })
+    const plan = planPullable({ entries: ociEntries, model: { layout: 'oci', skipped: [], images: [oci] } }, 'o')
+    expect(plan.skipped).toEqual([])
+    expect(plan.images).toEqual([
+      {
+        repository: 'o/app',
+        tags: ['ci'],
+        manifest,
+        mediaType: 'application/vnd.oci.image.manifest.v1+json',
+        blobs: [
+          { digest: configDigest, size: config.length, source: { inline: config } },
+          { digest: layerDigest, size: 7, source: { chunks: [layerDigest] } }
+        ]
+      }
+    ])
   })
 })

@@ -1,14 +1,14 @@
 /**
- * Which saved images can also be pushed as ordinary images that `docker pull` takes, and how: a Docker image
- * manifest (schema 2) per image, its config and layers as blobs, in a repository under the store's
- * (`org/handoff` + `app:ci` → `org/handoff/app:ci`). Pure: the plan only; registry-store.ts carries it out.
+ * Which saved images can also be pushed as ordinary images that `docker pull` takes, and how: an image manifest
+ * per image, its config and layers as blobs, in a repository under the store's (`org/handoff` + `app:ci` →
+ * `org/handoff/app:ci`). Pure: the plan only; registry-store.ts carries it out.
  *
- * A layer's blob must be named by the digest of its bytes: the uncompressed layer tars of a Docker save (its
- * diff ID; Docker 25+ writes them as OCI blobs named so) qualify; compressed layers (a containerd image store's)
- * would need their media type from the archive's manifests and are left out, with a note.
+ * An OCI-layout archive (Docker 25+, containerd) holds each image's manifest: it is pushed byte for byte (so the
+ * image keeps its digest), for a multi-platform image the manifest of the saved platform. A legacy archive has
+ * none: a Docker manifest (schema 2) is written over its uncompressed layer tars, named by their diff IDs.
  */
 import { familiarRepository, parseReference } from '../../archive/reference.js'
-import { symlinkTarget, type ArchiveImage } from '../../archive/model.js'
+import { isRecord, symlinkTarget, type ArchiveImage } from '../../archive/model.js'
 import { isChunked, type StoreIndex, type StoredEntry } from '../../store/format.js'
 
 export const dockerManifest = 'application/vnd.docker.distribution.manifest.v2+json'
@@ -29,8 +29,15 @@ export interface PlannedImage {
   repository: string
   tags: string[]
   manifest: Buffer
+  mediaType: string
   blobs: PlannedBlob[]
 }
+
+type Planned = Omit<PlannedImage, 'repository' | 'tags'>
+
+const ociManifest = 'application/vnd.oci.image.manifest.v1+json'
+/** How deep image indexes nest in what engines write (an index of indexes at most). */
+const maxIndexDepth = 2
 
 const componentPattern = /^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*$/
 
@@ -44,7 +51,7 @@ export function planPullable(
   for (const image of index.model.images) {
     const label = image.names[0] ?? image.configDigest
     if (image.names.length === 0) continue
-    const planned = planImage(image, files)
+    const planned = image.manifestDigest !== undefined ? planOci(image, files) : planLegacy(image, files)
     if (typeof planned === 'string') {
       skipped.push(`${label}: ${planned}`)
       continue
@@ -54,18 +61,61 @@ export function planPullable(
   return { images, skipped }
 }
 
-function planImage(
-  image: ArchiveImage,
-  files: Map<string, StoredEntry>
-): { manifest: Buffer; blobs: PlannedBlob[] } | string {
+/** The archive's own manifest of the image and the blobs it names. */
+function planOci(image: ArchiveImage, files: Map<string, StoredEntry>): Planned | string {
+  const found = manifestOf(files, image.manifestDigest ?? '', image.configDigest, 0)
+  if (found === undefined) return 'its manifest is not in the entry'
+  const { body, doc } = found
+  const descriptors = [doc['config'], ...(Array.isArray(doc['layers']) ? doc['layers'] : [])]
+  const blobs: PlannedBlob[] = []
+  for (const descriptor of descriptors) {
+    const digest = isRecord(descriptor) ? descriptor['digest'] : undefined
+    const blob = typeof digest === 'string' ? source(files, blobPath(digest)) : undefined
+    if (typeof digest !== 'string' || blob === undefined) return `blob ${String(digest)} is not in the entry`
+    blobs.push({ digest, ...blob })
+  }
+  const mediaType = typeof doc['mediaType'] === 'string' ? doc['mediaType'] : ociManifest
+  return { manifest: body, mediaType, blobs }
+}
+
+/** The manifest at `digest`, or under the index there the one whose config is `config`. */
+function manifestOf(
+  files: Map<string, StoredEntry>,
+  digest: string,
+  config: string,
+  depth: number
+): { body: Buffer; doc: Record<string, unknown> } | undefined {
+  const found = source(files, blobPath(digest))
+  if (found === undefined || !('inline' in found.source)) return undefined
+  const body = found.source.inline
+  let doc: unknown
+  try {
+    doc = JSON.parse(body.toString('utf8'))
+  } catch {
+    return undefined
+  }
+  if (!isRecord(doc)) return undefined
+  if (isRecord(doc['config'])) return doc['config']['digest'] === config ? { body, doc } : undefined
+  if (!Array.isArray(doc['manifests']) || depth >= maxIndexDepth) return undefined
+  for (const child of doc['manifests']) {
+    const childDigest = isRecord(child) ? child['digest'] : undefined
+    const match = typeof childDigest === 'string' ? manifestOf(files, childDigest, config, depth + 1) : undefined
+    if (match !== undefined) return match
+  }
+  return undefined
+}
+
+const blobPath = (digest: string): string => `blobs/${digest.replace(':', '/')}`
+
+/** A Docker manifest over a legacy archive's config and uncompressed layer tars. */
+function planLegacy(image: ArchiveImage, files: Map<string, StoredEntry>): Planned | string {
   const hex = image.configDigest.replace(/^sha256:/, '')
   const config = source(files, `${hex}.json`) ?? source(files, `blobs/sha256/${hex}`)
   if (config === undefined) return 'its config is not in the entry'
   const blobs: PlannedBlob[] = [{ digest: image.configDigest, ...config }]
   for (const layer of image.layers) {
     const digest = layer.digest ?? layer.diffId
-    if (layer.diffId === undefined || digest !== layer.diffId)
-      return 'its layers are compressed (a containerd image store); only uncompressed layers are pushed as pullable'
+    if (layer.diffId === undefined || digest !== layer.diffId) return 'a layer is not named by its diff ID'
     const found = source(files, layer.path)
     if (found === undefined) return `layer ${layer.path} is not in the entry`
     blobs.push({ digest, ...found })
@@ -79,7 +129,7 @@ function planImage(
       layers: layers.map((l) => ({ mediaType: uncompressedLayer, size: l.size, digest: l.digest }))
     })
   )
-  return { manifest, blobs }
+  return { manifest, mediaType: dockerManifest, blobs }
 }
 
 /** The file at `path`, links followed (Docker's save links a layer shared by two images). */

@@ -6,7 +6,7 @@
 import { Readable } from 'node:stream'
 import type { RequestBody } from './auth.js'
 import type { RegistryClient } from './client.js'
-import { dockerManifest, type PlannedBlob, type PlannedImage } from './pullable.js'
+import type { PlannedBlob, PlannedImage } from './pullable.js'
 
 export interface PushTargets {
   /** The store's own repository, where the chunks are. */
@@ -21,7 +21,7 @@ export async function pushPullable(images: PlannedImage[], targets: PushTargets)
   for (const image of images) {
     const client = targets.clientFor(image.repository)
     for (const blob of image.blobs) await pushBlob(client, blob, targets)
-    for (const tag of image.tags) await client.putManifest(tag, image.manifest, dockerManifest)
+    for (const tag of image.tags) await client.putManifest(tag, image.manifest, image.mediaType)
     targets.log(`Pushed a pullable image: ${client.label}:${image.tags.join(', :')}.`)
   }
 }

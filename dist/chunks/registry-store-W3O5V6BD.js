@@ -339,6 +339,8 @@ function readEntryManifest(body) {
 var dockerManifest = "application/vnd.docker.distribution.manifest.v2+json";
 var dockerConfig = "application/vnd.docker.container.image.v1+json";
 var uncompressedLayer = "application/vnd.docker.image.rootfs.diff.tar";
+var ociManifest2 = "application/vnd.oci.image.manifest.v1+json";
+var maxIndexDepth = 2;
 var componentPattern = /^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*$/;
 function planPullable(index, base) {
   const files = new Map(index.entries.map((e) => [e.path, e]));
@@ -347,7 +349,7 @@ function planPullable(index, base) {
   for (const image of index.model.images) {
     const label = image.names[0] ?? image.configDigest;
     if (image.names.length === 0) continue;
-    const planned = planImage(image, files);
+    const planned = image.manifestDigest !== void 0 ? planOci(image, files) : planLegacy(image, files);
     if (typeof planned === "string") {
       skipped.push(`${label}: ${planned}`);
       continue;
@@ -356,15 +358,50 @@ function planPullable(index, base) {
   }
   return { images, skipped };
 }
-function planImage(image, files) {
+function planOci(image, files) {
+  const found = manifestOf(files, image.manifestDigest ?? "", image.configDigest, 0);
+  if (found === void 0) return "its manifest is not in the entry";
+  const { body, doc } = found;
+  const descriptors = [doc["config"], ...Array.isArray(doc["layers"]) ? doc["layers"] : []];
+  const blobs = [];
+  for (const descriptor of descriptors) {
+    const digest = isRecord(descriptor) ? descriptor["digest"] : void 0;
+    const blob = typeof digest === "string" ? source(files, blobPath(digest)) : void 0;
+    if (typeof digest !== "string" || blob === void 0) return `blob ${String(digest)} is not in the entry`;
+    blobs.push({ digest, ...blob });
+  }
+  const mediaType = typeof doc["mediaType"] === "string" ? doc["mediaType"] : ociManifest2;
+  return { manifest: body, mediaType, blobs };
+}
+function manifestOf(files, digest, config, depth) {
+  const found = source(files, blobPath(digest));
+  if (found === void 0 || !("inline" in found.source)) return void 0;
+  const body = found.source.inline;
+  let doc;
+  try {
+    doc = JSON.parse(body.toString("utf8"));
+  } catch {
+    return void 0;
+  }
+  if (!isRecord(doc)) return void 0;
+  if (isRecord(doc["config"])) return doc["config"]["digest"] === config ? { body, doc } : void 0;
+  if (!Array.isArray(doc["manifests"]) || depth >= maxIndexDepth) return void 0;
+  for (const child of doc["manifests"]) {
+    const childDigest = isRecord(child) ? child["digest"] : void 0;
+    const match = typeof childDigest === "string" ? manifestOf(files, childDigest, config, depth + 1) : void 0;
+    if (match !== void 0) return match;
+  }
+  return void 0;
+}
+var blobPath = (digest) => `blobs/${digest.replace(":", "/")}`;
+function planLegacy(image, files) {
   const hex = image.configDigest.replace(/^sha256:/, "");
   const config = source(files, `${hex}.json`) ?? source(files, `blobs/sha256/${hex}`);
   if (config === void 0) return "its config is not in the entry";
   const blobs = [{ digest: image.configDigest, ...config }];
   for (const layer of image.layers) {
     const digest = layer.digest ?? layer.diffId;
-    if (layer.diffId === void 0 || digest !== layer.diffId)
-      return "its layers are compressed (a containerd image store); only uncompressed layers are pushed as pullable";
+    if (layer.diffId === void 0 || digest !== layer.diffId) return "a layer is not named by its diff ID";
     const found = source(files, layer.path);
     if (found === void 0) return `layer ${layer.path} is not in the entry`;
     blobs.push({ digest, ...found });
@@ -378,7 +415,7 @@ function planImage(image, files) {
       layers: layers.map((l) => ({ mediaType: uncompressedLayer, size: l.size, digest: l.digest }))
     })
   );
-  return { manifest, blobs };
+  return { manifest, mediaType: dockerManifest, blobs };
 }
 function source(files, path) {
   let entry = files.get(path);
@@ -411,7 +448,7 @@ async function pushPullable(images, targets2) {
   for (const image of images) {
     const client = targets2.clientFor(image.repository);
     for (const blob of image.blobs) await pushBlob(client, blob, targets2);
-    for (const tag of image.tags) await client.putManifest(tag, image.manifest, dockerManifest);
+    for (const tag of image.tags) await client.putManifest(tag, image.manifest, image.mediaType);
     targets2.log(`Pushed a pullable image: ${client.label}:${image.tags.join(", :")}.`);
   }
 }

@@ -8,7 +8,7 @@ import {
   saveImages,
   terminalLine,
   withDeps
-} from "./chunk-SNN23RH3.js";
+} from "./chunk-UQ4ZXVEQ.js";
 import "./chunk-76IPVGEP.js";
 import "./chunk-53D3W5QR.js";
 import "./chunk-DDMHTXEN.js";

@@ -11,7 +11,7 @@ import {
   saveImages,
   selects,
   withDeps
-} from "./chunk-SNN23RH3.js";
+} from "./chunk-UQ4ZXVEQ.js";
 import {
   debug,
   getInput,

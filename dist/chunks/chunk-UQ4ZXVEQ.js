@@ -17808,7 +17808,7 @@ async function createStore(settings, log, env = process.env) {
     }
     case "registry": {
       if (settings.registry === void 0) throw new Error("backend: registry without registry settings");
-      const { createRegistryStore } = await import("./registry-store-ZCBDTRIU.js");
+      const { createRegistryStore } = await import("./registry-store-W3O5V6BD.js");
       return createRegistryStore({ ...settings.registry, workDir, log });
     }
   }
@@ -19125,4 +19125,4 @@ export {
   EngineUnreachable,
   withDeps
 };
-/*! For license information please see chunk-SNN23RH3.js.LEGAL.txt */
+/*! For license information please see chunk-UQ4ZXVEQ.js.LEGAL.txt */
