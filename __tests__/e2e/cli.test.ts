@@ -1,7 +1,7 @@
 /**
  * The bundled CLI (dist/cli.js) run as a user runs it, outside GitHub Actions: save from a private dockerd into
  * the CNCF distribution registry behind token auth (the password from IMAGE_HANDOFF_REGISTRY_PASSWORD), list,
- * load into a standalone containerd by a restore key; the same through a directory; and its exit codes.
+ * load into a standalone containerd by a restore key; the same through a directory; rm; and its exit codes.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { execFile } from 'node:child_process'
@@ -109,6 +109,17 @@ describe('image-handoff CLI', () => {
     expect(loaded.code).toBe(0)
     expect(await docker(source, ['image', 'inspect', '--format', '{{.Id}}', 'cli/app:1'])).toBe(appId)
     expect(await docker(source, ['run', '--rm', 'cli/app:1', 'cat', '/who'])).toBe('cli')
+  })
+
+  it('removes an entry from the registry and from a directory, and exits 3 when there is none', async () => {
+    const removed = await cli(['rm', '--key', 'cli-1', ...registryFlags()], secret)
+    expect(removed.code).toBe(0)
+    expect(removed.stderr).toContain('Removed entry "cli-1"')
+    expect((await cli(['ls', ...registryFlags()], secret)).stdout).toBe('')
+    expect((await cli(['rm', '--key', 'cli-1', ...registryFlags()], secret)).code).toBe(3)
+    expect((await cli(['rm', '--path', dir, '--key', 'dir-1'])).code).toBe(0)
+    const gone = await cli(['load', '--path', dir, '--key', 'dir-1'], { DOCKER_HOST: source.host })
+    expect(gone.code).toBe(3)
   })
 
   it('exits 3 on a missing key, 2 on a bad command line, 1 on refused credentials', async () => {

@@ -177,6 +177,14 @@ export function createLocalStore(directory: string): BlobStore {
         : undefined
     },
     list: entries,
+    remove: (key) =>
+      rm(join(dirs.index, indexFileName(key))).then(
+        () => true,
+        (error: NodeJS.ErrnoException) => {
+          if (error.code === 'ENOENT') return false
+          throw error
+        }
+      ),
     prepare
   }
 }

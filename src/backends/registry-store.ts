@@ -15,7 +15,7 @@ import { parseIndex, type StoreIndex } from '../store/format.js'
 import { sweepStale, trackTemporary } from '../store/temporaries.js'
 import type { SaveOutcome } from './backend.js'
 import type { Credentials, RequestBody } from './registry/auth.js'
-import { createRegistryClient, type RegistryClient } from './registry/client.js'
+import { createRegistryClient, ociManifest, type RegistryClient } from './registry/client.js'
 import {
   chunkDescriptors,
   describeBlob,
@@ -52,10 +52,10 @@ export function createRegistryStore(options: RegistryStoreOptions): BlobStore {
   let fetched = 0
 
   /** The entry under the key's tag, if the tag holds this store's entry for exactly that key. */
-  const entryOf = async (key: string): Promise<StoredEntry | undefined> => {
+  const entryOf = async (key: string): Promise<(StoredEntry & { manifest: Buffer }) | undefined> => {
     const body = await client.getManifest(tagForKey(key))
     const entry = body === undefined ? undefined : readEntryManifest(body)
-    return entry?.key === key ? entry : undefined
+    return entry?.key === key && body !== undefined ? { ...entry, manifest: body } : undefined
   }
 
   const list = async (): Promise<StoredEntry[]> => {
@@ -124,7 +124,14 @@ export function createRegistryStore(options: RegistryStoreOptions): BlobStore {
       return { saved: true, key, bytes: body.length + manifest.length }
     },
     explainMiss: async () => undefined,
-    list
+    list,
+    async remove(key) {
+      const entry = await entryOf(key)
+      if (entry === undefined) return false
+      await client.deleteManifest(describeBlob(entry.manifest, ociManifest).digest)
+      log(`Removed entry "${key}" from ${client.label}; its chunks stay until the registry's garbage collection.`)
+      return true
+    }
   }
 }
 

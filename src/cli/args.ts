@@ -1,11 +1,11 @@
 /**
- * The CLI's command line: `image-handoff <save|load|ls> [--input value]…`, the flags named like the action's
+ * The CLI's command line: `image-handoff <save|load|ls|rm> [--input value]…`, the flags named like the action's
  * inputs. Pure: it turns argv (and IMAGE_HANDOFF_* variables) into the values the action would read as inputs,
  * so the same parseInputs validates both.
  */
 import { Input } from '../inputs.js'
 
-export type Command = 'save' | 'load' | 'ls'
+export type Command = 'save' | 'load' | 'ls' | 'rm'
 
 export interface ParsedArgs {
   command: Command
@@ -33,8 +33,8 @@ export const envName = (input: string): string => `IMAGE_HANDOFF_${input.replace
 export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = {}): ParsedArgs | 'help' {
   const [command, ...rest] = argv
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') return 'help'
-  if (command !== 'save' && command !== 'load' && command !== 'ls')
-    throw new UsageError(`unknown command "${command}"; use save, load or ls`)
+  if (command !== 'save' && command !== 'load' && command !== 'ls' && command !== 'rm')
+    throw new UsageError(`unknown command "${command}"; use save, load, ls or rm`)
   const given = new Map<string, string[]>()
   let json = false
   for (let at = 0; at < rest.length; at++) {
@@ -63,7 +63,7 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = {}): ParsedAr
   }
   const inputs: Record<string, string> = {}
   for (const name of flagInputs) inputs[name] = given.get(name)?.join('\n') ?? env[envName(name)] ?? ''
-  inputs[Input.mode] = command === 'ls' ? 'load' : command
+  inputs[Input.mode] = command === 'save' ? 'save' : 'load'
   if (inputs[Input.backend] === '') inputs[Input.backend] = defaultBackend(inputs)
   // ls needs no key; the action's parser wants one.
   if (command === 'ls' && inputs[Input.key] === '') inputs[Input.key] = '-'
@@ -83,6 +83,7 @@ Commands:
   save   export images from the engine into the store under --key
   load   load the images stored under --key (or the newest --restore-keys match) into the engine
   ls     list the entries in the store, newest first
+  rm     remove the entry under --key (its chunks stay: other entries may use them)
 
 Where (one of):
   --registry HOST[:PORT]/REPOSITORY   an OCI registry (--registry-username, --registry-password)
@@ -95,5 +96,5 @@ Flags are the action's inputs: --key, --images (repeatable), --restore-keys (rep
 (IMAGE_HANDOFF_REGISTRY_PASSWORD). --json prints the result as JSON on stdout.
 
 Exit codes: 0 done (a save whose key is already stored stores nothing and exits 0), 1 failed,
-2 bad command line or input, 3 load found no entry under the key or a restore key.
+2 bad command line or input, 3 load (or rm) found no entry under the key or a restore key.
 `

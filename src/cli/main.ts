@@ -78,6 +78,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIO):
 
 async function run(args: ParsedArgs, settings: Settings, log: Log, env: NodeJS.ProcessEnv): Promise<unknown> {
   if (args.command === 'ls') return list(settings, log, env)
+  if (args.command === 'rm') return remove(settings, log, env)
   return withDeps(
     settings,
     log,
@@ -91,6 +92,15 @@ async function run(args: ParsedArgs, settings: Settings, log: Log, env: NodeJS.P
     },
     env
   )
+}
+
+async function remove(settings: Settings, log: Log, env: NodeJS.ProcessEnv): Promise<unknown> {
+  const store = await createStore(settings, (m) => log.info(m), env)
+  if (store.remove === undefined)
+    throw new HandoffError(`rm removes entries of the local and registry stores; not of backend: ${settings.backend}.`)
+  if (!(await store.remove(settings.key)))
+    throw new EntryMissing(`No entry "${settings.key}" in the ${store.kind} store; nothing removed.`)
+  return { removed: settings.key }
 }
 
 async function list(settings: Settings, log: Log, env: NodeJS.ProcessEnv): Promise<unknown> {

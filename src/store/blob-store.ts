@@ -56,6 +56,8 @@ export interface BlobStore {
   release?(): Promise<void>
   /** Every entry, newest first (the local and registry stores; what `image-handoff ls` shows). */
   list?(): Promise<ListedEntry[]>
+  /** Removes the entry under exactly `key` (its chunks stay: other entries may name them); false when absent. */
+  remove?(key: string): Promise<boolean>
   /** Why `key` missed although something is stored under it (an entry of the first release), or undefined. */
   explainMiss(key: string): Promise<string | undefined>
 }

@@ -12,7 +12,10 @@ export interface Credentials {
   password: string
 }
 
-export type Access = 'pull' | 'push'
+export type Access = 'pull' | 'push' | 'delete'
+
+/** The actions a token is asked for: what the access needs (distribution checks `delete` apart from push). */
+const actions: Record<Access, string> = { pull: 'pull', push: 'pull,push', delete: 'delete' }
 
 /** The registry could not be reached or was busy (a network error, 429, 5xx): worth another try. */
 export class RegistryUnavailable extends HandoffError {}
@@ -94,7 +97,7 @@ export function authorizedSender(options: AuthOptions): Send {
   const fetchToken = async (params: Record<string, string>, access: Access): Promise<string> => {
     const url = new URL(params['realm'] ?? '')
     if (params['service']) url.searchParams.set('service', params['service'])
-    url.searchParams.set('scope', `repository:${options.repository}:${access === 'push' ? 'pull,push' : 'pull'}`)
+    url.searchParams.set('scope', `repository:${options.repository}:${actions[access]}`)
     for (const other of options.alsoPull ?? []) url.searchParams.append('scope', `repository:${other}:pull`)
     const response = await doFetch(url, { headers: basic !== undefined ? { authorization: basic } : {} }).catch(
       (error: unknown) => {

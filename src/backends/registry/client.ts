@@ -42,6 +42,8 @@ export interface RegistryClient {
   /** The manifest under `tag`, or undefined when there is none. */
   getManifest(tag: string): Promise<Buffer | undefined>
   hasManifest(tag: string): Promise<boolean>
+  /** Deletes the manifest `digest` (and so every tag on it). */
+  deleteManifest(digest: string): Promise<void>
   listTags(): Promise<string[]>
 }
 
@@ -201,6 +203,18 @@ export function createRegistryClient(options: ClientOptions): RegistryClient {
           )
         }
         return Buffer.from(await response.arrayBuffer())
+      },
+      async deleteManifest(digest) {
+        const response = await send({ method: 'DELETE', url: `${base}/manifests/${digest}`, access: 'delete' })
+        if (response.status === 405) {
+          await response.body?.cancel()
+          throw new HandoffError(
+            `The registry ${label} does not allow deleting manifests (distribution: set storage.delete.enabled; ghcr.io: delete the package version on GitHub).`
+          )
+        }
+        if (response.status !== 202 && response.status !== 200)
+          throw await unexpected(response, `deleting manifest ${digest}`)
+        await response.body?.cancel()
       },
       hasManifest: (tag) => exists(`${base}/manifests/${tag}`, `a lookup of tag ${tag}`, { accept: anyManifest }),
       async listTags() {

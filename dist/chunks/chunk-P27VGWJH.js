@@ -11,7 +11,7 @@ import {
   saveImages,
   selects,
   withDeps
-} from "./chunk-UQ4ZXVEQ.js";
+} from "./chunk-M36QKV5Q.js";
 import {
   debug,
   getInput,

@@ -148,6 +148,13 @@ function createLocalStore(directory) {
       ) ? `${old} is an entry of image-handoff's first release, which this release does not read; save the images again to store them in the new format` : void 0;
     },
     list: entries,
+    remove: (key) => rm(join(dirs.index, indexFileName(key))).then(
+      () => true,
+      (error) => {
+        if (error.code === "ENOENT") return false;
+        throw error;
+      }
+    ),
     prepare
   };
 }

@@ -32,6 +32,7 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 
 // src/backends/registry/auth.ts
+var actions = { pull: "pull", push: "pull,push", delete: "delete" };
 var RegistryUnavailable = class extends HandoffError {
 };
 function parseChallenge(header) {
@@ -74,7 +75,7 @@ function authorizedSender(options) {
   const fetchToken = async (params, access) => {
     const url = new URL(params["realm"] ?? "");
     if (params["service"]) url.searchParams.set("service", params["service"]);
-    url.searchParams.set("scope", `repository:${options.repository}:${access === "push" ? "pull,push" : "pull"}`);
+    url.searchParams.set("scope", `repository:${options.repository}:${actions[access]}`);
     for (const other of options.alsoPull ?? []) url.searchParams.append("scope", `repository:${other}:pull`);
     const response = await doFetch(url, { headers: basic !== void 0 ? { authorization: basic } : {} }).catch(
       (error) => {
@@ -257,6 +258,18 @@ function createRegistryClient(options) {
           );
         }
         return Buffer.from(await response.arrayBuffer());
+      },
+      async deleteManifest(digest) {
+        const response = await send({ method: "DELETE", url: `${base}/manifests/${digest}`, access: "delete" });
+        if (response.status === 405) {
+          await response.body?.cancel();
+          throw new HandoffError(
+            `The registry ${label} does not allow deleting manifests (distribution: set storage.delete.enabled; ghcr.io: delete the package version on GitHub).`
+          );
+        }
+        if (response.status !== 202 && response.status !== 200)
+          throw await unexpected(response, `deleting manifest ${digest}`);
+        await response.body?.cancel();
       },
       hasManifest: (tag) => exists(`${base}/manifests/${tag}`, `a lookup of tag ${tag}`, { accept: anyManifest }),
       async listTags() {
@@ -479,7 +492,7 @@ function createRegistryStore(options) {
   const entryOf = async (key) => {
     const body = await client.getManifest(tagForKey(key));
     const entry = body === void 0 ? void 0 : readEntryManifest(body);
-    return entry?.key === key ? entry : void 0;
+    return entry?.key === key && body !== void 0 ? { ...entry, manifest: body } : void 0;
   };
   const list = async () => {
     const entries = await readEntries(client, await client.listTags());
@@ -546,7 +559,14 @@ function createRegistryStore(options) {
       return { saved: true, key, bytes: body.length + manifest.length };
     },
     explainMiss: async () => void 0,
-    list
+    list,
+    async remove(key) {
+      const entry = await entryOf(key);
+      if (entry === void 0) return false;
+      await client.deleteManifest(describeBlob(entry.manifest, ociManifest).digest);
+      log(`Removed entry "${key}" from ${client.label}; its chunks stay until the registry's garbage collection.`);
+      return true;
+    }
   };
 }
 async function pushImages(index, options, store, log) {

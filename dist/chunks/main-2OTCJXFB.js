@@ -8,7 +8,7 @@ import {
   saveImages,
   terminalLine,
   withDeps
-} from "./chunk-UQ4ZXVEQ.js";
+} from "./chunk-M36QKV5Q.js";
 import "./chunk-76IPVGEP.js";
 import "./chunk-53D3W5QR.js";
 import "./chunk-DDMHTXEN.js";
@@ -30,8 +30,8 @@ var envName = (input) => `IMAGE_HANDOFF_${input.replace(/-/g, "_").toUpperCase()
 function parseArgs(argv, env = {}) {
   const [command, ...rest] = argv;
   if (command === void 0 || command === "help" || command === "--help" || command === "-h") return "help";
-  if (command !== "save" && command !== "load" && command !== "ls")
-    throw new UsageError(`unknown command "${command}"; use save, load or ls`);
+  if (command !== "save" && command !== "load" && command !== "ls" && command !== "rm")
+    throw new UsageError(`unknown command "${command}"; use save, load, ls or rm`);
   const given = /* @__PURE__ */ new Map();
   let json = false;
   for (let at = 0; at < rest.length; at++) {
@@ -60,7 +60,7 @@ function parseArgs(argv, env = {}) {
   }
   const inputs = {};
   for (const name of flagInputs) inputs[name] = given.get(name)?.join("\n") ?? env[envName(name)] ?? "";
-  inputs[Input.mode] = command === "ls" ? "load" : command;
+  inputs[Input.mode] = command === "save" ? "save" : "load";
   if (inputs[Input.backend] === "") inputs[Input.backend] = defaultBackend(inputs);
   if (command === "ls" && inputs[Input.key] === "") inputs[Input.key] = "-";
   return { command, inputs, json };
@@ -76,6 +76,7 @@ Commands:
   save   export images from the engine into the store under --key
   load   load the images stored under --key (or the newest --restore-keys match) into the engine
   ls     list the entries in the store, newest first
+  rm     remove the entry under --key (its chunks stay: other entries may use them)
 
 Where (one of):
   --registry HOST[:PORT]/REPOSITORY   an OCI registry (--registry-username, --registry-password)
@@ -88,7 +89,7 @@ Flags are the action's inputs: --key, --images (repeatable), --restore-keys (rep
 (IMAGE_HANDOFF_REGISTRY_PASSWORD). --json prints the result as JSON on stdout.
 
 Exit codes: 0 done (a save whose key is already stored stores nothing and exits 0), 1 failed,
-2 bad command line or input, 3 load found no entry under the key or a restore key.
+2 bad command line or input, 3 load (or rm) found no entry under the key or a restore key.
 `;
 
 // src/cli/main.ts
@@ -153,6 +154,7 @@ ${usage}` : ""}`);
 }
 async function run(args, settings, log, env) {
   if (args.command === "ls") return list(settings, log, env);
+  if (args.command === "rm") return remove(settings, log, env);
   return withDeps(
     settings,
     log,
@@ -166,6 +168,14 @@ async function run(args, settings, log, env) {
     },
     env
   );
+}
+async function remove(settings, log, env) {
+  const store = await createStore(settings, (m) => log.info(m), env);
+  if (store.remove === void 0)
+    throw new HandoffError(`rm removes entries of the local and registry stores; not of backend: ${settings.backend}.`);
+  if (!await store.remove(settings.key))
+    throw new EntryMissing(`No entry "${settings.key}" in the ${store.kind} store; nothing removed.`);
+  return { removed: settings.key };
 }
 async function list(settings, log, env) {
   const store = await createStore(settings, (m) => log.debug(m), env);

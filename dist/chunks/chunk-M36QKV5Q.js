@@ -17796,7 +17796,7 @@ async function createStore(settings, log, env = process.env) {
   const workDir = workDirectory(env);
   switch (settings.backend) {
     case "local":
-      return (await import("./local-store-D4CHQFVW.js")).createLocalStore(settings.path);
+      return (await import("./local-store-HEOAKVXN.js")).createLocalStore(settings.path);
     case "cache":
       return (await import("./cache-store-Q3CZDLF3.js")).createCacheStore({ workDir, log });
     case "artifact": {
@@ -17808,7 +17808,7 @@ async function createStore(settings, log, env = process.env) {
     }
     case "registry": {
       if (settings.registry === void 0) throw new Error("backend: registry without registry settings");
-      const { createRegistryStore } = await import("./registry-store-W3O5V6BD.js");
+      const { createRegistryStore } = await import("./registry-store-JYLMD66Z.js");
       return createRegistryStore({ ...settings.registry, workDir, log });
     }
   }
@@ -19125,4 +19125,4 @@ export {
   EngineUnreachable,
   withDeps
 };
-/*! For license information please see chunk-UQ4ZXVEQ.js.LEGAL.txt */
+/*! For license information please see chunk-M36QKV5Q.js.LEGAL.txt */
