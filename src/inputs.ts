@@ -147,7 +147,10 @@ export function parseInputs(read: InputReader, env: NodeJS.ProcessEnv = process.
   ] as const)
   const runtime = oneOf(Input.runtime, get(Input.runtime) || 'docker', ['docker', 'containerd', 'podman'] as const)
   const key = get(Input.key)
-  if (key === '') throw new HandoffError('Input "key" is required: the cache key, artifact name or local entry name.')
+  if (key === '')
+    throw new HandoffError(
+      'Input "key" is required: the cache key, artifact name, or entry name in the directory or registry.'
+    )
   parseKey(Input.key, key)
   const restoreKeys = lines(read(Input.restoreKeys)).map((k) => parseKey(Input.restoreKeys, k))
   if (restoreKeys.length > 9)

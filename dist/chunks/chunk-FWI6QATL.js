@@ -11,7 +11,7 @@ import {
   saveImages,
   selects,
   withDeps
-} from "./chunk-M36QKV5Q.js";
+} from "./chunk-3KHW3DPX.js";
 import {
   debug,
   getInput,

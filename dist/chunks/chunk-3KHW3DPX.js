@@ -15955,7 +15955,10 @@ function parseInputs(read, env = process.env) {
   ]);
   const runtime = oneOf(Input.runtime, get(Input.runtime) || "docker", ["docker", "containerd", "podman"]);
   const key = get(Input.key);
-  if (key === "") throw new HandoffError('Input "key" is required: the cache key, artifact name or local entry name.');
+  if (key === "")
+    throw new HandoffError(
+      'Input "key" is required: the cache key, artifact name, or entry name in the directory or registry.'
+    );
   parseKey(Input.key, key);
   const restoreKeys = lines(read(Input.restoreKeys)).map((k) => parseKey(Input.restoreKeys, k));
   if (restoreKeys.length > 9)
@@ -19125,4 +19128,4 @@ export {
   EngineUnreachable,
   withDeps
 };
-/*! For license information please see chunk-M36QKV5Q.js.LEGAL.txt */
+/*! For license information please see chunk-3KHW3DPX.js.LEGAL.txt */

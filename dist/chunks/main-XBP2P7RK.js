@@ -8,7 +8,7 @@ import {
   saveImages,
   terminalLine,
   withDeps
-} from "./chunk-M36QKV5Q.js";
+} from "./chunk-3KHW3DPX.js";
 import "./chunk-76IPVGEP.js";
 import "./chunk-53D3W5QR.js";
 import "./chunk-DDMHTXEN.js";
