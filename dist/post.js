@@ -1,8 +1,8 @@
 import { createRequire as __createRequire } from 'node:module'; import { fileURLToPath as __fileURLToPath } from 'node:url'; import { dirname as __pathDirname } from 'node:path'; const require = __createRequire(import.meta.url); const __ih_filename = __fileURLToPath(import.meta.url); const __ih_dirname = __pathDirname(__ih_filename);
 import {
   runPost
-} from "./chunks/chunk-FWI6QATL.js";
-import "./chunks/chunk-3KHW3DPX.js";
+} from "./chunks/chunk-ID65Y7N7.js";
+import "./chunks/chunk-GFWTZZJL.js";
 import "./chunks/chunk-76IPVGEP.js";
 import "./chunks/chunk-6AWRO27Y.js";
 import "./chunks/chunk-53D3W5QR.js";

@@ -13,6 +13,8 @@ import { join } from 'node:path'
 import type { BlobStore } from '../../src/store/blob-store.js'
 import { createRegistryStore } from '../../src/backends/registry-store.js'
 import { createRegistryClient } from '../../src/backends/registry/client.js'
+import { httpTransport, type Transport } from '../../src/backends/registry/transport.js'
+import { Readable } from 'node:stream'
 import { parseRegistry, tagForKey } from '../../src/backends/registry/reference.js'
 import { createDockerRuntime } from '../../src/runtimes/docker.js'
 import { saveImages } from '../../src/handoff/save.js'
@@ -274,32 +276,32 @@ describe('registry store when the registry is busy or unreachable for a moment',
   /** Fails the first `count` requests that `match` picks: with `status`, or as a dropped connection. */
   const faulty = (match: (method: string, url: string) => boolean, count: number, status?: number) => {
     const faults = { left: count, hit: 0 }
-    const doFetch = (async (input: string | URL | Request, init?: RequestInit) => {
-      if (match(init?.method ?? 'GET', String(input)) && faults.left > 0) {
+    const transport: Transport = async (url, request) => {
+      if (match(request.method, url) && faults.left > 0) {
         faults.left--
         faults.hit++
-        await (init?.body as ReadableStream | undefined)?.cancel?.()
+        if (request.body instanceof Readable) request.body.destroy()
         if (status === undefined) throw new TypeError('fetch failed', { cause: new Error('socket hang up') })
         return new Response('{"errors":[{"code":"UNAVAILABLE"}]}', { status })
       }
-      return fetch(input, init)
-    }) as typeof fetch
-    return { faults, doFetch }
+      return httpTransport(url, request)
+    }
+    return { faults, transport }
   }
-  const busyStore = (doFetch: typeof fetch): BlobStore =>
+  const busyStore = (transport: Transport): BlobStore =>
     createRegistryStore({
       location: parseRegistry(`${registry.host}/org/busy`),
       workDir: join(root, 'work', 'busy'),
-      fetch: doFetch,
+      transport,
       retryDelays: [10, 10]
     })
 
   it('tries a lookup and an upload again, the upload from its start, and succeeds', async () => {
     const lookup = faulty((method) => method === 'HEAD', 1)
-    expect(await busyStore(lookup.doFetch).has(chunk.digest)).toBe(false)
+    expect(await busyStore(lookup.transport).has(chunk.digest)).toBe(false)
     expect(lookup.faults.hit).toBe(1)
     const upload = faulty((method, url) => method === 'PUT' && url.includes('/blobs/uploads/'), 2, 503)
-    const store = busyStore(upload.doFetch)
+    const store = busyStore(upload.transport)
     expect(await store.put(chunk.digest, await staged(store))).toBe(3 * 1024 * 1024 + 17)
     expect(upload.faults.hit).toBe(2)
     const fetched = await store.get(chunk.digest)
@@ -309,7 +311,7 @@ describe('registry store when the registry is busy or unreachable for a moment',
 
   it('gives up after three tries, naming what the registry said', async () => {
     const down = faulty((method) => method === 'GET', 5, 502)
-    await expect(busyStore(down.doFetch).readIndex('k', [])).rejects.toThrow(/answered 502 to a read of the manifest/)
+    await expect(busyStore(down.transport).readIndex('k', [])).rejects.toThrow(/answered 502 to a read of the manifest/)
     expect(down.faults.hit).toBe(3)
   })
 })

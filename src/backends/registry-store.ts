@@ -8,7 +8,6 @@
 import { createReadStream } from 'node:fs'
 import { mkdir, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import { Readable } from 'node:stream'
 import { HandoffError } from '../errors.js'
 import type { BlobStore, FoundIndex } from '../store/blob-store.js'
 import { parseIndex, type StoreIndex } from '../store/format.js'
@@ -25,6 +24,7 @@ import {
   type StoredEntry
 } from './registry/entry-manifest.js'
 import { tagForKey, tagMayMatch, type RegistryLocation } from './registry/reference.js'
+import type { Transport } from './registry/transport.js'
 import { planPullable } from './registry/pullable.js'
 import { pushPullable } from './registry/push-images.js'
 
@@ -36,7 +36,7 @@ export interface RegistryStoreOptions {
   pullable?: boolean
   log?: (message: string) => void
   /** Tests put faults in through it. */
-  fetch?: typeof fetch
+  transport?: Transport
   retryDelays?: number[]
 }
 
@@ -155,7 +155,7 @@ async function pushImages(
 }
 
 function fileBody(file: string): RequestBody {
-  return Readable.toWeb(createReadStream(file, { highWaterMark: 1024 * 1024 })) as unknown as RequestBody
+  return createReadStream(file, { highWaterMark: 1024 * 1024 })
 }
 
 /** The manifests under `tags` that are entries of this store, read a few at a time. */

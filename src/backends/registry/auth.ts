@@ -5,7 +5,9 @@
  * credentials directly; then the request is sent once more. Grants are shared by concurrent requests, so a burst
  * of lookups fetches one token, not one each.
  */
+import type { Readable } from 'node:stream'
 import { HandoffError, errorMessage } from '../../errors.js'
+import { httpTransport, type Transport } from './transport.js'
 
 export interface Credentials {
   username: string
@@ -20,8 +22,8 @@ const actions: Record<Access, string> = { pull: 'pull', push: 'pull,push', delet
 /** The registry could not be reached or was busy (a network error, 429, 5xx): worth another try. */
 export class RegistryUnavailable extends HandoffError {}
 
-/** What fetch takes as a body (Node's types have no global BodyInit). */
-export type RequestBody = NonNullable<RequestInit['body']>
+/** A request body: small ones in memory, large ones streamed (made afresh for each attempt). */
+export type RequestBody = Readable | Buffer
 
 export interface Challenge {
   scheme: string
@@ -57,22 +59,22 @@ export interface AuthOptions {
   credentials?: Credentials
   /** What a failure message calls the registry (`ghcr.io/org/handoff`). */
   label: string
-  fetch?: typeof fetch
+  transport?: Transport
 }
 
 export function authorizedSender(options: AuthOptions): Send {
-  const doFetch = options.fetch ?? fetch
+  const transport = options.transport ?? httpTransport
   const grants = new Map<Access, Promise<string>>()
   const basic = options.credentials
     ? `Basic ${Buffer.from(`${options.credentials.username}:${options.credentials.password}`).toString('base64')}`
     : undefined
 
   const attempt = (request: RegistryRequest, authorization: string | undefined): Promise<Response> =>
-    doFetch(request.url, {
+    transport(request.url, {
       method: request.method,
       headers: { ...request.headers, ...(authorization !== undefined ? { authorization } : {}) },
-      ...(request.body ? { body: request.body(), duplex: 'half' } : {})
-    } as RequestInit).catch((error: unknown) => {
+      ...(request.body ? { body: request.body() } : {})
+    }).catch((error: unknown) => {
       const cause = (error as { cause?: unknown }).cause
       throw new RegistryUnavailable(
         `Could not reach the registry ${options.label} (${request.method} ${new URL(request.url).pathname}): ${errorMessage(cause ?? error)}. Check the "registry" input and that the registry is up.`
@@ -99,13 +101,14 @@ export function authorizedSender(options: AuthOptions): Send {
     if (params['service']) url.searchParams.set('service', params['service'])
     url.searchParams.set('scope', `repository:${options.repository}:${actions[access]}`)
     for (const other of options.alsoPull ?? []) url.searchParams.append('scope', `repository:${other}:pull`)
-    const response = await doFetch(url, { headers: basic !== undefined ? { authorization: basic } : {} }).catch(
-      (error: unknown) => {
-        throw new HandoffError(
-          `Could not reach the token service ${url.origin} of the registry ${options.label}: ${errorMessage((error as { cause?: unknown }).cause ?? error)}.`
-        )
-      }
-    )
+    const response = await transport(url.toString(), {
+      method: 'GET',
+      headers: basic !== undefined ? { authorization: basic } : {}
+    }).catch((error: unknown) => {
+      throw new HandoffError(
+        `Could not reach the token service ${url.origin} of the registry ${options.label}: ${errorMessage((error as { cause?: unknown }).cause ?? error)}.`
+      )
+    })
     const text = await response.text()
     if (!response.ok) {
       const hint =

@@ -10,6 +10,7 @@ import type { ReadableStream as WebReadableStream } from 'node:stream/web'
 import { HandoffError } from '../../errors.js'
 import { authorizedSender, RegistryUnavailable, type Credentials, type RequestBody, type Send } from './auth.js'
 import type { RegistryLocation } from './reference.js'
+import type { Transport } from './transport.js'
 
 export const ociManifest = 'application/vnd.oci.image.manifest.v1+json'
 /**
@@ -52,7 +53,7 @@ export interface ClientOptions {
   credentials?: Credentials
   /** Repositories blobs are mounted from: the token must allow pulling from them too. */
   alsoPull?: string[]
-  fetch?: typeof fetch
+  transport?: Transport
   /** Pauses before each new try of an operation the registry was unavailable for (ms); default 1 s, then 4 s. */
   retryDelays?: number[]
 }
@@ -90,7 +91,7 @@ export function createRegistryClient(options: ClientOptions): RegistryClient {
     label,
     ...(options.alsoPull ? { alsoPull: options.alsoPull } : {}),
     ...(options.credentials ? { credentials: options.credentials } : {}),
-    ...(options.fetch ? { fetch: options.fetch } : {})
+    ...(options.transport ? { transport: options.transport } : {})
   })
   const base = `${location.origin}/v2/${location.repository}`
 

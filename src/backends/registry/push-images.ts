@@ -41,5 +41,5 @@ function chained(store: RegistryClient, chunks: string[]): RequestBody {
   async function* bytes(): AsyncGenerator<Uint8Array> {
     for (const chunk of chunks) yield* await store.openBlob(chunk)
   }
-  return Readable.toWeb(Readable.from(bytes())) as unknown as RequestBody
+  return Readable.from(bytes())
 }

@@ -17811,7 +17811,7 @@ async function createStore(settings, log, env = process.env) {
     }
     case "registry": {
       if (settings.registry === void 0) throw new Error("backend: registry without registry settings");
-      const { createRegistryStore } = await import("./registry-store-JYLMD66Z.js");
+      const { createRegistryStore } = await import("./registry-store-LRFJTUSD.js");
       return createRegistryStore({ ...settings.registry, workDir, log });
     }
   }
@@ -19128,4 +19128,4 @@ export {
   EngineUnreachable,
   withDeps
 };
-/*! For license information please see chunk-3KHW3DPX.js.LEGAL.txt */
+/*! For license information please see chunk-GFWTZZJL.js.LEGAL.txt */

@@ -24,12 +24,44 @@ import {
 import { createReadStream } from "node:fs";
 import { mkdir, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
-import { Readable as Readable3 } from "node:stream";
 
 // src/backends/registry/client.ts
 import { createWriteStream } from "node:fs";
-import { Readable } from "node:stream";
+import { Readable as Readable2 } from "node:stream";
 import { pipeline } from "node:stream/promises";
+
+// src/backends/registry/transport.ts
+import { request as httpRequest } from "node:http";
+import { request as httpsRequest } from "node:https";
+import { Readable } from "node:stream";
+var httpTransport = (url, request) => request.body instanceof Readable ? streamed(new URL(url), request.method, request.headers, request.body) : fetch(url, {
+  method: request.method,
+  headers: request.headers,
+  ...request.body !== void 0 ? { body: request.body } : {}
+});
+function streamed(url, method, headers, body) {
+  return new Promise((resolve, reject) => {
+    const send = url.protocol === "https:" ? httpsRequest : httpRequest;
+    const outgoing = send(url, { method, headers }, (incoming) => resolve(asResponse(incoming, method)));
+    outgoing.on("error", (error) => {
+      body.destroy();
+      reject(new TypeError("fetch failed", { cause: error }));
+    });
+    body.on("error", (error) => outgoing.destroy(error));
+    body.pipe(outgoing);
+  });
+}
+function asResponse(incoming, method) {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(incoming.headers)) {
+    for (const one of [value ?? []].flat()) headers.append(name, one);
+  }
+  const status = incoming.statusCode ?? 502;
+  const empty = method === "HEAD" || [204, 205, 304].includes(status);
+  if (empty) incoming.resume();
+  const body = empty ? null : Readable.toWeb(incoming);
+  return new Response(body, { status, headers });
+}
 
 // src/backends/registry/auth.ts
 var actions = { pull: "pull", push: "pull,push", delete: "delete" };
@@ -45,13 +77,13 @@ function parseChallenge(header) {
   return { scheme: (match[1] ?? "").toLowerCase(), params };
 }
 function authorizedSender(options) {
-  const doFetch = options.fetch ?? fetch;
+  const transport = options.transport ?? httpTransport;
   const grants = /* @__PURE__ */ new Map();
   const basic = options.credentials ? `Basic ${Buffer.from(`${options.credentials.username}:${options.credentials.password}`).toString("base64")}` : void 0;
-  const attempt = (request, authorization) => doFetch(request.url, {
+  const attempt = (request, authorization) => transport(request.url, {
     method: request.method,
     headers: { ...request.headers, ...authorization !== void 0 ? { authorization } : {} },
-    ...request.body ? { body: request.body(), duplex: "half" } : {}
+    ...request.body ? { body: request.body() } : {}
   }).catch((error) => {
     const cause = error.cause;
     throw new RegistryUnavailable(
@@ -77,13 +109,14 @@ function authorizedSender(options) {
     if (params["service"]) url.searchParams.set("service", params["service"]);
     url.searchParams.set("scope", `repository:${options.repository}:${actions[access]}`);
     for (const other of options.alsoPull ?? []) url.searchParams.append("scope", `repository:${other}:pull`);
-    const response = await doFetch(url, { headers: basic !== void 0 ? { authorization: basic } : {} }).catch(
-      (error) => {
-        throw new HandoffError(
-          `Could not reach the token service ${url.origin} of the registry ${options.label}: ${errorMessage(error.cause ?? error)}.`
-        );
-      }
-    );
+    const response = await transport(url.toString(), {
+      method: "GET",
+      headers: basic !== void 0 ? { authorization: basic } : {}
+    }).catch((error) => {
+      throw new HandoffError(
+        `Could not reach the token service ${url.origin} of the registry ${options.label}: ${errorMessage(error.cause ?? error)}.`
+      );
+    });
     const text = await response.text();
     if (!response.ok) {
       const hint = response.status === 401 || response.status === 403 ? basic !== void 0 ? 'the credentials were refused; check "registry-username"/"registry-password" or "github-token" and its packages permission' : 'it wants credentials; give "registry-username" and "registry-password" (or "github-token" for ghcr.io)' : "the token service failed";
@@ -154,7 +187,7 @@ function createRegistryClient(options) {
     label,
     ...options.alsoPull ? { alsoPull: options.alsoPull } : {},
     ...options.credentials ? { credentials: options.credentials } : {},
-    ...options.fetch ? { fetch: options.fetch } : {}
+    ...options.transport ? { transport: options.transport } : {}
   });
   const base = `${location.origin}/v2/${location.repository}`;
   const unexpected = async (response, what) => {
@@ -198,7 +231,7 @@ function createRegistryClient(options) {
       async fetchBlob(digest, file) {
         const response = await send({ method: "GET", url: `${base}/blobs/${digest}`, access: "pull" });
         if (!response.ok || response.body === null) throw await unexpected(response, `a download of blob ${digest}`);
-        await pipeline(Readable.fromWeb(response.body), createWriteStream(file));
+        await pipeline(Readable2.fromWeb(response.body), createWriteStream(file));
       },
       async mountBlob(digest, from) {
         const url = `${base}/blobs/uploads/?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(from)}`;
@@ -216,7 +249,7 @@ function createRegistryClient(options) {
       async openBlob(digest) {
         const response = await send({ method: "GET", url: `${base}/blobs/${digest}`, access: "pull" });
         if (!response.ok || response.body === null) throw await unexpected(response, `a download of blob ${digest}`);
-        return Readable.fromWeb(response.body);
+        return Readable2.fromWeb(response.body);
       },
       async readBlob(digest, maxBytes) {
         const response = await send({ method: "GET", url: `${base}/blobs/${digest}`, access: "pull" });
@@ -456,7 +489,7 @@ function targets(names, base) {
 }
 
 // src/backends/registry/push-images.ts
-import { Readable as Readable2 } from "node:stream";
+import { Readable as Readable3 } from "node:stream";
 async function pushPullable(images, targets2) {
   for (const image of images) {
     const client = targets2.clientFor(image.repository);
@@ -478,7 +511,7 @@ function chained(store, chunks) {
   async function* bytes() {
     for (const chunk of chunks) yield* await store.openBlob(chunk);
   }
-  return Readable2.toWeb(Readable2.from(bytes()));
+  return Readable3.from(bytes());
 }
 
 // src/backends/registry-store.ts
@@ -581,7 +614,7 @@ async function pushImages(index, options, store, log) {
   });
 }
 function fileBody(file) {
-  return Readable3.toWeb(createReadStream(file, { highWaterMark: 1024 * 1024 }));
+  return createReadStream(file, { highWaterMark: 1024 * 1024 });
 }
 async function readEntries(client, tags) {
   const found = [];

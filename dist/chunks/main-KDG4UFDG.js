@@ -8,7 +8,7 @@ import {
   saveImages,
   terminalLine,
   withDeps
-} from "./chunk-3KHW3DPX.js";
+} from "./chunk-GFWTZZJL.js";
 import "./chunk-76IPVGEP.js";
 import "./chunk-53D3W5QR.js";
 import "./chunk-DDMHTXEN.js";

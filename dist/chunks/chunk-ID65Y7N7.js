@@ -11,7 +11,7 @@ import {
   saveImages,
   selects,
   withDeps
-} from "./chunk-3KHW3DPX.js";
+} from "./chunk-GFWTZZJL.js";
 import {
   debug,
   getInput,
