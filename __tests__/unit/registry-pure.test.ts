@@ -23,6 +23,7 @@ describe('registry reference', () => {
       repository: 'org/handoff'
     })
     expect(parseRegistry('localhost:5000/h').origin).toBe('http://localhost:5000')
+    expect(parseRegistry('ghcr.io/Octo-Org/handoff').repository).toBe('octo-org/handoff')
     expect(parseRegistry('http://registry.lan:5000/handoff/').origin).toBe('http://registry.lan:5000')
     expect(parseRegistry('https://127.0.0.1:5443/h').origin).toBe('https://127.0.0.1:5443')
     expect(parseRegistry('docker.io/org/handoff')).toEqual({
@@ -33,7 +34,7 @@ describe('registry reference', () => {
 
   it.each([
     ['ghcr.io', /names no repository/],
-    ['ghcr.io/Org/handoff', /not a repository name/],
+    ['ghcr.io/org/hand off', /not a repository name/],
     ['ghcr.io/org//x', /not a repository name/],
     ['bad_host!/org', /not a host name/],
     ['/org/handoff', /names no repository/]

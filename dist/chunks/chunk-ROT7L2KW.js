@@ -20,7 +20,7 @@ function parseRegistry(text) {
   const slash = rest.indexOf("/");
   if (slash <= 0) throw explained("it names no repository after the host");
   const host = rest.slice(0, slash);
-  const repository = rest.slice(slash + 1).replace(/\/+$/, "");
+  const repository = rest.slice(slash + 1).replace(/\/+$/, "").toLowerCase();
   if (!hostPattern.test(host)) throw explained(`"${host}" is not a host name`);
   if (repository.length > 255 || !repositoryPattern.test(repository)) {
     throw explained(`"${repository}" is not a repository name (lowercase letters, digits, and . _ - / between them)`);

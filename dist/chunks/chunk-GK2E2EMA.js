@@ -11,7 +11,7 @@ import {
   saveImages,
   selects,
   withDeps
-} from "./chunk-GFWTZZJL.js";
+} from "./chunk-A3FB56ZZ.js";
 import {
   debug,
   getInput,

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; import { fileURL
 import {
   tagForKey,
   tagMayMatch
-} from "./chunk-DDMHTXEN.js";
+} from "./chunk-ROT7L2KW.js";
 import {
   sweepStale,
   trackTemporary

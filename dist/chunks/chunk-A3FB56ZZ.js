@@ -11,7 +11,7 @@ import {
 } from "./chunk-53D3W5QR.js";
 import {
   parseRegistry
-} from "./chunk-DDMHTXEN.js";
+} from "./chunk-ROT7L2KW.js";
 import {
   trackTemporary
 } from "./chunk-OTW4DL2O.js";
@@ -17811,7 +17811,7 @@ async function createStore(settings, log, env = process.env) {
     }
     case "registry": {
       if (settings.registry === void 0) throw new Error("backend: registry without registry settings");
-      const { createRegistryStore } = await import("./registry-store-LRFJTUSD.js");
+      const { createRegistryStore } = await import("./registry-store-SDKBKM2Q.js");
       return createRegistryStore({ ...settings.registry, workDir, log });
     }
   }
@@ -19128,4 +19128,4 @@ export {
   EngineUnreachable,
   withDeps
 };
-/*! For license information please see chunk-GFWTZZJL.js.LEGAL.txt */
+/*! For license information please see chunk-A3FB56ZZ.js.LEGAL.txt */

@@ -8,10 +8,10 @@ import {
   saveImages,
   terminalLine,
   withDeps
-} from "./chunk-GFWTZZJL.js";
+} from "./chunk-A3FB56ZZ.js";
 import "./chunk-76IPVGEP.js";
 import "./chunk-53D3W5QR.js";
-import "./chunk-DDMHTXEN.js";
+import "./chunk-ROT7L2KW.js";
 import "./chunk-OTW4DL2O.js";
 import "./chunk-SOHFF4QD.js";
 import {
