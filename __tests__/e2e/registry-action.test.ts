@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { buildBusybox, docker, startDockerd, type Engine } from '../support/engines.js'
 import { annotations, newJob, runStep } from '../support/action.js'
-import { startRegistry, type TestRegistry } from '../support/registry.js'
+import { freePort, startRegistry, type TestRegistry } from '../support/registry.js'
 
 const actor = { username: 'octocat', password: 'ghs_fakeTokenForTheTestRegistry' }
 
@@ -69,6 +69,16 @@ describe('backend: registry through dist/', () => {
     const next = await step({ mode: 'auto', key: 'auto-1', images: 'built:*' })
     expect(next.outputs).toMatchObject({ hit: 'true' })
     expect(await docker(engine, ['image', 'inspect', '--format', '{{.Id}}', 'built:1'])).toBe(builtId)
+  })
+
+  it('mode: auto with the registry down warns and misses instead of failing the job', async () => {
+    const port = await freePort()
+    const down = await step({ mode: 'auto', key: 'down-1', images: 'app:*', registry: `127.0.0.1:${port}/org/handoff` })
+    expect(down.exitCode).toBe(0)
+    expect(down.outputs).toMatchObject({ hit: 'false' })
+    expect(annotations(down, 'warning').join('\n')).toMatch(
+      /continuing as a cache miss.*Could not reach the registry.*ECONNREFUSED/s
+    )
   })
 
   it('fails clearly on refused credentials and on a missing registry input, storing nothing', async () => {
