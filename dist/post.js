@@ -2,10 +2,13 @@ import { createRequire as __createRequire } from 'node:module'; import { fileURL
 import {
   coreIO,
   runPost
-} from "./chunks/chunk-73SJWAIN.js";
+} from "./chunks/chunk-SP5SVC3S.js";
+import "./chunks/chunk-RKQQKCTC.js";
+import "./chunks/chunk-XUXHGHRQ.js";
+import "./chunks/chunk-BZXMBT5L.js";
+import "./chunks/chunk-53D3W5QR.js";
+import "./chunks/chunk-ROT7L2KW.js";
 import "./chunks/chunk-OTW4DL2O.js";
-import "./chunks/chunk-TREQG6OO.js";
-import "./chunks/chunk-ZAWYASQT.js";
 import "./chunks/chunk-M646ZZOP.js";
 import "./chunks/chunk-OOPN6O4Y.js";
 

@@ -3,6 +3,7 @@
  * job bodies; the scenario around them (bench-scenarios.ts) provides the jobs, engines, keys and stores.
  */
 import { join } from 'node:path'
+import { startRegistry, type TestRegistry } from '../__tests__/support/registry.js'
 import type { Job } from './bench-jobs.js'
 import { toolkitStep, type ToolkitOp } from './bench-toolkit.js'
 
@@ -18,6 +19,8 @@ export interface Method {
   /** Saves `images` under `key`; `store` is this handoff's directory outside the runner (local backend, floor). */
   save(job: Job, images: Selection, key: string, store: string): Promise<void>
   load(job: Job, key: string, store: string): Promise<void>
+  /** Stops what the method started for this handoff's store (the registry). */
+  finish?(store: string): Promise<void>
 }
 
 const floor: Method = {
@@ -67,7 +70,49 @@ function handoff(backend: 'cache' | 'artifact' | 'local', entry: string): Method
   }
 }
 
+/**
+ * image-handoff with backend: registry: a CNCF distribution registry of its own per handoff, its storage inside
+ * the handoff's store directory (so the bytes it keeps are counted), started at the handoff's first save.
+ */
+function registryHandoff(entry: string): Method {
+  const registries = new Map<string, Promise<TestRegistry>>()
+  const registryOf = (store: string): Promise<TestRegistry> => {
+    let started = registries.get(store)
+    if (started === undefined) {
+      started = startRegistry({ parent: store })
+      registries.set(store, started)
+    }
+    return started
+  }
+  const inputs = async (store: string): Promise<Record<string, string>> => ({
+    backend: 'registry',
+    registry: `${(await registryOf(store)).host}/bench/handoff`
+  })
+  const step = [process.execPath, entry]
+  return {
+    id: 'registry',
+    name: 'image-handoff, backend registry',
+    save: async (job, images, key, store) =>
+      job.run('image-handoff save', step, { mode: 'save', key, images: images.input, ...(await inputs(store)) }),
+    load: async (job, key, store) =>
+      job.run('image-handoff load', step, { mode: 'load', key, ...(await inputs(store)) }),
+    async finish(store) {
+      const started = registries.get(store)
+      registries.delete(store)
+      await (await started?.catch(() => undefined))?.stop()
+    }
+  }
+}
+
 /** Every method, in table order; the floor first (all ratios are to it). */
 export function allMethods(entry: string): Method[] {
-  return [floor, recipe, cacheShape, handoff('cache', entry), handoff('artifact', entry), handoff('local', entry)]
+  return [
+    floor,
+    recipe,
+    cacheShape,
+    handoff('cache', entry),
+    handoff('artifact', entry),
+    handoff('local', entry),
+    registryHandoff(entry)
+  ]
 }

@@ -89,6 +89,7 @@ export async function handoff(bench: Bench, scenario: Scenario, method: Method, 
     return { save: saveJob.cost, load: loadJob.cost, bytes, ...(previousBytes === undefined ? {} : { previousBytes }) }
   } finally {
     await services.stop()
+    await method.finish?.(store)
     await rm(store, { recursive: true, force: true })
   }
 }

@@ -9,7 +9,7 @@
  * Rounds are interleaved (round 1 of everything, then round 2, ...) and medians printed.
  * Env: BENCH_MB (app image size, default 300), BENCH_TOP_MB (its top layer, 10), BENCH_MANY (count x MB, 50x10),
  * BENCH_REPEATS (3), BENCH_SCENARIOS (cold,top,base,many), BENCH_METHODS (floor,recipe,cache-shape,cache,artifact,
- * local; the floor always runs), BENCH_NET_MBPS (the stand-in's link to the jobs, MB/s each way, shared by all
+ * local,registry; the floor always runs; registry runs a CNCF distribution registry of its own per handoff), BENCH_NET_MBPS (the stand-in's link to the jobs, MB/s each way, shared by all
  * connections as a runner's link is; default unlimited: loopback, which makes every transfer nearly free),
  * BENCH_DOCKER (the engines: 20.10, the system's, by default; 26-classic or 26-containerd, Docker 26.1 with either
  * image store, whose export is OCI layout and streams as it goes), BENCH_NODE_OPTIONS (NODE_OPTIONS of every step,
@@ -39,7 +39,7 @@ const [manyCount, manyEach] = (env.BENCH_MANY || '50x10').split('x').map(Number)
 const config = {
   repeats: Number(env.BENCH_REPEATS || 3),
   scenarios: list(env.BENCH_SCENARIOS, 'cold,top,base,many'),
-  methods: list(env.BENCH_METHODS, 'floor,recipe,cache-shape,cache,artifact,local'),
+  methods: list(env.BENCH_METHODS, 'floor,recipe,cache-shape,cache,artifact,local,registry'),
   sizes: {
     megabytes: Number(env.BENCH_MB || 300),
     topMegabytes: Number(env.BENCH_TOP_MB || 10),
@@ -109,7 +109,7 @@ function report(cells: Cell[], machineLine: string): void {
   console.log(table(cells, find))
   console.log(
     '\nSeconds are wall time of the job steps (Node start included). Ratios are to the floor in the same scenario and run.' +
-      ' Uploaded MB = blob bytes received by the stand-in services, or bytes written to the store (floor, local).' +
+      ' Uploaded MB = blob bytes received by the stand-in services, or bytes written to the store (floor, local, registry: what the registry keeps, uncompressed).' +
       ' CPU s = user+sys of the steps and their children; engine CPU s = the dockerd process trees meanwhile.' +
       (measuresRss
         ? ' Peak RSS = the largest step process (children included).'

@@ -1,4 +1,4 @@
-// One command rebuilds dist/: two entry points (main, post) sharing chunks, ESM for node24, and
+// One command rebuilds dist/: three entry points (main, post, and the CLI) sharing chunks, ESM for node24, and
 // dist/THIRD-PARTY-LICENSES.txt listing every package the bundle contains, read from esbuild's metafile.
 import { build } from 'esbuild'
 import { rmSync, writeFileSync } from 'node:fs'
@@ -37,7 +37,7 @@ module.exports = new Proxy(fail, {
 
 rmSync('dist', { recursive: true, force: true })
 const result = await build({
-  entryPoints: { main: 'src/main.ts', post: 'src/post.ts' },
+  entryPoints: { main: 'src/main.ts', post: 'src/post.ts', cli: 'src/cli.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs what the demo and the tests run real engines from:
-#  1. the commands dockerd, containerd, ctr, runc, zstd, busybox, skopeo, podman: when one is missing, the Debian
-#     package that provides it (docker.io, containerd, runc, zstd, busybox-static, skopeo, podman). Commands already
+#  1. the commands dockerd, containerd, ctr, runc, zstd, busybox, skopeo, podman, docker-registry, openssl: when one
+#     is missing, the Debian package that provides it (docker.io, containerd, runc, zstd, busybox-static, skopeo,
+#     podman, docker-registry: the CNCF distribution registry the registry backend's tests run; openssl: the
+#     certificate of their token service). Commands already
 #     present count whatever provides them (Docker's own docker-ce/containerd.io packages too).
 #  2. Docker 26.1 and containerd 1.7 from Debian trixie (the release after bookworm), unpacked into
 #     $IH_DOCKER26_DIR (default /opt/image-handoff-engines/docker26), for the tests of Docker's containerd image
@@ -15,10 +17,11 @@ set -euo pipefail
 # command → the Debian package that provides it
 declare -A provider=(
   [dockerd]=docker.io [docker]=docker.io [containerd]=containerd [ctr]=containerd [runc]=runc
-  [zstd]=zstd [busybox]=busybox-static [skopeo]=skopeo [podman]=podman
+  [zstd]=zstd [busybox]=busybox-static [skopeo]=skopeo [podman]=podman [docker-registry]=docker-registry
+  [openssl]=openssl
 )
 missing=()
-for command in dockerd docker containerd ctr runc zstd busybox skopeo podman; do
+for command in dockerd docker containerd ctr runc zstd busybox skopeo podman docker-registry openssl; do
   # dockerd and runc live in /usr/sbin, which a non-root PATH may lack.
   PATH="$PATH:/usr/sbin:/sbin" command -v "$command" >/dev/null 2>&1 || missing+=("${provider[$command]}")
 done
@@ -33,7 +36,7 @@ buildx_ready() {
 }
 
 if [ ${#missing[@]} -eq 0 ]; then
-  echo "engine commands present: dockerd docker containerd ctr runc zstd busybox skopeo podman"
+  echo "engine commands present: dockerd docker containerd ctr runc zstd busybox skopeo podman docker-registry openssl"
 fi
 if docker26_ready && buildx_ready; then
   echo "Docker 26 and buildx for the containerd image store tests present in $docker26_dir"

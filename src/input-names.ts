@@ -25,5 +25,9 @@ export const Input = {
   flatten: 'flatten',
   compression: 'compression',
   ociMediaTypes: 'oci-mediatypes',
-  annotations: 'annotations'
+  annotations: 'annotations',
+  registry: 'registry',
+  registryUsername: 'registry-username',
+  registryPassword: 'registry-password',
+  registryPullable: 'registry-pullable'
 } as const

@@ -25,3 +25,12 @@ export function boolean(name: string, value: string): boolean {
   if (/^(false|no|0|)$/i.test(value)) return false
   throw new HandoffError(`Input "${name}" is "${value}"; use true or false.`)
 }
+
+/** Inputs given with a backend they do not apply to: the step does what it can and says what it ignored. */
+export function warnInapplicable(given: string[], only: string, backend: string, warnings: string[]): void {
+  if (given.length === 0) return
+  const names = given.map((name) => `"${name}"`).join(', ')
+  warnings.push(
+    `Input${given.length > 1 ? 's' : ''} ${names} appl${given.length > 1 ? 'y' : 'ies'} only to ${only}; ignored with backend: ${backend}.`
+  )
+}

@@ -5,13 +5,15 @@ import { parsePlatform } from './archive/platform.js'
 import { namespaceProblem } from './runtimes/containerd/ctr-output.js'
 import type { ConvertOptions } from './archive/oci-build.js'
 import { Input } from './input-names.js'
-import { boolean, integer, lines, oneOf } from './input-values.js'
+import { boolean, integer, lines, oneOf, warnInapplicable } from './input-values.js'
 import { archiveMode, danglingPrefix, parseArchive, parseTransforms } from './image-inputs.js'
+import { parseRegistrySettings } from './registry-inputs.js'
+import type { RegistryLocation } from './backends/registry/reference.js'
 
 export { Input } from './input-names.js'
 
 export type Mode = 'save' | 'load' | 'auto'
-export type BackendKind = 'cache' | 'artifact' | 'local'
+export type BackendKind = 'cache' | 'artifact' | 'local' | 'registry'
 export type RuntimeKind = 'docker' | 'containerd' | 'podman'
 
 export interface TagRule {
@@ -28,6 +30,14 @@ export interface ArtifactSettings {
   crossRun?: { token: string; runId: number; owner: string; repo: string }
 }
 
+export interface RegistrySettings {
+  location: RegistryLocation
+  /** Absent: anonymous (a registry without auth, or public pulls). */
+  credentials?: { username: string; password: string }
+  /** Also push each saved image so that `docker pull <registry>/<name>:<tag>` takes it. */
+  pullable: boolean
+}
+
 export interface Settings {
   mode: Mode
   images: Selection
@@ -41,6 +51,8 @@ export interface Settings {
   platform?: string
   compressionLevel: number
   artifact: ArtifactSettings
+  /** Present with backend: registry. */
+  registry?: RegistrySettings
   kindCluster?: string
   /** Seconds an engine stream may make no progress before it is abandoned; 0 turns the watchdog off. */
   stallTimeout: number
@@ -91,10 +103,18 @@ export function parseInputs(read: InputReader, env: NodeJS.ProcessEnv = process.
   const get = (name: string): string => read(name).trim()
   const archive = parseArchive(get(Input.archive), get(Input.platform))
   const mode = archiveMode(oneOf(Input.mode, get(Input.mode) || 'auto', ['save', 'load', 'auto'] as const), archive)
-  const backend = oneOf(Input.backend, get(Input.backend) || 'cache', ['cache', 'artifact', 'local'] as const)
+  const backend = oneOf(Input.backend, get(Input.backend) || 'cache', [
+    'cache',
+    'artifact',
+    'local',
+    'registry'
+  ] as const)
   const runtime = oneOf(Input.runtime, get(Input.runtime) || 'docker', ['docker', 'containerd', 'podman'] as const)
   const key = get(Input.key)
-  if (key === '') throw new HandoffError('Input "key" is required: the cache key, artifact name or local entry name.')
+  if (key === '')
+    throw new HandoffError(
+      'Input "key" is required: the cache key, artifact name, or entry name in the directory or registry.'
+    )
   parseKey(Input.key, key)
   const restoreKeys = lines(read(Input.restoreKeys)).map((k) => parseKey(Input.restoreKeys, k))
   if (restoreKeys.length > 9)
@@ -127,6 +147,7 @@ export function parseInputs(read: InputReader, env: NodeJS.ProcessEnv = process.
     )
   }
   const warnings: string[] = []
+  const registry = parseRegistrySettings(get, backend, env, warnings)
   return {
     mode,
     images,
@@ -143,6 +164,7 @@ export function parseInputs(read: InputReader, env: NodeJS.ProcessEnv = process.
     ...(platform !== '' ? { platform } : {}),
     compressionLevel: integer(Input.compressionLevel, get(Input.compressionLevel) || '3', 1, 19),
     artifact: parseArtifact(get, backend, env, warnings),
+    ...(registry !== undefined ? { registry } : {}),
     ...(kindCluster !== '' ? { kindCluster } : {}),
     stallTimeout: integer(Input.stallTimeout, get(Input.stallTimeout) || '300', 0, 86400),
     ...(archive !== undefined ? { archive } : {}),
@@ -152,6 +174,7 @@ export function parseInputs(read: InputReader, env: NodeJS.ProcessEnv = process.
   }
 }
 
+/** Artifact-only inputs given with another backend (github-token also serves backend: registry). */
 const artifactOnly = [Input.retentionDays, Input.overwrite, Input.githubToken, Input.runId, Input.repository] as const
 
 function parseArtifact(
@@ -163,14 +186,12 @@ function parseArtifact(
   if (backend !== 'artifact') {
     // overwrite's declared default is "false": only another value counts as given.
     const given = artifactOnly.filter(
-      (name) => get(name) !== '' && !(name === Input.overwrite && /^false$/i.test(get(name)))
+      (name) =>
+        get(name) !== '' &&
+        !(name === Input.overwrite && /^false$/i.test(get(name))) &&
+        !(name === Input.githubToken && backend === 'registry')
     )
-    if (given.length > 0) {
-      const names = given.map((name) => `"${name}"`).join(', ')
-      warnings.push(
-        `Input${given.length > 1 ? 's' : ''} ${names} appl${given.length > 1 ? 'y' : 'ies'} only to backend: artifact; ignored with backend: ${backend}.`
-      )
-    }
+    warnInapplicable(given, 'backend: artifact', backend, warnings)
     return { overwrite: false }
   }
   const retention = get(Input.retentionDays)

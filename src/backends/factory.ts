@@ -33,5 +33,10 @@ export async function createStore(
       ])
       return createPackStore(createArtifactBackend({ workDir, log, ...settings.artifact }), workDir)
     }
+    case 'registry': {
+      if (settings.registry === undefined) throw new Error('backend: registry without registry settings')
+      const { createRegistryStore } = await import('./registry-store.js')
+      return createRegistryStore({ ...settings.registry, workDir, log })
+    }
   }
 }

@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto'
 import { link, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { HandoffError } from '../errors.js'
-import type { BlobStore, FoundIndex } from '../store/blob-store.js'
+import type { BlobStore, FoundIndex, ListedEntry } from '../store/blob-store.js'
 import type { SaveOutcome } from './backend.js'
 import { sweepStale, trackTemporary } from '../store/temporaries.js'
 
@@ -69,26 +69,29 @@ export function createLocalStore(directory: string): BlobStore {
       await sweepStale(dirs.tmp)
     })())
 
-  const newest = async (prefixes: string[]): Promise<string | undefined> => {
+  /** Every entry with its file time, newest first (the same time breaks ties by key, for a stable order). */
+  const entries = async (): Promise<ListedEntry[]> => {
     const names = await readdir(dirs.index).catch(() => [] as string[])
-    const entries = await Promise.all(
+    const found = await Promise.all(
       names.flatMap((name) => {
         const key = decodeKey(name)
         return key === undefined
           ? []
           : [
               stat(join(dirs.index, name)).then(
-                (s) => ({ key, mtimeMs: s.mtimeMs }),
+                (s) => ({ key, created: s.mtimeMs }),
                 () => undefined
               )
             ]
       })
     )
-    const found = entries.filter((e) => e !== undefined)
+    return found.filter((e) => e !== undefined).sort((a, b) => b.created - a.created || (a.key < b.key ? 1 : -1))
+  }
+
+  const newest = async (prefixes: string[]): Promise<string | undefined> => {
+    const found = await entries()
     for (const prefix of prefixes) {
-      const match = found
-        .filter((e) => e.key.startsWith(prefix))
-        .sort((a, b) => b.mtimeMs - a.mtimeMs || (a.key < b.key ? 1 : -1))[0]
+      const match = found.find((e) => e.key.startsWith(prefix))
       if (match) return match.key
     }
     return undefined
@@ -173,6 +176,15 @@ export function createLocalStore(directory: string): BlobStore {
         ? `${old} is an entry of image-handoff's first release, which this release does not read; save the images again to store them in the new format`
         : undefined
     },
+    list: entries,
+    remove: (key) =>
+      rm(join(dirs.index, indexFileName(key))).then(
+        () => true,
+        (error: NodeJS.ErrnoException) => {
+          if (error.code === 'ENOENT') return false
+          throw error
+        }
+      ),
     prepare
   }
 }

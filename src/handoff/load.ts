@@ -38,6 +38,9 @@ export function loadImages(deps: HandoffDeps, request: LoadRequest): Promise<Loa
   return loadFromStore(deps, deps.store, request)
 }
 
+/** Nothing is stored under the key or a restore key (mode: load): the CLI tells it apart by its exit code. */
+export class EntryMissing extends HandoffError {}
+
 /** The outcome of a lookup that found nothing: a failure in mode: load, a logged miss otherwise. */
 export function missed(
   deps: HandoffDeps,
@@ -49,7 +52,7 @@ export function missed(
   const tried = [request.key, ...request.restoreKeys.map((k) => `${k}*`)].map((k) => `"${k}"`).join(', ')
   const because = why !== undefined ? ` (${why})` : ''
   if (request.required) {
-    throw new HandoffError(
+    throw new EntryMissing(
       `No entry found in ${where} for ${tried}${because}. Save the images first (mode: save) with the same key, or check the key.`
     )
   }

@@ -1,8 +1,5 @@
-import { HandoffError, failureMessage } from '../errors.js'
+import { failureMessage } from '../errors.js'
 import { Input, parseInputs, type Settings } from '../inputs.js'
-import { createRuntime } from '../runtimes/factory.js'
-import { createStore } from '../backends/factory.js'
-import type { Runtime } from '../runtimes/runtime.js'
 import { loadImages } from './load.js'
 import { saveImages, type HandoffDeps } from './save.js'
 import { changedSelection } from './changes.js'
@@ -10,49 +7,17 @@ import { renderSummary, type SummaryReport } from './summary.js'
 import { failureSummary, loadSummary, saveSummary } from './summaries.js'
 import type { DroppedNames, ImageRow } from './report.js'
 import { Output, type ActionIO, type Engines } from './io.js'
+import { EngineUnreachable, debugUnexpected, defaultEngines, withDeps } from './session.js'
 
 /** The orchestration of a step: inputs, outputs, state, summary and the failure policy, all through `ActionIO`. */
 
 const State = { snapshot: 'image-ids', hit: 'hit', mainDone: 'main-done' } as const
 
-export const defaultEngines: Engines = { runtime: createRuntime, store: createStore, clock: Date.now }
-
 /** The runner masks a secret in every later log line; done before anything could print it. */
 function maskSecrets(io: ActionIO): void {
-  const token = io.input(Input.githubToken).trim()
-  if (token !== '') io.setSecret(token)
-}
-
-/** A failure that is not the user's to fix is a bug or an environment fault: its stack goes to the debug log. */
-function debugUnexpected(io: ActionIO, error: unknown): void {
-  if (error instanceof HandoffError) return
-  const stack = (error as { stack?: unknown } | null)?.stack
-  if (typeof stack === 'string') io.log.debug(stack)
-}
-
-/** The engine could not be reached at all (no daemon, no socket, no tool): nothing was loaded or changed. */
-class EngineUnreachable extends HandoffError {}
-
-async function withDeps<T>(
-  io: ActionIO,
-  engines: Engines,
-  settings: Settings,
-  body: (deps: HandoffDeps) => Promise<T>
-): Promise<T> {
-  const { log } = io
-  const store = await engines.store(settings, (m) => log.info(m))
-  let runtime: Runtime
-  try {
-    runtime = await engines.runtime(settings, (m) => log.warning(m))
-  } catch (error) {
-    debugUnexpected(io, error)
-    throw new EngineUnreachable(failureMessage(error))
-  }
-  try {
-    return await body({ runtime, store, log, clock: engines.clock })
-  } finally {
-    await store.release?.()
-    await runtime.close()
+  for (const name of [Input.githubToken, Input.registryPassword]) {
+    const secret = io.input(name).trim()
+    if (secret !== '') io.setSecret(secret)
   }
 }
 
@@ -63,19 +28,19 @@ function setImagesOutput(io: ActionIO, rows: ImageRow[], dropped: DroppedNames[]
 
 const writeSummary = (io: ActionIO, report: SummaryReport): Promise<void> => io.summary(renderSummary(report))
 
-export async function runMain(io: ActionIO, engines: Engines = defaultEngines): Promise<void> {
+export async function runMain(io: ActionIO, engines: Engines = defaultEngines()): Promise<void> {
   let settings: Settings | undefined
   try {
     maskSecrets(io)
     settings = parseInputs((name) => io.input(name))
     const chosen = settings
     for (const warning of chosen.warnings) io.log.warning(warning)
-    await withDeps(io, engines, chosen, (deps) =>
+    await withDeps(chosen, io.log, engines, (deps) =>
       chosen.mode === 'save' ? mainSave(io, deps, chosen) : mainLoad(io, deps, chosen)
     )
   } catch (error) {
     if (settings?.mode === 'auto' && error instanceof EngineUnreachable) return engineMiss(io, error)
-    debugUnexpected(io, error)
+    debugUnexpected(io.log, error)
     // A failed load loaded nothing usable: say so, so `if: steps.x.outputs.hit != 'true'` rebuilds.
     if (settings !== undefined && settings.mode !== 'save') io.output(Output.hit, 'false')
     const message = withEntry(failureMessage(error), settings)
@@ -139,7 +104,7 @@ async function mainLoad(io: ActionIO, deps: HandoffDeps, settings: Settings): Pr
 }
 
 /** The post step saves what changed in `mode: auto`; it warns instead of failing the job. */
-export async function runPost(io: ActionIO, engines: Engines = defaultEngines): Promise<void> {
+export async function runPost(io: ActionIO, engines: Engines = defaultEngines()): Promise<void> {
   const { log } = io
   try {
     maskSecrets(io)
@@ -156,7 +121,7 @@ export async function runPost(io: ActionIO, engines: Engines = defaultEngines): 
       return
     }
     const before = new Set<string>(JSON.parse(io.getState(State.snapshot) || '[]') as string[])
-    await withDeps(io, engines, settings, async (deps) => {
+    await withDeps(settings, io.log, engines, async (deps) => {
       const selection = changedSelection(await deps.runtime.list(), before, settings.images)
       if (selection.include.length === 0) {
         log.info('No image was created or changed during the job (or none matches "images"); nothing to save.')
@@ -168,7 +133,7 @@ export async function runPost(io: ActionIO, engines: Engines = defaultEngines): 
       await writeSummary(io, saveSummary(settings.backend, settings.key, result))
     })
   } catch (error) {
-    debugUnexpected(io, error)
+    debugUnexpected(io.log, error)
     log.warning(`Saving images in the post step failed: ${failureMessage(error)}`)
   }
 }

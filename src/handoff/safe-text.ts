@@ -22,3 +22,12 @@ const htmlEntities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => htmlEntities[c] ?? c)
 }
+
+/**
+ * One line for a terminal (the CLI): control characters from keys, names or engine messages shown as `\xNN`,
+ * so none can move the cursor, recolour the screen or end the line.
+ */
+export function terminalLine(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
+}

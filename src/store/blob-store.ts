@@ -19,12 +19,19 @@ export interface FoundIndex {
   body: Buffer
 }
 
+/** An entry as a listing shows it. */
+export interface ListedEntry {
+  key: string
+  /** When it was saved (ms since the epoch; the file time for a directory store). */
+  created: number
+}
+
 /**
  * A content-addressed store: chunks by digest, written once and shared by every key; and small index documents
  * by key. The seam between orchestration and a storage service: a new store (a registry) is one module.
  */
 export interface BlobStore {
-  readonly kind: 'cache' | 'local' | 'artifact'
+  readonly kind: 'cache' | 'local' | 'artifact' | 'registry'
   /** True when the storage compresses what it is given (the Actions cache runs zstd): chunks then go in raw. */
   readonly compresses: boolean
   /** A directory for chunk files on their way in or out, on the same filesystem as the store where it has one. */
@@ -47,6 +54,10 @@ export interface BlobStore {
   writeIndex(key: string, body: Buffer): Promise<SaveOutcome>
   /** Frees what a load downloaded (a pack file); never throws. */
   release?(): Promise<void>
+  /** Every entry, newest first (the local and registry stores; what `image-handoff ls` shows). */
+  list?(): Promise<ListedEntry[]>
+  /** Removes the entry under exactly `key` (its chunks stay: other entries may name them); false when absent. */
+  remove?(key: string): Promise<boolean>
   /** Why `key` missed although something is stored under it (an entry of the first release), or undefined. */
   explainMiss(key: string): Promise<string | undefined>
 }

@@ -5,7 +5,7 @@ import {
   require_string_decoder,
   require_tar_stream,
   transferLine
-} from "./chunk-TREQG6OO.js";
+} from "./chunk-XUXHGHRQ.js";
 import {
   AbortError,
   AnonymousCredential,
@@ -45,7 +45,7 @@ import {
   structuredMessageDecodingBrowser,
   structuredMessageDecodingStream,
   structuredMessageEncoding
-} from "./chunk-HBQNSH7F.js";
+} from "./chunk-DIU2YUVM.js";
 import {
   BearerCredentialHandler,
   HttpClient,
@@ -57,7 +57,8 @@ import {
   require_undici,
   setSecret,
   warning
-} from "./chunk-ZAWYASQT.js";
+} from "./chunk-BZXMBT5L.js";
+import "./chunk-53D3W5QR.js";
 import {
   HandoffError,
   __commonJS,
@@ -62431,4 +62432,4 @@ async function scratch(workDir, prefix2) {
 export {
   createArtifactBackend
 };
-/*! For license information please see artifact-7VWSKJPU.js.LEGAL.txt */
+/*! For license information please see artifact-V5NQWEH3.js.LEGAL.txt */

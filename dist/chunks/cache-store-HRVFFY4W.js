@@ -34,7 +34,7 @@ import {
   storageRetryPolicy,
   storageSharedKeyCredentialPolicy,
   stringifyXML
-} from "./chunk-HBQNSH7F.js";
+} from "./chunk-DIU2YUVM.js";
 import {
   BearerCredentialHandler,
   HttpClient,
@@ -42,15 +42,17 @@ import {
   HttpCodes,
   debug,
   error,
-  exec,
   info,
   isDebug,
+  setSecret,
+  warning
+} from "./chunk-BZXMBT5L.js";
+import {
+  exec,
   mkdirP,
   rmRF,
-  setSecret,
-  warning,
   which
-} from "./chunk-ZAWYASQT.js";
+} from "./chunk-53D3W5QR.js";
 import {
   HandoffError,
   __commonJS,

@@ -53,22 +53,25 @@ function createLocalStore(directory) {
     await Promise.all(Object.values(dirs).map((dir) => mkdir(dir, { recursive: true })));
     await sweepStale(dirs.tmp);
   })();
-  const newest = async (prefixes) => {
+  const entries = async () => {
     const names = await readdir(dirs.index).catch(() => []);
-    const entries = await Promise.all(
+    const found = await Promise.all(
       names.flatMap((name) => {
         const key = decodeKey(name);
         return key === void 0 ? [] : [
           stat(join(dirs.index, name)).then(
-            (s) => ({ key, mtimeMs: s.mtimeMs }),
+            (s) => ({ key, created: s.mtimeMs }),
             () => void 0
           )
         ];
       })
     );
-    const found = entries.filter((e) => e !== void 0);
+    return found.filter((e) => e !== void 0).sort((a, b) => b.created - a.created || (a.key < b.key ? 1 : -1));
+  };
+  const newest = async (prefixes) => {
+    const found = await entries();
     for (const prefix of prefixes) {
-      const match = found.filter((e) => e.key.startsWith(prefix)).sort((a, b) => b.mtimeMs - a.mtimeMs || (a.key < b.key ? 1 : -1))[0];
+      const match = found.find((e) => e.key.startsWith(prefix));
       if (match) return match.key;
     }
     return void 0;
@@ -144,6 +147,14 @@ function createLocalStore(directory) {
         () => false
       ) ? `${old} is an entry of image-handoff's first release, which this release does not read; save the images again to store them in the new format` : void 0;
     },
+    list: entries,
+    remove: (key) => rm(join(dirs.index, indexFileName(key))).then(
+      () => true,
+      (error) => {
+        if (error.code === "ENOENT") return false;
+        throw error;
+      }
+    ),
     prepare
   };
 }

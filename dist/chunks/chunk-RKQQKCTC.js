@@ -1,8 +1,5 @@
 import { createRequire as __createRequire } from 'node:module'; import { fileURLToPath as __fileURLToPath } from 'node:url'; import { dirname as __pathDirname } from 'node:path'; const require = __createRequire(import.meta.url); const __ih_filename = __fileURLToPath(import.meta.url); const __ih_dirname = __pathDirname(__ih_filename);
 import {
-  trackTemporary
-} from "./chunk-OTW4DL2O.js";
-import {
   formatBytes,
   formatMs,
   require_inherits,
@@ -10,22 +7,17 @@ import {
   require_string_decoder,
   require_tar_stream,
   transferLine
-} from "./chunk-TREQG6OO.js";
+} from "./chunk-XUXHGHRQ.js";
 import {
-  debug,
   getExecOutput,
-  getInput,
-  getState,
-  group,
-  info,
-  require_src,
-  saveState,
-  setFailed,
-  setOutput,
-  setSecret,
-  summary,
-  warning
-} from "./chunk-ZAWYASQT.js";
+  require_src
+} from "./chunk-53D3W5QR.js";
+import {
+  parseRegistry
+} from "./chunk-ROT7L2KW.js";
+import {
+  trackTemporary
+} from "./chunk-OTW4DL2O.js";
 import {
   IndexFormatError,
   blobPath,
@@ -1009,13 +1001,13 @@ var require_parse = __commonJS({
         consume(token.value);
       };
       const negate = () => {
-        let count3 = 1;
+        let count2 = 1;
         while (peek2() === "!" && (peek2(2) !== "(" || peek2(3) === "?")) {
           advance();
           state.start++;
-          count3++;
+          count2++;
         }
-        if (count3 % 2 === 0) {
+        if (count2 % 2 === 0) {
           return false;
         }
         state.negated = true;
@@ -2786,13 +2778,13 @@ var require_stream_writable = __commonJS({
         var buffer = new Array(l);
         var holder = state.corkedRequestsFree;
         holder.entry = entry;
-        var count3 = 0;
+        var count2 = 0;
         var allBuffers = true;
         while (entry) {
-          buffer[count3] = entry;
+          buffer[count2] = entry;
           if (!entry.isBuf) allBuffers = false;
           entry = entry.next;
-          count3 += 1;
+          count2 += 1;
         }
         buffer.allBuffers = allBuffers;
         doWrite(stream, state, true, state.length, buffer, "", holder.finish);
@@ -3315,13 +3307,13 @@ var require_from = __commonJS({
     "use strict";
     function asyncGeneratorStep(gen, resolve2, reject, _next, _throw, key, arg) {
       try {
-        var info2 = gen[key](arg);
-        var value = info2.value;
+        var info = gen[key](arg);
+        var value = info.value;
       } catch (error) {
         reject(error);
         return;
       }
-      if (info2.done) {
+      if (info.done) {
         resolve2(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
@@ -3452,11 +3444,11 @@ var require_stream_readable = __commonJS({
       return Buffer2.isBuffer(obj) || obj instanceof OurUint8Array;
     }
     var debugUtil = __require("util");
-    var debug2;
+    var debug;
     if (debugUtil && debugUtil.debuglog) {
-      debug2 = debugUtil.debuglog("stream");
+      debug = debugUtil.debuglog("stream");
     } else {
-      debug2 = function debug3() {
+      debug = function debug2() {
       };
     }
     var BufferList = require_buffer_list();
@@ -3571,7 +3563,7 @@ var require_stream_readable = __commonJS({
       return readableAddChunk(this, chunk, null, true, false);
     };
     function readableAddChunk(stream, chunk, encoding, addToFront, skipChunkCheck) {
-      debug2("readableAddChunk", chunk);
+      debug("readableAddChunk", chunk);
       var state = stream._readableState;
       if (chunk === null) {
         state.reading = false;
@@ -3678,13 +3670,13 @@ var require_stream_readable = __commonJS({
       return state.length;
     }
     Readable5.prototype.read = function(n) {
-      debug2("read", n);
+      debug("read", n);
       n = parseInt(n, 10);
       var state = this._readableState;
       var nOrig = n;
       if (n !== 0) state.emittedReadable = false;
       if (n === 0 && state.needReadable && ((state.highWaterMark !== 0 ? state.length >= state.highWaterMark : state.length > 0) || state.ended)) {
-        debug2("read: emitReadable", state.length, state.ended);
+        debug("read: emitReadable", state.length, state.ended);
         if (state.length === 0 && state.ended) endReadable(this);
         else emitReadable(this);
         return null;
@@ -3695,16 +3687,16 @@ var require_stream_readable = __commonJS({
         return null;
       }
       var doRead = state.needReadable;
-      debug2("need readable", doRead);
+      debug("need readable", doRead);
       if (state.length === 0 || state.length - n < state.highWaterMark) {
         doRead = true;
-        debug2("length less than watermark", doRead);
+        debug("length less than watermark", doRead);
       }
       if (state.ended || state.reading) {
         doRead = false;
-        debug2("reading or ended", doRead);
+        debug("reading or ended", doRead);
       } else if (doRead) {
-        debug2("do read");
+        debug("do read");
         state.reading = true;
         state.sync = true;
         if (state.length === 0) state.needReadable = true;
@@ -3730,7 +3722,7 @@ var require_stream_readable = __commonJS({
       return ret;
     };
     function onEofChunk(stream, state) {
-      debug2("onEofChunk");
+      debug("onEofChunk");
       if (state.ended) return;
       if (state.decoder) {
         var chunk = state.decoder.end();
@@ -3752,17 +3744,17 @@ var require_stream_readable = __commonJS({
     }
     function emitReadable(stream) {
       var state = stream._readableState;
-      debug2("emitReadable", state.needReadable, state.emittedReadable);
+      debug("emitReadable", state.needReadable, state.emittedReadable);
       state.needReadable = false;
       if (!state.emittedReadable) {
-        debug2("emitReadable", state.flowing);
+        debug("emitReadable", state.flowing);
         state.emittedReadable = true;
         process.nextTick(emitReadable_, stream);
       }
     }
     function emitReadable_(stream) {
       var state = stream._readableState;
-      debug2("emitReadable_", state.destroyed, state.length, state.ended);
+      debug("emitReadable_", state.destroyed, state.length, state.ended);
       if (!state.destroyed && (state.length || state.ended)) {
         stream.emit("readable");
         state.emittedReadable = false;
@@ -3779,7 +3771,7 @@ var require_stream_readable = __commonJS({
     function maybeReadMore_(stream, state) {
       while (!state.reading && !state.ended && (state.length < state.highWaterMark || state.flowing && state.length === 0)) {
         var len = state.length;
-        debug2("maybeReadMore read 0");
+        debug("maybeReadMore read 0");
         stream.read(0);
         if (len === state.length)
           break;
@@ -3804,14 +3796,14 @@ var require_stream_readable = __commonJS({
           break;
       }
       state.pipesCount += 1;
-      debug2("pipe count=%d opts=%j", state.pipesCount, pipeOpts);
+      debug("pipe count=%d opts=%j", state.pipesCount, pipeOpts);
       var doEnd = (!pipeOpts || pipeOpts.end !== false) && dest !== process.stdout && dest !== process.stderr;
       var endFn = doEnd ? onend : unpipe;
       if (state.endEmitted) process.nextTick(endFn);
       else src.once("end", endFn);
       dest.on("unpipe", onunpipe);
       function onunpipe(readable, unpipeInfo) {
-        debug2("onunpipe");
+        debug("onunpipe");
         if (readable === src) {
           if (unpipeInfo && unpipeInfo.hasUnpiped === false) {
             unpipeInfo.hasUnpiped = true;
@@ -3820,14 +3812,14 @@ var require_stream_readable = __commonJS({
         }
       }
       function onend() {
-        debug2("onend");
+        debug("onend");
         dest.end();
       }
       var ondrain = pipeOnDrain(src);
       dest.on("drain", ondrain);
       var cleanedUp = false;
       function cleanup() {
-        debug2("cleanup");
+        debug("cleanup");
         dest.removeListener("close", onclose);
         dest.removeListener("finish", onfinish);
         dest.removeListener("drain", ondrain);
@@ -3841,19 +3833,19 @@ var require_stream_readable = __commonJS({
       }
       src.on("data", ondata);
       function ondata(chunk) {
-        debug2("ondata");
+        debug("ondata");
         var ret = dest.write(chunk);
-        debug2("dest.write", ret);
+        debug("dest.write", ret);
         if (ret === false) {
           if ((state.pipesCount === 1 && state.pipes === dest || state.pipesCount > 1 && indexOf(state.pipes, dest) !== -1) && !cleanedUp) {
-            debug2("false write response, pause", state.awaitDrain);
+            debug("false write response, pause", state.awaitDrain);
             state.awaitDrain++;
           }
           src.pause();
         }
       }
       function onerror(er) {
-        debug2("onerror", er);
+        debug("onerror", er);
         unpipe();
         dest.removeListener("error", onerror);
         if (EElistenerCount(dest, "error") === 0) errorOrDestroy(dest, er);
@@ -3865,18 +3857,18 @@ var require_stream_readable = __commonJS({
       }
       dest.once("close", onclose);
       function onfinish() {
-        debug2("onfinish");
+        debug("onfinish");
         dest.removeListener("close", onclose);
         unpipe();
       }
       dest.once("finish", onfinish);
       function unpipe() {
-        debug2("unpipe");
+        debug("unpipe");
         src.unpipe(dest);
       }
       dest.emit("pipe", src);
       if (!state.flowing) {
-        debug2("pipe resume");
+        debug("pipe resume");
         src.resume();
       }
       return dest;
@@ -3884,7 +3876,7 @@ var require_stream_readable = __commonJS({
     function pipeOnDrain(src) {
       return function pipeOnDrainFunctionResult() {
         var state = src._readableState;
-        debug2("pipeOnDrain", state.awaitDrain);
+        debug("pipeOnDrain", state.awaitDrain);
         if (state.awaitDrain) state.awaitDrain--;
         if (state.awaitDrain === 0 && EElistenerCount(src, "data")) {
           state.flowing = true;
@@ -3937,7 +3929,7 @@ var require_stream_readable = __commonJS({
           state.readableListening = state.needReadable = true;
           state.flowing = false;
           state.emittedReadable = false;
-          debug2("on readable", state.length, state.reading);
+          debug("on readable", state.length, state.reading);
           if (state.length) {
             emitReadable(this);
           } else if (!state.reading) {
@@ -3972,13 +3964,13 @@ var require_stream_readable = __commonJS({
       }
     }
     function nReadingNextTick(self2) {
-      debug2("readable nexttick read 0");
+      debug("readable nexttick read 0");
       self2.read(0);
     }
     Readable5.prototype.resume = function() {
       var state = this._readableState;
       if (!state.flowing) {
-        debug2("resume");
+        debug("resume");
         state.flowing = !state.readableListening;
         resume(this, state);
       }
@@ -3992,7 +3984,7 @@ var require_stream_readable = __commonJS({
       }
     }
     function resume_(stream, state) {
-      debug2("resume", state.reading);
+      debug("resume", state.reading);
       if (!state.reading) {
         stream.read(0);
       }
@@ -4002,9 +3994,9 @@ var require_stream_readable = __commonJS({
       if (state.flowing && !state.reading) stream.read(0);
     }
     Readable5.prototype.pause = function() {
-      debug2("call pause flowing=%j", this._readableState.flowing);
+      debug("call pause flowing=%j", this._readableState.flowing);
       if (this._readableState.flowing !== false) {
-        debug2("pause");
+        debug("pause");
         this._readableState.flowing = false;
         this.emit("pause");
       }
@@ -4013,7 +4005,7 @@ var require_stream_readable = __commonJS({
     };
     function flow(stream) {
       var state = stream._readableState;
-      debug2("flow", state.flowing);
+      debug("flow", state.flowing);
       while (state.flowing && stream.read() !== null) ;
     }
     Readable5.prototype.wrap = function(stream) {
@@ -4021,7 +4013,7 @@ var require_stream_readable = __commonJS({
       var state = this._readableState;
       var paused = false;
       stream.on("end", function() {
-        debug2("wrapped end");
+        debug("wrapped end");
         if (state.decoder && !state.ended) {
           var chunk = state.decoder.end();
           if (chunk && chunk.length) _this.push(chunk);
@@ -4029,7 +4021,7 @@ var require_stream_readable = __commonJS({
         _this.push(null);
       });
       stream.on("data", function(chunk) {
-        debug2("wrapped data");
+        debug("wrapped data");
         if (state.decoder) chunk = state.decoder.write(chunk);
         if (state.objectMode && (chunk === null || chunk === void 0)) return;
         else if (!state.objectMode && (!chunk || !chunk.length)) return;
@@ -4052,7 +4044,7 @@ var require_stream_readable = __commonJS({
         stream.on(kProxyEvents[n], this.emit.bind(this, kProxyEvents[n]));
       }
       this._read = function(n2) {
-        debug2("wrapped _read", n2);
+        debug("wrapped _read", n2);
         if (paused) {
           paused = false;
           stream.resume();
@@ -4126,14 +4118,14 @@ var require_stream_readable = __commonJS({
     }
     function endReadable(stream) {
       var state = stream._readableState;
-      debug2("endReadable", state.endEmitted);
+      debug("endReadable", state.endEmitted);
       if (!state.endEmitted) {
         state.ended = true;
         process.nextTick(endReadableNT, state, stream);
       }
     }
     function endReadableNT(state, stream) {
-      debug2("endReadableNT", state.endEmitted, state.length);
+      debug("endReadableNT", state.endEmitted, state.length);
       if (!state.endEmitted && state.length === 0) {
         state.endEmitted = true;
         stream.readable = false;
@@ -4477,7 +4469,7 @@ var require_modem = __commonJS({
     var url = __require("url");
     var ssh = require_ssh();
     var HttpDuplex = require_http_duplex();
-    var debug2 = require_src()("modem");
+    var debug = require_src()("modem");
     var utils = require_utils2();
     var util = __require("util");
     var splitca = require_split_ca();
@@ -4697,20 +4689,20 @@ var require_modem = __commonJS({
         callback(e);
         return;
       }
-      debug2("Sending: %s", util.inspect(options, {
+      debug("Sending: %s", util.inspect(options, {
         showHidden: true,
         depth: null
       }));
       if (self2.connectionTimeout) {
         connectionTimeoutTimer = setTimeout(function() {
-          debug2("Connection Timeout of %s ms exceeded", self2.connectionTimeout);
+          debug("Connection Timeout of %s ms exceeded", self2.connectionTimeout);
           req.destroy();
         }, self2.connectionTimeout);
       }
       if (self2.timeout) {
         req.setTimeout(self2.timeout);
         req.on("timeout", function() {
-          debug2("Timeout of %s ms exceeded", self2.timeout);
+          debug("Timeout of %s ms exceeded", self2.timeout);
           req.destroy();
         });
       }
@@ -4750,7 +4742,7 @@ var require_modem = __commonJS({
           res.on("end", function() {
             var buffer = Buffer.concat(chunks);
             var result = buffer.toString();
-            debug2("Received: %s", result);
+            debug("Received: %s", result);
             var json3 = utils.parseJSON(result) || buffer;
             if (finished2 === false) {
               finished2 = true;
@@ -6063,13 +6055,13 @@ var require_stream_writable2 = __commonJS({
         var buffer = new Array(l);
         var holder = state.corkedRequestsFree;
         holder.entry = entry;
-        var count3 = 0;
+        var count2 = 0;
         var allBuffers = true;
         while (entry) {
-          buffer[count3] = entry;
+          buffer[count2] = entry;
           if (!entry.isBuf) allBuffers = false;
           entry = entry.next;
-          count3 += 1;
+          count2 += 1;
         }
         buffer.allBuffers = allBuffers;
         doWrite(stream, state, true, state.length, buffer, "", holder.finish);
@@ -6592,13 +6584,13 @@ var require_from2 = __commonJS({
     "use strict";
     function asyncGeneratorStep(gen, resolve2, reject, _next, _throw, key, arg) {
       try {
-        var info2 = gen[key](arg);
-        var value = info2.value;
+        var info = gen[key](arg);
+        var value = info.value;
       } catch (error) {
         reject(error);
         return;
       }
-      if (info2.done) {
+      if (info.done) {
         resolve2(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
@@ -6729,11 +6721,11 @@ var require_stream_readable2 = __commonJS({
       return Buffer2.isBuffer(obj) || obj instanceof OurUint8Array;
     }
     var debugUtil = __require("util");
-    var debug2;
+    var debug;
     if (debugUtil && debugUtil.debuglog) {
-      debug2 = debugUtil.debuglog("stream");
+      debug = debugUtil.debuglog("stream");
     } else {
-      debug2 = function debug3() {
+      debug = function debug2() {
       };
     }
     var BufferList = require_buffer_list2();
@@ -6848,7 +6840,7 @@ var require_stream_readable2 = __commonJS({
       return readableAddChunk(this, chunk, null, true, false);
     };
     function readableAddChunk(stream, chunk, encoding, addToFront, skipChunkCheck) {
-      debug2("readableAddChunk", chunk);
+      debug("readableAddChunk", chunk);
       var state = stream._readableState;
       if (chunk === null) {
         state.reading = false;
@@ -6955,13 +6947,13 @@ var require_stream_readable2 = __commonJS({
       return state.length;
     }
     Readable5.prototype.read = function(n) {
-      debug2("read", n);
+      debug("read", n);
       n = parseInt(n, 10);
       var state = this._readableState;
       var nOrig = n;
       if (n !== 0) state.emittedReadable = false;
       if (n === 0 && state.needReadable && ((state.highWaterMark !== 0 ? state.length >= state.highWaterMark : state.length > 0) || state.ended)) {
-        debug2("read: emitReadable", state.length, state.ended);
+        debug("read: emitReadable", state.length, state.ended);
         if (state.length === 0 && state.ended) endReadable(this);
         else emitReadable(this);
         return null;
@@ -6972,16 +6964,16 @@ var require_stream_readable2 = __commonJS({
         return null;
       }
       var doRead = state.needReadable;
-      debug2("need readable", doRead);
+      debug("need readable", doRead);
       if (state.length === 0 || state.length - n < state.highWaterMark) {
         doRead = true;
-        debug2("length less than watermark", doRead);
+        debug("length less than watermark", doRead);
       }
       if (state.ended || state.reading) {
         doRead = false;
-        debug2("reading or ended", doRead);
+        debug("reading or ended", doRead);
       } else if (doRead) {
-        debug2("do read");
+        debug("do read");
         state.reading = true;
         state.sync = true;
         if (state.length === 0) state.needReadable = true;
@@ -7007,7 +6999,7 @@ var require_stream_readable2 = __commonJS({
       return ret;
     };
     function onEofChunk(stream, state) {
-      debug2("onEofChunk");
+      debug("onEofChunk");
       if (state.ended) return;
       if (state.decoder) {
         var chunk = state.decoder.end();
@@ -7029,17 +7021,17 @@ var require_stream_readable2 = __commonJS({
     }
     function emitReadable(stream) {
       var state = stream._readableState;
-      debug2("emitReadable", state.needReadable, state.emittedReadable);
+      debug("emitReadable", state.needReadable, state.emittedReadable);
       state.needReadable = false;
       if (!state.emittedReadable) {
-        debug2("emitReadable", state.flowing);
+        debug("emitReadable", state.flowing);
         state.emittedReadable = true;
         process.nextTick(emitReadable_, stream);
       }
     }
     function emitReadable_(stream) {
       var state = stream._readableState;
-      debug2("emitReadable_", state.destroyed, state.length, state.ended);
+      debug("emitReadable_", state.destroyed, state.length, state.ended);
       if (!state.destroyed && (state.length || state.ended)) {
         stream.emit("readable");
         state.emittedReadable = false;
@@ -7056,7 +7048,7 @@ var require_stream_readable2 = __commonJS({
     function maybeReadMore_(stream, state) {
       while (!state.reading && !state.ended && (state.length < state.highWaterMark || state.flowing && state.length === 0)) {
         var len = state.length;
-        debug2("maybeReadMore read 0");
+        debug("maybeReadMore read 0");
         stream.read(0);
         if (len === state.length)
           break;
@@ -7081,14 +7073,14 @@ var require_stream_readable2 = __commonJS({
           break;
       }
       state.pipesCount += 1;
-      debug2("pipe count=%d opts=%j", state.pipesCount, pipeOpts);
+      debug("pipe count=%d opts=%j", state.pipesCount, pipeOpts);
       var doEnd = (!pipeOpts || pipeOpts.end !== false) && dest !== process.stdout && dest !== process.stderr;
       var endFn = doEnd ? onend : unpipe;
       if (state.endEmitted) process.nextTick(endFn);
       else src.once("end", endFn);
       dest.on("unpipe", onunpipe);
       function onunpipe(readable, unpipeInfo) {
-        debug2("onunpipe");
+        debug("onunpipe");
         if (readable === src) {
           if (unpipeInfo && unpipeInfo.hasUnpiped === false) {
             unpipeInfo.hasUnpiped = true;
@@ -7097,14 +7089,14 @@ var require_stream_readable2 = __commonJS({
         }
       }
       function onend() {
-        debug2("onend");
+        debug("onend");
         dest.end();
       }
       var ondrain = pipeOnDrain(src);
       dest.on("drain", ondrain);
       var cleanedUp = false;
       function cleanup() {
-        debug2("cleanup");
+        debug("cleanup");
         dest.removeListener("close", onclose);
         dest.removeListener("finish", onfinish);
         dest.removeListener("drain", ondrain);
@@ -7118,19 +7110,19 @@ var require_stream_readable2 = __commonJS({
       }
       src.on("data", ondata);
       function ondata(chunk) {
-        debug2("ondata");
+        debug("ondata");
         var ret = dest.write(chunk);
-        debug2("dest.write", ret);
+        debug("dest.write", ret);
         if (ret === false) {
           if ((state.pipesCount === 1 && state.pipes === dest || state.pipesCount > 1 && indexOf(state.pipes, dest) !== -1) && !cleanedUp) {
-            debug2("false write response, pause", state.awaitDrain);
+            debug("false write response, pause", state.awaitDrain);
             state.awaitDrain++;
           }
           src.pause();
         }
       }
       function onerror(er) {
-        debug2("onerror", er);
+        debug("onerror", er);
         unpipe();
         dest.removeListener("error", onerror);
         if (EElistenerCount(dest, "error") === 0) errorOrDestroy(dest, er);
@@ -7142,18 +7134,18 @@ var require_stream_readable2 = __commonJS({
       }
       dest.once("close", onclose);
       function onfinish() {
-        debug2("onfinish");
+        debug("onfinish");
         dest.removeListener("close", onclose);
         unpipe();
       }
       dest.once("finish", onfinish);
       function unpipe() {
-        debug2("unpipe");
+        debug("unpipe");
         src.unpipe(dest);
       }
       dest.emit("pipe", src);
       if (!state.flowing) {
-        debug2("pipe resume");
+        debug("pipe resume");
         src.resume();
       }
       return dest;
@@ -7161,7 +7153,7 @@ var require_stream_readable2 = __commonJS({
     function pipeOnDrain(src) {
       return function pipeOnDrainFunctionResult() {
         var state = src._readableState;
-        debug2("pipeOnDrain", state.awaitDrain);
+        debug("pipeOnDrain", state.awaitDrain);
         if (state.awaitDrain) state.awaitDrain--;
         if (state.awaitDrain === 0 && EElistenerCount(src, "data")) {
           state.flowing = true;
@@ -7214,7 +7206,7 @@ var require_stream_readable2 = __commonJS({
           state.readableListening = state.needReadable = true;
           state.flowing = false;
           state.emittedReadable = false;
-          debug2("on readable", state.length, state.reading);
+          debug("on readable", state.length, state.reading);
           if (state.length) {
             emitReadable(this);
           } else if (!state.reading) {
@@ -7249,13 +7241,13 @@ var require_stream_readable2 = __commonJS({
       }
     }
     function nReadingNextTick(self2) {
-      debug2("readable nexttick read 0");
+      debug("readable nexttick read 0");
       self2.read(0);
     }
     Readable5.prototype.resume = function() {
       var state = this._readableState;
       if (!state.flowing) {
-        debug2("resume");
+        debug("resume");
         state.flowing = !state.readableListening;
         resume(this, state);
       }
@@ -7269,7 +7261,7 @@ var require_stream_readable2 = __commonJS({
       }
     }
     function resume_(stream, state) {
-      debug2("resume", state.reading);
+      debug("resume", state.reading);
       if (!state.reading) {
         stream.read(0);
       }
@@ -7279,9 +7271,9 @@ var require_stream_readable2 = __commonJS({
       if (state.flowing && !state.reading) stream.read(0);
     }
     Readable5.prototype.pause = function() {
-      debug2("call pause flowing=%j", this._readableState.flowing);
+      debug("call pause flowing=%j", this._readableState.flowing);
       if (this._readableState.flowing !== false) {
-        debug2("pause");
+        debug("pause");
         this._readableState.flowing = false;
         this.emit("pause");
       }
@@ -7290,7 +7282,7 @@ var require_stream_readable2 = __commonJS({
     };
     function flow(stream) {
       var state = stream._readableState;
-      debug2("flow", state.flowing);
+      debug("flow", state.flowing);
       while (state.flowing && stream.read() !== null) ;
     }
     Readable5.prototype.wrap = function(stream) {
@@ -7298,7 +7290,7 @@ var require_stream_readable2 = __commonJS({
       var state = this._readableState;
       var paused = false;
       stream.on("end", function() {
-        debug2("wrapped end");
+        debug("wrapped end");
         if (state.decoder && !state.ended) {
           var chunk = state.decoder.end();
           if (chunk && chunk.length) _this.push(chunk);
@@ -7306,7 +7298,7 @@ var require_stream_readable2 = __commonJS({
         _this.push(null);
       });
       stream.on("data", function(chunk) {
-        debug2("wrapped data");
+        debug("wrapped data");
         if (state.decoder) chunk = state.decoder.write(chunk);
         if (state.objectMode && (chunk === null || chunk === void 0)) return;
         else if (!state.objectMode && (!chunk || !chunk.length)) return;
@@ -7329,7 +7321,7 @@ var require_stream_readable2 = __commonJS({
         stream.on(kProxyEvents[n], this.emit.bind(this, kProxyEvents[n]));
       }
       this._read = function(n2) {
-        debug2("wrapped _read", n2);
+        debug("wrapped _read", n2);
         if (paused) {
           paused = false;
           stream.resume();
@@ -7403,14 +7395,14 @@ var require_stream_readable2 = __commonJS({
     }
     function endReadable(stream) {
       var state = stream._readableState;
-      debug2("endReadable", state.endEmitted);
+      debug("endReadable", state.endEmitted);
       if (!state.endEmitted) {
         state.ended = true;
         process.nextTick(endReadableNT, state, stream);
       }
     }
     function endReadableNT(state, stream) {
-      debug2("endReadableNT", state.endEmitted, state.length);
+      debug("endReadableNT", state.endEmitted, state.length);
       if (!state.endEmitted && state.length === 0) {
         state.endEmitted = true;
         stream.readable = false;
@@ -9053,13 +9045,13 @@ var require_stream_writable3 = __commonJS({
         var buffer = new Array(l);
         var holder = state.corkedRequestsFree;
         holder.entry = entry;
-        var count3 = 0;
+        var count2 = 0;
         var allBuffers = true;
         while (entry) {
-          buffer[count3] = entry;
+          buffer[count2] = entry;
           if (!entry.isBuf) allBuffers = false;
           entry = entry.next;
-          count3 += 1;
+          count2 += 1;
         }
         buffer.allBuffers = allBuffers;
         doWrite(stream, state, true, state.length, buffer, "", holder.finish);
@@ -9582,13 +9574,13 @@ var require_from3 = __commonJS({
     "use strict";
     function asyncGeneratorStep(gen, resolve2, reject, _next, _throw, key, arg) {
       try {
-        var info2 = gen[key](arg);
-        var value = info2.value;
+        var info = gen[key](arg);
+        var value = info.value;
       } catch (error) {
         reject(error);
         return;
       }
-      if (info2.done) {
+      if (info.done) {
         resolve2(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
@@ -9719,11 +9711,11 @@ var require_stream_readable3 = __commonJS({
       return Buffer2.isBuffer(obj) || obj instanceof OurUint8Array;
     }
     var debugUtil = __require("util");
-    var debug2;
+    var debug;
     if (debugUtil && debugUtil.debuglog) {
-      debug2 = debugUtil.debuglog("stream");
+      debug = debugUtil.debuglog("stream");
     } else {
-      debug2 = function debug3() {
+      debug = function debug2() {
       };
     }
     var BufferList = require_buffer_list3();
@@ -9838,7 +9830,7 @@ var require_stream_readable3 = __commonJS({
       return readableAddChunk(this, chunk, null, true, false);
     };
     function readableAddChunk(stream, chunk, encoding, addToFront, skipChunkCheck) {
-      debug2("readableAddChunk", chunk);
+      debug("readableAddChunk", chunk);
       var state = stream._readableState;
       if (chunk === null) {
         state.reading = false;
@@ -9945,13 +9937,13 @@ var require_stream_readable3 = __commonJS({
       return state.length;
     }
     Readable5.prototype.read = function(n) {
-      debug2("read", n);
+      debug("read", n);
       n = parseInt(n, 10);
       var state = this._readableState;
       var nOrig = n;
       if (n !== 0) state.emittedReadable = false;
       if (n === 0 && state.needReadable && ((state.highWaterMark !== 0 ? state.length >= state.highWaterMark : state.length > 0) || state.ended)) {
-        debug2("read: emitReadable", state.length, state.ended);
+        debug("read: emitReadable", state.length, state.ended);
         if (state.length === 0 && state.ended) endReadable(this);
         else emitReadable(this);
         return null;
@@ -9962,16 +9954,16 @@ var require_stream_readable3 = __commonJS({
         return null;
       }
       var doRead = state.needReadable;
-      debug2("need readable", doRead);
+      debug("need readable", doRead);
       if (state.length === 0 || state.length - n < state.highWaterMark) {
         doRead = true;
-        debug2("length less than watermark", doRead);
+        debug("length less than watermark", doRead);
       }
       if (state.ended || state.reading) {
         doRead = false;
-        debug2("reading or ended", doRead);
+        debug("reading or ended", doRead);
       } else if (doRead) {
-        debug2("do read");
+        debug("do read");
         state.reading = true;
         state.sync = true;
         if (state.length === 0) state.needReadable = true;
@@ -9997,7 +9989,7 @@ var require_stream_readable3 = __commonJS({
       return ret;
     };
     function onEofChunk(stream, state) {
-      debug2("onEofChunk");
+      debug("onEofChunk");
       if (state.ended) return;
       if (state.decoder) {
         var chunk = state.decoder.end();
@@ -10019,17 +10011,17 @@ var require_stream_readable3 = __commonJS({
     }
     function emitReadable(stream) {
       var state = stream._readableState;
-      debug2("emitReadable", state.needReadable, state.emittedReadable);
+      debug("emitReadable", state.needReadable, state.emittedReadable);
       state.needReadable = false;
       if (!state.emittedReadable) {
-        debug2("emitReadable", state.flowing);
+        debug("emitReadable", state.flowing);
         state.emittedReadable = true;
         process.nextTick(emitReadable_, stream);
       }
     }
     function emitReadable_(stream) {
       var state = stream._readableState;
-      debug2("emitReadable_", state.destroyed, state.length, state.ended);
+      debug("emitReadable_", state.destroyed, state.length, state.ended);
       if (!state.destroyed && (state.length || state.ended)) {
         stream.emit("readable");
         state.emittedReadable = false;
@@ -10046,7 +10038,7 @@ var require_stream_readable3 = __commonJS({
     function maybeReadMore_(stream, state) {
       while (!state.reading && !state.ended && (state.length < state.highWaterMark || state.flowing && state.length === 0)) {
         var len = state.length;
-        debug2("maybeReadMore read 0");
+        debug("maybeReadMore read 0");
         stream.read(0);
         if (len === state.length)
           break;
@@ -10071,14 +10063,14 @@ var require_stream_readable3 = __commonJS({
           break;
       }
       state.pipesCount += 1;
-      debug2("pipe count=%d opts=%j", state.pipesCount, pipeOpts);
+      debug("pipe count=%d opts=%j", state.pipesCount, pipeOpts);
       var doEnd = (!pipeOpts || pipeOpts.end !== false) && dest !== process.stdout && dest !== process.stderr;
       var endFn = doEnd ? onend : unpipe;
       if (state.endEmitted) process.nextTick(endFn);
       else src.once("end", endFn);
       dest.on("unpipe", onunpipe);
       function onunpipe(readable, unpipeInfo) {
-        debug2("onunpipe");
+        debug("onunpipe");
         if (readable === src) {
           if (unpipeInfo && unpipeInfo.hasUnpiped === false) {
             unpipeInfo.hasUnpiped = true;
@@ -10087,14 +10079,14 @@ var require_stream_readable3 = __commonJS({
         }
       }
       function onend() {
-        debug2("onend");
+        debug("onend");
         dest.end();
       }
       var ondrain = pipeOnDrain(src);
       dest.on("drain", ondrain);
       var cleanedUp = false;
       function cleanup() {
-        debug2("cleanup");
+        debug("cleanup");
         dest.removeListener("close", onclose);
         dest.removeListener("finish", onfinish);
         dest.removeListener("drain", ondrain);
@@ -10108,19 +10100,19 @@ var require_stream_readable3 = __commonJS({
       }
       src.on("data", ondata);
       function ondata(chunk) {
-        debug2("ondata");
+        debug("ondata");
         var ret = dest.write(chunk);
-        debug2("dest.write", ret);
+        debug("dest.write", ret);
         if (ret === false) {
           if ((state.pipesCount === 1 && state.pipes === dest || state.pipesCount > 1 && indexOf(state.pipes, dest) !== -1) && !cleanedUp) {
-            debug2("false write response, pause", state.awaitDrain);
+            debug("false write response, pause", state.awaitDrain);
             state.awaitDrain++;
           }
           src.pause();
         }
       }
       function onerror(er) {
-        debug2("onerror", er);
+        debug("onerror", er);
         unpipe();
         dest.removeListener("error", onerror);
         if (EElistenerCount(dest, "error") === 0) errorOrDestroy(dest, er);
@@ -10132,18 +10124,18 @@ var require_stream_readable3 = __commonJS({
       }
       dest.once("close", onclose);
       function onfinish() {
-        debug2("onfinish");
+        debug("onfinish");
         dest.removeListener("close", onclose);
         unpipe();
       }
       dest.once("finish", onfinish);
       function unpipe() {
-        debug2("unpipe");
+        debug("unpipe");
         src.unpipe(dest);
       }
       dest.emit("pipe", src);
       if (!state.flowing) {
-        debug2("pipe resume");
+        debug("pipe resume");
         src.resume();
       }
       return dest;
@@ -10151,7 +10143,7 @@ var require_stream_readable3 = __commonJS({
     function pipeOnDrain(src) {
       return function pipeOnDrainFunctionResult() {
         var state = src._readableState;
-        debug2("pipeOnDrain", state.awaitDrain);
+        debug("pipeOnDrain", state.awaitDrain);
         if (state.awaitDrain) state.awaitDrain--;
         if (state.awaitDrain === 0 && EElistenerCount(src, "data")) {
           state.flowing = true;
@@ -10204,7 +10196,7 @@ var require_stream_readable3 = __commonJS({
           state.readableListening = state.needReadable = true;
           state.flowing = false;
           state.emittedReadable = false;
-          debug2("on readable", state.length, state.reading);
+          debug("on readable", state.length, state.reading);
           if (state.length) {
             emitReadable(this);
           } else if (!state.reading) {
@@ -10239,13 +10231,13 @@ var require_stream_readable3 = __commonJS({
       }
     }
     function nReadingNextTick(self2) {
-      debug2("readable nexttick read 0");
+      debug("readable nexttick read 0");
       self2.read(0);
     }
     Readable5.prototype.resume = function() {
       var state = this._readableState;
       if (!state.flowing) {
-        debug2("resume");
+        debug("resume");
         state.flowing = !state.readableListening;
         resume(this, state);
       }
@@ -10259,7 +10251,7 @@ var require_stream_readable3 = __commonJS({
       }
     }
     function resume_(stream, state) {
-      debug2("resume", state.reading);
+      debug("resume", state.reading);
       if (!state.reading) {
         stream.read(0);
       }
@@ -10269,9 +10261,9 @@ var require_stream_readable3 = __commonJS({
       if (state.flowing && !state.reading) stream.read(0);
     }
     Readable5.prototype.pause = function() {
-      debug2("call pause flowing=%j", this._readableState.flowing);
+      debug("call pause flowing=%j", this._readableState.flowing);
       if (this._readableState.flowing !== false) {
-        debug2("pause");
+        debug("pause");
         this._readableState.flowing = false;
         this.emit("pause");
       }
@@ -10280,7 +10272,7 @@ var require_stream_readable3 = __commonJS({
     };
     function flow(stream) {
       var state = stream._readableState;
-      debug2("flow", state.flowing);
+      debug("flow", state.flowing);
       while (state.flowing && stream.read() !== null) ;
     }
     Readable5.prototype.wrap = function(stream) {
@@ -10288,7 +10280,7 @@ var require_stream_readable3 = __commonJS({
       var state = this._readableState;
       var paused = false;
       stream.on("end", function() {
-        debug2("wrapped end");
+        debug("wrapped end");
         if (state.decoder && !state.ended) {
           var chunk = state.decoder.end();
           if (chunk && chunk.length) _this.push(chunk);
@@ -10296,7 +10288,7 @@ var require_stream_readable3 = __commonJS({
         _this.push(null);
       });
       stream.on("data", function(chunk) {
-        debug2("wrapped data");
+        debug("wrapped data");
         if (state.decoder) chunk = state.decoder.write(chunk);
         if (state.objectMode && (chunk === null || chunk === void 0)) return;
         else if (!state.objectMode && (!chunk || !chunk.length)) return;
@@ -10319,7 +10311,7 @@ var require_stream_readable3 = __commonJS({
         stream.on(kProxyEvents[n], this.emit.bind(this, kProxyEvents[n]));
       }
       this._read = function(n2) {
-        debug2("wrapped _read", n2);
+        debug("wrapped _read", n2);
         if (paused) {
           paused = false;
           stream.resume();
@@ -10393,14 +10385,14 @@ var require_stream_readable3 = __commonJS({
     }
     function endReadable(stream) {
       var state = stream._readableState;
-      debug2("endReadable", state.endEmitted);
+      debug("endReadable", state.endEmitted);
       if (!state.endEmitted) {
         state.ended = true;
         process.nextTick(endReadableNT, state, stream);
       }
     }
     function endReadableNT(state, stream) {
-      debug2("endReadableNT", state.endEmitted, state.length);
+      debug("endReadableNT", state.endEmitted, state.length);
       if (!state.endEmitted && state.length === 0) {
         state.endEmitted = true;
         stream.readable = false;
@@ -14225,8 +14217,8 @@ var require_buildkit = __commonJS({
         });
       }
       if (status.logs && status.logs.length > 0) {
-        status.logs.forEach(function(log2) {
-          var msg = Buffer.from(log2.msg).toString(ENCODING_UTF8);
+        status.logs.forEach(function(log) {
+          var msg = Buffer.from(log.msg).toString(ENCODING_UTF8);
           if (msg.trim()) {
             lines2.push(msg.trimEnd());
           }
@@ -14241,8 +14233,8 @@ var require_buildkit = __commonJS({
         });
       }
       if (status.warnings && status.warnings.length > 0) {
-        status.warnings.forEach(function(warning2) {
-          var msg = Buffer.from(warning2.short).toString(ENCODING_UTF8);
+        status.warnings.forEach(function(warning) {
+          var msg = Buffer.from(warning.short).toString(ENCODING_UTF8);
           lines2.push("WARNING: " + msg);
         });
       }
@@ -14302,8 +14294,8 @@ var require_buildkit = __commonJS({
         try {
           var result = parseBuildKitLine(line);
           if (result.isBuildKit) {
-            result.logs.forEach(function(log2) {
-              var event = { stream: log2 + "\n" };
+            result.logs.forEach(function(log) {
+              var event = { stream: log + "\n" };
               output.push(event);
               if (onProgress) onProgress(event);
             });
@@ -15797,27 +15789,9 @@ var htmlEntities = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'":
 function escapeHtml(text) {
   return text.replace(/[&<>"']/g, (c) => htmlEntities[c] ?? c);
 }
-
-// src/handoff/core-io.ts
-var log = {
-  info: (m) => info(logLine(m)),
-  warning: (m) => warning(m),
-  debug: (m) => debug(m),
-  group: (title, body) => group(title, body)
-};
-var coreIO = {
-  log,
-  input: (name) => getInput(name),
-  output: (name, value) => setOutput(name, value),
-  saveState: (name, value) => saveState(name, value),
-  getState: (name) => getState(name),
-  setSecret: (value) => setSecret(value),
-  fail: (message) => setFailed(message),
-  summary: async (html) => {
-    if (!process.env.GITHUB_STEP_SUMMARY) return;
-    await summary.addRaw(html, true).write();
-  }
-};
+function terminalLine(text) {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+}
 
 // src/archive/select.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
@@ -16028,7 +16002,11 @@ var Input = {
   flatten: "flatten",
   compression: "compression",
   ociMediaTypes: "oci-mediatypes",
-  annotations: "annotations"
+  annotations: "annotations",
+  registry: "registry",
+  registryUsername: "registry-username",
+  registryPassword: "registry-password",
+  registryPullable: "registry-pullable"
 };
 
 // src/input-values.ts
@@ -16048,6 +16026,13 @@ function boolean(name, value) {
   if (/^(true|yes|1)$/i.test(value)) return true;
   if (/^(false|no|0|)$/i.test(value)) return false;
   throw new HandoffError(`Input "${name}" is "${value}"; use true or false.`);
+}
+function warnInapplicable(given, only, backend, warnings) {
+  if (given.length === 0) return;
+  const names = given.map((name) => `"${name}"`).join(", ");
+  warnings.push(
+    `Input${given.length > 1 ? "s" : ""} ${names} appl${given.length > 1 ? "y" : "ies"} only to ${only}; ignored with backend: ${backend}.`
+  );
 }
 
 // src/image-inputs.ts
@@ -16155,6 +16140,41 @@ function parseAnnotations(text) {
   return result;
 }
 
+// src/registry-inputs.ts
+var registryOnly = [Input.registry, Input.registryUsername, Input.registryPassword, Input.registryPullable];
+function parseRegistrySettings(get, backend, env, warnings) {
+  if (backend !== "registry") {
+    warnInapplicable(
+      registryOnly.filter(
+        (name) => get(name) !== "" && !(name === Input.registryPullable && /^false$/i.test(get(name)))
+      ),
+      "backend: registry",
+      backend,
+      warnings
+    );
+    return void 0;
+  }
+  const address = get(Input.registry);
+  if (address === "")
+    throw new HandoffError(
+      'Input "registry" is required with backend: registry; give host[:port]/repository, e.g. ghcr.io/org/handoff.'
+    );
+  const where = {
+    location: parseRegistry(address),
+    pullable: boolean(Input.registryPullable, get(Input.registryPullable))
+  };
+  const username = get(Input.registryUsername);
+  const password = get(Input.registryPassword);
+  if (username === "" !== (password === ""))
+    throw new HandoffError(
+      'Inputs "registry-username" and "registry-password" go together; give both, or neither (and "github-token" for ghcr.io).'
+    );
+  if (username !== "") return { ...where, credentials: { username, password } };
+  const token = get(Input.githubToken);
+  if (token !== "") return { ...where, credentials: { username: env.GITHUB_ACTOR || "image-handoff", password: token } };
+  return where;
+}
+
 // src/inputs.ts
 function parseKey(name, value) {
   if (value.length > 512) throw new HandoffError(`Input "${name}" is longer than 512 characters; shorten it.`);
@@ -16186,10 +16206,18 @@ function parseInputs(read, env = process.env) {
   const get = (name) => read(name).trim();
   const archive = parseArchive(get(Input.archive), get(Input.platform));
   const mode = archiveMode(oneOf(Input.mode, get(Input.mode) || "auto", ["save", "load", "auto"]), archive);
-  const backend = oneOf(Input.backend, get(Input.backend) || "cache", ["cache", "artifact", "local"]);
+  const backend = oneOf(Input.backend, get(Input.backend) || "cache", [
+    "cache",
+    "artifact",
+    "local",
+    "registry"
+  ]);
   const runtime = oneOf(Input.runtime, get(Input.runtime) || "docker", ["docker", "containerd", "podman"]);
   const key = get(Input.key);
-  if (key === "") throw new HandoffError('Input "key" is required: the cache key, artifact name or local entry name.');
+  if (key === "")
+    throw new HandoffError(
+      'Input "key" is required: the cache key, artifact name, or entry name in the directory or registry.'
+    );
   parseKey(Input.key, key);
   const restoreKeys = lines(read(Input.restoreKeys)).map((k) => parseKey(Input.restoreKeys, k));
   if (restoreKeys.length > 9)
@@ -16222,6 +16250,7 @@ function parseInputs(read, env = process.env) {
     );
   }
   const warnings = [];
+  const registry = parseRegistrySettings(get, backend, env, warnings);
   return {
     mode,
     images,
@@ -16238,6 +16267,7 @@ function parseInputs(read, env = process.env) {
     ...platform !== "" ? { platform } : {},
     compressionLevel: integer(Input.compressionLevel, get(Input.compressionLevel) || "3", 1, 19),
     artifact: parseArtifact(get, backend, env, warnings),
+    ...registry !== void 0 ? { registry } : {},
     ...kindCluster !== "" ? { kindCluster } : {},
     stallTimeout: integer(Input.stallTimeout, get(Input.stallTimeout) || "300", 0, 86400),
     ...archive !== void 0 ? { archive } : {},
@@ -16250,14 +16280,9 @@ var artifactOnly = [Input.retentionDays, Input.overwrite, Input.githubToken, Inp
 function parseArtifact(get, backend, env, warnings) {
   if (backend !== "artifact") {
     const given = artifactOnly.filter(
-      (name) => get(name) !== "" && !(name === Input.overwrite && /^false$/i.test(get(name)))
+      (name) => get(name) !== "" && !(name === Input.overwrite && /^false$/i.test(get(name))) && !(name === Input.githubToken && backend === "registry")
     );
-    if (given.length > 0) {
-      const names = given.map((name) => `"${name}"`).join(", ");
-      warnings.push(
-        `Input${given.length > 1 ? "s" : ""} ${names} appl${given.length > 1 ? "y" : "ies"} only to backend: artifact; ignored with backend: ${backend}.`
-      );
-    }
+    warnInapplicable(given, "backend: artifact", backend, warnings);
     return { overwrite: false };
   }
   const retention = get(Input.retentionDays);
@@ -16282,8 +16307,417 @@ function parseArtifact(get, backend, env, warnings) {
   };
 }
 
-// src/store/load-plan.ts
+// src/handoff/report.ts
+function engineImages(model, ids) {
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const image of model.images) {
+    const id = ids.get(image.configDigest) ?? image.configDigest;
+    groups2.set(id, [...groups2.get(id) ?? [], image]);
+  }
+  return [...groups2].map(([id, images]) => ({
+    id,
+    names: [...new Set(images.flatMap((i) => i.names))],
+    size: storedSize(images)
+  }));
+}
+function storedSize(images) {
+  const layers = new Map(images.flatMap((i) => i.layers.map((l) => [l.path, l.size])));
+  const configs = images.reduce((sum, i) => sum + i.size - i.layers.reduce((s, l) => s + l.size, 0), 0);
+  return configs + [...layers.values()].reduce((a, b) => a + b, 0);
+}
+function droppedNames(model) {
+  const seen = /* @__PURE__ */ new Set();
+  return model.images.flatMap((image) => {
+    const key = image.manifestDigest ?? image.configDigest;
+    if (image.droppedNames === void 0 || seen.has(key)) return [];
+    seen.add(key);
+    return [{ image: image.names[0] ?? image.configDigest, names: image.droppedNames }];
+  });
+}
+function imageRows(model, ids = /* @__PURE__ */ new Map()) {
+  return engineImages(model, ids).flatMap(
+    (image) => image.names.length > 0 ? image.names.map((name) => ({ name, id: image.id, size: image.size })) : [{ name: image.id, id: image.id, size: image.size }]
+  );
+}
+function withTargets(rows, targets) {
+  const extra = targets.filter((t) => !rows.some((r) => r.name === t.target)).map((t) => ({ name: t.target, id: t.id, size: rows.find((r) => r.id === t.id)?.size ?? 0 }));
+  return [...rows, ...extra];
+}
+function describeImages(model, ids = /* @__PURE__ */ new Map()) {
+  return engineImages(model, ids).map((image) => {
+    const names = image.names.length > 0 ? `${image.names.join(", ")} ` : "";
+    return `${names}(${image.id.slice(0, 19)}, ${formatBytes(image.size)})`;
+  }).join("; ");
+}
+
+// src/handoff/retag.ts
+function planTags(rules, model) {
+  const plan = rules.map((rule) => {
+    const images = matchingImages(rule.source, model.images);
+    if (images.length === 0) {
+      throw new HandoffError(
+        `Input "tags": "${rule.source}" matches none of the loaded images (${describe(model)}); fix the SOURCE of "${rule.source}=${rule.target}".`
+      );
+    }
+    const [image] = images;
+    if (image === void 0 || images.length > 1) {
+      throw new HandoffError(
+        `Input "tags": "${rule.source}" matches ${images.length} images (${images.map(label).join(", ")}) but "${rule.target}" can name only one; narrow the SOURCE.`
+      );
+    }
+    return { source: image.names[0] ?? image.configDigest, target: rule.target, configDigest: image.configDigest };
+  });
+  for (const a of plan) {
+    const clash = plan.find((b) => b.target === a.target && b.configDigest !== a.configDigest);
+    if (clash)
+      throw new HandoffError(
+        `Input "tags": "${a.target}" is the TARGET of two different images (${a.source}, ${clash.source}); give each its own target.`
+      );
+  }
+  return plan;
+}
+function matchingImages(source, images) {
+  if (isImageId(source)) return images.filter((i) => idHasPrefix(i.configDigest, source));
+  const match = patternMatcher(source, { shortNames: true });
+  return images.filter((i) => i.names.some(match));
+}
+var label = (image) => image.names[0] ?? image.configDigest.slice(0, 19);
+function describe(model) {
+  return model.images.map(label).join(", ") || "none";
+}
+async function applyTags(runtime, plan, ids) {
+  const done = [];
+  for (const step of plan) {
+    const id = ids.get(step.configDigest) ?? step.configDigest;
+    await runtime.tag(step.source, step.target);
+    const found = await runtime.inspect(step.target);
+    if (!found || found.id !== id) {
+      throw new HandoffError(
+        `Tagging ${step.source} as ${step.target} did not take: the engine has ${found ? found.id : "no such image"}, expected ${id}.`
+      );
+    }
+    done.push({ source: step.source, target: step.target, id });
+  }
+  return done;
+}
+
+// src/handoff/verify.ts
+function acceptableIds(image) {
+  return [image.configDigest, image.manifestDigest].filter((d) => d !== void 0);
+}
+function engineIdsOf(model, selectedIds) {
+  const ids = /* @__PURE__ */ new Map();
+  for (const image of model.images) {
+    const id = acceptableIds(image).find((candidate) => selectedIds.includes(candidate));
+    if (id !== void 0) ids.set(image.configDigest, id);
+  }
+  return ids;
+}
+function matches(image, found) {
+  const ids = acceptableIds(image);
+  return ids.includes(found.id) || found.configDigest !== void 0 && ids.includes(found.configDigest);
+}
+async function verifyLoaded(runtime, model) {
+  const ids = /* @__PURE__ */ new Map();
+  const problems = [];
+  for (const image of model.images) {
+    const lookups2 = image.names.length > 0 ? image.names : [await untaggedRef(runtime, image)];
+    for (const ref of lookups2) {
+      const found = await runtime.inspect(ref);
+      if (!found) {
+        problems.push(`${ref}: not in ${runtime.kind} after the load`);
+      } else if (!matches(image, found)) {
+        problems.push(`${ref}: ${runtime.kind} has ${found.id}, the archive holds ${acceptableIds(image).join(" or ")}`);
+      } else {
+        ids.set(image.configDigest, found.id);
+      }
+    }
+  }
+  if (problems.length > 0) {
+    throw new HandoffError(
+      `The load did not arrive intact: ${problems.join("; ")}. The stored entry may be damaged or the engine rejected part of it; save it again.`
+    );
+  }
+  return ids;
+}
+async function untaggedRef(runtime, image) {
+  for (const id of [image.manifestDigest, image.configDigest]) {
+    if (id !== void 0 && await runtime.inspect(id) !== void 0) return id;
+  }
+  return image.manifestDigest ?? image.configDigest;
+}
+
+// src/store/assemble.ts
+var import_tar_stream = __toESM(require_tar_stream(), 1);
 import { createHash } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { once } from "node:events";
+import { Readable } from "node:stream";
+
+// src/archive/compression.ts
+import { constants as constants2, createZstdCompress, createZstdDecompress } from "node:zlib";
+
+// src/archive/zstd-frame.ts
+var magic = 4247762216;
+var magicBytes = [40, 181, 47, 253];
+var ZstdFrameScan = class {
+  state = "header";
+  pending = [];
+  skip = 0;
+  lastBlock = false;
+  hasChecksum = false;
+  frames = 0;
+  /** Where the first frame ended, once it did, and where the last whole frame ended. */
+  firstEnd;
+  lastEnd = 0;
+  total = 0;
+  /** True between frames: everything so far was whole frames. */
+  get ended() {
+    return this.state === "between";
+  }
+  /** False when the input is not a frame this scan can follow: the decompressor's own checks then apply. */
+  get following() {
+    return this.state !== "unknown";
+  }
+  /** Bytes after the last whole frame once they were refused (0 while there are none). */
+  get trailing() {
+    return this.state === "refused" ? this.total - this.lastEnd : 0;
+  }
+  feed(chunk) {
+    let at = 0;
+    while (at < chunk.length && this.state !== "unknown" && this.state !== "refused") {
+      if (this.skip > 0) {
+        const step = Math.min(this.skip, chunk.length - at);
+        this.skip -= step;
+        at += step;
+        if (this.skip === 0) this.afterSkip(this.total + at);
+        continue;
+      }
+      if (this.state === "between") this.give("header");
+      this.pending.push(chunk[at++]);
+      this.parsePending(this.total + at);
+    }
+    this.total += chunk.length;
+  }
+  parsePending(position) {
+    const bytes = this.pending;
+    if (this.state === "header") {
+      if (this.frames > 0 && bytes.length <= 4 && bytes[bytes.length - 1] !== magicBytes[bytes.length - 1])
+        return this.give("refused");
+      if (bytes.length < 5) return;
+      if (Buffer.from(bytes.slice(0, 4)).readUInt32LE(0) !== magic)
+        return this.give(this.frames === 0 ? "unknown" : "refused");
+      const descriptor = bytes[4];
+      const singleSegment = descriptor >> 5 & 1;
+      const contentSize = [singleSegment ? 1 : 0, 2, 4, 8][descriptor >> 6];
+      const dictionary = [0, 1, 2, 4][descriptor & 3];
+      this.hasChecksum = (descriptor >> 2 & 1) === 1;
+      if (bytes.length < 5 + (singleSegment ? 0 : 1) + dictionary + contentSize) return;
+      this.give("block-header");
+    } else if (this.state === "block-header" && bytes.length === 3) {
+      const header = bytes[0] | bytes[1] << 8 | bytes[2] << 16;
+      const type = header >> 1 & 3;
+      const size = header >>> 3;
+      if (type === 3) return this.give(this.frames === 0 ? "unknown" : "refused");
+      if (this.frames > 0 && size > 0) return this.give("refused");
+      this.lastBlock = (header & 1) === 1;
+      this.skip = type === 1 ? 1 : size;
+      this.give("block-body");
+      if (this.skip === 0) this.afterSkip(position);
+    }
+  }
+  afterSkip(position) {
+    if (this.state === "checksum" || this.state === "block-body" && this.lastBlock && !this.hasChecksum) {
+      this.frames++;
+      this.firstEnd ??= position;
+      this.lastEnd = position;
+      return this.give("between");
+    }
+    if (!this.lastBlock) return this.give("block-header");
+    this.skip = 4;
+    this.give("checksum");
+  }
+  give(state) {
+    this.state = state;
+    this.pending = [];
+  }
+};
+
+// src/archive/compression.ts
+var chunkSize = 1024 * 1024;
+function zstdCompress(level) {
+  return createZstdCompress({
+    chunkSize,
+    params: {
+      [constants2.ZSTD_c_compressionLevel]: level,
+      [constants2.ZSTD_c_checksumFlag]: 1
+    }
+  });
+}
+function zstdDecompress() {
+  const stream = createZstdDecompress({ chunkSize });
+  const hooks = stream;
+  const scan = new ZstdFrameScan();
+  const transform = hooks._transform.bind(stream);
+  const flush = hooks._flush.bind(stream);
+  const destroy = hooks._destroy.bind(stream);
+  hooks._transform = (chunk, encoding, callback) => {
+    const start = scan.total;
+    scan.feed(chunk);
+    if (scan.trailing > 0) return callback(trailingBytes(scan, scan.trailing));
+    const end = scan.firstEnd === void 0 ? chunk.length : Math.max(0, scan.firstEnd - start);
+    if (end === 0) return callback();
+    transform(end < chunk.length ? chunk.subarray(0, end) : chunk, encoding, callback);
+  };
+  hooks._flush = (callback) => {
+    if (scan.following && !scan.ended) return callback(truncated(scan));
+    flush(callback);
+  };
+  hooks._destroy = (error, callback) => destroy(error === null ? null : explained(error, scan), callback);
+  return stream;
+}
+function explained(error, scan) {
+  if (error instanceof HandoffError || error.code === "ERR_STREAM_PREMATURE_CLOSE") return error;
+  if (scan.following && !scan.ended && /unexpected end/i.test(error.message)) return truncated(scan);
+  if (!/^(Z_|ZSTD_)/.test(String(error.code))) return error;
+  return new HandoffError(
+    `the stored payload is corrupt: zstd could not decompress it (${error.message}) after ${scan.total} bytes; the entry was damaged in storage or transit: save the images again under this key (or a new one)`
+  );
+}
+function truncated(scan) {
+  return new HandoffError(
+    `the stored payload is truncated: it ends after ${scan.total} bytes, inside its zstd frame (the save or the download was cut short); the entry is damaged: save the images again under this key (or a new one)`
+  );
+}
+function trailingBytes(scan, extra) {
+  return new HandoffError(
+    `the stored payload carries bytes after the end of its zstd frame (at least ${extra} extra bytes of ${scan.total}); it was altered or two payloads were joined: it is refused, save the images again under this key (or a new one)`
+  );
+}
+var zstdMagic = Buffer.from([40, 181, 47, 253]);
+function isZstd(head) {
+  return head.subarray(0, 4).equals(zstdMagic);
+}
+
+// src/store/assemble.ts
+var ChunkFetchError = class extends HandoffError {
+};
+function assembleArchive(index, plan, store, options) {
+  const pack = import_tar_stream.default.pack();
+  const fetcher = chunkFetcher(store, plan.chunks, options.prefetch);
+  let failure;
+  void (async () => {
+    for (const entry of index.entries) {
+      if (plan.omit.has(entry.path) || entry.type === "file" && isNameFile(entry.path)) continue;
+      await writeEntry(pack, entry, fetcher, options.onBytes);
+    }
+    for (const file of plan.nameFiles) await writeBody(pack, fileHeader(file.name, file.body.length), file.body);
+    pack.finalize();
+  })().catch(async (error) => {
+    failure = error;
+    await fetcher.close();
+    pack.destroy(error instanceof Error ? error : new Error(String(error)));
+  });
+  pack.on("close", () => void fetcher.close());
+  const stream = Readable.from(pack, { objectMode: false });
+  stream.on("error", () => void 0);
+  return { stream, failure: () => failure };
+}
+async function writeEntry(pack, entry, fetcher, onBytes) {
+  const base = { name: entry.path, mode: entry.mode, mtime: /* @__PURE__ */ new Date(0), uid: 0, gid: 0 };
+  if (entry.type === "directory") return writeBody(pack, { ...base, type: "directory" });
+  if (entry.type !== "file") return writeBody(pack, { ...base, type: entry.type, linkname: entry.linkname });
+  if (!isChunked(entry))
+    return writeBody(pack, { ...base, type: "file", size: entry.size }, Buffer.from(entry.inline, "base64"));
+  let settle = () => void 0;
+  const written = new Promise((resolve2, reject) => {
+    settle = (error) => error ? reject(error) : resolve2();
+  });
+  const sink = pack.entry({ ...base, type: "file", size: entry.size }, (error) => settle(error));
+  written.catch(() => void 0);
+  sink.on("error", () => void 0);
+  for (const digest of entry.chunks) await copyChunk(await fetcher.next(digest), digest, sink, onBytes);
+  sink.end(void 0);
+  await written;
+}
+async function copyChunk(chunk, digest, sink, onBytes) {
+  try {
+    const hash = createHash("sha256");
+    const range = chunk.start !== void 0 ? { start: chunk.start, end: chunk.end } : {};
+    const raw = createReadStream(chunk.file, { highWaterMark: 1024 * 1024, ...range });
+    const source = chunk.compressed ? raw.pipe(zstdDecompress()) : raw;
+    if (source !== raw) raw.once("error", (error) => source.destroy(error));
+    for await (const data of source) {
+      hash.update(data);
+      onBytes?.(data.length);
+      if (!sink.write(data)) await once(sink, "drain");
+    }
+    const actual = `sha256:${hash.digest("hex")}`;
+    if (actual !== digest) throw damaged(digest, `its bytes hash to ${actual}`);
+  } catch (error) {
+    throw error instanceof ChunkDamaged ? error : damaged(digest, errorMessage(error));
+  } finally {
+    await chunk.dispose();
+  }
+}
+var ChunkDamaged = class extends HandoffError {
+};
+function damaged(digest, why) {
+  return new ChunkDamaged(
+    `stored chunk ${digest} is damaged (${why}): it was corrupted in storage or transit, so the load was stopped before the archive ended. Save the images again under a new key`
+  );
+}
+function writeBody(pack, header, body = Buffer.alloc(0)) {
+  return new Promise((resolve2, reject) => {
+    pack.entry(header, body, (error) => error ? reject(error) : resolve2());
+  });
+}
+function fileHeader(name, size) {
+  return { name, size, mode: 420, type: "file", mtime: /* @__PURE__ */ new Date(0), uid: 0, gid: 0 };
+}
+function chunkFetcher(store, order, ahead) {
+  const pending = [];
+  let started = 0;
+  let closed = false;
+  const fill = () => {
+    while (!closed && started < order.length && pending.length < ahead) {
+      const digest = order[started++];
+      const fetch = store.get(digest).catch((error) => {
+        throw new ChunkFetchError(
+          `fetching chunk ${digest} from the ${store.kind} store failed: ${errorMessage(error)}`
+        );
+      });
+      fetch.catch(() => void 0);
+      pending.push(fetch);
+    }
+  };
+  return {
+    async next(digest) {
+      fill();
+      const fetch = pending.shift();
+      if (fetch === void 0 || order[started - pending.length - 1] !== digest) {
+        throw new Error(`chunk order mismatch at ${digest}`);
+      }
+      fill();
+      return fetch;
+    },
+    async close() {
+      closed = true;
+      const left = pending.splice(0);
+      await Promise.all(
+        left.map(
+          (fetch) => fetch.then(
+            (chunk) => chunk.dispose(),
+            () => void 0
+          )
+        )
+      );
+    }
+  };
+}
+
+// src/store/load-plan.ts
+import { createHash as createHash2 } from "node:crypto";
 
 // src/archive/name-files.ts
 import { posix } from "node:path";
@@ -16439,9 +16873,9 @@ function ociImages(contents, index, entries = []) {
   const groups2 = /* @__PURE__ */ new Map();
   for (const descriptor of index.manifests) {
     count(walk, "index.json");
-    const group3 = groups2.get(descriptor.digest) ?? { descriptor, names: [] };
-    group3.names.push(...descriptorNames(descriptor));
-    groups2.set(descriptor.digest, group3);
+    const group2 = groups2.get(descriptor.digest) ?? { descriptor, names: [] };
+    group2.names.push(...descriptorNames(descriptor));
+    groups2.set(descriptor.digest, group2);
   }
   for (const { descriptor, names } of groups2.values()) {
     const dropped = [];
@@ -16772,7 +17206,7 @@ function chainIds(layers) {
   for (const [at, layer] of layers.entries()) {
     if (layer.diffId === void 0 || at > 0 && chain === void 0) chain = void 0;
     else
-      chain = at === 0 ? layer.diffId : `sha256:${createHash("sha256").update(`${chain} ${layer.diffId}`).digest("hex")}`;
+      chain = at === 0 ? layer.diffId : `sha256:${createHash2("sha256").update(`${chain} ${layer.diffId}`).digest("hex")}`;
     result.push(chain);
   }
   return result;
@@ -16781,171 +17215,132 @@ function resolved(contents, path) {
   return resolveFile(contents, path)?.path ?? path;
 }
 
-// src/runtimes/docker/client.ts
-var import_dockerode = __toESM(require_docker(), 1);
-import { readFile } from "node:fs/promises";
-import { Agent as HttpAgent } from "node:http";
-import { Agent as HttpsAgent } from "node:https";
-import { homedir } from "node:os";
-import { join } from "node:path";
-var maxApiVersion = "1.52";
-var defaultSocket = "/var/run/docker.sock";
-var defaultTcpPort = 2375;
-var probeTimeoutMs = 15e3;
-function parseDockerHost(env, home) {
-  const raw = (env.DOCKER_HOST ?? "").trim();
-  if (raw === "") return unixEndpoint(defaultSocket);
-  const schemeEnd = raw.indexOf("://");
-  const scheme = schemeEnd === -1 ? "tcp" : raw.slice(0, schemeEnd).toLowerCase();
-  const rest = schemeEnd === -1 ? raw : raw.slice(schemeEnd + 3);
-  if (scheme === "unix") return unixEndpoint(rest === "" ? defaultSocket : rest);
-  if (scheme === "tcp" || scheme === "http" || scheme === "https")
-    return tcpEndpoint(raw, rest, env, home, scheme === "https");
-  throw new HandoffError(
-    `DOCKER_HOST=${raw} uses the "${scheme}://" scheme, which this action cannot use; set DOCKER_HOST to unix:///path/to/docker.sock or tcp://host:port (for ssh, forward the socket with \`ssh -L\` first).`
-  );
-}
-function unixEndpoint(socketPath2) {
-  return { kind: "unix", socketPath: socketPath2, display: `unix://${socketPath2}` };
-}
-function tcpEndpoint(raw, rest, env, home, https) {
-  let url;
-  try {
-    url = new URL(`tcp://${rest}`);
-  } catch {
-    throw invalidHost(raw);
-  }
-  if (url.hostname === "" || url.pathname !== "" && url.pathname !== "/") throw invalidHost(raw);
-  const port = url.port === "" ? defaultTcpPort : Number(url.port);
-  const host = url.hostname.replace(/^\[(.*)\]$/, "$1");
-  const verify = nonEmpty(env.DOCKER_TLS_VERIFY);
-  const certDir = nonEmpty(env.DOCKER_CERT_PATH) ? (env.DOCKER_CERT_PATH ?? "").trim() : join(home, ".docker");
-  const useTls = https || verify || nonEmpty(env.DOCKER_TLS) || nonEmpty(env.DOCKER_CERT_PATH);
-  const display = `tcp://${url.host}`;
-  return { kind: "tcp", host, port, display, ...useTls ? { tls: { verify, certPath: certDir } } : {} };
-}
-function nonEmpty(value) {
-  return value !== void 0 && value.trim() !== "";
-}
-function invalidHost(raw) {
-  return new HandoffError(
-    `DOCKER_HOST=${raw} is not a valid engine address; use unix:///path/to/docker.sock or tcp://host:port.`
-  );
-}
-function chooseApiVersion(daemon, ours = maxApiVersion) {
-  const newest = daemon.ApiVersion;
-  if (newest === void 0 || !/^\d+\.\d+$/.test(newest)) {
-    throw new HandoffError(
-      `the engine did not report an API version (got ${JSON.stringify(newest)}); is it a Docker Engine?`
-    );
-  }
-  const chosen = compareApiVersions(newest, ours) <= 0 ? newest : ours;
-  const oldest = daemon.MinAPIVersion;
-  if (oldest !== void 0 && /^\d+\.\d+$/.test(oldest) && compareApiVersions(chosen, oldest) < 0) {
-    throw new HandoffError(
-      `the Docker Engine ${daemon.Version ?? ""} needs API ${oldest} or newer, but this action speaks at most ${ours}; use a newer release of this action.`
-    );
-  }
-  return chosen;
-}
-function compareApiVersions(a, b) {
-  const [aMajor = 0, aMinor = 0] = a.split(".").map(Number);
-  const [bMajor = 0, bMinor = 0] = b.split(".").map(Number);
-  return aMajor - bMajor || aMinor - bMinor;
-}
-async function connectDocker(env = process.env) {
-  const endpoint = parseDockerHost(env, homedir());
-  const options = await modemOptions(endpoint);
-  const close = () => options.agent.destroy();
-  try {
-    const probe2 = new import_dockerode.default({ ...options, connectionTimeout: probeTimeoutMs });
-    let daemon;
-    try {
-      daemon = await probe2.version();
-    } catch (error) {
-      throw unreachable(endpoint.display, error);
-    }
-    const apiVersion = chooseApiVersion(daemon);
-    const docker = new import_dockerode.default({ ...options, version: `v${apiVersion}` });
-    return { docker, apiVersion, host: endpoint.display, close };
-  } catch (error) {
-    close();
-    throw error;
-  }
-}
-async function modemOptions(endpoint) {
-  if (endpoint.kind === "unix") {
-    const agent2 = new HttpAgent({ keepAlive: true });
-    return { socketPath: endpoint.socketPath, host: void 0, port: void 0, protocol: "http", agent: agent2 };
-  }
-  const base = { socketPath: void 0, host: endpoint.host, port: endpoint.port };
-  if (!endpoint.tls) return { ...base, protocol: "http", agent: new HttpAgent({ keepAlive: true }) };
-  const files = await readTlsFiles(endpoint.tls, endpoint.display);
-  const agent = new HttpsAgent({ keepAlive: true, rejectUnauthorized: endpoint.tls.verify, ...files });
-  return { ...base, protocol: "https", ...files, agent };
-}
-async function readTlsFiles(tls, display) {
-  const read = async (name, required) => {
-    const path = join(tls.certPath, name);
-    try {
-      return await readFile(path);
-    } catch (error) {
-      if (!required) return void 0;
-      throw new HandoffError(
-        `cannot read ${path} to verify the Docker Engine at ${display} (${errorMessage(error)}); set DOCKER_CERT_PATH to the directory holding ca.pem, cert.pem and key.pem, or unset DOCKER_TLS_VERIFY.`
-      );
+// src/handoff/progress.ts
+function progress(log, clock, label2, total, everyMs = 5e3) {
+  const start = clock();
+  let bytes = 0;
+  const timer = setInterval(() => {
+    log.info(transferLine(label2, bytes, (clock() - start) / 1e3, total));
+  }, everyMs);
+  timer.unref();
+  return {
+    add: (n) => {
+      bytes += n;
+    },
+    stop: () => {
+      clearInterval(timer);
+      return bytes;
     }
   };
-  const ca = await read("ca.pem", tls.verify);
-  const cert = await read("cert.pem", false);
-  const key = await read("key.pem", false);
-  return { ...ca ? { ca } : {}, ...cert && key ? { cert, key } : {} };
-}
-function unreachable(display, error) {
-  const status = engineStatus(error);
-  if (status !== void 0) {
-    return new HandoffError(
-      `the server at ${display} answered HTTP ${status} to GET /version, so it is not a Docker Engine; set DOCKER_HOST to the address of a Docker Engine.`
-    );
-  }
-  const code = error?.code;
-  const text = causeText(error);
-  if (isTlsFailure(code, text)) {
-    return new HandoffError(
-      `the TLS handshake with the Docker Engine at ${display} failed (${tlsReason(text)}); check that DOCKER_CERT_PATH holds the ca.pem that signed the engine certificate and the client cert.pem and key.pem it accepts.`
-    );
-  }
-  const why = code === "ENOENT" ? "no socket there" : code === "EACCES" ? "permission denied on the socket" : text;
-  return new HandoffError(
-    `cannot reach the Docker Engine at ${display} (${why}); start Docker on this runner, or set DOCKER_HOST to the address of a running engine (unix:///path/to/docker.sock or tcp://host:port).`
-  );
-}
-function isTlsFailure(code, text) {
-  const tlsCodes = /^(ERR_SSL|ERR_TLS|CERT_|UNABLE_TO_|SELF_SIGNED|DEPTH_ZERO|HOSTNAME_MISMATCH)/;
-  return tlsCodes.test(code ?? "") || /SSL routines|certificate/i.test(text);
-}
-function tlsReason(text) {
-  const alert = /:([^:]*alert [^:]+):/.exec(text);
-  return alert ? alert[1].trim() : text.split("\n")[0].trim();
-}
-function causeText(error) {
-  const message = error?.message;
-  return typeof message === "string" && message !== "" ? message : errorMessage(error);
-}
-function engineMessage(error) {
-  const json3 = error?.json;
-  if (json3 !== null && typeof json3 === "object" && typeof json3.message === "string") {
-    return json3.message;
-  }
-  return causeText(error).replace(/^\(HTTP code \d+\) [^-]*- /, "").trim();
-}
-function engineStatus(error) {
-  const status = error?.statusCode;
-  return typeof status === "number" ? status : void 0;
 }
 
-// src/runtimes/docker/export.ts
-import { Transform as Transform2 } from "node:stream";
+// src/archive/oci-convert.ts
+var import_tar_stream2 = __toESM(require_tar_stream(), 1);
+import { PassThrough as PassThrough2, Readable as Readable3 } from "node:stream";
+import { pipeline as pipeline2 } from "node:stream/promises";
+
+// src/archive/layer-rewrite.ts
+import { createHash as createHash3 } from "node:crypto";
+import { createReadStream as createReadStream2, createWriteStream } from "node:fs";
+import { rm } from "node:fs/promises";
+import { join } from "node:path";
+import { PassThrough, Readable as Readable2, Transform } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { createGunzip, createGzip, createZstdDecompress as createZstdDecompress2 } from "node:zlib";
+var layerLevels = { gzip: 6, zstd: 3 };
+async function keepLayer(out, layer, body) {
+  const hash = createHash3("sha256");
+  const check = new Transform({
+    transform(chunk, _encoding, callback) {
+      hash.update(chunk);
+      callback(null, chunk);
+    },
+    flush(callback) {
+      const actual = `sha256:${hash.digest("hex")}`;
+      callback(
+        actual === layer.digest ? null : new HandoffError(
+          `blob ${layer.digest} of the archive hashes to ${actual}: it is corrupt; save the image again`
+        )
+      );
+    }
+  });
+  if (out.emitted.has(layer.digest)) await pipeline(body, check, new PassThrough().resume());
+  else {
+    out.emitted.add(layer.digest);
+    body.once("error", (error) => check.destroy(error));
+    await writeStream(out.pack, blobPath(layer.digest), layer.size, body.pipe(check));
+  }
+  return layer;
+}
+function compressionOf(head) {
+  if (head[0] === 31 && head[1] === 139) return "gzip";
+  if (head.subarray(0, 4).equals(Buffer.from([40, 181, 47, 253]))) return "zstd";
+  return "uncompressed";
+}
+async function convertLayer(out, body) {
+  const file = join(out.scratch, `convert-${process.pid}-${out.files++}`);
+  const untrack = trackTemporary(file);
+  try {
+    const head = await peek(body);
+    const source = compressionOf(head.first);
+    const target = out.compression;
+    const hash = createHash3("sha256");
+    let size = 0;
+    const count2 = new Transform({
+      transform(chunk, _encoding, callback) {
+        hash.update(chunk);
+        size += chunk.length;
+        callback(null, chunk);
+      }
+    });
+    const stages = [];
+    if (source !== target) {
+      if (source !== "uncompressed") stages.push(decompressor(source));
+      if (target !== "uncompressed")
+        stages.push(target === "gzip" ? createGzip({ level: layerLevels.gzip }) : zstdCompress(layerLevels.zstd));
+    }
+    stages.push(count2);
+    if (target === "uncompressed") stages.push(zstdCompress(1));
+    await pipeline([head.stream, ...stages, createWriteStream(file)]);
+    const layer = { digest: `sha256:${hash.digest("hex")}`, size };
+    if (!out.emitted.has(layer.digest)) {
+      out.emitted.add(layer.digest);
+      const stored = createReadStream2(file, { highWaterMark: 1024 * 1024 });
+      const body2 = target === "uncompressed" ? stored.pipe(createZstdDecompress2()) : stored;
+      if (body2 !== stored) stored.once("error", (error) => body2.destroy(error));
+      await writeStream(out.pack, blobPath(layer.digest), size, body2);
+    }
+    return layer;
+  } finally {
+    await rm(file, { force: true });
+    untrack();
+  }
+}
+function decompressor(source) {
+  return source === "gzip" ? createGunzip() : createZstdDecompress2();
+}
+async function peek(body) {
+  const iterator = body[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  const head = first.done ? Buffer.alloc(0) : first.value;
+  return { first: head, stream: Readable2.from(prepend(head, iterator)) };
+}
+async function* prepend(head, rest) {
+  if (head.length > 0) yield head;
+  for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
+}
+var fixed = { mode: 420, type: "file", mtime: /* @__PURE__ */ new Date(0), uid: 0, gid: 0 };
+function writeBody2(pack, name, body) {
+  return new Promise((resolve2, reject) => {
+    pack.entry({ name, size: body.length, ...fixed }, body, (error) => error ? reject(error) : resolve2());
+  });
+}
+function writeStream(pack, name, size, body) {
+  return new Promise((resolve2, reject) => {
+    const sink = pack.entry({ name, size, ...fixed }, (error) => error ? reject(error) : resolve2());
+    pipeline(body, sink).catch(reject);
+  });
+}
 
 // src/archive/input-check.ts
 var tailSize = 64 * 1024;
@@ -17031,8 +17426,484 @@ function appendedEngineError(tail) {
   return void 0;
 }
 
+// src/archive/oci-build.ts
+import { createHash as createHash4 } from "node:crypto";
+var types = {
+  oci: {
+    manifest: "application/vnd.oci.image.manifest.v1+json",
+    index: "application/vnd.oci.image.index.v1+json",
+    config: "application/vnd.oci.image.config.v1+json",
+    layer: {
+      gzip: "application/vnd.oci.image.layer.v1.tar+gzip",
+      zstd: "application/vnd.oci.image.layer.v1.tar+zstd",
+      uncompressed: "application/vnd.oci.image.layer.v1.tar"
+    }
+  },
+  docker: {
+    manifest: "application/vnd.docker.distribution.manifest.v2+json",
+    index: "application/vnd.docker.distribution.manifest.list.v2+json",
+    config: "application/vnd.docker.container.image.v1+json",
+    layer: {
+      gzip: "application/vnd.docker.image.rootfs.diff.tar.gzip",
+      zstd: void 0,
+      uncompressed: "application/vnd.docker.image.rootfs.diff.tar"
+    }
+  }
+};
+function layerMediaType(options) {
+  const type = types[options.ociMediaTypes ? "oci" : "docker"].layer[options.compression];
+  if (type === void 0) throw new Error("zstd layers need OCI media types");
+  return type;
+}
+function buildArchive(model, configSizes, layerOf, options) {
+  const kind = types[options.ociMediaTypes ? "oci" : "docker"];
+  const built = { blobs: [], nameFiles: [], renamed: /* @__PURE__ */ new Map() };
+  const annotations = Object.keys(options.annotations).length > 0 ? { annotations: options.annotations } : {};
+  const manifestOf = (image) => {
+    const config = {
+      mediaType: kind.config,
+      digest: image.configDigest,
+      size: configSizes.get(image.configDigest) ?? 0
+    };
+    const layers = image.layers.map((layer) => ({ mediaType: layerMediaType(options), ...layerOf(layer.path) }));
+    const body = { schemaVersion: 2, mediaType: kind.manifest, config, layers, ...annotations };
+    return { mediaType: kind.manifest, ...blob(built, body) };
+  };
+  const top = [];
+  const entries = [];
+  for (const group2 of groups(model.images)) {
+    const manifests = group2.map((image) => ({ image, descriptor: manifestOf(image) }));
+    const only = manifests.length === 1 ? manifests[0] : void 0;
+    let descriptor;
+    if (only !== void 0) descriptor = only.descriptor;
+    else {
+      const children = manifests.map(({ image, descriptor: d }) => ({ ...d, ...platformOf2(image.platform) }));
+      const body = { schemaVersion: 2, mediaType: kind.index, manifests: children, ...annotations };
+      descriptor = { mediaType: kind.index, ...blob(built, body) };
+    }
+    const first = group2[0];
+    if (first.manifestDigest !== void 0) built.renamed.set(first.manifestDigest, descriptor.digest);
+    if (first.names.length === 0) top.push(descriptor);
+    for (const name of first.names) top.push({ ...descriptor, annotations: nameAnnotations(name) });
+    for (const image of group2) {
+      entries.push({
+        Config: blobPath(image.configDigest),
+        RepoTags: image.names.filter((name) => parseReference(name).tag !== void 0),
+        Layers: image.layers.map((layer) => blobPath(layerOf(layer.path).digest))
+      });
+    }
+  }
+  const index = { schemaVersion: 2, mediaType: types.oci.index, manifests: top };
+  built.nameFiles.push(
+    { name: "oci-layout", body: json2({ imageLayoutVersion: "1.0.0" }) },
+    { name: "index.json", body: json2(index) },
+    { name: "manifest.json", body: json2(entries) }
+  );
+  return built;
+}
+function groups(images) {
+  const byKey = /* @__PURE__ */ new Map();
+  for (const image of images) {
+    const key = image.manifestDigest ?? image.configDigest;
+    byKey.set(key, [...byKey.get(key) ?? [], image]);
+  }
+  return [...byKey.values()];
+}
+function platformOf2(platform) {
+  if (platform === void 0) return {};
+  const [os = "", architecture = "", variant] = platform.split("/");
+  return { platform: { architecture, os, ...variant ? { variant } : {} } };
+}
+function nameAnnotations(name) {
+  const ref = parseReference(name);
+  return { [containerdNameKey]: normalizedName(ref), ...ref.tag ? { [ociRefNameKey]: ref.tag } : {} };
+}
+function blob(built, document) {
+  const body = json2(document);
+  const digest = `sha256:${createHash4("sha256").update(body).digest("hex")}`;
+  if (!built.blobs.some((b) => b.digest === digest)) built.blobs.push({ digest, body });
+  return { digest, size: body.length };
+}
+function json2(value) {
+  return Buffer.from(JSON.stringify(value));
+}
+
+// src/archive/oci-convert.ts
+var jsonLimit = 4 * 1024 * 1024;
+var smallLimit = 1024;
+function convertArchive(input, options, scratch) {
+  const pack = import_tar_stream2.default.pack();
+  const extract = import_tar_stream2.default.extract();
+  const watch = new InputWatch();
+  const tap = new PassThrough2();
+  tap.on("data", (chunk) => watch.see(chunk));
+  const fed = pipeline2(input, tap, extract);
+  fed.catch(() => void 0);
+  let renamed = /* @__PURE__ */ new Map();
+  const state = {
+    contents: { files: /* @__PURE__ */ new Map(), json: /* @__PURE__ */ new Map(), nameFiles: /* @__PURE__ */ new Map() },
+    layers: /* @__PURE__ */ new Map(),
+    small: /* @__PURE__ */ new Map(),
+    heldBytes: 0,
+    entries: 0
+  };
+  const out = { pack, scratch, compression: options.compression, emitted: /* @__PURE__ */ new Set(), files: 0 };
+  const convert = { options, pack, state, out };
+  void (async () => {
+    for await (const entry of extract) await take(convert, entry.header, entry);
+    await fed;
+    if (!watch.endedCleanly()) throw new Error("the tar ended early, without its end-of-archive blocks");
+    renamed = await finish(convert);
+    pack.finalize();
+  })().catch(async (error) => {
+    extract.destroy();
+    await fed.catch(() => void 0);
+    const failure = error?.syscall !== void 0 ? error : watch.explain(error);
+    pack.destroy(failure instanceof Error ? failure : new Error(String(failure)));
+  });
+  return { archive: Readable3.from(pack, { objectMode: false }), renamed: () => renamed };
+}
+async function take(convert, header, body) {
+  const { state } = convert;
+  const path = normalizePath(header.name);
+  if (isSpecialEntry(header.type)) throw specialEntry(path, header.type);
+  if (++state.entries > maxEntries) throw overBudget(`more than ${maxEntries} entries`);
+  const pieces = body[Symbol.asyncIterator]();
+  const isFile = header.type === "file" || header.type === "contiguous-file";
+  if (!isFile) {
+    await drain(pieces);
+    const link = header.linkname ?? "";
+    if (header.type === "symlink") state.contents.files.set(path, { size: 0, link: symlinkTarget(path, link) });
+    else if (header.type === "link") state.contents.files.set(path, { size: 0, link: normalizePath(link) });
+    else state.contents.files.set(path, { size: 0, type: header.type ?? "directory" });
+    return;
+  }
+  const size = header.size ?? 0;
+  const first = await pieces.next();
+  const head = first.done ? Buffer.alloc(0) : first.value;
+  if (isNameFile(path) || size <= jsonLimit && looksLikeJson(head) || size < smallLimit) {
+    const whole = await readRest(head, pieces, state);
+    if (isNameFile(path)) state.contents.nameFiles.set(path, whole);
+    else if (looksLikeJson(whole)) state.contents.json.set(path, whole);
+    else state.small.set(path, whole);
+    if (!isNameFile(path)) state.contents.files.set(path, { size });
+    return;
+  }
+  state.contents.files.set(path, { size });
+  const digest = configDigestOfPath(path);
+  const stream = Readable3.from(prepend(head, pieces));
+  const kept = digest !== void 0 && path.startsWith("blobs/sha256/") && compressionOf(head) === convert.options.compression;
+  state.layers.set(
+    path,
+    kept ? await keepLayer(convert.out, { digest, size }, stream) : await convertLayer(convert.out, stream)
+  );
+}
+async function finish(convert) {
+  const { state } = convert;
+  const model = readModel(state.contents);
+  const resolved2 = (path) => resolveFile(state.contents, path)?.path ?? path;
+  for (const image of model.images) {
+    for (const layer of image.layers) {
+      const path = resolved2(layer.path);
+      const small = state.small.get(path);
+      if (!state.layers.has(path) && small !== void 0)
+        state.layers.set(path, await convertLayer(convert.out, Readable3.from([small])));
+    }
+  }
+  const configSizes = /* @__PURE__ */ new Map();
+  for (const image of model.images) {
+    const path = resolved2(configPathOf(state, image.configDigest));
+    const body = state.contents.json.get(path);
+    if (body === void 0) throw new HandoffError(`the config of ${image.configDigest} is missing from the archive`);
+    configSizes.set(image.configDigest, body.length);
+    await emit(convert, image.configDigest, body);
+  }
+  const layerOf = (path) => {
+    const layer = state.layers.get(resolved2(path));
+    if (layer === void 0) throw new HandoffError(`layer ${path} is missing from the archive; save the image again`);
+    return layer;
+  };
+  const built = buildArchive(model, configSizes, layerOf, convert.options);
+  for (const blob2 of built.blobs) await emit(convert, blob2.digest, blob2.body);
+  for (const file of built.nameFiles) await writeBody2(convert.pack, file.name, file.body);
+  return built.renamed;
+}
+function configPathOf(state, digest) {
+  const legacy = `${digest.replace(/^sha256:/, "")}.json`;
+  return state.contents.files.has(legacy) ? legacy : blobPath(digest);
+}
+async function emit(convert, digest, body) {
+  if (convert.out.emitted.has(digest)) return;
+  convert.out.emitted.add(digest);
+  await writeBody2(convert.pack, blobPath(digest), body);
+}
+async function readRest(head, pieces, state) {
+  const parts = [head];
+  let seen = head.length;
+  for (let next = await pieces.next(); !next.done; next = await pieces.next()) {
+    parts.push(next.value);
+    seen += next.value.length;
+  }
+  state.heldBytes += seen;
+  if (state.heldBytes > heldBytesBudget)
+    throw overBudget(`more than ${heldBytesBudget >> 20} MiB of small files (configs, manifests)`);
+  return Buffer.concat(parts, seen);
+}
+async function drain(pieces) {
+  while (!(await pieces.next()).done) {
+  }
+}
+
+// src/handoff/convert.ts
+function convertSource(source, options, scratch) {
+  let renamed = () => /* @__PURE__ */ new Map();
+  return {
+    async open() {
+      const converted = convertArchive(await source(), options, scratch);
+      renamed = converted.renamed;
+      return converted.archive;
+    },
+    renamed: () => renamed()
+  };
+}
+function convertNote(options) {
+  const types2 = options.ociMediaTypes ? "OCI media types" : "Docker's media types";
+  const count2 = Object.keys(options.annotations).length;
+  const annotations = count2 > 0 ? `, ${count2} annotation(s) on every manifest and index` : "";
+  return `Stored as an OCI layout with ${types2}, ${options.compression} layers${annotations}.`;
+}
+function sentLayerTypes(index, omit) {
+  const types2 = /* @__PURE__ */ new Set();
+  for (const body of contentsOf(index.entries).json.values()) {
+    let doc;
+    try {
+      doc = JSON.parse(body.toString("utf8"));
+    } catch {
+      continue;
+    }
+    const layers = isRecord(doc) && Array.isArray(doc["layers"]) ? doc["layers"] : [];
+    for (const layer of layers) {
+      if (!isRecord(layer) || typeof layer["mediaType"] !== "string" || typeof layer["digest"] !== "string") continue;
+      if (!omit.has(blobPath(layer["digest"]))) types2.add(layer["mediaType"]);
+    }
+  }
+  return types2;
+}
+
+// src/handoff/load-store.ts
+function prefetchFor(chunks, bytes) {
+  const average = chunks > 0 ? bytes / chunks : 0;
+  return average < 16 * 1024 * 1024 ? 8 : 3;
+}
+var lookups = 16;
+async function loadFromStore(deps, store, request) {
+  const { runtime, log, clock } = deps;
+  const start = clock();
+  const lookup = await orMiss(deps, request, () => readIndex(store, request));
+  if (lookup === void 0) return { hit: false, rows: [], phases: [["lookup", clock() - start]] };
+  if (!("index" in lookup)) return missed(deps, request, store.kind, clock() - start, lookup.why);
+  const { found, index } = lookup;
+  const hit = found.matchedKey === request.key;
+  log.info(
+    `Found ${hit ? "key" : "restore key match"} "${found.matchedKey}" in ${store.kind}; loading into ${runtime.kind}.`
+  );
+  const held = runtime.heldLayers ? await runtime.heldLayers() : {};
+  const stored = [];
+  const plan = planLoad(index, rewriteFor(request.images, stored), held);
+  if (plan.model.images.length === 0) throw noneSelected(stored);
+  const unreadable = runtime.unreadableLayers?.(sentLayerTypes(index, plan.omit));
+  if (unreadable !== void 0) throw new HandoffError(`Cannot load "${found.matchedKey}": ${unreadable}.`);
+  const missing = await orMiss(deps, request, () => missingChunks(store, plan.chunks));
+  if (missing === void 0) return { hit: false, rows: [], phases: [["lookup", clock() - start]] };
+  if (missing.length > 0) {
+    const why = `"${found.matchedKey}" names ${missing.length} chunk(s) no longer in the ${store.kind} store (evicted or pruned)`;
+    return missed(deps, request, store.kind, clock() - start, why);
+  }
+  if (plan.omit.size > 0) {
+    log.info(
+      `Leaving out ${plan.omit.size} layer file(s), ${formatBytes(plan.omittedBytes)}, that ${runtime.kind} already holds or no selected image uses.`
+    );
+  }
+  const fetchMs = clock() - start;
+  const loadStart = clock();
+  let report;
+  try {
+    report = await streamIntoRuntime(deps, store, index, plan);
+  } catch (error) {
+    if (!(error instanceof ChunkFetchError) || request.required) throw error;
+    log.warning(
+      `Could not restore images, continuing as a cache miss (the post step saves what the job builds): ${error.message}`
+    );
+    return {
+      hit: false,
+      rows: [],
+      phases: [
+        ["lookup", fetchMs],
+        ["load", clock() - loadStart]
+      ]
+    };
+  }
+  for (const warning of report.warnings ?? []) log.warning(`${runtime.kind}: ${warning}`);
+  const done = await verifyAndTag(deps, request, plan.model, { fetchMs, loadStart });
+  return {
+    hit,
+    matchedKey: found.matchedKey,
+    ...done,
+    dropped: droppedNames(plan.model),
+    transfer: { sentBytes: plan.sendBytes, omittedBytes: plan.omittedBytes, omittedLayers: plan.omit.size }
+  };
+}
+async function readIndex(store, request) {
+  try {
+    const found = await store.readIndex(request.key, request.restoreKeys);
+    if (!found) {
+      const why = await store.explainMiss(request.key).catch(() => void 0);
+      return why === void 0 ? {} : { why };
+    }
+    try {
+      return { found, index: parseIndex(found.body) };
+    } catch (error) {
+      if (error instanceof IndexFormatError) throw new IndexFormatError(`"${found.matchedKey}": ${error.message}`);
+      throw error;
+    }
+  } catch (error) {
+    if (error instanceof IndexFormatError) return { why: error.message };
+    throw error;
+  }
+}
+async function streamIntoRuntime(deps, store, index, plan) {
+  const ticker = progress(deps.log, deps.clock, "load", plan.sendBytes);
+  const prefetch = prefetchFor(plan.chunks.length, plan.sendBytes);
+  const archive = assembleArchive(index, plan, store, { prefetch, onBytes: (n) => ticker.add(n) });
+  try {
+    return await deps.runtime.importArchive(archive.stream);
+  } catch (error) {
+    throw archive.failure() ?? error;
+  } finally {
+    ticker.stop();
+  }
+}
+async function missingChunks(store, chunks) {
+  const unique = [...new Set(chunks)];
+  const missing = [];
+  for (let at = 0; at < unique.length; at += lookups) {
+    const batch = unique.slice(at, at + lookups);
+    const present = await Promise.all(batch.map((digest) => store.has(digest)));
+    batch.forEach((digest, i) => {
+      if (!present[i]) missing.push(digest);
+    });
+  }
+  return missing;
+}
+
+// src/handoff/dangling.ts
+function danglingName(prefix, kind, id) {
+  const [algorithm = "sha256", hex = ""] = id.split(":");
+  if (kind === "containerd" || kind === "kind") return familiarName(parseReference(`${prefix}@${algorithm}:${hex}`));
+  return `${prefix}:${algorithm}-${hex}`;
+}
+async function nameDangling(runtime, prefix, model, ids) {
+  const done = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const image of model.images.filter((i) => i.names.length === 0)) {
+    const id = ids.get(image.configDigest) ?? image.configDigest;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const target = danglingName(prefix, runtime.kind, id);
+    await runtime.tag(id, target);
+    const found = await runtime.inspect(target);
+    if (found?.id !== id) {
+      throw new HandoffError(
+        `Naming untagged image ${imageLabel(image)} as ${target} did not take: the engine has ${found?.id ?? "no such image"}, expected ${id}.`
+      );
+    }
+    done.push({ source: id, target, id });
+  }
+  return done;
+}
+
+// src/handoff/load.ts
+function loadImages(deps, request) {
+  return loadFromStore(deps, deps.store, request);
+}
+var EntryMissing = class extends HandoffError {
+};
+function missed(deps, request, where, elapsedMs, why) {
+  const tried = [request.key, ...request.restoreKeys.map((k) => `${k}*`)].map((k) => `"${k}"`).join(", ");
+  const because = why !== void 0 ? ` (${why})` : "";
+  if (request.required) {
+    throw new EntryMissing(
+      `No entry found in ${where} for ${tried}${because}. Save the images first (mode: save) with the same key, or check the key.`
+    );
+  }
+  deps.log.info(`No entry found in ${where} for ${tried}${because}; nothing to load.`);
+  return { hit: false, rows: [], phases: [["lookup", elapsedMs]] };
+}
+async function orMiss(deps, request, fetch) {
+  try {
+    return await fetch();
+  } catch (error) {
+    if (request.required) throw error;
+    deps.log.warning(
+      `Could not restore images, continuing as a cache miss (the post step saves what the job builds): ${errorMessage(error)}`
+    );
+    return void 0;
+  }
+}
+function rewriteFor(selection, stored) {
+  if (selection.include.length === 0 && selection.exclude.length === 0) return { names: (image) => image.names };
+  const selectedNames = (image) => image.names.filter((n) => selects(selection, n, { shortNames: true }));
+  return {
+    keep: (image) => {
+      stored.push(...image.names.length > 0 ? image.names : [image.configDigest]);
+      return image.names.length === 0 ? selection.include.length === 0 : selectedNames(image).length > 0;
+    },
+    names: selectedNames
+  };
+}
+function noneSelected(stored) {
+  return new HandoffError(
+    `Input "images" selects none of the stored images (${stored.join(", ") || "none"}); fix the patterns.`
+  );
+}
+async function verifyAndTag(deps, request, model, timing) {
+  const { runtime, log, clock } = deps;
+  for (const note of model.skipped) log.warning(`Skipped while loading: ${note}`);
+  const tagPlan = planTags(request.tags, model);
+  const ids = await verifyLoaded(runtime, model);
+  const loadMs = clock() - timing.loadStart;
+  log.info(`Loaded and verified in ${formatMs(loadMs)}: ${describeImages(model, ids)}.`);
+  const tagged = await applyTags(runtime, tagPlan, ids);
+  for (const t of tagged) log.info(`Tagged ${t.source} as ${t.target}.`);
+  const prefix = request.danglingNamePrefix;
+  const named = prefix !== void 0 ? await nameDangling(runtime, prefix, model, ids) : [];
+  for (const n of named) log.info(`Named untagged image ${n.id}: ${n.target}.`);
+  const rows = imageRows(model, ids).map((row) => {
+    const name = named.find((n) => n.id === row.id && row.name === row.id)?.target;
+    return name !== void 0 ? { ...row, name } : row;
+  });
+  return {
+    rows: withTargets(rows, tagged),
+    phases: [
+      ["fetch", timing.fetchMs],
+      ["load+verify", loadMs],
+      ["tag", clock() - timing.loadStart - loadMs]
+    ]
+  };
+}
+
+// src/store/chunk-sink.ts
+import { createReadStream as createReadStream3, createWriteStream as createWriteStream2 } from "node:fs";
+import { rm as rm2 } from "node:fs/promises";
+import { join as join3 } from "node:path";
+import { once as once2 } from "node:events";
+import { pipeline as pipeline3 } from "node:stream/promises";
+
+// src/runtimes/exec.ts
+import { spawn } from "node:child_process";
+
 // src/runtimes/stall.ts
-import { Transform } from "node:stream";
+import { Transform as Transform2 } from "node:stream";
 function watchProgress(ms, awaitingEngine, onStall) {
   if (ms <= 0) return { touch: () => void 0, stop: () => void 0 };
   let last = Date.now();
@@ -17062,7 +17933,7 @@ function stallError(what, ms) {
   );
 }
 function meter(touch) {
-  return new Transform({
+  return new Transform2({
     transform(chunk, _encoding, callback) {
       touch();
       callback(null, chunk);
@@ -17076,7 +17947,860 @@ function engineGives(fromEngine) {
   return () => !fromEngine.readableEnded && fromEngine.readableLength < fromEngine.readableHighWaterMark;
 }
 
+// src/runtimes/exec.ts
+async function run(argv, options = {}) {
+  const [file, ...args] = argv;
+  if (file === void 0) throw new Error("run: empty argv");
+  let result;
+  try {
+    result = await getExecOutput(file, args, {
+      silent: true,
+      ignoreReturnCode: true,
+      ...options.env ? { env: { ...processEnv(), ...options.env } } : {}
+    });
+  } catch (error) {
+    throw notFound(file, error);
+  }
+  if (result.exitCode !== 0 && !options.allowFailure) throw failed(argv, result);
+  return result;
+}
+function spawnStreaming(argv, stdin, env, stall) {
+  const [file, ...args] = argv;
+  if (file === void 0) throw new Error("spawnStreaming: empty argv");
+  const child = spawn(file, args, {
+    stdio: [stdin ? "pipe" : "ignore", "pipe", "pipe"],
+    ...env ? { env: { ...processEnv(), ...env } } : {}
+  });
+  const { stdout: childOut, stderr: childErr } = child;
+  if (childOut === null || childErr === null) throw new Error("spawnStreaming: stdout and stderr are not pipes");
+  const toTool = meter(() => watch.touch());
+  const fromTool = meter(() => watch.touch());
+  let stalled;
+  let giveUp = () => void 0;
+  const watch = watchProgress(stall?.ms ?? 0, stdin ? engineTakes(toTool) : engineGives(fromTool), () => {
+    stalled = stallError(stall?.what ?? argv.slice(0, 3).join(" "), stall?.ms ?? 0);
+    child.kill("SIGKILL");
+    giveUp(stalled);
+    fromTool.destroy();
+    toTool.destroy();
+  });
+  let stderr = "";
+  childErr.setEncoding("utf8").on("data", (chunk) => {
+    watch.touch();
+    stderr = (stderr + chunk).slice(-64 * 1024);
+  });
+  if (stdin && child.stdin) {
+    child.stdin.on("error", () => void 0);
+    stdin.on("error", (error) => {
+      stderr += `
+input failed: ${String(error)}`;
+      child.kill("SIGTERM");
+    });
+    stdin.pipe(toTool).pipe(child.stdin);
+  }
+  childOut.pipe(fromTool);
+  const done = new Promise((resolve2, reject) => {
+    giveUp = reject;
+    child.on("error", (error) => reject(notFound(file, error)));
+    child.on("close", (code, signal) => {
+      watch.stop();
+      const result = { exitCode: code ?? 128, stdout: "", stderr };
+      if (stalled !== void 0) reject(stalled);
+      else if (code === 0) resolve2(result);
+      else reject(failed(argv, { ...result, stderr: stderr || killedBy(signal) }));
+    });
+  });
+  return { stdout: fromTool, done };
+}
+function killedBy(signal) {
+  return `it was killed by ${signal ?? "a signal"} without an error message (out of memory, or stopped from outside); check the runner's memory and run again`;
+}
+function processEnv() {
+  return Object.fromEntries(Object.entries(process.env).filter((e) => e[1] !== void 0));
+}
+function notFound(file, error) {
+  const code = error?.code;
+  const message = error?.message ?? String(error);
+  if (code === "ENOENT" || /Unable to locate executable|ENOENT/.test(message)) {
+    return new HandoffError(
+      `"${file}" was not found on PATH; install it on the runner (or put it on PATH) and run again.`
+    );
+  }
+  return error instanceof Error ? error : new Error(message);
+}
+function failed(argv, result) {
+  const last = result.stderr.trim().split("\n").filter(Boolean).pop() ?? `exit code ${result.exitCode}`;
+  return new HandoffError(`${argv.slice(0, 3).join(" ")} \u2026 failed: ${last}`);
+}
+
+// src/runtimes/path-lookup.ts
+import { access, constants as constants3 } from "node:fs/promises";
+import { delimiter, join as join2 } from "node:path";
+async function isOnPath(command, path = process.env.PATH ?? "") {
+  for (const dir of path.split(delimiter).filter(Boolean)) {
+    if (await access(join2(dir, command), constants3.X_OK).then(
+      () => true,
+      () => false
+    ))
+      return true;
+  }
+  return false;
+}
+
+// src/store/chunk-sink.ts
+function storeSink(store, options) {
+  const stats = { chunks: 0, reusedChunks: 0, reusedBytes: 0, storedBytes: 0 };
+  const seen = /* @__PURE__ */ new Set();
+  const running = /* @__PURE__ */ new Set();
+  const files = /* @__PURE__ */ new Map();
+  let failure;
+  let counter = 0;
+  let settled = 0;
+  let pendingBytes = 0;
+  const zstdCommand = store.compresses ? Promise.resolve(false) : isOnPath("zstd");
+  const transfer = async (digest, file, size) => {
+    let sent = file;
+    try {
+      const repeated = seen.has(digest);
+      seen.add(digest);
+      if (repeated || await store.has(digest)) {
+        stats.reusedChunks++;
+        stats.reusedBytes += size;
+        return;
+      }
+      sent = store.compresses ? file : await compressed(file);
+      stats.storedBytes += await store.put(digest, sent);
+    } finally {
+      await release(file);
+      if (sent !== file) await release(sent);
+    }
+  };
+  const compressed = async (file) => {
+    const target = `${file}.zst`;
+    files.set(target, trackTemporary(target));
+    if (await zstdCommand)
+      await run(["zstd", "-q", "-f", "--no-progress", `-${options.compressionLevel}`, file, "-o", target]);
+    else
+      await pipeline3(
+        createReadStream3(file, { highWaterMark: 1024 * 1024 }),
+        zstdCompress(options.compressionLevel),
+        createWriteStream2(target)
+      );
+    await release(file);
+    return target;
+  };
+  const release = async (file) => {
+    await rm2(file, { force: true });
+    files.get(file)?.();
+    files.delete(file);
+  };
+  const track = (task) => {
+    const done = task.catch((error) => {
+      failure ??= error;
+    }).finally(() => {
+      running.delete(done);
+      settled++;
+    });
+    running.add(done);
+  };
+  const begin = async () => {
+    while (running.size >= options.inFlight || pendingBytes >= options.inFlightBytes) await Promise.race(running);
+    if (failure !== void 0) throw failure;
+    const file = join3(store.scratch, `chunk-${process.pid}-${counter++}`);
+    files.set(file, trackTemporary(file));
+    const output = createWriteStream2(file);
+    const written = once2(output, "close").then(() => void 0);
+    written.catch(() => void 0);
+    return {
+      async write(data) {
+        if (!output.write(data)) await Promise.race([once2(output, "drain"), written]);
+      },
+      async end(digest, size) {
+        output.end();
+        await written;
+        stats.chunks++;
+        pendingBytes += size;
+        track(
+          transfer(digest, file, size).finally(() => {
+            pendingBytes -= size;
+          })
+        );
+      },
+      async abort() {
+        output.destroy();
+        await written.catch(() => void 0);
+      }
+    };
+  };
+  const settle = async () => {
+    while (running.size > 0) await Promise.all(running);
+  };
+  const removeAll = async () => {
+    await Promise.all([...files.keys()].map((file) => rm2(file, { force: true })));
+    for (const untrack of files.values()) untrack();
+    files.clear();
+  };
+  return {
+    begin,
+    progress: () => ({ chunks: stats.chunks, settled }),
+    async finish() {
+      await settle();
+      if (failure === void 0) return stats;
+      await removeAll();
+      throw failure;
+    },
+    async abort() {
+      await settle();
+      await removeAll();
+    }
+  };
+}
+
+// src/store/split.ts
+var import_tar_stream3 = __toESM(require_tar_stream(), 1);
+import { createHash as createHash5 } from "node:crypto";
+import { pipeline as pipeline4 } from "node:stream/promises";
+import { Transform as Transform3 } from "node:stream";
+var tinyInline = 64 * 1024;
+var jsonInline = 4 * 1024 * 1024;
+async function splitArchive(archive, sink, chunkBytes, onBytes = () => void 0, selection) {
+  const watch = new InputWatch();
+  const tap = new Transform3({
+    transform(chunk, _encoding, callback) {
+      watch.see(chunk);
+      onBytes(chunk.length);
+      callback(null, chunk);
+    }
+  });
+  const extract = import_tar_stream3.default.extract();
+  const fed = pipeline4(archive, tap, extract).catch((error) => {
+    throw watch.explain(error);
+  });
+  fed.catch(() => void 0);
+  const state = { entries: [], inlineBytes: 0 };
+  try {
+    for await (const entry of extract) {
+      if (selection !== void 0 && leftOut(entry.header, selection)) {
+        await drain2(entry[Symbol.asyncIterator]());
+        continue;
+      }
+      const stored = await storeEntry(entry.header, entry, sink, chunkBytes, state);
+      if (stored === void 0) continue;
+      if (state.entries.push(stored) > maxEntries) throw overBudget(`more than ${maxEntries} entries`);
+    }
+    await fed;
+  } catch (error) {
+    extract.destroy();
+    await fed.catch(() => void 0);
+    throw error?.syscall !== void 0 ? error : watch.explain(error);
+  }
+  if (!watch.endedCleanly()) throw watch.explain(new Error("the tar ended early, without its end-of-archive blocks"));
+  for (const file of selection?.nameFiles ?? []) {
+    const inline = file.body.toString("base64");
+    state.entries.push({ path: file.name, mode: 420, type: "file", size: file.body.length, inline });
+  }
+  return { entries: state.entries, contents: contentsOf(state.entries), archiveBytes: watch.bytes };
+}
+function leftOut(header, selection) {
+  if (header.type !== "file" && header.type !== "contiguous-file") return false;
+  const path = normalizePath(header.name);
+  return selection.omit.has(path) || isNameFile(path);
+}
+async function storeEntry(header, body, sink, chunkBytes, state) {
+  const path = normalizePath(header.name);
+  const mode = header.mode ?? 420;
+  if (isSpecialEntry(header.type)) throw specialEntry(path, header.type);
+  const pieces = body[Symbol.asyncIterator]();
+  switch (header.type) {
+    case "directory":
+      await drain2(pieces);
+      return path === "" ? void 0 : { path, mode, type: "directory" };
+    case "symlink":
+    case "link": {
+      await drain2(pieces);
+      return { path, mode, type: header.type, linkname: normalizePath(header.linkname ?? "") };
+    }
+    case "file":
+    case "contiguous-file":
+      return storeFile({ path, mode, size: header.size ?? 0 }, pieces, sink, chunkBytes, state);
+    default:
+      throw new HandoffError(
+        `not an image archive: ${path} is a ${header.type ?? "special"} entry, which no image archive holds; save the image again`
+      );
+  }
+}
+async function drain2(pieces) {
+  while (!(await pieces.next()).done) {
+  }
+}
+async function storeFile(file, pieces, sink, chunkBytes, state) {
+  const { path, mode, size } = file;
+  const nameFile = isNameFile(path);
+  let first;
+  if (nameFile || size <= jsonInline) {
+    const inline = await readInline(file, pieces, nameFile, state);
+    if (Buffer.isBuffer(inline)) return { path, mode, type: "file", size, inline: inline.toString("base64") };
+    first = inline.first;
+  }
+  return { path, mode, type: "file", size, chunks: await writeChunks(first, pieces, sink, chunkBytes) };
+}
+async function readInline(file, pieces, nameFile, state) {
+  if (nameFile && file.size > jsonInline) {
+    throw new HandoffError(
+      `not an image archive: ${file.path} is ${file.size} bytes, far larger than any name file; save the image again`
+    );
+  }
+  const parts = [];
+  let seen = 0;
+  for (let next = await pieces.next(); !next.done; next = await pieces.next()) {
+    const data = next.value;
+    if (seen === 0 && !nameFile && file.size > tinyInline && !looksLikeJson(data)) return { first: data };
+    parts.push(data);
+    seen += data.length;
+  }
+  state.inlineBytes += seen;
+  if (state.inlineBytes > heldBytesBudget)
+    throw overBudget(`more than ${heldBytesBudget >> 20} MiB of small files (configs, manifests)`);
+  return Buffer.concat(parts, seen);
+}
+async function writeChunks(first, pieces, sink, chunkBytes) {
+  const digests = [];
+  let target;
+  let hash = createHash5("sha256");
+  let filled = 0;
+  const close = async () => {
+    const digest = `sha256:${hash.digest("hex")}`;
+    digests.push(digest);
+    const done = target;
+    if (done === void 0) throw new Error("a chunk was closed before any byte was written to it");
+    target = void 0;
+    hash = createHash5("sha256");
+    await done.end(digest, filled);
+    filled = 0;
+  };
+  try {
+    let data = first;
+    for (; ; ) {
+      if (data === void 0) {
+        const next = await pieces.next();
+        if (next.done) break;
+        data = next.value;
+      }
+      while (data.length > 0) {
+        target ??= await sink.begin();
+        const piece = data.length > chunkBytes - filled ? data.subarray(0, chunkBytes - filled) : data;
+        hash.update(piece);
+        filled += piece.length;
+        await target.write(piece);
+        data = data.subarray(piece.length);
+        if (filled === chunkBytes) await close();
+      }
+      data = void 0;
+    }
+    if (target !== void 0) await close();
+  } catch (error) {
+    await target?.abort();
+    throw error;
+  }
+  return digests;
+}
+
+// src/archive/archive-file.ts
+import { createReadStream as createReadStream4 } from "node:fs";
+import { open } from "node:fs/promises";
+import { createGunzip as createGunzip2, createZstdDecompress as createZstdDecompress3 } from "node:zlib";
+async function compressionOf2(path) {
+  const handle = await open(path, "r");
+  try {
+    const head = Buffer.alloc(4);
+    const { bytesRead } = await handle.read(head, 0, 4, 0);
+    if (bytesRead >= 2 && head[0] === 31 && head[1] === 139) return "gzip";
+    return bytesRead === 4 && isZstd(head) ? "zstd" : "none";
+  } finally {
+    await handle.close();
+  }
+}
+async function openArchiveFile(path) {
+  const compression = await compressionOf2(path);
+  const raw = createReadStream4(path, { highWaterMark: 1024 * 1024 });
+  if (compression === "none") return raw;
+  const inflate = compression === "gzip" ? createGunzip2() : createZstdDecompress3();
+  raw.once("error", (error) => inflate.destroy(error));
+  inflate.once("close", () => raw.destroy());
+  return raw.pipe(inflate);
+}
+
+// src/archive/archive-select.ts
+function idsOf(image) {
+  return [image.configDigest, image.manifestDigest].filter((d) => d !== void 0);
+}
+var shortNames = { shortNames: true };
+var keyOf2 = (image) => image.manifestDigest ?? image.configDigest;
+function pickFromArchive(contents, model, selection) {
+  const all = selection.include.length === 0 || selection.include.some(isEverything);
+  const excluded = (name) => selection.exclude.some((p) => !isIdPattern(p) && patternMatcher(p, shortNames)(name));
+  const excludedId = (image) => selection.exclude.some((p) => isIdPattern(p) && idsOf(image).some((id) => idMatches(id, p)));
+  const names = /* @__PURE__ */ new Map();
+  const keep = (image, kept) => {
+    const set = names.get(keyOf2(image)) ?? /* @__PURE__ */ new Set();
+    kept.forEach((n) => set.add(n));
+    names.set(keyOf2(image), set);
+  };
+  const missing = [];
+  for (const pattern of all ? ["**"] : selection.include) {
+    let found = false;
+    for (const image of model.images) {
+      if (excludedId(image)) continue;
+      if (isIdPattern(pattern)) {
+        if (!idsOf(image).some((id) => idMatches(id, pattern))) continue;
+        found = true;
+        keep(image, []);
+        continue;
+      }
+      const matched = all ? image.names : image.names.filter(patternMatcher(pattern, shortNames));
+      if (matched.length === 0 && !(all && image.names.length === 0)) continue;
+      found = true;
+      const kept = matched.filter((n) => !excluded(n));
+      if (kept.length > 0 || matched.length === 0) keep(image, kept);
+    }
+    if (!found && !all) missing.push(pattern);
+  }
+  if (missing.length > 0) throw noMatch(missing, model);
+  const selected = model.images.filter((image) => names.has(keyOf2(image)));
+  if (selected.length === 0) throw noMatch(selection.include, model);
+  const unchanged = selected.length === model.images.length && selected.every((i) => sameNames(i, names));
+  const leftOut2 = [...new Set(model.images.filter((i) => !names.has(keyOf2(i))).map(imageLabel))];
+  if (unchanged) return { model, omit: /* @__PURE__ */ new Set(), leftOut: leftOut2 };
+  const rewritten = rewriteNameFiles(contents.nameFiles, model, {
+    keep: (image) => names.has(keyOf2(image)),
+    names: (image) => [...names.get(keyOf2(image)) ?? []]
+  });
+  const used = new Set(rewritten.model.images.flatMap((image) => layerFiles(contents, image)));
+  const omit = new Set(model.images.flatMap((image) => layerFiles(contents, image)).filter((p) => !used.has(p)));
+  return { model: rewritten.model, omit, nameFiles: rewritten.files, leftOut: leftOut2 };
+}
+function sameNames(image, names) {
+  const kept = names.get(keyOf2(image));
+  return kept !== void 0 && kept.size === image.names.length && image.names.every((n) => kept.has(n));
+}
+function layerFiles(contents, image) {
+  return image.layers.map((layer) => resolveFile(contents, layer.path)?.path ?? layer.path);
+}
+function noMatch(patterns, model) {
+  const held = [...new Set(model.images.map((i) => i.names.length > 0 ? i.names.join(", ") : i.configDigest))];
+  return new HandoffError(
+    `Input "images": ${patterns.map((p) => `"${p}"`).join(", ")} matched no image in the archive, which holds ${held.join("; ") || "no image"}; fix the patterns (untagged images are selected by ID or by *)`
+  );
+}
+
+// src/handoff/save-source.ts
+async function saveSource(deps, request) {
+  return request.archive !== void 0 ? fileSource(deps, request.archive, request.images) : engineSource(deps, request);
+}
+async function engineSource(deps, request) {
+  const { runtime } = deps;
+  const { refs, ids, leftOut: leftOut2 } = await resolveRefs(runtime, request.images);
+  if (request.images.include.some(isGlob)) logLeftOut(deps, leftOut2, `in ${runtime.kind}`);
+  const options = request.platform !== void 0 ? { platform: request.platform } : {};
+  return { what: `${refs.join(", ")} from ${runtime.kind}`, open: () => runtime.exportImages(refs, options), ids, refs };
+}
+async function fileSource(deps, path, images) {
+  const everything = images.exclude.length === 0 && (images.include.length === 0 || images.include.some(isEverything));
+  if (everything) return { what: `every image in archive ${path}`, open: () => openArchiveFile(path) };
+  deps.log.info(`Reading ${path} once to find the images "images" selects in it.`);
+  const scan = await splitArchive(await openArchiveFile(path), discard, defaultChunkBytes);
+  const model = readModel(scan.contents);
+  const pick = pickFromArchive(scan.contents, model, images);
+  logLeftOut(deps, pick.leftOut, "in the archive");
+  const labels = [...new Set(pick.model.images.flatMap((i) => i.names.length > 0 ? i.names : [i.configDigest]))];
+  return {
+    what: `${labels.join(", ")} from archive ${path}`,
+    open: () => openArchiveFile(path),
+    ids: [...new Set(pick.model.images.map((i) => i.configDigest))],
+    ...pick.nameFiles !== void 0 ? { selection: { omit: pick.omit, nameFiles: pick.nameFiles } } : {}
+  };
+}
+var discard = {
+  begin: () => Promise.resolve({
+    write: () => Promise.resolve(),
+    end: () => Promise.resolve(),
+    abort: () => Promise.resolve()
+  })
+};
+var shownNames = 20;
+function logLeftOut(deps, names, where) {
+  if (names.length === 0) return;
+  const shown = names.slice(0, shownNames).join(", ");
+  const more = names.length > shownNames ? ` and ${names.length - shownNames} more` : "";
+  deps.log.info(`Not selected by "images" (left out) ${where}: ${shown}${more}.`);
+}
+
+// src/handoff/flatten.ts
+async function flattenTargets(runtime, refs, ids) {
+  const listed = await runtime.list();
+  const byManifest = listed.some((image) => ids.includes(image.id) && image.configDigest === void 0);
+  const targets = ids.map((id) => ({
+    id,
+    names: (listed.find((image) => image.id === id)?.names ?? []).filter((n) => refs.includes(n))
+  }));
+  return { targets, byManifest };
+}
+function flattenSource(runtime, { targets, byManifest }, options) {
+  let reports = () => [];
+  return {
+    async open() {
+      if (runtime.exportFlattened === void 0) {
+        throw new HandoffError(
+          `Input "flatten" works with runtime: docker only (it uses the Engine API to export a container's filesystem); ${runtime.kind} cannot flatten: remove flatten, or save from Docker.`
+        );
+      }
+      const flattened = await runtime.exportFlattened(targets, options);
+      reports = flattened.reports;
+      return flattened.archive;
+    },
+    reports: () => reports(),
+    ids: () => reports().map((r) => byManifest ? r.manifestDigest : r.id)
+  };
+}
+function flattenNotes(reports, ids) {
+  return reports.map((r, at) => {
+    const change = r.bytesBefore > 0 ? Math.round((1 - r.bytesAfter / r.bytesBefore) * 100) : 0;
+    const trend = change >= 0 ? `${change}% smaller` : `${-change}% larger`;
+    return `Flattened ${r.names[0] ?? r.sourceId}: ${r.layersBefore} layer(s), ${formatBytes(r.bytesBefore)} \u2192 1 layer, ${formatBytes(r.bytesAfter)} (${trend}; ${r.bytesBefore} \u2192 ${r.bytesAfter} bytes); new ID ${(ids[at] ?? r.id).slice(0, 19)}.`;
+  });
+}
+
+// src/handoff/reshape.ts
+async function reshape(deps, source, request, scratch) {
+  if (request.convert !== void 0 && source.selection !== void 0) {
+    throw new HandoffError(
+      'Inputs "compression", "oci-mediatypes" and "annotations" rewrite a whole archive, and "images" selects part of the file given as "archive"; store the whole archive (leave "images" empty) or write it converted with the tool that made it.'
+    );
+  }
+  const platform = request.platform !== void 0 ? { platform: request.platform } : {};
+  const flat = request.flatten ? flattenSource(deps.runtime, await flattenTargets(deps.runtime, source.refs ?? [], source.ids ?? []), {
+    ...platform,
+    scratch
+  }) : void 0;
+  const exported = flat?.open ?? source.open;
+  const converted = request.convert ? convertSource(exported, request.convert, scratch) : void 0;
+  return {
+    open: converted?.open ?? exported,
+    ...source.selection !== void 0 ? { selection: source.selection } : {},
+    // A flattened image is a new image; a conversion writes new manifests, so manifest-digest IDs change with it.
+    ids: () => (flat ? flat.ids() : source.ids)?.map((id) => converted?.renamed().get(id) ?? id),
+    notes: () => [
+      ...flat ? flattenNotes(flat.reports(), flat.ids()) : [],
+      ...request.convert ? [convertNote(request.convert)] : []
+    ]
+  };
+}
+
+// src/handoff/save-store.ts
+var inFlight = { chunks: 8, bytes: 3 * 64 * 1024 * 1024 };
+async function saveToStore(deps, store, request) {
+  const { log, clock } = deps;
+  const source = await saveSource(deps, request);
+  log.info(`Saving ${source.what} under key "${request.key}" (backend: ${store.kind}).`);
+  const start = clock();
+  if (await store.hasIndex(request.key)) {
+    const reason = `${store.kind === "cache" ? "the cache" : "the store"} already holds an entry under "${request.key}" (entries are immutable; change the key to store new images)`;
+    log.info(`Not saved: ${reason}.`);
+    return { outcome: { saved: false, key: request.key, reason }, rows: [], phases: [["lookup", clock() - start]] };
+  }
+  await store.prepare();
+  const shaped = await reshape(deps, source, request, store.scratch);
+  const split = await exportAndSplit(deps, store, shaped, request);
+  let model;
+  try {
+    model = readModel(split.result.contents);
+    checkComplete(model, shaped.ids() ?? []);
+  } catch (error) {
+    await split.sink.abort();
+    throw error;
+  }
+  const exportMs = clock() - start;
+  const stats = await whileStoring(deps, split.sink);
+  const uploadMs = clock() - start - exportMs;
+  const index = newIndex(model, split.result.entries, defaultChunkBytes);
+  const outcome = await store.writeIndex(request.key, encodeIndex(index));
+  const phases = [
+    ["export", exportMs],
+    ["upload (after export)", uploadMs],
+    ["index", clock() - start - exportMs - uploadMs]
+  ];
+  if (!outcome.saved) {
+    log.info(`Not saved: ${outcome.reason}.`);
+    return { outcome, rows: [], phases };
+  }
+  for (const note of model.skipped) log.warning(`Skipped while saving: ${note}`);
+  const notes = shaped.notes();
+  for (const note of notes) log.info(note);
+  const engineIds = engineIdsOf(model, shaped.ids() ?? model.images.map((image) => image.configDigest));
+  log.info(
+    `Saved ${describeImages(model, engineIds)} in ${formatMs(clock() - start)}: ${stats.chunks - stats.reusedChunks} new chunk(s), ${formatBytes(stats.storedBytes)} stored; ${stats.reusedChunks} chunk(s) (${formatBytes(stats.reusedBytes)}) were already in the ${store.kind} store.`
+  );
+  const transfer = {
+    archiveBytes: split.result.archiveBytes,
+    storedBytes: stats.storedBytes + outcome.bytes,
+    reusedBytes: stats.reusedBytes,
+    chunks: stats.chunks,
+    reusedChunks: stats.reusedChunks
+  };
+  return {
+    outcome: { ...outcome, bytes: transfer.storedBytes },
+    rows: imageRows(model, engineIds),
+    dropped: droppedNames(model),
+    phases,
+    ...notes.length > 0 ? { notes } : {},
+    transfer
+  };
+}
+async function exportAndSplit(deps, store, source, request) {
+  const sink = storeSink(store, {
+    compressionLevel: request.compressionLevel,
+    inFlight: inFlight.chunks,
+    inFlightBytes: inFlight.bytes
+  });
+  const ticker = progress(deps.log, deps.clock, "export");
+  try {
+    const archive = await source.open();
+    const result = await splitArchive(archive, sink, defaultChunkBytes, (n) => ticker.add(n), source.selection);
+    return { result, sink };
+  } catch (error) {
+    await sink.abort();
+    throw error;
+  } finally {
+    ticker.stop();
+  }
+}
+async function whileStoring(deps, sink) {
+  const timer = setInterval(() => {
+    const { chunks, settled } = sink.progress();
+    deps.log.info(`upload: ${settled} of ${chunks} chunk(s) stored or found already stored`);
+  }, 5e3);
+  timer.unref();
+  try {
+    return await sink.finish();
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+// src/handoff/save.ts
+function saveImages(deps, request) {
+  return saveToStore(deps, deps.store, request);
+}
+async function resolveRefs(runtime, images) {
+  try {
+    return resolveSelection(await runtime.list(), images, { shortNames: runtime.kind === "podman" });
+  } catch (error) {
+    throw new HandoffError(`Input "images": ${errorMessage(error)}.`);
+  }
+}
+function checkComplete(model, ids) {
+  const present = new Set(model.images.flatMap((i) => [i.configDigest, i.manifestDigest].filter(Boolean)));
+  const missing = ids.filter((id) => !present.has(id));
+  if (missing.length > 0) {
+    throw new HandoffError(
+      `The engine's archive lacks image(s) ${missing.join(", ")}; nothing was stored. Check that the images are complete (docker image inspect) and save again.`
+    );
+  }
+}
+
+// src/backends/factory.ts
+import { tmpdir } from "node:os";
+import { join as join4 } from "node:path";
+function workDirectory(env) {
+  return join4(env.RUNNER_TEMP || tmpdir(), "image-handoff");
+}
+async function createStore(settings, log, env = process.env) {
+  const workDir = workDirectory(env);
+  switch (settings.backend) {
+    case "local":
+      return (await import("./local-store-UA4KOQOD.js")).createLocalStore(settings.path);
+    case "cache":
+      return (await import("./cache-store-HRVFFY4W.js")).createCacheStore({ workDir, log });
+    case "artifact": {
+      const [{ createArtifactBackend }, { createPackStore }] = await Promise.all([
+        import("./artifact-V5NQWEH3.js"),
+        import("./pack-store-5MUUDEDS.js")
+      ]);
+      return createPackStore(createArtifactBackend({ workDir, log, ...settings.artifact }), workDir);
+    }
+    case "registry": {
+      if (settings.registry === void 0) throw new Error("backend: registry without registry settings");
+      const { createRegistryStore } = await import("./registry-store-W6XSDXZ5.js");
+      return createRegistryStore({ ...settings.registry, workDir, log });
+    }
+  }
+}
+
+// src/runtimes/docker/client.ts
+var import_dockerode = __toESM(require_docker(), 1);
+import { readFile } from "node:fs/promises";
+import { Agent as HttpAgent } from "node:http";
+import { Agent as HttpsAgent } from "node:https";
+import { homedir } from "node:os";
+import { join as join5 } from "node:path";
+var maxApiVersion = "1.52";
+var defaultSocket = "/var/run/docker.sock";
+var defaultTcpPort = 2375;
+var probeTimeoutMs = 15e3;
+function parseDockerHost(env, home) {
+  const raw = (env.DOCKER_HOST ?? "").trim();
+  if (raw === "") return unixEndpoint(defaultSocket);
+  const schemeEnd = raw.indexOf("://");
+  const scheme = schemeEnd === -1 ? "tcp" : raw.slice(0, schemeEnd).toLowerCase();
+  const rest = schemeEnd === -1 ? raw : raw.slice(schemeEnd + 3);
+  if (scheme === "unix") return unixEndpoint(rest === "" ? defaultSocket : rest);
+  if (scheme === "tcp" || scheme === "http" || scheme === "https")
+    return tcpEndpoint(raw, rest, env, home, scheme === "https");
+  throw new HandoffError(
+    `DOCKER_HOST=${raw} uses the "${scheme}://" scheme, which this action cannot use; set DOCKER_HOST to unix:///path/to/docker.sock or tcp://host:port (for ssh, forward the socket with \`ssh -L\` first).`
+  );
+}
+function unixEndpoint(socketPath2) {
+  return { kind: "unix", socketPath: socketPath2, display: `unix://${socketPath2}` };
+}
+function tcpEndpoint(raw, rest, env, home, https) {
+  let url;
+  try {
+    url = new URL(`tcp://${rest}`);
+  } catch {
+    throw invalidHost(raw);
+  }
+  if (url.hostname === "" || url.pathname !== "" && url.pathname !== "/") throw invalidHost(raw);
+  const port = url.port === "" ? defaultTcpPort : Number(url.port);
+  const host = url.hostname.replace(/^\[(.*)\]$/, "$1");
+  const verify = nonEmpty(env.DOCKER_TLS_VERIFY);
+  const certDir = nonEmpty(env.DOCKER_CERT_PATH) ? (env.DOCKER_CERT_PATH ?? "").trim() : join5(home, ".docker");
+  const useTls = https || verify || nonEmpty(env.DOCKER_TLS) || nonEmpty(env.DOCKER_CERT_PATH);
+  const display = `tcp://${url.host}`;
+  return { kind: "tcp", host, port, display, ...useTls ? { tls: { verify, certPath: certDir } } : {} };
+}
+function nonEmpty(value) {
+  return value !== void 0 && value.trim() !== "";
+}
+function invalidHost(raw) {
+  return new HandoffError(
+    `DOCKER_HOST=${raw} is not a valid engine address; use unix:///path/to/docker.sock or tcp://host:port.`
+  );
+}
+function chooseApiVersion(daemon, ours = maxApiVersion) {
+  const newest = daemon.ApiVersion;
+  if (newest === void 0 || !/^\d+\.\d+$/.test(newest)) {
+    throw new HandoffError(
+      `the engine did not report an API version (got ${JSON.stringify(newest)}); is it a Docker Engine?`
+    );
+  }
+  const chosen = compareApiVersions(newest, ours) <= 0 ? newest : ours;
+  const oldest = daemon.MinAPIVersion;
+  if (oldest !== void 0 && /^\d+\.\d+$/.test(oldest) && compareApiVersions(chosen, oldest) < 0) {
+    throw new HandoffError(
+      `the Docker Engine ${daemon.Version ?? ""} needs API ${oldest} or newer, but this action speaks at most ${ours}; use a newer release of this action.`
+    );
+  }
+  return chosen;
+}
+function compareApiVersions(a, b) {
+  const [aMajor = 0, aMinor = 0] = a.split(".").map(Number);
+  const [bMajor = 0, bMinor = 0] = b.split(".").map(Number);
+  return aMajor - bMajor || aMinor - bMinor;
+}
+async function connectDocker(env = process.env) {
+  const endpoint = parseDockerHost(env, homedir());
+  const options = await modemOptions(endpoint);
+  const close = () => options.agent.destroy();
+  try {
+    const probe2 = new import_dockerode.default({ ...options, connectionTimeout: probeTimeoutMs });
+    let daemon;
+    try {
+      daemon = await probe2.version();
+    } catch (error) {
+      throw unreachable(endpoint.display, error);
+    }
+    const apiVersion = chooseApiVersion(daemon);
+    const docker = new import_dockerode.default({ ...options, version: `v${apiVersion}` });
+    return { docker, apiVersion, host: endpoint.display, close };
+  } catch (error) {
+    close();
+    throw error;
+  }
+}
+async function modemOptions(endpoint) {
+  if (endpoint.kind === "unix") {
+    const agent2 = new HttpAgent({ keepAlive: true });
+    return { socketPath: endpoint.socketPath, host: void 0, port: void 0, protocol: "http", agent: agent2 };
+  }
+  const base = { socketPath: void 0, host: endpoint.host, port: endpoint.port };
+  if (!endpoint.tls) return { ...base, protocol: "http", agent: new HttpAgent({ keepAlive: true }) };
+  const files = await readTlsFiles(endpoint.tls, endpoint.display);
+  const agent = new HttpsAgent({ keepAlive: true, rejectUnauthorized: endpoint.tls.verify, ...files });
+  return { ...base, protocol: "https", ...files, agent };
+}
+async function readTlsFiles(tls, display) {
+  const read = async (name, required) => {
+    const path = join5(tls.certPath, name);
+    try {
+      return await readFile(path);
+    } catch (error) {
+      if (!required) return void 0;
+      throw new HandoffError(
+        `cannot read ${path} to verify the Docker Engine at ${display} (${errorMessage(error)}); set DOCKER_CERT_PATH to the directory holding ca.pem, cert.pem and key.pem, or unset DOCKER_TLS_VERIFY.`
+      );
+    }
+  };
+  const ca = await read("ca.pem", tls.verify);
+  const cert = await read("cert.pem", false);
+  const key = await read("key.pem", false);
+  return { ...ca ? { ca } : {}, ...cert && key ? { cert, key } : {} };
+}
+function unreachable(display, error) {
+  const status = engineStatus(error);
+  if (status !== void 0) {
+    return new HandoffError(
+      `the server at ${display} answered HTTP ${status} to GET /version, so it is not a Docker Engine; set DOCKER_HOST to the address of a Docker Engine.`
+    );
+  }
+  const code = error?.code;
+  const text = causeText(error);
+  if (isTlsFailure(code, text)) {
+    return new HandoffError(
+      `the TLS handshake with the Docker Engine at ${display} failed (${tlsReason(text)}); check that DOCKER_CERT_PATH holds the ca.pem that signed the engine certificate and the client cert.pem and key.pem it accepts.`
+    );
+  }
+  const why = code === "ENOENT" ? "no socket there" : code === "EACCES" ? "permission denied on the socket" : text;
+  return new HandoffError(
+    `cannot reach the Docker Engine at ${display} (${why}); start Docker on this runner, or set DOCKER_HOST to the address of a running engine (unix:///path/to/docker.sock or tcp://host:port).`
+  );
+}
+function isTlsFailure(code, text) {
+  const tlsCodes = /^(ERR_SSL|ERR_TLS|CERT_|UNABLE_TO_|SELF_SIGNED|DEPTH_ZERO|HOSTNAME_MISMATCH)/;
+  return tlsCodes.test(code ?? "") || /SSL routines|certificate/i.test(text);
+}
+function tlsReason(text) {
+  const alert = /:([^:]*alert [^:]+):/.exec(text);
+  return alert ? alert[1].trim() : text.split("\n")[0].trim();
+}
+function causeText(error) {
+  const message = error?.message;
+  return typeof message === "string" && message !== "" ? message : errorMessage(error);
+}
+function engineMessage(error) {
+  const json3 = error?.json;
+  if (json3 !== null && typeof json3 === "object" && typeof json3.message === "string") {
+    return json3.message;
+  }
+  return causeText(error).replace(/^\(HTTP code \d+\) [^-]*- /, "").trim();
+}
+function engineStatus(error) {
+  const status = error?.statusCode;
+  return typeof status === "number" ? status : void 0;
+}
+
 // src/runtimes/docker/export.ts
+import { Transform as Transform4 } from "node:stream";
 var platformApiVersion = "1.48";
 function platformQuery(platform, apiVersion) {
   if (platform === void 0 || platform.trim() === "") return {};
@@ -17092,7 +18816,7 @@ function platformQuery(platform, apiVersion) {
     ignored: `the Docker Engine speaks API ${apiVersion}, which cannot export a single platform (needs ${platformApiVersion}, Docker 28+); platform ${platform} is ignored and the images are exported as the engine stores them.`
   };
 }
-var TarEndCheck = class _TarEndCheck extends Transform2 {
+var TarEndCheck = class _TarEndCheck extends Transform4 {
   constructor(describe2, progress2 = () => void 0) {
     super();
     this.describe = describe2;
@@ -17329,266 +19053,17 @@ function readVerdict(response, host, settle, progress2) {
 }
 
 // src/runtimes/docker/flatten.ts
-var import_tar_stream = __toESM(require_tar_stream(), 1);
-import { createHash as createHash4 } from "node:crypto";
-import { createReadStream, createWriteStream } from "node:fs";
-import { rm } from "node:fs/promises";
-import { join as join2 } from "node:path";
-import { Readable, Transform as Transform4 } from "node:stream";
-import { pipeline } from "node:stream/promises";
-
-// src/archive/compression.ts
-import { constants as constants2, createZstdCompress, createZstdDecompress } from "node:zlib";
-
-// src/archive/zstd-frame.ts
-var magic = 4247762216;
-var magicBytes = [40, 181, 47, 253];
-var ZstdFrameScan = class {
-  state = "header";
-  pending = [];
-  skip = 0;
-  lastBlock = false;
-  hasChecksum = false;
-  frames = 0;
-  /** Where the first frame ended, once it did, and where the last whole frame ended. */
-  firstEnd;
-  lastEnd = 0;
-  total = 0;
-  /** True between frames: everything so far was whole frames. */
-  get ended() {
-    return this.state === "between";
-  }
-  /** False when the input is not a frame this scan can follow: the decompressor's own checks then apply. */
-  get following() {
-    return this.state !== "unknown";
-  }
-  /** Bytes after the last whole frame once they were refused (0 while there are none). */
-  get trailing() {
-    return this.state === "refused" ? this.total - this.lastEnd : 0;
-  }
-  feed(chunk) {
-    let at = 0;
-    while (at < chunk.length && this.state !== "unknown" && this.state !== "refused") {
-      if (this.skip > 0) {
-        const step = Math.min(this.skip, chunk.length - at);
-        this.skip -= step;
-        at += step;
-        if (this.skip === 0) this.afterSkip(this.total + at);
-        continue;
-      }
-      if (this.state === "between") this.give("header");
-      this.pending.push(chunk[at++]);
-      this.parsePending(this.total + at);
-    }
-    this.total += chunk.length;
-  }
-  parsePending(position) {
-    const bytes = this.pending;
-    if (this.state === "header") {
-      if (this.frames > 0 && bytes.length <= 4 && bytes[bytes.length - 1] !== magicBytes[bytes.length - 1])
-        return this.give("refused");
-      if (bytes.length < 5) return;
-      if (Buffer.from(bytes.slice(0, 4)).readUInt32LE(0) !== magic)
-        return this.give(this.frames === 0 ? "unknown" : "refused");
-      const descriptor = bytes[4];
-      const singleSegment = descriptor >> 5 & 1;
-      const contentSize = [singleSegment ? 1 : 0, 2, 4, 8][descriptor >> 6];
-      const dictionary = [0, 1, 2, 4][descriptor & 3];
-      this.hasChecksum = (descriptor >> 2 & 1) === 1;
-      if (bytes.length < 5 + (singleSegment ? 0 : 1) + dictionary + contentSize) return;
-      this.give("block-header");
-    } else if (this.state === "block-header" && bytes.length === 3) {
-      const header = bytes[0] | bytes[1] << 8 | bytes[2] << 16;
-      const type = header >> 1 & 3;
-      const size = header >>> 3;
-      if (type === 3) return this.give(this.frames === 0 ? "unknown" : "refused");
-      if (this.frames > 0 && size > 0) return this.give("refused");
-      this.lastBlock = (header & 1) === 1;
-      this.skip = type === 1 ? 1 : size;
-      this.give("block-body");
-      if (this.skip === 0) this.afterSkip(position);
-    }
-  }
-  afterSkip(position) {
-    if (this.state === "checksum" || this.state === "block-body" && this.lastBlock && !this.hasChecksum) {
-      this.frames++;
-      this.firstEnd ??= position;
-      this.lastEnd = position;
-      return this.give("between");
-    }
-    if (!this.lastBlock) return this.give("block-header");
-    this.skip = 4;
-    this.give("checksum");
-  }
-  give(state) {
-    this.state = state;
-    this.pending = [];
-  }
-};
-
-// src/archive/compression.ts
-var chunkSize = 1024 * 1024;
-function zstdCompress(level) {
-  return createZstdCompress({
-    chunkSize,
-    params: {
-      [constants2.ZSTD_c_compressionLevel]: level,
-      [constants2.ZSTD_c_checksumFlag]: 1
-    }
-  });
-}
-function zstdDecompress() {
-  const stream = createZstdDecompress({ chunkSize });
-  const hooks = stream;
-  const scan = new ZstdFrameScan();
-  const transform = hooks._transform.bind(stream);
-  const flush = hooks._flush.bind(stream);
-  const destroy = hooks._destroy.bind(stream);
-  hooks._transform = (chunk, encoding, callback) => {
-    const start = scan.total;
-    scan.feed(chunk);
-    if (scan.trailing > 0) return callback(trailingBytes(scan, scan.trailing));
-    const end = scan.firstEnd === void 0 ? chunk.length : Math.max(0, scan.firstEnd - start);
-    if (end === 0) return callback();
-    transform(end < chunk.length ? chunk.subarray(0, end) : chunk, encoding, callback);
-  };
-  hooks._flush = (callback) => {
-    if (scan.following && !scan.ended) return callback(truncated(scan));
-    flush(callback);
-  };
-  hooks._destroy = (error, callback) => destroy(error === null ? null : explained(error, scan), callback);
-  return stream;
-}
-function explained(error, scan) {
-  if (error instanceof HandoffError || error.code === "ERR_STREAM_PREMATURE_CLOSE") return error;
-  if (scan.following && !scan.ended && /unexpected end/i.test(error.message)) return truncated(scan);
-  if (!/^(Z_|ZSTD_)/.test(String(error.code))) return error;
-  return new HandoffError(
-    `the stored payload is corrupt: zstd could not decompress it (${error.message}) after ${scan.total} bytes; the entry was damaged in storage or transit: save the images again under this key (or a new one)`
-  );
-}
-function truncated(scan) {
-  return new HandoffError(
-    `the stored payload is truncated: it ends after ${scan.total} bytes, inside its zstd frame (the save or the download was cut short); the entry is damaged: save the images again under this key (or a new one)`
-  );
-}
-function trailingBytes(scan, extra) {
-  return new HandoffError(
-    `the stored payload carries bytes after the end of its zstd frame (at least ${extra} extra bytes of ${scan.total}); it was altered or two payloads were joined: it is refused, save the images again under this key (or a new one)`
-  );
-}
-var zstdMagic = Buffer.from([40, 181, 47, 253]);
-function isZstd(head) {
-  return head.subarray(0, 4).equals(zstdMagic);
-}
+var import_tar_stream4 = __toESM(require_tar_stream(), 1);
+import { createHash as createHash7 } from "node:crypto";
+import { createReadStream as createReadStream5, createWriteStream as createWriteStream3 } from "node:fs";
+import { rm as rm3 } from "node:fs/promises";
+import { join as join6 } from "node:path";
+import { Readable as Readable4, Transform as Transform6 } from "node:stream";
+import { pipeline as pipeline5 } from "node:stream/promises";
 
 // src/archive/flat-image.ts
-import { createHash as createHash3 } from "node:crypto";
-import { Transform as Transform3 } from "node:stream";
-
-// src/archive/oci-build.ts
-import { createHash as createHash2 } from "node:crypto";
-var types = {
-  oci: {
-    manifest: "application/vnd.oci.image.manifest.v1+json",
-    index: "application/vnd.oci.image.index.v1+json",
-    config: "application/vnd.oci.image.config.v1+json",
-    layer: {
-      gzip: "application/vnd.oci.image.layer.v1.tar+gzip",
-      zstd: "application/vnd.oci.image.layer.v1.tar+zstd",
-      uncompressed: "application/vnd.oci.image.layer.v1.tar"
-    }
-  },
-  docker: {
-    manifest: "application/vnd.docker.distribution.manifest.v2+json",
-    index: "application/vnd.docker.distribution.manifest.list.v2+json",
-    config: "application/vnd.docker.container.image.v1+json",
-    layer: {
-      gzip: "application/vnd.docker.image.rootfs.diff.tar.gzip",
-      zstd: void 0,
-      uncompressed: "application/vnd.docker.image.rootfs.diff.tar"
-    }
-  }
-};
-function layerMediaType(options) {
-  const type = types[options.ociMediaTypes ? "oci" : "docker"].layer[options.compression];
-  if (type === void 0) throw new Error("zstd layers need OCI media types");
-  return type;
-}
-function buildArchive(model, configSizes, layerOf, options) {
-  const kind = types[options.ociMediaTypes ? "oci" : "docker"];
-  const built = { blobs: [], nameFiles: [], renamed: /* @__PURE__ */ new Map() };
-  const annotations = Object.keys(options.annotations).length > 0 ? { annotations: options.annotations } : {};
-  const manifestOf = (image) => {
-    const config = {
-      mediaType: kind.config,
-      digest: image.configDigest,
-      size: configSizes.get(image.configDigest) ?? 0
-    };
-    const layers = image.layers.map((layer) => ({ mediaType: layerMediaType(options), ...layerOf(layer.path) }));
-    const body = { schemaVersion: 2, mediaType: kind.manifest, config, layers, ...annotations };
-    return { mediaType: kind.manifest, ...blob(built, body) };
-  };
-  const top = [];
-  const entries = [];
-  for (const group3 of groups(model.images)) {
-    const manifests = group3.map((image) => ({ image, descriptor: manifestOf(image) }));
-    const only = manifests.length === 1 ? manifests[0] : void 0;
-    let descriptor;
-    if (only !== void 0) descriptor = only.descriptor;
-    else {
-      const children = manifests.map(({ image, descriptor: d }) => ({ ...d, ...platformOf2(image.platform) }));
-      const body = { schemaVersion: 2, mediaType: kind.index, manifests: children, ...annotations };
-      descriptor = { mediaType: kind.index, ...blob(built, body) };
-    }
-    const first = group3[0];
-    if (first.manifestDigest !== void 0) built.renamed.set(first.manifestDigest, descriptor.digest);
-    if (first.names.length === 0) top.push(descriptor);
-    for (const name of first.names) top.push({ ...descriptor, annotations: nameAnnotations(name) });
-    for (const image of group3) {
-      entries.push({
-        Config: blobPath(image.configDigest),
-        RepoTags: image.names.filter((name) => parseReference(name).tag !== void 0),
-        Layers: image.layers.map((layer) => blobPath(layerOf(layer.path).digest))
-      });
-    }
-  }
-  const index = { schemaVersion: 2, mediaType: types.oci.index, manifests: top };
-  built.nameFiles.push(
-    { name: "oci-layout", body: json2({ imageLayoutVersion: "1.0.0" }) },
-    { name: "index.json", body: json2(index) },
-    { name: "manifest.json", body: json2(entries) }
-  );
-  return built;
-}
-function groups(images) {
-  const byKey = /* @__PURE__ */ new Map();
-  for (const image of images) {
-    const key = image.manifestDigest ?? image.configDigest;
-    byKey.set(key, [...byKey.get(key) ?? [], image]);
-  }
-  return [...byKey.values()];
-}
-function platformOf2(platform) {
-  if (platform === void 0) return {};
-  const [os = "", architecture = "", variant] = platform.split("/");
-  return { platform: { architecture, os, ...variant ? { variant } : {} } };
-}
-function nameAnnotations(name) {
-  const ref = parseReference(name);
-  return { [containerdNameKey]: normalizedName(ref), ...ref.tag ? { [ociRefNameKey]: ref.tag } : {} };
-}
-function blob(built, document) {
-  const body = json2(document);
-  const digest = `sha256:${createHash2("sha256").update(body).digest("hex")}`;
-  if (!built.blobs.some((b) => b.digest === digest)) built.blobs.push({ digest, body });
-  return { digest, size: body.length };
-}
-function json2(value) {
-  return Buffer.from(JSON.stringify(value));
-}
-
-// src/archive/flat-image.ts
+import { createHash as createHash6 } from "node:crypto";
+import { Transform as Transform5 } from "node:stream";
 var keptConfigFields = [
   "User",
   "ExposedPorts",
@@ -17612,7 +19087,7 @@ function keptConfig(config) {
   }
   return kept;
 }
-var sha256 = (body) => `sha256:${createHash3("sha256").update(body).digest("hex")}`;
+var sha256 = (body) => `sha256:${createHash6("sha256").update(body).digest("hex")}`;
 function flatImage(source, layer, label2) {
   const created = source.Created ?? (/* @__PURE__ */ new Date(0)).toISOString();
   const layers = source.RootFS?.Layers?.length ?? 0;
@@ -17667,7 +19142,7 @@ function flatNameFiles(images) {
   ];
 }
 var initLeftovers = /* @__PURE__ */ new Set([".dockerenv", "etc/hostname", "etc/hosts", "etc/resolv.conf", "dev/console"]);
-var FlatLayerFilter = class extends Transform3 {
+var FlatLayerFilter = class extends Transform5 {
   fileBytes = 0;
   dropped = [];
   header = Buffer.alloc(0);
@@ -17769,7 +19244,7 @@ function tarSize(field) {
 // src/runtimes/docker/flatten.ts
 var tempLevel = 1;
 function flattenedArchive(docker, host, targets, options) {
-  const pack = import_tar_stream.default.pack();
+  const pack = import_tar_stream4.default.pack();
   const reports = [];
   const written = /* @__PURE__ */ new Set();
   const flat = [];
@@ -17778,7 +19253,7 @@ function flattenedArchive(docker, host, targets, options) {
     for (const [at, target] of targets.entries()) {
       const label2 = target.names[0] ?? target.id;
       const source = await inspect(docker, host, target.id);
-      const file = join2(options.scratch, `flatten-${process.pid}-${at}.tar.zst`);
+      const file = join6(options.scratch, `flatten-${process.pid}-${at}.tar.zst`);
       const untrack = trackTemporary(file);
       try {
         const layer = await exportLayer(docker, host, { id: target.id, label: label2, file }, options);
@@ -17788,7 +19263,7 @@ function flattenedArchive(docker, host, targets, options) {
           [image.configDigest, image.config],
           [image.manifestDigest, image.manifest]
         ]) {
-          if (!written.has(digest)) await writeBody(pack, blobPath(digest), body);
+          if (!written.has(digest)) await writeBody3(pack, blobPath(digest), body);
         }
         written.add(image.diffId).add(image.configDigest).add(image.manifestDigest);
         flat.push({ image, names: target.names });
@@ -17802,14 +19277,14 @@ function flattenedArchive(docker, host, targets, options) {
           bytesAfter: layer.fileBytes
         });
       } finally {
-        await rm(file, { force: true });
+        await rm3(file, { force: true });
         untrack();
       }
     }
-    for (const file of flatNameFiles(flat)) await writeBody(pack, file.name, file.body);
+    for (const file of flatNameFiles(flat)) await writeBody3(pack, file.name, file.body);
     pack.finalize();
   })().catch((error) => pack.destroy(error instanceof Error ? error : new Error(String(error))));
-  return { archive: Readable.from(pack, { objectMode: false }), reports: () => reports };
+  return { archive: Readable4.from(pack, { objectMode: false }), reports: () => reports };
 }
 var containerLabel = "image-handoff.flatten";
 var staleSeconds = 60 * 60;
@@ -17862,10 +19337,10 @@ async function exportLayer(docker, host, image, options) {
     }
   );
   try {
-    const hash = createHash4("sha256");
+    const hash = createHash7("sha256");
     const filter = new FlatLayerFilter();
     let size = 0;
-    const tap = new Transform4({
+    const tap = new Transform6({
       transform(chunk, _encoding, callback) {
         watch.touch();
         hash.update(chunk);
@@ -17874,13 +19349,13 @@ async function exportLayer(docker, host, image, options) {
       }
     });
     exported = await container.export();
-    await pipeline(
+    await pipeline5(
       exported,
       new TarEndCheck(describe2),
       filter,
       tap,
       zstdCompress(tempLevel),
-      createWriteStream(image.file)
+      createWriteStream3(image.file)
     );
     return { file: image.file, diffId: `sha256:${hash.digest("hex")}`, size, fileBytes: filter.fileBytes };
   } catch (error) {
@@ -17906,15 +19381,15 @@ function createOptions(id, platform) {
 }
 async function writeLayer(pack, name, layer) {
   const entry = new Promise((resolve2, reject) => {
-    const sink = pack.entry({ name, size: layer.size, ...fixed }, (error) => error ? reject(error) : resolve2());
-    pipeline(createReadStream(layer.file, { highWaterMark: 1024 * 1024 }), zstdDecompress(), sink).catch(reject);
+    const sink = pack.entry({ name, size: layer.size, ...fixed2 }, (error) => error ? reject(error) : resolve2());
+    pipeline5(createReadStream5(layer.file, { highWaterMark: 1024 * 1024 }), zstdDecompress(), sink).catch(reject);
   });
   await entry;
 }
-var fixed = { mode: 420, type: "file", mtime: /* @__PURE__ */ new Date(0), uid: 0, gid: 0 };
-function writeBody(pack, name, body) {
+var fixed2 = { mode: 420, type: "file", mtime: /* @__PURE__ */ new Date(0), uid: 0, gid: 0 };
+function writeBody3(pack, name, body) {
   return new Promise((resolve2, reject) => {
-    pack.entry({ name, size: body.length, ...fixed }, body, (error) => error ? reject(error) : resolve2());
+    pack.entry({ name, size: body.length, ...fixed2 }, body, (error) => error ? reject(error) : resolve2());
   });
 }
 
@@ -17935,8 +19410,8 @@ async function createDockerRuntime(env = process.env, options = {}) {
   }
 }
 async function usesContainerdStore(docker) {
-  const info2 = await docker.info();
-  const status = Array.isArray(info2.DriverStatus) ? info2.DriverStatus : [];
+  const info = await docker.info();
+  const status = Array.isArray(info.DriverStatus) ? info.DriverStatus : [];
   return status.some(
     (pair) => Array.isArray(pair) && pair[0] === "driver-type" && String(pair[1]).includes("containerd")
   );
@@ -17964,8 +19439,8 @@ function dockerRuntime(engine) {
     async inspect(ref) {
       if (!pathSafe.test(ref)) return void 0;
       try {
-        const info2 = await docker.getImage(ref).inspect();
-        return image(info2.Id, info2.RepoTags, info2.Size);
+        const info = await docker.getImage(ref).inspect();
+        return image(info.Id, info.RepoTags, info.Size);
       } catch (error) {
         if (engineStatus(error) === 404) return void 0;
         throw new HandoffError(`inspecting ${ref} in the Docker Engine at ${host} failed: ${engineMessage(error)}`);
@@ -18029,8 +19504,8 @@ async function heldChains(docker, containerdStore) {
   for (let at = 0; at < images.length; at += 8) {
     await Promise.all(
       images.slice(at, at + 8).map(async (image) => {
-        const info2 = await docker.getImage(image.Id).inspect().catch(() => void 0);
-        const layers = (info2?.RootFS?.Layers ?? []).map((diffId) => ({ diffId }));
+        const info = await docker.getImage(image.Id).inspect().catch(() => void 0);
+        const layers = (info?.RootFS?.Layers ?? []).map((diffId) => ({ diffId }));
         for (const chain of chainIds(layers)) if (chain !== void 0) chainIds2.add(chain);
       })
     );
@@ -18040,93 +19515,6 @@ async function heldChains(docker, containerdStore) {
 
 // src/runtimes/containerd/runtime.ts
 import { stat } from "node:fs/promises";
-
-// src/runtimes/exec.ts
-import { spawn } from "node:child_process";
-async function run(argv, options = {}) {
-  const [file, ...args] = argv;
-  if (file === void 0) throw new Error("run: empty argv");
-  let result;
-  try {
-    result = await getExecOutput(file, args, {
-      silent: true,
-      ignoreReturnCode: true,
-      ...options.env ? { env: { ...processEnv(), ...options.env } } : {}
-    });
-  } catch (error) {
-    throw notFound(file, error);
-  }
-  if (result.exitCode !== 0 && !options.allowFailure) throw failed(argv, result);
-  return result;
-}
-function spawnStreaming(argv, stdin, env, stall) {
-  const [file, ...args] = argv;
-  if (file === void 0) throw new Error("spawnStreaming: empty argv");
-  const child = spawn(file, args, {
-    stdio: [stdin ? "pipe" : "ignore", "pipe", "pipe"],
-    ...env ? { env: { ...processEnv(), ...env } } : {}
-  });
-  const { stdout: childOut, stderr: childErr } = child;
-  if (childOut === null || childErr === null) throw new Error("spawnStreaming: stdout and stderr are not pipes");
-  const toTool = meter(() => watch.touch());
-  const fromTool = meter(() => watch.touch());
-  let stalled;
-  let giveUp = () => void 0;
-  const watch = watchProgress(stall?.ms ?? 0, stdin ? engineTakes(toTool) : engineGives(fromTool), () => {
-    stalled = stallError(stall?.what ?? argv.slice(0, 3).join(" "), stall?.ms ?? 0);
-    child.kill("SIGKILL");
-    giveUp(stalled);
-    fromTool.destroy();
-    toTool.destroy();
-  });
-  let stderr = "";
-  childErr.setEncoding("utf8").on("data", (chunk) => {
-    watch.touch();
-    stderr = (stderr + chunk).slice(-64 * 1024);
-  });
-  if (stdin && child.stdin) {
-    child.stdin.on("error", () => void 0);
-    stdin.on("error", (error) => {
-      stderr += `
-input failed: ${String(error)}`;
-      child.kill("SIGTERM");
-    });
-    stdin.pipe(toTool).pipe(child.stdin);
-  }
-  childOut.pipe(fromTool);
-  const done = new Promise((resolve2, reject) => {
-    giveUp = reject;
-    child.on("error", (error) => reject(notFound(file, error)));
-    child.on("close", (code, signal) => {
-      watch.stop();
-      const result = { exitCode: code ?? 128, stdout: "", stderr };
-      if (stalled !== void 0) reject(stalled);
-      else if (code === 0) resolve2(result);
-      else reject(failed(argv, { ...result, stderr: stderr || killedBy(signal) }));
-    });
-  });
-  return { stdout: fromTool, done };
-}
-function killedBy(signal) {
-  return `it was killed by ${signal ?? "a signal"} without an error message (out of memory, or stopped from outside); check the runner's memory and run again`;
-}
-function processEnv() {
-  return Object.fromEntries(Object.entries(process.env).filter((e) => e[1] !== void 0));
-}
-function notFound(file, error) {
-  const code = error?.code;
-  const message = error?.message ?? String(error);
-  if (code === "ENOENT" || /Unable to locate executable|ENOENT/.test(message)) {
-    return new HandoffError(
-      `"${file}" was not found on PATH; install it on the runner (or put it on PATH) and run again.`
-    );
-  }
-  return error instanceof Error ? error : new Error(message);
-}
-function failed(argv, result) {
-  const last = result.stderr.trim().split("\n").filter(Boolean).pop() ?? `exit code ${result.exitCode}`;
-  return new HandoffError(`${argv.slice(0, 3).join(" ")} \u2026 failed: ${last}`);
-}
 
 // src/runtimes/containerd/ctr-platforms.ts
 var indexTypes = /* @__PURE__ */ new Set([
@@ -18162,7 +19550,7 @@ function ociArchitecture(nodeArch) {
 }
 
 // src/runtimes/tool-streams.ts
-import { PassThrough } from "node:stream";
+import { PassThrough as PassThrough3 } from "node:stream";
 import { finished } from "node:stream/promises";
 async function readAll(stream) {
   let text = "";
@@ -18171,7 +19559,7 @@ async function readAll(stream) {
   return text;
 }
 function outputUntilExit(stdout, done) {
-  const out = new PassThrough();
+  const out = new PassThrough3();
   stdout.pipe(out, { end: false });
   Promise.all([finished(stdout), done]).then(
     () => out.end(),
@@ -18201,13 +19589,13 @@ function ctrImages(ctr, hostPlatform) {
     const all = await rows();
     const digest = await resolveDigest(all, ref);
     if (digest === void 0) return void 0;
-    const image = group2(all).find((i) => i.id === digest);
+    const image = group(all).find((i) => i.id === digest);
     if (image === void 0) return void 0;
     const configDigest = await configOf(ctr, digest, hostPlatform);
     return configDigest === void 0 ? image : { ...image, configDigest };
   };
   return {
-    list: async () => group2(await rows()),
+    list: async () => group(await rows()),
     inspect: inspect2,
     exportImages: async (refs, options = {}) => {
       const all = await rows();
@@ -18240,7 +19628,7 @@ function ctrImages(ctr, hostPlatform) {
     }
   };
 }
-function group2(rows) {
+function group(rows) {
   const byDigest = /* @__PURE__ */ new Map();
   for (const row of rows) {
     const image = byDigest.get(row.digest) ?? { id: row.digest, names: [], size: row.size };
@@ -18291,20 +19679,6 @@ async function skippedPlatforms(ctr, imported, rows) {
     );
   }
   return warnings;
-}
-
-// src/runtimes/path-lookup.ts
-import { access, constants as constants3 } from "node:fs/promises";
-import { delimiter, join as join3 } from "node:path";
-async function isOnPath(command, path = process.env.PATH ?? "") {
-  for (const dir of path.split(delimiter).filter(Boolean)) {
-    if (await access(join3(dir, command), constants3.X_OK).then(
-      () => true,
-      () => false
-    ))
-      return true;
-  }
-  return false;
 }
 
 // src/runtimes/containerd/runtime.ts
@@ -18387,10 +19761,10 @@ async function requireCtr() {
   );
 }
 async function probe(runner, address) {
-  const info2 = await stat(address).catch(() => void 0);
+  const info = await stat(address).catch(() => void 0);
   const hint = `Set containerd-address (or CONTAINERD_ADDRESS) to the socket of a running containerd; k3s listens on ${k3sSocket}, a default install on /run/containerd/containerd.sock.`;
-  if (info2 === void 0) throw new HandoffError(`no containerd socket at ${address}. ${hint}`);
-  if (!info2.isSocket()) throw new HandoffError(`${address} is not a socket. ${hint}`);
+  if (info === void 0) throw new HandoffError(`no containerd socket at ${address}. ${hint}`);
+  if (!info.isSocket()) throw new HandoffError(`${address} is not a socket. ${hint}`);
   try {
     await runner.run(["--connect-timeout", "3s", "version"]);
   } catch (error) {
@@ -18401,7 +19775,7 @@ async function probe(runner, address) {
 }
 
 // src/runtimes/podman/runtime.ts
-import { PassThrough as PassThrough2 } from "node:stream";
+import { PassThrough as PassThrough4 } from "node:stream";
 
 // src/runtimes/podman/output.ts
 function parseImages(json3) {
@@ -18451,12 +19825,12 @@ function shortNameFixes(archiveNames2) {
 }
 
 // src/runtimes/podman/archive-names.ts
-var import_tar_stream2 = __toESM(require_tar_stream(), 1);
-import { pipeline as pipeline2 } from "node:stream/promises";
+var import_tar_stream5 = __toESM(require_tar_stream(), 1);
+import { pipeline as pipeline6 } from "node:stream/promises";
 var maxNameFile = 4 * 1024 * 1024;
 async function archiveNames(archive) {
   const files = /* @__PURE__ */ new Map();
-  const extract = import_tar_stream2.default.extract();
+  const extract = import_tar_stream5.default.extract();
   extract.on("entry", (header, body, next) => {
     const name = header.name.replace(/^\.\//, "");
     const wanted = ["manifest.json", "index.json", "repositories"].includes(name) && (header.size ?? 0) <= maxNameFile;
@@ -18469,7 +19843,7 @@ async function archiveNames(archive) {
     });
     body.resume();
   });
-  await pipeline2(archive, extract);
+  await pipeline6(archive, extract);
   return namesIn(files);
 }
 function namesIn(files) {
@@ -18546,8 +19920,8 @@ async function createPodmanRuntime(options = {}) {
       return outputUntilExit(child.stdout, child.done);
     },
     importArchive: async (archive) => {
-      const toPodman = new PassThrough2();
-      const toReader = new PassThrough2();
+      const toPodman = new PassThrough4();
+      const toReader = new PassThrough4();
       archive.on("error", (error) => [toPodman, toReader].forEach((s) => s.destroy(error)));
       archive.pipe(toPodman);
       archive.pipe(toReader);
@@ -18596,14 +19970,14 @@ async function renameShortNames(podman, loaded, archiveNames2) {
 }
 
 // src/runtimes/containerd/kind.ts
-import { PassThrough as PassThrough4 } from "node:stream";
+import { PassThrough as PassThrough6 } from "node:stream";
 
 // src/runtimes/docker/container-exec.ts
-import { PassThrough as PassThrough3 } from "node:stream";
+import { PassThrough as PassThrough5 } from "node:stream";
 
 // src/runtimes/docker/exec-frames.ts
-import { Transform as Transform5 } from "node:stream";
-var ExecFrames = class extends Transform5 {
+import { Transform as Transform7 } from "node:stream";
+var ExecFrames = class extends Transform7 {
   pending = Buffer.alloc(0);
   stderrTail = "";
   get stderr() {
@@ -18628,7 +20002,7 @@ var ExecFrames = class extends Transform5 {
 
 // src/runtimes/docker/container-exec.ts
 function execInContainer(docker, container, argv, stdin) {
-  const stdout = new PassThrough3();
+  const stdout = new PassThrough5();
   const frames = new ExecFrames();
   const done = (async () => {
     const exec = await docker.getContainer(container.id).exec({
@@ -18773,7 +20147,7 @@ async function nodeSnapshotter(docker, node) {
   return defaultSnapshotter;
 }
 async function importEverywhere(archive, nodes, load, cluster) {
-  const copies = nodes.map(() => new PassThrough4());
+  const copies = nodes.map(() => new PassThrough6());
   archive.on("error", (error) => copies.forEach((copy) => copy.destroy(error)));
   for (const copy of copies) archive.pipe(copy);
   const results = await Promise.allSettled(
@@ -18820,1566 +20194,52 @@ function unused() {
   return new HandoffError('no container engine is used when "archive" is given');
 }
 
-// src/backends/factory.ts
-import { tmpdir } from "node:os";
-import { join as join4 } from "node:path";
-function workDirectory(env) {
-  return join4(env.RUNNER_TEMP || tmpdir(), "image-handoff");
-}
-async function createStore(settings, log2, env = process.env) {
-  const workDir = workDirectory(env);
-  switch (settings.backend) {
-    case "local":
-      return (await import("./local-store-7F3HES3Q.js")).createLocalStore(settings.path);
-    case "cache":
-      return (await import("./cache-store-SW7RM7KD.js")).createCacheStore({ workDir, log: log2 });
-    case "artifact": {
-      const [{ createArtifactBackend }, { createPackStore }] = await Promise.all([
-        import("./artifact-7VWSKJPU.js"),
-        import("./pack-store-5MUUDEDS.js")
-      ]);
-      return createPackStore(createArtifactBackend({ workDir, log: log2, ...settings.artifact }), workDir);
-    }
-  }
-}
-
-// src/handoff/report.ts
-function engineImages(model, ids) {
-  const groups2 = /* @__PURE__ */ new Map();
-  for (const image of model.images) {
-    const id = ids.get(image.configDigest) ?? image.configDigest;
-    groups2.set(id, [...groups2.get(id) ?? [], image]);
-  }
-  return [...groups2].map(([id, images]) => ({
-    id,
-    names: [...new Set(images.flatMap((i) => i.names))],
-    size: storedSize(images)
-  }));
-}
-function storedSize(images) {
-  const layers = new Map(images.flatMap((i) => i.layers.map((l) => [l.path, l.size])));
-  const configs = images.reduce((sum, i) => sum + i.size - i.layers.reduce((s, l) => s + l.size, 0), 0);
-  return configs + [...layers.values()].reduce((a, b) => a + b, 0);
-}
-function droppedNames(model) {
-  const seen = /* @__PURE__ */ new Set();
-  return model.images.flatMap((image) => {
-    const key = image.manifestDigest ?? image.configDigest;
-    if (image.droppedNames === void 0 || seen.has(key)) return [];
-    seen.add(key);
-    return [{ image: image.names[0] ?? image.configDigest, names: image.droppedNames }];
-  });
-}
-function imageRows(model, ids = /* @__PURE__ */ new Map()) {
-  return engineImages(model, ids).flatMap(
-    (image) => image.names.length > 0 ? image.names.map((name) => ({ name, id: image.id, size: image.size })) : [{ name: image.id, id: image.id, size: image.size }]
-  );
-}
-function withTargets(rows, targets) {
-  const extra = targets.filter((t) => !rows.some((r) => r.name === t.target)).map((t) => ({ name: t.target, id: t.id, size: rows.find((r) => r.id === t.id)?.size ?? 0 }));
-  return [...rows, ...extra];
-}
-function describeImages(model, ids = /* @__PURE__ */ new Map()) {
-  return engineImages(model, ids).map((image) => {
-    const names = image.names.length > 0 ? `${image.names.join(", ")} ` : "";
-    return `${names}(${image.id.slice(0, 19)}, ${formatBytes(image.size)})`;
-  }).join("; ");
-}
-
-// src/handoff/retag.ts
-function planTags(rules, model) {
-  const plan = rules.map((rule) => {
-    const images = matchingImages(rule.source, model.images);
-    if (images.length === 0) {
-      throw new HandoffError(
-        `Input "tags": "${rule.source}" matches none of the loaded images (${describe(model)}); fix the SOURCE of "${rule.source}=${rule.target}".`
-      );
-    }
-    const [image] = images;
-    if (image === void 0 || images.length > 1) {
-      throw new HandoffError(
-        `Input "tags": "${rule.source}" matches ${images.length} images (${images.map(label).join(", ")}) but "${rule.target}" can name only one; narrow the SOURCE.`
-      );
-    }
-    return { source: image.names[0] ?? image.configDigest, target: rule.target, configDigest: image.configDigest };
-  });
-  for (const a of plan) {
-    const clash = plan.find((b) => b.target === a.target && b.configDigest !== a.configDigest);
-    if (clash)
-      throw new HandoffError(
-        `Input "tags": "${a.target}" is the TARGET of two different images (${a.source}, ${clash.source}); give each its own target.`
-      );
-  }
-  return plan;
-}
-function matchingImages(source, images) {
-  if (isImageId(source)) return images.filter((i) => idHasPrefix(i.configDigest, source));
-  const match = patternMatcher(source, { shortNames: true });
-  return images.filter((i) => i.names.some(match));
-}
-var label = (image) => image.names[0] ?? image.configDigest.slice(0, 19);
-function describe(model) {
-  return model.images.map(label).join(", ") || "none";
-}
-async function applyTags(runtime, plan, ids) {
-  const done = [];
-  for (const step of plan) {
-    const id = ids.get(step.configDigest) ?? step.configDigest;
-    await runtime.tag(step.source, step.target);
-    const found = await runtime.inspect(step.target);
-    if (!found || found.id !== id) {
-      throw new HandoffError(
-        `Tagging ${step.source} as ${step.target} did not take: the engine has ${found ? found.id : "no such image"}, expected ${id}.`
-      );
-    }
-    done.push({ source: step.source, target: step.target, id });
-  }
-  return done;
-}
-
-// src/handoff/verify.ts
-function acceptableIds(image) {
-  return [image.configDigest, image.manifestDigest].filter((d) => d !== void 0);
-}
-function engineIdsOf(model, selectedIds) {
-  const ids = /* @__PURE__ */ new Map();
-  for (const image of model.images) {
-    const id = acceptableIds(image).find((candidate) => selectedIds.includes(candidate));
-    if (id !== void 0) ids.set(image.configDigest, id);
-  }
-  return ids;
-}
-function matches(image, found) {
-  const ids = acceptableIds(image);
-  return ids.includes(found.id) || found.configDigest !== void 0 && ids.includes(found.configDigest);
-}
-async function verifyLoaded(runtime, model) {
-  const ids = /* @__PURE__ */ new Map();
-  const problems = [];
-  for (const image of model.images) {
-    const lookups2 = image.names.length > 0 ? image.names : [await untaggedRef(runtime, image)];
-    for (const ref of lookups2) {
-      const found = await runtime.inspect(ref);
-      if (!found) {
-        problems.push(`${ref}: not in ${runtime.kind} after the load`);
-      } else if (!matches(image, found)) {
-        problems.push(`${ref}: ${runtime.kind} has ${found.id}, the archive holds ${acceptableIds(image).join(" or ")}`);
-      } else {
-        ids.set(image.configDigest, found.id);
-      }
-    }
-  }
-  if (problems.length > 0) {
-    throw new HandoffError(
-      `The load did not arrive intact: ${problems.join("; ")}. The stored entry may be damaged or the engine rejected part of it; save it again.`
-    );
-  }
-  return ids;
-}
-async function untaggedRef(runtime, image) {
-  for (const id of [image.manifestDigest, image.configDigest]) {
-    if (id !== void 0 && await runtime.inspect(id) !== void 0) return id;
-  }
-  return image.manifestDigest ?? image.configDigest;
-}
-
-// src/store/assemble.ts
-var import_tar_stream3 = __toESM(require_tar_stream(), 1);
-import { createHash as createHash5 } from "node:crypto";
-import { createReadStream as createReadStream2 } from "node:fs";
-import { once } from "node:events";
-import { Readable as Readable2 } from "node:stream";
-var ChunkFetchError = class extends HandoffError {
-};
-function assembleArchive(index, plan, store, options) {
-  const pack = import_tar_stream3.default.pack();
-  const fetcher = chunkFetcher(store, plan.chunks, options.prefetch);
-  let failure;
-  void (async () => {
-    for (const entry of index.entries) {
-      if (plan.omit.has(entry.path) || entry.type === "file" && isNameFile(entry.path)) continue;
-      await writeEntry(pack, entry, fetcher, options.onBytes);
-    }
-    for (const file of plan.nameFiles) await writeBody2(pack, fileHeader(file.name, file.body.length), file.body);
-    pack.finalize();
-  })().catch(async (error) => {
-    failure = error;
-    await fetcher.close();
-    pack.destroy(error instanceof Error ? error : new Error(String(error)));
-  });
-  pack.on("close", () => void fetcher.close());
-  const stream = Readable2.from(pack, { objectMode: false });
-  stream.on("error", () => void 0);
-  return { stream, failure: () => failure };
-}
-async function writeEntry(pack, entry, fetcher, onBytes) {
-  const base = { name: entry.path, mode: entry.mode, mtime: /* @__PURE__ */ new Date(0), uid: 0, gid: 0 };
-  if (entry.type === "directory") return writeBody2(pack, { ...base, type: "directory" });
-  if (entry.type !== "file") return writeBody2(pack, { ...base, type: entry.type, linkname: entry.linkname });
-  if (!isChunked(entry))
-    return writeBody2(pack, { ...base, type: "file", size: entry.size }, Buffer.from(entry.inline, "base64"));
-  let settle = () => void 0;
-  const written = new Promise((resolve2, reject) => {
-    settle = (error) => error ? reject(error) : resolve2();
-  });
-  const sink = pack.entry({ ...base, type: "file", size: entry.size }, (error) => settle(error));
-  written.catch(() => void 0);
-  sink.on("error", () => void 0);
-  for (const digest of entry.chunks) await copyChunk(await fetcher.next(digest), digest, sink, onBytes);
-  sink.end(void 0);
-  await written;
-}
-async function copyChunk(chunk, digest, sink, onBytes) {
-  try {
-    const hash = createHash5("sha256");
-    const range = chunk.start !== void 0 ? { start: chunk.start, end: chunk.end } : {};
-    const raw = createReadStream2(chunk.file, { highWaterMark: 1024 * 1024, ...range });
-    const source = chunk.compressed ? raw.pipe(zstdDecompress()) : raw;
-    if (source !== raw) raw.once("error", (error) => source.destroy(error));
-    for await (const data of source) {
-      hash.update(data);
-      onBytes?.(data.length);
-      if (!sink.write(data)) await once(sink, "drain");
-    }
-    const actual = `sha256:${hash.digest("hex")}`;
-    if (actual !== digest) throw damaged(digest, `its bytes hash to ${actual}`);
-  } catch (error) {
-    throw error instanceof ChunkDamaged ? error : damaged(digest, errorMessage(error));
-  } finally {
-    await chunk.dispose();
-  }
-}
-var ChunkDamaged = class extends HandoffError {
-};
-function damaged(digest, why) {
-  return new ChunkDamaged(
-    `stored chunk ${digest} is damaged (${why}): it was corrupted in storage or transit, so the load was stopped before the archive ended. Save the images again under a new key`
-  );
-}
-function writeBody2(pack, header, body = Buffer.alloc(0)) {
-  return new Promise((resolve2, reject) => {
-    pack.entry(header, body, (error) => error ? reject(error) : resolve2());
-  });
-}
-function fileHeader(name, size) {
-  return { name, size, mode: 420, type: "file", mtime: /* @__PURE__ */ new Date(0), uid: 0, gid: 0 };
-}
-function chunkFetcher(store, order, ahead) {
-  const pending = [];
-  let started = 0;
-  let closed = false;
-  const fill = () => {
-    while (!closed && started < order.length && pending.length < ahead) {
-      const digest = order[started++];
-      const fetch = store.get(digest).catch((error) => {
-        throw new ChunkFetchError(
-          `fetching chunk ${digest} from the ${store.kind} store failed: ${errorMessage(error)}`
-        );
-      });
-      fetch.catch(() => void 0);
-      pending.push(fetch);
-    }
-  };
-  return {
-    async next(digest) {
-      fill();
-      const fetch = pending.shift();
-      if (fetch === void 0 || order[started - pending.length - 1] !== digest) {
-        throw new Error(`chunk order mismatch at ${digest}`);
-      }
-      fill();
-      return fetch;
-    },
-    async close() {
-      closed = true;
-      const left = pending.splice(0);
-      await Promise.all(
-        left.map(
-          (fetch) => fetch.then(
-            (chunk) => chunk.dispose(),
-            () => void 0
-          )
-        )
-      );
-    }
-  };
-}
-
-// src/handoff/progress.ts
-function progress(log2, clock, label2, total, everyMs = 5e3) {
-  const start = clock();
-  let bytes = 0;
-  const timer = setInterval(() => {
-    log2.info(transferLine(label2, bytes, (clock() - start) / 1e3, total));
-  }, everyMs);
-  timer.unref();
-  return {
-    add: (n) => {
-      bytes += n;
-    },
-    stop: () => {
-      clearInterval(timer);
-      return bytes;
-    }
-  };
-}
-
-// src/archive/oci-convert.ts
-var import_tar_stream4 = __toESM(require_tar_stream(), 1);
-import { PassThrough as PassThrough6, Readable as Readable4 } from "node:stream";
-import { pipeline as pipeline4 } from "node:stream/promises";
-
-// src/archive/layer-rewrite.ts
-import { createHash as createHash6 } from "node:crypto";
-import { createReadStream as createReadStream3, createWriteStream as createWriteStream2 } from "node:fs";
-import { rm as rm2 } from "node:fs/promises";
-import { join as join5 } from "node:path";
-import { PassThrough as PassThrough5, Readable as Readable3, Transform as Transform6 } from "node:stream";
-import { pipeline as pipeline3 } from "node:stream/promises";
-import { createGunzip, createGzip, createZstdDecompress as createZstdDecompress2 } from "node:zlib";
-var layerLevels = { gzip: 6, zstd: 3 };
-async function keepLayer(out, layer, body) {
-  const hash = createHash6("sha256");
-  const check = new Transform6({
-    transform(chunk, _encoding, callback) {
-      hash.update(chunk);
-      callback(null, chunk);
-    },
-    flush(callback) {
-      const actual = `sha256:${hash.digest("hex")}`;
-      callback(
-        actual === layer.digest ? null : new HandoffError(
-          `blob ${layer.digest} of the archive hashes to ${actual}: it is corrupt; save the image again`
-        )
-      );
-    }
-  });
-  if (out.emitted.has(layer.digest)) await pipeline3(body, check, new PassThrough5().resume());
-  else {
-    out.emitted.add(layer.digest);
-    body.once("error", (error) => check.destroy(error));
-    await writeStream(out.pack, blobPath(layer.digest), layer.size, body.pipe(check));
-  }
-  return layer;
-}
-function compressionOf(head) {
-  if (head[0] === 31 && head[1] === 139) return "gzip";
-  if (head.subarray(0, 4).equals(Buffer.from([40, 181, 47, 253]))) return "zstd";
-  return "uncompressed";
-}
-async function convertLayer(out, body) {
-  const file = join5(out.scratch, `convert-${process.pid}-${out.files++}`);
-  const untrack = trackTemporary(file);
-  try {
-    const head = await peek(body);
-    const source = compressionOf(head.first);
-    const target = out.compression;
-    const hash = createHash6("sha256");
-    let size = 0;
-    const count3 = new Transform6({
-      transform(chunk, _encoding, callback) {
-        hash.update(chunk);
-        size += chunk.length;
-        callback(null, chunk);
-      }
-    });
-    const stages = [];
-    if (source !== target) {
-      if (source !== "uncompressed") stages.push(decompressor(source));
-      if (target !== "uncompressed")
-        stages.push(target === "gzip" ? createGzip({ level: layerLevels.gzip }) : zstdCompress(layerLevels.zstd));
-    }
-    stages.push(count3);
-    if (target === "uncompressed") stages.push(zstdCompress(1));
-    await pipeline3([head.stream, ...stages, createWriteStream2(file)]);
-    const layer = { digest: `sha256:${hash.digest("hex")}`, size };
-    if (!out.emitted.has(layer.digest)) {
-      out.emitted.add(layer.digest);
-      const stored = createReadStream3(file, { highWaterMark: 1024 * 1024 });
-      const body2 = target === "uncompressed" ? stored.pipe(createZstdDecompress2()) : stored;
-      if (body2 !== stored) stored.once("error", (error) => body2.destroy(error));
-      await writeStream(out.pack, blobPath(layer.digest), size, body2);
-    }
-    return layer;
-  } finally {
-    await rm2(file, { force: true });
-    untrack();
-  }
-}
-function decompressor(source) {
-  return source === "gzip" ? createGunzip() : createZstdDecompress2();
-}
-async function peek(body) {
-  const iterator = body[Symbol.asyncIterator]();
-  const first = await iterator.next();
-  const head = first.done ? Buffer.alloc(0) : first.value;
-  return { first: head, stream: Readable3.from(prepend(head, iterator)) };
-}
-async function* prepend(head, rest) {
-  if (head.length > 0) yield head;
-  for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
-}
-var fixed2 = { mode: 420, type: "file", mtime: /* @__PURE__ */ new Date(0), uid: 0, gid: 0 };
-function writeBody3(pack, name, body) {
-  return new Promise((resolve2, reject) => {
-    pack.entry({ name, size: body.length, ...fixed2 }, body, (error) => error ? reject(error) : resolve2());
-  });
-}
-function writeStream(pack, name, size, body) {
-  return new Promise((resolve2, reject) => {
-    const sink = pack.entry({ name, size, ...fixed2 }, (error) => error ? reject(error) : resolve2());
-    pipeline3(body, sink).catch(reject);
-  });
-}
-
-// src/archive/oci-convert.ts
-var jsonLimit = 4 * 1024 * 1024;
-var smallLimit = 1024;
-function convertArchive(input, options, scratch) {
-  const pack = import_tar_stream4.default.pack();
-  const extract = import_tar_stream4.default.extract();
-  const watch = new InputWatch();
-  const tap = new PassThrough6();
-  tap.on("data", (chunk) => watch.see(chunk));
-  const fed = pipeline4(input, tap, extract);
-  fed.catch(() => void 0);
-  let renamed = /* @__PURE__ */ new Map();
-  const state = {
-    contents: { files: /* @__PURE__ */ new Map(), json: /* @__PURE__ */ new Map(), nameFiles: /* @__PURE__ */ new Map() },
-    layers: /* @__PURE__ */ new Map(),
-    small: /* @__PURE__ */ new Map(),
-    heldBytes: 0,
-    entries: 0
-  };
-  const out = { pack, scratch, compression: options.compression, emitted: /* @__PURE__ */ new Set(), files: 0 };
-  const convert = { options, pack, state, out };
-  void (async () => {
-    for await (const entry of extract) await take(convert, entry.header, entry);
-    await fed;
-    if (!watch.endedCleanly()) throw new Error("the tar ended early, without its end-of-archive blocks");
-    renamed = await finish(convert);
-    pack.finalize();
-  })().catch(async (error) => {
-    extract.destroy();
-    await fed.catch(() => void 0);
-    const failure = error?.syscall !== void 0 ? error : watch.explain(error);
-    pack.destroy(failure instanceof Error ? failure : new Error(String(failure)));
-  });
-  return { archive: Readable4.from(pack, { objectMode: false }), renamed: () => renamed };
-}
-async function take(convert, header, body) {
-  const { state } = convert;
-  const path = normalizePath(header.name);
-  if (isSpecialEntry(header.type)) throw specialEntry(path, header.type);
-  if (++state.entries > maxEntries) throw overBudget(`more than ${maxEntries} entries`);
-  const pieces = body[Symbol.asyncIterator]();
-  const isFile = header.type === "file" || header.type === "contiguous-file";
-  if (!isFile) {
-    await drain(pieces);
-    const link = header.linkname ?? "";
-    if (header.type === "symlink") state.contents.files.set(path, { size: 0, link: symlinkTarget(path, link) });
-    else if (header.type === "link") state.contents.files.set(path, { size: 0, link: normalizePath(link) });
-    else state.contents.files.set(path, { size: 0, type: header.type ?? "directory" });
-    return;
-  }
-  const size = header.size ?? 0;
-  const first = await pieces.next();
-  const head = first.done ? Buffer.alloc(0) : first.value;
-  if (isNameFile(path) || size <= jsonLimit && looksLikeJson(head) || size < smallLimit) {
-    const whole = await readRest(head, pieces, state);
-    if (isNameFile(path)) state.contents.nameFiles.set(path, whole);
-    else if (looksLikeJson(whole)) state.contents.json.set(path, whole);
-    else state.small.set(path, whole);
-    if (!isNameFile(path)) state.contents.files.set(path, { size });
-    return;
-  }
-  state.contents.files.set(path, { size });
-  const digest = configDigestOfPath(path);
-  const stream = Readable4.from(prepend(head, pieces));
-  const kept = digest !== void 0 && path.startsWith("blobs/sha256/") && compressionOf(head) === convert.options.compression;
-  state.layers.set(
-    path,
-    kept ? await keepLayer(convert.out, { digest, size }, stream) : await convertLayer(convert.out, stream)
-  );
-}
-async function finish(convert) {
-  const { state } = convert;
-  const model = readModel(state.contents);
-  const resolved2 = (path) => resolveFile(state.contents, path)?.path ?? path;
-  for (const image of model.images) {
-    for (const layer of image.layers) {
-      const path = resolved2(layer.path);
-      const small = state.small.get(path);
-      if (!state.layers.has(path) && small !== void 0)
-        state.layers.set(path, await convertLayer(convert.out, Readable4.from([small])));
-    }
-  }
-  const configSizes = /* @__PURE__ */ new Map();
-  for (const image of model.images) {
-    const path = resolved2(configPathOf(state, image.configDigest));
-    const body = state.contents.json.get(path);
-    if (body === void 0) throw new HandoffError(`the config of ${image.configDigest} is missing from the archive`);
-    configSizes.set(image.configDigest, body.length);
-    await emit(convert, image.configDigest, body);
-  }
-  const layerOf = (path) => {
-    const layer = state.layers.get(resolved2(path));
-    if (layer === void 0) throw new HandoffError(`layer ${path} is missing from the archive; save the image again`);
-    return layer;
-  };
-  const built = buildArchive(model, configSizes, layerOf, convert.options);
-  for (const blob2 of built.blobs) await emit(convert, blob2.digest, blob2.body);
-  for (const file of built.nameFiles) await writeBody3(convert.pack, file.name, file.body);
-  return built.renamed;
-}
-function configPathOf(state, digest) {
-  const legacy = `${digest.replace(/^sha256:/, "")}.json`;
-  return state.contents.files.has(legacy) ? legacy : blobPath(digest);
-}
-async function emit(convert, digest, body) {
-  if (convert.out.emitted.has(digest)) return;
-  convert.out.emitted.add(digest);
-  await writeBody3(convert.pack, blobPath(digest), body);
-}
-async function readRest(head, pieces, state) {
-  const parts = [head];
-  let seen = head.length;
-  for (let next = await pieces.next(); !next.done; next = await pieces.next()) {
-    parts.push(next.value);
-    seen += next.value.length;
-  }
-  state.heldBytes += seen;
-  if (state.heldBytes > heldBytesBudget)
-    throw overBudget(`more than ${heldBytesBudget >> 20} MiB of small files (configs, manifests)`);
-  return Buffer.concat(parts, seen);
-}
-async function drain(pieces) {
-  while (!(await pieces.next()).done) {
-  }
-}
-
-// src/handoff/convert.ts
-function convertSource(source, options, scratch) {
-  let renamed = () => /* @__PURE__ */ new Map();
-  return {
-    async open() {
-      const converted = convertArchive(await source(), options, scratch);
-      renamed = converted.renamed;
-      return converted.archive;
-    },
-    renamed: () => renamed()
-  };
-}
-function convertNote(options) {
-  const types2 = options.ociMediaTypes ? "OCI media types" : "Docker's media types";
-  const count3 = Object.keys(options.annotations).length;
-  const annotations = count3 > 0 ? `, ${count3} annotation(s) on every manifest and index` : "";
-  return `Stored as an OCI layout with ${types2}, ${options.compression} layers${annotations}.`;
-}
-function sentLayerTypes(index, omit) {
-  const types2 = /* @__PURE__ */ new Set();
-  for (const body of contentsOf(index.entries).json.values()) {
-    let doc;
-    try {
-      doc = JSON.parse(body.toString("utf8"));
-    } catch {
-      continue;
-    }
-    const layers = isRecord(doc) && Array.isArray(doc["layers"]) ? doc["layers"] : [];
-    for (const layer of layers) {
-      if (!isRecord(layer) || typeof layer["mediaType"] !== "string" || typeof layer["digest"] !== "string") continue;
-      if (!omit.has(blobPath(layer["digest"]))) types2.add(layer["mediaType"]);
-    }
-  }
-  return types2;
-}
-
-// src/handoff/load-store.ts
-function prefetchFor(chunks, bytes) {
-  const average = chunks > 0 ? bytes / chunks : 0;
-  return average < 16 * 1024 * 1024 ? 8 : 3;
-}
-var lookups = 16;
-async function loadFromStore(deps, store, request) {
-  const { runtime, log: log2, clock } = deps;
-  const start = clock();
-  const lookup = await orMiss(deps, request, () => readIndex(store, request));
-  if (lookup === void 0) return { hit: false, rows: [], phases: [["lookup", clock() - start]] };
-  if (!("index" in lookup)) return missed(deps, request, store.kind, clock() - start, lookup.why);
-  const { found, index } = lookup;
-  const hit = found.matchedKey === request.key;
-  log2.info(
-    `Found ${hit ? "key" : "restore key match"} "${found.matchedKey}" in ${store.kind}; loading into ${runtime.kind}.`
-  );
-  const held = runtime.heldLayers ? await runtime.heldLayers() : {};
-  const stored = [];
-  const plan = planLoad(index, rewriteFor(request.images, stored), held);
-  if (plan.model.images.length === 0) throw noneSelected(stored);
-  const unreadable = runtime.unreadableLayers?.(sentLayerTypes(index, plan.omit));
-  if (unreadable !== void 0) throw new HandoffError(`Cannot load "${found.matchedKey}": ${unreadable}.`);
-  const missing = await orMiss(deps, request, () => missingChunks(store, plan.chunks));
-  if (missing === void 0) return { hit: false, rows: [], phases: [["lookup", clock() - start]] };
-  if (missing.length > 0) {
-    const why = `"${found.matchedKey}" names ${missing.length} chunk(s) no longer in the ${store.kind} store (evicted or pruned)`;
-    return missed(deps, request, store.kind, clock() - start, why);
-  }
-  if (plan.omit.size > 0) {
-    log2.info(
-      `Leaving out ${plan.omit.size} layer file(s), ${formatBytes(plan.omittedBytes)}, that ${runtime.kind} already holds or no selected image uses.`
-    );
-  }
-  const fetchMs = clock() - start;
-  const loadStart = clock();
-  let report;
-  try {
-    report = await streamIntoRuntime(deps, store, index, plan);
-  } catch (error) {
-    if (!(error instanceof ChunkFetchError) || request.required) throw error;
-    log2.warning(
-      `Could not restore images, continuing as a cache miss (the post step saves what the job builds): ${error.message}`
-    );
-    return {
-      hit: false,
-      rows: [],
-      phases: [
-        ["lookup", fetchMs],
-        ["load", clock() - loadStart]
-      ]
-    };
-  }
-  for (const warning2 of report.warnings ?? []) log2.warning(`${runtime.kind}: ${warning2}`);
-  const done = await verifyAndTag(deps, request, plan.model, { fetchMs, loadStart });
-  return {
-    hit,
-    matchedKey: found.matchedKey,
-    ...done,
-    dropped: droppedNames(plan.model),
-    transfer: { sentBytes: plan.sendBytes, omittedBytes: plan.omittedBytes, omittedLayers: plan.omit.size }
-  };
-}
-async function readIndex(store, request) {
-  try {
-    const found = await store.readIndex(request.key, request.restoreKeys);
-    if (!found) {
-      const why = await store.explainMiss(request.key).catch(() => void 0);
-      return why === void 0 ? {} : { why };
-    }
-    try {
-      return { found, index: parseIndex(found.body) };
-    } catch (error) {
-      if (error instanceof IndexFormatError) throw new IndexFormatError(`"${found.matchedKey}": ${error.message}`);
-      throw error;
-    }
-  } catch (error) {
-    if (error instanceof IndexFormatError) return { why: error.message };
-    throw error;
-  }
-}
-async function streamIntoRuntime(deps, store, index, plan) {
-  const ticker = progress(deps.log, deps.clock, "load", plan.sendBytes);
-  const prefetch = prefetchFor(plan.chunks.length, plan.sendBytes);
-  const archive = assembleArchive(index, plan, store, { prefetch, onBytes: (n) => ticker.add(n) });
-  try {
-    return await deps.runtime.importArchive(archive.stream);
-  } catch (error) {
-    throw archive.failure() ?? error;
-  } finally {
-    ticker.stop();
-  }
-}
-async function missingChunks(store, chunks) {
-  const unique = [...new Set(chunks)];
-  const missing = [];
-  for (let at = 0; at < unique.length; at += lookups) {
-    const batch = unique.slice(at, at + lookups);
-    const present = await Promise.all(batch.map((digest) => store.has(digest)));
-    batch.forEach((digest, i) => {
-      if (!present[i]) missing.push(digest);
-    });
-  }
-  return missing;
-}
-
-// src/handoff/dangling.ts
-function danglingName(prefix, kind, id) {
-  const [algorithm = "sha256", hex = ""] = id.split(":");
-  if (kind === "containerd" || kind === "kind") return familiarName(parseReference(`${prefix}@${algorithm}:${hex}`));
-  return `${prefix}:${algorithm}-${hex}`;
-}
-async function nameDangling(runtime, prefix, model, ids) {
-  const done = [];
-  const seen = /* @__PURE__ */ new Set();
-  for (const image of model.images.filter((i) => i.names.length === 0)) {
-    const id = ids.get(image.configDigest) ?? image.configDigest;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    const target = danglingName(prefix, runtime.kind, id);
-    await runtime.tag(id, target);
-    const found = await runtime.inspect(target);
-    if (found?.id !== id) {
-      throw new HandoffError(
-        `Naming untagged image ${imageLabel(image)} as ${target} did not take: the engine has ${found?.id ?? "no such image"}, expected ${id}.`
-      );
-    }
-    done.push({ source: id, target, id });
-  }
-  return done;
-}
-
-// src/handoff/load.ts
-function loadImages(deps, request) {
-  return loadFromStore(deps, deps.store, request);
-}
-function missed(deps, request, where, elapsedMs, why) {
-  const tried = [request.key, ...request.restoreKeys.map((k) => `${k}*`)].map((k) => `"${k}"`).join(", ");
-  const because = why !== void 0 ? ` (${why})` : "";
-  if (request.required) {
-    throw new HandoffError(
-      `No entry found in ${where} for ${tried}${because}. Save the images first (mode: save) with the same key, or check the key.`
-    );
-  }
-  deps.log.info(`No entry found in ${where} for ${tried}${because}; nothing to load.`);
-  return { hit: false, rows: [], phases: [["lookup", elapsedMs]] };
-}
-async function orMiss(deps, request, fetch) {
-  try {
-    return await fetch();
-  } catch (error) {
-    if (request.required) throw error;
-    deps.log.warning(
-      `Could not restore images, continuing as a cache miss (the post step saves what the job builds): ${errorMessage(error)}`
-    );
-    return void 0;
-  }
-}
-function rewriteFor(selection, stored) {
-  if (selection.include.length === 0 && selection.exclude.length === 0) return { names: (image) => image.names };
-  const selectedNames = (image) => image.names.filter((n) => selects(selection, n, { shortNames: true }));
-  return {
-    keep: (image) => {
-      stored.push(...image.names.length > 0 ? image.names : [image.configDigest]);
-      return image.names.length === 0 ? selection.include.length === 0 : selectedNames(image).length > 0;
-    },
-    names: selectedNames
-  };
-}
-function noneSelected(stored) {
-  return new HandoffError(
-    `Input "images" selects none of the stored images (${stored.join(", ") || "none"}); fix the patterns.`
-  );
-}
-async function verifyAndTag(deps, request, model, timing) {
-  const { runtime, log: log2, clock } = deps;
-  for (const note of model.skipped) log2.warning(`Skipped while loading: ${note}`);
-  const tagPlan = planTags(request.tags, model);
-  const ids = await verifyLoaded(runtime, model);
-  const loadMs = clock() - timing.loadStart;
-  log2.info(`Loaded and verified in ${formatMs(loadMs)}: ${describeImages(model, ids)}.`);
-  const tagged = await applyTags(runtime, tagPlan, ids);
-  for (const t of tagged) log2.info(`Tagged ${t.source} as ${t.target}.`);
-  const prefix = request.danglingNamePrefix;
-  const named = prefix !== void 0 ? await nameDangling(runtime, prefix, model, ids) : [];
-  for (const n of named) log2.info(`Named untagged image ${n.id}: ${n.target}.`);
-  const rows = imageRows(model, ids).map((row) => {
-    const name = named.find((n) => n.id === row.id && row.name === row.id)?.target;
-    return name !== void 0 ? { ...row, name } : row;
-  });
-  return {
-    rows: withTargets(rows, tagged),
-    phases: [
-      ["fetch", timing.fetchMs],
-      ["load+verify", loadMs],
-      ["tag", clock() - timing.loadStart - loadMs]
-    ]
-  };
-}
-
-// src/store/chunk-sink.ts
-import { createReadStream as createReadStream4, createWriteStream as createWriteStream3 } from "node:fs";
-import { rm as rm3 } from "node:fs/promises";
-import { join as join6 } from "node:path";
-import { once as once2 } from "node:events";
-import { pipeline as pipeline5 } from "node:stream/promises";
-function storeSink(store, options) {
-  const stats = { chunks: 0, reusedChunks: 0, reusedBytes: 0, storedBytes: 0 };
-  const seen = /* @__PURE__ */ new Set();
-  const running = /* @__PURE__ */ new Set();
-  const files = /* @__PURE__ */ new Map();
-  let failure;
-  let counter = 0;
-  let settled = 0;
-  let pendingBytes = 0;
-  const zstdCommand = store.compresses ? Promise.resolve(false) : isOnPath("zstd");
-  const transfer = async (digest, file, size) => {
-    let sent = file;
-    try {
-      const repeated = seen.has(digest);
-      seen.add(digest);
-      if (repeated || await store.has(digest)) {
-        stats.reusedChunks++;
-        stats.reusedBytes += size;
-        return;
-      }
-      sent = store.compresses ? file : await compressed(file);
-      stats.storedBytes += await store.put(digest, sent);
-    } finally {
-      await release(file);
-      if (sent !== file) await release(sent);
-    }
-  };
-  const compressed = async (file) => {
-    const target = `${file}.zst`;
-    files.set(target, trackTemporary(target));
-    if (await zstdCommand)
-      await run(["zstd", "-q", "-f", "--no-progress", `-${options.compressionLevel}`, file, "-o", target]);
-    else
-      await pipeline5(
-        createReadStream4(file, { highWaterMark: 1024 * 1024 }),
-        zstdCompress(options.compressionLevel),
-        createWriteStream3(target)
-      );
-    await release(file);
-    return target;
-  };
-  const release = async (file) => {
-    await rm3(file, { force: true });
-    files.get(file)?.();
-    files.delete(file);
-  };
-  const track = (task) => {
-    const done = task.catch((error) => {
-      failure ??= error;
-    }).finally(() => {
-      running.delete(done);
-      settled++;
-    });
-    running.add(done);
-  };
-  const begin = async () => {
-    while (running.size >= options.inFlight || pendingBytes >= options.inFlightBytes) await Promise.race(running);
-    if (failure !== void 0) throw failure;
-    const file = join6(store.scratch, `chunk-${process.pid}-${counter++}`);
-    files.set(file, trackTemporary(file));
-    const output = createWriteStream3(file);
-    const written = once2(output, "close").then(() => void 0);
-    written.catch(() => void 0);
-    return {
-      async write(data) {
-        if (!output.write(data)) await Promise.race([once2(output, "drain"), written]);
-      },
-      async end(digest, size) {
-        output.end();
-        await written;
-        stats.chunks++;
-        pendingBytes += size;
-        track(
-          transfer(digest, file, size).finally(() => {
-            pendingBytes -= size;
-          })
-        );
-      },
-      async abort() {
-        output.destroy();
-        await written.catch(() => void 0);
-      }
-    };
-  };
-  const settle = async () => {
-    while (running.size > 0) await Promise.all(running);
-  };
-  const removeAll = async () => {
-    await Promise.all([...files.keys()].map((file) => rm3(file, { force: true })));
-    for (const untrack of files.values()) untrack();
-    files.clear();
-  };
-  return {
-    begin,
-    progress: () => ({ chunks: stats.chunks, settled }),
-    async finish() {
-      await settle();
-      if (failure === void 0) return stats;
-      await removeAll();
-      throw failure;
-    },
-    async abort() {
-      await settle();
-      await removeAll();
-    }
-  };
-}
-
-// src/store/split.ts
-var import_tar_stream5 = __toESM(require_tar_stream(), 1);
-import { createHash as createHash7 } from "node:crypto";
-import { pipeline as pipeline6 } from "node:stream/promises";
-import { Transform as Transform7 } from "node:stream";
-var tinyInline = 64 * 1024;
-var jsonInline = 4 * 1024 * 1024;
-async function splitArchive(archive, sink, chunkBytes, onBytes = () => void 0, selection) {
-  const watch = new InputWatch();
-  const tap = new Transform7({
-    transform(chunk, _encoding, callback) {
-      watch.see(chunk);
-      onBytes(chunk.length);
-      callback(null, chunk);
-    }
-  });
-  const extract = import_tar_stream5.default.extract();
-  const fed = pipeline6(archive, tap, extract).catch((error) => {
-    throw watch.explain(error);
-  });
-  fed.catch(() => void 0);
-  const state = { entries: [], inlineBytes: 0 };
-  try {
-    for await (const entry of extract) {
-      if (selection !== void 0 && leftOut(entry.header, selection)) {
-        await drain2(entry[Symbol.asyncIterator]());
-        continue;
-      }
-      const stored = await storeEntry(entry.header, entry, sink, chunkBytes, state);
-      if (stored === void 0) continue;
-      if (state.entries.push(stored) > maxEntries) throw overBudget(`more than ${maxEntries} entries`);
-    }
-    await fed;
-  } catch (error) {
-    extract.destroy();
-    await fed.catch(() => void 0);
-    throw error?.syscall !== void 0 ? error : watch.explain(error);
-  }
-  if (!watch.endedCleanly()) throw watch.explain(new Error("the tar ended early, without its end-of-archive blocks"));
-  for (const file of selection?.nameFiles ?? []) {
-    const inline = file.body.toString("base64");
-    state.entries.push({ path: file.name, mode: 420, type: "file", size: file.body.length, inline });
-  }
-  return { entries: state.entries, contents: contentsOf(state.entries), archiveBytes: watch.bytes };
-}
-function leftOut(header, selection) {
-  if (header.type !== "file" && header.type !== "contiguous-file") return false;
-  const path = normalizePath(header.name);
-  return selection.omit.has(path) || isNameFile(path);
-}
-async function storeEntry(header, body, sink, chunkBytes, state) {
-  const path = normalizePath(header.name);
-  const mode = header.mode ?? 420;
-  if (isSpecialEntry(header.type)) throw specialEntry(path, header.type);
-  const pieces = body[Symbol.asyncIterator]();
-  switch (header.type) {
-    case "directory":
-      await drain2(pieces);
-      return path === "" ? void 0 : { path, mode, type: "directory" };
-    case "symlink":
-    case "link": {
-      await drain2(pieces);
-      return { path, mode, type: header.type, linkname: normalizePath(header.linkname ?? "") };
-    }
-    case "file":
-    case "contiguous-file":
-      return storeFile({ path, mode, size: header.size ?? 0 }, pieces, sink, chunkBytes, state);
-    default:
-      throw new HandoffError(
-        `not an image archive: ${path} is a ${header.type ?? "special"} entry, which no image archive holds; save the image again`
-      );
-  }
-}
-async function drain2(pieces) {
-  while (!(await pieces.next()).done) {
-  }
-}
-async function storeFile(file, pieces, sink, chunkBytes, state) {
-  const { path, mode, size } = file;
-  const nameFile = isNameFile(path);
-  let first;
-  if (nameFile || size <= jsonInline) {
-    const inline = await readInline(file, pieces, nameFile, state);
-    if (Buffer.isBuffer(inline)) return { path, mode, type: "file", size, inline: inline.toString("base64") };
-    first = inline.first;
-  }
-  return { path, mode, type: "file", size, chunks: await writeChunks(first, pieces, sink, chunkBytes) };
-}
-async function readInline(file, pieces, nameFile, state) {
-  if (nameFile && file.size > jsonInline) {
-    throw new HandoffError(
-      `not an image archive: ${file.path} is ${file.size} bytes, far larger than any name file; save the image again`
-    );
-  }
-  const parts = [];
-  let seen = 0;
-  for (let next = await pieces.next(); !next.done; next = await pieces.next()) {
-    const data = next.value;
-    if (seen === 0 && !nameFile && file.size > tinyInline && !looksLikeJson(data)) return { first: data };
-    parts.push(data);
-    seen += data.length;
-  }
-  state.inlineBytes += seen;
-  if (state.inlineBytes > heldBytesBudget)
-    throw overBudget(`more than ${heldBytesBudget >> 20} MiB of small files (configs, manifests)`);
-  return Buffer.concat(parts, seen);
-}
-async function writeChunks(first, pieces, sink, chunkBytes) {
-  const digests = [];
-  let target;
-  let hash = createHash7("sha256");
-  let filled = 0;
-  const close = async () => {
-    const digest = `sha256:${hash.digest("hex")}`;
-    digests.push(digest);
-    const done = target;
-    if (done === void 0) throw new Error("a chunk was closed before any byte was written to it");
-    target = void 0;
-    hash = createHash7("sha256");
-    await done.end(digest, filled);
-    filled = 0;
-  };
-  try {
-    let data = first;
-    for (; ; ) {
-      if (data === void 0) {
-        const next = await pieces.next();
-        if (next.done) break;
-        data = next.value;
-      }
-      while (data.length > 0) {
-        target ??= await sink.begin();
-        const piece = data.length > chunkBytes - filled ? data.subarray(0, chunkBytes - filled) : data;
-        hash.update(piece);
-        filled += piece.length;
-        await target.write(piece);
-        data = data.subarray(piece.length);
-        if (filled === chunkBytes) await close();
-      }
-      data = void 0;
-    }
-    if (target !== void 0) await close();
-  } catch (error) {
-    await target?.abort();
-    throw error;
-  }
-  return digests;
-}
-
-// src/archive/archive-file.ts
-import { createReadStream as createReadStream5 } from "node:fs";
-import { open } from "node:fs/promises";
-import { createGunzip as createGunzip2, createZstdDecompress as createZstdDecompress3 } from "node:zlib";
-async function compressionOf2(path) {
-  const handle = await open(path, "r");
-  try {
-    const head = Buffer.alloc(4);
-    const { bytesRead } = await handle.read(head, 0, 4, 0);
-    if (bytesRead >= 2 && head[0] === 31 && head[1] === 139) return "gzip";
-    return bytesRead === 4 && isZstd(head) ? "zstd" : "none";
-  } finally {
-    await handle.close();
-  }
-}
-async function openArchiveFile(path) {
-  const compression = await compressionOf2(path);
-  const raw = createReadStream5(path, { highWaterMark: 1024 * 1024 });
-  if (compression === "none") return raw;
-  const inflate = compression === "gzip" ? createGunzip2() : createZstdDecompress3();
-  raw.once("error", (error) => inflate.destroy(error));
-  inflate.once("close", () => raw.destroy());
-  return raw.pipe(inflate);
-}
-
-// src/archive/archive-select.ts
-function idsOf(image) {
-  return [image.configDigest, image.manifestDigest].filter((d) => d !== void 0);
-}
-var shortNames = { shortNames: true };
-var keyOf2 = (image) => image.manifestDigest ?? image.configDigest;
-function pickFromArchive(contents, model, selection) {
-  const all = selection.include.length === 0 || selection.include.some(isEverything);
-  const excluded = (name) => selection.exclude.some((p) => !isIdPattern(p) && patternMatcher(p, shortNames)(name));
-  const excludedId = (image) => selection.exclude.some((p) => isIdPattern(p) && idsOf(image).some((id) => idMatches(id, p)));
-  const names = /* @__PURE__ */ new Map();
-  const keep = (image, kept) => {
-    const set = names.get(keyOf2(image)) ?? /* @__PURE__ */ new Set();
-    kept.forEach((n) => set.add(n));
-    names.set(keyOf2(image), set);
-  };
-  const missing = [];
-  for (const pattern of all ? ["**"] : selection.include) {
-    let found = false;
-    for (const image of model.images) {
-      if (excludedId(image)) continue;
-      if (isIdPattern(pattern)) {
-        if (!idsOf(image).some((id) => idMatches(id, pattern))) continue;
-        found = true;
-        keep(image, []);
-        continue;
-      }
-      const matched = all ? image.names : image.names.filter(patternMatcher(pattern, shortNames));
-      if (matched.length === 0 && !(all && image.names.length === 0)) continue;
-      found = true;
-      const kept = matched.filter((n) => !excluded(n));
-      if (kept.length > 0 || matched.length === 0) keep(image, kept);
-    }
-    if (!found && !all) missing.push(pattern);
-  }
-  if (missing.length > 0) throw noMatch(missing, model);
-  const selected = model.images.filter((image) => names.has(keyOf2(image)));
-  if (selected.length === 0) throw noMatch(selection.include, model);
-  const unchanged = selected.length === model.images.length && selected.every((i) => sameNames(i, names));
-  const leftOut2 = [...new Set(model.images.filter((i) => !names.has(keyOf2(i))).map(imageLabel))];
-  if (unchanged) return { model, omit: /* @__PURE__ */ new Set(), leftOut: leftOut2 };
-  const rewritten = rewriteNameFiles(contents.nameFiles, model, {
-    keep: (image) => names.has(keyOf2(image)),
-    names: (image) => [...names.get(keyOf2(image)) ?? []]
-  });
-  const used = new Set(rewritten.model.images.flatMap((image) => layerFiles(contents, image)));
-  const omit = new Set(model.images.flatMap((image) => layerFiles(contents, image)).filter((p) => !used.has(p)));
-  return { model: rewritten.model, omit, nameFiles: rewritten.files, leftOut: leftOut2 };
-}
-function sameNames(image, names) {
-  const kept = names.get(keyOf2(image));
-  return kept !== void 0 && kept.size === image.names.length && image.names.every((n) => kept.has(n));
-}
-function layerFiles(contents, image) {
-  return image.layers.map((layer) => resolveFile(contents, layer.path)?.path ?? layer.path);
-}
-function noMatch(patterns, model) {
-  const held = [...new Set(model.images.map((i) => i.names.length > 0 ? i.names.join(", ") : i.configDigest))];
-  return new HandoffError(
-    `Input "images": ${patterns.map((p) => `"${p}"`).join(", ")} matched no image in the archive, which holds ${held.join("; ") || "no image"}; fix the patterns (untagged images are selected by ID or by *)`
-  );
-}
-
-// src/handoff/save-source.ts
-async function saveSource(deps, request) {
-  return request.archive !== void 0 ? fileSource(deps, request.archive, request.images) : engineSource(deps, request);
-}
-async function engineSource(deps, request) {
-  const { runtime } = deps;
-  const { refs, ids, leftOut: leftOut2 } = await resolveRefs(runtime, request.images);
-  if (request.images.include.some(isGlob)) logLeftOut(deps, leftOut2, `in ${runtime.kind}`);
-  const options = request.platform !== void 0 ? { platform: request.platform } : {};
-  return { what: `${refs.join(", ")} from ${runtime.kind}`, open: () => runtime.exportImages(refs, options), ids, refs };
-}
-async function fileSource(deps, path, images) {
-  const everything = images.exclude.length === 0 && (images.include.length === 0 || images.include.some(isEverything));
-  if (everything) return { what: `every image in archive ${path}`, open: () => openArchiveFile(path) };
-  deps.log.info(`Reading ${path} once to find the images "images" selects in it.`);
-  const scan = await splitArchive(await openArchiveFile(path), discard, defaultChunkBytes);
-  const model = readModel(scan.contents);
-  const pick = pickFromArchive(scan.contents, model, images);
-  logLeftOut(deps, pick.leftOut, "in the archive");
-  const labels = [...new Set(pick.model.images.flatMap((i) => i.names.length > 0 ? i.names : [i.configDigest]))];
-  return {
-    what: `${labels.join(", ")} from archive ${path}`,
-    open: () => openArchiveFile(path),
-    ids: [...new Set(pick.model.images.map((i) => i.configDigest))],
-    ...pick.nameFiles !== void 0 ? { selection: { omit: pick.omit, nameFiles: pick.nameFiles } } : {}
-  };
-}
-var discard = {
-  begin: () => Promise.resolve({
-    write: () => Promise.resolve(),
-    end: () => Promise.resolve(),
-    abort: () => Promise.resolve()
-  })
-};
-var shownNames = 20;
-function logLeftOut(deps, names, where) {
-  if (names.length === 0) return;
-  const shown = names.slice(0, shownNames).join(", ");
-  const more = names.length > shownNames ? ` and ${names.length - shownNames} more` : "";
-  deps.log.info(`Not selected by "images" (left out) ${where}: ${shown}${more}.`);
-}
-
-// src/handoff/flatten.ts
-async function flattenTargets(runtime, refs, ids) {
-  const listed = await runtime.list();
-  const byManifest = listed.some((image) => ids.includes(image.id) && image.configDigest === void 0);
-  const targets = ids.map((id) => ({
-    id,
-    names: (listed.find((image) => image.id === id)?.names ?? []).filter((n) => refs.includes(n))
-  }));
-  return { targets, byManifest };
-}
-function flattenSource(runtime, { targets, byManifest }, options) {
-  let reports = () => [];
-  return {
-    async open() {
-      if (runtime.exportFlattened === void 0) {
-        throw new HandoffError(
-          `Input "flatten" works with runtime: docker only (it uses the Engine API to export a container's filesystem); ${runtime.kind} cannot flatten: remove flatten, or save from Docker.`
-        );
-      }
-      const flattened = await runtime.exportFlattened(targets, options);
-      reports = flattened.reports;
-      return flattened.archive;
-    },
-    reports: () => reports(),
-    ids: () => reports().map((r) => byManifest ? r.manifestDigest : r.id)
-  };
-}
-function flattenNotes(reports, ids) {
-  return reports.map((r, at) => {
-    const change = r.bytesBefore > 0 ? Math.round((1 - r.bytesAfter / r.bytesBefore) * 100) : 0;
-    const trend = change >= 0 ? `${change}% smaller` : `${-change}% larger`;
-    return `Flattened ${r.names[0] ?? r.sourceId}: ${r.layersBefore} layer(s), ${formatBytes(r.bytesBefore)} \u2192 1 layer, ${formatBytes(r.bytesAfter)} (${trend}; ${r.bytesBefore} \u2192 ${r.bytesAfter} bytes); new ID ${(ids[at] ?? r.id).slice(0, 19)}.`;
-  });
-}
-
-// src/handoff/reshape.ts
-async function reshape(deps, source, request, scratch) {
-  if (request.convert !== void 0 && source.selection !== void 0) {
-    throw new HandoffError(
-      'Inputs "compression", "oci-mediatypes" and "annotations" rewrite a whole archive, and "images" selects part of the file given as "archive"; store the whole archive (leave "images" empty) or write it converted with the tool that made it.'
-    );
-  }
-  const platform = request.platform !== void 0 ? { platform: request.platform } : {};
-  const flat = request.flatten ? flattenSource(deps.runtime, await flattenTargets(deps.runtime, source.refs ?? [], source.ids ?? []), {
-    ...platform,
-    scratch
-  }) : void 0;
-  const exported = flat?.open ?? source.open;
-  const converted = request.convert ? convertSource(exported, request.convert, scratch) : void 0;
-  return {
-    open: converted?.open ?? exported,
-    ...source.selection !== void 0 ? { selection: source.selection } : {},
-    // A flattened image is a new image; a conversion writes new manifests, so manifest-digest IDs change with it.
-    ids: () => (flat ? flat.ids() : source.ids)?.map((id) => converted?.renamed().get(id) ?? id),
-    notes: () => [
-      ...flat ? flattenNotes(flat.reports(), flat.ids()) : [],
-      ...request.convert ? [convertNote(request.convert)] : []
-    ]
-  };
-}
-
-// src/handoff/save-store.ts
-var inFlight = { chunks: 8, bytes: 3 * 64 * 1024 * 1024 };
-async function saveToStore(deps, store, request) {
-  const { log: log2, clock } = deps;
-  const source = await saveSource(deps, request);
-  log2.info(`Saving ${source.what} under key "${request.key}" (backend: ${store.kind}).`);
-  const start = clock();
-  if (await store.hasIndex(request.key)) {
-    const reason = `${store.kind === "cache" ? "the cache" : "the store"} already holds an entry under "${request.key}" (entries are immutable; change the key to store new images)`;
-    log2.info(`Not saved: ${reason}.`);
-    return { outcome: { saved: false, key: request.key, reason }, rows: [], phases: [["lookup", clock() - start]] };
-  }
-  await store.prepare();
-  const shaped = await reshape(deps, source, request, store.scratch);
-  const split = await exportAndSplit(deps, store, shaped, request);
-  let model;
-  try {
-    model = readModel(split.result.contents);
-    checkComplete(model, shaped.ids() ?? []);
-  } catch (error) {
-    await split.sink.abort();
-    throw error;
-  }
-  const exportMs = clock() - start;
-  const stats = await whileStoring(deps, split.sink);
-  const uploadMs = clock() - start - exportMs;
-  const index = newIndex(model, split.result.entries, defaultChunkBytes);
-  const outcome = await store.writeIndex(request.key, encodeIndex(index));
-  const phases = [
-    ["export", exportMs],
-    ["upload (after export)", uploadMs],
-    ["index", clock() - start - exportMs - uploadMs]
-  ];
-  if (!outcome.saved) {
-    log2.info(`Not saved: ${outcome.reason}.`);
-    return { outcome, rows: [], phases };
-  }
-  for (const note of model.skipped) log2.warning(`Skipped while saving: ${note}`);
-  const notes = shaped.notes();
-  for (const note of notes) log2.info(note);
-  const engineIds = engineIdsOf(model, shaped.ids() ?? model.images.map((image) => image.configDigest));
-  log2.info(
-    `Saved ${describeImages(model, engineIds)} in ${formatMs(clock() - start)}: ${stats.chunks - stats.reusedChunks} new chunk(s), ${formatBytes(stats.storedBytes)} stored; ${stats.reusedChunks} chunk(s) (${formatBytes(stats.reusedBytes)}) were already in the ${store.kind} store.`
-  );
-  const transfer = {
-    archiveBytes: split.result.archiveBytes,
-    storedBytes: stats.storedBytes + outcome.bytes,
-    reusedBytes: stats.reusedBytes,
-    chunks: stats.chunks,
-    reusedChunks: stats.reusedChunks
-  };
-  return {
-    outcome: { ...outcome, bytes: transfer.storedBytes },
-    rows: imageRows(model, engineIds),
-    dropped: droppedNames(model),
-    phases,
-    ...notes.length > 0 ? { notes } : {},
-    transfer
-  };
-}
-async function exportAndSplit(deps, store, source, request) {
-  const sink = storeSink(store, {
-    compressionLevel: request.compressionLevel,
-    inFlight: inFlight.chunks,
-    inFlightBytes: inFlight.bytes
-  });
-  const ticker = progress(deps.log, deps.clock, "export");
-  try {
-    const archive = await source.open();
-    const result = await splitArchive(archive, sink, defaultChunkBytes, (n) => ticker.add(n), source.selection);
-    return { result, sink };
-  } catch (error) {
-    await sink.abort();
-    throw error;
-  } finally {
-    ticker.stop();
-  }
-}
-async function whileStoring(deps, sink) {
-  const timer = setInterval(() => {
-    const { chunks, settled } = sink.progress();
-    deps.log.info(`upload: ${settled} of ${chunks} chunk(s) stored or found already stored`);
-  }, 5e3);
-  timer.unref();
-  try {
-    return await sink.finish();
-  } finally {
-    clearInterval(timer);
-  }
-}
-
-// src/handoff/save.ts
-function saveImages(deps, request) {
-  return saveToStore(deps, deps.store, request);
-}
-async function resolveRefs(runtime, images) {
-  try {
-    return resolveSelection(await runtime.list(), images, { shortNames: runtime.kind === "podman" });
-  } catch (error) {
-    throw new HandoffError(`Input "images": ${errorMessage(error)}.`);
-  }
-}
-function checkComplete(model, ids) {
-  const present = new Set(model.images.flatMap((i) => [i.configDigest, i.manifestDigest].filter(Boolean)));
-  const missing = ids.filter((id) => !present.has(id));
-  if (missing.length > 0) {
-    throw new HandoffError(
-      `The engine's archive lacks image(s) ${missing.join(", ")}; nothing was stored. Check that the images are complete (docker image inspect) and save again.`
-    );
-  }
-}
-
-// src/handoff/changes.ts
-function changedSelection(now, before, filter) {
-  const include = now.filter((image) => !before.has(image.id)).flatMap((image) => image.names.filter((name) => selects(filter, name)));
-  return { include: [...new Set(include)], exclude: [] };
-}
-
-// src/handoff/summary.ts
-function renderSummary(report) {
-  const lines2 = [`<h3>image-handoff: ${escape(report.title)}</h3>`];
-  lines2.push(
-    `<p><strong>Backend:</strong> ${escape(report.backend)} \xB7 <strong>Key:</strong> <code>${escape(report.key)}</code> \xB7 <strong>Outcome:</strong> ${escape(report.outcome)}</p>`
-  );
-  if (report.rows.length > 0) {
-    const header = "<tr><th>Image</th><th>ID</th><th>Size</th></tr>";
-    const rows = report.rows.map(
-      (r) => `<tr><td>${escape(r.name)}</td><td><code>${escape(r.id.slice(0, 19))}</code></td><td>${formatBytes(r.size)}</td></tr>`
-    );
-    lines2.push(`<table>${header}${rows.join("")}</table>`);
-  }
-  for (const note of report.notes) lines2.push(`<p>${escape(note)}</p>`);
-  if (report.phases.length > 0) {
-    const total = report.phases.reduce((sum, [, ms]) => sum + ms, 0);
-    lines2.push(
-      `<p><strong>Time:</strong> ${report.phases.map(([name, ms]) => `${escape(name)} ${formatMs(ms)}`).join(" \xB7 ")} (total ${formatMs(total)})</p>`
-    );
-  }
-  return lines2.join("\n") + "\n";
-}
-function escape(text) {
-  return escapeHtml(text.replace(/[\r\n]+/g, " ")).replace(/[@`|*_[\]\\]/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-// src/handoff/summaries.ts
-var count2 = (n, what) => `${n} ${what}${n === 1 ? "" : "s"}`;
-var imagesIn = (rows) => new Set(rows.map((r) => r.id)).size;
-function saveSummary(backend, key, result) {
-  const t = result.transfer;
-  const notes = [...result.notes ?? []];
-  if (t !== void 0)
-    notes.push(
-      `Exported ${formatBytes(t.archiveBytes)}; stored ${formatBytes(t.storedBytes)} in ${count2(t.chunks - t.reusedChunks, "new chunk")}; reused ${formatBytes(t.reusedBytes)} (${count2(t.reusedChunks, "chunk")} already stored).`
-    );
-  return {
-    title: result.outcome.saved ? `saved ${count2(imagesIn(result.rows), "image")}` : "nothing saved",
-    backend,
-    key,
-    outcome: result.outcome.saved ? "stored" : `not stored: ${result.outcome.reason}`,
-    rows: result.rows,
-    phases: result.phases,
-    notes
-  };
-}
-function loadSummary(backend, key, result) {
-  const outcome = result.matchedKey === void 0 ? "miss" : result.hit ? "hit" : `restore-key match "${result.matchedKey}"`;
-  const t = result.transfer;
-  const notes = t === void 0 ? [] : [
-    `Sent ${formatBytes(t.sentBytes)} to the engine` + (t.omittedLayers > 0 ? `; left out ${count2(t.omittedLayers, "layer")} (${formatBytes(t.omittedBytes)}) the engine already had or no selected image needs.` : ".")
-  ];
-  return {
-    title: result.matchedKey === void 0 ? "nothing to load" : `loaded ${count2(imagesIn(result.rows), "image")}`,
-    backend,
-    key,
-    outcome,
-    rows: result.rows,
-    phases: result.phases,
-    notes
-  };
-}
-function failureSummary(step, backend, key, message) {
-  return { title: `${step} failed`, backend, key, outcome: `failed: ${message}`, rows: [], phases: [], notes: [] };
-}
-
-// src/handoff/io.ts
-var Output = {
-  images: "images",
-  droppedNames: "dropped-names",
-  hit: "hit",
-  matchedKey: "matched-key"
-};
-
-// src/handoff/run.ts
-var State = { snapshot: "image-ids", hit: "hit", mainDone: "main-done" };
-var defaultEngines = { runtime: createRuntime, store: createStore, clock: Date.now };
-function maskSecrets(io) {
-  const token = io.input(Input.githubToken).trim();
-  if (token !== "") io.setSecret(token);
-}
-function debugUnexpected(io, error) {
-  if (error instanceof HandoffError) return;
-  const stack = error?.stack;
-  if (typeof stack === "string") io.log.debug(stack);
-}
+// src/handoff/session.ts
 var EngineUnreachable = class extends HandoffError {
 };
-async function withDeps(io, engines, settings, body) {
-  const { log: log2 } = io;
-  const store = await engines.store(settings, (m) => log2.info(m));
+function defaultEngines(env = process.env) {
+  return {
+    runtime: (settings, warn) => createRuntime(settings, warn, env),
+    store: (settings, log) => createStore(settings, log, env),
+    clock: Date.now
+  };
+}
+function debugUnexpected(log, error) {
+  if (error instanceof HandoffError) return;
+  const stack = error?.stack;
+  if (typeof stack === "string") log.debug(stack);
+}
+async function withDeps(settings, log, engines, body) {
+  const store = await engines.store(settings, (m) => log.info(m));
   let runtime;
   try {
-    runtime = await engines.runtime(settings, (m) => log2.warning(m));
+    runtime = await engines.runtime(settings, (m) => log.warning(m));
   } catch (error) {
-    debugUnexpected(io, error);
+    debugUnexpected(log, error);
     throw new EngineUnreachable(failureMessage(error));
   }
   try {
-    return await body({ runtime, store, log: log2, clock: engines.clock });
+    return await body({ runtime, store, log, clock: engines.clock });
   } finally {
     await store.release?.();
     await runtime.close();
   }
 }
-function setImagesOutput(io, rows, dropped = []) {
-  io.output(Output.images, JSON.stringify(rows));
-  io.output(Output.droppedNames, JSON.stringify(dropped));
-}
-var writeSummary = (io, report) => io.summary(renderSummary(report));
-async function runMain(io, engines = defaultEngines) {
-  let settings;
-  try {
-    maskSecrets(io);
-    settings = parseInputs((name) => io.input(name));
-    const chosen = settings;
-    for (const warning2 of chosen.warnings) io.log.warning(warning2);
-    await withDeps(
-      io,
-      engines,
-      chosen,
-      (deps) => chosen.mode === "save" ? mainSave(io, deps, chosen) : mainLoad(io, deps, chosen)
-    );
-  } catch (error) {
-    if (settings?.mode === "auto" && error instanceof EngineUnreachable) return engineMiss(io, error);
-    debugUnexpected(io, error);
-    if (settings !== void 0 && settings.mode !== "save") io.output(Output.hit, "false");
-    const message = withEntry(failureMessage(error), settings);
-    io.fail(message);
-    if (settings !== void 0) {
-      const step = settings.mode === "save" ? "save" : "load";
-      await writeSummary(io, failureSummary(step, settings.backend, settings.key, message)).catch(() => void 0);
-    }
-  }
-}
-function withEntry(message, settings) {
-  if (settings === void 0 || message.includes(`"${settings.key}"`)) return message;
-  return `${message} (entry "${settings.key}", backend: ${settings.backend})`;
-}
-function engineMiss(io, error) {
-  io.log.warning(
-    `Could not reach the container engine, continuing as a cache miss (the post step tries again to save what the job builds): ${error.message}`
-  );
-  io.output(Output.hit, "false");
-  io.output(Output.matchedKey, "");
-  setImagesOutput(io, []);
-  io.saveState(State.snapshot, "[]");
-  io.saveState(State.hit, "false");
-  io.saveState(State.mainDone, "true");
-}
-async function mainSave(io, deps, settings) {
-  const result = await deps.log.group("Save images", () => saveImages(deps, settings));
-  setImagesOutput(io, result.rows, result.dropped);
-  await writeSummary(io, saveSummary(settings.backend, settings.key, result));
-}
-async function mainLoad(io, deps, settings) {
-  if (settings.backend === "artifact" && settings.restoreKeys.length > 0) {
-    io.log.warning(
-      'Input "restore-keys" does not apply to backend: artifact (an artifact is found by its exact name); ignoring it.'
-    );
-  }
-  const result = await deps.log.group(
-    "Load images",
-    () => loadImages(deps, { ...settings, required: settings.mode === "load" })
-  );
-  io.output(Output.hit, String(result.hit));
-  io.output(Output.matchedKey, result.matchedKey ?? "");
-  setImagesOutput(io, result.rows, result.dropped);
-  if (settings.mode === "auto") {
-    const ids = (await deps.runtime.list()).map((i) => i.id);
-    io.saveState(State.snapshot, JSON.stringify(ids));
-    io.saveState(State.hit, String(result.hit));
-    io.saveState(State.mainDone, "true");
-  }
-  await writeSummary(io, loadSummary(settings.backend, settings.key, result));
-}
-async function runPost(io, engines = defaultEngines) {
-  const { log: log2 } = io;
-  try {
-    maskSecrets(io);
-    const settings = parseInputs((name) => io.input(name));
-    if (settings.mode !== "auto") return;
-    if (io.getState(State.mainDone) !== "true") {
-      log2.warning(
-        "The main step did not finish, so there is no record of the images present before the job; not saving."
-      );
-      return;
-    }
-    if (io.getState(State.hit) === "true") {
-      log2.info(`The exact key "${settings.key}" was restored; not saving.`);
-      return;
-    }
-    const before = new Set(JSON.parse(io.getState(State.snapshot) || "[]"));
-    await withDeps(io, engines, settings, async (deps) => {
-      const selection = changedSelection(await deps.runtime.list(), before, settings.images);
-      if (selection.include.length === 0) {
-        log2.info('No image was created or changed during the job (or none matches "images"); nothing to save.');
-        return;
-      }
-      const result = await deps.log.group(
-        "Save changed images",
-        () => saveImages(deps, { ...settings, images: selection })
-      );
-      await writeSummary(io, saveSummary(settings.backend, settings.key, result));
-    });
-  } catch (error) {
-    debugUnexpected(io, error);
-    log2.warning(`Saving images in the post step failed: ${failureMessage(error)}`);
-  }
-}
 
 export {
-  coreIO,
-  runMain,
-  runPost
+  logLine,
+  escapeHtml,
+  terminalLine,
+  selects,
+  Input,
+  parseInputs,
+  loadImages,
+  EntryMissing,
+  saveImages,
+  createStore,
+  EngineUnreachable,
+  defaultEngines,
+  debugUnexpected,
+  withDeps
 };
-/*! For license information please see chunk-73SJWAIN.js.LEGAL.txt */
+/*! For license information please see chunk-RKQQKCTC.js.LEGAL.txt */

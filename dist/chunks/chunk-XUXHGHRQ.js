@@ -2799,12 +2799,12 @@ function transferLine(label, bytes, seconds, total) {
 }
 
 export {
-  require_inherits,
-  require_node,
-  require_string_decoder,
-  require_tar_stream,
   formatBytes,
   formatMs,
-  transferLine
+  transferLine,
+  require_tar_stream,
+  require_inherits,
+  require_node,
+  require_string_decoder
 };
-/*! For license information please see chunk-TREQG6OO.js.LEGAL.txt */
+/*! For license information please see chunk-XUXHGHRQ.js.LEGAL.txt */
