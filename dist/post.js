@@ -2,8 +2,8 @@ import { createRequire as __createRequire } from 'node:module'; import { fileURL
 import {
   coreIO,
   runPost
-} from "./chunks/chunk-SP5SVC3S.js";
-import "./chunks/chunk-RKQQKCTC.js";
+} from "./chunks/chunk-H3X6UJWE.js";
+import "./chunks/chunk-YV43Z4QC.js";
 import "./chunks/chunk-XUXHGHRQ.js";
 import "./chunks/chunk-BZXMBT5L.js";
 import "./chunks/chunk-53D3W5QR.js";

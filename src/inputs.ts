@@ -71,13 +71,6 @@ export interface Settings {
 /** Reads one input by its action.yml name ('' when unset), like core.getInput. */
 export type InputReader = (name: string) => string
 
-function parseKey(name: string, value: string): string {
-  if (value.length > 512) throw new HandoffError(`Input "${name}" is longer than 512 characters; shorten it.`)
-  if (value.includes(','))
-    throw new HandoffError(`Input "${name}" ("${value}") contains a comma, which the cache service rejects; remove it.`)
-  return value
-}
-
 export function parseTags(text: string): TagRule[] {
   return lines(text).map((line) => {
     const eq = line.indexOf('=')
@@ -115,12 +108,8 @@ export function parseInputs(read: InputReader, env: NodeJS.ProcessEnv = process.
     throw new HandoffError(
       'Input "key" is required: the cache key, artifact name, or entry name in the directory or registry.'
     )
-  parseKey(Input.key, key)
-  const restoreKeys = lines(read(Input.restoreKeys)).map((k) => parseKey(Input.restoreKeys, k))
-  if (restoreKeys.length > 9)
-    throw new HandoffError(
-      'Input "restore-keys" has more than 9 entries; the cache service takes at most 10 keys in all.'
-    )
+  // Each store checks the keys against its own rules (backends/factory.ts).
+  const restoreKeys = lines(read(Input.restoreKeys))
   const images = parseSelection(lines(read(Input.images)))
   if (mode === 'save' && images.include.length === 0 && archive === undefined) {
     throw new HandoffError(

@@ -11,7 +11,7 @@ import {
   saveImages,
   selects,
   withDeps
-} from "./chunk-RKQQKCTC.js";
+} from "./chunk-YV43Z4QC.js";
 import {
   formatBytes,
   formatMs

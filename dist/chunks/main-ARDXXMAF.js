@@ -9,7 +9,7 @@ import {
   saveImages,
   terminalLine,
   withDeps
-} from "./chunk-RKQQKCTC.js";
+} from "./chunk-YV43Z4QC.js";
 import "./chunk-XUXHGHRQ.js";
 import "./chunk-53D3W5QR.js";
 import "./chunk-ROT7L2KW.js";

@@ -16176,12 +16176,6 @@ function parseRegistrySettings(get, backend, env, warnings) {
 }
 
 // src/inputs.ts
-function parseKey(name, value) {
-  if (value.length > 512) throw new HandoffError(`Input "${name}" is longer than 512 characters; shorten it.`);
-  if (value.includes(","))
-    throw new HandoffError(`Input "${name}" ("${value}") contains a comma, which the cache service rejects; remove it.`);
-  return value;
-}
 function parseTags(text) {
   return lines(text).map((line) => {
     const eq = line.indexOf("=");
@@ -16218,12 +16212,7 @@ function parseInputs(read, env = process.env) {
     throw new HandoffError(
       'Input "key" is required: the cache key, artifact name, or entry name in the directory or registry.'
     );
-  parseKey(Input.key, key);
-  const restoreKeys = lines(read(Input.restoreKeys)).map((k) => parseKey(Input.restoreKeys, k));
-  if (restoreKeys.length > 9)
-    throw new HandoffError(
-      'Input "restore-keys" has more than 9 entries; the cache service takes at most 10 keys in all.'
-    );
+  const restoreKeys = lines(read(Input.restoreKeys));
   const images = parseSelection(lines(read(Input.images)));
   if (mode === "save" && images.include.length === 0 && archive === void 0) {
     throw new HandoffError(
@@ -20242,4 +20231,4 @@ export {
   debugUnexpected,
   withDeps
 };
-/*! For license information please see chunk-RKQQKCTC.js.LEGAL.txt */
+/*! For license information please see chunk-YV43Z4QC.js.LEGAL.txt */
