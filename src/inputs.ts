@@ -1,5 +1,5 @@
 import { HandoffError } from './errors.js'
-import { parseTargetName } from './archive/reference.js'
+import { parseTargetName, type Reference } from './archive/reference.js'
 import { parseSelection, type Selection } from './archive/select.js'
 import { parsePlatform } from './archive/platform.js'
 import { namespaceProblem } from './runtimes/containerd/ctr-output.js'
@@ -19,8 +19,10 @@ export type RuntimeKind = 'docker' | 'containerd' | 'podman'
 export interface TagRule {
   /** A stored name or a glob over stored names. */
   source: string
-  /** A validated repository:tag. */
+  /** The target as written, for messages and outputs. */
   target: string
+  /** The target parsed once: a repository with a tag (`:latest` when none was written). */
+  targetRef: Reference
 }
 
 export interface ArtifactSettings {
@@ -82,13 +84,12 @@ export function parseTags(text: string): TagRule[] {
     const source = line.slice(0, eq).trim()
     const targetText = line.slice(eq + 1).trim()
     try {
-      parseTargetName(targetText)
+      return { source, target: targetText, targetRef: parseTargetName(targetText) }
     } catch (error) {
       throw new HandoffError(
         `Input "tags": ${(error as Error).message}. Targets must be lowercase repository:tag names.`
       )
     }
-    return { source, target: targetText }
   })
 }
 

@@ -15,6 +15,7 @@ import { createRuntime } from '../../src/runtimes/factory.js'
 import { parseInputs } from '../../src/inputs.js'
 import type { Runtime } from '../../src/runtimes/runtime.js'
 import type { CtrImportReport } from '../../src/runtimes/containerd/ctr-images.js'
+import { parseTargetName } from '../../src/archive/reference.js'
 
 const execFileP = promisify(execFile)
 
@@ -166,7 +167,7 @@ describe('containerd runtime on a private containerd', () => {
 
   it('exports from containerd into Docker with a new name that runs there', async () => {
     const runtime = await open('k8s.io')
-    await runtime.tag('app:ci', 'registry.example/app:test')
+    await runtime.tag('app:ci', parseTargetName('registry.example/app:test'))
     expect(await ctr(containerd, 'k8s.io', ['images', 'ls', '-q'])).toMatch(/^registry\.example\/app:test$/m)
     const fresh = await startDockerd()
     try {
@@ -184,9 +185,9 @@ describe('containerd runtime on a private containerd', () => {
   it('moves an existing name on tag, like Docker, and exports by ID', async () => {
     const k8s = await open('k8s.io')
     const two = await k8s.importArchive(createReadStream(join(dir, 'untagged.tar')))
-    await k8s.tag('app:ci', 'moved:1')
+    await k8s.tag('app:ci', parseTargetName('moved:1'))
     expect((await k8s.inspect('docker.io/library/moved:1'))?.configDigest).toBe(appId)
-    await k8s.tag(two.ids[0]!, 'moved:1')
+    await k8s.tag(two.ids[0]!, parseTargetName('moved:1'))
     expect((await k8s.inspect('moved:1'))?.id).toBe(two.ids[0])
     expect((await k8s.inspect('app:ci'))?.configDigest).toBe(appId)
     const files = await entries(await k8s.exportImages([two.ids[0]!.slice(7, 19)]))

@@ -21,6 +21,7 @@ import { createDockerRuntime } from '../../src/runtimes/docker/runtime.js'
 import { connectDocker } from '../../src/runtimes/docker/client.js'
 import type { Runtime } from '../../src/runtimes/runtime.js'
 import { HandoffError } from '../../src/errors.js'
+import { parseReference, parseTargetName } from '../../src/archive/reference.js'
 
 const execFileP = promisify(execFile)
 
@@ -237,18 +238,19 @@ describe.each<DockerFlavour>(['20.10', ...docker26Flavours])('Docker runtime on 
   )
 
   it('tags by name or ID, and a tag moves a name from one image to another', async () => {
-    await runtime.tag('app-a:1', 'moving')
+    await runtime.tag('app-a:1', parseTargetName('moving'))
     expect((await runtime.inspect('moving:latest'))?.id).toBe(ids.a)
-    await runtime.tag(ids.b!, 'registry.example:5000/team/moving:latest')
-    await runtime.tag('app-b:1', 'docker.io/library/moving')
+    await runtime.tag(ids.b!, parseTargetName('registry.example:5000/team/moving:latest'))
+    await runtime.tag('app-b:1', parseTargetName('docker.io/library/moving'))
     expect((await runtime.inspect('moving'))?.id).toBe(ids.b)
     expect((await runtime.inspect(ids.b!))?.names).toEqual(
       expect.arrayContaining(['moving:latest', 'registry.example:5000/team/moving:latest'])
     )
     expect((await runtime.inspect('app-a:1'))?.names).not.toContain('moving:latest')
-    await expect(runtime.tag('app-a:1', 'Bad:Name')).rejects.toThrow(/cannot tag app-a:1 as Bad:Name/)
-    await expect(runtime.tag('app-a:1', 'x@sha256:' + 'a'.repeat(64))).rejects.toThrow(/digest/)
-    await expect(runtime.tag('absent:1', 'y:1')).rejects.toThrow(/has no image absent:1|no image absent:1/)
+    await expect(runtime.tag('app-a:1', parseReference('x@sha256:' + 'a'.repeat(64)))).rejects.toThrow(/digest/)
+    await expect(runtime.tag('absent:1', parseTargetName('y:1'))).rejects.toThrow(
+      /has no image absent:1|no image absent:1/
+    )
   })
 
   it('rejects an unreachable DOCKER_HOST clearly', async () => {

@@ -10,6 +10,7 @@ import { buildBusybox, docker, startDockerd, type Engine } from '../support/engi
 import { buildKindNodeImage, startKindNode, type KindNode } from '../support/kind-node.js'
 import { createKindRuntime } from '../../src/runtimes/containerd/kind.js'
 import type { Runtime } from '../../src/runtimes/runtime.js'
+import { parseTargetName } from '../../src/archive/reference.js'
 
 const execFileP = promisify(execFile)
 
@@ -71,7 +72,7 @@ describe('kind runtime against node stand-ins', () => {
     expect((await runtime!.inspect('app:ci'))?.configDigest).toBe(appId)
     const untagged = images.find((i) => i.names.length === 0)!
     expect((await runtime!.inspect(untagged.id))?.configDigest).toBe(untaggedId)
-    await runtime!.tag('app:ci', 'registry.example/app:test')
+    await runtime!.tag('app:ci', parseTargetName('registry.example/app:test'))
     for (const node of nodes) {
       expect(await node.exec(['ctr', '-n', 'k8s.io', 'images', 'ls', '-q'])).toMatch(/^registry\.example\/app:test$/m)
     }

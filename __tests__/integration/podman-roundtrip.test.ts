@@ -10,6 +10,7 @@ import { promisify } from 'node:util'
 import { buildBusybox, docker, startDockerd, type Engine } from '../support/engines.js'
 import { createPodmanRuntime } from '../../src/runtimes/podman/runtime.js'
 import type { Runtime } from '../../src/runtimes/runtime.js'
+import { parseTargetName } from '../../src/archive/reference.js'
 
 const execFileP = promisify(execFile)
 
@@ -93,7 +94,7 @@ describe('podman runtime with a private store', () => {
   })
 
   it('exports to Docker under the tag it was given, and keeps a podman-local name local', async () => {
-    await runtime.tag('app:ci', 'registry.example/app:test')
+    await runtime.tag('app:ci', parseTargetName('registry.example/app:test'))
     await store.podman(['tag', 'docker.io/library/app:ci', 'localhost/own:1'])
     const said = await dockerLoadFromStream(
       engine,

@@ -15,6 +15,7 @@ import { HandoffError } from '../../src/errors.js'
 import type { Runtime, RuntimeImage } from '../../src/runtimes/runtime.js'
 import { buildBusybox, docker, startDockerd, type Engine } from '../support/engines.js'
 import { runtimesUnderTest, type RuntimePair } from '../support/runtime-fixtures.js'
+import { parseTargetName } from '../../src/archive/reference.js'
 
 const execFileP = promisify(execFile)
 
@@ -104,9 +105,9 @@ describe.each(runtimesUnderTest)('the runtime contract on $label', (under) => {
 
   it('tags by name and by ID, and a tag moves a name from one image to another', async () => {
     const [app, two] = [await idOf(pair.source, 'app:ci'), await idOf(pair.source, 'two:1')]
-    await pair.source.tag('app:ci', 'moved:1')
+    await pair.source.tag('app:ci', parseTargetName('moved:1'))
     expect(await idOf(pair.source, 'moved:1')).toBe(app)
-    await pair.source.tag(two, 'moved:1')
+    await pair.source.tag(two, parseTargetName('moved:1'))
     expect(await idOf(pair.source, 'moved:1')).toBe(two)
     expect(await idOf(pair.source, 'app:ci')).toBe(app)
   })

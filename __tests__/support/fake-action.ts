@@ -4,6 +4,7 @@
  * is given, and a real local store in a temp directory (wrapped by a test where storage should fail).
  */
 import { Readable } from 'node:stream'
+import { familiarName, type Reference } from '../../src/archive/reference.js'
 import type { ActionIO, Engines } from '../../src/handoff/io.js'
 import type { ExportOptions, ImportReport, Runtime, RuntimeImage } from '../../src/runtimes/runtime.js'
 import type { BlobStore } from '../../src/store/blob-store.js'
@@ -106,7 +107,8 @@ export class FakeRuntime implements Runtime {
     return { names: this.archive.images.flatMap((i) => i.names), ids: this.archive.images.map((i) => i.id) }
   }
 
-  async tag(source: string, target: string): Promise<void> {
+  async tag(source: string, targetRef: Reference): Promise<void> {
+    const target = familiarName(targetRef)
     const image = await this.inspect(source)
     if (!image) throw new Error(`no such image: ${source}`)
     for (const other of this.images) other.names = other.names.filter((n) => n !== target)

@@ -42,7 +42,13 @@ describe('inputs', () => {
     )
     expect(s.images).toEqual({ include: ['app:*'], exclude: ['app:old'] })
     expect(s.restoreKeys).toEqual(['a-', 'b-'])
-    expect(s.tags).toEqual([{ source: 'app:*', target: 'registry.example/app:test' }])
+    expect(s.tags).toEqual([
+      {
+        source: 'app:*',
+        target: 'registry.example/app:test',
+        targetRef: { domain: 'registry.example', path: 'app', tag: 'test' }
+      }
+    ])
   })
 
   it.each([

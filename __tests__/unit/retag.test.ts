@@ -3,6 +3,10 @@ import { planTags } from '../../src/handoff/retag.js'
 import { changedSelection } from '../../src/handoff/changes.js'
 import { parseSelection } from '../../src/archive/select.js'
 import type { ArchiveModel } from '../../src/archive/model.js'
+import { parseTargetName } from '../../src/archive/reference.js'
+import type { TagRule } from '../../src/inputs.js'
+
+const rule = (source: string, target: string): TagRule => ({ source, target, targetRef: parseTargetName(target) })
 
 const digest = (c: string) => `sha256:${c.repeat(64)}`
 const model: ArchiveModel = {
@@ -20,33 +24,25 @@ describe('retag plan', () => {
     expect(
       planTags(
         [
-          { source: 'app:*', target: 'registry.example/app:test' },
-          { source: 'docker.io/library/tool:1', target: 'tool:renamed' },
-          { source: 'cccccccccccc', target: 'orphan:1' }
+          rule('app:*', 'registry.example/app:test'),
+          rule('docker.io/library/tool:1', 'tool:renamed'),
+          rule('cccccccccccc', 'orphan:1')
         ],
         model
       )
     ).toEqual([
-      { source: 'app:ci', target: 'registry.example/app:test', configDigest: digest('a') },
-      { source: 'tool:1', target: 'tool:renamed', configDigest: digest('b') },
-      { source: digest('c'), target: 'orphan:1', configDigest: digest('c') }
+      { ...rule('app:ci', 'registry.example/app:test'), configDigest: digest('a') },
+      { ...rule('tool:1', 'tool:renamed'), configDigest: digest('b') },
+      { ...rule(digest('c'), 'orphan:1'), configDigest: digest('c') }
     ])
   })
 
   it('refuses a source that matches nothing, several images, or a target claimed twice', () => {
-    expect(() => planTags([{ source: 'nope:*', target: 'x:1' }], model)).toThrow(
-      /matches none of the loaded images \(app:ci, tool:1/
+    expect(() => planTags([rule('nope:*', 'x:1')], model)).toThrow(/matches none of the loaded images \(app:ci, tool:1/)
+    expect(() => planTags([rule('*', 'x:1')], model)).toThrow(/matches 2 images/)
+    expect(() => planTags([rule('app:ci', 'x:1'), rule('tool:1', 'x:1')], model)).toThrow(
+      /TARGET of two different images/
     )
-    expect(() => planTags([{ source: '*', target: 'x:1' }], model)).toThrow(/matches 2 images/)
-    expect(() =>
-      planTags(
-        [
-          { source: 'app:ci', target: 'x:1' },
-          { source: 'tool:1', target: 'x:1' }
-        ],
-        model
-      )
-    ).toThrow(/TARGET of two different images/)
   })
 })
 

@@ -1,4 +1,4 @@
-import { HandoffError, errorMessage } from '../errors.js'
+import { HandoffError } from '../errors.js'
 
 /**
  * Image references, following distribution/reference (the grammar Docker, containerd and podman share):
@@ -102,15 +102,6 @@ export function canonicalName(text: string): string | undefined {
     return normalizedName(withDefaultTag(parseReference(text)))
   } catch {
     return undefined
-  }
-}
-
-/** A retag target as containerd and podman store it (`docker.io/library/app:test`); a bad one is the user's to fix. */
-export function normalizedTargetName(target: string): string {
-  try {
-    return normalizedName(parseTargetName(target))
-  } catch (error) {
-    throw new HandoffError(`cannot tag "${target}": ${errorMessage(error)}.`)
   }
 }
 

@@ -32,7 +32,7 @@ export async function nameDangling(
     if (seen.has(id)) continue
     seen.add(id)
     const target = danglingName(prefix, runtime.kind, id)
-    await runtime.tag(id, target)
+    await runtime.tag(id, parseReference(target))
     const found = await runtime.inspect(target)
     if (found?.id !== id) {
       throw new HandoffError(

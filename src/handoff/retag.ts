@@ -1,5 +1,5 @@
 import { HandoffError } from '../errors.js'
-import { idHasPrefix, isImageId } from '../archive/reference.js'
+import { idHasPrefix, isImageId, type Reference } from '../archive/reference.js'
 import { patternMatcher } from '../archive/select.js'
 import type { ArchiveImage, ArchiveModel } from '../archive/model.js'
 import type { TagRule } from '../inputs.js'
@@ -9,6 +9,7 @@ export interface PlannedTag {
   /** A stored name of the image, or its config digest when it has none. */
   source: string
   target: string
+  targetRef: Reference
   configDigest: string
 }
 
@@ -30,7 +31,12 @@ export function planTags(rules: TagRule[], model: ArchiveModel): PlannedTag[] {
         `Input "tags": "${rule.source}" matches ${images.length} images (${images.map(label).join(', ')}) but "${rule.target}" can name only one; narrow the SOURCE.`
       )
     }
-    return { source: image.names[0] ?? image.configDigest, target: rule.target, configDigest: image.configDigest }
+    return {
+      source: image.names[0] ?? image.configDigest,
+      target: rule.target,
+      targetRef: rule.targetRef,
+      configDigest: image.configDigest
+    }
   })
   for (const a of plan) {
     const clash = plan.find((b) => b.target === a.target && b.configDigest !== a.configDigest)
@@ -63,7 +69,7 @@ export async function applyTags(
   const done = []
   for (const step of plan) {
     const id = ids.get(step.configDigest) ?? step.configDigest
-    await runtime.tag(step.source, step.target)
+    await runtime.tag(step.source, step.targetRef)
     const found = await runtime.inspect(step.target)
     if (!found || found.id !== id) {
       throw new HandoffError(

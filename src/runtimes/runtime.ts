@@ -1,3 +1,4 @@
+import type { Reference } from '../archive/reference.js'
 import type { Readable } from 'node:stream'
 import type { HeldLayers } from '../store/load-plan.js'
 
@@ -66,8 +67,11 @@ export interface Runtime {
   exportImages(refs: string[], options?: ExportOptions): Promise<Readable>
   /** Consumes the archive; rejects with the runtime's own message when the load failed. */
   importArchive(archive: Readable): Promise<ImportReport>
-  /** Makes `target` another name of the image `source` names (`source` may be an ID). */
-  tag(source: string, target: string): Promise<void>
+  /**
+   * Makes `target` another name of the image `source` names (`source` may be an ID). The target was parsed where it
+   * was given (the tags input, the dangling-name prefix); each runtime spells it its own way.
+   */
+  tag(source: string, target: Reference): Promise<void>
   /**
    * Layers the runtime already holds, so a load can leave them out of the archive; absent where the runtime's
    * import needs every layer in the archive (podman, kind nodes, Docker's containerd image store).

@@ -4,9 +4,9 @@ import {
   canonicalName,
   isImageId,
   normalizedName,
-  normalizedTargetName,
+  withDefaultTag,
   oneByIdPrefix,
-  parseReference
+  type Reference
 } from '../../archive/reference.js'
 import type { ExportOptions, ImportReport, RuntimeImage } from '../runtime.js'
 import { parseImageList, parseImportOutput, type CtrImageRow, type CtrImported } from './ctr-output.js'
@@ -43,7 +43,7 @@ export interface CtrImages {
   inspect(ref: string): Promise<RuntimeImage | undefined>
   exportImages(refs: string[], options?: ExportOptions): Promise<Readable>
   importArchive(archive: Readable, options?: CtrImportOptions): Promise<CtrImportReport>
-  tag(source: string, target: string): Promise<void>
+  tag(source: string, target: Reference): Promise<void>
 }
 
 /** `hostPlatform` (`linux/amd64`) picks the manifest whose config an index's `configDigest` reports. */
@@ -107,7 +107,7 @@ export function ctrImages(ctr: CtrRunner, hostPlatform: string): CtrImages {
     },
     tag: async (source, target) => {
       // A digest reference is a name containerd accepts (dangling-name-prefix gives untagged images one).
-      const destination = target.includes('@') ? normalizedName(parseReference(target)) : normalizedTargetName(target)
+      const destination = normalizedName(withDefaultTag(target))
       const all = await rows()
       const from = storedName(all, source, await resolveDigest(all, source), ctr.where)
       await ctr.run(['images', 'tag', '--force', from, destination])

@@ -1,6 +1,6 @@
 import type Dockerode from 'dockerode'
-import { HandoffError, errorMessage } from '../../errors.js'
-import { familiarRepository, parseTargetName } from '../../archive/reference.js'
+import { HandoffError } from '../../errors.js'
+import { familiarName, familiarRepository, type Reference } from '../../archive/reference.js'
 import type { ExportOptions, FlattenedArchive, Runtime, RuntimeImage } from '../runtime.js'
 import { chainIds as layerChains, type HeldLayers } from '../../store/load-plan.js'
 import { compareApiVersions, connectDocker, engineMessage, engineStatus, type DockerConnection } from './client.js'
@@ -128,22 +128,17 @@ function zstdUnreadable(connection: DockerConnection, mediaTypes: Set<string>): 
   )
 }
 
-async function tagImage(connection: DockerConnection, source: string, target: string): Promise<void> {
-  let repo: string
-  let tag: string
-  try {
-    const ref = parseTargetName(target)
-    repo = familiarRepository(ref)
-    tag = ref.tag ?? 'latest'
-  } catch (error) {
-    throw new HandoffError(`cannot tag ${source} as ${target}: ${errorMessage(error)}`)
-  }
+async function tagImage(connection: DockerConnection, source: string, target: Reference): Promise<void> {
+  const name = familiarName(target)
+  // A Docker tag cannot hold a digest (a digest reference is a containerd name).
+  if (target.digest !== undefined)
+    throw new HandoffError(`cannot tag ${source} as ${name}: Docker tags cannot hold a digest.`)
   if (!pathSafe.test(source)) throw new HandoffError(`cannot tag ${source}: it is not an image name or ID.`)
   try {
-    await connection.docker.getImage(source).tag({ repo, tag })
+    await connection.docker.getImage(source).tag({ repo: familiarRepository(target), tag: target.tag ?? 'latest' })
   } catch (error) {
     const why = engineStatus(error) === 404 ? `the engine has no image ${source}` : engineMessage(error)
-    throw new HandoffError(`cannot tag ${source} as ${target} in the Docker Engine at ${connection.host}: ${why}`)
+    throw new HandoffError(`cannot tag ${source} as ${name} in the Docker Engine at ${connection.host}: ${why}`)
   }
 }
 

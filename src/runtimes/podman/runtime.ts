@@ -9,7 +9,7 @@
  */
 import { PassThrough, type Readable } from 'node:stream'
 import { HandoffError, errorMessage } from '../../errors.js'
-import { canonicalName, normalizedTargetName, oneByIdPrefix } from '../../archive/reference.js'
+import { canonicalName, normalizedName, oneByIdPrefix, withDefaultTag } from '../../archive/reference.js'
 import { run, spawnStreaming } from '../exec.js'
 import type { ImportReport, Runtime, RuntimeImage } from '../runtime.js'
 import { parseImages, parseLoadOutput, shortNameFixes } from './output.js'
@@ -89,7 +89,7 @@ export async function createPodmanRuntime(options: PodmanOptions = {}): Promise<
       const image = await resolve(source)
       if (!image)
         throw new HandoffError(`cannot tag "${source}": podman has no such image; list them with \`podman images\`.`)
-      await podman(['tag', storedRef([image], source), normalizedTargetName(target)])
+      await podman(['tag', storedRef([image], source), normalizedName(withDefaultTag(target))])
     },
     close: async () => undefined
   }

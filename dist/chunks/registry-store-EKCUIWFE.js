@@ -14,7 +14,7 @@ import {
   parseIndex,
   parseReference,
   symlinkTarget
-} from "./chunk-M646ZZOP.js";
+} from "./chunk-CTIFRC2Y.js";
 import {
   HandoffError,
   errorMessage

@@ -1,7 +1,6 @@
 import { createRequire as __createRequire } from 'node:module'; import { fileURLToPath as __fileURLToPath } from 'node:url'; import { dirname as __pathDirname } from 'node:path'; const require = __createRequire(import.meta.url); const __ih_filename = __fileURLToPath(import.meta.url); const __ih_dirname = __pathDirname(__ih_filename);
 import {
-  HandoffError,
-  errorMessage
+  HandoffError
 } from "./chunk-OOPN6O4Y.js";
 
 // src/archive/model.ts
@@ -76,13 +75,6 @@ function canonicalName(text) {
     return normalizedName(withDefaultTag(parseReference(text)));
   } catch {
     return void 0;
-  }
-}
-function normalizedTargetName(target) {
-  try {
-    return normalizedName(parseTargetName(target));
-  } catch (error) {
-    throw new HandoffError(`cannot tag "${target}": ${errorMessage(error)}.`);
   }
 }
 function sameName(a, b) {
@@ -314,7 +306,6 @@ export {
   withDefaultTag,
   parseTargetName,
   canonicalName,
-  normalizedTargetName,
   sameName,
   isImageId,
   idHasPrefix,

@@ -11,7 +11,7 @@ import {
   saveImages,
   selects,
   withDeps
-} from "./chunk-YV43Z4QC.js";
+} from "./chunk-DD7SCAWM.js";
 import {
   formatBytes,
   formatMs

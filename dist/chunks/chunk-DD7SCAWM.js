@@ -43,7 +43,6 @@ import {
   newIndex,
   normalizePath,
   normalizedName,
-  normalizedTargetName,
   oneByIdPrefix,
   parseIndex,
   parseJson,
@@ -55,7 +54,7 @@ import {
   symlinkTarget,
   uniqueNames,
   withDefaultTag
-} from "./chunk-M646ZZOP.js";
+} from "./chunk-CTIFRC2Y.js";
 import {
   HandoffError,
   __commonJS,
@@ -16187,13 +16186,12 @@ function parseTags(text) {
     const source = line.slice(0, eq).trim();
     const targetText = line.slice(eq + 1).trim();
     try {
-      parseTargetName(targetText);
+      return { source, target: targetText, targetRef: parseTargetName(targetText) };
     } catch (error) {
       throw new HandoffError(
         `Input "tags": ${error.message}. Targets must be lowercase repository:tag names.`
       );
     }
-    return { source, target: targetText };
   });
 }
 function parseInputs(read, env = process.env) {
@@ -16354,7 +16352,12 @@ function planTags(rules, model) {
         `Input "tags": "${rule.source}" matches ${images.length} images (${images.map(label).join(", ")}) but "${rule.target}" can name only one; narrow the SOURCE.`
       );
     }
-    return { source: image.names[0] ?? image.configDigest, target: rule.target, configDigest: image.configDigest };
+    return {
+      source: image.names[0] ?? image.configDigest,
+      target: rule.target,
+      targetRef: rule.targetRef,
+      configDigest: image.configDigest
+    };
   });
   for (const a of plan) {
     const clash = plan.find((b) => b.target === a.target && b.configDigest !== a.configDigest);
@@ -16378,7 +16381,7 @@ async function applyTags(runtime, plan, ids) {
   const done = [];
   for (const step of plan) {
     const id = ids.get(step.configDigest) ?? step.configDigest;
-    await runtime.tag(step.source, step.target);
+    await runtime.tag(step.source, step.targetRef);
     const found = await runtime.inspect(step.target);
     if (!found || found.id !== id) {
       throw new HandoffError(
@@ -17799,7 +17802,7 @@ async function nameDangling(runtime, prefix, model, ids) {
     if (seen.has(id)) continue;
     seen.add(id);
     const target = danglingName(prefix, runtime.kind, id);
-    await runtime.tag(id, target);
+    await runtime.tag(id, parseReference(target));
     const found = await runtime.inspect(target);
     if (found?.id !== id) {
       throw new HandoffError(
@@ -18613,13 +18616,13 @@ async function createStore(settings, log, env = process.env) {
     case "artifact": {
       const [{ createArtifactBackend }, { createPackStore }] = await Promise.all([
         import("./artifact-V5NQWEH3.js"),
-        import("./pack-store-5MUUDEDS.js")
+        import("./pack-store-SOY5TV3Z.js")
       ]);
       return createPackStore(createArtifactBackend({ workDir, log, ...settings.artifact }), workDir);
     }
     case "registry": {
       if (settings.registry === void 0) throw new Error("backend: registry without registry settings");
-      const { createRegistryStore } = await import("./registry-store-W6XSDXZ5.js");
+      const { createRegistryStore } = await import("./registry-store-EKCUIWFE.js");
       return createRegistryStore({ ...settings.registry, workDir, log });
     }
   }
@@ -19469,21 +19472,15 @@ function zstdUnreadable(connection, mediaTypes) {
   return `the stored images have zstd-compressed layers, which the Docker Engine at ${connection.host} (API ${connection.apiVersion}, Docker 20.10 or older) cannot read; load them into Docker 23 or newer or into containerd 1.5+, or save them again with compression: gzip`;
 }
 async function tagImage(connection, source, target) {
-  let repo;
-  let tag;
-  try {
-    const ref = parseTargetName(target);
-    repo = familiarRepository(ref);
-    tag = ref.tag ?? "latest";
-  } catch (error) {
-    throw new HandoffError(`cannot tag ${source} as ${target}: ${errorMessage(error)}`);
-  }
+  const name = familiarName(target);
+  if (target.digest !== void 0)
+    throw new HandoffError(`cannot tag ${source} as ${name}: Docker tags cannot hold a digest.`);
   if (!pathSafe.test(source)) throw new HandoffError(`cannot tag ${source}: it is not an image name or ID.`);
   try {
-    await connection.docker.getImage(source).tag({ repo, tag });
+    await connection.docker.getImage(source).tag({ repo: familiarRepository(target), tag: target.tag ?? "latest" });
   } catch (error) {
     const why = engineStatus(error) === 404 ? `the engine has no image ${source}` : engineMessage(error);
-    throw new HandoffError(`cannot tag ${source} as ${target} in the Docker Engine at ${connection.host}: ${why}`);
+    throw new HandoffError(`cannot tag ${source} as ${name} in the Docker Engine at ${connection.host}: ${why}`);
   }
 }
 async function heldChains(docker, containerdStore) {
@@ -19610,7 +19607,7 @@ function ctrImages(ctr, hostPlatform) {
       return { names: imported.names, ids: imported.digests, warnings };
     },
     tag: async (source, target) => {
-      const destination = target.includes("@") ? normalizedName(parseReference(target)) : normalizedTargetName(target);
+      const destination = normalizedName(withDefaultTag(target));
       const all = await rows();
       const from = storedName(all, source, await resolveDigest(all, source), ctr.where);
       await ctr.run(["images", "tag", "--force", from, destination]);
@@ -19923,7 +19920,7 @@ async function createPodmanRuntime(options = {}) {
       const image = await resolve2(source);
       if (!image)
         throw new HandoffError(`cannot tag "${source}": podman has no such image; list them with \`podman images\`.`);
-      await podman(["tag", storedRef([image], source), normalizedTargetName(target)]);
+      await podman(["tag", storedRef([image], source), normalizedName(withDefaultTag(target))]);
     },
     close: async () => void 0
   };
@@ -20231,4 +20228,4 @@ export {
   debugUnexpected,
   withDeps
 };
-/*! For license information please see chunk-YV43Z4QC.js.LEGAL.txt */
+/*! For license information please see chunk-DD7SCAWM.js.LEGAL.txt */

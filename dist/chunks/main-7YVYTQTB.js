@@ -9,12 +9,12 @@ import {
   saveImages,
   terminalLine,
   withDeps
-} from "./chunk-YV43Z4QC.js";
+} from "./chunk-DD7SCAWM.js";
 import "./chunk-XUXHGHRQ.js";
 import "./chunk-53D3W5QR.js";
 import "./chunk-ROT7L2KW.js";
 import "./chunk-OTW4DL2O.js";
-import "./chunk-M646ZZOP.js";
+import "./chunk-CTIFRC2Y.js";
 import {
   HandoffError,
   failureMessage
