@@ -77,7 +77,7 @@ describe('matrix jobs saving artifacts', () => {
     expect(outcome(result)).toEqual(succeeded)
     const [name] = await imageNames(engine)
     const saved = matrix.find((m) => `app:${m.os}` === name)
-    expect(saved).toBeDefined()
+    expect(saved?.os).toBe(name?.replace(/^app:/, ''))
     expect(rows(result)).toEqual([expect.objectContaining({ name, id: saved!.id })])
     expect(await runWho(engine, name!)).toBe(saved!.os)
   })

@@ -91,7 +91,7 @@ describe.each(runtimesUnderTest)('the runtime contract on $label', (under) => {
     const id = await idOf(pair.source, 'two:1')
     const report = await pair.target.importArchive(await pair.source.exportImages([id]))
     expect(report.names).toEqual(pair.untaggedById ? [] : [pair.spelled('two:1')])
-    expect((await pair.target.list()).find((i) => i.id === id)).toBeDefined()
+    expect((await pair.target.list()).find((i) => i.id === id)?.id).toBe(id)
     expect(await idOf(pair.target, id)).toBe(id)
   })
 

@@ -48,7 +48,9 @@ describe('tarEndProblem', () => {
     expect(tarEndProblem(completeTar.subarray(0, 900), 'exporting a:1')?.message).toMatch(
       /ended before the end of the archive/
     )
-    expect(tarEndProblem(Buffer.alloc(0), 'x')).toBeDefined()
+    expect(tarEndProblem(Buffer.alloc(0), 'x')?.message).toBe(
+      'x ended before the end of the archive (the engine stopped part-way); run the save again.'
+    )
   })
 })
 
