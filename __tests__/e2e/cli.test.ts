@@ -122,6 +122,25 @@ describe('image-handoff CLI', () => {
     expect(gone.code).toBe(3)
   })
 
+  it('prunes all but the newest entries under a prefix, in a registry and in a directory', async () => {
+    const engine = { DOCKER_HOST: source.host, ...secret }
+    for (const key of ['old-1', 'old-2', 'old-3', 'other-1'])
+      expect((await cli(['save', '--key', key, '--images', 'cli/app:1', ...registryFlags()], engine)).code).toBe(0)
+    const pruned = await cli(['prune', '--prefix', 'old-', '--keep', '1', '--json', ...registryFlags()], secret)
+    expect(pruned.code).toBe(0)
+    expect(JSON.parse(pruned.stdout)).toEqual({ removed: ['old-2', 'old-1'] })
+    const left = (await cli(['ls', ...registryFlags()], secret)).stdout.split('\n').filter(Boolean)
+    expect(left.map((line) => line.split('  ')[1]).sort()).toEqual(['old-3', 'other-1'])
+
+    for (const key of ['d-1', 'd-2', 'd-3'])
+      expect((await cli(['save', '--path', dir, '--key', key, '--images', 'cli/app:1'], engine)).code).toBe(0)
+    const again = await cli(['prune', '--path', dir, '--prefix', 'd-', '--keep', '2'])
+    expect(again.code).toBe(0)
+    expect(again.stderr).toContain('removed "d-1"')
+    expect((await cli(['load', '--path', dir, '--key', 'd-1'], { DOCKER_HOST: source.host })).code).toBe(3)
+    expect((await cli(['prune', '--path', dir, '--prefix', 'd-', '--keep', '2'])).stderr).toContain('nothing to remove')
+  })
+
   it('exits 3 on a missing key, 2 on a bad command line, 1 on refused credentials', async () => {
     const miss = await cli(['load', '--path', dir, '--key', 'never-saved'], { DOCKER_HOST: source.host })
     expect(miss.code).toBe(3)

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { envName, parseArgs, UsageError } from '../../src/cli/args.js'
 import { cliLog } from '../../src/cli/main.js'
+import { entriesToPrune } from '../../src/cli/prune.js'
 
 describe('CLI arguments', () => {
   it('turns flags into the inputs the action reads, lists one value a line, the mode from the command', () => {
@@ -56,6 +57,26 @@ describe('CLI arguments', () => {
   ])('refuses %j', (argv, why) => {
     expect(() => parseArgs(argv)).toThrow(UsageError)
     expect(() => parseArgs(argv)).toThrow(why)
+  })
+
+  it("takes prune's own --prefix and --keep, and refuses prune without them", () => {
+    const parsed = parseArgs(['prune', '--path', '/d', '--prefix', 'app-', '--keep=3'])
+    expect(parsed).toMatchObject({ command: 'prune', prune: { prefix: 'app-', keep: 3 } })
+    expect(() => parseArgs(['prune', '--path', '/d', '--keep', '3'])).toThrow(/prune needs --prefix/)
+    expect(() => parseArgs(['prune', '--path', '/d', '--prefix', 'a', '--keep', 'x'])).toThrow(/--keep N/)
+    expect(() => parseArgs(['save', '--path', '/d', '--keep', '3'])).toThrow(/unknown flag --keep/)
+  })
+
+  it('prunes the entries under a prefix beyond the newest N, newest first', () => {
+    const entries = [
+      { key: 'app-a', created: 1 },
+      { key: 'app-c', created: 3 },
+      { key: 'lib-x', created: 9 },
+      { key: 'app-b', created: 2 }
+    ]
+    expect(entriesToPrune(entries, 'app-', 1).map((e) => e.key)).toEqual(['app-b', 'app-a'])
+    expect(entriesToPrune(entries, 'app-', 5)).toEqual([])
+    expect(entriesToPrune(entries, 'app-', 0).map((e) => e.key)).toEqual(['app-c', 'app-b', 'app-a'])
   })
 
   it('answers help', () => {

@@ -5,7 +5,7 @@
  */
 import { Input } from '../inputs.js'
 
-export type Command = 'save' | 'load' | 'ls' | 'rm'
+export type Command = 'save' | 'load' | 'ls' | 'rm' | 'prune'
 
 export interface ParsedArgs {
   command: Command
@@ -13,6 +13,8 @@ export interface ParsedArgs {
   inputs: Record<string, string>
   /** Print the result as JSON on stdout. */
   json: boolean
+  /** prune: the key prefix whose older entries go, and how many of the newest stay. */
+  prune?: { prefix: string; keep: number }
 }
 
 /** A command line the CLI cannot run: exit code 2, with the usage. */
@@ -33,9 +35,9 @@ export const envName = (input: string): string => `IMAGE_HANDOFF_${input.replace
 export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = {}): ParsedArgs | 'help' {
   const [command, ...rest] = argv
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') return 'help'
-  if (command !== 'save' && command !== 'load' && command !== 'ls' && command !== 'rm')
-    throw new UsageError(`unknown command "${command}"; use save, load, ls or rm`)
+  if (!isCommand(command)) throw new UsageError(`unknown command "${command}"; use ${commands.join(', ')}`)
   const given = new Map<string, string[]>()
+  const own = new Map<string, string>()
   let json = false
   for (let at = 0; at < rest.length; at++) {
     const arg = rest[at] ?? ''
@@ -47,6 +49,12 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = {}): ParsedAr
     const flag = /^--([a-z][a-z-]*)(?:=(.*))?$/s.exec(arg)
     if (!flag) throw new UsageError(`unexpected argument "${arg}"; flags are --name value or --name=value`)
     const name = flag[1] ?? ''
+    if (command === 'prune' && pruneFlags.includes(name)) {
+      const value = flag[2] ?? rest[++at]
+      if (value === undefined) throw new UsageError(`flag --${name} needs a value`)
+      own.set(name, value)
+      continue
+    }
     if (!flagInputs.has(name)) throw new UsageError(`unknown flag --${name}`)
     let value = flag[2]
     if (value === undefined) {
@@ -65,9 +73,21 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = {}): ParsedAr
   for (const name of flagInputs) inputs[name] = given.get(name)?.join('\n') ?? env[envName(name)] ?? ''
   inputs[Input.mode] = command === 'save' ? 'save' : 'load'
   if (inputs[Input.backend] === '') inputs[Input.backend] = defaultBackend(inputs)
-  // ls needs no key; the action's parser wants one.
-  if (command === 'ls' && inputs[Input.key] === '') inputs[Input.key] = '-'
-  return { command, inputs, json }
+  // ls and prune need no key; the action's parser wants one.
+  if ((command === 'ls' || command === 'prune') && inputs[Input.key] === '') inputs[Input.key] = '-'
+  return { command, inputs, json, ...(command === 'prune' ? { prune: pruneArgs(own) } : {}) }
+}
+
+const commands: Command[] = ['save', 'load', 'ls', 'rm', 'prune']
+const isCommand = (text: string): text is Command => (commands as string[]).includes(text)
+const pruneFlags = ['prefix', 'keep']
+
+function pruneArgs(own: Map<string, string>): { prefix: string; keep: number } {
+  const prefix = own.get('prefix') ?? ''
+  if (prefix === '') throw new UsageError('prune needs --prefix: the start of the keys whose older entries go')
+  const keepText = own.get('keep') ?? ''
+  if (!/^\d+$/.test(keepText)) throw new UsageError(`prune needs --keep N, how many of the newest entries stay`)
+  return { prefix, keep: Number(keepText) }
 }
 
 /** Off GitHub there is no Actions cache: the store is the registry or the directory given. */
@@ -84,6 +104,7 @@ Commands:
   load   load the images stored under --key (or the newest --restore-keys match) into the engine
   ls     list the entries in the store, newest first
   rm     remove the entry under --key (its chunks stay: other entries may use them)
+  prune  remove the entries whose key starts with --prefix, all but the newest --keep N
 
 Where (one of):
   --registry HOST[:PORT]/REPOSITORY   an OCI registry (--registry-username, --registry-password)
@@ -97,4 +118,5 @@ Flags are the action's inputs: --key, --images (repeatable), --restore-keys (rep
 
 Exit codes: 0 done (a save whose key is already stored stores nothing and exits 0), 1 failed,
 2 bad command line or input, 3 load (or rm) found no entry under the key or a restore key.
+prune exits 0 when there was nothing to remove.
 `

@@ -12,6 +12,7 @@ import { EntryMissing, loadImages } from '../handoff/load.js'
 import { defaultEngines, withDeps } from '../handoff/session.js'
 import { terminalLine as neutralise } from '../handoff/safe-text.js'
 import { parseArgs, usage, UsageError, type ParsedArgs } from './args.js'
+import { entriesToPrune } from './prune.js'
 
 export const ExitCode = { ok: 0, failed: 1, usage: 2, miss: 3 } as const
 
@@ -79,6 +80,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIO):
 async function run(args: ParsedArgs, settings: Settings, log: Log, env: NodeJS.ProcessEnv): Promise<unknown> {
   if (args.command === 'ls') return list(settings, log, env)
   if (args.command === 'rm') return remove(settings, log, env)
+  if (args.prune !== undefined) return prune(settings, args.prune, log, env)
   return withDeps(settings, log, defaultEngines(env), async (deps) => {
     if (args.command === 'save') {
       const result = await saveImages(deps, settings)
@@ -96,6 +98,24 @@ async function remove(settings: Settings, log: Log, env: NodeJS.ProcessEnv): Pro
   if (!(await store.remove(settings.key)))
     throw new EntryMissing(`No entry "${settings.key}" in the ${store.kind} store; nothing removed.`)
   return { removed: settings.key }
+}
+
+async function prune(
+  settings: Settings,
+  { prefix, keep }: { prefix: string; keep: number },
+  log: Log,
+  env: NodeJS.ProcessEnv
+): Promise<unknown> {
+  const store = await createStore(settings, (m) => log.debug(m), env)
+  if (store.list === undefined || store.remove === undefined)
+    throw new HandoffError(`prune works on the local and registry stores; not on backend: ${settings.backend}.`)
+  const removed: string[] = []
+  for (const entry of entriesToPrune(await store.list(), prefix, keep)) {
+    if (await store.remove(entry.key)) removed.push(entry.key)
+    log.info(`removed "${entry.key}" (saved ${new Date(entry.created).toISOString()})`)
+  }
+  if (removed.length === 0) log.info(`nothing to remove: at most ${keep} entries start with "${prefix}"`)
+  return { removed }
 }
 
 async function list(settings: Settings, log: Log, env: NodeJS.ProcessEnv): Promise<unknown> {

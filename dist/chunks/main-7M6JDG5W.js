@@ -31,9 +31,9 @@ var envName = (input) => `IMAGE_HANDOFF_${input.replace(/-/g, "_").toUpperCase()
 function parseArgs(argv, env = {}) {
   const [command, ...rest] = argv;
   if (command === void 0 || command === "help" || command === "--help" || command === "-h") return "help";
-  if (command !== "save" && command !== "load" && command !== "ls" && command !== "rm")
-    throw new UsageError(`unknown command "${command}"; use save, load, ls or rm`);
+  if (!isCommand(command)) throw new UsageError(`unknown command "${command}"; use ${commands.join(", ")}`);
   const given = /* @__PURE__ */ new Map();
+  const own = /* @__PURE__ */ new Map();
   let json = false;
   for (let at = 0; at < rest.length; at++) {
     const arg = rest[at] ?? "";
@@ -45,6 +45,12 @@ function parseArgs(argv, env = {}) {
     const flag = /^--([a-z][a-z-]*)(?:=(.*))?$/s.exec(arg);
     if (!flag) throw new UsageError(`unexpected argument "${arg}"; flags are --name value or --name=value`);
     const name = flag[1] ?? "";
+    if (command === "prune" && pruneFlags.includes(name)) {
+      const value2 = flag[2] ?? rest[++at];
+      if (value2 === void 0) throw new UsageError(`flag --${name} needs a value`);
+      own.set(name, value2);
+      continue;
+    }
     if (!flagInputs.has(name)) throw new UsageError(`unknown flag --${name}`);
     let value = flag[2];
     if (value === void 0) {
@@ -63,8 +69,18 @@ function parseArgs(argv, env = {}) {
   for (const name of flagInputs) inputs[name] = given.get(name)?.join("\n") ?? env[envName(name)] ?? "";
   inputs[Input.mode] = command === "save" ? "save" : "load";
   if (inputs[Input.backend] === "") inputs[Input.backend] = defaultBackend(inputs);
-  if (command === "ls" && inputs[Input.key] === "") inputs[Input.key] = "-";
-  return { command, inputs, json };
+  if ((command === "ls" || command === "prune") && inputs[Input.key] === "") inputs[Input.key] = "-";
+  return { command, inputs, json, ...command === "prune" ? { prune: pruneArgs(own) } : {} };
+}
+var commands = ["save", "load", "ls", "rm", "prune"];
+var isCommand = (text) => commands.includes(text);
+var pruneFlags = ["prefix", "keep"];
+function pruneArgs(own) {
+  const prefix = own.get("prefix") ?? "";
+  if (prefix === "") throw new UsageError("prune needs --prefix: the start of the keys whose older entries go");
+  const keepText = own.get("keep") ?? "";
+  if (!/^\d+$/.test(keepText)) throw new UsageError(`prune needs --keep N, how many of the newest entries stay`);
+  return { prefix, keep: Number(keepText) };
 }
 function defaultBackend(inputs) {
   if (inputs[Input.registry] !== "") return "registry";
@@ -78,6 +94,7 @@ Commands:
   load   load the images stored under --key (or the newest --restore-keys match) into the engine
   ls     list the entries in the store, newest first
   rm     remove the entry under --key (its chunks stay: other entries may use them)
+  prune  remove the entries whose key starts with --prefix, all but the newest --keep N
 
 Where (one of):
   --registry HOST[:PORT]/REPOSITORY   an OCI registry (--registry-username, --registry-password)
@@ -91,7 +108,13 @@ Flags are the action's inputs: --key, --images (repeatable), --restore-keys (rep
 
 Exit codes: 0 done (a save whose key is already stored stores nothing and exits 0), 1 failed,
 2 bad command line or input, 3 load (or rm) found no entry under the key or a restore key.
+prune exits 0 when there was nothing to remove.
 `;
+
+// src/cli/prune.ts
+function entriesToPrune(entries, prefix, keep) {
+  return entries.filter((entry) => entry.key.startsWith(prefix)).sort((a, b) => b.created - a.created || a.key.localeCompare(b.key)).slice(keep);
+}
 
 // src/cli/main.ts
 var ExitCode = { ok: 0, failed: 1, usage: 2, miss: 3 };
@@ -156,6 +179,7 @@ ${usage}` : ""}`);
 async function run(args, settings, log, env) {
   if (args.command === "ls") return list(settings, log, env);
   if (args.command === "rm") return remove(settings, log, env);
+  if (args.prune !== void 0) return prune(settings, args.prune, log, env);
   return withDeps(settings, log, defaultEngines(env), async (deps) => {
     if (args.command === "save") {
       const result2 = await saveImages(deps, settings);
@@ -172,6 +196,18 @@ async function remove(settings, log, env) {
   if (!await store.remove(settings.key))
     throw new EntryMissing(`No entry "${settings.key}" in the ${store.kind} store; nothing removed.`);
   return { removed: settings.key };
+}
+async function prune(settings, { prefix, keep }, log, env) {
+  const store = await createStore(settings, (m) => log.debug(m), env);
+  if (store.list === void 0 || store.remove === void 0)
+    throw new HandoffError(`prune works on the local and registry stores; not on backend: ${settings.backend}.`);
+  const removed = [];
+  for (const entry of entriesToPrune(await store.list(), prefix, keep)) {
+    if (await store.remove(entry.key)) removed.push(entry.key);
+    log.info(`removed "${entry.key}" (saved ${new Date(entry.created).toISOString()})`);
+  }
+  if (removed.length === 0) log.info(`nothing to remove: at most ${keep} entries start with "${prefix}"`);
+  return { removed };
 }
 async function list(settings, log, env) {
   const store = await createStore(settings, (m) => log.debug(m), env);
