@@ -1,5 +1,5 @@
 /**
- * The CLI's command line: `image-handoff <save|load|ls|rm> [--input value]…`, the flags named like the action's
+ * The CLI's command line: `image-handoff <save|load|ls|rm|prune> [--input value]…`, the flags named like the action's
  * inputs. Pure: it turns argv (and IMAGE_HANDOFF_* variables) into the values the action would read as inputs,
  * so the same parseInputs validates both.
  */
