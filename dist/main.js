@@ -2,8 +2,8 @@ import { createRequire as __createRequire } from 'node:module'; import { fileURL
 import {
   coreIO,
   runMain
-} from "./chunks/chunk-GWDZ6IDR.js";
-import "./chunks/chunk-DD7SCAWM.js";
+} from "./chunks/chunk-Y6QYQIV2.js";
+import "./chunks/chunk-YXVBWAUL.js";
 import "./chunks/chunk-XUXHGHRQ.js";
 import "./chunks/chunk-BZXMBT5L.js";
 import "./chunks/chunk-53D3W5QR.js";

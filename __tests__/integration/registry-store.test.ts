@@ -40,10 +40,16 @@ afterAll(async () => {
   if (root) await rm(root, { recursive: true, force: true })
 })
 
-function storeAt(registry: TestRegistry, repository: string, credentials?: typeof user): BlobStore {
+function storeAt(
+  registry: TestRegistry,
+  repository: string,
+  credentials?: typeof user,
+  clock?: () => number
+): BlobStore {
   return createRegistryStore({
     location: parseRegistry(`${registry.host}/${repository}`),
     ...(credentials ? { credentials } : {}),
+    ...(clock ? { clock } : {}),
     workDir: join(root, 'work', repository)
   })
 }
@@ -98,10 +104,12 @@ describe.each([
   })
 
   it('writes an index under a tag once, and finds it exactly or by the newest restore-key match', async () => {
-    const store = storeAt(registry, 'org/handoff', credentials)
+    // The second entry is saved a minute after the first, whatever the machine's speed.
+    let now = Date.parse('2026-12-01T12:00:00Z')
+    const store = storeAt(registry, 'org/handoff', credentials, () => now)
     const size = 3 * 1024 * 1024 + 17
     expect(await store.writeIndex('deps-1', indexNaming(chunk.digest, size, 'one'))).toMatchObject({ saved: true })
-    await new Promise((r) => setTimeout(r, 20))
+    now += 60_000
     expect(await store.writeIndex('deps/2 main', indexNaming(chunk.digest, size, 'two'))).toMatchObject({
       saved: true
     })

@@ -11,7 +11,7 @@ import {
   saveImages,
   selects,
   withDeps
-} from "./chunk-DD7SCAWM.js";
+} from "./chunk-YXVBWAUL.js";
 import {
   formatBytes,
   formatMs

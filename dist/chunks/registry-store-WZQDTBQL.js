@@ -586,7 +586,7 @@ function createRegistryStore(options) {
       if (!await client.hasBlob(config.digest)) await client.uploadBlob(config.digest, body.length, () => body);
       const index = parseIndex(body);
       if (options.pullable) await pushImages(index, options, client, log);
-      const manifest = entryManifest(key, config, chunkDescriptors(index), /* @__PURE__ */ new Date());
+      const manifest = entryManifest(key, config, chunkDescriptors(index), new Date((options.clock ?? Date.now)()));
       await client.putManifest(tag, manifest);
       log(`Pushed entry "${key}" to ${client.label} as tag ${tag}.`);
       return { saved: true, key, bytes: body.length + manifest.length };

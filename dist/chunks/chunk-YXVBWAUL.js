@@ -18622,7 +18622,7 @@ async function createStore(settings, log, env = process.env) {
     }
     case "registry": {
       if (settings.registry === void 0) throw new Error("backend: registry without registry settings");
-      const { createRegistryStore } = await import("./registry-store-EKCUIWFE.js");
+      const { createRegistryStore } = await import("./registry-store-WZQDTBQL.js");
       return createRegistryStore({ ...settings.registry, workDir, log });
     }
   }
@@ -20228,4 +20228,4 @@ export {
   debugUnexpected,
   withDeps
 };
-/*! For license information please see chunk-DD7SCAWM.js.LEGAL.txt */
+/*! For license information please see chunk-YXVBWAUL.js.LEGAL.txt */
