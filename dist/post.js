@@ -2,8 +2,8 @@ import { createRequire as __createRequire } from 'node:module'; import { fileURL
 import {
   coreIO,
   runPost
-} from "./chunks/chunk-Y6QYQIV2.js";
-import "./chunks/chunk-YXVBWAUL.js";
+} from "./chunks/chunk-3WL2JRF7.js";
+import "./chunks/chunk-UQLT34PO.js";
 import "./chunks/chunk-XUXHGHRQ.js";
 import "./chunks/chunk-BZXMBT5L.js";
 import "./chunks/chunk-53D3W5QR.js";

@@ -232,14 +232,8 @@ describe('containerd runtime on a private containerd', () => {
     await expect(createContainerdRuntime({ address: containerd.socket, namespace: 'Bad NS!' })).rejects.toThrow(
       /containerd-namespace "Bad NS!" is not a valid namespace.*k8s\.io/
     )
-    const path = process.env.PATH
-    process.env.PATH = '/nonexistent'
-    try {
-      await expect(createContainerdRuntime({ address: containerd.socket, namespace: 'k8s.io' })).rejects.toThrow(
-        /needs the `ctr` command, which is not on PATH.*apt-get install containerd/
-      )
-    } finally {
-      process.env.PATH = path
-    }
+    await expect(
+      createContainerdRuntime({ address: containerd.socket, namespace: 'k8s.io', env: { PATH: '/nonexistent' } })
+    ).rejects.toThrow(/needs the `ctr` command, which is not on PATH.*apt-get install containerd/)
   })
 })

@@ -115,14 +115,8 @@ describe('podman runtime with a private store', () => {
   })
 
   it('says what to install when podman is missing', async () => {
-    const path = process.env.PATH
-    process.env.PATH = '/nonexistent'
-    try {
-      await expect(createPodmanRuntime()).rejects.toThrow(
-        /needs the `podman` command, which is not on PATH.*apt-get install podman/
-      )
-    } finally {
-      process.env.PATH = path
-    }
+    await expect(createPodmanRuntime({ env: { PATH: '/nonexistent' } })).rejects.toThrow(
+      /needs the `podman` command, which is not on PATH.*apt-get install podman/
+    )
   })
 })

@@ -19,9 +19,9 @@ export async function createRuntime(
     case 'docker':
       return createDockerRuntime(env, { warn, stallMs })
     case 'containerd':
-      return createContainerdRuntime({ ...settings.containerd, stallMs })
+      return createContainerdRuntime({ ...settings.containerd, stallMs, env })
     case 'podman':
-      return createPodmanRuntime({ warn, stallMs })
+      return createPodmanRuntime({ warn, stallMs, env: podmanEnv(env) })
   }
 }
 
@@ -38,4 +38,9 @@ const noEngine: Runtime = {
 
 function unused(): HandoffError {
   return new HandoffError('no container engine is used when "archive" is given')
+}
+
+/** podman runs with the process's environment plus these; only what decides where podman is found is passed. */
+function podmanEnv(env: NodeJS.ProcessEnv): Record<string, string> {
+  return env.PATH !== undefined ? { PATH: env.PATH } : {}
 }

@@ -20,6 +20,8 @@ export interface ContainerdOptions {
   namespace: string
   /** No-progress watchdog on imports and exports, in ms; 0 or absent: none. */
   stallMs?: number
+  /** Where `ctr` is looked for (PATH); the process's environment by default. */
+  env?: NodeJS.ProcessEnv
 }
 
 const k3sSocket = '/run/k3s/containerd/containerd.sock'
@@ -51,7 +53,7 @@ export async function createContainerdRuntime(given: ContainerdOptions): Promise
         'Kubernetes (kubelet, k3s, kind) uses "k8s.io"; ctr uses "default".'
     )
   }
-  await requireCtr()
+  await requireCtr(options.env ?? process.env)
   const runner = localCtr(options)
   await probe(runner, options.address)
   const images = ctrImages(runner, `linux/${ociArchitecture(process.arch)}`)
@@ -111,8 +113,8 @@ function ctrFailed(args: string[], where: string, error: unknown): HandoffError 
   return new HandoffError(`ctr ${args.slice(0, 2).join(' ')} on ${where} failed: ${said}`)
 }
 
-async function requireCtr(): Promise<void> {
-  if (await isOnPath('ctr')) return
+async function requireCtr(env: NodeJS.ProcessEnv): Promise<void> {
+  if (await isOnPath('ctr', env.PATH ?? '')) return
   throw new HandoffError(
     'runtime: containerd needs the `ctr` command, which is not on PATH. Install containerd ' +
       '(`sudo apt-get install containerd`, or the ctr binary from a containerd release) and run again.'

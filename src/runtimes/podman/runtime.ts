@@ -29,7 +29,7 @@ export interface PodmanOptions {
 }
 
 export async function createPodmanRuntime(options: PodmanOptions = {}): Promise<Runtime> {
-  if (!(await isOnPath('podman'))) {
+  if (!(await isOnPath('podman', options.env?.PATH ?? process.env.PATH ?? ''))) {
     throw new HandoffError(
       'runtime: podman needs the `podman` command, which is not on PATH; install podman (`sudo apt-get install podman`) and run again.'
     )

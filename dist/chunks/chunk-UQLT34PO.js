@@ -19688,7 +19688,7 @@ async function createContainerdRuntime(given) {
       `containerd-namespace "${options.namespace}" is not a valid namespace: ${problem}. Kubernetes (kubelet, k3s, kind) uses "k8s.io"; ctr uses "default".`
     );
   }
-  await requireCtr();
+  await requireCtr(options.env ?? process.env);
   const runner = localCtr(options);
   await probe(runner, options.address);
   const images = ctrImages(runner, `linux/${ociArchitecture(process.arch)}`);
@@ -19740,8 +19740,8 @@ function ctrFailed(args, where, error) {
   const said = errorMessage(error).replace(/^.*? … failed: /, "");
   return new HandoffError(`ctr ${args.slice(0, 2).join(" ")} on ${where} failed: ${said}`);
 }
-async function requireCtr() {
-  if (await isOnPath("ctr")) return;
+async function requireCtr(env) {
+  if (await isOnPath("ctr", env.PATH ?? "")) return;
   throw new HandoffError(
     "runtime: containerd needs the `ctr` command, which is not on PATH. Install containerd (`sudo apt-get install containerd`, or the ctr binary from a containerd release) and run again."
   );
@@ -19864,7 +19864,7 @@ function namesIn(files) {
 
 // src/runtimes/podman/runtime.ts
 async function createPodmanRuntime(options = {}) {
-  if (!await isOnPath("podman")) {
+  if (!await isOnPath("podman", options.env?.PATH ?? process.env.PATH ?? "")) {
     throw new HandoffError(
       "runtime: podman needs the `podman` command, which is not on PATH; install podman (`sudo apt-get install podman`) and run again."
     );
@@ -20162,9 +20162,9 @@ async function createRuntime(settings, warn, env = process.env) {
     case "docker":
       return createDockerRuntime(env, { warn, stallMs });
     case "containerd":
-      return createContainerdRuntime({ ...settings.containerd, stallMs });
+      return createContainerdRuntime({ ...settings.containerd, stallMs, env });
     case "podman":
-      return createPodmanRuntime({ warn, stallMs });
+      return createPodmanRuntime({ warn, stallMs, env: podmanEnv(env) });
   }
 }
 var noEngine = {
@@ -20178,6 +20178,9 @@ var noEngine = {
 };
 function unused() {
   return new HandoffError('no container engine is used when "archive" is given');
+}
+function podmanEnv(env) {
+  return env.PATH !== void 0 ? { PATH: env.PATH } : {};
 }
 
 // src/handoff/session.ts
@@ -20228,4 +20231,4 @@ export {
   debugUnexpected,
   withDeps
 };
-/*! For license information please see chunk-YXVBWAUL.js.LEGAL.txt */
+/*! For license information please see chunk-UQLT34PO.js.LEGAL.txt */

@@ -11,7 +11,7 @@ import {
   saveImages,
   selects,
   withDeps
-} from "./chunk-YXVBWAUL.js";
+} from "./chunk-UQLT34PO.js";
 import {
   formatBytes,
   formatMs
