@@ -2,8 +2,8 @@ import { createRequire as __createRequire } from 'node:module'; import { fileURL
 import {
   coreIO,
   runPost
-} from "./chunks/chunk-3WL2JRF7.js";
-import "./chunks/chunk-UQLT34PO.js";
+} from "./chunks/chunk-ECM5WRNK.js";
+import "./chunks/chunk-DEYBLEIW.js";
 import "./chunks/chunk-XUXHGHRQ.js";
 import "./chunks/chunk-BZXMBT5L.js";
 import "./chunks/chunk-53D3W5QR.js";

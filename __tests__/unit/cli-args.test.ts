@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import { envName, parseArgs, UsageError } from '../../src/cli/args.js'
 import { cliLog } from '../../src/cli/main.js'
 import { entriesToPrune } from '../../src/cli/prune.js'
+import { newestFirst } from '../../src/store/blob-store.js'
 
 describe('CLI arguments', () => {
   it('turns flags into the inputs the action reads, lists one value a line, the mode from the command', () => {
@@ -73,7 +74,7 @@ describe('CLI arguments', () => {
       { key: 'app-c', created: 3 },
       { key: 'lib-x', created: 9 },
       { key: 'app-b', created: 2 }
-    ]
+    ].sort(newestFirst)
     expect(entriesToPrune(entries, 'app-', 1).map((e) => e.key)).toEqual(['app-b', 'app-a'])
     expect(entriesToPrune(entries, 'app-', 5)).toEqual([])
     expect(entriesToPrune(entries, 'app-', 0).map((e) => e.key)).toEqual(['app-c', 'app-b', 'app-a'])

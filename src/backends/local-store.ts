@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto'
 import { link, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { HandoffError } from '../errors.js'
-import type { BlobStore, FoundIndex, ListedEntry } from '../store/blob-store.js'
+import { newestFirst, type BlobStore, type FoundIndex, type ListedEntry } from '../store/blob-store.js'
 import type { SaveOutcome } from './backend.js'
 import { sweepStale, trackTemporary } from '../store/temporaries.js'
 
@@ -85,7 +85,7 @@ export function createLocalStore(directory: string): BlobStore {
             ]
       })
     )
-    return found.filter((e) => e !== undefined).sort((a, b) => b.created - a.created || (a.key < b.key ? 1 : -1))
+    return found.filter((e) => e !== undefined).sort(newestFirst)
   }
 
   const newest = async (prefixes: string[]): Promise<string | undefined> => {

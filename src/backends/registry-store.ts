@@ -9,7 +9,7 @@ import { createReadStream } from 'node:fs'
 import { mkdir, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { HandoffError } from '../errors.js'
-import type { BlobStore, FoundIndex } from '../store/blob-store.js'
+import { newestFirst, type BlobStore, type FoundIndex } from '../store/blob-store.js'
 import { parseIndex, type StoreIndex } from '../store/format.js'
 import { sweepStale, trackTemporary } from '../store/temporaries.js'
 import type { SaveOutcome } from './backend.js'
@@ -62,7 +62,7 @@ export function createRegistryStore(options: RegistryStoreOptions): BlobStore {
 
   const list = async (): Promise<StoredEntry[]> => {
     const entries = await readEntries(client, await client.listTags())
-    return entries.sort((a, b) => b.created - a.created)
+    return entries.sort(newestFirst)
   }
 
   return {
@@ -179,9 +179,7 @@ async function newest(client: RegistryClient, prefixes: string[]): Promise<Store
   const candidates = tags.filter((tag) => prefixes.some((prefix) => tagMayMatch(tag, prefix)))
   const entries = await readEntries(client, candidates)
   for (const prefix of prefixes) {
-    const match = entries
-      .filter((e) => e.key.startsWith(prefix))
-      .sort((a, b) => b.created - a.created || (a.key < b.key ? 1 : -1))[0]
+    const match = entries.filter((e) => e.key.startsWith(prefix)).sort(newestFirst)[0]
     if (match) return match
   }
   return undefined

@@ -111,7 +111,8 @@ async function prune(
     throw new HandoffError(`prune works on the local and registry stores; not on backend: ${settings.backend}.`)
   const removed: string[] = []
   for (const entry of entriesToPrune(await store.list(), prefix, keep)) {
-    if (await store.remove(entry.key)) removed.push(entry.key)
+    if (!(await store.remove(entry.key))) continue
+    removed.push(entry.key)
     log.info(`removed "${entry.key}" (saved ${new Date(entry.created).toISOString()})`)
   }
   if (removed.length === 0) log.info(`nothing to remove: at most ${keep} entries start with "${prefix}"`)

@@ -2,12 +2,9 @@
 import type { ListedEntry } from '../store/blob-store.js'
 
 /**
- * The entries under `prefix` beyond the newest `keep`, newest first: what a save with a new key per commit
- * leaves behind (`app-<sha>`), while restore-keys `app-` only ever read the newest.
+ * The entries under `prefix` beyond the newest `keep`, from a store's listing (newest first): what a save with a
+ * new key per commit leaves behind (`app-<sha>`), while restore-keys `app-` only ever read the newest.
  */
-export function entriesToPrune(entries: ListedEntry[], prefix: string, keep: number): ListedEntry[] {
-  return entries
-    .filter((entry) => entry.key.startsWith(prefix))
-    .sort((a, b) => b.created - a.created || a.key.localeCompare(b.key))
-    .slice(keep)
+export function entriesToPrune(listing: ListedEntry[], prefix: string, keep: number): ListedEntry[] {
+  return listing.filter((entry) => entry.key.startsWith(prefix)).slice(keep)
 }

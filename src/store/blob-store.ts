@@ -26,6 +26,11 @@ export interface ListedEntry {
   created: number
 }
 
+/** The order of `list()` and of restore-key matches: newest first, ties by key, so every store answers alike. */
+export function newestFirst(a: ListedEntry, b: ListedEntry): number {
+  return b.created - a.created || (a.key < b.key ? 1 : -1)
+}
+
 /**
  * A content-addressed store: chunks by digest, written once and shared by every key; and small index documents
  * by key. The seam between orchestration and a storage service: a new store (a registry) is one module.

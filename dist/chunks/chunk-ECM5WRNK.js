@@ -11,7 +11,7 @@ import {
   saveImages,
   selects,
   withDeps
-} from "./chunk-UQLT34PO.js";
+} from "./chunk-DEYBLEIW.js";
 import {
   formatBytes,
   formatMs

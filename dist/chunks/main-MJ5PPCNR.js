@@ -9,7 +9,7 @@ import {
   saveImages,
   terminalLine,
   withDeps
-} from "./chunk-UQLT34PO.js";
+} from "./chunk-DEYBLEIW.js";
 import "./chunk-XUXHGHRQ.js";
 import "./chunk-53D3W5QR.js";
 import "./chunk-ROT7L2KW.js";
@@ -112,8 +112,8 @@ prune exits 0 when there was nothing to remove.
 `;
 
 // src/cli/prune.ts
-function entriesToPrune(entries, prefix, keep) {
-  return entries.filter((entry) => entry.key.startsWith(prefix)).sort((a, b) => b.created - a.created || a.key.localeCompare(b.key)).slice(keep);
+function entriesToPrune(listing, prefix, keep) {
+  return listing.filter((entry) => entry.key.startsWith(prefix)).slice(keep);
 }
 
 // src/cli/main.ts
@@ -203,7 +203,8 @@ async function prune(settings, { prefix, keep }, log, env) {
     throw new HandoffError(`prune works on the local and registry stores; not on backend: ${settings.backend}.`);
   const removed = [];
   for (const entry of entriesToPrune(await store.list(), prefix, keep)) {
-    if (await store.remove(entry.key)) removed.push(entry.key);
+    if (!await store.remove(entry.key)) continue;
+    removed.push(entry.key);
     log.info(`removed "${entry.key}" (saved ${new Date(entry.created).toISOString()})`);
   }
   if (removed.length === 0) log.info(`nothing to remove: at most ${keep} entries start with "${prefix}"`);

@@ -4,6 +4,9 @@ import {
   tagMayMatch
 } from "./chunk-ROT7L2KW.js";
 import {
+  newestFirst
+} from "./chunk-774EC7X7.js";
+import {
   sweepStale,
   trackTemporary
 } from "./chunk-OTW4DL2O.js";
@@ -529,7 +532,7 @@ function createRegistryStore(options) {
   };
   const list = async () => {
     const entries = await readEntries(client, await client.listTags());
-    return entries.sort((a, b) => b.created - a.created);
+    return entries.sort(newestFirst);
   };
   return {
     kind: "registry",
@@ -632,7 +635,7 @@ async function newest(client, prefixes) {
   const candidates = tags.filter((tag) => prefixes.some((prefix) => tagMayMatch(tag, prefix)));
   const entries = await readEntries(client, candidates);
   for (const prefix of prefixes) {
-    const match = entries.filter((e) => e.key.startsWith(prefix)).sort((a, b) => b.created - a.created || (a.key < b.key ? 1 : -1))[0];
+    const match = entries.filter((e) => e.key.startsWith(prefix)).sort(newestFirst)[0];
     if (match) return match;
   }
   return void 0;

@@ -18610,7 +18610,7 @@ async function createStore(settings, log, env = process.env) {
   const workDir = workDirectory(env);
   switch (settings.backend) {
     case "local":
-      return (await import("./local-store-UA4KOQOD.js")).createLocalStore(settings.path);
+      return (await import("./local-store-VIMYM5GT.js")).createLocalStore(settings.path);
     case "cache":
       return (await import("./cache-store-HRVFFY4W.js")).createCacheStore({ workDir, log });
     case "artifact": {
@@ -18622,7 +18622,7 @@ async function createStore(settings, log, env = process.env) {
     }
     case "registry": {
       if (settings.registry === void 0) throw new Error("backend: registry without registry settings");
-      const { createRegistryStore } = await import("./registry-store-WZQDTBQL.js");
+      const { createRegistryStore } = await import("./registry-store-4WVAXI66.js");
       return createRegistryStore({ ...settings.registry, workDir, log });
     }
   }
@@ -20231,4 +20231,4 @@ export {
   debugUnexpected,
   withDeps
 };
-/*! For license information please see chunk-UQLT34PO.js.LEGAL.txt */
+/*! For license information please see chunk-DEYBLEIW.js.LEGAL.txt */

@@ -1,5 +1,8 @@
 import { createRequire as __createRequire } from 'node:module'; import { fileURLToPath as __fileURLToPath } from 'node:url'; import { dirname as __pathDirname } from 'node:path'; const require = __createRequire(import.meta.url); const __ih_filename = __fileURLToPath(import.meta.url); const __ih_dirname = __pathDirname(__ih_filename);
 import {
+  newestFirst
+} from "./chunk-774EC7X7.js";
+import {
   sweepStale,
   trackTemporary
 } from "./chunk-OTW4DL2O.js";
@@ -66,7 +69,7 @@ function createLocalStore(directory) {
         ];
       })
     );
-    return found.filter((e) => e !== void 0).sort((a, b) => b.created - a.created || (a.key < b.key ? 1 : -1));
+    return found.filter((e) => e !== void 0).sort(newestFirst);
   };
   const newest = async (prefixes) => {
     const found = await entries();
