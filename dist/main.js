@@ -2,14 +2,14 @@ import { createRequire as __createRequire } from 'node:module'; import { fileURL
 import {
   coreIO,
   runMain
-} from "./chunks/chunk-ECM5WRNK.js";
-import "./chunks/chunk-DEYBLEIW.js";
+} from "./chunks/chunk-FDXW6MSS.js";
+import "./chunks/chunk-4VUI6FAO.js";
 import "./chunks/chunk-XUXHGHRQ.js";
 import "./chunks/chunk-BZXMBT5L.js";
 import "./chunks/chunk-53D3W5QR.js";
 import "./chunks/chunk-ROT7L2KW.js";
 import "./chunks/chunk-OTW4DL2O.js";
-import "./chunks/chunk-CTIFRC2Y.js";
+import "./chunks/chunk-IFMM4ZD5.js";
 import "./chunks/chunk-OOPN6O4Y.js";
 
 // src/main.ts

@@ -2,9 +2,8 @@
  * A flattened image: the config of an image whose filesystem became one layer (pure), and the stream filter its
  * exported filesystem passes through (Docker's init-layer leftovers out, file bytes counted).
  */
-import { createHash } from 'node:crypto'
 import { Transform, type TransformCallback } from 'node:stream'
-import { blobPath, type ManifestEntry } from './model.js'
+import { blobPath, digestOf, type ManifestEntry } from './model.js'
 import { nameAnnotations } from './oci-build.js'
 
 /** What the Engine API's image inspect gives (the parts a flattened config keeps). */
@@ -60,8 +59,6 @@ export interface FlatImage {
   diffId: string
 }
 
-const sha256 = (body: Buffer): string => `sha256:${createHash('sha256').update(body).digest('hex')}`
-
 /** The config of `source` flattened to the one layer whose uncompressed tar (`size` bytes) hashes to `diffId`. */
 export function flatImage(source: InspectedImage, layer: { diffId: string; size: number }, label: string): FlatImage {
   const created = source.Created ?? new Date(0).toISOString()
@@ -81,11 +78,11 @@ export function flatImage(source: InspectedImage, layer: { diffId: string; size:
     JSON.stringify({
       schemaVersion: 2,
       mediaType: 'application/vnd.oci.image.manifest.v1+json',
-      config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: sha256(config), size: config.length },
+      config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: digestOf(config), size: config.length },
       layers: [{ mediaType: 'application/vnd.oci.image.layer.v1.tar', digest: layer.diffId, size: layer.size }]
     })
   )
-  return { config, configDigest: sha256(config), manifest, manifestDigest: sha256(manifest), diffId: layer.diffId }
+  return { config, configDigest: digestOf(config), manifest, manifestDigest: digestOf(manifest), diffId: layer.diffId }
 }
 
 /**

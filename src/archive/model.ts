@@ -3,6 +3,7 @@
  * documents (configs, manifests) seen while it streamed by. Pure: the store's split collects the facts (see
  * `contentsOf`), this module only interprets them.
  */
+import { createHash } from 'node:crypto'
 import { posix } from 'node:path'
 import { HandoffError } from '../errors.js'
 import { familiarName, normalizedName, parseReference } from './reference.js'
@@ -100,6 +101,11 @@ export function resolveFile(contents: ArchiveContents, path: string): (FileFacts
     current = facts.link
   }
   return undefined
+}
+
+/** `sha256:<hex>` of a document written whole (a config, manifest or index), as OCI names it. */
+export function digestOf(body: Buffer): string {
+  return `sha256:${createHash('sha256').update(body).digest('hex')}`
 }
 
 export function blobPath(digest: string): string {

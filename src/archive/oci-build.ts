@@ -4,9 +4,8 @@
  * Configs keep their bytes, so their digests (and so diff IDs and Docker's classic image IDs) do not change;
  * layer descriptors take the rewritten blobs' digests and sizes; manifests and indexes are new documents.
  */
-import { createHash } from 'node:crypto'
 import { normalizedName, parseReference } from './reference.js'
-import { blobPath, type ArchiveImage, type ArchiveModel, type ManifestEntry } from './model.js'
+import { blobPath, digestOf, type ArchiveImage, type ArchiveModel, type ManifestEntry } from './model.js'
 import { containerdNameKey, ociRefNameKey, type Descriptor } from './oci-model.js'
 
 export type LayerCompression = 'gzip' | 'zstd' | 'uncompressed'
@@ -144,7 +143,7 @@ export function nameAnnotations(name: string): Record<string, string> {
 
 function blob(built: BuiltArchive, document: unknown): { digest: string; size: number } {
   const body = json(document)
-  const digest = `sha256:${createHash('sha256').update(body).digest('hex')}`
+  const digest = digestOf(body)
   if (!built.blobs.some((b) => b.digest === digest)) built.blobs.push({ digest, body })
   return { digest, size: body.length }
 }

@@ -4,8 +4,7 @@
  * are the chunks it names (so the registry keeps them as long as the entry, and refuses an entry whose chunks
  * are missing), the annotations record the exact key and when it was saved. Pure: building and reading only.
  */
-import { createHash } from 'node:crypto'
-import { isRecord } from '../../archive/model.js'
+import { digestOf, isRecord } from '../../archive/model.js'
 import { isChunked, type StoreIndex } from '../../store/format.js'
 import { ociManifest } from './client.js'
 
@@ -21,7 +20,7 @@ export interface Descriptor {
 }
 
 export function describeBlob(body: Buffer, mediaType: string): Descriptor {
-  return { mediaType, digest: `sha256:${createHash('sha256').update(body).digest('hex')}`, size: body.length }
+  return { mediaType, digest: digestOf(body), size: body.length }
 }
 
 /** Every chunk of the index once, with its size: all of a file's chunks are full but its last. */

@@ -9,12 +9,12 @@ import {
   saveImages,
   terminalLine,
   withDeps
-} from "./chunk-DEYBLEIW.js";
+} from "./chunk-4VUI6FAO.js";
 import "./chunk-XUXHGHRQ.js";
 import "./chunk-53D3W5QR.js";
 import "./chunk-ROT7L2KW.js";
 import "./chunk-OTW4DL2O.js";
-import "./chunk-CTIFRC2Y.js";
+import "./chunk-IFMM4ZD5.js";
 import {
   HandoffError,
   failureMessage

@@ -11,7 +11,7 @@ import {
   saveImages,
   selects,
   withDeps
-} from "./chunk-DEYBLEIW.js";
+} from "./chunk-4VUI6FAO.js";
 import {
   formatBytes,
   formatMs

@@ -26,6 +26,7 @@ import {
   contentsOf,
   defaultChunkBytes,
   diffIdsOf,
+  digestOf,
   encodeIndex,
   familiarName,
   familiarOrUndefined,
@@ -54,7 +55,7 @@ import {
   symlinkTarget,
   uniqueNames,
   withDefaultTag
-} from "./chunk-CTIFRC2Y.js";
+} from "./chunk-IFMM4ZD5.js";
 import {
   HandoffError,
   __commonJS,
@@ -17419,7 +17420,6 @@ function appendedEngineError(tail) {
 }
 
 // src/archive/oci-build.ts
-import { createHash as createHash4 } from "node:crypto";
 var types = {
   oci: {
     manifest: "application/vnd.oci.image.manifest.v1+json",
@@ -17512,7 +17512,7 @@ function nameAnnotations(name) {
 }
 function blob(built, document) {
   const body = json2(document);
-  const digest = `sha256:${createHash4("sha256").update(body).digest("hex")}`;
+  const digest = digestOf(body);
   if (!built.blobs.some((b) => b.digest === digest)) built.blobs.push({ digest, body });
   return { digest, size: body.length };
 }
@@ -18150,7 +18150,7 @@ function storeSink(store, options) {
 
 // src/store/split.ts
 var import_tar_stream3 = __toESM(require_tar_stream(), 1);
-import { createHash as createHash5 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 import { pipeline as pipeline4 } from "node:stream/promises";
 import { Transform as Transform3 } from "node:stream";
 var tinyInline = 64 * 1024;
@@ -18258,7 +18258,7 @@ async function readInline(file, pieces, nameFile, state) {
 async function writeChunks(first, pieces, sink, chunkBytes) {
   const digests = [];
   let target;
-  let hash = createHash5("sha256");
+  let hash = createHash4("sha256");
   let filled = 0;
   const close = async () => {
     const digest = `sha256:${hash.digest("hex")}`;
@@ -18266,7 +18266,7 @@ async function writeChunks(first, pieces, sink, chunkBytes) {
     const done = target;
     if (done === void 0) throw new Error("a chunk was closed before any byte was written to it");
     target = void 0;
-    hash = createHash5("sha256");
+    hash = createHash4("sha256");
     await done.end(digest, filled);
     filled = 0;
   };
@@ -18616,13 +18616,13 @@ async function createStore(settings, log, env = process.env) {
     case "artifact": {
       const [{ createArtifactBackend }, { createPackStore }] = await Promise.all([
         import("./artifact-V5NQWEH3.js"),
-        import("./pack-store-SOY5TV3Z.js")
+        import("./pack-store-UBGUP7VN.js")
       ]);
       return createPackStore(createArtifactBackend({ workDir, log, ...settings.artifact }), workDir);
     }
     case "registry": {
       if (settings.registry === void 0) throw new Error("backend: registry without registry settings");
-      const { createRegistryStore } = await import("./registry-store-4WVAXI66.js");
+      const { createRegistryStore } = await import("./registry-store-S3DONWIC.js");
       return createRegistryStore({ ...settings.registry, workDir, log });
     }
   }
@@ -19046,7 +19046,7 @@ function readVerdict(response, host, settle, progress2) {
 
 // src/runtimes/docker/flatten.ts
 var import_tar_stream4 = __toESM(require_tar_stream(), 1);
-import { createHash as createHash7 } from "node:crypto";
+import { createHash as createHash5 } from "node:crypto";
 import { createReadStream as createReadStream5, createWriteStream as createWriteStream3 } from "node:fs";
 import { rm as rm3 } from "node:fs/promises";
 import { join as join6 } from "node:path";
@@ -19054,7 +19054,6 @@ import { Readable as Readable4, Transform as Transform6 } from "node:stream";
 import { pipeline as pipeline5 } from "node:stream/promises";
 
 // src/archive/flat-image.ts
-import { createHash as createHash6 } from "node:crypto";
 import { Transform as Transform5 } from "node:stream";
 var keptConfigFields = [
   "User",
@@ -19079,7 +19078,6 @@ function keptConfig(config) {
   }
   return kept;
 }
-var sha256 = (body) => `sha256:${createHash6("sha256").update(body).digest("hex")}`;
 function flatImage(source, layer, label2) {
   const created = source.Created ?? (/* @__PURE__ */ new Date(0)).toISOString();
   const layers = source.RootFS?.Layers?.length ?? 0;
@@ -19098,11 +19096,11 @@ function flatImage(source, layer, label2) {
     JSON.stringify({
       schemaVersion: 2,
       mediaType: "application/vnd.oci.image.manifest.v1+json",
-      config: { mediaType: "application/vnd.oci.image.config.v1+json", digest: sha256(config), size: config.length },
+      config: { mediaType: "application/vnd.oci.image.config.v1+json", digest: digestOf(config), size: config.length },
       layers: [{ mediaType: "application/vnd.oci.image.layer.v1.tar", digest: layer.diffId, size: layer.size }]
     })
   );
-  return { config, configDigest: sha256(config), manifest, manifestDigest: sha256(manifest), diffId: layer.diffId };
+  return { config, configDigest: digestOf(config), manifest, manifestDigest: digestOf(manifest), diffId: layer.diffId };
 }
 function flatNameFiles(images) {
   const byManifest = /* @__PURE__ */ new Map();
@@ -19329,7 +19327,7 @@ async function exportLayer(docker, host, image, options) {
     }
   );
   try {
-    const hash = createHash7("sha256");
+    const hash = createHash5("sha256");
     const filter = new FlatLayerFilter();
     let size = 0;
     const tap = new Transform6({
@@ -20231,4 +20229,4 @@ export {
   debugUnexpected,
   withDeps
 };
-/*! For license information please see chunk-DEYBLEIW.js.LEGAL.txt */
+/*! For license information please see chunk-4VUI6FAO.js.LEGAL.txt */

@@ -4,6 +4,7 @@ import {
 } from "./chunk-OOPN6O4Y.js";
 
 // src/archive/model.ts
+import { createHash } from "node:crypto";
 import { posix } from "node:path";
 
 // src/archive/reference.ts
@@ -122,6 +123,9 @@ function resolveFile(contents, path) {
     current = facts.link;
   }
   return void 0;
+}
+function digestOf(body) {
+  return `sha256:${createHash("sha256").update(body).digest("hex")}`;
 }
 function blobPath(digest2) {
   const [algorithm, hex] = digest2.split(":");
@@ -316,6 +320,7 @@ export {
   symlinkTarget,
   normalizePath,
   resolveFile,
+  digestOf,
   blobPath,
   parseJson,
   isRecord,

@@ -11,13 +11,14 @@ import {
   trackTemporary
 } from "./chunk-OTW4DL2O.js";
 import {
+  digestOf,
   familiarRepository,
   isChunked,
   isRecord,
   parseIndex,
   parseReference,
   symlinkTarget
-} from "./chunk-CTIFRC2Y.js";
+} from "./chunk-IFMM4ZD5.js";
 import {
   HandoffError,
   errorMessage
@@ -334,13 +335,12 @@ function nextPage(link, base) {
 }
 
 // src/backends/registry/entry-manifest.ts
-import { createHash } from "node:crypto";
 var indexMediaType = "application/vnd.image-handoff.index.v2+json";
 var chunkMediaType = "application/vnd.image-handoff.chunk.v1";
 var keyAnnotation = "io.github.image-handoff.key";
 var createdAnnotation = "org.opencontainers.image.created";
 function describeBlob(body, mediaType) {
-  return { mediaType, digest: `sha256:${createHash("sha256").update(body).digest("hex")}`, size: body.length };
+  return { mediaType, digest: digestOf(body), size: body.length };
 }
 function chunkDescriptors(index) {
   const seen = /* @__PURE__ */ new Map();
