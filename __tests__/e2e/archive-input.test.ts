@@ -17,8 +17,10 @@ import {
   ctr,
   docker,
   docker26Dir,
+  podmanStoreArgs,
   startContainerd,
   startDockerd,
+  unmountUnder,
   type Engine
 } from '../support/engines.js'
 import { newJob, runStep, type StepResult } from '../support/action.js'
@@ -44,8 +46,7 @@ let untaggedId: string
 const rowsOf = (result: StepResult): Row[] => JSON.parse(result.outputs.images ?? '[]') as Row[]
 const sh = async (file: string, args: string[]): Promise<string> =>
   (await execFileP(file, args, { maxBuffer: 64 * 1024 * 1024 })).stdout.trim()
-const podman = (args: string[]): Promise<string> =>
-  sh('podman', ['--root', join(work, 'podman', 'root'), '--runroot', join(work, 'podman', 'run'), ...args])
+const podman = (args: string[]): Promise<string> => sh('podman', [...podmanStoreArgs(work, 'podman'), ...args])
 
 /** A step with no engine reachable: DOCKER_HOST points at nothing. */
 const saveArchive = async (key: string, archive: string, images = ''): Promise<StepResult> =>
@@ -141,9 +142,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all([source?.stop(), source26?.stop(), target?.stop(), containerd?.stop()])
   if (work) {
-    await execFileP('sh', ['-c', `grep -o " ${work}[^ ]*" /proc/mounts | sort -r | xargs -r -n1 umount -l`]).catch(
-      () => undefined
-    )
+    await unmountUnder(work)
   }
   for (const dir of [store, work]) if (dir) await rm(dir, { recursive: true, force: true, maxRetries: 3 })
 })

@@ -9,7 +9,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
-import { buildBusybox, docker, startDockerd, type Engine } from '../support/engines.js'
+import { buildBusybox, docker, startDockerd, unmountUnder, type Engine } from '../support/engines.js'
 import { newJob, runStep, type StepResult } from '../support/action.js'
 import { expectOk } from '../support/expect-step.js'
 
@@ -63,9 +63,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await engine?.stop()
   if (dir) {
-    await execFileP('sh', ['-c', `grep -o " ${dir}[^ ]*" /proc/mounts | sort -r | xargs -r -n1 umount -l`]).catch(
-      () => undefined
-    )
+    await unmountUnder(dir)
     await rm(dir, { recursive: true, force: true, maxRetries: 3 })
   }
   if (store) await rm(store, { recursive: true, force: true })

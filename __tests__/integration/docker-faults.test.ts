@@ -4,13 +4,11 @@
  * Every case must end, with a message that says what happened and what to do.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { execFile } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Readable, Writable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
-import { promisify } from 'node:util'
 import { HandoffError } from '../../src/errors.js'
 import { createLocalStore } from '../../src/backends/local-store.js'
 import { readModel } from '../../src/archive/read-model.js'
@@ -22,12 +20,11 @@ import { planLoad, type LoadPlan } from '../../src/store/load-plan.js'
 import { splitArchive } from '../../src/store/split.js'
 import { createDockerRuntime } from '../../src/runtimes/docker/runtime.js'
 import type { Runtime } from '../../src/runtimes/runtime.js'
-import { buildBusybox, docker, startDockerd, type Engine } from '../support/engines.js'
+import { buildBusybox, docker, startDockerd, unmountUnder, type Engine } from '../support/engines.js'
 import { legacyFiles, makeTar, refusedBySplit } from '../support/archive-fixtures.js'
 import { faultTable, outcomeOf } from '../support/fault-table.js'
 
 const record = faultTable('docker-engine')
-const execFileP = promisify(execFile)
 const engines: Engine[] = []
 
 async function engineWith(stallMs: number): Promise<{ engine: Engine; runtime: Runtime }> {
@@ -40,10 +37,7 @@ afterAll(async () => {
   for (const engine of engines) {
     await engine.stop()
     // stop() leaves the directory of an engine a test killed itself: unmount and remove it here.
-    await execFileP('sh', [
-      '-c',
-      `grep -o " ${engine.dir}[^ ]*" /proc/mounts | sort -r | xargs -r -n1 umount -l`
-    ]).catch(() => undefined)
+    await unmountUnder(engine.dir)
     await rm(engine.dir, { recursive: true, force: true }).catch(() => undefined)
   }
 })

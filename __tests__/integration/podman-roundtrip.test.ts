@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { promisify } from 'node:util'
-import { buildBusybox, docker, startDockerd, type Engine } from '../support/engines.js'
+import { buildBusybox, docker, podmanStoreArgs, startDockerd, unmountUnder, type Engine } from '../support/engines.js'
 import { createPodmanRuntime } from '../../src/runtimes/podman/runtime.js'
 import type { Runtime } from '../../src/runtimes/runtime.js'
 import { parseTargetName } from '../../src/archive/reference.js'
@@ -19,7 +19,7 @@ async function privatePodman(
   dir: string,
   name: string
 ): Promise<{ args: string[]; podman(args: string[]): Promise<string> }> {
-  const args = ['--root', join(dir, name, 'root'), '--runroot', join(dir, name, 'run')]
+  const args = podmanStoreArgs(dir, name)
   return {
     args,
     podman: async (more) =>
@@ -56,9 +56,7 @@ describe('podman runtime with a private store', () => {
     await runtime?.close()
     await engine?.stop()
     if (dir) {
-      await execFileP('sh', ['-c', `grep -o " ${dir}[^ ]*" /proc/mounts | sort -r | xargs -r -n1 umount -l`]).catch(
-        () => undefined
-      )
+      await unmountUnder(dir)
       await rm(dir, { recursive: true, force: true, maxRetries: 3 })
     }
   })

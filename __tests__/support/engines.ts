@@ -51,11 +51,15 @@ async function stopPid(pid: number, dir: string, children: number[] = []): Promi
     const argv = await readFile(`/proc/${child}/cmdline`, 'utf8').catch(() => '')
     if (argv.includes(dir)) await endProcess(child)
   }
-  // Overlay mounts under the data root must go before the directory can be removed.
+  await unmountUnder(dir)
+  await rm(dir, { recursive: true, force: true, maxRetries: 3 }).catch(() => undefined)
+}
+
+/** Overlay mounts an engine (or podman) left under `dir`, deepest first: they must go before the folder can. */
+export async function unmountUnder(dir: string): Promise<void> {
   await execFileP('sh', ['-c', `grep -o " ${dir}[^ ]*" /proc/mounts | sort -r | xargs -r -n1 umount -l`]).catch(
     () => undefined
   )
-  await rm(dir, { recursive: true, force: true, maxRetries: 3 }).catch(() => undefined)
 }
 
 /** SIGTERM, then SIGKILL after 20 s. */
@@ -260,4 +264,9 @@ async function busyboxPath(): Promise<string> {
       return p
   }
   throw new Error('busybox-static is not installed (apt-get install busybox-static)')
+}
+
+/** Flags that give podman a store of its own under `dir` (podman refuses a runroot path over 50 characters). */
+export function podmanStoreArgs(dir: string, name: string): string[] {
+  return ['--root', join(dir, name, 'root'), '--runroot', join(dir, name, 'run')]
 }

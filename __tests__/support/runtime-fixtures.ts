@@ -3,18 +3,14 @@
  * runs against. "Two" because a handoff is always from one store to another: two dockerd, two containerd
  * namespaces, two podman stores.
  */
-import { execFile } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
 import { createContainerdRuntime } from '../../src/runtimes/containerd/runtime.js'
 import { createDockerRuntime } from '../../src/runtimes/docker/runtime.js'
 import { createPodmanRuntime } from '../../src/runtimes/podman/runtime.js'
 import type { Runtime } from '../../src/runtimes/runtime.js'
-import { startContainerd, startDockerd, type DockerFlavour } from './engines.js'
-
-const execFileP = promisify(execFile)
+import { podmanStoreArgs, startContainerd, startDockerd, unmountUnder, type DockerFlavour } from './engines.js'
 
 export interface RuntimePair {
   source: Runtime
@@ -83,8 +79,7 @@ const podman: RuntimeUnderTest = {
   async start() {
     // podman refuses a runroot path longer than 50 characters.
     const dir = await mkdtemp(join(tmpdir(), 'ih-pc-'))
-    const open = (name: string): Promise<Runtime> =>
-      createPodmanRuntime({ extraArgs: ['--root', join(dir, name, 'root'), '--runroot', join(dir, name, 'run')] })
+    const open = (name: string): Promise<Runtime> => createPodmanRuntime({ extraArgs: podmanStoreArgs(dir, name) })
     const [source, target] = await Promise.all([open('s'), open('t')])
     return {
       source: source!,
@@ -93,10 +88,7 @@ const podman: RuntimeUnderTest = {
       untaggedById: true,
       stop: async () => {
         await Promise.all([source?.close(), target?.close()])
-        // podman leaves overlay mounts under its root; they must go before the folder can.
-        await execFileP('sh', ['-c', `grep -o " ${dir}[^ ]*" /proc/mounts | sort -r | xargs -r -n1 umount -l`]).catch(
-          () => undefined
-        )
+        await unmountUnder(dir)
         await rm(dir, { recursive: true, force: true, maxRetries: 3 })
       }
     }
