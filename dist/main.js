@@ -2,10 +2,10 @@ import { createRequire as __createRequire } from 'node:module'; import { fileURL
 import {
   coreIO,
   runMain
-} from "./chunks/chunk-FDXW6MSS.js";
-import "./chunks/chunk-4VUI6FAO.js";
+} from "./chunks/chunk-SDEOEBXH.js";
+import "./chunks/chunk-SRWH7LYR.js";
 import "./chunks/chunk-XUXHGHRQ.js";
-import "./chunks/chunk-BZXMBT5L.js";
+import "./chunks/chunk-73JW4JIJ.js";
 import "./chunks/chunk-53D3W5QR.js";
 import "./chunks/chunk-ROT7L2KW.js";
 import "./chunks/chunk-OTW4DL2O.js";

@@ -8,7 +8,7 @@
  */
 import { execFile } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { appendFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { inputEnv } from '../__tests__/support/action.js'
 import type { Engine } from '../__tests__/support/engines.js'
@@ -124,6 +124,8 @@ export class Job {
       ...inputEnv(inputs)
     }
     const step = await spawnStep(argv, env, this.env.GITHUB_WORKSPACE!, join(this.files, `time-${n}`), this.engine)
+    const logDir = process.env.BENCH_STEP_LOGS
+    if (logDir) await appendFile(join(logDir, 'steps.log'), `== ${what}\n${step.stdout}${step.stderr}\n`)
     if (step.exitCode !== 0) throw failure(what, step)
     this.cost.seconds += step.cost.seconds
     this.cost.cpu += step.cost.cpu

@@ -20,7 +20,12 @@ let workDir: string
 let createCacheStore: typeof CreateCacheStore
 let chunk: { file: string; digest: string }
 
-function job(name: string, options: { repository?: string; runId?: number; workspace?: string } = {}): BlobStore {
+type Transport = 'service' | 'library'
+
+function job(
+  name: string,
+  options: { repository?: string; runId?: number; workspace?: string; transport?: Transport } = {}
+): BlobStore {
   enterJob(
     services.jobEnv({
       job: name,
@@ -29,7 +34,7 @@ function job(name: string, options: { repository?: string; runId?: number; works
       ...options
     })
   )
-  return createCacheStore({ workDir })
+  return createCacheStore({ workDir, ...(options.transport === 'library' ? { transport: 'library' } : {}) })
 }
 
 /** A chunk file as the sink hands it over: in the store's scratch directory, consumed by put. */
@@ -58,22 +63,99 @@ afterAll(async () => {
   if (root) await rm(root, { recursive: true, force: true })
 })
 
-describe('cache store', () => {
+describe.each<[string, Transport]>([
+  ['straight to the cache service', 'service'],
+  ['through @actions/cache (the route of the legacy protocol)', 'library']
+])('cache store chunks %s', (_, transport) => {
+  const runs = transport === 'service' ? 100 : 200
+
   it('stores a chunk as its own entry once, and fetches it byte for byte in another job', async () => {
-    const build = job('build')
+    const build = job('build', { transport, runId: runs })
     expect(await build.has(chunk.digest)).toBe(false)
     const from = services.requests.length
     expect(await build.put(chunk.digest, await staged(build))).toBeGreaterThan(3 * 1024 * 1024)
     expect(services.calls('CreateCacheEntry', from)).toHaveLength(1)
-    const test = job('test', { runId: 2 })
+    const test = job('test', { transport, runId: runs + 1 })
     expect(await test.has(chunk.digest)).toBe(true)
     const fetched = await test.get(chunk.digest)
-    expect(fetched.compressed).toBe(false)
+    // Through the service the chunk is stored as the sink hands it over (a zstd frame); the library unpacks its own.
+    expect(fetched.compressed).toBe(transport === 'service')
     expect(await sha256File(fetched.file)).toBe(chunk.digest.slice(7))
     await fetched.dispose()
     await expect(stat(fetched.file)).rejects.toThrow()
   })
 
+  it('turns a full cache into a HandoffError that says what to do', async () => {
+    const store = job('build', { transport, runId: runs + 2 })
+    services.quotaExceeded()
+    const other = join(root, 'src', `other-${transport}`)
+    await writeRandomFile(other, 1024 * 1024)
+    const failure = store.put(`sha256:${await sha256File(other)}`, await staged(store, other))
+    await expect(failure).rejects.toThrow(HandoffError)
+    await expect(failure).rejects.toThrow(/quota.*Delete old entries/s)
+  })
+})
+
+describe('cache store chunks straight to the service', () => {
+  it('downloads a chunk again when the connection breaks half way', async () => {
+    services.inject({ route: 'blob:get', download: { kind: 'cut' } })
+    const store = job('test', { runId: 101 })
+    const from = services.requests.length
+    const fetched = await store.get(chunk.digest)
+    expect(await sha256File(fetched.file)).toBe(chunk.digest.slice(7))
+    expect(services.calls('blob:get', from).length).toBeGreaterThanOrEqual(2)
+    await fetched.dispose()
+  })
+
+  it('gives up on a chunk whose downloads keep breaking, saying so', async () => {
+    services.inject({ route: 'blob:get', download: { kind: 'cut' }, times: 3 })
+    await expect(job('test', { runId: 104 }).get(chunk.digest)).rejects.toThrow(
+      /was found but not downloaded \(3 attempts\).*re-run the job/
+    )
+  })
+
+  it('needs no particular workspace: chunk entries carry no paths', async () => {
+    const fetched = await job('test', { workspace: join(root, 'other', 'deeper', 'ws') }).get(chunk.digest)
+    expect(await sha256File(fetched.file)).toBe(chunk.digest.slice(7))
+    await fetched.dispose()
+  })
+
+  it('retries a 5xx from the service', async () => {
+    const store = job('build', { runId: 102 })
+    const other = join(root, 'src', 'retried')
+    await writeRandomFile(other, 64 * 1024)
+    services.inject({ route: 'CreateCacheEntry', status: 503 })
+    const from = services.requests.length
+    expect(await store.put(`sha256:${await sha256File(other)}`, await staged(store, other))).toBe(64 * 1024)
+    expect(services.calls('CreateCacheEntry', from).map((r) => r.status)).toEqual([503, 200])
+  }, 30000)
+
+  it('says to wait when GitHub rate-limits entry creation', async () => {
+    const store = job('build', { runId: 103 })
+    const other = join(root, 'src', 'limited')
+    await writeRandomFile(other, 1024)
+    services.inject({ route: 'CreateCacheEntry', status: 429, msg: 'too many cache entries' })
+    await expect(store.put(`sha256:${await sha256File(other)}`, await staged(store, other))).rejects.toThrow(
+      /rate-limited CreateCacheEntry.*wait a minute and re-run/s
+    )
+  })
+
+  it('follows ACTIONS_CACHE_MODE: no uploads where writes are off, no hits where reads are off', async () => {
+    const other = join(root, 'src', 'mode')
+    await writeRandomFile(other, 1024)
+    const digest = `sha256:${await sha256File(other)}`
+    process.env.ACTIONS_CACHE_MODE = 'read'
+    const reader = createCacheStore({ workDir })
+    const from = services.requests.length
+    expect(await reader.put(digest, await staged(reader, other))).toBe(0)
+    expect(services.calls('CreateCacheEntry', from)).toHaveLength(0)
+    process.env.ACTIONS_CACHE_MODE = 'write-only'
+    expect(await createCacheStore({ workDir }).has(chunk.digest)).toBe(false)
+    delete process.env.ACTIONS_CACHE_MODE
+  })
+})
+
+describe('cache store', () => {
   it('writes an index under the key once, and finds it exactly or by the newest restore-key match', async () => {
     const build = job('build', { runId: 3 })
     expect(await build.writeIndex('deps-1', Buffer.from('one'))).toMatchObject({ saved: true })
@@ -110,6 +192,17 @@ describe('cache store', () => {
     expect(await store.explainMiss('first-release')).toMatch(/first release/)
   })
 
+  it('misses an index whose chunks went through @actions/cache, says why, and leaves the key free to save again', async () => {
+    await job('old', { runId: 10, transport: 'library' }).writeIndex('upgraded', Buffer.from('old'))
+    const store = job('new', { runId: 11 })
+    expect(await store.readIndex('upgraded', [])).toBeUndefined()
+    expect(await store.explainMiss('upgraded')).toMatch(
+      /earlier release of image-handoff \(chunks through @actions\/cache\)/
+    )
+    expect(await store.writeIndex('upgraded', Buffer.from('new'))).toMatchObject({ saved: true })
+    expect((await job('test', { runId: 11 }).readIndex('upgraded', []))?.body.toString()).toBe('new')
+  })
+
   it('rejects keys the cache does not accept before any transfer', async () => {
     const store = job('build')
     const from = services.requests.length
@@ -128,33 +221,25 @@ describe('cache store under faults', () => {
     expect(services.calls('CreateCacheEntry', from).map((r) => r.status)).toEqual([500, 200])
   }, 30000)
 
-  it('turns a full cache into a HandoffError that says what to do', async () => {
-    const store = job('build', { runId: 7 })
-    services.quotaExceeded()
-    const other = join(root, 'src', 'other')
-    await writeRandomFile(other, 1024 * 1024)
-    const failure = store.put(`sha256:${await sha256File(other)}`, await staged(store, other))
-    await expect(failure).rejects.toThrow(HandoffError)
-    await expect(failure).rejects.toThrow(/quota.*Delete old entries/s)
-  })
-
-  it('fails a chunk download cut half way, and the next attempt gets it whole', async () => {
+  it('fails a chunk download cut half way through @actions/cache, and the next attempt gets it whole', async () => {
     services.inject({ route: 'blob:get', download: { kind: 'cut' } })
-    const store = job('test', { runId: 8 })
+    const store = job('test', { runId: 8, transport: 'library' })
     await expect(store.get(chunk.digest)).rejects.toThrow(/was found but not restored/)
     const fetched = await store.get(chunk.digest)
     expect(await sha256File(fetched.file)).toBe(chunk.digest.slice(7))
     await fetched.dispose()
   })
 
+  it('reports an entry unpacked under another workspace as not restored', async () => {
+    const elsewhere = join(root, 'other', 'deeper', 'ws')
+    await expect(job('test', { workspace: elsewhere, transport: 'library' }).get(chunk.digest)).rejects.toThrow(
+      /another GITHUB_WORKSPACE/
+    )
+  })
+
   it('fails a lookup the service cannot answer instead of calling it a miss', async () => {
     services.inject({ route: 'GetCacheEntryDownloadURL', status: 400, msg: 'bad request' })
     await expect(job('test').readIndex('anything', [])).rejects.toThrow(/Could not look up cache key "anything"/)
-  })
-
-  it('reports an entry unpacked under another workspace as not restored', async () => {
-    const elsewhere = join(root, 'other', 'deeper', 'ws')
-    await expect(job('test', { workspace: elsewhere }).get(chunk.digest)).rejects.toThrow(/another GITHUB_WORKSPACE/)
   })
 
   it('reads back what it wrote', async () => {

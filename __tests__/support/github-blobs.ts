@@ -20,6 +20,7 @@ interface Blob {
   committed: boolean
   size: number
   blocks: Set<string>
+  etag: string
 }
 
 /**
@@ -68,7 +69,8 @@ export class BlobStore {
       contentType: 'application/octet-stream',
       committed: false,
       size: 0,
-      blocks: new Set()
+      blocks: new Set(),
+      etag: ''
     })
     return `/blob/${container}/${id}?sig=${randomBytes(6).toString('hex')}`
   }
@@ -135,6 +137,8 @@ export class BlobStore {
       'Content-Type': blob.contentType,
       'Content-Disposition': `attachment; filename="${blob.fileName}"; filename*=UTF-8''${encodeURIComponent(blob.fileName)}`,
       'Accept-Ranges': 'bytes',
+      // Azure sends one on every read; the SDK resumes a cut body only against it.
+      ETag: `"${blob.etag}"`,
       'x-ms-request-id': randomBytes(8).toString('hex'),
       ...(range ? { 'Content-Range': `bytes ${start}-${end}/${blob.size}` } : {})
     })
@@ -171,6 +175,7 @@ export class BlobStore {
 
   private async commit(id: string, blob: Blob): Promise<void> {
     blob.size = (await stat(this.file(id))).size
+    blob.etag = `0x${randomBytes(8).toString('hex')}`
     blob.committed = true
     for (const block of blob.blocks) await rm(this.file(id, block), { force: true })
     blob.blocks.clear()

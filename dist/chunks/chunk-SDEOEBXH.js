@@ -11,7 +11,7 @@ import {
   saveImages,
   selects,
   withDeps
-} from "./chunk-4VUI6FAO.js";
+} from "./chunk-SRWH7LYR.js";
 import {
   formatBytes,
   formatMs
@@ -28,7 +28,7 @@ import {
   setSecret,
   summary,
   warning
-} from "./chunk-BZXMBT5L.js";
+} from "./chunk-73JW4JIJ.js";
 import {
   failureMessage
 } from "./chunk-OOPN6O4Y.js";

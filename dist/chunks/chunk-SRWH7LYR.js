@@ -18612,10 +18612,10 @@ async function createStore(settings, log, env = process.env) {
     case "local":
       return (await import("./local-store-VIMYM5GT.js")).createLocalStore(settings.path);
     case "cache":
-      return (await import("./cache-store-HRVFFY4W.js")).createCacheStore({ workDir, log });
+      return (await import("./cache-store-JFRLIJEI.js")).createCacheStore({ workDir, log });
     case "artifact": {
       const [{ createArtifactBackend }, { createPackStore }] = await Promise.all([
-        import("./artifact-V5NQWEH3.js"),
+        import("./artifact-RZILCUGU.js"),
         import("./pack-store-UBGUP7VN.js")
       ]);
       return createPackStore(createArtifactBackend({ workDir, log, ...settings.artifact }), workDir);
@@ -20229,4 +20229,4 @@ export {
   debugUnexpected,
   withDeps
 };
-/*! For license information please see chunk-4VUI6FAO.js.LEGAL.txt */
+/*! For license information please see chunk-SRWH7LYR.js.LEGAL.txt */

@@ -2,6 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; import { fileURL
 import {
   AbortError,
   AnonymousCredential,
+  BlobClient,
   BufferScheduler,
   ExtendedServiceClient,
   Poller,
@@ -34,7 +35,7 @@ import {
   storageRetryPolicy,
   storageSharedKeyCredentialPolicy,
   stringifyXML
-} from "./chunk-DIU2YUVM.js";
+} from "./chunk-OWS4EZOB.js";
 import {
   BearerCredentialHandler,
   HttpClient,
@@ -46,7 +47,7 @@ import {
   isDebug,
   setSecret,
   warning
-} from "./chunk-BZXMBT5L.js";
+} from "./chunk-73JW4JIJ.js";
 import {
   exec,
   mkdirP,
@@ -2355,8 +2356,18 @@ var require_package_version = __commonJS({
 });
 
 // src/backends/cache-store.ts
-import { mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
-import { dirname as dirname3, join as join5 } from "node:path";
+import { mkdir, readFile, rm as rm3, writeFile } from "node:fs/promises";
+import { dirname as dirname3, join as join6 } from "node:path";
+
+// src/backends/cache-chunks.ts
+import { createHash as createHash2 } from "node:crypto";
+import { createReadStream as createReadStream2, createWriteStream as createWriteStream2 } from "node:fs";
+import { rename, rm as rm2, stat as stat2 } from "node:fs/promises";
+import { join as join5 } from "node:path";
+import { pipeline as pipeline2 } from "node:stream/promises";
+
+// src/backends/cache-library.ts
+import { stat, rm } from "node:fs/promises";
 
 // node_modules/@actions/cache/lib/cache.js
 import * as path8 from "path";
@@ -5429,11 +5440,11 @@ var PathStylePorts = [
 ];
 
 // node_modules/@actions/cache/node_modules/@azure/storage-blob/dist/esm/Pipeline.js
-function isPipelineLike(pipeline2) {
-  if (!pipeline2 || typeof pipeline2 !== "object") {
+function isPipelineLike(pipeline3) {
+  if (!pipeline3 || typeof pipeline3 !== "object") {
     return false;
   }
-  const castPipeline = pipeline2;
+  const castPipeline = pipeline3;
   return Array.isArray(castPipeline.factories) && typeof castPipeline.options === "object" && typeof castPipeline.toServiceClientOptions === "function";
 }
 var Pipeline = class {
@@ -5472,11 +5483,11 @@ function newPipeline(credential, pipelineOptions = {}) {
   if (!credential) {
     credential = new AnonymousCredential();
   }
-  const pipeline2 = new Pipeline([], pipelineOptions);
-  pipeline2._credential = credential;
-  return pipeline2;
+  const pipeline3 = new Pipeline([], pipelineOptions);
+  pipeline3._credential = credential;
+  return pipeline3;
 }
-function processDownlevelPipeline(pipeline2) {
+function processDownlevelPipeline(pipeline3) {
   const knownFactoryFunctions = [
     isAnonymousCredential,
     isStorageSharedKeyCredential,
@@ -5486,8 +5497,8 @@ function processDownlevelPipeline(pipeline2) {
     isStorageTelemetryPolicyFactory,
     isCoreHttpPolicyFactory
   ];
-  if (pipeline2.factories.length) {
-    const novelFactories = pipeline2.factories.filter((factory) => {
+  if (pipeline3.factories.length) {
+    const novelFactories = pipeline3.factories.filter((factory) => {
       return !knownFactoryFunctions.some((knownFactory) => knownFactory(factory));
     });
     if (novelFactories.length) {
@@ -5500,14 +5511,14 @@ function processDownlevelPipeline(pipeline2) {
   }
   return void 0;
 }
-function getCoreClientOptions(pipeline2) {
-  const { httpClient: v1Client, ...restOptions } = pipeline2.options;
-  let httpClient = pipeline2._coreHttpClient;
+function getCoreClientOptions(pipeline3) {
+  const { httpClient: v1Client, ...restOptions } = pipeline3.options;
+  let httpClient = pipeline3._coreHttpClient;
   if (!httpClient) {
     httpClient = v1Client ? convertHttpClient(v1Client) : getCachedDefaultHttpClient();
-    pipeline2._coreHttpClient = httpClient;
+    pipeline3._coreHttpClient = httpClient;
   }
-  let corePipeline = pipeline2._corePipeline;
+  let corePipeline = pipeline3._corePipeline;
   if (!corePipeline) {
     const packageDetails = `azsdk-js-azure-storage-blob/${SDK_VERSION}`;
     const userAgentPrefix = restOptions.userAgentOptions && restOptions.userAgentOptions.userAgentPrefix ? `${restOptions.userAgentOptions.userAgentPrefix} ${packageDetails}` : `${packageDetails}`;
@@ -5548,11 +5559,11 @@ function getCoreClientOptions(pipeline2) {
     corePipeline.addPolicy(storageRetryPolicy(restOptions.retryOptions), { phase: "Retry" });
     corePipeline.addPolicy(storageRequestFailureDetailsParserPolicy());
     corePipeline.addPolicy(storageBrowserPolicy());
-    const downlevelResults = processDownlevelPipeline(pipeline2);
+    const downlevelResults = processDownlevelPipeline(pipeline3);
     if (downlevelResults) {
       corePipeline.addPolicy(downlevelResults.wrappedPolicies, downlevelResults.afterRetry ? { afterPhase: "Retry" } : void 0);
     }
-    const credential = getCredentialFromPipeline(pipeline2);
+    const credential = getCredentialFromPipeline(pipeline3);
     if (isTokenCredential(credential)) {
       corePipeline.addPolicy(bearerTokenAuthenticationPolicy({
         credential,
@@ -5565,7 +5576,7 @@ function getCoreClientOptions(pipeline2) {
         accountKey: credential.accountKey
       }), { phase: "Sign" });
     }
-    pipeline2._corePipeline = corePipeline;
+    pipeline3._corePipeline = corePipeline;
   }
   return {
     ...restOptions,
@@ -5574,12 +5585,12 @@ function getCoreClientOptions(pipeline2) {
     pipeline: corePipeline
   };
 }
-function getCredentialFromPipeline(pipeline2) {
-  if (pipeline2._credential) {
-    return pipeline2._credential;
+function getCredentialFromPipeline(pipeline3) {
+  if (pipeline3._credential) {
+    return pipeline3._credential;
   }
   let credential = new AnonymousCredential();
-  for (const factory of pipeline2.factories) {
+  for (const factory of pipeline3.factories) {
     if (isTokenCredential(factory.credential)) {
       credential = factory.credential;
     } else if (isStorageSharedKeyCredential(factory)) {
@@ -19489,13 +19500,13 @@ var StorageClient2 = class {
    * @param url - url to resource
    * @param pipeline - request policy pipeline.
    */
-  constructor(url2, pipeline2) {
+  constructor(url2, pipeline3) {
     this.url = escapeURLPath(url2);
     this.accountName = getAccountNameFromUrl(url2);
-    this.pipeline = pipeline2;
-    this.storageClientContext = new StorageContextClient(this.url, getCoreClientOptions(pipeline2));
+    this.pipeline = pipeline3;
+    this.storageClientContext = new StorageContextClient(this.url, getCoreClientOptions(pipeline3));
     this.isHttps = iEqual(getURLScheme(this.url) || "", "https");
-    this.credential = getCredentialFromPipeline(pipeline2);
+    this.credential = getCredentialFromPipeline(pipeline3);
     const storageClientContext = this.storageClientContext;
     storageClientContext.requestContentType = void 0;
   }
@@ -21642,8 +21653,8 @@ var AvroType = class _AvroType {
         if (!schema.fields) {
           throw new Error(`Required attribute 'fields' doesn't exist on schema: ${schema}`);
         }
-        for (const field of schema.fields) {
-          fields[field.name] = _AvroType.fromSchema(field.type);
+        for (const field2 of schema.fields) {
+          fields[field2.name] = _AvroType.fromSchema(field2.type);
         }
         return new AvroRecordType(fields, schema.name);
       case AvroComplex.ENUM:
@@ -22762,7 +22773,7 @@ var fsStat = util2.promisify(fs3.stat);
 var fsCreateReadStream = fs3.createReadStream;
 
 // node_modules/@actions/cache/node_modules/@azure/storage-blob/dist/esm/Clients.js
-var BlobClient = class _BlobClient extends StorageClient2 {
+var BlobClient2 = class _BlobClient extends StorageClient2 {
   /**
    * blobContext provided by protocol layer.
    */
@@ -22785,21 +22796,21 @@ var BlobClient = class _BlobClient extends StorageClient2 {
   }
   constructor(urlOrConnectionString, credentialOrPipelineOrContainerName, blobNameOrOptions, options) {
     options = options || {};
-    let pipeline2;
+    let pipeline3;
     let url2;
     if (isPipelineLike(credentialOrPipelineOrContainerName)) {
       url2 = urlOrConnectionString;
-      pipeline2 = credentialOrPipelineOrContainerName;
+      pipeline3 = credentialOrPipelineOrContainerName;
     } else if (isNodeLike && credentialOrPipelineOrContainerName instanceof StorageSharedKeyCredential || credentialOrPipelineOrContainerName instanceof AnonymousCredential || isTokenCredential(credentialOrPipelineOrContainerName)) {
       url2 = urlOrConnectionString;
       options = blobNameOrOptions;
-      pipeline2 = newPipeline(credentialOrPipelineOrContainerName, options);
+      pipeline3 = newPipeline(credentialOrPipelineOrContainerName, options);
     } else if (!credentialOrPipelineOrContainerName && typeof credentialOrPipelineOrContainerName !== "string") {
       url2 = urlOrConnectionString;
       if (blobNameOrOptions && typeof blobNameOrOptions !== "string") {
         options = blobNameOrOptions;
       }
-      pipeline2 = newPipeline(new AnonymousCredential(), options);
+      pipeline3 = newPipeline(new AnonymousCredential(), options);
     } else if (credentialOrPipelineOrContainerName && typeof credentialOrPipelineOrContainerName === "string" && blobNameOrOptions && typeof blobNameOrOptions === "string") {
       const containerName = credentialOrPipelineOrContainerName;
       const blobName = blobNameOrOptions;
@@ -22811,20 +22822,20 @@ var BlobClient = class _BlobClient extends StorageClient2 {
           if (!options.proxyOptions) {
             options.proxyOptions = getDefaultProxySettings(extractedCreds.proxyUri);
           }
-          pipeline2 = newPipeline(sharedKeyCredential, options);
+          pipeline3 = newPipeline(sharedKeyCredential, options);
         } else {
           throw new Error("Account connection string is only supported in Node.js environment");
         }
       } else if (extractedCreds.kind === "SASConnString") {
         url2 = appendToURLPath(appendToURLPath(extractedCreds.url, encodeURIComponent(containerName)), encodeURIComponent(blobName)) + "?" + extractedCreds.accountSas;
-        pipeline2 = newPipeline(new AnonymousCredential(), options);
+        pipeline3 = newPipeline(new AnonymousCredential(), options);
       } else {
         throw new Error("Connection string must be either an Account connection string or a SAS connection string");
       }
     } else {
       throw new Error("Expecting non-empty strings for containerName and blobName parameters");
     }
-    super(url2, pipeline2);
+    super(url2, pipeline3);
     ({ blobName: this._name, containerName: this._containerName } = this.getBlobAndContainerNamesFromUrl());
     this.blobContext = this.storageClientContext.blob;
     this._snapshot = getURLParameter(this.url, URLConstants.Parameters.SNAPSHOT);
@@ -23805,25 +23816,25 @@ var BlobClient = class _BlobClient extends StorageClient2 {
     });
   }
 };
-var AppendBlobClient = class _AppendBlobClient extends BlobClient {
+var AppendBlobClient = class _AppendBlobClient extends BlobClient2 {
   /**
    * appendBlobsContext provided by protocol layer.
    */
   appendBlobContext;
   constructor(urlOrConnectionString, credentialOrPipelineOrContainerName, blobNameOrOptions, options) {
-    let pipeline2;
+    let pipeline3;
     let url2;
     options = options || {};
     if (isPipelineLike(credentialOrPipelineOrContainerName)) {
       url2 = urlOrConnectionString;
-      pipeline2 = credentialOrPipelineOrContainerName;
+      pipeline3 = credentialOrPipelineOrContainerName;
     } else if (isNodeLike && credentialOrPipelineOrContainerName instanceof StorageSharedKeyCredential || credentialOrPipelineOrContainerName instanceof AnonymousCredential || isTokenCredential(credentialOrPipelineOrContainerName)) {
       url2 = urlOrConnectionString;
       options = blobNameOrOptions;
-      pipeline2 = newPipeline(credentialOrPipelineOrContainerName, options);
+      pipeline3 = newPipeline(credentialOrPipelineOrContainerName, options);
     } else if (!credentialOrPipelineOrContainerName && typeof credentialOrPipelineOrContainerName !== "string") {
       url2 = urlOrConnectionString;
-      pipeline2 = newPipeline(new AnonymousCredential(), options);
+      pipeline3 = newPipeline(new AnonymousCredential(), options);
     } else if (credentialOrPipelineOrContainerName && typeof credentialOrPipelineOrContainerName === "string" && blobNameOrOptions && typeof blobNameOrOptions === "string") {
       const containerName = credentialOrPipelineOrContainerName;
       const blobName = blobNameOrOptions;
@@ -23835,20 +23846,20 @@ var AppendBlobClient = class _AppendBlobClient extends BlobClient {
           if (!options.proxyOptions) {
             options.proxyOptions = getDefaultProxySettings(extractedCreds.proxyUri);
           }
-          pipeline2 = newPipeline(sharedKeyCredential, options);
+          pipeline3 = newPipeline(sharedKeyCredential, options);
         } else {
           throw new Error("Account connection string is only supported in Node.js environment");
         }
       } else if (extractedCreds.kind === "SASConnString") {
         url2 = appendToURLPath(appendToURLPath(extractedCreds.url, encodeURIComponent(containerName)), encodeURIComponent(blobName)) + "?" + extractedCreds.accountSas;
-        pipeline2 = newPipeline(new AnonymousCredential(), options);
+        pipeline3 = newPipeline(new AnonymousCredential(), options);
       } else {
         throw new Error("Connection string must be either an Account connection string or a SAS connection string");
       }
     } else {
       throw new Error("Expecting non-empty strings for containerName and blobName parameters");
     }
-    super(url2, pipeline2);
+    super(url2, pipeline3);
     this.appendBlobContext = this.storageClientContext.appendBlob;
   }
   /**
@@ -24070,7 +24081,7 @@ var AppendBlobClient = class _AppendBlobClient extends BlobClient {
     });
   }
 };
-var BlockBlobClient = class _BlockBlobClient extends BlobClient {
+var BlockBlobClient = class _BlockBlobClient extends BlobClient2 {
   /**
    * blobContext provided by protocol layer.
    *
@@ -24083,22 +24094,22 @@ var BlockBlobClient = class _BlockBlobClient extends BlobClient {
    */
   blockBlobContext;
   constructor(urlOrConnectionString, credentialOrPipelineOrContainerName, blobNameOrOptions, options) {
-    let pipeline2;
+    let pipeline3;
     let url2;
     options = options || {};
     if (isPipelineLike(credentialOrPipelineOrContainerName)) {
       url2 = urlOrConnectionString;
-      pipeline2 = credentialOrPipelineOrContainerName;
+      pipeline3 = credentialOrPipelineOrContainerName;
     } else if (isNodeLike && credentialOrPipelineOrContainerName instanceof StorageSharedKeyCredential || credentialOrPipelineOrContainerName instanceof AnonymousCredential || isTokenCredential(credentialOrPipelineOrContainerName)) {
       url2 = urlOrConnectionString;
       options = blobNameOrOptions;
-      pipeline2 = newPipeline(credentialOrPipelineOrContainerName, options);
+      pipeline3 = newPipeline(credentialOrPipelineOrContainerName, options);
     } else if (!credentialOrPipelineOrContainerName && typeof credentialOrPipelineOrContainerName !== "string") {
       url2 = urlOrConnectionString;
       if (blobNameOrOptions && typeof blobNameOrOptions !== "string") {
         options = blobNameOrOptions;
       }
-      pipeline2 = newPipeline(new AnonymousCredential(), options);
+      pipeline3 = newPipeline(new AnonymousCredential(), options);
     } else if (credentialOrPipelineOrContainerName && typeof credentialOrPipelineOrContainerName === "string" && blobNameOrOptions && typeof blobNameOrOptions === "string") {
       const containerName = credentialOrPipelineOrContainerName;
       const blobName = blobNameOrOptions;
@@ -24110,20 +24121,20 @@ var BlockBlobClient = class _BlockBlobClient extends BlobClient {
           if (!options.proxyOptions) {
             options.proxyOptions = getDefaultProxySettings(extractedCreds.proxyUri);
           }
-          pipeline2 = newPipeline(sharedKeyCredential, options);
+          pipeline3 = newPipeline(sharedKeyCredential, options);
         } else {
           throw new Error("Account connection string is only supported in Node.js environment");
         }
       } else if (extractedCreds.kind === "SASConnString") {
         url2 = appendToURLPath(appendToURLPath(extractedCreds.url, encodeURIComponent(containerName)), encodeURIComponent(blobName)) + "?" + extractedCreds.accountSas;
-        pipeline2 = newPipeline(new AnonymousCredential(), options);
+        pipeline3 = newPipeline(new AnonymousCredential(), options);
       } else {
         throw new Error("Connection string must be either an Account connection string or a SAS connection string");
       }
     } else {
       throw new Error("Expecting non-empty strings for containerName and blobName parameters");
     }
-    super(url2, pipeline2);
+    super(url2, pipeline3);
     this.blockBlobContext = this.storageClientContext.blockBlob;
     this._blobContext = this.storageClientContext.blob;
   }
@@ -24688,25 +24699,25 @@ var BlockBlobClient = class _BlockBlobClient extends BlobClient {
     });
   }
 };
-var PageBlobClient = class _PageBlobClient extends BlobClient {
+var PageBlobClient = class _PageBlobClient extends BlobClient2 {
   /**
    * pageBlobsContext provided by protocol layer.
    */
   pageBlobContext;
   constructor(urlOrConnectionString, credentialOrPipelineOrContainerName, blobNameOrOptions, options) {
-    let pipeline2;
+    let pipeline3;
     let url2;
     options = options || {};
     if (isPipelineLike(credentialOrPipelineOrContainerName)) {
       url2 = urlOrConnectionString;
-      pipeline2 = credentialOrPipelineOrContainerName;
+      pipeline3 = credentialOrPipelineOrContainerName;
     } else if (isNodeLike && credentialOrPipelineOrContainerName instanceof StorageSharedKeyCredential || credentialOrPipelineOrContainerName instanceof AnonymousCredential || isTokenCredential(credentialOrPipelineOrContainerName)) {
       url2 = urlOrConnectionString;
       options = blobNameOrOptions;
-      pipeline2 = newPipeline(credentialOrPipelineOrContainerName, options);
+      pipeline3 = newPipeline(credentialOrPipelineOrContainerName, options);
     } else if (!credentialOrPipelineOrContainerName && typeof credentialOrPipelineOrContainerName !== "string") {
       url2 = urlOrConnectionString;
-      pipeline2 = newPipeline(new AnonymousCredential(), options);
+      pipeline3 = newPipeline(new AnonymousCredential(), options);
     } else if (credentialOrPipelineOrContainerName && typeof credentialOrPipelineOrContainerName === "string" && blobNameOrOptions && typeof blobNameOrOptions === "string") {
       const containerName = credentialOrPipelineOrContainerName;
       const blobName = blobNameOrOptions;
@@ -24718,20 +24729,20 @@ var PageBlobClient = class _PageBlobClient extends BlobClient {
           if (!options.proxyOptions) {
             options.proxyOptions = getDefaultProxySettings(extractedCreds.proxyUri);
           }
-          pipeline2 = newPipeline(sharedKeyCredential, options);
+          pipeline3 = newPipeline(sharedKeyCredential, options);
         } else {
           throw new Error("Account connection string is only supported in Node.js environment");
         }
       } else if (extractedCreds.kind === "SASConnString") {
         url2 = appendToURLPath(appendToURLPath(extractedCreds.url, encodeURIComponent(containerName)), encodeURIComponent(blobName)) + "?" + extractedCreds.accountSas;
-        pipeline2 = newPipeline(new AnonymousCredential(), options);
+        pipeline3 = newPipeline(new AnonymousCredential(), options);
       } else {
         throw new Error("Connection string must be either an Account connection string or a SAS connection string");
       }
     } else {
       throw new Error("Expecting non-empty strings for containerName and blobName parameters");
     }
-    super(url2, pipeline2);
+    super(url2, pipeline3);
     this.pageBlobContext = this.storageClientContext.pageBlob;
   }
   /**
@@ -25588,7 +25599,7 @@ var UploadProgress = class {
 function uploadCacheArchiveSDK(signedUploadURL, archivePath, options) {
   return __awaiter4(this, void 0, void 0, function* () {
     var _a2;
-    const blobClient = new BlobClient(signedUploadURL);
+    const blobClient = new BlobClient2(signedUploadURL);
     const blockBlobClient = blobClient.getBlockBlobClient();
     const uploadProgress = new UploadProgress((_a2 = options === null || options === void 0 ? void 0 : options.archiveSizeBytes) !== null && _a2 !== void 0 ? _a2 : 0);
     const uploadOptions = {
@@ -25777,8 +25788,8 @@ var __awaiter6 = function(thisArg, _arguments, P, generator) {
 };
 function pipeResponseToStream(response, output) {
   return __awaiter6(this, void 0, void 0, function* () {
-    const pipeline2 = util3.promisify(stream.pipeline);
-    yield pipeline2(response.message, output);
+    const pipeline3 = util3.promisify(stream.pipeline);
+    yield pipeline3(response.message, output);
   });
 }
 var DownloadProgress = class {
@@ -27118,9 +27129,9 @@ var CacheServiceClient = class {
   }
   // This function satisfies the Rpc interface. It is compatible with the JSON
   // JSON generated client.
-  request(service, method, contentType2, data) {
+  request(service2, method, contentType2, data) {
     return __awaiter8(this, void 0, void 0, function* () {
-      const url2 = new URL(`/twirp/${service}/${method}`, this.baseUrl).href;
+      const url2 = new URL(`/twirp/${service2}/${method}`, this.baseUrl).href;
       debug(`[Request] ${method} ${url2}`);
       const headers = {
         "Content-Type": contentType2
@@ -27540,9 +27551,9 @@ function restoreCache(paths_1, primaryKey_1, restoreKeys_1, options_1) {
     const cacheServiceVersion = getCacheServiceVersion();
     debug(`Cache service version: ${cacheServiceVersion}`);
     checkPaths(paths);
-    const cacheMode = getCacheMode();
-    if (!isCacheReadable(cacheMode)) {
-      info(`Cache restore skipped: the effective cache-mode '${cacheMode}' does not permit reads.`);
+    const cacheMode2 = getCacheMode();
+    if (!isCacheReadable(cacheMode2)) {
+      info(`Cache restore skipped: the effective cache-mode '${cacheMode2}' does not permit reads.`);
       debug(`Skipped restore for paths [${paths.join(", ")}] with primary key '${primaryKey}'.`);
       return void 0;
     }
@@ -27711,9 +27722,9 @@ function saveCache2(paths_1, key_1, options_1) {
     debug(`Cache service version: ${cacheServiceVersion}`);
     checkPaths(paths);
     checkKey(key);
-    const cacheMode = getCacheMode();
-    if (!isCacheWritable(cacheMode)) {
-      info(`Cache save skipped: the effective cache-mode '${cacheMode}' does not permit writes.`);
+    const cacheMode2 = getCacheMode();
+    if (!isCacheWritable(cacheMode2)) {
+      info(`Cache save skipped: the effective cache-mode '${cacheMode2}' does not permit writes.`);
       debug(`Skipped save for paths [${paths.join(", ")}] with key '${key}'.`);
       return -1;
     }
@@ -27974,100 +27985,7 @@ function unescapeCommand(text) {
   return text.replace(/%0D/g, "\r").replace(/%0A/g, "\n").replace(/%25/g, "%");
 }
 
-// src/backends/cache-store.ts
-var chunkKey = (digest) => `image-handoff-chunk-${digest.replace(/^sha256:/, "")}`;
-function createCacheStore(options) {
-  const paths = {
-    chunks: join5(options.workDir, "chunks"),
-    scratch: join5(options.workDir, "scratch"),
-    index: join5(options.workDir, "index", "index.json"),
-    // Where the first release kept its single payload: only looked up, to explain a miss.
-    firstRelease: join5(options.workDir, "cache", "images.tar")
-  };
-  const chunkFile = (digest) => join5(paths.chunks, digest.replace(/^sha256:/, ""));
-  const log = options.log ?? (() => void 0);
-  let fetched = 0;
-  const turns = /* @__PURE__ */ new Map();
-  const inTurn = (digest, task) => {
-    const run = (turns.get(digest) ?? Promise.resolve()).then(task, task);
-    turns.set(
-      digest,
-      run.catch(() => void 0)
-    );
-    return run;
-  };
-  return {
-    kind: "cache",
-    compresses: true,
-    scratch: paths.scratch,
-    async prepare() {
-      await Promise.all(
-        [paths.chunks, paths.scratch, dirname3(paths.index)].map((dir) => mkdir(dir, { recursive: true }))
-      );
-    },
-    has: async (digest) => await lookup(chunkFile(digest), chunkKey(digest), []) === chunkKey(digest),
-    put: (digest, file) => inTurn(digest, async () => {
-      const target = chunkFile(digest);
-      await rename(file, target);
-      try {
-        const saved = await save(target, chunkKey(digest), `chunk ${digest} of the images`);
-        if (saved.saved) return saved.bytes;
-        for (const delay2 of [1e3, 2e3, 4e3, 8e3, 15e3]) {
-          if (await lookup(target, chunkKey(digest), []) === chunkKey(digest)) return 0;
-          await new Promise((resolve2) => setTimeout(resolve2, delay2));
-        }
-        throw new HandoffError(
-          `Could not store chunk ${digest} in the cache: ${saved.reason}. Nothing was saved under the key; re-run the job.`
-        );
-      } finally {
-        await rm(target, { force: true });
-      }
-    }),
-    get: (digest) => inTurn(digest, async () => {
-      await Promise.all([paths.chunks, paths.scratch].map((dir) => mkdir(dir, { recursive: true })));
-      await restore(chunkFile(digest), chunkKey(digest), `chunk ${digest}`);
-      const file = join5(paths.scratch, `fetched-${process.pid}-${fetched++}`);
-      await rename(chunkFile(digest), file);
-      return { file, compressed: false, dispose: () => rm(file, { force: true }).catch(() => void 0) };
-    }),
-    hasIndex: async (key) => await lookup(paths.index, key, []) === key,
-    async readIndex(key, restoreKeys) {
-      const matched = await lookup(paths.index, key, restoreKeys);
-      if (matched === void 0) return void 0;
-      await mkdir(dirname3(paths.index), { recursive: true });
-      try {
-        await restore(paths.index, matched, `entry "${matched}"`);
-        log(`Restored cache entry "${matched}"${matched === key ? "" : ` (restore key match for "${key}")`}.`);
-        return { matchedKey: matched, body: await readFile(paths.index) };
-      } finally {
-        await rm(paths.index, { force: true });
-      }
-    },
-    async writeIndex(key, body2) {
-      if (await lookup(paths.index, key, []) === key) {
-        return {
-          saved: false,
-          key,
-          reason: `the cache already holds an entry under "${key}" (entries are immutable; change the key to store new images)`
-        };
-      }
-      await mkdir(dirname3(paths.index), { recursive: true });
-      await writeFile(paths.index, body2);
-      try {
-        const outcome = await save(paths.index, key, `cache entry "${key}"`);
-        if (outcome.saved)
-          log(`Saved cache entry "${key}" (the index of ${body2.length} bytes; the chunks are entries of their own).`);
-        return outcome;
-      } finally {
-        await rm(paths.index, { force: true });
-      }
-    },
-    async explainMiss(key) {
-      const old = await lookup(paths.firstRelease, key, []).catch(() => void 0);
-      return old === key ? `the cache holds an entry under "${key}" written by image-handoff's first release, which this release does not read; change the key (or let the post step save) to store the images in the new format` : void 0;
-    }
-  };
-}
+// src/backends/cache-library.ts
 async function lookup(file, key, restoreKeys) {
   checkCacheKeys(key, restoreKeys);
   const { value, lines } = await withLibraryOutput(
@@ -28083,18 +28001,18 @@ async function lookup(file, key, restoreKeys) {
 async function save(file, key, what) {
   const { value: id, lines } = await withLibraryOutput(() => libraryCall(() => saveCache2([file], key)));
   if (id !== -1) return { saved: true, key, bytes: archiveSize(lines) ?? (await stat(file)).size };
-  const failure = classifySaveFailure(lines);
-  switch (failure.kind) {
+  const failure2 = classifySaveFailure(lines);
+  switch (failure2.kind) {
     case "conflict":
     case "disabled":
-      return { saved: false, key, reason: failure.reason };
+      return { saved: false, key, reason: failure2.reason };
     case "quota":
       throw new HandoffError(
-        `Could not save ${what}: ${failure.reason} Delete old entries (Actions > Caches, or \`gh cache delete\`), save fewer images, or use backend: artifact.`
+        `Could not save ${what}: ${failure2.reason} Delete old entries (Actions > Caches, or \`gh cache delete\`), save fewer images, or use backend: artifact.`
       );
     case "failed":
       throw new HandoffError(
-        `Could not save ${what}: ${failure.reason.replace(/\.$/, "")}. Nothing was stored under this key; re-run the job.`
+        `Could not save ${what}: ${failure2.reason.replace(/\.$/, "")}. Nothing was stored under this key; re-run the job.`
       );
   }
 }
@@ -28118,6 +28036,317 @@ async function libraryCall(call) {
   } catch (error2) {
     throw new HandoffError(`The cache rejected the request: ${errorMessage(error2)}`);
   }
+}
+
+// src/backends/cache-service.ts
+var CacheServiceError = class extends Error {
+  constructor(message, kind) {
+    super(message);
+    this.kind = kind;
+  }
+  kind;
+  name = "CacheServiceError";
+};
+var libraryRetry = { attempts: 5, firstDelayMs: 3e3, factor: 1.5 };
+var retriedStatuses = /* @__PURE__ */ new Set([500, 502, 503, 504]);
+var networkCodes = /* @__PURE__ */ new Set(["ECONNRESET", "ENOTFOUND", "ETIMEDOUT", "ECONNREFUSED", "EHOSTUNREACH"]);
+var service = "github.actions.results.api.v1.CacheService";
+function cacheMode(env) {
+  const mode = (env.ACTIONS_CACHE_MODE ?? "").trim().toLowerCase();
+  const known = ["none", "read", "write", "write-only"].includes(mode);
+  return {
+    mode,
+    readable: !known || mode === "read" || mode === "write",
+    writable: !known || mode === "write" || mode === "write-only"
+  };
+}
+function cacheServiceFromEnv(env, retry2 = libraryRetry) {
+  const host = new URL(env.GITHUB_SERVER_URL || "https://github.com").hostname.toUpperCase();
+  const ghes = host !== "GITHUB.COM" && !host.endsWith(".GHE.COM") && !host.endsWith(".LOCALHOST");
+  const base = env.ACTIONS_RESULTS_URL;
+  const token = env.ACTIONS_RUNTIME_TOKEN;
+  if (ghes || !env.ACTIONS_CACHE_SERVICE_V2 || !base || !token) return void 0;
+  return twirpCacheService(base, token, retry2);
+}
+function twirpCacheService(base, token, retry2) {
+  const http = new HttpClient("image-handoff", [new BearerCredentialHandler(token)]);
+  const call = (method, body2) => withRetries(method, retry2, async () => {
+    const url2 = new URL(`/twirp/${service}/${method}`, base).href;
+    const response = await http.post(url2, JSON.stringify(body2), { "Content-Type": "application/json" });
+    return { status: response.message.statusCode ?? 0, body: await response.readBody() };
+  });
+  return {
+    async find(key, version3) {
+      const answer = await call("GetCacheEntryDownloadURL", { key, version: version3 });
+      const url2 = field(answer, "signed_download_url");
+      return answer.ok === true && typeof url2 === "string" && url2 !== "" ? url2 : void 0;
+    },
+    async create(key, version3) {
+      const answer = await call("CreateCacheEntry", { key, version: version3 });
+      const url2 = field(answer, "signed_upload_url");
+      if (answer.ok === true && typeof url2 === "string" && url2 !== "") return { uploadUrl: url2 };
+      return { taken: typeof answer.message === "string" && answer.message !== "" ? answer.message : "not reserved" };
+    },
+    async finalize(key, version3, size) {
+      const answer = await call("FinalizeCacheEntryUpload", { key, version: version3, size_bytes: String(size) });
+      if (answer.ok !== true)
+        throw new CacheServiceError(
+          `the service did not finalize entry "${key}"${typeof answer.message === "string" ? `: ${answer.message}` : ""}`,
+          "failed"
+        );
+    }
+  };
+}
+function field(body2, snake) {
+  return body2[snake] ?? body2[snake.replace(/_([a-z])/g, (_, c) => c.toUpperCase())];
+}
+async function withRetries(method, retry2, request) {
+  let reason = "";
+  for (let attempt = 0; attempt < retry2.attempts; attempt++) {
+    if (attempt > 0) await new Promise((resolve2) => setTimeout(resolve2, delayBefore(attempt, retry2)));
+    let answer;
+    try {
+      answer = await request();
+    } catch (error2) {
+      const code = error2?.code;
+      reason = `${method}: ${String(error2?.message ?? error2)}`;
+      if (typeof code === "string" && !networkCodes.has(code)) throw new CacheServiceError(reason, "failed");
+      continue;
+    }
+    const body2 = parseJson(answer.body);
+    const msg = typeof body2?.msg === "string" ? body2.msg : "";
+    if (answer.status >= 200 && answer.status < 300 && body2 !== void 0) return body2;
+    if (msg.includes("insufficient usage"))
+      throw new CacheServiceError("the repository's cache storage quota is used up", "quota");
+    if (answer.status === 429)
+      throw new CacheServiceError(
+        `the cache service rate-limited ${method} (HTTP 429${msg ? `: ${msg}` : ""})`,
+        "rate-limit"
+      );
+    reason = `${method} answered HTTP ${answer.status}${msg ? `: ${msg}` : body2 === void 0 ? " with a body that is not JSON" : ""}`;
+    if (body2 !== void 0 && !retriedStatuses.has(answer.status)) throw new CacheServiceError(reason, "failed");
+  }
+  throw new CacheServiceError(`${reason} (after ${retry2.attempts} attempts)`, "failed");
+}
+function delayBefore(attempt, retry2) {
+  if (attempt === 1) return retry2.firstDelayMs;
+  const least = retry2.firstDelayMs * retry2.factor ** (attempt - 1);
+  return least + Math.random() * least * (retry2.factor - 1);
+}
+function parseJson(text) {
+  try {
+    const value = JSON.parse(text);
+    return typeof value === "object" && value !== null ? value : void 0;
+  } catch {
+    return void 0;
+  }
+}
+
+// src/backends/cache-chunks.ts
+var chunkKey = (digest) => `image-handoff-chunk-${digest.replace(/^sha256:/, "")}`;
+var waitsForOtherJob = [1e3, 2e3, 4e3, 8e3, 15e3];
+var chunkVersion = createHash2("sha256").update("image-handoff|chunk|zstd-frame|1").digest("hex");
+var downloadAttempts = 3;
+function serviceChunks(service2, scratch, env) {
+  const { mode, readable, writable } = cacheMode(env);
+  const urls = /* @__PURE__ */ new Map();
+  let fetched = 0;
+  const find = async (digest) => {
+    if (!readable) return void 0;
+    const url2 = await service2.find(chunkKey(digest), chunkVersion).catch(failure("look up", digest));
+    if (url2 !== void 0) urls.set(digest, url2);
+    return url2;
+  };
+  return {
+    via: "cache service",
+    compresses: false,
+    has: async (digest) => await find(digest) !== void 0,
+    async put(digest, file) {
+      try {
+        if (!writable) return 0;
+        const size = (await stat2(file)).size;
+        const reserved = await service2.create(chunkKey(digest), chunkVersion).catch(failure("reserve", digest));
+        if ("taken" in reserved) return await awaitOtherJob(digest, reserved.taken, find);
+        await new BlobClient(reserved.uploadUrl).getBlockBlobClient().upload(() => createReadStream2(file, { highWaterMark: 1024 * 1024 }), size).catch(failure("upload", digest));
+        await service2.finalize(chunkKey(digest), chunkVersion, size).catch(failure("finalize", digest));
+        return size;
+      } finally {
+        await rm2(file, { force: true });
+      }
+    },
+    async get(digest) {
+      const url2 = urls.get(digest) ?? await find(digest);
+      if (url2 === void 0)
+        throw new HandoffError(
+          `Cache chunk ${digest} is not in the cache${readable ? "" : ` (ACTIONS_CACHE_MODE "${mode}" does not permit reads)`}. Nothing was loaded; re-run the save job.`
+        );
+      const file = join5(scratch, `fetched-${process.pid}-${fetched++}`);
+      const dispose = () => rm2(file, { force: true }).catch(() => void 0);
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const response = await new BlobClient(url2).download(0, void 0, { maxRetryRequests: 5 });
+          if (!response.readableStreamBody) throw new Error("the download had no body");
+          await pipeline2(response.readableStreamBody, createWriteStream2(file, { highWaterMark: 4 * 1024 * 1024 }));
+          const size = (await stat2(file)).size;
+          if (size !== response.contentLength)
+            throw new Error(
+              `${size} bytes arrived where ${response.contentLength ?? "an unknown number"} were announced`
+            );
+          break;
+        } catch (error2) {
+          await dispose();
+          if (attempt < downloadAttempts) continue;
+          urls.delete(digest);
+          throw new HandoffError(
+            `Cache chunk ${digest} was found but not downloaded (${attempt} attempts): ${errorMessage(error2).replace(/\.$/, "")}. Nothing was loaded; re-run the job.`
+          );
+        }
+      }
+      return { file, compressed: true, dispose };
+    }
+  };
+}
+async function awaitOtherJob(digest, reason, find) {
+  for (const delay2 of waitsForOtherJob) {
+    if (await find(digest) !== void 0) return 0;
+    await new Promise((resolve2) => setTimeout(resolve2, delay2));
+  }
+  throw new HandoffError(
+    `Could not store chunk ${digest} in the cache: ${reason}. Nothing was saved under the key; re-run the job.`
+  );
+}
+function failure(what, digest) {
+  return (error2) => {
+    const kind = error2 instanceof CacheServiceError ? error2.kind : "failed";
+    const reason = errorMessage(error2).replace(/\.$/, "");
+    if (kind === "quota")
+      throw new HandoffError(
+        `Could not save chunk ${digest} of the images: ${reason}. Delete old entries (Actions > Caches, or \`gh cache delete\`), save fewer images, or use backend: artifact.`
+      );
+    if (kind === "rate-limit")
+      throw new HandoffError(
+        `Could not ${what} chunk ${digest}: ${reason}. GitHub limits how fast a repository creates cache entries; wait a minute and re-run the job.`
+      );
+    throw new HandoffError(
+      `Could not ${what} cache chunk ${digest}: ${reason}. Re-run the job; if it persists, check https://www.githubstatus.com.`
+    );
+  };
+}
+function libraryChunks(chunksDir, scratch) {
+  const chunkFile = (digest) => join5(chunksDir, digest.replace(/^sha256:/, ""));
+  let fetched = 0;
+  const turns = /* @__PURE__ */ new Map();
+  const inTurn = (digest, task) => {
+    const run = (turns.get(digest) ?? Promise.resolve()).then(task, task);
+    turns.set(
+      digest,
+      run.catch(() => void 0)
+    );
+    return run;
+  };
+  const find = async (digest) => await lookup(chunkFile(digest), chunkKey(digest), []) === chunkKey(digest) ? digest : void 0;
+  return {
+    via: "@actions/cache",
+    compresses: true,
+    has: async (digest) => await find(digest) !== void 0,
+    put: (digest, file) => inTurn(digest, async () => {
+      const target = chunkFile(digest);
+      await rename(file, target);
+      try {
+        const saved = await save(target, chunkKey(digest), `chunk ${digest} of the images`);
+        return saved.saved ? saved.bytes : await awaitOtherJob(digest, saved.reason, find);
+      } finally {
+        await rm2(target, { force: true });
+      }
+    }),
+    get: (digest) => inTurn(digest, async () => {
+      await restore(chunkFile(digest), chunkKey(digest), `chunk ${digest}`);
+      const file = join5(scratch, `fetched-${process.pid}-${fetched++}`);
+      await rename(chunkFile(digest), file);
+      return { file, compressed: false, dispose: () => rm2(file, { force: true }).catch(() => void 0) };
+    })
+  };
+}
+
+// src/backends/cache-store.ts
+function createCacheStore(options) {
+  const env = options.env ?? process.env;
+  const service2 = options.transport === "library" ? void 0 : cacheServiceFromEnv(env);
+  const libraryIndex = join6(options.workDir, "index", "index.json");
+  const paths = {
+    chunks: join6(options.workDir, "chunks"),
+    scratch: join6(options.workDir, "scratch"),
+    // The path is part of the entry's version: an index naming zstd-frame chunks gets its own, so an index naming
+    // library chunks (an earlier release's) neither loads nor holds the key against a fresh save.
+    index: service2 ? join6(options.workDir, "index", "zstd-chunks.json") : libraryIndex,
+    // Where earlier releases kept what this one does not read: only looked up, to explain a miss.
+    earlier: [
+      { file: join6(options.workDir, "cache", "images.tar"), release: "image-handoff's first release" },
+      ...service2 ? [{ file: libraryIndex, release: "an earlier release of image-handoff (chunks through @actions/cache)" }] : []
+    ]
+  };
+  const log = options.log ?? (() => void 0);
+  const chunks = service2 ? serviceChunks(service2, paths.scratch, env) : libraryChunks(paths.chunks, paths.scratch);
+  let announced = false;
+  return {
+    kind: "cache",
+    compresses: chunks.compresses,
+    scratch: paths.scratch,
+    async prepare() {
+      await Promise.all(
+        [paths.chunks, paths.scratch, dirname3(paths.index)].map((dir) => mkdir(dir, { recursive: true }))
+      );
+    },
+    has: (digest) => chunks.has(digest),
+    put(digest, file) {
+      if (!announced) log(`Chunks go to the cache through ${chunks.via}.`);
+      announced = true;
+      return chunks.put(digest, file);
+    },
+    async get(digest) {
+      await Promise.all([paths.chunks, paths.scratch].map((dir) => mkdir(dir, { recursive: true })));
+      return chunks.get(digest);
+    },
+    hasIndex: async (key) => await lookup(paths.index, key, []) === key,
+    async readIndex(key, restoreKeys) {
+      const matched = await lookup(paths.index, key, restoreKeys);
+      if (matched === void 0) return void 0;
+      await mkdir(dirname3(paths.index), { recursive: true });
+      try {
+        await restore(paths.index, matched, `entry "${matched}"`);
+        log(`Restored cache entry "${matched}"${matched === key ? "" : ` (restore key match for "${key}")`}.`);
+        return { matchedKey: matched, body: await readFile(paths.index) };
+      } finally {
+        await rm3(paths.index, { force: true });
+      }
+    },
+    async writeIndex(key, body2) {
+      if (await lookup(paths.index, key, []) === key) {
+        return {
+          saved: false,
+          key,
+          reason: `the cache already holds an entry under "${key}" (entries are immutable; change the key to store new images)`
+        };
+      }
+      await mkdir(dirname3(paths.index), { recursive: true });
+      await writeFile(paths.index, body2);
+      try {
+        const outcome = await save(paths.index, key, `cache entry "${key}"`);
+        if (outcome.saved)
+          log(`Saved cache entry "${key}" (the index of ${body2.length} bytes; the chunks are entries of their own).`);
+        return outcome;
+      } finally {
+        await rm3(paths.index, { force: true });
+      }
+    },
+    async explainMiss(key) {
+      for (const { file, release } of paths.earlier) {
+        if (await lookup(file, key, []).catch(() => void 0) === key)
+          return `the cache holds an entry under "${key}" written by ${release}, which this release does not read; change the key (or let the post step save) to store the images in the new format`;
+      }
+      return void 0;
+    }
+  };
 }
 export {
   createCacheStore

@@ -1,0 +1,179 @@
+/**
+ * How the cache store moves chunk entries (`image-handoff-chunk-<hex>`). Where the job talks to the v2 cache
+ * service (github.com), each chunk is a zstd frame uploaded as the entry itself: one reserve, one blob upload
+ * (the Azure SDK, as @actions/cache uses it), one finalize, no tar or probe per chunk. Elsewhere (GitHub
+ * Enterprise Server's legacy protocol) chunks go through @actions/cache, which archives and compresses them.
+ */
+import { createHash } from 'node:crypto'
+import { createReadStream, createWriteStream } from 'node:fs'
+import { rename, rm, stat } from 'node:fs/promises'
+import { join } from 'node:path'
+import { pipeline } from 'node:stream/promises'
+import { BlobClient } from '@azure/storage-blob'
+import { HandoffError, errorMessage } from '../errors.js'
+import type { BlobStore } from '../store/blob-store.js'
+import type { ChunkDigest } from '../store/format.js'
+import { lookup, restore, save } from './cache-library.js'
+import { CacheServiceError, cacheMode, type CacheService } from './cache-service.js'
+
+export type ChunkTransport = Pick<BlobStore, 'compresses' | 'has' | 'put' | 'get'> & {
+  readonly via: 'cache service' | '@actions/cache'
+}
+
+export const chunkKey = (digest: string): string => `image-handoff-chunk-${digest.replace(/^sha256:/, '')}`
+
+/** Another job may be storing the same chunk: how long to wait for it to appear before giving up. */
+const waitsForOtherJob = [1000, 2000, 4000, 8000, 15000]
+
+/**
+ * The version every direct chunk entry carries: fixed, so any job of the repository finds any chunk whatever its
+ * paths; distinct from every version @actions/cache computes, so no library call ever mistakes a chunk for its own.
+ */
+export const chunkVersion = createHash('sha256').update('image-handoff|chunk|zstd-frame|1').digest('hex')
+
+const downloadAttempts = 3
+
+export function serviceChunks(service: CacheService, scratch: string, env: NodeJS.ProcessEnv): ChunkTransport {
+  const { mode, readable, writable } = cacheMode(env)
+  // A lookup's signed URL serves the download that follows it in the same load.
+  const urls = new Map<string, string>()
+  let fetched = 0
+  const find = async (digest: string): Promise<string | undefined> => {
+    if (!readable) return undefined
+    const url = await service.find(chunkKey(digest), chunkVersion).catch(failure('look up', digest))
+    if (url !== undefined) urls.set(digest, url)
+    return url
+  }
+
+  return {
+    via: 'cache service',
+    compresses: false,
+    has: async (digest) => (await find(digest)) !== undefined,
+    async put(digest, file) {
+      try {
+        // The index goes through @actions/cache, which skips it too and says so: nothing will name this chunk.
+        if (!writable) return 0
+        const size = (await stat(file)).size
+        const reserved = await service.create(chunkKey(digest), chunkVersion).catch(failure('reserve', digest))
+        if ('taken' in reserved) return await awaitOtherJob(digest, reserved.taken, find)
+        // One Put Blob from 1 MiB reads: the SDK's own uploadFile reads 64 KiB at a time, at twice the CPU.
+        await new BlobClient(reserved.uploadUrl)
+          .getBlockBlobClient()
+          .upload(() => createReadStream(file, { highWaterMark: 1024 * 1024 }), size)
+          .catch(failure('upload', digest))
+        await service.finalize(chunkKey(digest), chunkVersion, size).catch(failure('finalize', digest))
+        return size
+      } finally {
+        await rm(file, { force: true })
+      }
+    },
+    async get(digest: ChunkDigest) {
+      const url = urls.get(digest) ?? (await find(digest))
+      if (url === undefined)
+        throw new HandoffError(
+          `Cache chunk ${digest} is not in the cache${readable ? '' : ` (ACTIONS_CACHE_MODE "${mode}" does not permit reads)`}. Nothing was loaded; re-run the save job.`
+        )
+      const file = join(scratch, `fetched-${process.pid}-${fetched++}`)
+      const dispose = (): Promise<void> => rm(file, { force: true }).catch(() => undefined)
+      for (let attempt = 1; ; attempt++) {
+        try {
+          // The SDK checks the length against the headers and resumes a body that ends early; a connection
+          // that breaks mid-body it reports as aborted: that gets a fresh download.
+          const response = await new BlobClient(url).download(0, undefined, { maxRetryRequests: 5 })
+          if (!response.readableStreamBody) throw new Error('the download had no body')
+          await pipeline(response.readableStreamBody, createWriteStream(file, { highWaterMark: 4 * 1024 * 1024 }))
+          const size = (await stat(file)).size
+          if (size !== response.contentLength)
+            throw new Error(
+              `${size} bytes arrived where ${response.contentLength ?? 'an unknown number'} were announced`
+            )
+          break
+        } catch (error) {
+          await dispose()
+          if (attempt < downloadAttempts) continue
+          urls.delete(digest)
+          throw new HandoffError(
+            `Cache chunk ${digest} was found but not downloaded (${attempt} attempts): ${errorMessage(error).replace(/\.$/, '')}. Nothing was loaded; re-run the job.`
+          )
+        }
+      }
+      return { file, compressed: true, dispose }
+    }
+  }
+}
+
+async function awaitOtherJob(
+  digest: string,
+  reason: string,
+  find: (digest: string) => Promise<string | undefined>
+): Promise<number> {
+  for (const delay of waitsForOtherJob) {
+    if ((await find(digest)) !== undefined) return 0
+    await new Promise((resolve) => setTimeout(resolve, delay))
+  }
+  throw new HandoffError(
+    `Could not store chunk ${digest} in the cache: ${reason}. Nothing was saved under the key; re-run the job.`
+  )
+}
+
+/** A service failure as the user's next step: a full cache and rate limits say what to do. */
+function failure(what: string, digest: string): (error: unknown) => never {
+  return (error) => {
+    const kind = error instanceof CacheServiceError ? error.kind : 'failed'
+    const reason = errorMessage(error).replace(/\.$/, '')
+    if (kind === 'quota')
+      throw new HandoffError(
+        `Could not save chunk ${digest} of the images: ${reason}. Delete old entries (Actions > Caches, or \`gh cache delete\`), save fewer images, or use backend: artifact.`
+      )
+    if (kind === 'rate-limit')
+      throw new HandoffError(
+        `Could not ${what} chunk ${digest}: ${reason}. GitHub limits how fast a repository creates cache entries; wait a minute and re-run the job.`
+      )
+    throw new HandoffError(
+      `Could not ${what} cache chunk ${digest}: ${reason}. Re-run the job; if it persists, check https://www.githubstatus.com.`
+    )
+  }
+}
+
+/** Chunks through @actions/cache: each an entry of one file at a fixed path, archived and compressed by the library. */
+export function libraryChunks(chunksDir: string, scratch: string): ChunkTransport {
+  const chunkFile = (digest: string): string => join(chunksDir, digest.replace(/^sha256:/, ''))
+  let fetched = 0
+  // Two transfers of one chunk would share its fixed path: they take turns.
+  const turns = new Map<string, Promise<unknown>>()
+  const inTurn = <T>(digest: string, task: () => Promise<T>): Promise<T> => {
+    const run = (turns.get(digest) ?? Promise.resolve()).then(task, task)
+    turns.set(
+      digest,
+      run.catch(() => undefined)
+    )
+    return run
+  }
+  const find = async (digest: string): Promise<string | undefined> =>
+    (await lookup(chunkFile(digest), chunkKey(digest), [])) === chunkKey(digest) ? digest : undefined
+
+  return {
+    via: '@actions/cache',
+    compresses: true,
+    has: async (digest) => (await find(digest)) !== undefined,
+    put: (digest, file) =>
+      inTurn(digest, async () => {
+        const target = chunkFile(digest)
+        await rename(file, target)
+        try {
+          const saved = await save(target, chunkKey(digest), `chunk ${digest} of the images`)
+          return saved.saved ? saved.bytes : await awaitOtherJob(digest, saved.reason, find)
+        } finally {
+          await rm(target, { force: true })
+        }
+      }),
+    get: (digest) =>
+      inTurn(digest, async () => {
+        await restore(chunkFile(digest), chunkKey(digest), `chunk ${digest}`)
+        // Off the fixed path at once, so a second fetch of the same chunk cannot overwrite it while it is read.
+        const file = join(scratch, `fetched-${process.pid}-${fetched++}`)
+        await rename(chunkFile(digest), file)
+        return { file, compressed: false, dispose: () => rm(file, { force: true }).catch(() => undefined) }
+      })
+  }
+}
