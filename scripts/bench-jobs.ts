@@ -125,7 +125,11 @@ export class Job {
     }
     const step = await spawnStep(argv, env, this.env.GITHUB_WORKSPACE!, join(this.files, `time-${n}`), this.engine)
     const logDir = process.env.BENCH_STEP_LOGS
-    if (logDir) await appendFile(join(logDir, 'steps.log'), `== ${what}\n${step.stdout}${step.stderr}\n`)
+    if (logDir) {
+      const { seconds, cpu, rss } = step.cost
+      const cost = `${seconds.toFixed(2)} s, ${cpu.toFixed(1)} CPU-s, peak RSS ${(rss / 1e6).toFixed(0)} MB`
+      await appendFile(join(logDir, 'steps.log'), `== ${what} (${cost})\n${step.stdout}${step.stderr}\n`)
+    }
     if (step.exitCode !== 0) throw failure(what, step)
     this.cost.seconds += step.cost.seconds
     this.cost.cpu += step.cost.cpu

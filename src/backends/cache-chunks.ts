@@ -81,7 +81,7 @@ export function serviceChunks(service: CacheService, scratch: string, env: NodeJ
           // that breaks mid-body it reports as aborted: that gets a fresh download.
           const response = await new BlobClient(url).download(0, undefined, { maxRetryRequests: 5 })
           if (!response.readableStreamBody) throw new Error('the download had no body')
-          await pipeline(response.readableStreamBody, createWriteStream(file, { highWaterMark: 4 * 1024 * 1024 }))
+          await pipeline(response.readableStreamBody, createWriteStream(file))
           const size = (await stat(file)).size
           if (size !== response.contentLength)
             throw new Error(
