@@ -79,7 +79,9 @@ export function serviceChunks(service: CacheService, scratch: string, env: NodeJ
         try {
           // The SDK checks the length against the headers and resumes a body that ends early; a connection
           // that breaks mid-body it reports as aborted: that gets a fresh download.
-          const response = await new BlobClient(url).download(0, undefined, { maxRetryRequests: 5 })
+          // A retry asks for a fresh URL: the one from the lookup may have expired while earlier chunks loaded.
+          const from = attempt === 1 ? url : ((await find(digest)) ?? url)
+          const response = await new BlobClient(from).download(0, undefined, { maxRetryRequests: 5 })
           if (!response.readableStreamBody) throw new Error('the download had no body')
           await pipeline(response.readableStreamBody, createWriteStream(file))
           const size = (await stat(file)).size
