@@ -2,8 +2,8 @@ import { createRequire as __createRequire } from 'node:module'; import { fileURL
 import {
   coreIO,
   runPost
-} from "./chunks/chunk-CPTRCLYO.js";
-import "./chunks/chunk-WOKKS265.js";
+} from "./chunks/chunk-LA4PPIK6.js";
+import "./chunks/chunk-FDLZWCZG.js";
 import "./chunks/chunk-XUXHGHRQ.js";
 import "./chunks/chunk-73JW4JIJ.js";
 import "./chunks/chunk-53D3W5QR.js";
