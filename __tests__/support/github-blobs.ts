@@ -7,6 +7,7 @@ import { mkdir, rm, stat } from 'node:fs/promises'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { join } from 'node:path'
 import { randomBytes } from 'node:crypto'
+import { once } from 'node:events'
 import { Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 
@@ -107,7 +108,10 @@ export class BlobStore {
       const missing = ids.find((b) => !blob.blocks.has(b))
       if (missing !== undefined) return azureError(res, 400, 'InvalidBlockList')
       const out = createWriteStream(this.file(id))
-      for (const block of ids) await pipeline(createReadStream(this.file(id, block)), out, { end: false })
+      // One pipeline per block would leave listeners on `out` for each (a warning past ten blocks): copy by hand.
+      for (const block of ids)
+        for await (const data of createReadStream(this.file(id, block)) as AsyncIterable<Buffer>)
+          if (!out.write(data)) await once(out, 'drain')
       await new Promise<void>((resolve, reject) =>
         out.end((error?: Error | null) => (error ? reject(error) : resolve()))
       )
@@ -119,12 +123,15 @@ export class BlobStore {
     return created(res, 'blob:put')
   }
 
-  /** Get Blob with Content-Length, Content-Type, Content-Disposition and Range; a fault bends the body. */
-  async get(id: string, req: IncomingMessage, res: ServerResponse, fault?: DownloadFault): Promise<void> {
+  /**
+   * Get Blob with Content-Length, Content-Type, Content-Disposition and Range; a fault bends the body.
+   * Resolves to the body bytes it sent.
+   */
+  async get(id: string, req: IncomingMessage, res: ServerResponse, fault?: DownloadFault): Promise<number> {
     const blob = this.blobs.get(id)
     if (!blob?.committed) {
       azureError(res, 404, 'BlobNotFound')
-      return
+      return 0
     }
     if (fault?.kind === 'slow') await new Promise((r) => setTimeout(r, fault.delayMs))
     const range = parseRange(String(req.headers['x-ms-range'] ?? req.headers.range ?? ''), blob.size)
@@ -144,17 +151,18 @@ export class BlobStore {
     })
     if (served === 0) {
       res.end()
-      return
+      return 0
     }
     const cutAt = fault?.kind === 'cut' ? Math.floor(length / 2) : undefined
     const body = createReadStream(this.file(id), { start, end: start + (cutAt ?? served) - 1 })
     if (cutAt === undefined) {
       await pipeline(body, this.throttle('down'), res)
-      return
+      return served
     }
     // A connection lost mid-body: headers promised `length` bytes, half arrive, then the socket closes.
     await pipeline(body, res, { end: false })
     res.socket?.destroy()
+    return cutAt
   }
 
   private throttle(direction: 'up' | 'down'): Transform {
