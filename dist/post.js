@@ -2,10 +2,10 @@ import { createRequire as __createRequire } from 'node:module'; import { fileURL
 import {
   coreIO,
   runPost
-} from "./chunks/chunk-SDEOEBXH.js";
-import "./chunks/chunk-SRWH7LYR.js";
+} from "./chunks/chunk-5EEJQK4J.js";
+import "./chunks/chunk-FQE5B7YX.js";
 import "./chunks/chunk-XUXHGHRQ.js";
-import "./chunks/chunk-73JW4JIJ.js";
+import "./chunks/chunk-L5HZ3JBE.js";
 import "./chunks/chunk-53D3W5QR.js";
 import "./chunks/chunk-ROT7L2KW.js";
 import "./chunks/chunk-OTW4DL2O.js";
