@@ -2,8 +2,8 @@ import { createRequire as __createRequire } from 'node:module'; import { fileURL
 import {
   coreIO,
   runMain
-} from "./chunks/chunk-5EEJQK4J.js";
-import "./chunks/chunk-FQE5B7YX.js";
+} from "./chunks/chunk-ULZO3KBT.js";
+import "./chunks/chunk-O5CAUXB3.js";
 import "./chunks/chunk-XUXHGHRQ.js";
 import "./chunks/chunk-L5HZ3JBE.js";
 import "./chunks/chunk-53D3W5QR.js";

@@ -5,7 +5,7 @@
  * exports, and the sha256 of the whole is computed in piece order; elsewhere the pack is a local file handed over
  * once the index is written.
  */
-import { createHash } from 'node:crypto'
+import { createHash, type Hash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import { open } from 'node:fs/promises'
 import type { PieceUpload, SaveOutcome } from './backend.js'
@@ -23,6 +23,22 @@ export interface PackWriter {
 
 const readChunk = (file: string): AsyncIterable<Buffer> =>
   createReadStream(file, { highWaterMark: 1024 * 1024 }) as AsyncIterable<Buffer>
+
+/** Feeds `file` to `hash` through `buffer`; resolves to the file's length. */
+async function hashFile(file: string, hash: Hash, buffer: Buffer): Promise<number> {
+  const handle = await open(file, 'r')
+  try {
+    let length = 0
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, length)
+      if (bytesRead === 0) return length
+      hash.update(buffer.subarray(0, bytesRead))
+      length += bytesRead
+    }
+  } finally {
+    await handle.close()
+  }
+}
 
 function turns(): <T>(task: () => Promise<T>) => Promise<T> {
   let tail: Promise<unknown> = Promise.resolve()
@@ -76,6 +92,9 @@ export function uploadPackWriter(openUpload: () => Promise<PieceUpload>): PackWr
   const table: Table = {}
   const hash = createHash('sha256')
   const staged: Array<Promise<void>> = []
+  // One buffer for every hash read, since they take turns: the save already allocates a buffer per MiB for the
+  // upload, and garbage collection was its largest cost after the export (--cpu-prof: 0.8-1.0 s, local's 0.46 s).
+  const buffer = Buffer.allocUnsafe(1024 * 1024)
   let upload: Promise<PieceUpload> | undefined
   let offset = 0
   let pieces = 0
@@ -84,13 +103,9 @@ export function uploadPackWriter(openUpload: () => Promise<PieceUpload>): PackWr
     has: (digest) => digest in table,
     async put(digest, file) {
       const target = await opened()
-      // In turn: the offset, and the hash of the pack so far (a read of the chunk file, which the cache keeps).
+      // In turn: the offset, and the hash of the pack so far (a read of the chunk file, which the page cache keeps).
       const { n, length } = await inTurn(async () => {
-        let length = 0
-        for await (const data of readChunk(file)) {
-          hash.update(data)
-          length += data.length
-        }
+        const length = await hashFile(file, hash, buffer)
         table[digest] = [offset, length]
         offset += length
         return { n: pieces++, length }

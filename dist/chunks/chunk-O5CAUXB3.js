@@ -18616,7 +18616,7 @@ async function createStore(settings, log, env = process.env) {
     case "artifact": {
       const [{ createArtifactBackend }, { createPackStore }] = await Promise.all([
         import("./artifact-IRCA3P4T.js"),
-        import("./pack-store-GVOZRQ3H.js")
+        import("./pack-store-EMT6XETW.js")
       ]);
       return createPackStore(createArtifactBackend({ workDir, log, ...settings.artifact }), workDir);
     }
@@ -20229,4 +20229,4 @@ export {
   debugUnexpected,
   withDeps
 };
-/*! For license information please see chunk-FQE5B7YX.js.LEGAL.txt */
+/*! For license information please see chunk-O5CAUXB3.js.LEGAL.txt */

@@ -86,6 +86,20 @@ import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { open as open2 } from "node:fs/promises";
 var readChunk = (file) => createReadStream(file, { highWaterMark: 1024 * 1024 });
+async function hashFile(file, hash, buffer) {
+  const handle = await open2(file, "r");
+  try {
+    let length = 0;
+    for (; ; ) {
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, length);
+      if (bytesRead === 0) return length;
+      hash.update(buffer.subarray(0, bytesRead));
+      length += bytesRead;
+    }
+  } finally {
+    await handle.close();
+  }
+}
 function turns() {
   let tail = Promise.resolve();
   return (task) => {
@@ -129,6 +143,7 @@ function uploadPackWriter(openUpload) {
   const table = {};
   const hash = createHash("sha256");
   const staged = [];
+  const buffer = Buffer.allocUnsafe(1024 * 1024);
   let upload;
   let offset = 0;
   let pieces = 0;
@@ -138,11 +153,7 @@ function uploadPackWriter(openUpload) {
     async put(digest, file) {
       const target = await opened();
       const { n, length } = await inTurn(async () => {
-        let length2 = 0;
-        for await (const data of readChunk(file)) {
-          hash.update(data);
-          length2 += data.length;
-        }
+        const length2 = await hashFile(file, hash, buffer);
         table[digest] = [offset, length2];
         offset += length2;
         return { n: pieces++, length: length2 };

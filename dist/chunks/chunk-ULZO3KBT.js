@@ -11,7 +11,7 @@ import {
   saveImages,
   selects,
   withDeps
-} from "./chunk-FQE5B7YX.js";
+} from "./chunk-O5CAUXB3.js";
 import {
   formatBytes,
   formatMs
