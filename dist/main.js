@@ -2,10 +2,10 @@ import { createRequire as __createRequire } from 'node:module'; import { fileURL
 import {
   coreIO,
   runMain
-} from "./chunks/chunk-LA4PPIK6.js";
-import "./chunks/chunk-FDLZWCZG.js";
+} from "./chunks/chunk-QMGOTGEP.js";
+import "./chunks/chunk-JPLJN4L2.js";
 import "./chunks/chunk-XUXHGHRQ.js";
-import "./chunks/chunk-73JW4JIJ.js";
+import "./chunks/chunk-L5HZ3JBE.js";
 import "./chunks/chunk-53D3W5QR.js";
 import "./chunks/chunk-ROT7L2KW.js";
 import "./chunks/chunk-OTW4DL2O.js";

@@ -3,11 +3,11 @@
  * enough for the Azure SDK inside @actions/cache and @actions/artifact and for plain HTTP downloads.
  */
 import { createReadStream, createWriteStream } from 'node:fs'
-import { mkdir, rm, stat } from 'node:fs/promises'
+import { mkdir, rename, rm, stat } from 'node:fs/promises'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { join } from 'node:path'
 import { randomBytes } from 'node:crypto'
-import { Transform } from 'node:stream'
+import { Readable, Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 
 /** How a download misbehaves: cut the connection half way, serve a consistent but short body, or stall. */
@@ -20,6 +20,10 @@ interface Blob {
   committed: boolean
   size: number
   blocks: Set<string>
+  /** The committed content: files read one after the other (one for Put Blob, the blocks for Put Block List). */
+  parts: Array<{ file: string; size: number }>
+  /** Bumped on every commit, so a committed block's file is never a later upload's staging file. */
+  generation: number
   etag: string
 }
 
@@ -70,6 +74,8 @@ export class BlobStore {
       committed: false,
       size: 0,
       blocks: new Set(),
+      parts: [],
+      generation: 0,
       etag: ''
     })
     return `/blob/${container}/${id}?sig=${randomBytes(6).toString('hex')}`
@@ -82,8 +88,9 @@ export class BlobStore {
 
   delete(url: string): void {
     const id = blobId(url)
+    const parts = this.blobs.get(id)?.parts ?? []
     this.blobs.delete(id)
-    void rm(this.file(id), { force: true })
+    for (const part of parts) void rm(part.file, { force: true })
   }
 
   /** Put Blob (single shot), Put Block, or Put Block List, by the `comp` query parameter. */
@@ -105,26 +112,34 @@ export class BlobStore {
         Buffer.from(m[1]!, 'base64').toString('hex')
       )
       const missing = ids.find((b) => !blob.blocks.has(b))
-      if (missing !== undefined) return azureError(res, 400, 'InvalidBlockList')
-      const out = createWriteStream(this.file(id))
-      for (const block of ids) await pipeline(createReadStream(this.file(id, block)), out, { end: false })
-      await new Promise<void>((resolve, reject) =>
-        out.end((error?: Error | null) => (error ? reject(error) : resolve()))
-      )
-      await this.commit(id, blob)
+      if (missing !== undefined || new Set(ids).size !== ids.length) return azureError(res, 400, 'InvalidBlockList')
+      // As in Azure, a commit only records which blocks make the blob, in order: nothing is copied.
+      const generation = blob.generation + 1
+      const parts: Blob['parts'] = []
+      for (const [i, block] of ids.entries()) {
+        const file = `${this.file(id)}.${generation}.${i}`
+        await rename(this.file(id, block), file)
+        parts.push({ file, size: (await stat(file)).size })
+      }
+      await this.commit(id, blob, parts, generation)
       return created(res, 'blob:blocklist')
     }
-    await pipeline(req, this.counter(), this.throttle('up'), createWriteStream(this.file(id)))
-    await this.commit(id, blob)
+    const generation = blob.generation + 1
+    const file = `${this.file(id)}.${generation}.0`
+    await pipeline(req, this.counter(), this.throttle('up'), createWriteStream(file))
+    await this.commit(id, blob, [{ file, size: (await stat(file)).size }], generation)
     return created(res, 'blob:put')
   }
 
-  /** Get Blob with Content-Length, Content-Type, Content-Disposition and Range; a fault bends the body. */
-  async get(id: string, req: IncomingMessage, res: ServerResponse, fault?: DownloadFault): Promise<void> {
+  /**
+   * Get Blob with Content-Length, Content-Type, Content-Disposition and Range; a fault bends the body.
+   * Resolves to the body bytes it sent.
+   */
+  async get(id: string, req: IncomingMessage, res: ServerResponse, fault?: DownloadFault): Promise<number> {
     const blob = this.blobs.get(id)
     if (!blob?.committed) {
       azureError(res, 404, 'BlobNotFound')
-      return
+      return 0
     }
     if (fault?.kind === 'slow') await new Promise((r) => setTimeout(r, fault.delayMs))
     const range = parseRange(String(req.headers['x-ms-range'] ?? req.headers.range ?? ''), blob.size)
@@ -144,17 +159,18 @@ export class BlobStore {
     })
     if (served === 0) {
       res.end()
-      return
+      return 0
     }
     const cutAt = fault?.kind === 'cut' ? Math.floor(length / 2) : undefined
-    const body = createReadStream(this.file(id), { start, end: start + (cutAt ?? served) - 1 })
+    const body = Readable.from(readParts(blob.parts, start, start + (cutAt ?? served)))
     if (cutAt === undefined) {
       await pipeline(body, this.throttle('down'), res)
-      return
+      return served
     }
     // A connection lost mid-body: headers promised `length` bytes, half arrive, then the socket closes.
     await pipeline(body, res, { end: false })
     res.socket?.destroy()
+    return cutAt
   }
 
   private throttle(direction: 'up' | 'down'): Transform {
@@ -173,16 +189,31 @@ export class BlobStore {
     })
   }
 
-  private async commit(id: string, blob: Blob): Promise<void> {
-    blob.size = (await stat(this.file(id))).size
-    blob.etag = `0x${randomBytes(8).toString('hex')}`
-    blob.committed = true
+  /** Makes `parts` the blob's content; what it held before and the blocks left uncommitted are removed. */
+  private async commit(id: string, blob: Blob, parts: Blob['parts'], generation: number): Promise<void> {
+    for (const part of blob.parts) await rm(part.file, { force: true })
     for (const block of blob.blocks) await rm(this.file(id, block), { force: true })
     blob.blocks.clear()
+    blob.parts = parts
+    blob.generation = generation
+    blob.size = parts.reduce((sum, part) => sum + part.size, 0)
+    blob.etag = `0x${randomBytes(8).toString('hex')}`
+    blob.committed = true
   }
 
   private file(id: string, block?: string): string {
     return join(this.dir, block === undefined ? id : `${id}.${block}`)
+  }
+}
+
+/** Bytes [start, end) of the parts read one after the other. */
+async function* readParts(parts: Blob['parts'], start: number, end: number): AsyncGenerator<Buffer> {
+  let at = 0
+  for (const part of parts) {
+    const from = Math.max(start, at)
+    const to = Math.min(end, at + part.size)
+    if (from < to) yield* createReadStream(part.file, { start: from - at, end: to - at - 1 }) as AsyncIterable<Buffer>
+    at += part.size
   }
 }
 

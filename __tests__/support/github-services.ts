@@ -22,6 +22,9 @@ export interface RequestRecord {
   repository?: string
   runId?: number
   body?: Record<string, unknown>
+  /** On `blob:get`: the Range (or x-ms-range) asked for, and the body bytes sent. */
+  range?: string
+  bytes?: number
 }
 
 /**
@@ -157,8 +160,10 @@ export class GitHubServices {
       return
     }
     if (req.method === 'GET' || req.method === 'HEAD') {
-      this.requests.push({ route, status: 200 })
-      await this.blobs.get(id, req, res, fault && 'download' in fault ? fault.download : undefined)
+      const range = req.headers['x-ms-range'] ?? req.headers.range
+      const record: RequestRecord = { route, status: 200, ...(typeof range === 'string' ? { range } : {}) }
+      this.requests.push(record)
+      record.bytes = await this.blobs.get(id, req, res, fault && 'download' in fault ? fault.download : undefined)
       return
     }
     const done = await this.blobs.put(id, url.searchParams, req, res)

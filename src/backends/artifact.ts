@@ -1,12 +1,19 @@
 /**
- * `backend: artifact`: one workflow artifact per handoff through @actions/artifact, uploaded as the payload
- * file itself (no zip), named after the key. The orchestrator compresses the payload beforehand.
+ * `backend: artifact`: one workflow artifact per handoff, the payload itself (no zip), named after the key.
+ * Uploads bypass @actions/artifact (artifact-upload.ts): its uploadArtifact takes only a finished file, so nothing
+ * of the upload could overlap the export. Same-run loads read the artifact in ranges from its signed URL
+ * (openRanged), so a load starts at once and fetches only the chunks it needs. Lookups, deletes and cross-run
+ * downloads stay with the library; a cross-run load still downloads the whole file first (it goes through the
+ * REST API's zip redirect, which the library follows).
  */
 import { mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { DefaultArtifactClient, type Artifact, type FindOptions } from '@actions/artifact'
 import { HandoffError, errorMessage } from '../errors.js'
-import type { Backend, RestoredEntry, SaveOutcome } from './backend.js'
+import { rangeReader } from './artifact-blobs.js'
+import { artifactServiceFromEnv, type ArtifactService } from './artifact-service.js'
+import { openArtifactUpload, uploadFile } from './artifact-upload.js'
+import type { Backend, PieceUpload, RangedEntry, RestoredEntry, SaveOutcome } from './backend.js'
 import { artifactName } from './service-names.js'
 import { transferLine } from '../units.js'
 
@@ -20,6 +27,8 @@ export interface ArtifactBackendOptions {
   log?: (message: string) => void
   /** Waits between upload attempts when an artifact being replaced is still in flight (ms). */
   retryDelays?: number[]
+  /** The job's environment (ACTIONS_RUNTIME_TOKEN, ACTIONS_RESULTS_URL, GITHUB_RETENTION_DAYS); read when created. */
+  env?: NodeJS.ProcessEnv
 }
 
 type FindBy = NonNullable<FindOptions['findBy']>
@@ -54,32 +63,53 @@ export function createArtifactBackend(options: ArtifactBackendOptions): Backend 
     )
   }
 
-  async function upload(name: string, file: string, dir: string): Promise<number> {
-    const delays = options.retryDelays ?? [1000, 2000, 4000, 8000]
-    for (let attempt = 0; ; attempt++) {
-      if (options.overwrite) await removeExisting(name)
-      try {
-        const result = await client.uploadArtifact(name, [file], dir, {
-          skipArchive: true,
-          ...(options.retentionDays !== undefined ? { retentionDays: options.retentionDays } : {})
-        })
-        log(
-          `Uploaded artifact "${name}" (id ${result.id}, ${result.size ?? 0} bytes, ${result.digest ? `sha256:${result.digest}` : 'no digest'}).`
-        )
-        return result.size ?? (await stat(file)).size
-      } catch (error) {
-        if (!/\(409\)/.test(errorMessage(error)))
-          throw new HandoffError(`Could not upload artifact "${name}": ${errorMessage(error)}. Re-run the job.`)
-        // 409: the name is taken. With overwrite, another job's upload may still be in flight: wait, delete it, retry.
-        if (!options.overwrite) throw collision(name)
-        const delay = delays[attempt]
-        if (delay === undefined)
-          throw new HandoffError(
-            `Could not replace artifact "${name}": another job kept re-creating it. Give each job its own key.`
-          )
-        log(`Artifact "${name}" is being written by another job; replacing it after ${delay} ms.`)
-        await new Promise((resolve) => setTimeout(resolve, delay))
-      }
+  const env = { ...(options.env ?? process.env) }
+  let service: ArtifactService | undefined
+  const twirp = (): ArtifactService => (service ??= artifactServiceFromEnv(env))
+
+  async function openUpload(key: string): Promise<PieceUpload> {
+    const maxRetentionDays = Number.parseInt(env.GITHUB_RETENTION_DAYS ?? '', 10)
+    return openArtifactUpload({
+      service: twirp(),
+      key,
+      name: artifactName(key),
+      overwrite: options.overwrite,
+      log,
+      retryDelays: options.retryDelays ?? [1000, 2000, 4000, 8000],
+      removeExisting,
+      collision,
+      ...(options.retentionDays !== undefined ? { retentionDays: options.retentionDays } : {}),
+      ...(Number.isNaN(maxRetentionDays) ? {} : { maxRetentionDays })
+    })
+  }
+
+  /** This run's artifact under `key`, read in ranges from its signed URL. */
+  async function openRanged(key: string): Promise<RangedEntry | undefined> {
+    const name = artifactName(key)
+    const artifact = await find(name)
+    if (!artifact) return undefined
+    let url: string
+    try {
+      url = await twirp().signedUrl(name)
+    } catch (error) {
+      throw new HandoffError(
+        `Could not get a download URL for artifact "${name}": ${errorMessage(error)}. Re-run the job.`
+      )
+    }
+    const reader = rangeReader(url)
+    const failed = (error: unknown): never => {
+      throw new HandoffError(
+        `Artifact "${name}" (id ${artifact.id}) did not download intact: ${errorMessage(error).replace(/\.$/, '')}. Nothing was loaded; re-run the job.`
+      )
+    }
+    log(
+      `Reading artifact "${name}" (id ${artifact.id}, ${artifact.size} bytes) in ranges, only the chunks the load needs.`
+    )
+    return {
+      matchedKey: key,
+      size: artifact.size,
+      read: (start, length) => reader.read(start, length).catch(failed),
+      fetch: (start, length, file) => reader.fetch(start, length, file).catch(failed)
     }
   }
 
@@ -102,7 +132,7 @@ export function createArtifactBackend(options: ArtifactBackendOptions): Backend 
     try {
       const file = join(dir, name)
       await write(file)
-      return { saved: true, key, bytes: await upload(name, file, dir) }
+      return await uploadFile(await openUpload(key), file)
     } finally {
       await rm(dir, { recursive: true, force: true })
     }
@@ -162,6 +192,9 @@ export function createArtifactBackend(options: ArtifactBackendOptions): Backend 
     },
     exists: async (key) => (await find(artifactName(key), findBy)) !== undefined,
     save,
+    openUpload,
+    // Ranges need the signed URL of this run's artifact; another run's comes through the REST API's redirect.
+    ...(findBy ? {} : { openRanged }),
     // Restore keys do not apply to artifacts: names are looked up exactly.
     restore: (key) => restore(key)
   }

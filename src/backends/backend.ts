@@ -8,6 +8,27 @@ export interface RestoredEntry {
   dispose(): Promise<void>
 }
 
+/** A piece's bytes: a small buffer, or a way to open its file (again, for a retry). */
+export type PieceBody = Buffer | (() => NodeJS.ReadableStream)
+
+/** An entry uploaded piece by piece while it is still being written (artifacts: staged blocks). */
+export interface PieceUpload {
+  /** Uploads piece `n` (0-based; pieces may arrive in any order) from `body` (a stream factory is called again on a retry). */
+  stage(n: number, body: PieceBody, length: number): Promise<void>
+  /** Makes pieces 0..count-1, in that order, the entry: `size` bytes whose sha256 (hex) is `sha256`. */
+  commit(count: number, size: number, sha256: string): Promise<SaveOutcome>
+}
+
+/** A stored entry read where it lies, range by range, nothing downloaded ahead. */
+export interface RangedEntry {
+  matchedKey: string
+  size: number
+  /** A small range (a footer, an index) in memory. */
+  read(start: number, length: number): Promise<Buffer>
+  /** A range into `file`. */
+  fetch(start: number, length: number, file: string): Promise<void>
+}
+
 export type SaveOutcome = { saved: true; key: string; bytes: number } | { saved: false; key: string; reason: string }
 
 /**
@@ -28,6 +49,10 @@ export interface Backend {
   save(key: string, write: (file: string) => Promise<void>): Promise<SaveOutcome>
   /** Throws when `key` may not be written (an artifact of that name exists in this run): checked before any export. */
   checkNew?(key: string): Promise<void>
+  /** Starts the entry under `key` to be uploaded while it is written, where the storage can take it in pieces. */
+  openUpload?(key: string): Promise<PieceUpload>
+  /** The entry under exactly `key` to read in ranges, where the storage serves ranges; undefined on a miss. */
+  openRanged?(key: string): Promise<RangedEntry | undefined>
   /** Fetches `key`, else the newest entry whose key starts with a restore key (in order); undefined on a miss. */
   restore(key: string, restoreKeys: string[]): Promise<RestoredEntry | undefined>
 }

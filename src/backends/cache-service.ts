@@ -3,22 +3,15 @@
  * @actions/cache makes the same calls, but wraps every entry in a `tar` + `zstdmt` pass after a `zstd --version`
  * probe, which cost 0.5-0.6 s per 64 MiB chunk on loopback (issue 7); chunks are zstd frames already. The user's
  * index entry still goes through @actions/cache. Requests and retries follow the library's own twirp client
- * (`internal/shared/cacheTwirpClient.js` in @actions/cache 6.3): proto field names, five attempts 3 s apart
- * growing 1.5x on 5xx and network errors, no retry on 429 or a full cache.
+ * (`internal/shared/cacheTwirpClient.js` in @actions/cache 6.3), shared with the artifact upload in twirp.ts.
  */
-import { HttpClient } from '@actions/http-client'
-import { BearerCredentialHandler } from '@actions/http-client/lib/auth'
+import { TwirpError, field, libraryRetry, twirpClient, type RetryPolicy, type TwirpFailure } from './twirp.js'
 
-export type CacheServiceFailure = 'quota' | 'rate-limit' | 'failed'
+export type CacheServiceFailure = TwirpFailure
+export type { RetryPolicy }
 
-export class CacheServiceError extends Error {
+export class CacheServiceError extends TwirpError {
   override readonly name = 'CacheServiceError'
-  constructor(
-    message: string,
-    readonly kind: CacheServiceFailure
-  ) {
-    super(message)
-  }
 }
 
 export interface CacheService {
@@ -30,15 +23,6 @@ export interface CacheService {
   finalize(key: string, version: string, size: number): Promise<void>
 }
 
-export interface RetryPolicy {
-  attempts: number
-  firstDelayMs: number
-  factor: number
-}
-
-const libraryRetry: RetryPolicy = { attempts: 5, firstDelayMs: 3000, factor: 1.5 }
-const retriedStatuses = new Set([500, 502, 503, 504])
-const networkCodes = new Set(['ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'ECONNREFUSED', 'EHOSTUNREACH'])
 const service = 'github.actions.results.api.v1.CacheService'
 
 /** What ACTIONS_CACHE_MODE allows, read as @actions/cache 6.3 reads it (unknown values allow everything). */
@@ -66,13 +50,15 @@ export function cacheServiceFromEnv(env: NodeJS.ProcessEnv, retry = libraryRetry
 }
 
 function twirpCacheService(base: string, token: string, retry: RetryPolicy): CacheService {
-  const http = new HttpClient('image-handoff', [new BearerCredentialHandler(token)])
-  const call = (method: string, body: Record<string, unknown>): Promise<Record<string, unknown>> =>
-    withRetries(method, retry, async () => {
-      const url = new URL(`/twirp/${service}/${method}`, base).href
-      const response = await http.post(url, JSON.stringify(body), { 'Content-Type': 'application/json' })
-      return { status: response.message.statusCode ?? 0, body: await response.readBody() }
-    })
+  const call = twirpClient({
+    base,
+    token,
+    service,
+    retry,
+    quotaMessage: "the repository's cache storage quota is used up",
+    label: 'the cache service',
+    error: (message, kind, status) => new CacheServiceError(message, kind, status)
+  })
   return {
     async find(key, version) {
       const answer = await call('GetCacheEntryDownloadURL', { key, version })
@@ -93,58 +79,5 @@ function twirpCacheService(base: string, token: string, retry: RetryPolicy): Cac
           'failed'
         )
     }
-  }
-}
-
-/** Responses may use proto (snake_case) or JSON (lowerCamelCase) names. */
-function field(body: Record<string, unknown>, snake: string): unknown {
-  return body[snake] ?? body[snake.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())]
-}
-
-async function withRetries(
-  method: string,
-  retry: RetryPolicy,
-  request: () => Promise<{ status: number; body: string }>
-): Promise<Record<string, unknown>> {
-  let reason = ''
-  for (let attempt = 0; attempt < retry.attempts; attempt++) {
-    if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, delayBefore(attempt, retry)))
-    let answer: { status: number; body: string }
-    try {
-      answer = await request()
-    } catch (error) {
-      const code = (error as { code?: unknown } | null)?.code
-      reason = `${method}: ${String((error as { message?: unknown } | null)?.message ?? error)}`
-      if (typeof code === 'string' && !networkCodes.has(code)) throw new CacheServiceError(reason, 'failed')
-      continue
-    }
-    const body = parseJson(answer.body)
-    const msg = typeof body?.msg === 'string' ? body.msg : ''
-    if (answer.status >= 200 && answer.status < 300 && body !== undefined) return body
-    if (msg.includes('insufficient usage'))
-      throw new CacheServiceError("the repository's cache storage quota is used up", 'quota')
-    if (answer.status === 429)
-      throw new CacheServiceError(
-        `the cache service rate-limited ${method} (HTTP 429${msg ? `: ${msg}` : ''})`,
-        'rate-limit'
-      )
-    reason = `${method} answered HTTP ${answer.status}${msg ? `: ${msg}` : body === undefined ? ' with a body that is not JSON' : ''}`
-    if (body !== undefined && !retriedStatuses.has(answer.status)) throw new CacheServiceError(reason, 'failed')
-  }
-  throw new CacheServiceError(`${reason} (after ${retry.attempts} attempts)`, 'failed')
-}
-
-function delayBefore(attempt: number, retry: RetryPolicy): number {
-  if (attempt === 1) return retry.firstDelayMs
-  const least = retry.firstDelayMs * retry.factor ** (attempt - 1)
-  return least + Math.random() * least * (retry.factor - 1)
-}
-
-function parseJson(text: string): Record<string, unknown> | undefined {
-  try {
-    const value: unknown = JSON.parse(text)
-    return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined
-  } catch {
-    return undefined
   }
 }

@@ -29,7 +29,7 @@ export async function saveToStore(deps: HandoffDeps, store: BlobStore, request: 
     log.info(`Not saved: ${reason}.`)
     return { outcome: { saved: false, key: request.key, reason }, rows: [], phases: [['lookup', clock() - start]] }
   }
-  await store.prepare()
+  await store.prepare(request.key)
   const shaped = await reshape(deps, source, request, store.scratch)
   const split = await exportAndSplit(deps, store, shaped, request)
   let model

@@ -41,8 +41,11 @@ export interface BlobStore {
   readonly compresses: boolean
   /** A directory for chunk files on their way in or out, on the same filesystem as the store where it has one. */
   readonly scratch: string
-  /** Creates what a save writes into (directories) and sweeps what killed saves left; called before a save. */
-  prepare(): Promise<void>
+  /**
+   * Creates what a save writes into (directories) and sweeps what killed saves left; called before a save of `key`
+   * (which a store that names its entry before the first chunk, the artifact pack, needs).
+   */
+  prepare(key?: string): Promise<void>
   has(digest: ChunkDigest): Promise<boolean>
   /** Stores the chunk file under its digest and consumes the file (moved or removed); resolves to the bytes stored. */
   put(digest: ChunkDigest, file: string): Promise<number>

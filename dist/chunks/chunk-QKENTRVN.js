@@ -1,5 +1,9 @@
 import { createRequire as __createRequire } from 'node:module'; import { fileURLToPath as __fileURLToPath } from 'node:url'; import { dirname as __pathDirname } from 'node:path'; const require = __createRequire(import.meta.url); const __ih_filename = __fileURLToPath(import.meta.url); const __ih_dirname = __pathDirname(__ih_filename);
 import {
+  BearerCredentialHandler,
+  HttpClient
+} from "./chunk-L5HZ3JBE.js";
+import {
   require_src
 } from "./chunk-53D3W5QR.js";
 import {
@@ -1801,13 +1805,13 @@ var require_reflection_info = __commonJS({
       RepeatType2[RepeatType2["PACKED"] = 1] = "PACKED";
       RepeatType2[RepeatType2["UNPACKED"] = 2] = "UNPACKED";
     })(RepeatType = exports2.RepeatType || (exports2.RepeatType = {}));
-    function normalizeFieldInfo(field) {
+    function normalizeFieldInfo(field2) {
       var _a, _b, _c, _d;
-      field.localName = (_a = field.localName) !== null && _a !== void 0 ? _a : lower_camel_case_1.lowerCamelCase(field.name);
-      field.jsonName = (_b = field.jsonName) !== null && _b !== void 0 ? _b : lower_camel_case_1.lowerCamelCase(field.name);
-      field.repeat = (_c = field.repeat) !== null && _c !== void 0 ? _c : RepeatType.NO;
-      field.opt = (_d = field.opt) !== null && _d !== void 0 ? _d : field.repeat ? false : field.oneof ? false : field.kind == "message";
-      return field;
+      field2.localName = (_a = field2.localName) !== null && _a !== void 0 ? _a : lower_camel_case_1.lowerCamelCase(field2.name);
+      field2.jsonName = (_b = field2.jsonName) !== null && _b !== void 0 ? _b : lower_camel_case_1.lowerCamelCase(field2.name);
+      field2.repeat = (_c = field2.repeat) !== null && _c !== void 0 ? _c : RepeatType.NO;
+      field2.opt = (_d = field2.opt) !== null && _d !== void 0 ? _d : field2.repeat ? false : field2.oneof ? false : field2.kind == "message";
+      return field2;
     }
     exports2.normalizeFieldInfo = normalizeFieldInfo;
     function readFieldOptions(messageType, fieldName, extensionName, extensionType) {
@@ -1921,27 +1925,27 @@ var require_reflection_type_check = __commonJS({
         if (this.data)
           return;
         const req = [], known = [], oneofs = [];
-        for (let field of this.fields) {
-          if (field.oneof) {
-            if (!oneofs.includes(field.oneof)) {
-              oneofs.push(field.oneof);
-              req.push(field.oneof);
-              known.push(field.oneof);
+        for (let field2 of this.fields) {
+          if (field2.oneof) {
+            if (!oneofs.includes(field2.oneof)) {
+              oneofs.push(field2.oneof);
+              req.push(field2.oneof);
+              known.push(field2.oneof);
             }
           } else {
-            known.push(field.localName);
-            switch (field.kind) {
+            known.push(field2.localName);
+            switch (field2.kind) {
               case "scalar":
               case "enum":
-                if (!field.opt || field.repeat)
-                  req.push(field.localName);
+                if (!field2.opt || field2.repeat)
+                  req.push(field2.localName);
                 break;
               case "message":
-                if (field.repeat)
-                  req.push(field.localName);
+                if (field2.repeat)
+                  req.push(field2.localName);
                 break;
               case "map":
-                req.push(field.localName);
+                req.push(field2.localName);
                 break;
             }
           }
@@ -1990,32 +1994,32 @@ var require_reflection_type_check = __commonJS({
             return false;
           if (group.oneofKind === void 0)
             continue;
-          const field = this.fields.find((f) => f.localName === group.oneofKind);
-          if (!field)
+          const field2 = this.fields.find((f) => f.localName === group.oneofKind);
+          if (!field2)
             return false;
-          if (!this.field(group[group.oneofKind], field, allowExcessProperties, depth))
+          if (!this.field(group[group.oneofKind], field2, allowExcessProperties, depth))
             return false;
         }
-        for (const field of this.fields) {
-          if (field.oneof !== void 0)
+        for (const field2 of this.fields) {
+          if (field2.oneof !== void 0)
             continue;
-          if (!this.field(message[field.localName], field, allowExcessProperties, depth))
+          if (!this.field(message[field2.localName], field2, allowExcessProperties, depth))
             return false;
         }
         return true;
       }
-      field(arg, field, allowExcessProperties, depth) {
-        let repeated = field.repeat;
-        switch (field.kind) {
+      field(arg, field2, allowExcessProperties, depth) {
+        let repeated = field2.repeat;
+        switch (field2.kind) {
           case "scalar":
             if (arg === void 0)
-              return field.opt;
+              return field2.opt;
             if (repeated)
-              return this.scalars(arg, field.T, depth, field.L);
-            return this.scalar(arg, field.T, field.L);
+              return this.scalars(arg, field2.T, depth, field2.L);
+            return this.scalar(arg, field2.T, field2.L);
           case "enum":
             if (arg === void 0)
-              return field.opt;
+              return field2.opt;
             if (repeated)
               return this.scalars(arg, reflection_info_1.ScalarType.INT32, depth);
             return this.scalar(arg, reflection_info_1.ScalarType.INT32);
@@ -2023,22 +2027,22 @@ var require_reflection_type_check = __commonJS({
             if (arg === void 0)
               return true;
             if (repeated)
-              return this.messages(arg, field.T(), allowExcessProperties, depth);
-            return this.message(arg, field.T(), allowExcessProperties, depth);
+              return this.messages(arg, field2.T(), allowExcessProperties, depth);
+            return this.message(arg, field2.T(), allowExcessProperties, depth);
           case "map":
             if (typeof arg != "object" || arg === null)
               return false;
             if (depth < 2)
               return true;
-            if (!this.mapKeys(arg, field.K, depth))
+            if (!this.mapKeys(arg, field2.K, depth))
               return false;
-            switch (field.V.kind) {
+            switch (field2.V.kind) {
               case "scalar":
-                return this.scalars(Object.values(arg), field.V.T, depth, field.V.L);
+                return this.scalars(Object.values(arg), field2.V.T, depth, field2.V.L);
               case "enum":
                 return this.scalars(Object.values(arg), reflection_info_1.ScalarType.INT32, depth);
               case "message":
-                return this.messages(Object.values(arg), field.V.T(), allowExcessProperties, depth);
+                return this.messages(Object.values(arg), field2.V.T(), allowExcessProperties, depth);
             }
             break;
         }
@@ -2169,10 +2173,10 @@ var require_reflection_json_reader = __commonJS({
         if (this.fMap === void 0) {
           this.fMap = {};
           const fieldsInput = (_a = this.info.fields) !== null && _a !== void 0 ? _a : [];
-          for (const field of fieldsInput) {
-            this.fMap[field.name] = field;
-            this.fMap[field.jsonName] = field;
-            this.fMap[field.localName] = field;
+          for (const field2 of fieldsInput) {
+            this.fMap[field2.name] = field2;
+            this.fMap[field2.jsonName] = field2;
+            this.fMap[field2.localName] = field2;
           }
         }
       }
@@ -2198,93 +2202,93 @@ var require_reflection_json_reader = __commonJS({
         this.prepare();
         const oneofsHandled = [];
         for (const [jsonKey, jsonValue] of Object.entries(input)) {
-          const field = this.fMap[jsonKey];
-          if (!field) {
+          const field2 = this.fMap[jsonKey];
+          if (!field2) {
             if (!options.ignoreUnknownFields)
               throw new Error(`Found unknown field while reading ${this.info.typeName} from JSON format. JSON key: ${jsonKey}`);
             continue;
           }
-          const localName = field.localName;
+          const localName = field2.localName;
           let target;
-          if (field.oneof) {
-            if (jsonValue === null && (field.kind !== "enum" || field.T()[0] !== "google.protobuf.NullValue")) {
+          if (field2.oneof) {
+            if (jsonValue === null && (field2.kind !== "enum" || field2.T()[0] !== "google.protobuf.NullValue")) {
               continue;
             }
-            if (oneofsHandled.includes(field.oneof))
-              throw new Error(`Multiple members of the oneof group "${field.oneof}" of ${this.info.typeName} are present in JSON.`);
-            oneofsHandled.push(field.oneof);
-            target = message[field.oneof] = {
+            if (oneofsHandled.includes(field2.oneof))
+              throw new Error(`Multiple members of the oneof group "${field2.oneof}" of ${this.info.typeName} are present in JSON.`);
+            oneofsHandled.push(field2.oneof);
+            target = message[field2.oneof] = {
               oneofKind: localName
             };
           } else {
             target = message;
           }
-          if (field.kind == "map") {
+          if (field2.kind == "map") {
             if (jsonValue === null) {
               continue;
             }
-            this.assert(json_typings_1.isJsonObject(jsonValue), field.name, jsonValue);
+            this.assert(json_typings_1.isJsonObject(jsonValue), field2.name, jsonValue);
             const fieldObj = target[localName];
             for (const [jsonObjKey, jsonObjValue] of Object.entries(jsonValue)) {
-              this.assert(jsonObjValue !== null, field.name + " map value", null);
+              this.assert(jsonObjValue !== null, field2.name + " map value", null);
               let val;
-              switch (field.V.kind) {
+              switch (field2.V.kind) {
                 case "message":
-                  val = field.V.T().internalJsonRead(jsonObjValue, options);
+                  val = field2.V.T().internalJsonRead(jsonObjValue, options);
                   break;
                 case "enum":
-                  val = this.enum(field.V.T(), jsonObjValue, field.name, options.ignoreUnknownFields);
+                  val = this.enum(field2.V.T(), jsonObjValue, field2.name, options.ignoreUnknownFields);
                   if (val === false)
                     continue;
                   break;
                 case "scalar":
-                  val = this.scalar(jsonObjValue, field.V.T, field.V.L, field.name);
+                  val = this.scalar(jsonObjValue, field2.V.T, field2.V.L, field2.name);
                   break;
               }
-              this.assert(val !== void 0, field.name + " map value", jsonObjValue);
+              this.assert(val !== void 0, field2.name + " map value", jsonObjValue);
               let key = jsonObjKey;
-              if (field.K == reflection_info_1.ScalarType.BOOL)
+              if (field2.K == reflection_info_1.ScalarType.BOOL)
                 key = key == "true" ? true : key == "false" ? false : key;
-              key = this.scalar(key, field.K, reflection_info_1.LongType.STRING, field.name).toString();
+              key = this.scalar(key, field2.K, reflection_info_1.LongType.STRING, field2.name).toString();
               fieldObj[key] = val;
             }
-          } else if (field.repeat) {
+          } else if (field2.repeat) {
             if (jsonValue === null)
               continue;
-            this.assert(Array.isArray(jsonValue), field.name, jsonValue);
+            this.assert(Array.isArray(jsonValue), field2.name, jsonValue);
             const fieldArr = target[localName];
             for (const jsonItem of jsonValue) {
-              this.assert(jsonItem !== null, field.name, null);
+              this.assert(jsonItem !== null, field2.name, null);
               let val;
-              switch (field.kind) {
+              switch (field2.kind) {
                 case "message":
-                  val = field.T().internalJsonRead(jsonItem, options);
+                  val = field2.T().internalJsonRead(jsonItem, options);
                   break;
                 case "enum":
-                  val = this.enum(field.T(), jsonItem, field.name, options.ignoreUnknownFields);
+                  val = this.enum(field2.T(), jsonItem, field2.name, options.ignoreUnknownFields);
                   if (val === false)
                     continue;
                   break;
                 case "scalar":
-                  val = this.scalar(jsonItem, field.T, field.L, field.name);
+                  val = this.scalar(jsonItem, field2.T, field2.L, field2.name);
                   break;
               }
-              this.assert(val !== void 0, field.name, jsonValue);
+              this.assert(val !== void 0, field2.name, jsonValue);
               fieldArr.push(val);
             }
           } else {
-            switch (field.kind) {
+            switch (field2.kind) {
               case "message":
-                if (jsonValue === null && field.T().typeName != "google.protobuf.Value") {
-                  this.assert(field.oneof === void 0, field.name + " (oneof member)", null);
+                if (jsonValue === null && field2.T().typeName != "google.protobuf.Value") {
+                  this.assert(field2.oneof === void 0, field2.name + " (oneof member)", null);
                   continue;
                 }
-                target[localName] = field.T().internalJsonRead(jsonValue, options, target[localName]);
+                target[localName] = field2.T().internalJsonRead(jsonValue, options, target[localName]);
                 break;
               case "enum":
                 if (jsonValue === null)
                   continue;
-                let val = this.enum(field.T(), jsonValue, field.name, options.ignoreUnknownFields);
+                let val = this.enum(field2.T(), jsonValue, field2.name, options.ignoreUnknownFields);
                 if (val === false)
                   continue;
                 target[localName] = val;
@@ -2292,7 +2296,7 @@ var require_reflection_json_reader = __commonJS({
               case "scalar":
                 if (jsonValue === null)
                   continue;
-                target[localName] = this.scalar(jsonValue, field.T, field.L, field.name);
+                target[localName] = this.scalar(jsonValue, field2.T, field2.L, field2.name);
                 break;
             }
           }
@@ -2467,49 +2471,49 @@ var require_reflection_json_writer = __commonJS({
        */
       write(message, options) {
         const json = {}, source = message;
-        for (const field of this.fields) {
-          if (!field.oneof) {
-            let jsonValue2 = this.field(field, source[field.localName], options);
+        for (const field2 of this.fields) {
+          if (!field2.oneof) {
+            let jsonValue2 = this.field(field2, source[field2.localName], options);
             if (jsonValue2 !== void 0)
-              json[options.useProtoFieldName ? field.name : field.jsonName] = jsonValue2;
+              json[options.useProtoFieldName ? field2.name : field2.jsonName] = jsonValue2;
             continue;
           }
-          const group = source[field.oneof];
-          if (group.oneofKind !== field.localName)
+          const group = source[field2.oneof];
+          if (group.oneofKind !== field2.localName)
             continue;
-          const opt = field.kind == "scalar" || field.kind == "enum" ? Object.assign(Object.assign({}, options), { emitDefaultValues: true }) : options;
-          let jsonValue = this.field(field, group[field.localName], opt);
+          const opt = field2.kind == "scalar" || field2.kind == "enum" ? Object.assign(Object.assign({}, options), { emitDefaultValues: true }) : options;
+          let jsonValue = this.field(field2, group[field2.localName], opt);
           assert_1.assert(jsonValue !== void 0);
-          json[options.useProtoFieldName ? field.name : field.jsonName] = jsonValue;
+          json[options.useProtoFieldName ? field2.name : field2.jsonName] = jsonValue;
         }
         return json;
       }
-      field(field, value, options) {
+      field(field2, value, options) {
         let jsonValue = void 0;
-        if (field.kind == "map") {
+        if (field2.kind == "map") {
           assert_1.assert(typeof value == "object" && value !== null);
           const jsonObj = {};
-          switch (field.V.kind) {
+          switch (field2.V.kind) {
             case "scalar":
               for (const [entryKey, entryValue] of Object.entries(value)) {
-                const val = this.scalar(field.V.T, entryValue, field.name, false, true);
+                const val = this.scalar(field2.V.T, entryValue, field2.name, false, true);
                 assert_1.assert(val !== void 0);
                 jsonObj[entryKey.toString()] = val;
               }
               break;
             case "message":
-              const messageType = field.V.T();
+              const messageType = field2.V.T();
               for (const [entryKey, entryValue] of Object.entries(value)) {
-                const val = this.message(messageType, entryValue, field.name, options);
+                const val = this.message(messageType, entryValue, field2.name, options);
                 assert_1.assert(val !== void 0);
                 jsonObj[entryKey.toString()] = val;
               }
               break;
             case "enum":
-              const enumInfo = field.V.T();
+              const enumInfo = field2.V.T();
               for (const [entryKey, entryValue] of Object.entries(value)) {
                 assert_1.assert(entryValue === void 0 || typeof entryValue == "number");
-                const val = this.enum(enumInfo, entryValue, field.name, false, true, options.enumAsInteger);
+                const val = this.enum(enumInfo, entryValue, field2.name, false, true, options.enumAsInteger);
                 assert_1.assert(val !== void 0);
                 jsonObj[entryKey.toString()] = val;
               }
@@ -2517,30 +2521,30 @@ var require_reflection_json_writer = __commonJS({
           }
           if (options.emitDefaultValues || Object.keys(jsonObj).length > 0)
             jsonValue = jsonObj;
-        } else if (field.repeat) {
+        } else if (field2.repeat) {
           assert_1.assert(Array.isArray(value));
           const jsonArr = [];
-          switch (field.kind) {
+          switch (field2.kind) {
             case "scalar":
               for (let i = 0; i < value.length; i++) {
-                const val = this.scalar(field.T, value[i], field.name, field.opt, true);
+                const val = this.scalar(field2.T, value[i], field2.name, field2.opt, true);
                 assert_1.assert(val !== void 0);
                 jsonArr.push(val);
               }
               break;
             case "enum":
-              const enumInfo = field.T();
+              const enumInfo = field2.T();
               for (let i = 0; i < value.length; i++) {
                 assert_1.assert(value[i] === void 0 || typeof value[i] == "number");
-                const val = this.enum(enumInfo, value[i], field.name, field.opt, true, options.enumAsInteger);
+                const val = this.enum(enumInfo, value[i], field2.name, field2.opt, true, options.enumAsInteger);
                 assert_1.assert(val !== void 0);
                 jsonArr.push(val);
               }
               break;
             case "message":
-              const messageType = field.T();
+              const messageType = field2.T();
               for (let i = 0; i < value.length; i++) {
-                const val = this.message(messageType, value[i], field.name, options);
+                const val = this.message(messageType, value[i], field2.name, options);
                 assert_1.assert(val !== void 0);
                 jsonArr.push(val);
               }
@@ -2549,15 +2553,15 @@ var require_reflection_json_writer = __commonJS({
           if (options.emitDefaultValues || jsonArr.length > 0 || options.emitDefaultValues)
             jsonValue = jsonArr;
         } else {
-          switch (field.kind) {
+          switch (field2.kind) {
             case "scalar":
-              jsonValue = this.scalar(field.T, value, field.name, field.opt, options.emitDefaultValues);
+              jsonValue = this.scalar(field2.T, value, field2.name, field2.opt, options.emitDefaultValues);
               break;
             case "enum":
-              jsonValue = this.enum(field.T(), value, field.name, field.opt, options.emitDefaultValues, options.enumAsInteger);
+              jsonValue = this.enum(field2.T(), value, field2.name, field2.opt, options.emitDefaultValues, options.enumAsInteger);
               break;
             case "message":
-              jsonValue = this.message(field.T(), value, field.name, options);
+              jsonValue = this.message(field2.T(), value, field2.name, options);
               break;
           }
         }
@@ -2720,7 +2724,7 @@ var require_reflection_binary_reader = __commonJS({
         var _a;
         if (!this.fieldNoToField) {
           const fieldsInput = (_a = this.info.fields) !== null && _a !== void 0 ? _a : [];
-          this.fieldNoToField = new Map(fieldsInput.map((field) => [field.no, field]));
+          this.fieldNoToField = new Map(fieldsInput.map((field2) => [field2.no, field2]));
         }
       }
       /**
@@ -2736,8 +2740,8 @@ var require_reflection_binary_reader = __commonJS({
         this.prepare();
         const end = length === void 0 ? reader.len : reader.pos + length;
         while (reader.pos < end) {
-          const [fieldNo, wireType] = reader.tag(), field = this.fieldNoToField.get(fieldNo);
-          if (!field) {
+          const [fieldNo, wireType] = reader.tag(), field2 = this.fieldNoToField.get(fieldNo);
+          if (!field2) {
             let u = options.readUnknownField;
             if (u == "throw")
               throw new Error(`Unknown field ${fieldNo} (wire type ${wireType}) for ${this.info.typeName}`);
@@ -2746,19 +2750,19 @@ var require_reflection_binary_reader = __commonJS({
               (u === true ? binary_format_contract_1.UnknownFieldHandler.onRead : u)(this.info.typeName, message, fieldNo, wireType, d);
             continue;
           }
-          let target = message, repeated = field.repeat, localName = field.localName;
-          if (field.oneof) {
-            target = target[field.oneof];
+          let target = message, repeated = field2.repeat, localName = field2.localName;
+          if (field2.oneof) {
+            target = target[field2.oneof];
             if (target.oneofKind !== localName)
-              target = message[field.oneof] = {
+              target = message[field2.oneof] = {
                 oneofKind: localName
               };
           }
-          switch (field.kind) {
+          switch (field2.kind) {
             case "scalar":
             case "enum":
-              let T = field.kind == "enum" ? reflection_info_1.ScalarType.INT32 : field.T;
-              let L = field.kind == "scalar" ? field.L : void 0;
+              let T = field2.kind == "enum" ? reflection_info_1.ScalarType.INT32 : field2.T;
+              let L = field2.kind == "scalar" ? field2.L : void 0;
               if (repeated) {
                 let arr = target[localName];
                 if (wireType == binary_format_contract_1.WireType.LengthDelimited && T != reflection_info_1.ScalarType.STRING && T != reflection_info_1.ScalarType.BYTES) {
@@ -2773,13 +2777,13 @@ var require_reflection_binary_reader = __commonJS({
             case "message":
               if (repeated) {
                 let arr = target[localName];
-                let msg = field.T().internalBinaryRead(reader, reader.uint32(), options);
+                let msg = field2.T().internalBinaryRead(reader, reader.uint32(), options);
                 arr.push(msg);
               } else
-                target[localName] = field.T().internalBinaryRead(reader, reader.uint32(), options, target[localName]);
+                target[localName] = field2.T().internalBinaryRead(reader, reader.uint32(), options, target[localName]);
               break;
             case "map":
-              let [mapKey, mapVal] = this.mapEntry(field, reader, options);
+              let [mapKey, mapVal] = this.mapEntry(field2, reader, options);
               target[localName][mapKey] = mapVal;
               break;
           }
@@ -2788,7 +2792,7 @@ var require_reflection_binary_reader = __commonJS({
       /**
        * Read a map field, expecting key field = 1, value field = 2
        */
-      mapEntry(field, reader, options) {
+      mapEntry(field2, reader, options) {
         let length = reader.uint32();
         let end = reader.pos + length;
         let key = void 0;
@@ -2797,42 +2801,42 @@ var require_reflection_binary_reader = __commonJS({
           let [fieldNo, wireType] = reader.tag();
           switch (fieldNo) {
             case 1:
-              if (field.K == reflection_info_1.ScalarType.BOOL)
+              if (field2.K == reflection_info_1.ScalarType.BOOL)
                 key = reader.bool().toString();
               else
-                key = this.scalar(reader, field.K, reflection_info_1.LongType.STRING);
+                key = this.scalar(reader, field2.K, reflection_info_1.LongType.STRING);
               break;
             case 2:
-              switch (field.V.kind) {
+              switch (field2.V.kind) {
                 case "scalar":
-                  val = this.scalar(reader, field.V.T, field.V.L);
+                  val = this.scalar(reader, field2.V.T, field2.V.L);
                   break;
                 case "enum":
                   val = reader.int32();
                   break;
                 case "message":
-                  val = field.V.T().internalBinaryRead(reader, reader.uint32(), options);
+                  val = field2.V.T().internalBinaryRead(reader, reader.uint32(), options);
                   break;
               }
               break;
             default:
-              throw new Error(`Unknown field ${fieldNo} (wire type ${wireType}) in map entry for ${this.info.typeName}#${field.name}`);
+              throw new Error(`Unknown field ${fieldNo} (wire type ${wireType}) in map entry for ${this.info.typeName}#${field2.name}`);
           }
         }
         if (key === void 0) {
-          let keyRaw = reflection_scalar_default_1.reflectionScalarDefault(field.K);
-          key = field.K == reflection_info_1.ScalarType.BOOL ? keyRaw.toString() : keyRaw;
+          let keyRaw = reflection_scalar_default_1.reflectionScalarDefault(field2.K);
+          key = field2.K == reflection_info_1.ScalarType.BOOL ? keyRaw.toString() : keyRaw;
         }
         if (val === void 0)
-          switch (field.V.kind) {
+          switch (field2.V.kind) {
             case "scalar":
-              val = reflection_scalar_default_1.reflectionScalarDefault(field.V.T, field.V.L);
+              val = reflection_scalar_default_1.reflectionScalarDefault(field2.V.T, field2.V.L);
               break;
             case "enum":
               val = 0;
               break;
             case "message":
-              val = field.V.T().create();
+              val = field2.V.T().create();
               break;
           }
         return [key, val];
@@ -2901,10 +2905,10 @@ var require_reflection_binary_writer = __commonJS({
        */
       write(message, writer, options) {
         this.prepare();
-        for (const field of this.fields) {
-          let value, emitDefault, repeated = field.repeat, localName = field.localName;
-          if (field.oneof) {
-            const group = message[field.oneof];
+        for (const field2 of this.fields) {
+          let value, emitDefault, repeated = field2.repeat, localName = field2.localName;
+          if (field2.oneof) {
+            const group = message[field2.oneof];
             if (group.oneofKind !== localName)
               continue;
             value = group[localName];
@@ -2913,35 +2917,35 @@ var require_reflection_binary_writer = __commonJS({
             value = message[localName];
             emitDefault = false;
           }
-          switch (field.kind) {
+          switch (field2.kind) {
             case "scalar":
             case "enum":
-              let T = field.kind == "enum" ? reflection_info_1.ScalarType.INT32 : field.T;
+              let T = field2.kind == "enum" ? reflection_info_1.ScalarType.INT32 : field2.T;
               if (repeated) {
                 assert_1.assert(Array.isArray(value));
                 if (repeated == reflection_info_1.RepeatType.PACKED)
-                  this.packed(writer, T, field.no, value);
+                  this.packed(writer, T, field2.no, value);
                 else
                   for (const item of value)
-                    this.scalar(writer, T, field.no, item, true);
+                    this.scalar(writer, T, field2.no, item, true);
               } else if (value === void 0)
-                assert_1.assert(field.opt);
+                assert_1.assert(field2.opt);
               else
-                this.scalar(writer, T, field.no, value, emitDefault || field.opt);
+                this.scalar(writer, T, field2.no, value, emitDefault || field2.opt);
               break;
             case "message":
               if (repeated) {
                 assert_1.assert(Array.isArray(value));
                 for (const item of value)
-                  this.message(writer, options, field.T(), field.no, item);
+                  this.message(writer, options, field2.T(), field2.no, item);
               } else {
-                this.message(writer, options, field.T(), field.no, value);
+                this.message(writer, options, field2.T(), field2.no, value);
               }
               break;
             case "map":
               assert_1.assert(typeof value == "object" && value !== null);
               for (const [key, val] of Object.entries(value))
-                this.mapEntry(writer, options, field, key, val);
+                this.mapEntry(writer, options, field2, key, val);
               break;
           }
         }
@@ -2949,11 +2953,11 @@ var require_reflection_binary_writer = __commonJS({
         if (u !== false)
           (u === true ? binary_format_contract_1.UnknownFieldHandler.onWrite : u)(this.info.typeName, message, writer);
       }
-      mapEntry(writer, options, field, key, value) {
-        writer.tag(field.no, binary_format_contract_1.WireType.LengthDelimited);
+      mapEntry(writer, options, field2, key, value) {
+        writer.tag(field2.no, binary_format_contract_1.WireType.LengthDelimited);
         writer.fork();
         let keyValue = key;
-        switch (field.K) {
+        switch (field2.K) {
           case reflection_info_1.ScalarType.INT32:
           case reflection_info_1.ScalarType.FIXED32:
           case reflection_info_1.ScalarType.UINT32:
@@ -2966,16 +2970,16 @@ var require_reflection_binary_writer = __commonJS({
             keyValue = key == "true";
             break;
         }
-        this.scalar(writer, field.K, 1, keyValue, true);
-        switch (field.V.kind) {
+        this.scalar(writer, field2.K, 1, keyValue, true);
+        switch (field2.V.kind) {
           case "scalar":
-            this.scalar(writer, field.V.T, 2, value, true);
+            this.scalar(writer, field2.V.T, 2, value, true);
             break;
           case "enum":
             this.scalar(writer, reflection_info_1.ScalarType.INT32, 2, value, true);
             break;
           case "message":
-            this.message(writer, options, field.V.T(), 2, value);
+            this.message(writer, options, field2.V.T(), 2, value);
             break;
         }
         writer.join();
@@ -3105,18 +3109,18 @@ var require_reflection_create = __commonJS({
     var message_type_contract_1 = require_message_type_contract();
     function reflectionCreate(type) {
       const msg = type.messagePrototype ? Object.create(type.messagePrototype) : Object.defineProperty({}, message_type_contract_1.MESSAGE_TYPE, { value: type });
-      for (let field of type.fields) {
-        let name = field.localName;
-        if (field.opt)
+      for (let field2 of type.fields) {
+        let name = field2.localName;
+        if (field2.opt)
           continue;
-        if (field.oneof)
-          msg[field.oneof] = { oneofKind: void 0 };
-        else if (field.repeat)
+        if (field2.oneof)
+          msg[field2.oneof] = { oneofKind: void 0 };
+        else if (field2.repeat)
           msg[name] = [];
         else
-          switch (field.kind) {
+          switch (field2.kind) {
             case "scalar":
-              msg[name] = reflection_scalar_default_1.reflectionScalarDefault(field.T, field.L);
+              msg[name] = reflection_scalar_default_1.reflectionScalarDefault(field2.T, field2.L);
               break;
             case "enum":
               msg[name] = 0;
@@ -3140,15 +3144,15 @@ var require_reflection_merge_partial = __commonJS({
     exports2.reflectionMergePartial = void 0;
     function reflectionMergePartial(info, target, source) {
       let fieldValue, input = source, output;
-      for (let field of info.fields) {
-        let name = field.localName;
-        if (field.oneof) {
-          const group = input[field.oneof];
+      for (let field2 of info.fields) {
+        let name = field2.localName;
+        if (field2.oneof) {
+          const group = input[field2.oneof];
           if ((group === null || group === void 0 ? void 0 : group.oneofKind) == void 0) {
             continue;
           }
           fieldValue = group[name];
-          output = target[field.oneof];
+          output = target[field2.oneof];
           output.oneofKind = group.oneofKind;
           if (fieldValue == void 0) {
             delete output[name];
@@ -3161,20 +3165,20 @@ var require_reflection_merge_partial = __commonJS({
             continue;
           }
         }
-        if (field.repeat)
+        if (field2.repeat)
           output[name].length = fieldValue.length;
-        switch (field.kind) {
+        switch (field2.kind) {
           case "scalar":
           case "enum":
-            if (field.repeat)
+            if (field2.repeat)
               for (let i = 0; i < fieldValue.length; i++)
                 output[name][i] = fieldValue[i];
             else
               output[name] = fieldValue;
             break;
           case "message":
-            let T = field.T();
-            if (field.repeat)
+            let T = field2.T();
+            if (field2.repeat)
               for (let i = 0; i < fieldValue.length; i++)
                 output[name][i] = T.create(fieldValue[i]);
             else if (output[name] === void 0)
@@ -3183,13 +3187,13 @@ var require_reflection_merge_partial = __commonJS({
               T.mergePartial(output[name], fieldValue);
             break;
           case "map":
-            switch (field.V.kind) {
+            switch (field2.V.kind) {
               case "scalar":
               case "enum":
                 Object.assign(output[name], fieldValue);
                 break;
               case "message":
-                let T2 = field.V.T();
+                let T2 = field2.V.T();
                 for (let k of Object.keys(fieldValue))
                   output[name][k] = T2.create(fieldValue[k]);
                 break;
@@ -3214,24 +3218,24 @@ var require_reflection_equals = __commonJS({
         return true;
       if (!a || !b)
         return false;
-      for (let field of info.fields) {
-        let localName = field.localName;
-        let val_a = field.oneof ? a[field.oneof][localName] : a[localName];
-        let val_b = field.oneof ? b[field.oneof][localName] : b[localName];
-        switch (field.kind) {
+      for (let field2 of info.fields) {
+        let localName = field2.localName;
+        let val_a = field2.oneof ? a[field2.oneof][localName] : a[localName];
+        let val_b = field2.oneof ? b[field2.oneof][localName] : b[localName];
+        switch (field2.kind) {
           case "enum":
           case "scalar":
-            let t = field.kind == "enum" ? reflection_info_1.ScalarType.INT32 : field.T;
-            if (!(field.repeat ? repeatedPrimitiveEq(t, val_a, val_b) : primitiveEq(t, val_a, val_b)))
+            let t = field2.kind == "enum" ? reflection_info_1.ScalarType.INT32 : field2.T;
+            if (!(field2.repeat ? repeatedPrimitiveEq(t, val_a, val_b) : primitiveEq(t, val_a, val_b)))
               return false;
             break;
           case "map":
-            if (!(field.V.kind == "message" ? repeatedMsgEq(field.V.T(), objectValues(val_a), objectValues(val_b)) : repeatedPrimitiveEq(field.V.kind == "enum" ? reflection_info_1.ScalarType.INT32 : field.V.T, objectValues(val_a), objectValues(val_b))))
+            if (!(field2.V.kind == "message" ? repeatedMsgEq(field2.V.T(), objectValues(val_a), objectValues(val_b)) : repeatedPrimitiveEq(field2.V.kind == "enum" ? reflection_info_1.ScalarType.INT32 : field2.V.T, objectValues(val_a), objectValues(val_b))))
               return false;
             break;
           case "message":
-            let T = field.T();
-            if (!(field.repeat ? repeatedMsgEq(T, val_a, val_b) : T.equals(val_a, val_b)))
+            let T = field2.T();
+            if (!(field2.repeat ? repeatedMsgEq(T, val_a, val_b) : T.equals(val_a, val_b)))
               return false;
             break;
         }
@@ -13114,8 +13118,8 @@ var AvroType = class _AvroType {
         if (!schema.fields) {
           throw new Error(`Required attribute 'fields' doesn't exist on schema: ${schema}`);
         }
-        for (const field of schema.fields) {
-          fields[field.name] = _AvroType.fromSchema(field.type);
+        for (const field2 of schema.fields) {
+          fields[field2.name] = _AvroType.fromSchema(field2.type);
         }
         return new AvroRecordType(fields, schema.name);
       case AvroComplex.ENUM:
@@ -40347,6 +40351,77 @@ var KnownEncryptionAlgorithmType2;
   KnownEncryptionAlgorithmType3["AES256"] = "AES256";
 })(KnownEncryptionAlgorithmType2 || (KnownEncryptionAlgorithmType2 = {}));
 
+// src/backends/twirp.ts
+var TwirpError = class extends Error {
+  constructor(message, kind, status) {
+    super(message);
+    this.kind = kind;
+    this.status = status;
+  }
+  kind;
+  status;
+  name = "TwirpError";
+};
+var libraryRetry = { attempts: 5, firstDelayMs: 3e3, factor: 1.5 };
+var retriedStatuses = /* @__PURE__ */ new Set([500, 502, 503, 504]);
+var networkCodes = /* @__PURE__ */ new Set(["ECONNRESET", "ENOTFOUND", "ETIMEDOUT", "ECONNREFUSED", "EHOSTUNREACH"]);
+function twirpClient(options) {
+  const http2 = new HttpClient("image-handoff", [new BearerCredentialHandler(options.token)]);
+  return (method, body2) => withRetries(method, options, async () => {
+    const url2 = new URL(`/twirp/${options.service}/${method}`, options.base).href;
+    const response = await http2.post(url2, JSON.stringify(body2), { "Content-Type": "application/json" });
+    return { status: response.message.statusCode ?? 0, body: await response.readBody() };
+  });
+}
+function field(body2, snake) {
+  return body2[snake] ?? body2[snake.replace(/_([a-z])/g, (_, c) => c.toUpperCase())];
+}
+async function withRetries(method, options, request) {
+  const { retry } = options;
+  const fail = options.error ?? ((message, kind, status2) => new TwirpError(message, kind, status2));
+  let reason = "";
+  let status;
+  for (let attempt = 0; attempt < retry.attempts; attempt++) {
+    if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, delayBefore(attempt, retry)));
+    let answer;
+    try {
+      answer = await request();
+    } catch (error) {
+      const code = error?.code;
+      reason = `${method}: ${String(error?.message ?? error)}`;
+      if (typeof code === "string" && !networkCodes.has(code)) throw fail(reason, "failed");
+      continue;
+    }
+    status = answer.status;
+    const body2 = parseJson(answer.body);
+    const msg = typeof body2?.msg === "string" ? body2.msg : "";
+    if (answer.status >= 200 && answer.status < 300 && body2 !== void 0) return body2;
+    if (msg.includes("insufficient usage")) throw fail(options.quotaMessage, "quota", answer.status);
+    if (answer.status === 429)
+      throw fail(
+        `${options.label} rate-limited ${method} (HTTP 429${msg ? `: ${msg}` : ""})`,
+        "rate-limit",
+        answer.status
+      );
+    reason = `${method} answered HTTP ${answer.status}${msg ? `: ${msg}` : body2 === void 0 ? " with a body that is not JSON" : ""}`;
+    if (body2 !== void 0 && !retriedStatuses.has(answer.status)) throw fail(reason, "failed", answer.status);
+  }
+  throw fail(`${reason} (after ${retry.attempts} attempts)`, "failed", status);
+}
+function delayBefore(attempt, retry) {
+  if (attempt === 1) return retry.firstDelayMs;
+  const least = retry.firstDelayMs * retry.factor ** (attempt - 1);
+  return least + Math.random() * least * (retry.factor - 1);
+}
+function parseJson(text) {
+  try {
+    const value = JSON.parse(text);
+    return typeof value === "object" && value !== null ? value : void 0;
+  } catch {
+    return void 0;
+  }
+}
+
 export {
   createClientLogger2 as createClientLogger,
   AbortError2 as AbortError,
@@ -40383,5 +40458,9 @@ export {
   require_commonjs,
   require_commonjs2,
   checkCacheKeys,
-  artifactName
+  artifactName,
+  TwirpError,
+  libraryRetry,
+  twirpClient,
+  field
 };

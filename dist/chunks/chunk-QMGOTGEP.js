@@ -11,7 +11,7 @@ import {
   saveImages,
   selects,
   withDeps
-} from "./chunk-FDLZWCZG.js";
+} from "./chunk-JPLJN4L2.js";
 import {
   formatBytes,
   formatMs
@@ -28,7 +28,7 @@ import {
   setSecret,
   summary,
   warning
-} from "./chunk-73JW4JIJ.js";
+} from "./chunk-L5HZ3JBE.js";
 import {
   failureMessage
 } from "./chunk-OOPN6O4Y.js";

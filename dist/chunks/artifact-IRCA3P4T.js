@@ -8,10 +8,14 @@ import {
 } from "./chunk-XUXHGHRQ.js";
 import {
   BlobClient,
+  TwirpError,
   artifactName,
+  field,
+  libraryRetry,
   require_commonjs,
-  require_commonjs2
-} from "./chunk-OWS4EZOB.js";
+  require_commonjs2,
+  twirpClient
+} from "./chunk-QKENTRVN.js";
 import {
   BearerCredentialHandler,
   HttpClient,
@@ -23,7 +27,7 @@ import {
   require_undici,
   setSecret,
   warning
-} from "./chunk-73JW4JIJ.js";
+} from "./chunk-L5HZ3JBE.js";
 import "./chunk-53D3W5QR.js";
 import {
   HandoffError,
@@ -1278,7 +1282,7 @@ var require_readdir_glob = __commonJS({
         });
       });
     }
-    function stat2(file, followSymlinks) {
+    function stat4(file, followSymlinks) {
       return new Promise((resolve3, reject) => {
         const statFunc = followSymlinks ? fs5.stat : fs5.lstat;
         statFunc(file, (err, stats) => {
@@ -1286,7 +1290,7 @@ var require_readdir_glob = __commonJS({
             switch (err.code) {
               case "ENOENT":
                 if (followSymlinks) {
-                  resolve3(stat2(file, false));
+                  resolve3(stat4(file, false));
                 } else {
                   resolve3(null);
                 }
@@ -1314,7 +1318,7 @@ var require_readdir_glob = __commonJS({
         const absolute = path4 + "/" + relative;
         let stats = null;
         if (useStat || followSymlinks) {
-          stats = await stat2(absolute, followSymlinks);
+          stats = await stat4(absolute, followSymlinks);
         }
         if (!stats && file.name !== void 0) {
           stats = file;
@@ -3808,8 +3812,8 @@ var require_graceful_fs = __commonJS({
     function patch(fs6) {
       polyfills(fs6);
       fs6.gracefulify = patch;
-      fs6.createReadStream = createReadStream2;
-      fs6.createWriteStream = createWriteStream2;
+      fs6.createReadStream = createReadStream3;
+      fs6.createWriteStream = createWriteStream3;
       var fs$readFile = fs6.readFile;
       fs6.readFile = readFile;
       function readFile(path4, options, cb) {
@@ -4018,10 +4022,10 @@ var require_graceful_fs = __commonJS({
           }
         });
       }
-      function createReadStream2(path4, options) {
+      function createReadStream3(path4, options) {
         return new fs6.ReadStream(path4, options);
       }
-      function createWriteStream2(path4, options) {
+      function createWriteStream3(path4, options) {
         return new fs6.WriteStream(path4, options);
       }
       var fs$open = fs6.open;
@@ -11910,7 +11914,7 @@ var require_pipeline = __commonJS({
         }
       }
     }
-    function pipeline(...streams) {
+    function pipeline2(...streams) {
       return pipelineImpl(streams, once(popCallback(streams)));
     }
     function pipelineImpl(streams, callback, opts) {
@@ -12176,7 +12180,7 @@ var require_pipeline = __commonJS({
     }
     module.exports = {
       pipelineImpl,
-      pipeline
+      pipeline: pipeline2
     };
   }
 });
@@ -12185,7 +12189,7 @@ var require_pipeline = __commonJS({
 var require_compose = __commonJS({
   "node_modules/readable-stream/lib/internal/streams/compose.js"(exports, module) {
     "use strict";
-    var { pipeline } = require_pipeline();
+    var { pipeline: pipeline2 } = require_pipeline();
     var Duplex = require_duplex();
     var { destroyer } = require_destroy2();
     var {
@@ -12245,7 +12249,7 @@ var require_compose = __commonJS({
         }
       }
       const head = streams[0];
-      const tail = pipeline(streams, onfinished);
+      const tail = pipeline2(streams, onfinished);
       const writable = !!(isWritable(head) || isWritableStream(head) || isTransformStream(head));
       const readable = !!(isReadable(tail) || isReadableStream(tail) || isTransformStream(tail));
       d = new Duplex({
@@ -12788,7 +12792,7 @@ var require_promises = __commonJS({
     var { pipelineImpl: pl } = require_pipeline();
     var { finished } = require_end_of_stream();
     require_stream2();
-    function pipeline(...streams) {
+    function pipeline2(...streams) {
       return new Promise2((resolve2, reject) => {
         let signal;
         let end;
@@ -12816,7 +12820,7 @@ var require_promises = __commonJS({
     }
     module.exports = {
       finished,
-      pipeline
+      pipeline: pipeline2
     };
   }
 });
@@ -12836,7 +12840,7 @@ var require_stream2 = __commonJS({
     } = require_errors();
     var compose = require_compose();
     var { setDefaultHighWaterMark, getDefaultHighWaterMark } = require_state();
-    var { pipeline } = require_pipeline();
+    var { pipeline: pipeline2 } = require_pipeline();
     var { destroyer } = require_destroy2();
     var eos = require_end_of_stream();
     var promises2 = require_promises();
@@ -12900,7 +12904,7 @@ var require_stream2 = __commonJS({
     Stream.Duplex = require_duplex();
     Stream.Transform = require_transform();
     Stream.PassThrough = require_passthrough2();
-    Stream.pipeline = pipeline;
+    Stream.pipeline = pipeline2;
     var { addAbortSignal } = require_add_abort_signal();
     Stream.addAbortSignal = addAbortSignal;
     Stream.finished = eos;
@@ -12916,7 +12920,7 @@ var require_stream2 = __commonJS({
         return promises2;
       }
     });
-    ObjectDefineProperty(pipeline, customPromisify, {
+    ObjectDefineProperty(pipeline2, customPromisify, {
       __proto__: null,
       enumerable: true,
       get() {
@@ -32644,8 +32648,8 @@ var require_mkdirp = __commonJS({
           // there already.  If so, then hooray!  If not, then something
           // is borked.
           default:
-            xfs.stat(p, function(er2, stat2) {
-              if (er2 || !stat2.isDirectory()) cb(er, made);
+            xfs.stat(p, function(er2, stat4) {
+              if (er2 || !stat4.isDirectory()) cb(er, made);
               else cb(null, made);
             });
             break;
@@ -32676,13 +32680,13 @@ var require_mkdirp = __commonJS({
           // there already.  If so, then hooray!  If not, then something
           // is borked.
           default:
-            var stat2;
+            var stat4;
             try {
-              stat2 = xfs.statSync(p);
+              stat4 = xfs.statSync(p);
             } catch (err1) {
               throw err0;
             }
-            if (!stat2.isDirectory()) throw err0;
+            if (!stat4.isDirectory()) throw err0;
             break;
         }
       }
@@ -34104,7 +34108,7 @@ var require_light = __commonJS({
 });
 
 // src/backends/artifact.ts
-import { mkdir, mkdtemp, readdir, rm, stat } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, rm as rm2, stat as stat3 } from "node:fs/promises";
 import { join as join2 } from "node:path";
 
 // node_modules/@actions/artifact/lib/internal/shared/config.js
@@ -36112,9 +36116,9 @@ var ArtifactHttpClient = class {
   }
   // This function satisfies the Rpc interface. It is compatible with the JSON
   // JSON generated client.
-  request(service, method, contentType, data) {
+  request(service2, method, contentType, data) {
     return __awaiter(this, void 0, void 0, function* () {
-      const url = new URL(`/twirp/${service}/${method}`, this.baseUrl).href;
+      const url = new URL(`/twirp/${service2}/${method}`, this.baseUrl).href;
       debug(`[Request] ${method} ${url}`);
       const headers = {
         "Content-Type": contentType
@@ -36637,11 +36641,11 @@ function uploadArtifact(name, files, rootDirectory, options) {
       }
     }
     const contentType = getMimeType(artifactFileName);
-    const backendIds = getBackendIdsFromToken();
+    const backendIds2 = getBackendIdsFromToken();
     const artifactClient = internalArtifactTwirpClient();
     const createArtifactReq = {
-      workflowRunBackendId: backendIds.workflowRunBackendId,
-      workflowJobRunBackendId: backendIds.workflowJobRunBackendId,
+      workflowRunBackendId: backendIds2.workflowRunBackendId,
+      workflowJobRunBackendId: backendIds2.workflowJobRunBackendId,
       name,
       mimeType: StringValue.create({ value: contentType }),
       version: 7
@@ -36663,8 +36667,8 @@ function uploadArtifact(name, files, rootDirectory, options) {
     info(`Uploading artifact: ${artifactFileName}`);
     const uploadResult = yield uploadToBlobStorage(createArtifactResp.signedUploadUrl, stream4, contentType);
     const finalizeArtifactReq = {
-      workflowRunBackendId: backendIds.workflowRunBackendId,
-      workflowJobRunBackendId: backendIds.workflowJobRunBackendId,
+      workflowRunBackendId: backendIds2.workflowRunBackendId,
+      workflowJobRunBackendId: backendIds2.workflowJobRunBackendId,
       name,
       size: uploadResult.uploadSize ? uploadResult.uploadSize.toString() : "0"
     };
@@ -41671,6 +41675,228 @@ If the error persists, please check whether Actions and API requests are operati
 // node_modules/@actions/artifact/lib/artifact.js
 var client = new DefaultArtifactClient();
 
+// src/backends/artifact-blobs.ts
+import { createWriteStream as createWriteStream2 } from "node:fs";
+import { rm, stat } from "node:fs/promises";
+import { pipeline } from "node:stream/promises";
+var downloadAttempts = 3;
+var blockId = (n) => Buffer.from(`ih-block-${String(n).padStart(8, "0")}`).toString("base64");
+function blockUpload(url) {
+  const client2 = new BlobClient(url).getBlockBlobClient();
+  return {
+    async stage(n, body, length) {
+      await client2.stageBlock(blockId(n), body, length);
+    },
+    async commit(count) {
+      await client2.commitBlockList(
+        Array.from({ length: count }, (_2, n) => blockId(n)),
+        { blobHTTPHeaders: { blobContentType: "application/octet-stream" } }
+      );
+    }
+  };
+}
+function rangeReader(url) {
+  const client2 = new BlobClient(url);
+  const attempt = async (what, task, undo) => {
+    for (let n = 1; ; n++) {
+      try {
+        return await task();
+      } catch (error2) {
+        await undo();
+        if (n >= downloadAttempts)
+          throw new Error(`${what} failed (${n} attempts): ${errorMessage(error2).replace(/\.$/, "")}`);
+      }
+    }
+  };
+  const body = async (start, length) => {
+    const response = await client2.download(start, length, { maxRetryRequests: 5 });
+    if (!response.readableStreamBody) throw new Error("the download had no body");
+    if (response.contentLength !== length)
+      throw new Error(
+        `${response.contentLength ?? "an unknown number of"} bytes were announced where ${length} were asked for`
+      );
+    return response.readableStreamBody;
+  };
+  return {
+    read: (start, length) => attempt(
+      `reading bytes ${start}-${start + length - 1}`,
+      async () => {
+        const parts = [];
+        for await (const part of await body(start, length)) parts.push(part);
+        const data = Buffer.concat(parts);
+        if (data.length !== length) throw new Error(`${data.length} of ${length} bytes arrived`);
+        return data;
+      },
+      async () => void 0
+    ),
+    fetch: (start, length, file) => attempt(
+      `fetching bytes ${start}-${start + length - 1}`,
+      async () => {
+        await pipeline(await body(start, length), createWriteStream2(file, { highWaterMark: 4 * 1024 * 1024 }));
+        const size = (await stat(file)).size;
+        if (size !== length) throw new Error(`${size} of ${length} bytes arrived`);
+      },
+      () => rm(file, { force: true }).catch(() => void 0)
+    )
+  };
+}
+
+// src/backends/artifact-service.ts
+var service = "github.actions.results.api.v1.ArtifactService";
+function backendIds(token) {
+  const payload = token.split(".")[1] ?? "";
+  let scp = "";
+  try {
+    scp = String(JSON.parse(Buffer.from(payload, "base64url").toString("utf8")).scp ?? "");
+  } catch {
+  }
+  const scope = scp.split(" ").find((s) => s.startsWith("Actions.Results:"));
+  const [, run, job] = scope?.split(":") ?? [];
+  if (!run || !job)
+    throw new HandoffError(
+      "The runtime token (ACTIONS_RUNTIME_TOKEN) names no workflow run to store artifacts in. backend: artifact works only inside a GitHub Actions job on github.com or GHE.com; use backend: cache or local elsewhere."
+    );
+  return { run, job };
+}
+function artifactServiceFromEnv(env, retry2 = libraryRetry) {
+  const base = env.ACTIONS_RESULTS_URL;
+  const token = env.ACTIONS_RUNTIME_TOKEN;
+  if (!base || !token)
+    throw new HandoffError(
+      "ACTIONS_RESULTS_URL or ACTIONS_RUNTIME_TOKEN is not set: backend: artifact works only inside a GitHub Actions job. Use backend: cache or local elsewhere."
+    );
+  const ids = backendIds(token);
+  const call = twirpClient({
+    base,
+    token,
+    service,
+    retry: retry2,
+    quotaMessage: "the repository's artifact storage quota is used up",
+    label: "the artifact service"
+  });
+  const scoped = (body) => ({
+    workflow_run_backend_id: ids.run,
+    workflow_job_run_backend_id: ids.job,
+    ...body
+  });
+  return {
+    async create(name, expiresAt) {
+      const answer = await call(
+        "CreateArtifact",
+        scoped({
+          name,
+          version: 7,
+          mime_type: "application/octet-stream",
+          ...expiresAt ? { expires_at: expiresAt.toISOString() } : {}
+        })
+      );
+      const url = field(answer, "signed_upload_url");
+      if (answer.ok !== true || typeof url !== "string" || url === "")
+        throw new TwirpError(`the artifact service did not create artifact "${name}"`, "failed");
+      return url;
+    },
+    async finalize(name, size, sha256) {
+      const answer = await call("FinalizeArtifact", scoped({ name, size: String(size), hash: `sha256:${sha256}` }));
+      const id = field(answer, "artifact_id");
+      if (answer.ok !== true) throw new TwirpError(`the artifact service did not finalize "${name}"`, "failed");
+      return String(id);
+    },
+    async signedUrl(name) {
+      const answer = await call("GetSignedArtifactURL", scoped({ name }));
+      const url = field(answer, "signed_url");
+      if (typeof url !== "string" || url === "")
+        throw new TwirpError(`the artifact service gave no download URL for "${name}"`, "failed");
+      return url;
+    }
+  };
+}
+
+// src/backends/artifact-upload.ts
+import { createHash as createHash3 } from "node:crypto";
+import { createReadStream as createReadStream2 } from "node:fs";
+import { stat as stat2 } from "node:fs/promises";
+async function openArtifactUpload(options) {
+  const { service: service2, name, log } = options;
+  const expiresAt = expiry(options);
+  let url;
+  for (let attempt = 0; ; attempt++) {
+    if (options.overwrite) await options.removeExisting(name);
+    try {
+      url = await service2.create(name, expiresAt);
+      break;
+    } catch (error2) {
+      if (!(error2 instanceof TwirpError && error2.status === 409)) throw uploadFailure(name, error2);
+      if (!options.overwrite) throw options.collision(name);
+      const delay = options.retryDelays[attempt];
+      if (delay === void 0)
+        throw new HandoffError(
+          `Could not replace artifact "${name}": another job kept re-creating it. Give each job its own key.`
+        );
+      log(`Artifact "${name}" is being written by another job; replacing it after ${delay} ms.`);
+      await new Promise((resolve2) => setTimeout(resolve2, delay));
+    }
+  }
+  const blocks = blockUpload(url);
+  return {
+    stage: (n, body, length) => blocks.stage(n, body, length).catch((error2) => Promise.reject(uploadFailure(name, error2))),
+    async commit(count, size, sha256) {
+      try {
+        await blocks.commit(count);
+        const id = await service2.finalize(name, size, sha256);
+        log(`Uploaded artifact "${name}" (id ${id}, ${size} bytes, sha256:${sha256}).`);
+        return { saved: true, key: options.key, bytes: size };
+      } catch (error2) {
+        throw uploadFailure(name, error2);
+      }
+    }
+  };
+}
+var wholeFileBlock = 64 * 1024 * 1024;
+async function uploadFile(upload, file) {
+  const size = (await stat2(file)).size;
+  const hash = createHash3("sha256");
+  for await (const data of createReadStream2(file, { highWaterMark: 1024 * 1024 })) hash.update(data);
+  const count = Math.ceil(size / wholeFileBlock);
+  for (let n = 0; n < count; n++) {
+    const start = n * wholeFileBlock;
+    const end = Math.min(size, start + wholeFileBlock) - 1;
+    await upload.stage(n, () => createReadStream2(file, { start, end, highWaterMark: 1024 * 1024 }), end - start + 1);
+  }
+  return upload.commit(count, size, hash.digest("hex"));
+}
+function expiry(options) {
+  let days = options.retentionDays;
+  if (days === void 0) return void 0;
+  if (options.maxRetentionDays !== void 0 && options.maxRetentionDays < days) {
+    options.log(
+      `retention-days ${days} is more than this repository allows; keeping the artifact ${options.maxRetentionDays} days.`
+    );
+    days = options.maxRetentionDays;
+  }
+  return new Date(Date.now() + days * 864e5);
+}
+function uploadFailure(name, error2) {
+  if (error2 instanceof HandoffError) return error2;
+  const reason = errorMessage(error2).replace(/\.$/, "");
+  const kind = error2 instanceof TwirpError ? error2.kind : "failed";
+  const status = error2 instanceof TwirpError ? error2.status : void 0;
+  if (kind === "quota")
+    return new HandoffError(
+      `Could not upload artifact "${name}": ${reason}. Delete old artifacts (the run page's Artifacts section, or \`gh api -X DELETE repos/OWNER/REPO/actions/artifacts/ID\`), lower retention-days, or use backend: cache.`
+    );
+  if (kind === "rate-limit")
+    return new HandoffError(
+      `Could not upload artifact "${name}": ${reason}. GitHub limits how fast a run creates artifacts; wait a minute and re-run the job.`
+    );
+  if (status === 401 || status === 403)
+    return new HandoffError(
+      `Could not upload artifact "${name}": the artifact service refused this job (${reason}). The job's token may not write artifacts here (a pull request from a fork, or a restricted GITHUB_TOKEN); use backend: cache, or run the save where the job may upload artifacts.`
+    );
+  return new HandoffError(
+    `Could not upload artifact "${name}": ${reason}. Re-run the job; if it persists, check https://www.githubstatus.com.`
+  );
+}
+
 // src/backends/artifact.ts
 function createArtifactBackend(options) {
   const client2 = new DefaultArtifactClient();
@@ -41695,32 +41921,51 @@ function createArtifactBackend(options) {
       `An artifact named "${name}" already exists in this workflow run (another job, e.g. of a matrix, or an earlier attempt saved it). Put the matrix values in "key" (e.g. key: images-\${{ matrix.os }}) so each job stores its own artifact, or set overwrite: true to replace it.`
     );
   }
-  async function upload(name, file, dir) {
-    const delays = options.retryDelays ?? [1e3, 2e3, 4e3, 8e3];
-    for (let attempt = 0; ; attempt++) {
-      if (options.overwrite) await removeExisting(name);
-      try {
-        const result = await client2.uploadArtifact(name, [file], dir, {
-          skipArchive: true,
-          ...options.retentionDays !== void 0 ? { retentionDays: options.retentionDays } : {}
-        });
-        log(
-          `Uploaded artifact "${name}" (id ${result.id}, ${result.size ?? 0} bytes, ${result.digest ? `sha256:${result.digest}` : "no digest"}).`
-        );
-        return result.size ?? (await stat(file)).size;
-      } catch (error2) {
-        if (!/\(409\)/.test(errorMessage(error2)))
-          throw new HandoffError(`Could not upload artifact "${name}": ${errorMessage(error2)}. Re-run the job.`);
-        if (!options.overwrite) throw collision(name);
-        const delay = delays[attempt];
-        if (delay === void 0)
-          throw new HandoffError(
-            `Could not replace artifact "${name}": another job kept re-creating it. Give each job its own key.`
-          );
-        log(`Artifact "${name}" is being written by another job; replacing it after ${delay} ms.`);
-        await new Promise((resolve2) => setTimeout(resolve2, delay));
-      }
+  const env = { ...options.env ?? process.env };
+  let service2;
+  const twirp = () => service2 ??= artifactServiceFromEnv(env);
+  async function openUpload(key) {
+    const maxRetentionDays = Number.parseInt(env.GITHUB_RETENTION_DAYS ?? "", 10);
+    return openArtifactUpload({
+      service: twirp(),
+      key,
+      name: artifactName(key),
+      overwrite: options.overwrite,
+      log,
+      retryDelays: options.retryDelays ?? [1e3, 2e3, 4e3, 8e3],
+      removeExisting,
+      collision,
+      ...options.retentionDays !== void 0 ? { retentionDays: options.retentionDays } : {},
+      ...Number.isNaN(maxRetentionDays) ? {} : { maxRetentionDays }
+    });
+  }
+  async function openRanged(key) {
+    const name = artifactName(key);
+    const artifact = await find(name);
+    if (!artifact) return void 0;
+    let url;
+    try {
+      url = await twirp().signedUrl(name);
+    } catch (error2) {
+      throw new HandoffError(
+        `Could not get a download URL for artifact "${name}": ${errorMessage(error2)}. Re-run the job.`
+      );
     }
+    const reader = rangeReader(url);
+    const failed = (error2) => {
+      throw new HandoffError(
+        `Artifact "${name}" (id ${artifact.id}) did not download intact: ${errorMessage(error2).replace(/\.$/, "")}. Nothing was loaded; re-run the job.`
+      );
+    };
+    log(
+      `Reading artifact "${name}" (id ${artifact.id}, ${artifact.size} bytes) in ranges, only the chunks the load needs.`
+    );
+    return {
+      matchedKey: key,
+      size: artifact.size,
+      read: (start, length) => reader.read(start, length).catch(failed),
+      fetch: (start, length, file) => reader.fetch(start, length, file).catch(failed)
+    };
   }
   async function removeExisting(name) {
     if (!await find(name)) return;
@@ -41739,9 +41984,9 @@ function createArtifactBackend(options) {
     try {
       const file = join2(dir, name);
       await write(file);
-      return { saved: true, key, bytes: await upload(name, file, dir) };
+      return await uploadFile(await openUpload(key), file);
     } finally {
-      await rm(dir, { recursive: true, force: true });
+      await rm2(dir, { recursive: true, force: true });
     }
   }
   async function restore(key) {
@@ -41752,9 +41997,9 @@ function createArtifactBackend(options) {
     try {
       const file = await download(artifact, dir);
       log(`Downloaded artifact "${name}"${where} (id ${artifact.id}, ${artifact.size} bytes).`);
-      return { matchedKey: key, file, dispose: () => rm(dir, { recursive: true, force: true }).catch(() => void 0) };
+      return { matchedKey: key, file, dispose: () => rm2(dir, { recursive: true, force: true }).catch(() => void 0) };
     } catch (error2) {
-      await rm(dir, { recursive: true, force: true });
+      await rm2(dir, { recursive: true, force: true });
       throw error2;
     }
   }
@@ -41782,7 +42027,7 @@ function createArtifactBackend(options) {
     const files = await readdir(dir);
     if (files.length !== 1) throw failed(`expected one file, found ${files.length}`);
     const file = join2(dir, files[0]);
-    const size = (await stat(file)).size;
+    const size = (await stat3(file)).size;
     if (size !== artifact.size) throw failed(`${size} bytes arrived, ${artifact.size} were uploaded`);
     return file;
   }
@@ -41795,6 +42040,9 @@ function createArtifactBackend(options) {
     },
     exists: async (key) => await find(artifactName(key), findBy) !== void 0,
     save,
+    openUpload,
+    // Ranges need the signed URL of this run's artifact; another run's comes through the REST API's redirect.
+    ...findBy ? {} : { openRanged },
     // Restore keys do not apply to artifacts: names are looked up exactly.
     restore: (key) => restore(key)
   };
@@ -41803,7 +42051,7 @@ async function reportDownload(dir, artifact, started, log) {
   const names = await readdir(dir).catch(() => []);
   const sizes = await Promise.all(
     names.map(
-      (name) => stat(join2(dir, name)).then(
+      (name) => stat3(join2(dir, name)).then(
         (s) => s.size,
         () => 0
       )
@@ -41820,4 +42068,4 @@ async function scratch(workDir, prefix) {
 export {
   createArtifactBackend
 };
-/*! For license information please see artifact-RZILCUGU.js.LEGAL.txt */
+/*! For license information please see artifact-IRCA3P4T.js.LEGAL.txt */

@@ -18500,7 +18500,7 @@ async function saveToStore(deps, store, request) {
     log.info(`Not saved: ${reason}.`);
     return { outcome: { saved: false, key: request.key, reason }, rows: [], phases: [["lookup", clock() - start]] };
   }
-  await store.prepare();
+  await store.prepare(request.key);
   const shaped = await reshape(deps, source, request, store.scratch);
   const split = await exportAndSplit(deps, store, shaped, request);
   let model;
@@ -18612,11 +18612,11 @@ async function createStore(settings, log, env = process.env) {
     case "local":
       return (await import("./local-store-VIMYM5GT.js")).createLocalStore(settings.path);
     case "cache":
-      return (await import("./cache-store-GYYRULPM.js")).createCacheStore({ workDir, log });
+      return (await import("./cache-store-G35KEM35.js")).createCacheStore({ workDir, log });
     case "artifact": {
       const [{ createArtifactBackend }, { createPackStore }] = await Promise.all([
-        import("./artifact-RZILCUGU.js"),
-        import("./pack-store-UBGUP7VN.js")
+        import("./artifact-IRCA3P4T.js"),
+        import("./pack-store-EMT6XETW.js")
       ]);
       return createPackStore(createArtifactBackend({ workDir, log, ...settings.artifact }), workDir);
     }
@@ -20229,4 +20229,4 @@ export {
   debugUnexpected,
   withDeps
 };
-/*! For license information please see chunk-FDLZWCZG.js.LEGAL.txt */
+/*! For license information please see chunk-JPLJN4L2.js.LEGAL.txt */

@@ -9,6 +9,7 @@ import {
   StorageBrowserPolicyFactory,
   StorageRetryPolicyFactory,
   StorageSharedKeyCredential,
+  TwirpError,
   UserDelegationKeyCredential,
   authorizeRequestOnTenantChallenge,
   bearerTokenAuthenticationPolicy,
@@ -21,10 +22,12 @@ import {
   createTracingClient,
   decompressResponsePolicyName,
   delay,
+  field,
   getCachedDefaultHttpClient,
   getDefaultProxySettings,
   isNodeLike,
   isTokenCredential,
+  libraryRetry,
   parseXML,
   randomUUID,
   require_commonjs,
@@ -34,8 +37,9 @@ import {
   storageRequestFailureDetailsParserPolicy,
   storageRetryPolicy,
   storageSharedKeyCredentialPolicy,
-  stringifyXML
-} from "./chunk-OWS4EZOB.js";
+  stringifyXML,
+  twirpClient
+} from "./chunk-QKENTRVN.js";
 import {
   BearerCredentialHandler,
   HttpClient,
@@ -47,7 +51,7 @@ import {
   isDebug,
   setSecret,
   warning
-} from "./chunk-73JW4JIJ.js";
+} from "./chunk-L5HZ3JBE.js";
 import {
   exec,
   mkdirP,
@@ -27650,7 +27654,7 @@ function restoreCacheV2(paths_1, primaryKey_1, restoreKeys_1, options_1) {
     }
     let archivePath = "";
     try {
-      const twirpClient = internalCacheTwirpClient();
+      const twirpClient2 = internalCacheTwirpClient();
       const compressionMethod = yield getCompressionMethod();
       const request = {
         key: primaryKey,
@@ -27659,7 +27663,7 @@ function restoreCacheV2(paths_1, primaryKey_1, restoreKeys_1, options_1) {
       };
       let response;
       try {
-        response = yield twirpClient.GetCacheEntryDownloadURL(request);
+        response = yield twirpClient2.GetCacheEntryDownloadURL(request);
       } catch (error2) {
         const errorMessage2 = (_a2 = error2 === null || error2 === void 0 ? void 0 : error2.message) !== null && _a2 !== void 0 ? _a2 : "";
         if (errorMessage2.includes(CACHE_READ_DENIED_PREFIX)) {
@@ -27809,7 +27813,7 @@ function saveCacheV2(paths_1, key_1, options_1) {
     var _a2;
     options = Object.assign(Object.assign({}, options), { uploadChunkSize: 64 * 1024 * 1024, uploadConcurrency: 8, useAzureSdk: true });
     const compressionMethod = yield getCompressionMethod();
-    const twirpClient = internalCacheTwirpClient();
+    const twirpClient2 = internalCacheTwirpClient();
     let cacheId = -1;
     const cachePaths = yield resolvePaths(paths);
     debug("Cache Paths:");
@@ -27836,7 +27840,7 @@ function saveCacheV2(paths_1, key_1, options_1) {
       };
       let signedUploadUrl;
       try {
-        const response = yield twirpClient.CreateCacheEntry(request);
+        const response = yield twirpClient2.CreateCacheEntry(request);
         if (!response.ok) {
           if (response.message && !response.message.startsWith(CACHE_WRITE_DENIED_PREFIX)) {
             warning(`Cache reservation failed: ${response.message}`);
@@ -27859,7 +27863,7 @@ function saveCacheV2(paths_1, key_1, options_1) {
         version: version3,
         sizeBytes: `${archiveFileSize}`
       };
-      const finalizeResponse = yield twirpClient.FinalizeCacheEntryUpload(finalizeRequest);
+      const finalizeResponse = yield twirpClient2.FinalizeCacheEntryUpload(finalizeRequest);
       debug(`FinalizeCacheEntryUploadResponse: ${finalizeResponse.ok}`);
       if (!finalizeResponse.ok) {
         if (finalizeResponse.message) {
@@ -28039,17 +28043,9 @@ async function libraryCall(call) {
 }
 
 // src/backends/cache-service.ts
-var CacheServiceError = class extends Error {
-  constructor(message, kind) {
-    super(message);
-    this.kind = kind;
-  }
-  kind;
+var CacheServiceError = class extends TwirpError {
   name = "CacheServiceError";
 };
-var libraryRetry = { attempts: 5, firstDelayMs: 3e3, factor: 1.5 };
-var retriedStatuses = /* @__PURE__ */ new Set([500, 502, 503, 504]);
-var networkCodes = /* @__PURE__ */ new Set(["ECONNRESET", "ENOTFOUND", "ETIMEDOUT", "ECONNREFUSED", "EHOSTUNREACH"]);
 var service = "github.actions.results.api.v1.CacheService";
 function cacheMode(env) {
   const mode = (env.ACTIONS_CACHE_MODE ?? "").trim().toLowerCase();
@@ -28069,11 +28065,14 @@ function cacheServiceFromEnv(env, retry2 = libraryRetry) {
   return twirpCacheService(base, token, retry2);
 }
 function twirpCacheService(base, token, retry2) {
-  const http = new HttpClient("image-handoff", [new BearerCredentialHandler(token)]);
-  const call = (method, body2) => withRetries(method, retry2, async () => {
-    const url2 = new URL(`/twirp/${service}/${method}`, base).href;
-    const response = await http.post(url2, JSON.stringify(body2), { "Content-Type": "application/json" });
-    return { status: response.message.statusCode ?? 0, body: await response.readBody() };
+  const call = twirpClient({
+    base,
+    token,
+    service,
+    retry: retry2,
+    quotaMessage: "the repository's cache storage quota is used up",
+    label: "the cache service",
+    error: (message, kind, status) => new CacheServiceError(message, kind, status)
   });
   return {
     async find(key, version3) {
@@ -28096,50 +28095,6 @@ function twirpCacheService(base, token, retry2) {
         );
     }
   };
-}
-function field(body2, snake) {
-  return body2[snake] ?? body2[snake.replace(/_([a-z])/g, (_, c) => c.toUpperCase())];
-}
-async function withRetries(method, retry2, request) {
-  let reason = "";
-  for (let attempt = 0; attempt < retry2.attempts; attempt++) {
-    if (attempt > 0) await new Promise((resolve2) => setTimeout(resolve2, delayBefore(attempt, retry2)));
-    let answer;
-    try {
-      answer = await request();
-    } catch (error2) {
-      const code = error2?.code;
-      reason = `${method}: ${String(error2?.message ?? error2)}`;
-      if (typeof code === "string" && !networkCodes.has(code)) throw new CacheServiceError(reason, "failed");
-      continue;
-    }
-    const body2 = parseJson(answer.body);
-    const msg = typeof body2?.msg === "string" ? body2.msg : "";
-    if (answer.status >= 200 && answer.status < 300 && body2 !== void 0) return body2;
-    if (msg.includes("insufficient usage"))
-      throw new CacheServiceError("the repository's cache storage quota is used up", "quota");
-    if (answer.status === 429)
-      throw new CacheServiceError(
-        `the cache service rate-limited ${method} (HTTP 429${msg ? `: ${msg}` : ""})`,
-        "rate-limit"
-      );
-    reason = `${method} answered HTTP ${answer.status}${msg ? `: ${msg}` : body2 === void 0 ? " with a body that is not JSON" : ""}`;
-    if (body2 !== void 0 && !retriedStatuses.has(answer.status)) throw new CacheServiceError(reason, "failed");
-  }
-  throw new CacheServiceError(`${reason} (after ${retry2.attempts} attempts)`, "failed");
-}
-function delayBefore(attempt, retry2) {
-  if (attempt === 1) return retry2.firstDelayMs;
-  const least = retry2.firstDelayMs * retry2.factor ** (attempt - 1);
-  return least + Math.random() * least * (retry2.factor - 1);
-}
-function parseJson(text) {
-  try {
-    const value = JSON.parse(text);
-    return typeof value === "object" && value !== null ? value : void 0;
-  } catch {
-    return void 0;
-  }
 }
 
 // src/backends/cache-chunks.ts

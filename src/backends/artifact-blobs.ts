@@ -1,0 +1,95 @@
+/**
+ * The blob side of an artifact, through the Azure SDK as @actions/artifact uses it: staged blocks committed in
+ * order on upload; ranged reads of the signed URL on download, so a load fetches only the chunks it needs and
+ * starts before the whole artifact would have arrived.
+ */
+import { createWriteStream } from 'node:fs'
+import { rm, stat } from 'node:fs/promises'
+import { pipeline } from 'node:stream/promises'
+import { BlobClient } from '@azure/storage-blob'
+import { errorMessage } from '../errors.js'
+import type { PieceBody } from './backend.js'
+
+const downloadAttempts = 3
+
+/** Block ids must all have one length within a blob. */
+const blockId = (n: number): string => Buffer.from(`ih-block-${String(n).padStart(8, '0')}`).toString('base64')
+
+export interface BlockUpload {
+  /** Stages block `n`; the SDK opens a stream factory again when it retries a failed Put Block (5xx, reset). */
+  stage(n: number, body: PieceBody, length: number): Promise<void>
+  /** Commits blocks 0..count-1, in that order, as the blob. */
+  commit(count: number): Promise<void>
+}
+
+export function blockUpload(url: string): BlockUpload {
+  const client = new BlobClient(url).getBlockBlobClient()
+  return {
+    async stage(n, body, length) {
+      await client.stageBlock(blockId(n), body, length)
+    },
+    async commit(count) {
+      await client.commitBlockList(
+        Array.from({ length: count }, (_, n) => blockId(n)),
+        { blobHTTPHeaders: { blobContentType: 'application/octet-stream' } }
+      )
+    }
+  }
+}
+
+export interface RangeReader {
+  /** `length` bytes from `start`, in memory: for the pack's footer, table and index only. */
+  read(start: number, length: number): Promise<Buffer>
+  /** `length` bytes from `start` into `file` (created or replaced). */
+  fetch(start: number, length: number, file: string): Promise<void>
+}
+
+export function rangeReader(url: string): RangeReader {
+  const client = new BlobClient(url)
+  // The SDK checks the length against the headers and resumes a body that ends early (maxRetryRequests); a
+  // connection that breaks mid-body it reports as aborted: that gets a fresh request.
+  const attempt = async <T>(what: string, task: () => Promise<T>, undo: () => Promise<void>): Promise<T> => {
+    for (let n = 1; ; n++) {
+      try {
+        return await task()
+      } catch (error) {
+        await undo()
+        if (n >= downloadAttempts)
+          throw new Error(`${what} failed (${n} attempts): ${errorMessage(error).replace(/\.$/, '')}`)
+      }
+    }
+  }
+  const body = async (start: number, length: number): Promise<NodeJS.ReadableStream> => {
+    const response = await client.download(start, length, { maxRetryRequests: 5 })
+    if (!response.readableStreamBody) throw new Error('the download had no body')
+    if (response.contentLength !== length)
+      throw new Error(
+        `${response.contentLength ?? 'an unknown number of'} bytes were announced where ${length} were asked for`
+      )
+    return response.readableStreamBody
+  }
+  return {
+    read: (start, length) =>
+      attempt(
+        `reading bytes ${start}-${start + length - 1}`,
+        async () => {
+          const parts: Buffer[] = []
+          for await (const part of await body(start, length)) parts.push(part as Buffer)
+          const data = Buffer.concat(parts)
+          if (data.length !== length) throw new Error(`${data.length} of ${length} bytes arrived`)
+          return data
+        },
+        async () => undefined
+      ),
+    fetch: (start, length, file) =>
+      attempt(
+        `fetching bytes ${start}-${start + length - 1}`,
+        async () => {
+          await pipeline(await body(start, length), createWriteStream(file, { highWaterMark: 4 * 1024 * 1024 }))
+          const size = (await stat(file)).size
+          if (size !== length) throw new Error(`${size} of ${length} bytes arrived`)
+        },
+        () => rm(file, { force: true }).catch(() => undefined)
+      )
+  }
+}
