@@ -96,7 +96,11 @@ export async function convertLayer(out: LayerOutput, body: Readable): Promise<Co
     stages.push(count)
     // An uncompressed layer waits on disk compressed; it is expanded again on its way out.
     if (target === 'uncompressed') stages.push(zstdCompress(1))
-    await pipeline([head.stream, ...stages, createWriteStream(file)] as unknown as NodeJS.ReadWriteStream[])
+    await pipeline([
+      head.stream,
+      ...stages,
+      createWriteStream(file, { highWaterMark: 1024 * 1024 })
+    ] as unknown as NodeJS.ReadWriteStream[])
     const layer = { digest: `sha256:${hash.digest('hex')}`, size }
     if (!out.emitted.has(layer.digest)) {
       out.emitted.add(layer.digest)

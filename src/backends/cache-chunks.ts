@@ -83,7 +83,7 @@ export function serviceChunks(service: CacheService, scratch: string, env: NodeJ
           const from = attempt === 1 ? url : ((await find(digest)) ?? url)
           const response = await new BlobClient(from).download(0, undefined, { maxRetryRequests: 5 })
           if (!response.readableStreamBody) throw new Error('the download had no body')
-          await pipeline(response.readableStreamBody, createWriteStream(file))
+          await pipeline(response.readableStreamBody, createWriteStream(file, { highWaterMark: 1024 * 1024 }))
           const size = (await stat(file)).size
           if (size !== response.contentLength)
             throw new Error(

@@ -143,7 +143,10 @@ export function createRegistryClient(options: ClientOptions): RegistryClient {
       async fetchBlob(digest, file) {
         const response = await send({ method: 'GET', url: `${base}/blobs/${digest}`, access: 'pull' })
         if (!response.ok || response.body === null) throw await unexpected(response, `a download of blob ${digest}`)
-        await pipeline(Readable.fromWeb(response.body as WebReadableStream), createWriteStream(file))
+        await pipeline(
+          Readable.fromWeb(response.body as WebReadableStream),
+          createWriteStream(file, { highWaterMark: 1024 * 1024 })
+        )
       },
       async mountBlob(digest, from) {
         const url = `${base}/blobs/uploads/?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(from)}`

@@ -176,7 +176,7 @@ async function exportLayer(
       filter,
       tap,
       zstdCompress(tempLevel),
-      createWriteStream(image.file)
+      createWriteStream(image.file, { highWaterMark: 1024 * 1024 })
     )
     return { file: image.file, diffId: `sha256:${hash.digest('hex')}`, size, fileBytes: filter.fileBytes }
   } catch (error) {

@@ -235,7 +235,10 @@ function createRegistryClient(options) {
       async fetchBlob(digest, file) {
         const response = await send({ method: "GET", url: `${base}/blobs/${digest}`, access: "pull" });
         if (!response.ok || response.body === null) throw await unexpected(response, `a download of blob ${digest}`);
-        await pipeline(Readable2.fromWeb(response.body), createWriteStream(file));
+        await pipeline(
+          Readable2.fromWeb(response.body),
+          createWriteStream(file, { highWaterMark: 1024 * 1024 })
+        );
       },
       async mountBlob(digest, from) {
         const url = `${base}/blobs/uploads/?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(from)}`;

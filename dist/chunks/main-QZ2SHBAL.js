@@ -9,7 +9,7 @@ import {
   saveImages,
   terminalLine,
   withDeps
-} from "./chunk-JPLJN4L2.js";
+} from "./chunk-KQRTUHEW.js";
 import "./chunk-XUXHGHRQ.js";
 import "./chunk-53D3W5QR.js";
 import "./chunk-ROT7L2KW.js";

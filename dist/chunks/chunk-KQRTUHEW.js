@@ -17294,7 +17294,11 @@ async function convertLayer(out, body) {
     }
     stages.push(count2);
     if (target === "uncompressed") stages.push(zstdCompress(1));
-    await pipeline([head.stream, ...stages, createWriteStream(file)]);
+    await pipeline([
+      head.stream,
+      ...stages,
+      createWriteStream(file, { highWaterMark: 1024 * 1024 })
+    ]);
     const layer = { digest: `sha256:${hash.digest("hex")}`, size };
     if (!out.emitted.has(layer.digest)) {
       out.emitted.add(layer.digest);
@@ -18076,7 +18080,7 @@ function storeSink(store, options) {
       await pipeline3(
         createReadStream3(file, { highWaterMark: 1024 * 1024 }),
         zstdCompress(options.compressionLevel),
-        createWriteStream2(target)
+        createWriteStream2(target, { highWaterMark: 1024 * 1024 })
       );
     await release(file);
     return target;
@@ -18100,7 +18104,7 @@ function storeSink(store, options) {
     if (failure !== void 0) throw failure;
     const file = join3(store.scratch, `chunk-${process.pid}-${counter++}`);
     files.set(file, trackTemporary(file));
-    const output = createWriteStream2(file);
+    const output = createWriteStream2(file, { highWaterMark: 1024 * 1024 });
     const written = once2(output, "close").then(() => void 0);
     written.catch(() => void 0);
     return {
@@ -18612,7 +18616,7 @@ async function createStore(settings, log, env = process.env) {
     case "local":
       return (await import("./local-store-VIMYM5GT.js")).createLocalStore(settings.path);
     case "cache":
-      return (await import("./cache-store-G35KEM35.js")).createCacheStore({ workDir, log });
+      return (await import("./cache-store-YWYTZOPB.js")).createCacheStore({ workDir, log });
     case "artifact": {
       const [{ createArtifactBackend }, { createPackStore }] = await Promise.all([
         import("./artifact-IRCA3P4T.js"),
@@ -18622,7 +18626,7 @@ async function createStore(settings, log, env = process.env) {
     }
     case "registry": {
       if (settings.registry === void 0) throw new Error("backend: registry without registry settings");
-      const { createRegistryStore } = await import("./registry-store-S3DONWIC.js");
+      const { createRegistryStore } = await import("./registry-store-FSHCIKXM.js");
       return createRegistryStore({ ...settings.registry, workDir, log });
     }
   }
@@ -19345,7 +19349,7 @@ async function exportLayer(docker, host, image, options) {
       filter,
       tap,
       zstdCompress(tempLevel),
-      createWriteStream3(image.file)
+      createWriteStream3(image.file, { highWaterMark: 1024 * 1024 })
     );
     return { file: image.file, diffId: `sha256:${hash.digest("hex")}`, size, fileBytes: filter.fileBytes };
   } catch (error) {
@@ -20229,4 +20233,4 @@ export {
   debugUnexpected,
   withDeps
 };
-/*! For license information please see chunk-JPLJN4L2.js.LEGAL.txt */
+/*! For license information please see chunk-KQRTUHEW.js.LEGAL.txt */

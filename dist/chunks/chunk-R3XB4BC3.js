@@ -11,7 +11,7 @@ import {
   saveImages,
   selects,
   withDeps
-} from "./chunk-JPLJN4L2.js";
+} from "./chunk-KQRTUHEW.js";
 import {
   formatBytes,
   formatMs

@@ -28142,7 +28142,7 @@ function serviceChunks(service2, scratch, env) {
           const from = attempt === 1 ? url2 : await find(digest) ?? url2;
           const response = await new BlobClient(from).download(0, void 0, { maxRetryRequests: 5 });
           if (!response.readableStreamBody) throw new Error("the download had no body");
-          await pipeline2(response.readableStreamBody, createWriteStream2(file));
+          await pipeline2(response.readableStreamBody, createWriteStream2(file, { highWaterMark: 1024 * 1024 }));
           const size = (await stat2(file)).size;
           if (size !== response.contentLength)
             throw new Error(
