@@ -2,8 +2,8 @@ import { createRequire as __createRequire } from 'node:module'; import { fileURL
 import {
   coreIO,
   runPost
-} from "./chunks/chunk-R3XB4BC3.js";
-import "./chunks/chunk-KQRTUHEW.js";
+} from "./chunks/chunk-NJH6UGOC.js";
+import "./chunks/chunk-SORBC7H4.js";
 import "./chunks/chunk-XUXHGHRQ.js";
 import "./chunks/chunk-L5HZ3JBE.js";
 import "./chunks/chunk-53D3W5QR.js";

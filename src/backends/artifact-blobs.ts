@@ -3,12 +3,11 @@
  * order on upload; ranged reads of the signed URL on download, so a load fetches only the chunks it needs and
  * starts before the whole artifact would have arrived.
  */
-import { createWriteStream } from 'node:fs'
-import { rm, stat } from 'node:fs/promises'
-import { pipeline } from 'node:stream/promises'
+import { rm } from 'node:fs/promises'
 import { BlobClient } from '@azure/storage-blob'
 import { errorMessage } from '../errors.js'
 import type { PieceBody } from './backend.js'
+import { downloadBlob, openBlob } from './blob-download.js'
 
 const downloadAttempts = 3
 
@@ -45,9 +44,7 @@ export interface RangeReader {
 }
 
 export function rangeReader(url: string): RangeReader {
-  const client = new BlobClient(url)
-  // The SDK checks the length against the headers and resumes a body that ends early (maxRetryRequests); a
-  // connection that breaks mid-body it reports as aborted: that gets a fresh request.
+  // A connection that breaks mid-body (blob-download.ts) gets a fresh request.
   const attempt = async <T>(what: string, task: () => Promise<T>, undo: () => Promise<void>): Promise<T> => {
     for (let n = 1; ; n++) {
       try {
@@ -59,22 +56,13 @@ export function rangeReader(url: string): RangeReader {
       }
     }
   }
-  const body = async (start: number, length: number): Promise<NodeJS.ReadableStream> => {
-    const response = await client.download(start, length, { maxRetryRequests: 5 })
-    if (!response.readableStreamBody) throw new Error('the download had no body')
-    if (response.contentLength !== length)
-      throw new Error(
-        `${response.contentLength ?? 'an unknown number of'} bytes were announced where ${length} were asked for`
-      )
-    return response.readableStreamBody
-  }
   return {
     read: (start, length) =>
       attempt(
         `reading bytes ${start}-${start + length - 1}`,
         async () => {
           const parts: Buffer[] = []
-          for await (const part of await body(start, length)) parts.push(part as Buffer)
+          for await (const part of (await openBlob(url, start, length)).body) parts.push(part as Buffer)
           const data = Buffer.concat(parts)
           if (data.length !== length) throw new Error(`${data.length} of ${length} bytes arrived`)
           return data
@@ -84,11 +72,7 @@ export function rangeReader(url: string): RangeReader {
     fetch: (start, length, file) =>
       attempt(
         `fetching bytes ${start}-${start + length - 1}`,
-        async () => {
-          await pipeline(await body(start, length), createWriteStream(file, { highWaterMark: 4 * 1024 * 1024 }))
-          const size = (await stat(file)).size
-          if (size !== length) throw new Error(`${size} of ${length} bytes arrived`)
-        },
+        () => downloadBlob(url, file, start, length),
         () => rm(file, { force: true }).catch(() => undefined)
       )
   }

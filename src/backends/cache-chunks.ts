@@ -5,16 +5,17 @@
  * Enterprise Server's legacy protocol) chunks go through @actions/cache, which archives and compresses them.
  */
 import { createHash } from 'node:crypto'
-import { createReadStream, createWriteStream } from 'node:fs'
+import { createReadStream } from 'node:fs'
 import { rename, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import { pipeline } from 'node:stream/promises'
 import { BlobClient } from '@azure/storage-blob'
 import { HandoffError, errorMessage } from '../errors.js'
 import type { BlobStore } from '../store/blob-store.js'
 import type { ChunkDigest } from '../store/format.js'
 import { lookup, restore, save } from './cache-library.js'
-import { CacheServiceError, cacheMode, type CacheService } from './cache-service.js'
+import { cacheMode, type CacheService } from './cache-service.js'
+import { downloadBlob } from './blob-download.js'
+import { TwirpError } from './twirp.js'
 
 export type ChunkTransport = Pick<BlobStore, 'compresses' | 'has' | 'put' | 'get'> & {
   readonly via: 'cache service' | '@actions/cache'
@@ -77,18 +78,8 @@ export function serviceChunks(service: CacheService, scratch: string, env: NodeJ
       const dispose = (): Promise<void> => rm(file, { force: true }).catch(() => undefined)
       for (let attempt = 1; ; attempt++) {
         try {
-          // The SDK checks the length against the headers and resumes a body that ends early; a connection
-          // that breaks mid-body it reports as aborted: that gets a fresh download.
           // A retry asks for a fresh URL: the one from the lookup may have expired while earlier chunks loaded.
-          const from = attempt === 1 ? url : ((await find(digest)) ?? url)
-          const response = await new BlobClient(from).download(0, undefined, { maxRetryRequests: 5 })
-          if (!response.readableStreamBody) throw new Error('the download had no body')
-          await pipeline(response.readableStreamBody, createWriteStream(file, { highWaterMark: 1024 * 1024 }))
-          const size = (await stat(file)).size
-          if (size !== response.contentLength)
-            throw new Error(
-              `${size} bytes arrived where ${response.contentLength ?? 'an unknown number'} were announced`
-            )
+          await downloadBlob(attempt === 1 ? url : ((await find(digest)) ?? url), file)
           break
         } catch (error) {
           await dispose()
@@ -121,7 +112,7 @@ async function awaitOtherJob(
 /** A service failure as the user's next step: a full cache and rate limits say what to do. */
 function failure(what: string, digest: string): (error: unknown) => never {
   return (error) => {
-    const kind = error instanceof CacheServiceError ? error.kind : 'failed'
+    const kind = error instanceof TwirpError ? error.kind : 'failed'
     const reason = errorMessage(error).replace(/\.$/, '')
     if (kind === 'quota')
       throw new HandoffError(

@@ -5,14 +5,7 @@
  * index entry still goes through @actions/cache. Requests and retries follow the library's own twirp client
  * (`internal/shared/cacheTwirpClient.js` in @actions/cache 6.3), shared with the artifact upload in twirp.ts.
  */
-import { TwirpError, field, libraryRetry, twirpClient, type RetryPolicy, type TwirpFailure } from './twirp.js'
-
-export type CacheServiceFailure = TwirpFailure
-export type { RetryPolicy }
-
-export class CacheServiceError extends TwirpError {
-  override readonly name = 'CacheServiceError'
-}
+import { TwirpError, field, libraryRetry, twirpClient, type RetryPolicy } from './twirp.js'
 
 export interface CacheService {
   /** The signed download URL of the finalized entry under exactly `key` and `version`; undefined on a miss. */
@@ -56,8 +49,7 @@ function twirpCacheService(base: string, token: string, retry: RetryPolicy): Cac
     service,
     retry,
     quotaMessage: "the repository's cache storage quota is used up",
-    label: 'the cache service',
-    error: (message, kind, status) => new CacheServiceError(message, kind, status)
+    label: 'the cache service'
   })
   return {
     async find(key, version) {
@@ -74,7 +66,7 @@ function twirpCacheService(base: string, token: string, retry: RetryPolicy): Cac
     async finalize(key, version, size) {
       const answer = await call('FinalizeCacheEntryUpload', { key, version, size_bytes: String(size) })
       if (answer.ok !== true)
-        throw new CacheServiceError(
+        throw new TwirpError(
           `the service did not finalize entry "${key}"${typeof answer.message === 'string' ? `: ${answer.message}` : ''}`,
           'failed'
         )

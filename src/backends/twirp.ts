@@ -10,7 +10,7 @@ import { BearerCredentialHandler } from '@actions/http-client/lib/auth'
 export type TwirpFailure = 'quota' | 'rate-limit' | 'failed'
 
 export class TwirpError extends Error {
-  override readonly name: string = 'TwirpError'
+  override readonly name = 'TwirpError'
   constructor(
     message: string,
     readonly kind: TwirpFailure,
@@ -39,8 +39,6 @@ export interface TwirpOptions {
   quotaMessage: string
   /** The service as messages name it, e.g. "the cache service". */
   label: string
-  /** Makes the errors of this client (the cache keeps its own error class). */
-  error?: (message: string, kind: TwirpFailure, status?: number) => TwirpError
 }
 
 export type TwirpCall = (method: string, body: Record<string, unknown>) => Promise<Record<string, unknown>>
@@ -69,7 +67,8 @@ async function withRetries(
   request: () => Promise<{ status: number; body: string }>
 ): Promise<Record<string, unknown>> {
   const { retry } = options
-  const fail = options.error ?? ((message, kind, status) => new TwirpError(message, kind, status))
+  const fail = (message: string, kind: TwirpFailure, status?: number): TwirpError =>
+    new TwirpError(message, kind, status)
   let reason = ''
   let status: number | undefined
   for (let attempt = 0; attempt < retry.attempts; attempt++) {

@@ -37,7 +37,7 @@ export function newestFirst(a: ListedEntry, b: ListedEntry): number {
  */
 export interface BlobStore {
   readonly kind: 'cache' | 'local' | 'artifact' | 'registry'
-  /** True when the storage compresses what it is given (the Actions cache runs zstd): chunks then go in raw. */
+  /** True when the storage compresses what it is given (@actions/cache on GHES runs zstd): chunks then go in raw. */
   readonly compresses: boolean
   /** A directory for chunk files on their way in or out, on the same filesystem as the store where it has one. */
   readonly scratch: string

@@ -10,12 +10,14 @@ import {
   BlobClient,
   TwirpError,
   artifactName,
+  downloadBlob,
   field,
   libraryRetry,
+  openBlob,
   require_commonjs,
   require_commonjs2,
   twirpClient
-} from "./chunk-QKENTRVN.js";
+} from "./chunk-MBHFNAVI.js";
 import {
   BearerCredentialHandler,
   HttpClient,
@@ -1282,7 +1284,7 @@ var require_readdir_glob = __commonJS({
         });
       });
     }
-    function stat4(file, followSymlinks) {
+    function stat3(file, followSymlinks) {
       return new Promise((resolve3, reject) => {
         const statFunc = followSymlinks ? fs5.stat : fs5.lstat;
         statFunc(file, (err, stats) => {
@@ -1290,7 +1292,7 @@ var require_readdir_glob = __commonJS({
             switch (err.code) {
               case "ENOENT":
                 if (followSymlinks) {
-                  resolve3(stat4(file, false));
+                  resolve3(stat3(file, false));
                 } else {
                   resolve3(null);
                 }
@@ -1318,7 +1320,7 @@ var require_readdir_glob = __commonJS({
         const absolute = path4 + "/" + relative;
         let stats = null;
         if (useStat || followSymlinks) {
-          stats = await stat4(absolute, followSymlinks);
+          stats = await stat3(absolute, followSymlinks);
         }
         if (!stats && file.name !== void 0) {
           stats = file;
@@ -3813,7 +3815,7 @@ var require_graceful_fs = __commonJS({
       polyfills(fs6);
       fs6.gracefulify = patch;
       fs6.createReadStream = createReadStream3;
-      fs6.createWriteStream = createWriteStream3;
+      fs6.createWriteStream = createWriteStream2;
       var fs$readFile = fs6.readFile;
       fs6.readFile = readFile;
       function readFile(path4, options, cb) {
@@ -4025,7 +4027,7 @@ var require_graceful_fs = __commonJS({
       function createReadStream3(path4, options) {
         return new fs6.ReadStream(path4, options);
       }
-      function createWriteStream3(path4, options) {
+      function createWriteStream2(path4, options) {
         return new fs6.WriteStream(path4, options);
       }
       var fs$open = fs6.open;
@@ -11914,7 +11916,7 @@ var require_pipeline = __commonJS({
         }
       }
     }
-    function pipeline2(...streams) {
+    function pipeline(...streams) {
       return pipelineImpl(streams, once(popCallback(streams)));
     }
     function pipelineImpl(streams, callback, opts) {
@@ -12180,7 +12182,7 @@ var require_pipeline = __commonJS({
     }
     module.exports = {
       pipelineImpl,
-      pipeline: pipeline2
+      pipeline
     };
   }
 });
@@ -12189,7 +12191,7 @@ var require_pipeline = __commonJS({
 var require_compose = __commonJS({
   "node_modules/readable-stream/lib/internal/streams/compose.js"(exports, module) {
     "use strict";
-    var { pipeline: pipeline2 } = require_pipeline();
+    var { pipeline } = require_pipeline();
     var Duplex = require_duplex();
     var { destroyer } = require_destroy2();
     var {
@@ -12249,7 +12251,7 @@ var require_compose = __commonJS({
         }
       }
       const head = streams[0];
-      const tail = pipeline2(streams, onfinished);
+      const tail = pipeline(streams, onfinished);
       const writable = !!(isWritable(head) || isWritableStream(head) || isTransformStream(head));
       const readable = !!(isReadable(tail) || isReadableStream(tail) || isTransformStream(tail));
       d = new Duplex({
@@ -12792,7 +12794,7 @@ var require_promises = __commonJS({
     var { pipelineImpl: pl } = require_pipeline();
     var { finished } = require_end_of_stream();
     require_stream2();
-    function pipeline2(...streams) {
+    function pipeline(...streams) {
       return new Promise2((resolve2, reject) => {
         let signal;
         let end;
@@ -12820,7 +12822,7 @@ var require_promises = __commonJS({
     }
     module.exports = {
       finished,
-      pipeline: pipeline2
+      pipeline
     };
   }
 });
@@ -12840,7 +12842,7 @@ var require_stream2 = __commonJS({
     } = require_errors();
     var compose = require_compose();
     var { setDefaultHighWaterMark, getDefaultHighWaterMark } = require_state();
-    var { pipeline: pipeline2 } = require_pipeline();
+    var { pipeline } = require_pipeline();
     var { destroyer } = require_destroy2();
     var eos = require_end_of_stream();
     var promises2 = require_promises();
@@ -12904,7 +12906,7 @@ var require_stream2 = __commonJS({
     Stream.Duplex = require_duplex();
     Stream.Transform = require_transform();
     Stream.PassThrough = require_passthrough2();
-    Stream.pipeline = pipeline2;
+    Stream.pipeline = pipeline;
     var { addAbortSignal } = require_add_abort_signal();
     Stream.addAbortSignal = addAbortSignal;
     Stream.finished = eos;
@@ -12920,7 +12922,7 @@ var require_stream2 = __commonJS({
         return promises2;
       }
     });
-    ObjectDefineProperty(pipeline2, customPromisify, {
+    ObjectDefineProperty(pipeline, customPromisify, {
       __proto__: null,
       enumerable: true,
       get() {
@@ -32648,8 +32650,8 @@ var require_mkdirp = __commonJS({
           // there already.  If so, then hooray!  If not, then something
           // is borked.
           default:
-            xfs.stat(p, function(er2, stat4) {
-              if (er2 || !stat4.isDirectory()) cb(er, made);
+            xfs.stat(p, function(er2, stat3) {
+              if (er2 || !stat3.isDirectory()) cb(er, made);
               else cb(null, made);
             });
             break;
@@ -32680,13 +32682,13 @@ var require_mkdirp = __commonJS({
           // there already.  If so, then hooray!  If not, then something
           // is borked.
           default:
-            var stat4;
+            var stat3;
             try {
-              stat4 = xfs.statSync(p);
+              stat3 = xfs.statSync(p);
             } catch (err1) {
               throw err0;
             }
-            if (!stat4.isDirectory()) throw err0;
+            if (!stat3.isDirectory()) throw err0;
             break;
         }
       }
@@ -34108,7 +34110,7 @@ var require_light = __commonJS({
 });
 
 // src/backends/artifact.ts
-import { mkdir, mkdtemp, readdir, rm as rm2, stat as stat3 } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, rm as rm2, stat as stat2 } from "node:fs/promises";
 import { join as join2 } from "node:path";
 
 // node_modules/@actions/artifact/lib/internal/shared/config.js
@@ -41676,9 +41678,7 @@ If the error persists, please check whether Actions and API requests are operati
 var client = new DefaultArtifactClient();
 
 // src/backends/artifact-blobs.ts
-import { createWriteStream as createWriteStream2 } from "node:fs";
-import { rm, stat } from "node:fs/promises";
-import { pipeline } from "node:stream/promises";
+import { rm } from "node:fs/promises";
 var downloadAttempts = 3;
 var blockId = (n) => Buffer.from(`ih-block-${String(n).padStart(8, "0")}`).toString("base64");
 function blockUpload(url) {
@@ -41696,7 +41696,6 @@ function blockUpload(url) {
   };
 }
 function rangeReader(url) {
-  const client2 = new BlobClient(url);
   const attempt = async (what, task, undo) => {
     for (let n = 1; ; n++) {
       try {
@@ -41708,21 +41707,12 @@ function rangeReader(url) {
       }
     }
   };
-  const body = async (start, length) => {
-    const response = await client2.download(start, length, { maxRetryRequests: 5 });
-    if (!response.readableStreamBody) throw new Error("the download had no body");
-    if (response.contentLength !== length)
-      throw new Error(
-        `${response.contentLength ?? "an unknown number of"} bytes were announced where ${length} were asked for`
-      );
-    return response.readableStreamBody;
-  };
   return {
     read: (start, length) => attempt(
       `reading bytes ${start}-${start + length - 1}`,
       async () => {
         const parts = [];
-        for await (const part of await body(start, length)) parts.push(part);
+        for await (const part of (await openBlob(url, start, length)).body) parts.push(part);
         const data = Buffer.concat(parts);
         if (data.length !== length) throw new Error(`${data.length} of ${length} bytes arrived`);
         return data;
@@ -41731,11 +41721,7 @@ function rangeReader(url) {
     ),
     fetch: (start, length, file) => attempt(
       `fetching bytes ${start}-${start + length - 1}`,
-      async () => {
-        await pipeline(await body(start, length), createWriteStream2(file, { highWaterMark: 4 * 1024 * 1024 }));
-        const size = (await stat(file)).size;
-        if (size !== length) throw new Error(`${size} of ${length} bytes arrived`);
-      },
+      () => downloadBlob(url, file, start, length),
       () => rm(file, { force: true }).catch(() => void 0)
     )
   };
@@ -41814,7 +41800,7 @@ function artifactServiceFromEnv(env, retry2 = libraryRetry) {
 // src/backends/artifact-upload.ts
 import { createHash as createHash3 } from "node:crypto";
 import { createReadStream as createReadStream2 } from "node:fs";
-import { stat as stat2 } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 async function openArtifactUpload(options) {
   const { service: service2, name, log } = options;
   const expiresAt = expiry(options);
@@ -41853,7 +41839,7 @@ async function openArtifactUpload(options) {
 }
 var wholeFileBlock = 64 * 1024 * 1024;
 async function uploadFile(upload, file) {
-  const size = (await stat2(file)).size;
+  const size = (await stat(file)).size;
   const hash = createHash3("sha256");
   for await (const data of createReadStream2(file, { highWaterMark: 1024 * 1024 })) hash.update(data);
   const count = Math.ceil(size / wholeFileBlock);
@@ -42027,7 +42013,7 @@ function createArtifactBackend(options) {
     const files = await readdir(dir);
     if (files.length !== 1) throw failed(`expected one file, found ${files.length}`);
     const file = join2(dir, files[0]);
-    const size = (await stat3(file)).size;
+    const size = (await stat2(file)).size;
     if (size !== artifact.size) throw failed(`${size} bytes arrived, ${artifact.size} were uploaded`);
     return file;
   }
@@ -42051,7 +42037,7 @@ async function reportDownload(dir, artifact, started, log) {
   const names = await readdir(dir).catch(() => []);
   const sizes = await Promise.all(
     names.map(
-      (name) => stat3(join2(dir, name)).then(
+      (name) => stat2(join2(dir, name)).then(
         (s) => s.size,
         () => 0
       )
@@ -42068,4 +42054,4 @@ async function scratch(workDir, prefix) {
 export {
   createArtifactBackend
 };
-/*! For license information please see artifact-IRCA3P4T.js.LEGAL.txt */
+/*! For license information please see artifact-CGH35ZRM.js.LEGAL.txt */

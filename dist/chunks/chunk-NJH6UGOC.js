@@ -11,7 +11,7 @@ import {
   saveImages,
   selects,
   withDeps
-} from "./chunk-KQRTUHEW.js";
+} from "./chunk-SORBC7H4.js";
 import {
   formatBytes,
   formatMs

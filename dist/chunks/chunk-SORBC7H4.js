@@ -18616,10 +18616,10 @@ async function createStore(settings, log, env = process.env) {
     case "local":
       return (await import("./local-store-VIMYM5GT.js")).createLocalStore(settings.path);
     case "cache":
-      return (await import("./cache-store-YWYTZOPB.js")).createCacheStore({ workDir, log });
+      return (await import("./cache-store-LPB2C3M6.js")).createCacheStore({ workDir, log });
     case "artifact": {
       const [{ createArtifactBackend }, { createPackStore }] = await Promise.all([
-        import("./artifact-IRCA3P4T.js"),
+        import("./artifact-CGH35ZRM.js"),
         import("./pack-store-EMT6XETW.js")
       ]);
       return createPackStore(createArtifactBackend({ workDir, log, ...settings.artifact }), workDir);
@@ -20233,4 +20233,4 @@ export {
   debugUnexpected,
   withDeps
 };
-/*! For license information please see chunk-KQRTUHEW.js.LEGAL.txt */
+/*! For license information please see chunk-SORBC7H4.js.LEGAL.txt */
