@@ -2,15 +2,18 @@ import { createRequire as __createRequire } from 'node:module'; import { fileURL
 import {
   coreIO,
   runPost
-} from "./chunks/chunk-NJH6UGOC.js";
-import "./chunks/chunk-SORBC7H4.js";
-import "./chunks/chunk-XUXHGHRQ.js";
-import "./chunks/chunk-L5HZ3JBE.js";
-import "./chunks/chunk-53D3W5QR.js";
-import "./chunks/chunk-ROT7L2KW.js";
+} from "./chunks/chunk-AS37NIX2.js";
+import "./chunks/chunk-LQUFP7IP.js";
+import "./chunks/chunk-U5GEQORK.js";
 import "./chunks/chunk-OTW4DL2O.js";
-import "./chunks/chunk-IFMM4ZD5.js";
-import "./chunks/chunk-OOPN6O4Y.js";
+import "./chunks/chunk-NAWHFGNI.js";
+import "./chunks/chunk-XFN6TRWD.js";
+import "./chunks/chunk-PABUF2JJ.js";
+import "./chunks/chunk-GCFW4ZPD.js";
+import "./chunks/chunk-XUTTEGAI.js";
+import "./chunks/chunk-CMCPHAXR.js";
+import "./chunks/chunk-B36MAPR3.js";
+import "./chunks/chunk-DGQ6QHC6.js";
 
 // src/post.ts
 await runPost(coreIO);

@@ -83,7 +83,7 @@ describe('cache service faults', () => {
     expect(wf.services.calls('GetCacheEntryDownloadURL', from).map((r) => r.status)).toEqual([502, 502, 502, 502, 502])
     expect(annotations(main, 'warning')).toContainEqual(
       expect.stringMatching(
-        /^Could not restore images, continuing as a cache miss .*: Could not look up cache key "outage": .*\(502\)/
+        /^Could not restore images, continuing as a cache miss .*: Could not look up cache key "outage": .*HTTP 502/
       )
     )
     expect(main.outputs).toMatchObject({ hit: 'false', 'matched-key': '' })
@@ -109,9 +109,9 @@ describe('cache service faults', () => {
     expect(wf.services.cache.entries.filter((e) => e.key === 'full' && e.finalized)).toEqual([])
   })
 
-  // The library reports a full cache as "another job may be creating this cache"; only its debug lines name the quota.
+  // The service answers a full cache with 403 "insufficient usage"; the message names the quota, not the status.
   it('a full cache names the quota as the reason', () => {
-    expect(quotaErrors).toMatch(/Could not save cache entry "full": Cache storage quota has been hit/)
+    expect(quotaErrors).toMatch(/Could not save cache entry "full": the repository's cache storage quota is used up/)
   })
 
   it('a full cache in the auto post step is a warning and the job goes on', async () => {

@@ -4,12 +4,16 @@
  * Every "job" gets the same paths, as hosted runners do.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { copyFile, mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises'
+import { copyFile, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { BlobStore } from '../../src/store/blob-store.js'
 import type { createCacheStore as CreateCacheStore } from '../../src/backends/cache-store.js'
+import { BlobClient } from '@azure/storage-blob'
 import { HandoffError } from '../../src/errors.js'
+import { indexVersion } from '../../src/backends/cache-index.js'
+import { cacheServiceFromEnv } from '../../src/backends/cache-service.js'
+import { IndexFormatError } from '../../src/store/format.js'
 import { enterJob } from '../support/github-env.js'
 import { sha256File, writeRandomFile } from '../support/github-payloads.js'
 import { GitHubServices } from '../support/github-services.js'
@@ -43,6 +47,15 @@ async function staged(store: BlobStore, source = chunk.file): Promise<string> {
   const file = join(store.scratch, `staged-${Math.random().toString(36).slice(2)}`)
   await copyFile(source, file)
   return file
+}
+
+/** An entry written with the service's own calls, as another tool (or a damaged save) could leave one. */
+async function storeEntry(key: string, version: string, body: Buffer): Promise<void> {
+  const service = cacheServiceFromEnv(process.env)!
+  const reserved = await service.create(key, version)
+  if ('taken' in reserved) throw new Error(reserved.taken)
+  await new BlobClient(reserved.uploadUrl).getBlockBlobClient().upload(body, body.length)
+  await service.finalize(key, version, body.length)
 }
 
 beforeAll(async () => {
@@ -155,25 +168,62 @@ describe('cache store chunks straight to the service', () => {
   })
 })
 
-describe('cache store', () => {
+describe.each<[string, Transport]>([
+  ['on the cache service', 'service'],
+  ['through @actions/cache (the legacy protocol)', 'library']
+])('cache store index %s', (_, transport) => {
+  const on = (name: string, runId: number): BlobStore => job(name, { runId, transport })
   it('writes an index under the key once, and finds it exactly or by the newest restore-key match', async () => {
-    const build = job('build', { runId: 3 })
-    expect(await build.writeIndex('deps-1', Buffer.from('one'))).toMatchObject({ saved: true })
-    expect(await build.writeIndex('deps-2', Buffer.from('two'))).toMatchObject({ saved: true })
+    const prefix = `${transport}-deps-`
+    const build = on('build', 3)
+    expect(await build.writeIndex(`${prefix}1`, Buffer.from('one'))).toMatchObject({ saved: true })
+    expect(await build.writeIndex(`${prefix}2`, Buffer.from('two'))).toMatchObject({ saved: true })
     const from = services.requests.length
-    const again = await build.writeIndex('deps-2', Buffer.from('three'))
+    const again = await build.writeIndex(`${prefix}2`, Buffer.from('three'))
     expect(again).toMatchObject({ saved: false })
     expect(!again.saved && again.reason).toMatch(/already holds an entry/)
     expect(services.calls('CreateCacheEntry', from)).toHaveLength(0)
-    const test = job('test', { runId: 4 })
-    expect(await test.hasIndex('deps-1')).toBe(true)
-    expect((await test.readIndex('deps-1', []))?.body.toString()).toBe('one')
-    const fallback = await test.readIndex('deps-9', ['nothing-', 'deps-'])
-    expect(fallback).toMatchObject({ matchedKey: 'deps-2' })
+    const test = on('test', 4)
+    expect(await test.hasIndex(`${prefix}1`)).toBe(true)
+    expect((await test.readIndex(`${prefix}1`, []))?.body.toString()).toBe('one')
+    const fallback = await test.readIndex(`${prefix}9`, ['nothing-', prefix])
+    expect(fallback).toMatchObject({ matchedKey: `${prefix}2` })
     expect(fallback?.body.toString()).toBe('two')
     expect(await test.readIndex('nothing-here', ['nor-this-'])).toBeUndefined()
   })
+})
 
+describe('cache store index on the cache service', () => {
+  it('is one zstd frame under a fixed version: no paths, no tar', async () => {
+    await job('build', { runId: 12 }).writeIndex('frame', Buffer.from('{"a":1}'))
+    const entry = services.cache.entries.find((e) => e.key === 'frame')!
+    expect(entry.version).toBe(indexVersion)
+    const elsewhere = join(root, 'another', 'ws')
+    expect((await job('test', { runId: 13, workspace: elsewhere }).readIndex('frame', []))?.body.toString()).toBe(
+      '{"a":1}'
+    )
+  })
+
+  it('takes an entry under its version that is not a zstd frame as an index it cannot read', async () => {
+    job('build', { runId: 14 })
+    await storeEntry('garbage', indexVersion, Buffer.from('not zstd'))
+    await expect(job('test', { runId: 14 }).readIndex('garbage', [])).rejects.toThrow(IndexFormatError)
+  })
+
+  it('follows ACTIONS_CACHE_MODE: no index saved where writes are off, no hit where reads are off', async () => {
+    await job('build', { runId: 15 }).writeIndex('moded', Buffer.from('m'))
+    process.env.ACTIONS_CACHE_MODE = 'read'
+    const from = services.requests.length
+    const outcome = await createCacheStore({ workDir }).writeIndex('moded-2', Buffer.from('m'))
+    expect(!outcome.saved && outcome.reason).toMatch(/ACTIONS_CACHE_MODE "read" does not permit writes/)
+    expect(services.calls('CreateCacheEntry', from)).toHaveLength(0)
+    process.env.ACTIONS_CACHE_MODE = 'write-only'
+    expect(await createCacheStore({ workDir }).readIndex('moded', [])).toBeUndefined()
+    delete process.env.ACTIONS_CACHE_MODE
+  })
+})
+
+describe('cache store', () => {
   it('keeps repositories apart', async () => {
     const first = job('build', { repository: 'octo/first' })
     await first.writeIndex('scoped', Buffer.from('x'))
@@ -201,6 +251,21 @@ describe('cache store', () => {
     )
     expect(await store.writeIndex('upgraded', Buffer.from('new'))).toMatchObject({ saved: true })
     expect((await job('test', { runId: 11 }).readIndex('upgraded', []))?.body.toString()).toBe('new')
+  })
+
+  it('misses an index an earlier release saved through @actions/cache, and says why', async () => {
+    job('old', { runId: 16 })
+    const earlier = join(workDir, 'index', 'zstd-chunks.json')
+    await mkdir(join(workDir, 'index'), { recursive: true })
+    await writeFile(earlier, '{}')
+    const { saveCache } = await import('@actions/cache')
+    expect(await saveCache([earlier], 'zstd-index')).toBeGreaterThan(0)
+    await rm(earlier)
+    const now = job('new', { runId: 16 })
+    expect(await now.readIndex('zstd-index', [])).toBeUndefined()
+    expect(await now.explainMiss('zstd-index')).toMatch(
+      /earlier release of image-handoff \(the index through @actions\/cache\)/
+    )
   })
 
   it('rejects keys the cache does not accept before any transfer', async () => {

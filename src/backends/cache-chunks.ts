@@ -13,9 +13,8 @@ import { HandoffError, errorMessage } from '../errors.js'
 import type { BlobStore } from '../store/blob-store.js'
 import type { ChunkDigest } from '../store/format.js'
 import { lookup, restore, save } from './cache-library.js'
-import { cacheMode, type CacheService } from './cache-service.js'
+import { cacheMode, serviceFailure, type CacheService } from './cache-service.js'
 import { downloadBlob } from './blob-download.js'
-import { TwirpError } from './twirp.js'
 
 export type ChunkTransport = Pick<BlobStore, 'compresses' | 'has' | 'put' | 'get'> & {
   readonly via: 'cache service' | '@actions/cache'
@@ -41,7 +40,7 @@ export function serviceChunks(service: CacheService, scratch: string, env: NodeJ
   let fetched = 0
   const find = async (digest: string): Promise<string | undefined> => {
     if (!readable) return undefined
-    const url = await service.find(chunkKey(digest), chunkVersion).catch(failure('look up', digest))
+    const url = (await service.find(chunkKey(digest), chunkVersion).catch(failure('look up', digest)))?.url
     if (url !== undefined) urls.set(digest, url)
     return url
   }
@@ -52,7 +51,7 @@ export function serviceChunks(service: CacheService, scratch: string, env: NodeJ
     has: async (digest) => (await find(digest)) !== undefined,
     async put(digest, file) {
       try {
-        // The index goes through @actions/cache, which skips it too and says so: nothing will name this chunk.
+        // The index is skipped too, and says so: nothing will name this chunk.
         if (!writable) return 0
         const size = (await stat(file)).size
         const reserved = await service.create(chunkKey(digest), chunkVersion).catch(failure('reserve', digest))
@@ -109,23 +108,9 @@ async function awaitOtherJob(
   )
 }
 
-/** A service failure as the user's next step: a full cache and rate limits say what to do. */
+/** Failures of a chunk's calls, worded for the user (a full cache names the save of the images). */
 function failure(what: string, digest: string): (error: unknown) => never {
-  return (error) => {
-    const kind = error instanceof TwirpError ? error.kind : 'failed'
-    const reason = errorMessage(error).replace(/\.$/, '')
-    if (kind === 'quota')
-      throw new HandoffError(
-        `Could not save chunk ${digest} of the images: ${reason}. Delete old entries (Actions > Caches, or \`gh cache delete\`), save fewer images, or use backend: artifact.`
-      )
-    if (kind === 'rate-limit')
-      throw new HandoffError(
-        `Could not ${what} chunk ${digest}: ${reason}. GitHub limits how fast a repository creates cache entries; wait a minute and re-run the job.`
-      )
-    throw new HandoffError(
-      `Could not ${what} cache chunk ${digest}: ${reason}. Re-run the job; if it persists, check https://www.githubstatus.com.`
-    )
-  }
+  return serviceFailure(`${what} cache chunk ${digest}`, { quotaWhat: `save chunk ${digest} of the images` })
 }
 
 /** Chunks through @actions/cache: each an entry of one file at a fixed path, archived and compressed by the library. */

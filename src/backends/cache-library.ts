@@ -3,18 +3,23 @@
  * errors: saveCache returns -1 and restoreCache undefined for every failure, so the log lines tell them apart.
  */
 import { stat, rm } from 'node:fs/promises'
-import * as cache from '@actions/cache'
 import { HandoffError, errorMessage } from '../errors.js'
 import type { SaveOutcome } from './backend.js'
 import { archiveSize, classifySaveFailure, restoreFailure } from './cache-outcome.js'
 import { withLibraryOutput } from './library-output.js'
 import { checkCacheKeys } from './service-names.js'
 
+/**
+ * Loaded on first use: on github.com only a miss that may be an earlier release's entry needs the library, and it
+ * is most of a megabyte of code to compile at every step's start.
+ */
+const library = (): Promise<typeof import('@actions/cache')> => import('@actions/cache')
+
 /** The key an entry is stored under (exact, else the newest restore-key match), asked without downloading. */
 export async function lookup(file: string, key: string, restoreKeys: string[]): Promise<string | undefined> {
   checkCacheKeys(key, restoreKeys)
   const { value, lines } = await withLibraryOutput(() =>
-    libraryCall(() => cache.restoreCache([file], key, restoreKeys, { lookupOnly: true }))
+    libraryCall(async () => (await library()).restoreCache([file], key, restoreKeys, { lookupOnly: true }))
   )
   // restoreCache reports a service failure as a miss; only its warning tells them apart.
   if (value === undefined && lines.some((l) => l.text.startsWith('Failed to restore'))) {
@@ -27,7 +32,9 @@ export async function lookup(file: string, key: string, restoreKeys: string[]): 
 
 /** Saves one file under `key`: a quota or service failure throws; a key taken by another job is an outcome. */
 export async function save(file: string, key: string, what: string): Promise<SaveOutcome> {
-  const { value: id, lines } = await withLibraryOutput(() => libraryCall(() => cache.saveCache([file], key)))
+  const { value: id, lines } = await withLibraryOutput(() =>
+    libraryCall(async () => (await library()).saveCache([file], key))
+  )
   if (id !== -1) return { saved: true, key, bytes: archiveSize(lines) ?? (await stat(file)).size }
   const failure = classifySaveFailure(lines)
   switch (failure.kind) {
@@ -48,7 +55,9 @@ export async function save(file: string, key: string, what: string): Promise<Sav
 /** Downloads exactly `key` to `file`; anything short of the file arriving is an error. */
 export async function restore(file: string, key: string, what: string): Promise<void> {
   await rm(file, { force: true })
-  const { value, lines } = await withLibraryOutput(() => libraryCall(() => cache.restoreCache([file], key, [])))
+  const { value, lines } = await withLibraryOutput(() =>
+    libraryCall(async () => (await library()).restoreCache([file], key, []))
+  )
   if (
     value === key &&
     (await stat(file).then(

@@ -1,15 +1,26 @@
 /**
- * The three calls of the Actions cache service (v2, twirp) that chunk entries need: look up, reserve, finalize.
- * @actions/cache makes the same calls, but wraps every entry in a `tar` + `zstdmt` pass after a `zstd --version`
- * probe, which cost 0.5-0.6 s per 64 MiB chunk on loopback (issue 7); chunks are zstd frames already. The user's
- * index entry still goes through @actions/cache. Requests and retries follow the library's own twirp client
+ * The three calls of the Actions cache service (v2, twirp) that the store's entries need: look up, reserve,
+ * finalize. @actions/cache makes the same calls, but wraps every entry in a `tar` + `zstdmt` pass after a
+ * `zstd --version` probe, which cost 0.5-0.6 s per 64 MiB chunk on loopback (issue 7); chunks are zstd frames
+ * already, and the index is one. Requests and retries follow the library's own twirp client
  * (`internal/shared/cacheTwirpClient.js` in @actions/cache 6.3), shared with the artifact upload in twirp.ts.
  */
+import { HandoffError, errorMessage } from '../errors.js'
 import { TwirpError, field, libraryRetry, twirpClient, type RetryPolicy } from './twirp.js'
 
+export interface FoundEntry {
+  /** A signed download URL of the entry. */
+  url: string
+  /** The key it is stored under: `key` itself, or the newest one starting with a restore key. */
+  matchedKey: string
+}
+
 export interface CacheService {
-  /** The signed download URL of the finalized entry under exactly `key` and `version`; undefined on a miss. */
-  find(key: string, version: string): Promise<string | undefined>
+  /**
+   * The finalized entry under exactly `key` and `version`, else (in order) the newest whose key starts with a
+   * restore key, as the service matches them for @actions/cache; undefined on a miss.
+   */
+  find(key: string, version: string, restoreKeys?: string[]): Promise<FoundEntry | undefined>
   /** A signed upload URL for a new entry, or the service's reason when the key is taken (another job has it). */
   create(key: string, version: string): Promise<{ uploadUrl: string } | { taken: string }>
   /** Makes an uploaded entry visible; rejects when the service does not accept it. */
@@ -52,10 +63,16 @@ function twirpCacheService(base: string, token: string, retry: RetryPolicy): Cac
     label: 'the cache service'
   })
   return {
-    async find(key, version) {
-      const answer = await call('GetCacheEntryDownloadURL', { key, version })
+    async find(key, version, restoreKeys = []) {
+      const answer = await call('GetCacheEntryDownloadURL', {
+        key,
+        version,
+        ...(restoreKeys.length > 0 ? { restore_keys: restoreKeys } : {})
+      })
       const url = field(answer, 'signed_download_url')
-      return answer.ok === true && typeof url === 'string' && url !== '' ? url : undefined
+      if (answer.ok !== true || typeof url !== 'string' || url === '') return undefined
+      const matched = field(answer, 'matched_key')
+      return { url, matchedKey: typeof matched === 'string' && matched !== '' ? matched : key }
     },
     async create(key, version) {
       const answer = await call('CreateCacheEntry', { key, version })
@@ -71,5 +88,29 @@ function twirpCacheService(base: string, token: string, retry: RetryPolicy): Cac
           'failed'
         )
     }
+  }
+}
+
+/**
+ * A failed call as the user's next step: a full cache and rate limits say what to do. `what` completes "Could
+ * not ..."; `quotaWhat` says what a full cache stopped, when that is more than the call; `next` is the advice
+ * for any other failure.
+ */
+export function serviceFailure(
+  what: string,
+  { quotaWhat = what, next = 'Re-run the job; if it persists, check https://www.githubstatus.com.' } = {}
+): (error: unknown) => never {
+  return (error) => {
+    const kind = error instanceof TwirpError ? error.kind : 'failed'
+    const reason = errorMessage(error).replace(/\.$/, '')
+    if (kind === 'quota')
+      throw new HandoffError(
+        `Could not ${quotaWhat}: ${reason}. Delete old entries (Actions > Caches, or \`gh cache delete\`), save fewer images, or use backend: artifact.`
+      )
+    if (kind === 'rate-limit')
+      throw new HandoffError(
+        `Could not ${what}: ${reason}. GitHub limits how fast a repository creates cache entries; wait a minute and re-run the job.`
+      )
+    throw new HandoffError(`Could not ${what}: ${reason}. ${next}`)
   }
 }

@@ -1,18 +1,20 @@
 /**
  * `backend: cache`: the store in the Actions cache. Each chunk is its own immutable entry
  * (`image-handoff-chunk-<hex>`), looked up before upload, so layers shared by images, keys, branches and runs
- * upload once (cache-chunks.ts says how they travel); the index is the entry under the user's key, saved and
- * restored by @actions/cache.
+ * upload once (cache-chunks.ts says how they travel); the index is the entry under the user's key
+ * (cache-index.ts).
  *
- * The cache hashes the path strings it is given into an entry's version: every path here is fixed by the
- * role, under the work directory, which hosted runners give the same path in every job.
+ * @actions/cache (GHES, and entries of earlier releases) hashes the path strings it is given into an entry's
+ * version: every path here is fixed by the role, under the work directory, which hosted runners give the same
+ * path in every job.
  */
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
-import { dirname, join } from 'node:path'
+import { mkdir } from 'node:fs/promises'
+import { join } from 'node:path'
 import type { BlobStore, FoundIndex } from '../store/blob-store.js'
 import type { SaveOutcome } from './backend.js'
 import { libraryChunks, serviceChunks } from './cache-chunks.js'
-import { lookup, restore, save } from './cache-library.js'
+import { libraryIndex, serviceIndex } from './cache-index.js'
+import { lookup } from './cache-library.js'
 import { cacheServiceFromEnv } from './cache-service.js'
 
 export interface CacheStoreOptions {
@@ -26,23 +28,27 @@ export interface CacheStoreOptions {
 export function createCacheStore(options: CacheStoreOptions): BlobStore {
   const env = options.env ?? process.env
   const service = options.transport === 'library' ? undefined : cacheServiceFromEnv(env)
-  const libraryIndex = join(options.workDir, 'index', 'index.json')
+  const libraryFile = join(options.workDir, 'index', 'index.json')
   const paths = {
     chunks: join(options.workDir, 'chunks'),
     scratch: join(options.workDir, 'scratch'),
-    // The path is part of the entry's version: an index naming zstd-frame chunks gets its own, so an index naming
-    // library chunks (an earlier release's) neither loads nor holds the key against a fresh save.
-    index: service ? join(options.workDir, 'index', 'zstd-chunks.json') : libraryIndex,
     // Where earlier releases kept what this one does not read: only looked up, to explain a miss.
     earlier: [
       { file: join(options.workDir, 'cache', 'images.tar'), release: "image-handoff's first release" },
       ...(service
-        ? [{ file: libraryIndex, release: 'an earlier release of image-handoff (chunks through @actions/cache)' }]
+        ? [
+            { file: libraryFile, release: 'an earlier release of image-handoff (chunks through @actions/cache)' },
+            {
+              file: join(options.workDir, 'index', 'zstd-chunks.json'),
+              release: 'an earlier release of image-handoff (the index through @actions/cache)'
+            }
+          ]
         : [])
     ]
   }
   const log = options.log ?? (() => undefined)
   const chunks = service ? serviceChunks(service, paths.scratch, env) : libraryChunks(paths.chunks, paths.scratch)
+  const indexes = service ? serviceIndex(service, env) : libraryIndex(libraryFile)
   let announced = false
 
   return {
@@ -50,9 +56,7 @@ export function createCacheStore(options: CacheStoreOptions): BlobStore {
     compresses: chunks.compresses,
     scratch: paths.scratch,
     async prepare() {
-      await Promise.all(
-        [paths.chunks, paths.scratch, dirname(paths.index)].map((dir) => mkdir(dir, { recursive: true }))
-      )
+      await Promise.all([paths.chunks, paths.scratch].map((dir) => mkdir(dir, { recursive: true })))
     },
     has: (digest) => chunks.has(digest),
     put(digest, file) {
@@ -64,37 +68,20 @@ export function createCacheStore(options: CacheStoreOptions): BlobStore {
       await Promise.all([paths.chunks, paths.scratch].map((dir) => mkdir(dir, { recursive: true })))
       return chunks.get(digest)
     },
-    hasIndex: async (key) => (await lookup(paths.index, key, [])) === key,
+    hasIndex: async (key) => (await indexes.find(key, [])) === key,
     async readIndex(key, restoreKeys): Promise<FoundIndex | undefined> {
-      const matched = await lookup(paths.index, key, restoreKeys)
-      if (matched === undefined) return undefined
-      await mkdir(dirname(paths.index), { recursive: true })
-      try {
-        await restore(paths.index, matched, `entry "${matched}"`)
-        log(`Restored cache entry "${matched}"${matched === key ? '' : ` (restore key match for "${key}")`}.`)
-        return { matchedKey: matched, body: await readFile(paths.index) }
-      } finally {
-        await rm(paths.index, { force: true })
-      }
+      const found = await indexes.read(key, restoreKeys)
+      if (found)
+        log(
+          `Restored cache entry "${found.matchedKey}"${found.matchedKey === key ? '' : ` (restore key match for "${key}")`}.`
+        )
+      return found
     },
     async writeIndex(key, body): Promise<SaveOutcome> {
-      if ((await lookup(paths.index, key, [])) === key) {
-        return {
-          saved: false,
-          key,
-          reason: `the cache already holds an entry under "${key}" (entries are immutable; change the key to store new images)`
-        }
-      }
-      await mkdir(dirname(paths.index), { recursive: true })
-      await writeFile(paths.index, body)
-      try {
-        const outcome = await save(paths.index, key, `cache entry "${key}"`)
-        if (outcome.saved)
-          log(`Saved cache entry "${key}" (the index of ${body.length} bytes; the chunks are entries of their own).`)
-        return outcome
-      } finally {
-        await rm(paths.index, { force: true })
-      }
+      const outcome = await indexes.write(key, body)
+      if (outcome.saved)
+        log(`Saved cache entry "${key}" (the index of ${body.length} bytes; the chunks are entries of their own).`)
+      return outcome
     },
     async explainMiss(key) {
       for (const { file, release } of paths.earlier) {

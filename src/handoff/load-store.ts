@@ -27,6 +27,9 @@ const lookups = 16
 export async function loadFromStore(deps: HandoffDeps, store: BlobStore, request: LoadRequest): Promise<LoadResult> {
   const { runtime, log, clock } = deps
   const start = clock()
+  // Asked while the index downloads (both are round trips); on a miss the answer is dropped, a failure with it.
+  const asked: Promise<HeldLayers> = runtime.heldLayers ? runtime.heldLayers() : Promise.resolve({})
+  asked.catch(() => undefined)
   const lookup = await orMiss(deps, request, () => readIndex(store, request))
   if (lookup === undefined) return { hit: false, rows: [], phases: [['lookup', clock() - start]] }
   if (!('index' in lookup)) return missed(deps, request, store.kind, clock() - start, lookup.why)
@@ -35,7 +38,7 @@ export async function loadFromStore(deps: HandoffDeps, store: BlobStore, request
   log.info(
     `Found ${hit ? 'key' : 'restore key match'} "${found.matchedKey}" in ${store.kind}; loading into ${runtime.kind}.`
   )
-  const held: HeldLayers = runtime.heldLayers ? await runtime.heldLayers() : {}
+  const held = await asked
   const stored: string[] = []
   const plan = planLoad(index, rewriteFor(request.images, stored), held)
   if (plan.model.images.length === 0) throw noneSelected(stored)

@@ -1,5 +1,11 @@
 import { createRequire as __createRequire } from 'node:module'; import { fileURLToPath as __fileURLToPath } from 'node:url'; import { dirname as __pathDirname } from 'node:path'; const require = __createRequire(import.meta.url); const __ih_filename = __fileURLToPath(import.meta.url); const __ih_dirname = __pathDirname(__ih_filename);
 import {
+  parseRegistry
+} from "./chunk-U5GEQORK.js";
+import {
+  trackTemporary
+} from "./chunk-OTW4DL2O.js";
+import {
   formatBytes,
   formatMs,
   require_inherits,
@@ -7,17 +13,13 @@ import {
   require_string_decoder,
   require_tar_stream,
   transferLine
-} from "./chunk-XUXHGHRQ.js";
+} from "./chunk-NAWHFGNI.js";
 import {
-  getExecOutput,
+  getExecOutput
+} from "./chunk-PABUF2JJ.js";
+import {
   require_src
-} from "./chunk-53D3W5QR.js";
-import {
-  parseRegistry
-} from "./chunk-ROT7L2KW.js";
-import {
-  trackTemporary
-} from "./chunk-OTW4DL2O.js";
+} from "./chunk-XUTTEGAI.js";
 import {
   IndexFormatError,
   blobPath,
@@ -55,15 +57,17 @@ import {
   symlinkTarget,
   uniqueNames,
   withDefaultTag
-} from "./chunk-IFMM4ZD5.js";
+} from "./chunk-CMCPHAXR.js";
 import {
   HandoffError,
-  __commonJS,
-  __require,
-  __toESM,
   errorMessage,
   failureMessage
-} from "./chunk-OOPN6O4Y.js";
+} from "./chunk-B36MAPR3.js";
+import {
+  __commonJS,
+  __require,
+  __toESM
+} from "./chunk-DGQ6QHC6.js";
 
 // node_modules/picomatch/lib/constants.js
 var require_constants = __commonJS({
@@ -17695,6 +17699,8 @@ var lookups = 16;
 async function loadFromStore(deps, store, request) {
   const { runtime, log, clock } = deps;
   const start = clock();
+  const asked = runtime.heldLayers ? runtime.heldLayers() : Promise.resolve({});
+  asked.catch(() => void 0);
   const lookup = await orMiss(deps, request, () => readIndex(store, request));
   if (lookup === void 0) return { hit: false, rows: [], phases: [["lookup", clock() - start]] };
   if (!("index" in lookup)) return missed(deps, request, store.kind, clock() - start, lookup.why);
@@ -17703,7 +17709,7 @@ async function loadFromStore(deps, store, request) {
   log.info(
     `Found ${hit ? "key" : "restore key match"} "${found.matchedKey}" in ${store.kind}; loading into ${runtime.kind}.`
   );
-  const held = runtime.heldLayers ? await runtime.heldLayers() : {};
+  const held = await asked;
   const stored = [];
   const plan = planLoad(index, rewriteFor(request.images, stored), held);
   if (plan.model.images.length === 0) throw noneSelected(stored);
@@ -18614,19 +18620,19 @@ async function createStore(settings, log, env = process.env) {
   const workDir = workDirectory(env);
   switch (settings.backend) {
     case "local":
-      return (await import("./local-store-VIMYM5GT.js")).createLocalStore(settings.path);
+      return (await import("./local-store-4TSYUWFA.js")).createLocalStore(settings.path);
     case "cache":
-      return (await import("./cache-store-LPB2C3M6.js")).createCacheStore({ workDir, log });
+      return (await import("./cache-store-CWZDPCAG.js")).createCacheStore({ workDir, log });
     case "artifact": {
       const [{ createArtifactBackend }, { createPackStore }] = await Promise.all([
-        import("./artifact-CGH35ZRM.js"),
-        import("./pack-store-EMT6XETW.js")
+        import("./artifact-L7AP6JN4.js"),
+        import("./pack-store-IQCG3GZV.js")
       ]);
       return createPackStore(createArtifactBackend({ workDir, log, ...settings.artifact }), workDir);
     }
     case "registry": {
       if (settings.registry === void 0) throw new Error("backend: registry without registry settings");
-      const { createRegistryStore } = await import("./registry-store-FSHCIKXM.js");
+      const { createRegistryStore } = await import("./registry-store-4HO3DBAU.js");
       return createRegistryStore({ ...settings.registry, workDir, log });
     }
   }
@@ -20233,4 +20239,4 @@ export {
   debugUnexpected,
   withDeps
 };
-/*! For license information please see chunk-SORBC7H4.js.LEGAL.txt */
+/*! For license information please see chunk-LQUFP7IP.js.LEGAL.txt */

@@ -11,11 +11,11 @@ import {
   saveImages,
   selects,
   withDeps
-} from "./chunk-SORBC7H4.js";
+} from "./chunk-LQUFP7IP.js";
 import {
   formatBytes,
   formatMs
-} from "./chunk-XUXHGHRQ.js";
+} from "./chunk-NAWHFGNI.js";
 import {
   debug,
   getInput,
@@ -28,10 +28,10 @@ import {
   setSecret,
   summary,
   warning
-} from "./chunk-L5HZ3JBE.js";
+} from "./chunk-XFN6TRWD.js";
 import {
   failureMessage
-} from "./chunk-OOPN6O4Y.js";
+} from "./chunk-B36MAPR3.js";
 
 // src/handoff/core-io.ts
 var log = {

@@ -1,10 +1,11 @@
 import { createRequire as __createRequire } from 'node:module'; import { fileURLToPath as __fileURLToPath } from 'node:url'; import { dirname as __pathDirname } from 'node:path'; const require = __createRequire(import.meta.url); const __ih_filename = __fileURLToPath(import.meta.url); const __ih_dirname = __pathDirname(__ih_filename);
 import {
   IndexFormatError
-} from "./chunk-IFMM4ZD5.js";
+} from "./chunk-CMCPHAXR.js";
 import {
   HandoffError
-} from "./chunk-OOPN6O4Y.js";
+} from "./chunk-B36MAPR3.js";
+import "./chunk-DGQ6QHC6.js";
 
 // src/backends/pack-store.ts
 import { mkdir, rename, rm } from "node:fs/promises";

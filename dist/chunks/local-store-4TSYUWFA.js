@@ -8,7 +8,8 @@ import {
 } from "./chunk-OTW4DL2O.js";
 import {
   HandoffError
-} from "./chunk-OOPN6O4Y.js";
+} from "./chunk-B36MAPR3.js";
+import "./chunk-DGQ6QHC6.js";
 
 // src/backends/local-store.ts
 import { randomBytes } from "node:crypto";

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; import { fileURL
 import {
   __commonJS,
   __require
-} from "./chunk-OOPN6O4Y.js";
+} from "./chunk-DGQ6QHC6.js";
 
 // node_modules/events-universal/default.js
 var require_default = __commonJS({
@@ -2807,4 +2807,4 @@ export {
   require_node,
   require_string_decoder
 };
-/*! For license information please see chunk-XUXHGHRQ.js.LEGAL.txt */
+/*! For license information please see chunk-NAWHFGNI.js.LEGAL.txt */

@@ -9,16 +9,18 @@ import {
   saveImages,
   terminalLine,
   withDeps
-} from "./chunk-SORBC7H4.js";
-import "./chunk-XUXHGHRQ.js";
-import "./chunk-53D3W5QR.js";
-import "./chunk-ROT7L2KW.js";
+} from "./chunk-LQUFP7IP.js";
+import "./chunk-U5GEQORK.js";
 import "./chunk-OTW4DL2O.js";
-import "./chunk-IFMM4ZD5.js";
+import "./chunk-NAWHFGNI.js";
+import "./chunk-PABUF2JJ.js";
+import "./chunk-XUTTEGAI.js";
+import "./chunk-CMCPHAXR.js";
 import {
   HandoffError,
   failureMessage
-} from "./chunk-OOPN6O4Y.js";
+} from "./chunk-B36MAPR3.js";
+import "./chunk-DGQ6QHC6.js";
 
 // src/cli/args.ts
 var UsageError = class extends Error {

@@ -5,7 +5,19 @@ import {
   require_string_decoder,
   require_tar_stream,
   transferLine
-} from "./chunk-XUXHGHRQ.js";
+} from "./chunk-NAWHFGNI.js";
+import {
+  require_commonjs,
+  require_commonjs2
+} from "./chunk-E5NSOQRW.js";
+import {
+  debug,
+  error,
+  info,
+  setSecret,
+  warning
+} from "./chunk-XFN6TRWD.js";
+import "./chunk-PABUF2JJ.js";
 import {
   BlobClient,
   TwirpError,
@@ -14,30 +26,26 @@ import {
   field,
   libraryRetry,
   openBlob,
-  require_commonjs,
-  require_commonjs2,
   twirpClient
-} from "./chunk-MBHFNAVI.js";
+} from "./chunk-VR7TASI7.js";
+import "./chunk-3TKRLBV2.js";
 import {
   BearerCredentialHandler,
   HttpClient,
   HttpCodes,
-  debug,
-  error,
-  info,
   require_tunnel,
-  require_undici,
-  setSecret,
-  warning
-} from "./chunk-L5HZ3JBE.js";
-import "./chunk-53D3W5QR.js";
+  require_undici
+} from "./chunk-GCFW4ZPD.js";
+import "./chunk-XUTTEGAI.js";
 import {
   HandoffError,
+  errorMessage
+} from "./chunk-B36MAPR3.js";
+import {
   __commonJS,
   __require,
-  __toESM,
-  errorMessage
-} from "./chunk-OOPN6O4Y.js";
+  __toESM
+} from "./chunk-DGQ6QHC6.js";
 
 // node_modules/@actions/artifact/package.json
 var require_package = __commonJS({
@@ -42054,4 +42062,4 @@ async function scratch(workDir, prefix) {
 export {
   createArtifactBackend
 };
-/*! For license information please see artifact-CGH35ZRM.js.LEGAL.txt */
+/*! For license information please see artifact-L7AP6JN4.js.LEGAL.txt */

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; import { fileURL
 import {
   tagForKey,
   tagMayMatch
-} from "./chunk-ROT7L2KW.js";
+} from "./chunk-U5GEQORK.js";
 import {
   newestFirst
 } from "./chunk-774EC7X7.js";
@@ -18,11 +18,12 @@ import {
   parseIndex,
   parseReference,
   symlinkTarget
-} from "./chunk-IFMM4ZD5.js";
+} from "./chunk-CMCPHAXR.js";
 import {
   HandoffError,
   errorMessage
-} from "./chunk-OOPN6O4Y.js";
+} from "./chunk-B36MAPR3.js";
+import "./chunk-DGQ6QHC6.js";
 
 // src/backends/registry-store.ts
 import { createReadStream } from "node:fs";

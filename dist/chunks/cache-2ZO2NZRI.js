@@ -1,19 +1,34 @@
 import { createRequire as __createRequire } from 'node:module'; import { fileURLToPath as __fileURLToPath } from 'node:url'; import { dirname as __pathDirname } from 'node:path'; const require = __createRequire(import.meta.url); const __ih_filename = __fileURLToPath(import.meta.url); const __ih_dirname = __pathDirname(__ih_filename);
 import {
+  require_commonjs,
+  require_commonjs2
+} from "./chunk-E5NSOQRW.js";
+import {
+  debug,
+  error,
+  info,
+  isDebug,
+  setSecret,
+  warning
+} from "./chunk-XFN6TRWD.js";
+import {
+  exec,
+  mkdirP,
+  rmRF,
+  which
+} from "./chunk-PABUF2JJ.js";
+import {
   AbortError,
   AnonymousCredential,
-  BlobClient,
   BufferScheduler,
   ExtendedServiceClient,
   Poller,
   StorageBrowserPolicyFactory,
   StorageRetryPolicyFactory,
   StorageSharedKeyCredential,
-  TwirpError,
   UserDelegationKeyCredential,
   authorizeRequestOnTenantChallenge,
   bearerTokenAuthenticationPolicy,
-  checkCacheKeys,
   convertHttpClient,
   createClientLogger,
   createClientPipeline,
@@ -22,50 +37,31 @@ import {
   createTracingClient,
   decompressResponsePolicyName,
   delay,
-  downloadBlob,
-  field,
   getCachedDefaultHttpClient,
   getDefaultProxySettings,
   isNodeLike,
   isTokenCredential,
-  libraryRetry,
   parseXML,
   randomUUID,
-  require_commonjs,
-  require_commonjs2,
   storageBrowserPolicy,
   storageCorrectContentLengthPolicy,
   storageRequestFailureDetailsParserPolicy,
   storageRetryPolicy,
   storageSharedKeyCredentialPolicy,
-  stringifyXML,
-  twirpClient
-} from "./chunk-MBHFNAVI.js";
+  stringifyXML
+} from "./chunk-3TKRLBV2.js";
 import {
   BearerCredentialHandler,
   HttpClient,
   HttpClientError,
-  HttpCodes,
-  debug,
-  error,
-  info,
-  isDebug,
-  setSecret,
-  warning
-} from "./chunk-L5HZ3JBE.js";
+  HttpCodes
+} from "./chunk-GCFW4ZPD.js";
+import "./chunk-XUTTEGAI.js";
 import {
-  exec,
-  mkdirP,
-  rmRF,
-  which
-} from "./chunk-53D3W5QR.js";
-import {
-  HandoffError,
   __commonJS,
   __export,
-  __toESM,
-  errorMessage
-} from "./chunk-OOPN6O4Y.js";
+  __toESM
+} from "./chunk-DGQ6QHC6.js";
 
 // node_modules/semver/internal/constants.js
 var require_constants = __commonJS({
@@ -2015,8 +2011,8 @@ var require_simplify = __commonJS({
         }
       }
       const simplified = ranges.join(" || ");
-      const original2 = typeof range3.raw === "string" ? range3.raw : String(range3);
-      return simplified.length < original2.length ? simplified : range3;
+      const original = typeof range3.raw === "string" ? range3.raw : String(range3);
+      return simplified.length < original.length ? simplified : range3;
     };
   }
 });
@@ -2359,19 +2355,6 @@ var require_package_version = __commonJS({
     module.exports = { version: packageJson.version };
   }
 });
-
-// src/backends/cache-store.ts
-import { mkdir, readFile, rm as rm3, writeFile } from "node:fs/promises";
-import { dirname as dirname3, join as join6 } from "node:path";
-
-// src/backends/cache-chunks.ts
-import { createHash as createHash2 } from "node:crypto";
-import { createReadStream as createReadStream2 } from "node:fs";
-import { rename, rm as rm2, stat as stat2 } from "node:fs/promises";
-import { join as join5 } from "node:path";
-
-// src/backends/cache-library.ts
-import { stat, rm } from "node:fs/promises";
 
 // node_modules/@actions/cache/lib/cache.js
 import * as path8 from "path";
@@ -21657,8 +21640,8 @@ var AvroType = class _AvroType {
         if (!schema.fields) {
           throw new Error(`Required attribute 'fields' doesn't exist on schema: ${schema}`);
         }
-        for (const field2 of schema.fields) {
-          fields[field2.name] = _AvroType.fromSchema(field2.type);
+        for (const field of schema.fields) {
+          fields[field.name] = _AvroType.fromSchema(field.type);
         }
         return new AvroRecordType(fields, schema.name);
       case AvroComplex.ENUM:
@@ -22777,7 +22760,7 @@ var fsStat = util2.promisify(fs3.stat);
 var fsCreateReadStream = fs3.createReadStream;
 
 // node_modules/@actions/cache/node_modules/@azure/storage-blob/dist/esm/Clients.js
-var BlobClient2 = class _BlobClient extends StorageClient2 {
+var BlobClient = class _BlobClient extends StorageClient2 {
   /**
    * blobContext provided by protocol layer.
    */
@@ -23820,7 +23803,7 @@ var BlobClient2 = class _BlobClient extends StorageClient2 {
     });
   }
 };
-var AppendBlobClient = class _AppendBlobClient extends BlobClient2 {
+var AppendBlobClient = class _AppendBlobClient extends BlobClient {
   /**
    * appendBlobsContext provided by protocol layer.
    */
@@ -24085,7 +24068,7 @@ var AppendBlobClient = class _AppendBlobClient extends BlobClient2 {
     });
   }
 };
-var BlockBlobClient = class _BlockBlobClient extends BlobClient2 {
+var BlockBlobClient = class _BlockBlobClient extends BlobClient {
   /**
    * blobContext provided by protocol layer.
    *
@@ -24703,7 +24686,7 @@ var BlockBlobClient = class _BlockBlobClient extends BlobClient2 {
     });
   }
 };
-var PageBlobClient = class _PageBlobClient extends BlobClient2 {
+var PageBlobClient = class _PageBlobClient extends BlobClient {
   /**
    * pageBlobsContext provided by protocol layer.
    */
@@ -25603,7 +25586,7 @@ var UploadProgress = class {
 function uploadCacheArchiveSDK(signedUploadURL, archivePath, options) {
   return __awaiter4(this, void 0, void 0, function* () {
     var _a2;
-    const blobClient = new BlobClient2(signedUploadURL);
+    const blobClient = new BlobClient(signedUploadURL);
     const blockBlobClient = blobClient.getBlockBlobClient();
     const uploadProgress = new UploadProgress((_a2 = options === null || options === void 0 ? void 0 : options.archiveSizeBytes) !== null && _a2 !== void 0 ? _a2 : 0);
     const uploadOptions = {
@@ -25695,7 +25678,7 @@ function sleep(milliseconds) {
 }
 function retry(name_1, method_1, getStatusCode_1) {
   return __awaiter5(this, arguments, void 0, function* (name, method, getStatusCode, maxAttempts = DefaultRetryAttempts, delay2 = DefaultRetryDelay, onError = void 0) {
-    let errorMessage2 = "";
+    let errorMessage = "";
     let attempt = 1;
     while (attempt <= maxAttempts) {
       let response = void 0;
@@ -25708,7 +25691,7 @@ function retry(name_1, method_1, getStatusCode_1) {
           response = onError(error2);
         }
         isRetryable = true;
-        errorMessage2 = error2.message;
+        errorMessage = error2.message;
       }
       if (response) {
         statusCode = getStatusCode(response);
@@ -25718,9 +25701,9 @@ function retry(name_1, method_1, getStatusCode_1) {
       }
       if (statusCode) {
         isRetryable = isRetryableStatusCode(statusCode);
-        errorMessage2 = `Cache service responded with ${statusCode}`;
+        errorMessage = `Cache service responded with ${statusCode}`;
       }
-      debug(`${name} - Attempt ${attempt} of ${maxAttempts} failed with error: ${errorMessage2}`);
+      debug(`${name} - Attempt ${attempt} of ${maxAttempts} failed with error: ${errorMessage}`);
       if (!isRetryable) {
         debug(`${name} - Error is not retryable`);
         break;
@@ -25728,7 +25711,7 @@ function retry(name_1, method_1, getStatusCode_1) {
       yield sleep(delay2);
       attempt++;
     }
-    throw Error(`${name} failed: ${errorMessage2}`);
+    throw Error(`${name} failed: ${errorMessage}`);
   });
 }
 function retryTypedResponse(name_1, method_1) {
@@ -26255,9 +26238,9 @@ function getCacheEntry(keys, paths, options) {
       return null;
     }
     if (!isSuccessStatusCode(response.statusCode)) {
-      const errorMessage2 = (_a2 = response.error) === null || _a2 === void 0 ? void 0 : _a2.message;
-      if (errorMessage2 === null || errorMessage2 === void 0 ? void 0 : errorMessage2.includes(CacheReadDeniedMessagePrefix)) {
-        throw new Error(errorMessage2);
+      const errorMessage = (_a2 = response.error) === null || _a2 === void 0 ? void 0 : _a2.message;
+      if (errorMessage === null || errorMessage === void 0 ? void 0 : errorMessage.includes(CacheReadDeniedMessagePrefix)) {
+        throw new Error(errorMessage);
       }
       throw new Error(`Cache service responded with ${response.statusCode}`);
     }
@@ -27133,9 +27116,9 @@ var CacheServiceClient = class {
   }
   // This function satisfies the Rpc interface. It is compatible with the JSON
   // JSON generated client.
-  request(service2, method, contentType2, data) {
+  request(service, method, contentType2, data) {
     return __awaiter8(this, void 0, void 0, function* () {
-      const url2 = new URL(`/twirp/${service2}/${method}`, this.baseUrl).href;
+      const url2 = new URL(`/twirp/${service}/${method}`, this.baseUrl).href;
       debug(`[Request] ${method} ${url2}`);
       const headers = {
         "Content-Type": contentType2
@@ -27153,7 +27136,7 @@ var CacheServiceClient = class {
   retryableRequest(operation) {
     return __awaiter8(this, void 0, void 0, function* () {
       let attempt = 0;
-      let errorMessage2 = "";
+      let errorMessage = "";
       let rawBody = "";
       while (attempt < this.maxAttempts) {
         let isRetryable = false;
@@ -27170,12 +27153,12 @@ var CacheServiceClient = class {
             return { response, body: body2 };
           }
           isRetryable = this.isRetryableHttpStatusCode(statusCode);
-          errorMessage2 = `Failed request: (${statusCode}) ${response.message.statusMessage}`;
+          errorMessage = `Failed request: (${statusCode}) ${response.message.statusMessage}`;
           if (body2.msg) {
             if (UsageError.isUsageErrorMessage(body2.msg)) {
               throw new UsageError();
             }
-            errorMessage2 = `${errorMessage2}: ${body2.msg}`;
+            errorMessage = `${errorMessage}: ${body2.msg}`;
           }
           if (statusCode === HttpCodes.TooManyRequests) {
             const retryAfterHeader = response.message.headers["retry-after"];
@@ -27185,7 +27168,7 @@ var CacheServiceClient = class {
                 warning(`You've hit a rate limit, your rate limit will reset in ${parsedSeconds} seconds`);
               }
             }
-            throw new RateLimitError(`Rate limited: ${errorMessage2}`);
+            throw new RateLimitError(`Rate limited: ${errorMessage}`);
           }
         } catch (error2) {
           if (error2 instanceof SyntaxError) {
@@ -27201,16 +27184,16 @@ var CacheServiceClient = class {
             throw new NetworkError(error2 === null || error2 === void 0 ? void 0 : error2.code);
           }
           isRetryable = true;
-          errorMessage2 = error2.message;
+          errorMessage = error2.message;
         }
         if (!isRetryable) {
-          throw new Error(`Received non-retryable error: ${errorMessage2}`);
+          throw new Error(`Received non-retryable error: ${errorMessage}`);
         }
         if (attempt + 1 === this.maxAttempts) {
-          throw new Error(`Failed to make request after ${this.maxAttempts} attempts: ${errorMessage2}`);
+          throw new Error(`Failed to make request after ${this.maxAttempts} attempts: ${errorMessage}`);
         }
         const retryTimeMilliseconds = this.getExponentialRetryTimeMilliseconds(attempt);
-        info(`Attempt ${attempt + 1} of ${this.maxAttempts} failed with error: ${errorMessage2}. Retrying request in ${retryTimeMilliseconds} ms...`);
+        info(`Attempt ${attempt + 1} of ${this.maxAttempts} failed with error: ${errorMessage}. Retrying request in ${retryTimeMilliseconds} ms...`);
         yield this.sleep(retryTimeMilliseconds);
         attempt++;
       }
@@ -27550,14 +27533,24 @@ function checkKey(key) {
     throw new ValidationError(`Key Validation Error: ${key} cannot contain commas.`);
   }
 }
+function isFeatureAvailable() {
+  const cacheServiceVersion = getCacheServiceVersion();
+  switch (cacheServiceVersion) {
+    case "v2":
+      return !!process.env["ACTIONS_RESULTS_URL"];
+    case "v1":
+    default:
+      return !!process.env["ACTIONS_CACHE_URL"];
+  }
+}
 function restoreCache(paths_1, primaryKey_1, restoreKeys_1, options_1) {
   return __awaiter10(this, arguments, void 0, function* (paths, primaryKey, restoreKeys, options, enableCrossOsArchive = false) {
     const cacheServiceVersion = getCacheServiceVersion();
     debug(`Cache service version: ${cacheServiceVersion}`);
     checkPaths(paths);
-    const cacheMode2 = getCacheMode();
-    if (!isCacheReadable(cacheMode2)) {
-      info(`Cache restore skipped: the effective cache-mode '${cacheMode2}' does not permit reads.`);
+    const cacheMode = getCacheMode();
+    if (!isCacheReadable(cacheMode)) {
+      info(`Cache restore skipped: the effective cache-mode '${cacheMode}' does not permit reads.`);
       debug(`Skipped restore for paths [${paths.join(", ")}] with primary key '${primaryKey}'.`);
       return void 0;
     }
@@ -27593,9 +27586,9 @@ function restoreCacheV1(paths_1, primaryKey_1, restoreKeys_1, options_1) {
           enableCrossOsArchive
         });
       } catch (error2) {
-        const errorMessage2 = (_a2 = error2 === null || error2 === void 0 ? void 0 : error2.message) !== null && _a2 !== void 0 ? _a2 : "";
-        if (errorMessage2.includes(CACHE_READ_DENIED_PREFIX)) {
-          throw new CacheReadDeniedError(errorMessage2);
+        const errorMessage = (_a2 = error2 === null || error2 === void 0 ? void 0 : error2.message) !== null && _a2 !== void 0 ? _a2 : "";
+        if (errorMessage.includes(CACHE_READ_DENIED_PREFIX)) {
+          throw new CacheReadDeniedError(errorMessage);
         }
         throw error2;
       }
@@ -27654,7 +27647,7 @@ function restoreCacheV2(paths_1, primaryKey_1, restoreKeys_1, options_1) {
     }
     let archivePath = "";
     try {
-      const twirpClient2 = internalCacheTwirpClient();
+      const twirpClient = internalCacheTwirpClient();
       const compressionMethod = yield getCompressionMethod();
       const request = {
         key: primaryKey,
@@ -27663,11 +27656,11 @@ function restoreCacheV2(paths_1, primaryKey_1, restoreKeys_1, options_1) {
       };
       let response;
       try {
-        response = yield twirpClient2.GetCacheEntryDownloadURL(request);
+        response = yield twirpClient.GetCacheEntryDownloadURL(request);
       } catch (error2) {
-        const errorMessage2 = (_a2 = error2 === null || error2 === void 0 ? void 0 : error2.message) !== null && _a2 !== void 0 ? _a2 : "";
-        if (errorMessage2.includes(CACHE_READ_DENIED_PREFIX)) {
-          throw new CacheReadDeniedError(errorMessage2);
+        const errorMessage = (_a2 = error2 === null || error2 === void 0 ? void 0 : error2.message) !== null && _a2 !== void 0 ? _a2 : "";
+        if (errorMessage.includes(CACHE_READ_DENIED_PREFIX)) {
+          throw new CacheReadDeniedError(errorMessage);
         }
         throw error2;
       }
@@ -27726,9 +27719,9 @@ function saveCache2(paths_1, key_1, options_1) {
     debug(`Cache service version: ${cacheServiceVersion}`);
     checkPaths(paths);
     checkKey(key);
-    const cacheMode2 = getCacheMode();
-    if (!isCacheWritable(cacheMode2)) {
-      info(`Cache save skipped: the effective cache-mode '${cacheMode2}' does not permit writes.`);
+    const cacheMode = getCacheMode();
+    if (!isCacheWritable(cacheMode)) {
+      info(`Cache save skipped: the effective cache-mode '${cacheMode}' does not permit writes.`);
       debug(`Skipped save for paths [${paths.join(", ")}] with key '${key}'.`);
       return -1;
     }
@@ -27813,7 +27806,7 @@ function saveCacheV2(paths_1, key_1, options_1) {
     var _a2;
     options = Object.assign(Object.assign({}, options), { uploadChunkSize: 64 * 1024 * 1024, uploadConcurrency: 8, useAzureSdk: true });
     const compressionMethod = yield getCompressionMethod();
-    const twirpClient2 = internalCacheTwirpClient();
+    const twirpClient = internalCacheTwirpClient();
     let cacheId = -1;
     const cachePaths = yield resolvePaths(paths);
     debug("Cache Paths:");
@@ -27840,7 +27833,7 @@ function saveCacheV2(paths_1, key_1, options_1) {
       };
       let signedUploadUrl;
       try {
-        const response = yield twirpClient2.CreateCacheEntry(request);
+        const response = yield twirpClient.CreateCacheEntry(request);
         if (!response.ok) {
           if (response.message && !response.message.startsWith(CACHE_WRITE_DENIED_PREFIX)) {
             warning(`Cache reservation failed: ${response.message}`);
@@ -27850,9 +27843,9 @@ function saveCacheV2(paths_1, key_1, options_1) {
         signedUploadUrl = response.signedUploadUrl;
       } catch (error2) {
         debug(`Failed to reserve cache: ${error2}`);
-        const errorMessage2 = (_a2 = error2 === null || error2 === void 0 ? void 0 : error2.message) !== null && _a2 !== void 0 ? _a2 : "";
-        if (errorMessage2.startsWith(CACHE_WRITE_DENIED_PREFIX)) {
-          throw new CacheWriteDeniedError(`Unable to reserve cache with key ${key}. More details: ${errorMessage2}`);
+        const errorMessage = (_a2 = error2 === null || error2 === void 0 ? void 0 : error2.message) !== null && _a2 !== void 0 ? _a2 : "";
+        if (errorMessage.startsWith(CACHE_WRITE_DENIED_PREFIX)) {
+          throw new CacheWriteDeniedError(`Unable to reserve cache with key ${key}. More details: ${errorMessage}`);
         }
         throw new ReserveCacheError(`Unable to reserve cache with key ${key}, another job may be creating this cache.`);
       }
@@ -27863,7 +27856,7 @@ function saveCacheV2(paths_1, key_1, options_1) {
         version: version3,
         sizeBytes: `${archiveFileSize}`
       };
-      const finalizeResponse = yield twirpClient2.FinalizeCacheEntryUpload(finalizeRequest);
+      const finalizeResponse = yield twirpClient.FinalizeCacheEntryUpload(finalizeRequest);
       debug(`FinalizeCacheEntryUploadResponse: ${finalizeResponse.ok}`);
       if (!finalizeResponse.ok) {
         if (finalizeResponse.message) {
@@ -27897,401 +27890,15 @@ function saveCacheV2(paths_1, key_1, options_1) {
     return cacheId;
   });
 }
-
-// src/backends/cache-outcome.ts
-var quotaSentence = /Cache storage quota has been hit[^\n%]*/i;
-var quotaBody = /insufficient usage/i;
-function classifySaveFailure(lines) {
-  const all = lines.map((l) => l.text);
-  const sentence = all.map((t) => quotaSentence.exec(t)?.[0]).find((m) => m !== void 0);
-  if (sentence) return { kind: "quota", reason: sentence.trim() };
-  if (all.some((t) => quotaBody.test(t)))
-    return {
-      kind: "quota",
-      reason: "the repository's cache storage quota is used up (the service answered: insufficient usage)."
-    };
-  const disabled = all.find((t) => t.startsWith("Cache save skipped"));
-  if (disabled) return { kind: "disabled", reason: disabled };
-  const denied = all.find((t) => /cache write denied/i.test(t));
-  if (denied)
-    return {
-      kind: "failed",
-      reason: `this run's token may not write to the cache, e.g. for a pull request from a fork (${firstLine(denied)})`
-    };
-  const reservation = lines.find((l) => l.text.startsWith("Cache reservation failed:"))?.text.replace("Cache reservation failed: ", "");
-  if (all.some((t) => t.includes("another job may be creating this cache")))
-    return { kind: "conflict", reason: reservation ?? "another job is saving or has saved this key" };
-  return { kind: "failed", reason: problems(lines) };
-}
-function restoreFailure(lines) {
-  return problems(lines);
-}
-function problems(lines) {
-  const found = lines.filter((l) => l.level === "warning" || l.level === "error").map((l) => firstLine(l.text));
-  return found.length > 0 ? [...new Set(found)].join("; ") : "the cache library reported no reason";
-}
-function archiveSize(lines) {
-  const match3 = lines.map((l) => /^File Size: (\d+)$/.exec(l.text)).find((m) => m !== null);
-  return match3 ? Number(match3[1]) : void 0;
-}
-function firstLine(text) {
-  return text.split("\n")[0].trim();
-}
-
-// src/backends/library-output.ts
-var listeners = /* @__PURE__ */ new Set();
-var original;
-function install() {
-  if (original) return;
-  const write = process.stdout.write;
-  original = write;
-  process.stdout.write = function(chunk, ...rest) {
-    const text = typeof chunk === "string" ? chunk : Buffer.isBuffer(chunk) ? chunk.toString("utf8") : "";
-    for (const listener of listeners) listener(text);
-    return write.call(process.stdout, chunk, ...rest);
-  };
-}
-function uninstall() {
-  if (!original || listeners.size > 0) return;
-  process.stdout.write = original;
-  original = void 0;
-}
-async function withLibraryOutput(task) {
-  let buffered = "";
-  const listener = (chunk) => {
-    buffered += chunk;
-  };
-  listeners.add(listener);
-  install();
-  try {
-    const value = await task();
-    return { value, lines: parseLines(buffered) };
-  } finally {
-    listeners.delete(listener);
-    uninstall();
-  }
-}
-var commandLevels = {
-  debug: "debug",
-  notice: "notice",
-  warning: "warning",
-  error: "error"
-};
-function parseLines(output) {
-  return output.split(/\r?\n/).filter((line) => line !== "").map((line) => {
-    const command = /^::(\w+)(?: [^:]*)?::(.*)$/.exec(line);
-    const level = command ? commandLevels[command[1]] : void 0;
-    if (!command || !level) return { level: "info", text: line };
-    return { level, text: unescapeCommand(command[2]) };
-  });
-}
-function unescapeCommand(text) {
-  return text.replace(/%0D/g, "\r").replace(/%0A/g, "\n").replace(/%25/g, "%");
-}
-
-// src/backends/cache-library.ts
-async function lookup(file, key, restoreKeys) {
-  checkCacheKeys(key, restoreKeys);
-  const { value, lines } = await withLibraryOutput(
-    () => libraryCall(() => restoreCache([file], key, restoreKeys, { lookupOnly: true }))
-  );
-  if (value === void 0 && lines.some((l) => l.text.startsWith("Failed to restore"))) {
-    throw new HandoffError(
-      `Could not look up cache key "${key}": ${restoreFailure(lines)}. Re-run the job; if it persists, check https://www.githubstatus.com.`
-    );
-  }
-  return value;
-}
-async function save(file, key, what) {
-  const { value: id, lines } = await withLibraryOutput(() => libraryCall(() => saveCache2([file], key)));
-  if (id !== -1) return { saved: true, key, bytes: archiveSize(lines) ?? (await stat(file)).size };
-  const failure2 = classifySaveFailure(lines);
-  switch (failure2.kind) {
-    case "conflict":
-    case "disabled":
-      return { saved: false, key, reason: failure2.reason };
-    case "quota":
-      throw new HandoffError(
-        `Could not save ${what}: ${failure2.reason} Delete old entries (Actions > Caches, or \`gh cache delete\`), save fewer images, or use backend: artifact.`
-      );
-    case "failed":
-      throw new HandoffError(
-        `Could not save ${what}: ${failure2.reason.replace(/\.$/, "")}. Nothing was stored under this key; re-run the job.`
-      );
-  }
-}
-async function restore(file, key, what) {
-  await rm(file, { force: true });
-  const { value, lines } = await withLibraryOutput(() => libraryCall(() => restoreCache([file], key, [])));
-  if (value === key && await stat(file).then(
-    (s) => s.isFile(),
-    () => false
-  ))
-    return;
-  await rm(file, { force: true });
-  const reason = value === key ? `it did not unpack to ${file} (was it saved with another GITHUB_WORKSPACE?)` : restoreFailure(lines);
-  throw new HandoffError(
-    `Cache ${what} was found but not restored: ${reason}. Nothing was loaded; re-run the job, or change the key to store a fresh entry.`
-  );
-}
-async function libraryCall(call) {
-  try {
-    return await call();
-  } catch (error2) {
-    throw new HandoffError(`The cache rejected the request: ${errorMessage(error2)}`);
-  }
-}
-
-// src/backends/cache-service.ts
-var service = "github.actions.results.api.v1.CacheService";
-function cacheMode(env) {
-  const mode = (env.ACTIONS_CACHE_MODE ?? "").trim().toLowerCase();
-  const known = ["none", "read", "write", "write-only"].includes(mode);
-  return {
-    mode,
-    readable: !known || mode === "read" || mode === "write",
-    writable: !known || mode === "write" || mode === "write-only"
-  };
-}
-function cacheServiceFromEnv(env, retry2 = libraryRetry) {
-  const host = new URL(env.GITHUB_SERVER_URL || "https://github.com").hostname.toUpperCase();
-  const ghes = host !== "GITHUB.COM" && !host.endsWith(".GHE.COM") && !host.endsWith(".LOCALHOST");
-  const base = env.ACTIONS_RESULTS_URL;
-  const token = env.ACTIONS_RUNTIME_TOKEN;
-  if (ghes || !env.ACTIONS_CACHE_SERVICE_V2 || !base || !token) return void 0;
-  return twirpCacheService(base, token, retry2);
-}
-function twirpCacheService(base, token, retry2) {
-  const call = twirpClient({
-    base,
-    token,
-    service,
-    retry: retry2,
-    quotaMessage: "the repository's cache storage quota is used up",
-    label: "the cache service"
-  });
-  return {
-    async find(key, version3) {
-      const answer = await call("GetCacheEntryDownloadURL", { key, version: version3 });
-      const url2 = field(answer, "signed_download_url");
-      return answer.ok === true && typeof url2 === "string" && url2 !== "" ? url2 : void 0;
-    },
-    async create(key, version3) {
-      const answer = await call("CreateCacheEntry", { key, version: version3 });
-      const url2 = field(answer, "signed_upload_url");
-      if (answer.ok === true && typeof url2 === "string" && url2 !== "") return { uploadUrl: url2 };
-      return { taken: typeof answer.message === "string" && answer.message !== "" ? answer.message : "not reserved" };
-    },
-    async finalize(key, version3, size) {
-      const answer = await call("FinalizeCacheEntryUpload", { key, version: version3, size_bytes: String(size) });
-      if (answer.ok !== true)
-        throw new TwirpError(
-          `the service did not finalize entry "${key}"${typeof answer.message === "string" ? `: ${answer.message}` : ""}`,
-          "failed"
-        );
-    }
-  };
-}
-
-// src/backends/cache-chunks.ts
-var chunkKey = (digest) => `image-handoff-chunk-${digest.replace(/^sha256:/, "")}`;
-var waitsForOtherJob = [1e3, 2e3, 4e3, 8e3, 15e3];
-var chunkVersion = createHash2("sha256").update("image-handoff|chunk|zstd-frame|1").digest("hex");
-var downloadAttempts = 3;
-function serviceChunks(service2, scratch, env) {
-  const { mode, readable, writable } = cacheMode(env);
-  const urls = /* @__PURE__ */ new Map();
-  let fetched = 0;
-  const find = async (digest) => {
-    if (!readable) return void 0;
-    const url2 = await service2.find(chunkKey(digest), chunkVersion).catch(failure("look up", digest));
-    if (url2 !== void 0) urls.set(digest, url2);
-    return url2;
-  };
-  return {
-    via: "cache service",
-    compresses: false,
-    has: async (digest) => await find(digest) !== void 0,
-    async put(digest, file) {
-      try {
-        if (!writable) return 0;
-        const size = (await stat2(file)).size;
-        const reserved = await service2.create(chunkKey(digest), chunkVersion).catch(failure("reserve", digest));
-        if ("taken" in reserved) return await awaitOtherJob(digest, reserved.taken, find);
-        await new BlobClient(reserved.uploadUrl).getBlockBlobClient().upload(() => createReadStream2(file, { highWaterMark: 1024 * 1024 }), size).catch(failure("upload", digest));
-        await service2.finalize(chunkKey(digest), chunkVersion, size).catch(failure("finalize", digest));
-        return size;
-      } finally {
-        await rm2(file, { force: true });
-      }
-    },
-    async get(digest) {
-      const url2 = urls.get(digest) ?? await find(digest);
-      if (url2 === void 0)
-        throw new HandoffError(
-          `Cache chunk ${digest} is not in the cache${readable ? "" : ` (ACTIONS_CACHE_MODE "${mode}" does not permit reads)`}. Nothing was loaded; re-run the save job.`
-        );
-      const file = join5(scratch, `fetched-${process.pid}-${fetched++}`);
-      const dispose = () => rm2(file, { force: true }).catch(() => void 0);
-      for (let attempt = 1; ; attempt++) {
-        try {
-          await downloadBlob(attempt === 1 ? url2 : await find(digest) ?? url2, file);
-          break;
-        } catch (error2) {
-          await dispose();
-          if (attempt < downloadAttempts) continue;
-          urls.delete(digest);
-          throw new HandoffError(
-            `Cache chunk ${digest} was found but not downloaded (${attempt} attempts): ${errorMessage(error2).replace(/\.$/, "")}. Nothing was loaded; re-run the job.`
-          );
-        }
-      }
-      return { file, compressed: true, dispose };
-    }
-  };
-}
-async function awaitOtherJob(digest, reason, find) {
-  for (const delay2 of waitsForOtherJob) {
-    if (await find(digest) !== void 0) return 0;
-    await new Promise((resolve2) => setTimeout(resolve2, delay2));
-  }
-  throw new HandoffError(
-    `Could not store chunk ${digest} in the cache: ${reason}. Nothing was saved under the key; re-run the job.`
-  );
-}
-function failure(what, digest) {
-  return (error2) => {
-    const kind = error2 instanceof TwirpError ? error2.kind : "failed";
-    const reason = errorMessage(error2).replace(/\.$/, "");
-    if (kind === "quota")
-      throw new HandoffError(
-        `Could not save chunk ${digest} of the images: ${reason}. Delete old entries (Actions > Caches, or \`gh cache delete\`), save fewer images, or use backend: artifact.`
-      );
-    if (kind === "rate-limit")
-      throw new HandoffError(
-        `Could not ${what} chunk ${digest}: ${reason}. GitHub limits how fast a repository creates cache entries; wait a minute and re-run the job.`
-      );
-    throw new HandoffError(
-      `Could not ${what} cache chunk ${digest}: ${reason}. Re-run the job; if it persists, check https://www.githubstatus.com.`
-    );
-  };
-}
-function libraryChunks(chunksDir, scratch) {
-  const chunkFile = (digest) => join5(chunksDir, digest.replace(/^sha256:/, ""));
-  let fetched = 0;
-  const turns = /* @__PURE__ */ new Map();
-  const inTurn = (digest, task) => {
-    const run = (turns.get(digest) ?? Promise.resolve()).then(task, task);
-    turns.set(
-      digest,
-      run.catch(() => void 0)
-    );
-    return run;
-  };
-  const find = async (digest) => await lookup(chunkFile(digest), chunkKey(digest), []) === chunkKey(digest) ? digest : void 0;
-  return {
-    via: "@actions/cache",
-    compresses: true,
-    has: async (digest) => await find(digest) !== void 0,
-    put: (digest, file) => inTurn(digest, async () => {
-      const target = chunkFile(digest);
-      await rename(file, target);
-      try {
-        const saved = await save(target, chunkKey(digest), `chunk ${digest} of the images`);
-        return saved.saved ? saved.bytes : await awaitOtherJob(digest, saved.reason, find);
-      } finally {
-        await rm2(target, { force: true });
-      }
-    }),
-    get: (digest) => inTurn(digest, async () => {
-      await restore(chunkFile(digest), chunkKey(digest), `chunk ${digest}`);
-      const file = join5(scratch, `fetched-${process.pid}-${fetched++}`);
-      await rename(chunkFile(digest), file);
-      return { file, compressed: false, dispose: () => rm2(file, { force: true }).catch(() => void 0) };
-    })
-  };
-}
-
-// src/backends/cache-store.ts
-function createCacheStore(options) {
-  const env = options.env ?? process.env;
-  const service2 = options.transport === "library" ? void 0 : cacheServiceFromEnv(env);
-  const libraryIndex = join6(options.workDir, "index", "index.json");
-  const paths = {
-    chunks: join6(options.workDir, "chunks"),
-    scratch: join6(options.workDir, "scratch"),
-    // The path is part of the entry's version: an index naming zstd-frame chunks gets its own, so an index naming
-    // library chunks (an earlier release's) neither loads nor holds the key against a fresh save.
-    index: service2 ? join6(options.workDir, "index", "zstd-chunks.json") : libraryIndex,
-    // Where earlier releases kept what this one does not read: only looked up, to explain a miss.
-    earlier: [
-      { file: join6(options.workDir, "cache", "images.tar"), release: "image-handoff's first release" },
-      ...service2 ? [{ file: libraryIndex, release: "an earlier release of image-handoff (chunks through @actions/cache)" }] : []
-    ]
-  };
-  const log = options.log ?? (() => void 0);
-  const chunks = service2 ? serviceChunks(service2, paths.scratch, env) : libraryChunks(paths.chunks, paths.scratch);
-  let announced = false;
-  return {
-    kind: "cache",
-    compresses: chunks.compresses,
-    scratch: paths.scratch,
-    async prepare() {
-      await Promise.all(
-        [paths.chunks, paths.scratch, dirname3(paths.index)].map((dir) => mkdir(dir, { recursive: true }))
-      );
-    },
-    has: (digest) => chunks.has(digest),
-    put(digest, file) {
-      if (!announced) log(`Chunks go to the cache through ${chunks.via}.`);
-      announced = true;
-      return chunks.put(digest, file);
-    },
-    async get(digest) {
-      await Promise.all([paths.chunks, paths.scratch].map((dir) => mkdir(dir, { recursive: true })));
-      return chunks.get(digest);
-    },
-    hasIndex: async (key) => await lookup(paths.index, key, []) === key,
-    async readIndex(key, restoreKeys) {
-      const matched = await lookup(paths.index, key, restoreKeys);
-      if (matched === void 0) return void 0;
-      await mkdir(dirname3(paths.index), { recursive: true });
-      try {
-        await restore(paths.index, matched, `entry "${matched}"`);
-        log(`Restored cache entry "${matched}"${matched === key ? "" : ` (restore key match for "${key}")`}.`);
-        return { matchedKey: matched, body: await readFile(paths.index) };
-      } finally {
-        await rm3(paths.index, { force: true });
-      }
-    },
-    async writeIndex(key, body2) {
-      if (await lookup(paths.index, key, []) === key) {
-        return {
-          saved: false,
-          key,
-          reason: `the cache already holds an entry under "${key}" (entries are immutable; change the key to store new images)`
-        };
-      }
-      await mkdir(dirname3(paths.index), { recursive: true });
-      await writeFile(paths.index, body2);
-      try {
-        const outcome = await save(paths.index, key, `cache entry "${key}"`);
-        if (outcome.saved)
-          log(`Saved cache entry "${key}" (the index of ${body2.length} bytes; the chunks are entries of their own).`);
-        return outcome;
-      } finally {
-        await rm3(paths.index, { force: true });
-      }
-    },
-    async explainMiss(key) {
-      for (const { file, release } of paths.earlier) {
-        if (await lookup(file, key, []).catch(() => void 0) === key)
-          return `the cache holds an entry under "${key}" written by ${release}, which this release does not read; change the key (or let the post step save) to store the images in the new format`;
-      }
-      return void 0;
-    }
-  };
-}
 export {
-  createCacheStore
+  CACHE_READ_DENIED_PREFIX,
+  CACHE_WRITE_DENIED_PREFIX,
+  CacheReadDeniedError,
+  CacheWriteDeniedError,
+  FinalizeCacheError,
+  ReserveCacheError,
+  ValidationError,
+  isFeatureAvailable,
+  restoreCache,
+  saveCache2 as saveCache
 };
