@@ -2,8 +2,8 @@ import { createRequire as __createRequire } from 'node:module'; import { fileURL
 import {
   coreIO,
   runPost
-} from "./chunks/chunk-AS37NIX2.js";
-import "./chunks/chunk-LQUFP7IP.js";
+} from "./chunks/chunk-R5Y54N7J.js";
+import "./chunks/chunk-WDKR5XWU.js";
 import "./chunks/chunk-U5GEQORK.js";
 import "./chunks/chunk-OTW4DL2O.js";
 import "./chunks/chunk-NAWHFGNI.js";

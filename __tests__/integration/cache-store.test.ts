@@ -28,7 +28,7 @@ type Transport = 'service' | 'library'
 
 function job(
   name: string,
-  options: { repository?: string; runId?: number; workspace?: string; transport?: Transport } = {}
+  options: { repository?: string; runId?: number; workspace?: string; transport?: Transport; mode?: string } = {}
 ): BlobStore {
   enterJob(
     services.jobEnv({
@@ -38,6 +38,7 @@ function job(
       ...options
     })
   )
+  if (options.mode !== undefined) process.env.ACTIONS_CACHE_MODE = options.mode
   return createCacheStore({ workDir, ...(options.transport === 'library' ? { transport: 'library' } : {}) })
 }
 
@@ -107,6 +108,21 @@ describe.each<[string, Transport]>([
     await expect(failure).rejects.toThrow(HandoffError)
     await expect(failure).rejects.toThrow(/quota.*Delete old entries/s)
   })
+
+  it('follows ACTIONS_CACHE_MODE: no uploads where writes are off, no hits where reads are off', async () => {
+    const other = join(root, 'src', `mode-${transport}`)
+    await writeRandomFile(other, 1024)
+    const digest = `sha256:${await sha256File(other)}`
+    const reader = job('build', { transport, runId: runs + 3, mode: 'read' })
+    const from = services.requests.length
+    const started = Date.now()
+    expect(await reader.put(digest, await staged(reader, other))).toBe(0)
+    expect(services.calls('CreateCacheEntry', from)).toHaveLength(0)
+    // Not the wait for another job storing the chunk (30 s): nothing is stored, so nothing is awaited.
+    expect(Date.now() - started).toBeLessThan(5000)
+    expect(await job('test', { transport, runId: runs + 1, mode: 'write-only' }).has(chunk.digest)).toBe(false)
+    delete process.env.ACTIONS_CACHE_MODE
+  })
 })
 
 describe('cache store chunks straight to the service', () => {
@@ -151,20 +167,6 @@ describe('cache store chunks straight to the service', () => {
     await expect(store.put(`sha256:${await sha256File(other)}`, await staged(store, other))).rejects.toThrow(
       /rate-limited CreateCacheEntry.*wait a minute and re-run/s
     )
-  })
-
-  it('follows ACTIONS_CACHE_MODE: no uploads where writes are off, no hits where reads are off', async () => {
-    const other = join(root, 'src', 'mode')
-    await writeRandomFile(other, 1024)
-    const digest = `sha256:${await sha256File(other)}`
-    process.env.ACTIONS_CACHE_MODE = 'read'
-    const reader = createCacheStore({ workDir })
-    const from = services.requests.length
-    expect(await reader.put(digest, await staged(reader, other))).toBe(0)
-    expect(services.calls('CreateCacheEntry', from)).toHaveLength(0)
-    process.env.ACTIONS_CACHE_MODE = 'write-only'
-    expect(await createCacheStore({ workDir }).has(chunk.digest)).toBe(false)
-    delete process.env.ACTIONS_CACHE_MODE
   })
 })
 
@@ -212,13 +214,12 @@ describe('cache store index on the cache service', () => {
 
   it('follows ACTIONS_CACHE_MODE: no index saved where writes are off, no hit where reads are off', async () => {
     await job('build', { runId: 15 }).writeIndex('moded', Buffer.from('m'))
-    process.env.ACTIONS_CACHE_MODE = 'read'
+    const reader = job('build', { runId: 15, mode: 'read' })
     const from = services.requests.length
-    const outcome = await createCacheStore({ workDir }).writeIndex('moded-2', Buffer.from('m'))
+    const outcome = await reader.writeIndex('moded-2', Buffer.from('m'))
     expect(!outcome.saved && outcome.reason).toMatch(/ACTIONS_CACHE_MODE "read" does not permit writes/)
     expect(services.calls('CreateCacheEntry', from)).toHaveLength(0)
-    process.env.ACTIONS_CACHE_MODE = 'write-only'
-    expect(await createCacheStore({ workDir }).readIndex('moded', [])).toBeUndefined()
+    expect(await job('test', { runId: 16, mode: 'write-only' }).readIndex('moded', [])).toBeUndefined()
     delete process.env.ACTIONS_CACHE_MODE
   })
 })

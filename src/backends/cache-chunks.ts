@@ -114,7 +114,8 @@ function failure(what: string, digest: string): (error: unknown) => never {
 }
 
 /** Chunks through @actions/cache: each an entry of one file at a fixed path, archived and compressed by the library. */
-export function libraryChunks(chunksDir: string, scratch: string): ChunkTransport {
+export function libraryChunks(chunksDir: string, scratch: string, env: NodeJS.ProcessEnv): ChunkTransport {
+  const { writable } = cacheMode(env)
   const chunkFile = (digest: string): string => join(chunksDir, digest.replace(/^sha256:/, ''))
   let fetched = 0
   // Two transfers of one chunk would share its fixed path: they take turns.
@@ -136,6 +137,11 @@ export function libraryChunks(chunksDir: string, scratch: string): ChunkTranspor
     has: async (digest) => (await find(digest)) !== undefined,
     put: (digest, file) =>
       inTurn(digest, async () => {
+        // The library would skip the save and the wait for another job would run out: nothing will name this chunk.
+        if (!writable) {
+          await rm(file, { force: true })
+          return 0
+        }
         const target = chunkFile(digest)
         await rename(file, target)
         try {

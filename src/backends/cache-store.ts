@@ -47,7 +47,7 @@ export function createCacheStore(options: CacheStoreOptions): BlobStore {
     ]
   }
   const log = options.log ?? (() => undefined)
-  const chunks = service ? serviceChunks(service, paths.scratch, env) : libraryChunks(paths.chunks, paths.scratch)
+  const chunks = service ? serviceChunks(service, paths.scratch, env) : libraryChunks(paths.chunks, paths.scratch, env)
   const indexes = service ? serviceIndex(service, env) : libraryIndex(libraryFile)
   let announced = false
 

@@ -18622,7 +18622,7 @@ async function createStore(settings, log, env = process.env) {
     case "local":
       return (await import("./local-store-4TSYUWFA.js")).createLocalStore(settings.path);
     case "cache":
-      return (await import("./cache-store-CWZDPCAG.js")).createCacheStore({ workDir, log });
+      return (await import("./cache-store-ZLTX5E5W.js")).createCacheStore({ workDir, log });
     case "artifact": {
       const [{ createArtifactBackend }, { createPackStore }] = await Promise.all([
         import("./artifact-L7AP6JN4.js"),
@@ -20239,4 +20239,4 @@ export {
   debugUnexpected,
   withDeps
 };
-/*! For license information please see chunk-LQUFP7IP.js.LEGAL.txt */
+/*! For license information please see chunk-WDKR5XWU.js.LEGAL.txt */

@@ -324,7 +324,8 @@ async function awaitOtherJob(digest, reason, find) {
 function failure(what, digest) {
   return serviceFailure(`${what} cache chunk ${digest}`, { quotaWhat: `save chunk ${digest} of the images` });
 }
-function libraryChunks(chunksDir, scratch) {
+function libraryChunks(chunksDir, scratch, env) {
+  const { writable } = cacheMode(env);
   const chunkFile = (digest) => join(chunksDir, digest.replace(/^sha256:/, ""));
   let fetched = 0;
   const turns = /* @__PURE__ */ new Map();
@@ -342,6 +343,10 @@ function libraryChunks(chunksDir, scratch) {
     compresses: true,
     has: async (digest) => await find(digest) !== void 0,
     put: (digest, file) => inTurn(digest, async () => {
+      if (!writable) {
+        await rm2(file, { force: true });
+        return 0;
+      }
       const target = chunkFile(digest);
       await rename(file, target);
       try {
@@ -470,7 +475,7 @@ function createCacheStore(options) {
     ]
   };
   const log = options.log ?? (() => void 0);
-  const chunks = service2 ? serviceChunks(service2, paths.scratch, env) : libraryChunks(paths.chunks, paths.scratch);
+  const chunks = service2 ? serviceChunks(service2, paths.scratch, env) : libraryChunks(paths.chunks, paths.scratch, env);
   const indexes = service2 ? serviceIndex(service2, env) : libraryIndex(libraryFile);
   let announced = false;
   return {

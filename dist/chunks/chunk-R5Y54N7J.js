@@ -11,7 +11,7 @@ import {
   saveImages,
   selects,
   withDeps
-} from "./chunk-LQUFP7IP.js";
+} from "./chunk-WDKR5XWU.js";
 import {
   formatBytes,
   formatMs
