@@ -2,8 +2,8 @@ import { createRequire as __createRequire } from 'node:module'; import { fileURL
 import {
   coreIO,
   runMain
-} from "./chunks/chunk-R5Y54N7J.js";
-import "./chunks/chunk-WDKR5XWU.js";
+} from "./chunks/chunk-HLWMGWW4.js";
+import "./chunks/chunk-PM6K2LKX.js";
 import "./chunks/chunk-U5GEQORK.js";
 import "./chunks/chunk-OTW4DL2O.js";
 import "./chunks/chunk-NAWHFGNI.js";

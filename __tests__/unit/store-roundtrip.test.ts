@@ -39,9 +39,15 @@ afterEach(async () => {
 })
 
 async function save(
-  archive: Buffer
+  archive: Buffer,
+  zstdCommandFrom?: number
 ): Promise<{ index: StoreIndex; stats: Awaited<ReturnType<ReturnType<typeof storeSink>['finish']>> }> {
-  const sink = storeSink(store, { compressionLevel: 3, inFlight: 2, inFlightBytes: 1 << 30 })
+  const sink = storeSink(store, {
+    compressionLevel: 3,
+    inFlight: 2,
+    inFlightBytes: 1 << 30,
+    ...(zstdCommandFrom === undefined ? {} : { zstdCommandFrom })
+  })
   const split = await splitArchive(Readable.from([archive]), sink, chunkBytes)
   const stats = await sink.finish()
   const index = newIndex(readModel(split.contents), split.entries, chunkBytes)
@@ -70,6 +76,26 @@ describe('content-addressed store', () => {
     const byName = (entries: typeof before) => new Map(entries.map((e) => [e.name.replace(/\/$/, ''), e]))
     for (const [name, entry] of byName(before)) expect(byName(after).get(name)?.body).toEqual(entry.body)
     expect(after.at(-1)?.name).toBe('repositories')
+  })
+
+  it('stores the same chunks whether the zstd command or Node compresses them', async () => {
+    const original = await makeTar(await legacyFiles([{ names: ['app:ci'], layers: [big('z', 200), 'small'] }]))
+    const byCommand = await save(original, 0)
+    const stored = await readdir(join(dir, 'blobs', 'sha256'))
+    store = createLocalStore(join(dir, 'second'))
+    await store.prepare()
+    const inProcess = await save(original, Number.MAX_SAFE_INTEGER)
+    expect(inProcess.stats.chunks).toBe(byCommand.stats.chunks)
+    expect(inProcess.index.entries).toEqual(byCommand.index.entries)
+    expect((await readdir(join(dir, 'second', 'blobs', 'sha256'))).sort()).toEqual(stored.sort())
+    for (const [root, { index }] of [
+      [dir, byCommand],
+      [join(dir, 'second'), inProcess]
+    ] as const) {
+      store = createLocalStore(root)
+      const [before, after] = [await readTar(original), await readTar((await load(index)).tar)]
+      expect(after.map((e) => e.body)).toEqual(before.map((e) => e.body))
+    }
   })
 
   it('stores a chunk once: a second image sharing the base layer uploads only its own layer', async () => {

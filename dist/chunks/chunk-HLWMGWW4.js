@@ -11,7 +11,7 @@ import {
   saveImages,
   selects,
   withDeps
-} from "./chunk-WDKR5XWU.js";
+} from "./chunk-PM6K2LKX.js";
 import {
   formatBytes,
   formatMs

@@ -18050,6 +18050,7 @@ async function isOnPath(command, path = process.env.PATH ?? "") {
 }
 
 // src/store/chunk-sink.ts
+var zstdCommandFrom = 32 * 1024 * 1024;
 function storeSink(store, options) {
   const stats = { chunks: 0, reusedChunks: 0, reusedBytes: 0, storedBytes: 0 };
   const seen = /* @__PURE__ */ new Set();
@@ -18070,17 +18071,17 @@ function storeSink(store, options) {
         stats.reusedBytes += size;
         return;
       }
-      sent = store.compresses ? file : await compressed(file);
+      sent = store.compresses ? file : await compressed(file, size);
       stats.storedBytes += await store.put(digest, sent);
     } finally {
       await release(file);
       if (sent !== file) await release(sent);
     }
   };
-  const compressed = async (file) => {
+  const compressed = async (file, size) => {
     const target = `${file}.zst`;
     files.set(target, trackTemporary(target));
-    if (await zstdCommand)
+    if (size >= (options.zstdCommandFrom ?? zstdCommandFrom) && await zstdCommand)
       await run(["zstd", "-q", "-f", "--no-progress", `-${options.compressionLevel}`, file, "-o", target]);
     else
       await pipeline3(
@@ -20239,4 +20240,4 @@ export {
   debugUnexpected,
   withDeps
 };
-/*! For license information please see chunk-WDKR5XWU.js.LEGAL.txt */
+/*! For license information please see chunk-PM6K2LKX.js.LEGAL.txt */
