@@ -2,14 +2,14 @@ import { createRequire as __createRequire } from 'node:module'; import { fileURL
 import {
   coreIO,
   runPost
-} from "./chunks/chunk-HLWMGWW4.js";
-import "./chunks/chunk-PM6K2LKX.js";
+} from "./chunks/chunk-MEBRXMZB.js";
+import "./chunks/chunk-PRAXBN4X.js";
 import "./chunks/chunk-U5GEQORK.js";
 import "./chunks/chunk-OTW4DL2O.js";
 import "./chunks/chunk-NAWHFGNI.js";
 import "./chunks/chunk-XFN6TRWD.js";
 import "./chunks/chunk-PABUF2JJ.js";
-import "./chunks/chunk-GCFW4ZPD.js";
+import "./chunks/chunk-LLSBTXVK.js";
 import "./chunks/chunk-XUTTEGAI.js";
 import "./chunks/chunk-CMCPHAXR.js";
 import "./chunks/chunk-B36MAPR3.js";

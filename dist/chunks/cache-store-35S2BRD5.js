@@ -8,9 +8,9 @@ import {
   libraryRetry,
   openBlob,
   twirpClient
-} from "./chunk-VR7TASI7.js";
+} from "./chunk-TWR24BV4.js";
 import "./chunk-3TKRLBV2.js";
-import "./chunk-GCFW4ZPD.js";
+import "./chunk-LLSBTXVK.js";
 import "./chunk-XUTTEGAI.js";
 import {
   IndexFormatError
@@ -126,7 +126,7 @@ function unescapeCommand(text) {
 }
 
 // src/backends/cache-library.ts
-var library = () => import("./cache-2ZO2NZRI.js");
+var library = () => import("./cache-Z3HDY6ZA.js");
 async function lookup(file, key, restoreKeys) {
   checkCacheKeys(key, restoreKeys);
   const { value, lines } = await withLibraryOutput(

@@ -19119,6 +19119,19 @@ var require_undici = __commonJS({
   }
 });
 
+// deferred:undici
+var require_undici2 = __commonJS({
+  "deferred:undici"(exports, module) {
+    var undici;
+    module.exports = {
+      get ProxyAgent() {
+        undici ??= require_undici();
+        return undici.ProxyAgent;
+      }
+    };
+  }
+});
+
 // node_modules/@actions/http-client/lib/index.js
 import * as http from "http";
 import * as https from "https";
@@ -19198,7 +19211,7 @@ var DecodedURL = class extends URL {
 
 // node_modules/@actions/http-client/lib/index.js
 var tunnel = __toESM(require_tunnel2(), 1);
-var import_undici = __toESM(require_undici(), 1);
+var import_undici = __toESM(require_undici2(), 1);
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
     return value instanceof P ? value : new P(function(resolve) {
@@ -19881,9 +19894,10 @@ var BearerCredentialHandler = class {
 export {
   require_tunnel2 as require_tunnel,
   require_undici,
+  require_undici2,
   HttpCodes,
   HttpClientError,
   HttpClient,
   BearerCredentialHandler
 };
-/*! For license information please see chunk-GCFW4ZPD.js.LEGAL.txt */
+/*! For license information please see chunk-LLSBTXVK.js.LEGAL.txt */

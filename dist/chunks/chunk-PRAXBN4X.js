@@ -18623,10 +18623,10 @@ async function createStore(settings, log, env = process.env) {
     case "local":
       return (await import("./local-store-4TSYUWFA.js")).createLocalStore(settings.path);
     case "cache":
-      return (await import("./cache-store-ZLTX5E5W.js")).createCacheStore({ workDir, log });
+      return (await import("./cache-store-35S2BRD5.js")).createCacheStore({ workDir, log });
     case "artifact": {
       const [{ createArtifactBackend }, { createPackStore }] = await Promise.all([
-        import("./artifact-L7AP6JN4.js"),
+        import("./artifact-6RADS5MN.js"),
         import("./pack-store-IQCG3GZV.js")
       ]);
       return createPackStore(createArtifactBackend({ workDir, log, ...settings.artifact }), workDir);
@@ -20240,4 +20240,4 @@ export {
   debugUnexpected,
   withDeps
 };
-/*! For license information please see chunk-PM6K2LKX.js.LEGAL.txt */
+/*! For license information please see chunk-PRAXBN4X.js.LEGAL.txt */

@@ -11,7 +11,7 @@ import {
   saveImages,
   selects,
   withDeps
-} from "./chunk-PM6K2LKX.js";
+} from "./chunk-PRAXBN4X.js";
 import {
   formatBytes,
   formatMs

@@ -39,7 +39,7 @@ import {
 import {
   BearerCredentialHandler,
   HttpClient
-} from "./chunk-GCFW4ZPD.js";
+} from "./chunk-LLSBTXVK.js";
 import {
   HandoffError
 } from "./chunk-B36MAPR3.js";

@@ -55,7 +55,7 @@ import {
   HttpClient,
   HttpClientError,
   HttpCodes
-} from "./chunk-GCFW4ZPD.js";
+} from "./chunk-LLSBTXVK.js";
 import "./chunk-XUTTEGAI.js";
 import {
   __commonJS,

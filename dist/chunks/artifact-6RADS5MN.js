@@ -27,15 +27,16 @@ import {
   libraryRetry,
   openBlob,
   twirpClient
-} from "./chunk-VR7TASI7.js";
+} from "./chunk-TWR24BV4.js";
 import "./chunk-3TKRLBV2.js";
 import {
   BearerCredentialHandler,
   HttpClient,
   HttpCodes,
   require_tunnel,
-  require_undici
-} from "./chunk-GCFW4ZPD.js";
+  require_undici,
+  require_undici2
+} from "./chunk-LLSBTXVK.js";
 import "./chunk-XUTTEGAI.js";
 import {
   HandoffError,
@@ -23759,7 +23760,7 @@ var require_lib2 = __commonJS({
     var https = __importStar(__require("https"));
     var pm = __importStar(require_proxy());
     var tunnel = __importStar(require_tunnel());
-    var undici_1 = require_undici();
+    var undici_1 = require_undici2();
     var HttpCodes2;
     (function(HttpCodes3) {
       HttpCodes3[HttpCodes3["OK"] = 200] = "OK";
@@ -42062,4 +42063,4 @@ async function scratch(workDir, prefix) {
 export {
   createArtifactBackend
 };
-/*! For license information please see artifact-L7AP6JN4.js.LEGAL.txt */
+/*! For license information please see artifact-6RADS5MN.js.LEGAL.txt */
