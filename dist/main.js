@@ -2,8 +2,8 @@ import { createRequire as __createRequire } from 'node:module'; import { fileURL
 import {
   coreIO,
   runMain
-} from "./chunks/chunk-MEBRXMZB.js";
-import "./chunks/chunk-PRAXBN4X.js";
+} from "./chunks/chunk-CZIDTUBD.js";
+import "./chunks/chunk-3ECPB5SM.js";
 import "./chunks/chunk-U5GEQORK.js";
 import "./chunks/chunk-OTW4DL2O.js";
 import "./chunks/chunk-NAWHFGNI.js";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { execFile } from 'node:child_process'
 import { createReadStream } from 'node:fs'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Readable } from 'node:stream'
@@ -11,6 +11,12 @@ import { buildBusybox, docker, podmanStoreArgs, startDockerd, unmountUnder, type
 import { createPodmanRuntime } from '../../src/runtimes/podman/runtime.js'
 import type { Runtime } from '../../src/runtimes/runtime.js'
 import { parseTargetName } from '../../src/archive/reference.js'
+import { createLocalStore } from '../../src/backends/local-store.js'
+import { assembleArchive } from '../../src/store/assemble.js'
+import { parseIndex } from '../../src/store/format.js'
+import { planLoad } from '../../src/store/load-plan.js'
+import { legacyFiles, makeTar, ociFiles } from '../support/archive-fixtures.js'
+import { storeArchiveFile } from '../support/store-entry.js'
 
 const execFileP = promisify(execFile)
 
@@ -104,6 +110,47 @@ describe('podman runtime with a private store', () => {
     const second = await createPodmanRuntime({ extraArgs: other.args })
     const report = await second.importArchive(await runtime.exportImages(['localhost/own:1', 'app:ci']))
     expect(report.names.sort()).toEqual(['docker.io/library/app:ci', 'localhost/own:1'])
+  })
+
+  /** Stores `files` as an entry, then loads it as a load would: leaving out what podman says it holds. */
+  async function loadThroughStore(files: Parameters<typeof makeTar>[0], key: string) {
+    const archive = join(dir, `${key}.tar`)
+    await writeFile(archive, await makeTar(files))
+    await storeArchiveFile(join(dir, 'store'), key, archive)
+    const store = createLocalStore(join(dir, 'store'))
+    const index = parseIndex((await store.readIndex(key, []))!.body)
+    const plan = planLoad(index, {}, await runtime.heldLayers!())
+    const report = await runtime.importArchive(assembleArchive(index, plan, store, { prefetch: 2 }).stream)
+    return { omitted: plan.omit.size, report }
+  }
+
+  it('leaves out of an OCI-layout load the layers podman holds, and the image arrives whole', async () => {
+    const base = 'podman base layer '.repeat(4000)
+    expect(
+      (await loadThroughStore((await ociFiles([{ names: ['pmbase:1'], layers: [base] }])).files, 'pmbase')).omitted
+    ).toBe(0)
+    const app = await ociFiles([{ names: ['pmapp:2'], layers: [base, 'podman top layer'] }])
+    const { omitted, report } = await loadThroughStore(app.files, 'pmapp')
+    expect(omitted).toBe(1)
+    expect(report.names).toEqual(['docker.io/library/pmapp:2'])
+    const layers = JSON.parse(
+      await store.podman(['image', 'inspect', '--format', '{{json .RootFS.Layers}}', 'pmapp:2'])
+    )
+    expect(layers).toHaveLength(2)
+    expect((await runtime.inspect('pmapp:2'))?.configDigest).toBe(
+      `sha256:${app.configDigests[0]!.replace(/^sha256:/, '')}`
+    )
+  })
+
+  it('sends every layer of a docker-archive entry, which podman refuses without them', async () => {
+    const base = 'podman legacy base '.repeat(4000)
+    await loadThroughStore(await legacyFiles([{ names: ['pmlegacy:1'], layers: [base] }]), 'pmlegacy-base')
+    const { omitted, report } = await loadThroughStore(
+      await legacyFiles([{ names: ['pmlegacy:2'], layers: [base, 'legacy top'] }]),
+      'pmlegacy-app'
+    )
+    expect(omitted).toBe(0)
+    expect(report.names).toEqual(['docker.io/library/pmlegacy:2'])
   })
 
   it("fails a load of something that is not an image archive with podman's message", async () => {

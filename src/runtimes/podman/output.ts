@@ -68,3 +68,13 @@ export function shortNameFixes(archiveNames: string[]): Array<{ from: string; to
   }
   return fixes
 }
+
+/**
+ * The diff IDs of every layer in `podman image inspect` output. podman reuses a layer it stores when an OCI
+ * archive names it by its uncompressed digest and leaves the blob out (verified with podman 4.3); a docker-archive
+ * must carry every layer file ("Some layer tarfiles are missing in the tarball").
+ */
+export function heldDiffIds(json: string): Set<string> {
+  const images = JSON.parse(json || '[]') as Array<{ RootFS?: { Layers?: string[] | null } | null }>
+  return new Set(images.flatMap((image) => image.RootFS?.Layers ?? []))
+}

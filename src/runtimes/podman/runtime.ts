@@ -12,7 +12,7 @@ import { HandoffError, errorMessage } from '../../errors.js'
 import { canonicalName, normalizedName, oneByIdPrefix, withDefaultTag } from '../../archive/reference.js'
 import { run, spawnStreaming } from '../exec.js'
 import type { ImportReport, Runtime, RuntimeImage } from '../runtime.js'
-import { parseImages, parseLoadOutput, shortNameFixes } from './output.js'
+import { heldDiffIds, parseImages, parseLoadOutput, shortNameFixes } from './output.js'
 import { archiveNames } from './archive-names.js'
 import { isOnPath } from '../path-lookup.js'
 import { outputUntilExit, readAll } from '../tool-streams.js'
@@ -84,6 +84,11 @@ export async function createPodmanRuntime(options: PodmanOptions = {}): Promise<
       const named = archiveNames(toReader).catch(() => (toReader.resume(), [] as string[]))
       const [output, , names] = await Promise.all([readAll(child.stdout), child.done, named])
       return renameShortNames(podman, parseLoadOutput(output), names)
+    },
+    // By blob digest: the plan leaves out only OCI-layout layers, and only those stored uncompressed match a diff ID.
+    heldLayers: async () => {
+      const ids = (await list()).map((image) => image.id)
+      return { blobs: ids.length === 0 ? new Set() : heldDiffIds(await podman(['image', 'inspect', ...ids])) }
     },
     tag: async (source, target) => {
       const image = await resolve(source)

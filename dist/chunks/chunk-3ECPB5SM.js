@@ -19818,6 +19818,10 @@ function shortNameFixes(archiveNames2) {
   }
   return fixes;
 }
+function heldDiffIds(json3) {
+  const images = JSON.parse(json3 || "[]");
+  return new Set(images.flatMap((image) => image.RootFS?.Layers ?? []));
+}
 
 // src/runtimes/podman/archive-names.ts
 var import_tar_stream5 = __toESM(require_tar_stream(), 1);
@@ -19924,6 +19928,11 @@ async function createPodmanRuntime(options = {}) {
       const named = archiveNames(toReader).catch(() => (toReader.resume(), []));
       const [output, , names] = await Promise.all([readAll(child.stdout), child.done, named]);
       return renameShortNames(podman, parseLoadOutput(output), names);
+    },
+    // By blob digest: the plan leaves out only OCI-layout layers, and only those stored uncompressed match a diff ID.
+    heldLayers: async () => {
+      const ids = (await list()).map((image) => image.id);
+      return { blobs: ids.length === 0 ? /* @__PURE__ */ new Set() : heldDiffIds(await podman(["image", "inspect", ...ids])) };
     },
     tag: async (source, target) => {
       const image = await resolve2(source);
@@ -20240,4 +20249,4 @@ export {
   debugUnexpected,
   withDeps
 };
-/*! For license information please see chunk-PRAXBN4X.js.LEGAL.txt */
+/*! For license information please see chunk-3ECPB5SM.js.LEGAL.txt */

@@ -11,7 +11,7 @@ import {
   saveImages,
   selects,
   withDeps
-} from "./chunk-PRAXBN4X.js";
+} from "./chunk-3ECPB5SM.js";
 import {
   formatBytes,
   formatMs
