@@ -2,8 +2,8 @@ import { createRequire as __createRequire } from 'node:module'; import { fileURL
 import {
   coreIO,
   runPost
-} from "./chunks/chunk-CZIDTUBD.js";
-import "./chunks/chunk-3ECPB5SM.js";
+} from "./chunks/chunk-BWM2K2QX.js";
+import "./chunks/chunk-ZCG5FM2R.js";
 import "./chunks/chunk-U5GEQORK.js";
 import "./chunks/chunk-OTW4DL2O.js";
 import "./chunks/chunk-NAWHFGNI.js";

@@ -11,6 +11,7 @@ import type { BlobStore } from '../../src/store/blob-store.js'
 import type { createCacheStore as CreateCacheStore } from '../../src/backends/cache-store.js'
 import { BlobClient } from '@azure/storage-blob'
 import { HandoffError } from '../../src/errors.js'
+import { chunkKey, chunkVersion } from '../../src/backends/cache-chunks.js'
 import { indexVersion } from '../../src/backends/cache-index.js'
 import { cacheServiceFromEnv } from '../../src/backends/cache-service.js'
 import { IndexFormatError } from '../../src/store/format.js'
@@ -159,6 +160,37 @@ describe('cache store chunks straight to the service', () => {
     expect(services.calls('CreateCacheEntry', from).map((r) => r.status)).toEqual([503, 200])
   }, 30000)
 
+  it('waits for a chunk another job is storing (the service answers 409) instead of failing or storing it twice', async () => {
+    const other = join(root, 'src', 'raced')
+    await writeRandomFile(other, 256 * 1024)
+    const digest = `sha256:${await sha256File(other)}`
+    const store = job('build', { runId: 104 })
+    const service = cacheServiceFromEnv(process.env)!
+    const first = await service.create(chunkKey(digest), chunkVersion)
+    if ('taken' in first) throw new Error(first.taken)
+    const from = services.requests.length
+    const second = store.put(digest, await staged(store, other))
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    const body = await readFile(other)
+    await new BlobClient(first.uploadUrl).getBlockBlobClient().upload(body, body.length)
+    await service.finalize(chunkKey(digest), chunkVersion, body.length)
+    expect(await second).toBe(0)
+    expect(services.calls('CreateCacheEntry', from).map((r) => r.status)).toEqual([409])
+  }, 20000)
+
+  it('refuses at once, saying why, when the token may not write to the cache', async () => {
+    const store = job('build', { runId: 105 })
+    const other = join(root, 'src', 'denied')
+    await writeRandomFile(other, 1024)
+    services.inject({
+      route: 'CreateCacheEntry',
+      answer: { ok: false, message: 'cache write denied: pull requests from forks may not write' }
+    })
+    await expect(store.put(`sha256:${await sha256File(other)}`, await staged(store, other))).rejects.toThrow(
+      /may not write to the cache, e.g. for a pull request from a fork/
+    )
+  })
+
   it('says to wait when GitHub rate-limits entry creation', async () => {
     const store = job('build', { runId: 103 })
     const other = join(root, 'src', 'limited')
@@ -204,6 +236,15 @@ describe('cache store index on the cache service', () => {
     expect((await job('test', { runId: 13, workspace: elsewhere }).readIndex('frame', []))?.body.toString()).toBe(
       '{"a":1}'
     )
+  })
+
+  it('leaves a key another job is saving to that job (the service answers 409)', async () => {
+    job('build', { runId: 17 })
+    const reserved = await cacheServiceFromEnv(process.env)!.create('racing', indexVersion)
+    expect('uploadUrl' in reserved).toBe(true)
+    const outcome = await job('build', { runId: 18 }).writeIndex('racing', Buffer.from('{}'))
+    expect(outcome).toMatchObject({ saved: false, key: 'racing' })
+    expect(!outcome.saved && outcome.reason).toMatch(/409.*already exists/)
   })
 
   it('takes an entry under its version that is not a zstd frame as an index it cannot read', async () => {

@@ -31,7 +31,12 @@ export interface RequestRecord {
  * A fault on a route, for the next `times` requests (default 1): an error status with a twirp `msg`,
  * or, on `blob:get`, a bent download.
  */
-export type Fault = { route: string; times?: number } & ({ status: number; msg?: string } | { download: DownloadFault })
+/** A twirp call answered with an error status, or with a 200 body of the test's choosing; or a blob download cut. */
+export type Fault = { route: string; times?: number } & (
+  | { status: number; msg?: string }
+  | { answer: Record<string, unknown> }
+  | { download: DownloadFault }
+)
 
 export class GitHubServices {
   readonly requests: RequestRecord[] = []
@@ -141,6 +146,7 @@ export class GitHubServices {
         { ...record, status: fault.status },
         { code: 'internal', msg: fault.msg ?? 'injected fault' }
       )
+    if (fault && 'answer' in fault) return this.send(res, record, fault.answer)
     let answer: TwirpAnswer
     if (service?.endsWith('.CacheService')) answer = this.cache.call(method, body, scope, this.origin)
     else if (service?.endsWith('.ArtifactService'))

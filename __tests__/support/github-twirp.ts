@@ -40,12 +40,9 @@ export class CacheService {
     const same = (e: CacheEntry): boolean => e.repository === scope.repository && e.key === key && e.version === version
     switch (method) {
       case 'CreateCacheEntry': {
+        // As github.com answers it (actions/cache#1541: "Failed request: (409) Conflict: cache entry with …").
         if (this.entries.some(same))
-          return ok({
-            ok: false,
-            signedUploadUrl: '',
-            message: `cache entry with the same key, version, and scope already exists`
-          })
+          return twirpError(409, 'already_exists', 'cache entry with the same key, version, and scope already exists')
         const url = origin + this.blobs.create('cache', 'cache.tzst')
         this.entries.push({
           repository: scope.repository,

@@ -21,13 +21,18 @@ export interface CacheService {
    * restore key, as the service matches them for @actions/cache; undefined on a miss.
    */
   find(key: string, version: string, restoreKeys?: string[]): Promise<FoundEntry | undefined>
-  /** A signed upload URL for a new entry, or the service's reason when the key is taken (another job has it). */
+  /**
+   * A signed upload URL for a new entry, or the service's reason when the key is taken (another job has it);
+   * rejects when the service refuses to reserve it (a token that may not write).
+   */
   create(key: string, version: string): Promise<{ uploadUrl: string } | { taken: string }>
   /** Makes an uploaded entry visible; rejects when the service does not accept it. */
   finalize(key: string, version: string, size: number): Promise<void>
 }
 
 const service = 'github.actions.results.api.v1.CacheService'
+/** How the service starts the message of a reservation refused by policy (CACHE_WRITE_DENIED_PREFIX in @actions/cache 6.3). */
+const writeDenied = 'cache write denied:'
 
 /** What ACTIONS_CACHE_MODE allows, read as @actions/cache 6.3 reads it (unknown values allow everything). */
 export function cacheMode(env: NodeJS.ProcessEnv): { mode: string; readable: boolean; writable: boolean } {
@@ -75,10 +80,25 @@ function twirpCacheService(base: string, token: string, retry: RetryPolicy): Cac
       return { url, matchedKey: typeof matched === 'string' && matched !== '' ? matched : key }
     },
     async create(key, version) {
-      const answer = await call('CreateCacheEntry', { key, version })
+      let answer: Record<string, unknown>
+      try {
+        answer = await call('CreateCacheEntry', { key, version })
+      } catch (error) {
+        // github.com answers a key another job holds with 409 "cache entry with the same key, version, and scope
+        // already exists" (actions/cache#1541): an outcome of parallel jobs, not a failure.
+        if (error instanceof TwirpError && error.status === 409) return { taken: error.message }
+        throw error
+      }
       const url = field(answer, 'signed_upload_url')
       if (answer.ok === true && typeof url === 'string' && url !== '') return { uploadUrl: url }
-      return { taken: typeof answer.message === 'string' && answer.message !== '' ? answer.message : 'not reserved' }
+      const message = typeof answer.message === 'string' && answer.message !== '' ? answer.message : 'not reserved'
+      // A token that may not write (a pull request from a fork) is refused this way; waiting would not help.
+      if (message.startsWith(writeDenied))
+        throw new TwirpError(
+          `this run's token may not write to the cache, e.g. for a pull request from a fork (${message})`,
+          'failed'
+        )
+      return { taken: message }
     },
     async finalize(key, version, size) {
       const answer = await call('FinalizeCacheEntryUpload', { key, version, size_bytes: String(size) })

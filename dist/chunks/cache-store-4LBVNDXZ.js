@@ -185,6 +185,7 @@ async function libraryCall(call) {
 
 // src/backends/cache-service.ts
 var service = "github.actions.results.api.v1.CacheService";
+var writeDenied = "cache write denied:";
 function cacheMode(env) {
   const mode = (env.ACTIONS_CACHE_MODE ?? "").trim().toLowerCase();
   const known = ["none", "read", "write", "write-only"].includes(mode);
@@ -224,10 +225,22 @@ function twirpCacheService(base, token, retry) {
       return { url, matchedKey: typeof matched === "string" && matched !== "" ? matched : key };
     },
     async create(key, version) {
-      const answer = await call("CreateCacheEntry", { key, version });
+      let answer;
+      try {
+        answer = await call("CreateCacheEntry", { key, version });
+      } catch (error) {
+        if (error instanceof TwirpError && error.status === 409) return { taken: error.message };
+        throw error;
+      }
       const url = field(answer, "signed_upload_url");
       if (answer.ok === true && typeof url === "string" && url !== "") return { uploadUrl: url };
-      return { taken: typeof answer.message === "string" && answer.message !== "" ? answer.message : "not reserved" };
+      const message = typeof answer.message === "string" && answer.message !== "" ? answer.message : "not reserved";
+      if (message.startsWith(writeDenied))
+        throw new TwirpError(
+          `this run's token may not write to the cache, e.g. for a pull request from a fork (${message})`,
+          "failed"
+        );
+      return { taken: message };
     },
     async finalize(key, version, size) {
       const answer = await call("FinalizeCacheEntryUpload", { key, version, size_bytes: String(size) });

@@ -11,7 +11,7 @@ import {
   saveImages,
   selects,
   withDeps
-} from "./chunk-3ECPB5SM.js";
+} from "./chunk-ZCG5FM2R.js";
 import {
   formatBytes,
   formatMs

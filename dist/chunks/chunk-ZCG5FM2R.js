@@ -18623,7 +18623,7 @@ async function createStore(settings, log, env = process.env) {
     case "local":
       return (await import("./local-store-4TSYUWFA.js")).createLocalStore(settings.path);
     case "cache":
-      return (await import("./cache-store-35S2BRD5.js")).createCacheStore({ workDir, log });
+      return (await import("./cache-store-4LBVNDXZ.js")).createCacheStore({ workDir, log });
     case "artifact": {
       const [{ createArtifactBackend }, { createPackStore }] = await Promise.all([
         import("./artifact-6RADS5MN.js"),
@@ -20249,4 +20249,4 @@ export {
   debugUnexpected,
   withDeps
 };
-/*! For license information please see chunk-3ECPB5SM.js.LEGAL.txt */
+/*! For license information please see chunk-ZCG5FM2R.js.LEGAL.txt */
