@@ -33,9 +33,7 @@ export interface RequestRecord {
  */
 /** A twirp call answered with an error status, or with a 200 body of the test's choosing; or a blob download cut. */
 export type Fault = { route: string; times?: number } & (
-  | { status: number; msg?: string }
-  | { answer: Record<string, unknown> }
-  | { download: DownloadFault }
+  { status: number; msg?: string } | { answer: Record<string, unknown> } | { download: DownloadFault }
 )
 
 export class GitHubServices {
