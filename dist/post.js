@@ -2,11 +2,12 @@ import { createRequire as __createRequire } from 'node:module'; import { fileURL
 import {
   coreIO,
   runPost
-} from "./chunks/chunk-NJH6UGOC.js";
-import "./chunks/chunk-SORBC7H4.js";
+} from "./chunks/chunk-LGBLSFKH.js";
+import "./chunks/chunk-SNCYQDNL.js";
 import "./chunks/chunk-XUXHGHRQ.js";
 import "./chunks/chunk-L5HZ3JBE.js";
 import "./chunks/chunk-53D3W5QR.js";
+import "./chunks/chunk-FRI2AGEC.js";
 import "./chunks/chunk-ROT7L2KW.js";
 import "./chunks/chunk-OTW4DL2O.js";
 import "./chunks/chunk-IFMM4ZD5.js";

@@ -11,7 +11,7 @@ import {
   saveImages,
   selects,
   withDeps
-} from "./chunk-SORBC7H4.js";
+} from "./chunk-SNCYQDNL.js";
 import {
   formatBytes,
   formatMs

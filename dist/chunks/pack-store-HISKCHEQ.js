@@ -1,5 +1,8 @@
 import { createRequire as __createRequire } from 'node:module'; import { fileURLToPath as __fileURLToPath } from 'node:url'; import { dirname as __pathDirname } from 'node:path'; const require = __createRequire(import.meta.url); const __ih_filename = __fileURLToPath(import.meta.url); const __ih_dirname = __pathDirname(__ih_filename);
 import {
+  pacedFileRead
+} from "./chunk-FRI2AGEC.js";
+import {
   IndexFormatError
 } from "./chunk-IFMM4ZD5.js";
 import {
@@ -158,7 +161,7 @@ function uploadPackWriter(openUpload) {
         offset += length2;
         return { n: pieces++, length: length2 };
       });
-      const stage = target.stage(n, () => createReadStream(file, { highWaterMark: 1024 * 1024 }), length);
+      const stage = target.stage(n, () => pacedFileRead(file), length);
       staged.push(stage.catch(() => void 0));
       await stage;
       return length;

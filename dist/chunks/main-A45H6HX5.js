@@ -9,9 +9,10 @@ import {
   saveImages,
   terminalLine,
   withDeps
-} from "./chunk-SORBC7H4.js";
+} from "./chunk-SNCYQDNL.js";
 import "./chunk-XUXHGHRQ.js";
 import "./chunk-53D3W5QR.js";
+import "./chunk-FRI2AGEC.js";
 import "./chunk-ROT7L2KW.js";
 import "./chunk-OTW4DL2O.js";
 import "./chunk-IFMM4ZD5.js";

@@ -40,7 +40,7 @@ import {
   storageSharedKeyCredentialPolicy,
   stringifyXML,
   twirpClient
-} from "./chunk-MBHFNAVI.js";
+} from "./chunk-TZIUZTK7.js";
 import {
   BearerCredentialHandler,
   HttpClient,
@@ -59,6 +59,9 @@ import {
   rmRF,
   which
 } from "./chunk-53D3W5QR.js";
+import {
+  pacedFileRead
+} from "./chunk-FRI2AGEC.js";
 import {
   HandoffError,
   __commonJS,
@@ -2366,7 +2369,6 @@ import { dirname as dirname3, join as join6 } from "node:path";
 
 // src/backends/cache-chunks.ts
 import { createHash as createHash2 } from "node:crypto";
-import { createReadStream as createReadStream2 } from "node:fs";
 import { rename, rm as rm2, stat as stat2 } from "node:fs/promises";
 import { join as join5 } from "node:path";
 
@@ -28118,7 +28120,7 @@ function serviceChunks(service2, scratch, env) {
         const size = (await stat2(file)).size;
         const reserved = await service2.create(chunkKey(digest), chunkVersion).catch(failure("reserve", digest));
         if ("taken" in reserved) return await awaitOtherJob(digest, reserved.taken, find);
-        await new BlobClient(reserved.uploadUrl).getBlockBlobClient().upload(() => createReadStream2(file, { highWaterMark: 1024 * 1024 }), size).catch(failure("upload", digest));
+        await new BlobClient(reserved.uploadUrl).getBlockBlobClient().upload(() => pacedFileRead(file), size).catch(failure("upload", digest));
         await service2.finalize(chunkKey(digest), chunkVersion, size).catch(failure("finalize", digest));
         return size;
       } finally {

@@ -17,7 +17,7 @@ import {
   require_commonjs,
   require_commonjs2,
   twirpClient
-} from "./chunk-MBHFNAVI.js";
+} from "./chunk-TZIUZTK7.js";
 import {
   BearerCredentialHandler,
   HttpClient,
@@ -31,6 +31,9 @@ import {
   warning
 } from "./chunk-L5HZ3JBE.js";
 import "./chunk-53D3W5QR.js";
+import {
+  pacedFileRead
+} from "./chunk-FRI2AGEC.js";
 import {
   HandoffError,
   __commonJS,
@@ -41846,7 +41849,7 @@ async function uploadFile(upload, file) {
   for (let n = 0; n < count; n++) {
     const start = n * wholeFileBlock;
     const end = Math.min(size, start + wholeFileBlock) - 1;
-    await upload.stage(n, () => createReadStream2(file, { start, end, highWaterMark: 1024 * 1024 }), end - start + 1);
+    await upload.stage(n, () => pacedFileRead(file, { start, end }), end - start + 1);
   }
   return upload.commit(count, size, hash.digest("hex"));
 }
@@ -42054,4 +42057,4 @@ async function scratch(workDir, prefix) {
 export {
   createArtifactBackend
 };
-/*! For license information please see artifact-CGH35ZRM.js.LEGAL.txt */
+/*! For license information please see artifact-HMKZJMLA.js.LEGAL.txt */
