@@ -2,8 +2,8 @@ import { createRequire as __createRequire } from 'node:module'; import { fileURL
 import {
   coreIO,
   runPost
-} from "./chunks/chunk-BWM2K2QX.js";
-import "./chunks/chunk-ZCG5FM2R.js";
+} from "./chunks/chunk-SZ4HSLBF.js";
+import "./chunks/chunk-7VIOCIGE.js";
 import "./chunks/chunk-U5GEQORK.js";
 import "./chunks/chunk-OTW4DL2O.js";
 import "./chunks/chunk-NAWHFGNI.js";
@@ -12,6 +12,7 @@ import "./chunks/chunk-PABUF2JJ.js";
 import "./chunks/chunk-LLSBTXVK.js";
 import "./chunks/chunk-XUTTEGAI.js";
 import "./chunks/chunk-CMCPHAXR.js";
+import "./chunks/chunk-FRI2AGEC.js";
 import "./chunks/chunk-B36MAPR3.js";
 import "./chunks/chunk-DGQ6QHC6.js";
 

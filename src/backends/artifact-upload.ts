@@ -12,6 +12,7 @@ import { blockUpload } from './artifact-blobs.js'
 import type { ArtifactService } from './artifact-service.js'
 import type { PieceUpload, SaveOutcome } from './backend.js'
 import { TwirpError } from './twirp.js'
+import { pacedFileRead } from '../store/gc-pace.js'
 
 export interface UploadOptions {
   service: ArtifactService
@@ -79,7 +80,7 @@ export async function uploadFile(upload: PieceUpload, file: string): Promise<Sav
   for (let n = 0; n < count; n++) {
     const start = n * wholeFileBlock
     const end = Math.min(size, start + wholeFileBlock) - 1
-    await upload.stage(n, () => createReadStream(file, { start, end, highWaterMark: 1024 * 1024 }), end - start + 1)
+    await upload.stage(n, () => pacedFileRead(file, { start, end }), end - start + 1)
   }
   return upload.commit(count, size, hash.digest('hex'))
 }

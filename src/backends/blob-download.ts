@@ -7,6 +7,7 @@ import { createWriteStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { pipeline } from 'node:stream/promises'
 import { BlobClient } from '@azure/storage-blob'
+import { paced } from '../store/gc-pace.js'
 
 /** The body of the blob from `start` (`length` bytes, else to its end) and the length its headers announced. */
 export async function openBlob(
@@ -27,7 +28,8 @@ export async function openBlob(
 export async function downloadBlob(url: string, file: string, start = 0, length?: number): Promise<void> {
   const { body, announced } = await openBlob(url, start, length)
   // 1 MiB: the download goes on while earlier bytes are written (a 4 MiB buffer measured +30 MB peak RSS per load).
-  await pipeline(body, createWriteStream(file, { highWaterMark: 1024 * 1024 }))
+  // Counted for the collector's pace: parallel downloads run ahead of the load and their socket reads pile up.
+  await pipeline(body, paced<string | Buffer>, createWriteStream(file, { highWaterMark: 1024 * 1024 }))
   const size = (await stat(file)).size
   if (size !== announced)
     throw new Error(`${size} bytes arrived where ${announced ?? 'an unknown number'} were announced`)

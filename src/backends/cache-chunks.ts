@@ -5,7 +5,6 @@
  * Enterprise Server's legacy protocol) chunks go through @actions/cache, which archives and compresses them.
  */
 import { createHash } from 'node:crypto'
-import { createReadStream } from 'node:fs'
 import { rename, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { BlobClient } from '@azure/storage-blob'
@@ -15,6 +14,7 @@ import type { ChunkDigest } from '../store/format.js'
 import { lookup, restore, save } from './cache-library.js'
 import { cacheMode, serviceFailure, type CacheService } from './cache-service.js'
 import { downloadBlob } from './blob-download.js'
+import { pacedFileRead } from '../store/gc-pace.js'
 
 export type ChunkTransport = Pick<BlobStore, 'compresses' | 'has' | 'put' | 'get'> & {
   readonly via: 'cache service' | '@actions/cache'
@@ -59,7 +59,7 @@ export function serviceChunks(service: CacheService, scratch: string, env: NodeJ
         // One Put Blob from 1 MiB reads: the SDK's own uploadFile reads 64 KiB at a time, at twice the CPU.
         await new BlobClient(reserved.uploadUrl)
           .getBlockBlobClient()
-          .upload(() => createReadStream(file, { highWaterMark: 1024 * 1024 }), size)
+          .upload(() => pacedFileRead(file), size)
           .catch(failure('upload', digest))
         await service.finalize(chunkKey(digest), chunkVersion, size).catch(failure('finalize', digest))
         return size

@@ -10,6 +10,7 @@ import { createReadStream } from 'node:fs'
 import { open } from 'node:fs/promises'
 import type { PieceUpload, SaveOutcome } from './backend.js'
 import { packTail, type Table } from './pack-format.js'
+import { pacedFileRead } from '../store/gc-pace.js'
 
 export interface PackWriter {
   has(digest: string): boolean
@@ -111,7 +112,7 @@ export function uploadPackWriter(openUpload: () => Promise<PieceUpload>): PackWr
         return { n: pieces++, length }
       })
       // Out of turn: chunks upload side by side, each read again from its file (1 MiB at a time) on a retry.
-      const stage = target.stage(n, () => createReadStream(file, { highWaterMark: 1024 * 1024 }), length)
+      const stage = target.stage(n, () => pacedFileRead(file), length)
       staged.push(stage.catch(() => undefined))
       await stage
       return length

@@ -5,16 +5,16 @@
  * rejects it instead of loading something else.
  */
 import { createHash } from 'node:crypto'
-import { createReadStream } from 'node:fs'
 import { once } from 'node:events'
 import { Readable } from 'node:stream'
 import tar, { type Header, type Pack } from 'tar-stream'
 import { HandoffError, errorMessage } from '../errors.js'
-import { zstdDecompress } from '../archive/compression.js'
 import { isNameFile } from '../archive/model.js'
 import type { BlobStore, FetchedChunk } from './blob-store.js'
 import { isChunked, type ChunkDigest, type StoreIndex, type StoredEntry } from './format.js'
 import type { LoadPlan } from './load-plan.js'
+import { readChunk } from './chunk-read.js'
+import { paceGc } from './gc-pace.js'
 
 export interface AssembleOptions {
   /** Chunks fetched ahead of the one streaming out. */
@@ -40,12 +40,19 @@ export function assembleArchive(
 ): Assembled {
   const pack = tar.pack()
   const fetcher = chunkFetcher(store, plan.chunks, options.prefetch)
+  const copy: Copy = {
+    buffer: Buffer.allocUnsafe(1024 * 1024),
+    onBytes: (n) => {
+      paceGc(n)
+      options.onBytes?.(n)
+    }
+  }
   let failure: unknown
   void (async () => {
     for (const entry of index.entries) {
       // The stored name files are replaced by the plan's rewritten ones, written last.
       if (plan.omit.has(entry.path) || (entry.type === 'file' && isNameFile(entry.path))) continue
-      await writeEntry(pack, entry, fetcher, options.onBytes)
+      await writeEntry(pack, entry, fetcher, copy)
     }
     for (const file of plan.nameFiles) await writeBody(pack, fileHeader(file.name, file.body.length), file.body)
     pack.finalize()
@@ -63,14 +70,14 @@ export function assembleArchive(
 }
 
 type Sink = ReturnType<Pack['entry']>
+/** What every chunk is copied with: the read buffer the chunks share (one at a time) and the byte counter. */
+interface Copy {
+  buffer: Buffer
+  onBytes: (n: number) => void
+}
 type HeaderArgument = Partial<Header> & Pick<Header, 'name'>
 
-async function writeEntry(
-  pack: Pack,
-  entry: StoredEntry,
-  fetcher: ChunkFetcher,
-  onBytes?: (n: number) => void
-): Promise<void> {
+async function writeEntry(pack: Pack, entry: StoredEntry, fetcher: ChunkFetcher, copy: Copy): Promise<void> {
   const base = { name: entry.path, mode: entry.mode, mtime: new Date(0), uid: 0, gid: 0 }
   if (entry.type === 'directory') return writeBody(pack, { ...base, type: 'directory' })
   if (entry.type !== 'file') return writeBody(pack, { ...base, type: entry.type, linkname: entry.linkname })
@@ -84,27 +91,18 @@ async function writeEntry(
   written.catch(() => undefined)
   // When a chunk fails the whole pack is torn down; the failure is reported there, not by this entry.
   sink.on('error', () => undefined)
-  for (const digest of entry.chunks) await copyChunk(await fetcher.next(digest), digest, sink, onBytes)
+  for (const digest of entry.chunks) await copyChunk(await fetcher.next(digest), digest, sink, copy)
   sink.end(undefined)
   await written
 }
 
 /** Streams one chunk into the entry while hashing it; a mismatch fails before the entry (and the archive) ends. */
-async function copyChunk(
-  chunk: FetchedChunk,
-  digest: ChunkDigest,
-  sink: Sink,
-  onBytes?: (n: number) => void
-): Promise<void> {
+async function copyChunk(chunk: FetchedChunk, digest: ChunkDigest, sink: Sink, copy: Copy): Promise<void> {
   try {
     const hash = createHash('sha256')
-    const range = chunk.start !== undefined ? { start: chunk.start, end: chunk.end } : {}
-    const raw = createReadStream(chunk.file, { highWaterMark: 1024 * 1024, ...range })
-    const source: Readable = chunk.compressed ? raw.pipe(zstdDecompress()) : raw
-    if (source !== raw) raw.once('error', (error) => source.destroy(error))
-    for await (const data of source as AsyncIterable<Buffer>) {
+    for await (const data of readChunk(chunk, copy.buffer) as AsyncIterable<Buffer>) {
       hash.update(data)
-      onBytes?.(data.length)
+      copy.onBytes(data.length)
       if (!sink.write(data)) await once(sink, 'drain')
     }
     const actual = `sha256:${hash.digest('hex')}`

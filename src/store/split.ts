@@ -11,6 +11,7 @@ import { HandoffError } from '../errors.js'
 import { InputWatch } from '../archive/input-check.js'
 import { heldBytesBudget, isSpecialEntry, maxEntries, overBudget, specialEntry } from '../archive/checks.js'
 import { isNameFile, looksLikeJson, normalizePath, type ArchiveContents } from '../archive/model.js'
+import { paceGc } from './gc-pace.js'
 import { contentsOf, type ChunkDigest, type StoredEntry } from './format.js'
 
 /** Where chunks go: `begin` waits while too many are in flight, so disk use stays bounded. */
@@ -58,6 +59,7 @@ export async function splitArchive(
   const tap = new Transform({
     transform(chunk: Buffer, _encoding, callback) {
       watch.see(chunk)
+      paceGc(chunk.length)
       onBytes(chunk.length)
       callback(null, chunk)
     }

@@ -11,7 +11,7 @@ import {
   saveImages,
   selects,
   withDeps
-} from "./chunk-ZCG5FM2R.js";
+} from "./chunk-7VIOCIGE.js";
 import {
   formatBytes,
   formatMs

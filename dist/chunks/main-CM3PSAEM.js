@@ -9,13 +9,14 @@ import {
   saveImages,
   terminalLine,
   withDeps
-} from "./chunk-ZCG5FM2R.js";
+} from "./chunk-7VIOCIGE.js";
 import "./chunk-U5GEQORK.js";
 import "./chunk-OTW4DL2O.js";
 import "./chunk-NAWHFGNI.js";
 import "./chunk-PABUF2JJ.js";
 import "./chunk-XUTTEGAI.js";
 import "./chunk-CMCPHAXR.js";
+import "./chunk-FRI2AGEC.js";
 import {
   HandoffError,
   failureMessage

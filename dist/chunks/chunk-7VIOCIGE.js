@@ -59,6 +59,9 @@ import {
   withDefaultTag
 } from "./chunk-CMCPHAXR.js";
 import {
+  paceGc
+} from "./chunk-FRI2AGEC.js";
+import {
   HandoffError,
   errorMessage,
   failureMessage
@@ -1070,16 +1073,16 @@ var require_parse = __commonJS({
         const analysis = analyzeRepeatedExtglob(body, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open2 = tokens[token.tokensIndex];
-          open2.type = "text";
-          open2.value = literal;
-          open2.output = safeOutput || utils.escapeRegex(literal);
+          const open3 = tokens[token.tokensIndex];
+          open3.type = "text";
+          open3.value = literal;
+          open3.output = safeOutput || utils.escapeRegex(literal);
           for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
             tokens[i].value = "";
             tokens[i].output = "";
             delete tokens[i].suffix;
           }
-          state.output = token.output + open2.output;
+          state.output = token.output + open3.output;
           state.backtrack = true;
           push({ type: "paren", extglob: true, value, output: "" });
           decrement("parens");
@@ -1299,15 +1302,15 @@ var require_parse = __commonJS({
         }
         if (value === "{" && opts.nobrace !== true) {
           increment("braces");
-          const open2 = {
+          const open3 = {
             type: "brace",
             value,
             output: "(",
             outputIndex: state.output.length,
             tokensIndex: state.tokens.length
           };
-          braces.push(open2);
-          push(open2);
+          braces.push(open3);
+          push(open3);
           continue;
         }
         if (value === "}") {
@@ -16447,9 +16450,12 @@ async function untaggedRef(runtime, image) {
 // src/store/assemble.ts
 var import_tar_stream = __toESM(require_tar_stream(), 1);
 import { createHash } from "node:crypto";
-import { createReadStream } from "node:fs";
 import { once } from "node:events";
 import { Readable } from "node:stream";
+
+// src/store/chunk-read.ts
+import { createReadStream } from "node:fs";
+import { open } from "node:fs/promises";
 
 // src/archive/compression.ts
 import { constants as constants2, createZstdCompress, createZstdDecompress } from "node:zlib";
@@ -16596,17 +16602,52 @@ function isZstd(head) {
   return head.subarray(0, 4).equals(zstdMagic);
 }
 
+// src/store/chunk-read.ts
+function readChunk(chunk, buffer) {
+  if (!chunk.compressed) {
+    const range = chunk.start !== void 0 ? { start: chunk.start, end: chunk.end } : {};
+    return createReadStream(chunk.file, { highWaterMark: 1024 * 1024, ...range });
+  }
+  const output = zstdDecompress();
+  feed(chunk, buffer, output).catch((error) => output.destroy(error));
+  return output;
+}
+async function feed(chunk, buffer, output) {
+  const handle = await open(chunk.file);
+  try {
+    const end = chunk.end ?? Infinity;
+    for (let position = chunk.start ?? 0; position <= end; ) {
+      const { bytesRead } = await handle.read(buffer, 0, Math.min(buffer.length, end - position + 1), position);
+      if (bytesRead === 0) break;
+      position += bytesRead;
+      await new Promise(
+        (resolve2, reject) => output.write(buffer.subarray(0, bytesRead), (error) => error ? reject(error) : resolve2())
+      );
+    }
+    output.end();
+  } finally {
+    await handle.close();
+  }
+}
+
 // src/store/assemble.ts
 var ChunkFetchError = class extends HandoffError {
 };
 function assembleArchive(index, plan, store, options) {
   const pack = import_tar_stream.default.pack();
   const fetcher = chunkFetcher(store, plan.chunks, options.prefetch);
+  const copy = {
+    buffer: Buffer.allocUnsafe(1024 * 1024),
+    onBytes: (n) => {
+      paceGc(n);
+      options.onBytes?.(n);
+    }
+  };
   let failure;
   void (async () => {
     for (const entry of index.entries) {
       if (plan.omit.has(entry.path) || entry.type === "file" && isNameFile(entry.path)) continue;
-      await writeEntry(pack, entry, fetcher, options.onBytes);
+      await writeEntry(pack, entry, fetcher, copy);
     }
     for (const file of plan.nameFiles) await writeBody(pack, fileHeader(file.name, file.body.length), file.body);
     pack.finalize();
@@ -16620,7 +16661,7 @@ function assembleArchive(index, plan, store, options) {
   stream.on("error", () => void 0);
   return { stream, failure: () => failure };
 }
-async function writeEntry(pack, entry, fetcher, onBytes) {
+async function writeEntry(pack, entry, fetcher, copy) {
   const base = { name: entry.path, mode: entry.mode, mtime: /* @__PURE__ */ new Date(0), uid: 0, gid: 0 };
   if (entry.type === "directory") return writeBody(pack, { ...base, type: "directory" });
   if (entry.type !== "file") return writeBody(pack, { ...base, type: entry.type, linkname: entry.linkname });
@@ -16633,20 +16674,16 @@ async function writeEntry(pack, entry, fetcher, onBytes) {
   const sink = pack.entry({ ...base, type: "file", size: entry.size }, (error) => settle(error));
   written.catch(() => void 0);
   sink.on("error", () => void 0);
-  for (const digest of entry.chunks) await copyChunk(await fetcher.next(digest), digest, sink, onBytes);
+  for (const digest of entry.chunks) await copyChunk(await fetcher.next(digest), digest, sink, copy);
   sink.end(void 0);
   await written;
 }
-async function copyChunk(chunk, digest, sink, onBytes) {
+async function copyChunk(chunk, digest, sink, copy) {
   try {
     const hash = createHash("sha256");
-    const range = chunk.start !== void 0 ? { start: chunk.start, end: chunk.end } : {};
-    const raw = createReadStream(chunk.file, { highWaterMark: 1024 * 1024, ...range });
-    const source = chunk.compressed ? raw.pipe(zstdDecompress()) : raw;
-    if (source !== raw) raw.once("error", (error) => source.destroy(error));
-    for await (const data of source) {
+    for await (const data of readChunk(chunk, copy.buffer)) {
       hash.update(data);
-      onBytes?.(data.length);
+      copy.onBytes(data.length);
       if (!sink.write(data)) await once(sink, "drain");
     }
     const actual = `sha256:${hash.digest("hex")}`;
@@ -18171,6 +18208,7 @@ async function splitArchive(archive, sink, chunkBytes, onBytes = () => void 0, s
   const tap = new Transform3({
     transform(chunk, _encoding, callback) {
       watch.see(chunk);
+      paceGc(chunk.length);
       onBytes(chunk.length);
       callback(null, chunk);
     }
@@ -18310,10 +18348,10 @@ async function writeChunks(first, pieces, sink, chunkBytes) {
 
 // src/archive/archive-file.ts
 import { createReadStream as createReadStream4 } from "node:fs";
-import { open } from "node:fs/promises";
+import { open as open2 } from "node:fs/promises";
 import { createGunzip as createGunzip2, createZstdDecompress as createZstdDecompress3 } from "node:zlib";
 async function compressionOf2(path) {
-  const handle = await open(path, "r");
+  const handle = await open2(path, "r");
   try {
     const head = Buffer.alloc(4);
     const { bytesRead } = await handle.read(head, 0, 4, 0);
@@ -18623,11 +18661,11 @@ async function createStore(settings, log, env = process.env) {
     case "local":
       return (await import("./local-store-4TSYUWFA.js")).createLocalStore(settings.path);
     case "cache":
-      return (await import("./cache-store-4LBVNDXZ.js")).createCacheStore({ workDir, log });
+      return (await import("./cache-store-WKPBLQGZ.js")).createCacheStore({ workDir, log });
     case "artifact": {
       const [{ createArtifactBackend }, { createPackStore }] = await Promise.all([
-        import("./artifact-6RADS5MN.js"),
-        import("./pack-store-IQCG3GZV.js")
+        import("./artifact-2FNRBOSE.js"),
+        import("./pack-store-BBCHKNOQ.js")
       ]);
       return createPackStore(createArtifactBackend({ workDir, log, ...settings.artifact }), workDir);
     }
@@ -20249,4 +20287,4 @@ export {
   debugUnexpected,
   withDeps
 };
-/*! For license information please see chunk-ZCG5FM2R.js.LEGAL.txt */
+/*! For license information please see chunk-7VIOCIGE.js.LEGAL.txt */

@@ -41,6 +41,9 @@ import {
   HttpClient
 } from "./chunk-LLSBTXVK.js";
 import {
+  paced
+} from "./chunk-FRI2AGEC.js";
+import {
   HandoffError
 } from "./chunk-B36MAPR3.js";
 import {
@@ -20761,7 +20764,7 @@ async function openBlob(url2, start = 0, length) {
 }
 async function downloadBlob(url2, file, start = 0, length) {
   const { body: body2, announced } = await openBlob(url2, start, length);
-  await pipeline(body2, createWriteStream(file, { highWaterMark: 1024 * 1024 }));
+  await pipeline(body2, paced, createWriteStream(file, { highWaterMark: 1024 * 1024 }));
   const size = (await stat(file)).size;
   if (size !== announced)
     throw new Error(`${size} bytes arrived where ${announced ?? "an unknown number"} were announced`);

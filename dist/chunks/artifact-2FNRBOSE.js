@@ -27,7 +27,7 @@ import {
   libraryRetry,
   openBlob,
   twirpClient
-} from "./chunk-TWR24BV4.js";
+} from "./chunk-NZVM4T4V.js";
 import "./chunk-3TKRLBV2.js";
 import {
   BearerCredentialHandler,
@@ -38,6 +38,9 @@ import {
   require_undici2
 } from "./chunk-LLSBTXVK.js";
 import "./chunk-XUTTEGAI.js";
+import {
+  pacedFileRead
+} from "./chunk-FRI2AGEC.js";
 import {
   HandoffError,
   errorMessage
@@ -41855,7 +41858,7 @@ async function uploadFile(upload, file) {
   for (let n = 0; n < count; n++) {
     const start = n * wholeFileBlock;
     const end = Math.min(size, start + wholeFileBlock) - 1;
-    await upload.stage(n, () => createReadStream2(file, { start, end, highWaterMark: 1024 * 1024 }), end - start + 1);
+    await upload.stage(n, () => pacedFileRead(file, { start, end }), end - start + 1);
   }
   return upload.commit(count, size, hash.digest("hex"));
 }
@@ -42063,4 +42066,4 @@ async function scratch(workDir, prefix) {
 export {
   createArtifactBackend
 };
-/*! For license information please see artifact-6RADS5MN.js.LEGAL.txt */
+/*! For license information please see artifact-2FNRBOSE.js.LEGAL.txt */

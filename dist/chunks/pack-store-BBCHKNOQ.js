@@ -3,6 +3,9 @@ import {
   IndexFormatError
 } from "./chunk-CMCPHAXR.js";
 import {
+  pacedFileRead
+} from "./chunk-FRI2AGEC.js";
+import {
   HandoffError
 } from "./chunk-B36MAPR3.js";
 import "./chunk-DGQ6QHC6.js";
@@ -159,7 +162,7 @@ function uploadPackWriter(openUpload) {
         offset += length2;
         return { n: pieces++, length: length2 };
       });
-      const stage = target.stage(n, () => createReadStream(file, { highWaterMark: 1024 * 1024 }), length);
+      const stage = target.stage(n, () => pacedFileRead(file), length);
       staged.push(stage.catch(() => void 0));
       await stage;
       return length;

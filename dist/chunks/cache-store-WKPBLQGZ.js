@@ -8,13 +8,16 @@ import {
   libraryRetry,
   openBlob,
   twirpClient
-} from "./chunk-TWR24BV4.js";
+} from "./chunk-NZVM4T4V.js";
 import "./chunk-3TKRLBV2.js";
 import "./chunk-LLSBTXVK.js";
 import "./chunk-XUTTEGAI.js";
 import {
   IndexFormatError
 } from "./chunk-CMCPHAXR.js";
+import {
+  pacedFileRead
+} from "./chunk-FRI2AGEC.js";
 import {
   HandoffError,
   errorMessage
@@ -27,7 +30,6 @@ import { join as join2 } from "node:path";
 
 // src/backends/cache-chunks.ts
 import { createHash } from "node:crypto";
-import { createReadStream } from "node:fs";
 import { rename, rm as rm2, stat as stat2 } from "node:fs/promises";
 import { join } from "node:path";
 
@@ -293,7 +295,7 @@ function serviceChunks(service2, scratch, env) {
         const size = (await stat2(file)).size;
         const reserved = await service2.create(chunkKey(digest), chunkVersion).catch(failure("reserve", digest));
         if ("taken" in reserved) return await awaitOtherJob(digest, reserved.taken, find);
-        await new BlobClient(reserved.uploadUrl).getBlockBlobClient().upload(() => createReadStream(file, { highWaterMark: 1024 * 1024 }), size).catch(failure("upload", digest));
+        await new BlobClient(reserved.uploadUrl).getBlockBlobClient().upload(() => pacedFileRead(file), size).catch(failure("upload", digest));
         await service2.finalize(chunkKey(digest), chunkVersion, size).catch(failure("finalize", digest));
         return size;
       } finally {
