@@ -2,8 +2,8 @@ import { createRequire as __createRequire } from 'node:module'; import { fileURL
 import {
   coreIO,
   runPost
-} from "./chunks/chunk-SZ4HSLBF.js";
-import "./chunks/chunk-7VIOCIGE.js";
+} from "./chunks/chunk-QV7PV73I.js";
+import "./chunks/chunk-D5A3ZGV6.js";
 import "./chunks/chunk-U5GEQORK.js";
 import "./chunks/chunk-OTW4DL2O.js";
 import "./chunks/chunk-NAWHFGNI.js";

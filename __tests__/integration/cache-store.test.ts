@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { BlobStore } from '../../src/store/blob-store.js'
 import type { createCacheStore as CreateCacheStore } from '../../src/backends/cache-store.js'
+import { createHash } from 'node:crypto'
 import { BlobClient } from '@azure/storage-blob'
 import { HandoffError } from '../../src/errors.js'
 import { chunkKey, chunkVersion } from '../../src/backends/cache-chunks.js'
@@ -142,6 +143,16 @@ describe('cache store chunks straight to the service', () => {
     await expect(job('test', { runId: 104 }).get(chunk.digest)).rejects.toThrow(
       /was found but not downloaded \(3 attempts\).*re-run the job/
     )
+  })
+
+  it('streams a chunk as it downloads, byte for byte as stored', async () => {
+    // The chunks here are stored as put (raw test bytes); a save stores zstd frames, which a load decompresses.
+    const streamed = await job('test', { runId: 106 }).stream!(chunk.digest)
+    expect(streamed.compressed).toBe(true)
+    const hash = createHash('sha256')
+    for await (const part of streamed.body) hash.update(part as Buffer)
+    expect(`sha256:${hash.digest('hex')}`).toBe(chunk.digest)
+    await streamed.dispose()
   })
 
   it('needs no particular workspace: chunk entries carry no paths', async () => {

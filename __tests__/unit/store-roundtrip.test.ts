@@ -3,17 +3,18 @@
  * sharing between saves, layers left out for an engine that holds them, and damage caught on the way back.
  */
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { createReadStream } from 'node:fs'
 import { mkdtemp, readdir, rm, truncate, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { Readable } from 'node:stream'
+import { PassThrough, Readable } from 'node:stream'
 import { createLocalStore } from '../../src/backends/local-store.js'
 import { readModel } from '../../src/archive/read-model.js'
 import { storeSink } from '../../src/store/chunk-sink.js'
 import { splitArchive } from '../../src/store/split.js'
 import { encodeIndex, isChunked, newIndex, parseIndex, type StoreIndex } from '../../src/store/format.js'
 import { planLoad, type HeldLayers } from '../../src/store/load-plan.js'
-import { assembleArchive } from '../../src/store/assemble.js'
+import { assembleArchive, ChunkFetchError } from '../../src/store/assemble.js'
 import type { BlobStore } from '../../src/store/blob-store.js'
 import { layerTar, legacyFiles, makeTar, ociFiles, readTar, sha256 } from '../support/archive-fixtures.js'
 
@@ -153,6 +154,50 @@ describe('content-addressed store', () => {
     await expect(load(index)).rejects.toThrow(/is damaged/)
     await writeFile(join(blobs, victim), Buffer.alloc(0))
     await expect(load(index)).rejects.toThrow(/is damaged/)
+  })
+
+  describe('with a store that streams the first chunk as it downloads', () => {
+    /** The local store, but its chunks come as a stream of the stored frame: as a download's body would. */
+    const streaming = (body: (file: string) => NodeJS.ReadableStream): BlobStore => ({
+      ...store,
+      stream: async (digest) => {
+        const fetched = await store.get(digest)
+        return { body: body(fetched.file), compressed: fetched.compressed, dispose: fetched.dispose }
+      }
+    })
+    const archive = async (): Promise<Buffer> =>
+      makeTar(await legacyFiles([{ names: ['app:ci'], layers: [big('s', 200), 'small'] }]))
+
+    it('rebuilds the archive byte for byte, the first chunk streamed and the rest from files', async () => {
+      const original = await archive()
+      const { index } = await save(original)
+      const opened: string[] = []
+      store = streaming((file) => (opened.push(file), createReadStream(file)))
+      const { tar } = await load(index)
+      expect(opened).toHaveLength(1)
+      expect((await readTar(tar)).map((e) => e.body)).toEqual((await readTar(original)).map((e) => e.body))
+    })
+
+    it('fetches into a file when the stream does not open', async () => {
+      const { index } = await save(await archive())
+      const local = store
+      store = { ...local, stream: () => Promise.reject(new Error('503 from storage')) }
+      expect((await load(index)).tar.length).toBeGreaterThan(200 * 1024)
+    })
+
+    it('calls a download that breaks off storage trouble, not a damaged chunk', async () => {
+      const { index } = await save(await archive())
+      store = streaming((file) => {
+        const cut = new PassThrough()
+        createReadStream(file, { end: 99 })
+          .on('end', () => cut.destroy(new Error('socket hang up')))
+          .pipe(cut, { end: false })
+        return cut
+      })
+      const failure = load(index)
+      await expect(failure).rejects.toThrow(ChunkFetchError)
+      await expect(failure).rejects.toThrow(/broke off: socket hang up/)
+    })
   })
 
   it('catches a chunk whose bytes differ from its digest', async () => {

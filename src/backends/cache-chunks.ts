@@ -13,10 +13,10 @@ import type { BlobStore } from '../store/blob-store.js'
 import type { ChunkDigest } from '../store/format.js'
 import { lookup, restore, save } from './cache-library.js'
 import { cacheMode, serviceFailure, type CacheService } from './cache-service.js'
-import { downloadBlob } from './blob-download.js'
+import { downloadBlob, openBlob } from './blob-download.js'
 import { pacedFileRead } from '../store/gc-pace.js'
 
-export type ChunkTransport = Pick<BlobStore, 'compresses' | 'has' | 'put' | 'get'> & {
+export type ChunkTransport = Pick<BlobStore, 'compresses' | 'has' | 'put' | 'get' | 'stream'> & {
   readonly via: 'cache service' | '@actions/cache'
 }
 
@@ -45,6 +45,14 @@ export function serviceChunks(service: CacheService, scratch: string, env: NodeJ
     return url
   }
 
+  const located = async (digest: ChunkDigest): Promise<string> => {
+    const url = urls.get(digest) ?? (await find(digest))
+    if (url !== undefined) return url
+    throw new HandoffError(
+      `Cache chunk ${digest} is not in the cache${readable ? '' : ` (ACTIONS_CACHE_MODE "${mode}" does not permit reads)`}. Nothing was loaded; re-run the save job.`
+    )
+  }
+
   return {
     via: 'cache service',
     compresses: false,
@@ -67,12 +75,13 @@ export function serviceChunks(service: CacheService, scratch: string, env: NodeJ
         await rm(file, { force: true })
       }
     },
+    async stream(digest: ChunkDigest) {
+      const { body } = await openBlob(await located(digest))
+      const stop = body as NodeJS.ReadableStream & { destroy?: () => void }
+      return { body, compressed: true, dispose: async () => stop.destroy?.() }
+    },
     async get(digest: ChunkDigest) {
-      const url = urls.get(digest) ?? (await find(digest))
-      if (url === undefined)
-        throw new HandoffError(
-          `Cache chunk ${digest} is not in the cache${readable ? '' : ` (ACTIONS_CACHE_MODE "${mode}" does not permit reads)`}. Nothing was loaded; re-run the save job.`
-        )
+      const url = await located(digest)
       const file = join(scratch, `fetched-${process.pid}-${fetched++}`)
       const dispose = (): Promise<void> => rm(file, { force: true }).catch(() => undefined)
       for (let attempt = 1; ; attempt++) {

@@ -10,7 +10,7 @@ import { Readable } from 'node:stream'
 import tar, { type Header, type Pack } from 'tar-stream'
 import { HandoffError, errorMessage } from '../errors.js'
 import { isNameFile } from '../archive/model.js'
-import type { BlobStore, FetchedChunk } from './blob-store.js'
+import type { BlobStore, FetchedChunk, StreamedChunk } from './blob-store.js'
 import { isChunked, type ChunkDigest, type StoreIndex, type StoredEntry } from './format.js'
 import type { LoadPlan } from './load-plan.js'
 import { readChunk } from './chunk-read.js'
@@ -97,7 +97,15 @@ async function writeEntry(pack: Pack, entry: StoredEntry, fetcher: ChunkFetcher,
 }
 
 /** Streams one chunk into the entry while hashing it; a mismatch fails before the entry (and the archive) ends. */
-async function copyChunk(chunk: FetchedChunk, digest: ChunkDigest, sink: Sink, copy: Copy): Promise<void> {
+async function copyChunk(
+  chunk: FetchedChunk | StreamedChunk,
+  digest: ChunkDigest,
+  sink: Sink,
+  copy: Copy
+): Promise<void> {
+  // A download that breaks off is storage trouble (a miss in mode: auto), not a damaged chunk.
+  let cutOff: unknown
+  if ('body' in chunk) chunk.body.once('error', (error) => (cutOff ??= error))
   try {
     const hash = createHash('sha256')
     for await (const data of readChunk(chunk, copy.buffer) as AsyncIterable<Buffer>) {
@@ -108,6 +116,8 @@ async function copyChunk(chunk: FetchedChunk, digest: ChunkDigest, sink: Sink, c
     const actual = `sha256:${hash.digest('hex')}`
     if (actual !== digest) throw damaged(digest, `its bytes hash to ${actual}`)
   } catch (error) {
+    if (cutOff !== undefined && !(error instanceof ChunkDamaged))
+      throw new ChunkFetchError(`downloading chunk ${digest} broke off: ${errorMessage(cutOff)}`)
     throw error instanceof ChunkDamaged ? error : damaged(digest, errorMessage(error))
   } finally {
     await chunk.dispose()
@@ -137,19 +147,26 @@ function fileHeader(name: string, size: number): HeaderArgument {
 
 interface ChunkFetcher {
   /** The next chunk in plan order (the digest is checked against the plan). */
-  next(digest: ChunkDigest): Promise<FetchedChunk>
+  next(digest: ChunkDigest): Promise<FetchedChunk | StreamedChunk>
   close(): Promise<void>
 }
 
-/** Fetches chunks in plan order, up to `ahead` at once, so downloads overlap the engine reading earlier chunks. */
+/**
+ * Fetches chunks in plan order, up to `ahead` at once, so downloads overlap the engine reading earlier chunks. The
+ * first chunk streams straight in where the store can (nothing is ahead of it to overlap with), so the engine
+ * starts at the first byte rather than after a whole chunk: a tenth of a second per 10 MB at 100 MB/s.
+ */
 function chunkFetcher(store: BlobStore, order: ChunkDigest[], ahead: number): ChunkFetcher {
-  const pending: Array<Promise<FetchedChunk>> = []
+  const pending: Array<Promise<FetchedChunk | StreamedChunk>> = []
   let started = 0
   let closed = false
+  const fetchOne = (digest: ChunkDigest, first: boolean): Promise<FetchedChunk | StreamedChunk> =>
+    // A stream that does not open falls back to the download into a file, with its retries.
+    first && store.stream ? store.stream(digest).catch(() => store.get(digest)) : store.get(digest)
   const fill = (): void => {
     while (!closed && started < order.length && pending.length < ahead) {
       const digest = order[started++]
-      const fetch = store.get(digest).catch((error: unknown) => {
+      const fetch = fetchOne(digest, started === 1).catch((error: unknown) => {
         throw new ChunkFetchError(
           `fetching chunk ${digest} from the ${store.kind} store failed: ${errorMessage(error)}`
         )

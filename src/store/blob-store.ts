@@ -13,6 +13,15 @@ export interface FetchedChunk {
   dispose(): Promise<void>
 }
 
+/** A chunk read straight from storage as it downloads: the stored bytes, once. */
+export interface StreamedChunk {
+  body: NodeJS.ReadableStream
+  /** True when the body is a zstd frame. */
+  compressed: boolean
+  /** Ends the download if it is still open; never throws. */
+  dispose(): Promise<void>
+}
+
 /** An index found under a key (or a restore-key match). */
 export interface FoundIndex {
   matchedKey: string
@@ -51,6 +60,12 @@ export interface BlobStore {
   put(digest: ChunkDigest, file: string): Promise<number>
   /** Fetches a chunk; rejects when it is not there. */
   get(digest: ChunkDigest): Promise<FetchedChunk>
+  /**
+   * Opens a chunk as a download the load reads as it arrives, so the engine starts before the chunk is whole
+   * (the first chunk of a load; later ones are fetched ahead into files). Stores whose chunks are local files have
+   * no need of it.
+   */
+  stream?(digest: ChunkDigest): Promise<StreamedChunk>
   /**
    * The index under `key`, else the newest one whose key starts with a restore key (in order); undefined on a miss.
    * Rejects with an IndexFormatError when what is stored there is not an index this release reads.

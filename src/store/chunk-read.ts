@@ -5,11 +5,12 @@
  */
 import { createReadStream } from 'node:fs'
 import { open } from 'node:fs/promises'
-import type { Readable, Transform } from 'node:stream'
+import { Readable, type Transform } from 'node:stream'
 import { zstdDecompress } from '../archive/compression.js'
-import type { FetchedChunk } from './blob-store.js'
+import type { FetchedChunk, StreamedChunk } from './blob-store.js'
 
-export function readChunk(chunk: FetchedChunk, buffer: Buffer): Readable {
+export function readChunk(chunk: FetchedChunk | StreamedChunk, buffer: Buffer): Readable {
+  if ('body' in chunk) return readStreamed(chunk)
   if (!chunk.compressed) {
     const range = chunk.start !== undefined ? { start: chunk.start, end: chunk.end } : {}
     return createReadStream(chunk.file, { highWaterMark: 1024 * 1024, ...range })
@@ -36,4 +37,13 @@ async function feed(chunk: FetchedChunk, buffer: Buffer, output: Transform): Pro
   } finally {
     await handle.close()
   }
+}
+
+function readStreamed(chunk: StreamedChunk): Readable {
+  // Piped as it is where it is a stream already: Readable.from would add a promise per piece.
+  const body = chunk.body instanceof Readable ? chunk.body : Readable.from(chunk.body, { objectMode: false })
+  if (!chunk.compressed) return body
+  const output = zstdDecompress()
+  body.once('error', (error) => output.destroy(error))
+  return body.pipe(output)
 }

@@ -285,6 +285,13 @@ function serviceChunks(service2, scratch, env) {
     if (url !== void 0) urls.set(digest, url);
     return url;
   };
+  const located = async (digest) => {
+    const url = urls.get(digest) ?? await find(digest);
+    if (url !== void 0) return url;
+    throw new HandoffError(
+      `Cache chunk ${digest} is not in the cache${readable ? "" : ` (ACTIONS_CACHE_MODE "${mode}" does not permit reads)`}. Nothing was loaded; re-run the save job.`
+    );
+  };
   return {
     via: "cache service",
     compresses: false,
@@ -302,12 +309,13 @@ function serviceChunks(service2, scratch, env) {
         await rm2(file, { force: true });
       }
     },
+    async stream(digest) {
+      const { body } = await openBlob(await located(digest));
+      const stop = body;
+      return { body, compressed: true, dispose: async () => stop.destroy?.() };
+    },
     async get(digest) {
-      const url = urls.get(digest) ?? await find(digest);
-      if (url === void 0)
-        throw new HandoffError(
-          `Cache chunk ${digest} is not in the cache${readable ? "" : ` (ACTIONS_CACHE_MODE "${mode}" does not permit reads)`}. Nothing was loaded; re-run the save job.`
-        );
+      const url = await located(digest);
       const file = join(scratch, `fetched-${process.pid}-${fetched++}`);
       const dispose = () => rm2(file, { force: true }).catch(() => void 0);
       for (let attempt = 1; ; attempt++) {
@@ -506,6 +514,7 @@ function createCacheStore(options) {
       announced = true;
       return chunks.put(digest, file);
     },
+    ...chunks.stream ? { stream: chunks.stream } : {},
     async get(digest) {
       await Promise.all([paths.chunks, paths.scratch].map((dir) => mkdir2(dir, { recursive: true })));
       return chunks.get(digest);

@@ -2953,9 +2953,9 @@ var require_stream_duplex = __commonJS({
       return keys2;
     };
     module.exports = Duplex;
-    var Readable5 = require_stream_readable();
+    var Readable6 = require_stream_readable();
     var Writable = require_stream_writable();
-    require_inherits()(Duplex, Readable5);
+    require_inherits()(Duplex, Readable6);
     {
       keys = objectKeys(Writable.prototype);
       for (v = 0; v < keys.length; v++) {
@@ -2968,7 +2968,7 @@ var require_stream_duplex = __commonJS({
     var v;
     function Duplex(options) {
       if (!(this instanceof Duplex)) return new Duplex(options);
-      Readable5.call(this, options);
+      Readable6.call(this, options);
       Writable.call(this, options);
       this.allowHalfOpen = true;
       if (options) {
@@ -3386,14 +3386,14 @@ var require_from = __commonJS({
       return (hint === "string" ? String : Number)(input);
     }
     var ERR_INVALID_ARG_TYPE = require_errors().codes.ERR_INVALID_ARG_TYPE;
-    function from(Readable5, iterable, opts) {
+    function from(Readable6, iterable, opts) {
       var iterator;
       if (iterable && typeof iterable.next === "function") {
         iterator = iterable;
       } else if (iterable && iterable[Symbol.asyncIterator]) iterator = iterable[Symbol.asyncIterator]();
       else if (iterable && iterable[Symbol.iterator]) iterator = iterable[Symbol.iterator]();
       else throw new ERR_INVALID_ARG_TYPE("iterable", ["Iterable"], iterable);
-      var readable = new Readable5(_objectSpread({
+      var readable = new Readable6(_objectSpread({
         objectMode: true
       }, opts));
       var reading = false;
@@ -3433,9 +3433,9 @@ var require_from = __commonJS({
 var require_stream_readable = __commonJS({
   "node_modules/docker-modem/node_modules/readable-stream/lib/_stream_readable.js"(exports, module) {
     "use strict";
-    module.exports = Readable5;
+    module.exports = Readable6;
     var Duplex;
-    Readable5.ReadableState = ReadableState;
+    Readable6.ReadableState = ReadableState;
     var EE = __require("events").EventEmitter;
     var EElistenerCount = function EElistenerCount2(emitter, type) {
       return emitter.listeners(type).length;
@@ -3470,7 +3470,7 @@ var require_stream_readable = __commonJS({
     var StringDecoder2;
     var createReadableStreamAsyncIterator;
     var from;
-    require_inherits()(Readable5, Stream);
+    require_inherits()(Readable6, Stream);
     var errorOrDestroy = destroyImpl.errorOrDestroy;
     var kProxyEvents = ["error", "close", "destroy", "pause", "resume"];
     function prependListener(emitter, event, fn) {
@@ -3514,9 +3514,9 @@ var require_stream_readable = __commonJS({
         this.encoding = options.encoding;
       }
     }
-    function Readable5(options) {
+    function Readable6(options) {
       Duplex = Duplex || require_stream_duplex();
-      if (!(this instanceof Readable5)) return new Readable5(options);
+      if (!(this instanceof Readable6)) return new Readable6(options);
       var isDuplex = this instanceof Duplex;
       this._readableState = new ReadableState(options, this, isDuplex);
       this.readable = true;
@@ -3526,7 +3526,7 @@ var require_stream_readable = __commonJS({
       }
       Stream.call(this);
     }
-    Object.defineProperty(Readable5.prototype, "destroyed", {
+    Object.defineProperty(Readable6.prototype, "destroyed", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -3544,12 +3544,12 @@ var require_stream_readable = __commonJS({
         this._readableState.destroyed = value;
       }
     });
-    Readable5.prototype.destroy = destroyImpl.destroy;
-    Readable5.prototype._undestroy = destroyImpl.undestroy;
-    Readable5.prototype._destroy = function(err, cb) {
+    Readable6.prototype.destroy = destroyImpl.destroy;
+    Readable6.prototype._undestroy = destroyImpl.undestroy;
+    Readable6.prototype._destroy = function(err, cb) {
       cb(err);
     };
-    Readable5.prototype.push = function(chunk, encoding) {
+    Readable6.prototype.push = function(chunk, encoding) {
       var state = this._readableState;
       var skipChunkCheck;
       if (!state.objectMode) {
@@ -3566,7 +3566,7 @@ var require_stream_readable = __commonJS({
       }
       return readableAddChunk(this, chunk, encoding, false, skipChunkCheck);
     };
-    Readable5.prototype.unshift = function(chunk) {
+    Readable6.prototype.unshift = function(chunk) {
       return readableAddChunk(this, chunk, null, true, false);
     };
     function readableAddChunk(stream, chunk, encoding, addToFront, skipChunkCheck) {
@@ -3627,10 +3627,10 @@ var require_stream_readable = __commonJS({
       }
       return er;
     }
-    Readable5.prototype.isPaused = function() {
+    Readable6.prototype.isPaused = function() {
       return this._readableState.flowing === false;
     };
-    Readable5.prototype.setEncoding = function(enc) {
+    Readable6.prototype.setEncoding = function(enc) {
       if (!StringDecoder2) StringDecoder2 = require_string_decoder().StringDecoder;
       var decoder = new StringDecoder2(enc);
       this._readableState.decoder = decoder;
@@ -3676,7 +3676,7 @@ var require_stream_readable = __commonJS({
       }
       return state.length;
     }
-    Readable5.prototype.read = function(n) {
+    Readable6.prototype.read = function(n) {
       debug("read", n);
       n = parseInt(n, 10);
       var state = this._readableState;
@@ -3785,10 +3785,10 @@ var require_stream_readable = __commonJS({
       }
       state.readingMore = false;
     }
-    Readable5.prototype._read = function(n) {
+    Readable6.prototype._read = function(n) {
       errorOrDestroy(this, new ERR_METHOD_NOT_IMPLEMENTED("_read()"));
     };
-    Readable5.prototype.pipe = function(dest, pipeOpts) {
+    Readable6.prototype.pipe = function(dest, pipeOpts) {
       var src = this;
       var state = this._readableState;
       switch (state.pipesCount) {
@@ -3891,7 +3891,7 @@ var require_stream_readable = __commonJS({
         }
       };
     }
-    Readable5.prototype.unpipe = function(dest) {
+    Readable6.prototype.unpipe = function(dest) {
       var state = this._readableState;
       var unpipeInfo = {
         hasUnpiped: false
@@ -3925,7 +3925,7 @@ var require_stream_readable = __commonJS({
       dest.emit("unpipe", this, unpipeInfo);
       return this;
     };
-    Readable5.prototype.on = function(ev, fn) {
+    Readable6.prototype.on = function(ev, fn) {
       var res = Stream.prototype.on.call(this, ev, fn);
       var state = this._readableState;
       if (ev === "data") {
@@ -3946,15 +3946,15 @@ var require_stream_readable = __commonJS({
       }
       return res;
     };
-    Readable5.prototype.addListener = Readable5.prototype.on;
-    Readable5.prototype.removeListener = function(ev, fn) {
+    Readable6.prototype.addListener = Readable6.prototype.on;
+    Readable6.prototype.removeListener = function(ev, fn) {
       var res = Stream.prototype.removeListener.call(this, ev, fn);
       if (ev === "readable") {
         process.nextTick(updateReadableListening, this);
       }
       return res;
     };
-    Readable5.prototype.removeAllListeners = function(ev) {
+    Readable6.prototype.removeAllListeners = function(ev) {
       var res = Stream.prototype.removeAllListeners.apply(this, arguments);
       if (ev === "readable" || ev === void 0) {
         process.nextTick(updateReadableListening, this);
@@ -3974,7 +3974,7 @@ var require_stream_readable = __commonJS({
       debug("readable nexttick read 0");
       self2.read(0);
     }
-    Readable5.prototype.resume = function() {
+    Readable6.prototype.resume = function() {
       var state = this._readableState;
       if (!state.flowing) {
         debug("resume");
@@ -4000,7 +4000,7 @@ var require_stream_readable = __commonJS({
       flow(stream);
       if (state.flowing && !state.reading) stream.read(0);
     }
-    Readable5.prototype.pause = function() {
+    Readable6.prototype.pause = function() {
       debug("call pause flowing=%j", this._readableState.flowing);
       if (this._readableState.flowing !== false) {
         debug("pause");
@@ -4015,7 +4015,7 @@ var require_stream_readable = __commonJS({
       debug("flow", state.flowing);
       while (state.flowing && stream.read() !== null) ;
     }
-    Readable5.prototype.wrap = function(stream) {
+    Readable6.prototype.wrap = function(stream) {
       var _this = this;
       var state = this._readableState;
       var paused = false;
@@ -4060,14 +4060,14 @@ var require_stream_readable = __commonJS({
       return this;
     };
     if (typeof Symbol === "function") {
-      Readable5.prototype[Symbol.asyncIterator] = function() {
+      Readable6.prototype[Symbol.asyncIterator] = function() {
         if (createReadableStreamAsyncIterator === void 0) {
           createReadableStreamAsyncIterator = require_async_iterator();
         }
         return createReadableStreamAsyncIterator(this);
       };
     }
-    Object.defineProperty(Readable5.prototype, "readableHighWaterMark", {
+    Object.defineProperty(Readable6.prototype, "readableHighWaterMark", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -4076,7 +4076,7 @@ var require_stream_readable = __commonJS({
         return this._readableState.highWaterMark;
       }
     });
-    Object.defineProperty(Readable5.prototype, "readableBuffer", {
+    Object.defineProperty(Readable6.prototype, "readableBuffer", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -4085,7 +4085,7 @@ var require_stream_readable = __commonJS({
         return this._readableState && this._readableState.buffer;
       }
     });
-    Object.defineProperty(Readable5.prototype, "readableFlowing", {
+    Object.defineProperty(Readable6.prototype, "readableFlowing", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -4099,8 +4099,8 @@ var require_stream_readable = __commonJS({
         }
       }
     });
-    Readable5._fromList = fromList;
-    Object.defineProperty(Readable5.prototype, "readableLength", {
+    Readable6._fromList = fromList;
+    Object.defineProperty(Readable6.prototype, "readableLength", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -4146,11 +4146,11 @@ var require_stream_readable = __commonJS({
       }
     }
     if (typeof Symbol === "function") {
-      Readable5.from = function(iterable, opts) {
+      Readable6.from = function(iterable, opts) {
         if (from === void 0) {
           from = require_from();
         }
-        return from(Readable5, iterable, opts);
+        return from(Readable6, iterable, opts);
       };
     }
     function indexOf(xs, x) {
@@ -6230,9 +6230,9 @@ var require_stream_duplex2 = __commonJS({
       return keys2;
     };
     module.exports = Duplex;
-    var Readable5 = require_stream_readable2();
+    var Readable6 = require_stream_readable2();
     var Writable = require_stream_writable2();
-    require_inherits()(Duplex, Readable5);
+    require_inherits()(Duplex, Readable6);
     {
       keys = objectKeys(Writable.prototype);
       for (v = 0; v < keys.length; v++) {
@@ -6245,7 +6245,7 @@ var require_stream_duplex2 = __commonJS({
     var v;
     function Duplex(options) {
       if (!(this instanceof Duplex)) return new Duplex(options);
-      Readable5.call(this, options);
+      Readable6.call(this, options);
       Writable.call(this, options);
       this.allowHalfOpen = true;
       if (options) {
@@ -6663,14 +6663,14 @@ var require_from2 = __commonJS({
       return (hint === "string" ? String : Number)(input);
     }
     var ERR_INVALID_ARG_TYPE = require_errors2().codes.ERR_INVALID_ARG_TYPE;
-    function from(Readable5, iterable, opts) {
+    function from(Readable6, iterable, opts) {
       var iterator;
       if (iterable && typeof iterable.next === "function") {
         iterator = iterable;
       } else if (iterable && iterable[Symbol.asyncIterator]) iterator = iterable[Symbol.asyncIterator]();
       else if (iterable && iterable[Symbol.iterator]) iterator = iterable[Symbol.iterator]();
       else throw new ERR_INVALID_ARG_TYPE("iterable", ["Iterable"], iterable);
-      var readable = new Readable5(_objectSpread({
+      var readable = new Readable6(_objectSpread({
         objectMode: true
       }, opts));
       var reading = false;
@@ -6710,9 +6710,9 @@ var require_from2 = __commonJS({
 var require_stream_readable2 = __commonJS({
   "node_modules/bl/node_modules/readable-stream/lib/_stream_readable.js"(exports, module) {
     "use strict";
-    module.exports = Readable5;
+    module.exports = Readable6;
     var Duplex;
-    Readable5.ReadableState = ReadableState;
+    Readable6.ReadableState = ReadableState;
     var EE = __require("events").EventEmitter;
     var EElistenerCount = function EElistenerCount2(emitter, type) {
       return emitter.listeners(type).length;
@@ -6747,7 +6747,7 @@ var require_stream_readable2 = __commonJS({
     var StringDecoder2;
     var createReadableStreamAsyncIterator;
     var from;
-    require_inherits()(Readable5, Stream);
+    require_inherits()(Readable6, Stream);
     var errorOrDestroy = destroyImpl.errorOrDestroy;
     var kProxyEvents = ["error", "close", "destroy", "pause", "resume"];
     function prependListener(emitter, event, fn) {
@@ -6791,9 +6791,9 @@ var require_stream_readable2 = __commonJS({
         this.encoding = options.encoding;
       }
     }
-    function Readable5(options) {
+    function Readable6(options) {
       Duplex = Duplex || require_stream_duplex2();
-      if (!(this instanceof Readable5)) return new Readable5(options);
+      if (!(this instanceof Readable6)) return new Readable6(options);
       var isDuplex = this instanceof Duplex;
       this._readableState = new ReadableState(options, this, isDuplex);
       this.readable = true;
@@ -6803,7 +6803,7 @@ var require_stream_readable2 = __commonJS({
       }
       Stream.call(this);
     }
-    Object.defineProperty(Readable5.prototype, "destroyed", {
+    Object.defineProperty(Readable6.prototype, "destroyed", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -6821,12 +6821,12 @@ var require_stream_readable2 = __commonJS({
         this._readableState.destroyed = value;
       }
     });
-    Readable5.prototype.destroy = destroyImpl.destroy;
-    Readable5.prototype._undestroy = destroyImpl.undestroy;
-    Readable5.prototype._destroy = function(err, cb) {
+    Readable6.prototype.destroy = destroyImpl.destroy;
+    Readable6.prototype._undestroy = destroyImpl.undestroy;
+    Readable6.prototype._destroy = function(err, cb) {
       cb(err);
     };
-    Readable5.prototype.push = function(chunk, encoding) {
+    Readable6.prototype.push = function(chunk, encoding) {
       var state = this._readableState;
       var skipChunkCheck;
       if (!state.objectMode) {
@@ -6843,7 +6843,7 @@ var require_stream_readable2 = __commonJS({
       }
       return readableAddChunk(this, chunk, encoding, false, skipChunkCheck);
     };
-    Readable5.prototype.unshift = function(chunk) {
+    Readable6.prototype.unshift = function(chunk) {
       return readableAddChunk(this, chunk, null, true, false);
     };
     function readableAddChunk(stream, chunk, encoding, addToFront, skipChunkCheck) {
@@ -6904,10 +6904,10 @@ var require_stream_readable2 = __commonJS({
       }
       return er;
     }
-    Readable5.prototype.isPaused = function() {
+    Readable6.prototype.isPaused = function() {
       return this._readableState.flowing === false;
     };
-    Readable5.prototype.setEncoding = function(enc) {
+    Readable6.prototype.setEncoding = function(enc) {
       if (!StringDecoder2) StringDecoder2 = require_string_decoder().StringDecoder;
       var decoder = new StringDecoder2(enc);
       this._readableState.decoder = decoder;
@@ -6953,7 +6953,7 @@ var require_stream_readable2 = __commonJS({
       }
       return state.length;
     }
-    Readable5.prototype.read = function(n) {
+    Readable6.prototype.read = function(n) {
       debug("read", n);
       n = parseInt(n, 10);
       var state = this._readableState;
@@ -7062,10 +7062,10 @@ var require_stream_readable2 = __commonJS({
       }
       state.readingMore = false;
     }
-    Readable5.prototype._read = function(n) {
+    Readable6.prototype._read = function(n) {
       errorOrDestroy(this, new ERR_METHOD_NOT_IMPLEMENTED("_read()"));
     };
-    Readable5.prototype.pipe = function(dest, pipeOpts) {
+    Readable6.prototype.pipe = function(dest, pipeOpts) {
       var src = this;
       var state = this._readableState;
       switch (state.pipesCount) {
@@ -7168,7 +7168,7 @@ var require_stream_readable2 = __commonJS({
         }
       };
     }
-    Readable5.prototype.unpipe = function(dest) {
+    Readable6.prototype.unpipe = function(dest) {
       var state = this._readableState;
       var unpipeInfo = {
         hasUnpiped: false
@@ -7202,7 +7202,7 @@ var require_stream_readable2 = __commonJS({
       dest.emit("unpipe", this, unpipeInfo);
       return this;
     };
-    Readable5.prototype.on = function(ev, fn) {
+    Readable6.prototype.on = function(ev, fn) {
       var res = Stream.prototype.on.call(this, ev, fn);
       var state = this._readableState;
       if (ev === "data") {
@@ -7223,15 +7223,15 @@ var require_stream_readable2 = __commonJS({
       }
       return res;
     };
-    Readable5.prototype.addListener = Readable5.prototype.on;
-    Readable5.prototype.removeListener = function(ev, fn) {
+    Readable6.prototype.addListener = Readable6.prototype.on;
+    Readable6.prototype.removeListener = function(ev, fn) {
       var res = Stream.prototype.removeListener.call(this, ev, fn);
       if (ev === "readable") {
         process.nextTick(updateReadableListening, this);
       }
       return res;
     };
-    Readable5.prototype.removeAllListeners = function(ev) {
+    Readable6.prototype.removeAllListeners = function(ev) {
       var res = Stream.prototype.removeAllListeners.apply(this, arguments);
       if (ev === "readable" || ev === void 0) {
         process.nextTick(updateReadableListening, this);
@@ -7251,7 +7251,7 @@ var require_stream_readable2 = __commonJS({
       debug("readable nexttick read 0");
       self2.read(0);
     }
-    Readable5.prototype.resume = function() {
+    Readable6.prototype.resume = function() {
       var state = this._readableState;
       if (!state.flowing) {
         debug("resume");
@@ -7277,7 +7277,7 @@ var require_stream_readable2 = __commonJS({
       flow(stream);
       if (state.flowing && !state.reading) stream.read(0);
     }
-    Readable5.prototype.pause = function() {
+    Readable6.prototype.pause = function() {
       debug("call pause flowing=%j", this._readableState.flowing);
       if (this._readableState.flowing !== false) {
         debug("pause");
@@ -7292,7 +7292,7 @@ var require_stream_readable2 = __commonJS({
       debug("flow", state.flowing);
       while (state.flowing && stream.read() !== null) ;
     }
-    Readable5.prototype.wrap = function(stream) {
+    Readable6.prototype.wrap = function(stream) {
       var _this = this;
       var state = this._readableState;
       var paused = false;
@@ -7337,14 +7337,14 @@ var require_stream_readable2 = __commonJS({
       return this;
     };
     if (typeof Symbol === "function") {
-      Readable5.prototype[Symbol.asyncIterator] = function() {
+      Readable6.prototype[Symbol.asyncIterator] = function() {
         if (createReadableStreamAsyncIterator === void 0) {
           createReadableStreamAsyncIterator = require_async_iterator2();
         }
         return createReadableStreamAsyncIterator(this);
       };
     }
-    Object.defineProperty(Readable5.prototype, "readableHighWaterMark", {
+    Object.defineProperty(Readable6.prototype, "readableHighWaterMark", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -7353,7 +7353,7 @@ var require_stream_readable2 = __commonJS({
         return this._readableState.highWaterMark;
       }
     });
-    Object.defineProperty(Readable5.prototype, "readableBuffer", {
+    Object.defineProperty(Readable6.prototype, "readableBuffer", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -7362,7 +7362,7 @@ var require_stream_readable2 = __commonJS({
         return this._readableState && this._readableState.buffer;
       }
     });
-    Object.defineProperty(Readable5.prototype, "readableFlowing", {
+    Object.defineProperty(Readable6.prototype, "readableFlowing", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -7376,8 +7376,8 @@ var require_stream_readable2 = __commonJS({
         }
       }
     });
-    Readable5._fromList = fromList;
-    Object.defineProperty(Readable5.prototype, "readableLength", {
+    Readable6._fromList = fromList;
+    Object.defineProperty(Readable6.prototype, "readableLength", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -7423,11 +7423,11 @@ var require_stream_readable2 = __commonJS({
       }
     }
     if (typeof Symbol === "function") {
-      Readable5.from = function(iterable, opts) {
+      Readable6.from = function(iterable, opts) {
         if (from === void 0) {
           from = require_from2();
         }
-        return from(Readable5, iterable, opts);
+        return from(Readable6, iterable, opts);
       };
     }
     function indexOf(xs, x) {
@@ -9220,9 +9220,9 @@ var require_stream_duplex3 = __commonJS({
       return keys2;
     };
     module.exports = Duplex;
-    var Readable5 = require_stream_readable3();
+    var Readable6 = require_stream_readable3();
     var Writable = require_stream_writable3();
-    require_inherits()(Duplex, Readable5);
+    require_inherits()(Duplex, Readable6);
     {
       keys = objectKeys(Writable.prototype);
       for (v = 0; v < keys.length; v++) {
@@ -9235,7 +9235,7 @@ var require_stream_duplex3 = __commonJS({
     var v;
     function Duplex(options) {
       if (!(this instanceof Duplex)) return new Duplex(options);
-      Readable5.call(this, options);
+      Readable6.call(this, options);
       Writable.call(this, options);
       this.allowHalfOpen = true;
       if (options) {
@@ -9653,14 +9653,14 @@ var require_from3 = __commonJS({
       return (hint === "string" ? String : Number)(input);
     }
     var ERR_INVALID_ARG_TYPE = require_errors3().codes.ERR_INVALID_ARG_TYPE;
-    function from(Readable5, iterable, opts) {
+    function from(Readable6, iterable, opts) {
       var iterator;
       if (iterable && typeof iterable.next === "function") {
         iterator = iterable;
       } else if (iterable && iterable[Symbol.asyncIterator]) iterator = iterable[Symbol.asyncIterator]();
       else if (iterable && iterable[Symbol.iterator]) iterator = iterable[Symbol.iterator]();
       else throw new ERR_INVALID_ARG_TYPE("iterable", ["Iterable"], iterable);
-      var readable = new Readable5(_objectSpread({
+      var readable = new Readable6(_objectSpread({
         objectMode: true
       }, opts));
       var reading = false;
@@ -9700,9 +9700,9 @@ var require_from3 = __commonJS({
 var require_stream_readable3 = __commonJS({
   "node_modules/tar-fs/node_modules/readable-stream/lib/_stream_readable.js"(exports, module) {
     "use strict";
-    module.exports = Readable5;
+    module.exports = Readable6;
     var Duplex;
-    Readable5.ReadableState = ReadableState;
+    Readable6.ReadableState = ReadableState;
     var EE = __require("events").EventEmitter;
     var EElistenerCount = function EElistenerCount2(emitter, type) {
       return emitter.listeners(type).length;
@@ -9737,7 +9737,7 @@ var require_stream_readable3 = __commonJS({
     var StringDecoder2;
     var createReadableStreamAsyncIterator;
     var from;
-    require_inherits()(Readable5, Stream);
+    require_inherits()(Readable6, Stream);
     var errorOrDestroy = destroyImpl.errorOrDestroy;
     var kProxyEvents = ["error", "close", "destroy", "pause", "resume"];
     function prependListener(emitter, event, fn) {
@@ -9781,9 +9781,9 @@ var require_stream_readable3 = __commonJS({
         this.encoding = options.encoding;
       }
     }
-    function Readable5(options) {
+    function Readable6(options) {
       Duplex = Duplex || require_stream_duplex3();
-      if (!(this instanceof Readable5)) return new Readable5(options);
+      if (!(this instanceof Readable6)) return new Readable6(options);
       var isDuplex = this instanceof Duplex;
       this._readableState = new ReadableState(options, this, isDuplex);
       this.readable = true;
@@ -9793,7 +9793,7 @@ var require_stream_readable3 = __commonJS({
       }
       Stream.call(this);
     }
-    Object.defineProperty(Readable5.prototype, "destroyed", {
+    Object.defineProperty(Readable6.prototype, "destroyed", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -9811,12 +9811,12 @@ var require_stream_readable3 = __commonJS({
         this._readableState.destroyed = value;
       }
     });
-    Readable5.prototype.destroy = destroyImpl.destroy;
-    Readable5.prototype._undestroy = destroyImpl.undestroy;
-    Readable5.prototype._destroy = function(err, cb) {
+    Readable6.prototype.destroy = destroyImpl.destroy;
+    Readable6.prototype._undestroy = destroyImpl.undestroy;
+    Readable6.prototype._destroy = function(err, cb) {
       cb(err);
     };
-    Readable5.prototype.push = function(chunk, encoding) {
+    Readable6.prototype.push = function(chunk, encoding) {
       var state = this._readableState;
       var skipChunkCheck;
       if (!state.objectMode) {
@@ -9833,7 +9833,7 @@ var require_stream_readable3 = __commonJS({
       }
       return readableAddChunk(this, chunk, encoding, false, skipChunkCheck);
     };
-    Readable5.prototype.unshift = function(chunk) {
+    Readable6.prototype.unshift = function(chunk) {
       return readableAddChunk(this, chunk, null, true, false);
     };
     function readableAddChunk(stream, chunk, encoding, addToFront, skipChunkCheck) {
@@ -9894,10 +9894,10 @@ var require_stream_readable3 = __commonJS({
       }
       return er;
     }
-    Readable5.prototype.isPaused = function() {
+    Readable6.prototype.isPaused = function() {
       return this._readableState.flowing === false;
     };
-    Readable5.prototype.setEncoding = function(enc) {
+    Readable6.prototype.setEncoding = function(enc) {
       if (!StringDecoder2) StringDecoder2 = require_string_decoder().StringDecoder;
       var decoder = new StringDecoder2(enc);
       this._readableState.decoder = decoder;
@@ -9943,7 +9943,7 @@ var require_stream_readable3 = __commonJS({
       }
       return state.length;
     }
-    Readable5.prototype.read = function(n) {
+    Readable6.prototype.read = function(n) {
       debug("read", n);
       n = parseInt(n, 10);
       var state = this._readableState;
@@ -10052,10 +10052,10 @@ var require_stream_readable3 = __commonJS({
       }
       state.readingMore = false;
     }
-    Readable5.prototype._read = function(n) {
+    Readable6.prototype._read = function(n) {
       errorOrDestroy(this, new ERR_METHOD_NOT_IMPLEMENTED("_read()"));
     };
-    Readable5.prototype.pipe = function(dest, pipeOpts) {
+    Readable6.prototype.pipe = function(dest, pipeOpts) {
       var src = this;
       var state = this._readableState;
       switch (state.pipesCount) {
@@ -10158,7 +10158,7 @@ var require_stream_readable3 = __commonJS({
         }
       };
     }
-    Readable5.prototype.unpipe = function(dest) {
+    Readable6.prototype.unpipe = function(dest) {
       var state = this._readableState;
       var unpipeInfo = {
         hasUnpiped: false
@@ -10192,7 +10192,7 @@ var require_stream_readable3 = __commonJS({
       dest.emit("unpipe", this, unpipeInfo);
       return this;
     };
-    Readable5.prototype.on = function(ev, fn) {
+    Readable6.prototype.on = function(ev, fn) {
       var res = Stream.prototype.on.call(this, ev, fn);
       var state = this._readableState;
       if (ev === "data") {
@@ -10213,15 +10213,15 @@ var require_stream_readable3 = __commonJS({
       }
       return res;
     };
-    Readable5.prototype.addListener = Readable5.prototype.on;
-    Readable5.prototype.removeListener = function(ev, fn) {
+    Readable6.prototype.addListener = Readable6.prototype.on;
+    Readable6.prototype.removeListener = function(ev, fn) {
       var res = Stream.prototype.removeListener.call(this, ev, fn);
       if (ev === "readable") {
         process.nextTick(updateReadableListening, this);
       }
       return res;
     };
-    Readable5.prototype.removeAllListeners = function(ev) {
+    Readable6.prototype.removeAllListeners = function(ev) {
       var res = Stream.prototype.removeAllListeners.apply(this, arguments);
       if (ev === "readable" || ev === void 0) {
         process.nextTick(updateReadableListening, this);
@@ -10241,7 +10241,7 @@ var require_stream_readable3 = __commonJS({
       debug("readable nexttick read 0");
       self2.read(0);
     }
-    Readable5.prototype.resume = function() {
+    Readable6.prototype.resume = function() {
       var state = this._readableState;
       if (!state.flowing) {
         debug("resume");
@@ -10267,7 +10267,7 @@ var require_stream_readable3 = __commonJS({
       flow(stream);
       if (state.flowing && !state.reading) stream.read(0);
     }
-    Readable5.prototype.pause = function() {
+    Readable6.prototype.pause = function() {
       debug("call pause flowing=%j", this._readableState.flowing);
       if (this._readableState.flowing !== false) {
         debug("pause");
@@ -10282,7 +10282,7 @@ var require_stream_readable3 = __commonJS({
       debug("flow", state.flowing);
       while (state.flowing && stream.read() !== null) ;
     }
-    Readable5.prototype.wrap = function(stream) {
+    Readable6.prototype.wrap = function(stream) {
       var _this = this;
       var state = this._readableState;
       var paused = false;
@@ -10327,14 +10327,14 @@ var require_stream_readable3 = __commonJS({
       return this;
     };
     if (typeof Symbol === "function") {
-      Readable5.prototype[Symbol.asyncIterator] = function() {
+      Readable6.prototype[Symbol.asyncIterator] = function() {
         if (createReadableStreamAsyncIterator === void 0) {
           createReadableStreamAsyncIterator = require_async_iterator3();
         }
         return createReadableStreamAsyncIterator(this);
       };
     }
-    Object.defineProperty(Readable5.prototype, "readableHighWaterMark", {
+    Object.defineProperty(Readable6.prototype, "readableHighWaterMark", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -10343,7 +10343,7 @@ var require_stream_readable3 = __commonJS({
         return this._readableState.highWaterMark;
       }
     });
-    Object.defineProperty(Readable5.prototype, "readableBuffer", {
+    Object.defineProperty(Readable6.prototype, "readableBuffer", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -10352,7 +10352,7 @@ var require_stream_readable3 = __commonJS({
         return this._readableState && this._readableState.buffer;
       }
     });
-    Object.defineProperty(Readable5.prototype, "readableFlowing", {
+    Object.defineProperty(Readable6.prototype, "readableFlowing", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -10366,8 +10366,8 @@ var require_stream_readable3 = __commonJS({
         }
       }
     });
-    Readable5._fromList = fromList;
-    Object.defineProperty(Readable5.prototype, "readableLength", {
+    Readable6._fromList = fromList;
+    Object.defineProperty(Readable6.prototype, "readableLength", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -10413,11 +10413,11 @@ var require_stream_readable3 = __commonJS({
       }
     }
     if (typeof Symbol === "function") {
-      Readable5.from = function(iterable, opts) {
+      Readable6.from = function(iterable, opts) {
         if (from === void 0) {
           from = require_from3();
         }
-        return from(Readable5, iterable, opts);
+        return from(Readable6, iterable, opts);
       };
     }
     function indexOf(xs, x) {
@@ -11041,7 +11041,7 @@ var require_pack = __commonJS({
     var eos = require_end_of_stream4();
     var inherits = require_inherits();
     var alloc = Buffer.alloc;
-    var Readable5 = require_readable3().Readable;
+    var Readable6 = require_readable3().Readable;
     var Writable = require_readable3().Writable;
     var StringDecoder2 = __require("string_decoder").StringDecoder;
     var headers = require_headers();
@@ -11117,14 +11117,14 @@ var require_pack = __commonJS({
     };
     var Pack = function(opts) {
       if (!(this instanceof Pack)) return new Pack(opts);
-      Readable5.call(this, opts);
+      Readable6.call(this, opts);
       this._drain = noop;
       this._finalized = false;
       this._finalizing = false;
       this._destroyed = false;
       this._stream = null;
     };
-    inherits(Pack, Readable5);
+    inherits(Pack, Readable6);
     Pack.prototype.entry = function(header, buffer, callback) {
       if (this._stream) throw new Error("already piping an entry");
       if (this._finalized || this._destroyed) return;
@@ -16451,11 +16451,12 @@ async function untaggedRef(runtime, image) {
 var import_tar_stream = __toESM(require_tar_stream(), 1);
 import { createHash } from "node:crypto";
 import { once } from "node:events";
-import { Readable } from "node:stream";
+import { Readable as Readable2 } from "node:stream";
 
 // src/store/chunk-read.ts
 import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
+import { Readable } from "node:stream";
 
 // src/archive/compression.ts
 import { constants as constants2, createZstdCompress, createZstdDecompress } from "node:zlib";
@@ -16604,6 +16605,7 @@ function isZstd(head) {
 
 // src/store/chunk-read.ts
 function readChunk(chunk, buffer) {
+  if ("body" in chunk) return readStreamed(chunk);
   if (!chunk.compressed) {
     const range = chunk.start !== void 0 ? { start: chunk.start, end: chunk.end } : {};
     return createReadStream(chunk.file, { highWaterMark: 1024 * 1024, ...range });
@@ -16628,6 +16630,13 @@ async function feed(chunk, buffer, output) {
   } finally {
     await handle.close();
   }
+}
+function readStreamed(chunk) {
+  const body = chunk.body instanceof Readable ? chunk.body : Readable.from(chunk.body, { objectMode: false });
+  if (!chunk.compressed) return body;
+  const output = zstdDecompress();
+  body.once("error", (error) => output.destroy(error));
+  return body.pipe(output);
 }
 
 // src/store/assemble.ts
@@ -16657,7 +16666,7 @@ function assembleArchive(index, plan, store, options) {
     pack.destroy(error instanceof Error ? error : new Error(String(error)));
   });
   pack.on("close", () => void fetcher.close());
-  const stream = Readable.from(pack, { objectMode: false });
+  const stream = Readable2.from(pack, { objectMode: false });
   stream.on("error", () => void 0);
   return { stream, failure: () => failure };
 }
@@ -16679,6 +16688,8 @@ async function writeEntry(pack, entry, fetcher, copy) {
   await written;
 }
 async function copyChunk(chunk, digest, sink, copy) {
+  let cutOff;
+  if ("body" in chunk) chunk.body.once("error", (error) => cutOff ??= error);
   try {
     const hash = createHash("sha256");
     for await (const data of readChunk(chunk, copy.buffer)) {
@@ -16689,6 +16700,8 @@ async function copyChunk(chunk, digest, sink, copy) {
     const actual = `sha256:${hash.digest("hex")}`;
     if (actual !== digest) throw damaged(digest, `its bytes hash to ${actual}`);
   } catch (error) {
+    if (cutOff !== void 0 && !(error instanceof ChunkDamaged))
+      throw new ChunkFetchError(`downloading chunk ${digest} broke off: ${errorMessage(cutOff)}`);
     throw error instanceof ChunkDamaged ? error : damaged(digest, errorMessage(error));
   } finally {
     await chunk.dispose();
@@ -16713,10 +16726,14 @@ function chunkFetcher(store, order, ahead) {
   const pending = [];
   let started = 0;
   let closed = false;
+  const fetchOne = (digest, first) => (
+    // A stream that does not open falls back to the download into a file, with its retries.
+    first && store.stream ? store.stream(digest).catch(() => store.get(digest)) : store.get(digest)
+  );
   const fill = () => {
     while (!closed && started < order.length && pending.length < ahead) {
       const digest = order[started++];
-      const fetch = store.get(digest).catch((error) => {
+      const fetch = fetchOne(digest, started === 1).catch((error) => {
         throw new ChunkFetchError(
           `fetching chunk ${digest} from the ${store.kind} store failed: ${errorMessage(error)}`
         );
@@ -17270,7 +17287,7 @@ function progress(log, clock, label2, total, everyMs = 5e3) {
 
 // src/archive/oci-convert.ts
 var import_tar_stream2 = __toESM(require_tar_stream(), 1);
-import { PassThrough as PassThrough2, Readable as Readable3 } from "node:stream";
+import { PassThrough as PassThrough2, Readable as Readable4 } from "node:stream";
 import { pipeline as pipeline2 } from "node:stream/promises";
 
 // src/archive/layer-rewrite.ts
@@ -17278,7 +17295,7 @@ import { createHash as createHash3 } from "node:crypto";
 import { createReadStream as createReadStream2, createWriteStream } from "node:fs";
 import { rm } from "node:fs/promises";
 import { join } from "node:path";
-import { PassThrough, Readable as Readable2, Transform } from "node:stream";
+import { PassThrough, Readable as Readable3, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createGunzip, createGzip, createZstdDecompress as createZstdDecompress2 } from "node:zlib";
 var layerLevels = { gzip: 6, zstd: 3 };
@@ -17361,7 +17378,7 @@ async function peek(body) {
   const iterator = body[Symbol.asyncIterator]();
   const first = await iterator.next();
   const head = first.done ? Buffer.alloc(0) : first.value;
-  return { first: head, stream: Readable2.from(prepend(head, iterator)) };
+  return { first: head, stream: Readable3.from(prepend(head, iterator)) };
 }
 async function* prepend(head, rest) {
   if (head.length > 0) yield head;
@@ -17598,7 +17615,7 @@ function convertArchive(input, options, scratch) {
     const failure = error?.syscall !== void 0 ? error : watch.explain(error);
     pack.destroy(failure instanceof Error ? failure : new Error(String(failure)));
   });
-  return { archive: Readable3.from(pack, { objectMode: false }), renamed: () => renamed };
+  return { archive: Readable4.from(pack, { objectMode: false }), renamed: () => renamed };
 }
 async function take(convert, header, body) {
   const { state } = convert;
@@ -17628,7 +17645,7 @@ async function take(convert, header, body) {
   }
   state.contents.files.set(path, { size });
   const digest = configDigestOfPath(path);
-  const stream = Readable3.from(prepend(head, pieces));
+  const stream = Readable4.from(prepend(head, pieces));
   const kept = digest !== void 0 && path.startsWith("blobs/sha256/") && compressionOf(head) === convert.options.compression;
   state.layers.set(
     path,
@@ -17644,7 +17661,7 @@ async function finish(convert) {
       const path = resolved2(layer.path);
       const small = state.small.get(path);
       if (!state.layers.has(path) && small !== void 0)
-        state.layers.set(path, await convertLayer(convert.out, Readable3.from([small])));
+        state.layers.set(path, await convertLayer(convert.out, Readable4.from([small])));
     }
   }
   const configSizes = /* @__PURE__ */ new Map();
@@ -18661,7 +18678,7 @@ async function createStore(settings, log, env = process.env) {
     case "local":
       return (await import("./local-store-4TSYUWFA.js")).createLocalStore(settings.path);
     case "cache":
-      return (await import("./cache-store-WKPBLQGZ.js")).createCacheStore({ workDir, log });
+      return (await import("./cache-store-KVEP6TYO.js")).createCacheStore({ workDir, log });
     case "artifact": {
       const [{ createArtifactBackend }, { createPackStore }] = await Promise.all([
         import("./artifact-2FNRBOSE.js"),
@@ -19099,7 +19116,7 @@ import { createHash as createHash5 } from "node:crypto";
 import { createReadStream as createReadStream5, createWriteStream as createWriteStream3 } from "node:fs";
 import { rm as rm3 } from "node:fs/promises";
 import { join as join6 } from "node:path";
-import { Readable as Readable4, Transform as Transform6 } from "node:stream";
+import { Readable as Readable5, Transform as Transform6 } from "node:stream";
 import { pipeline as pipeline5 } from "node:stream/promises";
 
 // src/archive/flat-image.ts
@@ -19323,7 +19340,7 @@ function flattenedArchive(docker, host, targets, options) {
     for (const file of flatNameFiles(flat)) await writeBody3(pack, file.name, file.body);
     pack.finalize();
   })().catch((error) => pack.destroy(error instanceof Error ? error : new Error(String(error))));
-  return { archive: Readable4.from(pack, { objectMode: false }), reports: () => reports };
+  return { archive: Readable5.from(pack, { objectMode: false }), reports: () => reports };
 }
 var containerLabel = "image-handoff.flatten";
 var staleSeconds = 60 * 60;
@@ -20287,4 +20304,4 @@ export {
   debugUnexpected,
   withDeps
 };
-/*! For license information please see chunk-7VIOCIGE.js.LEGAL.txt */
+/*! For license information please see chunk-D5A3ZGV6.js.LEGAL.txt */

@@ -11,7 +11,7 @@ import {
   saveImages,
   selects,
   withDeps
-} from "./chunk-7VIOCIGE.js";
+} from "./chunk-D5A3ZGV6.js";
 import {
   formatBytes,
   formatMs
