@@ -41,7 +41,13 @@ export async function makeTar(files: TarFile[]): Promise<Buffer> {
   for (const file of files) {
     const type = file.type ?? 'file'
     await new Promise<void>((resolve, reject) => {
-      const header = { name: file.name, type, ...(file.linkname ? { linkname: file.linkname } : {}) }
+      // A fixed time: a layer built twice from the same content is the same blob, as a reproducible build's is.
+      const header = {
+        name: file.name,
+        type,
+        mtime: new Date(0),
+        ...(file.linkname ? { linkname: file.linkname } : {})
+      }
       if (type === 'file') pack.entry(header, Buffer.from(file.body ?? ''), (e) => (e ? reject(e) : resolve()))
       else pack.entry(header, (e) => (e ? reject(e) : resolve())).end(undefined)
     })
