@@ -7,7 +7,8 @@
 import { HttpClient } from '@actions/http-client'
 import { BearerCredentialHandler } from '@actions/http-client/lib/auth'
 
-export type TwirpFailure = 'quota' | 'rate-limit' | 'failed'
+/** `denied`: the run's token may not write there (a pull request from a fork); re-running does not help. */
+export type TwirpFailure = 'quota' | 'rate-limit' | 'denied' | 'failed'
 
 export class TwirpError extends Error {
   override readonly name = 'TwirpError'

@@ -9,7 +9,7 @@ import {
   saveImages,
   terminalLine,
   withDeps
-} from "./chunk-D5A3ZGV6.js";
+} from "./chunk-UPJDXFE7.js";
 import "./chunk-U5GEQORK.js";
 import "./chunk-OTW4DL2O.js";
 import "./chunk-NAWHFGNI.js";

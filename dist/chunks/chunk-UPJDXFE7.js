@@ -18678,7 +18678,7 @@ async function createStore(settings, log, env = process.env) {
     case "local":
       return (await import("./local-store-4TSYUWFA.js")).createLocalStore(settings.path);
     case "cache":
-      return (await import("./cache-store-KVEP6TYO.js")).createCacheStore({ workDir, log });
+      return (await import("./cache-store-FGRSS7HU.js")).createCacheStore({ workDir, log });
     case "artifact": {
       const [{ createArtifactBackend }, { createPackStore }] = await Promise.all([
         import("./artifact-2FNRBOSE.js"),
@@ -20304,4 +20304,4 @@ export {
   debugUnexpected,
   withDeps
 };
-/*! For license information please see chunk-D5A3ZGV6.js.LEGAL.txt */
+/*! For license information please see chunk-UPJDXFE7.js.LEGAL.txt */

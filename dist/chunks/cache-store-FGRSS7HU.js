@@ -240,7 +240,7 @@ function twirpCacheService(base, token, retry) {
       if (message.startsWith(writeDenied))
         throw new TwirpError(
           `this run's token may not write to the cache, e.g. for a pull request from a fork (${message})`,
-          "failed"
+          "denied"
         );
       return { taken: message };
     },
@@ -265,6 +265,10 @@ function serviceFailure(what, { quotaWhat = what, next = "Re-run the job; if it 
     if (kind === "rate-limit")
       throw new HandoffError(
         `Could not ${what}: ${reason}. GitHub limits how fast a repository creates cache entries; wait a minute and re-run the job.`
+      );
+    if (kind === "denied")
+      throw new HandoffError(
+        `Could not ${what}: ${reason}. Save from a run whose token may write to the cache (a push, or a pull request from this repository), or use backend: artifact.`
       );
     throw new HandoffError(`Could not ${what}: ${reason}. ${next}`);
   };

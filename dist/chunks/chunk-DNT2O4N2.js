@@ -11,7 +11,7 @@ import {
   saveImages,
   selects,
   withDeps
-} from "./chunk-D5A3ZGV6.js";
+} from "./chunk-UPJDXFE7.js";
 import {
   formatBytes,
   formatMs
