@@ -2,8 +2,8 @@ import { createRequire as __createRequire } from 'node:module'; import { fileURL
 import {
   coreIO,
   runPost
-} from "./chunks/chunk-DNT2O4N2.js";
-import "./chunks/chunk-UPJDXFE7.js";
+} from "./chunks/chunk-6NWMZ64M.js";
+import "./chunks/chunk-YJKB3PZQ.js";
 import "./chunks/chunk-U5GEQORK.js";
 import "./chunks/chunk-OTW4DL2O.js";
 import "./chunks/chunk-NAWHFGNI.js";

@@ -14,6 +14,7 @@ import { createPackStore } from '../../src/backends/pack-store.js'
 import { HandoffError } from '../../src/errors.js'
 import { enterJob } from '../support/github-env.js'
 import { GitHubServices } from '../support/github-services.js'
+import { followedSha256, whole } from '../support/fetched.js'
 
 let services: GitHubServices
 let root: string
@@ -130,7 +131,7 @@ describe('artifact pack', () => {
 
     const afterIndex = services.requests.length
     for (const i of [1, 3]) {
-      const chunk = await reader.get(digest(i))
+      const chunk = await whole(await reader.get(digest(i)))
       expect(chunk.compressed).toBe(true)
       expect((await readFile(chunk.file)).equals(bodies[i]!)).toBe(true)
       await chunk.dispose()
@@ -154,14 +155,18 @@ describe('artifact pack', () => {
     services.inject({ route: 'blob:get', download: { kind: 'cut' } })
     const from = services.requests.length
     const chunk = await reader.get(digest(2))
+    // Read right behind the download, as a load reads it, across the retry that rewrites the file in place.
+    expect(await followedSha256(chunk)).toBe(createHash('sha256').update(bodies[2]!).digest('hex'))
     expect((await readFile(chunk.file)).equals(bodies[2]!)).toBe(true)
     expect(services.calls('blob:get', from).length).toBeGreaterThanOrEqual(2)
     await chunk.dispose()
 
     services.inject({ route: 'blob:get', download: { kind: 'cut' }, times: 20 })
-    await expect(reader.get(digest(4))).rejects.toThrow(
+    const failing = await reader.get(digest(4))
+    await expect(whole(failing)).rejects.toThrow(
       /Artifact "cut" .*did not download intact.*failed \(3 attempts\).*re-run the job/s
     )
+    await failing.dispose()
     services.clearFaults()
     await reader.release?.()
   }, 60000)

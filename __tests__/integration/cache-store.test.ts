@@ -9,7 +9,6 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { BlobStore } from '../../src/store/blob-store.js'
 import type { createCacheStore as CreateCacheStore } from '../../src/backends/cache-store.js'
-import { createHash } from 'node:crypto'
 import { BlobClient } from '@azure/storage-blob'
 import { HandoffError } from '../../src/errors.js'
 import { chunkKey, chunkVersion } from '../../src/backends/cache-chunks.js'
@@ -18,6 +17,7 @@ import { cacheServiceFromEnv } from '../../src/backends/cache-service.js'
 import { IndexFormatError } from '../../src/store/format.js'
 import { enterJob } from '../support/github-env.js'
 import { sha256File, writeRandomFile } from '../support/github-payloads.js'
+import { followedSha256, whole } from '../support/fetched.js'
 import { GitHubServices } from '../support/github-services.js'
 
 let services: GitHubServices
@@ -93,7 +93,7 @@ describe.each<[string, Transport]>([
     expect(services.calls('CreateCacheEntry', from)).toHaveLength(1)
     const test = job('test', { transport, runId: runs + 1 })
     expect(await test.has(chunk.digest)).toBe(true)
-    const fetched = await test.get(chunk.digest)
+    const fetched = await whole(await test.get(chunk.digest))
     // Through the service the chunk is stored as the sink hands it over (a zstd frame); the library unpacks its own.
     expect(fetched.compressed).toBe(transport === 'service')
     expect(await sha256File(fetched.file)).toBe(chunk.digest.slice(7))
@@ -128,11 +128,13 @@ describe.each<[string, Transport]>([
 })
 
 describe('cache store chunks straight to the service', () => {
-  it('downloads a chunk again when the connection breaks half way', async () => {
+  it('downloads a chunk again when the connection breaks half way, in place for the reader behind it', async () => {
     services.inject({ route: 'blob:get', download: { kind: 'cut' } })
     const store = job('test', { runId: 101 })
     const from = services.requests.length
     const fetched = await store.get(chunk.digest)
+    expect(fetched.arriving).toBeDefined()
+    expect(await followedSha256(fetched)).toBe(chunk.digest.slice(7))
     expect(await sha256File(fetched.file)).toBe(chunk.digest.slice(7))
     expect(services.calls('blob:get', from).length).toBeGreaterThanOrEqual(2)
     await fetched.dispose()
@@ -140,23 +142,25 @@ describe('cache store chunks straight to the service', () => {
 
   it('gives up on a chunk whose downloads keep breaking, saying so', async () => {
     services.inject({ route: 'blob:get', download: { kind: 'cut' }, times: 3 })
-    await expect(job('test', { runId: 104 }).get(chunk.digest)).rejects.toThrow(
-      /was found but not downloaded \(3 attempts\).*re-run the job/
-    )
+    const fetched = await job('test', { runId: 104 }).get(chunk.digest)
+    await expect(whole(fetched)).rejects.toThrow(/was found but not downloaded \(3 attempts\).*re-run the job/)
+    await fetched.dispose()
+    await expect(stat(fetched.file)).rejects.toThrow()
   })
 
-  it('streams a chunk as it downloads, byte for byte as stored', async () => {
-    // The chunks here are stored as put (raw test bytes); a save stores zstd frames, which a load decompresses.
-    const streamed = await job('test', { runId: 106 }).stream!(chunk.digest)
-    expect(streamed.compressed).toBe(true)
-    const hash = createHash('sha256')
-    for await (const part of streamed.body) hash.update(part as Buffer)
-    expect(`sha256:${hash.digest('hex')}`).toBe(chunk.digest)
-    await streamed.dispose()
+  it('stops a download when the load disposes of its chunk early, and removes the file', async () => {
+    services.inject({ route: 'blob:get', download: { kind: 'slow', delayMs: 10000 } })
+    const fetched = await job('test', { runId: 106 }).get(chunk.digest)
+    const started = Date.now()
+    await fetched.dispose()
+    // Not the 10 s the stand-in holds the answer: the request was aborted, not waited for.
+    expect(Date.now() - started).toBeLessThan(5000)
+    expect(fetched.arriving?.failure()).toBeDefined()
+    await expect(stat(fetched.file)).rejects.toThrow()
   })
 
   it('needs no particular workspace: chunk entries carry no paths', async () => {
-    const fetched = await job('test', { workspace: join(root, 'other', 'deeper', 'ws') }).get(chunk.digest)
+    const fetched = await whole(await job('test', { workspace: join(root, 'other', 'deeper', 'ws') }).get(chunk.digest))
     expect(await sha256File(fetched.file)).toBe(chunk.digest.slice(7))
     await fetched.dispose()
   })

@@ -22,6 +22,7 @@ import { loadImages } from '../../src/handoff/load.js'
 import type { HandoffDeps } from '../../src/handoff/deps.js'
 import type { Log } from '../../src/handoff/log.js'
 import { sha256File, writeRandomFile } from '../support/github-payloads.js'
+import { followedSha256, whole } from '../support/fetched.js'
 import { startBasicAuthProxy, startRegistry, type TestRegistry } from '../support/registry.js'
 import { buildBusybox, docker, startDockerd, type DockerFlavour, type Engine } from '../support/engines.js'
 
@@ -95,7 +96,7 @@ describe.each([
     expect(await store.has(chunk.digest)).toBe(false)
     expect(await store.put(chunk.digest, await staged(store))).toBe(3 * 1024 * 1024 + 17)
     expect(await store.has(chunk.digest)).toBe(true)
-    const fetched = await storeAt(registry, 'org/handoff', credentials).get(chunk.digest)
+    const fetched = await whole(await storeAt(registry, 'org/handoff', credentials).get(chunk.digest))
     expect(fetched.compressed).toBe(false)
     expect(await sha256File(fetched.file)).toBe(chunk.digest.slice(7))
     await fetched.dispose()
@@ -260,7 +261,7 @@ describe('registry store behind basic auth (a proxy in front of the registry)', 
     expect(await saving.writeIndex('basic-1', indexNaming(chunk.digest, size, 'b'))).toMatchObject({ saved: true })
     const loading = store(basic)
     expect((await loading.readIndex('basic-2', ['basic-']))?.matchedKey).toBe('basic-1')
-    const fetched = await loading.get(chunk.digest)
+    const fetched = await whole(await loading.get(chunk.digest))
     expect(await sha256File(fetched.file)).toBe(chunk.digest.slice(7))
     await fetched.dispose()
     // One refusal per store and access (pull, then push, for the saving one); every other request went through.
@@ -313,7 +314,7 @@ describe('registry store when the registry is busy or unreachable for a moment',
     expect(await store.put(chunk.digest, await staged(store))).toBe(3 * 1024 * 1024 + 17)
     expect(upload.faults.hit).toBe(2)
     const fetched = await store.get(chunk.digest)
-    expect(await sha256File(fetched.file)).toBe(chunk.digest.slice(7))
+    expect(await followedSha256(fetched)).toBe(chunk.digest.slice(7))
     await fetched.dispose()
   })
 

@@ -3,11 +3,10 @@
  * sharing between saves, layers left out for an engine that holds them, and damage caught on the way back.
  */
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import { createReadStream } from 'node:fs'
-import { mkdtemp, readdir, rm, truncate, writeFile } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { PassThrough, Readable } from 'node:stream'
+import { Readable } from 'node:stream'
 import { createLocalStore } from '../../src/backends/local-store.js'
 import { readModel } from '../../src/archive/read-model.js'
 import { storeSink } from '../../src/store/chunk-sink.js'
@@ -16,6 +15,7 @@ import { encodeIndex, isChunked, newIndex, parseIndex, type StoreIndex } from '.
 import { planLoad, type HeldLayers } from '../../src/store/load-plan.js'
 import { assembleArchive, ChunkFetchError } from '../../src/store/assemble.js'
 import type { BlobStore } from '../../src/store/blob-store.js'
+import { arrivingChunk, downloadInto } from '../../src/store/arrival.js'
 import { layerTar, legacyFiles, makeTar, ociFiles, readTar, sha256 } from '../support/archive-fixtures.js'
 
 const chunkBytes = 64 * 1024
@@ -156,47 +156,74 @@ describe('content-addressed store', () => {
     await expect(load(index)).rejects.toThrow(/is damaged/)
   })
 
-  describe('with a store that streams the first chunk as it downloads', () => {
-    /** The local store, but its chunks come as a stream of the stored frame: as a download's body would. */
-    const streaming = (body: (file: string) => NodeJS.ReadableStream): BlobStore => ({
-      ...store,
-      stream: async (digest) => {
-        const fetched = await store.get(digest)
-        return { body: body(fetched.file), compressed: fetched.compressed, dispose: fetched.dispose }
+  describe('with a store whose chunks arrive while the load reads them', () => {
+    /**
+     * The local store, but each chunk is copied into a fresh file a bit at a time, as a download writes it;
+     * `attempt` gives each try's body (which may break off), up to three tries per chunk.
+     */
+    const downloading = (attempt: (n: number, source: Buffer) => Readable): BlobStore => {
+      let fetched = 0
+      const local = store
+      return {
+        ...local,
+        get: async (digest) => {
+          const stored = await local.get(digest)
+          const file = join(dir, `downloaded-${fetched++}`)
+          return arrivingChunk(file, stored.compressed, async (watch) => {
+            const source = await readFile(stored.file)
+            for (let n = 1; ; n++) {
+              try {
+                return await downloadInto(attempt(n, source), file, watch)
+              } catch (error) {
+                if (n === 3) throw error
+              }
+            }
+          })
+        }
       }
-    })
+    }
+    /** `source` in 256-byte pieces with a turn of the event loop between them; breaks off after `upTo` bytes. */
+    const trickle = (source: Buffer, upTo = source.length): Readable =>
+      Readable.from(
+        (async function* () {
+          for (let at = 0; at < upTo; at += 256) {
+            yield source.subarray(at, Math.min(at + 256, upTo))
+            await new Promise((resolve) => setImmediate(resolve))
+          }
+          if (upTo < source.length) throw new Error('socket hang up')
+        })()
+      )
     const archive = async (): Promise<Buffer> =>
       makeTar(await legacyFiles([{ names: ['app:ci'], layers: [big('s', 200), 'small'] }]))
 
-    it('rebuilds the archive byte for byte, the first chunk streamed and the rest from files', async () => {
+    it('rebuilds the archive byte for byte, every chunk read as it lands', async () => {
       const original = await archive()
       const { index } = await save(original)
-      const opened: string[] = []
-      store = streaming((file) => (opened.push(file), createReadStream(file)))
+      store = downloading((_, source) => trickle(source))
       const { tar } = await load(index)
-      expect(opened).toHaveLength(1)
       expect((await readTar(tar)).map((e) => e.body)).toEqual((await readTar(original)).map((e) => e.body))
     })
 
-    it('fetches into a file when the stream does not open', async () => {
-      const { index } = await save(await archive())
-      const local = store
-      store = { ...local, stream: () => Promise.reject(new Error('503 from storage')) }
-      expect((await load(index)).tar.length).toBeGreaterThan(200 * 1024)
+    it('reads on where it stopped when a download starts over', async () => {
+      const original = await archive()
+      const { index } = await save(original)
+      let cut = 0
+      store = downloading((n, source) => {
+        if (n > 1) return trickle(source)
+        cut++
+        return trickle(source, Math.floor(source.length / 2))
+      })
+      const { tar } = await load(index)
+      expect(cut).toBeGreaterThan(1)
+      expect((await readTar(tar)).map((e) => e.body)).toEqual((await readTar(original)).map((e) => e.body))
     })
 
-    it('calls a download that breaks off storage trouble, not a damaged chunk', async () => {
+    it('calls a download that fails for good storage trouble, not a damaged chunk', async () => {
       const { index } = await save(await archive())
-      store = streaming((file) => {
-        const cut = new PassThrough()
-        createReadStream(file, { end: 99 })
-          .on('end', () => cut.destroy(new Error('socket hang up')))
-          .pipe(cut, { end: false })
-        return cut
-      })
+      store = downloading((_, source) => trickle(source, 100))
       const failure = load(index)
       await expect(failure).rejects.toThrow(ChunkFetchError)
-      await expect(failure).rejects.toThrow(/broke off: socket hang up/)
+      await expect(failure).rejects.toThrow(/fetching chunk sha256:\w+ from the local store failed: socket hang up/)
     })
   })
 

@@ -3,11 +3,11 @@
  * order on upload; ranged reads of the signed URL on download, so a load fetches only the chunks it needs and
  * starts before the whole artifact would have arrived.
  */
-import { rm } from 'node:fs/promises'
 import { BlobClient } from '@azure/storage-blob'
 import { errorMessage } from '../errors.js'
 import type { PieceBody } from './backend.js'
 import { downloadBlob, openBlob } from './blob-download.js'
+import type { DownloadWatch } from '../store/arrival.js'
 
 const downloadAttempts = 3
 
@@ -39,41 +39,36 @@ export function blockUpload(url: string): BlockUpload {
 export interface RangeReader {
   /** `length` bytes from `start`, in memory: for the pack's footer, table and index only. */
   read(start: number, length: number): Promise<Buffer>
-  /** `length` bytes from `start` into `file` (created or replaced). */
-  fetch(start: number, length: number, file: string): Promise<void>
+  /** `length` bytes from `start` into `file` (created or replaced; a retry rewrites it in place for the reader behind). */
+  fetch(start: number, length: number, file: string, watch?: DownloadWatch): Promise<void>
 }
 
 export function rangeReader(url: string): RangeReader {
   // A connection that breaks mid-body (blob-download.ts) gets a fresh request.
-  const attempt = async <T>(what: string, task: () => Promise<T>, undo: () => Promise<void>): Promise<T> => {
+  const attempt = async <T>(what: string, task: () => Promise<T>, signal?: AbortSignal): Promise<T> => {
     for (let n = 1; ; n++) {
       try {
         return await task()
       } catch (error) {
-        await undo()
-        if (n >= downloadAttempts)
+        if (n >= downloadAttempts || signal?.aborted)
           throw new Error(`${what} failed (${n} attempts): ${errorMessage(error).replace(/\.$/, '')}`)
       }
     }
   }
   return {
     read: (start, length) =>
-      attempt(
-        `reading bytes ${start}-${start + length - 1}`,
-        async () => {
-          const parts: Buffer[] = []
-          for await (const part of (await openBlob(url, start, length)).body) parts.push(part as Buffer)
-          const data = Buffer.concat(parts)
-          if (data.length !== length) throw new Error(`${data.length} of ${length} bytes arrived`)
-          return data
-        },
-        async () => undefined
-      ),
-    fetch: (start, length, file) =>
+      attempt(`reading bytes ${start}-${start + length - 1}`, async () => {
+        const parts: Buffer[] = []
+        for await (const part of (await openBlob(url, start, length)).body) parts.push(part as Buffer)
+        const data = Buffer.concat(parts)
+        if (data.length !== length) throw new Error(`${data.length} of ${length} bytes arrived`)
+        return data
+      }),
+    fetch: (start, length, file, watch) =>
       attempt(
         `fetching bytes ${start}-${start + length - 1}`,
-        () => downloadBlob(url, file, start, length),
-        () => rm(file, { force: true }).catch(() => undefined)
+        () => downloadBlob(url, file, start, length, watch),
+        watch?.signal
       )
   }
 }

@@ -109,7 +109,7 @@ export function createArtifactBackend(options: ArtifactBackendOptions): Backend 
       matchedKey: key,
       size: artifact.size,
       read: (start, length) => reader.read(start, length).catch(failed),
-      fetch: (start, length, file) => reader.fetch(start, length, file).catch(failed)
+      fetch: (start, length, file, watch) => reader.fetch(start, length, file, watch).catch(failed)
     }
   }
 

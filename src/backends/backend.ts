@@ -1,3 +1,4 @@
+import type { DownloadWatch } from '../store/arrival.js'
 /** A stored entry fetched to a local file, ready to stream from. */
 export interface RestoredEntry {
   /** The key that was found: the exact key, or the newest key matching a restore-key prefix. */
@@ -25,8 +26,8 @@ export interface RangedEntry {
   size: number
   /** A small range (a footer, an index) in memory. */
   read(start: number, length: number): Promise<Buffer>
-  /** A range into `file`. */
-  fetch(start: number, length: number, file: string): Promise<void>
+  /** A range into `file`, followed by `watch` (the load reading behind it). */
+  fetch(start: number, length: number, file: string, watch?: DownloadWatch): Promise<void>
 }
 
 export type SaveOutcome = { saved: true; key: string; bytes: number } | { saved: false; key: string; reason: string }

@@ -13,10 +13,11 @@ import type { BlobStore } from '../store/blob-store.js'
 import type { ChunkDigest } from '../store/format.js'
 import { lookup, restore, save } from './cache-library.js'
 import { cacheMode, serviceFailure, type CacheService } from './cache-service.js'
-import { downloadBlob, openBlob } from './blob-download.js'
+import { downloadBlob } from './blob-download.js'
+import { arrivingChunk } from '../store/arrival.js'
 import { pacedFileRead } from '../store/gc-pace.js'
 
-export type ChunkTransport = Pick<BlobStore, 'compresses' | 'has' | 'put' | 'get' | 'stream'> & {
+export type ChunkTransport = Pick<BlobStore, 'compresses' | 'has' | 'put' | 'get'> & {
   readonly via: 'cache service' | '@actions/cache'
 }
 
@@ -75,30 +76,24 @@ export function serviceChunks(service: CacheService, scratch: string, env: NodeJ
         await rm(file, { force: true })
       }
     },
-    async stream(digest: ChunkDigest) {
-      const { body } = await openBlob(await located(digest))
-      const stop = body as NodeJS.ReadableStream & { destroy?: () => void }
-      return { body, compressed: true, dispose: async () => stop.destroy?.() }
-    },
     async get(digest: ChunkDigest) {
       const url = await located(digest)
       const file = join(scratch, `fetched-${process.pid}-${fetched++}`)
-      const dispose = (): Promise<void> => rm(file, { force: true }).catch(() => undefined)
-      for (let attempt = 1; ; attempt++) {
-        try {
-          // A retry asks for a fresh URL: the one from the lookup may have expired while earlier chunks loaded.
-          await downloadBlob(attempt === 1 ? url : ((await find(digest)) ?? url), file)
-          break
-        } catch (error) {
-          await dispose()
-          if (attempt < downloadAttempts) continue
-          urls.delete(digest)
-          throw new HandoffError(
-            `Cache chunk ${digest} was found but not downloaded (${attempt} attempts): ${errorMessage(error).replace(/\.$/, '')}. Nothing was loaded; re-run the job.`
-          )
+      return arrivingChunk(file, true, async (watch) => {
+        for (let attempt = 1; ; attempt++) {
+          try {
+            // A retry asks for a fresh URL: the one from the lookup may have expired while earlier chunks loaded.
+            await downloadBlob(attempt === 1 ? url : ((await find(digest)) ?? url), file, 0, undefined, watch)
+            return
+          } catch (error) {
+            if (attempt < downloadAttempts && !watch.signal.aborted) continue
+            urls.delete(digest)
+            throw new HandoffError(
+              `Cache chunk ${digest} was found but not downloaded (${attempt} attempts): ${errorMessage(error).replace(/\.$/, '')}. Nothing was loaded; re-run the job.`
+            )
+          }
         }
-      }
-      return { file, compressed: true, dispose }
+      })
     }
   }
 }

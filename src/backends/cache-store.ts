@@ -64,7 +64,6 @@ export function createCacheStore(options: CacheStoreOptions): BlobStore {
       announced = true
       return chunks.put(digest, file)
     },
-    ...(chunks.stream ? { stream: chunks.stream } : {}),
     async get(digest) {
       await Promise.all([paths.chunks, paths.scratch].map((dir) => mkdir(dir, { recursive: true })))
       return chunks.get(digest)

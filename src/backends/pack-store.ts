@@ -7,6 +7,7 @@
 import { mkdir, rename, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { HandoffError } from '../errors.js'
+import { arrivingChunk } from '../store/arrival.js'
 import type { BlobStore, FoundIndex } from '../store/blob-store.js'
 import type { Backend, RangedEntry, RestoredEntry } from './backend.js'
 import type { Table } from './pack-format.js'
@@ -62,13 +63,8 @@ export function createPackStore(backend: Backend, workDir: string): BlobStore & 
         }
       // Fetched when asked for: the load's caller asks a few chunks ahead, so ranges download side by side.
       const file = join(scratch, `fetched-${process.pid}-${fetched++}`)
-      const dispose = (): Promise<void> => rm(file, { force: true }).catch(() => undefined)
       await mkdir(scratch, { recursive: true })
-      await ranged.fetch(at[0], at[1], file).catch(async (error: unknown) => {
-        await dispose()
-        throw error
-      })
-      return { file, compressed: true, dispose }
+      return arrivingChunk(file, true, (watch) => ranged.fetch(at[0], at[1], file, watch))
     },
     async hasIndex(key) {
       await backend.checkNew?.(key)

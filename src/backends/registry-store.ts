@@ -9,6 +9,7 @@ import { createReadStream } from 'node:fs'
 import { mkdir, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { HandoffError } from '../errors.js'
+import { arrivingChunk } from '../store/arrival.js'
 import { newestFirst, type BlobStore, type FoundIndex } from '../store/blob-store.js'
 import { parseIndex, type StoreIndex } from '../store/format.js'
 import { sweepStale, trackTemporary } from '../store/temporaries.js'
@@ -87,17 +88,7 @@ export function createRegistryStore(options: RegistryStoreOptions): BlobStore {
       await mkdir(scratch, { recursive: true })
       const file = join(scratch, `fetched-${process.pid}-${fetched++}`)
       const untrack = trackTemporary(file)
-      const dispose = async (): Promise<void> => {
-        await rm(file, { force: true }).catch(() => undefined)
-        untrack()
-      }
-      try {
-        await client.fetchBlob(digest, file)
-      } catch (error) {
-        await dispose()
-        throw error
-      }
-      return { file, compressed: false, dispose }
+      return arrivingChunk(file, false, (watch) => client.fetchBlob(digest, file, watch), untrack)
     },
     hasIndex: async (key) => (await entryOf(key)) !== undefined,
     async readIndex(key, restoreKeys): Promise<FoundIndex | undefined> {

@@ -1,4 +1,5 @@
 import type { SaveOutcome } from '../backends/backend.js'
+import type { Arrival } from './arrival.js'
 import type { ChunkDigest } from './format.js'
 
 /** A chunk fetched to local disk, to be read once and disposed of. */
@@ -9,16 +10,12 @@ export interface FetchedChunk {
   end?: number
   /** True when the file is a zstd frame (the orchestrator compressed it); false when it holds the raw bytes. */
   compressed: boolean
-  /** Removes a downloaded copy (a no-op for a chunk read in place); never throws. */
-  dispose(): Promise<void>
-}
-
-/** A chunk read straight from storage as it downloads: the stored bytes, once. */
-export interface StreamedChunk {
-  body: NodeJS.ReadableStream
-  /** True when the body is a zstd frame. */
-  compressed: boolean
-  /** Ends the download if it is still open; never throws. */
+  /**
+   * Set while a download still writes `file`: the load reads behind it, so the engine gets each chunk as it lands.
+   * A download that fails for good says why here; the reader then stops with that reason.
+   */
+  arriving?: Arrival
+  /** Stops a download still running and removes a downloaded copy (a no-op for a chunk read in place); never throws. */
   dispose(): Promise<void>
 }
 
@@ -58,14 +55,11 @@ export interface BlobStore {
   has(digest: ChunkDigest): Promise<boolean>
   /** Stores the chunk file under its digest and consumes the file (moved or removed); resolves to the bytes stored. */
   put(digest: ChunkDigest, file: string): Promise<number>
-  /** Fetches a chunk; rejects when it is not there. */
-  get(digest: ChunkDigest): Promise<FetchedChunk>
   /**
-   * Opens a chunk as a download the load reads as it arrives, so the engine starts before the chunk is whole
-   * (the first chunk of a load; later ones are fetched ahead into files). Stores whose chunks are local files have
-   * no need of it.
+   * Fetches a chunk; rejects when it is not there. A store that downloads may resolve as soon as the download has
+   * started, with `arriving` set.
    */
-  stream?(digest: ChunkDigest): Promise<StreamedChunk>
+  get(digest: ChunkDigest): Promise<FetchedChunk>
   /**
    * The index under `key`, else the newest one whose key starts with a restore key (in order); undefined on a miss.
    * Rejects with an IndexFormatError when what is stored there is not an index this release reads.

@@ -1,49 +1,76 @@
 /**
- * Reads a fetched chunk back for the load: raw bytes as they are, a zstd chunk through the decompressor. The
- * compressed bytes go through one buffer the caller reuses for every chunk, refilled only once the decompressor has
- * taken the last fill, where a file stream allocates a fresh 1 MiB Buffer per read for the collector to find later.
+ * Reads a fetched chunk back for the load: raw bytes as they are, a zstd chunk through the decompressor; a chunk
+ * still downloading is followed as it lands (arrival.ts). The compressed bytes go through one buffer the caller
+ * reuses for every chunk, refilled only once the decompressor has taken the last fill, where a file stream
+ * allocates a fresh 1 MiB Buffer per read for the collector to find later.
  */
-import { createReadStream } from 'node:fs'
-import { open } from 'node:fs/promises'
+import { open, type FileHandle } from 'node:fs/promises'
 import { Readable, type Transform } from 'node:stream'
 import { zstdDecompress } from '../archive/compression.js'
-import type { FetchedChunk, StreamedChunk } from './blob-store.js'
+import type { Arrival } from './arrival.js'
+import type { FetchedChunk } from './blob-store.js'
 
-export function readChunk(chunk: FetchedChunk | StreamedChunk, buffer: Buffer): Readable {
-  if ('body' in chunk) return readStreamed(chunk)
-  if (!chunk.compressed) {
-    const range = chunk.start !== undefined ? { start: chunk.start, end: chunk.end } : {}
-    return createReadStream(chunk.file, { highWaterMark: 1024 * 1024, ...range })
-  }
+const pieceBytes = 1024 * 1024
+
+export function readChunk(chunk: FetchedChunk, buffer: Buffer): Readable {
+  if (!chunk.compressed)
+    return Readable.from(
+      pieces(chunk, () => Buffer.allocUnsafe(pieceBytes)),
+      { objectMode: false }
+    )
   const output = zstdDecompress()
   feed(chunk, buffer, output).catch((error: unknown) => output.destroy(error as Error))
   return output
 }
 
 async function feed(chunk: FetchedChunk, buffer: Buffer, output: Transform): Promise<void> {
+  for await (const piece of pieces(chunk, () => buffer)) {
+    // The callback comes once zlib has consumed the whole piece: only then may the buffer be refilled.
+    await new Promise<void>((resolve, reject) =>
+      output.write(piece, (error?: Error | null) => (error ? reject(error) : resolve()))
+    )
+  }
+  output.end()
+}
+
+/**
+ * The chunk's bytes, read into `into()` (the shared buffer, or a fresh one where the reader keeps the pieces);
+ * behind a download, never past what it has written, until it ended.
+ */
+async function* pieces(chunk: FetchedChunk, into: () => Buffer): AsyncGenerator<Buffer> {
   const handle = await open(chunk.file)
   try {
     const end = chunk.end ?? Infinity
     for (let position = chunk.start ?? 0; position <= end;) {
-      const { bytesRead } = await handle.read(buffer, 0, Math.min(buffer.length, end - position + 1), position)
+      const target = into()
+      const bytesRead = await readSome(handle, target, position, end, chunk.arriving)
       if (bytesRead === 0) break
       position += bytesRead
-      // The callback comes once zlib has consumed the whole piece: only then may the buffer be refilled.
-      await new Promise<void>((resolve, reject) =>
-        output.write(buffer.subarray(0, bytesRead), (error?: Error | null) => (error ? reject(error) : resolve()))
-      )
+      yield target.subarray(0, bytesRead)
     }
-    output.end()
   } finally {
     await handle.close()
   }
 }
 
-function readStreamed(chunk: StreamedChunk): Readable {
-  // Piped as it is where it is a stream already: Readable.from would add a promise per piece.
-  const body = chunk.body instanceof Readable ? chunk.body : Readable.from(chunk.body, { objectMode: false })
-  if (!chunk.compressed) return body
-  const output = zstdDecompress()
-  body.once('error', (error) => output.destroy(error))
-  return body.pipe(output)
+/** Bytes at `position`, waiting for a download to write them; 0 at the end of the chunk. */
+async function readSome(
+  handle: FileHandle,
+  target: Buffer,
+  position: number,
+  end: number,
+  arrival: Arrival | undefined
+): Promise<number> {
+  for (;;) {
+    const whole = arrival === undefined || arrival.complete()
+    const limit = whole ? end + 1 : Math.min(end + 1, arrival.written())
+    if (position < limit) {
+      const length = Math.min(target.length, limit - position)
+      const { bytesRead } = await handle.read(target, 0, length, position)
+      // Nothing read behind a running download: a retry truncated the file meanwhile; wait for it to pass again.
+      if (bytesRead > 0 || whole) return bytesRead
+    } else if (whole) return 0
+    if (arrival.failure() !== undefined) throw arrival.failure()
+    await arrival.next()
+  }
 }

@@ -3,9 +3,8 @@
  * streamed from a file, a cross-repository mount, GET streamed to a file), manifests by tag (PUT, GET) and the
  * tag list. An operation the registry drops or answers with 429/5xx is tried again, an upload from its start.
  */
-import { createWriteStream } from 'node:fs'
+import { downloadInto, type DownloadWatch } from '../../store/arrival.js'
 import { Readable } from 'node:stream'
-import { pipeline } from 'node:stream/promises'
 import type { ReadableStream as WebReadableStream } from 'node:stream/web'
 import { HandoffError } from '../../errors.js'
 import { authorizedSender, RegistryUnavailable, type Credentials, type RequestBody, type Send } from './auth.js'
@@ -31,8 +30,8 @@ export interface RegistryClient {
   hasBlob(digest: string): Promise<boolean>
   /** Sends `size` bytes up as the blob `digest` (the registry checks the digest); `body` makes them afresh per attempt. */
   uploadBlob(digest: string, size: number, body: () => RequestBody): Promise<void>
-  /** Streams the blob into `file`. */
-  fetchBlob(digest: string, file: string): Promise<void>
+  /** Streams the blob into `file`, followed by `watch` (the load reading behind it). */
+  fetchBlob(digest: string, file: string, watch?: DownloadWatch): Promise<void>
   /** A small blob (an index) into memory; larger than `maxBytes` is refused. */
   readBlob(digest: string, maxBytes: number): Promise<Buffer>
   putManifest(tag: string, body: Buffer, mediaType?: string): Promise<void>
@@ -140,13 +139,10 @@ export function createRegistryClient(options: ClientOptions): RegistryClient {
         if (done.status !== 201) throw await unexpected(done, `the upload of ${digest}`)
         await done.body?.cancel()
       },
-      async fetchBlob(digest, file) {
+      async fetchBlob(digest, file, watch) {
         const response = await send({ method: 'GET', url: `${base}/blobs/${digest}`, access: 'pull' })
         if (!response.ok || response.body === null) throw await unexpected(response, `a download of blob ${digest}`)
-        await pipeline(
-          Readable.fromWeb(response.body as WebReadableStream),
-          createWriteStream(file, { highWaterMark: 1024 * 1024 })
-        )
+        await downloadInto(Readable.fromWeb(response.body as WebReadableStream), file, watch)
       },
       async mountBlob(digest, from) {
         const url = `${base}/blobs/uploads/?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(from)}`

@@ -20,6 +20,10 @@ import {
   symlinkTarget
 } from "./chunk-CMCPHAXR.js";
 import {
+  arrivingChunk,
+  downloadInto
+} from "./chunk-N5RGHHB3.js";
+import {
   HandoffError,
   errorMessage
 } from "./chunk-B36MAPR3.js";
@@ -31,9 +35,7 @@ import { mkdir, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
 
 // src/backends/registry/client.ts
-import { createWriteStream } from "node:fs";
 import { Readable as Readable2 } from "node:stream";
-import { pipeline } from "node:stream/promises";
 
 // src/backends/registry/transport.ts
 import { request as httpRequest } from "node:http";
@@ -233,13 +235,10 @@ function createRegistryClient(options) {
         if (done.status !== 201) throw await unexpected(done, `the upload of ${digest}`);
         await done.body?.cancel();
       },
-      async fetchBlob(digest, file) {
+      async fetchBlob(digest, file, watch) {
         const response = await send({ method: "GET", url: `${base}/blobs/${digest}`, access: "pull" });
         if (!response.ok || response.body === null) throw await unexpected(response, `a download of blob ${digest}`);
-        await pipeline(
-          Readable2.fromWeb(response.body),
-          createWriteStream(file, { highWaterMark: 1024 * 1024 })
-        );
+        await downloadInto(Readable2.fromWeb(response.body), file, watch);
       },
       async mountBlob(digest, from) {
         const url = `${base}/blobs/uploads/?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(from)}`;
@@ -560,17 +559,7 @@ function createRegistryStore(options) {
       await mkdir(scratch, { recursive: true });
       const file = join(scratch, `fetched-${process.pid}-${fetched++}`);
       const untrack = trackTemporary(file);
-      const dispose = async () => {
-        await rm(file, { force: true }).catch(() => void 0);
-        untrack();
-      };
-      try {
-        await client.fetchBlob(digest, file);
-      } catch (error) {
-        await dispose();
-        throw error;
-      }
-      return { file, compressed: false, dispose };
+      return arrivingChunk(file, false, (watch) => client.fetchBlob(digest, file, watch), untrack);
     },
     hasIndex: async (key) => await entryOf(key) !== void 0,
     async readIndex(key, restoreKeys) {

@@ -16454,7 +16454,6 @@ import { once } from "node:events";
 import { Readable as Readable2 } from "node:stream";
 
 // src/store/chunk-read.ts
-import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
 import { Readable } from "node:stream";
 
@@ -16604,39 +16603,52 @@ function isZstd(head) {
 }
 
 // src/store/chunk-read.ts
+var pieceBytes = 1024 * 1024;
 function readChunk(chunk, buffer) {
-  if ("body" in chunk) return readStreamed(chunk);
-  if (!chunk.compressed) {
-    const range = chunk.start !== void 0 ? { start: chunk.start, end: chunk.end } : {};
-    return createReadStream(chunk.file, { highWaterMark: 1024 * 1024, ...range });
-  }
+  if (!chunk.compressed)
+    return Readable.from(
+      pieces(chunk, () => Buffer.allocUnsafe(pieceBytes)),
+      { objectMode: false }
+    );
   const output = zstdDecompress();
   feed(chunk, buffer, output).catch((error) => output.destroy(error));
   return output;
 }
 async function feed(chunk, buffer, output) {
+  for await (const piece of pieces(chunk, () => buffer)) {
+    await new Promise(
+      (resolve2, reject) => output.write(piece, (error) => error ? reject(error) : resolve2())
+    );
+  }
+  output.end();
+}
+async function* pieces(chunk, into) {
   const handle = await open(chunk.file);
   try {
     const end = chunk.end ?? Infinity;
     for (let position = chunk.start ?? 0; position <= end; ) {
-      const { bytesRead } = await handle.read(buffer, 0, Math.min(buffer.length, end - position + 1), position);
+      const target = into();
+      const bytesRead = await readSome(handle, target, position, end, chunk.arriving);
       if (bytesRead === 0) break;
       position += bytesRead;
-      await new Promise(
-        (resolve2, reject) => output.write(buffer.subarray(0, bytesRead), (error) => error ? reject(error) : resolve2())
-      );
+      yield target.subarray(0, bytesRead);
     }
-    output.end();
   } finally {
     await handle.close();
   }
 }
-function readStreamed(chunk) {
-  const body = chunk.body instanceof Readable ? chunk.body : Readable.from(chunk.body, { objectMode: false });
-  if (!chunk.compressed) return body;
-  const output = zstdDecompress();
-  body.once("error", (error) => output.destroy(error));
-  return body.pipe(output);
+async function readSome(handle, target, position, end, arrival) {
+  for (; ; ) {
+    const whole = arrival === void 0 || arrival.complete();
+    const limit = whole ? end + 1 : Math.min(end + 1, arrival.written());
+    if (position < limit) {
+      const length = Math.min(target.length, limit - position);
+      const { bytesRead } = await handle.read(target, 0, length, position);
+      if (bytesRead > 0 || whole) return bytesRead;
+    } else if (whole) return 0;
+    if (arrival.failure() !== void 0) throw arrival.failure();
+    await arrival.next();
+  }
 }
 
 // src/store/assemble.ts
@@ -16646,6 +16658,7 @@ function assembleArchive(index, plan, store, options) {
   const pack = import_tar_stream.default.pack();
   const fetcher = chunkFetcher(store, plan.chunks, options.prefetch);
   const copy = {
+    storeKind: store.kind,
     buffer: Buffer.allocUnsafe(1024 * 1024),
     onBytes: (n) => {
       paceGc(n);
@@ -16688,8 +16701,6 @@ async function writeEntry(pack, entry, fetcher, copy) {
   await written;
 }
 async function copyChunk(chunk, digest, sink, copy) {
-  let cutOff;
-  if ("body" in chunk) chunk.body.once("error", (error) => cutOff ??= error);
   try {
     const hash = createHash("sha256");
     for await (const data of readChunk(chunk, copy.buffer)) {
@@ -16700,12 +16711,15 @@ async function copyChunk(chunk, digest, sink, copy) {
     const actual = `sha256:${hash.digest("hex")}`;
     if (actual !== digest) throw damaged(digest, `its bytes hash to ${actual}`);
   } catch (error) {
-    if (cutOff !== void 0 && !(error instanceof ChunkDamaged))
-      throw new ChunkFetchError(`downloading chunk ${digest} broke off: ${errorMessage(cutOff)}`);
+    const cutOff = chunk.arriving?.failure();
+    if (cutOff !== void 0) throw fetchFailed(copy.storeKind, digest, cutOff);
     throw error instanceof ChunkDamaged ? error : damaged(digest, errorMessage(error));
   } finally {
     await chunk.dispose();
   }
+}
+function fetchFailed(kind, digest, error) {
+  return new ChunkFetchError(`fetching chunk ${digest} from the ${kind} store failed: ${errorMessage(error)}`);
 }
 var ChunkDamaged = class extends HandoffError {
 };
@@ -16726,17 +16740,11 @@ function chunkFetcher(store, order, ahead) {
   const pending = [];
   let started = 0;
   let closed = false;
-  const fetchOne = (digest, first) => (
-    // A stream that does not open falls back to the download into a file, with its retries.
-    first && store.stream ? store.stream(digest).catch(() => store.get(digest)) : store.get(digest)
-  );
   const fill = () => {
     while (!closed && started < order.length && pending.length < ahead) {
       const digest = order[started++];
-      const fetch = fetchOne(digest, started === 1).catch((error) => {
-        throw new ChunkFetchError(
-          `fetching chunk ${digest} from the ${store.kind} store failed: ${errorMessage(error)}`
-        );
+      const fetch = store.get(digest).catch((error) => {
+        throw fetchFailed(store.kind, digest, error);
       });
       fetch.catch(() => void 0);
       pending.push(fetch);
@@ -17292,7 +17300,7 @@ import { pipeline as pipeline2 } from "node:stream/promises";
 
 // src/archive/layer-rewrite.ts
 import { createHash as createHash3 } from "node:crypto";
-import { createReadStream as createReadStream2, createWriteStream } from "node:fs";
+import { createReadStream, createWriteStream } from "node:fs";
 import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import { PassThrough, Readable as Readable3, Transform } from "node:stream";
@@ -17360,7 +17368,7 @@ async function convertLayer(out, body) {
     const layer = { digest: `sha256:${hash.digest("hex")}`, size };
     if (!out.emitted.has(layer.digest)) {
       out.emitted.add(layer.digest);
-      const stored = createReadStream2(file, { highWaterMark: 1024 * 1024 });
+      const stored = createReadStream(file, { highWaterMark: 1024 * 1024 });
       const body2 = target === "uncompressed" ? stored.pipe(createZstdDecompress2()) : stored;
       if (body2 !== stored) stored.once("error", (error) => body2.destroy(error));
       await writeStream(out.pack, blobPath(layer.digest), size, body2);
@@ -17622,10 +17630,10 @@ async function take(convert, header, body) {
   const path = normalizePath(header.name);
   if (isSpecialEntry(header.type)) throw specialEntry(path, header.type);
   if (++state.entries > maxEntries) throw overBudget(`more than ${maxEntries} entries`);
-  const pieces = body[Symbol.asyncIterator]();
+  const pieces2 = body[Symbol.asyncIterator]();
   const isFile = header.type === "file" || header.type === "contiguous-file";
   if (!isFile) {
-    await drain(pieces);
+    await drain(pieces2);
     const link = header.linkname ?? "";
     if (header.type === "symlink") state.contents.files.set(path, { size: 0, link: symlinkTarget(path, link) });
     else if (header.type === "link") state.contents.files.set(path, { size: 0, link: normalizePath(link) });
@@ -17633,10 +17641,10 @@ async function take(convert, header, body) {
     return;
   }
   const size = header.size ?? 0;
-  const first = await pieces.next();
+  const first = await pieces2.next();
   const head = first.done ? Buffer.alloc(0) : first.value;
   if (isNameFile(path) || size <= jsonLimit && looksLikeJson(head) || size < smallLimit) {
-    const whole = await readRest(head, pieces, state);
+    const whole = await readRest(head, pieces2, state);
     if (isNameFile(path)) state.contents.nameFiles.set(path, whole);
     else if (looksLikeJson(whole)) state.contents.json.set(path, whole);
     else state.small.set(path, whole);
@@ -17645,7 +17653,7 @@ async function take(convert, header, body) {
   }
   state.contents.files.set(path, { size });
   const digest = configDigestOfPath(path);
-  const stream = Readable4.from(prepend(head, pieces));
+  const stream = Readable4.from(prepend(head, pieces2));
   const kept = digest !== void 0 && path.startsWith("blobs/sha256/") && compressionOf(head) === convert.options.compression;
   state.layers.set(
     path,
@@ -17691,10 +17699,10 @@ async function emit(convert, digest, body) {
   convert.out.emitted.add(digest);
   await writeBody2(convert.pack, blobPath(digest), body);
 }
-async function readRest(head, pieces, state) {
+async function readRest(head, pieces2, state) {
   const parts = [head];
   let seen = head.length;
-  for (let next = await pieces.next(); !next.done; next = await pieces.next()) {
+  for (let next = await pieces2.next(); !next.done; next = await pieces2.next()) {
     parts.push(next.value);
     seen += next.value.length;
   }
@@ -17703,8 +17711,8 @@ async function readRest(head, pieces, state) {
     throw overBudget(`more than ${heldBytesBudget >> 20} MiB of small files (configs, manifests)`);
   return Buffer.concat(parts, seen);
 }
-async function drain(pieces) {
-  while (!(await pieces.next()).done) {
+async function drain(pieces2) {
+  while (!(await pieces2.next()).done) {
   }
 }
 
@@ -17949,7 +17957,7 @@ async function verifyAndTag(deps, request, model, timing) {
 }
 
 // src/store/chunk-sink.ts
-import { createReadStream as createReadStream3, createWriteStream as createWriteStream2 } from "node:fs";
+import { createReadStream as createReadStream2, createWriteStream as createWriteStream2 } from "node:fs";
 import { rm as rm2 } from "node:fs/promises";
 import { join as join3 } from "node:path";
 import { once as once2 } from "node:events";
@@ -18139,7 +18147,7 @@ function storeSink(store, options) {
       await run(["zstd", "-q", "-f", "--no-progress", `-${options.compressionLevel}`, file, "-o", target]);
     else
       await pipeline3(
-        createReadStream3(file, { highWaterMark: 1024 * 1024 }),
+        createReadStream2(file, { highWaterMark: 1024 * 1024 }),
         zstdCompress(options.compressionLevel),
         createWriteStream2(target, { highWaterMark: 1024 * 1024 })
       );
@@ -18268,41 +18276,41 @@ async function storeEntry(header, body, sink, chunkBytes, state) {
   const path = normalizePath(header.name);
   const mode = header.mode ?? 420;
   if (isSpecialEntry(header.type)) throw specialEntry(path, header.type);
-  const pieces = body[Symbol.asyncIterator]();
+  const pieces2 = body[Symbol.asyncIterator]();
   switch (header.type) {
     case "directory":
-      await drain2(pieces);
+      await drain2(pieces2);
       return path === "" ? void 0 : { path, mode, type: "directory" };
     case "symlink":
     case "link": {
-      await drain2(pieces);
+      await drain2(pieces2);
       return { path, mode, type: header.type, linkname: normalizePath(header.linkname ?? "") };
     }
     case "file":
     case "contiguous-file":
-      return storeFile({ path, mode, size: header.size ?? 0 }, pieces, sink, chunkBytes, state);
+      return storeFile({ path, mode, size: header.size ?? 0 }, pieces2, sink, chunkBytes, state);
     default:
       throw new HandoffError(
         `not an image archive: ${path} is a ${header.type ?? "special"} entry, which no image archive holds; save the image again`
       );
   }
 }
-async function drain2(pieces) {
-  while (!(await pieces.next()).done) {
+async function drain2(pieces2) {
+  while (!(await pieces2.next()).done) {
   }
 }
-async function storeFile(file, pieces, sink, chunkBytes, state) {
+async function storeFile(file, pieces2, sink, chunkBytes, state) {
   const { path, mode, size } = file;
   const nameFile = isNameFile(path);
   let first;
   if (nameFile || size <= jsonInline) {
-    const inline = await readInline(file, pieces, nameFile, state);
+    const inline = await readInline(file, pieces2, nameFile, state);
     if (Buffer.isBuffer(inline)) return { path, mode, type: "file", size, inline: inline.toString("base64") };
     first = inline.first;
   }
-  return { path, mode, type: "file", size, chunks: await writeChunks(first, pieces, sink, chunkBytes) };
+  return { path, mode, type: "file", size, chunks: await writeChunks(first, pieces2, sink, chunkBytes) };
 }
-async function readInline(file, pieces, nameFile, state) {
+async function readInline(file, pieces2, nameFile, state) {
   if (nameFile && file.size > jsonInline) {
     throw new HandoffError(
       `not an image archive: ${file.path} is ${file.size} bytes, far larger than any name file; save the image again`
@@ -18310,7 +18318,7 @@ async function readInline(file, pieces, nameFile, state) {
   }
   const parts = [];
   let seen = 0;
-  for (let next = await pieces.next(); !next.done; next = await pieces.next()) {
+  for (let next = await pieces2.next(); !next.done; next = await pieces2.next()) {
     const data = next.value;
     if (seen === 0 && !nameFile && file.size > tinyInline && !looksLikeJson(data)) return { first: data };
     parts.push(data);
@@ -18321,7 +18329,7 @@ async function readInline(file, pieces, nameFile, state) {
     throw overBudget(`more than ${heldBytesBudget >> 20} MiB of small files (configs, manifests)`);
   return Buffer.concat(parts, seen);
 }
-async function writeChunks(first, pieces, sink, chunkBytes) {
+async function writeChunks(first, pieces2, sink, chunkBytes) {
   const digests = [];
   let target;
   let hash = createHash4("sha256");
@@ -18340,7 +18348,7 @@ async function writeChunks(first, pieces, sink, chunkBytes) {
     let data = first;
     for (; ; ) {
       if (data === void 0) {
-        const next = await pieces.next();
+        const next = await pieces2.next();
         if (next.done) break;
         data = next.value;
       }
@@ -18364,7 +18372,7 @@ async function writeChunks(first, pieces, sink, chunkBytes) {
 }
 
 // src/archive/archive-file.ts
-import { createReadStream as createReadStream4 } from "node:fs";
+import { createReadStream as createReadStream3 } from "node:fs";
 import { open as open2 } from "node:fs/promises";
 import { createGunzip as createGunzip2, createZstdDecompress as createZstdDecompress3 } from "node:zlib";
 async function compressionOf2(path) {
@@ -18380,7 +18388,7 @@ async function compressionOf2(path) {
 }
 async function openArchiveFile(path) {
   const compression = await compressionOf2(path);
-  const raw = createReadStream4(path, { highWaterMark: 1024 * 1024 });
+  const raw = createReadStream3(path, { highWaterMark: 1024 * 1024 });
   if (compression === "none") return raw;
   const inflate = compression === "gzip" ? createGunzip2() : createZstdDecompress3();
   raw.once("error", (error) => inflate.destroy(error));
@@ -18678,17 +18686,17 @@ async function createStore(settings, log, env = process.env) {
     case "local":
       return (await import("./local-store-4TSYUWFA.js")).createLocalStore(settings.path);
     case "cache":
-      return (await import("./cache-store-FGRSS7HU.js")).createCacheStore({ workDir, log });
+      return (await import("./cache-store-C5QMGJRL.js")).createCacheStore({ workDir, log });
     case "artifact": {
       const [{ createArtifactBackend }, { createPackStore }] = await Promise.all([
-        import("./artifact-2FNRBOSE.js"),
-        import("./pack-store-BBCHKNOQ.js")
+        import("./artifact-L2VOR37D.js"),
+        import("./pack-store-CX2UIYYS.js")
       ]);
       return createPackStore(createArtifactBackend({ workDir, log, ...settings.artifact }), workDir);
     }
     case "registry": {
       if (settings.registry === void 0) throw new Error("backend: registry without registry settings");
-      const { createRegistryStore } = await import("./registry-store-4HO3DBAU.js");
+      const { createRegistryStore } = await import("./registry-store-G4ZY532R.js");
       return createRegistryStore({ ...settings.registry, workDir, log });
     }
   }
@@ -19113,7 +19121,7 @@ function readVerdict(response, host, settle, progress2) {
 // src/runtimes/docker/flatten.ts
 var import_tar_stream4 = __toESM(require_tar_stream(), 1);
 import { createHash as createHash5 } from "node:crypto";
-import { createReadStream as createReadStream5, createWriteStream as createWriteStream3 } from "node:fs";
+import { createReadStream as createReadStream4, createWriteStream as createWriteStream3 } from "node:fs";
 import { rm as rm3 } from "node:fs/promises";
 import { join as join6 } from "node:path";
 import { Readable as Readable5, Transform as Transform6 } from "node:stream";
@@ -19438,7 +19446,7 @@ function createOptions(id, platform) {
 async function writeLayer(pack, name, layer) {
   const entry = new Promise((resolve2, reject) => {
     const sink = pack.entry({ name, size: layer.size, ...fixed2 }, (error) => error ? reject(error) : resolve2());
-    pipeline5(createReadStream5(layer.file, { highWaterMark: 1024 * 1024 }), zstdDecompress(), sink).catch(reject);
+    pipeline5(createReadStream4(layer.file, { highWaterMark: 1024 * 1024 }), zstdDecompress(), sink).catch(reject);
   });
   await entry;
 }
@@ -20304,4 +20312,4 @@ export {
   debugUnexpected,
   withDeps
 };
-/*! For license information please see chunk-UPJDXFE7.js.LEGAL.txt */
+/*! For license information please see chunk-YJKB3PZQ.js.LEGAL.txt */

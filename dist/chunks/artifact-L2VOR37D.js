@@ -27,7 +27,7 @@ import {
   libraryRetry,
   openBlob,
   twirpClient
-} from "./chunk-NZVM4T4V.js";
+} from "./chunk-XACSXHEG.js";
 import "./chunk-3TKRLBV2.js";
 import {
   BearerCredentialHandler,
@@ -38,6 +38,7 @@ import {
   require_undici2
 } from "./chunk-LLSBTXVK.js";
 import "./chunk-XUTTEGAI.js";
+import "./chunk-N5RGHHB3.js";
 import {
   pacedFileRead
 } from "./chunk-FRI2AGEC.js";
@@ -34122,7 +34123,7 @@ var require_light = __commonJS({
 });
 
 // src/backends/artifact.ts
-import { mkdir, mkdtemp, readdir, rm as rm2, stat as stat2 } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, rm, stat as stat2 } from "node:fs/promises";
 import { join as join2 } from "node:path";
 
 // node_modules/@actions/artifact/lib/internal/shared/config.js
@@ -41690,7 +41691,6 @@ If the error persists, please check whether Actions and API requests are operati
 var client = new DefaultArtifactClient();
 
 // src/backends/artifact-blobs.ts
-import { rm } from "node:fs/promises";
 var downloadAttempts = 3;
 var blockId = (n) => Buffer.from(`ih-block-${String(n).padStart(8, "0")}`).toString("base64");
 function blockUpload(url) {
@@ -41708,33 +41708,28 @@ function blockUpload(url) {
   };
 }
 function rangeReader(url) {
-  const attempt = async (what, task, undo) => {
+  const attempt = async (what, task, signal) => {
     for (let n = 1; ; n++) {
       try {
         return await task();
       } catch (error2) {
-        await undo();
-        if (n >= downloadAttempts)
+        if (n >= downloadAttempts || signal?.aborted)
           throw new Error(`${what} failed (${n} attempts): ${errorMessage(error2).replace(/\.$/, "")}`);
       }
     }
   };
   return {
-    read: (start, length) => attempt(
-      `reading bytes ${start}-${start + length - 1}`,
-      async () => {
-        const parts = [];
-        for await (const part of (await openBlob(url, start, length)).body) parts.push(part);
-        const data = Buffer.concat(parts);
-        if (data.length !== length) throw new Error(`${data.length} of ${length} bytes arrived`);
-        return data;
-      },
-      async () => void 0
-    ),
-    fetch: (start, length, file) => attempt(
+    read: (start, length) => attempt(`reading bytes ${start}-${start + length - 1}`, async () => {
+      const parts = [];
+      for await (const part of (await openBlob(url, start, length)).body) parts.push(part);
+      const data = Buffer.concat(parts);
+      if (data.length !== length) throw new Error(`${data.length} of ${length} bytes arrived`);
+      return data;
+    }),
+    fetch: (start, length, file, watch) => attempt(
       `fetching bytes ${start}-${start + length - 1}`,
-      () => downloadBlob(url, file, start, length),
-      () => rm(file, { force: true }).catch(() => void 0)
+      () => downloadBlob(url, file, start, length, watch),
+      watch?.signal
     )
   };
 }
@@ -41962,7 +41957,7 @@ function createArtifactBackend(options) {
       matchedKey: key,
       size: artifact.size,
       read: (start, length) => reader.read(start, length).catch(failed),
-      fetch: (start, length, file) => reader.fetch(start, length, file).catch(failed)
+      fetch: (start, length, file, watch) => reader.fetch(start, length, file, watch).catch(failed)
     };
   }
   async function removeExisting(name) {
@@ -41984,7 +41979,7 @@ function createArtifactBackend(options) {
       await write(file);
       return await uploadFile(await openUpload(key), file);
     } finally {
-      await rm2(dir, { recursive: true, force: true });
+      await rm(dir, { recursive: true, force: true });
     }
   }
   async function restore(key) {
@@ -41995,9 +41990,9 @@ function createArtifactBackend(options) {
     try {
       const file = await download(artifact, dir);
       log(`Downloaded artifact "${name}"${where} (id ${artifact.id}, ${artifact.size} bytes).`);
-      return { matchedKey: key, file, dispose: () => rm2(dir, { recursive: true, force: true }).catch(() => void 0) };
+      return { matchedKey: key, file, dispose: () => rm(dir, { recursive: true, force: true }).catch(() => void 0) };
     } catch (error2) {
-      await rm2(dir, { recursive: true, force: true });
+      await rm(dir, { recursive: true, force: true });
       throw error2;
     }
   }
@@ -42066,4 +42061,4 @@ async function scratch(workDir, prefix) {
 export {
   createArtifactBackend
 };
-/*! For license information please see artifact-2FNRBOSE.js.LEGAL.txt */
+/*! For license information please see artifact-L2VOR37D.js.LEGAL.txt */

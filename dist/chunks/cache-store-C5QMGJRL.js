@@ -8,13 +8,16 @@ import {
   libraryRetry,
   openBlob,
   twirpClient
-} from "./chunk-NZVM4T4V.js";
+} from "./chunk-XACSXHEG.js";
 import "./chunk-3TKRLBV2.js";
 import "./chunk-LLSBTXVK.js";
 import "./chunk-XUTTEGAI.js";
 import {
   IndexFormatError
 } from "./chunk-CMCPHAXR.js";
+import {
+  arrivingChunk
+} from "./chunk-N5RGHHB3.js";
 import {
   pacedFileRead
 } from "./chunk-FRI2AGEC.js";
@@ -313,29 +316,23 @@ function serviceChunks(service2, scratch, env) {
         await rm2(file, { force: true });
       }
     },
-    async stream(digest) {
-      const { body } = await openBlob(await located(digest));
-      const stop = body;
-      return { body, compressed: true, dispose: async () => stop.destroy?.() };
-    },
     async get(digest) {
       const url = await located(digest);
       const file = join(scratch, `fetched-${process.pid}-${fetched++}`);
-      const dispose = () => rm2(file, { force: true }).catch(() => void 0);
-      for (let attempt = 1; ; attempt++) {
-        try {
-          await downloadBlob(attempt === 1 ? url : await find(digest) ?? url, file);
-          break;
-        } catch (error) {
-          await dispose();
-          if (attempt < downloadAttempts) continue;
-          urls.delete(digest);
-          throw new HandoffError(
-            `Cache chunk ${digest} was found but not downloaded (${attempt} attempts): ${errorMessage(error).replace(/\.$/, "")}. Nothing was loaded; re-run the job.`
-          );
+      return arrivingChunk(file, true, async (watch) => {
+        for (let attempt = 1; ; attempt++) {
+          try {
+            await downloadBlob(attempt === 1 ? url : await find(digest) ?? url, file, 0, void 0, watch);
+            return;
+          } catch (error) {
+            if (attempt < downloadAttempts && !watch.signal.aborted) continue;
+            urls.delete(digest);
+            throw new HandoffError(
+              `Cache chunk ${digest} was found but not downloaded (${attempt} attempts): ${errorMessage(error).replace(/\.$/, "")}. Nothing was loaded; re-run the job.`
+            );
+          }
         }
-      }
-      return { file, compressed: true, dispose };
+      });
     }
   };
 }
@@ -518,7 +515,6 @@ function createCacheStore(options) {
       announced = true;
       return chunks.put(digest, file);
     },
-    ...chunks.stream ? { stream: chunks.stream } : {},
     async get(digest) {
       await Promise.all([paths.chunks, paths.scratch].map((dir) => mkdir2(dir, { recursive: true })));
       return chunks.get(digest);

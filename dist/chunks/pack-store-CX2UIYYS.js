@@ -3,6 +3,9 @@ import {
   IndexFormatError
 } from "./chunk-CMCPHAXR.js";
 import {
+  arrivingChunk
+} from "./chunk-N5RGHHB3.js";
+import {
   pacedFileRead
 } from "./chunk-FRI2AGEC.js";
 import {
@@ -226,13 +229,8 @@ function createPackStore(backend, workDir) {
           dispose: async () => void 0
         };
       const file = join(scratch, `fetched-${process.pid}-${fetched++}`);
-      const dispose = () => rm(file, { force: true }).catch(() => void 0);
       await mkdir(scratch, { recursive: true });
-      await ranged.fetch(at[0], at[1], file).catch(async (error) => {
-        await dispose();
-        throw error;
-      });
-      return { file, compressed: true, dispose };
+      return arrivingChunk(file, true, (watch) => ranged.fetch(at[0], at[1], file, watch));
     },
     async hasIndex(key) {
       await backend.checkNew?.(key);

@@ -11,7 +11,7 @@ import {
   saveImages,
   selects,
   withDeps
-} from "./chunk-UPJDXFE7.js";
+} from "./chunk-YJKB3PZQ.js";
 import {
   formatBytes,
   formatMs
