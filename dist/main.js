@@ -2,8 +2,8 @@ import { createRequire as __createRequire } from 'node:module'; import { fileURL
 import {
   coreIO,
   runMain
-} from "./chunks/chunk-6NWMZ64M.js";
-import "./chunks/chunk-YJKB3PZQ.js";
+} from "./chunks/chunk-HRSXDWWF.js";
+import "./chunks/chunk-FLPFH5HE.js";
 import "./chunks/chunk-U5GEQORK.js";
 import "./chunks/chunk-OTW4DL2O.js";
 import "./chunks/chunk-NAWHFGNI.js";
@@ -11,7 +11,7 @@ import "./chunks/chunk-XFN6TRWD.js";
 import "./chunks/chunk-PABUF2JJ.js";
 import "./chunks/chunk-LLSBTXVK.js";
 import "./chunks/chunk-XUTTEGAI.js";
-import "./chunks/chunk-CMCPHAXR.js";
+import "./chunks/chunk-UPXBV2X6.js";
 import "./chunks/chunk-FRI2AGEC.js";
 import "./chunks/chunk-B36MAPR3.js";
 import "./chunks/chunk-DGQ6QHC6.js";

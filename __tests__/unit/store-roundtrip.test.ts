@@ -11,7 +11,7 @@ import { createLocalStore } from '../../src/backends/local-store.js'
 import { readModel } from '../../src/archive/read-model.js'
 import { storeSink } from '../../src/store/chunk-sink.js'
 import { splitArchive } from '../../src/store/split.js'
-import { encodeIndex, isChunked, newIndex, parseIndex, type StoreIndex } from '../../src/store/format.js'
+import { chunkSizes, encodeIndex, isChunked, newIndex, parseIndex, type StoreIndex } from '../../src/store/format.js'
 import { planLoad, type HeldLayers } from '../../src/store/load-plan.js'
 import { assembleArchive, ChunkFetchError } from '../../src/store/assemble.js'
 import type { BlobStore } from '../../src/store/blob-store.js'
@@ -55,9 +55,13 @@ async function save(
   return { index: parseIndex(encodeIndex(index)), stats }
 }
 
-async function load(index: StoreIndex, held: HeldLayers = {}): Promise<{ tar: Buffer; omitted: number }> {
+async function load(
+  index: StoreIndex,
+  held: HeldLayers = {},
+  window: { prefetch: number; prefetchBytes?: number } = { prefetch: 2 }
+): Promise<{ tar: Buffer; omitted: number }> {
   const plan = planLoad(index, {}, held)
-  const archive = assembleArchive(index, plan, store, { prefetch: 2 })
+  const archive = assembleArchive(index, plan, store, window)
   const parts: Buffer[] = []
   for await (const part of archive.stream) parts.push(part as Buffer)
   return { tar: Buffer.concat(parts), omitted: plan.omit.size }
@@ -127,6 +131,30 @@ describe('content-addressed store', () => {
     const ctr = await load(stored.index, { blobs: new Set([layerDigest]) })
     expect(ctr.omitted).toBe(1)
     expect((await readTar(ctr.tar)).map((e) => e.name)).not.toContain(`blobs/sha256/${layerDigest.slice(7)}`)
+  })
+
+  it('fetches ahead by bytes: small chunks between big ones do not hold the places of big ones', async () => {
+    // Three 70 KiB layers: chunks of 64, 6, 64, 6, 64 and 6 KiB.
+    const layers = ['a', 'b', 'c'].map((seed) => big(seed, 70))
+    const { index } = await save(await makeTar(await legacyFiles([{ names: ['app:ci'], layers }])))
+    const sizes = chunkSizes(index)
+    const local = store
+    const out = new Map<string, number>()
+    let most = { chunks: 0, bytes: 0 }
+    store = {
+      ...local,
+      get: async (digest) => {
+        out.set(digest, sizes.get(digest)!)
+        const bytes = [...out.values()].reduce((a, b) => a + b, 0)
+        most = { chunks: Math.max(most.chunks, out.size), bytes: Math.max(most.bytes, bytes) }
+        const fetched = await local.get(digest)
+        return { ...fetched, dispose: async () => void out.delete(digest) }
+      }
+    }
+    await load(index, {}, { prefetch: 8, prefetchBytes: 2 * chunkBytes })
+    // Ahead: at most two big chunks' bytes; plus the one being copied.
+    expect(most.bytes).toBeLessThanOrEqual(3 * chunkBytes)
+    expect(most.chunks).toBeGreaterThanOrEqual(4)
   })
 
   it('leaves out the layers of images a load selection drops', async () => {

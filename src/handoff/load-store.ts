@@ -1,7 +1,7 @@
 import type { ImportReport } from '../runtimes/runtime.js'
 import type { BlobStore, FoundIndex } from '../store/blob-store.js'
 import { assembleArchive, ChunkFetchError } from '../store/assemble.js'
-import { IndexFormatError, parseIndex, type ChunkDigest, type StoreIndex } from '../store/format.js'
+import { defaultChunkBytes, IndexFormatError, parseIndex, type ChunkDigest, type StoreIndex } from '../store/format.js'
 import { planLoad, type HeldLayers, type LoadPlan } from '../store/load-plan.js'
 import { droppedNames } from './report.js'
 import { formatBytes } from '../units.js'
@@ -11,11 +11,11 @@ import { progress } from './progress.js'
 import { sentLayerTypes } from './convert.js'
 import { HandoffError } from '../errors.js'
 
-/** Chunks downloaded ahead of the one the engine is reading: more when they are small, as many small images make them. */
-function prefetchFor(chunks: number, bytes: number): number {
-  const average = chunks > 0 ? bytes / chunks : 0
-  return average < 16 * 1024 * 1024 ? 8 : 3
-}
+/**
+ * Chunks downloaded ahead of the one the engine is reading: up to 8 (many small images make small chunks), and up
+ * to three full chunks' bytes, which bounds the scratch disk a load uses.
+ */
+const prefetch = { chunks: 8, bytes: 3 * defaultChunkBytes }
 /** Lookups at once when checking that every chunk an index names is still stored. */
 const lookups = 16
 
@@ -120,8 +120,11 @@ async function streamIntoRuntime(
   plan: LoadPlan
 ): Promise<ImportReport> {
   const ticker = progress(deps.log, deps.clock, 'load', plan.sendBytes)
-  const prefetch = prefetchFor(plan.chunks.length, plan.sendBytes)
-  const archive = assembleArchive(index, plan, store, { prefetch, onBytes: (n) => ticker.add(n) })
+  const archive = assembleArchive(index, plan, store, {
+    prefetch: prefetch.chunks,
+    prefetchBytes: prefetch.bytes,
+    onBytes: (n) => ticker.add(n)
+  })
   try {
     return await deps.runtime.importArchive(archive.stream)
   } catch (error) {

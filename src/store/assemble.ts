@@ -11,14 +11,16 @@ import tar, { type Header, type Pack } from 'tar-stream'
 import { HandoffError, errorMessage } from '../errors.js'
 import { isNameFile } from '../archive/model.js'
 import type { BlobStore, FetchedChunk } from './blob-store.js'
-import { isChunked, type ChunkDigest, type StoreIndex, type StoredEntry } from './format.js'
+import { chunkSizes, isChunked, type ChunkDigest, type StoreIndex, type StoredEntry } from './format.js'
 import type { LoadPlan } from './load-plan.js'
 import { readChunk } from './chunk-read.js'
 import { paceGc } from './gc-pace.js'
 
 export interface AssembleOptions {
-  /** Chunks fetched ahead of the one streaming out. */
+  /** Chunks fetched ahead of the one streaming out, at most. */
   prefetch: number
+  /** Their bytes (as split, before compression) at most; at least one chunk is always ahead. Default: no limit. */
+  prefetchBytes?: number
   onBytes?: (n: number) => void
 }
 
@@ -39,7 +41,11 @@ export function assembleArchive(
   options: AssembleOptions
 ): Assembled {
   const pack = tar.pack()
-  const fetcher = chunkFetcher(store, plan.chunks, options.prefetch)
+  const fetcher = chunkFetcher(store, plan.chunks, {
+    chunks: options.prefetch,
+    bytes: options.prefetchBytes ?? Infinity,
+    sizes: chunkSizes(index)
+  })
   const copy: Copy = {
     storeKind: store.kind,
     buffer: Buffer.allocUnsafe(1024 * 1024),
@@ -151,38 +157,52 @@ interface ChunkFetcher {
 }
 
 /**
- * Fetches chunks in plan order, up to `ahead` at once, so downloads overlap the engine reading earlier chunks; a
- * store that downloads hands each chunk over as it starts, and the copy reads right behind the download.
+ * Fetches chunks in plan order, up to a window of chunks and bytes ahead, so downloads overlap the engine reading
+ * earlier chunks; a store that downloads hands each chunk over as it starts, and the copy reads right behind the
+ * download. The window counts bytes, not only chunks: the small chunks of configs and thin layers between big ones
+ * would otherwise take the places of downloads that keep the link busy.
  */
-function chunkFetcher(store: BlobStore, order: ChunkDigest[], ahead: number): ChunkFetcher {
-  const pending: Array<Promise<FetchedChunk>> = []
+function chunkFetcher(
+  store: BlobStore,
+  order: ChunkDigest[],
+  ahead: { chunks: number; bytes: number; sizes: Map<ChunkDigest, number> }
+): ChunkFetcher {
+  const pending: Array<{ fetch: Promise<FetchedChunk>; bytes: number }> = []
+  let pendingBytes = 0
   let started = 0
   let closed = false
+  const fits = (bytes: number): boolean =>
+    pending.length === 0 || (pending.length < ahead.chunks && pendingBytes + bytes <= ahead.bytes)
   const fill = (): void => {
-    while (!closed && started < order.length && pending.length < ahead) {
-      const digest = order[started++]
+    while (!closed && started < order.length) {
+      const digest = order[started]
+      const bytes = ahead.sizes.get(digest) ?? 0
+      if (!fits(bytes)) return
+      started++
       const fetch = store.get(digest).catch((error: unknown) => {
         throw fetchFailed(store.kind, digest, error)
       })
       fetch.catch(() => undefined)
-      pending.push(fetch)
+      pending.push({ fetch, bytes })
+      pendingBytes += bytes
     }
   }
   return {
     async next(digest) {
       fill()
-      const fetch = pending.shift()
-      if (fetch === undefined || order[started - pending.length - 1] !== digest) {
+      const next = pending.shift()
+      if (next === undefined || order[started - pending.length - 1] !== digest) {
         throw new Error(`chunk order mismatch at ${digest}`)
       }
+      pendingBytes -= next.bytes
       fill()
-      return fetch
+      return next.fetch
     },
     async close() {
       closed = true
       const left = pending.splice(0)
       await Promise.all(
-        left.map((fetch) =>
+        left.map(({ fetch }) =>
           fetch.then(
             (chunk) => chunk.dispose(),
             () => undefined

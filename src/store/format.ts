@@ -64,6 +64,18 @@ export function isChunked(
   return entry.type === 'file' && 'chunks' in entry
 }
 
+/** The bytes of each chunk an index names, as split: every chunk of a file is `chunkBytes` long but its last. */
+export function chunkSizes(index: StoreIndex): Map<ChunkDigest, number> {
+  const sizes = new Map<ChunkDigest, number>()
+  for (const entry of index.entries) {
+    if (!isChunked(entry)) continue
+    entry.chunks.forEach((digest, at) =>
+      sizes.set(digest, Math.min(index.chunkBytes, entry.size - at * index.chunkBytes))
+    )
+  }
+  return sizes
+}
+
 /**
  * The facts the archive model is read from, as the index records them (links resolved, directories marked): a
  * save reads the model from them as the split ends and a load as it plans, so both read one model.

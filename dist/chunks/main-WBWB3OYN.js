@@ -9,13 +9,13 @@ import {
   saveImages,
   terminalLine,
   withDeps
-} from "./chunk-YJKB3PZQ.js";
+} from "./chunk-FLPFH5HE.js";
 import "./chunk-U5GEQORK.js";
 import "./chunk-OTW4DL2O.js";
 import "./chunk-NAWHFGNI.js";
 import "./chunk-PABUF2JJ.js";
 import "./chunk-XUTTEGAI.js";
-import "./chunk-CMCPHAXR.js";
+import "./chunk-UPXBV2X6.js";
 import "./chunk-FRI2AGEC.js";
 import {
   HandoffError,

@@ -18,7 +18,7 @@ import {
   parseIndex,
   parseReference,
   symlinkTarget
-} from "./chunk-CMCPHAXR.js";
+} from "./chunk-UPXBV2X6.js";
 import {
   arrivingChunk,
   downloadInto

@@ -11,7 +11,7 @@ import {
   saveImages,
   selects,
   withDeps
-} from "./chunk-YJKB3PZQ.js";
+} from "./chunk-FLPFH5HE.js";
 import {
   formatBytes,
   formatMs

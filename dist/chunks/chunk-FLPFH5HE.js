@@ -24,6 +24,7 @@ import {
   IndexFormatError,
   blobPath,
   canonicalName,
+  chunkSizes,
   configDigestOfPath,
   contentsOf,
   defaultChunkBytes,
@@ -57,7 +58,7 @@ import {
   symlinkTarget,
   uniqueNames,
   withDefaultTag
-} from "./chunk-CMCPHAXR.js";
+} from "./chunk-UPXBV2X6.js";
 import {
   paceGc
 } from "./chunk-FRI2AGEC.js";
@@ -16656,7 +16657,11 @@ var ChunkFetchError = class extends HandoffError {
 };
 function assembleArchive(index, plan, store, options) {
   const pack = import_tar_stream.default.pack();
-  const fetcher = chunkFetcher(store, plan.chunks, options.prefetch);
+  const fetcher = chunkFetcher(store, plan.chunks, {
+    chunks: options.prefetch,
+    bytes: options.prefetchBytes ?? Infinity,
+    sizes: chunkSizes(index)
+  });
   const copy = {
     storeKind: store.kind,
     buffer: Buffer.allocUnsafe(1024 * 1024),
@@ -16738,34 +16743,41 @@ function fileHeader(name, size) {
 }
 function chunkFetcher(store, order, ahead) {
   const pending = [];
+  let pendingBytes = 0;
   let started = 0;
   let closed = false;
+  const fits = (bytes) => pending.length === 0 || pending.length < ahead.chunks && pendingBytes + bytes <= ahead.bytes;
   const fill = () => {
-    while (!closed && started < order.length && pending.length < ahead) {
-      const digest = order[started++];
+    while (!closed && started < order.length) {
+      const digest = order[started];
+      const bytes = ahead.sizes.get(digest) ?? 0;
+      if (!fits(bytes)) return;
+      started++;
       const fetch = store.get(digest).catch((error) => {
         throw fetchFailed(store.kind, digest, error);
       });
       fetch.catch(() => void 0);
-      pending.push(fetch);
+      pending.push({ fetch, bytes });
+      pendingBytes += bytes;
     }
   };
   return {
     async next(digest) {
       fill();
-      const fetch = pending.shift();
-      if (fetch === void 0 || order[started - pending.length - 1] !== digest) {
+      const next = pending.shift();
+      if (next === void 0 || order[started - pending.length - 1] !== digest) {
         throw new Error(`chunk order mismatch at ${digest}`);
       }
+      pendingBytes -= next.bytes;
       fill();
-      return fetch;
+      return next.fetch;
     },
     async close() {
       closed = true;
       const left = pending.splice(0);
       await Promise.all(
         left.map(
-          (fetch) => fetch.then(
+          ({ fetch }) => fetch.then(
             (chunk) => chunk.dispose(),
             () => void 0
           )
@@ -17753,10 +17765,7 @@ function sentLayerTypes(index, omit) {
 }
 
 // src/handoff/load-store.ts
-function prefetchFor(chunks, bytes) {
-  const average = chunks > 0 ? bytes / chunks : 0;
-  return average < 16 * 1024 * 1024 ? 8 : 3;
-}
+var prefetch = { chunks: 8, bytes: 3 * defaultChunkBytes };
 var lookups = 16;
 async function loadFromStore(deps, store, request) {
   const { runtime, log, clock } = deps;
@@ -17837,8 +17846,11 @@ async function readIndex(store, request) {
 }
 async function streamIntoRuntime(deps, store, index, plan) {
   const ticker = progress(deps.log, deps.clock, "load", plan.sendBytes);
-  const prefetch = prefetchFor(plan.chunks.length, plan.sendBytes);
-  const archive = assembleArchive(index, plan, store, { prefetch, onBytes: (n) => ticker.add(n) });
+  const archive = assembleArchive(index, plan, store, {
+    prefetch: prefetch.chunks,
+    prefetchBytes: prefetch.bytes,
+    onBytes: (n) => ticker.add(n)
+  });
   try {
     return await deps.runtime.importArchive(archive.stream);
   } catch (error) {
@@ -18686,17 +18698,17 @@ async function createStore(settings, log, env = process.env) {
     case "local":
       return (await import("./local-store-4TSYUWFA.js")).createLocalStore(settings.path);
     case "cache":
-      return (await import("./cache-store-C5QMGJRL.js")).createCacheStore({ workDir, log });
+      return (await import("./cache-store-FMHHT2GB.js")).createCacheStore({ workDir, log });
     case "artifact": {
       const [{ createArtifactBackend }, { createPackStore }] = await Promise.all([
         import("./artifact-L2VOR37D.js"),
-        import("./pack-store-CX2UIYYS.js")
+        import("./pack-store-RJPR5ZCL.js")
       ]);
       return createPackStore(createArtifactBackend({ workDir, log, ...settings.artifact }), workDir);
     }
     case "registry": {
       if (settings.registry === void 0) throw new Error("backend: registry without registry settings");
-      const { createRegistryStore } = await import("./registry-store-G4ZY532R.js");
+      const { createRegistryStore } = await import("./registry-store-B7RZSRTM.js");
       return createRegistryStore({ ...settings.registry, workDir, log });
     }
   }
@@ -20312,4 +20324,4 @@ export {
   debugUnexpected,
   withDeps
 };
-/*! For license information please see chunk-YJKB3PZQ.js.LEGAL.txt */
+/*! For license information please see chunk-FLPFH5HE.js.LEGAL.txt */

@@ -203,6 +203,16 @@ function newIndex(model, entries, chunkBytes, created = /* @__PURE__ */ new Date
 function isChunked(entry) {
   return entry.type === "file" && "chunks" in entry;
 }
+function chunkSizes(index) {
+  const sizes = /* @__PURE__ */ new Map();
+  for (const entry of index.entries) {
+    if (!isChunked(entry)) continue;
+    entry.chunks.forEach(
+      (digest2, at) => sizes.set(digest2, Math.min(index.chunkBytes, entry.size - at * index.chunkBytes))
+    );
+  }
+  return sizes;
+}
 function contentsOf(entries) {
   const contents = { files: /* @__PURE__ */ new Map(), json: /* @__PURE__ */ new Map(), nameFiles: /* @__PURE__ */ new Map() };
   for (const entry of entries) {
@@ -335,6 +345,7 @@ export {
   defaultChunkBytes,
   newIndex,
   isChunked,
+  chunkSizes,
   contentsOf,
   encodeIndex,
   IndexFormatError,

@@ -14,7 +14,7 @@ import "./chunk-LLSBTXVK.js";
 import "./chunk-XUTTEGAI.js";
 import {
   IndexFormatError
-} from "./chunk-CMCPHAXR.js";
+} from "./chunk-UPXBV2X6.js";
 import {
   arrivingChunk
 } from "./chunk-N5RGHHB3.js";
