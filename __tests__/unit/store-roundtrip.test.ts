@@ -113,6 +113,26 @@ describe('content-addressed store', () => {
     expect(second.stats.chunks - second.stats.reusedChunks).toBeLessThanOrEqual(3)
   })
 
+  it('counts the bytes of every stored chunk when uploads overlap', async () => {
+    const local = store
+    const returned: number[] = []
+    // The first upload ends last, so every other upload settles while it is still on its way.
+    let uploads = 0
+    store = {
+      ...local,
+      async put(digest, file) {
+        const delay = uploads++ === 0 ? 60 : 5
+        const bytes = await local.put(digest, file)
+        await new Promise((resolve) => setTimeout(resolve, delay))
+        returned.push(bytes)
+        return bytes
+      }
+    }
+    const { stats } = await save(await makeTar(await legacyFiles([{ names: ['app:1'], layers: [big('a', 300)] }])))
+    expect(returned.length).toBeGreaterThan(2)
+    expect(stats.storedBytes).toBe(returned.reduce((sum, bytes) => sum + bytes, 0))
+  })
+
   it('leaves out layers the engine holds: by chain ID for Docker, by blob digest for containerd', async () => {
     const layers = [big('l1', 100), big('l2', 100)]
     const legacy = await save(await makeTar(await legacyFiles([{ names: ['app:ci'], layers }])))

@@ -74,7 +74,9 @@ export function storeSink(store: BlobStore, options: SinkOptions): StoreSink {
         return
       }
       sent = store.compresses ? file : await compressed(file, size)
-      stats.storedBytes += await store.put(digest, sent)
+      // Not `+= await`: that reads the total before the upload, and overlapping uploads would drop each other's bytes.
+      const bytes = await store.put(digest, sent)
+      stats.storedBytes += bytes
     } finally {
       await release(file)
       if (sent !== file) await release(sent)

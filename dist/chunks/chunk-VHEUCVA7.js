@@ -18146,7 +18146,8 @@ function storeSink(store, options) {
         return;
       }
       sent = store.compresses ? file : await compressed(file, size);
-      stats.storedBytes += await store.put(digest, sent);
+      const bytes = await store.put(digest, sent);
+      stats.storedBytes += bytes;
     } finally {
       await release(file);
       if (sent !== file) await release(sent);
@@ -20324,4 +20325,4 @@ export {
   debugUnexpected,
   withDeps
 };
-/*! For license information please see chunk-FLPFH5HE.js.LEGAL.txt */
+/*! For license information please see chunk-VHEUCVA7.js.LEGAL.txt */

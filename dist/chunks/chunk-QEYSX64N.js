@@ -11,7 +11,7 @@ import {
   saveImages,
   selects,
   withDeps
-} from "./chunk-FLPFH5HE.js";
+} from "./chunk-VHEUCVA7.js";
 import {
   formatBytes,
   formatMs
