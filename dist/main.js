@@ -2,8 +2,8 @@ import { createRequire as __createRequire } from 'node:module'; import { fileURL
 import {
   coreIO,
   runMain
-} from "./chunks/chunk-QEYSX64N.js";
-import "./chunks/chunk-VHEUCVA7.js";
+} from "./chunks/chunk-5JCZQYLJ.js";
+import "./chunks/chunk-RY3FSFCM.js";
 import "./chunks/chunk-U5GEQORK.js";
 import "./chunks/chunk-OTW4DL2O.js";
 import "./chunks/chunk-NAWHFGNI.js";

@@ -165,6 +165,15 @@ describe('cache store chunks straight to the service', () => {
     await fetched.dispose()
   })
 
+  it('makes every service call of a step over one kept-alive connection', async () => {
+    const store = job('build', { runId: 103 })
+    const before = services.connections
+    const from = services.requests.length
+    for (let i = 0; i < 5; i++) expect(await store.has(`sha256:${String(i).repeat(64)}`)).toBe(false)
+    expect(services.calls('GetCacheEntryDownloadURL', from)).toHaveLength(5)
+    expect(services.connections - before).toBe(1)
+  })
+
   it('retries a 5xx from the service', async () => {
     const store = job('build', { runId: 102 })
     const other = join(root, 'src', 'retried')

@@ -38,6 +38,8 @@ export type Fault = { route: string; times?: number } & (
 
 export class GitHubServices {
   readonly requests: RequestRecord[] = []
+  /** TCP connections the services accepted since the start. */
+  connections = 0
   readonly cache: CacheService
   readonly artifacts: ArtifactService
   private readonly runs = new Map<string, RunScope>()
@@ -59,6 +61,7 @@ export class GitHubServices {
     await blobs.open()
     const services = new GitHubServices(dir, blobs)
     const server = createServer((req, res) => void services.handle(req, res))
+    server.on('connection', () => services.connections++)
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
     services.server = server
     services.origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`

@@ -48,7 +48,9 @@ const retriedStatuses = new Set([500, 502, 503, 504])
 const networkCodes = new Set(['ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'ECONNREFUSED', 'EHOSTUNREACH'])
 
 export function twirpClient(options: TwirpOptions): TwirpCall {
-  const http = new HttpClient('image-handoff', [new BearerCredentialHandler(options.token)])
+  // One connection for all of a step's calls: a save makes three calls per chunk, and without keep-alive each
+  // would open its own (a TLS handshake each against github.com). Idle sockets are unref'd and never hold the step.
+  const http = new HttpClient('image-handoff', [new BearerCredentialHandler(options.token)], { keepAlive: true })
   return (method, body) =>
     withRetries(method, options, async () => {
       const url = new URL(`/twirp/${options.service}/${method}`, options.base).href

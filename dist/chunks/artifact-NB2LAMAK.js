@@ -27,7 +27,7 @@ import {
   libraryRetry,
   openBlob,
   twirpClient
-} from "./chunk-XACSXHEG.js";
+} from "./chunk-QDKMJPCY.js";
 import "./chunk-3TKRLBV2.js";
 import {
   BearerCredentialHandler,
@@ -42061,4 +42061,4 @@ async function scratch(workDir, prefix) {
 export {
   createArtifactBackend
 };
-/*! For license information please see artifact-L2VOR37D.js.LEGAL.txt */
+/*! For license information please see artifact-NB2LAMAK.js.LEGAL.txt */

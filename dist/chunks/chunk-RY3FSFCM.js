@@ -18699,10 +18699,10 @@ async function createStore(settings, log, env = process.env) {
     case "local":
       return (await import("./local-store-4TSYUWFA.js")).createLocalStore(settings.path);
     case "cache":
-      return (await import("./cache-store-FMHHT2GB.js")).createCacheStore({ workDir, log });
+      return (await import("./cache-store-7OULJPN2.js")).createCacheStore({ workDir, log });
     case "artifact": {
       const [{ createArtifactBackend }, { createPackStore }] = await Promise.all([
-        import("./artifact-L2VOR37D.js"),
+        import("./artifact-NB2LAMAK.js"),
         import("./pack-store-RJPR5ZCL.js")
       ]);
       return createPackStore(createArtifactBackend({ workDir, log, ...settings.artifact }), workDir);
@@ -20325,4 +20325,4 @@ export {
   debugUnexpected,
   withDeps
 };
-/*! For license information please see chunk-VHEUCVA7.js.LEGAL.txt */
+/*! For license information please see chunk-RY3FSFCM.js.LEGAL.txt */

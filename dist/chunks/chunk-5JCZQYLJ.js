@@ -11,7 +11,7 @@ import {
   saveImages,
   selects,
   withDeps
-} from "./chunk-VHEUCVA7.js";
+} from "./chunk-RY3FSFCM.js";
 import {
   formatBytes,
   formatMs

@@ -8,7 +8,7 @@ import {
   libraryRetry,
   openBlob,
   twirpClient
-} from "./chunk-XACSXHEG.js";
+} from "./chunk-QDKMJPCY.js";
 import "./chunk-3TKRLBV2.js";
 import "./chunk-LLSBTXVK.js";
 import "./chunk-XUTTEGAI.js";

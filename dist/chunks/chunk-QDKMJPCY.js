@@ -20696,7 +20696,7 @@ var libraryRetry = { attempts: 5, firstDelayMs: 3e3, factor: 1.5 };
 var retriedStatuses = /* @__PURE__ */ new Set([500, 502, 503, 504]);
 var networkCodes = /* @__PURE__ */ new Set(["ECONNRESET", "ENOTFOUND", "ETIMEDOUT", "ECONNREFUSED", "EHOSTUNREACH"]);
 function twirpClient(options) {
-  const http = new HttpClient("image-handoff", [new BearerCredentialHandler(options.token)]);
+  const http = new HttpClient("image-handoff", [new BearerCredentialHandler(options.token)], { keepAlive: true });
   return (method, body2) => withRetries(method, options, async () => {
     const url2 = new URL(`/twirp/${options.service}/${method}`, options.base).href;
     const response = await http.post(url2, JSON.stringify(body2), { "Content-Type": "application/json" });
