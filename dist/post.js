@@ -2,8 +2,8 @@ import { createRequire as __createRequire } from 'node:module'; import { fileURL
 import {
   coreIO,
   runPost
-} from "./chunks/chunk-5JCZQYLJ.js";
-import "./chunks/chunk-RY3FSFCM.js";
+} from "./chunks/chunk-H4EAKZIE.js";
+import "./chunks/chunk-UWALXV33.js";
 import "./chunks/chunk-U5GEQORK.js";
 import "./chunks/chunk-OTW4DL2O.js";
 import "./chunks/chunk-NAWHFGNI.js";

@@ -145,6 +145,47 @@ describe('artifact pack', () => {
     expect(await reader.readIndex('absent', [])).toBeUndefined()
   })
 
+  it("loads another run's artifact in ranges from the REST API's redirect, with a new URL after a refused read", async () => {
+    const writer = createPackStore(job('build', 20), join(root, 'temp', 'build'))
+    await writer.prepare('elsewhere')
+    for (const [i, file] of (await chunkFiles(writer.scratch)).entries()) await writer.put(digest(i), file)
+    await writer.writeIndex('elsewhere', index)
+
+    enterJob(
+      services.jobEnv({ job: 'nightly', runId: 21, workspace: join(root, 'ws'), runnerTemp: join(root, 'temp') })
+    )
+    const workDir = join(root, 'temp', 'nightly')
+    const crossRun = { token: 'ghs_reader', runId: 20, owner: 'octo', repo: 'app' }
+    const logged: string[] = []
+    const backend = createArtifactBackend({ workDir, overwrite: false, crossRun, log: (line) => logged.push(line) })
+    const reader = createPackStore(backend, workDir)
+    const from = services.requests.length
+    expect(await reader.readIndex('elsewhere', [])).toEqual({ matchedKey: 'elsewhere', body: index })
+    expect(services.calls('rest:zip', from)).toHaveLength(1)
+    const lookups = services.calls('blob:get', from)
+    expect(lookups).toHaveLength(2)
+    expect(lookups.every((r) => r.range !== undefined)).toBe(true)
+    expect(logged.join('\n')).toMatch(/Reading artifact "elsewhere" in octo\/app run 20 .* in ranges/)
+
+    // The blob refuses the first read (an expired URL does): the second attempt asks the REST API again.
+    services.inject({ route: 'blob:get', status: 403 })
+    const afterIndex = services.requests.length
+    const chunk = await whole(await reader.get(digest(3)))
+    expect((await readFile(chunk.file)).equals(bodies[3]!)).toBe(true)
+    await chunk.dispose()
+    expect(services.calls('rest:zip', afterIndex)).toHaveLength(1)
+    const reads = services.calls('blob:get', afterIndex)
+    expect(reads.map((r) => r.status)).toEqual([403, 200])
+    expect(reads[1]!.bytes).toBe(bodies[3]!.length)
+    await reader.release?.()
+
+    services.inject({ route: 'rest:zip', status: 403, times: 3 })
+    await expect(createPackStore(backend, workDir).readIndex('elsewhere', [])).rejects.toThrow(
+      /Could not get a download URL for artifact "elsewhere" in octo\/app run 20: .*answered 403.*needs actions: read/
+    )
+    services.clearFaults()
+  })
+
   it('fetches a chunk again when its download is cut half way', async () => {
     const writer = createPackStore(job('build', 3), join(root, 'temp', 'build'))
     await writer.prepare('cut')

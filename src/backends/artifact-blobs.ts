@@ -43,12 +43,29 @@ export interface RangeReader {
   fetch(start: number, length: number, file: string, watch?: DownloadWatch): Promise<void>
 }
 
-export function rangeReader(url: string): RangeReader {
-  // A connection that breaks mid-body (blob-download.ts) gets a fresh request.
-  const attempt = async <T>(what: string, task: () => Promise<T>, signal?: AbortSignal): Promise<T> => {
+/** A blob's signed URL: asked once and kept until it is `maxAgeMs` old, or asked again at once when `fresh`. */
+export type SignedUrl = (fresh: boolean) => Promise<string>
+
+export function signedUrl(ask: () => Promise<string>, maxAgeMs = Infinity): SignedUrl {
+  let current: { url: Promise<string>; at: number } | undefined
+  return (fresh) => {
+    if (!fresh && current && Date.now() - current.at <= maxAgeMs) return current.url
+    const asked = { url: ask(), at: Date.now() }
+    current = asked
+    asked.url.catch(() => {
+      if (current === asked) current = undefined
+    })
+    return asked.url
+  }
+}
+
+export function rangeReader(url: SignedUrl): RangeReader {
+  // A connection that breaks mid-body (blob-download.ts) gets a fresh request, with a fresh URL: the one before
+  // may have expired during a long load.
+  const attempt = async <T>(what: string, task: (url: string) => Promise<T>, signal?: AbortSignal): Promise<T> => {
     for (let n = 1; ; n++) {
       try {
-        return await task()
+        return await task(await url(n > 1))
       } catch (error) {
         if (n >= downloadAttempts || signal?.aborted)
           throw new Error(`${what} failed (${n} attempts): ${errorMessage(error).replace(/\.$/, '')}`)
@@ -57,9 +74,9 @@ export function rangeReader(url: string): RangeReader {
   }
   return {
     read: (start, length) =>
-      attempt(`reading bytes ${start}-${start + length - 1}`, async () => {
+      attempt(`reading bytes ${start}-${start + length - 1}`, async (signed) => {
         const parts: Buffer[] = []
-        for await (const part of (await openBlob(url, start, length)).body) parts.push(part as Buffer)
+        for await (const part of (await openBlob(signed, start, length)).body) parts.push(part as Buffer)
         const data = Buffer.concat(parts)
         if (data.length !== length) throw new Error(`${data.length} of ${length} bytes arrived`)
         return data
@@ -67,7 +84,7 @@ export function rangeReader(url: string): RangeReader {
     fetch: (start, length, file, watch) =>
       attempt(
         `fetching bytes ${start}-${start + length - 1}`,
-        () => downloadBlob(url, file, start, length, watch),
+        (signed) => downloadBlob(signed, file, start, length, watch),
         watch?.signal
       )
   }

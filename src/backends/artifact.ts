@@ -2,15 +2,15 @@
  * `backend: artifact`: one workflow artifact per handoff, the payload itself (no zip), named after the key.
  * Uploads bypass @actions/artifact (artifact-upload.ts): its uploadArtifact takes only a finished file, so nothing
  * of the upload could overlap the export. Same-run loads read the artifact in ranges from its signed URL
- * (openRanged), so a load starts at once and fetches only the chunks it needs. Lookups, deletes and cross-run
- * downloads stay with the library; a cross-run load still downloads the whole file first (it goes through the
- * REST API's zip redirect, which the library follows).
+ * (openRanged), so a load starts at once and fetches only the chunks it needs; another run's artifact likewise,
+ * from the signed URL the REST API redirects to (artifact-rest.ts). Lookups and deletes stay with the library.
  */
 import { mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { DefaultArtifactClient, type Artifact, type FindOptions } from '@actions/artifact'
 import { HandoffError, errorMessage } from '../errors.js'
-import { rangeReader } from './artifact-blobs.js'
+import { rangeReader, signedUrl, type SignedUrl } from './artifact-blobs.js'
+import { artifactBlobUrl, restUrlMaxAgeMs } from './artifact-rest.js'
 import { artifactServiceFromEnv, type ArtifactService } from './artifact-service.js'
 import { openArtifactUpload, uploadFile } from './artifact-upload.js'
 import type { Backend, PieceUpload, RangedEntry, RestoredEntry, SaveOutcome } from './backend.js'
@@ -83,17 +83,25 @@ export function createArtifactBackend(options: ArtifactBackendOptions): Backend 
     })
   }
 
-  /** This run's artifact under `key`, read in ranges from its signed URL. */
+  /** Where an artifact's bytes are read from: this run's through the artifact service, another's through REST. */
+  function urlOf(artifact: Artifact): SignedUrl {
+    const from = options.crossRun
+    if (!from) return signedUrl(() => twirp().signedUrl(artifact.name))
+    const apiUrl = env.GITHUB_API_URL ?? 'https://api.github.com'
+    return signedUrl(() => artifactBlobUrl({ apiUrl, ...from, id: artifact.id }), restUrlMaxAgeMs)
+  }
+
+  /** The artifact under `key` (this run's, or the cross-run source's), read in ranges from its signed URL. */
   async function openRanged(key: string): Promise<RangedEntry | undefined> {
     const name = artifactName(key)
-    const artifact = await find(name)
+    const artifact = await find(name, findBy)
     if (!artifact) return undefined
-    let url: string
+    const url = urlOf(artifact)
     try {
-      url = await twirp().signedUrl(name)
+      await url(false)
     } catch (error) {
       throw new HandoffError(
-        `Could not get a download URL for artifact "${name}": ${errorMessage(error)}. Re-run the job.`
+        `Could not get a download URL for artifact "${name}"${where}: ${errorMessage(error).replace(/\.$/, '')}${options.crossRun ? '' : '; re-run the job'}.`
       )
     }
     const reader = rangeReader(url)
@@ -103,7 +111,7 @@ export function createArtifactBackend(options: ArtifactBackendOptions): Backend 
       )
     }
     log(
-      `Reading artifact "${name}" (id ${artifact.id}, ${artifact.size} bytes) in ranges, only the chunks the load needs.`
+      `Reading artifact "${name}"${where} (id ${artifact.id}, ${artifact.size} bytes) in ranges, only the chunks the load needs.`
     )
     return {
       matchedKey: key,
@@ -193,8 +201,7 @@ export function createArtifactBackend(options: ArtifactBackendOptions): Backend 
     exists: async (key) => (await find(artifactName(key), findBy)) !== undefined,
     save,
     openUpload,
-    // Ranges need the signed URL of this run's artifact; another run's comes through the REST API's redirect.
-    ...(findBy ? {} : { openRanged }),
+    openRanged,
     // Restore keys do not apply to artifacts: names are looked up exactly.
     restore: (key) => restore(key)
   }

@@ -18702,7 +18702,7 @@ async function createStore(settings, log, env = process.env) {
       return (await import("./cache-store-7OULJPN2.js")).createCacheStore({ workDir, log });
     case "artifact": {
       const [{ createArtifactBackend }, { createPackStore }] = await Promise.all([
-        import("./artifact-NB2LAMAK.js"),
+        import("./artifact-UQS2RDNS.js"),
         import("./pack-store-RJPR5ZCL.js")
       ]);
       return createPackStore(createArtifactBackend({ workDir, log, ...settings.artifact }), workDir);
@@ -20325,4 +20325,4 @@ export {
   debugUnexpected,
   withDeps
 };
-/*! For license information please see chunk-RY3FSFCM.js.LEGAL.txt */
+/*! For license information please see chunk-UWALXV33.js.LEGAL.txt */

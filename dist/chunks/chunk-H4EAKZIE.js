@@ -11,7 +11,7 @@ import {
   saveImages,
   selects,
   withDeps
-} from "./chunk-RY3FSFCM.js";
+} from "./chunk-UWALXV33.js";
 import {
   formatBytes,
   formatMs

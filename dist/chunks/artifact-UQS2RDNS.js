@@ -41068,11 +41068,11 @@ Are you trying to download from a different run? Try specifying a github-token w
       workflowJobRunBackendId: artifacts[0].workflowJobRunBackendId,
       name: artifacts[0].name
     };
-    const { signedUrl } = yield artifactClient.GetSignedArtifactURL(signedReq);
-    info(`Redirecting to blob download url: ${scrubQueryParameters(signedUrl)}`);
+    const { signedUrl: signedUrl2 } = yield artifactClient.GetSignedArtifactURL(signedReq);
+    info(`Redirecting to blob download url: ${scrubQueryParameters(signedUrl2)}`);
     try {
       info(`Starting download of artifact to: ${downloadPath}`);
-      const extractResponse = yield streamExtract(signedUrl, downloadPath, options === null || options === void 0 ? void 0 : options.skipDecompress);
+      const extractResponse = yield streamExtract(signedUrl2, downloadPath, options === null || options === void 0 ? void 0 : options.skipDecompress);
       info(`Artifact download completed successfully.`);
       if (options === null || options === void 0 ? void 0 : options.expectedHash) {
         if ((options === null || options === void 0 ? void 0 : options.expectedHash) !== extractResponse.sha256Digest) {
@@ -41707,11 +41707,23 @@ function blockUpload(url) {
     }
   };
 }
+function signedUrl(ask, maxAgeMs = Infinity) {
+  let current;
+  return (fresh) => {
+    if (!fresh && current && Date.now() - current.at <= maxAgeMs) return current.url;
+    const asked = { url: ask(), at: Date.now() };
+    current = asked;
+    asked.url.catch(() => {
+      if (current === asked) current = void 0;
+    });
+    return asked.url;
+  };
+}
 function rangeReader(url) {
   const attempt = async (what, task, signal) => {
     for (let n = 1; ; n++) {
       try {
-        return await task();
+        return await task(await url(n > 1));
       } catch (error2) {
         if (n >= downloadAttempts || signal?.aborted)
           throw new Error(`${what} failed (${n} attempts): ${errorMessage(error2).replace(/\.$/, "")}`);
@@ -41719,19 +41731,37 @@ function rangeReader(url) {
     }
   };
   return {
-    read: (start, length) => attempt(`reading bytes ${start}-${start + length - 1}`, async () => {
+    read: (start, length) => attempt(`reading bytes ${start}-${start + length - 1}`, async (signed) => {
       const parts = [];
-      for await (const part of (await openBlob(url, start, length)).body) parts.push(part);
+      for await (const part of (await openBlob(signed, start, length)).body) parts.push(part);
       const data = Buffer.concat(parts);
       if (data.length !== length) throw new Error(`${data.length} of ${length} bytes arrived`);
       return data;
     }),
     fetch: (start, length, file, watch) => attempt(
       `fetching bytes ${start}-${start + length - 1}`,
-      () => downloadBlob(url, file, start, length, watch),
+      (signed) => downloadBlob(signed, file, start, length, watch),
       watch?.signal
     )
   };
+}
+
+// src/backends/artifact-rest.ts
+var restUrlMaxAgeMs = 45e3;
+async function artifactBlobUrl(where) {
+  const http = new HttpClient("image-handoff", [new BearerCredentialHandler(where.token)], { allowRedirects: false });
+  const url = `${where.apiUrl.replace(/\/+$/, "")}/repos/${where.owner}/${where.repo}/actions/artifacts/${where.id}/zip`;
+  const response = await http.get(url, { Accept: "application/vnd.github+json", "X-GitHub-Api-Version": "2022-11-28" });
+  await response.readBody();
+  const status = response.message.statusCode ?? 0;
+  const location = response.message.headers.location;
+  if (status === 302 && typeof location === "string" && location !== "") return location;
+  throw new Error(`the REST API answered ${status} to ${url}${refusal(status)}`);
+}
+function refusal(status) {
+  if (status === 401 || status === 403) return ": the github-token needs actions: read on that repository";
+  if (status === 404) return ": the artifact expired or was deleted, or the token cannot see the repository";
+  return "; re-run the job";
 }
 
 // src/backends/artifact-service.ts
@@ -41932,16 +41962,22 @@ function createArtifactBackend(options) {
       ...Number.isNaN(maxRetentionDays) ? {} : { maxRetentionDays }
     });
   }
+  function urlOf(artifact) {
+    const from = options.crossRun;
+    if (!from) return signedUrl(() => twirp().signedUrl(artifact.name));
+    const apiUrl = env.GITHUB_API_URL ?? "https://api.github.com";
+    return signedUrl(() => artifactBlobUrl({ apiUrl, ...from, id: artifact.id }), restUrlMaxAgeMs);
+  }
   async function openRanged(key) {
     const name = artifactName(key);
-    const artifact = await find(name);
+    const artifact = await find(name, findBy);
     if (!artifact) return void 0;
-    let url;
+    const url = urlOf(artifact);
     try {
-      url = await twirp().signedUrl(name);
+      await url(false);
     } catch (error2) {
       throw new HandoffError(
-        `Could not get a download URL for artifact "${name}": ${errorMessage(error2)}. Re-run the job.`
+        `Could not get a download URL for artifact "${name}"${where}: ${errorMessage(error2).replace(/\.$/, "")}${options.crossRun ? "" : "; re-run the job"}.`
       );
     }
     const reader = rangeReader(url);
@@ -41951,7 +41987,7 @@ function createArtifactBackend(options) {
       );
     };
     log(
-      `Reading artifact "${name}" (id ${artifact.id}, ${artifact.size} bytes) in ranges, only the chunks the load needs.`
+      `Reading artifact "${name}"${where} (id ${artifact.id}, ${artifact.size} bytes) in ranges, only the chunks the load needs.`
     );
     return {
       matchedKey: key,
@@ -42034,8 +42070,7 @@ function createArtifactBackend(options) {
     exists: async (key) => await find(artifactName(key), findBy) !== void 0,
     save,
     openUpload,
-    // Ranges need the signed URL of this run's artifact; another run's comes through the REST API's redirect.
-    ...findBy ? {} : { openRanged },
+    openRanged,
     // Restore keys do not apply to artifacts: names are looked up exactly.
     restore: (key) => restore(key)
   };
@@ -42061,4 +42096,4 @@ async function scratch(workDir, prefix) {
 export {
   createArtifactBackend
 };
-/*! For license information please see artifact-NB2LAMAK.js.LEGAL.txt */
+/*! For license information please see artifact-UQS2RDNS.js.LEGAL.txt */
