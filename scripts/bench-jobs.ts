@@ -107,6 +107,11 @@ export class Job {
     private readonly files: string
   ) {}
 
+  /** The run this job belongs to, as its steps see it. */
+  get scope(): { repository: string; runId: string } {
+    return { repository: this.env.GITHUB_REPOSITORY ?? '', runId: this.env.GITHUB_RUN_ID ?? '' }
+  }
+
   /** Runs one step; throws with the step's error when it exits non-zero. */
   async run(what: string, argv: string[], inputs: Record<string, string> = {}): Promise<void> {
     const n = ++this.steps

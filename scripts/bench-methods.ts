@@ -71,6 +71,28 @@ function handoff(backend: 'cache' | 'artifact' | 'local', entry: string): Method
 }
 
 /**
+ * backend: artifact, the load asking for it as another run's (github-token + run-id), as a later workflow would:
+ * the REST API's lookup and download redirect instead of this run's artifact service.
+ */
+function crossRunArtifact(entry: string): Method {
+  const step = [process.execPath, entry]
+  return {
+    ...handoff('artifact', entry),
+    id: 'artifact-cross',
+    name: "image-handoff, backend artifact, loaded as another run's",
+    load: (job, key) =>
+      job.run('image-handoff load', step, {
+        mode: 'load',
+        backend: 'artifact',
+        key,
+        'github-token': 'ghs_bench',
+        'run-id': job.scope.runId,
+        repository: job.scope.repository
+      })
+  }
+}
+
+/**
  * image-handoff with backend: registry: a CNCF distribution registry of its own per handoff, its storage inside
  * the handoff's store directory (so the bytes it keeps are counted), started at the handoff's first save.
  */
@@ -113,6 +135,7 @@ export function allMethods(entry: string): Method[] {
     handoff('cache', entry),
     handoff('artifact', entry),
     handoff('local', entry),
-    registryHandoff(entry)
+    registryHandoff(entry),
+    crossRunArtifact(entry)
   ]
 }

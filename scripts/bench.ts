@@ -9,7 +9,8 @@
  * Rounds are interleaved (round 1 of everything, then round 2, ...) and medians printed.
  * Env: BENCH_MB (app image size, default 300), BENCH_TOP_MB (its top layer, 10), BENCH_MANY (count x MB, 50x10),
  * BENCH_REPEATS (3), BENCH_SCENARIOS (cold,top,base,many), BENCH_METHODS (floor,recipe,cache-shape,cache,artifact,
- * local,registry; the floor always runs; registry runs a CNCF distribution registry of its own per handoff), BENCH_NET_MBPS (the stand-in's link to the jobs, MB/s each way, shared by all
+ * local,registry; the floor always runs; registry runs a CNCF distribution registry of its own per handoff;
+ * artifact-cross, not run by default, loads the artifact as another run's, through the REST API), BENCH_NET_MBPS (the stand-in's link to the jobs, MB/s each way, shared by all
  * connections as a runner's link is; default unlimited: loopback, which makes every transfer nearly free),
  * BENCH_STEP_LOGS (a directory: every step's output is appended to steps.log there), BENCH_DOCKER (the engines: 20.10, the system's, by default; 26-classic or 26-containerd, Docker 26.1 with either
  * image store, whose export is OCI layout and streams as it goes), BENCH_NODE_OPTIONS (NODE_OPTIONS of every step,
