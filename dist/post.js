@@ -2,11 +2,11 @@ import { createRequire as __createRequire } from 'node:module'; import { fileURL
 import {
   coreIO,
   runPost
-} from "./chunks/chunk-H4EAKZIE.js";
-import "./chunks/chunk-UWALXV33.js";
+} from "./chunks/chunk-GFXRAU34.js";
+import "./chunks/chunk-UTJP77OO.js";
 import "./chunks/chunk-U5GEQORK.js";
 import "./chunks/chunk-OTW4DL2O.js";
-import "./chunks/chunk-NAWHFGNI.js";
+import "./chunks/chunk-QOJPH54H.js";
 import "./chunks/chunk-XFN6TRWD.js";
 import "./chunks/chunk-PABUF2JJ.js";
 import "./chunks/chunk-LLSBTXVK.js";

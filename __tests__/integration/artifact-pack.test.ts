@@ -1,15 +1,16 @@
 /**
  * The pack store over the real artifact backend and the stand-in services: chunks staged as blocks while the save
- * still runs, a committed pack byte for byte what the local-file path writes (and what @actions/artifact downloads),
- * and loads that read only the ranges of the chunks they need; with the faults those transfers meet.
+ * still runs, a committed pack byte for byte the layout pack-format.ts describes, and loads that read only the
+ * ranges of the chunks they need; with the faults those transfers meet.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { createHash } from 'node:crypto'
 import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Backend } from '../../src/backends/backend.js'
+import type { PackBackend } from '../../src/backends/backend.js'
 import type { createArtifactBackend as CreateArtifactBackend } from '../../src/backends/artifact.js'
+import { packTail, type Table } from '../../src/backends/pack-format.js'
 import { createPackStore } from '../../src/backends/pack-store.js'
 import { HandoffError } from '../../src/errors.js'
 import { enterJob } from '../support/github-env.js'
@@ -23,23 +24,20 @@ const bodies = Array.from({ length: 5 }, (_, i) => Buffer.alloc(300_000 + i * 79
 const digest = (i: number): string => `sha256:${String(i).repeat(64)}`
 const index = Buffer.from(JSON.stringify({ an: 'index', entries: [1, 2, 3] }))
 
-function job(name: string, runId: number, overwrite = false): Backend {
+function job(name: string, runId: number, overwrite = false): PackBackend {
   enterJob(services.jobEnv({ job: name, runId, workspace: join(root, 'ws'), runnerTemp: join(root, 'temp') }))
-  return createArtifactBackend({ workDir: join(root, 'temp', name), overwrite, log: () => undefined })
+  return createArtifactBackend({ overwrite, log: () => undefined })
 }
 
-/** Whole files in a directory: the pack as the local-file path writes it. */
-function fileBackend(dir: string): Backend {
-  return {
-    kind: 'artifact',
-    compresses: false,
-    exists: async () => false,
-    async save(key, write) {
-      await write(join(dir, key))
-      return { saved: true, key, bytes: (await stat(join(dir, key))).size }
-    },
-    restore: async () => undefined
+/** The pack of `bodies` put in order and `index`, as pack-format.ts lays it out: the chunks, table, index, footer. */
+function expectedPack(): Buffer {
+  const table: Table = {}
+  let offset = 0
+  for (const [i, body] of bodies.entries()) {
+    table[digest(i)] = [offset, body.length]
+    offset += body.length
   }
+  return Buffer.concat([...bodies, packTail(table, index, offset)])
 }
 
 /** Chunk files for one save, in the store's scratch directory (put leaves them for the caller to remove). */
@@ -75,7 +73,7 @@ afterAll(async () => {
 })
 
 describe('artifact pack', () => {
-  it('stages each chunk as a block while the save runs, and commits the pack the file path would write', async () => {
+  it('stages each chunk as a block while the save runs, and commits the pack in its layout', async () => {
     const store = createPackStore(job('build', 1), join(root, 'temp', 'build'))
     expect(await store.hasIndex('images')).toBe(false)
     await store.prepare('images')
@@ -94,24 +92,12 @@ describe('artifact pack', () => {
     expect(services.calls('blob:block', from)).toHaveLength(bodies.length + 1)
     expect(services.calls('blob:blocklist', from)).toHaveLength(1)
 
-    const oldDir = join(root, 'old')
-    await mkdir(oldDir)
-    const old = createPackStore(fileBackend(oldDir), join(root, 'temp', 'old'))
-    await old.prepare()
-    for (const [i, file] of (await chunkFiles(old.scratch)).entries()) await old.put(digest(i), file)
-    await old.writeIndex('images', index)
-    const expected = await readFile(join(oldDir, 'images'))
-
+    const expected = expectedPack()
     const blob = await committedBlob('images', 1)
     expect(blob.equals(expected)).toBe(true)
     expect(saved).toEqual({ saved: true, key: 'images', bytes: expected.length })
     const finalize = services.calls('FinalizeArtifact', from)[0]!
     expect(finalize.body).toMatchObject({ size: String(blob.length), hash: `sha256:${sha256(blob)}` })
-
-    // @actions/artifact's own download (the cross-run path) gets the same bytes.
-    const entry = await job('test', 1).restore('images', [])
-    expect((await readFile(entry!.file)).equals(expected)).toBe(true)
-    await entry!.dispose()
   })
 
   it('loads in the same run with range reads: footer, table and index, then only the chunks asked for', async () => {
@@ -139,7 +125,6 @@ describe('artifact pack', () => {
     }
     const gets = services.calls('blob:get', afterIndex)
     expect(gets.map((r) => r.bytes)).toEqual([bodies[1]!.length, bodies[3]!.length])
-    await reader.release?.()
     expect(await readdir(reader.scratch)).toEqual([])
     // A miss is a miss, with nothing downloaded.
     expect(await reader.readIndex('absent', [])).toBeUndefined()
@@ -157,7 +142,7 @@ describe('artifact pack', () => {
     const workDir = join(root, 'temp', 'nightly')
     const crossRun = { token: 'ghs_reader', runId: 20, owner: 'octo', repo: 'app' }
     const logged: string[] = []
-    const backend = createArtifactBackend({ workDir, overwrite: false, crossRun, log: (line) => logged.push(line) })
+    const backend = createArtifactBackend({ overwrite: false, crossRun, log: (line) => logged.push(line) })
     const reader = createPackStore(backend, workDir)
     const from = services.requests.length
     expect(await reader.readIndex('elsewhere', [])).toEqual({ matchedKey: 'elsewhere', body: index })
@@ -177,7 +162,6 @@ describe('artifact pack', () => {
     const reads = services.calls('blob:get', afterIndex)
     expect(reads.map((r) => r.status)).toEqual([403, 200])
     expect(reads[1]!.bytes).toBe(bodies[3]!.length)
-    await reader.release?.()
 
     services.inject({ route: 'rest:zip', status: 403, times: 3 })
     await expect(createPackStore(backend, workDir).readIndex('elsewhere', [])).rejects.toThrow(
@@ -209,7 +193,6 @@ describe('artifact pack', () => {
     )
     await failing.dispose()
     services.clearFaults()
-    await reader.release?.()
   }, 60000)
 
   it('leaves a 5xx on Put Block to the SDK, which retries it', async () => {
@@ -243,7 +226,7 @@ describe('artifact pack', () => {
     expect(services.artifacts.artifacts.filter((a) => a.runId === 5 || a.runId === 6)).toEqual([])
   })
 
-  it('keeps overwrite: true and the name-taken error of the library path', async () => {
+  it('keeps overwrite: true and the name-taken error', async () => {
     const first = createPackStore(job('build', 7), join(root, 'temp', 'build'))
     await first.prepare('taken')
     for (const [i, file] of (await chunkFiles(first.scratch)).entries()) await first.put(digest(i), file)

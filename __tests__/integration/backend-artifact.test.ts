@@ -1,41 +1,41 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { basename, join } from 'node:path'
-import type { Backend } from '../../src/backends/backend.js'
+import { join } from 'node:path'
+import type { PackBackend } from '../../src/backends/backend.js'
 import type {
   ArtifactBackendOptions,
   createArtifactBackend as CreateArtifactBackend
 } from '../../src/backends/artifact.js'
 import { HandoffError } from '../../src/errors.js'
 import { enterJob } from '../support/github-env.js'
-import { copyFrom, sha256File, writeRandomFile } from '../support/github-payloads.js'
+import { fetchedSha256, sha256File, uploadPayload, writeRandomFile } from '../support/github-payloads.js'
 import { GitHubServices } from '../support/github-services.js'
 
-// Real @actions/artifact over HTTP to the stand-in; GITHUB_API_URL is read when the library is imported,
-// so the backend is imported only after the first job's environment is in place.
+// Real @actions/artifact (lookups, deletes) over HTTP to the stand-in; GITHUB_API_URL is read when the library is
+// imported, so the backend is imported only after the first job's environment is in place.
 let services: GitHubServices
 let root: string
-let workDir: string
 let createArtifactBackend: typeof CreateArtifactBackend
 const payload: Record<string, string> = {}
+const size = 2 * 1024 * 1024 + 5
 
 type Job = { repository?: string; runId?: number }
-function job(name: string, where: Job, options: Partial<ArtifactBackendOptions> = {}): Backend {
+function job(name: string, where: Job, options: Partial<ArtifactBackendOptions> = {}): PackBackend {
   enterJob(services.jobEnv({ job: name, workspace: join(root, 'ws'), runnerTemp: join(root, 'temp'), ...where }))
-  return createArtifactBackend({ workDir, overwrite: false, retryDelays: [200, 400, 800], ...options })
+  return createArtifactBackend({ overwrite: false, retryDelays: [200, 400, 800], ...options })
 }
 
 beforeAll(async () => {
   services = await GitHubServices.start()
   root = await mkdtemp(join(tmpdir(), 'backend-artifact-'))
-  workDir = join(root, 'temp', 'image-handoff')
   await mkdir(join(root, 'ws'), { recursive: true })
+  await mkdir(join(root, 'fetched'), { recursive: true })
   enterJob(services.jobEnv({ workspace: join(root, 'ws'), runnerTemp: join(root, 'temp') }))
   ;({ createArtifactBackend } = await import('../../src/backends/artifact.js'))
   for (const name of ['a', 'b']) {
     payload[name] = join(root, name)
-    await writeRandomFile(payload[name]!, 2 * 1024 * 1024 + 5)
+    await writeRandomFile(payload[name]!, size)
   }
 })
 
@@ -45,48 +45,42 @@ afterAll(async () => {
 })
 
 describe('artifact backend', () => {
-  it('uploads the payload as is, named after the key, and downloads it in another job of the run', async () => {
+  it('uploads the pieces as one artifact named after the key, which another job of the run reads in ranges', async () => {
     const run = { runId: 100 }
     const from = services.requests.length
-    const saved = await job('build', run).save('images-linux.tar.zst', copyFrom(payload.a!))
-    expect(saved).toEqual({ saved: true, key: 'images-linux.tar.zst', bytes: 2 * 1024 * 1024 + 5 })
+    const saved = await uploadPayload(job('build', run), 'images-linux.tar.zst', payload.a!)
+    expect(saved).toEqual({ saved: true, key: 'images-linux.tar.zst', bytes: size })
     const stored = services.artifacts.artifacts.find((a) => a.runId === 100)!
-    expect(stored).toMatchObject({
-      name: 'images-linux.tar.zst',
-      size: 2 * 1024 * 1024 + 5,
-      mimeType: 'application/octet-stream'
-    })
+    expect(stored).toMatchObject({ name: 'images-linux.tar.zst', size, mimeType: 'application/octet-stream' })
     expect(stored.digest).toBe(`sha256:${await sha256File(payload.a!)}`)
+    expect(services.calls('blob:block', from)).toHaveLength(3)
     expect(services.calls('blob:blocklist', from)).toHaveLength(1)
-    // Nothing of the upload is left on disk.
-    expect(await readdir(join(workDir, 'artifact'))).toEqual([])
 
     const test = job('test', run)
-    expect(await test.exists('images-linux.tar.zst')).toBe(true)
-    expect(await test.exists('images-windows.tar.zst')).toBe(false)
-    expect(await test.restore('images-windows.tar.zst', ['images-'])).toBeUndefined()
-    const entry = await test.restore('images-linux.tar.zst', ['ignored-'])
-    expect(entry?.matchedKey).toBe('images-linux.tar.zst')
-    expect(basename(entry!.file)).toBe('images-linux.tar.zst')
-    expect(await sha256File(entry!.file)).toBe(await sha256File(payload.a!))
-    await entry!.dispose()
-    await expect(stat(entry!.file)).rejects.toThrow()
+    await expect(test.checkNew('images-linux.tar.zst')).rejects.toThrow(/already exists in this workflow run/)
+    await expect(test.checkNew('images-windows.tar.zst')).resolves.toBeUndefined()
+    expect(await test.openRanged('images-windows.tar.zst')).toBeUndefined()
+    const entry = await test.openRanged('images-linux.tar.zst')
+    expect(entry).toMatchObject({ matchedKey: 'images-linux.tar.zst', size })
+    // A range across the first block's end, in memory; then the whole, into a file.
+    const across = (await readFile(payload.a!)).subarray(1024 * 1024 - 3, 1024 * 1024 + 4)
+    expect((await entry!.read(1024 * 1024 - 3, 7)).equals(across)).toBe(true)
+    expect(await fetchedSha256(entry!, join(root, 'fetched', 'linux'))).toBe(await sha256File(payload.a!))
   })
 
   it('does not see artifacts of other runs without a token for them', async () => {
-    await job('build', { runId: 101 }).save('run-local', copyFrom(payload.a!))
-    expect(await job('test', { runId: 102 }).restore('run-local', [])).toBeUndefined()
+    await uploadPayload(job('build', { runId: 101 }), 'run-local', payload.a!)
+    const other = job('test', { runId: 102 })
+    expect(await other.openRanged('run-local')).toBeUndefined()
+    await expect(other.checkNew('run-local')).resolves.toBeUndefined()
   })
 
-  it('downloads from another run and from another repository with crossRun', async () => {
-    await job('build', { runId: 110 }).save('nightly', copyFrom(payload.a!))
-    await job('build', { repository: 'octo/base', runId: 7 }).save('nightly', copyFrom(payload.b!))
+  it('reads from another run and from another repository with crossRun', async () => {
+    await uploadPayload(job('build', { runId: 110 }), 'nightly', payload.a!)
+    await uploadPayload(job('build', { repository: 'octo/base', runId: 7 }), 'nightly', payload.b!)
     const crossRun = { token: 'ghs_reader', runId: 110, owner: 'octo', repo: 'app' }
-    const sameRepo = job('test', { runId: 111 }, { crossRun })
-    expect(await sameRepo.exists('nightly')).toBe(true)
-    const entry = await sameRepo.restore('nightly', [])
-    expect(await sha256File(entry!.file)).toBe(await sha256File(payload.a!))
-    await entry!.dispose()
+    const sameRepo = await job('test', { runId: 111 }, { crossRun }).openRanged('nightly')
+    expect(await fetchedSha256(sameRepo!, join(root, 'fetched', 'same-repo'))).toBe(await sha256File(payload.a!))
 
     const from = services.requests.length
     const otherRepo = job(
@@ -94,19 +88,18 @@ describe('artifact backend', () => {
       { runId: 112 },
       { crossRun: { token: 'ghs_reader', runId: 7, owner: 'octo', repo: 'base' } }
     )
-    const other = await otherRepo.restore('nightly', [])
-    expect(await sha256File(other!.file)).toBe(await sha256File(payload.b!))
-    await other!.dispose()
+    const other = await otherRepo.openRanged('nightly')
+    expect(await fetchedSha256(other!, join(root, 'fetched', 'other-repo'))).toBe(await sha256File(payload.b!))
     expect(services.calls('rest:list', from)[0]).toMatchObject({ repository: 'octo/base', runId: 7 })
     expect(services.calls('rest:zip', from)[0]).toMatchObject({ repository: 'octo/base', status: 302 })
-    expect(await otherRepo.restore('absent', [])).toBeUndefined()
+    expect(await otherRepo.openRanged('absent')).toBeUndefined()
   })
 
   it('fails the second of two matrix jobs saving one name, saying how to fix it', async () => {
     const run = { runId: 120 }
     const results = await Promise.allSettled([
-      job('matrix-1', run).save('images', copyFrom(payload.a!)),
-      job('matrix-2', run).save('images', copyFrom(payload.b!))
+      uploadPayload(job('matrix-1', run), 'images', payload.a!),
+      uploadPayload(job('matrix-2', run), 'images', payload.b!)
     ])
     const fulfilled = results.filter((r) => r.status === 'fulfilled')
     const rejected = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected')
@@ -116,17 +109,21 @@ describe('artifact backend', () => {
     expect(String(rejected[0]!.reason.message)).toMatch(
       /already exists in this workflow run.*matrix values in "key".*overwrite: true/s
     )
-    // A later job of the run fails before writing anything.
-    const write = copyFrom(payload.a!)
-    await expect(job('rerun', run).save('images', write)).rejects.toThrow(/already exists/)
-    expect(write.calls).toBe(0)
+    // A later job of the run fails at the check before its export, asking the service for nothing but the lookup;
+    // an upload that skipped the check would be refused as well.
+    const from = services.requests.length
+    const rerun = job('rerun', run)
+    await expect(rerun.checkNew('images')).rejects.toThrow(/already exists/)
+    expect(services.calls('CreateArtifact', from)).toHaveLength(0)
+    await expect(rerun.openUpload('images')).rejects.toThrow(/already exists/)
+    expect(services.calls('CreateArtifact', from).map((r) => r.status)).toEqual([409])
   })
 
   it('with overwrite, both matrix jobs succeed and the last upload wins', async () => {
     const run = { runId: 130 }
     const results = await Promise.all([
-      job('matrix-1', run, { overwrite: true }).save('shared', copyFrom(payload.a!)),
-      job('matrix-2', run, { overwrite: true }).save('shared', copyFrom(payload.b!))
+      uploadPayload(job('matrix-1', run, { overwrite: true }), 'shared', payload.a!),
+      uploadPayload(job('matrix-2', run, { overwrite: true }), 'shared', payload.b!)
     ])
     expect(results.map((r) => r.saved)).toEqual([true, true])
     // Whichever came second deleted the first one's artifact, after a 409 if the two uploads overlapped.
@@ -147,25 +144,26 @@ describe('artifact backend', () => {
       .filter((r) => r.runId === 130)
       .at(-1)!
     const lastPayload = String(last.body?.hash) === `sha256:${await sha256File(payload.a!)}` ? payload.a! : payload.b!
-    const entry = await job('test', run).restore('shared', [])
-    expect(await sha256File(entry!.file)).toBe(await sha256File(lastPayload))
-    await entry!.dispose()
+    const entry = await job('test', run).openRanged('shared')
+    expect(await fetchedSha256(entry!, join(root, 'fetched', 'shared'))).toBe(await sha256File(lastPayload))
     expect(services.artifacts.artifacts.filter((a) => a.runId === 130 && a.name === 'shared')).toHaveLength(1)
+    // overwrite: true also lets the check before the export pass over an existing artifact.
+    await expect(job('again', run, { overwrite: true }).checkNew('shared')).resolves.toBeUndefined()
   })
 
   it('passes retention days on', async () => {
     const from = services.requests.length
-    await job('build', { runId: 140 }, { retentionDays: 3 }).save('kept-3-days', copyFrom(payload.a!))
+    await uploadPayload(job('build', { runId: 140 }, { retentionDays: 3 }), 'kept-3-days', payload.a!)
     const expires = Date.parse(String(services.calls('CreateArtifact', from)[0]!.body?.expiresAt))
     expect(Math.abs(expires - (Date.now() + 3 * 86400000))).toBeLessThan(60000)
   })
 
-  it('rejects keys that are not valid artifact names before writing anything', async () => {
-    const write = copyFrom(payload.a!)
+  it('rejects keys that are not valid artifact names before asking the service anything', async () => {
     const backend = job('build', { runId: 150 })
-    await expect(backend.save('images/linux', write)).rejects.toThrow(/may not contain a slash/)
-    await expect(backend.save('app:ci', write)).rejects.toThrow(/colon/)
-    await expect(backend.restore('images.zip', [])).rejects.toThrow(/\.zip/)
-    expect(write.calls).toBe(0)
+    const from = services.requests.length
+    await expect(backend.openUpload('images/linux')).rejects.toThrow(/may not contain a slash/)
+    await expect(backend.checkNew('app:ci')).rejects.toThrow(/colon/)
+    await expect(backend.openRanged('images.zip')).rejects.toThrow(/\.zip/)
+    expect(services.requests.slice(from)).toEqual([])
   })
 })

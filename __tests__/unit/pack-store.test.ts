@@ -1,21 +1,26 @@
 /**
- * The pack store (one file per key, as workflow artifacts keep them) over a stand-in file backend in a
- * directory: chunks appended as they come, the index and footer last, and only the needed ranges read back.
+ * The pack store (one entry per key, as workflow artifacts keep them) over a stand-in backend in a directory:
+ * chunks staged as pieces while they come, the table, index and footer last, and only the needed ranges read back.
  */
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import { copyFile, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises'
+import { createHash } from 'node:crypto'
+import { createReadStream, createWriteStream } from 'node:fs'
+import { appendFile, mkdtemp, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Readable } from 'node:stream'
-import type { Backend } from '../../src/backends/backend.js'
+import { pipeline } from 'node:stream/promises'
+import type { PackBackend } from '../../src/backends/backend.js'
 import { createPackStore } from '../../src/backends/pack-store.js'
 import { readModel } from '../../src/archive/read-model.js'
+import { downloadInto } from '../../src/store/arrival.js'
 import { storeSink } from '../../src/store/chunk-sink.js'
 import { splitArchive } from '../../src/store/split.js'
 import { encodeIndex, IndexFormatError, newIndex, parseIndex } from '../../src/store/format.js'
 import { planLoad } from '../../src/store/load-plan.js'
 import { assembleArchive } from '../../src/store/assemble.js'
 import { legacyFiles, makeTar, readTar } from '../support/archive-fixtures.js'
+import { whole } from '../support/fetched.js'
 
 let dir: string
 
@@ -27,27 +32,58 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true })
 })
 
-/** Whole files in a directory, one per key: the shape of the artifact backend. */
-function fileBackend(root: string): Backend {
+/**
+ * One file per key in a directory, the shape of the artifact backend: staged pieces (in any order) are appended in
+ * their order on commit, which checks the size and sha256 as FinalizeArtifact records them; reads are ranges.
+ */
+function fileBackend(root: string): PackBackend {
   const at = (key: string): string => join(root, `${key}.pack`)
-  const exists = (key: string): Promise<boolean> =>
-    stat(at(key)).then(
-      () => true,
-      () => false
+  const sizeOf = (file: string): Promise<number | undefined> =>
+    stat(file).then(
+      (s) => s.size,
+      () => undefined
     )
   return {
     kind: 'artifact',
-    compresses: false,
-    exists,
-    async save(key, write) {
-      const file = join(root, `partial-${key}`)
-      await write(file)
-      await copyFile(file, at(key))
-      await rm(file)
-      return { saved: true, key, bytes: (await stat(at(key))).size }
+    async checkNew(key) {
+      if ((await sizeOf(at(key))) !== undefined) throw new Error(`"${key}" exists`)
     },
-    async restore(key) {
-      return (await exists(key)) ? { matchedKey: key, file: at(key), dispose: async () => undefined } : undefined
+    async openUpload(key) {
+      const piece = (n: number): string => join(root, `${key}.piece-${n}`)
+      return {
+        async stage(n, body, length) {
+          await pipeline(Buffer.isBuffer(body) ? Readable.from([body]) : body(), createWriteStream(piece(n)))
+          if ((await sizeOf(piece(n))) !== length) throw new Error(`piece ${n} is not ${length} bytes`)
+        },
+        async commit(count, size, sha256) {
+          const partial = join(root, `${key}.partial`)
+          await writeFile(partial, '')
+          for (let n = 0; n < count; n++) await appendFile(partial, await readFile(piece(n)))
+          const pack = await readFile(partial)
+          if (pack.length !== size || createHash('sha256').update(pack).digest('hex') !== sha256)
+            throw new Error(`the pieces of "${key}" are not the ${size} bytes of sha256 ${sha256}`)
+          await rename(partial, at(key))
+          for (let n = 0; n < count; n++) await rm(piece(n))
+          return { saved: true, key, bytes: size }
+        }
+      }
+    },
+    async openRanged(key) {
+      const file = at(key)
+      const size = await sizeOf(file)
+      if (size === undefined) return undefined
+      const range = (start: number, length: number): NodeJS.ReadableStream =>
+        createReadStream(file, { start, end: start + length - 1 })
+      return {
+        matchedKey: key,
+        size,
+        async read(start, length) {
+          const parts: Buffer[] = []
+          for await (const part of range(start, length)) parts.push(part as Buffer)
+          return Buffer.concat(parts)
+        },
+        fetch: (start, length, into, watch) => downloadInto(range(start, length), into, watch)
+      }
     }
   }
 }
@@ -61,7 +97,8 @@ describe('pack store', () => {
     const work = join(dir, 'work')
     const writer = createPackStore(backend, work)
     expect(await writer.hasIndex('k')).toBe(false)
-    await writer.prepare()
+    await expect(writer.prepare()).rejects.toThrow(/prepared for the key/)
+    await writer.prepare('k')
     const original = await makeTar(await legacyFiles([{ names: ['app:ci'], layers: [big('a', 150), big('b', 90)] }]))
     const sink = storeSink(writer, { compressionLevel: 3, inFlight: 2, inFlightBytes: 1 << 30 })
     const split = await splitArchive(Readable.from([original]), sink, 64 * 1024)
@@ -71,8 +108,10 @@ describe('pack store', () => {
       await writer.writeIndex('k', encodeIndex(newIndex(readModel(split.contents), split.entries, 64 * 1024)))
     ).toMatchObject({ saved: true })
     expect(await readdir(join(work, 'pack'))).toEqual([])
+    expect((await readdir(dir)).filter((name) => name.startsWith('k.'))).toEqual(['k.pack'])
 
     const reader = createPackStore(backend, join(dir, 'work2'))
+    await expect(reader.hasIndex('k')).rejects.toThrow(/"k" exists/)
     const found = await reader.readIndex('k', [])
     const index = parseIndex(found!.body)
     const held = { chainIds: new Set([index.model.images[0]!.layers[0]!.diffId!]) }
@@ -83,13 +122,13 @@ describe('pack store', () => {
     const rebuilt = await readTar(Buffer.concat(parts))
     const expected = (await readTar(original)).filter((e) => e.name.endsWith('layer.tar'))[1]!
     expect(rebuilt.filter((e) => e.name.endsWith('layer.tar')).map((e) => e.body)).toEqual([expected.body])
-    await reader.release?.()
+    expect(await readdir(reader.scratch)).toEqual([])
   })
 
   it('keeps each chunk where the table says when several are stored at once', async () => {
     const backend = fileBackend(dir)
     const writer = createPackStore(backend, join(dir, 'work'))
-    await writer.prepare()
+    await writer.prepare('many')
     const bodies = Array.from({ length: 6 }, (_, i) => Buffer.alloc(100_000 + i * 7919, i + 1))
     const files = await Promise.all(
       bodies.map(async (body, i) => {
@@ -101,13 +140,13 @@ describe('pack store', () => {
     await Promise.all(files.map((file, i) => writer.put(`sha256:${String(i).repeat(64)}`, file)))
     await writer.writeIndex('many', Buffer.from('{}'))
     const reader = createPackStore(backend, join(dir, 'work2'))
-    await reader.readIndex('many', [])
+    expect(await reader.readIndex('many', [])).toEqual({ matchedKey: 'many', body: Buffer.from('{}') })
     for (const [i, body] of bodies.entries()) {
-      const chunk = await reader.get(`sha256:${String(i).repeat(64)}`)
-      const { readFile } = await import('node:fs/promises')
-      expect((await readFile(chunk.file)).subarray(chunk.start!, chunk.end! + 1)).toEqual(body)
+      const chunk = await whole(await reader.get(`sha256:${String(i).repeat(64)}`))
+      expect((await readFile(chunk.file)).equals(body)).toBe(true)
+      await chunk.dispose()
     }
-    await reader.release?.()
+    await expect(reader.get(`sha256:${'9'.repeat(64)}`)).rejects.toThrow(/not in the loaded artifact/)
   })
 
   it('refuses a payload of the first release as not a pack, so a load calls it a miss', async () => {

@@ -2,7 +2,7 @@
  * The calls of the Actions artifact service (v4, twirp) that the streamed upload and the ranged load make
  * themselves: create, finalize, and the signed URL of a finished artifact. @actions/artifact makes the same calls,
  * but uploads only a finished file, so nothing of the upload overlapped the export (issue 7: the artifact save
- * took 2.4x the floor). Lookups, deletes and cross-run downloads stay with the library (artifact.ts).
+ * took 2.4x the floor). Lookups (in this run and in others) and deletes stay with the library (artifact.ts).
  */
 import { HandoffError } from '../errors.js'
 import { TwirpError, field, libraryRetry, twirpClient, type RetryPolicy, type TwirpCall } from './twirp.js'

@@ -4,15 +4,11 @@
  * finished file, so with it nothing of the upload overlapped the export (issue 7: the artifact save took 2.4x the
  * floor, save 7.3 s of a 300 MB handoff). Name collisions and overwrite: true behave as they did with the library.
  */
-import { createHash } from 'node:crypto'
-import { createReadStream } from 'node:fs'
-import { stat } from 'node:fs/promises'
 import { HandoffError, errorMessage } from '../errors.js'
 import { blockUpload } from './artifact-blobs.js'
 import type { ArtifactService } from './artifact-service.js'
 import type { PieceUpload, SaveOutcome } from './backend.js'
 import { TwirpError } from './twirp.js'
-import { pacedFileRead } from '../store/gc-pace.js'
 
 export interface UploadOptions {
   service: ArtifactService
@@ -67,22 +63,6 @@ export async function openArtifactUpload(options: UploadOptions): Promise<PieceU
       }
     }
   }
-}
-
-const wholeFileBlock = 64 * 1024 * 1024
-
-/** A finished file as one upload: its sha256 first, then its blocks of 64 MiB, each read in 1 MiB pieces. */
-export async function uploadFile(upload: PieceUpload, file: string): Promise<SaveOutcome> {
-  const size = (await stat(file)).size
-  const hash = createHash('sha256')
-  for await (const data of createReadStream(file, { highWaterMark: 1024 * 1024 })) hash.update(data as Buffer)
-  const count = Math.ceil(size / wholeFileBlock)
-  for (let n = 0; n < count; n++) {
-    const start = n * wholeFileBlock
-    const end = Math.min(size, start + wholeFileBlock) - 1
-    await upload.stage(n, () => pacedFileRead(file, { start, end }), end - start + 1)
-  }
-  return upload.commit(count, size, hash.digest('hex'))
 }
 
 function expiry(options: UploadOptions): Date | undefined {

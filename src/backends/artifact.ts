@@ -5,24 +5,20 @@
  * (openRanged), so a load starts at once and fetches only the chunks it needs; another run's artifact likewise,
  * from the signed URL the REST API redirects to (artifact-rest.ts). Lookups and deletes stay with the library.
  */
-import { mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises'
-import { join } from 'node:path'
 import { DefaultArtifactClient, type Artifact, type FindOptions } from '@actions/artifact'
 import { HandoffError, errorMessage } from '../errors.js'
 import { rangeReader, signedUrl, type SignedUrl } from './artifact-blobs.js'
 import { artifactBlobUrl, restUrlMaxAgeMs } from './artifact-rest.js'
 import { artifactServiceFromEnv, type ArtifactService } from './artifact-service.js'
-import { openArtifactUpload, uploadFile } from './artifact-upload.js'
-import type { Backend, PieceUpload, RangedEntry, RestoredEntry, SaveOutcome } from './backend.js'
+import { openArtifactUpload } from './artifact-upload.js'
+import type { PackBackend, PieceUpload, RangedEntry } from './backend.js'
 import { artifactName } from './service-names.js'
-import { transferLine } from '../units.js'
 
 export interface ArtifactBackendOptions {
-  workDir: string
   retentionDays?: number
   /** Replace an artifact of the same name in this run instead of failing. */
   overwrite: boolean
-  /** Download from another run (or repository) with a token that has `actions: read` there. */
+  /** Read from another run (or repository) with a token that has `actions: read` there. */
   crossRun?: { token: string; runId: number; owner: string; repo: string }
   log?: (message: string) => void
   /** Waits between upload attempts when an artifact being replaced is still in flight (ms). */
@@ -33,7 +29,7 @@ export interface ArtifactBackendOptions {
 
 type FindBy = NonNullable<FindOptions['findBy']>
 
-export function createArtifactBackend(options: ArtifactBackendOptions): Backend {
+export function createArtifactBackend(options: ArtifactBackendOptions): PackBackend {
   const client = new DefaultArtifactClient()
   const log = options.log ?? (() => undefined)
   const findBy: FindBy | undefined = options.crossRun && {
@@ -133,101 +129,13 @@ export function createArtifactBackend(options: ArtifactBackendOptions): Backend 
     }
   }
 
-  async function save(key: string, write: (file: string) => Promise<void>): Promise<SaveOutcome> {
-    const name = artifactName(key)
-    if (!options.overwrite && (await find(name))) throw collision(name)
-    const dir = await scratch(options.workDir, 'upload-')
-    try {
-      const file = join(dir, name)
-      await write(file)
-      return await uploadFile(await openUpload(key), file)
-    } finally {
-      await rm(dir, { recursive: true, force: true })
-    }
-  }
-
-  async function restore(key: string): Promise<RestoredEntry | undefined> {
-    const name = artifactName(key)
-    const artifact = await find(name, findBy)
-    if (!artifact) return undefined
-    const dir = await scratch(options.workDir, 'download-')
-    try {
-      const file = await download(artifact, dir)
-      log(`Downloaded artifact "${name}"${where} (id ${artifact.id}, ${artifact.size} bytes).`)
-      return { matchedKey: key, file, dispose: () => rm(dir, { recursive: true, force: true }).catch(() => undefined) }
-    } catch (error) {
-      await rm(dir, { recursive: true, force: true })
-      throw error
-    }
-  }
-
-  async function download(artifact: Artifact, dir: string): Promise<string> {
-    const failed = (why: string): HandoffError =>
-      new HandoffError(
-        `Artifact "${artifact.name}"${where} did not download intact: ${why}. Nothing was loaded; re-run the job.`
-      )
-    let mismatch: boolean | undefined
-    // The library reports nothing while it downloads: say how far it got every few seconds.
-    const started = Date.now()
-    const timer = setInterval(() => void reportDownload(dir, artifact, started, log), 5000)
-    timer.unref()
-    try {
-      ;({ digestMismatch: mismatch } = await client.downloadArtifact(artifact.id, {
-        path: dir,
-        ...(artifact.digest ? { expectedHash: artifact.digest } : {}),
-        ...(findBy ? { findBy } : {})
-      }))
-    } catch (error) {
-      throw failed(errorMessage(error))
-    } finally {
-      clearInterval(timer)
-    }
-    if (mismatch) throw failed(`its sha256 digest differs from the one recorded at upload (${artifact.digest})`)
-    const files = await readdir(dir)
-    if (files.length !== 1) throw failed(`expected one file, found ${files.length}`)
-    const file = join(dir, files[0])
-    const size = (await stat(file)).size
-    if (size !== artifact.size) throw failed(`${size} bytes arrived, ${artifact.size} were uploaded`)
-    return file
-  }
-
   return {
     kind: 'artifact',
-    compresses: false,
     async checkNew(key) {
       const name = artifactName(key)
       if (!options.overwrite && (await find(name))) throw collision(name)
     },
-    exists: async (key) => (await find(artifactName(key), findBy)) !== undefined,
-    save,
     openUpload,
-    openRanged,
-    // Restore keys do not apply to artifacts: names are looked up exactly.
-    restore: (key) => restore(key)
+    openRanged
   }
-}
-
-async function reportDownload(
-  dir: string,
-  artifact: Artifact,
-  started: number,
-  log: (message: string) => void
-): Promise<void> {
-  const names = await readdir(dir).catch(() => [] as string[])
-  const sizes = await Promise.all(
-    names.map((name) =>
-      stat(join(dir, name)).then(
-        (s) => s.size,
-        () => 0
-      )
-    )
-  )
-  const bytes = sizes.reduce((sum, n) => sum + n, 0)
-  log(transferLine('download', bytes, (Date.now() - started) / 1000, artifact.size))
-}
-
-async function scratch(workDir: string, prefix: string): Promise<string> {
-  const parent = join(workDir, 'artifact')
-  await mkdir(parent, { recursive: true })
-  return mkdtemp(join(parent, prefix))
 }

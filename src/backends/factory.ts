@@ -31,7 +31,7 @@ export async function createStore(
         import('./artifact.js'),
         import('./pack-store.js')
       ])
-      return createPackStore(createArtifactBackend({ workDir, log, ...settings.artifact }), workDir)
+      return createPackStore(createArtifactBackend({ log, ...settings.artifact }), workDir)
     }
     case 'registry': {
       if (settings.registry === undefined) throw new Error('backend: registry without registry settings')

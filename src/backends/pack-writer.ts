@@ -1,12 +1,10 @@
 /**
- * Writes a pack (pack-format.ts) as chunks arrive. Appends take turns, so a chunk's bytes are contiguous however many
- * chunks finish at once, and its offset is known when its turn comes. Where the storage takes an entry in pieces
- * (artifacts: staged blocks), each chunk file is uploaded as one piece right after its turn, while the engine still
- * exports, and the sha256 of the whole is computed in piece order; elsewhere the pack is a local file handed over
- * once the index is written.
+ * Writes a pack (pack-format.ts) as chunks arrive, uploaded piece by piece (artifacts: staged blocks). Appends take
+ * turns, so a chunk's bytes are contiguous however many chunks finish at once, and its offset is known when its turn
+ * comes; each chunk file is uploaded as one piece right after its turn, while the engine still exports, and the
+ * sha256 of the whole is computed in piece order. The pack is never written to disk whole.
  */
 import { createHash, type Hash } from 'node:crypto'
-import { createReadStream } from 'node:fs'
 import { open } from 'node:fs/promises'
 import type { PieceUpload, SaveOutcome } from './backend.js'
 import { packTail, type Table } from './pack-format.js'
@@ -17,13 +15,8 @@ export interface PackWriter {
   /** Appends a chunk file (which stays for the caller to remove); resolves to its length once it is stored. */
   put(digest: string, file: string): Promise<number>
   /** Appends the table, the index and the footer, and makes the pack the stored entry. */
-  finish(key: string, index: Buffer): Promise<SaveOutcome>
-  /** Frees what an unfinished pack holds; never throws. */
-  close(): Promise<void>
+  finish(index: Buffer): Promise<SaveOutcome>
 }
-
-const readChunk = (file: string): AsyncIterable<Buffer> =>
-  createReadStream(file, { highWaterMark: 1024 * 1024 }) as AsyncIterable<Buffer>
 
 /** Feeds `file` to `hash` through `buffer`; resolves to the file's length. */
 async function hashFile(file: string, hash: Hash, buffer: Buffer): Promise<number> {
@@ -47,43 +40,6 @@ function turns(): <T>(task: () => Promise<T>) => Promise<T> {
     const run = tail.then(task)
     tail = run.catch(() => undefined)
     return run
-  }
-}
-
-/** A pack in a local file, handed to `save` (which moves it where it belongs) when finished. */
-export async function filePackWriter(
-  packFile: string,
-  save: (key: string, write: (file: string) => Promise<void>) => Promise<SaveOutcome>,
-  move: (from: string, to: string) => Promise<void>
-): Promise<PackWriter> {
-  const handle = await open(packFile, 'w')
-  const inTurn = turns()
-  const table: Table = {}
-  let offset = 0
-  let closed = false
-  const write = async (data: Buffer): Promise<void> => {
-    await handle.write(data, 0, data.length, offset)
-    offset += data.length
-  }
-  return {
-    has: (digest) => digest in table,
-    put: (digest, file) =>
-      inTurn(async () => {
-        const start = offset
-        for await (const data of readChunk(file)) await write(data)
-        table[digest] = [start, offset - start]
-        return offset - start
-      }),
-    async finish(key, index) {
-      await inTurn(() => write(packTail(table, index, offset)))
-      closed = true
-      await handle.close()
-      return save(key, (file) => move(packFile, file))
-    },
-    async close() {
-      if (!closed) await handle.close().catch(() => undefined)
-      closed = true
-    }
   }
 }
 
@@ -117,7 +73,7 @@ export function uploadPackWriter(openUpload: () => Promise<PieceUpload>): PackWr
       await stage
       return length
     },
-    async finish(_key, index) {
+    async finish(index) {
       const target = await opened()
       const { n, tail } = await inTurn(async () => {
         const tail = packTail(table, index, offset)
@@ -128,7 +84,6 @@ export function uploadPackWriter(openUpload: () => Promise<PieceUpload>): PackWr
       await Promise.all(staged)
       await target.stage(n, tail, tail.length)
       return target.commit(pieces, offset, hash.digest('hex'))
-    },
-    close: async () => undefined
+    }
   }
 }

@@ -48,7 +48,6 @@ export async function withDeps<T>(
   try {
     return await body({ runtime, store, log, clock: engines.clock })
   } finally {
-    await store.release?.()
     await runtime.close()
   }
 }

@@ -69,8 +69,6 @@ export interface BlobStore {
   hasIndex(key: string): Promise<boolean>
   /** Writes an index under `key` unless one exists (entries are immutable); the index becomes visible last. */
   writeIndex(key: string, body: Buffer): Promise<SaveOutcome>
-  /** Frees what a load downloaded (a pack file); never throws. */
-  release?(): Promise<void>
   /** Every entry, newest first (the local and registry stores; what `image-handoff ls` shows). */
   list?(): Promise<ListedEntry[]>
   /** Removes the entry under exactly `key` (its chunks stay: other entries may name them); false when absent. */

@@ -3,9 +3,8 @@ import {
   require_inherits,
   require_node,
   require_string_decoder,
-  require_tar_stream,
-  transferLine
-} from "./chunk-NAWHFGNI.js";
+  require_tar_stream
+} from "./chunk-QOJPH54H.js";
 import {
   require_commonjs,
   require_commonjs2
@@ -39,9 +38,7 @@ import {
 } from "./chunk-LLSBTXVK.js";
 import "./chunk-XUTTEGAI.js";
 import "./chunk-N5RGHHB3.js";
-import {
-  pacedFileRead
-} from "./chunk-FRI2AGEC.js";
+import "./chunk-FRI2AGEC.js";
 import {
   HandoffError,
   errorMessage
@@ -1264,7 +1261,7 @@ var require_readdir_glob = __commonJS({
     var { EventEmitter } = __require("events");
     var { Minimatch } = require_minimatch();
     var { resolve: resolve2 } = __require("path");
-    function readdir2(dir, strict) {
+    function readdir(dir, strict) {
       return new Promise((resolve3, reject) => {
         fs5.readdir(dir, { withFileTypes: true }, (err, files) => {
           if (err) {
@@ -1297,7 +1294,7 @@ var require_readdir_glob = __commonJS({
         });
       });
     }
-    function stat3(file, followSymlinks) {
+    function stat(file, followSymlinks) {
       return new Promise((resolve3, reject) => {
         const statFunc = followSymlinks ? fs5.stat : fs5.lstat;
         statFunc(file, (err, stats) => {
@@ -1305,7 +1302,7 @@ var require_readdir_glob = __commonJS({
             switch (err.code) {
               case "ENOENT":
                 if (followSymlinks) {
-                  resolve3(stat3(file, false));
+                  resolve3(stat(file, false));
                 } else {
                   resolve3(null);
                 }
@@ -1321,7 +1318,7 @@ var require_readdir_glob = __commonJS({
       });
     }
     async function* exploreWalkAsync(dir, path4, followSymlinks, useStat, shouldSkip, strict) {
-      let files = await readdir2(path4 + dir, strict);
+      let files = await readdir(path4 + dir, strict);
       for (const file of files) {
         let name = file.name;
         if (name === void 0) {
@@ -1333,7 +1330,7 @@ var require_readdir_glob = __commonJS({
         const absolute = path4 + "/" + relative;
         let stats = null;
         if (useStat || followSymlinks) {
-          stats = await stat3(absolute, followSymlinks);
+          stats = await stat(absolute, followSymlinks);
         }
         if (!stats && file.name !== void 0) {
           stats = file;
@@ -3827,7 +3824,7 @@ var require_graceful_fs = __commonJS({
     function patch(fs6) {
       polyfills(fs6);
       fs6.gracefulify = patch;
-      fs6.createReadStream = createReadStream3;
+      fs6.createReadStream = createReadStream2;
       fs6.createWriteStream = createWriteStream2;
       var fs$readFile = fs6.readFile;
       fs6.readFile = readFile;
@@ -3902,9 +3899,9 @@ var require_graceful_fs = __commonJS({
         }
       }
       var fs$readdir = fs6.readdir;
-      fs6.readdir = readdir2;
+      fs6.readdir = readdir;
       var noReaddirOptionVersions = /^v[0-5]\./;
-      function readdir2(path4, options, cb) {
+      function readdir(path4, options, cb) {
         if (typeof options === "function")
           cb = options, options = null;
         var go$readdir = noReaddirOptionVersions.test(process.version) ? function go$readdir2(path5, options2, cb2, startTime) {
@@ -4037,7 +4034,7 @@ var require_graceful_fs = __commonJS({
           }
         });
       }
-      function createReadStream3(path4, options) {
+      function createReadStream2(path4, options) {
         return new fs6.ReadStream(path4, options);
       }
       function createWriteStream2(path4, options) {
@@ -4363,7 +4360,7 @@ var require_BufferList = __commonJS({
         this.head = this.tail = null;
         this.length = 0;
       };
-      BufferList.prototype.join = function join3(s) {
+      BufferList.prototype.join = function join2(s) {
         if (this.length === 0) return "";
         var p = this.head;
         var ret = "" + p.data;
@@ -32663,8 +32660,8 @@ var require_mkdirp = __commonJS({
           // there already.  If so, then hooray!  If not, then something
           // is borked.
           default:
-            xfs.stat(p, function(er2, stat3) {
-              if (er2 || !stat3.isDirectory()) cb(er, made);
+            xfs.stat(p, function(er2, stat) {
+              if (er2 || !stat.isDirectory()) cb(er, made);
               else cb(null, made);
             });
             break;
@@ -32695,13 +32692,13 @@ var require_mkdirp = __commonJS({
           // there already.  If so, then hooray!  If not, then something
           // is borked.
           default:
-            var stat3;
+            var stat;
             try {
-              stat3 = xfs.statSync(p);
+              stat = xfs.statSync(p);
             } catch (err1) {
               throw err0;
             }
-            if (!stat3.isDirectory()) throw err0;
+            if (!stat.isDirectory()) throw err0;
             break;
         }
       }
@@ -34121,10 +34118,6 @@ var require_light = __commonJS({
     }));
   }
 });
-
-// src/backends/artifact.ts
-import { mkdir, mkdtemp, readdir, rm, stat as stat2 } from "node:fs/promises";
-import { join as join2 } from "node:path";
 
 // node_modules/@actions/artifact/lib/internal/shared/config.js
 import os from "os";
@@ -41835,9 +41828,6 @@ function artifactServiceFromEnv(env, retry2 = libraryRetry) {
 }
 
 // src/backends/artifact-upload.ts
-import { createHash as createHash3 } from "node:crypto";
-import { createReadStream as createReadStream2 } from "node:fs";
-import { stat } from "node:fs/promises";
 async function openArtifactUpload(options) {
   const { service: service2, name, log } = options;
   const expiresAt = expiry(options);
@@ -41873,19 +41863,6 @@ async function openArtifactUpload(options) {
       }
     }
   };
-}
-var wholeFileBlock = 64 * 1024 * 1024;
-async function uploadFile(upload, file) {
-  const size = (await stat(file)).size;
-  const hash = createHash3("sha256");
-  for await (const data of createReadStream2(file, { highWaterMark: 1024 * 1024 })) hash.update(data);
-  const count = Math.ceil(size / wholeFileBlock);
-  for (let n = 0; n < count; n++) {
-    const start = n * wholeFileBlock;
-    const end = Math.min(size, start + wholeFileBlock) - 1;
-    await upload.stage(n, () => pacedFileRead(file, { start, end }), end - start + 1);
-  }
-  return upload.commit(count, size, hash.digest("hex"));
 }
 function expiry(options) {
   let days = options.retentionDays;
@@ -42006,94 +41983,17 @@ function createArtifactBackend(options) {
         throw new HandoffError(`Could not delete artifact "${name}" to replace it: ${errorMessage(error2)}`);
     }
   }
-  async function save(key, write) {
-    const name = artifactName(key);
-    if (!options.overwrite && await find(name)) throw collision(name);
-    const dir = await scratch(options.workDir, "upload-");
-    try {
-      const file = join2(dir, name);
-      await write(file);
-      return await uploadFile(await openUpload(key), file);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
-  }
-  async function restore(key) {
-    const name = artifactName(key);
-    const artifact = await find(name, findBy);
-    if (!artifact) return void 0;
-    const dir = await scratch(options.workDir, "download-");
-    try {
-      const file = await download(artifact, dir);
-      log(`Downloaded artifact "${name}"${where} (id ${artifact.id}, ${artifact.size} bytes).`);
-      return { matchedKey: key, file, dispose: () => rm(dir, { recursive: true, force: true }).catch(() => void 0) };
-    } catch (error2) {
-      await rm(dir, { recursive: true, force: true });
-      throw error2;
-    }
-  }
-  async function download(artifact, dir) {
-    const failed = (why) => new HandoffError(
-      `Artifact "${artifact.name}"${where} did not download intact: ${why}. Nothing was loaded; re-run the job.`
-    );
-    let mismatch;
-    const started = Date.now();
-    const timer = setInterval(() => void reportDownload(dir, artifact, started, log), 5e3);
-    timer.unref();
-    try {
-      ;
-      ({ digestMismatch: mismatch } = await client2.downloadArtifact(artifact.id, {
-        path: dir,
-        ...artifact.digest ? { expectedHash: artifact.digest } : {},
-        ...findBy ? { findBy } : {}
-      }));
-    } catch (error2) {
-      throw failed(errorMessage(error2));
-    } finally {
-      clearInterval(timer);
-    }
-    if (mismatch) throw failed(`its sha256 digest differs from the one recorded at upload (${artifact.digest})`);
-    const files = await readdir(dir);
-    if (files.length !== 1) throw failed(`expected one file, found ${files.length}`);
-    const file = join2(dir, files[0]);
-    const size = (await stat2(file)).size;
-    if (size !== artifact.size) throw failed(`${size} bytes arrived, ${artifact.size} were uploaded`);
-    return file;
-  }
   return {
     kind: "artifact",
-    compresses: false,
     async checkNew(key) {
       const name = artifactName(key);
       if (!options.overwrite && await find(name)) throw collision(name);
     },
-    exists: async (key) => await find(artifactName(key), findBy) !== void 0,
-    save,
     openUpload,
-    openRanged,
-    // Restore keys do not apply to artifacts: names are looked up exactly.
-    restore: (key) => restore(key)
+    openRanged
   };
-}
-async function reportDownload(dir, artifact, started, log) {
-  const names = await readdir(dir).catch(() => []);
-  const sizes = await Promise.all(
-    names.map(
-      (name) => stat2(join2(dir, name)).then(
-        (s) => s.size,
-        () => 0
-      )
-    )
-  );
-  const bytes = sizes.reduce((sum, n) => sum + n, 0);
-  log(transferLine("download", bytes, (Date.now() - started) / 1e3, artifact.size));
-}
-async function scratch(workDir, prefix) {
-  const parent = join2(workDir, "artifact");
-  await mkdir(parent, { recursive: true });
-  return mkdtemp(join2(parent, prefix));
 }
 export {
   createArtifactBackend
 };
-/*! For license information please see artifact-UQS2RDNS.js.LEGAL.txt */
+/*! For license information please see artifact-2WHCIJF5.js.LEGAL.txt */

@@ -2779,32 +2779,10 @@ var require_node = __commonJS({
   }
 });
 
-// src/units.ts
-function formatBytes(bytes) {
-  const units = ["B", "KiB", "MiB", "GiB", "TiB"];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${value.toFixed(unit === 0 ? 0 : 1)} ${units[unit]}`;
-}
-function formatMs(ms) {
-  return ms < 1e3 ? `${Math.round(ms)} ms` : `${(ms / 1e3).toFixed(1)} s`;
-}
-function transferLine(label, bytes, seconds, total) {
-  const of = total !== void 0 && total > 0 ? ` of ${formatBytes(total)} (${Math.floor(100 * bytes / total)}%)` : "";
-  return `${label}: ${formatBytes(bytes)}${of}, ${(bytes / 1e6 / Math.max(seconds, 1e-3)).toFixed(0)} MB/s`;
-}
-
 export {
-  formatBytes,
-  formatMs,
-  transferLine,
   require_tar_stream,
   require_inherits,
   require_node,
   require_string_decoder
 };
-/*! For license information please see chunk-NAWHFGNI.js.LEGAL.txt */
+/*! For license information please see chunk-QOJPH54H.js.LEGAL.txt */

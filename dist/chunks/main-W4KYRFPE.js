@@ -9,10 +9,10 @@ import {
   saveImages,
   terminalLine,
   withDeps
-} from "./chunk-UWALXV33.js";
+} from "./chunk-UTJP77OO.js";
 import "./chunk-U5GEQORK.js";
 import "./chunk-OTW4DL2O.js";
-import "./chunk-NAWHFGNI.js";
+import "./chunk-QOJPH54H.js";
 import "./chunk-PABUF2JJ.js";
 import "./chunk-XUTTEGAI.js";
 import "./chunk-UPXBV2X6.js";

@@ -5,17 +5,15 @@ import {
   debugUnexpected,
   defaultEngines,
   escapeHtml,
+  formatBytes,
+  formatMs,
   loadImages,
   logLine,
   parseInputs,
   saveImages,
   selects,
   withDeps
-} from "./chunk-UWALXV33.js";
-import {
-  formatBytes,
-  formatMs
-} from "./chunk-NAWHFGNI.js";
+} from "./chunk-UTJP77OO.js";
 import {
   debug,
   getInput,

@@ -6,14 +6,11 @@ import {
   trackTemporary
 } from "./chunk-OTW4DL2O.js";
 import {
-  formatBytes,
-  formatMs,
   require_inherits,
   require_node,
   require_string_decoder,
-  require_tar_stream,
-  transferLine
-} from "./chunk-NAWHFGNI.js";
+  require_tar_stream
+} from "./chunk-QOJPH54H.js";
 import {
   getExecOutput
 } from "./chunk-PABUF2JJ.js";
@@ -16303,6 +16300,25 @@ function parseArtifact(get, backend, env, warnings) {
   };
 }
 
+// src/units.ts
+function formatBytes(bytes) {
+  const units2 = ["B", "KiB", "MiB", "GiB", "TiB"];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units2.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value.toFixed(unit === 0 ? 0 : 1)} ${units2[unit]}`;
+}
+function formatMs(ms) {
+  return ms < 1e3 ? `${Math.round(ms)} ms` : `${(ms / 1e3).toFixed(1)} s`;
+}
+function transferLine(label2, bytes, seconds, total) {
+  const of = total !== void 0 && total > 0 ? ` of ${formatBytes(total)} (${Math.floor(100 * bytes / total)}%)` : "";
+  return `${label2}: ${formatBytes(bytes)}${of}, ${(bytes / 1e6 / Math.max(seconds, 1e-3)).toFixed(0)} MB/s`;
+}
+
 // src/handoff/report.ts
 function engineImages(model, ids) {
   const groups2 = /* @__PURE__ */ new Map();
@@ -18702,10 +18718,10 @@ async function createStore(settings, log, env = process.env) {
       return (await import("./cache-store-7OULJPN2.js")).createCacheStore({ workDir, log });
     case "artifact": {
       const [{ createArtifactBackend }, { createPackStore }] = await Promise.all([
-        import("./artifact-UQS2RDNS.js"),
-        import("./pack-store-RJPR5ZCL.js")
+        import("./artifact-2WHCIJF5.js"),
+        import("./pack-store-22M367XZ.js")
       ]);
-      return createPackStore(createArtifactBackend({ workDir, log, ...settings.artifact }), workDir);
+      return createPackStore(createArtifactBackend({ log, ...settings.artifact }), workDir);
     }
     case "registry": {
       if (settings.registry === void 0) throw new Error("backend: registry without registry settings");
@@ -20304,7 +20320,6 @@ async function withDeps(settings, log, engines, body) {
   try {
     return await body({ runtime, store, log, clock: engines.clock });
   } finally {
-    await store.release?.();
     await runtime.close();
   }
 }
@@ -20316,6 +20331,8 @@ export {
   selects,
   Input,
   parseInputs,
+  formatBytes,
+  formatMs,
   loadImages,
   EntryMissing,
   saveImages,
@@ -20325,4 +20342,4 @@ export {
   debugUnexpected,
   withDeps
 };
-/*! For license information please see chunk-UWALXV33.js.LEGAL.txt */
+/*! For license information please see chunk-UTJP77OO.js.LEGAL.txt */
