@@ -2,16 +2,17 @@ import { createRequire as __createRequire } from 'node:module'; import { fileURL
 import {
   coreIO,
   runPost
-} from "./chunks/chunk-GFXRAU34.js";
-import "./chunks/chunk-UTJP77OO.js";
+} from "./chunks/chunk-7JGT4LCE.js";
+import "./chunks/chunk-BIQOBT2J.js";
 import "./chunks/chunk-U5GEQORK.js";
 import "./chunks/chunk-OTW4DL2O.js";
+import "./chunks/chunk-LA5JCTKJ.js";
 import "./chunks/chunk-QOJPH54H.js";
 import "./chunks/chunk-XFN6TRWD.js";
 import "./chunks/chunk-PABUF2JJ.js";
 import "./chunks/chunk-LLSBTXVK.js";
 import "./chunks/chunk-XUTTEGAI.js";
-import "./chunks/chunk-UPXBV2X6.js";
+import "./chunks/chunk-ELNKQVSH.js";
 import "./chunks/chunk-FRI2AGEC.js";
 import "./chunks/chunk-B36MAPR3.js";
 import "./chunks/chunk-DGQ6QHC6.js";

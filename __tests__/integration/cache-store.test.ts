@@ -7,11 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { copyFile, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { zstdCompressSync } from 'node:zlib'
 import type { BlobStore } from '../../src/store/blob-store.js'
 import type { createCacheStore as CreateCacheStore } from '../../src/backends/cache-store.js'
 import { BlobClient } from '@azure/storage-blob'
 import { HandoffError } from '../../src/errors.js'
-import { chunkKey, chunkVersion } from '../../src/backends/cache-chunks.js'
+import { chunkKey, chunkVersion, rawChunkVersion } from '../../src/backends/cache-chunks.js'
 import { indexVersion } from '../../src/backends/cache-index.js'
 import { cacheServiceFromEnv } from '../../src/backends/cache-service.js'
 import { IndexFormatError } from '../../src/store/format.js'
@@ -157,6 +158,31 @@ describe('cache store chunks straight to the service', () => {
     expect(Date.now() - started).toBeLessThan(5000)
     expect(fetched.arriving?.failure()).toBeDefined()
     await expect(stat(fetched.file)).rejects.toThrow()
+    // The abort can come before the request reaches the stand-in: its slow answer must not wait for the next test.
+    services.clearFaults()
+  })
+
+  it('keeps chunks stored raw under a version of their own, found with the zstd ones in one lookup round', async () => {
+    const [raw, frame] = [join(root, 'src', 'raw'), join(root, 'src', 'framed')]
+    await writeRandomFile(raw, 256 * 1024)
+    await writeFile(frame, zstdCompressSync(Buffer.alloc(256 * 1024, 'z')))
+    const build = job('build', { runId: 108 })
+    const test = job('test', { runId: 109 })
+    const service = cacheServiceFromEnv(process.env)!
+    for (const [file, version, other] of [
+      [raw, rawChunkVersion, chunkVersion],
+      [frame, chunkVersion, rawChunkVersion]
+    ] as const) {
+      const digest = `sha256:${await sha256File(file)}`
+      const from = services.requests.length
+      await build.put(digest, await staged(build, file))
+      expect(services.calls('CreateCacheEntry', from).map((r) => r.body?.['version'])).toEqual([version])
+      // A release that knows only zstd chunks asks for chunkVersion: it never finds a raw one to name.
+      expect(await service.find(chunkKey(digest), other)).toBeUndefined()
+      const fetched = await whole(await test.get(digest))
+      expect(await sha256File(fetched.file)).toBe(digest.slice(7))
+      await fetched.dispose()
+    }
   })
 
   it('needs no particular workspace: chunk entries carry no paths', async () => {
@@ -170,8 +196,9 @@ describe('cache store chunks straight to the service', () => {
     const before = services.connections
     const from = services.requests.length
     for (let i = 0; i < 5; i++) expect(await store.has(`sha256:${String(i).repeat(64)}`)).toBe(false)
-    expect(services.calls('GetCacheEntryDownloadURL', from)).toHaveLength(5)
-    expect(services.connections - before).toBe(1)
+    // One lookup per chunk version (zstd, raw), side by side: a connection each, kept for all five chunks.
+    expect(services.calls('GetCacheEntryDownloadURL', from)).toHaveLength(10)
+    expect(services.connections - before).toBeLessThanOrEqual(2)
   })
 
   it('retries a 5xx from the service', async () => {
@@ -190,14 +217,15 @@ describe('cache store chunks straight to the service', () => {
     const digest = `sha256:${await sha256File(other)}`
     const store = job('build', { runId: 104 })
     const service = cacheServiceFromEnv(process.env)!
-    const first = await service.create(chunkKey(digest), chunkVersion)
+    // The staged file holds random bytes, not a zstd frame: the version of raw chunks.
+    const first = await service.create(chunkKey(digest), rawChunkVersion)
     if ('taken' in first) throw new Error(first.taken)
     const from = services.requests.length
     const second = store.put(digest, await staged(store, other))
     await new Promise((resolve) => setTimeout(resolve, 200))
     const body = await readFile(other)
     await new BlobClient(first.uploadUrl).getBlockBlobClient().upload(body, body.length)
-    await service.finalize(chunkKey(digest), chunkVersion, body.length)
+    await service.finalize(chunkKey(digest), rawChunkVersion, body.length)
     expect(await second).toBe(0)
     expect(services.calls('CreateCacheEntry', from).map((r) => r.status)).toEqual([409])
   }, 20000)

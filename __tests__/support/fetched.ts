@@ -16,7 +16,7 @@ export async function whole(chunk: FetchedChunk): Promise<FetchedChunk> {
 /** The sha256 (hex) of the file's bytes, read right behind the download as the load reads them, not decompressed. */
 export async function followedSha256(chunk: FetchedChunk): Promise<string> {
   const hash = createHash('sha256')
-  for await (const piece of readChunk({ ...chunk, compressed: false }, Buffer.alloc(64 * 1024)))
+  for await (const piece of await readChunk({ ...chunk, compressed: false }, Buffer.alloc(64 * 1024)))
     hash.update(piece as Buffer)
   return hash.digest('hex')
 }

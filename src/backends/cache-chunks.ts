@@ -1,6 +1,6 @@
 /**
  * How the cache store moves chunk entries (`image-handoff-chunk-<hex>`). Where the job talks to the v2 cache
- * service (github.com), each chunk is a zstd frame uploaded as the entry itself: one reserve, one blob upload
+ * service (github.com), each chunk is a zstd frame (or its raw bytes, where it did not compress) uploaded as the entry itself: one reserve, one blob upload
  * (the Azure SDK, as @actions/cache uses it), one finalize, no tar or probe per chunk. Elsewhere (GitHub
  * Enterprise Server's legacy protocol) chunks go through @actions/cache, which archives and compresses them.
  */
@@ -16,6 +16,7 @@ import { cacheMode, serviceFailure, type CacheService } from './cache-service.js
 import { downloadBlob } from './blob-download.js'
 import { arrivingChunk } from '../store/arrival.js'
 import { pacedFileRead } from '../store/gc-pace.js'
+import { startsFrame } from '../store/compressibility.js'
 
 export type ChunkTransport = Pick<BlobStore, 'compresses' | 'has' | 'put' | 'get'> & {
   readonly via: 'cache service' | '@actions/cache'
@@ -31,6 +32,11 @@ const waitsForOtherJob = [1000, 2000, 4000, 8000, 15000]
  * paths; distinct from every version @actions/cache computes, so no library call ever mistakes a chunk for its own.
  */
 export const chunkVersion = createHash('sha256').update('image-handoff|chunk|zstd-frame|1').digest('hex')
+/**
+ * Chunks stored raw (they did not compress) carry a version of their own: a release that knows only zstd chunks
+ * never finds one, so it never names one in an index it would then fail to load.
+ */
+export const rawChunkVersion = createHash('sha256').update('image-handoff|chunk|raw|1').digest('hex')
 
 const downloadAttempts = 3
 
@@ -39,9 +45,15 @@ export function serviceChunks(service: CacheService, scratch: string, env: NodeJ
   // A lookup's signed URL serves the download that follows it in the same load.
   const urls = new Map<string, string>()
   let fetched = 0
+  /** Both versions are asked at once: a chunk is stored as a zstd frame or raw, whichever the first save chose. */
   const find = async (digest: string): Promise<string | undefined> => {
     if (!readable) return undefined
-    const url = (await service.find(chunkKey(digest), chunkVersion).catch(failure('look up', digest)))?.url
+    const found = await Promise.all(
+      [chunkVersion, rawChunkVersion].map((version) =>
+        service.find(chunkKey(digest), version).catch(failure('look up', digest))
+      )
+    )
+    const url = found.find((entry) => entry !== undefined)?.url
     if (url !== undefined) urls.set(digest, url)
     return url
   }
@@ -63,14 +75,15 @@ export function serviceChunks(service: CacheService, scratch: string, env: NodeJ
         // The index is skipped too, and says so: nothing will name this chunk.
         if (!writable) return 0
         const size = (await stat(file)).size
-        const reserved = await service.create(chunkKey(digest), chunkVersion).catch(failure('reserve', digest))
+        const version = (await startsFrame(file)) ? chunkVersion : rawChunkVersion
+        const reserved = await service.create(chunkKey(digest), version).catch(failure('reserve', digest))
         if ('taken' in reserved) return await awaitOtherJob(digest, reserved.taken, find)
         // One Put Blob from 1 MiB reads: the SDK's own uploadFile reads 64 KiB at a time, at twice the CPU.
         await new BlobClient(reserved.uploadUrl)
           .getBlockBlobClient()
           .upload(() => pacedFileRead(file), size)
           .catch(failure('upload', digest))
-        await service.finalize(chunkKey(digest), chunkVersion, size).catch(failure('finalize', digest))
+        await service.finalize(chunkKey(digest), version, size).catch(failure('finalize', digest))
         return size
       } finally {
         await rm(file, { force: true })

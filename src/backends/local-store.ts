@@ -1,7 +1,9 @@
 /**
  * `backend: local`: a content-addressed store in a directory, shared by every key saved into it.
  *   blobs/sha256/<hex>.zst   one zstd frame per chunk, named by the digest of its uncompressed bytes
- *   index/<key>.json         the index of each key (format 2), the key encoded reversibly
+ *   blobs/sha256/<hex>       a chunk stored raw (it did not compress): a name earlier releases never look up,
+ *                            so they cannot take it for a zstd frame
+ *   index/<key>.json         the index of each key (format 3), the key encoded reversibly
  *   tmp/                     files being written; linked into place when complete, so no reader sees half a file
  * Chunks are written before the index that names them, so an index never points at a missing chunk unless
  * someone deleted it; such a load is a miss. Old temporaries (a killed job) are swept on the next save.
@@ -11,6 +13,7 @@ import { link, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/pro
 import { join } from 'node:path'
 import { HandoffError } from '../errors.js'
 import { newestFirst, type BlobStore, type FoundIndex, type ListedEntry } from '../store/blob-store.js'
+import { startsFrame } from '../store/compressibility.js'
 import type { SaveOutcome } from './backend.js'
 import { sweepStale, trackTemporary } from '../store/temporaries.js'
 
@@ -61,7 +64,18 @@ export function createLocalStore(directory: string): BlobStore {
     index: join(directory, 'index'),
     tmp: join(directory, 'tmp')
   }
-  const blobFile = (digest: string): string => join(dirs.blobs, `${digest.replace(/^sha256:/, '')}.zst`)
+  const blobFile = (digest: string, raw = false): string =>
+    join(dirs.blobs, `${digest.replace(/^sha256:/, '')}${raw ? '' : '.zst'}`)
+  const isFile = (file: string): Promise<boolean> =>
+    stat(file).then(
+      (s) => s.isFile(),
+      () => false
+    )
+  /** The chunk's file, zstd or raw, or undefined when neither is stored. */
+  const storedFile = async (digest: string): Promise<string | undefined> => {
+    for (const file of [blobFile(digest), blobFile(digest, true)]) if (await isFile(file)) return file
+    return undefined
+  }
   let ready: Promise<void> | undefined
   const prepare = (): Promise<void> =>
     (ready ??= (async () => {
@@ -101,26 +115,17 @@ export function createLocalStore(directory: string): BlobStore {
     kind: 'local',
     compresses: false,
     scratch: dirs.tmp,
-    has: (digest) =>
-      stat(blobFile(digest)).then(
-        (s) => s.isFile(),
-        () => false
-      ),
+    has: async (digest) => (await storedFile(digest)) !== undefined,
     async put(digest, file) {
       await prepare()
-      await link(file, blobFile(digest)).catch((error: NodeJS.ErrnoException) => {
+      await link(file, blobFile(digest, !(await startsFrame(file)))).catch((error: NodeJS.ErrnoException) => {
         if (error.code !== 'EEXIST') throw error
       })
       return (await stat(file)).size
     },
     async get(digest) {
-      const file = blobFile(digest)
-      if (
-        !(await stat(file).then(
-          (s) => s.isFile(),
-          () => false
-        ))
-      ) {
+      const file = await storedFile(digest)
+      if (file === undefined) {
         throw new HandoffError(
           `chunk ${digest} is missing from ${dirs.blobs}; was the store directory pruned? Save the images again.`
         )

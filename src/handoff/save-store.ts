@@ -63,7 +63,7 @@ export async function saveToStore(deps: HandoffDeps, store: BlobStore, request: 
   const engineIds = engineIdsOf(model, shaped.ids() ?? model.images.map((image) => image.configDigest))
   log.info(
     `Saved ${describeImages(model, engineIds)} in ${formatMs(clock() - start)}: ${stats.chunks - stats.reusedChunks} new chunk(s), ` +
-      `${formatBytes(stats.storedBytes)} stored; ${stats.reusedChunks} chunk(s) (${formatBytes(stats.reusedBytes)}) were already in the ${store.kind} store.`
+      `${formatBytes(stats.storedBytes)} stored${stats.rawChunks > 0 ? ` (${stats.rawChunks} chunk(s) uncompressed: they did not compress)` : ''}; ${stats.reusedChunks} chunk(s) (${formatBytes(stats.reusedBytes)}) were already in the ${store.kind} store.`
   )
   const transfer = {
     archiveBytes: split.result.archiveBytes,

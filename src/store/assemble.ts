@@ -108,7 +108,7 @@ async function writeEntry(pack: Pack, entry: StoredEntry, fetcher: ChunkFetcher,
 async function copyChunk(chunk: FetchedChunk, digest: ChunkDigest, sink: Sink, copy: Copy): Promise<void> {
   try {
     const hash = createHash('sha256')
-    for await (const data of readChunk(chunk, copy.buffer) as AsyncIterable<Buffer>) {
+    for await (const data of (await readChunk(chunk, copy.buffer)) as AsyncIterable<Buffer>) {
       hash.update(data)
       copy.onBytes(data.length)
       if (!sink.write(data)) await once(sink, 'drain')

@@ -8,7 +8,10 @@ export interface FetchedChunk {
   /** Where in `file` the chunk lies (inclusive byte offsets), when it shares the file with others. */
   start?: number
   end?: number
-  /** True when the file is a zstd frame (the orchestrator compressed it); false when it holds the raw bytes. */
+  /**
+   * True when the chunk is as the orchestrator stored it: a zstd frame, or its raw bytes where it did not compress
+   * (told apart by the first four bytes); false when it holds the raw bytes (a store that compresses itself).
+   */
   compressed: boolean
   /**
    * Set while a download still writes `file`: the load reads behind it, so the engine gets each chunk as it lands.

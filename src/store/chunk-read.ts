@@ -1,19 +1,20 @@
 /**
- * Reads a fetched chunk back for the load: raw bytes as they are, a zstd chunk through the decompressor; a chunk
- * still downloading is followed as it lands (arrival.ts). The compressed bytes go through one buffer the caller
+ * Reads a fetched chunk back for the load: raw bytes as they are, a zstd chunk through the decompressor (a chunk
+ * the orchestrator stored is either: its first bytes tell); a chunk still downloading is followed as it lands (arrival.ts). The compressed bytes go through one buffer the caller
  * reuses for every chunk, refilled only once the decompressor has taken the last fill, where a file stream
  * allocates a fresh 1 MiB Buffer per read for the collector to find later.
  */
 import { open, type FileHandle } from 'node:fs/promises'
 import { Readable, type Transform } from 'node:stream'
 import { zstdDecompress } from '../archive/compression.js'
+import { isZstdFrame } from './compressibility.js'
 import type { Arrival } from './arrival.js'
 import type { FetchedChunk } from './blob-store.js'
 
 const pieceBytes = 1024 * 1024
 
-export function readChunk(chunk: FetchedChunk, buffer: Buffer): Readable {
-  if (!chunk.compressed)
+export async function readChunk(chunk: FetchedChunk, buffer: Buffer): Promise<Readable> {
+  if (!chunk.compressed || !(await startsFrame(chunk)))
     return Readable.from(
       pieces(chunk, () => Buffer.allocUnsafe(pieceBytes)),
       { objectMode: false }
@@ -31,6 +32,17 @@ async function feed(chunk: FetchedChunk, buffer: Buffer, output: Transform): Pro
     )
   }
   output.end()
+}
+
+/** True when the chunk's first bytes are a zstd frame's magic number (a chunk under four bytes is raw). */
+async function startsFrame(chunk: FetchedChunk): Promise<boolean> {
+  const head = Buffer.alloc(4)
+  let length = 0
+  for await (const piece of pieces(chunk, () => head.subarray(length))) {
+    length += piece.length
+    if (length === head.length) break
+  }
+  return isZstdFrame(head.subarray(0, length))
 }
 
 /**

@@ -1,8 +1,8 @@
 /**
  * Takes chunks from the splitter and stores them in the background: each chunk is written to a scratch file,
- * then looked up, compressed unless the store compresses (and only when it is not stored yet) and stored while
- * the engine goes on exporting the next one. At most `inFlight` chunks, and `inFlightBytes`, are on disk at once, so extra disk
- * stays bounded.
+ * then looked up, compressed unless the store compresses or the chunk does not (compressibility.ts), only when it
+ * is not stored yet, and stored while the engine goes on exporting the next one. At most `inFlight` chunks, and
+ * `inFlightBytes`, are on disk at once, so extra disk stays bounded.
  */
 import { createReadStream, createWriteStream } from 'node:fs'
 import { rm } from 'node:fs/promises'
@@ -11,6 +11,7 @@ import { once } from 'node:events'
 import { pipeline } from 'node:stream/promises'
 import { zstdCompress } from '../archive/compression.js'
 import type { BlobStore } from './blob-store.js'
+import { CompressionProbe } from './compressibility.js'
 import type { ChunkDigest } from './format.js'
 import type { ChunkSink, ChunkTarget } from './split.js'
 import { trackTemporary } from './temporaries.js'
@@ -24,6 +25,8 @@ export interface TransferStats {
   reusedBytes: number
   /** Bytes sent to the store (compressed size where the store reports it). */
   storedBytes: number
+  /** New chunks stored raw because their samples did not compress. */
+  rawChunks: number
 }
 
 export interface StoreSink extends ChunkSink {
@@ -51,7 +54,7 @@ export interface SinkOptions {
 const zstdCommandFrom = 32 * 1024 * 1024
 
 export function storeSink(store: BlobStore, options: SinkOptions): StoreSink {
-  const stats: TransferStats = { chunks: 0, reusedChunks: 0, reusedBytes: 0, storedBytes: 0 }
+  const stats: TransferStats = { chunks: 0, reusedChunks: 0, reusedBytes: 0, storedBytes: 0, rawChunks: 0 }
   const seen = new Set<ChunkDigest>()
   const running = new Set<Promise<void>>()
   /** Scratch files not yet consumed, with what unregisters each from removal on cancellation. */
@@ -62,7 +65,8 @@ export function storeSink(store: BlobStore, options: SinkOptions): StoreSink {
   let pendingBytes = 0
   const zstdCommand = store.compresses ? Promise.resolve(false) : isOnPath('zstd')
 
-  const transfer = async (digest: ChunkDigest, file: string, size: number): Promise<void> => {
+  /** `compress` is false where the store compresses itself or the chunk's samples did not shrink. */
+  const transfer = async (digest: ChunkDigest, file: string, size: number, compress: boolean): Promise<void> => {
     let sent = file
     try {
       // Marked before the lookup, so a chunk repeated in this save is neither looked up nor sent twice.
@@ -73,7 +77,8 @@ export function storeSink(store: BlobStore, options: SinkOptions): StoreSink {
         stats.reusedBytes += size
         return
       }
-      sent = store.compresses ? file : await compressed(file, size)
+      if (!compress && !store.compresses) stats.rawChunks++
+      sent = compress ? await compressed(file, size) : file
       // Not `+= await`: that reads the total before the upload, and overlapping uploads would drop each other's bytes.
       const bytes = await store.put(digest, sent)
       stats.storedBytes += bytes
@@ -132,8 +137,10 @@ export function storeSink(store: BlobStore, options: SinkOptions): StoreSink {
     const output = createWriteStream(file, { highWaterMark: 1024 * 1024 })
     const written = once(output, 'close').then(() => undefined)
     written.catch(() => undefined)
+    const probe = store.compresses ? undefined : new CompressionProbe()
     return {
       async write(data) {
+        probe?.feed(data)
         if (!output.write(data)) await Promise.race([once(output, 'drain'), written])
       },
       async end(digest, size) {
@@ -142,7 +149,7 @@ export function storeSink(store: BlobStore, options: SinkOptions): StoreSink {
         stats.chunks++
         pendingBytes += size
         track(
-          transfer(digest, file, size).finally(() => {
+          transfer(digest, file, size, probe?.worthCompressing ?? false).finally(() => {
             pendingBytes -= size
           })
         )

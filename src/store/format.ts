@@ -1,5 +1,5 @@
 /**
- * The index of a stored handoff (format 2): the small document saved under `key`. It lists the engine's archive
+ * The index of a stored handoff (format 3): the small document saved under `key`. It lists the engine's archive
  * entry by entry, in order, so the archive can be rebuilt byte for byte: small files (name files, configs,
  * manifests, tiny layers) travel inside it, larger files are sequences of content-addressed chunks kept once
  * in the store however many keys, images or runs refer to them. Pure: building, encoding and checking only.
@@ -18,7 +18,13 @@ import {
 } from '../archive/model.js'
 
 export const indexFormat = 'image-handoff/index'
-export const indexVersion = 2
+export const indexVersion = 3
+/**
+ * Versions a load reads. Version 3 added raw chunks (stored uncompressed where they did not compress): a release
+ * reading only version 2 would take them for damaged zstd frames, so it sees version 3 as a miss; every chunk
+ * a version 2 index names is a zstd frame, which this release reads as before.
+ */
+const readableVersions: unknown[] = [2, indexVersion]
 
 /** Chunks are at most this many bytes of a file, so one upload overlaps the export of the next and disk stays bounded. */
 export const defaultChunkBytes = 64 * 1024 * 1024
@@ -130,9 +136,9 @@ export function parseIndex(body: Buffer): StoreIndex {
       'the stored entry is not an image-handoff index; it was written by another tool or release'
     )
   }
-  if (raw['version'] !== indexVersion) {
+  if (!readableVersions.includes(raw['version'])) {
     throw new IndexFormatError(
-      `the stored entry has index version ${String(raw['version'])}; this release reads version ${indexVersion}`
+      `the stored entry has index version ${String(raw['version'])}; this release reads versions 2 and ${indexVersion}`
     )
   }
   const entries = raw['entries']

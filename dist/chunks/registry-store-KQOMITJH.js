@@ -18,7 +18,7 @@ import {
   parseIndex,
   parseReference,
   symlinkTarget
-} from "./chunk-UPXBV2X6.js";
+} from "./chunk-ELNKQVSH.js";
 import {
   arrivingChunk,
   downloadInto

@@ -9,13 +9,14 @@ import {
   saveImages,
   terminalLine,
   withDeps
-} from "./chunk-UTJP77OO.js";
+} from "./chunk-BIQOBT2J.js";
 import "./chunk-U5GEQORK.js";
 import "./chunk-OTW4DL2O.js";
+import "./chunk-LA5JCTKJ.js";
 import "./chunk-QOJPH54H.js";
 import "./chunk-PABUF2JJ.js";
 import "./chunk-XUTTEGAI.js";
-import "./chunk-UPXBV2X6.js";
+import "./chunk-ELNKQVSH.js";
 import "./chunk-FRI2AGEC.js";
 import {
   HandoffError,

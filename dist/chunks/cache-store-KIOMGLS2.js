@@ -1,5 +1,8 @@
 import { createRequire as __createRequire } from 'node:module'; import { fileURLToPath as __fileURLToPath } from 'node:url'; import { dirname as __pathDirname } from 'node:path'; const require = __createRequire(import.meta.url); const __ih_filename = __fileURLToPath(import.meta.url); const __ih_dirname = __pathDirname(__ih_filename);
 import {
+  startsFrame
+} from "./chunk-LA5JCTKJ.js";
+import {
   BlobClient,
   TwirpError,
   checkCacheKeys,
@@ -14,7 +17,7 @@ import "./chunk-LLSBTXVK.js";
 import "./chunk-XUTTEGAI.js";
 import {
   IndexFormatError
-} from "./chunk-UPXBV2X6.js";
+} from "./chunk-ELNKQVSH.js";
 import {
   arrivingChunk
 } from "./chunk-N5RGHHB3.js";
@@ -281,6 +284,7 @@ function serviceFailure(what, { quotaWhat = what, next = "Re-run the job; if it 
 var chunkKey = (digest) => `image-handoff-chunk-${digest.replace(/^sha256:/, "")}`;
 var waitsForOtherJob = [1e3, 2e3, 4e3, 8e3, 15e3];
 var chunkVersion = createHash("sha256").update("image-handoff|chunk|zstd-frame|1").digest("hex");
+var rawChunkVersion = createHash("sha256").update("image-handoff|chunk|raw|1").digest("hex");
 var downloadAttempts = 3;
 function serviceChunks(service2, scratch, env) {
   const { mode, readable, writable } = cacheMode(env);
@@ -288,7 +292,12 @@ function serviceChunks(service2, scratch, env) {
   let fetched = 0;
   const find = async (digest) => {
     if (!readable) return void 0;
-    const url = (await service2.find(chunkKey(digest), chunkVersion).catch(failure("look up", digest)))?.url;
+    const found = await Promise.all(
+      [chunkVersion, rawChunkVersion].map(
+        (version) => service2.find(chunkKey(digest), version).catch(failure("look up", digest))
+      )
+    );
+    const url = found.find((entry) => entry !== void 0)?.url;
     if (url !== void 0) urls.set(digest, url);
     return url;
   };
@@ -307,10 +316,11 @@ function serviceChunks(service2, scratch, env) {
       try {
         if (!writable) return 0;
         const size = (await stat2(file)).size;
-        const reserved = await service2.create(chunkKey(digest), chunkVersion).catch(failure("reserve", digest));
+        const version = await startsFrame(file) ? chunkVersion : rawChunkVersion;
+        const reserved = await service2.create(chunkKey(digest), version).catch(failure("reserve", digest));
         if ("taken" in reserved) return await awaitOtherJob(digest, reserved.taken, find);
         await new BlobClient(reserved.uploadUrl).getBlockBlobClient().upload(() => pacedFileRead(file), size).catch(failure("upload", digest));
-        await service2.finalize(chunkKey(digest), chunkVersion, size).catch(failure("finalize", digest));
+        await service2.finalize(chunkKey(digest), version, size).catch(failure("finalize", digest));
         return size;
       } finally {
         await rm2(file, { force: true });

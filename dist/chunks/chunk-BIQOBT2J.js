@@ -6,6 +6,10 @@ import {
   trackTemporary
 } from "./chunk-OTW4DL2O.js";
 import {
+  CompressionProbe,
+  isZstdFrame
+} from "./chunk-LA5JCTKJ.js";
+import {
   require_inherits,
   require_node,
   require_string_decoder,
@@ -55,7 +59,7 @@ import {
   symlinkTarget,
   uniqueNames,
   withDefaultTag
-} from "./chunk-UPXBV2X6.js";
+} from "./chunk-ELNKQVSH.js";
 import {
   paceGc
 } from "./chunk-FRI2AGEC.js";
@@ -16621,8 +16625,8 @@ function isZstd(head) {
 
 // src/store/chunk-read.ts
 var pieceBytes = 1024 * 1024;
-function readChunk(chunk, buffer) {
-  if (!chunk.compressed)
+async function readChunk(chunk, buffer) {
+  if (!chunk.compressed || !await startsFrame(chunk))
     return Readable.from(
       pieces(chunk, () => Buffer.allocUnsafe(pieceBytes)),
       { objectMode: false }
@@ -16638,6 +16642,15 @@ async function feed(chunk, buffer, output) {
     );
   }
   output.end();
+}
+async function startsFrame(chunk) {
+  const head = Buffer.alloc(4);
+  let length = 0;
+  for await (const piece of pieces(chunk, () => head.subarray(length))) {
+    length += piece.length;
+    if (length === head.length) break;
+  }
+  return isZstdFrame(head.subarray(0, length));
 }
 async function* pieces(chunk, into) {
   const handle = await open(chunk.file);
@@ -16724,7 +16737,7 @@ async function writeEntry(pack, entry, fetcher, copy) {
 async function copyChunk(chunk, digest, sink, copy) {
   try {
     const hash = createHash("sha256");
-    for await (const data of readChunk(chunk, copy.buffer)) {
+    for await (const data of await readChunk(chunk, copy.buffer)) {
       hash.update(data);
       copy.onBytes(data.length);
       if (!sink.write(data)) await once(sink, "drain");
@@ -18142,7 +18155,7 @@ async function isOnPath(command, path = process.env.PATH ?? "") {
 // src/store/chunk-sink.ts
 var zstdCommandFrom = 32 * 1024 * 1024;
 function storeSink(store, options) {
-  const stats = { chunks: 0, reusedChunks: 0, reusedBytes: 0, storedBytes: 0 };
+  const stats = { chunks: 0, reusedChunks: 0, reusedBytes: 0, storedBytes: 0, rawChunks: 0 };
   const seen = /* @__PURE__ */ new Set();
   const running = /* @__PURE__ */ new Set();
   const files = /* @__PURE__ */ new Map();
@@ -18151,7 +18164,7 @@ function storeSink(store, options) {
   let settled = 0;
   let pendingBytes = 0;
   const zstdCommand = store.compresses ? Promise.resolve(false) : isOnPath("zstd");
-  const transfer = async (digest, file, size) => {
+  const transfer = async (digest, file, size, compress) => {
     let sent = file;
     try {
       const repeated = seen.has(digest);
@@ -18161,7 +18174,8 @@ function storeSink(store, options) {
         stats.reusedBytes += size;
         return;
       }
-      sent = store.compresses ? file : await compressed(file, size);
+      if (!compress && !store.compresses) stats.rawChunks++;
+      sent = compress ? await compressed(file, size) : file;
       const bytes = await store.put(digest, sent);
       stats.storedBytes += bytes;
     } finally {
@@ -18205,8 +18219,10 @@ function storeSink(store, options) {
     const output = createWriteStream2(file, { highWaterMark: 1024 * 1024 });
     const written = once2(output, "close").then(() => void 0);
     written.catch(() => void 0);
+    const probe2 = store.compresses ? void 0 : new CompressionProbe();
     return {
       async write(data) {
+        probe2?.feed(data);
         if (!output.write(data)) await Promise.race([once2(output, "drain"), written]);
       },
       async end(digest, size) {
@@ -18215,7 +18231,7 @@ function storeSink(store, options) {
         stats.chunks++;
         pendingBytes += size;
         track(
-          transfer(digest, file, size).finally(() => {
+          transfer(digest, file, size, probe2?.worthCompressing ?? false).finally(() => {
             pendingBytes -= size;
           })
         );
@@ -18633,7 +18649,7 @@ async function saveToStore(deps, store, request) {
   for (const note of notes) log.info(note);
   const engineIds = engineIdsOf(model, shaped.ids() ?? model.images.map((image) => image.configDigest));
   log.info(
-    `Saved ${describeImages(model, engineIds)} in ${formatMs(clock() - start)}: ${stats.chunks - stats.reusedChunks} new chunk(s), ${formatBytes(stats.storedBytes)} stored; ${stats.reusedChunks} chunk(s) (${formatBytes(stats.reusedBytes)}) were already in the ${store.kind} store.`
+    `Saved ${describeImages(model, engineIds)} in ${formatMs(clock() - start)}: ${stats.chunks - stats.reusedChunks} new chunk(s), ${formatBytes(stats.storedBytes)} stored${stats.rawChunks > 0 ? ` (${stats.rawChunks} chunk(s) uncompressed: they did not compress)` : ""}; ${stats.reusedChunks} chunk(s) (${formatBytes(stats.reusedBytes)}) were already in the ${store.kind} store.`
   );
   const transfer = {
     archiveBytes: split.result.archiveBytes,
@@ -18713,19 +18729,19 @@ async function createStore(settings, log, env = process.env) {
   const workDir = workDirectory(env);
   switch (settings.backend) {
     case "local":
-      return (await import("./local-store-4TSYUWFA.js")).createLocalStore(settings.path);
+      return (await import("./local-store-GNYMFWB6.js")).createLocalStore(settings.path);
     case "cache":
-      return (await import("./cache-store-7OULJPN2.js")).createCacheStore({ workDir, log });
+      return (await import("./cache-store-KIOMGLS2.js")).createCacheStore({ workDir, log });
     case "artifact": {
       const [{ createArtifactBackend }, { createPackStore }] = await Promise.all([
         import("./artifact-2WHCIJF5.js"),
-        import("./pack-store-22M367XZ.js")
+        import("./pack-store-UNHSP6H5.js")
       ]);
       return createPackStore(createArtifactBackend({ log, ...settings.artifact }), workDir);
     }
     case "registry": {
       if (settings.registry === void 0) throw new Error("backend: registry without registry settings");
-      const { createRegistryStore } = await import("./registry-store-B7RZSRTM.js");
+      const { createRegistryStore } = await import("./registry-store-KQOMITJH.js");
       return createRegistryStore({ ...settings.registry, workDir, log });
     }
   }
@@ -20342,4 +20358,4 @@ export {
   debugUnexpected,
   withDeps
 };
-/*! For license information please see chunk-UTJP77OO.js.LEGAL.txt */
+/*! For license information please see chunk-BIQOBT2J.js.LEGAL.txt */

@@ -195,7 +195,8 @@ function missingFile(label, path, listedBy) {
 
 // src/store/format.ts
 var indexFormat = "image-handoff/index";
-var indexVersion = 2;
+var indexVersion = 3;
+var readableVersions = [2, indexVersion];
 var defaultChunkBytes = 64 * 1024 * 1024;
 function newIndex(model, entries, chunkBytes, created = /* @__PURE__ */ new Date()) {
   return { format: indexFormat, version: indexVersion, created: created.toISOString(), chunkBytes, model, entries };
@@ -258,9 +259,9 @@ function parseIndex(body) {
       "the stored entry is not an image-handoff index; it was written by another tool or release"
     );
   }
-  if (raw["version"] !== indexVersion) {
+  if (!readableVersions.includes(raw["version"])) {
     throw new IndexFormatError(
-      `the stored entry has index version ${String(raw["version"])}; this release reads version ${indexVersion}`
+      `the stored entry has index version ${String(raw["version"])}; this release reads versions 2 and ${indexVersion}`
     );
   }
   const entries = raw["entries"];

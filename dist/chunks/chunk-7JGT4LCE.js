@@ -13,7 +13,7 @@ import {
   saveImages,
   selects,
   withDeps
-} from "./chunk-UTJP77OO.js";
+} from "./chunk-BIQOBT2J.js";
 import {
   debug,
   getInput,

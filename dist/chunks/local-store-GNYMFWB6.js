@@ -7,6 +7,9 @@ import {
   trackTemporary
 } from "./chunk-OTW4DL2O.js";
 import {
+  startsFrame
+} from "./chunk-LA5JCTKJ.js";
+import {
   HandoffError
 } from "./chunk-B36MAPR3.js";
 import "./chunk-DGQ6QHC6.js";
@@ -51,7 +54,15 @@ function createLocalStore(directory) {
     index: join(directory, "index"),
     tmp: join(directory, "tmp")
   };
-  const blobFile = (digest) => join(dirs.blobs, `${digest.replace(/^sha256:/, "")}.zst`);
+  const blobFile = (digest, raw = false) => join(dirs.blobs, `${digest.replace(/^sha256:/, "")}${raw ? "" : ".zst"}`);
+  const isFile = (file) => stat(file).then(
+    (s) => s.isFile(),
+    () => false
+  );
+  const storedFile = async (digest) => {
+    for (const file of [blobFile(digest), blobFile(digest, true)]) if (await isFile(file)) return file;
+    return void 0;
+  };
   let ready;
   const prepare = () => ready ??= (async () => {
     await Promise.all(Object.values(dirs).map((dir) => mkdir(dir, { recursive: true })));
@@ -84,23 +95,17 @@ function createLocalStore(directory) {
     kind: "local",
     compresses: false,
     scratch: dirs.tmp,
-    has: (digest) => stat(blobFile(digest)).then(
-      (s) => s.isFile(),
-      () => false
-    ),
+    has: async (digest) => await storedFile(digest) !== void 0,
     async put(digest, file) {
       await prepare();
-      await link(file, blobFile(digest)).catch((error) => {
+      await link(file, blobFile(digest, !await startsFrame(file))).catch((error) => {
         if (error.code !== "EEXIST") throw error;
       });
       return (await stat(file)).size;
     },
     async get(digest) {
-      const file = blobFile(digest);
-      if (!await stat(file).then(
-        (s) => s.isFile(),
-        () => false
-      )) {
+      const file = await storedFile(digest);
+      if (file === void 0) {
         throw new HandoffError(
           `chunk ${digest} is missing from ${dirs.blobs}; was the store directory pruned? Save the images again.`
         );
