@@ -1,6 +1,7 @@
 /**
  * The benchmark's images and scenarios, built on the save engine: FROM scratch + busybox-static + layers of
- * random data (nothing to compress, like already-compressed content). The legacy builder's cache makes images
+ * random data (nothing to compress, like already-compressed content) or, with BENCH_CONTENT=text, a hex dump of
+ * random data (zstd -3 halves it, as it does typical layers of binaries and text). The legacy builder's cache makes images
  * built with the same leading lines share those layers, which is how the app images share the base's layers.
  */
 import { buildBusybox, docker, type Engine } from '../__tests__/support/engines.js'
@@ -27,9 +28,18 @@ export interface Sizes {
   topMegabytes: number
   /** The many-images scenario: `count` images of `each` MB, against one of count × each MB. */
   many: { count: number; each: number }
+  content: Content
 }
 
-const random = (mb: number, file: string, tail = ''): string => `RUN head -c ${mb}m /dev/urandom > /${file}${tail}`
+/** What the layers hold: random bytes (nothing to compress) or a hex dump of them (compresses to about half, as typical layers do). */
+export type Content = 'random' | 'text'
+
+const filler =
+  (content: Content) =>
+  (mb: number, file: string, tail = ''): string =>
+    content === 'text'
+      ? `RUN od -An -tx1 /dev/urandom | head -c ${mb}m > /${file}${tail}`
+      : `RUN head -c ${mb}m /dev/urandom > /${file}${tail}`
 const one = (ref: string): Selection => ({ refs: [ref], input: ref })
 
 async function layers(engine: Engine, ref: string): Promise<string[]> {
@@ -39,6 +49,7 @@ async function layers(engine: Engine, ref: string): Promise<string[]> {
 /** bench/base:1 (two big layers), bench/app:1 and :2 (base + a small top layer that differs). */
 async function buildApps(engine: Engine, sizes: Sizes): Promise<Record<'base' | 'v1' | 'v2', string>> {
   const baseMb = Math.max(2, sizes.megabytes - sizes.topMegabytes)
+  const random = filler(sizes.content)
   const baseLines = [random(Math.ceil(baseMb / 2), 'base1'), random(Math.floor(baseMb / 2), 'base2')]
   const base = await buildBusybox(engine, 'bench/base:1', baseLines)
   const v1 = await buildBusybox(engine, 'bench/app:1', [
@@ -56,7 +67,11 @@ async function buildApps(engine: Engine, sizes: Sizes): Promise<Record<'base' | 
   return { base, v1, v2 }
 }
 
-async function buildMany(engine: Engine, count: number, each: number): Promise<{ refs: string[]; ids: string[] }> {
+async function buildMany(
+  engine: Engine,
+  { count, each }: Sizes['many'],
+  random: ReturnType<typeof filler>
+): Promise<{ refs: string[]; ids: string[] }> {
   const refs = Array.from({ length: count }, (_, i) => `bench/many-${String(i + 1).padStart(2, '0')}:1`)
   const ids: string[] = []
   for (const [i, ref] of refs.entries()) {
@@ -105,7 +120,7 @@ export async function buildScenarios(engine: Engine, chosen: string[], sizes: Si
       })
     else if (id === 'many') {
       const { count, each } = sizes.many
-      const many = await buildMany(engine, count, each)
+      const many = await buildMany(engine, sizes.many, filler(sizes.content))
       scenarios.push({
         id: 'many',
         label: `4a. ${count} images x ${each} MB`,
@@ -114,7 +129,7 @@ export async function buildScenarios(engine: Engine, chosen: string[], sizes: Si
         keep: [],
         megabytes: count * each
       })
-      const bigId = await buildBusybox(engine, 'bench/one:1', [random(count * each, 'data')])
+      const bigId = await buildBusybox(engine, 'bench/one:1', [filler(sizes.content)(count * each, 'data')])
       scenarios.push({
         id: 'one',
         label: `4b. 1 image x ${count * each} MB`,

@@ -8,6 +8,8 @@
  * backend. Scenarios: cold; top layer changed; load engine holds the base; many small images against one big.
  * Rounds are interleaved (round 1 of everything, then round 2, ...) and medians printed.
  * Env: BENCH_MB (app image size, default 300), BENCH_TOP_MB (its top layer, 10), BENCH_MANY (count x MB, 50x10),
+ * BENCH_CONTENT (random, the default: layers of random bytes, which do not compress; text: a hex dump of random
+ * bytes, which zstd halves),
  * BENCH_REPEATS (3), BENCH_SCENARIOS (cold,top,base,many), BENCH_METHODS (floor,recipe,cache-shape,cache,artifact,
  * local,registry; the floor always runs; registry runs a CNCF distribution registry of its own per handoff;
  * artifact-cross, not run by default, loads the artifact as another run's, through the REST API), BENCH_NET_MBPS (the stand-in's link to the jobs, MB/s each way, shared by all
@@ -44,10 +46,13 @@ const config = {
   sizes: {
     megabytes: Number(env.BENCH_MB || 300),
     topMegabytes: Number(env.BENCH_TOP_MB || 10),
-    many: { count: manyCount || 50, each: manyEach || 10 }
+    many: { count: manyCount || 50, each: manyEach || 10 },
+    content: (env.BENCH_CONTENT || 'random') as Sizes['content']
   } satisfies Sizes
 }
 
+if (!['random', 'text'].includes(config.sizes.content))
+  throw new Error(`BENCH_CONTENT=${config.sizes.content}: use random or text`)
 const flavours: DockerFlavour[] = ['20.10', '26-classic', '26-containerd']
 const flavour = (env.BENCH_DOCKER || '20.10') as DockerFlavour
 if (!flavours.includes(flavour)) throw new Error(`BENCH_DOCKER=${flavour}: use one of ${flavours.join(', ')}`)
@@ -66,7 +71,7 @@ async function machine(engine: Engine): Promise<string> {
     `Machine: ${availableParallelism()} cores (${cpus()[0]?.model.trim() ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB memory, ` +
     `Linux ${release()}, Docker ${server} (two private dockerd${flavour === '26-containerd' ? ', containerd image store' : ''}), Node ${process.version}; ` +
     `BENCH_MB=${config.sizes.megabytes} BENCH_TOP_MB=${config.sizes.topMegabytes} ` +
-    `BENCH_MANY=${config.sizes.many.count}x${config.sizes.many.each} BENCH_REPEATS=${config.repeats}, ` +
+    `BENCH_MANY=${config.sizes.many.count}x${config.sizes.many.each} BENCH_CONTENT=${config.sizes.content} BENCH_REPEATS=${config.repeats}, ` +
     `stand-in network ${env.BENCH_NET_MBPS ? `${env.BENCH_NET_MBPS} MB/s each way` : 'unlimited (loopback)'}, medians.`
   )
 }
