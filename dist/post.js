@@ -2,8 +2,8 @@ import { createRequire as __createRequire } from 'node:module'; import { fileURL
 import {
   coreIO,
   runPost
-} from "./chunks/chunk-7JGT4LCE.js";
-import "./chunks/chunk-BIQOBT2J.js";
+} from "./chunks/chunk-XUSHH3BY.js";
+import "./chunks/chunk-KHAWD7R5.js";
 import "./chunks/chunk-U5GEQORK.js";
 import "./chunks/chunk-OTW4DL2O.js";
 import "./chunks/chunk-LA5JCTKJ.js";

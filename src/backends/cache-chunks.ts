@@ -1,7 +1,8 @@
 /**
  * How the cache store moves chunk entries (`image-handoff-chunk-<hex>`). Where the job talks to the v2 cache
- * service (github.com), each chunk is a zstd frame (or its raw bytes, where it did not compress) uploaded as the entry itself: one reserve, one blob upload
- * (the Azure SDK, as @actions/cache uses it), one finalize, no tar or probe per chunk. Elsewhere (GitHub
+ * service (github.com), each chunk is a zstd frame (or its raw bytes, where it did not compress) uploaded as the
+ * entry itself: one reserve, one blob upload (the Azure SDK, as @actions/cache uses it), one finalize, no tar or
+ * probe per chunk. Elsewhere (GitHub
  * Enterprise Server's legacy protocol) chunks go through @actions/cache, which archives and compresses them.
  */
 import { createHash } from 'node:crypto'

@@ -1,8 +1,9 @@
 /**
  * Reads a fetched chunk back for the load: raw bytes as they are, a zstd chunk through the decompressor (a chunk
- * the orchestrator stored is either: its first bytes tell); a chunk still downloading is followed as it lands (arrival.ts). The compressed bytes go through one buffer the caller
- * reuses for every chunk, refilled only once the decompressor has taken the last fill, where a file stream
- * allocates a fresh 1 MiB Buffer per read for the collector to find later.
+ * the orchestrator stored is either: its first bytes tell); a chunk still downloading is followed as it lands
+ * (arrival.ts). The compressed bytes go through one buffer the caller reuses for every chunk, refilled only once
+ * the decompressor has taken the last fill, where a file stream allocates a fresh 1 MiB Buffer per read for the
+ * collector to find later.
  */
 import { open, type FileHandle } from 'node:fs/promises'
 import { Readable, type Transform } from 'node:stream'
@@ -14,7 +15,7 @@ import type { FetchedChunk } from './blob-store.js'
 const pieceBytes = 1024 * 1024
 
 export async function readChunk(chunk: FetchedChunk, buffer: Buffer): Promise<Readable> {
-  if (!chunk.compressed || !(await startsFrame(chunk)))
+  if (!chunk.compressed || !(await chunkStartsFrame(chunk)))
     return Readable.from(
       pieces(chunk, () => Buffer.allocUnsafe(pieceBytes)),
       { objectMode: false }
@@ -35,7 +36,7 @@ async function feed(chunk: FetchedChunk, buffer: Buffer, output: Transform): Pro
 }
 
 /** True when the chunk's first bytes are a zstd frame's magic number (a chunk under four bytes is raw). */
-async function startsFrame(chunk: FetchedChunk): Promise<boolean> {
+async function chunkStartsFrame(chunk: FetchedChunk): Promise<boolean> {
   const head = Buffer.alloc(4)
   let length = 0
   for await (const piece of pieces(chunk, () => head.subarray(length))) {

@@ -1,10 +1,11 @@
 /**
  * Whether a chunk is worth compressing, judged from samples taken as it is written. Layers of already-compressed
- * content (archives, media, model weights, Docker 25+ archives of gzip layers) do not shrink, and compressing them
- * cost a 300 MB save about 0.5 CPU-s and its load the decompression, besides a second copy of every chunk on disk
- * (measured: the cold 300 MB handoff of the bench took 1.7x the floor with raw chunks against 2.3x). Such chunks
- * are stored raw; a load tells the two apart by the first four bytes (`isZstdFrame`), so a raw chunk that happens
- * to begin with zstd's magic number is compressed whatever the samples say.
+ * content (archives, media, model weights; gzip layers as the containerd image store exports them) do not shrink,
+ * and compressing them cost a save a zstd pass and a second copy of every chunk on disk and the load the
+ * decompression (measured, alternating rounds of the bench's cold 300 MB handoff: 6.2-7.7 CPU-s with every chunk
+ * compressed, 4.7-5.8 with such chunks raw; backend cache). Such chunks are stored raw; a load tells the two
+ * apart by the first four bytes (`isZstdFrame`), so a raw chunk that happens to begin with zstd's magic number is
+ * compressed whatever the samples say.
  */
 import { open } from 'node:fs/promises'
 import { constants, zstdCompressSync } from 'node:zlib'

@@ -13,7 +13,7 @@ import {
   saveImages,
   selects,
   withDeps
-} from "./chunk-BIQOBT2J.js";
+} from "./chunk-KHAWD7R5.js";
 import {
   debug,
   getInput,

@@ -16626,7 +16626,7 @@ function isZstd(head) {
 // src/store/chunk-read.ts
 var pieceBytes = 1024 * 1024;
 async function readChunk(chunk, buffer) {
-  if (!chunk.compressed || !await startsFrame(chunk))
+  if (!chunk.compressed || !await chunkStartsFrame(chunk))
     return Readable.from(
       pieces(chunk, () => Buffer.allocUnsafe(pieceBytes)),
       { objectMode: false }
@@ -16643,7 +16643,7 @@ async function feed(chunk, buffer, output) {
   }
   output.end();
 }
-async function startsFrame(chunk) {
+async function chunkStartsFrame(chunk) {
   const head = Buffer.alloc(4);
   let length = 0;
   for await (const piece of pieces(chunk, () => head.subarray(length))) {
@@ -20358,4 +20358,4 @@ export {
   debugUnexpected,
   withDeps
 };
-/*! For license information please see chunk-BIQOBT2J.js.LEGAL.txt */
+/*! For license information please see chunk-KHAWD7R5.js.LEGAL.txt */
