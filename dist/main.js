@@ -2,16 +2,17 @@ import { createRequire as __createRequire } from 'node:module'; import { fileURL
 import {
   coreIO,
   runMain
-} from "./chunks/chunk-XUSHH3BY.js";
-import "./chunks/chunk-KHAWD7R5.js";
+} from "./chunks/chunk-RKEAK6YN.js";
+import "./chunks/chunk-EEYRIALP.js";
 import "./chunks/chunk-U5GEQORK.js";
 import "./chunks/chunk-OTW4DL2O.js";
 import "./chunks/chunk-LA5JCTKJ.js";
 import "./chunks/chunk-QOJPH54H.js";
 import "./chunks/chunk-XFN6TRWD.js";
 import "./chunks/chunk-PABUF2JJ.js";
-import "./chunks/chunk-LLSBTXVK.js";
+import "./chunks/chunk-OIG3KUEO.js";
 import "./chunks/chunk-XUTTEGAI.js";
+import "./chunks/chunk-IFMEWGSE.js";
 import "./chunks/chunk-ELNKQVSH.js";
 import "./chunks/chunk-FRI2AGEC.js";
 import "./chunks/chunk-B36MAPR3.js";

@@ -1,12 +1,29 @@
 import { createRequire as __createRequire } from 'node:module'; import { fileURLToPath as __fileURLToPath } from 'node:url'; import { dirname as __pathDirname } from 'node:path'; const require = __createRequire(import.meta.url); const __ih_filename = __fileURLToPath(import.meta.url); const __ih_dirname = __pathDirname(__ih_filename);
 import {
+  require_commonjs,
+  require_commonjs2
+} from "./chunk-E5NSOQRW.js";
+import {
+  debug,
+  error,
+  info,
+  isDebug,
+  setSecret,
+  warning
+} from "./chunk-XFN6TRWD.js";
+import {
+  exec,
+  mkdirP,
+  rmRF,
+  which
+} from "./chunk-PABUF2JJ.js";
+import {
   AbortError,
   AnonymousCredential,
   BufferScheduler,
   ExtendedServiceClient,
   Poller,
   StorageBrowserPolicyFactory,
-  StorageCRC64Calculator,
   StorageRetryPolicyFactory,
   StorageSharedKeyCredential,
   UserDelegationKeyCredential,
@@ -31,1623 +48,5204 @@ import {
   storageRequestFailureDetailsParserPolicy,
   storageRetryPolicy,
   storageSharedKeyCredentialPolicy,
-  stringifyXML,
-  structuredMessageDecodingBrowser,
-  structuredMessageDecodingStream,
-  structuredMessageEncoding
-} from "./chunk-3TKRLBV2.js";
+  stringifyXML
+} from "./chunk-BW6S6TEV.js";
 import {
   BearerCredentialHandler,
-  HttpClient
-} from "./chunk-LLSBTXVK.js";
+  HttpClient,
+  HttpClientError,
+  HttpCodes
+} from "./chunk-OIG3KUEO.js";
+import "./chunk-XUTTEGAI.js";
+import "./chunk-IFMEWGSE.js";
 import {
-  downloadInto
-} from "./chunk-N5RGHHB3.js";
-import {
-  paced
-} from "./chunk-FRI2AGEC.js";
-import {
-  HandoffError
-} from "./chunk-B36MAPR3.js";
-import {
-  __export
+  __commonJS,
+  __export,
+  __toESM
 } from "./chunk-DGQ6QHC6.js";
 
-// src/backends/service-names.ts
-function checkCacheKeys(key, restoreKeys = []) {
-  if (key === "") throw new HandoffError('The cache key is empty; set input "key".');
-  for (const k of [key, ...restoreKeys]) {
-    if (k.length > 512)
-      throw new HandoffError(
-        `Cache key "${k.slice(0, 40)}\u2026" is ${k.length} characters long; the cache accepts at most 512.`
-      );
-    if (k.includes(","))
-      throw new HandoffError(
-        `Cache key "${k}" contains a comma, which the cache does not accept; use another separator.`
-      );
+// node_modules/semver/internal/constants.js
+var require_constants = __commonJS({
+  "node_modules/semver/internal/constants.js"(exports, module) {
+    "use strict";
+    var SEMVER_SPEC_VERSION = "2.0.0";
+    var MAX_LENGTH = 256;
+    var MAX_SAFE_INTEGER = Number.MAX_SAFE_INTEGER || /* istanbul ignore next */
+    9007199254740991;
+    var MAX_SAFE_COMPONENT_LENGTH = 16;
+    var MAX_SAFE_BUILD_LENGTH = MAX_LENGTH - 6;
+    var WHITESPACE_CHARACTERS = [
+      "	",
+      "\n",
+      "\v",
+      "\f",
+      "\r",
+      " ",
+      "\xA0",
+      "\u1680",
+      "\u2000",
+      "\u2001",
+      "\u2002",
+      "\u2003",
+      "\u2004",
+      "\u2005",
+      "\u2006",
+      "\u2007",
+      "\u2008",
+      "\u2009",
+      "\u200A",
+      "\u2028",
+      "\u2029",
+      "\u202F",
+      "\u205F",
+      "\u3000",
+      "\uFEFF"
+    ];
+    var RELEASE_TYPES = [
+      "major",
+      "premajor",
+      "minor",
+      "preminor",
+      "patch",
+      "prepatch",
+      "prerelease"
+    ];
+    module.exports = {
+      MAX_LENGTH,
+      MAX_SAFE_COMPONENT_LENGTH,
+      MAX_SAFE_BUILD_LENGTH,
+      MAX_SAFE_INTEGER,
+      WHITESPACE_CHARACTERS,
+      RELEASE_TYPES,
+      SEMVER_SPEC_VERSION,
+      FLAG_INCLUDE_PRERELEASE: 1,
+      FLAG_LOOSE: 2
+    };
   }
-  if (restoreKeys.length + 1 > 10)
-    throw new HandoffError(
-      `The cache accepts at most 10 keys (key and restore-keys together); ${restoreKeys.length + 1} were given.`
-    );
-}
-var forbidden = [
-  ['"', "double quote"],
-  [":", "colon"],
-  ["<", "less-than sign"],
-  [">", "greater-than sign"],
-  ["|", "vertical bar"],
-  ["*", "asterisk"],
-  ["?", "question mark"],
-  ["\r", "carriage return"],
-  ["\n", "line feed"],
-  ["\\", "backslash"],
-  ["/", "slash"]
-];
-function artifactName(key) {
-  if (key === "") throw new HandoffError('The artifact name is empty; set input "key".');
-  const bad = forbidden.find(([c]) => key.includes(c));
-  if (bad)
-    throw new HandoffError(
-      `Key "${key}" is used as the artifact name, which may not contain a ${bad[1]} (nor any of " : < > | * ? \\ / or line breaks); replace it, e.g. with "-".`
-    );
-  if (key === "." || key === ".." || key.trim() !== key)
-    throw new HandoffError(
-      `Key "${key}" is not usable as an artifact name; use letters, digits, "-", "_" or "." without surrounding spaces.`
-    );
-  if (key.toLowerCase().endsWith(".zip"))
-    throw new HandoffError(
-      `Key "${key}" ends in ".zip", which would make downloads unzip the stored images; choose a key without it.`
-    );
-  if (Buffer.byteLength(key) > 255)
-    throw new HandoffError(`Key "${key.slice(0, 40)}\u2026" is longer than 255 bytes, too long for an artifact name.`);
-  return key;
-}
+});
 
-// node_modules/@azure/storage-blob/dist/esm/utils/RetriableReadableStream.js
-import { Readable } from "node:stream";
-var RetriableReadableStream = class extends Readable {
-  start;
-  offset;
-  end;
-  getter;
-  source;
-  retries = 0;
-  maxRetryRequests;
-  onProgress;
-  options;
-  /**
-   * Creates an instance of RetriableReadableStream.
-   *
-   * @param source - The current ReadableStream returned from getter
-   * @param getter - A method calling downloading request returning
-   *                                      a new ReadableStream from specified offset
-   * @param offset - Offset position in original data source to read
-   * @param count - How much data in original data source to read
-   * @param options -
-   */
-  constructor(source, getter, offset, count, options = {}) {
-    super({ highWaterMark: options.highWaterMark });
-    this.getter = getter;
-    this.source = source;
-    this.start = offset;
-    this.offset = offset;
-    this.end = offset + count - 1;
-    this.maxRetryRequests = options.maxRetryRequests && options.maxRetryRequests >= 0 ? options.maxRetryRequests : 0;
-    this.onProgress = options.onProgress;
-    this.options = options;
-    this.setSourceEventHandlers();
+// node_modules/semver/internal/debug.js
+var require_debug = __commonJS({
+  "node_modules/semver/internal/debug.js"(exports, module) {
+    "use strict";
+    var debug2 = typeof process === "object" && process.env && process.env.NODE_DEBUG && /\bsemver\b/i.test(process.env.NODE_DEBUG) ? (...args) => console.error("SEMVER", ...args) : () => {
+    };
+    module.exports = debug2;
   }
-  _read() {
-    this.source.resume();
-  }
-  setSourceEventHandlers() {
-    this.source.on("data", this.sourceDataHandler);
-    this.source.on("end", this.sourceErrorOrEndHandler);
-    this.source.on("error", this.sourceErrorOrEndHandler);
-    this.source.on("aborted", this.sourceAbortedHandler);
-  }
-  removeSourceEventHandlers() {
-    this.source.removeListener("data", this.sourceDataHandler);
-    this.source.removeListener("end", this.sourceErrorOrEndHandler);
-    this.source.removeListener("error", this.sourceErrorOrEndHandler);
-    this.source.removeListener("aborted", this.sourceAbortedHandler);
-  }
-  sourceDataHandler = (data) => {
-    if (this.options.doInjectErrorOnce) {
-      this.options.doInjectErrorOnce = void 0;
-      this.source.pause();
-      this.sourceErrorOrEndHandler();
-      this.source.destroy();
-      return;
-    }
-    this.offset += data.length;
-    if (this.onProgress) {
-      this.onProgress({ loadedBytes: this.offset - this.start });
-    }
-    if (!this.push(data)) {
-      this.source.pause();
-    }
-  };
-  sourceAbortedHandler = () => {
-    const abortError = new AbortError("The operation was aborted.");
-    this.destroy(abortError);
-  };
-  sourceErrorOrEndHandler = (err) => {
-    if (err && err.name === "AbortError") {
-      this.destroy(err);
-      return;
-    }
-    this.removeSourceEventHandlers();
-    if (this.offset - 1 === this.end) {
-      this.push(null);
-    } else if (this.offset <= this.end) {
-      if (this.retries < this.maxRetryRequests) {
-        this.retries += 1;
-        this.getter(this.offset).then((newSource) => {
-          this.source = newSource;
-          this.setSourceEventHandlers();
-          return;
-        }).catch((error) => {
-          this.destroy(error);
-        });
-      } else {
-        this.destroy(new Error(`Data corruption failure: received less data than required and reached maxRetires limitation. Received data offset: ${this.offset - 1}, data needed offset: ${this.end}, retries: ${this.retries}, max retries: ${this.maxRetryRequests}`));
+});
+
+// node_modules/semver/internal/re.js
+var require_re = __commonJS({
+  "node_modules/semver/internal/re.js"(exports, module) {
+    "use strict";
+    var {
+      MAX_SAFE_COMPONENT_LENGTH,
+      MAX_SAFE_BUILD_LENGTH,
+      MAX_LENGTH
+    } = require_constants();
+    var debug2 = require_debug();
+    exports = module.exports = {};
+    var re = exports.re = [];
+    var safeRe = exports.safeRe = [];
+    var src = exports.src = [];
+    var safeSrc = exports.safeSrc = [];
+    var t = exports.t = {};
+    var R = 0;
+    var LETTERDASHNUMBER = "[a-zA-Z0-9-]";
+    var safeRegexReplacements = [
+      ["\\s", 1],
+      ["\\d", MAX_LENGTH],
+      [LETTERDASHNUMBER, MAX_SAFE_BUILD_LENGTH]
+    ];
+    var makeSafeRegex = (value) => {
+      for (const [token, max] of safeRegexReplacements) {
+        value = value.split(`${token}*`).join(`${token}{0,${max}}`).split(`${token}+`).join(`${token}{1,${max}}`);
       }
-    } else {
-      this.destroy(new Error(`Data corruption failure: Received more data than original request, data needed offset is ${this.end}, received offset: ${this.offset - 1}`));
-    }
-  };
-  _destroy(error, callback) {
-    this.removeSourceEventHandlers();
-    this.source.destroy();
-    callback(error === null ? void 0 : error);
+      return value;
+    };
+    var createToken = (name, value, isGlobal) => {
+      const safe = makeSafeRegex(value);
+      const index = R++;
+      debug2(name, index, value);
+      t[name] = index;
+      src[index] = value;
+      safeSrc[index] = safe;
+      re[index] = new RegExp(value, isGlobal ? "g" : void 0);
+      safeRe[index] = new RegExp(safe, isGlobal ? "g" : void 0);
+    };
+    createToken("NUMERICIDENTIFIER", "0|[1-9]\\d*");
+    createToken("NUMERICIDENTIFIERLOOSE", "\\d+");
+    createToken("NONNUMERICIDENTIFIER", `\\d*[a-zA-Z-]${LETTERDASHNUMBER}*`);
+    createToken("MAINVERSION", `(${src[t.NUMERICIDENTIFIER]})\\.(${src[t.NUMERICIDENTIFIER]})\\.(${src[t.NUMERICIDENTIFIER]})`);
+    createToken("MAINVERSIONLOOSE", `(${src[t.NUMERICIDENTIFIERLOOSE]})\\.(${src[t.NUMERICIDENTIFIERLOOSE]})\\.(${src[t.NUMERICIDENTIFIERLOOSE]})`);
+    createToken("PRERELEASEIDENTIFIER", `(?:${src[t.NONNUMERICIDENTIFIER]}|${src[t.NUMERICIDENTIFIER]})`);
+    createToken("PRERELEASEIDENTIFIERLOOSE", `(?:${src[t.NONNUMERICIDENTIFIER]}|${src[t.NUMERICIDENTIFIERLOOSE]})`);
+    createToken("PRERELEASE", `(?:-(${src[t.PRERELEASEIDENTIFIER]}(?:\\.${src[t.PRERELEASEIDENTIFIER]})*))`);
+    createToken("PRERELEASELOOSE", `(?:-?(${src[t.PRERELEASEIDENTIFIERLOOSE]}(?:\\.${src[t.PRERELEASEIDENTIFIERLOOSE]})*))`);
+    createToken("BUILDIDENTIFIER", `${LETTERDASHNUMBER}+`);
+    createToken("BUILD", `(?:\\+(${src[t.BUILDIDENTIFIER]}(?:\\.${src[t.BUILDIDENTIFIER]})*))`);
+    createToken("FULLPLAIN", `v?${src[t.MAINVERSION]}${src[t.PRERELEASE]}?${src[t.BUILD]}?`);
+    createToken("FULL", `^${src[t.FULLPLAIN]}$`);
+    createToken("LOOSEPLAIN", `[v=\\s]*${src[t.MAINVERSIONLOOSE]}${src[t.PRERELEASELOOSE]}?${src[t.BUILD]}?`);
+    createToken("LOOSE", `^${src[t.LOOSEPLAIN]}$`);
+    createToken("GTLT", "((?:<|>)?=?)");
+    createToken("XRANGEIDENTIFIERLOOSE", `${src[t.NUMERICIDENTIFIERLOOSE]}|x|X|\\*`);
+    createToken("XRANGEIDENTIFIER", `${src[t.NUMERICIDENTIFIER]}|x|X|\\*`);
+    createToken("XRANGEPLAIN", `[v=\\s]*(${src[t.XRANGEIDENTIFIER]})(?:\\.(${src[t.XRANGEIDENTIFIER]})(?:\\.(${src[t.XRANGEIDENTIFIER]})(?:${src[t.PRERELEASE]})?${src[t.BUILD]}?)?)?`);
+    createToken("XRANGEPLAINLOOSE", `[v=\\s]*(${src[t.XRANGEIDENTIFIERLOOSE]})(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})(?:${src[t.PRERELEASELOOSE]})?${src[t.BUILD]}?)?)?`);
+    createToken("XRANGE", `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAIN]}$`);
+    createToken("XRANGELOOSE", `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAINLOOSE]}$`);
+    createToken("COERCEPLAIN", `${"(^|[^\\d])(\\d{1,"}${MAX_SAFE_COMPONENT_LENGTH}})(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?`);
+    createToken("COERCE", `${src[t.COERCEPLAIN]}(?:$|[^\\d])`);
+    createToken("COERCEFULL", src[t.COERCEPLAIN] + `(?:${src[t.PRERELEASE]})?(?:${src[t.BUILD]})?(?:$|[^\\d])`);
+    createToken("COERCERTL", src[t.COERCE], true);
+    createToken("COERCERTLFULL", src[t.COERCEFULL], true);
+    createToken("LONETILDE", "(?:~>?)");
+    createToken("TILDETRIM", `(\\s*)${src[t.LONETILDE]}\\s+`, true);
+    exports.tildeTrimReplace = "$1~";
+    createToken("TILDE", `^${src[t.LONETILDE]}${src[t.XRANGEPLAIN]}$`);
+    createToken("TILDELOOSE", `^${src[t.LONETILDE]}${src[t.XRANGEPLAINLOOSE]}$`);
+    createToken("LONECARET", "(?:\\^)");
+    createToken("CARETTRIM", `(\\s*)${src[t.LONECARET]}\\s+`, true);
+    exports.caretTrimReplace = "$1^";
+    createToken("CARET", `^${src[t.LONECARET]}${src[t.XRANGEPLAIN]}$`);
+    createToken("CARETLOOSE", `^${src[t.LONECARET]}${src[t.XRANGEPLAINLOOSE]}$`);
+    createToken("COMPARATORLOOSE", `^${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]})$|^$`);
+    createToken("COMPARATOR", `^${src[t.GTLT]}\\s*(${src[t.FULLPLAIN]})$|^$`);
+    createToken("COMPARATORTRIM", `(\\s*)${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]}|${src[t.XRANGEPLAIN]})`, true);
+    exports.comparatorTrimReplace = "$1$2$3";
+    createToken("HYPHENRANGE", `^\\s*(${src[t.XRANGEPLAIN]})\\s+-\\s+(${src[t.XRANGEPLAIN]})\\s*$`);
+    createToken("HYPHENRANGELOOSE", `^\\s*(${src[t.XRANGEPLAINLOOSE]})\\s+-\\s+(${src[t.XRANGEPLAINLOOSE]})\\s*$`);
+    createToken("STAR", "(<|>)?=?\\s*\\*");
+    createToken("GTE0", "^\\s*>=\\s*0\\.0\\.0\\s*$");
+    createToken("GTE0PRE", "^\\s*>=\\s*0\\.0\\.0-0\\s*$");
   }
-};
+});
 
-// node_modules/@azure/storage-blob/dist/esm/BlobDownloadResponse.js
-var BlobDownloadResponse = class {
-  /**
-   * Indicates that the service supports
-   * requests for partial file content.
-   *
-   * @readonly
-   */
-  get acceptRanges() {
-    return this.originalResponse.acceptRanges;
-  }
-  /**
-   * Returns if it was previously specified
-   * for the file.
-   *
-   * @readonly
-   */
-  get cacheControl() {
-    return this.originalResponse.cacheControl;
-  }
-  /**
-   * Returns the value that was specified
-   * for the 'x-ms-content-disposition' header and specifies how to process the
-   * response.
-   *
-   * @readonly
-   */
-  get contentDisposition() {
-    return this.originalResponse.contentDisposition;
-  }
-  /**
-   * Returns the value that was specified
-   * for the Content-Encoding request header.
-   *
-   * @readonly
-   */
-  get contentEncoding() {
-    return this.originalResponse.contentEncoding;
-  }
-  /**
-   * Returns the value that was specified
-   * for the Content-Language request header.
-   *
-   * @readonly
-   */
-  get contentLanguage() {
-    return this.originalResponse.contentLanguage;
-  }
-  /**
-   * The current sequence number for a
-   * page blob. This header is not returned for block blobs or append blobs.
-   *
-   * @readonly
-   */
-  get blobSequenceNumber() {
-    return this.originalResponse.blobSequenceNumber;
-  }
-  /**
-   * The blob's type. Possible values include:
-   * 'BlockBlob', 'PageBlob', 'AppendBlob'.
-   *
-   * @readonly
-   */
-  get blobType() {
-    return this.originalResponse.blobType;
-  }
-  /**
-   * The number of bytes present in the
-   * response body.
-   *
-   * @readonly
-   */
-  get contentLength() {
-    return this.originalResponse.contentLength;
-  }
-  /**
-   * If the file has an MD5 hash and the
-   * request is to read the full file, this response header is returned so that
-   * the client can check for message content integrity. If the request is to
-   * read a specified range and the 'x-ms-range-get-content-md5' is set to
-   * true, then the request returns an MD5 hash for the range, as long as the
-   * range size is less than or equal to 4 MB. If neither of these sets of
-   * conditions is true, then no value is returned for the 'Content-MD5'
-   * header.
-   *
-   * @readonly
-   */
-  get contentMD5() {
-    return this.originalResponse.contentMD5;
-  }
-  /**
-   * Indicates the range of bytes returned if
-   * the client requested a subset of the file by setting the Range request
-   * header.
-   *
-   * @readonly
-   */
-  get contentRange() {
-    return this.originalResponse.contentRange;
-  }
-  /**
-   * The content type specified for the file.
-   * The default content type is 'application/octet-stream'
-   *
-   * @readonly
-   */
-  get contentType() {
-    return this.originalResponse.contentType;
-  }
-  /**
-   * Conclusion time of the last attempted
-   * Copy File operation where this file was the destination file. This value
-   * can specify the time of a completed, aborted, or failed copy attempt.
-   *
-   * @readonly
-   */
-  get copyCompletedOn() {
-    return this.originalResponse.copyCompletedOn;
-  }
-  /**
-   * String identifier for the last attempted Copy
-   * File operation where this file was the destination file.
-   *
-   * @readonly
-   */
-  get copyId() {
-    return this.originalResponse.copyId;
-  }
-  /**
-   * Contains the number of bytes copied and
-   * the total bytes in the source in the last attempted Copy File operation
-   * where this file was the destination file. Can show between 0 and
-   * Content-Length bytes copied.
-   *
-   * @readonly
-   */
-  get copyProgress() {
-    return this.originalResponse.copyProgress;
-  }
-  /**
-   * URL up to 2KB in length that specifies the
-   * source file used in the last attempted Copy File operation where this file
-   * was the destination file.
-   *
-   * @readonly
-   */
-  get copySource() {
-    return this.originalResponse.copySource;
-  }
-  /**
-   * State of the copy operation
-   * identified by 'x-ms-copy-id'. Possible values include: 'pending',
-   * 'success', 'aborted', 'failed'
-   *
-   * @readonly
-   */
-  get copyStatus() {
-    return this.originalResponse.copyStatus;
-  }
-  /**
-   * Only appears when
-   * x-ms-copy-status is failed or pending. Describes cause of fatal or
-   * non-fatal copy operation failure.
-   *
-   * @readonly
-   */
-  get copyStatusDescription() {
-    return this.originalResponse.copyStatusDescription;
-  }
-  /**
-   * When a blob is leased,
-   * specifies whether the lease is of infinite or fixed duration. Possible
-   * values include: 'infinite', 'fixed'.
-   *
-   * @readonly
-   */
-  get leaseDuration() {
-    return this.originalResponse.leaseDuration;
-  }
-  /**
-   * Lease state of the blob. Possible
-   * values include: 'available', 'leased', 'expired', 'breaking', 'broken'.
-   *
-   * @readonly
-   */
-  get leaseState() {
-    return this.originalResponse.leaseState;
-  }
-  /**
-   * The current lease status of the
-   * blob. Possible values include: 'locked', 'unlocked'.
-   *
-   * @readonly
-   */
-  get leaseStatus() {
-    return this.originalResponse.leaseStatus;
-  }
-  /**
-   * A UTC date/time value generated by the service that
-   * indicates the time at which the response was initiated.
-   *
-   * @readonly
-   */
-  get date() {
-    return this.originalResponse.date;
-  }
-  /**
-   * The number of committed blocks
-   * present in the blob. This header is returned only for append blobs.
-   *
-   * @readonly
-   */
-  get blobCommittedBlockCount() {
-    return this.originalResponse.blobCommittedBlockCount;
-  }
-  /**
-   * The ETag contains a value that you can use to
-   * perform operations conditionally, in quotes.
-   *
-   * @readonly
-   */
-  get etag() {
-    return this.originalResponse.etag;
-  }
-  /**
-   * The number of tags associated with the blob
-   *
-   * @readonly
-   */
-  get tagCount() {
-    return this.originalResponse.tagCount;
-  }
-  /**
-   * The error code.
-   *
-   * @readonly
-   */
-  get errorCode() {
-    return this.originalResponse.errorCode;
-  }
-  /**
-   * The value of this header is set to
-   * true if the file data and application metadata are completely encrypted
-   * using the specified algorithm. Otherwise, the value is set to false (when
-   * the file is unencrypted, or if only parts of the file/application metadata
-   * are encrypted).
-   *
-   * @readonly
-   */
-  get isServerEncrypted() {
-    return this.originalResponse.isServerEncrypted;
-  }
-  /**
-   * If the blob has a MD5 hash, and if
-   * request contains range header (Range or x-ms-range), this response header
-   * is returned with the value of the whole blob's MD5 value. This value may
-   * or may not be equal to the value returned in Content-MD5 header, with the
-   * latter calculated from the requested range.
-   *
-   * @readonly
-   */
-  get blobContentMD5() {
-    return this.originalResponse.blobContentMD5;
-  }
-  /**
-   * Returns the date and time the file was last
-   * modified. Any operation that modifies the file or its properties updates
-   * the last modified time.
-   *
-   * @readonly
-   */
-  get lastModified() {
-    return this.originalResponse.lastModified;
-  }
-  /**
-   * Returns the UTC date and time generated by the service that indicates the time at which the blob was
-   * last read or written to.
-   *
-   * @readonly
-   */
-  get lastAccessed() {
-    return this.originalResponse.lastAccessed;
-  }
-  /**
-   * Returns the date and time the blob was created.
-   *
-   * @readonly
-   */
-  get createdOn() {
-    return this.originalResponse.createdOn;
-  }
-  /**
-   * A name-value pair
-   * to associate with a file storage object.
-   *
-   * @readonly
-   */
-  get metadata() {
-    return this.originalResponse.metadata;
-  }
-  /**
-   * This header uniquely identifies the request
-   * that was made and can be used for troubleshooting the request.
-   *
-   * @readonly
-   */
-  get requestId() {
-    return this.originalResponse.requestId;
-  }
-  /**
-   * If a client request id header is sent in the request, this header will be present in the
-   * response with the same value.
-   *
-   * @readonly
-   */
-  get clientRequestId() {
-    return this.originalResponse.clientRequestId;
-  }
-  /**
-   * Indicates the version of the Blob service used
-   * to execute the request.
-   *
-   * @readonly
-   */
-  get version() {
-    return this.originalResponse.version;
-  }
-  /**
-   * Indicates the versionId of the downloaded blob version.
-   *
-   * @readonly
-   */
-  get versionId() {
-    return this.originalResponse.versionId;
-  }
-  /**
-   * Indicates whether version of this blob is a current version.
-   *
-   * @readonly
-   */
-  get isCurrentVersion() {
-    return this.originalResponse.isCurrentVersion;
-  }
-  /**
-   * The SHA-256 hash of the encryption key used to encrypt the blob. This value is only returned
-   * when the blob was encrypted with a customer-provided key.
-   *
-   * @readonly
-   */
-  get encryptionKeySha256() {
-    return this.originalResponse.encryptionKeySha256;
-  }
-  /**
-   * If the request is to read a specified range and the x-ms-range-get-content-crc64 is set to
-   * true, then the request returns a crc64 for the range, as long as the range size is less than
-   * or equal to 4 MB. If both x-ms-range-get-content-crc64 & x-ms-range-get-content-md5 is
-   * specified in the same request, it will fail with 400(Bad Request)
-   */
-  get contentCrc64() {
-    return this.originalResponse.contentCrc64;
-  }
-  /**
-   * Object Replication Policy Id of the destination blob.
-   *
-   * @readonly
-   */
-  get objectReplicationDestinationPolicyId() {
-    return this.originalResponse.objectReplicationDestinationPolicyId;
-  }
-  /**
-   * Parsed Object Replication Policy Id, Rule Id(s) and status of the source blob.
-   *
-   * @readonly
-   */
-  get objectReplicationSourceProperties() {
-    return this.originalResponse.objectReplicationSourceProperties;
-  }
-  /**
-   * If this blob has been sealed.
-   *
-   * @readonly
-   */
-  get isSealed() {
-    return this.originalResponse.isSealed;
-  }
-  /**
-   * UTC date/time value generated by the service that indicates the time at which the blob immutability policy will expire.
-   *
-   * @readonly
-   */
-  get immutabilityPolicyExpiresOn() {
-    return this.originalResponse.immutabilityPolicyExpiresOn;
-  }
-  /**
-   * Indicates immutability policy mode.
-   *
-   * @readonly
-   */
-  get immutabilityPolicyMode() {
-    return this.originalResponse.immutabilityPolicyMode;
-  }
-  /**
-   * Indicates if a legal hold is present on the blob.
-   *
-   * @readonly
-   */
-  get legalHold() {
-    return this.originalResponse.legalHold;
-  }
-  get structuredBodyType() {
-    return this.originalResponse.structuredBodyType;
-  }
-  /**
-   * The response body as a browser Blob.
-   * Always undefined in node.js.
-   *
-   * @readonly
-   */
-  get contentAsBlob() {
-    return this.originalResponse.blobBody;
-  }
-  /**
-   * The response body as a node.js Readable stream.
-   * Always undefined in the browser.
-   *
-   * It will automatically retry when internal read stream unexpected ends.
-   *
-   * @readonly
-   */
-  get readableStreamBody() {
-    return isNodeLike ? this.blobDownloadStream : void 0;
-  }
-  /**
-   * The HTTP response.
-   */
-  get _response() {
-    return this.originalResponse._response;
-  }
-  originalResponse;
-  blobDownloadStream;
-  /**
-   * Creates an instance of BlobDownloadResponse.
-   *
-   * @param originalResponse -
-   * @param getter -
-   * @param offset -
-   * @param count -
-   * @param options -
-   */
-  constructor(originalResponse, getter, offset, count, options = {}) {
-    this.originalResponse = originalResponse;
-    const streamBody = this.originalResponse.structuredBodyType === void 0 ? this.originalResponse.readableStreamBody : structuredMessageDecodingStream(this.originalResponse.readableStreamBody, options);
-    this.blobDownloadStream = new RetriableReadableStream(streamBody, getter, offset, count, options);
-  }
-};
-
-// node_modules/@azure/storage-blob/dist/esm/utils/BlobQuickQueryStream.js
-import { Readable as Readable2 } from "node:stream";
-
-// node_modules/@azure/storage-blob/dist/esm/internal-avro/AvroConstants.js
-var AVRO_SYNC_MARKER_SIZE = 16;
-var AVRO_INIT_BYTES = new Uint8Array([79, 98, 106, 1]);
-var AVRO_CODEC_KEY = "avro.codec";
-var AVRO_SCHEMA_KEY = "avro.schema";
-
-// node_modules/@azure/storage-blob/dist/esm/internal-avro/AvroParser.js
-var AvroParser = class _AvroParser {
-  /**
-   * Reads a fixed number of bytes from the stream.
-   *
-   * @param stream -
-   * @param length -
-   * @param options -
-   */
-  static async readFixedBytes(stream, length, options = {}) {
-    const bytes = await stream.read(length, { abortSignal: options.abortSignal });
-    if (bytes.length !== length) {
-      throw new Error("Hit stream end.");
-    }
-    return bytes;
-  }
-  /**
-   * Reads a single byte from the stream.
-   *
-   * @param stream -
-   * @param options -
-   */
-  static async readByte(stream, options = {}) {
-    const buf = await _AvroParser.readFixedBytes(stream, 1, options);
-    return buf[0];
-  }
-  // int and long are stored in variable-length zig-zag coding.
-  // variable-length: https://lucene.apache.org/core/3_5_0/fileformats.html#VInt
-  // zig-zag: https://developers.google.com/protocol-buffers/docs/encoding?csw=1#types
-  static async readZigZagLong(stream, options = {}) {
-    let zigZagEncoded = 0;
-    let significanceInBit = 0;
-    let byte, haveMoreByte, significanceInFloat;
-    do {
-      byte = await _AvroParser.readByte(stream, options);
-      haveMoreByte = byte & 128;
-      zigZagEncoded |= (byte & 127) << significanceInBit;
-      significanceInBit += 7;
-    } while (haveMoreByte && significanceInBit < 28);
-    if (haveMoreByte) {
-      zigZagEncoded = zigZagEncoded;
-      significanceInFloat = 268435456;
-      do {
-        byte = await _AvroParser.readByte(stream, options);
-        zigZagEncoded += (byte & 127) * significanceInFloat;
-        significanceInFloat *= 128;
-      } while (byte & 128);
-      const res = (zigZagEncoded % 2 ? -(zigZagEncoded + 1) : zigZagEncoded) / 2;
-      if (res < Number.MIN_SAFE_INTEGER || res > Number.MAX_SAFE_INTEGER) {
-        throw new Error("Integer overflow.");
+// node_modules/semver/internal/parse-options.js
+var require_parse_options = __commonJS({
+  "node_modules/semver/internal/parse-options.js"(exports, module) {
+    "use strict";
+    var looseOption = Object.freeze({ loose: true });
+    var emptyOpts = Object.freeze({});
+    var parseOptions = (options) => {
+      if (!options) {
+        return emptyOpts;
       }
-      return res;
-    }
-    return zigZagEncoded >> 1 ^ -(zigZagEncoded & 1);
+      if (typeof options !== "object") {
+        return looseOption;
+      }
+      return options;
+    };
+    module.exports = parseOptions;
   }
-  static async readLong(stream, options = {}) {
-    return _AvroParser.readZigZagLong(stream, options);
+});
+
+// node_modules/semver/internal/identifiers.js
+var require_identifiers = __commonJS({
+  "node_modules/semver/internal/identifiers.js"(exports, module) {
+    "use strict";
+    var numeric2 = /^[0-9]+$/;
+    var compareIdentifiers = (a, b) => {
+      if (typeof a === "number" && typeof b === "number") {
+        return a === b ? 0 : a < b ? -1 : 1;
+      }
+      const anum = numeric2.test(a);
+      const bnum = numeric2.test(b);
+      if (anum && bnum) {
+        a = +a;
+        b = +b;
+      }
+      return a === b ? 0 : anum && !bnum ? -1 : bnum && !anum ? 1 : a < b ? -1 : 1;
+    };
+    var rcompareIdentifiers = (a, b) => compareIdentifiers(b, a);
+    module.exports = {
+      compareIdentifiers,
+      rcompareIdentifiers
+    };
   }
-  static async readInt(stream, options = {}) {
-    return _AvroParser.readZigZagLong(stream, options);
-  }
-  static async readNull() {
-    return null;
-  }
-  static async readBoolean(stream, options = {}) {
-    const b = await _AvroParser.readByte(stream, options);
-    if (b === 1) {
+});
+
+// node_modules/semver/classes/semver.js
+var require_semver = __commonJS({
+  "node_modules/semver/classes/semver.js"(exports, module) {
+    "use strict";
+    var debug2 = require_debug();
+    var { MAX_LENGTH, MAX_SAFE_INTEGER } = require_constants();
+    var { safeRe: re, t } = require_re();
+    var parseOptions = require_parse_options();
+    var { compareIdentifiers } = require_identifiers();
+    var isPrereleaseIdentifier = (prerelease, identifier) => {
+      const identifiers = identifier.split(".");
+      if (identifiers.length > prerelease.length) {
+        return false;
+      }
+      for (let i = 0; i < identifiers.length; i++) {
+        if (compareIdentifiers(prerelease[i], identifiers[i]) !== 0) {
+          return false;
+        }
+      }
       return true;
-    } else if (b === 0) {
-      return false;
-    } else {
-      throw new Error("Byte was not a boolean.");
-    }
-  }
-  static async readFloat(stream, options = {}) {
-    const u8arr = await _AvroParser.readFixedBytes(stream, 4, options);
-    const view = new DataView(u8arr.buffer, u8arr.byteOffset, u8arr.byteLength);
-    return view.getFloat32(0, true);
-  }
-  static async readDouble(stream, options = {}) {
-    const u8arr = await _AvroParser.readFixedBytes(stream, 8, options);
-    const view = new DataView(u8arr.buffer, u8arr.byteOffset, u8arr.byteLength);
-    return view.getFloat64(0, true);
-  }
-  static async readBytes(stream, options = {}) {
-    const size = await _AvroParser.readLong(stream, options);
-    if (size < 0) {
-      throw new Error("Bytes size was negative.");
-    }
-    return stream.read(size, { abortSignal: options.abortSignal });
-  }
-  static async readString(stream, options = {}) {
-    const u8arr = await _AvroParser.readBytes(stream, options);
-    const utf8decoder = new TextDecoder();
-    return utf8decoder.decode(u8arr);
-  }
-  static async readMapPair(stream, readItemMethod, options = {}) {
-    const key = await _AvroParser.readString(stream, options);
-    const value = await readItemMethod(stream, options);
-    return { key, value };
-  }
-  static async readMap(stream, readItemMethod, options = {}) {
-    const readPairMethod = (s, opts = {}) => {
-      return _AvroParser.readMapPair(s, readItemMethod, opts);
     };
-    const pairs = await _AvroParser.readArray(stream, readPairMethod, options);
-    const dict = {};
-    for (const pair of pairs) {
-      dict[pair.key] = pair.value;
-    }
-    return dict;
-  }
-  static async readArray(stream, readItemMethod, options = {}) {
-    const items = [];
-    for (let count = await _AvroParser.readLong(stream, options); count !== 0; count = await _AvroParser.readLong(stream, options)) {
-      if (count < 0) {
-        await _AvroParser.readLong(stream, options);
-        count = -count;
-      }
-      while (count--) {
-        const item = await readItemMethod(stream, options);
-        items.push(item);
-      }
-    }
-    return items;
-  }
-};
-var AvroComplex;
-(function(AvroComplex2) {
-  AvroComplex2["RECORD"] = "record";
-  AvroComplex2["ENUM"] = "enum";
-  AvroComplex2["ARRAY"] = "array";
-  AvroComplex2["MAP"] = "map";
-  AvroComplex2["UNION"] = "union";
-  AvroComplex2["FIXED"] = "fixed";
-})(AvroComplex || (AvroComplex = {}));
-var AvroPrimitive;
-(function(AvroPrimitive2) {
-  AvroPrimitive2["NULL"] = "null";
-  AvroPrimitive2["BOOLEAN"] = "boolean";
-  AvroPrimitive2["INT"] = "int";
-  AvroPrimitive2["LONG"] = "long";
-  AvroPrimitive2["FLOAT"] = "float";
-  AvroPrimitive2["DOUBLE"] = "double";
-  AvroPrimitive2["BYTES"] = "bytes";
-  AvroPrimitive2["STRING"] = "string";
-})(AvroPrimitive || (AvroPrimitive = {}));
-var AvroType = class _AvroType {
-  /**
-   * Determines the AvroType from the Avro Schema.
-   */
-  // eslint-disable-next-line @typescript-eslint/no-wrapper-object-types
-  static fromSchema(schema) {
-    if (typeof schema === "string") {
-      return _AvroType.fromStringSchema(schema);
-    } else if (Array.isArray(schema)) {
-      return _AvroType.fromArraySchema(schema);
-    } else {
-      return _AvroType.fromObjectSchema(schema);
-    }
-  }
-  static fromStringSchema(schema) {
-    switch (schema) {
-      case AvroPrimitive.NULL:
-      case AvroPrimitive.BOOLEAN:
-      case AvroPrimitive.INT:
-      case AvroPrimitive.LONG:
-      case AvroPrimitive.FLOAT:
-      case AvroPrimitive.DOUBLE:
-      case AvroPrimitive.BYTES:
-      case AvroPrimitive.STRING:
-        return new AvroPrimitiveType(schema);
-      default:
-        throw new Error(`Unexpected Avro type ${schema}`);
-    }
-  }
-  static fromArraySchema(schema) {
-    return new AvroUnionType(schema.map(_AvroType.fromSchema));
-  }
-  static fromObjectSchema(schema) {
-    const type = schema.type;
-    try {
-      return _AvroType.fromStringSchema(type);
-    } catch {
-    }
-    switch (type) {
-      case AvroComplex.RECORD:
-        if (schema.aliases) {
-          throw new Error(`aliases currently is not supported, schema: ${schema}`);
+    var SemVer = class _SemVer {
+      constructor(version3, options) {
+        options = parseOptions(options);
+        if (version3 instanceof _SemVer) {
+          if (version3.loose === !!options.loose && version3.includePrerelease === !!options.includePrerelease) {
+            return version3;
+          } else {
+            version3 = version3.version;
+          }
+        } else if (typeof version3 !== "string") {
+          throw new TypeError(`Invalid version. Must be a string. Got type "${typeof version3}".`);
         }
-        if (!schema.name) {
-          throw new Error(`Required attribute 'name' doesn't exist on schema: ${schema}`);
+        if (version3.length > MAX_LENGTH) {
+          throw new TypeError(
+            `version is longer than ${MAX_LENGTH} characters`
+          );
         }
-        const fields = {};
-        if (!schema.fields) {
-          throw new Error(`Required attribute 'fields' doesn't exist on schema: ${schema}`);
+        debug2("SemVer", version3, options);
+        this.options = options;
+        this.loose = !!options.loose;
+        this.includePrerelease = !!options.includePrerelease;
+        const m = version3.trim().match(options.loose ? re[t.LOOSE] : re[t.FULL]);
+        if (!m) {
+          throw new TypeError(`Invalid Version: ${version3}`);
         }
-        for (const field2 of schema.fields) {
-          fields[field2.name] = _AvroType.fromSchema(field2.type);
+        this.raw = version3;
+        this.major = +m[1];
+        this.minor = +m[2];
+        this.patch = +m[3];
+        if (this.major > MAX_SAFE_INTEGER || this.major < 0) {
+          throw new TypeError("Invalid major version");
         }
-        return new AvroRecordType(fields, schema.name);
-      case AvroComplex.ENUM:
-        if (schema.aliases) {
-          throw new Error(`aliases currently is not supported, schema: ${schema}`);
+        if (this.minor > MAX_SAFE_INTEGER || this.minor < 0) {
+          throw new TypeError("Invalid minor version");
         }
-        if (!schema.symbols) {
-          throw new Error(`Required attribute 'symbols' doesn't exist on schema: ${schema}`);
+        if (this.patch > MAX_SAFE_INTEGER || this.patch < 0) {
+          throw new TypeError("Invalid patch version");
         }
-        return new AvroEnumType(schema.symbols);
-      case AvroComplex.MAP:
-        if (!schema.values) {
-          throw new Error(`Required attribute 'values' doesn't exist on schema: ${schema}`);
-        }
-        return new AvroMapType(_AvroType.fromSchema(schema.values));
-      case AvroComplex.ARRAY:
-      // Unused today
-      case AvroComplex.FIXED:
-      // Unused today
-      default:
-        throw new Error(`Unexpected Avro type ${type} in ${schema}`);
-    }
-  }
-};
-var AvroPrimitiveType = class extends AvroType {
-  _primitive;
-  constructor(primitive) {
-    super();
-    this._primitive = primitive;
-  }
-  // eslint-disable-next-line @typescript-eslint/no-wrapper-object-types
-  read(stream, options = {}) {
-    switch (this._primitive) {
-      case AvroPrimitive.NULL:
-        return AvroParser.readNull();
-      case AvroPrimitive.BOOLEAN:
-        return AvroParser.readBoolean(stream, options);
-      case AvroPrimitive.INT:
-        return AvroParser.readInt(stream, options);
-      case AvroPrimitive.LONG:
-        return AvroParser.readLong(stream, options);
-      case AvroPrimitive.FLOAT:
-        return AvroParser.readFloat(stream, options);
-      case AvroPrimitive.DOUBLE:
-        return AvroParser.readDouble(stream, options);
-      case AvroPrimitive.BYTES:
-        return AvroParser.readBytes(stream, options);
-      case AvroPrimitive.STRING:
-        return AvroParser.readString(stream, options);
-      default:
-        throw new Error("Unknown Avro Primitive");
-    }
-  }
-};
-var AvroEnumType = class extends AvroType {
-  _symbols;
-  constructor(symbols) {
-    super();
-    this._symbols = symbols;
-  }
-  // eslint-disable-next-line @typescript-eslint/no-wrapper-object-types
-  async read(stream, options = {}) {
-    const value = await AvroParser.readInt(stream, options);
-    return this._symbols[value];
-  }
-};
-var AvroUnionType = class extends AvroType {
-  _types;
-  constructor(types) {
-    super();
-    this._types = types;
-  }
-  async read(stream, options = {}) {
-    const typeIndex = await AvroParser.readInt(stream, options);
-    return this._types[typeIndex].read(stream, options);
-  }
-};
-var AvroMapType = class extends AvroType {
-  _itemType;
-  constructor(itemType) {
-    super();
-    this._itemType = itemType;
-  }
-  // eslint-disable-next-line @typescript-eslint/no-wrapper-object-types
-  read(stream, options = {}) {
-    const readItemMethod = (s, opts) => {
-      return this._itemType.read(s, opts);
-    };
-    return AvroParser.readMap(stream, readItemMethod, options);
-  }
-};
-var AvroRecordType = class extends AvroType {
-  _name;
-  _fields;
-  constructor(fields, name) {
-    super();
-    this._fields = fields;
-    this._name = name;
-  }
-  // eslint-disable-next-line @typescript-eslint/no-wrapper-object-types
-  async read(stream, options = {}) {
-    const record = {};
-    record["$schema"] = this._name;
-    for (const key in this._fields) {
-      if (Object.prototype.hasOwnProperty.call(this._fields, key)) {
-        record[key] = await this._fields[key].read(stream, options);
-      }
-    }
-    return record;
-  }
-};
-
-// node_modules/@azure/storage-blob/dist/esm/internal-avro/utils/utils.common.js
-function arraysEqual(a, b) {
-  if (a === b)
-    return true;
-  if (a == null || b == null)
-    return false;
-  if (a.length !== b.length)
-    return false;
-  for (let i = 0; i < a.length; ++i) {
-    if (a[i] !== b[i])
-      return false;
-  }
-  return true;
-}
-
-// node_modules/@azure/storage-blob/dist/esm/internal-avro/AvroReader.js
-var AvroReader = class {
-  _dataStream;
-  _headerStream;
-  _syncMarker;
-  _metadata;
-  _itemType;
-  _itemsRemainingInBlock;
-  // Remembers where we started if partial data stream was provided.
-  _initialBlockOffset;
-  /// The byte offset within the Avro file (both header and data)
-  /// of the start of the current block.
-  _blockOffset;
-  get blockOffset() {
-    return this._blockOffset;
-  }
-  _objectIndex;
-  get objectIndex() {
-    return this._objectIndex;
-  }
-  _initialized;
-  constructor(dataStream, headerStream, currentBlockOffset, indexWithinCurrentBlock) {
-    this._dataStream = dataStream;
-    this._headerStream = headerStream || dataStream;
-    this._initialized = false;
-    this._blockOffset = currentBlockOffset || 0;
-    this._objectIndex = indexWithinCurrentBlock || 0;
-    this._initialBlockOffset = currentBlockOffset || 0;
-  }
-  async initialize(options = {}) {
-    const header = await AvroParser.readFixedBytes(this._headerStream, AVRO_INIT_BYTES.length, {
-      abortSignal: options.abortSignal
-    });
-    if (!arraysEqual(header, AVRO_INIT_BYTES)) {
-      throw new Error("Stream is not an Avro file.");
-    }
-    this._metadata = await AvroParser.readMap(this._headerStream, AvroParser.readString, {
-      abortSignal: options.abortSignal
-    });
-    const codec = this._metadata[AVRO_CODEC_KEY];
-    if (!(codec === void 0 || codec === null || codec === "null")) {
-      throw new Error("Codecs are not supported");
-    }
-    this._syncMarker = await AvroParser.readFixedBytes(this._headerStream, AVRO_SYNC_MARKER_SIZE, {
-      abortSignal: options.abortSignal
-    });
-    const schema = JSON.parse(this._metadata[AVRO_SCHEMA_KEY]);
-    this._itemType = AvroType.fromSchema(schema);
-    if (this._blockOffset === 0) {
-      this._blockOffset = this._initialBlockOffset + this._dataStream.position;
-    }
-    this._itemsRemainingInBlock = await AvroParser.readLong(this._dataStream, {
-      abortSignal: options.abortSignal
-    });
-    await AvroParser.readLong(this._dataStream, { abortSignal: options.abortSignal });
-    this._initialized = true;
-    if (this._objectIndex && this._objectIndex > 0) {
-      for (let i = 0; i < this._objectIndex; i++) {
-        await this._itemType.read(this._dataStream, { abortSignal: options.abortSignal });
-        this._itemsRemainingInBlock--;
-      }
-    }
-  }
-  hasNext() {
-    return !this._initialized || this._itemsRemainingInBlock > 0;
-  }
-  async *parseObjects(options = {}) {
-    if (!this._initialized) {
-      await this.initialize(options);
-    }
-    while (this.hasNext()) {
-      const result = await this._itemType.read(this._dataStream, {
-        abortSignal: options.abortSignal
-      });
-      this._itemsRemainingInBlock--;
-      this._objectIndex++;
-      if (this._itemsRemainingInBlock === 0) {
-        const marker2 = await AvroParser.readFixedBytes(this._dataStream, AVRO_SYNC_MARKER_SIZE, {
-          abortSignal: options.abortSignal
-        });
-        this._blockOffset = this._initialBlockOffset + this._dataStream.position;
-        this._objectIndex = 0;
-        if (!arraysEqual(this._syncMarker, marker2)) {
-          throw new Error("Stream is not a valid Avro file.");
-        }
-        try {
-          this._itemsRemainingInBlock = await AvroParser.readLong(this._dataStream, {
-            abortSignal: options.abortSignal
+        if (!m[4]) {
+          this.prerelease = [];
+        } else {
+          this.prerelease = m[4].split(".").map((id) => {
+            if (/^[0-9]+$/.test(id)) {
+              const num = +id;
+              if (num >= 0 && num < MAX_SAFE_INTEGER) {
+                return num;
+              }
+            }
+            return id;
           });
-        } catch {
-          this._itemsRemainingInBlock = 0;
         }
-        if (this._itemsRemainingInBlock > 0) {
-          await AvroParser.readLong(this._dataStream, { abortSignal: options.abortSignal });
+        this.build = m[5] ? m[5].split(".") : [];
+        this.format();
+      }
+      format() {
+        this.version = `${this.major}.${this.minor}.${this.patch}`;
+        if (this.prerelease.length) {
+          this.version += `-${this.prerelease.join(".")}`;
+        }
+        return this.version;
+      }
+      toString() {
+        return this.version;
+      }
+      compare(other) {
+        debug2("SemVer.compare", this.version, this.options, other);
+        if (!(other instanceof _SemVer)) {
+          if (typeof other === "string" && other === this.version) {
+            return 0;
+          }
+          other = new _SemVer(other, this.options);
+        }
+        if (other.version === this.version) {
+          return 0;
+        }
+        return this.compareMain(other) || this.comparePre(other);
+      }
+      compareMain(other) {
+        if (!(other instanceof _SemVer)) {
+          other = new _SemVer(other, this.options);
+        }
+        if (this.major < other.major) {
+          return -1;
+        }
+        if (this.major > other.major) {
+          return 1;
+        }
+        if (this.minor < other.minor) {
+          return -1;
+        }
+        if (this.minor > other.minor) {
+          return 1;
+        }
+        if (this.patch < other.patch) {
+          return -1;
+        }
+        if (this.patch > other.patch) {
+          return 1;
+        }
+        return 0;
+      }
+      comparePre(other) {
+        if (!(other instanceof _SemVer)) {
+          other = new _SemVer(other, this.options);
+        }
+        if (this.prerelease.length && !other.prerelease.length) {
+          return -1;
+        } else if (!this.prerelease.length && other.prerelease.length) {
+          return 1;
+        } else if (!this.prerelease.length && !other.prerelease.length) {
+          return 0;
+        }
+        let i = 0;
+        do {
+          const a = this.prerelease[i];
+          const b = other.prerelease[i];
+          debug2("prerelease compare", i, a, b);
+          if (a === void 0 && b === void 0) {
+            return 0;
+          } else if (b === void 0) {
+            return 1;
+          } else if (a === void 0) {
+            return -1;
+          } else if (a === b) {
+            continue;
+          } else {
+            return compareIdentifiers(a, b);
+          }
+        } while (++i);
+      }
+      compareBuild(other) {
+        if (!(other instanceof _SemVer)) {
+          other = new _SemVer(other, this.options);
+        }
+        let i = 0;
+        do {
+          const a = this.build[i];
+          const b = other.build[i];
+          debug2("build compare", i, a, b);
+          if (a === void 0 && b === void 0) {
+            return 0;
+          } else if (b === void 0) {
+            return 1;
+          } else if (a === void 0) {
+            return -1;
+          } else if (a === b) {
+            continue;
+          } else {
+            return compareIdentifiers(a, b);
+          }
+        } while (++i);
+      }
+      // preminor will bump the version up to the next minor release, and immediately
+      // down to pre-release. premajor and prepatch work the same way.
+      inc(release, identifier, identifierBase) {
+        if (release.startsWith("pre")) {
+          if (!identifier && identifierBase === false) {
+            throw new Error("invalid increment argument: identifier is empty");
+          }
+          if (identifier) {
+            const match3 = `-${identifier}`.match(this.options.loose ? re[t.PRERELEASELOOSE] : re[t.PRERELEASE]);
+            if (!match3 || match3[1] !== identifier) {
+              throw new Error(`invalid identifier: ${identifier}`);
+            }
+          }
+        }
+        switch (release) {
+          case "premajor":
+            this.prerelease.length = 0;
+            this.patch = 0;
+            this.minor = 0;
+            this.major++;
+            this.inc("pre", identifier, identifierBase);
+            break;
+          case "preminor":
+            this.prerelease.length = 0;
+            this.patch = 0;
+            this.minor++;
+            this.inc("pre", identifier, identifierBase);
+            break;
+          case "prepatch":
+            this.prerelease.length = 0;
+            this.inc("patch", identifier, identifierBase);
+            this.inc("pre", identifier, identifierBase);
+            break;
+          // If the input is a non-prerelease version, this acts the same as
+          // prepatch.
+          case "prerelease":
+            if (this.prerelease.length === 0) {
+              this.inc("patch", identifier, identifierBase);
+            }
+            this.inc("pre", identifier, identifierBase);
+            break;
+          case "release":
+            if (this.prerelease.length === 0) {
+              throw new Error(`version ${this.raw} is not a prerelease`);
+            }
+            this.prerelease.length = 0;
+            break;
+          case "major":
+            if (this.minor !== 0 || this.patch !== 0 || this.prerelease.length === 0) {
+              this.major++;
+            }
+            this.minor = 0;
+            this.patch = 0;
+            this.prerelease = [];
+            break;
+          case "minor":
+            if (this.patch !== 0 || this.prerelease.length === 0) {
+              this.minor++;
+            }
+            this.patch = 0;
+            this.prerelease = [];
+            break;
+          case "patch":
+            if (this.prerelease.length === 0) {
+              this.patch++;
+            }
+            this.prerelease = [];
+            break;
+          // This probably shouldn't be used publicly.
+          // 1.0.0 'pre' would become 1.0.0-0 which is the wrong direction.
+          case "pre": {
+            const base = Number(identifierBase) ? 1 : 0;
+            if (this.prerelease.length === 0) {
+              this.prerelease = [base];
+            } else {
+              let i = this.prerelease.length;
+              while (--i >= 0) {
+                if (typeof this.prerelease[i] === "number") {
+                  this.prerelease[i]++;
+                  i = -2;
+                }
+              }
+              if (i === -1) {
+                if (identifier === this.prerelease.join(".") && identifierBase === false) {
+                  throw new Error("invalid increment argument: identifier already exists");
+                }
+                this.prerelease.push(base);
+              }
+            }
+            if (identifier) {
+              let prerelease = [identifier, base];
+              if (identifierBase === false) {
+                prerelease = [identifier];
+              }
+              if (isPrereleaseIdentifier(this.prerelease, identifier)) {
+                const prereleaseBase = this.prerelease[identifier.split(".").length];
+                if (isNaN(prereleaseBase)) {
+                  this.prerelease = prerelease;
+                }
+              } else {
+                this.prerelease = prerelease;
+              }
+            }
+            break;
+          }
+          default:
+            throw new Error(`invalid increment argument: ${release}`);
+        }
+        this.raw = this.format();
+        if (this.build.length) {
+          this.raw += `+${this.build.join(".")}`;
+        }
+        return this;
+      }
+    };
+    module.exports = SemVer;
+  }
+});
+
+// node_modules/semver/functions/parse.js
+var require_parse = __commonJS({
+  "node_modules/semver/functions/parse.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var parse = (version3, options, throwErrors = false) => {
+      if (version3 instanceof SemVer) {
+        return version3;
+      }
+      try {
+        return new SemVer(version3, options);
+      } catch (er) {
+        if (!throwErrors) {
+          return null;
+        }
+        throw er;
+      }
+    };
+    module.exports = parse;
+  }
+});
+
+// node_modules/semver/functions/valid.js
+var require_valid = __commonJS({
+  "node_modules/semver/functions/valid.js"(exports, module) {
+    "use strict";
+    var parse = require_parse();
+    var valid = (version3, options) => {
+      const v = parse(version3, options);
+      return v ? v.version : null;
+    };
+    module.exports = valid;
+  }
+});
+
+// node_modules/semver/functions/clean.js
+var require_clean = __commonJS({
+  "node_modules/semver/functions/clean.js"(exports, module) {
+    "use strict";
+    var parse = require_parse();
+    var clean2 = (version3, options) => {
+      const s = parse(version3.trim().replace(/^[=v]+/, ""), options);
+      return s ? s.version : null;
+    };
+    module.exports = clean2;
+  }
+});
+
+// node_modules/semver/functions/inc.js
+var require_inc = __commonJS({
+  "node_modules/semver/functions/inc.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var inc = (version3, release, options, identifier, identifierBase) => {
+      if (typeof options === "string") {
+        identifierBase = identifier;
+        identifier = options;
+        options = void 0;
+      }
+      try {
+        return new SemVer(
+          version3 instanceof SemVer ? version3.version : version3,
+          options
+        ).inc(release, identifier, identifierBase).version;
+      } catch (er) {
+        return null;
+      }
+    };
+    module.exports = inc;
+  }
+});
+
+// node_modules/semver/functions/diff.js
+var require_diff = __commonJS({
+  "node_modules/semver/functions/diff.js"(exports, module) {
+    "use strict";
+    var parse = require_parse();
+    var diff = (version1, version22) => {
+      const v1 = parse(version1, null, true);
+      const v2 = parse(version22, null, true);
+      const comparison = v1.compare(v2);
+      if (comparison === 0) {
+        return null;
+      }
+      const v1Higher = comparison > 0;
+      const highVersion = v1Higher ? v1 : v2;
+      const lowVersion = v1Higher ? v2 : v1;
+      const highHasPre = !!highVersion.prerelease.length;
+      const lowHasPre = !!lowVersion.prerelease.length;
+      if (lowHasPre && !highHasPre) {
+        if (!lowVersion.patch && !lowVersion.minor) {
+          return "major";
+        }
+        if (lowVersion.compareMain(highVersion) === 0) {
+          if (lowVersion.minor && !lowVersion.patch) {
+            return "minor";
+          }
+          return "patch";
         }
       }
-      yield result;
-    }
+      const prefix2 = highHasPre ? "pre" : "";
+      if (v1.major !== v2.major) {
+        return prefix2 + "major";
+      }
+      if (v1.minor !== v2.minor) {
+        return prefix2 + "minor";
+      }
+      if (v1.patch !== v2.patch) {
+        return prefix2 + "patch";
+      }
+      return "prerelease";
+    };
+    module.exports = diff;
   }
-};
+});
 
-// node_modules/@azure/storage-blob/dist/esm/internal-avro/AvroReadable.js
-var AvroReadable = class {
-};
+// node_modules/semver/functions/major.js
+var require_major = __commonJS({
+  "node_modules/semver/functions/major.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var major = (a, loose) => new SemVer(a, loose).major;
+    module.exports = major;
+  }
+});
 
-// node_modules/@azure/storage-blob/dist/esm/internal-avro/AvroReadableFromStream.js
-import { Buffer as Buffer2 } from "buffer";
-var ABORT_ERROR = new AbortError("Reading from the avro stream was aborted.");
-var AvroReadableFromStream = class extends AvroReadable {
-  _position;
-  _readable;
-  toUint8Array(data) {
-    if (typeof data === "string") {
-      return Buffer2.from(data);
-    }
-    return data;
+// node_modules/semver/functions/minor.js
+var require_minor = __commonJS({
+  "node_modules/semver/functions/minor.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var minor = (a, loose) => new SemVer(a, loose).minor;
+    module.exports = minor;
   }
-  constructor(readable) {
-    super();
-    this._readable = readable;
-    this._position = 0;
+});
+
+// node_modules/semver/functions/patch.js
+var require_patch = __commonJS({
+  "node_modules/semver/functions/patch.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var patch = (a, loose) => new SemVer(a, loose).patch;
+    module.exports = patch;
   }
-  get position() {
-    return this._position;
+});
+
+// node_modules/semver/functions/prerelease.js
+var require_prerelease = __commonJS({
+  "node_modules/semver/functions/prerelease.js"(exports, module) {
+    "use strict";
+    var parse = require_parse();
+    var prerelease = (version3, options) => {
+      const parsed = parse(version3, options);
+      return parsed && parsed.prerelease.length ? parsed.prerelease : null;
+    };
+    module.exports = prerelease;
   }
-  async read(size, options = {}) {
-    if (options.abortSignal?.aborted) {
-      throw ABORT_ERROR;
-    }
-    if (size < 0) {
-      throw new Error(`size parameter should be positive: ${size}`);
-    }
-    if (size === 0) {
-      return new Uint8Array();
-    }
-    if (!this._readable.readable) {
-      throw new Error("Stream no longer readable.");
-    }
-    const chunk = this._readable.read(size);
-    if (chunk) {
-      this._position += chunk.length;
-      return this.toUint8Array(chunk);
-    } else {
-      return new Promise((resolve, reject) => {
-        const cleanUp = () => {
-          this._readable.removeListener("readable", readableCallback);
-          this._readable.removeListener("error", rejectCallback);
-          this._readable.removeListener("end", rejectCallback);
-          this._readable.removeListener("close", rejectCallback);
-          if (options.abortSignal) {
-            options.abortSignal.removeEventListener("abort", abortHandler);
+});
+
+// node_modules/semver/functions/compare.js
+var require_compare = __commonJS({
+  "node_modules/semver/functions/compare.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var compare = (a, b, loose) => new SemVer(a, loose).compare(new SemVer(b, loose));
+    module.exports = compare;
+  }
+});
+
+// node_modules/semver/functions/rcompare.js
+var require_rcompare = __commonJS({
+  "node_modules/semver/functions/rcompare.js"(exports, module) {
+    "use strict";
+    var compare = require_compare();
+    var rcompare = (a, b, loose) => compare(b, a, loose);
+    module.exports = rcompare;
+  }
+});
+
+// node_modules/semver/functions/compare-loose.js
+var require_compare_loose = __commonJS({
+  "node_modules/semver/functions/compare-loose.js"(exports, module) {
+    "use strict";
+    var compare = require_compare();
+    var compareLoose = (a, b) => compare(a, b, true);
+    module.exports = compareLoose;
+  }
+});
+
+// node_modules/semver/functions/compare-build.js
+var require_compare_build = __commonJS({
+  "node_modules/semver/functions/compare-build.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var compareBuild = (a, b, loose) => {
+      const versionA = new SemVer(a, loose);
+      const versionB = new SemVer(b, loose);
+      return versionA.compare(versionB) || versionA.compareBuild(versionB);
+    };
+    module.exports = compareBuild;
+  }
+});
+
+// node_modules/semver/functions/sort.js
+var require_sort = __commonJS({
+  "node_modules/semver/functions/sort.js"(exports, module) {
+    "use strict";
+    var compareBuild = require_compare_build();
+    var sort = (list, loose) => list.sort((a, b) => compareBuild(a, b, loose));
+    module.exports = sort;
+  }
+});
+
+// node_modules/semver/functions/rsort.js
+var require_rsort = __commonJS({
+  "node_modules/semver/functions/rsort.js"(exports, module) {
+    "use strict";
+    var compareBuild = require_compare_build();
+    var rsort = (list, loose) => list.sort((a, b) => compareBuild(b, a, loose));
+    module.exports = rsort;
+  }
+});
+
+// node_modules/semver/functions/gt.js
+var require_gt = __commonJS({
+  "node_modules/semver/functions/gt.js"(exports, module) {
+    "use strict";
+    var compare = require_compare();
+    var gt = (a, b, loose) => compare(a, b, loose) > 0;
+    module.exports = gt;
+  }
+});
+
+// node_modules/semver/functions/lt.js
+var require_lt = __commonJS({
+  "node_modules/semver/functions/lt.js"(exports, module) {
+    "use strict";
+    var compare = require_compare();
+    var lt = (a, b, loose) => compare(a, b, loose) < 0;
+    module.exports = lt;
+  }
+});
+
+// node_modules/semver/functions/eq.js
+var require_eq = __commonJS({
+  "node_modules/semver/functions/eq.js"(exports, module) {
+    "use strict";
+    var compare = require_compare();
+    var eq = (a, b, loose) => compare(a, b, loose) === 0;
+    module.exports = eq;
+  }
+});
+
+// node_modules/semver/functions/neq.js
+var require_neq = __commonJS({
+  "node_modules/semver/functions/neq.js"(exports, module) {
+    "use strict";
+    var compare = require_compare();
+    var neq = (a, b, loose) => compare(a, b, loose) !== 0;
+    module.exports = neq;
+  }
+});
+
+// node_modules/semver/functions/gte.js
+var require_gte = __commonJS({
+  "node_modules/semver/functions/gte.js"(exports, module) {
+    "use strict";
+    var compare = require_compare();
+    var gte2 = (a, b, loose) => compare(a, b, loose) >= 0;
+    module.exports = gte2;
+  }
+});
+
+// node_modules/semver/functions/lte.js
+var require_lte = __commonJS({
+  "node_modules/semver/functions/lte.js"(exports, module) {
+    "use strict";
+    var compare = require_compare();
+    var lte2 = (a, b, loose) => compare(a, b, loose) <= 0;
+    module.exports = lte2;
+  }
+});
+
+// node_modules/semver/functions/cmp.js
+var require_cmp = __commonJS({
+  "node_modules/semver/functions/cmp.js"(exports, module) {
+    "use strict";
+    var eq = require_eq();
+    var neq = require_neq();
+    var gt = require_gt();
+    var gte2 = require_gte();
+    var lt = require_lt();
+    var lte2 = require_lte();
+    var cmp = (a, op, b, loose) => {
+      switch (op) {
+        case "===":
+          if (typeof a === "object") {
+            a = a.version;
           }
-        };
-        const readableCallback = () => {
-          const callbackChunk = this._readable.read(size);
-          if (callbackChunk) {
-            this._position += callbackChunk.length;
-            cleanUp();
-            resolve(this.toUint8Array(callbackChunk));
+          if (typeof b === "object") {
+            b = b.version;
           }
-        };
-        const rejectCallback = () => {
-          cleanUp();
-          reject();
-        };
-        const abortHandler = () => {
-          cleanUp();
-          reject(ABORT_ERROR);
-        };
-        this._readable.on("readable", readableCallback);
-        this._readable.once("error", rejectCallback);
-        this._readable.once("end", rejectCallback);
-        this._readable.once("close", rejectCallback);
-        if (options.abortSignal) {
-          options.abortSignal.addEventListener("abort", abortHandler);
+          return a === b;
+        case "!==":
+          if (typeof a === "object") {
+            a = a.version;
+          }
+          if (typeof b === "object") {
+            b = b.version;
+          }
+          return a !== b;
+        case "":
+        case "=":
+        case "==":
+          return eq(a, b, loose);
+        case "!=":
+          return neq(a, b, loose);
+        case ">":
+          return gt(a, b, loose);
+        case ">=":
+          return gte2(a, b, loose);
+        case "<":
+          return lt(a, b, loose);
+        case "<=":
+          return lte2(a, b, loose);
+        default:
+          throw new TypeError(`Invalid operator: ${op}`);
+      }
+    };
+    module.exports = cmp;
+  }
+});
+
+// node_modules/semver/functions/coerce.js
+var require_coerce = __commonJS({
+  "node_modules/semver/functions/coerce.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var parse = require_parse();
+    var { safeRe: re, t } = require_re();
+    var coerce = (version3, options) => {
+      if (version3 instanceof SemVer) {
+        return version3;
+      }
+      if (typeof version3 === "number") {
+        version3 = String(version3);
+      }
+      if (typeof version3 !== "string") {
+        return null;
+      }
+      options = options || {};
+      let match3 = null;
+      if (!options.rtl) {
+        match3 = version3.match(options.includePrerelease ? re[t.COERCEFULL] : re[t.COERCE]);
+      } else {
+        const coerceRtlRegex = options.includePrerelease ? re[t.COERCERTLFULL] : re[t.COERCERTL];
+        let next;
+        while ((next = coerceRtlRegex.exec(version3)) && (!match3 || match3.index + match3[0].length !== version3.length)) {
+          if (!match3 || next.index + next[0].length !== match3.index + match3[0].length) {
+            match3 = next;
+          }
+          coerceRtlRegex.lastIndex = next.index + next[1].length + next[2].length;
         }
-      });
-    }
+        coerceRtlRegex.lastIndex = -1;
+      }
+      if (match3 === null) {
+        return null;
+      }
+      const major = match3[2];
+      const minor = match3[3] || "0";
+      const patch = match3[4] || "0";
+      const prerelease = options.includePrerelease && match3[5] ? `-${match3[5]}` : "";
+      const build = options.includePrerelease && match3[6] ? `+${match3[6]}` : "";
+      return parse(`${major}.${minor}.${patch}${prerelease}${build}`, options);
+    };
+    module.exports = coerce;
   }
-};
+});
 
-// node_modules/@azure/storage-blob/dist/esm/utils/BlobQuickQueryStream.js
-var BlobQuickQueryStream = class extends Readable2 {
-  source;
-  avroReader;
-  avroIter;
-  avroPaused = true;
-  onProgress;
-  onError;
-  /**
-   * Creates an instance of BlobQuickQueryStream.
-   *
-   * @param source - The current ReadableStream returned from getter
-   * @param options -
-   */
-  constructor(source, options = {}) {
-    super();
-    this.source = source;
-    this.onProgress = options.onProgress;
-    this.onError = options.onError;
-    this.avroReader = new AvroReader(new AvroReadableFromStream(this.source));
-    this.avroIter = this.avroReader.parseObjects({ abortSignal: options.abortSignal });
+// node_modules/semver/functions/truncate.js
+var require_truncate = __commonJS({
+  "node_modules/semver/functions/truncate.js"(exports, module) {
+    "use strict";
+    var parse = require_parse();
+    var constants2 = require_constants();
+    var SemVer = require_semver();
+    var truncate = (version3, truncation, options) => {
+      if (!constants2.RELEASE_TYPES.includes(truncation)) {
+        return null;
+      }
+      const clonedVersion = cloneInputVersion(version3, options);
+      return clonedVersion && doTruncation(clonedVersion, truncation);
+    };
+    var cloneInputVersion = (version3, options) => {
+      const versionStringToParse = version3 instanceof SemVer ? version3.version : version3;
+      return parse(versionStringToParse, options);
+    };
+    var doTruncation = (version3, truncation) => {
+      if (isPrerelease(truncation)) {
+        return version3.version;
+      }
+      version3.prerelease = [];
+      switch (truncation) {
+        case "major":
+          version3.minor = 0;
+          version3.patch = 0;
+          break;
+        case "minor":
+          version3.patch = 0;
+          break;
+      }
+      return version3.format();
+    };
+    var isPrerelease = (type) => {
+      return type.startsWith("pre");
+    };
+    module.exports = truncate;
   }
-  _read() {
-    if (this.avroPaused) {
-      this.readInternal().catch((err) => {
-        this.emit("error", err);
-      });
+});
+
+// node_modules/semver/internal/lrucache.js
+var require_lrucache = __commonJS({
+  "node_modules/semver/internal/lrucache.js"(exports, module) {
+    "use strict";
+    var LRUCache = class {
+      constructor() {
+        this.max = 1e3;
+        this.map = /* @__PURE__ */ new Map();
+      }
+      get(key) {
+        const value = this.map.get(key);
+        if (value === void 0) {
+          return void 0;
+        } else {
+          this.map.delete(key);
+          this.map.set(key, value);
+          return value;
+        }
+      }
+      delete(key) {
+        return this.map.delete(key);
+      }
+      set(key, value) {
+        const deleted = this.delete(key);
+        if (!deleted && value !== void 0) {
+          if (this.map.size >= this.max) {
+            const firstKey = this.map.keys().next().value;
+            this.delete(firstKey);
+          }
+          this.map.set(key, value);
+        }
+        return this;
+      }
+    };
+    module.exports = LRUCache;
+  }
+});
+
+// node_modules/semver/internal/trim-comparator-whitespace.js
+var require_trim_comparator_whitespace = __commonJS({
+  "node_modules/semver/internal/trim-comparator-whitespace.js"(exports, module) {
+    "use strict";
+    var {
+      MAX_LENGTH,
+      MAX_SAFE_BUILD_LENGTH,
+      WHITESPACE_CHARACTERS
+    } = require_constants();
+    var whitespace = new Uint8Array(65536);
+    for (const char of WHITESPACE_CHARACTERS) {
+      whitespace[char.charCodeAt(0)] = 1;
     }
+    var isWhitespace = (char) => char !== void 0 && whitespace[char.charCodeAt(0)] === 1;
+    var isVersionPrefix = (char) => char === "v" || char === "=" || isWhitespace(char);
+    var isDigit = (char) => char !== void 0 && char >= "0" && char <= "9";
+    var isLetter = (char) => char !== void 0 && (char >= "a" && char <= "z" || char >= "A" && char <= "Z");
+    var isIdentifierCharacter = (char) => isDigit(char) || isLetter(char) || char === "-";
+    var isVersionStart = (char) => isDigit(char) || char === "x" || char === "X" || char === "*";
+    var findDigitsEndIndex = (range3, start, limit, digitRuns) => {
+      if (!isDigit(range3[start])) {
+        return start;
+      }
+      if (start >= digitRuns.start && start < digitRuns.end) {
+        return Math.min(start + limit, digitRuns.end);
+      }
+      if (start >= digitRuns.previousStart && start < digitRuns.previousEnd) {
+        return Math.min(start + limit, digitRuns.previousEnd);
+      }
+      let end = start + 1;
+      while (isDigit(range3[end])) {
+        end++;
+      }
+      digitRuns.previousStart = digitRuns.start;
+      digitRuns.previousEnd = digitRuns.end;
+      digitRuns.start = start;
+      digitRuns.end = end;
+      return Math.min(start + limit, end);
+    };
+    var findVersionNumberEndIndex = (range3, start, loose, digitRuns) => {
+      if (!loose && range3[start] === "0") {
+        return start + 1;
+      }
+      return findDigitsEndIndex(range3, start, loose ? MAX_LENGTH : MAX_LENGTH + 1, digitRuns);
+    };
+    var findPrereleaseIdentifierEndIndex = (range3, start, loose, digitRuns) => {
+      const digitsEnd = findDigitsEndIndex(range3, start, MAX_LENGTH, digitRuns);
+      if (isLetter(range3[digitsEnd]) || range3[digitsEnd] === "-") {
+        let end = digitsEnd + 1;
+        const limit = end + MAX_SAFE_BUILD_LENGTH;
+        while (end < limit && isIdentifierCharacter(range3[end])) {
+          end++;
+        }
+        return end;
+      }
+      return findVersionNumberEndIndex(range3, start, loose, digitRuns);
+    };
+    var findPrereleaseEndIndex = (range3, start, loose, digitRuns) => {
+      const hyphen = range3[start] === "-";
+      if (!loose && !hyphen) {
+        return start;
+      }
+      const identifierStart = start + (hyphen ? 1 : 0);
+      let end = findPrereleaseIdentifierEndIndex(range3, identifierStart, loose, digitRuns);
+      if (end === identifierStart) {
+        if (!loose || !hyphen) {
+          return start;
+        }
+        end = findPrereleaseIdentifierEndIndex(range3, start, loose, digitRuns);
+      }
+      while (range3[end] === ".") {
+        const next = findPrereleaseIdentifierEndIndex(range3, end + 1, loose, digitRuns);
+        if (next === end + 1) {
+          break;
+        }
+        end = next;
+      }
+      return end;
+    };
+    var findBuildIdentifierEndIndex = (range3, start) => {
+      let end = start;
+      while (end - start < MAX_SAFE_BUILD_LENGTH && isIdentifierCharacter(range3[end])) {
+        end++;
+      }
+      return end;
+    };
+    var findBuildEndIndex = (range3, start) => {
+      if (range3[start] !== "+") {
+        return start;
+      }
+      let end = findBuildIdentifierEndIndex(range3, start + 1);
+      if (end === start + 1) {
+        return start;
+      }
+      while (range3[end] === ".") {
+        const next = findBuildIdentifierEndIndex(range3, end + 1);
+        if (next === end + 1) {
+          break;
+        }
+        end = next;
+      }
+      return end;
+    };
+    var findLooseFullVersionEndIndex = (range3, start, digitRuns) => {
+      let end = start;
+      for (let component = 0; component < 3; component++) {
+        const next = findVersionNumberEndIndex(range3, end, true, digitRuns);
+        if (next === end) {
+          return start;
+        }
+        end = next;
+        if (component < 2) {
+          if (range3[end] !== ".") {
+            return start;
+          }
+          end++;
+        }
+      }
+      const prereleaseEnd = findPrereleaseEndIndex(range3, end, true, digitRuns);
+      return findBuildEndIndex(range3, prereleaseEnd);
+    };
+    var findPartialVersionComponentEndIndex = (range3, start, digitRuns) => {
+      if (isDigit(range3[start])) {
+        return findVersionNumberEndIndex(range3, start, false, digitRuns);
+      }
+      return isVersionStart(range3[start]) ? start + 1 : start;
+    };
+    var findPartialVersionEndIndex = (range3, start, digitRuns) => {
+      let end = findPartialVersionComponentEndIndex(range3, start, digitRuns);
+      for (let component = 0; component < 2; component++) {
+        if (range3[end] !== ".") {
+          return end;
+        }
+        const next = findPartialVersionComponentEndIndex(range3, end + 1, digitRuns);
+        if (next === end + 1) {
+          return end;
+        }
+        end = next;
+      }
+      const prereleaseEnd = findPrereleaseEndIndex(range3, end, false, digitRuns);
+      return findBuildEndIndex(range3, prereleaseEnd);
+    };
+    var findVersionEndIndex = (range3, start, digitRuns) => {
+      const fullVersionEnd = findLooseFullVersionEndIndex(range3, start, digitRuns);
+      return fullVersionEnd !== start ? fullVersionEnd : findPartialVersionEndIndex(range3, start, digitRuns);
+    };
+    var findRemovableWhitespaceIndex = (range3, matchStart) => {
+      let position = matchStart;
+      if (isWhitespace(range3[position])) {
+        position++;
+      }
+      if (range3[position] === "<" || range3[position] === ">") {
+        position++;
+      }
+      if (range3[position] === "=") {
+        position++;
+      }
+      return isWhitespace(range3[position]) ? position : -1;
+    };
+    var trimComparatorWhitespace = (range3) => {
+      let result = "";
+      let copyFrom = 0;
+      let cursor = 0;
+      const digitRuns = { start: -1, end: -1, previousStart: -1, previousEnd: -1 };
+      while (cursor < range3.length) {
+        const matchStart = cursor;
+        if (range3[cursor] === "<" || range3[cursor] === ">") {
+          cursor++;
+        } else if (!isVersionPrefix(range3[cursor]) && !isVersionStart(range3[cursor])) {
+          cursor++;
+          continue;
+        }
+        while (cursor < range3.length && isVersionPrefix(range3[cursor])) {
+          cursor++;
+        }
+        if (!isVersionStart(range3[cursor])) {
+          continue;
+        }
+        const whitespacePosition = findRemovableWhitespaceIndex(range3, matchStart);
+        if (whitespacePosition !== -1) {
+          result += range3.slice(copyFrom, whitespacePosition);
+          copyFrom = whitespacePosition + 1;
+        }
+        cursor = findVersionEndIndex(range3, cursor, digitRuns);
+      }
+      return result + range3.slice(copyFrom);
+    };
+    module.exports = trimComparatorWhitespace;
   }
-  async readInternal() {
-    this.avroPaused = false;
-    let avroNext;
-    do {
-      avroNext = await this.avroIter.next();
-      if (avroNext.done) {
-        break;
+});
+
+// node_modules/semver/classes/range.js
+var require_range = __commonJS({
+  "node_modules/semver/classes/range.js"(exports, module) {
+    "use strict";
+    var SPACE_CHARACTERS = /\s+/g;
+    var Range = class _Range {
+      constructor(range3, options) {
+        options = parseOptions(options);
+        if (range3 instanceof _Range) {
+          if (range3.loose === !!options.loose && range3.includePrerelease === !!options.includePrerelease) {
+            return range3;
+          } else {
+            return new _Range(range3.raw, options);
+          }
+        }
+        if (range3 instanceof Comparator) {
+          this.raw = range3.value;
+          this.set = [[range3]];
+          this.formatted = void 0;
+          return this;
+        }
+        this.options = options;
+        this.loose = !!options.loose;
+        this.includePrerelease = !!options.includePrerelease;
+        this.raw = range3.trim().replace(SPACE_CHARACTERS, " ");
+        this.set = this.raw.split("||").map((r) => this.parseRange(r.trim())).filter((c) => c.length);
+        if (!this.set.length) {
+          throw new TypeError(`Invalid SemVer Range: ${this.raw}`);
+        }
+        if (this.set.length > 1) {
+          const first = this.set[0];
+          this.set = this.set.filter((c) => !isNullSet(c[0]));
+          if (this.set.length === 0) {
+            this.set = [first];
+          } else if (this.set.length > 1) {
+            for (const c of this.set) {
+              if (c.length === 1 && isAny(c[0])) {
+                this.set = [c];
+                break;
+              }
+            }
+          }
+        }
+        this.formatted = void 0;
       }
-      const obj = avroNext.value;
-      const schema = obj.$schema;
-      if (typeof schema !== "string") {
-        throw Error("Missing schema in avro record.");
+      get range() {
+        if (this.formatted === void 0) {
+          this.formatted = "";
+          for (let i = 0; i < this.set.length; i++) {
+            if (i > 0) {
+              this.formatted += "||";
+            }
+            const comps = this.set[i];
+            for (let k = 0; k < comps.length; k++) {
+              if (k > 0) {
+                this.formatted += " ";
+              }
+              this.formatted += comps[k].toString().trim();
+            }
+          }
+        }
+        return this.formatted;
       }
-      switch (schema) {
-        case "com.microsoft.azure.storage.queryBlobContents.resultData":
-          {
-            const data = obj.data;
-            if (data instanceof Uint8Array === false) {
-              throw Error("Invalid data in avro result record.");
-            }
-            if (!this.push(Buffer.from(data))) {
-              this.avroPaused = true;
-            }
+      format() {
+        return this.range;
+      }
+      toString() {
+        return this.range;
+      }
+      parseRange(range3) {
+        range3 = range3.replace(BUILDSTRIPRE, "");
+        const memoOpts = (this.options.includePrerelease && FLAG_INCLUDE_PRERELEASE) | (this.options.loose && FLAG_LOOSE);
+        const memoKey = memoOpts + ":" + range3;
+        const cached = cache.get(memoKey);
+        if (cached) {
+          return cached;
+        }
+        const loose = this.options.loose;
+        const hr = loose ? re[t.HYPHENRANGELOOSE] : re[t.HYPHENRANGE];
+        range3 = range3.replace(hr, hyphenReplace(this.options.includePrerelease));
+        debug2("hyphen replace", range3);
+        range3 = trimComparatorWhitespace(range3);
+        debug2("comparator trim", range3);
+        range3 = range3.replace(re[t.TILDETRIM], tildeTrimReplace);
+        debug2("tilde trim", range3);
+        range3 = range3.replace(re[t.CARETTRIM], caretTrimReplace);
+        debug2("caret trim", range3);
+        let rangeList = range3.split(" ").map((comp26) => parseComparator(comp26, this.options)).join(" ").split(/\s+/).map((comp26) => replaceGTE0(comp26, this.options));
+        if (loose) {
+          rangeList = rangeList.filter((comp26) => {
+            debug2("loose invalid filter", comp26, this.options);
+            return !!comp26.match(re[t.COMPARATORLOOSE]);
+          });
+        }
+        debug2("range list", rangeList);
+        const rangeMap = /* @__PURE__ */ new Map();
+        const comparators = rangeList.map((comp26) => new Comparator(comp26, this.options));
+        for (const comp26 of comparators) {
+          if (isNullSet(comp26)) {
+            return [comp26];
           }
-          break;
-        case "com.microsoft.azure.storage.queryBlobContents.progress":
-          {
-            const bytesScanned = obj.bytesScanned;
-            if (typeof bytesScanned !== "number") {
-              throw Error("Invalid bytesScanned in avro progress record.");
-            }
-            if (this.onProgress) {
-              this.onProgress({ loadedBytes: bytesScanned });
-            }
-          }
-          break;
-        case "com.microsoft.azure.storage.queryBlobContents.end":
-          if (this.onProgress) {
-            const totalBytes = obj.totalBytes;
-            if (typeof totalBytes !== "number") {
-              throw Error("Invalid totalBytes in avro end record.");
-            }
-            this.onProgress({ loadedBytes: totalBytes });
-          }
-          this.push(null);
-          break;
-        case "com.microsoft.azure.storage.queryBlobContents.error":
-          if (this.onError) {
-            const fatal = obj.fatal;
-            if (typeof fatal !== "boolean") {
-              throw Error("Invalid fatal in avro error record.");
-            }
-            const name = obj.name;
-            if (typeof name !== "string") {
-              throw Error("Invalid name in avro error record.");
-            }
-            const description = obj.description;
-            if (typeof description !== "string") {
-              throw Error("Invalid description in avro error record.");
-            }
-            const position = obj.position;
-            if (typeof position !== "number") {
-              throw Error("Invalid position in avro error record.");
-            }
-            this.onError({
-              position,
-              name,
-              isFatal: fatal,
-              description
+          rangeMap.set(comp26.value, comp26);
+        }
+        if (rangeMap.size > 1 && rangeMap.has("")) {
+          rangeMap.delete("");
+        }
+        const result = [...rangeMap.values()];
+        cache.set(memoKey, result);
+        return result;
+      }
+      intersects(range3, options) {
+        if (!(range3 instanceof _Range)) {
+          throw new TypeError("a Range is required");
+        }
+        return this.set.some((thisComparators) => {
+          return isSatisfiable(thisComparators, options) && range3.set.some((rangeComparators) => {
+            return isSatisfiable(rangeComparators, options) && thisComparators.every((thisComparator) => {
+              return rangeComparators.every((rangeComparator) => {
+                return thisComparator.intersects(rangeComparator, options);
+              });
             });
+          });
+        });
+      }
+      // if ANY of the sets match ALL of its comparators, then pass
+      test(version3) {
+        if (!version3) {
+          return false;
+        }
+        if (typeof version3 === "string") {
+          try {
+            version3 = new SemVer(version3, this.options);
+          } catch (er) {
+            return false;
           }
+        }
+        for (let i = 0; i < this.set.length; i++) {
+          if (testSet(this.set[i], version3, this.options)) {
+            return true;
+          }
+        }
+        return false;
+      }
+    };
+    module.exports = Range;
+    var LRU = require_lrucache();
+    var cache = new LRU();
+    var parseOptions = require_parse_options();
+    var Comparator = require_comparator();
+    var debug2 = require_debug();
+    var SemVer = require_semver();
+    var trimComparatorWhitespace = require_trim_comparator_whitespace();
+    var {
+      safeRe: re,
+      src,
+      t,
+      tildeTrimReplace,
+      caretTrimReplace
+    } = require_re();
+    var { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = require_constants();
+    var BUILDSTRIPRE = new RegExp(src[t.BUILD], "g");
+    var isNullSet = (c) => c.value === "<0.0.0-0";
+    var isAny = (c) => c.value === "";
+    var isSatisfiable = (comparators, options) => {
+      let result = true;
+      const remainingComparators = comparators.slice();
+      let testComparator = remainingComparators.pop();
+      while (result && remainingComparators.length) {
+        result = remainingComparators.every((otherComparator) => {
+          return testComparator.intersects(otherComparator, options);
+        });
+        testComparator = remainingComparators.pop();
+      }
+      return result;
+    };
+    var parseComparator = (comp26, options) => {
+      comp26 = comp26.replace(re[t.BUILD], "");
+      debug2("comp", comp26, options);
+      comp26 = replaceCarets(comp26, options);
+      debug2("caret", comp26);
+      comp26 = replaceTildes(comp26, options);
+      debug2("tildes", comp26);
+      comp26 = replaceXRanges(comp26, options);
+      debug2("xrange", comp26);
+      comp26 = replaceStars(comp26, options);
+      debug2("stars", comp26);
+      return comp26;
+    };
+    var isX = (id) => !id || id.toLowerCase() === "x" || id === "*";
+    var invalidXRangeOrder = (M, m, p) => isX(M) && !isX(m) || isX(m) && p && !isX(p);
+    var replaceTildes = (comp26, options) => {
+      return comp26.trim().split(/\s+/).map((c) => replaceTilde(c, options)).join(" ");
+    };
+    var replaceTilde = (comp26, options) => {
+      const r = options.loose ? re[t.TILDELOOSE] : re[t.TILDE];
+      const z = options.includePrerelease ? "-0" : "";
+      return comp26.replace(r, (_, M, m, p, pr) => {
+        debug2("tilde", comp26, _, M, m, p, pr);
+        let ret;
+        if (isX(M)) {
+          ret = "";
+        } else if (isX(m)) {
+          ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`;
+        } else if (isX(p)) {
+          ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`;
+        } else if (pr) {
+          debug2("replaceTilde pr", pr);
+          ret = `>=${M}.${m}.${p}-${pr} <${M}.${+m + 1}.0-0`;
+        } else {
+          ret = `>=${M}.${m}.${p} <${M}.${+m + 1}.0-0`;
+        }
+        debug2("tilde return", ret);
+        return ret;
+      });
+    };
+    var replaceCarets = (comp26, options) => {
+      return comp26.trim().split(/\s+/).map((c) => replaceCaret(c, options)).join(" ");
+    };
+    var replaceCaret = (comp26, options) => {
+      debug2("caret", comp26, options);
+      const r = options.loose ? re[t.CARETLOOSE] : re[t.CARET];
+      const z = options.includePrerelease ? "-0" : "";
+      return comp26.replace(r, (_, M, m, p, pr) => {
+        debug2("caret", comp26, _, M, m, p, pr);
+        let ret;
+        if (isX(M)) {
+          ret = "";
+        } else if (isX(m)) {
+          ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`;
+        } else if (isX(p)) {
+          if (M === "0") {
+            ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`;
+          } else {
+            ret = `>=${M}.${m}.0${z} <${+M + 1}.0.0-0`;
+          }
+        } else if (pr) {
+          debug2("replaceCaret pr", pr);
+          if (M === "0") {
+            if (m === "0") {
+              ret = `>=${M}.${m}.${p}-${pr} <${M}.${m}.${+p + 1}-0`;
+            } else {
+              ret = `>=${M}.${m}.${p}-${pr} <${M}.${+m + 1}.0-0`;
+            }
+          } else {
+            ret = `>=${M}.${m}.${p}-${pr} <${+M + 1}.0.0-0`;
+          }
+        } else {
+          debug2("no pr");
+          if (M === "0") {
+            if (m === "0") {
+              ret = `>=${M}.${m}.${p} <${M}.${m}.${+p + 1}-0`;
+            } else {
+              ret = `>=${M}.${m}.${p} <${M}.${+m + 1}.0-0`;
+            }
+          } else {
+            ret = `>=${M}.${m}.${p} <${+M + 1}.0.0-0`;
+          }
+        }
+        debug2("caret return", ret);
+        return ret;
+      });
+    };
+    var replaceXRanges = (comp26, options) => {
+      debug2("replaceXRanges", comp26, options);
+      return comp26.split(/\s+/).map((c) => replaceXRange(c, options)).join(" ");
+    };
+    var replaceXRange = (comp26, options) => {
+      comp26 = comp26.trim();
+      const r = options.loose ? re[t.XRANGELOOSE] : re[t.XRANGE];
+      return comp26.replace(r, (ret, gtlt, M, m, p, pr) => {
+        debug2("xRange", comp26, ret, gtlt, M, m, p, pr);
+        if (invalidXRangeOrder(M, m, p)) {
+          return comp26;
+        }
+        const xM = isX(M);
+        const xm = xM || isX(m);
+        const xp = xm || isX(p);
+        const anyX = xp;
+        if (gtlt === "=" && anyX) {
+          gtlt = "";
+        }
+        pr = options.includePrerelease ? "-0" : "";
+        if (xM) {
+          if (gtlt === ">" || gtlt === "<") {
+            ret = "<0.0.0-0";
+          } else {
+            ret = "*";
+          }
+        } else if (gtlt && anyX) {
+          if (xm) {
+            m = 0;
+          }
+          p = 0;
+          if (gtlt === ">") {
+            gtlt = ">=";
+            if (xm) {
+              M = +M + 1;
+              m = 0;
+              p = 0;
+            } else {
+              m = +m + 1;
+              p = 0;
+            }
+          } else if (gtlt === "<=") {
+            gtlt = "<";
+            if (xm) {
+              M = +M + 1;
+            } else {
+              m = +m + 1;
+            }
+          }
+          if (gtlt === "<") {
+            pr = "-0";
+          }
+          ret = `${gtlt + M}.${m}.${p}${pr}`;
+        } else if (xm) {
+          ret = `>=${M}.0.0${pr} <${+M + 1}.0.0-0`;
+        } else if (xp) {
+          ret = `>=${M}.${m}.0${pr} <${M}.${+m + 1}.0-0`;
+        }
+        debug2("xRange return", ret);
+        return ret;
+      });
+    };
+    var replaceStars = (comp26, options) => {
+      debug2("replaceStars", comp26, options);
+      return comp26.trim().replace(re[t.STAR], "");
+    };
+    var replaceGTE0 = (comp26, options) => {
+      debug2("replaceGTE0", comp26, options);
+      return comp26.trim().replace(re[options.includePrerelease ? t.GTE0PRE : t.GTE0], "");
+    };
+    var hyphenReplace = (incPr) => ($0, from, fM, fm, fp, fpr, fb, to, tM, tm, tp, tpr) => {
+      if (isX(fM)) {
+        from = "";
+      } else if (isX(fm)) {
+        from = `>=${fM}.0.0${incPr ? "-0" : ""}`;
+      } else if (isX(fp)) {
+        from = `>=${fM}.${fm}.0${incPr ? "-0" : ""}`;
+      } else if (fpr) {
+        from = `>=${from}`;
+      } else {
+        from = `>=${from}${incPr ? "-0" : ""}`;
+      }
+      if (isX(tM)) {
+        to = "";
+      } else if (isX(tm)) {
+        to = `<${+tM + 1}.0.0-0`;
+      } else if (isX(tp)) {
+        to = `<${tM}.${+tm + 1}.0-0`;
+      } else if (tpr) {
+        to = `<=${tM}.${tm}.${tp}-${tpr}`;
+      } else if (incPr) {
+        to = `<${tM}.${tm}.${+tp + 1}-0`;
+      } else {
+        to = `<=${to}`;
+      }
+      return `${from} ${to}`.trim();
+    };
+    var testSet = (set, version3, options) => {
+      for (let i = 0; i < set.length; i++) {
+        if (!set[i].test(version3)) {
+          return false;
+        }
+      }
+      if (version3.prerelease.length && !options.includePrerelease) {
+        for (let i = 0; i < set.length; i++) {
+          debug2(set[i].semver);
+          if (set[i].semver === Comparator.ANY) {
+            continue;
+          }
+          if (set[i].semver.prerelease.length > 0) {
+            const allowed = set[i].semver;
+            if (allowed.major === version3.major && allowed.minor === version3.minor && allowed.patch === version3.patch) {
+              return true;
+            }
+          }
+        }
+        return false;
+      }
+      return true;
+    };
+  }
+});
+
+// node_modules/semver/classes/comparator.js
+var require_comparator = __commonJS({
+  "node_modules/semver/classes/comparator.js"(exports, module) {
+    "use strict";
+    var ANY = /* @__PURE__ */ Symbol("SemVer ANY");
+    var Comparator = class _Comparator {
+      static get ANY() {
+        return ANY;
+      }
+      constructor(comp26, options) {
+        options = parseOptions(options);
+        if (comp26 instanceof _Comparator) {
+          if (comp26.loose === !!options.loose) {
+            return comp26;
+          } else {
+            comp26 = comp26.value;
+          }
+        }
+        comp26 = comp26.trim().split(/\s+/).join(" ");
+        debug2("comparator", comp26, options);
+        this.options = options;
+        this.loose = !!options.loose;
+        this.parse(comp26);
+        if (this.semver === ANY) {
+          this.value = "";
+        } else {
+          this.value = this.operator + this.semver.version;
+        }
+        debug2("comp", this);
+      }
+      parse(comp26) {
+        const r = this.options.loose ? re[t.COMPARATORLOOSE] : re[t.COMPARATOR];
+        const m = comp26.match(r);
+        if (!m) {
+          throw new TypeError(`Invalid comparator: ${comp26}`);
+        }
+        this.operator = m[1] !== void 0 ? m[1] : "";
+        if (this.operator === "=") {
+          this.operator = "";
+        }
+        if (!m[2]) {
+          this.semver = ANY;
+        } else {
+          this.semver = new SemVer(m[2], this.options.loose);
+        }
+      }
+      toString() {
+        return this.value;
+      }
+      test(version3) {
+        debug2("Comparator.test", version3, this.options.loose);
+        if (this.semver === ANY || version3 === ANY) {
+          return true;
+        }
+        if (typeof version3 === "string") {
+          try {
+            version3 = new SemVer(version3, this.options);
+          } catch (er) {
+            return false;
+          }
+        }
+        return cmp(version3, this.operator, this.semver, this.options);
+      }
+      intersects(comp26, options) {
+        if (!(comp26 instanceof _Comparator)) {
+          throw new TypeError("a Comparator is required");
+        }
+        if (this.operator === "") {
+          if (this.value === "") {
+            return true;
+          }
+          return new Range(comp26.value, options).test(this.value);
+        } else if (comp26.operator === "") {
+          if (comp26.value === "") {
+            return true;
+          }
+          return new Range(this.value, options).test(comp26.semver);
+        }
+        options = parseOptions(options);
+        if (options.includePrerelease && (this.value === "<0.0.0-0" || comp26.value === "<0.0.0-0")) {
+          return false;
+        }
+        if (!options.includePrerelease && (this.value.startsWith("<0.0.0") || comp26.value.startsWith("<0.0.0"))) {
+          return false;
+        }
+        if (this.operator.startsWith(">") && comp26.operator.startsWith(">")) {
+          return true;
+        }
+        if (this.operator.startsWith("<") && comp26.operator.startsWith("<")) {
+          return true;
+        }
+        if (this.semver.version === comp26.semver.version && this.operator.includes("=") && comp26.operator.includes("=")) {
+          return true;
+        }
+        if (cmp(this.semver, "<", comp26.semver, options) && this.operator.startsWith(">") && comp26.operator.startsWith("<")) {
+          return true;
+        }
+        if (cmp(this.semver, ">", comp26.semver, options) && this.operator.startsWith("<") && comp26.operator.startsWith(">")) {
+          return true;
+        }
+        return false;
+      }
+    };
+    module.exports = Comparator;
+    var parseOptions = require_parse_options();
+    var { safeRe: re, t } = require_re();
+    var cmp = require_cmp();
+    var debug2 = require_debug();
+    var SemVer = require_semver();
+    var Range = require_range();
+  }
+});
+
+// node_modules/semver/functions/satisfies.js
+var require_satisfies = __commonJS({
+  "node_modules/semver/functions/satisfies.js"(exports, module) {
+    "use strict";
+    var Range = require_range();
+    var satisfies = (version3, range3, options) => {
+      try {
+        range3 = new Range(range3, options);
+      } catch (er) {
+        return false;
+      }
+      return range3.test(version3);
+    };
+    module.exports = satisfies;
+  }
+});
+
+// node_modules/semver/ranges/to-comparators.js
+var require_to_comparators = __commonJS({
+  "node_modules/semver/ranges/to-comparators.js"(exports, module) {
+    "use strict";
+    var Range = require_range();
+    var toComparators = (range3, options) => new Range(range3, options).set.map((comp26) => comp26.map((c) => c.value).join(" ").trim().split(" "));
+    module.exports = toComparators;
+  }
+});
+
+// node_modules/semver/ranges/max-satisfying.js
+var require_max_satisfying = __commonJS({
+  "node_modules/semver/ranges/max-satisfying.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var Range = require_range();
+    var maxSatisfying = (versions, range3, options) => {
+      let max = null;
+      let maxSV = null;
+      let rangeObj = null;
+      try {
+        rangeObj = new Range(range3, options);
+      } catch (er) {
+        return null;
+      }
+      versions.forEach((v) => {
+        if (rangeObj.test(v)) {
+          if (!max || maxSV.compare(v) === -1) {
+            max = v;
+            maxSV = new SemVer(max, options);
+          }
+        }
+      });
+      return max;
+    };
+    module.exports = maxSatisfying;
+  }
+});
+
+// node_modules/semver/ranges/min-satisfying.js
+var require_min_satisfying = __commonJS({
+  "node_modules/semver/ranges/min-satisfying.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var Range = require_range();
+    var minSatisfying = (versions, range3, options) => {
+      let min = null;
+      let minSV = null;
+      let rangeObj = null;
+      try {
+        rangeObj = new Range(range3, options);
+      } catch (er) {
+        return null;
+      }
+      versions.forEach((v) => {
+        if (rangeObj.test(v)) {
+          if (!min || minSV.compare(v) === 1) {
+            min = v;
+            minSV = new SemVer(min, options);
+          }
+        }
+      });
+      return min;
+    };
+    module.exports = minSatisfying;
+  }
+});
+
+// node_modules/semver/ranges/min-version.js
+var require_min_version = __commonJS({
+  "node_modules/semver/ranges/min-version.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var Range = require_range();
+    var gt = require_gt();
+    var minVersion = (range3, loose) => {
+      range3 = new Range(range3, loose);
+      let minver = new SemVer("0.0.0");
+      if (range3.test(minver)) {
+        return minver;
+      }
+      minver = new SemVer("0.0.0-0");
+      if (range3.test(minver)) {
+        return minver;
+      }
+      minver = null;
+      for (let i = 0; i < range3.set.length; ++i) {
+        const comparators = range3.set[i];
+        let setMin = null;
+        comparators.forEach((comparator) => {
+          const compver = new SemVer(comparator.semver.version);
+          switch (comparator.operator) {
+            case ">":
+              if (compver.prerelease.length === 0) {
+                compver.patch++;
+              } else {
+                compver.prerelease.push(0);
+              }
+              compver.raw = compver.format();
+            /* fallthrough */
+            case "":
+            case ">=":
+              if (!setMin || gt(compver, setMin)) {
+                setMin = compver;
+              }
+              break;
+            case "<":
+            case "<=":
+              break;
+            /* istanbul ignore next */
+            default:
+              throw new Error(`Unexpected operation: ${comparator.operator}`);
+          }
+        });
+        if (setMin && (!minver || gt(minver, setMin))) {
+          minver = setMin;
+        }
+      }
+      if (minver && range3.test(minver)) {
+        return minver;
+      }
+      return null;
+    };
+    module.exports = minVersion;
+  }
+});
+
+// node_modules/semver/ranges/valid.js
+var require_valid2 = __commonJS({
+  "node_modules/semver/ranges/valid.js"(exports, module) {
+    "use strict";
+    var Range = require_range();
+    var validRange = (range3, options) => {
+      try {
+        return new Range(range3, options).range || "*";
+      } catch (er) {
+        return null;
+      }
+    };
+    module.exports = validRange;
+  }
+});
+
+// node_modules/semver/ranges/outside.js
+var require_outside = __commonJS({
+  "node_modules/semver/ranges/outside.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var Comparator = require_comparator();
+    var { ANY } = Comparator;
+    var Range = require_range();
+    var satisfies = require_satisfies();
+    var gt = require_gt();
+    var lt = require_lt();
+    var lte2 = require_lte();
+    var gte2 = require_gte();
+    var outside = (version3, range3, hilo, options) => {
+      version3 = new SemVer(version3, options);
+      range3 = new Range(range3, options);
+      let gtfn, ltefn, ltfn, comp26, ecomp;
+      switch (hilo) {
+        case ">":
+          gtfn = gt;
+          ltefn = lte2;
+          ltfn = lt;
+          comp26 = ">";
+          ecomp = ">=";
+          break;
+        case "<":
+          gtfn = lt;
+          ltefn = gte2;
+          ltfn = gt;
+          comp26 = "<";
+          ecomp = "<=";
           break;
         default:
-          throw Error(`Unknown schema ${schema} in avro progress record.`);
+          throw new TypeError('Must provide a hilo val of "<" or ">"');
       }
-    } while (!avroNext.done && !this.avroPaused);
+      if (satisfies(version3, range3, options)) {
+        return false;
+      }
+      for (let i = 0; i < range3.set.length; ++i) {
+        const comparators = range3.set[i];
+        let high = null;
+        let low = null;
+        comparators.forEach((comparator) => {
+          if (comparator.semver === ANY) {
+            comparator = new Comparator(">=0.0.0");
+          }
+          high = high || comparator;
+          low = low || comparator;
+          if (gtfn(comparator.semver, high.semver, options)) {
+            high = comparator;
+          } else if (ltfn(comparator.semver, low.semver, options)) {
+            low = comparator;
+          }
+        });
+        if (high.operator === comp26 || high.operator === ecomp) {
+          return false;
+        }
+        if ((!low.operator || low.operator === comp26) && ltefn(version3, low.semver)) {
+          return false;
+        } else if (low.operator === ecomp && ltfn(version3, low.semver)) {
+          return false;
+        }
+      }
+      return true;
+    };
+    module.exports = outside;
+  }
+});
+
+// node_modules/semver/ranges/gtr.js
+var require_gtr = __commonJS({
+  "node_modules/semver/ranges/gtr.js"(exports, module) {
+    "use strict";
+    var outside = require_outside();
+    var gtr = (version3, range3, options) => outside(version3, range3, ">", options);
+    module.exports = gtr;
+  }
+});
+
+// node_modules/semver/ranges/ltr.js
+var require_ltr = __commonJS({
+  "node_modules/semver/ranges/ltr.js"(exports, module) {
+    "use strict";
+    var outside = require_outside();
+    var ltr = (version3, range3, options) => outside(version3, range3, "<", options);
+    module.exports = ltr;
+  }
+});
+
+// node_modules/semver/ranges/intersects.js
+var require_intersects = __commonJS({
+  "node_modules/semver/ranges/intersects.js"(exports, module) {
+    "use strict";
+    var Range = require_range();
+    var intersects = (r1, r2, options) => {
+      r1 = new Range(r1, options);
+      r2 = new Range(r2, options);
+      return r1.intersects(r2, options);
+    };
+    module.exports = intersects;
+  }
+});
+
+// node_modules/semver/ranges/simplify.js
+var require_simplify = __commonJS({
+  "node_modules/semver/ranges/simplify.js"(exports, module) {
+    "use strict";
+    var satisfies = require_satisfies();
+    var compare = require_compare();
+    module.exports = (versions, range3, options) => {
+      const set = [];
+      let first = null;
+      let prev = null;
+      const v = versions.sort((a, b) => compare(a, b, options));
+      for (const version3 of v) {
+        const included = satisfies(version3, range3, options);
+        if (included) {
+          prev = version3;
+          if (!first) {
+            first = version3;
+          }
+        } else {
+          if (prev) {
+            set.push([first, prev]);
+          }
+          prev = null;
+          first = null;
+        }
+      }
+      if (first) {
+        set.push([first, null]);
+      }
+      const ranges = [];
+      for (const [min, max] of set) {
+        if (min === max) {
+          ranges.push(min);
+        } else if (!max && min === v[0]) {
+          ranges.push("*");
+        } else if (!max) {
+          ranges.push(`>=${min}`);
+        } else if (min === v[0]) {
+          ranges.push(`<=${max}`);
+        } else {
+          ranges.push(`${min} - ${max}`);
+        }
+      }
+      const simplified = ranges.join(" || ");
+      const original = typeof range3.raw === "string" ? range3.raw : String(range3);
+      return simplified.length < original.length ? simplified : range3;
+    };
+  }
+});
+
+// node_modules/semver/ranges/subset.js
+var require_subset = __commonJS({
+  "node_modules/semver/ranges/subset.js"(exports, module) {
+    "use strict";
+    var Range = require_range();
+    var Comparator = require_comparator();
+    var { ANY } = Comparator;
+    var satisfies = require_satisfies();
+    var compare = require_compare();
+    var subset = (sub, dom, options = {}) => {
+      if (sub === dom) {
+        return true;
+      }
+      sub = new Range(sub, options);
+      dom = new Range(dom, options);
+      let sawNonNull = false;
+      OUTER: for (const simpleSub of sub.set) {
+        for (const simpleDom of dom.set) {
+          const isSub = simpleSubset(simpleSub, simpleDom, options);
+          sawNonNull = sawNonNull || isSub !== null;
+          if (isSub) {
+            continue OUTER;
+          }
+        }
+        if (sawNonNull) {
+          return false;
+        }
+      }
+      return true;
+    };
+    var minimumVersionWithPreRelease = [new Comparator(">=0.0.0-0")];
+    var minimumVersion = [new Comparator(">=0.0.0")];
+    var simpleSubset = (sub, dom, options) => {
+      if (sub === dom) {
+        return true;
+      }
+      if (sub.length === 1 && sub[0].semver === ANY) {
+        if (dom.length === 1 && dom[0].semver === ANY) {
+          return true;
+        } else if (options.includePrerelease) {
+          sub = minimumVersionWithPreRelease;
+        } else {
+          sub = minimumVersion;
+        }
+      }
+      if (dom.length === 1 && dom[0].semver === ANY) {
+        if (options.includePrerelease) {
+          return true;
+        } else {
+          dom = minimumVersion;
+        }
+      }
+      const eqSet = /* @__PURE__ */ new Set();
+      let gt, lt;
+      for (const c of sub) {
+        if (c.operator === ">" || c.operator === ">=") {
+          gt = higherGT(gt, c, options);
+        } else if (c.operator === "<" || c.operator === "<=") {
+          lt = lowerLT(lt, c, options);
+        } else {
+          eqSet.add(c.semver);
+        }
+      }
+      if (eqSet.size > 1) {
+        return null;
+      }
+      let gtltComp;
+      if (gt && lt) {
+        gtltComp = compare(gt.semver, lt.semver, options);
+        if (gtltComp > 0) {
+          return null;
+        } else if (gtltComp === 0 && (gt.operator !== ">=" || lt.operator !== "<=")) {
+          return null;
+        }
+      }
+      for (const eq of eqSet) {
+        if (gt && !satisfies(eq, String(gt), options)) {
+          return null;
+        }
+        if (lt && !satisfies(eq, String(lt), options)) {
+          return null;
+        }
+        for (const c of dom) {
+          if (!satisfies(eq, String(c), options)) {
+            return false;
+          }
+        }
+        return true;
+      }
+      let higher, lower;
+      let hasDomLT, hasDomGT;
+      let needDomLTPre = lt && !options.includePrerelease && lt.semver.prerelease.length ? lt.semver : false;
+      let needDomGTPre = gt && !options.includePrerelease && gt.semver.prerelease.length ? gt.semver : false;
+      if (needDomLTPre && needDomLTPre.prerelease.length === 1 && lt.operator === "<" && needDomLTPre.prerelease[0] === 0) {
+        needDomLTPre = false;
+      }
+      for (const c of dom) {
+        hasDomGT = hasDomGT || c.operator === ">" || c.operator === ">=";
+        hasDomLT = hasDomLT || c.operator === "<" || c.operator === "<=";
+        if (gt) {
+          if (needDomGTPre) {
+            if (c.semver.prerelease && c.semver.prerelease.length && c.semver.major === needDomGTPre.major && c.semver.minor === needDomGTPre.minor && c.semver.patch === needDomGTPre.patch) {
+              needDomGTPre = false;
+            }
+          }
+          if (c.operator === ">" || c.operator === ">=") {
+            higher = higherGT(gt, c, options);
+            if (higher === c && higher !== gt) {
+              return false;
+            }
+          } else if (gt.operator === ">=" && !c.test(gt.semver)) {
+            return false;
+          }
+        }
+        if (lt) {
+          if (needDomLTPre) {
+            if (c.semver.prerelease && c.semver.prerelease.length && c.semver.major === needDomLTPre.major && c.semver.minor === needDomLTPre.minor && c.semver.patch === needDomLTPre.patch) {
+              needDomLTPre = false;
+            }
+          }
+          if (c.operator === "<" || c.operator === "<=") {
+            lower = lowerLT(lt, c, options);
+            if (lower === c && lower !== lt) {
+              return false;
+            }
+          } else if (lt.operator === "<=" && !c.test(lt.semver)) {
+            return false;
+          }
+        }
+        if (!c.operator && (lt || gt) && gtltComp !== 0) {
+          return false;
+        }
+      }
+      if (gt && hasDomLT && !lt && gtltComp !== 0) {
+        return false;
+      }
+      if (lt && hasDomGT && !gt && gtltComp !== 0) {
+        return false;
+      }
+      if (needDomGTPre || needDomLTPre) {
+        return false;
+      }
+      return true;
+    };
+    var higherGT = (a, b, options) => {
+      if (!a) {
+        return b;
+      }
+      const comp26 = compare(a.semver, b.semver, options);
+      return comp26 > 0 ? a : comp26 < 0 ? b : b.operator === ">" && a.operator === ">=" ? b : a;
+    };
+    var lowerLT = (a, b, options) => {
+      if (!a) {
+        return b;
+      }
+      const comp26 = compare(a.semver, b.semver, options);
+      return comp26 < 0 ? a : comp26 > 0 ? b : b.operator === "<" && a.operator === "<=" ? b : a;
+    };
+    module.exports = subset;
+  }
+});
+
+// node_modules/semver/index.js
+var require_semver2 = __commonJS({
+  "node_modules/semver/index.js"(exports, module) {
+    "use strict";
+    var internalRe = require_re();
+    var constants2 = require_constants();
+    var SemVer = require_semver();
+    var identifiers = require_identifiers();
+    var parse = require_parse();
+    var valid = require_valid();
+    var clean2 = require_clean();
+    var inc = require_inc();
+    var diff = require_diff();
+    var major = require_major();
+    var minor = require_minor();
+    var patch = require_patch();
+    var prerelease = require_prerelease();
+    var compare = require_compare();
+    var rcompare = require_rcompare();
+    var compareLoose = require_compare_loose();
+    var compareBuild = require_compare_build();
+    var sort = require_sort();
+    var rsort = require_rsort();
+    var gt = require_gt();
+    var lt = require_lt();
+    var eq = require_eq();
+    var neq = require_neq();
+    var gte2 = require_gte();
+    var lte2 = require_lte();
+    var cmp = require_cmp();
+    var coerce = require_coerce();
+    var truncate = require_truncate();
+    var Comparator = require_comparator();
+    var Range = require_range();
+    var satisfies = require_satisfies();
+    var toComparators = require_to_comparators();
+    var maxSatisfying = require_max_satisfying();
+    var minSatisfying = require_min_satisfying();
+    var minVersion = require_min_version();
+    var validRange = require_valid2();
+    var outside = require_outside();
+    var gtr = require_gtr();
+    var ltr = require_ltr();
+    var intersects = require_intersects();
+    var simplifyRange = require_simplify();
+    var subset = require_subset();
+    module.exports = {
+      parse,
+      valid,
+      clean: clean2,
+      inc,
+      diff,
+      major,
+      minor,
+      patch,
+      prerelease,
+      compare,
+      rcompare,
+      compareLoose,
+      compareBuild,
+      sort,
+      rsort,
+      gt,
+      lt,
+      eq,
+      neq,
+      gte: gte2,
+      lte: lte2,
+      cmp,
+      coerce,
+      truncate,
+      Comparator,
+      Range,
+      satisfies,
+      toComparators,
+      maxSatisfying,
+      minSatisfying,
+      minVersion,
+      validRange,
+      outside,
+      gtr,
+      ltr,
+      intersects,
+      simplifyRange,
+      subset,
+      SemVer,
+      re: internalRe.re,
+      src: internalRe.src,
+      tokens: internalRe.t,
+      SEMVER_SPEC_VERSION: constants2.SEMVER_SPEC_VERSION,
+      RELEASE_TYPES: constants2.RELEASE_TYPES,
+      compareIdentifiers: identifiers.compareIdentifiers,
+      rcompareIdentifiers: identifiers.rcompareIdentifiers
+    };
+  }
+});
+
+// node_modules/@actions/cache/package.json
+var require_package = __commonJS({
+  "node_modules/@actions/cache/package.json"(exports, module) {
+    module.exports = {
+      name: "@actions/cache",
+      version: "6.3.0",
+      description: "Actions cache lib",
+      keywords: [
+        "github",
+        "actions",
+        "cache"
+      ],
+      homepage: "https://github.com/actions/toolkit/tree/main/packages/cache",
+      license: "MIT",
+      type: "module",
+      main: "lib/cache.js",
+      types: "lib/cache.d.ts",
+      exports: {
+        ".": {
+          types: "./lib/cache.d.ts",
+          import: "./lib/cache.js"
+        }
+      },
+      directories: {
+        lib: "lib",
+        test: "__tests__"
+      },
+      files: [
+        "lib",
+        "!.DS_Store"
+      ],
+      publishConfig: {
+        access: "public"
+      },
+      repository: {
+        type: "git",
+        url: "git+https://github.com/actions/toolkit.git",
+        directory: "packages/cache"
+      },
+      scripts: {
+        "audit-moderate": "npm install && npm audit --json --audit-level=moderate > audit.json",
+        test: 'echo "Error: run tests from root" && exit 1',
+        tsc: "tsc && cp src/internal/shared/package-version.cjs lib/internal/shared/"
+      },
+      bugs: {
+        url: "https://github.com/actions/toolkit/issues"
+      },
+      dependencies: {
+        "@actions/core": "^3.0.1",
+        "@actions/exec": "^3.0.0",
+        "@actions/glob": "^0.7.0",
+        "@actions/http-client": "^4.0.1",
+        "@actions/io": "^3.0.2",
+        "@azure/core-rest-pipeline": "~1.23.0",
+        "@azure/storage-blob": "~12.31.0",
+        "@protobuf-ts/runtime-rpc": "^2.11.1",
+        semver: "^7.8.5"
+      },
+      devDependencies: {
+        "@protobuf-ts/plugin": "^2.11.1",
+        "@types/node": "^25.9.8",
+        "@types/semver": "^7.8.0",
+        typescript: "^5.9.3"
+      },
+      overrides: {
+        "uri-js": "npm:uri-js-replace@^1.0.1",
+        "node-fetch": "^3.3.2"
+      }
+    };
+  }
+});
+
+// node_modules/@actions/cache/lib/internal/shared/package-version.cjs
+var require_package_version = __commonJS({
+  "node_modules/@actions/cache/lib/internal/shared/package-version.cjs"(exports, module) {
+    var packageJson = require_package();
+    module.exports = { version: packageJson.version };
+  }
+});
+
+// node_modules/@actions/cache/lib/cache.js
+import * as path8 from "path";
+
+// node_modules/@actions/glob/lib/internal-globber.js
+import * as fs from "fs";
+
+// node_modules/@actions/glob/lib/internal-glob-options-helper.js
+function getOptions(copy) {
+  const result = {
+    followSymbolicLinks: true,
+    implicitDescendants: true,
+    matchDirectories: true,
+    omitBrokenSymbolicLinks: true,
+    excludeHiddenFiles: false
+  };
+  if (copy) {
+    if (typeof copy.followSymbolicLinks === "boolean") {
+      result.followSymbolicLinks = copy.followSymbolicLinks;
+      debug(`followSymbolicLinks '${result.followSymbolicLinks}'`);
+    }
+    if (typeof copy.implicitDescendants === "boolean") {
+      result.implicitDescendants = copy.implicitDescendants;
+      debug(`implicitDescendants '${result.implicitDescendants}'`);
+    }
+    if (typeof copy.matchDirectories === "boolean") {
+      result.matchDirectories = copy.matchDirectories;
+      debug(`matchDirectories '${result.matchDirectories}'`);
+    }
+    if (typeof copy.omitBrokenSymbolicLinks === "boolean") {
+      result.omitBrokenSymbolicLinks = copy.omitBrokenSymbolicLinks;
+      debug(`omitBrokenSymbolicLinks '${result.omitBrokenSymbolicLinks}'`);
+    }
+    if (typeof copy.excludeHiddenFiles === "boolean") {
+      result.excludeHiddenFiles = copy.excludeHiddenFiles;
+      debug(`excludeHiddenFiles '${result.excludeHiddenFiles}'`);
+    }
+  }
+  return result;
+}
+
+// node_modules/@actions/glob/lib/internal-globber.js
+import * as path5 from "path";
+
+// node_modules/@actions/glob/lib/internal-path-helper.js
+import * as path from "path";
+import assert from "assert";
+var IS_WINDOWS = process.platform === "win32";
+function dirname2(p) {
+  p = safeTrimTrailingSeparator(p);
+  if (IS_WINDOWS && /^\\\\[^\\]+(\\[^\\]+)?$/.test(p)) {
+    return p;
+  }
+  let result = path.dirname(p);
+  if (IS_WINDOWS && /^\\\\[^\\]+\\[^\\]+\\$/.test(result)) {
+    result = safeTrimTrailingSeparator(result);
+  }
+  return result;
+}
+function ensureAbsoluteRoot(root, itemPath) {
+  assert(root, `ensureAbsoluteRoot parameter 'root' must not be empty`);
+  assert(itemPath, `ensureAbsoluteRoot parameter 'itemPath' must not be empty`);
+  if (hasAbsoluteRoot(itemPath)) {
+    return itemPath;
+  }
+  if (IS_WINDOWS) {
+    if (itemPath.match(/^[A-Z]:[^\\/]|^[A-Z]:$/i)) {
+      let cwd = process.cwd();
+      assert(cwd.match(/^[A-Z]:\\/i), `Expected current directory to start with an absolute drive root. Actual '${cwd}'`);
+      if (itemPath[0].toUpperCase() === cwd[0].toUpperCase()) {
+        if (itemPath.length === 2) {
+          return `${itemPath[0]}:\\${cwd.substr(3)}`;
+        } else {
+          if (!cwd.endsWith("\\")) {
+            cwd += "\\";
+          }
+          return `${itemPath[0]}:\\${cwd.substr(3)}${itemPath.substr(2)}`;
+        }
+      } else {
+        return `${itemPath[0]}:\\${itemPath.substr(2)}`;
+      }
+    } else if (normalizeSeparators(itemPath).match(/^\\$|^\\[^\\]/)) {
+      const cwd = process.cwd();
+      assert(cwd.match(/^[A-Z]:\\/i), `Expected current directory to start with an absolute drive root. Actual '${cwd}'`);
+      return `${cwd[0]}:\\${itemPath.substr(1)}`;
+    }
+  }
+  assert(hasAbsoluteRoot(root), `ensureAbsoluteRoot parameter 'root' must have an absolute root`);
+  if (root.endsWith("/") || IS_WINDOWS && root.endsWith("\\")) {
+  } else {
+    root += path.sep;
+  }
+  return root + itemPath;
+}
+function hasAbsoluteRoot(itemPath) {
+  assert(itemPath, `hasAbsoluteRoot parameter 'itemPath' must not be empty`);
+  itemPath = normalizeSeparators(itemPath);
+  if (IS_WINDOWS) {
+    return itemPath.startsWith("\\\\") || /^[A-Z]:\\/i.test(itemPath);
+  }
+  return itemPath.startsWith("/");
+}
+function hasRoot(itemPath) {
+  assert(itemPath, `isRooted parameter 'itemPath' must not be empty`);
+  itemPath = normalizeSeparators(itemPath);
+  if (IS_WINDOWS) {
+    return itemPath.startsWith("\\") || /^[A-Z]:/i.test(itemPath);
+  }
+  return itemPath.startsWith("/");
+}
+function normalizeSeparators(p) {
+  p = p || "";
+  if (IS_WINDOWS) {
+    p = p.replace(/\//g, "\\");
+    const isUnc = /^\\\\+[^\\]/.test(p);
+    return (isUnc ? "\\" : "") + p.replace(/\\\\+/g, "\\");
+  }
+  return p.replace(/\/\/+/g, "/");
+}
+function safeTrimTrailingSeparator(p) {
+  if (!p) {
+    return "";
+  }
+  p = normalizeSeparators(p);
+  if (!p.endsWith(path.sep)) {
+    return p;
+  }
+  if (p === path.sep) {
+    return p;
+  }
+  if (IS_WINDOWS && /^[A-Z]:\\$/i.test(p)) {
+    return p;
+  }
+  return p.substr(0, p.length - 1);
+}
+
+// node_modules/@actions/glob/lib/internal-match-kind.js
+var MatchKind;
+(function(MatchKind2) {
+  MatchKind2[MatchKind2["None"] = 0] = "None";
+  MatchKind2[MatchKind2["Directory"] = 1] = "Directory";
+  MatchKind2[MatchKind2["File"] = 2] = "File";
+  MatchKind2[MatchKind2["All"] = 3] = "All";
+})(MatchKind || (MatchKind = {}));
+
+// node_modules/@actions/glob/lib/internal-pattern-helper.js
+var IS_WINDOWS2 = process.platform === "win32";
+function getSearchPaths(patterns) {
+  patterns = patterns.filter((x) => !x.negate);
+  const searchPathMap = {};
+  for (const pattern of patterns) {
+    const key = IS_WINDOWS2 ? pattern.searchPath.toUpperCase() : pattern.searchPath;
+    searchPathMap[key] = "candidate";
+  }
+  const result = [];
+  for (const pattern of patterns) {
+    const key = IS_WINDOWS2 ? pattern.searchPath.toUpperCase() : pattern.searchPath;
+    if (searchPathMap[key] === "included") {
+      continue;
+    }
+    let foundAncestor = false;
+    let tempKey = key;
+    let parent = dirname2(tempKey);
+    while (parent !== tempKey) {
+      if (searchPathMap[parent]) {
+        foundAncestor = true;
+        break;
+      }
+      tempKey = parent;
+      parent = dirname2(tempKey);
+    }
+    if (!foundAncestor) {
+      result.push(pattern.searchPath);
+      searchPathMap[key] = "included";
+    }
+  }
+  return result;
+}
+function match(patterns, itemPath) {
+  let result = MatchKind.None;
+  for (const pattern of patterns) {
+    if (pattern.negate) {
+      result &= ~pattern.match(itemPath);
+    } else {
+      result |= pattern.match(itemPath);
+    }
+  }
+  return result;
+}
+function partialMatch(patterns, itemPath) {
+  return patterns.some((x) => !x.negate && x.partialMatch(itemPath));
+}
+
+// node_modules/@actions/glob/lib/internal-pattern.js
+import * as os from "os";
+import * as path4 from "path";
+import assert3 from "assert";
+
+// node_modules/balanced-match/dist/esm/index.js
+var range = (a, b, str) => {
+  let begs, beg, left, right = void 0, result;
+  let ai = str.indexOf(a);
+  let bi = str.indexOf(b, ai + 1);
+  let i = ai;
+  if (ai >= 0 && bi > 0) {
+    if (a === b) {
+      return [ai, bi];
+    }
+    begs = [];
+    left = str.length;
+    while (i >= 0 && !result) {
+      if (i === ai) {
+        begs.push(i);
+        ai = str.indexOf(a, i + 1);
+      } else if (begs.length === 1) {
+        const r = begs.pop();
+        if (r !== void 0)
+          result = [r, bi];
+      } else {
+        beg = begs.pop();
+        if (beg !== void 0 && beg < left) {
+          left = beg;
+          right = bi;
+        }
+        bi = str.indexOf(b, i + 1);
+      }
+      i = ai < bi && ai >= 0 ? ai : bi;
+    }
+    if (begs.length && right !== void 0) {
+      result = [left, right];
+    }
+  }
+  return result;
+};
+
+// node_modules/brace-expansion/dist/esm/index.js
+var escSlash = "\0SLASH" + Math.random().toFixed(16) + "\0";
+var escOpen = "\0OPEN" + Math.random().toFixed(16) + "\0";
+var escClose = "\0CLOSE" + Math.random().toFixed(16) + "\0";
+var escComma = "\0COMMA" + Math.random().toFixed(16) + "\0";
+var escPeriod = "\0PERIOD" + Math.random().toFixed(16) + "\0";
+var escSlashPattern = new RegExp(escSlash, "g");
+var escOpenPattern = new RegExp(escOpen, "g");
+var escClosePattern = new RegExp(escClose, "g");
+var escCommaPattern = new RegExp(escComma, "g");
+var escPeriodPattern = new RegExp(escPeriod, "g");
+var slashPattern = /\\\\/g;
+var openPattern = /\\{/g;
+var closePattern = /\\}/g;
+var commaPattern = /\\,/g;
+var periodPattern = /\\\./g;
+var EXPANSION_MAX = 1e5;
+var EXPANSION_MAX_LENGTH = 4e6;
+var EXPANSION_MAX_DEPTH = 1e3;
+var EXPANSION_MAX_REWRITES = 1e3;
+var EXPANSION_MAX_STEPS = 2e7;
+var CALL_STEPS = 16;
+function numeric(str) {
+  return !isNaN(str) ? parseInt(str, 10) : str.charCodeAt(0);
+}
+function escapeBraces(str) {
+  return str.replace(slashPattern, escSlash).replace(openPattern, escOpen).replace(closePattern, escClose).replace(commaPattern, escComma).replace(periodPattern, escPeriod);
+}
+function unescapeBraces(str) {
+  return str.replace(escSlashPattern, "\\").replace(escOpenPattern, "{").replace(escClosePattern, "}").replace(escCommaPattern, ",").replace(escPeriodPattern, ".");
+}
+function pushAll(target, items) {
+  for (let i = 0; i < items.length; i++) {
+    target.push(items[i]);
+  }
+}
+function balancedWithBudget(str, masked, budget) {
+  if (budget.remaining < 0) {
+    return void 0;
+  }
+  const r = range("{", "}", masked);
+  const unmatched = r !== void 0 && masked.indexOf("{") < r[0];
+  budget.remaining -= r && !unmatched ? r[1] + 1 : str.length;
+  if (!r || budget.remaining < 0) {
+    return void 0;
+  }
+  return {
+    end: r[1],
+    pre: str.slice(0, r[0]),
+    body: str.slice(r[0] + 1, r[1]),
+    post: str.slice(r[1] + 1),
+    unmatched
+  };
+}
+function maskUnmatchedOpens(masked, budget) {
+  budget.remaining -= masked.length;
+  const open = [];
+  for (let i = 0; i < masked.length; i++) {
+    const c = masked.charCodeAt(i);
+    if (c === 123) {
+      open.push(i);
+    } else if (c === 125 && open.length) {
+      open.pop();
+    }
+  }
+  let out = "";
+  let last = 0;
+  for (let i = 0; i < open.length; i++) {
+    const at = open[i];
+    out += masked.slice(last, at) + "\0";
+    last = at + 1;
+  }
+  return out + masked.slice(last);
+}
+function commaSetFollows(str, budget) {
+  budget.remaining -= str.length;
+  if (budget.remaining < 0) {
+    return false;
+  }
+  let close = false;
+  for (let i = str.length - 1; i >= 0; i--) {
+    const c = str.charCodeAt(i);
+    if (c === 125) {
+      close = true;
+    } else if (c === 10 || c === 13 || c === 8232 || c === 8233) {
+      close = false;
+    } else if (c === 44 && close && str.charCodeAt(i + 1) !== 44) {
+      return true;
+    }
+  }
+  return false;
+}
+function parseCommaParts(str, budget) {
+  const parts = [];
+  let carry = "";
+  for (; ; ) {
+    const m = balancedWithBudget(str, str, budget);
+    if (budget.remaining < 0) {
+      return void 0;
+    }
+    if (!m) {
+      const tail = str.split(",");
+      tail[0] = carry + tail[0];
+      pushAll(parts, tail);
+      return parts;
+    }
+    const { pre, body: body2, post } = m;
+    const p = pre.split(",");
+    p[0] = carry + p[0];
+    p[p.length - 1] += "{" + body2 + "}";
+    if (!post.length) {
+      pushAll(parts, p);
+      return parts;
+    }
+    carry = p.pop();
+    pushAll(parts, p);
+    str = post;
+  }
+}
+function bound(value, fallback) {
+  return value === void 0 || isNaN(value) ? fallback : value;
+}
+function expand(str, options = {}) {
+  if (!str) {
+    return [];
+  }
+  const max = bound(options.max, EXPANSION_MAX);
+  const maxLength = bound(options.maxLength, EXPANSION_MAX_LENGTH);
+  const maxDepth = bound(options.maxDepth, EXPANSION_MAX_DEPTH);
+  const maxRewrites = bound(options.maxRewrites, EXPANSION_MAX_REWRITES);
+  const maxSteps = bound(options.maxSteps, EXPANSION_MAX_STEPS);
+  if (str.slice(0, 2) === "{}") {
+    str = "\\{\\}" + str.slice(2);
+  }
+  return expand_(escapeBraces(str), max, maxLength, maxDepth, 0, maxRewrites, { remaining: maxSteps }, true).map(unescapeBraces);
+}
+function embrace(str) {
+  return "{" + str + "}";
+}
+function isPadded(el) {
+  return /^-?0\d/.test(el);
+}
+function lte(i, y) {
+  return i <= y;
+}
+function gte(i, y) {
+  return i >= y;
+}
+function combine(acc, pre, values, max, maxLength, dropEmpties, budget) {
+  const out = [];
+  let length = 0;
+  let nonEmpty;
+  outer: for (let a = 0; a < acc.length; a++) {
+    const prefix2 = acc[a] + pre;
+    let vs = values;
+    if (dropEmpties && !prefix2) {
+      if (!nonEmpty)
+        nonEmpty = values.filter((v) => v);
+      vs = nonEmpty;
+    }
+    for (let v = 0; v < vs.length; v++) {
+      if (out.length >= max)
+        break outer;
+      const expansion = prefix2 + vs[v];
+      if (length + expansion.length > maxLength)
+        break outer;
+      out.push(expansion);
+      length += expansion.length;
+    }
+  }
+  budget.remaining -= out.length;
+  return out;
+}
+function expandSequence(body2, isAlphaSequence, max, maxLength, budget) {
+  const n = body2.split(/\.\./);
+  const N = [];
+  if (n[0] === void 0 || n[1] === void 0) {
+    return N;
+  }
+  const x = numeric(n[0]);
+  const y = numeric(n[1]);
+  const width = Math.max(n[0].length, n[1].length);
+  let incr = n.length === 3 && n[2] !== void 0 ? Math.max(Math.abs(numeric(n[2])), 1) : 1;
+  let test = lte;
+  const reverse = y < x;
+  if (reverse) {
+    incr *= -1;
+    test = gte;
+  }
+  const pad = n.some(isPadded);
+  const cost = pad ? width : 1;
+  let length = 0;
+  for (let i = x; test(i, y) && N.length < max; i += incr) {
+    budget.remaining -= cost;
+    if (budget.remaining < 0) {
+      return void 0;
+    }
+    let c;
+    if (isAlphaSequence) {
+      c = String.fromCharCode(i);
+      if (c === "\\") {
+        c = "";
+      }
+    } else {
+      c = String(i);
+      if (pad) {
+        const need = width - c.length;
+        if (need > 0) {
+          const z = new Array(need + 1).join("0");
+          if (i < 0) {
+            c = "-" + z + c.slice(1);
+          } else {
+            c = z + c;
+          }
+        }
+      }
+    }
+    if (length + c.length > maxLength)
+      break;
+    N.push(c);
+    length += c.length;
+  }
+  return N;
+}
+function expand_(str, max, maxLength, maxDepth, depth, maxRewrites, budget, isTop) {
+  budget.remaining -= CALL_STEPS;
+  if (depth > maxDepth) {
+    return [str];
+  }
+  let acc = [""];
+  let rewrites = 0;
+  let dropEmpties = false;
+  let firstGroup = true;
+  let masked = str;
+  for (; ; ) {
+    const m = balancedWithBudget(str, masked, budget);
+    if (!m) {
+      return combine(acc, str, [""], max, maxLength, dropEmpties, budget);
+    }
+    if (m.unmatched) {
+      masked = maskUnmatchedOpens(masked, budget);
+    }
+    const pre = m.pre;
+    const literal = () => combine(acc, pre + "{" + m.body + "}" + m.post, [""], max, maxLength, dropEmpties, budget);
+    if (/\$$/.test(pre)) {
+      acc = combine(acc, pre + "{" + m.body + "}", [""], max, maxLength, dropEmpties && !m.post.length, budget);
+      firstGroup = false;
+      if (!m.post.length)
+        break;
+      str = m.post;
+      masked = masked.slice(m.end + 1);
+      continue;
+    }
+    const isNumericSequence = /^-?\d+\.\.-?\d+(?:\.\.-?\d+)?$/.test(m.body);
+    const isAlphaSequence = /^[a-zA-Z]\.\.[a-zA-Z](?:\.\.-?\d+)?$/.test(m.body);
+    const isSequence = isNumericSequence || isAlphaSequence;
+    const isOptions = m.body.indexOf(",") >= 0;
+    if (!isSequence && !isOptions) {
+      if (rewrites < maxRewrites && commaSetFollows(m.post, budget)) {
+        rewrites++;
+        str = m.pre + "{" + m.body + escClose + m.post;
+        masked = masked.slice(0, m.end) + escClose + masked.slice(m.end + 1);
+        isTop = true;
+        continue;
+      }
+      return literal();
+    }
+    if (firstGroup) {
+      dropEmpties = isTop && !isSequence;
+      firstGroup = false;
+    }
+    let values;
+    if (isSequence) {
+      values = expandSequence(m.body, isAlphaSequence, max, maxLength, budget);
+      if (!values) {
+        return literal();
+      }
+    } else {
+      let n = parseCommaParts(m.body, budget);
+      if (!n) {
+        return literal();
+      }
+      if (n.length === 1 && n[0] !== void 0) {
+        n = expand_(n[0], max, maxLength, maxDepth, depth + 1, maxRewrites, budget, false).map(embrace);
+        if (budget.remaining < 0) {
+          return literal();
+        }
+        if (n.length === 1) {
+          const next2 = combine(acc, pre + n[0], [""], max, maxLength, dropEmpties && !m.post.length, budget);
+          if (budget.remaining < 0) {
+            return literal();
+          }
+          acc = next2;
+          if (!m.post.length)
+            break;
+          str = m.post;
+          masked = masked.slice(m.end + 1);
+          continue;
+        }
+      }
+      let dropsEmpties = dropEmpties && !m.post.length && !pre;
+      for (let d = 0; dropsEmpties && d < acc.length; d++) {
+        if (acc[d]) {
+          dropsEmpties = false;
+        }
+      }
+      values = [];
+      let valuesLength = 0;
+      outer: for (let j = 0; j < n.length; j++) {
+        const expanded = expand_(n[j], max, maxLength, maxDepth, depth + 1, maxRewrites, budget, false);
+        if (budget.remaining < 0) {
+          return literal();
+        }
+        for (let k = 0; k < expanded.length; k++) {
+          const v = expanded[k];
+          if (dropsEmpties && !v)
+            continue;
+          if (values.length >= max || valuesLength + v.length > maxLength) {
+            break outer;
+          }
+          values.push(v);
+          valuesLength += v.length;
+        }
+      }
+    }
+    const next = combine(acc, pre, values, max, maxLength, dropEmpties && !m.post.length, budget);
+    if (budget.remaining < 0) {
+      return literal();
+    }
+    acc = next;
+    if (!m.post.length)
+      break;
+    str = m.post;
+    masked = masked.slice(m.end + 1);
+  }
+  return acc;
+}
+
+// node_modules/minimatch/dist/esm/assert-valid-pattern.js
+var MAX_PATTERN_LENGTH = 1024 * 64;
+var assertValidPattern = (pattern) => {
+  if (typeof pattern !== "string") {
+    throw new TypeError("invalid pattern");
+  }
+  if (pattern.length > MAX_PATTERN_LENGTH) {
+    throw new TypeError("pattern is too long");
   }
 };
 
-// node_modules/@azure/storage-blob/dist/esm/BlobQueryResponse.js
-var BlobQueryResponse = class {
+// node_modules/minimatch/dist/esm/brace-expressions.js
+var posixClasses = {
+  "[:alnum:]": ["\\p{L}\\p{Nl}\\p{Nd}", true],
+  "[:alpha:]": ["\\p{L}\\p{Nl}", true],
+  "[:ascii:]": ["\\x00-\\x7f", false],
+  "[:blank:]": ["\\p{Zs}\\t", true],
+  "[:cntrl:]": ["\\p{Cc}", true],
+  "[:digit:]": ["\\p{Nd}", true],
+  "[:graph:]": ["\\p{Z}\\p{C}", true, true],
+  "[:lower:]": ["\\p{Ll}", true],
+  "[:print:]": ["\\p{C}", true],
+  "[:punct:]": ["\\p{P}", true],
+  "[:space:]": ["\\p{Z}\\t\\r\\n\\v\\f", true],
+  "[:upper:]": ["\\p{Lu}", true],
+  "[:word:]": ["\\p{L}\\p{Nl}\\p{Nd}\\p{Pc}", true],
+  "[:xdigit:]": ["A-Fa-f0-9", false]
+};
+var braceEscape = (s) => s.replace(/[[\]\\-]/g, "\\$&");
+var regexpEscape = (s) => s.replace(/[-[\]{}()*+?.,\\^$|#\s]/g, "\\$&");
+var rangesToString = (ranges) => ranges.join("");
+var parseClass = (glob, position) => {
+  const pos = position;
+  if (glob.charAt(pos) !== "[") {
+    throw new Error("not in a brace expression");
+  }
+  const ranges = [];
+  const negs = [];
+  let i = pos + 1;
+  let sawStart = false;
+  let uflag = false;
+  let escaping = false;
+  let negate = false;
+  let endPos = pos;
+  let rangeStart = "";
+  WHILE: while (i < glob.length) {
+    const c = glob.charAt(i);
+    if ((c === "!" || c === "^") && i === pos + 1) {
+      negate = true;
+      i++;
+      continue;
+    }
+    if (c === "]" && sawStart && !escaping) {
+      endPos = i + 1;
+      break;
+    }
+    sawStart = true;
+    if (c === "\\") {
+      if (!escaping) {
+        escaping = true;
+        i++;
+        continue;
+      }
+    }
+    if (c === "[" && !escaping) {
+      for (const [cls, [unip, u, neg]] of Object.entries(posixClasses)) {
+        if (glob.startsWith(cls, i)) {
+          if (rangeStart) {
+            return ["$.", false, glob.length - pos, true];
+          }
+          i += cls.length;
+          if (neg)
+            negs.push(unip);
+          else
+            ranges.push(unip);
+          uflag = uflag || u;
+          continue WHILE;
+        }
+      }
+    }
+    escaping = false;
+    if (rangeStart) {
+      if (c > rangeStart) {
+        ranges.push(braceEscape(rangeStart) + "-" + braceEscape(c));
+      } else if (c === rangeStart) {
+        ranges.push(braceEscape(c));
+      }
+      rangeStart = "";
+      i++;
+      continue;
+    }
+    if (glob.startsWith("-]", i + 1)) {
+      ranges.push(braceEscape(c + "-"));
+      i += 2;
+      continue;
+    }
+    if (glob.startsWith("-", i + 1)) {
+      rangeStart = c;
+      i += 2;
+      continue;
+    }
+    ranges.push(braceEscape(c));
+    i++;
+  }
+  if (endPos < i) {
+    return ["", false, 0, false];
+  }
+  if (!ranges.length && !negs.length) {
+    return ["$.", false, glob.length - pos, true];
+  }
+  if (negs.length === 0 && ranges.length === 1 && /^\\?.$/.test(ranges[0]) && !negate) {
+    const r = ranges[0].length === 2 ? ranges[0].slice(-1) : ranges[0];
+    return [regexpEscape(r), false, endPos - pos, false];
+  }
+  const sranges = "[" + (negate ? "^" : "") + rangesToString(ranges) + "]";
+  const snegs = "[" + (negate ? "" : "^") + rangesToString(negs) + "]";
+  const comb = ranges.length && negs.length ? "(" + sranges + "|" + snegs + ")" : ranges.length ? sranges : snegs;
+  return [comb, uflag, endPos - pos, true];
+};
+
+// node_modules/minimatch/dist/esm/unescape.js
+var unescape = (s, { windowsPathsNoEscape = false, magicalBraces = true } = {}) => {
+  if (magicalBraces) {
+    return windowsPathsNoEscape ? s.replace(/\[([^/\\])\]/g, "$1") : s.replace(/((?!\\).|^)\[([^/\\])\]/g, "$1$2").replace(/\\([^/])/g, "$1");
+  }
+  return windowsPathsNoEscape ? s.replace(/\[([^/\\{}])\]/g, "$1") : s.replace(/((?!\\).|^)\[([^/\\{}])\]/g, "$1$2").replace(/\\([^/{}])/g, "$1");
+};
+
+// node_modules/minimatch/dist/esm/ast.js
+var _a;
+var types = /* @__PURE__ */ new Set(["!", "?", "+", "*", "@"]);
+var isExtglobType = (c) => types.has(c);
+var isExtglobAST = (c) => isExtglobType(c.type);
+var adoptionMap = /* @__PURE__ */ new Map([
+  ["!", ["@"]],
+  ["?", ["?", "@"]],
+  ["@", ["@"]],
+  ["*", ["*", "+", "?", "@"]],
+  ["+", ["+", "@"]]
+]);
+var adoptionWithSpaceMap = /* @__PURE__ */ new Map([
+  ["!", ["?"]],
+  ["@", ["?"]],
+  ["+", ["?", "*"]]
+]);
+var adoptionAnyMap = /* @__PURE__ */ new Map([
+  ["!", ["?", "@"]],
+  ["?", ["?", "@"]],
+  ["@", ["?", "@"]],
+  ["*", ["*", "+", "?", "@"]],
+  ["+", ["+", "@", "?", "*"]]
+]);
+var usurpMap = /* @__PURE__ */ new Map([
+  ["!", /* @__PURE__ */ new Map([["!", "@"]])],
+  [
+    "?",
+    /* @__PURE__ */ new Map([
+      ["*", "*"],
+      ["+", "*"]
+    ])
+  ],
+  [
+    "@",
+    /* @__PURE__ */ new Map([
+      ["!", "!"],
+      ["?", "?"],
+      ["@", "@"],
+      ["*", "*"],
+      ["+", "+"]
+    ])
+  ],
+  [
+    "+",
+    /* @__PURE__ */ new Map([
+      ["?", "*"],
+      ["*", "*"]
+    ])
+  ]
+]);
+var startNoTraversal = "(?!(?:^|/)\\.\\.?(?:$|/))";
+var startNoDot = "(?!\\.)";
+var addPatternStart = /* @__PURE__ */ new Set(["[", "."]);
+var justDots = /* @__PURE__ */ new Set(["..", "."]);
+var reSpecials = new Set("().*{}+?[]^$\\!");
+var regExpEscape = (s) => s.replace(/[-[\]{}()*+?.,\\^$|#\s]/g, "\\$&");
+var qmark = "[^/]";
+var star = qmark + "*?";
+var starNoEmpty = qmark + "+?";
+var ID = 0;
+var AST = class {
+  type;
+  #root;
+  #hasMagic;
+  #uflag = false;
+  #parts = [];
+  #parent;
+  #parentIndex;
+  #negs;
+  #filledNegs = false;
+  #options;
+  #toString;
+  // set to true if it's an extglob with no children
+  // (which really means one child of '')
+  #emptyExt = false;
+  id = ++ID;
+  get depth() {
+    return (this.#parent?.depth ?? -1) + 1;
+  }
+  [/* @__PURE__ */ Symbol.for("nodejs.util.inspect.custom")]() {
+    return {
+      "@@type": "AST",
+      id: this.id,
+      type: this.type,
+      root: this.#root.id,
+      parent: this.#parent?.id,
+      depth: this.depth,
+      partsLength: this.#parts.length,
+      parts: this.#parts
+    };
+  }
+  constructor(type, parent, options = {}) {
+    this.type = type;
+    if (type)
+      this.#hasMagic = true;
+    this.#parent = parent;
+    this.#root = this.#parent ? this.#parent.#root : this;
+    this.#options = this.#root === this ? options : this.#root.#options;
+    this.#negs = this.#root === this ? [] : this.#root.#negs;
+    if (type === "!" && !this.#root.#filledNegs)
+      this.#negs.push(this);
+    this.#parentIndex = this.#parent ? this.#parent.#parts.length : 0;
+  }
+  get hasMagic() {
+    if (this.#hasMagic !== void 0)
+      return this.#hasMagic;
+    for (const p of this.#parts) {
+      if (typeof p === "string")
+        continue;
+      if (p.type || p.hasMagic)
+        return this.#hasMagic = true;
+    }
+    return this.#hasMagic;
+  }
+  // reconstructs the pattern
+  toString() {
+    return this.#toString !== void 0 ? this.#toString : !this.type ? this.#toString = this.#parts.map((p) => String(p)).join("") : this.#toString = this.type + "(" + this.#parts.map((p) => String(p)).join("|") + ")";
+  }
+  #fillNegs() {
+    if (this !== this.#root)
+      throw new Error("should only call on root");
+    if (this.#filledNegs)
+      return this;
+    this.toString();
+    this.#filledNegs = true;
+    let n;
+    while (n = this.#negs.pop()) {
+      if (n.type !== "!")
+        continue;
+      let p = n;
+      let pp = p.#parent;
+      while (pp) {
+        for (let i = p.#parentIndex + 1; !pp.type && i < pp.#parts.length; i++) {
+          for (const part of n.#parts) {
+            if (typeof part === "string") {
+              throw new Error("string part in extglob AST??");
+            }
+            part.copyIn(pp.#parts[i]);
+          }
+        }
+        p = pp;
+        pp = p.#parent;
+      }
+    }
+    return this;
+  }
+  push(...parts) {
+    for (const p of parts) {
+      if (p === "")
+        continue;
+      if (typeof p !== "string" && !(p instanceof _a && p.#parent === this)) {
+        throw new Error("invalid part: " + p);
+      }
+      this.#parts.push(p);
+    }
+  }
+  toJSON() {
+    const ret = this.type === null ? this.#parts.slice().map((p) => typeof p === "string" ? p : p.toJSON()) : [this.type, ...this.#parts.map((p) => p.toJSON())];
+    if (this.isStart() && !this.type)
+      ret.unshift([]);
+    if (this.isEnd() && (this === this.#root || this.#root.#filledNegs && this.#parent?.type === "!")) {
+      ret.push({});
+    }
+    return ret;
+  }
+  isStart() {
+    if (this.#root === this)
+      return true;
+    if (!this.#parent?.isStart())
+      return false;
+    if (this.#parentIndex === 0)
+      return true;
+    const p = this.#parent;
+    for (let i = 0; i < this.#parentIndex; i++) {
+      const pp = p.#parts[i];
+      if (!(pp instanceof _a && pp.type === "!")) {
+        return false;
+      }
+    }
+    return true;
+  }
+  isEnd() {
+    if (this.#root === this)
+      return true;
+    if (this.#parent?.type === "!")
+      return true;
+    if (!this.#parent?.isEnd())
+      return false;
+    if (!this.type)
+      return this.#parent?.isEnd();
+    const pl = this.#parent ? this.#parent.#parts.length : 0;
+    return this.#parentIndex === pl - 1;
+  }
+  copyIn(part) {
+    if (typeof part === "string")
+      this.push(part);
+    else
+      this.push(part.clone(this));
+  }
+  clone(parent) {
+    const c = new _a(this.type, parent);
+    for (const p of this.#parts) {
+      c.copyIn(p);
+    }
+    return c;
+  }
+  static #parseAST(str, ast, pos, opt, extDepth) {
+    const maxDepth = opt.maxExtglobRecursion ?? 2;
+    let escaping = false;
+    let inBrace = false;
+    let braceStart = -1;
+    let braceNeg = false;
+    if (ast.type === null) {
+      let i2 = pos;
+      let acc2 = "";
+      while (i2 < str.length) {
+        const c = str.charAt(i2++);
+        if (escaping || c === "\\") {
+          escaping = !escaping;
+          acc2 += c;
+          continue;
+        }
+        if (inBrace) {
+          if (i2 === braceStart + 1) {
+            if (c === "^" || c === "!") {
+              braceNeg = true;
+            }
+          } else if (c === "]" && !(i2 === braceStart + 2 && braceNeg)) {
+            inBrace = false;
+          }
+          acc2 += c;
+          continue;
+        } else if (c === "[") {
+          inBrace = true;
+          braceStart = i2;
+          braceNeg = false;
+          acc2 += c;
+          continue;
+        }
+        const doRecurse = !opt.noext && isExtglobType(c) && str.charAt(i2) === "(" && extDepth <= maxDepth;
+        if (doRecurse) {
+          ast.push(acc2);
+          acc2 = "";
+          const ext2 = new _a(c, ast);
+          i2 = _a.#parseAST(str, ext2, i2, opt, extDepth + 1);
+          ast.push(ext2);
+          continue;
+        }
+        acc2 += c;
+      }
+      ast.push(acc2);
+      return i2;
+    }
+    let i = pos + 1;
+    let part = new _a(null, ast);
+    const parts = [];
+    let acc = "";
+    while (i < str.length) {
+      const c = str.charAt(i++);
+      if (escaping || c === "\\") {
+        escaping = !escaping;
+        acc += c;
+        continue;
+      }
+      if (inBrace) {
+        if (i === braceStart + 1) {
+          if (c === "^" || c === "!") {
+            braceNeg = true;
+          }
+        } else if (c === "]" && !(i === braceStart + 2 && braceNeg)) {
+          inBrace = false;
+        }
+        acc += c;
+        continue;
+      } else if (c === "[") {
+        inBrace = true;
+        braceStart = i;
+        braceNeg = false;
+        acc += c;
+        continue;
+      }
+      const doRecurse = !opt.noext && isExtglobType(c) && str.charAt(i) === "(" && /* c8 ignore start - the maxDepth is sufficient here */
+      (extDepth <= maxDepth || ast && ast.#canAdoptType(c));
+      if (doRecurse) {
+        const depthAdd = ast && ast.#canAdoptType(c) ? 0 : 1;
+        part.push(acc);
+        acc = "";
+        const ext2 = new _a(c, part);
+        part.push(ext2);
+        i = _a.#parseAST(str, ext2, i, opt, extDepth + depthAdd);
+        continue;
+      }
+      if (c === "|") {
+        part.push(acc);
+        acc = "";
+        parts.push(part);
+        part = new _a(null, ast);
+        continue;
+      }
+      if (c === ")") {
+        if (acc === "" && ast.#parts.length === 0) {
+          ast.#emptyExt = true;
+        }
+        part.push(acc);
+        acc = "";
+        ast.push(...parts, part);
+        return i;
+      }
+      acc += c;
+    }
+    ast.type = null;
+    ast.#hasMagic = void 0;
+    ast.#parts = [str.substring(pos - 1)];
+    return i;
+  }
+  #canAdoptWithSpace(child) {
+    return this.#canAdopt(child, adoptionWithSpaceMap);
+  }
+  #canAdopt(child, map = adoptionMap) {
+    if (!child || typeof child !== "object" || child.type !== null || child.#parts.length !== 1 || this.type === null) {
+      return false;
+    }
+    const gc = child.#parts[0];
+    if (!gc || typeof gc !== "object" || gc.type === null) {
+      return false;
+    }
+    return this.#canAdoptType(gc.type, map);
+  }
+  #canAdoptType(c, map = adoptionAnyMap) {
+    return !!map.get(this.type)?.includes(c);
+  }
+  #adoptWithSpace(child, index) {
+    const gc = child.#parts[0];
+    const blank = new _a(null, gc, this.options);
+    blank.#parts.push("");
+    gc.push(blank);
+    this.#adopt(child, index);
+  }
+  #adopt(child, index) {
+    const gc = child.#parts[0];
+    this.#parts.splice(index, 1, ...gc.#parts);
+    for (const p of gc.#parts) {
+      if (typeof p === "object")
+        p.#parent = this;
+    }
+    this.#toString = void 0;
+  }
+  #canUsurpType(c) {
+    const m = usurpMap.get(this.type);
+    return !!m?.has(c);
+  }
+  #canUsurp(child) {
+    if (!child || typeof child !== "object" || child.type !== null || child.#parts.length !== 1 || this.type === null || this.#parts.length !== 1) {
+      return false;
+    }
+    const gc = child.#parts[0];
+    if (!gc || typeof gc !== "object" || gc.type === null) {
+      return false;
+    }
+    return this.#canUsurpType(gc.type);
+  }
+  #usurp(child) {
+    const m = usurpMap.get(this.type);
+    const gc = child.#parts[0];
+    const nt = m?.get(gc.type);
+    if (!nt)
+      return false;
+    this.#parts = gc.#parts;
+    for (const p of this.#parts) {
+      if (typeof p === "object") {
+        p.#parent = this;
+      }
+    }
+    this.type = nt;
+    this.#toString = void 0;
+    this.#emptyExt = false;
+  }
+  static fromGlob(pattern, options = {}) {
+    const ast = new _a(null, void 0, options);
+    _a.#parseAST(pattern, ast, 0, options, 0);
+    return ast;
+  }
+  // returns the regular expression if there's magic, or the unescaped
+  // string if not.
+  toMMPattern() {
+    if (this !== this.#root)
+      return this.#root.toMMPattern();
+    const glob = this.toString();
+    const [re, body2, hasMagic, uflag] = this.toRegExpSource();
+    const anyMagic = hasMagic || this.#hasMagic || this.#options.nocase && !this.#options.nocaseMagicOnly && glob.toUpperCase() !== glob.toLowerCase();
+    if (!anyMagic) {
+      return body2;
+    }
+    const flags = (this.#options.nocase ? "i" : "") + (uflag ? "u" : "");
+    return Object.assign(new RegExp(`^${re}$`, flags), {
+      _src: re,
+      _glob: glob
+    });
+  }
+  get options() {
+    return this.#options;
+  }
+  // returns the string match, the regexp source, whether there's magic
+  // in the regexp (so a regular expression is required) and whether or
+  // not the uflag is needed for the regular expression (for posix classes)
+  // TODO: instead of injecting the start/end at this point, just return
+  // the BODY of the regexp, along with the start/end portions suitable
+  // for binding the start/end in either a joined full-path makeRe context
+  // (where we bind to (^|/), or a standalone matchPart context (where
+  // we bind to ^, and not /).  Otherwise slashes get duped!
+  //
+  // In part-matching mode, the start is:
+  // - if not isStart: nothing
+  // - if traversal possible, but not allowed: ^(?!\.\.?$)
+  // - if dots allowed or not possible: ^
+  // - if dots possible and not allowed: ^(?!\.)
+  // end is:
+  // - if not isEnd(): nothing
+  // - else: $
+  //
+  // In full-path matching mode, we put the slash at the START of the
+  // pattern, so start is:
+  // - if first pattern: same as part-matching mode
+  // - if not isStart(): nothing
+  // - if traversal possible, but not allowed: /(?!\.\.?(?:$|/))
+  // - if dots allowed or not possible: /
+  // - if dots possible and not allowed: /(?!\.)
+  // end is:
+  // - if last pattern, same as part-matching mode
+  // - else nothing
+  //
+  // Always put the (?:$|/) on negated tails, though, because that has to be
+  // there to bind the end of the negated pattern portion, and it's easier to
+  // just stick it in now rather than try to inject it later in the middle of
+  // the pattern.
+  //
+  // We can just always return the same end, and leave it up to the caller
+  // to know whether it's going to be used joined or in parts.
+  // And, if the start is adjusted slightly, can do the same there:
+  // - if not isStart: nothing
+  // - if traversal possible, but not allowed: (?:/|^)(?!\.\.?$)
+  // - if dots allowed or not possible: (?:/|^)
+  // - if dots possible and not allowed: (?:/|^)(?!\.)
+  //
+  // But it's better to have a simpler binding without a conditional, for
+  // performance, so probably better to return both start options.
+  //
+  // Then the caller just ignores the end if it's not the first pattern,
+  // and the start always gets applied.
+  //
+  // But that's always going to be $ if it's the ending pattern, or nothing,
+  // so the caller can just attach $ at the end of the pattern when building.
+  //
+  // So the todo is:
+  // - better detect what kind of start is needed
+  // - return both flavors of starting pattern
+  // - attach $ at the end of the pattern when creating the actual RegExp
+  //
+  // Ah, but wait, no, that all only applies to the root when the first pattern
+  // is not an extglob. If the first pattern IS an extglob, then we need all
+  // that dot prevention biz to live in the extglob portions, because eg
+  // +(*|.x*) can match .xy but not .yx.
+  //
+  // So, return the two flavors if it's #root and the first child is not an
+  // AST, otherwise leave it to the child AST to handle it, and there,
+  // use the (?:^|/) style of start binding.
+  //
+  // Even simplified further:
+  // - Since the start for a join is eg /(?!\.) and the start for a part
+  // is ^(?!\.), we can just prepend (?!\.) to the pattern (either root
+  // or start or whatever) and prepend ^ or / at the Regexp construction.
+  toRegExpSource(allowDot) {
+    const dot = allowDot ?? !!this.#options.dot;
+    if (this.#root === this) {
+      this.#flatten();
+      this.#fillNegs();
+    }
+    if (!isExtglobAST(this)) {
+      const noEmpty = this.isStart() && this.isEnd() && !this.#parts.some((s) => typeof s !== "string");
+      const src = this.#parts.map((p) => {
+        const [re, _, hasMagic, uflag] = typeof p === "string" ? _a.#parseGlob(p, this.#hasMagic, noEmpty) : p.toRegExpSource(allowDot);
+        this.#hasMagic = this.#hasMagic || hasMagic;
+        this.#uflag = this.#uflag || uflag;
+        return re;
+      }).join("");
+      let start2 = "";
+      if (this.isStart()) {
+        if (typeof this.#parts[0] === "string") {
+          const dotTravAllowed = this.#parts.length === 1 && justDots.has(this.#parts[0]);
+          if (!dotTravAllowed) {
+            const aps = addPatternStart;
+            const needNoTrav = (
+              // dots are allowed, and the pattern starts with [ or .
+              dot && aps.has(src.charAt(0)) || // the pattern starts with \., and then [ or .
+              src.startsWith("\\.") && aps.has(src.charAt(2)) || // the pattern starts with \.\., and then [ or .
+              src.startsWith("\\.\\.") && aps.has(src.charAt(4))
+            );
+            const needNoDot = !dot && !allowDot && aps.has(src.charAt(0));
+            start2 = needNoTrav ? startNoTraversal : needNoDot ? startNoDot : "";
+          }
+        }
+      }
+      let end = "";
+      if (this.isEnd() && this.#root.#filledNegs && this.#parent?.type === "!") {
+        end = "(?:$|\\/)";
+      }
+      const final2 = start2 + src + end;
+      return [
+        final2,
+        unescape(src),
+        this.#hasMagic = !!this.#hasMagic,
+        this.#uflag
+      ];
+    }
+    const repeated = this.type === "*" || this.type === "+";
+    const start = this.type === "!" ? "(?:(?!(?:" : "(?:";
+    let body2 = this.#partsToRegExp(dot);
+    if (this.isStart() && this.isEnd() && !body2 && this.type !== "!") {
+      const s = this.toString();
+      const me = this;
+      me.#parts = [s];
+      me.type = null;
+      me.#hasMagic = void 0;
+      return [s, unescape(this.toString()), false, false];
+    }
+    let bodyDotAllowed = !repeated || allowDot || dot || !startNoDot ? "" : this.#partsToRegExp(true);
+    if (bodyDotAllowed === body2) {
+      bodyDotAllowed = "";
+    }
+    if (bodyDotAllowed) {
+      body2 = `(?:${body2})(?:${bodyDotAllowed})*?`;
+    }
+    let final = "";
+    if (this.type === "!" && this.#emptyExt) {
+      final = (this.isStart() && !dot ? startNoDot : "") + starNoEmpty;
+    } else {
+      const close = this.type === "!" ? (
+        // !() must match something,but !(x) can match ''
+        "))" + (this.isStart() && !dot && !allowDot ? startNoDot : "") + star + ")"
+      ) : this.type === "@" ? ")" : this.type === "?" ? ")?" : this.type === "+" && bodyDotAllowed ? ")" : this.type === "*" && bodyDotAllowed ? `)?` : `)${this.type}`;
+      final = start + body2 + close;
+    }
+    return [
+      final,
+      unescape(body2),
+      this.#hasMagic = !!this.#hasMagic,
+      this.#uflag
+    ];
+  }
+  #flatten() {
+    if (!isExtglobAST(this)) {
+      for (const p of this.#parts) {
+        if (typeof p === "object") {
+          p.#flatten();
+        }
+      }
+    } else {
+      let iterations = 0;
+      let done = false;
+      do {
+        done = true;
+        for (let i = 0; i < this.#parts.length; i++) {
+          const c = this.#parts[i];
+          if (typeof c === "object") {
+            c.#flatten();
+            if (this.#canAdopt(c)) {
+              done = false;
+              this.#adopt(c, i);
+            } else if (this.#canAdoptWithSpace(c)) {
+              done = false;
+              this.#adoptWithSpace(c, i);
+            } else if (this.#canUsurp(c)) {
+              done = false;
+              this.#usurp(c);
+            }
+          }
+        }
+      } while (!done && ++iterations < 10);
+    }
+    this.#toString = void 0;
+  }
+  #partsToRegExp(dot) {
+    return this.#parts.map((p) => {
+      if (typeof p === "string") {
+        throw new Error("string type in extglob ast??");
+      }
+      const [re, _, _hasMagic, uflag] = p.toRegExpSource(dot);
+      this.#uflag = this.#uflag || uflag;
+      return re;
+    }).filter((p) => !(this.isStart() && this.isEnd()) || !!p).join("|");
+  }
+  static #parseGlob(glob, hasMagic, noEmpty = false) {
+    let escaping = false;
+    let re = "";
+    let uflag = false;
+    let inStar = false;
+    for (let i = 0; i < glob.length; i++) {
+      const c = glob.charAt(i);
+      if (escaping) {
+        escaping = false;
+        re += (reSpecials.has(c) ? "\\" : "") + c;
+        continue;
+      }
+      if (c === "*") {
+        if (inStar)
+          continue;
+        inStar = true;
+        re += noEmpty && /^[*]+$/.test(glob) ? starNoEmpty : star;
+        hasMagic = true;
+        continue;
+      } else {
+        inStar = false;
+      }
+      if (c === "\\") {
+        if (i === glob.length - 1) {
+          re += "\\\\";
+        } else {
+          escaping = true;
+        }
+        continue;
+      }
+      if (c === "[") {
+        const [src, needUflag, consumed, magic] = parseClass(glob, i);
+        if (consumed) {
+          re += src;
+          uflag = uflag || needUflag;
+          i += consumed - 1;
+          hasMagic = hasMagic || magic;
+          continue;
+        }
+      }
+      if (c === "?") {
+        re += qmark;
+        hasMagic = true;
+        continue;
+      }
+      re += regExpEscape(c);
+    }
+    return [re, unescape(glob), !!hasMagic, uflag];
+  }
+};
+_a = AST;
+
+// node_modules/minimatch/dist/esm/escape.js
+var escape = (s, { windowsPathsNoEscape = false, magicalBraces = false } = {}) => {
+  if (magicalBraces) {
+    return windowsPathsNoEscape ? s.replace(/[?*()[\]{}]/g, "[$&]") : s.replace(/[?*()[\]\\{}]/g, "\\$&");
+  }
+  return windowsPathsNoEscape ? s.replace(/[?*()[\]]/g, "[$&]") : s.replace(/[?*()[\]\\]/g, "\\$&");
+};
+
+// node_modules/minimatch/dist/esm/index.js
+var minimatch = (p, pattern, options = {}) => {
+  assertValidPattern(pattern);
+  if (!options.nocomment && pattern.charAt(0) === "#") {
+    return false;
+  }
+  return new Minimatch(pattern, options).match(p);
+};
+var starDotExtRE = /^\*+([^+@!?*[(]*)$/;
+var starDotExtTest = (ext2) => (f) => !f.startsWith(".") && f.endsWith(ext2);
+var starDotExtTestDot = (ext2) => (f) => f.endsWith(ext2);
+var starDotExtTestNocase = (ext2) => {
+  ext2 = ext2.toLowerCase();
+  return (f) => !f.startsWith(".") && f.toLowerCase().endsWith(ext2);
+};
+var starDotExtTestNocaseDot = (ext2) => {
+  ext2 = ext2.toLowerCase();
+  return (f) => f.toLowerCase().endsWith(ext2);
+};
+var starDotStarRE = /^\*+\.\*+$/;
+var starDotStarTest = (f) => !f.startsWith(".") && f.includes(".");
+var starDotStarTestDot = (f) => f !== "." && f !== ".." && f.includes(".");
+var dotStarRE = /^\.\*+$/;
+var dotStarTest = (f) => f !== "." && f !== ".." && f.startsWith(".");
+var starRE = /^\*+$/;
+var starTest = (f) => f.length !== 0 && !f.startsWith(".");
+var starTestDot = (f) => f.length !== 0 && f !== "." && f !== "..";
+var qmarksRE = /^\?+([^+@!?*[(]*)?$/;
+var qmarksTestNocase = ([$0, ext2 = ""]) => {
+  const noext = qmarksTestNoExt([$0]);
+  if (!ext2)
+    return noext;
+  ext2 = ext2.toLowerCase();
+  return (f) => noext(f) && f.toLowerCase().endsWith(ext2);
+};
+var qmarksTestNocaseDot = ([$0, ext2 = ""]) => {
+  const noext = qmarksTestNoExtDot([$0]);
+  if (!ext2)
+    return noext;
+  ext2 = ext2.toLowerCase();
+  return (f) => noext(f) && f.toLowerCase().endsWith(ext2);
+};
+var qmarksTestDot = ([$0, ext2 = ""]) => {
+  const noext = qmarksTestNoExtDot([$0]);
+  return !ext2 ? noext : (f) => noext(f) && f.endsWith(ext2);
+};
+var qmarksTest = ([$0, ext2 = ""]) => {
+  const noext = qmarksTestNoExt([$0]);
+  return !ext2 ? noext : (f) => noext(f) && f.endsWith(ext2);
+};
+var qmarksTestNoExt = ([$0]) => {
+  const len = $0.length;
+  return (f) => f.length === len && !f.startsWith(".");
+};
+var qmarksTestNoExtDot = ([$0]) => {
+  const len = $0.length;
+  return (f) => f.length === len && f !== "." && f !== "..";
+};
+var defaultPlatform = typeof process === "object" && process ? typeof process.env === "object" && process.env && process.env.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix";
+var path2 = {
+  win32: { sep: "\\" },
+  posix: { sep: "/" }
+};
+var sep2 = defaultPlatform === "win32" ? path2.win32.sep : path2.posix.sep;
+minimatch.sep = sep2;
+var GLOBSTAR = /* @__PURE__ */ Symbol("globstar **");
+minimatch.GLOBSTAR = GLOBSTAR;
+var qmark2 = "[^/]";
+var star2 = qmark2 + "*?";
+var twoStarDot = "(?:(?!(?:\\/|^)(?:\\.{1,2})($|\\/)).)*?";
+var twoStarNoDot = "(?:(?!(?:\\/|^)\\.).)*?";
+var filter = (pattern, options = {}) => (p) => minimatch(p, pattern, options);
+minimatch.filter = filter;
+var ext = (a, b = {}) => Object.assign({}, a, b);
+var defaults = (def) => {
+  if (!def || typeof def !== "object" || !Object.keys(def).length) {
+    return minimatch;
+  }
+  const orig = minimatch;
+  const m = (p, pattern, options = {}) => orig(p, pattern, ext(def, options));
+  return Object.assign(m, {
+    Minimatch: class Minimatch extends orig.Minimatch {
+      constructor(pattern, options = {}) {
+        super(pattern, ext(def, options));
+      }
+      static defaults(options) {
+        return orig.defaults(ext(def, options)).Minimatch;
+      }
+    },
+    AST: class AST extends orig.AST {
+      /* c8 ignore start */
+      constructor(type, parent, options = {}) {
+        super(type, parent, ext(def, options));
+      }
+      /* c8 ignore stop */
+      static fromGlob(pattern, options = {}) {
+        return orig.AST.fromGlob(pattern, ext(def, options));
+      }
+    },
+    unescape: (s, options = {}) => orig.unescape(s, ext(def, options)),
+    escape: (s, options = {}) => orig.escape(s, ext(def, options)),
+    filter: (pattern, options = {}) => orig.filter(pattern, ext(def, options)),
+    defaults: (options) => orig.defaults(ext(def, options)),
+    makeRe: (pattern, options = {}) => orig.makeRe(pattern, ext(def, options)),
+    braceExpand: (pattern, options = {}) => orig.braceExpand(pattern, ext(def, options)),
+    match: (list, pattern, options = {}) => orig.match(list, pattern, ext(def, options)),
+    sep: orig.sep,
+    GLOBSTAR
+  });
+};
+minimatch.defaults = defaults;
+var braceExpand = (pattern, options = {}) => {
+  assertValidPattern(pattern);
+  if (options.nobrace || !/\{(?:(?!\{).)*\}/.test(pattern)) {
+    return [pattern];
+  }
+  return expand(pattern, { max: options.braceExpandMax });
+};
+minimatch.braceExpand = braceExpand;
+var makeRe = (pattern, options = {}) => new Minimatch(pattern, options).makeRe();
+minimatch.makeRe = makeRe;
+var match2 = (list, pattern, options = {}) => {
+  const mm = new Minimatch(pattern, options);
+  list = list.filter((f) => mm.match(f));
+  if (mm.options.nonull && !list.length) {
+    list.push(pattern);
+  }
+  return list;
+};
+minimatch.match = match2;
+var globMagic = /[?*]|[+@!]\(.*?\)|\[|\]/;
+var regExpEscape2 = (s) => s.replace(/[-[\]{}()*+?.,\\^$|#\s]/g, "\\$&");
+var Minimatch = class {
+  options;
+  set;
+  pattern;
+  windowsPathsNoEscape;
+  nonegate;
+  negate;
+  comment;
+  empty;
+  preserveMultipleSlashes;
+  partial;
+  globSet;
+  globParts;
+  nocase;
+  isWindows;
+  platform;
+  windowsNoMagicRoot;
+  maxGlobstarRecursion;
+  regexp;
+  constructor(pattern, options = {}) {
+    assertValidPattern(pattern);
+    options = options || {};
+    this.options = options;
+    this.maxGlobstarRecursion = options.maxGlobstarRecursion ?? 200;
+    this.pattern = pattern;
+    this.platform = options.platform || defaultPlatform;
+    this.isWindows = this.platform === "win32";
+    const awe = "allowWindowsEscape";
+    this.windowsPathsNoEscape = !!options.windowsPathsNoEscape || options[awe] === false;
+    if (this.windowsPathsNoEscape) {
+      this.pattern = this.pattern.replace(/\\/g, "/");
+    }
+    this.preserveMultipleSlashes = !!options.preserveMultipleSlashes;
+    this.regexp = null;
+    this.negate = false;
+    this.nonegate = !!options.nonegate;
+    this.comment = false;
+    this.empty = false;
+    this.partial = !!options.partial;
+    this.nocase = !!this.options.nocase;
+    this.windowsNoMagicRoot = options.windowsNoMagicRoot !== void 0 ? options.windowsNoMagicRoot : !!(this.isWindows && this.nocase);
+    this.globSet = [];
+    this.globParts = [];
+    this.set = [];
+    this.make();
+  }
+  hasMagic() {
+    if (this.options.magicalBraces && this.set.length > 1) {
+      return true;
+    }
+    for (const pattern of this.set) {
+      for (const part of pattern) {
+        if (typeof part !== "string")
+          return true;
+      }
+    }
+    return false;
+  }
+  debug(..._) {
+  }
+  make() {
+    const pattern = this.pattern;
+    const options = this.options;
+    if (!options.nocomment && pattern.charAt(0) === "#") {
+      this.comment = true;
+      return;
+    }
+    if (!pattern) {
+      this.empty = true;
+      return;
+    }
+    this.parseNegate();
+    this.globSet = [...new Set(this.braceExpand())];
+    if (options.debug) {
+      this.debug = (...args) => console.error(...args);
+    }
+    this.debug(this.pattern, this.globSet);
+    const rawGlobParts = this.globSet.map((s) => this.slashSplit(s));
+    this.globParts = this.preprocess(rawGlobParts);
+    this.debug(this.pattern, this.globParts);
+    let set = this.globParts.map((s, _, __) => {
+      if (this.isWindows && this.windowsNoMagicRoot) {
+        const isUNC = s[0] === "" && s[1] === "" && (s[2] === "?" || !globMagic.test(s[2])) && !globMagic.test(s[3]);
+        const isDrive = /^[a-z]:/i.test(s[0]);
+        if (isUNC) {
+          return [
+            ...s.slice(0, 4),
+            ...s.slice(4).map((ss) => this.parse(ss))
+          ];
+        } else if (isDrive) {
+          return [s[0], ...s.slice(1).map((ss) => this.parse(ss))];
+        }
+      }
+      return s.map((ss) => this.parse(ss));
+    });
+    this.debug(this.pattern, set);
+    this.set = set.filter((s) => s.indexOf(false) === -1);
+    if (this.isWindows) {
+      for (let i = 0; i < this.set.length; i++) {
+        const p = this.set[i];
+        if (p[0] === "" && p[1] === "" && this.globParts[i][2] === "?" && typeof p[3] === "string" && /^[a-z]:$/i.test(p[3])) {
+          p[2] = "?";
+        }
+      }
+    }
+    this.debug(this.pattern, this.set);
+  }
+  // various transforms to equivalent pattern sets that are
+  // faster to process in a filesystem walk.  The goal is to
+  // eliminate what we can, and push all ** patterns as far
+  // to the right as possible, even if it increases the number
+  // of patterns that we have to process.
+  preprocess(globParts) {
+    if (this.options.noglobstar) {
+      for (const partset of globParts) {
+        for (let j = 0; j < partset.length; j++) {
+          if (partset[j] === "**") {
+            partset[j] = "*";
+          }
+        }
+      }
+    }
+    const { optimizationLevel = 1 } = this.options;
+    if (optimizationLevel >= 2) {
+      globParts = this.firstPhasePreProcess(globParts);
+      globParts = this.secondPhasePreProcess(globParts);
+    } else if (optimizationLevel >= 1) {
+      globParts = this.levelOneOptimize(globParts);
+    } else {
+      globParts = this.adjascentGlobstarOptimize(globParts);
+    }
+    return globParts;
+  }
+  // just get rid of adjascent ** portions
+  adjascentGlobstarOptimize(globParts) {
+    return globParts.map((parts) => {
+      let gs = -1;
+      while (-1 !== (gs = parts.indexOf("**", gs + 1))) {
+        let i = gs;
+        while (parts[i + 1] === "**") {
+          i++;
+        }
+        if (i !== gs) {
+          parts.splice(gs, i - gs);
+        }
+      }
+      return parts;
+    });
+  }
+  // get rid of adjascent ** and resolve .. portions
+  levelOneOptimize(globParts) {
+    return globParts.map((parts) => {
+      parts = parts.reduce((set, part) => {
+        const prev = set[set.length - 1];
+        if (part === "**" && prev === "**") {
+          return set;
+        }
+        if (part === "..") {
+          if (prev && prev !== ".." && prev !== "." && prev !== "**") {
+            set.pop();
+            return set;
+          }
+        }
+        set.push(part);
+        return set;
+      }, []);
+      return parts.length === 0 ? [""] : parts;
+    });
+  }
+  levelTwoFileOptimize(parts) {
+    if (!Array.isArray(parts)) {
+      parts = this.slashSplit(parts);
+    }
+    let didSomething = false;
+    do {
+      didSomething = false;
+      if (!this.preserveMultipleSlashes) {
+        for (let i = 1; i < parts.length - 1; i++) {
+          const p = parts[i];
+          if (i === 1 && p === "" && parts[0] === "")
+            continue;
+          if (p === "." || p === "") {
+            didSomething = true;
+            parts.splice(i, 1);
+            i--;
+          }
+        }
+        if (parts[0] === "." && parts.length === 2 && (parts[1] === "." || parts[1] === "")) {
+          didSomething = true;
+          parts.pop();
+        }
+      }
+      let dd = 0;
+      while (-1 !== (dd = parts.indexOf("..", dd + 1))) {
+        const p = parts[dd - 1];
+        if (p && p !== "." && p !== ".." && p !== "**" && !(this.isWindows && /^[a-z]:$/i.test(p))) {
+          didSomething = true;
+          parts.splice(dd - 1, 2);
+          dd -= 2;
+        }
+      }
+    } while (didSomething);
+    return parts.length === 0 ? [""] : parts;
+  }
+  // First phase: single-pattern processing
+  // <pre> is 1 or more portions
+  // <rest> is 1 or more portions
+  // <p> is any portion other than ., .., '', or **
+  // <e> is . or ''
+  //
+  // **/.. is *brutal* for filesystem walking performance, because
+  // it effectively resets the recursive walk each time it occurs,
+  // and ** cannot be reduced out by a .. pattern part like a regexp
+  // or most strings (other than .., ., and '') can be.
+  //
+  // <pre>/**/../<p>/<p>/<rest> -> {<pre>/../<p>/<p>/<rest>,<pre>/**/<p>/<p>/<rest>}
+  // <pre>/<e>/<rest> -> <pre>/<rest>
+  // <pre>/<p>/../<rest> -> <pre>/<rest>
+  // **/**/<rest> -> **/<rest>
+  //
+  // **/*/<rest> -> */**/<rest> <== not valid because ** doesn't follow
+  // this WOULD be allowed if ** did follow symlinks, or * didn't
+  firstPhasePreProcess(globParts) {
+    let didSomething = false;
+    do {
+      didSomething = false;
+      for (let parts of globParts) {
+        let gs = -1;
+        while (-1 !== (gs = parts.indexOf("**", gs + 1))) {
+          let gss = gs;
+          while (parts[gss + 1] === "**") {
+            gss++;
+          }
+          if (gss > gs) {
+            parts.splice(gs + 1, gss - gs);
+          }
+          let next = parts[gs + 1];
+          const p = parts[gs + 2];
+          const p2 = parts[gs + 3];
+          if (next !== "..")
+            continue;
+          if (!p || p === "." || p === ".." || !p2 || p2 === "." || p2 === "..") {
+            continue;
+          }
+          didSomething = true;
+          parts.splice(gs, 1);
+          const other = parts.slice(0);
+          other[gs] = "**";
+          globParts.push(other);
+          gs--;
+        }
+        if (!this.preserveMultipleSlashes) {
+          for (let i = 1; i < parts.length - 1; i++) {
+            const p = parts[i];
+            if (i === 1 && p === "" && parts[0] === "")
+              continue;
+            if (p === "." || p === "") {
+              didSomething = true;
+              parts.splice(i, 1);
+              i--;
+            }
+          }
+          if (parts[0] === "." && parts.length === 2 && (parts[1] === "." || parts[1] === "")) {
+            didSomething = true;
+            parts.pop();
+          }
+        }
+        let dd = 0;
+        while (-1 !== (dd = parts.indexOf("..", dd + 1))) {
+          const p = parts[dd - 1];
+          if (p && p !== "." && p !== ".." && p !== "**") {
+            didSomething = true;
+            const needDot = dd === 1 && parts[dd + 1] === "**";
+            const splin = needDot ? ["."] : [];
+            parts.splice(dd - 1, 2, ...splin);
+            if (parts.length === 0)
+              parts.push("");
+            dd -= 2;
+          }
+        }
+      }
+    } while (didSomething);
+    return globParts;
+  }
+  // second phase: multi-pattern dedupes
+  // {<pre>/*/<rest>,<pre>/<p>/<rest>} -> <pre>/*/<rest>
+  // {<pre>/<rest>,<pre>/<rest>} -> <pre>/<rest>
+  // {<pre>/**/<rest>,<pre>/<rest>} -> <pre>/**/<rest>
+  //
+  // {<pre>/**/<rest>,<pre>/**/<p>/<rest>} -> <pre>/**/<rest>
+  // ^-- not valid because ** doens't follow symlinks
+  secondPhasePreProcess(globParts) {
+    for (let i = 0; i < globParts.length - 1; i++) {
+      for (let j = i + 1; j < globParts.length; j++) {
+        const matched = this.partsMatch(globParts[i], globParts[j], !this.preserveMultipleSlashes);
+        if (matched) {
+          globParts[i] = [];
+          globParts[j] = matched;
+          break;
+        }
+      }
+    }
+    return globParts.filter((gs) => gs.length);
+  }
+  partsMatch(a, b, emptyGSMatch = false) {
+    let ai = 0;
+    let bi = 0;
+    let result = [];
+    let which2 = "";
+    while (ai < a.length && bi < b.length) {
+      if (a[ai] === b[bi]) {
+        result.push(which2 === "b" ? b[bi] : a[ai]);
+        ai++;
+        bi++;
+      } else if (emptyGSMatch && a[ai] === "**" && b[bi] === a[ai + 1]) {
+        result.push(a[ai]);
+        ai++;
+      } else if (emptyGSMatch && b[bi] === "**" && a[ai] === b[bi + 1]) {
+        result.push(b[bi]);
+        bi++;
+      } else if (a[ai] === "*" && b[bi] && (this.options.dot || !b[bi].startsWith(".")) && b[bi] !== "**") {
+        if (which2 === "b")
+          return false;
+        which2 = "a";
+        result.push(a[ai]);
+        ai++;
+        bi++;
+      } else if (b[bi] === "*" && a[ai] && (this.options.dot || !a[ai].startsWith(".")) && a[ai] !== "**") {
+        if (which2 === "a")
+          return false;
+        which2 = "b";
+        result.push(b[bi]);
+        ai++;
+        bi++;
+      } else {
+        return false;
+      }
+    }
+    return a.length === b.length && result;
+  }
+  parseNegate() {
+    if (this.nonegate)
+      return;
+    const pattern = this.pattern;
+    let negate = false;
+    let negateOffset = 0;
+    for (let i = 0; i < pattern.length && pattern.charAt(i) === "!"; i++) {
+      negate = !negate;
+      negateOffset++;
+    }
+    if (negateOffset)
+      this.pattern = pattern.slice(negateOffset);
+    this.negate = negate;
+  }
+  // set partial to true to test if, for example,
+  // "/a/b" matches the start of "/*/b/*/d"
+  // Partial means, if you run out of file before you run
+  // out of pattern, then that's fine, as long as all
+  // the parts match.
+  matchOne(file, pattern, partial = false) {
+    let fileStartIndex = 0;
+    let patternStartIndex = 0;
+    if (this.isWindows) {
+      const fileDrive = typeof file[0] === "string" && /^[a-z]:$/i.test(file[0]);
+      const fileUNC = !fileDrive && file[0] === "" && file[1] === "" && file[2] === "?" && /^[a-z]:$/i.test(file[3]);
+      const patternDrive = typeof pattern[0] === "string" && /^[a-z]:$/i.test(pattern[0]);
+      const patternUNC = !patternDrive && pattern[0] === "" && pattern[1] === "" && pattern[2] === "?" && typeof pattern[3] === "string" && /^[a-z]:$/i.test(pattern[3]);
+      const fdi = fileUNC ? 3 : fileDrive ? 0 : void 0;
+      const pdi = patternUNC ? 3 : patternDrive ? 0 : void 0;
+      if (typeof fdi === "number" && typeof pdi === "number") {
+        const [fd, pd] = [
+          file[fdi],
+          pattern[pdi]
+        ];
+        if (fd.toLowerCase() === pd.toLowerCase()) {
+          pattern[pdi] = fd;
+          patternStartIndex = pdi;
+          fileStartIndex = fdi;
+        }
+      }
+    }
+    const { optimizationLevel = 1 } = this.options;
+    if (optimizationLevel >= 2) {
+      file = this.levelTwoFileOptimize(file);
+    }
+    if (pattern.includes(GLOBSTAR)) {
+      return this.#matchGlobstar(file, pattern, partial, fileStartIndex, patternStartIndex);
+    }
+    return this.#matchOne(file, pattern, partial, fileStartIndex, patternStartIndex);
+  }
+  #matchGlobstar(file, pattern, partial, fileIndex, patternIndex) {
+    const firstgs = pattern.indexOf(GLOBSTAR, patternIndex);
+    const lastgs = pattern.lastIndexOf(GLOBSTAR);
+    const [head, body2, tail] = partial ? [
+      pattern.slice(patternIndex, firstgs),
+      pattern.slice(firstgs + 1),
+      []
+    ] : [
+      pattern.slice(patternIndex, firstgs),
+      pattern.slice(firstgs + 1, lastgs),
+      pattern.slice(lastgs + 1)
+    ];
+    if (head.length) {
+      const fileHead = file.slice(fileIndex, fileIndex + head.length);
+      if (!this.#matchOne(fileHead, head, partial, 0, 0)) {
+        return false;
+      }
+      fileIndex += head.length;
+      patternIndex += head.length;
+    }
+    let fileTailMatch = 0;
+    if (tail.length) {
+      if (tail.length + fileIndex > file.length)
+        return false;
+      let tailStart = file.length - tail.length;
+      if (this.#matchOne(file, tail, partial, tailStart, 0)) {
+        fileTailMatch = tail.length;
+      } else {
+        if (file[file.length - 1] !== "" || fileIndex + tail.length === file.length) {
+          return false;
+        }
+        tailStart--;
+        if (!this.#matchOne(file, tail, partial, tailStart, 0)) {
+          return false;
+        }
+        fileTailMatch = tail.length + 1;
+      }
+    }
+    if (!body2.length) {
+      let sawSome = !!fileTailMatch;
+      for (let i2 = fileIndex; i2 < file.length - fileTailMatch; i2++) {
+        const f = String(file[i2]);
+        sawSome = true;
+        if (f === "." || f === ".." || !this.options.dot && f.startsWith(".")) {
+          return false;
+        }
+      }
+      return partial || sawSome;
+    }
+    const bodySegments = [[[], 0]];
+    let currentBody = bodySegments[0];
+    let nonGsParts = 0;
+    const nonGsPartsSums = [0];
+    for (const b of body2) {
+      if (b === GLOBSTAR) {
+        nonGsPartsSums.push(nonGsParts);
+        currentBody = [[], 0];
+        bodySegments.push(currentBody);
+      } else {
+        currentBody[0].push(b);
+        nonGsParts++;
+      }
+    }
+    let i = bodySegments.length - 1;
+    const fileLength = file.length - fileTailMatch;
+    for (const b of bodySegments) {
+      b[1] = fileLength - (nonGsPartsSums[i--] + b[0].length);
+    }
+    return !!this.#matchGlobStarBodySections(file, bodySegments, fileIndex, 0, partial, 0, !!fileTailMatch);
+  }
+  // return false for "nope, not matching"
+  // return null for "not matching, cannot keep trying"
+  #matchGlobStarBodySections(file, bodySegments, fileIndex, bodyIndex, partial, globStarDepth, sawTail) {
+    const bs = bodySegments[bodyIndex];
+    if (!bs) {
+      for (let i = fileIndex; i < file.length; i++) {
+        sawTail = true;
+        const f = file[i];
+        if (f === "." || f === ".." || !this.options.dot && f.startsWith(".")) {
+          return false;
+        }
+      }
+      return sawTail;
+    }
+    const [body2, after] = bs;
+    while (fileIndex <= after) {
+      const m = this.#matchOne(file.slice(0, fileIndex + body2.length), body2, partial, fileIndex, 0);
+      if (m && globStarDepth < this.maxGlobstarRecursion) {
+        const sub = this.#matchGlobStarBodySections(file, bodySegments, fileIndex + body2.length, bodyIndex + 1, partial, globStarDepth + 1, sawTail);
+        if (sub !== false) {
+          return sub;
+        }
+      }
+      const f = file[fileIndex];
+      if (f === "." || f === ".." || !this.options.dot && f.startsWith(".")) {
+        return false;
+      }
+      fileIndex++;
+    }
+    return partial || null;
+  }
+  #matchOne(file, pattern, partial, fileIndex, patternIndex) {
+    let fi;
+    let pi;
+    let pl;
+    let fl;
+    for (fi = fileIndex, pi = patternIndex, fl = file.length, pl = pattern.length; fi < fl && pi < pl; fi++, pi++) {
+      this.debug("matchOne loop");
+      let p = pattern[pi];
+      let f = file[fi];
+      this.debug(pattern, p, f);
+      if (p === false || p === GLOBSTAR) {
+        return false;
+      }
+      let hit;
+      if (typeof p === "string") {
+        hit = f === p;
+        this.debug("string match", p, f, hit);
+      } else {
+        hit = p.test(f);
+        this.debug("pattern match", p, f, hit);
+      }
+      if (!hit)
+        return false;
+    }
+    if (fi === fl && pi === pl) {
+      return true;
+    } else if (fi === fl) {
+      return partial;
+    } else if (pi === pl) {
+      return fi === fl - 1 && file[fi] === "";
+    } else {
+      throw new Error("wtf?");
+    }
+  }
+  braceExpand() {
+    return braceExpand(this.pattern, this.options);
+  }
+  parse(pattern) {
+    assertValidPattern(pattern);
+    const options = this.options;
+    if (pattern === "**")
+      return GLOBSTAR;
+    if (pattern === "")
+      return "";
+    let m;
+    let fastTest = null;
+    if (m = pattern.match(starRE)) {
+      fastTest = options.dot ? starTestDot : starTest;
+    } else if (m = pattern.match(starDotExtRE)) {
+      fastTest = (options.nocase ? options.dot ? starDotExtTestNocaseDot : starDotExtTestNocase : options.dot ? starDotExtTestDot : starDotExtTest)(m[1]);
+    } else if (m = pattern.match(qmarksRE)) {
+      fastTest = (options.nocase ? options.dot ? qmarksTestNocaseDot : qmarksTestNocase : options.dot ? qmarksTestDot : qmarksTest)(m);
+    } else if (m = pattern.match(starDotStarRE)) {
+      fastTest = options.dot ? starDotStarTestDot : starDotStarTest;
+    } else if (m = pattern.match(dotStarRE)) {
+      fastTest = dotStarTest;
+    }
+    const re = AST.fromGlob(pattern, this.options).toMMPattern();
+    if (fastTest && typeof re === "object") {
+      Reflect.defineProperty(re, "test", { value: fastTest });
+    }
+    return re;
+  }
+  makeRe() {
+    if (this.regexp || this.regexp === false)
+      return this.regexp;
+    const set = this.set;
+    if (!set.length) {
+      this.regexp = false;
+      return this.regexp;
+    }
+    const options = this.options;
+    const twoStar = options.noglobstar ? star2 : options.dot ? twoStarDot : twoStarNoDot;
+    const flags = new Set(options.nocase ? ["i"] : []);
+    let re = set.map((pattern) => {
+      const pp = pattern.map((p) => {
+        if (p instanceof RegExp) {
+          for (const f of p.flags.split(""))
+            flags.add(f);
+        }
+        return typeof p === "string" ? regExpEscape2(p) : p === GLOBSTAR ? GLOBSTAR : p._src;
+      });
+      pp.forEach((p, i) => {
+        const next = pp[i + 1];
+        const prev = pp[i - 1];
+        if (p !== GLOBSTAR || prev === GLOBSTAR) {
+          return;
+        }
+        if (prev === void 0) {
+          if (next !== void 0 && next !== GLOBSTAR) {
+            pp[i + 1] = "(?:\\/|" + twoStar + "\\/)?" + next;
+          } else {
+            pp[i] = twoStar;
+          }
+        } else if (next === void 0) {
+          pp[i - 1] = prev + "(?:\\/|\\/" + twoStar + ")?";
+        } else if (next !== GLOBSTAR) {
+          pp[i - 1] = prev + "(?:\\/|\\/" + twoStar + "\\/)" + next;
+          pp[i + 1] = GLOBSTAR;
+        }
+      });
+      const filtered = pp.filter((p) => p !== GLOBSTAR);
+      if (this.partial && filtered.length >= 1) {
+        const prefixes = [];
+        for (let i = 1; i <= filtered.length; i++) {
+          prefixes.push(filtered.slice(0, i).join("/"));
+        }
+        return "(?:" + prefixes.join("|") + ")";
+      }
+      return filtered.join("/");
+    }).join("|");
+    const [open, close] = set.length > 1 ? ["(?:", ")"] : ["", ""];
+    re = "^" + open + re + close + "$";
+    if (this.partial) {
+      re = "^(?:\\/|" + open + re.slice(1, -1) + close + ")$";
+    }
+    if (this.negate)
+      re = "^(?!" + re + ").+$";
+    try {
+      this.regexp = new RegExp(re, [...flags].join(""));
+    } catch {
+      this.regexp = false;
+    }
+    return this.regexp;
+  }
+  slashSplit(p) {
+    if (this.preserveMultipleSlashes) {
+      return p.split("/");
+    } else if (this.isWindows && /^\/\/[^/]+/.test(p)) {
+      return ["", ...p.split(/\/+/)];
+    } else {
+      return p.split(/\/+/);
+    }
+  }
+  match(f, partial = this.partial) {
+    this.debug("match", f, this.pattern);
+    if (this.comment) {
+      return false;
+    }
+    if (this.empty) {
+      return f === "";
+    }
+    if (f === "/" && partial) {
+      return true;
+    }
+    const options = this.options;
+    if (this.isWindows) {
+      f = f.split("\\").join("/");
+    }
+    const ff = this.slashSplit(f);
+    this.debug(this.pattern, "split", ff);
+    const set = this.set;
+    this.debug(this.pattern, "set", set);
+    let filename = ff[ff.length - 1];
+    if (!filename) {
+      for (let i = ff.length - 2; !filename && i >= 0; i--) {
+        filename = ff[i];
+      }
+    }
+    for (const pattern of set) {
+      let file = ff;
+      if (options.matchBase && pattern.length === 1) {
+        file = [filename];
+      }
+      const hit = this.matchOne(file, pattern, partial);
+      if (hit) {
+        if (options.flipNegate) {
+          return true;
+        }
+        return !this.negate;
+      }
+    }
+    if (options.flipNegate) {
+      return false;
+    }
+    return this.negate;
+  }
+  static defaults(def) {
+    return minimatch.defaults(def).Minimatch;
+  }
+};
+minimatch.AST = AST;
+minimatch.Minimatch = Minimatch;
+minimatch.escape = escape;
+minimatch.unescape = unescape;
+
+// node_modules/@actions/glob/lib/internal-path.js
+import * as path3 from "path";
+import assert2 from "assert";
+var IS_WINDOWS3 = process.platform === "win32";
+var Path = class {
   /**
-   * Indicates that the service supports
-   * requests for partial file content.
-   *
-   * @readonly
+   * Constructs a Path
+   * @param itemPath Path or array of segments
    */
-  get acceptRanges() {
-    return this.originalResponse.acceptRanges;
+  constructor(itemPath) {
+    this.segments = [];
+    if (typeof itemPath === "string") {
+      assert2(itemPath, `Parameter 'itemPath' must not be empty`);
+      itemPath = safeTrimTrailingSeparator(itemPath);
+      if (!hasRoot(itemPath)) {
+        this.segments = itemPath.split(path3.sep);
+      } else {
+        let remaining = itemPath;
+        let dir = dirname2(remaining);
+        while (dir !== remaining) {
+          const basename3 = path3.basename(remaining);
+          this.segments.unshift(basename3);
+          remaining = dir;
+          dir = dirname2(remaining);
+        }
+        this.segments.unshift(remaining);
+      }
+    } else {
+      assert2(itemPath.length > 0, `Parameter 'itemPath' must not be an empty array`);
+      for (let i = 0; i < itemPath.length; i++) {
+        let segment = itemPath[i];
+        assert2(segment, `Parameter 'itemPath' must not contain any empty segments`);
+        segment = normalizeSeparators(itemPath[i]);
+        if (i === 0 && hasRoot(segment)) {
+          segment = safeTrimTrailingSeparator(segment);
+          assert2(segment === dirname2(segment), `Parameter 'itemPath' root segment contains information for multiple segments`);
+          this.segments.push(segment);
+        } else {
+          assert2(!segment.includes(path3.sep), `Parameter 'itemPath' contains unexpected path separators`);
+          this.segments.push(segment);
+        }
+      }
+    }
   }
   /**
-   * Returns if it was previously specified
-   * for the file.
-   *
-   * @readonly
+   * Converts the path to it's string representation
    */
-  get cacheControl() {
-    return this.originalResponse.cacheControl;
-  }
-  /**
-   * Returns the value that was specified
-   * for the 'x-ms-content-disposition' header and specifies how to process the
-   * response.
-   *
-   * @readonly
-   */
-  get contentDisposition() {
-    return this.originalResponse.contentDisposition;
-  }
-  /**
-   * Returns the value that was specified
-   * for the Content-Encoding request header.
-   *
-   * @readonly
-   */
-  get contentEncoding() {
-    return this.originalResponse.contentEncoding;
-  }
-  /**
-   * Returns the value that was specified
-   * for the Content-Language request header.
-   *
-   * @readonly
-   */
-  get contentLanguage() {
-    return this.originalResponse.contentLanguage;
-  }
-  /**
-   * The current sequence number for a
-   * page blob. This header is not returned for block blobs or append blobs.
-   *
-   * @readonly
-   */
-  get blobSequenceNumber() {
-    return this.originalResponse.blobSequenceNumber;
-  }
-  /**
-   * The blob's type. Possible values include:
-   * 'BlockBlob', 'PageBlob', 'AppendBlob'.
-   *
-   * @readonly
-   */
-  get blobType() {
-    return this.originalResponse.blobType;
-  }
-  /**
-   * The number of bytes present in the
-   * response body.
-   *
-   * @readonly
-   */
-  get contentLength() {
-    return this.originalResponse.contentLength;
-  }
-  /**
-   * If the file has an MD5 hash and the
-   * request is to read the full file, this response header is returned so that
-   * the client can check for message content integrity. If the request is to
-   * read a specified range and the 'x-ms-range-get-content-md5' is set to
-   * true, then the request returns an MD5 hash for the range, as long as the
-   * range size is less than or equal to 4 MB. If neither of these sets of
-   * conditions is true, then no value is returned for the 'Content-MD5'
-   * header.
-   *
-   * @readonly
-   */
-  get contentMD5() {
-    return this.originalResponse.contentMD5;
-  }
-  /**
-   * Indicates the range of bytes returned if
-   * the client requested a subset of the file by setting the Range request
-   * header.
-   *
-   * @readonly
-   */
-  get contentRange() {
-    return this.originalResponse.contentRange;
-  }
-  /**
-   * The content type specified for the file.
-   * The default content type is 'application/octet-stream'
-   *
-   * @readonly
-   */
-  get contentType() {
-    return this.originalResponse.contentType;
-  }
-  /**
-   * Conclusion time of the last attempted
-   * Copy File operation where this file was the destination file. This value
-   * can specify the time of a completed, aborted, or failed copy attempt.
-   *
-   * @readonly
-   */
-  get copyCompletedOn() {
-    return void 0;
-  }
-  /**
-   * String identifier for the last attempted Copy
-   * File operation where this file was the destination file.
-   *
-   * @readonly
-   */
-  get copyId() {
-    return this.originalResponse.copyId;
-  }
-  /**
-   * Contains the number of bytes copied and
-   * the total bytes in the source in the last attempted Copy File operation
-   * where this file was the destination file. Can show between 0 and
-   * Content-Length bytes copied.
-   *
-   * @readonly
-   */
-  get copyProgress() {
-    return this.originalResponse.copyProgress;
-  }
-  /**
-   * URL up to 2KB in length that specifies the
-   * source file used in the last attempted Copy File operation where this file
-   * was the destination file.
-   *
-   * @readonly
-   */
-  get copySource() {
-    return this.originalResponse.copySource;
-  }
-  /**
-   * State of the copy operation
-   * identified by 'x-ms-copy-id'. Possible values include: 'pending',
-   * 'success', 'aborted', 'failed'
-   *
-   * @readonly
-   */
-  get copyStatus() {
-    return this.originalResponse.copyStatus;
-  }
-  /**
-   * Only appears when
-   * x-ms-copy-status is failed or pending. Describes cause of fatal or
-   * non-fatal copy operation failure.
-   *
-   * @readonly
-   */
-  get copyStatusDescription() {
-    return this.originalResponse.copyStatusDescription;
-  }
-  /**
-   * When a blob is leased,
-   * specifies whether the lease is of infinite or fixed duration. Possible
-   * values include: 'infinite', 'fixed'.
-   *
-   * @readonly
-   */
-  get leaseDuration() {
-    return this.originalResponse.leaseDuration;
-  }
-  /**
-   * Lease state of the blob. Possible
-   * values include: 'available', 'leased', 'expired', 'breaking', 'broken'.
-   *
-   * @readonly
-   */
-  get leaseState() {
-    return this.originalResponse.leaseState;
-  }
-  /**
-   * The current lease status of the
-   * blob. Possible values include: 'locked', 'unlocked'.
-   *
-   * @readonly
-   */
-  get leaseStatus() {
-    return this.originalResponse.leaseStatus;
-  }
-  /**
-   * A UTC date/time value generated by the service that
-   * indicates the time at which the response was initiated.
-   *
-   * @readonly
-   */
-  get date() {
-    return this.originalResponse.date;
-  }
-  /**
-   * The number of committed blocks
-   * present in the blob. This header is returned only for append blobs.
-   *
-   * @readonly
-   */
-  get blobCommittedBlockCount() {
-    return this.originalResponse.blobCommittedBlockCount;
-  }
-  /**
-   * The ETag contains a value that you can use to
-   * perform operations conditionally, in quotes.
-   *
-   * @readonly
-   */
-  get etag() {
-    return this.originalResponse.etag;
-  }
-  /**
-   * The error code.
-   *
-   * @readonly
-   */
-  get errorCode() {
-    return this.originalResponse.errorCode;
-  }
-  /**
-   * The value of this header is set to
-   * true if the file data and application metadata are completely encrypted
-   * using the specified algorithm. Otherwise, the value is set to false (when
-   * the file is unencrypted, or if only parts of the file/application metadata
-   * are encrypted).
-   *
-   * @readonly
-   */
-  get isServerEncrypted() {
-    return this.originalResponse.isServerEncrypted;
-  }
-  /**
-   * If the blob has a MD5 hash, and if
-   * request contains range header (Range or x-ms-range), this response header
-   * is returned with the value of the whole blob's MD5 value. This value may
-   * or may not be equal to the value returned in Content-MD5 header, with the
-   * latter calculated from the requested range.
-   *
-   * @readonly
-   */
-  get blobContentMD5() {
-    return this.originalResponse.blobContentMD5;
-  }
-  /**
-   * Returns the date and time the file was last
-   * modified. Any operation that modifies the file or its properties updates
-   * the last modified time.
-   *
-   * @readonly
-   */
-  get lastModified() {
-    return this.originalResponse.lastModified;
-  }
-  /**
-   * A name-value pair
-   * to associate with a file storage object.
-   *
-   * @readonly
-   */
-  get metadata() {
-    return this.originalResponse.metadata;
-  }
-  /**
-   * This header uniquely identifies the request
-   * that was made and can be used for troubleshooting the request.
-   *
-   * @readonly
-   */
-  get requestId() {
-    return this.originalResponse.requestId;
-  }
-  /**
-   * If a client request id header is sent in the request, this header will be present in the
-   * response with the same value.
-   *
-   * @readonly
-   */
-  get clientRequestId() {
-    return this.originalResponse.clientRequestId;
-  }
-  /**
-   * Indicates the version of the File service used
-   * to execute the request.
-   *
-   * @readonly
-   */
-  get version() {
-    return this.originalResponse.version;
-  }
-  /**
-   * The SHA-256 hash of the encryption key used to encrypt the blob. This value is only returned
-   * when the blob was encrypted with a customer-provided key.
-   *
-   * @readonly
-   */
-  get encryptionKeySha256() {
-    return this.originalResponse.encryptionKeySha256;
-  }
-  /**
-   * If the request is to read a specified range and the x-ms-range-get-content-crc64 is set to
-   * true, then the request returns a crc64 for the range, as long as the range size is less than
-   * or equal to 4 MB. If both x-ms-range-get-content-crc64 & x-ms-range-get-content-md5 is
-   * specified in the same request, it will fail with 400(Bad Request)
-   */
-  get contentCrc64() {
-    return this.originalResponse.contentCrc64;
-  }
-  /**
-   * The response body as a browser Blob.
-   * Always undefined in node.js.
-   *
-   * @readonly
-   */
-  get blobBody() {
-    return void 0;
-  }
-  /**
-   * The response body as a node.js Readable stream.
-   * Always undefined in the browser.
-   *
-   * It will parse avor data returned by blob query.
-   *
-   * @readonly
-   */
-  get readableStreamBody() {
-    return isNodeLike ? this.blobDownloadStream : void 0;
-  }
-  /**
-   * The HTTP response.
-   */
-  get _response() {
-    return this.originalResponse._response;
-  }
-  originalResponse;
-  blobDownloadStream;
-  /**
-   * Creates an instance of BlobQueryResponse.
-   *
-   * @param originalResponse -
-   * @param options -
-   */
-  constructor(originalResponse, options = {}) {
-    this.originalResponse = originalResponse;
-    this.blobDownloadStream = new BlobQuickQueryStream(this.originalResponse.readableStreamBody, options);
+  toString() {
+    let result = this.segments[0];
+    let skipSlash = result.endsWith(path3.sep) || IS_WINDOWS3 && /^[A-Z]:$/i.test(result);
+    for (let i = 1; i < this.segments.length; i++) {
+      if (skipSlash) {
+        skipSlash = false;
+      } else {
+        result += path3.sep;
+      }
+      result += this.segments[i];
+    }
+    return result;
   }
 };
 
-// node_modules/@azure/storage-blob/dist/esm/utils/constants.js
-var SDK_VERSION = "12.32.0";
-var SERVICE_VERSION = "2026-04-06";
+// node_modules/@actions/glob/lib/internal-pattern.js
+var IS_WINDOWS4 = process.platform === "win32";
+var Pattern = class _Pattern {
+  constructor(patternOrNegate, isImplicitPattern = false, segments, homedir2) {
+    this.negate = false;
+    let pattern;
+    if (typeof patternOrNegate === "string") {
+      pattern = patternOrNegate.trim();
+    } else {
+      segments = segments || [];
+      assert3(segments.length, `Parameter 'segments' must not empty`);
+      const root = _Pattern.getLiteral(segments[0]);
+      assert3(root && hasAbsoluteRoot(root), `Parameter 'segments' first element must be a root path`);
+      pattern = new Path(segments).toString().trim();
+      if (patternOrNegate) {
+        pattern = `!${pattern}`;
+      }
+    }
+    while (pattern.startsWith("!")) {
+      this.negate = !this.negate;
+      pattern = pattern.substr(1).trim();
+    }
+    pattern = _Pattern.fixupPattern(pattern, homedir2);
+    this.segments = new Path(pattern).segments;
+    this.trailingSeparator = normalizeSeparators(pattern).endsWith(path4.sep);
+    pattern = safeTrimTrailingSeparator(pattern);
+    let foundGlob = false;
+    const searchSegments = this.segments.map((x) => _Pattern.getLiteral(x)).filter((x) => !foundGlob && !(foundGlob = x === ""));
+    this.searchPath = new Path(searchSegments).toString();
+    this.rootRegExp = new RegExp(_Pattern.regExpEscape(searchSegments[0]), IS_WINDOWS4 ? "i" : "");
+    this.isImplicitPattern = isImplicitPattern;
+    const minimatchOptions = {
+      dot: true,
+      nobrace: true,
+      nocase: IS_WINDOWS4,
+      nocomment: true,
+      noext: true,
+      nonegate: true
+    };
+    pattern = IS_WINDOWS4 ? pattern.replace(/\\/g, "/") : pattern;
+    this.minimatch = new Minimatch(pattern, minimatchOptions);
+  }
+  /**
+   * Matches the pattern against the specified path
+   */
+  match(itemPath) {
+    if (this.segments[this.segments.length - 1] === "**") {
+      itemPath = normalizeSeparators(itemPath);
+      if (!itemPath.endsWith(path4.sep) && this.isImplicitPattern === false) {
+        itemPath = `${itemPath}${path4.sep}`;
+      }
+    } else {
+      itemPath = safeTrimTrailingSeparator(itemPath);
+    }
+    if (this.minimatch.match(itemPath)) {
+      return this.trailingSeparator ? MatchKind.Directory : MatchKind.All;
+    }
+    return MatchKind.None;
+  }
+  /**
+   * Indicates whether the pattern may match descendants of the specified path
+   */
+  partialMatch(itemPath) {
+    itemPath = safeTrimTrailingSeparator(itemPath);
+    if (dirname2(itemPath) === itemPath) {
+      return this.rootRegExp.test(itemPath);
+    }
+    return this.minimatch.matchOne(itemPath.split(IS_WINDOWS4 ? /\\+/ : /\/+/), this.minimatch.set[0], true);
+  }
+  /**
+   * Escapes glob patterns within a path
+   */
+  static globEscape(s) {
+    return (IS_WINDOWS4 ? s : s.replace(/\\/g, "\\\\")).replace(/(\[)(?=[^/]+\])/g, "[[]").replace(/\?/g, "[?]").replace(/\*/g, "[*]");
+  }
+  /**
+   * Normalizes slashes and ensures absolute root
+   */
+  static fixupPattern(pattern, homedir2) {
+    assert3(pattern, "pattern cannot be empty");
+    const literalSegments = new Path(pattern).segments.map((x) => _Pattern.getLiteral(x));
+    assert3(literalSegments.every((x, i) => (x !== "." || i === 0) && x !== ".."), `Invalid pattern '${pattern}'. Relative pathing '.' and '..' is not allowed.`);
+    assert3(!hasRoot(pattern) || literalSegments[0], `Invalid pattern '${pattern}'. Root segment must not contain globs.`);
+    pattern = normalizeSeparators(pattern);
+    if (pattern === "." || pattern.startsWith(`.${path4.sep}`)) {
+      pattern = _Pattern.globEscape(process.cwd()) + pattern.substr(1);
+    } else if (pattern === "~" || pattern.startsWith(`~${path4.sep}`)) {
+      homedir2 = homedir2 || os.homedir();
+      assert3(homedir2, "Unable to determine HOME directory");
+      assert3(hasAbsoluteRoot(homedir2), `Expected HOME directory to be a rooted path. Actual '${homedir2}'`);
+      pattern = _Pattern.globEscape(homedir2) + pattern.substr(1);
+    } else if (IS_WINDOWS4 && (pattern.match(/^[A-Z]:$/i) || pattern.match(/^[A-Z]:[^\\]/i))) {
+      let root = ensureAbsoluteRoot("C:\\dummy-root", pattern.substr(0, 2));
+      if (pattern.length > 2 && !root.endsWith("\\")) {
+        root += "\\";
+      }
+      pattern = _Pattern.globEscape(root) + pattern.substr(2);
+    } else if (IS_WINDOWS4 && (pattern === "\\" || pattern.match(/^\\[^\\]/))) {
+      let root = ensureAbsoluteRoot("C:\\dummy-root", "\\");
+      if (!root.endsWith("\\")) {
+        root += "\\";
+      }
+      pattern = _Pattern.globEscape(root) + pattern.substr(1);
+    } else {
+      pattern = ensureAbsoluteRoot(_Pattern.globEscape(process.cwd()), pattern);
+    }
+    return normalizeSeparators(pattern);
+  }
+  /**
+   * Attempts to unescape a pattern segment to create a literal path segment.
+   * Otherwise returns empty string.
+   */
+  static getLiteral(segment) {
+    let literal = "";
+    for (let i = 0; i < segment.length; i++) {
+      const c = segment[i];
+      if (c === "\\" && !IS_WINDOWS4 && i + 1 < segment.length) {
+        literal += segment[++i];
+        continue;
+      } else if (c === "*" || c === "?") {
+        return "";
+      } else if (c === "[" && i + 1 < segment.length) {
+        let set = "";
+        let closed = -1;
+        for (let i2 = i + 1; i2 < segment.length; i2++) {
+          const c2 = segment[i2];
+          if (c2 === "\\" && !IS_WINDOWS4 && i2 + 1 < segment.length) {
+            set += segment[++i2];
+            continue;
+          } else if (c2 === "]") {
+            closed = i2;
+            break;
+          } else {
+            set += c2;
+          }
+        }
+        if (closed >= 0) {
+          if (set.length > 1) {
+            return "";
+          }
+          if (set) {
+            literal += set;
+            i = closed;
+            continue;
+          }
+        }
+      }
+      literal += c;
+    }
+    return literal;
+  }
+  /**
+   * Escapes regexp special characters
+   * https://javascript.info/regexp-escaping
+   */
+  static regExpEscape(s) {
+    return s.replace(/[[\\^$.|?*+()]/g, "\\$&");
+  }
+};
+
+// node_modules/@actions/glob/lib/internal-search-state.js
+var SearchState = class {
+  constructor(path9, level) {
+    this.path = path9;
+    this.level = level;
+  }
+};
+
+// node_modules/@actions/glob/lib/internal-globber.js
+var __awaiter = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve2, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
+var __asyncValues = function(o) {
+  if (!Symbol.asyncIterator) throw new TypeError("Symbol.asyncIterator is not defined.");
+  var m = o[Symbol.asyncIterator], i;
+  return m ? m.call(o) : (o = typeof __values === "function" ? __values(o) : o[Symbol.iterator](), i = {}, verb("next"), verb("throw"), verb("return"), i[Symbol.asyncIterator] = function() {
+    return this;
+  }, i);
+  function verb(n) {
+    i[n] = o[n] && function(v) {
+      return new Promise(function(resolve2, reject) {
+        v = o[n](v), settle(resolve2, reject, v.done, v.value);
+      });
+    };
+  }
+  function settle(resolve2, reject, d, v) {
+    Promise.resolve(v).then(function(v2) {
+      resolve2({ value: v2, done: d });
+    }, reject);
+  }
+};
+var __await = function(v) {
+  return this instanceof __await ? (this.v = v, this) : new __await(v);
+};
+var __asyncGenerator = function(thisArg, _arguments, generator) {
+  if (!Symbol.asyncIterator) throw new TypeError("Symbol.asyncIterator is not defined.");
+  var g = generator.apply(thisArg, _arguments || []), i, q = [];
+  return i = Object.create((typeof AsyncIterator === "function" ? AsyncIterator : Object).prototype), verb("next"), verb("throw"), verb("return", awaitReturn), i[Symbol.asyncIterator] = function() {
+    return this;
+  }, i;
+  function awaitReturn(f) {
+    return function(v) {
+      return Promise.resolve(v).then(f, reject);
+    };
+  }
+  function verb(n, f) {
+    if (g[n]) {
+      i[n] = function(v) {
+        return new Promise(function(a, b) {
+          q.push([n, v, a, b]) > 1 || resume(n, v);
+        });
+      };
+      if (f) i[n] = f(i[n]);
+    }
+  }
+  function resume(n, v) {
+    try {
+      step(g[n](v));
+    } catch (e) {
+      settle(q[0][3], e);
+    }
+  }
+  function step(r) {
+    r.value instanceof __await ? Promise.resolve(r.value.v).then(fulfill, reject) : settle(q[0][2], r);
+  }
+  function fulfill(value) {
+    resume("next", value);
+  }
+  function reject(value) {
+    resume("throw", value);
+  }
+  function settle(f, v) {
+    if (f(v), q.shift(), q.length) resume(q[0][0], q[0][1]);
+  }
+};
+var IS_WINDOWS5 = process.platform === "win32";
+var DefaultGlobber = class _DefaultGlobber {
+  constructor(options) {
+    this.patterns = [];
+    this.searchPaths = [];
+    this.options = getOptions(options);
+  }
+  getSearchPaths() {
+    return this.searchPaths.slice();
+  }
+  glob() {
+    return __awaiter(this, void 0, void 0, function* () {
+      var _a2, e_1, _b, _c;
+      const result = [];
+      try {
+        for (var _d = true, _e = __asyncValues(this.globGenerator()), _f; _f = yield _e.next(), _a2 = _f.done, !_a2; _d = true) {
+          _c = _f.value;
+          _d = false;
+          const itemPath = _c;
+          result.push(itemPath);
+        }
+      } catch (e_1_1) {
+        e_1 = { error: e_1_1 };
+      } finally {
+        try {
+          if (!_d && !_a2 && (_b = _e.return)) yield _b.call(_e);
+        } finally {
+          if (e_1) throw e_1.error;
+        }
+      }
+      return result;
+    });
+  }
+  globGenerator() {
+    return __asyncGenerator(this, arguments, function* globGenerator_1() {
+      const options = getOptions(this.options);
+      const patterns = [];
+      for (const pattern of this.patterns) {
+        patterns.push(pattern);
+        if (options.implicitDescendants && (pattern.trailingSeparator || pattern.segments[pattern.segments.length - 1] !== "**")) {
+          patterns.push(new Pattern(pattern.negate, true, pattern.segments.concat("**")));
+        }
+      }
+      const stack = [];
+      for (const searchPath of getSearchPaths(patterns)) {
+        debug(`Search path '${searchPath}'`);
+        try {
+          yield __await(fs.promises.lstat(searchPath));
+        } catch (err) {
+          if (err.code === "ENOENT") {
+            continue;
+          }
+          throw err;
+        }
+        stack.unshift(new SearchState(searchPath, 1));
+      }
+      const traversalChain = [];
+      while (stack.length) {
+        const item = stack.pop();
+        const match3 = match(patterns, item.path);
+        const partialMatch2 = !!match3 || partialMatch(patterns, item.path);
+        if (!match3 && !partialMatch2) {
+          continue;
+        }
+        const stats = yield __await(
+          _DefaultGlobber.stat(item, options, traversalChain)
+          // Broken symlink, or symlink cycle detected, or no longer exists
+        );
+        if (!stats) {
+          continue;
+        }
+        if (options.excludeHiddenFiles && path5.basename(item.path).match(/^\./)) {
+          continue;
+        }
+        if (stats.isDirectory()) {
+          if (match3 & MatchKind.Directory && options.matchDirectories) {
+            yield yield __await(item.path);
+          } else if (!partialMatch2) {
+            continue;
+          }
+          const childLevel = item.level + 1;
+          const childItems = (yield __await(fs.promises.readdir(item.path))).map((x) => new SearchState(path5.join(item.path, x), childLevel));
+          stack.push(...childItems.reverse());
+        } else if (match3 & MatchKind.File) {
+          yield yield __await(item.path);
+        }
+      }
+    });
+  }
+  /**
+   * Constructs a DefaultGlobber
+   */
+  static create(patterns, options) {
+    return __awaiter(this, void 0, void 0, function* () {
+      const result = new _DefaultGlobber(options);
+      if (IS_WINDOWS5) {
+        patterns = patterns.replace(/\r\n/g, "\n");
+        patterns = patterns.replace(/\r/g, "\n");
+      }
+      const lines = patterns.split("\n").map((x) => x.trim());
+      for (const line of lines) {
+        if (!line || line.startsWith("#")) {
+          continue;
+        } else {
+          result.patterns.push(new Pattern(line));
+        }
+      }
+      result.searchPaths.push(...getSearchPaths(result.patterns));
+      return result;
+    });
+  }
+  static stat(item, options, traversalChain) {
+    return __awaiter(this, void 0, void 0, function* () {
+      let stats;
+      if (options.followSymbolicLinks) {
+        try {
+          stats = yield fs.promises.stat(item.path);
+        } catch (err) {
+          if (err.code === "ENOENT") {
+            if (options.omitBrokenSymbolicLinks) {
+              debug(`Broken symlink '${item.path}'`);
+              return void 0;
+            }
+            throw new Error(`No information found for the path '${item.path}'. This may indicate a broken symbolic link.`);
+          }
+          throw err;
+        }
+      } else {
+        stats = yield fs.promises.lstat(item.path);
+      }
+      if (stats.isDirectory() && options.followSymbolicLinks) {
+        const realPath = yield fs.promises.realpath(item.path);
+        while (traversalChain.length >= item.level) {
+          traversalChain.pop();
+        }
+        if (traversalChain.some((x) => x === realPath)) {
+          debug(`Symlink cycle detected for path '${item.path}' and realpath '${realPath}'`);
+          return void 0;
+        }
+        traversalChain.push(realPath);
+      }
+      return stats;
+    });
+  }
+};
+
+// node_modules/@actions/glob/lib/glob.js
+var __awaiter2 = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve2, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
+function create(patterns, options) {
+  return __awaiter2(this, void 0, void 0, function* () {
+    return yield DefaultGlobber.create(patterns, options);
+  });
+}
+
+// node_modules/@actions/cache/lib/internal/cacheUtils.js
+var semver = __toESM(require_semver2(), 1);
+import * as crypto from "crypto";
+import * as fs2 from "fs";
+import * as path6 from "path";
+import * as util from "util";
+
+// node_modules/@actions/cache/lib/internal/constants.js
+var CacheFilename;
+(function(CacheFilename2) {
+  CacheFilename2["Gzip"] = "cache.tgz";
+  CacheFilename2["Zstd"] = "cache.tzst";
+})(CacheFilename || (CacheFilename = {}));
+var CompressionMethod;
+(function(CompressionMethod2) {
+  CompressionMethod2["Gzip"] = "gzip";
+  CompressionMethod2["ZstdWithoutLong"] = "zstd-without-long";
+  CompressionMethod2["Zstd"] = "zstd";
+})(CompressionMethod || (CompressionMethod = {}));
+var ArchiveToolType;
+(function(ArchiveToolType2) {
+  ArchiveToolType2["GNU"] = "gnu";
+  ArchiveToolType2["BSD"] = "bsd";
+})(ArchiveToolType || (ArchiveToolType = {}));
+var DefaultRetryAttempts = 2;
+var DefaultRetryDelay = 5e3;
+var SocketTimeout = 5e3;
+var GnuTarPathOnWindows = `${process.env["PROGRAMFILES"]}\\Git\\usr\\bin\\tar.exe`;
+var SystemTarPathOnWindows = `${process.env["SYSTEMDRIVE"]}\\Windows\\System32\\tar.exe`;
+var TarFilename = "cache.tar";
+var ManifestFilename = "manifest.txt";
+var CacheFileSizeLimit = 10 * Math.pow(1024, 3);
+var CacheReadDeniedMessagePrefix = "cache read denied:";
+
+// node_modules/@actions/cache/lib/internal/cacheUtils.js
+var __awaiter3 = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve2, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
+var __asyncValues2 = function(o) {
+  if (!Symbol.asyncIterator) throw new TypeError("Symbol.asyncIterator is not defined.");
+  var m = o[Symbol.asyncIterator], i;
+  return m ? m.call(o) : (o = typeof __values === "function" ? __values(o) : o[Symbol.iterator](), i = {}, verb("next"), verb("throw"), verb("return"), i[Symbol.asyncIterator] = function() {
+    return this;
+  }, i);
+  function verb(n) {
+    i[n] = o[n] && function(v) {
+      return new Promise(function(resolve2, reject) {
+        v = o[n](v), settle(resolve2, reject, v.done, v.value);
+      });
+    };
+  }
+  function settle(resolve2, reject, d, v) {
+    Promise.resolve(v).then(function(v2) {
+      resolve2({ value: v2, done: d });
+    }, reject);
+  }
+};
+var versionSalt = "1.0";
+function createTempDirectory() {
+  return __awaiter3(this, void 0, void 0, function* () {
+    const IS_WINDOWS7 = process.platform === "win32";
+    let tempDirectory = process.env["RUNNER_TEMP"] || "";
+    if (!tempDirectory) {
+      let baseLocation;
+      if (IS_WINDOWS7) {
+        baseLocation = process.env["USERPROFILE"] || "C:\\";
+      } else {
+        if (process.platform === "darwin") {
+          baseLocation = "/Users";
+        } else {
+          baseLocation = "/home";
+        }
+      }
+      tempDirectory = path6.join(baseLocation, "actions", "temp");
+    }
+    const dest = path6.join(tempDirectory, crypto.randomUUID());
+    yield mkdirP(dest);
+    return dest;
+  });
+}
+function getArchiveFileSizeInBytes(filePath) {
+  return fs2.statSync(filePath).size;
+}
+function resolvePaths(patterns) {
+  return __awaiter3(this, void 0, void 0, function* () {
+    var _a2, e_1, _b, _c;
+    var _d;
+    const paths = [];
+    const workspace = (_d = process.env["GITHUB_WORKSPACE"]) !== null && _d !== void 0 ? _d : process.cwd();
+    const globber = yield create(patterns.join("\n"), {
+      implicitDescendants: false
+    });
+    try {
+      for (var _e = true, _f = __asyncValues2(globber.globGenerator()), _g; _g = yield _f.next(), _a2 = _g.done, !_a2; _e = true) {
+        _c = _g.value;
+        _e = false;
+        const file = _c;
+        const relativeFile = path6.relative(workspace, file).replace(new RegExp(`\\${path6.sep}`, "g"), "/");
+        debug(`Matched: ${relativeFile}`);
+        if (relativeFile === "") {
+          paths.push(".");
+        } else {
+          paths.push(`${relativeFile}`);
+        }
+      }
+    } catch (e_1_1) {
+      e_1 = { error: e_1_1 };
+    } finally {
+      try {
+        if (!_e && !_a2 && (_b = _f.return)) yield _b.call(_f);
+      } finally {
+        if (e_1) throw e_1.error;
+      }
+    }
+    return paths;
+  });
+}
+function unlinkFile(filePath) {
+  return __awaiter3(this, void 0, void 0, function* () {
+    return util.promisify(fs2.unlink)(filePath);
+  });
+}
+function getVersion(app_1) {
+  return __awaiter3(this, arguments, void 0, function* (app, additionalArgs = []) {
+    let versionOutput = "";
+    additionalArgs.push("--version");
+    debug(`Checking ${app} ${additionalArgs.join(" ")}`);
+    try {
+      yield exec(`${app}`, additionalArgs, {
+        ignoreReturnCode: true,
+        silent: true,
+        listeners: {
+          stdout: (data) => versionOutput += data.toString(),
+          stderr: (data) => versionOutput += data.toString()
+        }
+      });
+    } catch (err) {
+      debug(err.message);
+    }
+    versionOutput = versionOutput.trim();
+    debug(versionOutput);
+    return versionOutput;
+  });
+}
+function getCompressionMethod() {
+  return __awaiter3(this, void 0, void 0, function* () {
+    const versionOutput = yield getVersion("zstd", ["--quiet"]);
+    const version3 = semver.clean(versionOutput);
+    debug(`zstd version: ${version3}`);
+    if (versionOutput === "") {
+      return CompressionMethod.Gzip;
+    } else {
+      return CompressionMethod.ZstdWithoutLong;
+    }
+  });
+}
+function getCacheFileName(compressionMethod) {
+  return compressionMethod === CompressionMethod.Gzip ? CacheFilename.Gzip : CacheFilename.Zstd;
+}
+function getGnuTarPathOnWindows() {
+  return __awaiter3(this, void 0, void 0, function* () {
+    if (fs2.existsSync(GnuTarPathOnWindows)) {
+      return GnuTarPathOnWindows;
+    }
+    const versionOutput = yield getVersion("tar");
+    return versionOutput.toLowerCase().includes("gnu tar") ? which("tar") : "";
+  });
+}
+function assertDefined(name, value) {
+  if (value === void 0) {
+    throw Error(`Expected ${name} but value was undefiend`);
+  }
+  return value;
+}
+function getCacheVersion(paths, compressionMethod, enableCrossOsArchive = false) {
+  const components = paths.slice();
+  if (compressionMethod) {
+    components.push(compressionMethod);
+  }
+  if (process.platform === "win32" && !enableCrossOsArchive) {
+    components.push("windows-only");
+  }
+  components.push(versionSalt);
+  return crypto.createHash("sha256").update(components.join("|")).digest("hex");
+}
+function getRuntimeToken() {
+  const token = process.env["ACTIONS_RUNTIME_TOKEN"];
+  if (!token) {
+    throw new Error("Unable to get the ACTIONS_RUNTIME_TOKEN env variable");
+  }
+  return token;
+}
+
+// node_modules/@actions/cache/lib/internal/cacheHttpClient.js
+import * as fs5 from "fs";
+import { URL as URL2 } from "url";
+
+// node_modules/@actions/cache/node_modules/@azure/storage-blob/dist/esm/log.js
+var logger = createClientLogger("storage-blob");
+
+// node_modules/@actions/cache/node_modules/@azure/storage-blob/dist/esm/utils/constants.js
+var SDK_VERSION = "12.31.0";
+var SERVICE_VERSION = "2026-02-06";
 var BLOCK_BLOB_MAX_UPLOAD_BLOB_BYTES = 256 * 1024 * 1024;
 var BLOCK_BLOB_MAX_STAGE_BLOCK_BYTES = 4e3 * 1024 * 1024;
 var BLOCK_BLOB_MAX_BLOCKS = 5e4;
@@ -1829,81 +5427,12 @@ var PathStylePorts = [
   "11104"
 ];
 
-// node_modules/@azure/storage-blob/dist/esm/models.js
-var BlockBlobTier;
-(function(BlockBlobTier2) {
-  BlockBlobTier2["Hot"] = "Hot";
-  BlockBlobTier2["Cool"] = "Cool";
-  BlockBlobTier2["Cold"] = "Cold";
-  BlockBlobTier2["Archive"] = "Archive";
-})(BlockBlobTier || (BlockBlobTier = {}));
-var PremiumPageBlobTier;
-(function(PremiumPageBlobTier2) {
-  PremiumPageBlobTier2["P4"] = "P4";
-  PremiumPageBlobTier2["P6"] = "P6";
-  PremiumPageBlobTier2["P10"] = "P10";
-  PremiumPageBlobTier2["P15"] = "P15";
-  PremiumPageBlobTier2["P20"] = "P20";
-  PremiumPageBlobTier2["P30"] = "P30";
-  PremiumPageBlobTier2["P40"] = "P40";
-  PremiumPageBlobTier2["P50"] = "P50";
-  PremiumPageBlobTier2["P60"] = "P60";
-  PremiumPageBlobTier2["P70"] = "P70";
-  PremiumPageBlobTier2["P80"] = "P80";
-})(PremiumPageBlobTier || (PremiumPageBlobTier = {}));
-function toAccessTier(tier2) {
-  if (tier2 === void 0) {
-    return void 0;
-  }
-  return tier2;
-}
-function ensureCpkIfSpecified(cpk, isHttps) {
-  if (cpk && !isHttps) {
-    throw new RangeError("Customer-provided encryption key must be used over HTTPS.");
-  }
-  if (cpk && !cpk.encryptionAlgorithm) {
-    cpk.encryptionAlgorithm = EncryptionAlgorithmAES25;
-  }
-}
-var StorageBlobAudience;
-(function(StorageBlobAudience2) {
-  StorageBlobAudience2["StorageOAuthScopes"] = "https://storage.azure.com/.default";
-  StorageBlobAudience2["DiskComputeOAuthScopes"] = "https://disk.compute.azure.com/.default";
-})(StorageBlobAudience || (StorageBlobAudience = {}));
-
-// node_modules/@azure/storage-blob/dist/esm/PageBlobRangeResponse.js
-function rangeResponseFromModel(response) {
-  const pageRange = (response._response.parsedBody.pageRange || []).map((x) => ({
-    offset: x.start,
-    count: x.end - x.start
-  }));
-  const clearRange = (response._response.parsedBody.clearRange || []).map((x) => ({
-    offset: x.start,
-    count: x.end - x.start
-  }));
-  return {
-    ...response,
-    pageRange,
-    clearRange,
-    _response: {
-      ...response._response,
-      parsedBody: {
-        pageRange,
-        clearRange
-      }
-    }
-  };
-}
-
-// node_modules/@azure/storage-blob/dist/esm/log.js
-var logger = createClientLogger("storage-blob");
-
-// node_modules/@azure/storage-blob/dist/esm/Pipeline.js
-function isPipelineLike(pipeline) {
-  if (!pipeline || typeof pipeline !== "object") {
+// node_modules/@actions/cache/node_modules/@azure/storage-blob/dist/esm/Pipeline.js
+function isPipelineLike(pipeline2) {
+  if (!pipeline2 || typeof pipeline2 !== "object") {
     return false;
   }
-  const castPipeline = pipeline;
+  const castPipeline = pipeline2;
   return Array.isArray(castPipeline.factories) && typeof castPipeline.options === "object" && typeof castPipeline.toServiceClientOptions === "function";
 }
 var Pipeline = class {
@@ -1942,11 +5471,11 @@ function newPipeline(credential, pipelineOptions = {}) {
   if (!credential) {
     credential = new AnonymousCredential();
   }
-  const pipeline = new Pipeline([], pipelineOptions);
-  pipeline._credential = credential;
-  return pipeline;
+  const pipeline2 = new Pipeline([], pipelineOptions);
+  pipeline2._credential = credential;
+  return pipeline2;
 }
-function processDownlevelPipeline(pipeline) {
+function processDownlevelPipeline(pipeline2) {
   const knownFactoryFunctions = [
     isAnonymousCredential,
     isStorageSharedKeyCredential,
@@ -1956,8 +5485,8 @@ function processDownlevelPipeline(pipeline) {
     isStorageTelemetryPolicyFactory,
     isCoreHttpPolicyFactory
   ];
-  if (pipeline.factories.length) {
-    const novelFactories = pipeline.factories.filter((factory) => {
+  if (pipeline2.factories.length) {
+    const novelFactories = pipeline2.factories.filter((factory) => {
       return !knownFactoryFunctions.some((knownFactory) => knownFactory(factory));
     });
     if (novelFactories.length) {
@@ -1970,14 +5499,14 @@ function processDownlevelPipeline(pipeline) {
   }
   return void 0;
 }
-function getCoreClientOptions(pipeline) {
-  const { httpClient: v1Client, ...restOptions } = pipeline.options;
-  let httpClient = pipeline._coreHttpClient;
+function getCoreClientOptions(pipeline2) {
+  const { httpClient: v1Client, ...restOptions } = pipeline2.options;
+  let httpClient = pipeline2._coreHttpClient;
   if (!httpClient) {
     httpClient = v1Client ? convertHttpClient(v1Client) : getCachedDefaultHttpClient();
-    pipeline._coreHttpClient = httpClient;
+    pipeline2._coreHttpClient = httpClient;
   }
-  let corePipeline = pipeline._corePipeline;
+  let corePipeline = pipeline2._corePipeline;
   if (!corePipeline) {
     const packageDetails = `azsdk-js-azure-storage-blob/${SDK_VERSION}`;
     const userAgentPrefix = restOptions.userAgentOptions && restOptions.userAgentOptions.userAgentPrefix ? `${restOptions.userAgentOptions.userAgentPrefix} ${packageDetails}` : `${packageDetails}`;
@@ -2018,11 +5547,11 @@ function getCoreClientOptions(pipeline) {
     corePipeline.addPolicy(storageRetryPolicy(restOptions.retryOptions), { phase: "Retry" });
     corePipeline.addPolicy(storageRequestFailureDetailsParserPolicy());
     corePipeline.addPolicy(storageBrowserPolicy());
-    const downlevelResults = processDownlevelPipeline(pipeline);
+    const downlevelResults = processDownlevelPipeline(pipeline2);
     if (downlevelResults) {
       corePipeline.addPolicy(downlevelResults.wrappedPolicies, downlevelResults.afterRetry ? { afterPhase: "Retry" } : void 0);
     }
-    const credential = getCredentialFromPipeline(pipeline);
+    const credential = getCredentialFromPipeline(pipeline2);
     if (isTokenCredential(credential)) {
       corePipeline.addPolicy(bearerTokenAuthenticationPolicy({
         credential,
@@ -2035,7 +5564,7 @@ function getCoreClientOptions(pipeline) {
         accountKey: credential.accountKey
       }), { phase: "Sign" });
     }
-    pipeline._corePipeline = corePipeline;
+    pipeline2._corePipeline = corePipeline;
   }
   return {
     ...restOptions,
@@ -2044,12 +5573,12 @@ function getCoreClientOptions(pipeline) {
     pipeline: corePipeline
   };
 }
-function getCredentialFromPipeline(pipeline) {
-  if (pipeline._credential) {
-    return pipeline._credential;
+function getCredentialFromPipeline(pipeline2) {
+  if (pipeline2._credential) {
+    return pipeline2._credential;
   }
   let credential = new AnonymousCredential();
-  for (const factory of pipeline.factories) {
+  for (const factory of pipeline2.factories) {
     if (isTokenCredential(factory.credential)) {
       credential = factory.credential;
     } else if (isStorageSharedKeyCredential(factory)) {
@@ -2124,111 +5653,7 @@ function isCoreHttpPolicyFactory(factory) {
   });
 }
 
-// node_modules/@azure/storage-blob/dist/esm/pollers/BlobStartCopyFromUrlPoller.js
-var BlobBeginCopyFromUrlPoller = class extends Poller {
-  intervalInMs;
-  constructor(options) {
-    const { blobClient, copySource: copySource2, intervalInMs = 15e3, onProgress, resumeFrom, startCopyFromURLOptions } = options;
-    let state;
-    if (resumeFrom) {
-      state = JSON.parse(resumeFrom).state;
-    }
-    const operation = makeBlobBeginCopyFromURLPollOperation({
-      ...state,
-      blobClient,
-      copySource: copySource2,
-      startCopyFromURLOptions
-    });
-    super(operation);
-    if (typeof onProgress === "function") {
-      this.onProgress(onProgress);
-    }
-    this.intervalInMs = intervalInMs;
-  }
-  delay() {
-    return delay(this.intervalInMs);
-  }
-};
-var cancel = async function cancel2(options = {}) {
-  const state = this.state;
-  const { copyId: copyId2 } = state;
-  if (state.isCompleted) {
-    return makeBlobBeginCopyFromURLPollOperation(state);
-  }
-  if (!copyId2) {
-    state.isCancelled = true;
-    return makeBlobBeginCopyFromURLPollOperation(state);
-  }
-  await state.blobClient.abortCopyFromURL(copyId2, {
-    abortSignal: options.abortSignal
-  });
-  state.isCancelled = true;
-  return makeBlobBeginCopyFromURLPollOperation(state);
-};
-var update = async function update2(options = {}) {
-  const state = this.state;
-  const { blobClient, copySource: copySource2, startCopyFromURLOptions } = state;
-  if (!state.isStarted) {
-    state.isStarted = true;
-    const result = await blobClient.startCopyFromURL(copySource2, startCopyFromURLOptions);
-    state.copyId = result.copyId;
-    if (result.copyStatus === "success") {
-      state.result = result;
-      state.isCompleted = true;
-    }
-  } else if (!state.isCompleted) {
-    try {
-      const result = await state.blobClient.getProperties({ abortSignal: options.abortSignal });
-      const { copyStatus, copyProgress } = result;
-      const prevCopyProgress = state.copyProgress;
-      if (copyProgress) {
-        state.copyProgress = copyProgress;
-      }
-      if (copyStatus === "pending" && copyProgress !== prevCopyProgress && typeof options.fireProgress === "function") {
-        options.fireProgress(state);
-      } else if (copyStatus === "success") {
-        state.result = result;
-        state.isCompleted = true;
-      } else if (copyStatus === "failed") {
-        state.error = new Error(`Blob copy failed with reason: "${result.copyStatusDescription || "unknown"}"`);
-        state.isCompleted = true;
-      }
-    } catch (err) {
-      state.error = err;
-      state.isCompleted = true;
-    }
-  }
-  return makeBlobBeginCopyFromURLPollOperation(state);
-};
-var toString = function toString2() {
-  return JSON.stringify({ state: this.state }, (key, value) => {
-    if (key === "blobClient") {
-      return void 0;
-    }
-    return value;
-  });
-};
-function makeBlobBeginCopyFromURLPollOperation(state) {
-  return {
-    state: { ...state },
-    cancel,
-    toString,
-    update
-  };
-}
-
-// node_modules/@azure/storage-blob/dist/esm/Range.js
-function rangeToString(iRange) {
-  if (iRange.offset < 0) {
-    throw new RangeError(`Range.offset cannot be smaller than 0.`);
-  }
-  if (iRange.count && iRange.count <= 0) {
-    throw new RangeError(`Range.count must be larger than 0. Leave it undefined if you want a range from offset to the end.`);
-  }
-  return iRange.count ? `bytes=${iRange.offset}-${iRange.offset + iRange.count - 1}` : `bytes=${iRange.offset}-`;
-}
-
-// node_modules/@azure/storage-blob/dist/esm/generated/src/models/index.js
+// node_modules/@actions/cache/node_modules/@azure/storage-blob/dist/esm/generated/src/models/index.js
 var KnownEncryptionAlgorithmType;
 (function(KnownEncryptionAlgorithmType3) {
   KnownEncryptionAlgorithmType3["AES256"] = "AES256";
@@ -2308,7 +5733,7 @@ var KnownStorageErrorCode;
   KnownStorageErrorCode2["CopyIdMismatch"] = "CopyIdMismatch";
   KnownStorageErrorCode2["FeatureVersionMismatch"] = "FeatureVersionMismatch";
   KnownStorageErrorCode2["IncrementalCopyBlobMismatch"] = "IncrementalCopyBlobMismatch";
-  KnownStorageErrorCode2["IncrementalCopyOfEarlierSnapshotNotAllowed"] = "IncrementalCopyOfEarlierSnapshotNotAllowed";
+  KnownStorageErrorCode2["IncrementalCopyOfEarlierVersionSnapshotNotAllowed"] = "IncrementalCopyOfEarlierVersionSnapshotNotAllowed";
   KnownStorageErrorCode2["IncrementalCopySourceMustBeSnapshot"] = "IncrementalCopySourceMustBeSnapshot";
   KnownStorageErrorCode2["InfiniteLeaseDurationRequired"] = "InfiniteLeaseDurationRequired";
   KnownStorageErrorCode2["InvalidBlobOrBlock"] = "InvalidBlobOrBlock";
@@ -2362,7 +5787,7 @@ var KnownStorageErrorCode;
   KnownStorageErrorCode2["BlobAccessTierNotSupportedForAccountType"] = "BlobAccessTierNotSupportedForAccountType";
 })(KnownStorageErrorCode || (KnownStorageErrorCode = {}));
 
-// node_modules/@azure/storage-blob/dist/esm/generated/src/models/mappers.js
+// node_modules/@actions/cache/node_modules/@azure/storage-blob/dist/esm/generated/src/models/mappers.js
 var mappers_exports = {};
 __export(mappers_exports, {
   AccessPolicy: () => AccessPolicy,
@@ -3161,13 +6586,6 @@ var KeyInfo = {
         type: {
           name: "String"
         }
-      },
-      delegatedUserTid: {
-        serializedName: "DelegatedUserTid",
-        xmlName: "DelegatedUserTid",
-        type: {
-          name: "String"
-        }
       }
     }
   }
@@ -3222,13 +6640,6 @@ var UserDelegationKey = {
         serializedName: "SignedVersion",
         required: true,
         xmlName: "SignedVersion",
-        type: {
-          name: "String"
-        }
-      },
-      signedDelegatedUserTenantId: {
-        serializedName: "SignedDelegatedUserTid",
-        xmlName: "SignedDelegatedUserTid",
         type: {
           name: "String"
         }
@@ -4859,10 +8270,7 @@ var ServiceGetAccountInfoHeaders = {
             "Standard_GRS",
             "Standard_RAGRS",
             "Standard_ZRS",
-            "Premium_LRS",
-            "Standard_GZRS",
-            "Premium_ZRS",
-            "Standard_RAGZRS"
+            "Premium_LRS"
           ]
         }
       },
@@ -6313,10 +9721,7 @@ var ContainerGetAccountInfoHeaders = {
             "Standard_GRS",
             "Standard_RAGRS",
             "Standard_ZRS",
-            "Premium_LRS",
-            "Standard_GZRS",
-            "Premium_ZRS",
-            "Standard_RAGZRS"
+            "Premium_LRS"
           ]
         }
       },
@@ -6681,20 +10086,6 @@ var BlobDownloadHeaders = {
         xmlName: "x-ms-legal-hold",
         type: {
           name: "Boolean"
-        }
-      },
-      structuredBodyType: {
-        serializedName: "x-ms-structured-body",
-        xmlName: "x-ms-structured-body",
-        type: {
-          name: "String"
-        }
-      },
-      structuredContentLength: {
-        serializedName: "x-ms-structured-content-length",
-        xmlName: "x-ms-structured-content-length",
-        type: {
-          name: "Number"
         }
       },
       errorCode: {
@@ -8529,10 +11920,7 @@ var BlobGetAccountInfoHeaders = {
             "Standard_GRS",
             "Standard_RAGRS",
             "Standard_ZRS",
-            "Premium_LRS",
-            "Standard_GZRS",
-            "Premium_ZRS",
-            "Standard_RAGZRS"
+            "Premium_LRS"
           ]
         }
       },
@@ -9167,13 +12555,6 @@ var PageBlobUploadPagesHeaders = {
       encryptionScope: {
         serializedName: "x-ms-encryption-scope",
         xmlName: "x-ms-encryption-scope",
-        type: {
-          name: "String"
-        }
-      },
-      structuredBodyType: {
-        serializedName: "x-ms-structured-body",
-        xmlName: "x-ms-structured-body",
         type: {
           name: "String"
         }
@@ -10041,13 +13422,6 @@ var AppendBlobAppendBlockHeaders = {
           name: "String"
         }
       },
-      structuredBodyType: {
-        serializedName: "x-ms-structured-body",
-        xmlName: "x-ms-structured-body",
-        type: {
-          name: "String"
-        }
-      },
       errorCode: {
         serializedName: "x-ms-error-code",
         xmlName: "x-ms-error-code",
@@ -10361,13 +13735,6 @@ var BlockBlobUploadHeaders = {
           name: "String"
         }
       },
-      structuredBodyType: {
-        serializedName: "x-ms-structured-body",
-        xmlName: "x-ms-structured-body",
-        type: {
-          name: "String"
-        }
-      },
       errorCode: {
         serializedName: "x-ms-error-code",
         xmlName: "x-ms-error-code",
@@ -10582,13 +13949,6 @@ var BlockBlobStageBlockHeaders = {
       encryptionScope: {
         serializedName: "x-ms-encryption-scope",
         xmlName: "x-ms-encryption-scope",
-        type: {
-          name: "String"
-        }
-      },
-      structuredBodyType: {
-        serializedName: "x-ms-structured-body",
-        xmlName: "x-ms-structured-body",
         type: {
           name: "String"
         }
@@ -10933,7 +14293,7 @@ var BlockBlobGetBlockListExceptionHeaders = {
   }
 };
 
-// node_modules/@azure/storage-blob/dist/esm/generated/src/models/parameters.js
+// node_modules/@actions/cache/node_modules/@azure/storage-blob/dist/esm/generated/src/models/parameters.js
 var contentType = {
   parameterPath: ["options", "contentType"],
   mapper: {
@@ -11010,7 +14370,7 @@ var timeoutInSeconds = {
 var version = {
   parameterPath: "version",
   mapper: {
-    defaultValue: "2026-04-06",
+    defaultValue: "2026-02-06",
     isConstant: true,
     serializedName: "x-ms-version",
     type: {
@@ -11586,7 +14946,7 @@ var versionId = {
     }
   }
 };
-var range = {
+var range2 = {
   parameterPath: ["options", "range"],
   mapper: {
     serializedName: "x-ms-range",
@@ -11613,16 +14973,6 @@ var rangeGetContentCRC64 = {
     xmlName: "x-ms-range-get-content-crc64",
     type: {
       name: "Boolean"
-    }
-  }
-};
-var structuredBodyType = {
-  parameterPath: ["options", "structuredBodyType"],
-  mapper: {
-    serializedName: "x-ms-structured-body",
-    xmlName: "x-ms-structured-body",
-    type: {
-      name: "String"
     }
   }
 };
@@ -11704,26 +15054,6 @@ var blobDeleteType = {
     xmlName: "deletetype",
     type: {
       name: "String"
-    }
-  }
-};
-var accessTierIfModifiedSince = {
-  parameterPath: ["options", "accessTierIfModifiedSince"],
-  mapper: {
-    serializedName: "x-ms-access-tier-if-modified-since",
-    xmlName: "x-ms-access-tier-if-modified-since",
-    type: {
-      name: "DateTimeRfc1123"
-    }
-  }
-};
-var accessTierIfUnmodifiedSince = {
-  parameterPath: ["options", "accessTierIfUnmodifiedSince"],
-  mapper: {
-    serializedName: "x-ms-access-tier-if-unmodified-since",
-    xmlName: "x-ms-access-tier-if-unmodified-since",
-    type: {
-      name: "DateTimeRfc1123"
     }
   }
 };
@@ -12383,16 +15713,6 @@ var ifSequenceNumberEqualTo = {
     }
   }
 };
-var structuredContentLength = {
-  parameterPath: ["options", "structuredContentLength"],
-  mapper: {
-    serializedName: "x-ms-structured-content-length",
-    xmlName: "x-ms-structured-content-length",
-    type: {
-      name: "Number"
-    }
-  }
-};
 var pageWrite1 = {
   parameterPath: "pageWrite",
   mapper: {
@@ -12442,36 +15762,6 @@ var range1 = {
     serializedName: "x-ms-range",
     required: true,
     xmlName: "x-ms-range",
-    type: {
-      name: "String"
-    }
-  }
-};
-var sourceEncryptionKey = {
-  parameterPath: ["options", "sourceCpkInfo", "sourceEncryptionKey"],
-  mapper: {
-    serializedName: "x-ms-source-encryption-key",
-    xmlName: "x-ms-source-encryption-key",
-    type: {
-      name: "String"
-    }
-  }
-};
-var sourceEncryptionKeySha256 = {
-  parameterPath: ["options", "sourceCpkInfo", "sourceEncryptionKeySha256"],
-  mapper: {
-    serializedName: "x-ms-source-encryption-key-sha256",
-    xmlName: "x-ms-source-encryption-key-sha256",
-    type: {
-      name: "String"
-    }
-  }
-};
-var sourceEncryptionAlgorithm = {
-  parameterPath: ["options", "sourceCpkInfo", "sourceEncryptionAlgorithm"],
-  mapper: {
-    serializedName: "x-ms-source-encryption-algorithm",
-    xmlName: "x-ms-source-encryption-algorithm",
     type: {
       name: "String"
     }
@@ -12670,7 +15960,7 @@ var listType = {
   }
 };
 
-// node_modules/@azure/storage-blob/dist/esm/generated/src/operations/service.js
+// node_modules/@actions/cache/node_modules/@azure/storage-blob/dist/esm/generated/src/operations/service.js
 var ServiceImpl = class {
   client;
   /**
@@ -12987,7 +16277,7 @@ var filterBlobsOperationSpec = {
   serializer: xmlSerializer
 };
 
-// node_modules/@azure/storage-blob/dist/esm/generated/src/operations/container.js
+// node_modules/@actions/cache/node_modules/@azure/storage-blob/dist/esm/generated/src/operations/container.js
 var ContainerImpl = class {
   client;
   /**
@@ -13696,7 +16986,7 @@ var getAccountInfoOperationSpec2 = {
   serializer: xmlSerializer2
 };
 
-// node_modules/@azure/storage-blob/dist/esm/generated/src/operations/blob.js
+// node_modules/@actions/cache/node_modules/@azure/storage-blob/dist/esm/generated/src/operations/blob.js
 var BlobImpl = class {
   client;
   /**
@@ -13961,10 +17251,9 @@ var downloadOperationSpec = {
     leaseId,
     ifModifiedSince,
     ifUnmodifiedSince,
-    range,
+    range2,
     rangeGetContentMD5,
     rangeGetContentCRC64,
-    structuredBodyType,
     encryptionKey,
     encryptionKeySha256,
     encryptionAlgorithm,
@@ -14039,9 +17328,7 @@ var deleteOperationSpec2 = {
     ifMatch,
     ifNoneMatch,
     ifTags,
-    deleteSnapshots,
-    accessTierIfModifiedSince,
-    accessTierIfUnmodifiedSince
+    deleteSnapshots
   ],
   isXML: true,
   serializer: xmlSerializer3
@@ -14722,7 +18009,7 @@ var setTagsOperationSpec = {
   serializer: xmlSerializer3
 };
 
-// node_modules/@azure/storage-blob/dist/esm/generated/src/operations/pageBlob.js
+// node_modules/@actions/cache/node_modules/@azure/storage-blob/dist/esm/generated/src/operations/pageBlob.js
 var PageBlobImpl = class {
   client;
   /**
@@ -14770,8 +18057,8 @@ var PageBlobImpl = class {
    *              aligned and range-end is required.
    * @param options The options parameters.
    */
-  uploadPagesFromURL(sourceUrl2, sourceRange2, contentLength2, range2, options) {
-    return this.client.sendOperationRequest({ sourceUrl: sourceUrl2, sourceRange: sourceRange2, contentLength: contentLength2, range: range2, options }, uploadPagesFromURLOperationSpec);
+  uploadPagesFromURL(sourceUrl2, sourceRange2, contentLength2, range3, options) {
+    return this.client.sendOperationRequest({ sourceUrl: sourceUrl2, sourceRange: sourceRange2, contentLength: contentLength2, range: range3, options }, uploadPagesFromURLOperationSpec);
   }
   /**
    * The Get Page Ranges operation returns the list of valid page ranges for a page blob or snapshot of a
@@ -14899,8 +18186,7 @@ var uploadPagesOperationSpec = {
     leaseId,
     ifModifiedSince,
     ifUnmodifiedSince,
-    range,
-    structuredBodyType,
+    range2,
     encryptionKey,
     encryptionKeySha256,
     encryptionAlgorithm,
@@ -14915,8 +18201,7 @@ var uploadPagesOperationSpec = {
     pageWrite,
     ifSequenceNumberLessThanOrEqualTo,
     ifSequenceNumberLessThan,
-    ifSequenceNumberEqualTo,
-    structuredContentLength
+    ifSequenceNumberEqualTo
   ],
   isXML: true,
   contentType: "application/xml; charset=utf-8",
@@ -14945,7 +18230,7 @@ var clearPagesOperationSpec = {
     leaseId,
     ifModifiedSince,
     ifUnmodifiedSince,
-    range,
+    range2,
     encryptionKey,
     encryptionKeySha256,
     encryptionAlgorithm,
@@ -15004,10 +18289,7 @@ var uploadPagesFromURLOperationSpec = {
     sourceUrl,
     sourceRange,
     sourceContentCrc64,
-    range1,
-    sourceEncryptionKey,
-    sourceEncryptionKeySha256,
-    sourceEncryptionAlgorithm
+    range1
   ],
   isXML: true,
   serializer: xmlSerializer4
@@ -15040,7 +18322,7 @@ var getPageRangesOperationSpec = {
     leaseId,
     ifModifiedSince,
     ifUnmodifiedSince,
-    range,
+    range2,
     ifMatch,
     ifNoneMatch,
     ifTags
@@ -15077,7 +18359,7 @@ var getPageRangesDiffOperationSpec = {
     leaseId,
     ifModifiedSince,
     ifUnmodifiedSince,
-    range,
+    range2,
     ifMatch,
     ifNoneMatch,
     ifTags,
@@ -15178,7 +18460,7 @@ var copyIncrementalOperationSpec = {
   serializer: xmlSerializer4
 };
 
-// node_modules/@azure/storage-blob/dist/esm/generated/src/operations/appendBlob.js
+// node_modules/@actions/cache/node_modules/@azure/storage-blob/dist/esm/generated/src/operations/appendBlob.js
 var AppendBlobImpl = class {
   client;
   /**
@@ -15300,7 +18582,6 @@ var appendBlockOperationSpec = {
     leaseId,
     ifModifiedSince,
     ifUnmodifiedSince,
-    structuredBodyType,
     encryptionKey,
     encryptionKeySha256,
     encryptionAlgorithm,
@@ -15312,7 +18593,6 @@ var appendBlockOperationSpec = {
     transactionalContentCrc64,
     contentType1,
     accept2,
-    structuredContentLength,
     maxSize,
     appendPosition
   ],
@@ -15360,9 +18640,6 @@ var appendBlockFromUrlOperationSpec = {
     transactionalContentMD5,
     sourceUrl,
     sourceContentCrc64,
-    sourceEncryptionKey,
-    sourceEncryptionKeySha256,
-    sourceEncryptionAlgorithm,
     maxSize,
     appendPosition,
     sourceRange1
@@ -15399,7 +18676,7 @@ var sealOperationSpec = {
   serializer: xmlSerializer5
 };
 
-// node_modules/@azure/storage-blob/dist/esm/generated/src/operations/blockBlob.js
+// node_modules/@actions/cache/node_modules/@azure/storage-blob/dist/esm/generated/src/operations/blockBlob.js
 var BlockBlobImpl = class {
   client;
   /**
@@ -15515,7 +18792,6 @@ var uploadOperationSpec = {
     leaseId,
     ifModifiedSince,
     ifUnmodifiedSince,
-    structuredBodyType,
     encryptionKey,
     encryptionKeySha256,
     encryptionAlgorithm,
@@ -15538,7 +18814,6 @@ var uploadOperationSpec = {
     transactionalContentCrc64,
     contentType1,
     accept2,
-    structuredContentLength,
     blobType2
   ],
   isXML: true,
@@ -15595,9 +18870,6 @@ var putBlobFromUrlOperationSpec = {
     copySourceTags,
     fileRequestIntent,
     transactionalContentMD5,
-    sourceEncryptionKey,
-    sourceEncryptionKeySha256,
-    sourceEncryptionAlgorithm,
     blobType2,
     copySourceBlobProperties
   ],
@@ -15628,7 +18900,6 @@ var stageBlockOperationSpec = {
     requestId,
     contentLength,
     leaseId,
-    structuredBodyType,
     encryptionKey,
     encryptionKeySha256,
     encryptionAlgorithm,
@@ -15636,8 +18907,7 @@ var stageBlockOperationSpec = {
     transactionalContentMD5,
     transactionalContentCrc64,
     contentType1,
-    accept2,
-    structuredContentLength
+    accept2
   ],
   isXML: true,
   contentType: "application/xml; charset=utf-8",
@@ -15681,9 +18951,6 @@ var stageBlockFromURLOperationSpec = {
     fileRequestIntent,
     sourceUrl,
     sourceContentCrc64,
-    sourceEncryptionKey,
-    sourceEncryptionKeySha256,
-    sourceEncryptionAlgorithm,
     sourceRange1
   ],
   isXML: true,
@@ -15770,7 +19037,7 @@ var getBlockListOperationSpec = {
   serializer: xmlSerializer6
 };
 
-// node_modules/@azure/storage-blob/dist/esm/generated/src/storageClient.js
+// node_modules/@actions/cache/node_modules/@azure/storage-blob/dist/esm/generated/src/storageClient.js
 var StorageClient = class extends ExtendedServiceClient {
   url;
   version;
@@ -15787,13 +19054,13 @@ var StorageClient = class extends ExtendedServiceClient {
     if (!options) {
       options = {};
     }
-    const defaults = {
+    const defaults2 = {
       requestContentType: "application/json; charset=utf-8"
     };
-    const packageDetails = `azsdk-js-azure-storage-blob/12.32.0`;
+    const packageDetails = `azsdk-js-azure-storage-blob/12.30.0`;
     const userAgentPrefix = options.userAgentOptions && options.userAgentOptions.userAgentPrefix ? `${options.userAgentOptions.userAgentPrefix} ${packageDetails}` : `${packageDetails}`;
     const optionsWithDefaults = {
-      ...defaults,
+      ...defaults2,
       ...options,
       userAgentOptions: {
         userAgentPrefix
@@ -15802,7 +19069,7 @@ var StorageClient = class extends ExtendedServiceClient {
     };
     super(optionsWithDefaults);
     this.url = url2;
-    this.version = options.version || "2026-04-06";
+    this.version = options.version || "2026-02-06";
     this.service = new ServiceImpl(this);
     this.container = new ContainerImpl(this);
     this.blob = new BlobImpl(this);
@@ -15818,7 +19085,7 @@ var StorageClient = class extends ExtendedServiceClient {
   blockBlob;
 };
 
-// node_modules/@azure/storage-blob/dist/esm/StorageContextClient.js
+// node_modules/@actions/cache/node_modules/@azure/storage-blob/dist/esm/StorageContextClient.js
 var StorageContextClient = class extends StorageClient {
   async sendOperationRequest(operationArguments, operationSpec) {
     const operationSpecToSend = { ...operationSpec };
@@ -15829,13 +19096,13 @@ var StorageContextClient = class extends StorageClient {
   }
 };
 
-// node_modules/@azure/storage-blob/dist/esm/utils/utils.common.js
+// node_modules/@actions/cache/node_modules/@azure/storage-blob/dist/esm/utils/utils.common.js
 function escapeURLPath(url2) {
   const urlParsed = new URL(url2);
-  let path = urlParsed.pathname;
-  path = path || "/";
-  path = escape(path);
-  urlParsed.pathname = path;
+  let path9 = urlParsed.pathname;
+  path9 = path9 || "/";
+  path9 = escape2(path9);
+  urlParsed.pathname = path9;
   return urlParsed.toString();
 }
 function getProxyUriFromDevConnString(connectionString) {
@@ -15915,14 +19182,14 @@ function extractConnectionStringParts(connectionString) {
     return { kind: "SASConnString", url: blobEndpoint, accountName, accountSas };
   }
 }
-function escape(text) {
+function escape2(text) {
   return encodeURIComponent(text).replace(/%2F/g, "/").replace(/'/g, "%27").replace(/\+/g, "%20").replace(/%25/g, "%");
 }
 function appendToURLPath(url2, name) {
   const urlParsed = new URL(url2);
-  let path = urlParsed.pathname;
-  path = path ? path.endsWith("/") ? `${path}${name}` : `${path}/${name}` : name;
-  urlParsed.pathname = path;
+  let path9 = urlParsed.pathname;
+  path9 = path9 ? path9.endsWith("/") ? `${path9}${name}` : `${path9}/${name}` : name;
+  urlParsed.pathname = path9;
   return urlParsed.toString();
 }
 function setURLParameter(url2, name, value) {
@@ -16015,7 +19282,7 @@ function getAccountNameFromUrl(url2) {
       accountName = "";
     }
     return accountName;
-  } catch (error) {
+  } catch (error2) {
     throw new Error("Unable to extract accountName with provided information.");
   }
 }
@@ -16190,32 +19457,8 @@ function assertResponse(response) {
   }
   throw new TypeError(`Unexpected response object ${response}`);
 }
-async function setUploadChecksumParameters(body2, contentLength2, parameters, uploadOptions, configContentChecksumAlgorithm) {
-  let contentChecksumAlgorithm = uploadOptions.contentChecksumAlgorithm ?? configContentChecksumAlgorithm;
-  if (contentChecksumAlgorithm === void 0) {
-    contentChecksumAlgorithm = "Customized";
-  }
-  if (contentChecksumAlgorithm === "Auto") {
-    contentChecksumAlgorithm = "StorageCrc64";
-  }
-  let bodyInfo = void 0;
-  if (contentChecksumAlgorithm === "Customized") {
-    parameters.transactionalContentMD5 = uploadOptions.transactionalContentMD5;
-    parameters.transactionalContentCrc64 = uploadOptions.transactionalContentCrc64;
-  } else if (contentChecksumAlgorithm === "StorageCrc64") {
-    await StorageCRC64Calculator.init();
-    bodyInfo = await structuredMessageEncoding(body2, contentLength2);
-    parameters.structuredBodyType = "XSM/1.0; properties=crc64";
-    parameters.structuredContentLength = contentLength2;
-  }
-  return {
-    body: contentChecksumAlgorithm === "StorageCrc64" ? bodyInfo.body : body2,
-    contentLength: contentChecksumAlgorithm === "StorageCrc64" ? bodyInfo.encodedContentLength : contentLength2,
-    contentChecksumAlgorithm
-  };
-}
 
-// node_modules/@azure/storage-blob/dist/esm/StorageClient.js
+// node_modules/@actions/cache/node_modules/@azure/storage-blob/dist/esm/StorageClient.js
 var StorageClient2 = class {
   /**
    * Encoded URL string value.
@@ -16245,201 +19488,26 @@ var StorageClient2 = class {
    * @param url - url to resource
    * @param pipeline - request policy pipeline.
    */
-  constructor(url2, pipeline) {
+  constructor(url2, pipeline2) {
     this.url = escapeURLPath(url2);
     this.accountName = getAccountNameFromUrl(url2);
-    this.pipeline = pipeline;
-    this.storageClientContext = new StorageContextClient(this.url, getCoreClientOptions(pipeline));
+    this.pipeline = pipeline2;
+    this.storageClientContext = new StorageContextClient(this.url, getCoreClientOptions(pipeline2));
     this.isHttps = iEqual(getURLScheme(this.url) || "", "https");
-    this.credential = getCredentialFromPipeline(pipeline);
+    this.credential = getCredentialFromPipeline(pipeline2);
     const storageClientContext = this.storageClientContext;
     storageClientContext.requestContentType = void 0;
   }
 };
 
-// node_modules/@azure/storage-blob/dist/esm/utils/Batch.js
-import { EventEmitter } from "events";
-var BatchStates;
-(function(BatchStates2) {
-  BatchStates2[BatchStates2["Good"] = 0] = "Good";
-  BatchStates2[BatchStates2["Error"] = 1] = "Error";
-})(BatchStates || (BatchStates = {}));
-var Batch = class {
-  /**
-   * Concurrency. Must be lager than 0.
-   */
-  concurrency;
-  /**
-   * Number of active operations under execution.
-   */
-  actives = 0;
-  /**
-   * Number of completed operations under execution.
-   */
-  completed = 0;
-  /**
-   * Offset of next operation to be executed.
-   */
-  offset = 0;
-  /**
-   * Operation array to be executed.
-   */
-  operations = [];
-  /**
-   * States of Batch. When an error happens, state will turn into error.
-   * Batch will stop execute left operations.
-   */
-  state = BatchStates.Good;
-  /**
-   * A private emitter used to pass events inside this class.
-   */
-  emitter;
-  /**
-   * Creates an instance of Batch.
-   * @param concurrency -
-   */
-  constructor(concurrency = 5) {
-    if (concurrency < 1) {
-      throw new RangeError("concurrency must be larger than 0");
-    }
-    this.concurrency = concurrency;
-    this.emitter = new EventEmitter();
-  }
-  /**
-   * Add a operation into queue.
-   *
-   * @param operation -
-   */
-  addOperation(operation) {
-    this.operations.push(async () => {
-      try {
-        this.actives++;
-        await operation();
-        this.actives--;
-        this.completed++;
-        this.parallelExecute();
-      } catch (error) {
-        this.emitter.emit("error", error);
-      }
-    });
-  }
-  /**
-   * Start execute operations in the queue.
-   *
-   */
-  async do() {
-    if (this.operations.length === 0) {
-      return Promise.resolve();
-    }
-    this.parallelExecute();
-    return new Promise((resolve, reject) => {
-      this.emitter.on("finish", resolve);
-      this.emitter.on("error", (error) => {
-        this.state = BatchStates.Error;
-        reject(error);
-      });
-    });
-  }
-  /**
-   * Get next operation to be executed. Return null when reaching ends.
-   *
-   */
-  nextOperation() {
-    if (this.offset < this.operations.length) {
-      return this.operations[this.offset++];
-    }
-    return null;
-  }
-  /**
-   * Start execute operations. One one the most important difference between
-   * this method with do() is that do() wraps as an sync method.
-   *
-   */
-  parallelExecute() {
-    if (this.state === BatchStates.Error) {
-      return;
-    }
-    if (this.completed >= this.operations.length) {
-      this.emitter.emit("finish");
-      return;
-    }
-    while (this.actives < this.concurrency) {
-      const operation = this.nextOperation();
-      if (operation) {
-        operation();
-      } else {
-        return;
-      }
-    }
-  }
-};
-
-// node_modules/@azure/storage-blob/dist/esm/utils/tracing.js
+// node_modules/@actions/cache/node_modules/@azure/storage-blob/dist/esm/utils/tracing.js
 var tracingClient = createTracingClient({
   packageName: "@azure/storage-blob",
   packageVersion: SDK_VERSION,
   namespace: "Microsoft.Storage"
 });
 
-// node_modules/@azure/storage-blob/dist/esm/utils/utils.js
-import fs from "node:fs";
-import util from "node:util";
-async function streamToBuffer(stream, buffer, offset, end, encoding) {
-  let pos = 0;
-  const count = end - offset;
-  return new Promise((resolve, reject) => {
-    const timeout = setTimeout(() => reject(new Error(`The operation cannot be completed in timeout.`)), REQUEST_TIMEOUT);
-    stream.on("readable", () => {
-      if (pos >= count) {
-        clearTimeout(timeout);
-        resolve();
-        return;
-      }
-      let chunk;
-      while ((chunk = stream.read()) !== null) {
-        if (typeof chunk === "string") {
-          chunk = Buffer.from(chunk, encoding);
-        }
-        const chunkLength = pos + chunk.length > count ? count - pos : chunk.length;
-        buffer.fill(chunk.slice(0, chunkLength), offset + pos, offset + pos + chunkLength);
-        pos += chunkLength;
-        if (pos >= count) {
-          clearTimeout(timeout);
-          resolve();
-          return;
-        }
-      }
-    });
-    stream.on("end", () => {
-      clearTimeout(timeout);
-      if (pos < count) {
-        reject(new Error(`Stream drains before getting enough data needed. Data read: ${pos}, data need: ${count}`));
-      }
-      resolve();
-    });
-    stream.on("error", (msg) => {
-      clearTimeout(timeout);
-      reject(msg);
-    });
-  });
-}
-async function readStreamToLocalFile(rs, file) {
-  return new Promise((resolve, reject) => {
-    const ws = fs.createWriteStream(file);
-    rs.on("error", (err) => {
-      reject(err);
-    });
-    ws.on("error", (err) => {
-      reject(err);
-    });
-    ws.on("close", resolve);
-    rs.pipe(ws);
-  });
-}
-var fsStat = util.promisify(fs.stat);
-var fsCreateReadStream = fs.createReadStream;
-
-// node_modules/@azure/storage-blob/dist/esm/sas/BlobSASPermissions.js
+// node_modules/@actions/cache/node_modules/@azure/storage-blob/dist/esm/sas/BlobSASPermissions.js
 var BlobSASPermissions = class _BlobSASPermissions {
   /**
    * Creates a {@link BlobSASPermissions} from the specified permissions string. This method will throw an
@@ -16622,7 +19690,7 @@ var BlobSASPermissions = class _BlobSASPermissions {
   }
 };
 
-// node_modules/@azure/storage-blob/dist/esm/sas/ContainerSASPermissions.js
+// node_modules/@actions/cache/node_modules/@azure/storage-blob/dist/esm/sas/ContainerSASPermissions.js
 var ContainerSASPermissions = class _ContainerSASPermissions {
   /**
    * Creates an {@link ContainerSASPermissions} from the specified permissions string. This method will throw an
@@ -16833,12 +19901,12 @@ var ContainerSASPermissions = class _ContainerSASPermissions {
   }
 };
 
-// node_modules/@azure/storage-blob/dist/esm/sas/SasIPRange.js
+// node_modules/@actions/cache/node_modules/@azure/storage-blob/dist/esm/sas/SasIPRange.js
 function ipRangeToString(ipRange) {
   return ipRange.end ? `${ipRange.start}-${ipRange.end}` : ipRange.start;
 }
 
-// node_modules/@azure/storage-blob/dist/esm/sas/SASQueryParameters.js
+// node_modules/@actions/cache/node_modules/@azure/storage-blob/dist/esm/sas/SASQueryParameters.js
 var SASProtocol;
 (function(SASProtocol2) {
   SASProtocol2["Https"] = "https";
@@ -16957,11 +20025,6 @@ var SASQueryParameters = class {
    */
   signedVersion;
   /**
-   * The delegated user tenant id in Azure AD.
-   * Property of user delegation key.
-   */
-  signedDelegatedUserTid;
-  /**
    * Authorized AAD Object ID in GUID format. The AAD Object ID of a user authorized by the owner of the User Delegation Key
    * to perform the action granted by the SAS. The Azure Storage service will ensure that the owner of the user delegation key
    * has the required permissions before granting access but no additional permission check for the user specified in
@@ -16973,14 +20036,6 @@ var SASQueryParameters = class {
    * This is only used for User Delegation SAS.
    */
   correlationId;
-  /**
-   * Keys for request headers required in the SAS token
-   */
-  requestHeaderKeys;
-  /**
-   * Keys for request query parameters required in the SAS token
-   */
-  requestQueryParameterKeys;
   /**
    * Optional. IP range allowed for this SAS.
    *
@@ -16995,8 +20050,8 @@ var SASQueryParameters = class {
     }
     return void 0;
   }
-  constructor(version2, signature, permissionsOrOptions, services, resourceTypes, protocol, startsOn, expiresOn2, ipRange, identifier, resource, cacheControl, contentDisposition, contentEncoding, contentLanguage, contentType2, userDelegationKey, preauthorizedAgentObjectId, correlationId, encryptionScope2, delegatedUserObjectId, requestHeaderKeys, requestQueryParameterKeys) {
-    this.version = version2;
+  constructor(version3, signature, permissionsOrOptions, services, resourceTypes, protocol, startsOn, expiresOn2, ipRange, identifier, resource, cacheControl, contentDisposition, contentEncoding, contentLanguage, contentType2, userDelegationKey, preauthorizedAgentObjectId, correlationId, encryptionScope2, delegatedUserObjectId) {
+    this.version = version3;
     this.signature = signature;
     if (permissionsOrOptions !== void 0 && typeof permissionsOrOptions !== "string") {
       this.permissions = permissionsOrOptions.permissions;
@@ -17015,8 +20070,6 @@ var SASQueryParameters = class {
       this.contentEncoding = permissionsOrOptions.contentEncoding;
       this.contentLanguage = permissionsOrOptions.contentLanguage;
       this.contentType = permissionsOrOptions.contentType;
-      this.requestHeaderKeys = permissionsOrOptions.requestHeaderKeys;
-      this.requestQueryParameterKeys = permissionsOrOptions.requestQueryParameterKeys;
       if (permissionsOrOptions.userDelegationKey) {
         this.signedOid = permissionsOrOptions.userDelegationKey.signedObjectId;
         this.signedTenantId = permissionsOrOptions.userDelegationKey.signedTenantId;
@@ -17024,7 +20077,6 @@ var SASQueryParameters = class {
         this.signedExpiresOn = permissionsOrOptions.userDelegationKey.signedExpiresOn;
         this.signedService = permissionsOrOptions.userDelegationKey.signedService;
         this.signedVersion = permissionsOrOptions.userDelegationKey.signedVersion;
-        this.signedDelegatedUserTid = permissionsOrOptions.userDelegationKey.signedDelegatedUserTenantId;
         this.preauthorizedAgentObjectId = permissionsOrOptions.preauthorizedAgentObjectId;
         this.correlationId = permissionsOrOptions.correlationId;
       }
@@ -17045,8 +20097,6 @@ var SASQueryParameters = class {
       this.contentEncoding = contentEncoding;
       this.contentLanguage = contentLanguage;
       this.contentType = contentType2;
-      this.requestHeaderKeys = requestHeaderKeys;
-      this.requestQueryParameterKeys = requestQueryParameterKeys;
       if (userDelegationKey) {
         this.signedOid = userDelegationKey.signedObjectId;
         this.signedTenantId = userDelegationKey.signedTenantId;
@@ -17054,7 +20104,6 @@ var SASQueryParameters = class {
         this.signedExpiresOn = userDelegationKey.signedExpiresOn;
         this.signedService = userDelegationKey.signedService;
         this.signedVersion = userDelegationKey.signedVersion;
-        this.signedDelegatedUserTid = userDelegationKey.signedDelegatedUserTenantId;
         this.preauthorizedAgentObjectId = preauthorizedAgentObjectId;
         this.correlationId = correlationId;
       }
@@ -17089,6 +20138,7 @@ var SASQueryParameters = class {
       // Signed key version
       "sr",
       "sp",
+      "sig",
       "rscc",
       "rscd",
       "rsce",
@@ -17096,15 +20146,8 @@ var SASQueryParameters = class {
       "rsct",
       "saoid",
       "scid",
-      "sduoid",
+      "sduoid"
       // Signed key user delegation object ID
-      "skdutid",
-      // Signed key user delegation tenant ID
-      "srh",
-      // Request Headers
-      "srq",
-      // Request QueryParameters
-      "sig"
     ];
     const queries = [];
     for (const param of params) {
@@ -17154,9 +20197,6 @@ var SASQueryParameters = class {
         case "skv":
           this.tryAppendQueryParameter(queries, param, this.signedVersion);
           break;
-        case "skdutid":
-          this.tryAppendQueryParameter(queries, param, this.signedDelegatedUserTid);
-          break;
         case "sr":
           this.tryAppendQueryParameter(queries, param, this.resource);
           break;
@@ -17190,12 +20230,6 @@ var SASQueryParameters = class {
         case "sduoid":
           this.tryAppendQueryParameter(queries, param, this.delegatedUserObjectId);
           break;
-        case "srh":
-          this.tryAppendQueryParameter(queries, param, this.requestHeaderKeys);
-          break;
-        case "srq":
-          this.tryAppendQueryParameter(queries, param, this.requestQueryParameterKeys);
-          break;
       }
     }
     return queries.join("&");
@@ -17219,12 +20253,12 @@ var SASQueryParameters = class {
   }
 };
 
-// node_modules/@azure/storage-blob/dist/esm/sas/BlobSASSignatureValues.js
+// node_modules/@actions/cache/node_modules/@azure/storage-blob/dist/esm/sas/BlobSASSignatureValues.js
 function generateBlobSASQueryParameters(blobSASSignatureValues, sharedKeyCredentialOrUserDelegationKey, accountName) {
   return generateBlobSASQueryParametersInternal(blobSASSignatureValues, sharedKeyCredentialOrUserDelegationKey, accountName).sasQueryParameters;
 }
 function generateBlobSASQueryParametersInternal(blobSASSignatureValues, sharedKeyCredentialOrUserDelegationKey, accountName) {
-  const version2 = blobSASSignatureValues.version ? blobSASSignatureValues.version : SERVICE_VERSION;
+  const version3 = blobSASSignatureValues.version ? blobSASSignatureValues.version : SERVICE_VERSION;
   const sharedKeyCredential = sharedKeyCredentialOrUserDelegationKey instanceof StorageSharedKeyCredential ? sharedKeyCredentialOrUserDelegationKey : void 0;
   let userDelegationKeyCredential;
   if (sharedKeyCredential === void 0 && accountName !== void 0) {
@@ -17233,31 +20267,29 @@ function generateBlobSASQueryParametersInternal(blobSASSignatureValues, sharedKe
   if (sharedKeyCredential === void 0 && userDelegationKeyCredential === void 0) {
     throw TypeError("Invalid sharedKeyCredential, userDelegationKey or accountName.");
   }
-  if (version2 >= "2020-12-06") {
+  if (version3 >= "2020-12-06") {
     if (sharedKeyCredential !== void 0) {
       return generateBlobSASQueryParameters20201206(blobSASSignatureValues, sharedKeyCredential);
     } else {
-      if (version2 >= "2026-04-06") {
-        return generateBlobSASQueryParametersUDK20260406(blobSASSignatureValues, userDelegationKeyCredential);
-      } else if (version2 >= "2025-07-05") {
+      if (version3 >= "2025-07-05") {
         return generateBlobSASQueryParametersUDK20250705(blobSASSignatureValues, userDelegationKeyCredential);
       } else {
         return generateBlobSASQueryParametersUDK20201206(blobSASSignatureValues, userDelegationKeyCredential);
       }
     }
   }
-  if (version2 >= "2018-11-09") {
+  if (version3 >= "2018-11-09") {
     if (sharedKeyCredential !== void 0) {
       return generateBlobSASQueryParameters20181109(blobSASSignatureValues, sharedKeyCredential);
     } else {
-      if (version2 >= "2020-02-10") {
+      if (version3 >= "2020-02-10") {
         return generateBlobSASQueryParametersUDK20200210(blobSASSignatureValues, userDelegationKeyCredential);
       } else {
         return generateBlobSASQueryParametersUDK20181109(blobSASSignatureValues, userDelegationKeyCredential);
       }
     }
   }
-  if (version2 >= "2015-04-05") {
+  if (version3 >= "2015-04-05") {
     if (sharedKeyCredential !== void 0) {
       return generateBlobSASQueryParameters20150405(blobSASSignatureValues, sharedKeyCredential);
     } else {
@@ -17603,7 +20635,7 @@ function generateBlobSASQueryParametersUDK20250705(blobSASSignatureValues, userD
     void 0,
     // agentObjectId
     blobSASSignatureValues.correlationId,
-    userDelegationKeyCredential.userDelegationKey.signedDelegatedUserTenantId,
+    void 0,
     // SignedKeyDelegatedUserTenantId, will be added in a future release.
     blobSASSignatureValues.delegatedUserObjectId,
     blobSASSignatureValues.ipRange ? ipRangeToString(blobSASSignatureValues.ipRange) : "",
@@ -17624,103 +20656,6 @@ function generateBlobSASQueryParametersUDK20250705(blobSASSignatureValues, userD
     stringToSign
   };
 }
-function generateBlobSASQueryParametersUDK20260406(blobSASSignatureValues, userDelegationKeyCredential) {
-  blobSASSignatureValues = SASSignatureValuesSanityCheckAndAutofill(blobSASSignatureValues);
-  if (!blobSASSignatureValues.permissions || !blobSASSignatureValues.expiresOn) {
-    throw new RangeError("Must provide 'permissions' and 'expiresOn' for Blob SAS generation when generating user delegation SAS.");
-  }
-  let resource = "c";
-  let timestamp = blobSASSignatureValues.snapshotTime;
-  if (blobSASSignatureValues.blobName) {
-    resource = "b";
-    if (blobSASSignatureValues.snapshotTime) {
-      resource = "bs";
-    } else if (blobSASSignatureValues.versionId) {
-      resource = "bv";
-      timestamp = blobSASSignatureValues.versionId;
-    }
-  }
-  let verifiedPermissions;
-  if (blobSASSignatureValues.permissions) {
-    if (blobSASSignatureValues.blobName) {
-      verifiedPermissions = BlobSASPermissions.parse(blobSASSignatureValues.permissions.toString()).toString();
-    } else {
-      verifiedPermissions = ContainerSASPermissions.parse(blobSASSignatureValues.permissions.toString()).toString();
-    }
-  }
-  const stringToSign = [
-    verifiedPermissions ? verifiedPermissions : "",
-    blobSASSignatureValues.startsOn ? truncatedISO8061Date(blobSASSignatureValues.startsOn, false) : "",
-    blobSASSignatureValues.expiresOn ? truncatedISO8061Date(blobSASSignatureValues.expiresOn, false) : "",
-    getCanonicalName(userDelegationKeyCredential.accountName, blobSASSignatureValues.containerName, blobSASSignatureValues.blobName),
-    userDelegationKeyCredential.userDelegationKey.signedObjectId,
-    userDelegationKeyCredential.userDelegationKey.signedTenantId,
-    userDelegationKeyCredential.userDelegationKey.signedStartsOn ? truncatedISO8061Date(userDelegationKeyCredential.userDelegationKey.signedStartsOn, false) : "",
-    userDelegationKeyCredential.userDelegationKey.signedExpiresOn ? truncatedISO8061Date(userDelegationKeyCredential.userDelegationKey.signedExpiresOn, false) : "",
-    userDelegationKeyCredential.userDelegationKey.signedService,
-    userDelegationKeyCredential.userDelegationKey.signedVersion,
-    blobSASSignatureValues.preauthorizedAgentObjectId,
-    void 0,
-    // agentObjectId
-    blobSASSignatureValues.correlationId,
-    userDelegationKeyCredential.userDelegationKey.signedDelegatedUserTenantId,
-    // SignedKeyDelegatedUserTenantId, will be added in a future release.
-    blobSASSignatureValues.delegatedUserObjectId,
-    blobSASSignatureValues.ipRange ? ipRangeToString(blobSASSignatureValues.ipRange) : "",
-    blobSASSignatureValues.protocol ? blobSASSignatureValues.protocol : "",
-    blobSASSignatureValues.version,
-    resource,
-    timestamp,
-    blobSASSignatureValues.encryptionScope,
-    formatRequestHeadersForSasSigning(blobSASSignatureValues.requestHeaders),
-    formatRequestQueryParametersForSasSigning(blobSASSignatureValues.requestQueryParameters),
-    blobSASSignatureValues.cacheControl,
-    blobSASSignatureValues.contentDisposition,
-    blobSASSignatureValues.contentEncoding,
-    blobSASSignatureValues.contentLanguage,
-    blobSASSignatureValues.contentType
-  ].join("\n");
-  const signature = userDelegationKeyCredential.computeHMACSHA256(stringToSign);
-  return {
-    sasQueryParameters: new SASQueryParameters(blobSASSignatureValues.version, signature, verifiedPermissions, void 0, void 0, blobSASSignatureValues.protocol, blobSASSignatureValues.startsOn, blobSASSignatureValues.expiresOn, blobSASSignatureValues.ipRange, blobSASSignatureValues.identifier, resource, blobSASSignatureValues.cacheControl, blobSASSignatureValues.contentDisposition, blobSASSignatureValues.contentEncoding, blobSASSignatureValues.contentLanguage, blobSASSignatureValues.contentType, userDelegationKeyCredential.userDelegationKey, blobSASSignatureValues.preauthorizedAgentObjectId, blobSASSignatureValues.correlationId, blobSASSignatureValues.encryptionScope, blobSASSignatureValues.delegatedUserObjectId, getKeysOfRequestHeaders(blobSASSignatureValues.requestHeaders), getKeysOfRequestHeaders(blobSASSignatureValues.requestQueryParameters)),
-    stringToSign
-  };
-}
-function formatRequestHeadersForSasSigning(requestHeaders) {
-  if (requestHeaders === void 0) {
-    return void 0;
-  }
-  let canonicalValue = "";
-  Object.keys(requestHeaders).forEach(function(key) {
-    canonicalValue = canonicalValue + key + ":" + requestHeaders[key] + "\n";
-  });
-  return canonicalValue;
-}
-function formatRequestQueryParametersForSasSigning(queryParameters) {
-  if (queryParameters === void 0) {
-    return void 0;
-  }
-  let canonicalValue = "";
-  Object.keys(queryParameters).forEach(function(key) {
-    canonicalValue = canonicalValue + "\n" + key + ":" + queryParameters[key];
-  });
-  return canonicalValue;
-}
-function getKeysOfRequestHeaders(requestHeaders) {
-  if (requestHeaders === void 0) {
-    return void 0;
-  }
-  let requestKeys = "";
-  let index = 0;
-  Object.keys(requestHeaders).forEach(function(key) {
-    if (index !== 0) {
-      requestKeys = requestKeys + ",";
-    }
-    requestKeys = requestKeys + key;
-    ++index;
-  });
-  return requestKeys;
-}
 function getCanonicalName(accountName, containerName, blobName) {
   const elements = [`/blob/${accountName}/${containerName}`];
   if (blobName) {
@@ -17729,48 +20664,48 @@ function getCanonicalName(accountName, containerName, blobName) {
   return elements.join("");
 }
 function SASSignatureValuesSanityCheckAndAutofill(blobSASSignatureValues) {
-  const version2 = blobSASSignatureValues.version ? blobSASSignatureValues.version : SERVICE_VERSION;
-  if (blobSASSignatureValues.snapshotTime && version2 < "2018-11-09") {
+  const version3 = blobSASSignatureValues.version ? blobSASSignatureValues.version : SERVICE_VERSION;
+  if (blobSASSignatureValues.snapshotTime && version3 < "2018-11-09") {
     throw RangeError("'version' must be >= '2018-11-09' when providing 'snapshotTime'.");
   }
   if (blobSASSignatureValues.blobName === void 0 && blobSASSignatureValues.snapshotTime) {
     throw RangeError("Must provide 'blobName' when providing 'snapshotTime'.");
   }
-  if (blobSASSignatureValues.versionId && version2 < "2019-10-10") {
+  if (blobSASSignatureValues.versionId && version3 < "2019-10-10") {
     throw RangeError("'version' must be >= '2019-10-10' when providing 'versionId'.");
   }
   if (blobSASSignatureValues.blobName === void 0 && blobSASSignatureValues.versionId) {
     throw RangeError("Must provide 'blobName' when providing 'versionId'.");
   }
-  if (blobSASSignatureValues.permissions && blobSASSignatureValues.permissions.setImmutabilityPolicy && version2 < "2020-08-04") {
+  if (blobSASSignatureValues.permissions && blobSASSignatureValues.permissions.setImmutabilityPolicy && version3 < "2020-08-04") {
     throw RangeError("'version' must be >= '2020-08-04' when provided 'i' permission.");
   }
-  if (blobSASSignatureValues.permissions && blobSASSignatureValues.permissions.deleteVersion && version2 < "2019-10-10") {
+  if (blobSASSignatureValues.permissions && blobSASSignatureValues.permissions.deleteVersion && version3 < "2019-10-10") {
     throw RangeError("'version' must be >= '2019-10-10' when providing 'x' permission.");
   }
-  if (blobSASSignatureValues.permissions && blobSASSignatureValues.permissions.permanentDelete && version2 < "2019-10-10") {
+  if (blobSASSignatureValues.permissions && blobSASSignatureValues.permissions.permanentDelete && version3 < "2019-10-10") {
     throw RangeError("'version' must be >= '2019-10-10' when providing 'y' permission.");
   }
-  if (blobSASSignatureValues.permissions && blobSASSignatureValues.permissions.tag && version2 < "2019-12-12") {
+  if (blobSASSignatureValues.permissions && blobSASSignatureValues.permissions.tag && version3 < "2019-12-12") {
     throw RangeError("'version' must be >= '2019-12-12' when providing 't' permission.");
   }
-  if (version2 < "2020-02-10" && blobSASSignatureValues.permissions && (blobSASSignatureValues.permissions.move || blobSASSignatureValues.permissions.execute)) {
+  if (version3 < "2020-02-10" && blobSASSignatureValues.permissions && (blobSASSignatureValues.permissions.move || blobSASSignatureValues.permissions.execute)) {
     throw RangeError("'version' must be >= '2020-02-10' when providing the 'm' or 'e' permission.");
   }
-  if (version2 < "2021-04-10" && blobSASSignatureValues.permissions && blobSASSignatureValues.permissions.filterByTags) {
+  if (version3 < "2021-04-10" && blobSASSignatureValues.permissions && blobSASSignatureValues.permissions.filterByTags) {
     throw RangeError("'version' must be >= '2021-04-10' when providing the 'f' permission.");
   }
-  if (version2 < "2020-02-10" && (blobSASSignatureValues.preauthorizedAgentObjectId || blobSASSignatureValues.correlationId)) {
+  if (version3 < "2020-02-10" && (blobSASSignatureValues.preauthorizedAgentObjectId || blobSASSignatureValues.correlationId)) {
     throw RangeError("'version' must be >= '2020-02-10' when providing 'preauthorizedAgentObjectId' or 'correlationId'.");
   }
-  if (blobSASSignatureValues.encryptionScope && version2 < "2020-12-06") {
+  if (blobSASSignatureValues.encryptionScope && version3 < "2020-12-06") {
     throw RangeError("'version' must be >= '2020-12-06' when provided 'encryptionScope' in SAS.");
   }
-  blobSASSignatureValues.version = version2;
+  blobSASSignatureValues.version = version3;
   return blobSASSignatureValues;
 }
 
-// node_modules/@azure/storage-blob/dist/esm/BlobLeaseClient.js
+// node_modules/@actions/cache/node_modules/@azure/storage-blob/dist/esm/BlobLeaseClient.js
 var BlobLeaseClient = class {
   _leaseId;
   _url;
@@ -17947,7 +20882,1885 @@ var BlobLeaseClient = class {
   }
 };
 
-// node_modules/@azure/storage-blob/dist/esm/Clients.js
+// node_modules/@actions/cache/node_modules/@azure/storage-blob/dist/esm/utils/RetriableReadableStream.js
+import { Readable } from "node:stream";
+var RetriableReadableStream = class extends Readable {
+  start;
+  offset;
+  end;
+  getter;
+  source;
+  retries = 0;
+  maxRetryRequests;
+  onProgress;
+  options;
+  /**
+   * Creates an instance of RetriableReadableStream.
+   *
+   * @param source - The current ReadableStream returned from getter
+   * @param getter - A method calling downloading request returning
+   *                                      a new ReadableStream from specified offset
+   * @param offset - Offset position in original data source to read
+   * @param count - How much data in original data source to read
+   * @param options -
+   */
+  constructor(source, getter, offset, count, options = {}) {
+    super({ highWaterMark: options.highWaterMark });
+    this.getter = getter;
+    this.source = source;
+    this.start = offset;
+    this.offset = offset;
+    this.end = offset + count - 1;
+    this.maxRetryRequests = options.maxRetryRequests && options.maxRetryRequests >= 0 ? options.maxRetryRequests : 0;
+    this.onProgress = options.onProgress;
+    this.options = options;
+    this.setSourceEventHandlers();
+  }
+  _read() {
+    this.source.resume();
+  }
+  setSourceEventHandlers() {
+    this.source.on("data", this.sourceDataHandler);
+    this.source.on("end", this.sourceErrorOrEndHandler);
+    this.source.on("error", this.sourceErrorOrEndHandler);
+    this.source.on("aborted", this.sourceAbortedHandler);
+  }
+  removeSourceEventHandlers() {
+    this.source.removeListener("data", this.sourceDataHandler);
+    this.source.removeListener("end", this.sourceErrorOrEndHandler);
+    this.source.removeListener("error", this.sourceErrorOrEndHandler);
+    this.source.removeListener("aborted", this.sourceAbortedHandler);
+  }
+  sourceDataHandler = (data) => {
+    if (this.options.doInjectErrorOnce) {
+      this.options.doInjectErrorOnce = void 0;
+      this.source.pause();
+      this.sourceErrorOrEndHandler();
+      this.source.destroy();
+      return;
+    }
+    this.offset += data.length;
+    if (this.onProgress) {
+      this.onProgress({ loadedBytes: this.offset - this.start });
+    }
+    if (!this.push(data)) {
+      this.source.pause();
+    }
+  };
+  sourceAbortedHandler = () => {
+    const abortError = new AbortError("The operation was aborted.");
+    this.destroy(abortError);
+  };
+  sourceErrorOrEndHandler = (err) => {
+    if (err && err.name === "AbortError") {
+      this.destroy(err);
+      return;
+    }
+    this.removeSourceEventHandlers();
+    if (this.offset - 1 === this.end) {
+      this.push(null);
+    } else if (this.offset <= this.end) {
+      if (this.retries < this.maxRetryRequests) {
+        this.retries += 1;
+        this.getter(this.offset).then((newSource) => {
+          this.source = newSource;
+          this.setSourceEventHandlers();
+          return;
+        }).catch((error2) => {
+          this.destroy(error2);
+        });
+      } else {
+        this.destroy(new Error(`Data corruption failure: received less data than required and reached maxRetires limitation. Received data offset: ${this.offset - 1}, data needed offset: ${this.end}, retries: ${this.retries}, max retries: ${this.maxRetryRequests}`));
+      }
+    } else {
+      this.destroy(new Error(`Data corruption failure: Received more data than original request, data needed offset is ${this.end}, received offset: ${this.offset - 1}`));
+    }
+  };
+  _destroy(error2, callback) {
+    this.removeSourceEventHandlers();
+    this.source.destroy();
+    callback(error2 === null ? void 0 : error2);
+  }
+};
+
+// node_modules/@actions/cache/node_modules/@azure/storage-blob/dist/esm/BlobDownloadResponse.js
+var BlobDownloadResponse = class {
+  /**
+   * Indicates that the service supports
+   * requests for partial file content.
+   *
+   * @readonly
+   */
+  get acceptRanges() {
+    return this.originalResponse.acceptRanges;
+  }
+  /**
+   * Returns if it was previously specified
+   * for the file.
+   *
+   * @readonly
+   */
+  get cacheControl() {
+    return this.originalResponse.cacheControl;
+  }
+  /**
+   * Returns the value that was specified
+   * for the 'x-ms-content-disposition' header and specifies how to process the
+   * response.
+   *
+   * @readonly
+   */
+  get contentDisposition() {
+    return this.originalResponse.contentDisposition;
+  }
+  /**
+   * Returns the value that was specified
+   * for the Content-Encoding request header.
+   *
+   * @readonly
+   */
+  get contentEncoding() {
+    return this.originalResponse.contentEncoding;
+  }
+  /**
+   * Returns the value that was specified
+   * for the Content-Language request header.
+   *
+   * @readonly
+   */
+  get contentLanguage() {
+    return this.originalResponse.contentLanguage;
+  }
+  /**
+   * The current sequence number for a
+   * page blob. This header is not returned for block blobs or append blobs.
+   *
+   * @readonly
+   */
+  get blobSequenceNumber() {
+    return this.originalResponse.blobSequenceNumber;
+  }
+  /**
+   * The blob's type. Possible values include:
+   * 'BlockBlob', 'PageBlob', 'AppendBlob'.
+   *
+   * @readonly
+   */
+  get blobType() {
+    return this.originalResponse.blobType;
+  }
+  /**
+   * The number of bytes present in the
+   * response body.
+   *
+   * @readonly
+   */
+  get contentLength() {
+    return this.originalResponse.contentLength;
+  }
+  /**
+   * If the file has an MD5 hash and the
+   * request is to read the full file, this response header is returned so that
+   * the client can check for message content integrity. If the request is to
+   * read a specified range and the 'x-ms-range-get-content-md5' is set to
+   * true, then the request returns an MD5 hash for the range, as long as the
+   * range size is less than or equal to 4 MB. If neither of these sets of
+   * conditions is true, then no value is returned for the 'Content-MD5'
+   * header.
+   *
+   * @readonly
+   */
+  get contentMD5() {
+    return this.originalResponse.contentMD5;
+  }
+  /**
+   * Indicates the range of bytes returned if
+   * the client requested a subset of the file by setting the Range request
+   * header.
+   *
+   * @readonly
+   */
+  get contentRange() {
+    return this.originalResponse.contentRange;
+  }
+  /**
+   * The content type specified for the file.
+   * The default content type is 'application/octet-stream'
+   *
+   * @readonly
+   */
+  get contentType() {
+    return this.originalResponse.contentType;
+  }
+  /**
+   * Conclusion time of the last attempted
+   * Copy File operation where this file was the destination file. This value
+   * can specify the time of a completed, aborted, or failed copy attempt.
+   *
+   * @readonly
+   */
+  get copyCompletedOn() {
+    return this.originalResponse.copyCompletedOn;
+  }
+  /**
+   * String identifier for the last attempted Copy
+   * File operation where this file was the destination file.
+   *
+   * @readonly
+   */
+  get copyId() {
+    return this.originalResponse.copyId;
+  }
+  /**
+   * Contains the number of bytes copied and
+   * the total bytes in the source in the last attempted Copy File operation
+   * where this file was the destination file. Can show between 0 and
+   * Content-Length bytes copied.
+   *
+   * @readonly
+   */
+  get copyProgress() {
+    return this.originalResponse.copyProgress;
+  }
+  /**
+   * URL up to 2KB in length that specifies the
+   * source file used in the last attempted Copy File operation where this file
+   * was the destination file.
+   *
+   * @readonly
+   */
+  get copySource() {
+    return this.originalResponse.copySource;
+  }
+  /**
+   * State of the copy operation
+   * identified by 'x-ms-copy-id'. Possible values include: 'pending',
+   * 'success', 'aborted', 'failed'
+   *
+   * @readonly
+   */
+  get copyStatus() {
+    return this.originalResponse.copyStatus;
+  }
+  /**
+   * Only appears when
+   * x-ms-copy-status is failed or pending. Describes cause of fatal or
+   * non-fatal copy operation failure.
+   *
+   * @readonly
+   */
+  get copyStatusDescription() {
+    return this.originalResponse.copyStatusDescription;
+  }
+  /**
+   * When a blob is leased,
+   * specifies whether the lease is of infinite or fixed duration. Possible
+   * values include: 'infinite', 'fixed'.
+   *
+   * @readonly
+   */
+  get leaseDuration() {
+    return this.originalResponse.leaseDuration;
+  }
+  /**
+   * Lease state of the blob. Possible
+   * values include: 'available', 'leased', 'expired', 'breaking', 'broken'.
+   *
+   * @readonly
+   */
+  get leaseState() {
+    return this.originalResponse.leaseState;
+  }
+  /**
+   * The current lease status of the
+   * blob. Possible values include: 'locked', 'unlocked'.
+   *
+   * @readonly
+   */
+  get leaseStatus() {
+    return this.originalResponse.leaseStatus;
+  }
+  /**
+   * A UTC date/time value generated by the service that
+   * indicates the time at which the response was initiated.
+   *
+   * @readonly
+   */
+  get date() {
+    return this.originalResponse.date;
+  }
+  /**
+   * The number of committed blocks
+   * present in the blob. This header is returned only for append blobs.
+   *
+   * @readonly
+   */
+  get blobCommittedBlockCount() {
+    return this.originalResponse.blobCommittedBlockCount;
+  }
+  /**
+   * The ETag contains a value that you can use to
+   * perform operations conditionally, in quotes.
+   *
+   * @readonly
+   */
+  get etag() {
+    return this.originalResponse.etag;
+  }
+  /**
+   * The number of tags associated with the blob
+   *
+   * @readonly
+   */
+  get tagCount() {
+    return this.originalResponse.tagCount;
+  }
+  /**
+   * The error code.
+   *
+   * @readonly
+   */
+  get errorCode() {
+    return this.originalResponse.errorCode;
+  }
+  /**
+   * The value of this header is set to
+   * true if the file data and application metadata are completely encrypted
+   * using the specified algorithm. Otherwise, the value is set to false (when
+   * the file is unencrypted, or if only parts of the file/application metadata
+   * are encrypted).
+   *
+   * @readonly
+   */
+  get isServerEncrypted() {
+    return this.originalResponse.isServerEncrypted;
+  }
+  /**
+   * If the blob has a MD5 hash, and if
+   * request contains range header (Range or x-ms-range), this response header
+   * is returned with the value of the whole blob's MD5 value. This value may
+   * or may not be equal to the value returned in Content-MD5 header, with the
+   * latter calculated from the requested range.
+   *
+   * @readonly
+   */
+  get blobContentMD5() {
+    return this.originalResponse.blobContentMD5;
+  }
+  /**
+   * Returns the date and time the file was last
+   * modified. Any operation that modifies the file or its properties updates
+   * the last modified time.
+   *
+   * @readonly
+   */
+  get lastModified() {
+    return this.originalResponse.lastModified;
+  }
+  /**
+   * Returns the UTC date and time generated by the service that indicates the time at which the blob was
+   * last read or written to.
+   *
+   * @readonly
+   */
+  get lastAccessed() {
+    return this.originalResponse.lastAccessed;
+  }
+  /**
+   * Returns the date and time the blob was created.
+   *
+   * @readonly
+   */
+  get createdOn() {
+    return this.originalResponse.createdOn;
+  }
+  /**
+   * A name-value pair
+   * to associate with a file storage object.
+   *
+   * @readonly
+   */
+  get metadata() {
+    return this.originalResponse.metadata;
+  }
+  /**
+   * This header uniquely identifies the request
+   * that was made and can be used for troubleshooting the request.
+   *
+   * @readonly
+   */
+  get requestId() {
+    return this.originalResponse.requestId;
+  }
+  /**
+   * If a client request id header is sent in the request, this header will be present in the
+   * response with the same value.
+   *
+   * @readonly
+   */
+  get clientRequestId() {
+    return this.originalResponse.clientRequestId;
+  }
+  /**
+   * Indicates the version of the Blob service used
+   * to execute the request.
+   *
+   * @readonly
+   */
+  get version() {
+    return this.originalResponse.version;
+  }
+  /**
+   * Indicates the versionId of the downloaded blob version.
+   *
+   * @readonly
+   */
+  get versionId() {
+    return this.originalResponse.versionId;
+  }
+  /**
+   * Indicates whether version of this blob is a current version.
+   *
+   * @readonly
+   */
+  get isCurrentVersion() {
+    return this.originalResponse.isCurrentVersion;
+  }
+  /**
+   * The SHA-256 hash of the encryption key used to encrypt the blob. This value is only returned
+   * when the blob was encrypted with a customer-provided key.
+   *
+   * @readonly
+   */
+  get encryptionKeySha256() {
+    return this.originalResponse.encryptionKeySha256;
+  }
+  /**
+   * If the request is to read a specified range and the x-ms-range-get-content-crc64 is set to
+   * true, then the request returns a crc64 for the range, as long as the range size is less than
+   * or equal to 4 MB. If both x-ms-range-get-content-crc64 & x-ms-range-get-content-md5 is
+   * specified in the same request, it will fail with 400(Bad Request)
+   */
+  get contentCrc64() {
+    return this.originalResponse.contentCrc64;
+  }
+  /**
+   * Object Replication Policy Id of the destination blob.
+   *
+   * @readonly
+   */
+  get objectReplicationDestinationPolicyId() {
+    return this.originalResponse.objectReplicationDestinationPolicyId;
+  }
+  /**
+   * Parsed Object Replication Policy Id, Rule Id(s) and status of the source blob.
+   *
+   * @readonly
+   */
+  get objectReplicationSourceProperties() {
+    return this.originalResponse.objectReplicationSourceProperties;
+  }
+  /**
+   * If this blob has been sealed.
+   *
+   * @readonly
+   */
+  get isSealed() {
+    return this.originalResponse.isSealed;
+  }
+  /**
+   * UTC date/time value generated by the service that indicates the time at which the blob immutability policy will expire.
+   *
+   * @readonly
+   */
+  get immutabilityPolicyExpiresOn() {
+    return this.originalResponse.immutabilityPolicyExpiresOn;
+  }
+  /**
+   * Indicates immutability policy mode.
+   *
+   * @readonly
+   */
+  get immutabilityPolicyMode() {
+    return this.originalResponse.immutabilityPolicyMode;
+  }
+  /**
+   * Indicates if a legal hold is present on the blob.
+   *
+   * @readonly
+   */
+  get legalHold() {
+    return this.originalResponse.legalHold;
+  }
+  /**
+   * The response body as a browser Blob.
+   * Always undefined in node.js.
+   *
+   * @readonly
+   */
+  get contentAsBlob() {
+    return this.originalResponse.blobBody;
+  }
+  /**
+   * The response body as a node.js Readable stream.
+   * Always undefined in the browser.
+   *
+   * It will automatically retry when internal read stream unexpected ends.
+   *
+   * @readonly
+   */
+  get readableStreamBody() {
+    return isNodeLike ? this.blobDownloadStream : void 0;
+  }
+  /**
+   * The HTTP response.
+   */
+  get _response() {
+    return this.originalResponse._response;
+  }
+  originalResponse;
+  blobDownloadStream;
+  /**
+   * Creates an instance of BlobDownloadResponse.
+   *
+   * @param originalResponse -
+   * @param getter -
+   * @param offset -
+   * @param count -
+   * @param options -
+   */
+  constructor(originalResponse, getter, offset, count, options = {}) {
+    this.originalResponse = originalResponse;
+    this.blobDownloadStream = new RetriableReadableStream(this.originalResponse.readableStreamBody, getter, offset, count, options);
+  }
+};
+
+// node_modules/@actions/cache/node_modules/@azure/storage-blob/dist/esm/utils/BlobQuickQueryStream.js
+import { Readable as Readable2 } from "node:stream";
+
+// node_modules/@actions/cache/node_modules/@azure/storage-blob/dist/esm/internal-avro/AvroConstants.js
+var AVRO_SYNC_MARKER_SIZE = 16;
+var AVRO_INIT_BYTES = new Uint8Array([79, 98, 106, 1]);
+var AVRO_CODEC_KEY = "avro.codec";
+var AVRO_SCHEMA_KEY = "avro.schema";
+
+// node_modules/@actions/cache/node_modules/@azure/storage-blob/dist/esm/internal-avro/AvroParser.js
+var AvroParser = class _AvroParser {
+  /**
+   * Reads a fixed number of bytes from the stream.
+   *
+   * @param stream -
+   * @param length -
+   * @param options -
+   */
+  static async readFixedBytes(stream2, length, options = {}) {
+    const bytes = await stream2.read(length, { abortSignal: options.abortSignal });
+    if (bytes.length !== length) {
+      throw new Error("Hit stream end.");
+    }
+    return bytes;
+  }
+  /**
+   * Reads a single byte from the stream.
+   *
+   * @param stream -
+   * @param options -
+   */
+  static async readByte(stream2, options = {}) {
+    const buf = await _AvroParser.readFixedBytes(stream2, 1, options);
+    return buf[0];
+  }
+  // int and long are stored in variable-length zig-zag coding.
+  // variable-length: https://lucene.apache.org/core/3_5_0/fileformats.html#VInt
+  // zig-zag: https://developers.google.com/protocol-buffers/docs/encoding?csw=1#types
+  static async readZigZagLong(stream2, options = {}) {
+    let zigZagEncoded = 0;
+    let significanceInBit = 0;
+    let byte, haveMoreByte, significanceInFloat;
+    do {
+      byte = await _AvroParser.readByte(stream2, options);
+      haveMoreByte = byte & 128;
+      zigZagEncoded |= (byte & 127) << significanceInBit;
+      significanceInBit += 7;
+    } while (haveMoreByte && significanceInBit < 28);
+    if (haveMoreByte) {
+      zigZagEncoded = zigZagEncoded;
+      significanceInFloat = 268435456;
+      do {
+        byte = await _AvroParser.readByte(stream2, options);
+        zigZagEncoded += (byte & 127) * significanceInFloat;
+        significanceInFloat *= 128;
+      } while (byte & 128);
+      const res = (zigZagEncoded % 2 ? -(zigZagEncoded + 1) : zigZagEncoded) / 2;
+      if (res < Number.MIN_SAFE_INTEGER || res > Number.MAX_SAFE_INTEGER) {
+        throw new Error("Integer overflow.");
+      }
+      return res;
+    }
+    return zigZagEncoded >> 1 ^ -(zigZagEncoded & 1);
+  }
+  static async readLong(stream2, options = {}) {
+    return _AvroParser.readZigZagLong(stream2, options);
+  }
+  static async readInt(stream2, options = {}) {
+    return _AvroParser.readZigZagLong(stream2, options);
+  }
+  static async readNull() {
+    return null;
+  }
+  static async readBoolean(stream2, options = {}) {
+    const b = await _AvroParser.readByte(stream2, options);
+    if (b === 1) {
+      return true;
+    } else if (b === 0) {
+      return false;
+    } else {
+      throw new Error("Byte was not a boolean.");
+    }
+  }
+  static async readFloat(stream2, options = {}) {
+    const u8arr = await _AvroParser.readFixedBytes(stream2, 4, options);
+    const view = new DataView(u8arr.buffer, u8arr.byteOffset, u8arr.byteLength);
+    return view.getFloat32(0, true);
+  }
+  static async readDouble(stream2, options = {}) {
+    const u8arr = await _AvroParser.readFixedBytes(stream2, 8, options);
+    const view = new DataView(u8arr.buffer, u8arr.byteOffset, u8arr.byteLength);
+    return view.getFloat64(0, true);
+  }
+  static async readBytes(stream2, options = {}) {
+    const size = await _AvroParser.readLong(stream2, options);
+    if (size < 0) {
+      throw new Error("Bytes size was negative.");
+    }
+    return stream2.read(size, { abortSignal: options.abortSignal });
+  }
+  static async readString(stream2, options = {}) {
+    const u8arr = await _AvroParser.readBytes(stream2, options);
+    const utf8decoder = new TextDecoder();
+    return utf8decoder.decode(u8arr);
+  }
+  static async readMapPair(stream2, readItemMethod, options = {}) {
+    const key = await _AvroParser.readString(stream2, options);
+    const value = await readItemMethod(stream2, options);
+    return { key, value };
+  }
+  static async readMap(stream2, readItemMethod, options = {}) {
+    const readPairMethod = (s, opts = {}) => {
+      return _AvroParser.readMapPair(s, readItemMethod, opts);
+    };
+    const pairs = await _AvroParser.readArray(stream2, readPairMethod, options);
+    const dict = {};
+    for (const pair of pairs) {
+      dict[pair.key] = pair.value;
+    }
+    return dict;
+  }
+  static async readArray(stream2, readItemMethod, options = {}) {
+    const items = [];
+    for (let count = await _AvroParser.readLong(stream2, options); count !== 0; count = await _AvroParser.readLong(stream2, options)) {
+      if (count < 0) {
+        await _AvroParser.readLong(stream2, options);
+        count = -count;
+      }
+      while (count--) {
+        const item = await readItemMethod(stream2, options);
+        items.push(item);
+      }
+    }
+    return items;
+  }
+};
+var AvroComplex;
+(function(AvroComplex2) {
+  AvroComplex2["RECORD"] = "record";
+  AvroComplex2["ENUM"] = "enum";
+  AvroComplex2["ARRAY"] = "array";
+  AvroComplex2["MAP"] = "map";
+  AvroComplex2["UNION"] = "union";
+  AvroComplex2["FIXED"] = "fixed";
+})(AvroComplex || (AvroComplex = {}));
+var AvroPrimitive;
+(function(AvroPrimitive2) {
+  AvroPrimitive2["NULL"] = "null";
+  AvroPrimitive2["BOOLEAN"] = "boolean";
+  AvroPrimitive2["INT"] = "int";
+  AvroPrimitive2["LONG"] = "long";
+  AvroPrimitive2["FLOAT"] = "float";
+  AvroPrimitive2["DOUBLE"] = "double";
+  AvroPrimitive2["BYTES"] = "bytes";
+  AvroPrimitive2["STRING"] = "string";
+})(AvroPrimitive || (AvroPrimitive = {}));
+var AvroType = class _AvroType {
+  /**
+   * Determines the AvroType from the Avro Schema.
+   */
+  // eslint-disable-next-line @typescript-eslint/no-wrapper-object-types
+  static fromSchema(schema) {
+    if (typeof schema === "string") {
+      return _AvroType.fromStringSchema(schema);
+    } else if (Array.isArray(schema)) {
+      return _AvroType.fromArraySchema(schema);
+    } else {
+      return _AvroType.fromObjectSchema(schema);
+    }
+  }
+  static fromStringSchema(schema) {
+    switch (schema) {
+      case AvroPrimitive.NULL:
+      case AvroPrimitive.BOOLEAN:
+      case AvroPrimitive.INT:
+      case AvroPrimitive.LONG:
+      case AvroPrimitive.FLOAT:
+      case AvroPrimitive.DOUBLE:
+      case AvroPrimitive.BYTES:
+      case AvroPrimitive.STRING:
+        return new AvroPrimitiveType(schema);
+      default:
+        throw new Error(`Unexpected Avro type ${schema}`);
+    }
+  }
+  static fromArraySchema(schema) {
+    return new AvroUnionType(schema.map(_AvroType.fromSchema));
+  }
+  static fromObjectSchema(schema) {
+    const type = schema.type;
+    try {
+      return _AvroType.fromStringSchema(type);
+    } catch {
+    }
+    switch (type) {
+      case AvroComplex.RECORD:
+        if (schema.aliases) {
+          throw new Error(`aliases currently is not supported, schema: ${schema}`);
+        }
+        if (!schema.name) {
+          throw new Error(`Required attribute 'name' doesn't exist on schema: ${schema}`);
+        }
+        const fields = {};
+        if (!schema.fields) {
+          throw new Error(`Required attribute 'fields' doesn't exist on schema: ${schema}`);
+        }
+        for (const field of schema.fields) {
+          fields[field.name] = _AvroType.fromSchema(field.type);
+        }
+        return new AvroRecordType(fields, schema.name);
+      case AvroComplex.ENUM:
+        if (schema.aliases) {
+          throw new Error(`aliases currently is not supported, schema: ${schema}`);
+        }
+        if (!schema.symbols) {
+          throw new Error(`Required attribute 'symbols' doesn't exist on schema: ${schema}`);
+        }
+        return new AvroEnumType(schema.symbols);
+      case AvroComplex.MAP:
+        if (!schema.values) {
+          throw new Error(`Required attribute 'values' doesn't exist on schema: ${schema}`);
+        }
+        return new AvroMapType(_AvroType.fromSchema(schema.values));
+      case AvroComplex.ARRAY:
+      // Unused today
+      case AvroComplex.FIXED:
+      // Unused today
+      default:
+        throw new Error(`Unexpected Avro type ${type} in ${schema}`);
+    }
+  }
+};
+var AvroPrimitiveType = class extends AvroType {
+  _primitive;
+  constructor(primitive) {
+    super();
+    this._primitive = primitive;
+  }
+  // eslint-disable-next-line @typescript-eslint/no-wrapper-object-types
+  read(stream2, options = {}) {
+    switch (this._primitive) {
+      case AvroPrimitive.NULL:
+        return AvroParser.readNull();
+      case AvroPrimitive.BOOLEAN:
+        return AvroParser.readBoolean(stream2, options);
+      case AvroPrimitive.INT:
+        return AvroParser.readInt(stream2, options);
+      case AvroPrimitive.LONG:
+        return AvroParser.readLong(stream2, options);
+      case AvroPrimitive.FLOAT:
+        return AvroParser.readFloat(stream2, options);
+      case AvroPrimitive.DOUBLE:
+        return AvroParser.readDouble(stream2, options);
+      case AvroPrimitive.BYTES:
+        return AvroParser.readBytes(stream2, options);
+      case AvroPrimitive.STRING:
+        return AvroParser.readString(stream2, options);
+      default:
+        throw new Error("Unknown Avro Primitive");
+    }
+  }
+};
+var AvroEnumType = class extends AvroType {
+  _symbols;
+  constructor(symbols) {
+    super();
+    this._symbols = symbols;
+  }
+  // eslint-disable-next-line @typescript-eslint/no-wrapper-object-types
+  async read(stream2, options = {}) {
+    const value = await AvroParser.readInt(stream2, options);
+    return this._symbols[value];
+  }
+};
+var AvroUnionType = class extends AvroType {
+  _types;
+  constructor(types2) {
+    super();
+    this._types = types2;
+  }
+  async read(stream2, options = {}) {
+    const typeIndex = await AvroParser.readInt(stream2, options);
+    return this._types[typeIndex].read(stream2, options);
+  }
+};
+var AvroMapType = class extends AvroType {
+  _itemType;
+  constructor(itemType) {
+    super();
+    this._itemType = itemType;
+  }
+  // eslint-disable-next-line @typescript-eslint/no-wrapper-object-types
+  read(stream2, options = {}) {
+    const readItemMethod = (s, opts) => {
+      return this._itemType.read(s, opts);
+    };
+    return AvroParser.readMap(stream2, readItemMethod, options);
+  }
+};
+var AvroRecordType = class extends AvroType {
+  _name;
+  _fields;
+  constructor(fields, name) {
+    super();
+    this._fields = fields;
+    this._name = name;
+  }
+  // eslint-disable-next-line @typescript-eslint/no-wrapper-object-types
+  async read(stream2, options = {}) {
+    const record = {};
+    record["$schema"] = this._name;
+    for (const key in this._fields) {
+      if (Object.prototype.hasOwnProperty.call(this._fields, key)) {
+        record[key] = await this._fields[key].read(stream2, options);
+      }
+    }
+    return record;
+  }
+};
+
+// node_modules/@actions/cache/node_modules/@azure/storage-blob/dist/esm/internal-avro/utils/utils.common.js
+function arraysEqual(a, b) {
+  if (a === b)
+    return true;
+  if (a == null || b == null)
+    return false;
+  if (a.length !== b.length)
+    return false;
+  for (let i = 0; i < a.length; ++i) {
+    if (a[i] !== b[i])
+      return false;
+  }
+  return true;
+}
+
+// node_modules/@actions/cache/node_modules/@azure/storage-blob/dist/esm/internal-avro/AvroReader.js
+var AvroReader = class {
+  _dataStream;
+  _headerStream;
+  _syncMarker;
+  _metadata;
+  _itemType;
+  _itemsRemainingInBlock;
+  // Remembers where we started if partial data stream was provided.
+  _initialBlockOffset;
+  /// The byte offset within the Avro file (both header and data)
+  /// of the start of the current block.
+  _blockOffset;
+  get blockOffset() {
+    return this._blockOffset;
+  }
+  _objectIndex;
+  get objectIndex() {
+    return this._objectIndex;
+  }
+  _initialized;
+  constructor(dataStream, headerStream, currentBlockOffset, indexWithinCurrentBlock) {
+    this._dataStream = dataStream;
+    this._headerStream = headerStream || dataStream;
+    this._initialized = false;
+    this._blockOffset = currentBlockOffset || 0;
+    this._objectIndex = indexWithinCurrentBlock || 0;
+    this._initialBlockOffset = currentBlockOffset || 0;
+  }
+  async initialize(options = {}) {
+    const header = await AvroParser.readFixedBytes(this._headerStream, AVRO_INIT_BYTES.length, {
+      abortSignal: options.abortSignal
+    });
+    if (!arraysEqual(header, AVRO_INIT_BYTES)) {
+      throw new Error("Stream is not an Avro file.");
+    }
+    this._metadata = await AvroParser.readMap(this._headerStream, AvroParser.readString, {
+      abortSignal: options.abortSignal
+    });
+    const codec = this._metadata[AVRO_CODEC_KEY];
+    if (!(codec === void 0 || codec === null || codec === "null")) {
+      throw new Error("Codecs are not supported");
+    }
+    this._syncMarker = await AvroParser.readFixedBytes(this._headerStream, AVRO_SYNC_MARKER_SIZE, {
+      abortSignal: options.abortSignal
+    });
+    const schema = JSON.parse(this._metadata[AVRO_SCHEMA_KEY]);
+    this._itemType = AvroType.fromSchema(schema);
+    if (this._blockOffset === 0) {
+      this._blockOffset = this._initialBlockOffset + this._dataStream.position;
+    }
+    this._itemsRemainingInBlock = await AvroParser.readLong(this._dataStream, {
+      abortSignal: options.abortSignal
+    });
+    await AvroParser.readLong(this._dataStream, { abortSignal: options.abortSignal });
+    this._initialized = true;
+    if (this._objectIndex && this._objectIndex > 0) {
+      for (let i = 0; i < this._objectIndex; i++) {
+        await this._itemType.read(this._dataStream, { abortSignal: options.abortSignal });
+        this._itemsRemainingInBlock--;
+      }
+    }
+  }
+  hasNext() {
+    return !this._initialized || this._itemsRemainingInBlock > 0;
+  }
+  async *parseObjects(options = {}) {
+    if (!this._initialized) {
+      await this.initialize(options);
+    }
+    while (this.hasNext()) {
+      const result = await this._itemType.read(this._dataStream, {
+        abortSignal: options.abortSignal
+      });
+      this._itemsRemainingInBlock--;
+      this._objectIndex++;
+      if (this._itemsRemainingInBlock === 0) {
+        const marker2 = await AvroParser.readFixedBytes(this._dataStream, AVRO_SYNC_MARKER_SIZE, {
+          abortSignal: options.abortSignal
+        });
+        this._blockOffset = this._initialBlockOffset + this._dataStream.position;
+        this._objectIndex = 0;
+        if (!arraysEqual(this._syncMarker, marker2)) {
+          throw new Error("Stream is not a valid Avro file.");
+        }
+        try {
+          this._itemsRemainingInBlock = await AvroParser.readLong(this._dataStream, {
+            abortSignal: options.abortSignal
+          });
+        } catch {
+          this._itemsRemainingInBlock = 0;
+        }
+        if (this._itemsRemainingInBlock > 0) {
+          await AvroParser.readLong(this._dataStream, { abortSignal: options.abortSignal });
+        }
+      }
+      yield result;
+    }
+  }
+};
+
+// node_modules/@actions/cache/node_modules/@azure/storage-blob/dist/esm/internal-avro/AvroReadable.js
+var AvroReadable = class {
+};
+
+// node_modules/@actions/cache/node_modules/@azure/storage-blob/dist/esm/internal-avro/AvroReadableFromStream.js
+import { Buffer as Buffer2 } from "buffer";
+var ABORT_ERROR = new AbortError("Reading from the avro stream was aborted.");
+var AvroReadableFromStream = class extends AvroReadable {
+  _position;
+  _readable;
+  toUint8Array(data) {
+    if (typeof data === "string") {
+      return Buffer2.from(data);
+    }
+    return data;
+  }
+  constructor(readable) {
+    super();
+    this._readable = readable;
+    this._position = 0;
+  }
+  get position() {
+    return this._position;
+  }
+  async read(size, options = {}) {
+    if (options.abortSignal?.aborted) {
+      throw ABORT_ERROR;
+    }
+    if (size < 0) {
+      throw new Error(`size parameter should be positive: ${size}`);
+    }
+    if (size === 0) {
+      return new Uint8Array();
+    }
+    if (!this._readable.readable) {
+      throw new Error("Stream no longer readable.");
+    }
+    const chunk = this._readable.read(size);
+    if (chunk) {
+      this._position += chunk.length;
+      return this.toUint8Array(chunk);
+    } else {
+      return new Promise((resolve2, reject) => {
+        const cleanUp = () => {
+          this._readable.removeListener("readable", readableCallback);
+          this._readable.removeListener("error", rejectCallback);
+          this._readable.removeListener("end", rejectCallback);
+          this._readable.removeListener("close", rejectCallback);
+          if (options.abortSignal) {
+            options.abortSignal.removeEventListener("abort", abortHandler);
+          }
+        };
+        const readableCallback = () => {
+          const callbackChunk = this._readable.read(size);
+          if (callbackChunk) {
+            this._position += callbackChunk.length;
+            cleanUp();
+            resolve2(this.toUint8Array(callbackChunk));
+          }
+        };
+        const rejectCallback = () => {
+          cleanUp();
+          reject();
+        };
+        const abortHandler = () => {
+          cleanUp();
+          reject(ABORT_ERROR);
+        };
+        this._readable.on("readable", readableCallback);
+        this._readable.once("error", rejectCallback);
+        this._readable.once("end", rejectCallback);
+        this._readable.once("close", rejectCallback);
+        if (options.abortSignal) {
+          options.abortSignal.addEventListener("abort", abortHandler);
+        }
+      });
+    }
+  }
+};
+
+// node_modules/@actions/cache/node_modules/@azure/storage-blob/dist/esm/utils/BlobQuickQueryStream.js
+var BlobQuickQueryStream = class extends Readable2 {
+  source;
+  avroReader;
+  avroIter;
+  avroPaused = true;
+  onProgress;
+  onError;
+  /**
+   * Creates an instance of BlobQuickQueryStream.
+   *
+   * @param source - The current ReadableStream returned from getter
+   * @param options -
+   */
+  constructor(source, options = {}) {
+    super();
+    this.source = source;
+    this.onProgress = options.onProgress;
+    this.onError = options.onError;
+    this.avroReader = new AvroReader(new AvroReadableFromStream(this.source));
+    this.avroIter = this.avroReader.parseObjects({ abortSignal: options.abortSignal });
+  }
+  _read() {
+    if (this.avroPaused) {
+      this.readInternal().catch((err) => {
+        this.emit("error", err);
+      });
+    }
+  }
+  async readInternal() {
+    this.avroPaused = false;
+    let avroNext;
+    do {
+      avroNext = await this.avroIter.next();
+      if (avroNext.done) {
+        break;
+      }
+      const obj = avroNext.value;
+      const schema = obj.$schema;
+      if (typeof schema !== "string") {
+        throw Error("Missing schema in avro record.");
+      }
+      switch (schema) {
+        case "com.microsoft.azure.storage.queryBlobContents.resultData":
+          {
+            const data = obj.data;
+            if (data instanceof Uint8Array === false) {
+              throw Error("Invalid data in avro result record.");
+            }
+            if (!this.push(Buffer.from(data))) {
+              this.avroPaused = true;
+            }
+          }
+          break;
+        case "com.microsoft.azure.storage.queryBlobContents.progress":
+          {
+            const bytesScanned = obj.bytesScanned;
+            if (typeof bytesScanned !== "number") {
+              throw Error("Invalid bytesScanned in avro progress record.");
+            }
+            if (this.onProgress) {
+              this.onProgress({ loadedBytes: bytesScanned });
+            }
+          }
+          break;
+        case "com.microsoft.azure.storage.queryBlobContents.end":
+          if (this.onProgress) {
+            const totalBytes = obj.totalBytes;
+            if (typeof totalBytes !== "number") {
+              throw Error("Invalid totalBytes in avro end record.");
+            }
+            this.onProgress({ loadedBytes: totalBytes });
+          }
+          this.push(null);
+          break;
+        case "com.microsoft.azure.storage.queryBlobContents.error":
+          if (this.onError) {
+            const fatal = obj.fatal;
+            if (typeof fatal !== "boolean") {
+              throw Error("Invalid fatal in avro error record.");
+            }
+            const name = obj.name;
+            if (typeof name !== "string") {
+              throw Error("Invalid name in avro error record.");
+            }
+            const description = obj.description;
+            if (typeof description !== "string") {
+              throw Error("Invalid description in avro error record.");
+            }
+            const position = obj.position;
+            if (typeof position !== "number") {
+              throw Error("Invalid position in avro error record.");
+            }
+            this.onError({
+              position,
+              name,
+              isFatal: fatal,
+              description
+            });
+          }
+          break;
+        default:
+          throw Error(`Unknown schema ${schema} in avro progress record.`);
+      }
+    } while (!avroNext.done && !this.avroPaused);
+  }
+};
+
+// node_modules/@actions/cache/node_modules/@azure/storage-blob/dist/esm/BlobQueryResponse.js
+var BlobQueryResponse = class {
+  /**
+   * Indicates that the service supports
+   * requests for partial file content.
+   *
+   * @readonly
+   */
+  get acceptRanges() {
+    return this.originalResponse.acceptRanges;
+  }
+  /**
+   * Returns if it was previously specified
+   * for the file.
+   *
+   * @readonly
+   */
+  get cacheControl() {
+    return this.originalResponse.cacheControl;
+  }
+  /**
+   * Returns the value that was specified
+   * for the 'x-ms-content-disposition' header and specifies how to process the
+   * response.
+   *
+   * @readonly
+   */
+  get contentDisposition() {
+    return this.originalResponse.contentDisposition;
+  }
+  /**
+   * Returns the value that was specified
+   * for the Content-Encoding request header.
+   *
+   * @readonly
+   */
+  get contentEncoding() {
+    return this.originalResponse.contentEncoding;
+  }
+  /**
+   * Returns the value that was specified
+   * for the Content-Language request header.
+   *
+   * @readonly
+   */
+  get contentLanguage() {
+    return this.originalResponse.contentLanguage;
+  }
+  /**
+   * The current sequence number for a
+   * page blob. This header is not returned for block blobs or append blobs.
+   *
+   * @readonly
+   */
+  get blobSequenceNumber() {
+    return this.originalResponse.blobSequenceNumber;
+  }
+  /**
+   * The blob's type. Possible values include:
+   * 'BlockBlob', 'PageBlob', 'AppendBlob'.
+   *
+   * @readonly
+   */
+  get blobType() {
+    return this.originalResponse.blobType;
+  }
+  /**
+   * The number of bytes present in the
+   * response body.
+   *
+   * @readonly
+   */
+  get contentLength() {
+    return this.originalResponse.contentLength;
+  }
+  /**
+   * If the file has an MD5 hash and the
+   * request is to read the full file, this response header is returned so that
+   * the client can check for message content integrity. If the request is to
+   * read a specified range and the 'x-ms-range-get-content-md5' is set to
+   * true, then the request returns an MD5 hash for the range, as long as the
+   * range size is less than or equal to 4 MB. If neither of these sets of
+   * conditions is true, then no value is returned for the 'Content-MD5'
+   * header.
+   *
+   * @readonly
+   */
+  get contentMD5() {
+    return this.originalResponse.contentMD5;
+  }
+  /**
+   * Indicates the range of bytes returned if
+   * the client requested a subset of the file by setting the Range request
+   * header.
+   *
+   * @readonly
+   */
+  get contentRange() {
+    return this.originalResponse.contentRange;
+  }
+  /**
+   * The content type specified for the file.
+   * The default content type is 'application/octet-stream'
+   *
+   * @readonly
+   */
+  get contentType() {
+    return this.originalResponse.contentType;
+  }
+  /**
+   * Conclusion time of the last attempted
+   * Copy File operation where this file was the destination file. This value
+   * can specify the time of a completed, aborted, or failed copy attempt.
+   *
+   * @readonly
+   */
+  get copyCompletedOn() {
+    return void 0;
+  }
+  /**
+   * String identifier for the last attempted Copy
+   * File operation where this file was the destination file.
+   *
+   * @readonly
+   */
+  get copyId() {
+    return this.originalResponse.copyId;
+  }
+  /**
+   * Contains the number of bytes copied and
+   * the total bytes in the source in the last attempted Copy File operation
+   * where this file was the destination file. Can show between 0 and
+   * Content-Length bytes copied.
+   *
+   * @readonly
+   */
+  get copyProgress() {
+    return this.originalResponse.copyProgress;
+  }
+  /**
+   * URL up to 2KB in length that specifies the
+   * source file used in the last attempted Copy File operation where this file
+   * was the destination file.
+   *
+   * @readonly
+   */
+  get copySource() {
+    return this.originalResponse.copySource;
+  }
+  /**
+   * State of the copy operation
+   * identified by 'x-ms-copy-id'. Possible values include: 'pending',
+   * 'success', 'aborted', 'failed'
+   *
+   * @readonly
+   */
+  get copyStatus() {
+    return this.originalResponse.copyStatus;
+  }
+  /**
+   * Only appears when
+   * x-ms-copy-status is failed or pending. Describes cause of fatal or
+   * non-fatal copy operation failure.
+   *
+   * @readonly
+   */
+  get copyStatusDescription() {
+    return this.originalResponse.copyStatusDescription;
+  }
+  /**
+   * When a blob is leased,
+   * specifies whether the lease is of infinite or fixed duration. Possible
+   * values include: 'infinite', 'fixed'.
+   *
+   * @readonly
+   */
+  get leaseDuration() {
+    return this.originalResponse.leaseDuration;
+  }
+  /**
+   * Lease state of the blob. Possible
+   * values include: 'available', 'leased', 'expired', 'breaking', 'broken'.
+   *
+   * @readonly
+   */
+  get leaseState() {
+    return this.originalResponse.leaseState;
+  }
+  /**
+   * The current lease status of the
+   * blob. Possible values include: 'locked', 'unlocked'.
+   *
+   * @readonly
+   */
+  get leaseStatus() {
+    return this.originalResponse.leaseStatus;
+  }
+  /**
+   * A UTC date/time value generated by the service that
+   * indicates the time at which the response was initiated.
+   *
+   * @readonly
+   */
+  get date() {
+    return this.originalResponse.date;
+  }
+  /**
+   * The number of committed blocks
+   * present in the blob. This header is returned only for append blobs.
+   *
+   * @readonly
+   */
+  get blobCommittedBlockCount() {
+    return this.originalResponse.blobCommittedBlockCount;
+  }
+  /**
+   * The ETag contains a value that you can use to
+   * perform operations conditionally, in quotes.
+   *
+   * @readonly
+   */
+  get etag() {
+    return this.originalResponse.etag;
+  }
+  /**
+   * The error code.
+   *
+   * @readonly
+   */
+  get errorCode() {
+    return this.originalResponse.errorCode;
+  }
+  /**
+   * The value of this header is set to
+   * true if the file data and application metadata are completely encrypted
+   * using the specified algorithm. Otherwise, the value is set to false (when
+   * the file is unencrypted, or if only parts of the file/application metadata
+   * are encrypted).
+   *
+   * @readonly
+   */
+  get isServerEncrypted() {
+    return this.originalResponse.isServerEncrypted;
+  }
+  /**
+   * If the blob has a MD5 hash, and if
+   * request contains range header (Range or x-ms-range), this response header
+   * is returned with the value of the whole blob's MD5 value. This value may
+   * or may not be equal to the value returned in Content-MD5 header, with the
+   * latter calculated from the requested range.
+   *
+   * @readonly
+   */
+  get blobContentMD5() {
+    return this.originalResponse.blobContentMD5;
+  }
+  /**
+   * Returns the date and time the file was last
+   * modified. Any operation that modifies the file or its properties updates
+   * the last modified time.
+   *
+   * @readonly
+   */
+  get lastModified() {
+    return this.originalResponse.lastModified;
+  }
+  /**
+   * A name-value pair
+   * to associate with a file storage object.
+   *
+   * @readonly
+   */
+  get metadata() {
+    return this.originalResponse.metadata;
+  }
+  /**
+   * This header uniquely identifies the request
+   * that was made and can be used for troubleshooting the request.
+   *
+   * @readonly
+   */
+  get requestId() {
+    return this.originalResponse.requestId;
+  }
+  /**
+   * If a client request id header is sent in the request, this header will be present in the
+   * response with the same value.
+   *
+   * @readonly
+   */
+  get clientRequestId() {
+    return this.originalResponse.clientRequestId;
+  }
+  /**
+   * Indicates the version of the File service used
+   * to execute the request.
+   *
+   * @readonly
+   */
+  get version() {
+    return this.originalResponse.version;
+  }
+  /**
+   * The SHA-256 hash of the encryption key used to encrypt the blob. This value is only returned
+   * when the blob was encrypted with a customer-provided key.
+   *
+   * @readonly
+   */
+  get encryptionKeySha256() {
+    return this.originalResponse.encryptionKeySha256;
+  }
+  /**
+   * If the request is to read a specified range and the x-ms-range-get-content-crc64 is set to
+   * true, then the request returns a crc64 for the range, as long as the range size is less than
+   * or equal to 4 MB. If both x-ms-range-get-content-crc64 & x-ms-range-get-content-md5 is
+   * specified in the same request, it will fail with 400(Bad Request)
+   */
+  get contentCrc64() {
+    return this.originalResponse.contentCrc64;
+  }
+  /**
+   * The response body as a browser Blob.
+   * Always undefined in node.js.
+   *
+   * @readonly
+   */
+  get blobBody() {
+    return void 0;
+  }
+  /**
+   * The response body as a node.js Readable stream.
+   * Always undefined in the browser.
+   *
+   * It will parse avor data returned by blob query.
+   *
+   * @readonly
+   */
+  get readableStreamBody() {
+    return isNodeLike ? this.blobDownloadStream : void 0;
+  }
+  /**
+   * The HTTP response.
+   */
+  get _response() {
+    return this.originalResponse._response;
+  }
+  originalResponse;
+  blobDownloadStream;
+  /**
+   * Creates an instance of BlobQueryResponse.
+   *
+   * @param originalResponse -
+   * @param options -
+   */
+  constructor(originalResponse, options = {}) {
+    this.originalResponse = originalResponse;
+    this.blobDownloadStream = new BlobQuickQueryStream(this.originalResponse.readableStreamBody, options);
+  }
+};
+
+// node_modules/@actions/cache/node_modules/@azure/storage-blob/dist/esm/models.js
+var BlockBlobTier;
+(function(BlockBlobTier2) {
+  BlockBlobTier2["Hot"] = "Hot";
+  BlockBlobTier2["Cool"] = "Cool";
+  BlockBlobTier2["Cold"] = "Cold";
+  BlockBlobTier2["Archive"] = "Archive";
+})(BlockBlobTier || (BlockBlobTier = {}));
+var PremiumPageBlobTier;
+(function(PremiumPageBlobTier2) {
+  PremiumPageBlobTier2["P4"] = "P4";
+  PremiumPageBlobTier2["P6"] = "P6";
+  PremiumPageBlobTier2["P10"] = "P10";
+  PremiumPageBlobTier2["P15"] = "P15";
+  PremiumPageBlobTier2["P20"] = "P20";
+  PremiumPageBlobTier2["P30"] = "P30";
+  PremiumPageBlobTier2["P40"] = "P40";
+  PremiumPageBlobTier2["P50"] = "P50";
+  PremiumPageBlobTier2["P60"] = "P60";
+  PremiumPageBlobTier2["P70"] = "P70";
+  PremiumPageBlobTier2["P80"] = "P80";
+})(PremiumPageBlobTier || (PremiumPageBlobTier = {}));
+function toAccessTier(tier2) {
+  if (tier2 === void 0) {
+    return void 0;
+  }
+  return tier2;
+}
+function ensureCpkIfSpecified(cpk, isHttps) {
+  if (cpk && !isHttps) {
+    throw new RangeError("Customer-provided encryption key must be used over HTTPS.");
+  }
+  if (cpk && !cpk.encryptionAlgorithm) {
+    cpk.encryptionAlgorithm = EncryptionAlgorithmAES25;
+  }
+}
+var StorageBlobAudience;
+(function(StorageBlobAudience2) {
+  StorageBlobAudience2["StorageOAuthScopes"] = "https://storage.azure.com/.default";
+  StorageBlobAudience2["DiskComputeOAuthScopes"] = "https://disk.compute.azure.com/.default";
+})(StorageBlobAudience || (StorageBlobAudience = {}));
+
+// node_modules/@actions/cache/node_modules/@azure/storage-blob/dist/esm/PageBlobRangeResponse.js
+function rangeResponseFromModel(response) {
+  const pageRange = (response._response.parsedBody.pageRange || []).map((x) => ({
+    offset: x.start,
+    count: x.end - x.start
+  }));
+  const clearRange = (response._response.parsedBody.clearRange || []).map((x) => ({
+    offset: x.start,
+    count: x.end - x.start
+  }));
+  return {
+    ...response,
+    pageRange,
+    clearRange,
+    _response: {
+      ...response._response,
+      parsedBody: {
+        pageRange,
+        clearRange
+      }
+    }
+  };
+}
+
+// node_modules/@actions/cache/node_modules/@azure/storage-blob/dist/esm/pollers/BlobStartCopyFromUrlPoller.js
+var BlobBeginCopyFromUrlPoller = class extends Poller {
+  intervalInMs;
+  constructor(options) {
+    const { blobClient, copySource: copySource2, intervalInMs = 15e3, onProgress, resumeFrom, startCopyFromURLOptions } = options;
+    let state;
+    if (resumeFrom) {
+      state = JSON.parse(resumeFrom).state;
+    }
+    const operation = makeBlobBeginCopyFromURLPollOperation({
+      ...state,
+      blobClient,
+      copySource: copySource2,
+      startCopyFromURLOptions
+    });
+    super(operation);
+    if (typeof onProgress === "function") {
+      this.onProgress(onProgress);
+    }
+    this.intervalInMs = intervalInMs;
+  }
+  delay() {
+    return delay(this.intervalInMs);
+  }
+};
+var cancel = async function cancel2(options = {}) {
+  const state = this.state;
+  const { copyId: copyId2 } = state;
+  if (state.isCompleted) {
+    return makeBlobBeginCopyFromURLPollOperation(state);
+  }
+  if (!copyId2) {
+    state.isCancelled = true;
+    return makeBlobBeginCopyFromURLPollOperation(state);
+  }
+  await state.blobClient.abortCopyFromURL(copyId2, {
+    abortSignal: options.abortSignal
+  });
+  state.isCancelled = true;
+  return makeBlobBeginCopyFromURLPollOperation(state);
+};
+var update = async function update2(options = {}) {
+  const state = this.state;
+  const { blobClient, copySource: copySource2, startCopyFromURLOptions } = state;
+  if (!state.isStarted) {
+    state.isStarted = true;
+    const result = await blobClient.startCopyFromURL(copySource2, startCopyFromURLOptions);
+    state.copyId = result.copyId;
+    if (result.copyStatus === "success") {
+      state.result = result;
+      state.isCompleted = true;
+    }
+  } else if (!state.isCompleted) {
+    try {
+      const result = await state.blobClient.getProperties({ abortSignal: options.abortSignal });
+      const { copyStatus, copyProgress } = result;
+      const prevCopyProgress = state.copyProgress;
+      if (copyProgress) {
+        state.copyProgress = copyProgress;
+      }
+      if (copyStatus === "pending" && copyProgress !== prevCopyProgress && typeof options.fireProgress === "function") {
+        options.fireProgress(state);
+      } else if (copyStatus === "success") {
+        state.result = result;
+        state.isCompleted = true;
+      } else if (copyStatus === "failed") {
+        state.error = new Error(`Blob copy failed with reason: "${result.copyStatusDescription || "unknown"}"`);
+        state.isCompleted = true;
+      }
+    } catch (err) {
+      state.error = err;
+      state.isCompleted = true;
+    }
+  }
+  return makeBlobBeginCopyFromURLPollOperation(state);
+};
+var toString = function toString2() {
+  return JSON.stringify({ state: this.state }, (key, value) => {
+    if (key === "blobClient") {
+      return void 0;
+    }
+    return value;
+  });
+};
+function makeBlobBeginCopyFromURLPollOperation(state) {
+  return {
+    state: { ...state },
+    cancel,
+    toString,
+    update
+  };
+}
+
+// node_modules/@actions/cache/node_modules/@azure/storage-blob/dist/esm/Range.js
+function rangeToString(iRange) {
+  if (iRange.offset < 0) {
+    throw new RangeError(`Range.offset cannot be smaller than 0.`);
+  }
+  if (iRange.count && iRange.count <= 0) {
+    throw new RangeError(`Range.count must be larger than 0. Leave it undefined if you want a range from offset to the end.`);
+  }
+  return iRange.count ? `bytes=${iRange.offset}-${iRange.offset + iRange.count - 1}` : `bytes=${iRange.offset}-`;
+}
+
+// node_modules/@actions/cache/node_modules/@azure/storage-blob/dist/esm/utils/Batch.js
+import { EventEmitter } from "events";
+var BatchStates;
+(function(BatchStates2) {
+  BatchStates2[BatchStates2["Good"] = 0] = "Good";
+  BatchStates2[BatchStates2["Error"] = 1] = "Error";
+})(BatchStates || (BatchStates = {}));
+var Batch = class {
+  /**
+   * Concurrency. Must be lager than 0.
+   */
+  concurrency;
+  /**
+   * Number of active operations under execution.
+   */
+  actives = 0;
+  /**
+   * Number of completed operations under execution.
+   */
+  completed = 0;
+  /**
+   * Offset of next operation to be executed.
+   */
+  offset = 0;
+  /**
+   * Operation array to be executed.
+   */
+  operations = [];
+  /**
+   * States of Batch. When an error happens, state will turn into error.
+   * Batch will stop execute left operations.
+   */
+  state = BatchStates.Good;
+  /**
+   * A private emitter used to pass events inside this class.
+   */
+  emitter;
+  /**
+   * Creates an instance of Batch.
+   * @param concurrency -
+   */
+  constructor(concurrency = 5) {
+    if (concurrency < 1) {
+      throw new RangeError("concurrency must be larger than 0");
+    }
+    this.concurrency = concurrency;
+    this.emitter = new EventEmitter();
+  }
+  /**
+   * Add a operation into queue.
+   *
+   * @param operation -
+   */
+  addOperation(operation) {
+    this.operations.push(async () => {
+      try {
+        this.actives++;
+        await operation();
+        this.actives--;
+        this.completed++;
+        this.parallelExecute();
+      } catch (error2) {
+        this.emitter.emit("error", error2);
+      }
+    });
+  }
+  /**
+   * Start execute operations in the queue.
+   *
+   */
+  async do() {
+    if (this.operations.length === 0) {
+      return Promise.resolve();
+    }
+    this.parallelExecute();
+    return new Promise((resolve2, reject) => {
+      this.emitter.on("finish", resolve2);
+      this.emitter.on("error", (error2) => {
+        this.state = BatchStates.Error;
+        reject(error2);
+      });
+    });
+  }
+  /**
+   * Get next operation to be executed. Return null when reaching ends.
+   *
+   */
+  nextOperation() {
+    if (this.offset < this.operations.length) {
+      return this.operations[this.offset++];
+    }
+    return null;
+  }
+  /**
+   * Start execute operations. One one the most important difference between
+   * this method with do() is that do() wraps as an sync method.
+   *
+   */
+  parallelExecute() {
+    if (this.state === BatchStates.Error) {
+      return;
+    }
+    if (this.completed >= this.operations.length) {
+      this.emitter.emit("finish");
+      return;
+    }
+    while (this.actives < this.concurrency) {
+      const operation = this.nextOperation();
+      if (operation) {
+        operation();
+      } else {
+        return;
+      }
+    }
+  }
+};
+
+// node_modules/@actions/cache/node_modules/@azure/storage-blob/dist/esm/utils/utils.js
+import fs3 from "node:fs";
+import util2 from "node:util";
+async function streamToBuffer(stream2, buffer2, offset, end, encoding) {
+  let pos = 0;
+  const count = end - offset;
+  return new Promise((resolve2, reject) => {
+    const timeout = setTimeout(() => reject(new Error(`The operation cannot be completed in timeout.`)), REQUEST_TIMEOUT);
+    stream2.on("readable", () => {
+      if (pos >= count) {
+        clearTimeout(timeout);
+        resolve2();
+        return;
+      }
+      let chunk = stream2.read();
+      if (!chunk) {
+        return;
+      }
+      if (typeof chunk === "string") {
+        chunk = Buffer.from(chunk, encoding);
+      }
+      const chunkLength = pos + chunk.length > count ? count - pos : chunk.length;
+      buffer2.fill(chunk.slice(0, chunkLength), offset + pos, offset + pos + chunkLength);
+      pos += chunkLength;
+    });
+    stream2.on("end", () => {
+      clearTimeout(timeout);
+      if (pos < count) {
+        reject(new Error(`Stream drains before getting enough data needed. Data read: ${pos}, data need: ${count}`));
+      }
+      resolve2();
+    });
+    stream2.on("error", (msg) => {
+      clearTimeout(timeout);
+      reject(msg);
+    });
+  });
+}
+async function readStreamToLocalFile(rs, file) {
+  return new Promise((resolve2, reject) => {
+    const ws = fs3.createWriteStream(file);
+    rs.on("error", (err) => {
+      reject(err);
+    });
+    ws.on("error", (err) => {
+      reject(err);
+    });
+    ws.on("close", resolve2);
+    rs.pipe(ws);
+  });
+}
+var fsStat = util2.promisify(fs3.stat);
+var fsCreateReadStream = fs3.createReadStream;
+
+// node_modules/@actions/cache/node_modules/@azure/storage-blob/dist/esm/Clients.js
 var BlobClient = class _BlobClient extends StorageClient2 {
   /**
    * blobContext provided by protocol layer.
@@ -17957,10 +22770,6 @@ var BlobClient = class _BlobClient extends StorageClient2 {
   _containerName;
   _versionId;
   _snapshot;
-  /**
-   * Config used in creating blob client instances.
-   */
-  blobClientConfig;
   /**
    * The name of the blob.
    */
@@ -17975,22 +22784,21 @@ var BlobClient = class _BlobClient extends StorageClient2 {
   }
   constructor(urlOrConnectionString, credentialOrPipelineOrContainerName, blobNameOrOptions, options) {
     options = options || {};
-    let pipeline;
+    let pipeline2;
     let url2;
     if (isPipelineLike(credentialOrPipelineOrContainerName)) {
       url2 = urlOrConnectionString;
-      pipeline = credentialOrPipelineOrContainerName;
-      options = blobNameOrOptions;
+      pipeline2 = credentialOrPipelineOrContainerName;
     } else if (isNodeLike && credentialOrPipelineOrContainerName instanceof StorageSharedKeyCredential || credentialOrPipelineOrContainerName instanceof AnonymousCredential || isTokenCredential(credentialOrPipelineOrContainerName)) {
       url2 = urlOrConnectionString;
       options = blobNameOrOptions;
-      pipeline = newPipeline(credentialOrPipelineOrContainerName, options);
+      pipeline2 = newPipeline(credentialOrPipelineOrContainerName, options);
     } else if (!credentialOrPipelineOrContainerName && typeof credentialOrPipelineOrContainerName !== "string") {
       url2 = urlOrConnectionString;
       if (blobNameOrOptions && typeof blobNameOrOptions !== "string") {
         options = blobNameOrOptions;
       }
-      pipeline = newPipeline(new AnonymousCredential(), options);
+      pipeline2 = newPipeline(new AnonymousCredential(), options);
     } else if (credentialOrPipelineOrContainerName && typeof credentialOrPipelineOrContainerName === "string" && blobNameOrOptions && typeof blobNameOrOptions === "string") {
       const containerName = credentialOrPipelineOrContainerName;
       const blobName = blobNameOrOptions;
@@ -18002,25 +22810,24 @@ var BlobClient = class _BlobClient extends StorageClient2 {
           if (!options.proxyOptions) {
             options.proxyOptions = getDefaultProxySettings(extractedCreds.proxyUri);
           }
-          pipeline = newPipeline(sharedKeyCredential, options);
+          pipeline2 = newPipeline(sharedKeyCredential, options);
         } else {
           throw new Error("Account connection string is only supported in Node.js environment");
         }
       } else if (extractedCreds.kind === "SASConnString") {
         url2 = appendToURLPath(appendToURLPath(extractedCreds.url, encodeURIComponent(containerName)), encodeURIComponent(blobName)) + "?" + extractedCreds.accountSas;
-        pipeline = newPipeline(new AnonymousCredential(), options);
+        pipeline2 = newPipeline(new AnonymousCredential(), options);
       } else {
         throw new Error("Connection string must be either an Account connection string or a SAS connection string");
       }
     } else {
       throw new Error("Expecting non-empty strings for containerName and blobName parameters");
     }
-    super(url2, pipeline);
+    super(url2, pipeline2);
     ({ blobName: this._name, containerName: this._containerName } = this.getBlobAndContainerNamesFromUrl());
     this.blobContext = this.storageClientContext.blob;
     this._snapshot = getURLParameter(this.url, URLConstants.Parameters.SNAPSHOT);
     this._versionId = getURLParameter(this.url, URLConstants.Parameters.VERSIONID);
-    this.blobClientConfig = options;
   }
   /**
    * Creates a new BlobClient object identical to the source but with the specified snapshot timestamp.
@@ -18030,7 +22837,7 @@ var BlobClient = class _BlobClient extends StorageClient2 {
    * @returns A new BlobClient object identical to the source but with the specified snapshot timestamp
    */
   withSnapshot(snapshot2) {
-    return new _BlobClient(setURLParameter(this.url, URLConstants.Parameters.SNAPSHOT, snapshot2.length === 0 ? void 0 : snapshot2), this.pipeline, this.blobClientConfig);
+    return new _BlobClient(setURLParameter(this.url, URLConstants.Parameters.SNAPSHOT, snapshot2.length === 0 ? void 0 : snapshot2), this.pipeline);
   }
   /**
    * Creates a new BlobClient object pointing to a version of this blob.
@@ -18040,28 +22847,28 @@ var BlobClient = class _BlobClient extends StorageClient2 {
    * @returns A new BlobClient object pointing to the version of this blob.
    */
   withVersion(versionId2) {
-    return new _BlobClient(setURLParameter(this.url, URLConstants.Parameters.VERSIONID, versionId2.length === 0 ? void 0 : versionId2), this.pipeline, this.blobClientConfig);
+    return new _BlobClient(setURLParameter(this.url, URLConstants.Parameters.VERSIONID, versionId2.length === 0 ? void 0 : versionId2), this.pipeline);
   }
   /**
    * Creates a AppendBlobClient object.
    *
    */
   getAppendBlobClient() {
-    return new AppendBlobClient(this.url, this.pipeline, this.blobClientConfig);
+    return new AppendBlobClient(this.url, this.pipeline);
   }
   /**
    * Creates a BlockBlobClient object.
    *
    */
   getBlockBlobClient() {
-    return new BlockBlobClient(this.url, this.pipeline, this.blobClientConfig);
+    return new BlockBlobClient(this.url, this.pipeline);
   }
   /**
    * Creates a PageBlobClient object.
    *
    */
   getPageBlobClient() {
-    return new PageBlobClient(this.url, this.pipeline, this.blobClientConfig);
+    return new PageBlobClient(this.url, this.pipeline);
   }
   /**
    * Reads or downloads a blob from the system, including its metadata and properties.
@@ -18149,15 +22956,6 @@ var BlobClient = class _BlobClient extends StorageClient2 {
     options.conditions = options.conditions || {};
     ensureCpkIfSpecified(options.customerProvidedKey, this.isHttps);
     return tracingClient.withSpan("BlobClient-download", options, async (updatedOptions) => {
-      let contentChecksumAlgorithm = options.contentChecksumAlgorithm ?? this.blobClientConfig?.downloadContentChecksumAlgorithm;
-      if (contentChecksumAlgorithm === void 0) {
-        contentChecksumAlgorithm = "Customized";
-      } else if (contentChecksumAlgorithm === "Auto") {
-        contentChecksumAlgorithm = "StorageCrc64";
-      }
-      if (contentChecksumAlgorithm === "StorageCrc64") {
-        await StorageCRC64Calculator.init();
-      }
       const res = assertResponse(await this.blobContext.download({
         abortSignal: options.abortSignal,
         leaseAccessConditions: options.conditions,
@@ -18174,8 +22972,7 @@ var BlobClient = class _BlobClient extends StorageClient2 {
         rangeGetContentCRC64: options.rangeGetContentCrc64,
         snapshot: options.snapshot,
         cpkInfo: options.customerProvidedKey,
-        tracingOptions: updatedOptions.tracingOptions,
-        structuredBodyType: contentChecksumAlgorithm === "StorageCrc64" ? "XSM/1.0; properties=crc64" : void 0
+        tracingOptions: updatedOptions.tracingOptions
       }));
       const wrappedRes = {
         ...res,
@@ -18185,9 +22982,6 @@ var BlobClient = class _BlobClient extends StorageClient2 {
         objectReplicationSourceProperties: parseObjectReplicationRecord(res.objectReplicationRules)
       };
       if (!isNodeLike) {
-        if (contentChecksumAlgorithm === "StorageCrc64") {
-          wrappedRes.blobBody = structuredMessageDecodingBrowser(await wrappedRes.blobBody);
-        }
         return wrappedRes;
       }
       if (options.maxRetryRequests === void 0 || options.maxRetryRequests < 0) {
@@ -18196,13 +22990,9 @@ var BlobClient = class _BlobClient extends StorageClient2 {
       if (res.contentLength === void 0) {
         throw new RangeError(`File download response doesn't contain valid content length header`);
       }
-      if (contentChecksumAlgorithm === "StorageCrc64" && res.structuredContentLength === void 0) {
-        throw new RangeError(`Unexpected structured content length`);
-      }
       if (!res.etag) {
         throw new RangeError(`File download response doesn't contain valid etag header`);
       }
-      const expectedContentLength = contentChecksumAlgorithm === "StorageCrc64" ? res.structuredContentLength : res.contentLength;
       return new BlobDownloadResponse(wrappedRes, async (start) => {
         const updatedDownloadOptions = {
           leaseAccessConditions: options.conditions,
@@ -18214,25 +23004,19 @@ var BlobClient = class _BlobClient extends StorageClient2 {
             ifTags: options.conditions?.tagConditions
           },
           range: rangeToString({
-            count: offset + expectedContentLength - start,
+            count: offset + res.contentLength - start,
             offset: start
           }),
           rangeGetContentMD5: options.rangeGetContentMD5,
           rangeGetContentCRC64: options.rangeGetContentCrc64,
           snapshot: options.snapshot,
-          cpkInfo: options.customerProvidedKey,
-          structuredBodyType: contentChecksumAlgorithm === "StorageCrc64" ? "XSM/1.0; properties=crc64" : void 0
+          cpkInfo: options.customerProvidedKey
         };
-        const resBody = (await this.blobContext.download({
+        return (await this.blobContext.download({
           abortSignal: options.abortSignal,
           ...updatedDownloadOptions
         })).readableStreamBody;
-        if (contentChecksumAlgorithm === "StorageCrc64") {
-          return structuredMessageDecodingStream(resBody, {});
-        } else {
-          return resBody;
-        }
-      }, offset, expectedContentLength, {
+      }, offset, res.contentLength, {
         maxRetryRequests: options.maxRetryRequests,
         onProgress: options.onProgress
       });
@@ -18323,9 +23107,7 @@ var BlobClient = class _BlobClient extends StorageClient2 {
           ...options.conditions,
           ifTags: options.conditions?.tagConditions
         },
-        tracingOptions: updatedOptions.tracingOptions,
-        accessTierIfModifiedSince: options.conditions?.accessTierIfModifiedSince,
-        accessTierIfUnmodifiedSince: options.conditions?.accessTierIfUnmodifiedSince
+        tracingOptions: updatedOptions.tracingOptions
       }));
     });
   }
@@ -18693,12 +23475,12 @@ var BlobClient = class _BlobClient extends StorageClient2 {
     });
   }
   async downloadToBuffer(param1, param2, param3, param4 = {}) {
-    let buffer;
+    let buffer2;
     let offset = 0;
     let count = 0;
     let options = param4;
     if (param1 instanceof Buffer) {
-      buffer = param1;
+      buffer2 = param1;
       offset = param2 || 0;
       count = typeof param3 === "number" ? param3 : 0;
     } else {
@@ -18733,14 +23515,14 @@ var BlobClient = class _BlobClient extends StorageClient2 {
           throw new RangeError(`offset ${offset} shouldn't be larger than blob size ${response.contentLength}`);
         }
       }
-      if (!buffer) {
+      if (!buffer2) {
         try {
-          buffer = Buffer.alloc(count);
-        } catch (error) {
-          throw new Error(`Unable to allocate the buffer of size: ${count}(in bytes). Please try passing your own buffer to the "downloadToBuffer" method or try using other methods like "download" or "downloadToFile".	 ${error.message}`);
+          buffer2 = Buffer.alloc(count);
+        } catch (error2) {
+          throw new Error(`Unable to allocate the buffer of size: ${count}(in bytes). Please try passing your own buffer to the "downloadToBuffer" method or try using other methods like "download" or "downloadToFile".	 ${error2.message}`);
         }
       }
-      if (buffer.length < count) {
+      if (buffer2.length < count) {
         throw new RangeError(`The buffer's size should be equal to or larger than the request count of bytes: ${count}`);
       }
       let transferProgress = 0;
@@ -18756,11 +23538,10 @@ var BlobClient = class _BlobClient extends StorageClient2 {
             conditions: options.conditions,
             maxRetryRequests: options.maxRetryRequestsPerBlock,
             customerProvidedKey: options.customerProvidedKey,
-            contentChecksumAlgorithm: options.contentChecksumAlgorithm,
             tracingOptions: updatedOptions.tracingOptions
           });
-          const stream = response.readableStreamBody;
-          await streamToBuffer(stream, buffer, off - offset, chunkEnd - offset);
+          const stream2 = response.readableStreamBody;
+          await streamToBuffer(stream2, buffer2, off - offset, chunkEnd - offset);
           transferProgress += chunkEnd - off;
           if (options.onProgress) {
             options.onProgress({ loadedBytes: transferProgress });
@@ -18768,7 +23549,7 @@ var BlobClient = class _BlobClient extends StorageClient2 {
         });
       }
       await batch.do();
-      return buffer;
+      return buffer2;
     });
   }
   /**
@@ -18825,7 +23606,7 @@ var BlobClient = class _BlobClient extends StorageClient2 {
         throw new Error("Provided containerName is invalid.");
       }
       return { blobName, containerName };
-    } catch (error) {
+    } catch (error2) {
       throw new Error("Unable to extract blobName and containerName with provided information.");
     }
   }
@@ -18884,7 +23665,7 @@ var BlobClient = class _BlobClient extends StorageClient2 {
    * @returns The SAS URI consisting of the URI to the resource represented by this client, followed by the generated SAS token.
    */
   generateSasUrl(options) {
-    return new Promise((resolve) => {
+    return new Promise((resolve2) => {
       if (!(this.credential instanceof StorageSharedKeyCredential)) {
         throw new RangeError("Can only generate the SAS when the client is initialized with a shared key credential");
       }
@@ -18895,7 +23676,7 @@ var BlobClient = class _BlobClient extends StorageClient2 {
         versionId: this._versionId,
         ...options
       }, this.credential).toString();
-      resolve(appendToURLQuery(this.url, sas));
+      resolve2(appendToURLQuery(this.url, sas));
     });
   }
   /**
@@ -18934,7 +23715,7 @@ var BlobClient = class _BlobClient extends StorageClient2 {
    * @returns The SAS URI consisting of the URI to the resource represented by this client, followed by the generated SAS token.
    */
   generateUserDelegationSasUrl(options, userDelegationKey) {
-    return new Promise((resolve) => {
+    return new Promise((resolve2) => {
       const sas = generateBlobSASQueryParameters({
         containerName: this._containerName,
         blobName: this._name,
@@ -18942,7 +23723,7 @@ var BlobClient = class _BlobClient extends StorageClient2 {
         versionId: this._versionId,
         ...options
       }, userDelegationKey, this.accountName).toString();
-      resolve(appendToURLQuery(this.url, sas));
+      resolve2(appendToURLQuery(this.url, sas));
     });
   }
   /**
@@ -19029,21 +23810,19 @@ var AppendBlobClient = class _AppendBlobClient extends BlobClient {
    */
   appendBlobContext;
   constructor(urlOrConnectionString, credentialOrPipelineOrContainerName, blobNameOrOptions, options) {
-    let pipeline;
+    let pipeline2;
     let url2;
     options = options || {};
     if (isPipelineLike(credentialOrPipelineOrContainerName)) {
       url2 = urlOrConnectionString;
-      pipeline = credentialOrPipelineOrContainerName;
-      options = blobNameOrOptions;
+      pipeline2 = credentialOrPipelineOrContainerName;
     } else if (isNodeLike && credentialOrPipelineOrContainerName instanceof StorageSharedKeyCredential || credentialOrPipelineOrContainerName instanceof AnonymousCredential || isTokenCredential(credentialOrPipelineOrContainerName)) {
       url2 = urlOrConnectionString;
       options = blobNameOrOptions;
-      pipeline = newPipeline(credentialOrPipelineOrContainerName, options);
+      pipeline2 = newPipeline(credentialOrPipelineOrContainerName, options);
     } else if (!credentialOrPipelineOrContainerName && typeof credentialOrPipelineOrContainerName !== "string") {
       url2 = urlOrConnectionString;
-      options = blobNameOrOptions;
-      pipeline = newPipeline(new AnonymousCredential(), options);
+      pipeline2 = newPipeline(new AnonymousCredential(), options);
     } else if (credentialOrPipelineOrContainerName && typeof credentialOrPipelineOrContainerName === "string" && blobNameOrOptions && typeof blobNameOrOptions === "string") {
       const containerName = credentialOrPipelineOrContainerName;
       const blobName = blobNameOrOptions;
@@ -19055,22 +23834,21 @@ var AppendBlobClient = class _AppendBlobClient extends BlobClient {
           if (!options.proxyOptions) {
             options.proxyOptions = getDefaultProxySettings(extractedCreds.proxyUri);
           }
-          pipeline = newPipeline(sharedKeyCredential, options);
+          pipeline2 = newPipeline(sharedKeyCredential, options);
         } else {
           throw new Error("Account connection string is only supported in Node.js environment");
         }
       } else if (extractedCreds.kind === "SASConnString") {
         url2 = appendToURLPath(appendToURLPath(extractedCreds.url, encodeURIComponent(containerName)), encodeURIComponent(blobName)) + "?" + extractedCreds.accountSas;
-        pipeline = newPipeline(new AnonymousCredential(), options);
+        pipeline2 = newPipeline(new AnonymousCredential(), options);
       } else {
         throw new Error("Connection string must be either an Account connection string or a SAS connection string");
       }
     } else {
       throw new Error("Expecting non-empty strings for containerName and blobName parameters");
     }
-    super(url2, pipeline);
+    super(url2, pipeline2);
     this.appendBlobContext = this.storageClientContext.appendBlob;
-    this.blobClientConfig = options;
   }
   /**
    * Creates a new AppendBlobClient object identical to the source but with the
@@ -19081,7 +23859,7 @@ var AppendBlobClient = class _AppendBlobClient extends BlobClient {
    * @returns A new AppendBlobClient object identical to the source but with the specified snapshot timestamp.
    */
   withSnapshot(snapshot2) {
-    return new _AppendBlobClient(setURLParameter(this.url, URLConstants.Parameters.SNAPSHOT, snapshot2.length === 0 ? void 0 : snapshot2), this.pipeline, this.blobClientConfig);
+    return new _AppendBlobClient(setURLParameter(this.url, URLConstants.Parameters.SNAPSHOT, snapshot2.length === 0 ? void 0 : snapshot2), this.pipeline);
   }
   /**
    * Creates a 0-length append blob. Call AppendBlock to append data to an append blob.
@@ -19227,7 +24005,7 @@ var AppendBlobClient = class _AppendBlobClient extends BlobClient {
     options.conditions = options.conditions || {};
     ensureCpkIfSpecified(options.customerProvidedKey, this.isHttps);
     return tracingClient.withSpan("AppendBlobClient-appendBlock", options, async (updatedOptions) => {
-      const parameters = {
+      return assertResponse(await this.appendBlobContext.appendBlock(contentLength2, body2, {
         abortSignal: options.abortSignal,
         appendPositionAccessConditions: options.conditions,
         leaseAccessConditions: options.conditions,
@@ -19238,12 +24016,12 @@ var AppendBlobClient = class _AppendBlobClient extends BlobClient {
         requestOptions: {
           onUploadProgress: options.onProgress
         },
+        transactionalContentMD5: options.transactionalContentMD5,
+        transactionalContentCrc64: options.transactionalContentCrc64,
         cpkInfo: options.customerProvidedKey,
         encryptionScope: options.encryptionScope,
         tracingOptions: updatedOptions.tracingOptions
-      };
-      const uploadBodyParameters = await setUploadChecksumParameters(body2, contentLength2, parameters, options, this.blobClientConfig?.uploadContentChecksumAlgorithm);
-      return assertResponse(await this.appendBlobContext.appendBlock(uploadBodyParameters.contentLength, uploadBodyParameters.body, parameters));
+      }));
     });
   }
   /**
@@ -19286,12 +24064,7 @@ var AppendBlobClient = class _AppendBlobClient extends BlobClient {
         cpkInfo: options.customerProvidedKey,
         encryptionScope: options.encryptionScope,
         fileRequestIntent: options.sourceShareTokenIntent,
-        tracingOptions: updatedOptions.tracingOptions,
-        sourceCpkInfo: {
-          sourceEncryptionKey: options.sourceCustomerProvidedKey?.encryptionKey,
-          sourceEncryptionAlgorithm: options.sourceCustomerProvidedKey?.encryptionAlgorithm,
-          sourceEncryptionKeySha256: options.sourceCustomerProvidedKey?.encryptionKeySha256
-        }
+        tracingOptions: updatedOptions.tracingOptions
       }));
     });
   }
@@ -19309,23 +24082,22 @@ var BlockBlobClient = class _BlockBlobClient extends BlobClient {
    */
   blockBlobContext;
   constructor(urlOrConnectionString, credentialOrPipelineOrContainerName, blobNameOrOptions, options) {
-    let pipeline;
+    let pipeline2;
     let url2;
     options = options || {};
     if (isPipelineLike(credentialOrPipelineOrContainerName)) {
       url2 = urlOrConnectionString;
-      pipeline = credentialOrPipelineOrContainerName;
-      options = blobNameOrOptions;
+      pipeline2 = credentialOrPipelineOrContainerName;
     } else if (isNodeLike && credentialOrPipelineOrContainerName instanceof StorageSharedKeyCredential || credentialOrPipelineOrContainerName instanceof AnonymousCredential || isTokenCredential(credentialOrPipelineOrContainerName)) {
       url2 = urlOrConnectionString;
       options = blobNameOrOptions;
-      pipeline = newPipeline(credentialOrPipelineOrContainerName, options);
+      pipeline2 = newPipeline(credentialOrPipelineOrContainerName, options);
     } else if (!credentialOrPipelineOrContainerName && typeof credentialOrPipelineOrContainerName !== "string") {
       url2 = urlOrConnectionString;
       if (blobNameOrOptions && typeof blobNameOrOptions !== "string") {
         options = blobNameOrOptions;
       }
-      pipeline = newPipeline(new AnonymousCredential(), options);
+      pipeline2 = newPipeline(new AnonymousCredential(), options);
     } else if (credentialOrPipelineOrContainerName && typeof credentialOrPipelineOrContainerName === "string" && blobNameOrOptions && typeof blobNameOrOptions === "string") {
       const containerName = credentialOrPipelineOrContainerName;
       const blobName = blobNameOrOptions;
@@ -19337,23 +24109,22 @@ var BlockBlobClient = class _BlockBlobClient extends BlobClient {
           if (!options.proxyOptions) {
             options.proxyOptions = getDefaultProxySettings(extractedCreds.proxyUri);
           }
-          pipeline = newPipeline(sharedKeyCredential, options);
+          pipeline2 = newPipeline(sharedKeyCredential, options);
         } else {
           throw new Error("Account connection string is only supported in Node.js environment");
         }
       } else if (extractedCreds.kind === "SASConnString") {
         url2 = appendToURLPath(appendToURLPath(extractedCreds.url, encodeURIComponent(containerName)), encodeURIComponent(blobName)) + "?" + extractedCreds.accountSas;
-        pipeline = newPipeline(new AnonymousCredential(), options);
+        pipeline2 = newPipeline(new AnonymousCredential(), options);
       } else {
         throw new Error("Connection string must be either an Account connection string or a SAS connection string");
       }
     } else {
       throw new Error("Expecting non-empty strings for containerName and blobName parameters");
     }
-    super(url2, pipeline);
+    super(url2, pipeline2);
     this.blockBlobContext = this.storageClientContext.blockBlob;
     this._blobContext = this.storageClientContext.blob;
-    this.blobClientConfig = options;
   }
   /**
    * Creates a new BlockBlobClient object identical to the source but with the
@@ -19364,7 +24135,7 @@ var BlockBlobClient = class _BlockBlobClient extends BlobClient {
    * @returns A new BlockBlobClient object identical to the source but with the specified snapshot timestamp.
    */
   withSnapshot(snapshot2) {
-    return new _BlockBlobClient(setURLParameter(this.url, URLConstants.Parameters.SNAPSHOT, snapshot2.length === 0 ? void 0 : snapshot2), this.pipeline, this.blobClientConfig);
+    return new _BlockBlobClient(setURLParameter(this.url, URLConstants.Parameters.SNAPSHOT, snapshot2.length === 0 ? void 0 : snapshot2), this.pipeline);
   }
   /**
    * ONLY AVAILABLE IN NODE.JS RUNTIME.
@@ -19487,7 +24258,7 @@ var BlockBlobClient = class _BlockBlobClient extends BlobClient {
     options.conditions = options.conditions || {};
     ensureCpkIfSpecified(options.customerProvidedKey, this.isHttps);
     return tracingClient.withSpan("BlockBlobClient-upload", options, async (updatedOptions) => {
-      const parameters = {
+      return assertResponse(await this.blockBlobContext.upload(contentLength2, body2, {
         abortSignal: options.abortSignal,
         blobHttpHeaders: options.blobHTTPHeaders,
         leaseAccessConditions: options.conditions,
@@ -19507,9 +24278,7 @@ var BlockBlobClient = class _BlockBlobClient extends BlobClient {
         tier: toAccessTier(options.tier),
         blobTagsString: toBlobTagsString(options.tags),
         tracingOptions: updatedOptions.tracingOptions
-      };
-      const uploadBodyParameters = await setUploadChecksumParameters(body2, contentLength2, parameters, options, this.blobClientConfig?.uploadContentChecksumAlgorithm);
-      return assertResponse(await this.blockBlobContext.upload(uploadBodyParameters.contentLength, uploadBodyParameters.body, parameters));
+      }));
     });
   }
   /**
@@ -19555,12 +24324,7 @@ var BlockBlobClient = class _BlockBlobClient extends BlobClient {
         blobTagsString: toBlobTagsString(options.tags),
         copySourceTags: options.copySourceTags,
         fileRequestIntent: options.sourceShareTokenIntent,
-        tracingOptions: updatedOptions.tracingOptions,
-        sourceCpkInfo: {
-          sourceEncryptionKey: options.sourceCustomerProvidedKey?.encryptionKey,
-          sourceEncryptionAlgorithm: options.sourceCustomerProvidedKey?.encryptionAlgorithm,
-          sourceEncryptionKeySha256: options.sourceCustomerProvidedKey?.encryptionKeySha256
-        }
+        tracingOptions: updatedOptions.tracingOptions
       }));
     });
   }
@@ -19578,18 +24342,18 @@ var BlockBlobClient = class _BlockBlobClient extends BlobClient {
   async stageBlock(blockId2, body2, contentLength2, options = {}) {
     ensureCpkIfSpecified(options.customerProvidedKey, this.isHttps);
     return tracingClient.withSpan("BlockBlobClient-stageBlock", options, async (updatedOptions) => {
-      const parameters = {
+      return assertResponse(await this.blockBlobContext.stageBlock(blockId2, contentLength2, body2, {
         abortSignal: options.abortSignal,
         leaseAccessConditions: options.conditions,
         requestOptions: {
           onUploadProgress: options.onProgress
         },
+        transactionalContentMD5: options.transactionalContentMD5,
+        transactionalContentCrc64: options.transactionalContentCrc64,
         cpkInfo: options.customerProvidedKey,
         encryptionScope: options.encryptionScope,
         tracingOptions: updatedOptions.tracingOptions
-      };
-      const uploadBodyParameters = await setUploadChecksumParameters(body2, contentLength2, parameters, options, this.blobClientConfig?.uploadContentChecksumAlgorithm);
-      return assertResponse(await this.blockBlobContext.stageBlock(blockId2, uploadBodyParameters.contentLength, uploadBodyParameters.body, parameters));
+      }));
     });
   }
   /**
@@ -19626,12 +24390,7 @@ var BlockBlobClient = class _BlockBlobClient extends BlobClient {
         encryptionScope: options.encryptionScope,
         copySourceAuthorization: httpAuthorizationToString(options.sourceAuthorization),
         fileRequestIntent: options.sourceShareTokenIntent,
-        tracingOptions: updatedOptions.tracingOptions,
-        sourceCpkInfo: {
-          sourceEncryptionKey: options.sourceCustomerProvidedKey?.encryptionKey,
-          sourceEncryptionAlgorithm: options.sourceCustomerProvidedKey?.encryptionAlgorithm,
-          sourceEncryptionKeySha256: options.sourceCustomerProvidedKey?.encryptionKeySha256
-        }
+        tracingOptions: updatedOptions.tracingOptions
       }));
     });
   }
@@ -19720,16 +24479,16 @@ var BlockBlobClient = class _BlockBlobClient extends BlobClient {
   async uploadData(data, options = {}) {
     return tracingClient.withSpan("BlockBlobClient-uploadData", options, async (updatedOptions) => {
       if (isNodeLike) {
-        let buffer;
+        let buffer2;
         if (data instanceof Buffer) {
-          buffer = data;
+          buffer2 = data;
         } else if (data instanceof ArrayBuffer) {
-          buffer = Buffer.from(data);
+          buffer2 = Buffer.from(data);
         } else {
           data = data;
-          buffer = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+          buffer2 = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
         }
-        return this.uploadSeekableInternal((offset, size) => buffer.slice(offset, offset + size), buffer.byteLength, updatedOptions);
+        return this.uploadSeekableInternal((offset, size) => buffer2.slice(offset, offset + size), buffer2.byteLength, updatedOptions);
       } else {
         const browserBlob = new Blob([data]);
         return this.uploadSeekableInternal((offset, size) => browserBlob.slice(offset, offset + size), browserBlob.size, updatedOptions);
@@ -19825,8 +24584,7 @@ var BlockBlobClient = class _BlockBlobClient extends BlobClient {
             abortSignal: options.abortSignal,
             conditions: options.conditions,
             encryptionScope: options.encryptionScope,
-            tracingOptions: updatedOptions.tracingOptions,
-            contentChecksumAlgorithm: options.contentChecksumAlgorithm
+            tracingOptions: updatedOptions.tracingOptions
           });
           transferProgress += contentLength2;
           if (options.onProgress) {
@@ -19884,7 +24642,7 @@ var BlockBlobClient = class _BlockBlobClient extends BlobClient {
    * @param options - Options to Upload Stream to Block Blob operation.
    * @returns Response data for the Blob Upload operation.
    */
-  async uploadStream(stream, bufferSize = DEFAULT_BLOCK_BUFFER_SIZE_BYTES, maxConcurrency = 5, options = {}) {
+  async uploadStream(stream2, bufferSize = DEFAULT_BLOCK_BUFFER_SIZE_BYTES, maxConcurrency = 5, options = {}) {
     if (!options.blobHTTPHeaders) {
       options.blobHTTPHeaders = {};
     }
@@ -19897,7 +24655,7 @@ var BlockBlobClient = class _BlockBlobClient extends BlobClient {
       let transferProgress = 0;
       const blockList = [];
       const scheduler = new BufferScheduler(
-        stream,
+        stream2,
         bufferSize,
         maxConcurrency,
         async (body2, length) => {
@@ -19908,8 +24666,7 @@ var BlockBlobClient = class _BlockBlobClient extends BlobClient {
             customerProvidedKey: options.customerProvidedKey,
             conditions: options.conditions,
             encryptionScope: options.encryptionScope,
-            tracingOptions: updatedOptions.tracingOptions,
-            contentChecksumAlgorithm: options.contentChecksumAlgorithm
+            tracingOptions: updatedOptions.tracingOptions
           });
           transferProgress += length;
           if (options.onProgress) {
@@ -19936,21 +24693,19 @@ var PageBlobClient = class _PageBlobClient extends BlobClient {
    */
   pageBlobContext;
   constructor(urlOrConnectionString, credentialOrPipelineOrContainerName, blobNameOrOptions, options) {
-    let pipeline;
+    let pipeline2;
     let url2;
     options = options || {};
     if (isPipelineLike(credentialOrPipelineOrContainerName)) {
       url2 = urlOrConnectionString;
-      pipeline = credentialOrPipelineOrContainerName;
-      options = blobNameOrOptions;
+      pipeline2 = credentialOrPipelineOrContainerName;
     } else if (isNodeLike && credentialOrPipelineOrContainerName instanceof StorageSharedKeyCredential || credentialOrPipelineOrContainerName instanceof AnonymousCredential || isTokenCredential(credentialOrPipelineOrContainerName)) {
       url2 = urlOrConnectionString;
       options = blobNameOrOptions;
-      pipeline = newPipeline(credentialOrPipelineOrContainerName, options);
+      pipeline2 = newPipeline(credentialOrPipelineOrContainerName, options);
     } else if (!credentialOrPipelineOrContainerName && typeof credentialOrPipelineOrContainerName !== "string") {
       url2 = urlOrConnectionString;
-      options = blobNameOrOptions;
-      pipeline = newPipeline(new AnonymousCredential(), options);
+      pipeline2 = newPipeline(new AnonymousCredential(), options);
     } else if (credentialOrPipelineOrContainerName && typeof credentialOrPipelineOrContainerName === "string" && blobNameOrOptions && typeof blobNameOrOptions === "string") {
       const containerName = credentialOrPipelineOrContainerName;
       const blobName = blobNameOrOptions;
@@ -19962,22 +24717,21 @@ var PageBlobClient = class _PageBlobClient extends BlobClient {
           if (!options.proxyOptions) {
             options.proxyOptions = getDefaultProxySettings(extractedCreds.proxyUri);
           }
-          pipeline = newPipeline(sharedKeyCredential, options);
+          pipeline2 = newPipeline(sharedKeyCredential, options);
         } else {
           throw new Error("Account connection string is only supported in Node.js environment");
         }
       } else if (extractedCreds.kind === "SASConnString") {
         url2 = appendToURLPath(appendToURLPath(extractedCreds.url, encodeURIComponent(containerName)), encodeURIComponent(blobName)) + "?" + extractedCreds.accountSas;
-        pipeline = newPipeline(new AnonymousCredential(), options);
+        pipeline2 = newPipeline(new AnonymousCredential(), options);
       } else {
         throw new Error("Connection string must be either an Account connection string or a SAS connection string");
       }
     } else {
       throw new Error("Expecting non-empty strings for containerName and blobName parameters");
     }
-    super(url2, pipeline);
+    super(url2, pipeline2);
     this.pageBlobContext = this.storageClientContext.pageBlob;
-    this.blobClientConfig = options;
   }
   /**
    * Creates a new PageBlobClient object identical to the source but with the
@@ -19988,7 +24742,7 @@ var PageBlobClient = class _PageBlobClient extends BlobClient {
    * @returns A new PageBlobClient object identical to the source but with the specified snapshot timestamp.
    */
   withSnapshot(snapshot2) {
-    return new _PageBlobClient(setURLParameter(this.url, URLConstants.Parameters.SNAPSHOT, snapshot2.length === 0 ? void 0 : snapshot2), this.pipeline, this.blobClientConfig);
+    return new _PageBlobClient(setURLParameter(this.url, URLConstants.Parameters.SNAPSHOT, snapshot2.length === 0 ? void 0 : snapshot2), this.pipeline);
   }
   /**
    * Creates a page blob of the specified length. Call uploadPages to upload data
@@ -20074,7 +24828,7 @@ var PageBlobClient = class _PageBlobClient extends BlobClient {
     options.conditions = options.conditions || {};
     ensureCpkIfSpecified(options.customerProvidedKey, this.isHttps);
     return tracingClient.withSpan("PageBlobClient-uploadPages", options, async (updatedOptions) => {
-      const parameters = {
+      return assertResponse(await this.pageBlobContext.uploadPages(count, body2, {
         abortSignal: options.abortSignal,
         leaseAccessConditions: options.conditions,
         modifiedAccessConditions: {
@@ -20086,12 +24840,12 @@ var PageBlobClient = class _PageBlobClient extends BlobClient {
         },
         range: rangeToString({ offset, count }),
         sequenceNumberAccessConditions: options.conditions,
+        transactionalContentMD5: options.transactionalContentMD5,
+        transactionalContentCrc64: options.transactionalContentCrc64,
         cpkInfo: options.customerProvidedKey,
         encryptionScope: options.encryptionScope,
         tracingOptions: updatedOptions.tracingOptions
-      };
-      const uploadBodyParameters = await setUploadChecksumParameters(body2, count, parameters, options, this.blobClientConfig?.uploadContentChecksumAlgorithm);
-      return assertResponse(await this.pageBlobContext.uploadPages(uploadBodyParameters.contentLength, uploadBodyParameters.body, parameters));
+      }));
     });
   }
   /**
@@ -20130,12 +24884,7 @@ var PageBlobClient = class _PageBlobClient extends BlobClient {
         encryptionScope: options.encryptionScope,
         copySourceAuthorization: httpAuthorizationToString(options.sourceAuthorization),
         fileRequestIntent: options.sourceShareTokenIntent,
-        tracingOptions: updatedOptions.tracingOptions,
-        sourceCpkInfo: {
-          sourceEncryptionKey: options.sourceCustomerProvidedKey?.encryptionKey,
-          sourceEncryptionAlgorithm: options.sourceCustomerProvidedKey?.encryptionAlgorithm,
-          sourceEncryptionKeySha256: options.sourceCustomerProvidedKey?.encryptionKeySha256
-        }
+        tracingOptions: updatedOptions.tracingOptions
       }));
     });
   }
@@ -20668,120 +25417,2489 @@ var PageBlobClient = class _PageBlobClient extends BlobClient {
   }
 };
 
-// node_modules/@azure/storage-blob/dist/esm/utils/Mutex.js
+// node_modules/@actions/cache/node_modules/@azure/storage-blob/dist/esm/utils/Mutex.js
 var MutexLockStatus;
 (function(MutexLockStatus2) {
   MutexLockStatus2[MutexLockStatus2["LOCKED"] = 0] = "LOCKED";
   MutexLockStatus2[MutexLockStatus2["UNLOCKED"] = 1] = "UNLOCKED";
 })(MutexLockStatus || (MutexLockStatus = {}));
 
-// node_modules/@azure/storage-blob/dist/esm/generatedModels.js
+// node_modules/@actions/cache/node_modules/@azure/storage-blob/dist/esm/generatedModels.js
 var KnownEncryptionAlgorithmType2;
 (function(KnownEncryptionAlgorithmType3) {
   KnownEncryptionAlgorithmType3["AES256"] = "AES256";
 })(KnownEncryptionAlgorithmType2 || (KnownEncryptionAlgorithmType2 = {}));
 
-// src/backends/twirp.ts
-var TwirpError = class extends Error {
-  constructor(message, kind, status) {
+// node_modules/@actions/cache/lib/internal/shared/errors.js
+var InvalidResponseError = class extends Error {
+  constructor(message) {
     super(message);
-    this.kind = kind;
-    this.status = status;
+    this.name = "InvalidResponseError";
   }
-  kind;
-  status;
-  name = "TwirpError";
 };
-var libraryRetry = { attempts: 5, firstDelayMs: 3e3, factor: 1.5 };
-var retriedStatuses = /* @__PURE__ */ new Set([500, 502, 503, 504]);
-var networkCodes = /* @__PURE__ */ new Set(["ECONNRESET", "ENOTFOUND", "ETIMEDOUT", "ECONNREFUSED", "EHOSTUNREACH"]);
-function twirpClient(options) {
-  const http = new HttpClient("image-handoff", [new BearerCredentialHandler(options.token)], { keepAlive: true });
-  return (method, body2) => withRetries(method, options, async () => {
-    const url2 = new URL(`/twirp/${options.service}/${method}`, options.base).href;
-    const response = await http.post(url2, JSON.stringify(body2), { "Content-Type": "application/json" });
-    return { status: response.message.statusCode ?? 0, body: await response.readBody() };
-  });
-}
-function field(body2, snake) {
-  return body2[snake] ?? body2[snake.replace(/_([a-z])/g, (_, c) => c.toUpperCase())];
-}
-async function withRetries(method, options, request) {
-  const { retry } = options;
-  const fail = (message, kind, status2) => new TwirpError(message, kind, status2);
-  let reason = "";
-  let status;
-  for (let attempt = 0; attempt < retry.attempts; attempt++) {
-    if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, delayBefore(attempt, retry)));
-    let answer;
-    try {
-      answer = await request();
-    } catch (error) {
-      const code = error?.code;
-      reason = `${method}: ${String(error?.message ?? error)}`;
-      if (typeof code === "string" && !networkCodes.has(code)) throw fail(reason, "failed");
-      continue;
+var NetworkError = class extends Error {
+  constructor(code) {
+    const message = `Unable to make request: ${code}
+If you are using self-hosted runners, please make sure your runner has access to all GitHub endpoints: https://docs.github.com/en/actions/hosting-your-own-runners/managing-self-hosted-runners/about-self-hosted-runners#communication-between-self-hosted-runners-and-github`;
+    super(message);
+    this.code = code;
+    this.name = "NetworkError";
+  }
+};
+NetworkError.isNetworkErrorCode = (code) => {
+  if (!code)
+    return false;
+  return [
+    "ECONNRESET",
+    "ENOTFOUND",
+    "ETIMEDOUT",
+    "ECONNREFUSED",
+    "EHOSTUNREACH"
+  ].includes(code);
+};
+var UsageError = class extends Error {
+  constructor() {
+    const message = `Cache storage quota has been hit. Unable to upload any new cache entries.
+More info on storage limits: https://docs.github.com/en/billing/managing-billing-for-github-actions/about-billing-for-github-actions#calculating-minute-and-storage-spending`;
+    super(message);
+    this.name = "UsageError";
+  }
+};
+UsageError.isUsageErrorMessage = (msg) => {
+  if (!msg)
+    return false;
+  return msg.includes("insufficient usage");
+};
+var RateLimitError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "RateLimitError";
+  }
+};
+
+// node_modules/@actions/cache/lib/internal/uploadUtils.js
+var __awaiter4 = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve2, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
     }
-    status = answer.status;
-    const body2 = parseJson(answer.body);
-    const msg = typeof body2?.msg === "string" ? body2.msg : "";
-    if (answer.status >= 200 && answer.status < 300 && body2 !== void 0) return body2;
-    if (msg.includes("insufficient usage")) throw fail(options.quotaMessage, "quota", answer.status);
-    if (answer.status === 429)
-      throw fail(
-        `${options.label} rate-limited ${method} (HTTP 429${msg ? `: ${msg}` : ""})`,
-        "rate-limit",
-        answer.status
-      );
-    reason = `${method} answered HTTP ${answer.status}${msg ? `: ${msg}` : body2 === void 0 ? " with a body that is not JSON" : ""}`;
-    if (body2 !== void 0 && !retriedStatuses.has(answer.status)) throw fail(reason, "failed", answer.status);
-  }
-  throw fail(`${reason} (after ${retry.attempts} attempts)`, "failed", status);
-}
-function delayBefore(attempt, retry) {
-  if (attempt === 1) return retry.firstDelayMs;
-  const least = retry.firstDelayMs * retry.factor ** (attempt - 1);
-  return least + Math.random() * least * (retry.factor - 1);
-}
-function parseJson(text) {
-  try {
-    const value = JSON.parse(text);
-    return typeof value === "object" && value !== null ? value : void 0;
-  } catch {
-    return void 0;
-  }
-}
-
-// src/backends/blob-download.ts
-import { stat } from "node:fs/promises";
-async function openBlob(url2, start = 0, length, signal) {
-  const response = await new BlobClient(url2).download(start, length, {
-    maxRetryRequests: 5,
-    ...signal ? { abortSignal: signal } : {}
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
-  if (!response.readableStreamBody) throw new Error("the download had no body");
-  if (length !== void 0 && response.contentLength !== length)
-    throw new Error(
-      `${response.contentLength ?? "an unknown number of"} bytes were announced where ${length} were asked for`
-    );
-  return { body: response.readableStreamBody, announced: response.contentLength };
-}
-async function downloadBlob(url2, file, start = 0, length, watch) {
-  const { body: body2, announced } = await openBlob(url2, start, length, watch?.signal);
-  await downloadInto(paced(body2), file, watch);
-  const size = (await stat(file)).size;
-  if (size !== announced)
-    throw new Error(`${size} bytes arrived where ${announced ?? "an unknown number"} were announced`);
+};
+var UploadProgress = class {
+  constructor(contentLength2) {
+    this.contentLength = contentLength2;
+    this.sentBytes = 0;
+    this.displayedComplete = false;
+    this.startTime = Date.now();
+  }
+  /**
+   * Sets the number of bytes sent
+   *
+   * @param sentBytes the number of bytes sent
+   */
+  setSentBytes(sentBytes) {
+    this.sentBytes = sentBytes;
+  }
+  /**
+   * Returns the total number of bytes transferred.
+   */
+  getTransferredBytes() {
+    return this.sentBytes;
+  }
+  /**
+   * Returns true if the upload is complete.
+   */
+  isDone() {
+    return this.getTransferredBytes() === this.contentLength;
+  }
+  /**
+   * Prints the current upload stats. Once the upload completes, this will print one
+   * last line and then stop.
+   */
+  display() {
+    if (this.displayedComplete) {
+      return;
+    }
+    const transferredBytes = this.sentBytes;
+    const percentage = (100 * (transferredBytes / this.contentLength)).toFixed(1);
+    const elapsedTime = Date.now() - this.startTime;
+    const uploadSpeed = (transferredBytes / (1024 * 1024) / (elapsedTime / 1e3)).toFixed(1);
+    info(`Sent ${transferredBytes} of ${this.contentLength} (${percentage}%), ${uploadSpeed} MBs/sec`);
+    if (this.isDone()) {
+      this.displayedComplete = true;
+    }
+  }
+  /**
+   * Returns a function used to handle TransferProgressEvents.
+   */
+  onProgress() {
+    return (progress) => {
+      this.setSentBytes(progress.loadedBytes);
+    };
+  }
+  /**
+   * Starts the timer that displays the stats.
+   *
+   * @param delayInMs the delay between each write
+   */
+  startDisplayTimer(delayInMs = 1e3) {
+    const displayCallback = () => {
+      this.display();
+      if (!this.isDone()) {
+        this.timeoutHandle = setTimeout(displayCallback, delayInMs);
+      }
+    };
+    this.timeoutHandle = setTimeout(displayCallback, delayInMs);
+  }
+  /**
+   * Stops the timer that displays the stats. As this typically indicates the upload
+   * is complete, this will display one last line, unless the last line has already
+   * been written.
+   */
+  stopDisplayTimer() {
+    if (this.timeoutHandle) {
+      clearTimeout(this.timeoutHandle);
+      this.timeoutHandle = void 0;
+    }
+    this.display();
+  }
+};
+function uploadCacheArchiveSDK(signedUploadURL, archivePath, options) {
+  return __awaiter4(this, void 0, void 0, function* () {
+    var _a2;
+    const blobClient = new BlobClient(signedUploadURL);
+    const blockBlobClient = blobClient.getBlockBlobClient();
+    const uploadProgress = new UploadProgress((_a2 = options === null || options === void 0 ? void 0 : options.archiveSizeBytes) !== null && _a2 !== void 0 ? _a2 : 0);
+    const uploadOptions = {
+      blockSize: options === null || options === void 0 ? void 0 : options.uploadChunkSize,
+      concurrency: options === null || options === void 0 ? void 0 : options.uploadConcurrency,
+      // maximum number of parallel transfer workers
+      maxSingleShotSize: 128 * 1024 * 1024,
+      // 128 MiB initial transfer size
+      onProgress: uploadProgress.onProgress()
+    };
+    try {
+      uploadProgress.startDisplayTimer();
+      debug(`BlobClient: ${blobClient.name}:${blobClient.accountName}:${blobClient.containerName}`);
+      const response = yield blockBlobClient.uploadFile(archivePath, uploadOptions);
+      if (response._response.status >= 400) {
+        throw new InvalidResponseError(`uploadCacheArchiveSDK: upload failed with status code ${response._response.status}`);
+      }
+      return response;
+    } catch (error2) {
+      warning(`uploadCacheArchiveSDK: internal error uploading cache archive: ${error2.message}`);
+      throw error2;
+    } finally {
+      uploadProgress.stopDisplayTimer();
+    }
+  });
 }
 
+// node_modules/@actions/cache/lib/internal/downloadUtils.js
+import * as buffer from "buffer";
+import * as fs4 from "fs";
+import * as stream from "stream";
+import * as util3 from "util";
+
+// node_modules/@actions/cache/lib/internal/requestUtils.js
+var __awaiter5 = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve2, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
+function isSuccessStatusCode(statusCode) {
+  if (!statusCode) {
+    return false;
+  }
+  return statusCode >= 200 && statusCode < 300;
+}
+function isServerErrorStatusCode(statusCode) {
+  if (!statusCode) {
+    return true;
+  }
+  return statusCode >= 500;
+}
+function isRetryableStatusCode(statusCode) {
+  if (!statusCode) {
+    return false;
+  }
+  const retryableStatusCodes = [
+    HttpCodes.BadGateway,
+    HttpCodes.ServiceUnavailable,
+    HttpCodes.GatewayTimeout
+  ];
+  return retryableStatusCodes.includes(statusCode);
+}
+function sleep(milliseconds) {
+  return __awaiter5(this, void 0, void 0, function* () {
+    return new Promise((resolve2) => setTimeout(resolve2, milliseconds));
+  });
+}
+function retry(name_1, method_1, getStatusCode_1) {
+  return __awaiter5(this, arguments, void 0, function* (name, method, getStatusCode, maxAttempts = DefaultRetryAttempts, delay2 = DefaultRetryDelay, onError = void 0) {
+    let errorMessage = "";
+    let attempt = 1;
+    while (attempt <= maxAttempts) {
+      let response = void 0;
+      let statusCode = void 0;
+      let isRetryable = false;
+      try {
+        response = yield method();
+      } catch (error2) {
+        if (onError) {
+          response = onError(error2);
+        }
+        isRetryable = true;
+        errorMessage = error2.message;
+      }
+      if (response) {
+        statusCode = getStatusCode(response);
+        if (!isServerErrorStatusCode(statusCode)) {
+          return response;
+        }
+      }
+      if (statusCode) {
+        isRetryable = isRetryableStatusCode(statusCode);
+        errorMessage = `Cache service responded with ${statusCode}`;
+      }
+      debug(`${name} - Attempt ${attempt} of ${maxAttempts} failed with error: ${errorMessage}`);
+      if (!isRetryable) {
+        debug(`${name} - Error is not retryable`);
+        break;
+      }
+      yield sleep(delay2);
+      attempt++;
+    }
+    throw Error(`${name} failed: ${errorMessage}`);
+  });
+}
+function retryTypedResponse(name_1, method_1) {
+  return __awaiter5(this, arguments, void 0, function* (name, method, maxAttempts = DefaultRetryAttempts, delay2 = DefaultRetryDelay) {
+    return yield retry(
+      name,
+      method,
+      (response) => response.statusCode,
+      maxAttempts,
+      delay2,
+      // If the error object contains the statusCode property, extract it and return
+      // an TypedResponse<T> so it can be processed by the retry logic.
+      (error2) => {
+        if (error2 instanceof HttpClientError) {
+          return {
+            statusCode: error2.statusCode,
+            result: null,
+            headers: {},
+            error: error2
+          };
+        } else {
+          return void 0;
+        }
+      }
+    );
+  });
+}
+function retryHttpClientResponse(name_1, method_1) {
+  return __awaiter5(this, arguments, void 0, function* (name, method, maxAttempts = DefaultRetryAttempts, delay2 = DefaultRetryDelay) {
+    return yield retry(name, method, (response) => response.message.statusCode, maxAttempts, delay2);
+  });
+}
+
+// node_modules/@actions/cache/lib/internal/downloadUtils.js
+var __awaiter6 = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve2, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
+function pipeResponseToStream(response, output) {
+  return __awaiter6(this, void 0, void 0, function* () {
+    const pipeline2 = util3.promisify(stream.pipeline);
+    yield pipeline2(response.message, output);
+  });
+}
+var DownloadProgress = class {
+  constructor(contentLength2) {
+    this.contentLength = contentLength2;
+    this.segmentIndex = 0;
+    this.segmentSize = 0;
+    this.segmentOffset = 0;
+    this.receivedBytes = 0;
+    this.displayedComplete = false;
+    this.startTime = Date.now();
+  }
+  /**
+   * Progress to the next segment. Only call this method when the previous segment
+   * is complete.
+   *
+   * @param segmentSize the length of the next segment
+   */
+  nextSegment(segmentSize) {
+    this.segmentOffset = this.segmentOffset + this.segmentSize;
+    this.segmentIndex = this.segmentIndex + 1;
+    this.segmentSize = segmentSize;
+    this.receivedBytes = 0;
+    debug(`Downloading segment at offset ${this.segmentOffset} with length ${this.segmentSize}...`);
+  }
+  /**
+   * Sets the number of bytes received for the current segment.
+   *
+   * @param receivedBytes the number of bytes received
+   */
+  setReceivedBytes(receivedBytes) {
+    this.receivedBytes = receivedBytes;
+  }
+  /**
+   * Returns the total number of bytes transferred.
+   */
+  getTransferredBytes() {
+    return this.segmentOffset + this.receivedBytes;
+  }
+  /**
+   * Returns true if the download is complete.
+   */
+  isDone() {
+    return this.getTransferredBytes() === this.contentLength;
+  }
+  /**
+   * Prints the current download stats. Once the download completes, this will print one
+   * last line and then stop.
+   */
+  display() {
+    if (this.displayedComplete) {
+      return;
+    }
+    const transferredBytes = this.segmentOffset + this.receivedBytes;
+    const percentage = (100 * (transferredBytes / this.contentLength)).toFixed(1);
+    const elapsedTime = Date.now() - this.startTime;
+    const downloadSpeed = (transferredBytes / (1024 * 1024) / (elapsedTime / 1e3)).toFixed(1);
+    info(`Received ${transferredBytes} of ${this.contentLength} (${percentage}%), ${downloadSpeed} MBs/sec`);
+    if (this.isDone()) {
+      this.displayedComplete = true;
+    }
+  }
+  /**
+   * Returns a function used to handle TransferProgressEvents.
+   */
+  onProgress() {
+    return (progress) => {
+      this.setReceivedBytes(progress.loadedBytes);
+    };
+  }
+  /**
+   * Starts the timer that displays the stats.
+   *
+   * @param delayInMs the delay between each write
+   */
+  startDisplayTimer(delayInMs = 1e3) {
+    const displayCallback = () => {
+      this.display();
+      if (!this.isDone()) {
+        this.timeoutHandle = setTimeout(displayCallback, delayInMs);
+      }
+    };
+    this.timeoutHandle = setTimeout(displayCallback, delayInMs);
+  }
+  /**
+   * Stops the timer that displays the stats. As this typically indicates the download
+   * is complete, this will display one last line, unless the last line has already
+   * been written.
+   */
+  stopDisplayTimer() {
+    if (this.timeoutHandle) {
+      clearTimeout(this.timeoutHandle);
+      this.timeoutHandle = void 0;
+    }
+    this.display();
+  }
+};
+function downloadCacheHttpClient(archiveLocation, archivePath) {
+  return __awaiter6(this, void 0, void 0, function* () {
+    const writeStream = fs4.createWriteStream(archivePath);
+    const httpClient = new HttpClient("actions/cache");
+    const downloadResponse = yield retryHttpClientResponse("downloadCache", () => __awaiter6(this, void 0, void 0, function* () {
+      return httpClient.get(archiveLocation);
+    }));
+    downloadResponse.message.socket.setTimeout(SocketTimeout, () => {
+      downloadResponse.message.destroy();
+      debug(`Aborting download, socket timed out after ${SocketTimeout} ms`);
+    });
+    yield pipeResponseToStream(downloadResponse, writeStream);
+    const contentLengthHeader = downloadResponse.message.headers["content-length"];
+    if (contentLengthHeader) {
+      const expectedLength = parseInt(contentLengthHeader);
+      const actualLength = getArchiveFileSizeInBytes(archivePath);
+      if (actualLength !== expectedLength) {
+        throw new Error(`Incomplete download. Expected file size: ${expectedLength}, actual file size: ${actualLength}`);
+      }
+    } else {
+      debug("Unable to validate download, no Content-Length header");
+    }
+  });
+}
+function downloadCacheHttpClientConcurrent(archiveLocation, archivePath, options) {
+  return __awaiter6(this, void 0, void 0, function* () {
+    var _a2;
+    const archiveDescriptor = yield fs4.promises.open(archivePath, "w");
+    const httpClient = new HttpClient("actions/cache", void 0, {
+      socketTimeout: options.timeoutInMs,
+      keepAlive: true
+    });
+    try {
+      const res = yield retryHttpClientResponse("downloadCacheMetadata", () => __awaiter6(this, void 0, void 0, function* () {
+        return yield httpClient.request("HEAD", archiveLocation, null, {});
+      }));
+      const lengthHeader = res.message.headers["content-length"];
+      if (lengthHeader === void 0 || lengthHeader === null) {
+        throw new Error("Content-Length not found on blob response");
+      }
+      const length = parseInt(lengthHeader);
+      if (Number.isNaN(length)) {
+        throw new Error(`Could not interpret Content-Length: ${length}`);
+      }
+      const downloads = [];
+      const blockSize = 4 * 1024 * 1024;
+      for (let offset = 0; offset < length; offset += blockSize) {
+        const count = Math.min(blockSize, length - offset);
+        downloads.push({
+          offset,
+          promiseGetter: () => __awaiter6(this, void 0, void 0, function* () {
+            return yield downloadSegmentRetry(httpClient, archiveLocation, offset, count);
+          })
+        });
+      }
+      downloads.reverse();
+      let actives = 0;
+      let bytesDownloaded = 0;
+      const progress = new DownloadProgress(length);
+      progress.startDisplayTimer();
+      const progressFn = progress.onProgress();
+      const activeDownloads = [];
+      let nextDownload;
+      const waitAndWrite = () => __awaiter6(this, void 0, void 0, function* () {
+        const segment = yield Promise.race(Object.values(activeDownloads));
+        yield archiveDescriptor.write(segment.buffer, 0, segment.count, segment.offset);
+        actives--;
+        delete activeDownloads[segment.offset];
+        bytesDownloaded += segment.count;
+        progressFn({ loadedBytes: bytesDownloaded });
+      });
+      while (nextDownload = downloads.pop()) {
+        activeDownloads[nextDownload.offset] = nextDownload.promiseGetter();
+        actives++;
+        if (actives >= ((_a2 = options.downloadConcurrency) !== null && _a2 !== void 0 ? _a2 : 10)) {
+          yield waitAndWrite();
+        }
+      }
+      while (actives > 0) {
+        yield waitAndWrite();
+      }
+    } finally {
+      httpClient.dispose();
+      yield archiveDescriptor.close();
+    }
+  });
+}
+function downloadSegmentRetry(httpClient, archiveLocation, offset, count) {
+  return __awaiter6(this, void 0, void 0, function* () {
+    const retries = 5;
+    let failures = 0;
+    while (true) {
+      try {
+        const timeout = 3e4;
+        const result = yield promiseWithTimeout(timeout, downloadSegment(httpClient, archiveLocation, offset, count));
+        if (typeof result === "string") {
+          throw new Error("downloadSegmentRetry failed due to timeout");
+        }
+        return result;
+      } catch (err) {
+        if (failures >= retries) {
+          throw err;
+        }
+        failures++;
+      }
+    }
+  });
+}
+function downloadSegment(httpClient, archiveLocation, offset, count) {
+  return __awaiter6(this, void 0, void 0, function* () {
+    const partRes = yield retryHttpClientResponse("downloadCachePart", () => __awaiter6(this, void 0, void 0, function* () {
+      return yield httpClient.get(archiveLocation, {
+        Range: `bytes=${offset}-${offset + count - 1}`
+      });
+    }));
+    if (!partRes.readBodyBuffer) {
+      throw new Error("Expected HttpClientResponse to implement readBodyBuffer");
+    }
+    return {
+      offset,
+      count,
+      buffer: yield partRes.readBodyBuffer()
+    };
+  });
+}
+function downloadCacheStorageSDK(archiveLocation, archivePath, options) {
+  return __awaiter6(this, void 0, void 0, function* () {
+    var _a2;
+    const client = new BlockBlobClient(archiveLocation, void 0, {
+      retryOptions: {
+        // Override the timeout used when downloading each 4 MB chunk
+        // The default is 2 min / MB, which is way too slow
+        tryTimeoutInMs: options.timeoutInMs
+      }
+    });
+    const properties = yield client.getProperties();
+    const contentLength2 = (_a2 = properties.contentLength) !== null && _a2 !== void 0 ? _a2 : -1;
+    if (contentLength2 < 0) {
+      debug("Unable to determine content length, downloading file with http-client...");
+      yield downloadCacheHttpClient(archiveLocation, archivePath);
+    } else {
+      const maxSegmentSize = Math.min(134217728, buffer.constants.MAX_LENGTH);
+      const downloadProgress = new DownloadProgress(contentLength2);
+      const fd = fs4.openSync(archivePath, "w");
+      try {
+        downloadProgress.startDisplayTimer();
+        const controller = new AbortController();
+        const abortSignal = controller.signal;
+        while (!downloadProgress.isDone()) {
+          const segmentStart = downloadProgress.segmentOffset + downloadProgress.segmentSize;
+          const segmentSize = Math.min(maxSegmentSize, contentLength2 - segmentStart);
+          downloadProgress.nextSegment(segmentSize);
+          const result = yield promiseWithTimeout(options.segmentTimeoutInMs || 36e5, client.downloadToBuffer(segmentStart, segmentSize, {
+            abortSignal,
+            concurrency: options.downloadConcurrency,
+            onProgress: downloadProgress.onProgress()
+          }));
+          if (result === "timeout") {
+            controller.abort();
+            throw new Error("Aborting cache download as the download time exceeded the timeout.");
+          } else if (Buffer.isBuffer(result)) {
+            fs4.writeFileSync(fd, result);
+          }
+        }
+      } finally {
+        downloadProgress.stopDisplayTimer();
+        fs4.closeSync(fd);
+      }
+    }
+  });
+}
+var promiseWithTimeout = (timeoutMs, promise) => __awaiter6(void 0, void 0, void 0, function* () {
+  let timeoutHandle;
+  const timeoutPromise = new Promise((resolve2) => {
+    timeoutHandle = setTimeout(() => resolve2("timeout"), timeoutMs);
+  });
+  return Promise.race([promise, timeoutPromise]).then((result) => {
+    clearTimeout(timeoutHandle);
+    return result;
+  });
+});
+
+// node_modules/@actions/cache/lib/options.js
+function getUploadOptions(copy) {
+  const result = {
+    useAzureSdk: false,
+    uploadConcurrency: 4,
+    uploadChunkSize: 32 * 1024 * 1024
+  };
+  if (copy) {
+    if (typeof copy.useAzureSdk === "boolean") {
+      result.useAzureSdk = copy.useAzureSdk;
+    }
+    if (typeof copy.uploadConcurrency === "number") {
+      result.uploadConcurrency = copy.uploadConcurrency;
+    }
+    if (typeof copy.uploadChunkSize === "number") {
+      result.uploadChunkSize = copy.uploadChunkSize;
+    }
+  }
+  result.uploadConcurrency = !isNaN(Number(process.env["CACHE_UPLOAD_CONCURRENCY"])) ? Math.min(32, Number(process.env["CACHE_UPLOAD_CONCURRENCY"])) : result.uploadConcurrency;
+  result.uploadChunkSize = !isNaN(Number(process.env["CACHE_UPLOAD_CHUNK_SIZE"])) ? Math.min(128 * 1024 * 1024, Number(process.env["CACHE_UPLOAD_CHUNK_SIZE"]) * 1024 * 1024) : result.uploadChunkSize;
+  debug(`Use Azure SDK: ${result.useAzureSdk}`);
+  debug(`Upload concurrency: ${result.uploadConcurrency}`);
+  debug(`Upload chunk size: ${result.uploadChunkSize}`);
+  return result;
+}
+function getDownloadOptions(copy) {
+  const result = {
+    useAzureSdk: false,
+    concurrentBlobDownloads: true,
+    downloadConcurrency: 8,
+    timeoutInMs: 3e4,
+    segmentTimeoutInMs: 6e5,
+    lookupOnly: false
+  };
+  if (copy) {
+    if (typeof copy.useAzureSdk === "boolean") {
+      result.useAzureSdk = copy.useAzureSdk;
+    }
+    if (typeof copy.concurrentBlobDownloads === "boolean") {
+      result.concurrentBlobDownloads = copy.concurrentBlobDownloads;
+    }
+    if (typeof copy.downloadConcurrency === "number") {
+      result.downloadConcurrency = copy.downloadConcurrency;
+    }
+    if (typeof copy.timeoutInMs === "number") {
+      result.timeoutInMs = copy.timeoutInMs;
+    }
+    if (typeof copy.segmentTimeoutInMs === "number") {
+      result.segmentTimeoutInMs = copy.segmentTimeoutInMs;
+    }
+    if (typeof copy.lookupOnly === "boolean") {
+      result.lookupOnly = copy.lookupOnly;
+    }
+  }
+  const segmentDownloadTimeoutMins = process.env["SEGMENT_DOWNLOAD_TIMEOUT_MINS"];
+  if (segmentDownloadTimeoutMins && !isNaN(Number(segmentDownloadTimeoutMins)) && isFinite(Number(segmentDownloadTimeoutMins))) {
+    result.segmentTimeoutInMs = Number(segmentDownloadTimeoutMins) * 60 * 1e3;
+  }
+  debug(`Use Azure SDK: ${result.useAzureSdk}`);
+  debug(`Download concurrency: ${result.downloadConcurrency}`);
+  debug(`Request timeout (ms): ${result.timeoutInMs}`);
+  debug(`Cache segment download timeout mins env var: ${process.env["SEGMENT_DOWNLOAD_TIMEOUT_MINS"]}`);
+  debug(`Segment download timeout (ms): ${result.segmentTimeoutInMs}`);
+  debug(`Lookup only: ${result.lookupOnly}`);
+  return result;
+}
+
+// node_modules/@actions/cache/lib/internal/config.js
+function isGhes() {
+  const ghUrl = new URL(process.env["GITHUB_SERVER_URL"] || "https://github.com");
+  const hostname = ghUrl.hostname.trimEnd().toUpperCase();
+  const isGitHubHost = hostname === "GITHUB.COM";
+  const isGheHost = hostname.endsWith(".GHE.COM");
+  const isLocalHost = hostname.endsWith(".LOCALHOST");
+  return !isGitHubHost && !isGheHost && !isLocalHost;
+}
+function getCacheServiceVersion() {
+  if (isGhes())
+    return "v1";
+  return process.env["ACTIONS_CACHE_SERVICE_V2"] ? "v2" : "v1";
+}
+var KNOWN_CACHE_MODES = ["none", "read", "write", "write-only"];
+function getCacheMode() {
+  return (process.env["ACTIONS_CACHE_MODE"] || "").trim().toLowerCase();
+}
+function isCacheReadable(mode) {
+  if (!KNOWN_CACHE_MODES.includes(mode))
+    return true;
+  return mode === "read" || mode === "write";
+}
+function isCacheWritable(mode) {
+  if (!KNOWN_CACHE_MODES.includes(mode))
+    return true;
+  return mode === "write" || mode === "write-only";
+}
+function getCacheServiceURL() {
+  const version3 = getCacheServiceVersion();
+  switch (version3) {
+    case "v1":
+      return process.env["ACTIONS_CACHE_URL"] || process.env["ACTIONS_RESULTS_URL"] || "";
+    case "v2":
+      return process.env["ACTIONS_RESULTS_URL"] || "";
+    default:
+      throw new Error(`Unsupported cache service version: ${version3}`);
+  }
+}
+
+// node_modules/@actions/cache/lib/internal/shared/user-agent.js
+var import_package_version = __toESM(require_package_version(), 1);
+function getUserAgentString() {
+  return `@actions/cache-${import_package_version.version}`;
+}
+
+// node_modules/@actions/cache/lib/internal/cacheHttpClient.js
+var __awaiter7 = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve2, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
+function getCacheApiUrl(resource) {
+  const baseUrl = getCacheServiceURL();
+  if (!baseUrl) {
+    throw new Error("Cache Service Url not found, unable to restore cache.");
+  }
+  const url2 = `${baseUrl}_apis/artifactcache/${resource}`;
+  debug(`Resource Url: ${url2}`);
+  return url2;
+}
+function createAcceptHeader(type, apiVersion) {
+  return `${type};api-version=${apiVersion}`;
+}
+function getRequestOptions() {
+  const requestOptions = {
+    headers: {
+      Accept: createAcceptHeader("application/json", "6.0-preview.1")
+    }
+  };
+  return requestOptions;
+}
+function createHttpClient() {
+  const token = process.env["ACTIONS_RUNTIME_TOKEN"] || "";
+  const bearerCredentialHandler = new BearerCredentialHandler(token);
+  return new HttpClient(getUserAgentString(), [bearerCredentialHandler], getRequestOptions());
+}
+function getCacheEntry(keys, paths, options) {
+  return __awaiter7(this, void 0, void 0, function* () {
+    var _a2;
+    const httpClient = createHttpClient();
+    const version3 = getCacheVersion(paths, options === null || options === void 0 ? void 0 : options.compressionMethod, options === null || options === void 0 ? void 0 : options.enableCrossOsArchive);
+    const resource = `cache?keys=${encodeURIComponent(keys.join(","))}&version=${version3}`;
+    const response = yield retryTypedResponse("getCacheEntry", () => __awaiter7(this, void 0, void 0, function* () {
+      return httpClient.getJson(getCacheApiUrl(resource));
+    }));
+    if (response.statusCode === 204) {
+      if (isDebug()) {
+        yield printCachesListForDiagnostics(keys[0], httpClient, version3);
+      }
+      return null;
+    }
+    if (!isSuccessStatusCode(response.statusCode)) {
+      const errorMessage = (_a2 = response.error) === null || _a2 === void 0 ? void 0 : _a2.message;
+      if (errorMessage === null || errorMessage === void 0 ? void 0 : errorMessage.includes(CacheReadDeniedMessagePrefix)) {
+        throw new Error(errorMessage);
+      }
+      throw new Error(`Cache service responded with ${response.statusCode}`);
+    }
+    const cacheResult = response.result;
+    const cacheDownloadUrl = cacheResult === null || cacheResult === void 0 ? void 0 : cacheResult.archiveLocation;
+    if (!cacheDownloadUrl) {
+      throw new Error("Cache not found.");
+    }
+    setSecret(cacheDownloadUrl);
+    debug(`Cache Result:`);
+    debug(JSON.stringify(cacheResult));
+    return cacheResult;
+  });
+}
+function printCachesListForDiagnostics(key, httpClient, version3) {
+  return __awaiter7(this, void 0, void 0, function* () {
+    const resource = `caches?key=${encodeURIComponent(key)}`;
+    const response = yield retryTypedResponse("listCache", () => __awaiter7(this, void 0, void 0, function* () {
+      return httpClient.getJson(getCacheApiUrl(resource));
+    }));
+    if (response.statusCode === 200) {
+      const cacheListResult = response.result;
+      const totalCount = cacheListResult === null || cacheListResult === void 0 ? void 0 : cacheListResult.totalCount;
+      if (totalCount && totalCount > 0) {
+        debug(`No matching cache found for cache key '${key}', version '${version3} and scope ${process.env["GITHUB_REF"]}. There exist one or more cache(s) with similar key but they have different version or scope. See more info on cache matching here: https://docs.github.com/en/actions/using-workflows/caching-dependencies-to-speed-up-workflows#matching-a-cache-key 
+Other caches with similar key:`);
+        for (const cacheEntry of (cacheListResult === null || cacheListResult === void 0 ? void 0 : cacheListResult.artifactCaches) || []) {
+          debug(`Cache Key: ${cacheEntry === null || cacheEntry === void 0 ? void 0 : cacheEntry.cacheKey}, Cache Version: ${cacheEntry === null || cacheEntry === void 0 ? void 0 : cacheEntry.cacheVersion}, Cache Scope: ${cacheEntry === null || cacheEntry === void 0 ? void 0 : cacheEntry.scope}, Cache Created: ${cacheEntry === null || cacheEntry === void 0 ? void 0 : cacheEntry.creationTime}`);
+        }
+      }
+    }
+  });
+}
+function downloadCache(archiveLocation, archivePath, options) {
+  return __awaiter7(this, void 0, void 0, function* () {
+    const archiveUrl = new URL2(archiveLocation);
+    const downloadOptions = getDownloadOptions(options);
+    if (archiveUrl.hostname.endsWith(".blob.core.windows.net")) {
+      if (downloadOptions.useAzureSdk) {
+        yield downloadCacheStorageSDK(archiveLocation, archivePath, downloadOptions);
+      } else if (downloadOptions.concurrentBlobDownloads) {
+        yield downloadCacheHttpClientConcurrent(archiveLocation, archivePath, downloadOptions);
+      } else {
+        yield downloadCacheHttpClient(archiveLocation, archivePath);
+      }
+    } else {
+      yield downloadCacheHttpClient(archiveLocation, archivePath);
+    }
+  });
+}
+function reserveCache(key, paths, options) {
+  return __awaiter7(this, void 0, void 0, function* () {
+    const httpClient = createHttpClient();
+    const version3 = getCacheVersion(paths, options === null || options === void 0 ? void 0 : options.compressionMethod, options === null || options === void 0 ? void 0 : options.enableCrossOsArchive);
+    const reserveCacheRequest = {
+      key,
+      version: version3,
+      cacheSize: options === null || options === void 0 ? void 0 : options.cacheSize
+    };
+    const response = yield retryTypedResponse("reserveCache", () => __awaiter7(this, void 0, void 0, function* () {
+      return httpClient.postJson(getCacheApiUrl("caches"), reserveCacheRequest);
+    }));
+    return response;
+  });
+}
+function getContentRange(start, end) {
+  return `bytes ${start}-${end}/*`;
+}
+function uploadChunk(httpClient, resourceUrl, openStream, start, end) {
+  return __awaiter7(this, void 0, void 0, function* () {
+    debug(`Uploading chunk of size ${end - start + 1} bytes at offset ${start} with content range: ${getContentRange(start, end)}`);
+    const additionalHeaders = {
+      "Content-Type": "application/octet-stream",
+      "Content-Range": getContentRange(start, end)
+    };
+    const uploadChunkResponse = yield retryHttpClientResponse(`uploadChunk (start: ${start}, end: ${end})`, () => __awaiter7(this, void 0, void 0, function* () {
+      return httpClient.sendStream("PATCH", resourceUrl, openStream(), additionalHeaders);
+    }));
+    if (!isSuccessStatusCode(uploadChunkResponse.message.statusCode)) {
+      throw new Error(`Cache service responded with ${uploadChunkResponse.message.statusCode} during upload chunk.`);
+    }
+  });
+}
+function uploadFile(httpClient, cacheId, archivePath, options) {
+  return __awaiter7(this, void 0, void 0, function* () {
+    const fileSize = getArchiveFileSizeInBytes(archivePath);
+    const resourceUrl = getCacheApiUrl(`caches/${cacheId.toString()}`);
+    const fd = fs5.openSync(archivePath, "r");
+    const uploadOptions = getUploadOptions(options);
+    const concurrency = assertDefined("uploadConcurrency", uploadOptions.uploadConcurrency);
+    const maxChunkSize = assertDefined("uploadChunkSize", uploadOptions.uploadChunkSize);
+    const parallelUploads = [...new Array(concurrency).keys()];
+    debug("Awaiting all uploads");
+    let offset = 0;
+    try {
+      yield Promise.all(parallelUploads.map(() => __awaiter7(this, void 0, void 0, function* () {
+        while (offset < fileSize) {
+          const chunkSize = Math.min(fileSize - offset, maxChunkSize);
+          const start = offset;
+          const end = offset + chunkSize - 1;
+          offset += maxChunkSize;
+          yield uploadChunk(httpClient, resourceUrl, () => fs5.createReadStream(archivePath, {
+            fd,
+            start,
+            end,
+            autoClose: false
+          }).on("error", (error2) => {
+            throw new Error(`Cache upload failed because file read failed with ${error2.message}`);
+          }), start, end);
+        }
+      })));
+    } finally {
+      fs5.closeSync(fd);
+    }
+    return;
+  });
+}
+function commitCache(httpClient, cacheId, filesize) {
+  return __awaiter7(this, void 0, void 0, function* () {
+    const commitCacheRequest = { size: filesize };
+    return yield retryTypedResponse("commitCache", () => __awaiter7(this, void 0, void 0, function* () {
+      return httpClient.postJson(getCacheApiUrl(`caches/${cacheId.toString()}`), commitCacheRequest);
+    }));
+  });
+}
+function saveCache(cacheId, archivePath, signedUploadURL, options) {
+  return __awaiter7(this, void 0, void 0, function* () {
+    const uploadOptions = getUploadOptions(options);
+    if (uploadOptions.useAzureSdk) {
+      if (!signedUploadURL) {
+        throw new Error("Azure Storage SDK can only be used when a signed URL is provided.");
+      }
+      yield uploadCacheArchiveSDK(signedUploadURL, archivePath, options);
+    } else {
+      const httpClient = createHttpClient();
+      debug("Upload cache");
+      yield uploadFile(httpClient, cacheId, archivePath, options);
+      debug("Commiting cache");
+      const cacheSize = getArchiveFileSizeInBytes(archivePath);
+      info(`Cache Size: ~${Math.round(cacheSize / (1024 * 1024))} MB (${cacheSize} B)`);
+      const commitCacheResponse = yield commitCache(httpClient, cacheId, cacheSize);
+      if (!isSuccessStatusCode(commitCacheResponse.statusCode)) {
+        throw new Error(`Cache service responded with ${commitCacheResponse.statusCode} during commit cache.`);
+      }
+      info("Cache saved successfully");
+    }
+  });
+}
+
+// node_modules/@actions/cache/lib/generated/results/api/v1/cache.js
+var import_runtime_rpc = __toESM(require_commonjs2(), 1);
+var import_runtime11 = __toESM(require_commonjs(), 1);
+var import_runtime12 = __toESM(require_commonjs(), 1);
+var import_runtime13 = __toESM(require_commonjs(), 1);
+var import_runtime14 = __toESM(require_commonjs(), 1);
+var import_runtime15 = __toESM(require_commonjs(), 1);
+
+// node_modules/@actions/cache/lib/generated/results/entities/v1/cachemetadata.js
+var import_runtime6 = __toESM(require_commonjs(), 1);
+var import_runtime7 = __toESM(require_commonjs(), 1);
+var import_runtime8 = __toESM(require_commonjs(), 1);
+var import_runtime9 = __toESM(require_commonjs(), 1);
+var import_runtime10 = __toESM(require_commonjs(), 1);
+
+// node_modules/@actions/cache/lib/generated/results/entities/v1/cachescope.js
+var import_runtime = __toESM(require_commonjs(), 1);
+var import_runtime2 = __toESM(require_commonjs(), 1);
+var import_runtime3 = __toESM(require_commonjs(), 1);
+var import_runtime4 = __toESM(require_commonjs(), 1);
+var import_runtime5 = __toESM(require_commonjs(), 1);
+var CacheScope$Type = class extends import_runtime5.MessageType {
+  constructor() {
+    super("github.actions.results.entities.v1.CacheScope", [
+      {
+        no: 1,
+        name: "scope",
+        kind: "scalar",
+        T: 9
+        /*ScalarType.STRING*/
+      },
+      {
+        no: 2,
+        name: "permission",
+        kind: "scalar",
+        T: 3
+        /*ScalarType.INT64*/
+      }
+    ]);
+  }
+  create(value) {
+    const message = { scope: "", permission: "0" };
+    globalThis.Object.defineProperty(message, import_runtime4.MESSAGE_TYPE, { enumerable: false, value: this });
+    if (value !== void 0)
+      (0, import_runtime3.reflectionMergePartial)(this, message, value);
+    return message;
+  }
+  internalBinaryRead(reader, length, options, target) {
+    let message = target !== null && target !== void 0 ? target : this.create(), end = reader.pos + length;
+    while (reader.pos < end) {
+      let [fieldNo, wireType] = reader.tag();
+      switch (fieldNo) {
+        case /* string scope */
+        1:
+          message.scope = reader.string();
+          break;
+        case /* int64 permission */
+        2:
+          message.permission = reader.int64().toString();
+          break;
+        default:
+          let u = options.readUnknownField;
+          if (u === "throw")
+            throw new globalThis.Error(`Unknown field ${fieldNo} (wire type ${wireType}) for ${this.typeName}`);
+          let d = reader.skip(wireType);
+          if (u !== false)
+            (u === true ? import_runtime2.UnknownFieldHandler.onRead : u)(this.typeName, message, fieldNo, wireType, d);
+      }
+    }
+    return message;
+  }
+  internalBinaryWrite(message, writer, options) {
+    if (message.scope !== "")
+      writer.tag(1, import_runtime.WireType.LengthDelimited).string(message.scope);
+    if (message.permission !== "0")
+      writer.tag(2, import_runtime.WireType.Varint).int64(message.permission);
+    let u = options.writeUnknownFields;
+    if (u !== false)
+      (u == true ? import_runtime2.UnknownFieldHandler.onWrite : u)(this.typeName, message, writer);
+    return writer;
+  }
+};
+var CacheScope = new CacheScope$Type();
+
+// node_modules/@actions/cache/lib/generated/results/entities/v1/cachemetadata.js
+var CacheMetadata$Type = class extends import_runtime10.MessageType {
+  constructor() {
+    super("github.actions.results.entities.v1.CacheMetadata", [
+      {
+        no: 1,
+        name: "repository_id",
+        kind: "scalar",
+        T: 3
+        /*ScalarType.INT64*/
+      },
+      { no: 2, name: "scope", kind: "message", repeat: 1, T: () => CacheScope }
+    ]);
+  }
+  create(value) {
+    const message = { repositoryId: "0", scope: [] };
+    globalThis.Object.defineProperty(message, import_runtime9.MESSAGE_TYPE, { enumerable: false, value: this });
+    if (value !== void 0)
+      (0, import_runtime8.reflectionMergePartial)(this, message, value);
+    return message;
+  }
+  internalBinaryRead(reader, length, options, target) {
+    let message = target !== null && target !== void 0 ? target : this.create(), end = reader.pos + length;
+    while (reader.pos < end) {
+      let [fieldNo, wireType] = reader.tag();
+      switch (fieldNo) {
+        case /* int64 repository_id */
+        1:
+          message.repositoryId = reader.int64().toString();
+          break;
+        case /* repeated github.actions.results.entities.v1.CacheScope scope */
+        2:
+          message.scope.push(CacheScope.internalBinaryRead(reader, reader.uint32(), options));
+          break;
+        default:
+          let u = options.readUnknownField;
+          if (u === "throw")
+            throw new globalThis.Error(`Unknown field ${fieldNo} (wire type ${wireType}) for ${this.typeName}`);
+          let d = reader.skip(wireType);
+          if (u !== false)
+            (u === true ? import_runtime7.UnknownFieldHandler.onRead : u)(this.typeName, message, fieldNo, wireType, d);
+      }
+    }
+    return message;
+  }
+  internalBinaryWrite(message, writer, options) {
+    if (message.repositoryId !== "0")
+      writer.tag(1, import_runtime6.WireType.Varint).int64(message.repositoryId);
+    for (let i = 0; i < message.scope.length; i++)
+      CacheScope.internalBinaryWrite(message.scope[i], writer.tag(2, import_runtime6.WireType.LengthDelimited).fork(), options).join();
+    let u = options.writeUnknownFields;
+    if (u !== false)
+      (u == true ? import_runtime7.UnknownFieldHandler.onWrite : u)(this.typeName, message, writer);
+    return writer;
+  }
+};
+var CacheMetadata = new CacheMetadata$Type();
+
+// node_modules/@actions/cache/lib/generated/results/api/v1/cache.js
+var CreateCacheEntryRequest$Type = class extends import_runtime15.MessageType {
+  constructor() {
+    super("github.actions.results.api.v1.CreateCacheEntryRequest", [
+      { no: 1, name: "metadata", kind: "message", T: () => CacheMetadata },
+      {
+        no: 2,
+        name: "key",
+        kind: "scalar",
+        T: 9
+        /*ScalarType.STRING*/
+      },
+      {
+        no: 3,
+        name: "version",
+        kind: "scalar",
+        T: 9
+        /*ScalarType.STRING*/
+      }
+    ]);
+  }
+  create(value) {
+    const message = { key: "", version: "" };
+    globalThis.Object.defineProperty(message, import_runtime14.MESSAGE_TYPE, { enumerable: false, value: this });
+    if (value !== void 0)
+      (0, import_runtime13.reflectionMergePartial)(this, message, value);
+    return message;
+  }
+  internalBinaryRead(reader, length, options, target) {
+    let message = target !== null && target !== void 0 ? target : this.create(), end = reader.pos + length;
+    while (reader.pos < end) {
+      let [fieldNo, wireType] = reader.tag();
+      switch (fieldNo) {
+        case /* github.actions.results.entities.v1.CacheMetadata metadata */
+        1:
+          message.metadata = CacheMetadata.internalBinaryRead(reader, reader.uint32(), options, message.metadata);
+          break;
+        case /* string key */
+        2:
+          message.key = reader.string();
+          break;
+        case /* string version */
+        3:
+          message.version = reader.string();
+          break;
+        default:
+          let u = options.readUnknownField;
+          if (u === "throw")
+            throw new globalThis.Error(`Unknown field ${fieldNo} (wire type ${wireType}) for ${this.typeName}`);
+          let d = reader.skip(wireType);
+          if (u !== false)
+            (u === true ? import_runtime12.UnknownFieldHandler.onRead : u)(this.typeName, message, fieldNo, wireType, d);
+      }
+    }
+    return message;
+  }
+  internalBinaryWrite(message, writer, options) {
+    if (message.metadata)
+      CacheMetadata.internalBinaryWrite(message.metadata, writer.tag(1, import_runtime11.WireType.LengthDelimited).fork(), options).join();
+    if (message.key !== "")
+      writer.tag(2, import_runtime11.WireType.LengthDelimited).string(message.key);
+    if (message.version !== "")
+      writer.tag(3, import_runtime11.WireType.LengthDelimited).string(message.version);
+    let u = options.writeUnknownFields;
+    if (u !== false)
+      (u == true ? import_runtime12.UnknownFieldHandler.onWrite : u)(this.typeName, message, writer);
+    return writer;
+  }
+};
+var CreateCacheEntryRequest = new CreateCacheEntryRequest$Type();
+var CreateCacheEntryResponse$Type = class extends import_runtime15.MessageType {
+  constructor() {
+    super("github.actions.results.api.v1.CreateCacheEntryResponse", [
+      {
+        no: 1,
+        name: "ok",
+        kind: "scalar",
+        T: 8
+        /*ScalarType.BOOL*/
+      },
+      {
+        no: 2,
+        name: "signed_upload_url",
+        kind: "scalar",
+        T: 9
+        /*ScalarType.STRING*/
+      },
+      {
+        no: 3,
+        name: "message",
+        kind: "scalar",
+        T: 9
+        /*ScalarType.STRING*/
+      }
+    ]);
+  }
+  create(value) {
+    const message = { ok: false, signedUploadUrl: "", message: "" };
+    globalThis.Object.defineProperty(message, import_runtime14.MESSAGE_TYPE, { enumerable: false, value: this });
+    if (value !== void 0)
+      (0, import_runtime13.reflectionMergePartial)(this, message, value);
+    return message;
+  }
+  internalBinaryRead(reader, length, options, target) {
+    let message = target !== null && target !== void 0 ? target : this.create(), end = reader.pos + length;
+    while (reader.pos < end) {
+      let [fieldNo, wireType] = reader.tag();
+      switch (fieldNo) {
+        case /* bool ok */
+        1:
+          message.ok = reader.bool();
+          break;
+        case /* string signed_upload_url */
+        2:
+          message.signedUploadUrl = reader.string();
+          break;
+        case /* string message */
+        3:
+          message.message = reader.string();
+          break;
+        default:
+          let u = options.readUnknownField;
+          if (u === "throw")
+            throw new globalThis.Error(`Unknown field ${fieldNo} (wire type ${wireType}) for ${this.typeName}`);
+          let d = reader.skip(wireType);
+          if (u !== false)
+            (u === true ? import_runtime12.UnknownFieldHandler.onRead : u)(this.typeName, message, fieldNo, wireType, d);
+      }
+    }
+    return message;
+  }
+  internalBinaryWrite(message, writer, options) {
+    if (message.ok !== false)
+      writer.tag(1, import_runtime11.WireType.Varint).bool(message.ok);
+    if (message.signedUploadUrl !== "")
+      writer.tag(2, import_runtime11.WireType.LengthDelimited).string(message.signedUploadUrl);
+    if (message.message !== "")
+      writer.tag(3, import_runtime11.WireType.LengthDelimited).string(message.message);
+    let u = options.writeUnknownFields;
+    if (u !== false)
+      (u == true ? import_runtime12.UnknownFieldHandler.onWrite : u)(this.typeName, message, writer);
+    return writer;
+  }
+};
+var CreateCacheEntryResponse = new CreateCacheEntryResponse$Type();
+var FinalizeCacheEntryUploadRequest$Type = class extends import_runtime15.MessageType {
+  constructor() {
+    super("github.actions.results.api.v1.FinalizeCacheEntryUploadRequest", [
+      { no: 1, name: "metadata", kind: "message", T: () => CacheMetadata },
+      {
+        no: 2,
+        name: "key",
+        kind: "scalar",
+        T: 9
+        /*ScalarType.STRING*/
+      },
+      {
+        no: 3,
+        name: "size_bytes",
+        kind: "scalar",
+        T: 3
+        /*ScalarType.INT64*/
+      },
+      {
+        no: 4,
+        name: "version",
+        kind: "scalar",
+        T: 9
+        /*ScalarType.STRING*/
+      }
+    ]);
+  }
+  create(value) {
+    const message = { key: "", sizeBytes: "0", version: "" };
+    globalThis.Object.defineProperty(message, import_runtime14.MESSAGE_TYPE, { enumerable: false, value: this });
+    if (value !== void 0)
+      (0, import_runtime13.reflectionMergePartial)(this, message, value);
+    return message;
+  }
+  internalBinaryRead(reader, length, options, target) {
+    let message = target !== null && target !== void 0 ? target : this.create(), end = reader.pos + length;
+    while (reader.pos < end) {
+      let [fieldNo, wireType] = reader.tag();
+      switch (fieldNo) {
+        case /* github.actions.results.entities.v1.CacheMetadata metadata */
+        1:
+          message.metadata = CacheMetadata.internalBinaryRead(reader, reader.uint32(), options, message.metadata);
+          break;
+        case /* string key */
+        2:
+          message.key = reader.string();
+          break;
+        case /* int64 size_bytes */
+        3:
+          message.sizeBytes = reader.int64().toString();
+          break;
+        case /* string version */
+        4:
+          message.version = reader.string();
+          break;
+        default:
+          let u = options.readUnknownField;
+          if (u === "throw")
+            throw new globalThis.Error(`Unknown field ${fieldNo} (wire type ${wireType}) for ${this.typeName}`);
+          let d = reader.skip(wireType);
+          if (u !== false)
+            (u === true ? import_runtime12.UnknownFieldHandler.onRead : u)(this.typeName, message, fieldNo, wireType, d);
+      }
+    }
+    return message;
+  }
+  internalBinaryWrite(message, writer, options) {
+    if (message.metadata)
+      CacheMetadata.internalBinaryWrite(message.metadata, writer.tag(1, import_runtime11.WireType.LengthDelimited).fork(), options).join();
+    if (message.key !== "")
+      writer.tag(2, import_runtime11.WireType.LengthDelimited).string(message.key);
+    if (message.sizeBytes !== "0")
+      writer.tag(3, import_runtime11.WireType.Varint).int64(message.sizeBytes);
+    if (message.version !== "")
+      writer.tag(4, import_runtime11.WireType.LengthDelimited).string(message.version);
+    let u = options.writeUnknownFields;
+    if (u !== false)
+      (u == true ? import_runtime12.UnknownFieldHandler.onWrite : u)(this.typeName, message, writer);
+    return writer;
+  }
+};
+var FinalizeCacheEntryUploadRequest = new FinalizeCacheEntryUploadRequest$Type();
+var FinalizeCacheEntryUploadResponse$Type = class extends import_runtime15.MessageType {
+  constructor() {
+    super("github.actions.results.api.v1.FinalizeCacheEntryUploadResponse", [
+      {
+        no: 1,
+        name: "ok",
+        kind: "scalar",
+        T: 8
+        /*ScalarType.BOOL*/
+      },
+      {
+        no: 2,
+        name: "entry_id",
+        kind: "scalar",
+        T: 3
+        /*ScalarType.INT64*/
+      },
+      {
+        no: 3,
+        name: "message",
+        kind: "scalar",
+        T: 9
+        /*ScalarType.STRING*/
+      }
+    ]);
+  }
+  create(value) {
+    const message = { ok: false, entryId: "0", message: "" };
+    globalThis.Object.defineProperty(message, import_runtime14.MESSAGE_TYPE, { enumerable: false, value: this });
+    if (value !== void 0)
+      (0, import_runtime13.reflectionMergePartial)(this, message, value);
+    return message;
+  }
+  internalBinaryRead(reader, length, options, target) {
+    let message = target !== null && target !== void 0 ? target : this.create(), end = reader.pos + length;
+    while (reader.pos < end) {
+      let [fieldNo, wireType] = reader.tag();
+      switch (fieldNo) {
+        case /* bool ok */
+        1:
+          message.ok = reader.bool();
+          break;
+        case /* int64 entry_id */
+        2:
+          message.entryId = reader.int64().toString();
+          break;
+        case /* string message */
+        3:
+          message.message = reader.string();
+          break;
+        default:
+          let u = options.readUnknownField;
+          if (u === "throw")
+            throw new globalThis.Error(`Unknown field ${fieldNo} (wire type ${wireType}) for ${this.typeName}`);
+          let d = reader.skip(wireType);
+          if (u !== false)
+            (u === true ? import_runtime12.UnknownFieldHandler.onRead : u)(this.typeName, message, fieldNo, wireType, d);
+      }
+    }
+    return message;
+  }
+  internalBinaryWrite(message, writer, options) {
+    if (message.ok !== false)
+      writer.tag(1, import_runtime11.WireType.Varint).bool(message.ok);
+    if (message.entryId !== "0")
+      writer.tag(2, import_runtime11.WireType.Varint).int64(message.entryId);
+    if (message.message !== "")
+      writer.tag(3, import_runtime11.WireType.LengthDelimited).string(message.message);
+    let u = options.writeUnknownFields;
+    if (u !== false)
+      (u == true ? import_runtime12.UnknownFieldHandler.onWrite : u)(this.typeName, message, writer);
+    return writer;
+  }
+};
+var FinalizeCacheEntryUploadResponse = new FinalizeCacheEntryUploadResponse$Type();
+var GetCacheEntryDownloadURLRequest$Type = class extends import_runtime15.MessageType {
+  constructor() {
+    super("github.actions.results.api.v1.GetCacheEntryDownloadURLRequest", [
+      { no: 1, name: "metadata", kind: "message", T: () => CacheMetadata },
+      {
+        no: 2,
+        name: "key",
+        kind: "scalar",
+        T: 9
+        /*ScalarType.STRING*/
+      },
+      {
+        no: 3,
+        name: "restore_keys",
+        kind: "scalar",
+        repeat: 2,
+        T: 9
+        /*ScalarType.STRING*/
+      },
+      {
+        no: 4,
+        name: "version",
+        kind: "scalar",
+        T: 9
+        /*ScalarType.STRING*/
+      }
+    ]);
+  }
+  create(value) {
+    const message = { key: "", restoreKeys: [], version: "" };
+    globalThis.Object.defineProperty(message, import_runtime14.MESSAGE_TYPE, { enumerable: false, value: this });
+    if (value !== void 0)
+      (0, import_runtime13.reflectionMergePartial)(this, message, value);
+    return message;
+  }
+  internalBinaryRead(reader, length, options, target) {
+    let message = target !== null && target !== void 0 ? target : this.create(), end = reader.pos + length;
+    while (reader.pos < end) {
+      let [fieldNo, wireType] = reader.tag();
+      switch (fieldNo) {
+        case /* github.actions.results.entities.v1.CacheMetadata metadata */
+        1:
+          message.metadata = CacheMetadata.internalBinaryRead(reader, reader.uint32(), options, message.metadata);
+          break;
+        case /* string key */
+        2:
+          message.key = reader.string();
+          break;
+        case /* repeated string restore_keys */
+        3:
+          message.restoreKeys.push(reader.string());
+          break;
+        case /* string version */
+        4:
+          message.version = reader.string();
+          break;
+        default:
+          let u = options.readUnknownField;
+          if (u === "throw")
+            throw new globalThis.Error(`Unknown field ${fieldNo} (wire type ${wireType}) for ${this.typeName}`);
+          let d = reader.skip(wireType);
+          if (u !== false)
+            (u === true ? import_runtime12.UnknownFieldHandler.onRead : u)(this.typeName, message, fieldNo, wireType, d);
+      }
+    }
+    return message;
+  }
+  internalBinaryWrite(message, writer, options) {
+    if (message.metadata)
+      CacheMetadata.internalBinaryWrite(message.metadata, writer.tag(1, import_runtime11.WireType.LengthDelimited).fork(), options).join();
+    if (message.key !== "")
+      writer.tag(2, import_runtime11.WireType.LengthDelimited).string(message.key);
+    for (let i = 0; i < message.restoreKeys.length; i++)
+      writer.tag(3, import_runtime11.WireType.LengthDelimited).string(message.restoreKeys[i]);
+    if (message.version !== "")
+      writer.tag(4, import_runtime11.WireType.LengthDelimited).string(message.version);
+    let u = options.writeUnknownFields;
+    if (u !== false)
+      (u == true ? import_runtime12.UnknownFieldHandler.onWrite : u)(this.typeName, message, writer);
+    return writer;
+  }
+};
+var GetCacheEntryDownloadURLRequest = new GetCacheEntryDownloadURLRequest$Type();
+var GetCacheEntryDownloadURLResponse$Type = class extends import_runtime15.MessageType {
+  constructor() {
+    super("github.actions.results.api.v1.GetCacheEntryDownloadURLResponse", [
+      {
+        no: 1,
+        name: "ok",
+        kind: "scalar",
+        T: 8
+        /*ScalarType.BOOL*/
+      },
+      {
+        no: 2,
+        name: "signed_download_url",
+        kind: "scalar",
+        T: 9
+        /*ScalarType.STRING*/
+      },
+      {
+        no: 3,
+        name: "matched_key",
+        kind: "scalar",
+        T: 9
+        /*ScalarType.STRING*/
+      }
+    ]);
+  }
+  create(value) {
+    const message = { ok: false, signedDownloadUrl: "", matchedKey: "" };
+    globalThis.Object.defineProperty(message, import_runtime14.MESSAGE_TYPE, { enumerable: false, value: this });
+    if (value !== void 0)
+      (0, import_runtime13.reflectionMergePartial)(this, message, value);
+    return message;
+  }
+  internalBinaryRead(reader, length, options, target) {
+    let message = target !== null && target !== void 0 ? target : this.create(), end = reader.pos + length;
+    while (reader.pos < end) {
+      let [fieldNo, wireType] = reader.tag();
+      switch (fieldNo) {
+        case /* bool ok */
+        1:
+          message.ok = reader.bool();
+          break;
+        case /* string signed_download_url */
+        2:
+          message.signedDownloadUrl = reader.string();
+          break;
+        case /* string matched_key */
+        3:
+          message.matchedKey = reader.string();
+          break;
+        default:
+          let u = options.readUnknownField;
+          if (u === "throw")
+            throw new globalThis.Error(`Unknown field ${fieldNo} (wire type ${wireType}) for ${this.typeName}`);
+          let d = reader.skip(wireType);
+          if (u !== false)
+            (u === true ? import_runtime12.UnknownFieldHandler.onRead : u)(this.typeName, message, fieldNo, wireType, d);
+      }
+    }
+    return message;
+  }
+  internalBinaryWrite(message, writer, options) {
+    if (message.ok !== false)
+      writer.tag(1, import_runtime11.WireType.Varint).bool(message.ok);
+    if (message.signedDownloadUrl !== "")
+      writer.tag(2, import_runtime11.WireType.LengthDelimited).string(message.signedDownloadUrl);
+    if (message.matchedKey !== "")
+      writer.tag(3, import_runtime11.WireType.LengthDelimited).string(message.matchedKey);
+    let u = options.writeUnknownFields;
+    if (u !== false)
+      (u == true ? import_runtime12.UnknownFieldHandler.onWrite : u)(this.typeName, message, writer);
+    return writer;
+  }
+};
+var GetCacheEntryDownloadURLResponse = new GetCacheEntryDownloadURLResponse$Type();
+var CacheService = new import_runtime_rpc.ServiceType("github.actions.results.api.v1.CacheService", [
+  { name: "CreateCacheEntry", options: {}, I: CreateCacheEntryRequest, O: CreateCacheEntryResponse },
+  { name: "FinalizeCacheEntryUpload", options: {}, I: FinalizeCacheEntryUploadRequest, O: FinalizeCacheEntryUploadResponse },
+  { name: "GetCacheEntryDownloadURL", options: {}, I: GetCacheEntryDownloadURLRequest, O: GetCacheEntryDownloadURLResponse }
+]);
+
+// node_modules/@actions/cache/lib/generated/results/api/v1/cache.twirp-client.js
+var CacheServiceClientJSON = class {
+  constructor(rpc) {
+    this.rpc = rpc;
+    this.CreateCacheEntry.bind(this);
+    this.FinalizeCacheEntryUpload.bind(this);
+    this.GetCacheEntryDownloadURL.bind(this);
+  }
+  CreateCacheEntry(request) {
+    const data = CreateCacheEntryRequest.toJson(request, {
+      useProtoFieldName: true,
+      emitDefaultValues: false
+    });
+    const promise = this.rpc.request("github.actions.results.api.v1.CacheService", "CreateCacheEntry", "application/json", data);
+    return promise.then((data2) => CreateCacheEntryResponse.fromJson(data2, {
+      ignoreUnknownFields: true
+    }));
+  }
+  FinalizeCacheEntryUpload(request) {
+    const data = FinalizeCacheEntryUploadRequest.toJson(request, {
+      useProtoFieldName: true,
+      emitDefaultValues: false
+    });
+    const promise = this.rpc.request("github.actions.results.api.v1.CacheService", "FinalizeCacheEntryUpload", "application/json", data);
+    return promise.then((data2) => FinalizeCacheEntryUploadResponse.fromJson(data2, {
+      ignoreUnknownFields: true
+    }));
+  }
+  GetCacheEntryDownloadURL(request) {
+    const data = GetCacheEntryDownloadURLRequest.toJson(request, {
+      useProtoFieldName: true,
+      emitDefaultValues: false
+    });
+    const promise = this.rpc.request("github.actions.results.api.v1.CacheService", "GetCacheEntryDownloadURL", "application/json", data);
+    return promise.then((data2) => GetCacheEntryDownloadURLResponse.fromJson(data2, {
+      ignoreUnknownFields: true
+    }));
+  }
+};
+
+// node_modules/@actions/cache/lib/internal/shared/util.js
+function maskSigUrl(url2) {
+  if (!url2)
+    return;
+  try {
+    const parsedUrl = new URL(url2);
+    const signature = parsedUrl.searchParams.get("sig");
+    if (signature) {
+      setSecret(signature);
+      setSecret(encodeURIComponent(signature));
+    }
+  } catch (error2) {
+    debug(`Failed to parse URL: ${url2} ${error2 instanceof Error ? error2.message : String(error2)}`);
+  }
+}
+function maskSecretUrls(body2) {
+  if (typeof body2 !== "object" || body2 === null) {
+    debug("body is not an object or is null");
+    return;
+  }
+  if ("signed_upload_url" in body2 && typeof body2.signed_upload_url === "string") {
+    maskSigUrl(body2.signed_upload_url);
+  }
+  if ("signed_download_url" in body2 && typeof body2.signed_download_url === "string") {
+    maskSigUrl(body2.signed_download_url);
+  }
+}
+
+// node_modules/@actions/cache/lib/internal/shared/cacheTwirpClient.js
+var __awaiter8 = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve2, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
+var CacheServiceClient = class {
+  constructor(userAgent, maxAttempts, baseRetryIntervalMilliseconds, retryMultiplier) {
+    this.maxAttempts = 5;
+    this.baseRetryIntervalMilliseconds = 3e3;
+    this.retryMultiplier = 1.5;
+    const token = getRuntimeToken();
+    this.baseUrl = getCacheServiceURL();
+    if (maxAttempts) {
+      this.maxAttempts = maxAttempts;
+    }
+    if (baseRetryIntervalMilliseconds) {
+      this.baseRetryIntervalMilliseconds = baseRetryIntervalMilliseconds;
+    }
+    if (retryMultiplier) {
+      this.retryMultiplier = retryMultiplier;
+    }
+    this.httpClient = new HttpClient(userAgent, [
+      new BearerCredentialHandler(token)
+    ]);
+  }
+  // This function satisfies the Rpc interface. It is compatible with the JSON
+  // JSON generated client.
+  request(service, method, contentType2, data) {
+    return __awaiter8(this, void 0, void 0, function* () {
+      const url2 = new URL(`/twirp/${service}/${method}`, this.baseUrl).href;
+      debug(`[Request] ${method} ${url2}`);
+      const headers = {
+        "Content-Type": contentType2
+      };
+      try {
+        const { body: body2 } = yield this.retryableRequest(() => __awaiter8(this, void 0, void 0, function* () {
+          return this.httpClient.post(url2, JSON.stringify(data), headers);
+        }));
+        return body2;
+      } catch (error2) {
+        throw new Error(`Failed to ${method}: ${error2.message}`);
+      }
+    });
+  }
+  retryableRequest(operation) {
+    return __awaiter8(this, void 0, void 0, function* () {
+      let attempt = 0;
+      let errorMessage = "";
+      let rawBody = "";
+      while (attempt < this.maxAttempts) {
+        let isRetryable = false;
+        try {
+          const response = yield operation();
+          const statusCode = response.message.statusCode;
+          rawBody = yield response.readBody();
+          debug(`[Response] - ${response.message.statusCode}`);
+          debug(`Headers: ${JSON.stringify(response.message.headers, null, 2)}`);
+          const body2 = JSON.parse(rawBody);
+          maskSecretUrls(body2);
+          debug(`Body: ${JSON.stringify(body2, null, 2)}`);
+          if (this.isSuccessStatusCode(statusCode)) {
+            return { response, body: body2 };
+          }
+          isRetryable = this.isRetryableHttpStatusCode(statusCode);
+          errorMessage = `Failed request: (${statusCode}) ${response.message.statusMessage}`;
+          if (body2.msg) {
+            if (UsageError.isUsageErrorMessage(body2.msg)) {
+              throw new UsageError();
+            }
+            errorMessage = `${errorMessage}: ${body2.msg}`;
+          }
+          if (statusCode === HttpCodes.TooManyRequests) {
+            const retryAfterHeader = response.message.headers["retry-after"];
+            if (retryAfterHeader) {
+              const parsedSeconds = parseInt(retryAfterHeader, 10);
+              if (!isNaN(parsedSeconds) && parsedSeconds > 0) {
+                warning(`You've hit a rate limit, your rate limit will reset in ${parsedSeconds} seconds`);
+              }
+            }
+            throw new RateLimitError(`Rate limited: ${errorMessage}`);
+          }
+        } catch (error2) {
+          if (error2 instanceof SyntaxError) {
+            debug(`Raw Body: ${rawBody}`);
+          }
+          if (error2 instanceof UsageError) {
+            throw error2;
+          }
+          if (error2 instanceof RateLimitError) {
+            throw error2;
+          }
+          if (NetworkError.isNetworkErrorCode(error2 === null || error2 === void 0 ? void 0 : error2.code)) {
+            throw new NetworkError(error2 === null || error2 === void 0 ? void 0 : error2.code);
+          }
+          isRetryable = true;
+          errorMessage = error2.message;
+        }
+        if (!isRetryable) {
+          throw new Error(`Received non-retryable error: ${errorMessage}`);
+        }
+        if (attempt + 1 === this.maxAttempts) {
+          throw new Error(`Failed to make request after ${this.maxAttempts} attempts: ${errorMessage}`);
+        }
+        const retryTimeMilliseconds = this.getExponentialRetryTimeMilliseconds(attempt);
+        info(`Attempt ${attempt + 1} of ${this.maxAttempts} failed with error: ${errorMessage}. Retrying request in ${retryTimeMilliseconds} ms...`);
+        yield this.sleep(retryTimeMilliseconds);
+        attempt++;
+      }
+      throw new Error(`Request failed`);
+    });
+  }
+  isSuccessStatusCode(statusCode) {
+    if (!statusCode)
+      return false;
+    return statusCode >= 200 && statusCode < 300;
+  }
+  isRetryableHttpStatusCode(statusCode) {
+    if (!statusCode)
+      return false;
+    const retryableStatusCodes = [
+      HttpCodes.BadGateway,
+      HttpCodes.GatewayTimeout,
+      HttpCodes.InternalServerError,
+      HttpCodes.ServiceUnavailable
+    ];
+    return retryableStatusCodes.includes(statusCode);
+  }
+  sleep(milliseconds) {
+    return __awaiter8(this, void 0, void 0, function* () {
+      return new Promise((resolve2) => setTimeout(resolve2, milliseconds));
+    });
+  }
+  getExponentialRetryTimeMilliseconds(attempt) {
+    if (attempt < 0) {
+      throw new Error("attempt should be a positive integer");
+    }
+    if (attempt === 0) {
+      return this.baseRetryIntervalMilliseconds;
+    }
+    const minTime = this.baseRetryIntervalMilliseconds * Math.pow(this.retryMultiplier, attempt);
+    const maxTime = minTime * this.retryMultiplier;
+    return Math.trunc(Math.random() * (maxTime - minTime) + minTime);
+  }
+};
+function internalCacheTwirpClient(options) {
+  const client = new CacheServiceClient(getUserAgentString(), options === null || options === void 0 ? void 0 : options.maxAttempts, options === null || options === void 0 ? void 0 : options.retryIntervalMs, options === null || options === void 0 ? void 0 : options.retryMultiplier);
+  return new CacheServiceClientJSON(client);
+}
+
+// node_modules/@actions/cache/lib/internal/tar.js
+import { existsSync as existsSync2, writeFileSync as writeFileSync2 } from "fs";
+import * as path7 from "path";
+var __awaiter9 = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve2, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
+var IS_WINDOWS6 = process.platform === "win32";
+function getTarPath() {
+  return __awaiter9(this, void 0, void 0, function* () {
+    switch (process.platform) {
+      case "win32": {
+        const gnuTar = yield getGnuTarPathOnWindows();
+        const systemTar = SystemTarPathOnWindows;
+        if (gnuTar) {
+          return { path: gnuTar, type: ArchiveToolType.GNU };
+        } else if (existsSync2(systemTar)) {
+          return { path: systemTar, type: ArchiveToolType.BSD };
+        }
+        break;
+      }
+      case "darwin": {
+        const gnuTar = yield which("gtar", false);
+        if (gnuTar) {
+          return { path: gnuTar, type: ArchiveToolType.GNU };
+        } else {
+          return {
+            path: yield which("tar", true),
+            type: ArchiveToolType.BSD
+          };
+        }
+      }
+      default:
+        break;
+    }
+    return {
+      path: yield which("tar", true),
+      type: ArchiveToolType.GNU
+    };
+  });
+}
+function getTarArgs(tarPath_1, compressionMethod_1, type_1) {
+  return __awaiter9(this, arguments, void 0, function* (tarPath, compressionMethod, type, archivePath = "") {
+    const args = [`"${tarPath.path}"`];
+    const cacheFileName = getCacheFileName(compressionMethod);
+    const tarFile = "cache.tar";
+    const workingDirectory = getWorkingDirectory();
+    const BSD_TAR_ZSTD = tarPath.type === ArchiveToolType.BSD && compressionMethod !== CompressionMethod.Gzip && IS_WINDOWS6;
+    switch (type) {
+      case "create":
+        args.push("--posix", "-cf", BSD_TAR_ZSTD ? tarFile : cacheFileName.replace(new RegExp(`\\${path7.sep}`, "g"), "/"), "--exclude", BSD_TAR_ZSTD ? tarFile : cacheFileName.replace(new RegExp(`\\${path7.sep}`, "g"), "/"), "-P", "-C", workingDirectory.replace(new RegExp(`\\${path7.sep}`, "g"), "/"), "--files-from", ManifestFilename);
+        break;
+      case "extract":
+        args.push("-xf", BSD_TAR_ZSTD ? tarFile : archivePath.replace(new RegExp(`\\${path7.sep}`, "g"), "/"), "-P", "-C", BSD_TAR_ZSTD ? quoteAbsolutePath(workingDirectory) : workingDirectory.replace(new RegExp(`\\${path7.sep}`, "g"), "/"));
+        break;
+      case "list":
+        args.push("-tf", BSD_TAR_ZSTD ? tarFile : archivePath.replace(new RegExp(`\\${path7.sep}`, "g"), "/"), "-P");
+        break;
+    }
+    if (tarPath.type === ArchiveToolType.GNU) {
+      switch (process.platform) {
+        case "win32":
+          args.push("--force-local");
+          break;
+        case "darwin":
+          args.push("--delay-directory-restore");
+          break;
+      }
+    }
+    return args;
+  });
+}
+function getCommands(compressionMethod_1, type_1) {
+  return __awaiter9(this, arguments, void 0, function* (compressionMethod, type, archivePath = "") {
+    let args;
+    const tarPath = yield getTarPath();
+    const tarArgs = yield getTarArgs(tarPath, compressionMethod, type, archivePath);
+    const compressionArgs = type !== "create" ? yield getDecompressionProgram(tarPath, compressionMethod, archivePath) : yield getCompressionProgram(tarPath, compressionMethod);
+    const BSD_TAR_ZSTD = tarPath.type === ArchiveToolType.BSD && compressionMethod !== CompressionMethod.Gzip && IS_WINDOWS6;
+    if (BSD_TAR_ZSTD && type !== "create") {
+      args = [[...compressionArgs].join(" "), [...tarArgs].join(" ")];
+    } else {
+      args = [[...tarArgs].join(" "), [...compressionArgs].join(" ")];
+    }
+    return {
+      commands: BSD_TAR_ZSTD ? args : [args.join(" ")],
+      requiresTempDirectory: BSD_TAR_ZSTD && type !== "create"
+    };
+  });
+}
+function getWorkingDirectory() {
+  var _a2;
+  return (_a2 = process.env["GITHUB_WORKSPACE"]) !== null && _a2 !== void 0 ? _a2 : process.cwd();
+}
+function quoteAbsolutePath(filePath) {
+  return `"${path7.resolve(filePath).replace(new RegExp(`\\${path7.sep}`, "g"), "/")}"`;
+}
+function getDecompressionProgram(tarPath, compressionMethod, archivePath) {
+  return __awaiter9(this, void 0, void 0, function* () {
+    const BSD_TAR_ZSTD = tarPath.type === ArchiveToolType.BSD && compressionMethod !== CompressionMethod.Gzip && IS_WINDOWS6;
+    switch (compressionMethod) {
+      case CompressionMethod.Zstd:
+        return BSD_TAR_ZSTD ? [
+          "zstd -d --long=30 --force -o",
+          TarFilename,
+          quoteAbsolutePath(archivePath)
+        ] : [
+          "--use-compress-program",
+          IS_WINDOWS6 ? '"zstd -d --long=30"' : "unzstd --long=30"
+        ];
+      case CompressionMethod.ZstdWithoutLong:
+        return BSD_TAR_ZSTD ? ["zstd -d --force -o", TarFilename, quoteAbsolutePath(archivePath)] : ["--use-compress-program", IS_WINDOWS6 ? '"zstd -d"' : "unzstd"];
+      default:
+        return ["-z"];
+    }
+  });
+}
+function getCompressionProgram(tarPath, compressionMethod) {
+  return __awaiter9(this, void 0, void 0, function* () {
+    const cacheFileName = getCacheFileName(compressionMethod);
+    const BSD_TAR_ZSTD = tarPath.type === ArchiveToolType.BSD && compressionMethod !== CompressionMethod.Gzip && IS_WINDOWS6;
+    switch (compressionMethod) {
+      case CompressionMethod.Zstd:
+        return BSD_TAR_ZSTD ? [
+          "zstd -T0 --long=30 --force -o",
+          cacheFileName.replace(new RegExp(`\\${path7.sep}`, "g"), "/"),
+          TarFilename
+        ] : [
+          "--use-compress-program",
+          IS_WINDOWS6 ? '"zstd -T0 --long=30"' : "zstdmt --long=30"
+        ];
+      case CompressionMethod.ZstdWithoutLong:
+        return BSD_TAR_ZSTD ? [
+          "zstd -T0 --force -o",
+          cacheFileName.replace(new RegExp(`\\${path7.sep}`, "g"), "/"),
+          TarFilename
+        ] : ["--use-compress-program", IS_WINDOWS6 ? '"zstd -T0"' : "zstdmt"];
+      default:
+        return ["-z"];
+    }
+  });
+}
+function execCommands(commands, cwd) {
+  return __awaiter9(this, void 0, void 0, function* () {
+    for (const command of commands) {
+      try {
+        yield exec(command, void 0, {
+          cwd,
+          env: Object.assign(Object.assign({}, process.env), { MSYS: "winsymlinks:nativestrict" })
+        });
+      } catch (error2) {
+        throw new Error(`${command.split(" ")[0]} failed with error: ${error2 === null || error2 === void 0 ? void 0 : error2.message}`);
+      }
+    }
+  });
+}
+function execReadCommands(archivePath, compressionMethod, type) {
+  return __awaiter9(this, void 0, void 0, function* () {
+    const { commands, requiresTempDirectory } = yield getCommands(compressionMethod, type, archivePath);
+    const tempDirectory = requiresTempDirectory ? yield createTempDirectory() : void 0;
+    try {
+      yield execCommands(commands, tempDirectory);
+    } finally {
+      if (tempDirectory) {
+        try {
+          yield rmRF(tempDirectory);
+        } catch (error2) {
+          debug(`Failed to delete temporary tar directory: ${error2}`);
+        }
+      }
+    }
+  });
+}
+function listTar(archivePath, compressionMethod) {
+  return __awaiter9(this, void 0, void 0, function* () {
+    yield execReadCommands(archivePath, compressionMethod, "list");
+  });
+}
+function extractTar(archivePath, compressionMethod) {
+  return __awaiter9(this, void 0, void 0, function* () {
+    const workingDirectory = getWorkingDirectory();
+    yield mkdirP(workingDirectory);
+    yield execReadCommands(archivePath, compressionMethod, "extract");
+  });
+}
+function createTar(archiveFolder, sourceDirectories, compressionMethod) {
+  return __awaiter9(this, void 0, void 0, function* () {
+    writeFileSync2(path7.join(archiveFolder, ManifestFilename), sourceDirectories.join("\n"));
+    const { commands } = yield getCommands(compressionMethod, "create");
+    yield execCommands(commands, archiveFolder);
+  });
+}
+
+// node_modules/@actions/cache/lib/cache.js
+var __awaiter10 = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve2, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
+var ValidationError = class _ValidationError extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "ValidationError";
+    Object.setPrototypeOf(this, _ValidationError.prototype);
+  }
+};
+var ReserveCacheError = class _ReserveCacheError extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "ReserveCacheError";
+    Object.setPrototypeOf(this, _ReserveCacheError.prototype);
+  }
+};
+var CACHE_WRITE_DENIED_PREFIX = "cache write denied:";
+var CacheWriteDeniedError = class _CacheWriteDeniedError extends ReserveCacheError {
+  constructor(message) {
+    super(message);
+    this.name = "CacheWriteDeniedError";
+    Object.setPrototypeOf(this, _CacheWriteDeniedError.prototype);
+  }
+};
+var CACHE_READ_DENIED_PREFIX = CacheReadDeniedMessagePrefix;
+var CacheReadDeniedError = class _CacheReadDeniedError extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "CacheReadDeniedError";
+    Object.setPrototypeOf(this, _CacheReadDeniedError.prototype);
+  }
+};
+var FinalizeCacheError = class _FinalizeCacheError extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "FinalizeCacheError";
+    Object.setPrototypeOf(this, _FinalizeCacheError.prototype);
+  }
+};
+function checkPaths(paths) {
+  if (!paths || paths.length === 0) {
+    throw new ValidationError(`Path Validation Error: At least one directory or file path is required`);
+  }
+}
+function checkKey(key) {
+  if (key.length > 512) {
+    throw new ValidationError(`Key Validation Error: ${key} cannot be larger than 512 characters.`);
+  }
+  const regex = /^[^,]*$/;
+  if (!regex.test(key)) {
+    throw new ValidationError(`Key Validation Error: ${key} cannot contain commas.`);
+  }
+}
+function isFeatureAvailable() {
+  const cacheServiceVersion = getCacheServiceVersion();
+  switch (cacheServiceVersion) {
+    case "v2":
+      return !!process.env["ACTIONS_RESULTS_URL"];
+    case "v1":
+    default:
+      return !!process.env["ACTIONS_CACHE_URL"];
+  }
+}
+function restoreCache(paths_1, primaryKey_1, restoreKeys_1, options_1) {
+  return __awaiter10(this, arguments, void 0, function* (paths, primaryKey, restoreKeys, options, enableCrossOsArchive = false) {
+    const cacheServiceVersion = getCacheServiceVersion();
+    debug(`Cache service version: ${cacheServiceVersion}`);
+    checkPaths(paths);
+    const cacheMode = getCacheMode();
+    if (!isCacheReadable(cacheMode)) {
+      info(`Cache restore skipped: the effective cache-mode '${cacheMode}' does not permit reads.`);
+      debug(`Skipped restore for paths [${paths.join(", ")}] with primary key '${primaryKey}'.`);
+      return void 0;
+    }
+    switch (cacheServiceVersion) {
+      case "v2":
+        return yield restoreCacheV2(paths, primaryKey, restoreKeys, options, enableCrossOsArchive);
+      case "v1":
+      default:
+        return yield restoreCacheV1(paths, primaryKey, restoreKeys, options, enableCrossOsArchive);
+    }
+  });
+}
+function restoreCacheV1(paths_1, primaryKey_1, restoreKeys_1, options_1) {
+  return __awaiter10(this, arguments, void 0, function* (paths, primaryKey, restoreKeys, options, enableCrossOsArchive = false) {
+    var _a2;
+    restoreKeys = restoreKeys || [];
+    const keys = [primaryKey, ...restoreKeys];
+    debug("Resolved Keys:");
+    debug(JSON.stringify(keys));
+    if (keys.length > 10) {
+      throw new ValidationError(`Key Validation Error: Keys are limited to a maximum of 10.`);
+    }
+    for (const key of keys) {
+      checkKey(key);
+    }
+    const compressionMethod = yield getCompressionMethod();
+    let archivePath = "";
+    try {
+      let cacheEntry;
+      try {
+        cacheEntry = yield getCacheEntry(keys, paths, {
+          compressionMethod,
+          enableCrossOsArchive
+        });
+      } catch (error2) {
+        const errorMessage = (_a2 = error2 === null || error2 === void 0 ? void 0 : error2.message) !== null && _a2 !== void 0 ? _a2 : "";
+        if (errorMessage.includes(CACHE_READ_DENIED_PREFIX)) {
+          throw new CacheReadDeniedError(errorMessage);
+        }
+        throw error2;
+      }
+      if (!(cacheEntry === null || cacheEntry === void 0 ? void 0 : cacheEntry.archiveLocation)) {
+        return void 0;
+      }
+      if (options === null || options === void 0 ? void 0 : options.lookupOnly) {
+        info("Lookup only - skipping download");
+        return cacheEntry.cacheKey;
+      }
+      archivePath = path8.join(yield createTempDirectory(), getCacheFileName(compressionMethod));
+      debug(`Archive Path: ${archivePath}`);
+      yield downloadCache(cacheEntry.archiveLocation, archivePath, options);
+      if (isDebug()) {
+        yield listTar(archivePath, compressionMethod);
+      }
+      const archiveFileSize = getArchiveFileSizeInBytes(archivePath);
+      info(`Cache Size: ~${Math.round(archiveFileSize / (1024 * 1024))} MB (${archiveFileSize} B)`);
+      yield extractTar(archivePath, compressionMethod);
+      info("Cache restored successfully");
+      return cacheEntry.cacheKey;
+    } catch (error2) {
+      const typedError = error2;
+      if (typedError.name === ValidationError.name) {
+        throw error2;
+      } else {
+        if (typedError instanceof HttpClientError && typeof typedError.statusCode === "number" && typedError.statusCode >= 500) {
+          error(`Failed to restore: ${error2.message}`);
+        } else {
+          warning(`Failed to restore: ${error2.message}`);
+        }
+      }
+    } finally {
+      try {
+        yield unlinkFile(archivePath);
+      } catch (error2) {
+        debug(`Failed to delete archive: ${error2}`);
+      }
+    }
+    return void 0;
+  });
+}
+function restoreCacheV2(paths_1, primaryKey_1, restoreKeys_1, options_1) {
+  return __awaiter10(this, arguments, void 0, function* (paths, primaryKey, restoreKeys, options, enableCrossOsArchive = false) {
+    var _a2;
+    options = Object.assign(Object.assign({}, options), { useAzureSdk: true });
+    restoreKeys = restoreKeys || [];
+    const keys = [primaryKey, ...restoreKeys];
+    debug("Resolved Keys:");
+    debug(JSON.stringify(keys));
+    if (keys.length > 10) {
+      throw new ValidationError(`Key Validation Error: Keys are limited to a maximum of 10.`);
+    }
+    for (const key of keys) {
+      checkKey(key);
+    }
+    let archivePath = "";
+    try {
+      const twirpClient = internalCacheTwirpClient();
+      const compressionMethod = yield getCompressionMethod();
+      const request = {
+        key: primaryKey,
+        restoreKeys,
+        version: getCacheVersion(paths, compressionMethod, enableCrossOsArchive)
+      };
+      let response;
+      try {
+        response = yield twirpClient.GetCacheEntryDownloadURL(request);
+      } catch (error2) {
+        const errorMessage = (_a2 = error2 === null || error2 === void 0 ? void 0 : error2.message) !== null && _a2 !== void 0 ? _a2 : "";
+        if (errorMessage.includes(CACHE_READ_DENIED_PREFIX)) {
+          throw new CacheReadDeniedError(errorMessage);
+        }
+        throw error2;
+      }
+      if (!response.ok) {
+        debug(`Cache not found for version ${request.version} of keys: ${keys.join(", ")}`);
+        return void 0;
+      }
+      const isRestoreKeyMatch = request.key !== response.matchedKey;
+      if (isRestoreKeyMatch) {
+        info(`Cache hit for restore-key: ${response.matchedKey}`);
+      } else {
+        info(`Cache hit for: ${response.matchedKey}`);
+      }
+      if (options === null || options === void 0 ? void 0 : options.lookupOnly) {
+        info("Lookup only - skipping download");
+        return response.matchedKey;
+      }
+      archivePath = path8.join(yield createTempDirectory(), getCacheFileName(compressionMethod));
+      debug(`Archive path: ${archivePath}`);
+      debug(`Starting download of archive to: ${archivePath}`);
+      yield downloadCache(response.signedDownloadUrl, archivePath, options);
+      const archiveFileSize = getArchiveFileSizeInBytes(archivePath);
+      info(`Cache Size: ~${Math.round(archiveFileSize / (1024 * 1024))} MB (${archiveFileSize} B)`);
+      if (isDebug()) {
+        yield listTar(archivePath, compressionMethod);
+      }
+      yield extractTar(archivePath, compressionMethod);
+      info("Cache restored successfully");
+      return response.matchedKey;
+    } catch (error2) {
+      const typedError = error2;
+      if (typedError.name === ValidationError.name) {
+        throw error2;
+      } else {
+        if (typedError instanceof HttpClientError && typeof typedError.statusCode === "number" && typedError.statusCode >= 500) {
+          error(`Failed to restore: ${error2.message}`);
+        } else {
+          warning(`Failed to restore: ${error2.message}`);
+        }
+      }
+    } finally {
+      try {
+        if (archivePath) {
+          yield unlinkFile(archivePath);
+        }
+      } catch (error2) {
+        debug(`Failed to delete archive: ${error2}`);
+      }
+    }
+    return void 0;
+  });
+}
+function saveCache2(paths_1, key_1, options_1) {
+  return __awaiter10(this, arguments, void 0, function* (paths, key, options, enableCrossOsArchive = false) {
+    const cacheServiceVersion = getCacheServiceVersion();
+    debug(`Cache service version: ${cacheServiceVersion}`);
+    checkPaths(paths);
+    checkKey(key);
+    const cacheMode = getCacheMode();
+    if (!isCacheWritable(cacheMode)) {
+      info(`Cache save skipped: the effective cache-mode '${cacheMode}' does not permit writes.`);
+      debug(`Skipped save for paths [${paths.join(", ")}] with key '${key}'.`);
+      return -1;
+    }
+    switch (cacheServiceVersion) {
+      case "v2":
+        return yield saveCacheV2(paths, key, options, enableCrossOsArchive);
+      case "v1":
+      default:
+        return yield saveCacheV1(paths, key, options, enableCrossOsArchive);
+    }
+  });
+}
+function saveCacheV1(paths_1, key_1, options_1) {
+  return __awaiter10(this, arguments, void 0, function* (paths, key, options, enableCrossOsArchive = false) {
+    var _a2, _b, _c, _d, _e, _f;
+    const compressionMethod = yield getCompressionMethod();
+    let cacheId = -1;
+    const cachePaths = yield resolvePaths(paths);
+    debug("Cache Paths:");
+    debug(`${JSON.stringify(cachePaths)}`);
+    if (cachePaths.length === 0) {
+      throw new Error(`Path Validation Error: Path(s) specified in the action for caching do(es) not exist, hence no cache is being saved.`);
+    }
+    const archiveFolder = yield createTempDirectory();
+    const archivePath = path8.join(archiveFolder, getCacheFileName(compressionMethod));
+    debug(`Archive Path: ${archivePath}`);
+    try {
+      yield createTar(archiveFolder, cachePaths, compressionMethod);
+      if (isDebug()) {
+        yield listTar(archivePath, compressionMethod);
+      }
+      const fileSizeLimit = 10 * 1024 * 1024 * 1024;
+      const archiveFileSize = getArchiveFileSizeInBytes(archivePath);
+      debug(`File Size: ${archiveFileSize}`);
+      if (archiveFileSize > fileSizeLimit && !isGhes()) {
+        throw new Error(`Cache size of ~${Math.round(archiveFileSize / (1024 * 1024))} MB (${archiveFileSize} B) is over the 10GB limit, not saving cache.`);
+      }
+      debug("Reserving Cache");
+      const reserveCacheResponse = yield reserveCache(key, paths, {
+        compressionMethod,
+        enableCrossOsArchive,
+        cacheSize: archiveFileSize
+      });
+      if ((_a2 = reserveCacheResponse === null || reserveCacheResponse === void 0 ? void 0 : reserveCacheResponse.result) === null || _a2 === void 0 ? void 0 : _a2.cacheId) {
+        cacheId = (_b = reserveCacheResponse === null || reserveCacheResponse === void 0 ? void 0 : reserveCacheResponse.result) === null || _b === void 0 ? void 0 : _b.cacheId;
+      } else if ((reserveCacheResponse === null || reserveCacheResponse === void 0 ? void 0 : reserveCacheResponse.statusCode) === 400) {
+        throw new Error((_d = (_c = reserveCacheResponse === null || reserveCacheResponse === void 0 ? void 0 : reserveCacheResponse.error) === null || _c === void 0 ? void 0 : _c.message) !== null && _d !== void 0 ? _d : `Cache size of ~${Math.round(archiveFileSize / (1024 * 1024))} MB (${archiveFileSize} B) is over the data cap limit, not saving cache.`);
+      } else {
+        const detailMessage = (_e = reserveCacheResponse === null || reserveCacheResponse === void 0 ? void 0 : reserveCacheResponse.error) === null || _e === void 0 ? void 0 : _e.message;
+        if (detailMessage === null || detailMessage === void 0 ? void 0 : detailMessage.startsWith(CACHE_WRITE_DENIED_PREFIX)) {
+          throw new CacheWriteDeniedError(`Unable to reserve cache with key ${key}. More details: ${detailMessage}`);
+        }
+        throw new ReserveCacheError(`Unable to reserve cache with key ${key}, another job may be creating this cache. More details: ${(_f = reserveCacheResponse === null || reserveCacheResponse === void 0 ? void 0 : reserveCacheResponse.error) === null || _f === void 0 ? void 0 : _f.message}`);
+      }
+      debug(`Saving Cache (ID: ${cacheId})`);
+      yield saveCache(cacheId, archivePath, "", options);
+    } catch (error2) {
+      const typedError = error2;
+      if (typedError.name === ValidationError.name) {
+        throw error2;
+      } else if (typedError.name === ReserveCacheError.name) {
+        info(`Failed to save: ${typedError.message}`);
+      } else {
+        if (typedError instanceof HttpClientError && typeof typedError.statusCode === "number" && typedError.statusCode >= 500) {
+          error(`Failed to save: ${typedError.message}`);
+        } else {
+          warning(`Failed to save: ${typedError.message}`);
+        }
+      }
+    } finally {
+      try {
+        yield unlinkFile(archivePath);
+      } catch (error2) {
+        debug(`Failed to delete archive: ${error2}`);
+      }
+    }
+    return cacheId;
+  });
+}
+function saveCacheV2(paths_1, key_1, options_1) {
+  return __awaiter10(this, arguments, void 0, function* (paths, key, options, enableCrossOsArchive = false) {
+    var _a2;
+    options = Object.assign(Object.assign({}, options), { uploadChunkSize: 64 * 1024 * 1024, uploadConcurrency: 8, useAzureSdk: true });
+    const compressionMethod = yield getCompressionMethod();
+    const twirpClient = internalCacheTwirpClient();
+    let cacheId = -1;
+    const cachePaths = yield resolvePaths(paths);
+    debug("Cache Paths:");
+    debug(`${JSON.stringify(cachePaths)}`);
+    if (cachePaths.length === 0) {
+      throw new Error(`Path Validation Error: Path(s) specified in the action for caching do(es) not exist, hence no cache is being saved.`);
+    }
+    const archiveFolder = yield createTempDirectory();
+    const archivePath = path8.join(archiveFolder, getCacheFileName(compressionMethod));
+    debug(`Archive Path: ${archivePath}`);
+    try {
+      yield createTar(archiveFolder, cachePaths, compressionMethod);
+      if (isDebug()) {
+        yield listTar(archivePath, compressionMethod);
+      }
+      const archiveFileSize = getArchiveFileSizeInBytes(archivePath);
+      debug(`File Size: ${archiveFileSize}`);
+      options.archiveSizeBytes = archiveFileSize;
+      debug("Reserving Cache");
+      const version3 = getCacheVersion(paths, compressionMethod, enableCrossOsArchive);
+      const request = {
+        key,
+        version: version3
+      };
+      let signedUploadUrl;
+      try {
+        const response = yield twirpClient.CreateCacheEntry(request);
+        if (!response.ok) {
+          if (response.message && !response.message.startsWith(CACHE_WRITE_DENIED_PREFIX)) {
+            warning(`Cache reservation failed: ${response.message}`);
+          }
+          throw new Error(response.message || "Response was not ok");
+        }
+        signedUploadUrl = response.signedUploadUrl;
+      } catch (error2) {
+        debug(`Failed to reserve cache: ${error2}`);
+        const errorMessage = (_a2 = error2 === null || error2 === void 0 ? void 0 : error2.message) !== null && _a2 !== void 0 ? _a2 : "";
+        if (errorMessage.startsWith(CACHE_WRITE_DENIED_PREFIX)) {
+          throw new CacheWriteDeniedError(`Unable to reserve cache with key ${key}. More details: ${errorMessage}`);
+        }
+        throw new ReserveCacheError(`Unable to reserve cache with key ${key}, another job may be creating this cache.`);
+      }
+      debug(`Attempting to upload cache located at: ${archivePath}`);
+      yield saveCache(cacheId, archivePath, signedUploadUrl, options);
+      const finalizeRequest = {
+        key,
+        version: version3,
+        sizeBytes: `${archiveFileSize}`
+      };
+      const finalizeResponse = yield twirpClient.FinalizeCacheEntryUpload(finalizeRequest);
+      debug(`FinalizeCacheEntryUploadResponse: ${finalizeResponse.ok}`);
+      if (!finalizeResponse.ok) {
+        if (finalizeResponse.message) {
+          throw new FinalizeCacheError(finalizeResponse.message);
+        }
+        throw new Error(`Unable to finalize cache with key ${key}, another job may be finalizing this cache.`);
+      }
+      cacheId = parseInt(finalizeResponse.entryId);
+    } catch (error2) {
+      const typedError = error2;
+      if (typedError.name === ValidationError.name) {
+        throw error2;
+      } else if (typedError.name === ReserveCacheError.name) {
+        info(`Failed to save: ${typedError.message}`);
+      } else if (typedError.name === FinalizeCacheError.name) {
+        warning(typedError.message);
+      } else {
+        if (typedError instanceof HttpClientError && typeof typedError.statusCode === "number" && typedError.statusCode >= 500) {
+          error(`Failed to save: ${typedError.message}`);
+        } else {
+          warning(`Failed to save: ${typedError.message}`);
+        }
+      }
+    } finally {
+      try {
+        yield unlinkFile(archivePath);
+      } catch (error2) {
+        debug(`Failed to delete archive: ${error2}`);
+      }
+    }
+    return cacheId;
+  });
+}
 export {
-  BlobClient,
-  checkCacheKeys,
-  artifactName,
-  TwirpError,
-  libraryRetry,
-  twirpClient,
-  field,
-  openBlob,
-  downloadBlob
+  CACHE_READ_DENIED_PREFIX,
+  CACHE_WRITE_DENIED_PREFIX,
+  CacheReadDeniedError,
+  CacheWriteDeniedError,
+  FinalizeCacheError,
+  ReserveCacheError,
+  ValidationError,
+  isFeatureAvailable,
+  restoreCache,
+  saveCache2 as saveCache
 };

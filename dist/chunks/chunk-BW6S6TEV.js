@@ -3,6 +3,10 @@ import {
   require_src
 } from "./chunk-XUTTEGAI.js";
 import {
+  require_node_http,
+  require_node_https
+} from "./chunk-IFMEWGSE.js";
+import {
   __commonJS,
   __require,
   __toESM
@@ -2290,8 +2294,8 @@ function createEmptyPipeline() {
 }
 
 // node_modules/@typespec/ts-http-runtime/dist/esm/nodeHttpClient.js
-import http from "node:http";
-import https from "node:https";
+var import_node_http = __toESM(require_node_http(), 1);
+var import_node_https = __toESM(require_node_https(), 1);
 import zlib from "node:zlib";
 import { Transform } from "node:stream";
 var DEFAULT_TLS_SETTINGS = {};
@@ -2460,7 +2464,7 @@ var NodeHttpClient = class {
       ...request.requestOverrides
     };
     return new Promise((resolve, reject) => {
-      const req = isInsecure ? http.request(options, resolve) : https.request(options, resolve);
+      const req = isInsecure ? import_node_http.default.request(options, resolve) : import_node_https.default.request(options, resolve);
       req.once("error", (err) => {
         reject(new RestError(err.message, { code: err.code ?? RestError.REQUEST_SEND_ERROR, request }));
       });
@@ -2489,15 +2493,15 @@ var NodeHttpClient = class {
     const disableKeepAlive = request.disableKeepAlive;
     if (isInsecure) {
       if (disableKeepAlive) {
-        return http.globalAgent;
+        return import_node_http.default.globalAgent;
       }
       if (!this.cachedHttpAgent) {
-        this.cachedHttpAgent = new http.Agent({ keepAlive: true });
+        this.cachedHttpAgent = new import_node_http.default.Agent({ keepAlive: true });
       }
       return this.cachedHttpAgent;
     } else {
       if (disableKeepAlive && !request.tlsSettings) {
-        return https.globalAgent;
+        return import_node_https.default.globalAgent;
       }
       const tlsSettings = request.tlsSettings ?? DEFAULT_TLS_SETTINGS;
       let agent = this.cachedHttpsAgents.get(tlsSettings);
@@ -2505,7 +2509,7 @@ var NodeHttpClient = class {
         return agent;
       }
       logger.info("No cached TLS Agent exist, creating a new Agent");
-      agent = new https.Agent({
+      agent = new import_node_https.default.Agent({
         // keepAlive is true if disableKeepAlive is false.
         keepAlive: !disableKeepAlive,
         // Since we are spreading, if no tslSettings were provided, nothing is added to the agent options.

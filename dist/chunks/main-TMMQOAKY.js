@@ -9,13 +9,14 @@ import {
   saveImages,
   terminalLine,
   withDeps
-} from "./chunk-KHAWD7R5.js";
+} from "./chunk-EEYRIALP.js";
 import "./chunk-U5GEQORK.js";
 import "./chunk-OTW4DL2O.js";
 import "./chunk-LA5JCTKJ.js";
 import "./chunk-QOJPH54H.js";
 import "./chunk-PABUF2JJ.js";
 import "./chunk-XUTTEGAI.js";
+import "./chunk-IFMEWGSE.js";
 import "./chunk-ELNKQVSH.js";
 import "./chunk-FRI2AGEC.js";
 import {

@@ -1,5 +1,9 @@
 import { createRequire as __createRequire } from 'node:module'; import { fileURLToPath as __fileURLToPath } from 'node:url'; import { dirname as __pathDirname } from 'node:path'; const require = __createRequire(import.meta.url); const __ih_filename = __fileURLToPath(import.meta.url); const __ih_dirname = __pathDirname(__ih_filename);
 import {
+  require_node_http,
+  require_node_https
+} from "./chunk-IFMEWGSE.js";
+import {
   __commonJS,
   __require,
   __toESM
@@ -19133,8 +19137,8 @@ var require_undici2 = __commonJS({
 });
 
 // node_modules/@actions/http-client/lib/index.js
-import * as http from "http";
-import * as https from "https";
+var http = __toESM(require_node_http(), 1);
+var https = __toESM(require_node_https(), 1);
 
 // node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
@@ -19900,4 +19904,4 @@ export {
   HttpClient,
   BearerCredentialHandler
 };
-/*! For license information please see chunk-LLSBTXVK.js.LEGAL.txt */
+/*! For license information please see chunk-OIG3KUEO.js.LEGAL.txt */

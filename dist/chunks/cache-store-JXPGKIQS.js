@@ -11,10 +11,11 @@ import {
   libraryRetry,
   openBlob,
   twirpClient
-} from "./chunk-QDKMJPCY.js";
-import "./chunk-3TKRLBV2.js";
-import "./chunk-LLSBTXVK.js";
+} from "./chunk-LRFDTX2B.js";
+import "./chunk-BW6S6TEV.js";
+import "./chunk-OIG3KUEO.js";
 import "./chunk-XUTTEGAI.js";
+import "./chunk-IFMEWGSE.js";
 import {
   IndexFormatError
 } from "./chunk-ELNKQVSH.js";
@@ -134,7 +135,7 @@ function unescapeCommand(text) {
 }
 
 // src/backends/cache-library.ts
-var library = () => import("./cache-Z3HDY6ZA.js");
+var library = () => import("./cache-OHRYA2CH.js");
 async function lookup(file, key, restoreKeys) {
   checkCacheKeys(key, restoreKeys);
   const { value, lines } = await withLibraryOutput(

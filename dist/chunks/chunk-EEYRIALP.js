@@ -22,6 +22,10 @@ import {
   require_src
 } from "./chunk-XUTTEGAI.js";
 import {
+  require_node_http,
+  require_node_https
+} from "./chunk-IFMEWGSE.js";
+import {
   IndexFormatError,
   blobPath,
   canonicalName,
@@ -18731,27 +18735,27 @@ async function createStore(settings, log, env = process.env) {
     case "local":
       return (await import("./local-store-GNYMFWB6.js")).createLocalStore(settings.path);
     case "cache":
-      return (await import("./cache-store-KIOMGLS2.js")).createCacheStore({ workDir, log });
+      return (await import("./cache-store-JXPGKIQS.js")).createCacheStore({ workDir, log });
     case "artifact": {
       const [{ createArtifactBackend }, { createPackStore }] = await Promise.all([
-        import("./artifact-2WHCIJF5.js"),
+        import("./artifact-7HI33EPX.js"),
         import("./pack-store-UNHSP6H5.js")
       ]);
       return createPackStore(createArtifactBackend({ log, ...settings.artifact }), workDir);
     }
     case "registry": {
       if (settings.registry === void 0) throw new Error("backend: registry without registry settings");
-      const { createRegistryStore } = await import("./registry-store-KQOMITJH.js");
+      const { createRegistryStore } = await import("./registry-store-N5DDUBFR.js");
       return createRegistryStore({ ...settings.registry, workDir, log });
     }
   }
 }
 
 // src/runtimes/docker/client.ts
+var import_node_http = __toESM(require_node_http(), 1);
+var import_node_https = __toESM(require_node_https(), 1);
 var import_dockerode = __toESM(require_docker(), 1);
 import { readFile } from "node:fs/promises";
-import { Agent as HttpAgent } from "node:http";
-import { Agent as HttpsAgent } from "node:https";
 import { homedir } from "node:os";
 import { join as join5 } from "node:path";
 var maxApiVersion = "1.52";
@@ -18841,13 +18845,13 @@ async function connectDocker(env = process.env) {
 }
 async function modemOptions(endpoint) {
   if (endpoint.kind === "unix") {
-    const agent2 = new HttpAgent({ keepAlive: true });
+    const agent2 = new import_node_http.Agent({ keepAlive: true });
     return { socketPath: endpoint.socketPath, host: void 0, port: void 0, protocol: "http", agent: agent2 };
   }
   const base = { socketPath: void 0, host: endpoint.host, port: endpoint.port };
-  if (!endpoint.tls) return { ...base, protocol: "http", agent: new HttpAgent({ keepAlive: true }) };
+  if (!endpoint.tls) return { ...base, protocol: "http", agent: new import_node_http.Agent({ keepAlive: true }) };
   const files = await readTlsFiles(endpoint.tls, endpoint.display);
-  const agent = new HttpsAgent({ keepAlive: true, rejectUnauthorized: endpoint.tls.verify, ...files });
+  const agent = new import_node_https.Agent({ keepAlive: true, rejectUnauthorized: endpoint.tls.verify, ...files });
   return { ...base, protocol: "https", ...files, agent };
 }
 async function readTlsFiles(tls, display) {
@@ -20358,4 +20362,4 @@ export {
   debugUnexpected,
   withDeps
 };
-/*! For license information please see chunk-KHAWD7R5.js.LEGAL.txt */
+/*! For license information please see chunk-EEYRIALP.js.LEGAL.txt */

@@ -13,7 +13,7 @@ import {
   saveImages,
   selects,
   withDeps
-} from "./chunk-KHAWD7R5.js";
+} from "./chunk-EEYRIALP.js";
 import {
   debug,
   getInput,

@@ -11,6 +11,10 @@ import {
   trackTemporary
 } from "./chunk-OTW4DL2O.js";
 import {
+  require_node_http,
+  require_node_https
+} from "./chunk-IFMEWGSE.js";
+import {
   digestOf,
   familiarRepository,
   isChunked,
@@ -27,7 +31,9 @@ import {
   HandoffError,
   errorMessage
 } from "./chunk-B36MAPR3.js";
-import "./chunk-DGQ6QHC6.js";
+import {
+  __toESM
+} from "./chunk-DGQ6QHC6.js";
 
 // src/backends/registry-store.ts
 import { createReadStream } from "node:fs";
@@ -38,8 +44,8 @@ import { join } from "node:path";
 import { Readable as Readable2 } from "node:stream";
 
 // src/backends/registry/transport.ts
-import { request as httpRequest } from "node:http";
-import { request as httpsRequest } from "node:https";
+var import_node_http = __toESM(require_node_http(), 1);
+var import_node_https = __toESM(require_node_https(), 1);
 import { Readable } from "node:stream";
 var httpTransport = (url, request) => request.body instanceof Readable ? streamed(new URL(url), request.method, request.headers, request.body) : fetch(url, {
   method: request.method,
@@ -48,7 +54,7 @@ var httpTransport = (url, request) => request.body instanceof Readable ? streame
 });
 function streamed(url, method, headers, body) {
   return new Promise((resolve, reject) => {
-    const send = url.protocol === "https:" ? httpsRequest : httpRequest;
+    const send = url.protocol === "https:" ? import_node_https.request : import_node_http.request;
     const outgoing = send(url, { method, headers }, (incoming) => resolve(asResponse(incoming, method)));
     outgoing.on("error", (error) => {
       body.destroy();

@@ -26,8 +26,8 @@ import {
   libraryRetry,
   openBlob,
   twirpClient
-} from "./chunk-QDKMJPCY.js";
-import "./chunk-3TKRLBV2.js";
+} from "./chunk-LRFDTX2B.js";
+import "./chunk-BW6S6TEV.js";
 import {
   BearerCredentialHandler,
   HttpClient,
@@ -35,8 +35,9 @@ import {
   require_tunnel,
   require_undici,
   require_undici2
-} from "./chunk-LLSBTXVK.js";
+} from "./chunk-OIG3KUEO.js";
 import "./chunk-XUTTEGAI.js";
+import "./chunk-IFMEWGSE.js";
 import "./chunk-N5RGHHB3.js";
 import "./chunk-FRI2AGEC.js";
 import {
@@ -41996,4 +41997,4 @@ function createArtifactBackend(options) {
 export {
   createArtifactBackend
 };
-/*! For license information please see artifact-2WHCIJF5.js.LEGAL.txt */
+/*! For license information please see artifact-7HI33EPX.js.LEGAL.txt */
