@@ -2,15 +2,15 @@ import { createRequire as __createRequire } from 'node:module'; import { fileURL
 import {
   coreIO,
   runPost
-} from "./chunks/chunk-RKEAK6YN.js";
-import "./chunks/chunk-EEYRIALP.js";
+} from "./chunks/chunk-JIGN66TP.js";
+import "./chunks/chunk-4X3BZZ7A.js";
 import "./chunks/chunk-U5GEQORK.js";
 import "./chunks/chunk-OTW4DL2O.js";
 import "./chunks/chunk-LA5JCTKJ.js";
 import "./chunks/chunk-QOJPH54H.js";
 import "./chunks/chunk-XFN6TRWD.js";
 import "./chunks/chunk-PABUF2JJ.js";
-import "./chunks/chunk-OIG3KUEO.js";
+import "./chunks/chunk-P7VUCEIE.js";
 import "./chunks/chunk-XUTTEGAI.js";
 import "./chunks/chunk-IFMEWGSE.js";
 import "./chunks/chunk-ELNKQVSH.js";

@@ -6,9 +6,21 @@
  */
 import { describe, expect, it } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { existsSync } from 'node:fs'
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
+
+/** Every file an entry point imports statically, itself included: what a step reads and compiles at start. */
+async function staticImports(entry: string, seen = new Set<string>()): Promise<Set<string>> {
+  if (seen.has(entry)) return seen
+  seen.add(entry)
+  const text = await readFile(entry, 'utf8')
+  for (const [, path] of text.matchAll(/^(?:import|\} from|export .* from)[^"\n]*"(\.{1,2}\/[^"]+)"/gm))
+    await staticImports(resolve(dirname(entry), path!), seen)
+  return seen
+}
 
 describe('dist/main.js at start', () => {
   it("does not load Node's internal undici", async () => {
@@ -31,5 +43,22 @@ describe('dist/main.js at start', () => {
     } finally {
       await rm(dir, { recursive: true, force: true })
     }
+  })
+
+  it('reads no undici: @actions/http-client requires it on first use, from a file beside the chunk that asks', async () => {
+    // The action's two steps; the artifact backend, imported only when chosen, brings @actions/artifact's own undici.
+    for (const entry of ['main', 'post']) {
+      const files = await staticImports(resolve('dist', `${entry}.js`))
+      expect(files.size).toBeGreaterThan(3)
+      for (const file of files) expect(await readFile(file, 'utf8')).not.toMatch(/node_modules\/undici\//)
+    }
+    const chunks = await readdir('dist/chunks')
+    const asking = []
+    for (const name of chunks.filter((n) => n.endsWith('.js')))
+      if ((await readFile(join('dist/chunks', name), 'utf8')).includes('__require("./undici.cjs")')) asking.push(name)
+    expect(asking).toHaveLength(1)
+    expect(existsSync('dist/chunks/undici.cjs')).toBe(true)
+    const undici = createRequire(resolve('dist/chunks', asking[0]!))('./undici.cjs') as { ProxyAgent: unknown }
+    expect(typeof undici.ProxyAgent).toBe('function')
   })
 })

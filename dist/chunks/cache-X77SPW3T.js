@@ -55,7 +55,7 @@ import {
   HttpClient,
   HttpClientError,
   HttpCodes
-} from "./chunk-OIG3KUEO.js";
+} from "./chunk-P7VUCEIE.js";
 import "./chunk-XUTTEGAI.js";
 import "./chunk-IFMEWGSE.js";
 import {

@@ -9,7 +9,7 @@ import {
   saveImages,
   terminalLine,
   withDeps
-} from "./chunk-EEYRIALP.js";
+} from "./chunk-4X3BZZ7A.js";
 import "./chunk-U5GEQORK.js";
 import "./chunk-OTW4DL2O.js";
 import "./chunk-LA5JCTKJ.js";

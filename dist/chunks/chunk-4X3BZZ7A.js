@@ -18735,10 +18735,10 @@ async function createStore(settings, log, env = process.env) {
     case "local":
       return (await import("./local-store-GNYMFWB6.js")).createLocalStore(settings.path);
     case "cache":
-      return (await import("./cache-store-JXPGKIQS.js")).createCacheStore({ workDir, log });
+      return (await import("./cache-store-WVADUSLF.js")).createCacheStore({ workDir, log });
     case "artifact": {
       const [{ createArtifactBackend }, { createPackStore }] = await Promise.all([
-        import("./artifact-7HI33EPX.js"),
+        import("./artifact-P3YZLALN.js"),
         import("./pack-store-UNHSP6H5.js")
       ]);
       return createPackStore(createArtifactBackend({ log, ...settings.artifact }), workDir);
@@ -20362,4 +20362,4 @@ export {
   debugUnexpected,
   withDeps
 };
-/*! For license information please see chunk-EEYRIALP.js.LEGAL.txt */
+/*! For license information please see chunk-4X3BZZ7A.js.LEGAL.txt */

@@ -13,7 +13,7 @@ import {
   saveImages,
   selects,
   withDeps
-} from "./chunk-EEYRIALP.js";
+} from "./chunk-4X3BZZ7A.js";
 import {
   debug,
   getInput,

@@ -11,9 +11,9 @@ import {
   libraryRetry,
   openBlob,
   twirpClient
-} from "./chunk-LRFDTX2B.js";
+} from "./chunk-4VXBRWUB.js";
 import "./chunk-BW6S6TEV.js";
-import "./chunk-OIG3KUEO.js";
+import "./chunk-P7VUCEIE.js";
 import "./chunk-XUTTEGAI.js";
 import "./chunk-IFMEWGSE.js";
 import {
@@ -135,7 +135,7 @@ function unescapeCommand(text) {
 }
 
 // src/backends/cache-library.ts
-var library = () => import("./cache-OHRYA2CH.js");
+var library = () => import("./cache-X77SPW3T.js");
 async function lookup(file, key, restoreKeys) {
   checkCacheKeys(key, restoreKeys);
   const { value, lines } = await withLibraryOutput(

@@ -39,7 +39,7 @@ import {
 import {
   BearerCredentialHandler,
   HttpClient
-} from "./chunk-OIG3KUEO.js";
+} from "./chunk-P7VUCEIE.js";
 import {
   downloadInto
 } from "./chunk-N5RGHHB3.js";
