@@ -2,18 +2,18 @@ import { createRequire as __createRequire } from 'node:module'; import { fileURL
 import {
   coreIO,
   runPost
-} from "./chunks/chunk-JIGN66TP.js";
-import "./chunks/chunk-4X3BZZ7A.js";
+} from "./chunks/chunk-GHUS7VW6.js";
+import "./chunks/chunk-XMOY6JSA.js";
 import "./chunks/chunk-U5GEQORK.js";
 import "./chunks/chunk-OTW4DL2O.js";
-import "./chunks/chunk-LA5JCTKJ.js";
+import "./chunks/chunk-YN3NJOQJ.js";
 import "./chunks/chunk-QOJPH54H.js";
 import "./chunks/chunk-XFN6TRWD.js";
 import "./chunks/chunk-PABUF2JJ.js";
 import "./chunks/chunk-P7VUCEIE.js";
 import "./chunks/chunk-XUTTEGAI.js";
 import "./chunks/chunk-IFMEWGSE.js";
-import "./chunks/chunk-ELNKQVSH.js";
+import "./chunks/chunk-J7MNMCMW.js";
 import "./chunks/chunk-FRI2AGEC.js";
 import "./chunks/chunk-B36MAPR3.js";
 import "./chunks/chunk-DGQ6QHC6.js";

@@ -67,21 +67,22 @@ module.exports = {
   }
 }
 
+/** What the action's bundle and undici's file share. */
+const shared = {
+  bundle: true,
+  platform: 'node',
+  target: 'node24',
+  legalComments: 'linked',
+  logLevel: 'warning',
+  metafile: true,
+  // node_modules may be a link (a git worktree sharing another checkout's): keep its paths, so the bundle is the same.
+  preserveSymlinks: true
+}
+
 /** Bundles the undici that @actions/http-client depends on into `file`, CommonJS, for deferUndici's require. */
 function bundleUndici(file) {
   const fromHttpClient = createRequire(resolve('node_modules/@actions/http-client/package.json'))
-  return build({
-    entryPoints: [fromHttpClient.resolve('undici')],
-    outfile: file,
-    bundle: true,
-    format: 'cjs',
-    platform: 'node',
-    target: 'node24',
-    legalComments: 'linked',
-    logLevel: 'warning',
-    metafile: true,
-    preserveSymlinks: true
-  })
+  return build({ ...shared, entryPoints: [fromHttpClient.resolve('undici')], outfile: file, format: 'cjs' })
 }
 
 // An ESM import of node:http or node:https makes Node 24 build the module's ESM facade, which reads every export,
@@ -105,19 +106,12 @@ const builtinsByRequire = {
 
 rmSync('dist', { recursive: true, force: true })
 const result = await build({
+  ...shared,
   entryPoints: { main: 'src/main.ts', post: 'src/post.ts', cli: 'src/cli.ts' },
   outdir: 'dist',
-  bundle: true,
   splitting: true,
   format: 'esm',
-  platform: 'node',
-  target: 'node24',
   chunkNames: 'chunks/[name]-[hash]',
-  legalComments: 'linked',
-  logLevel: 'warning',
-  metafile: true,
-  // node_modules may be a link (a git worktree sharing another checkout's): keep its paths, so the bundle is the same.
-  preserveSymlinks: true,
   plugins: [leaveOut, deferUndici, builtinsByRequire],
   // Some dependencies are CommonJS and use require, __filename and __dirname; ESM output must define them. The
   // latter two go by names of our own: esbuild does not rename an ESM module's own top-level `__filename`

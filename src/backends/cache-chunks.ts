@@ -17,7 +17,7 @@ import { cacheMode, serviceFailure, type CacheService } from './cache-service.js
 import { downloadBlob } from './blob-download.js'
 import { arrivingChunk } from '../store/arrival.js'
 import { pacedFileRead } from '../store/gc-pace.js'
-import { startsFrame } from '../store/compressibility.js'
+import { startsFrame } from '../store/chunk-read.js'
 
 export type ChunkTransport = Pick<BlobStore, 'compresses' | 'has' | 'put' | 'get'> & {
   readonly via: 'cache service' | '@actions/cache'
@@ -76,7 +76,7 @@ export function serviceChunks(service: CacheService, scratch: string, env: NodeJ
         // The index is skipped too, and says so: nothing will name this chunk.
         if (!writable) return 0
         const size = (await stat(file)).size
-        const version = (await startsFrame(file)) ? chunkVersion : rawChunkVersion
+        const version = (await startsFrame({ file })) ? chunkVersion : rawChunkVersion
         const reserved = await service.create(chunkKey(digest), version).catch(failure('reserve', digest))
         if ('taken' in reserved) return await awaitOtherJob(digest, reserved.taken, find)
         // One Put Blob from 1 MiB reads: the SDK's own uploadFile reads 64 KiB at a time, at twice the CPU.

@@ -13,7 +13,7 @@ import { link, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/pro
 import { join } from 'node:path'
 import { HandoffError } from '../errors.js'
 import { newestFirst, type BlobStore, type FoundIndex, type ListedEntry } from '../store/blob-store.js'
-import { startsFrame } from '../store/compressibility.js'
+import { startsFrame } from '../store/chunk-read.js'
 import type { SaveOutcome } from './backend.js'
 import { sweepStale, trackTemporary } from '../store/temporaries.js'
 
@@ -118,7 +118,7 @@ export function createLocalStore(directory: string): BlobStore {
     has: async (digest) => (await storedFile(digest)) !== undefined,
     async put(digest, file) {
       await prepare()
-      await link(file, blobFile(digest, !(await startsFrame(file)))).catch((error: NodeJS.ErrnoException) => {
+      await link(file, blobFile(digest, !(await startsFrame({ file })))).catch((error: NodeJS.ErrnoException) => {
         if (error.code !== 'EEXIST') throw error
       })
       return (await stat(file)).size
@@ -132,11 +132,7 @@ export function createLocalStore(directory: string): BlobStore {
       }
       return { file, compressed: true, dispose: async () => undefined }
     },
-    hasIndex: (key) =>
-      stat(join(dirs.index, indexFileName(key))).then(
-        (s) => s.isFile(),
-        () => false
-      ),
+    hasIndex: (key) => isFile(join(dirs.index, indexFileName(key))),
     async readIndex(key, restoreKeys): Promise<FoundIndex | undefined> {
       const exact = await readFile(join(dirs.index, indexFileName(key))).catch(() => undefined)
       if (exact !== undefined) return { matchedKey: key, body: exact }
@@ -174,10 +170,7 @@ export function createLocalStore(directory: string): BlobStore {
     },
     async explainMiss(key) {
       const old = join(directory, `${encodeURIComponent(key)}.tar.zst`)
-      return (await stat(old).then(
-        (s) => s.isFile(),
-        () => false
-      ))
+      return (await isFile(old))
         ? `${old} is an entry of image-handoff's first release, which this release does not read; save the images again to store them in the new format`
         : undefined
     },

@@ -15,7 +15,7 @@ import type { FetchedChunk } from './blob-store.js'
 const pieceBytes = 1024 * 1024
 
 export async function readChunk(chunk: FetchedChunk, buffer: Buffer): Promise<Readable> {
-  if (!chunk.compressed || !(await chunkStartsFrame(chunk)))
+  if (!chunk.compressed || !(await startsFrame(chunk)))
     return Readable.from(
       pieces(chunk, () => Buffer.allocUnsafe(pieceBytes)),
       { objectMode: false }
@@ -35,8 +35,14 @@ async function feed(chunk: FetchedChunk, buffer: Buffer, output: Transform): Pro
   output.end()
 }
 
-/** True when the chunk's first bytes are a zstd frame's magic number (a chunk under four bytes is raw). */
-async function chunkStartsFrame(chunk: FetchedChunk): Promise<boolean> {
+/** Where a chunk's bytes are: a file (or a range of it), perhaps still arriving. */
+type ChunkBytes = Pick<FetchedChunk, 'file' | 'start' | 'end' | 'arriving'>
+
+/**
+ * True when the chunk's first bytes are a zstd frame's magic number (a chunk under four bytes is raw): how a load
+ * reads a chunk, and how a store that keeps the two apart (by name or cache version) files one.
+ */
+export async function startsFrame(chunk: ChunkBytes): Promise<boolean> {
   const head = Buffer.alloc(4)
   let length = 0
   for await (const piece of pieces(chunk, () => head.subarray(length))) {
@@ -50,7 +56,7 @@ async function chunkStartsFrame(chunk: FetchedChunk): Promise<boolean> {
  * The chunk's bytes, read into `into()` (the shared buffer, or a fresh one where the reader keeps the pieces);
  * behind a download, never past what it has written, until it ended.
  */
-async function* pieces(chunk: FetchedChunk, into: () => Buffer): AsyncGenerator<Buffer> {
+async function* pieces(chunk: ChunkBytes, into: () => Buffer): AsyncGenerator<Buffer> {
   const handle = await open(chunk.file)
   try {
     const end = chunk.end ?? Infinity

@@ -7,7 +7,6 @@
  * apart by the first four bytes (`isZstdFrame`), so a raw chunk that happens to begin with zstd's magic number is
  * compressed whatever the samples say.
  */
-import { open } from 'node:fs/promises'
 import { constants, zstdCompressSync } from 'node:zlib'
 
 /** One sample every this many bytes of a chunk (32 of a 64 MiB chunk: a few ms of CPU in all). */
@@ -23,17 +22,6 @@ const magic = Buffer.from([0x28, 0xb5, 0x2f, 0xfd])
 /** True when `head` (the first bytes of a stored chunk) starts a zstd frame. */
 export function isZstdFrame(head: Buffer): boolean {
   return head.length >= magic.length && head.subarray(0, magic.length).equals(magic)
-}
-
-/** True when the file holds a zstd frame (a chunk the orchestrator compressed), false when it holds raw bytes. */
-export async function startsFrame(file: string): Promise<boolean> {
-  const handle = await open(file)
-  try {
-    const { buffer, bytesRead } = await handle.read(Buffer.alloc(magic.length), 0, magic.length, 0)
-    return isZstdFrame(buffer.subarray(0, bytesRead))
-  } finally {
-    await handle.close()
-  }
 }
 
 export class CompressionProbe {

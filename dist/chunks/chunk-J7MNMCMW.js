@@ -261,7 +261,7 @@ function parseIndex(body) {
   }
   if (!readableVersions.includes(raw["version"])) {
     throw new IndexFormatError(
-      `the stored entry has index version ${String(raw["version"])}; this release reads versions 2 and ${indexVersion}`
+      `the stored entry has index version ${String(raw["version"])}; this release reads versions ${readableVersions.join(" and ")}`
     );
   }
   const entries = raw["entries"];

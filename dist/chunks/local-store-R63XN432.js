@@ -8,7 +8,7 @@ import {
 } from "./chunk-OTW4DL2O.js";
 import {
   startsFrame
-} from "./chunk-LA5JCTKJ.js";
+} from "./chunk-YN3NJOQJ.js";
 import {
   HandoffError
 } from "./chunk-B36MAPR3.js";
@@ -98,7 +98,7 @@ function createLocalStore(directory) {
     has: async (digest) => await storedFile(digest) !== void 0,
     async put(digest, file) {
       await prepare();
-      await link(file, blobFile(digest, !await startsFrame(file))).catch((error) => {
+      await link(file, blobFile(digest, !await startsFrame({ file }))).catch((error) => {
         if (error.code !== "EEXIST") throw error;
       });
       return (await stat(file)).size;
@@ -112,10 +112,7 @@ function createLocalStore(directory) {
       }
       return { file, compressed: true, dispose: async () => void 0 };
     },
-    hasIndex: (key) => stat(join(dirs.index, indexFileName(key))).then(
-      (s) => s.isFile(),
-      () => false
-    ),
+    hasIndex: (key) => isFile(join(dirs.index, indexFileName(key))),
     async readIndex(key, restoreKeys) {
       const exact = await readFile(join(dirs.index, indexFileName(key))).catch(() => void 0);
       if (exact !== void 0) return { matchedKey: key, body: exact };
@@ -151,10 +148,7 @@ function createLocalStore(directory) {
     },
     async explainMiss(key) {
       const old = join(directory, `${encodeURIComponent(key)}.tar.zst`);
-      return await stat(old).then(
-        (s) => s.isFile(),
-        () => false
-      ) ? `${old} is an entry of image-handoff's first release, which this release does not read; save the images again to store them in the new format` : void 0;
+      return await isFile(old) ? `${old} is an entry of image-handoff's first release, which this release does not read; save the images again to store them in the new format` : void 0;
     },
     list: entries,
     remove: (key) => rm(join(dirs.index, indexFileName(key))).then(

@@ -7,8 +7,11 @@ import {
 } from "./chunk-OTW4DL2O.js";
 import {
   CompressionProbe,
-  isZstdFrame
-} from "./chunk-LA5JCTKJ.js";
+  isZstd,
+  readChunk,
+  zstdCompress,
+  zstdDecompress
+} from "./chunk-YN3NJOQJ.js";
 import {
   require_inherits,
   require_node,
@@ -63,7 +66,7 @@ import {
   symlinkTarget,
   uniqueNames,
   withDefaultTag
-} from "./chunk-ELNKQVSH.js";
+} from "./chunk-J7MNMCMW.js";
 import {
   paceGc
 } from "./chunk-FRI2AGEC.js";
@@ -686,7 +689,7 @@ var require_scan = __commonJS({
 var require_parse = __commonJS({
   "node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
-    var constants4 = require_constants();
+    var constants3 = require_constants();
     var utils = require_utils();
     var {
       MAX_LENGTH,
@@ -694,7 +697,7 @@ var require_parse = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants4;
+    } = constants3;
     var expandRange = (args, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args, options);
@@ -903,7 +906,7 @@ var require_parse = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants4.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants3.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -949,8 +952,8 @@ var require_parse = __commonJS({
       const bos = { type: "bos", value: "", output: opts.prepend || "" };
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants4.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants4.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants3.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants3.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -1079,16 +1082,16 @@ var require_parse = __commonJS({
         const analysis = analyzeRepeatedExtglob(body, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open3 = tokens[token.tokensIndex];
-          open3.type = "text";
-          open3.value = literal;
-          open3.output = safeOutput || utils.escapeRegex(literal);
+          const open2 = tokens[token.tokensIndex];
+          open2.type = "text";
+          open2.value = literal;
+          open2.output = safeOutput || utils.escapeRegex(literal);
           for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
             tokens[i].value = "";
             tokens[i].output = "";
             delete tokens[i].suffix;
           }
-          state.output = token.output + open3.output;
+          state.output = token.output + open2.output;
           state.backtrack = true;
           push({ type: "paren", extglob: true, value, output: "" });
           decrement("parens");
@@ -1308,15 +1311,15 @@ var require_parse = __commonJS({
         }
         if (value === "{" && opts.nobrace !== true) {
           increment("braces");
-          const open3 = {
+          const open2 = {
             type: "brace",
             value,
             output: "(",
             outputIndex: state.output.length,
             tokensIndex: state.tokens.length
           };
-          braces.push(open3);
-          push(open3);
+          braces.push(open2);
+          push(open2);
           continue;
         }
         if (value === "}") {
@@ -1646,7 +1649,7 @@ var require_parse = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants4.globChars(opts.windows);
+      } = constants3.globChars(opts.windows);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -1704,7 +1707,7 @@ var require_picomatch = __commonJS({
     var scan = require_scan();
     var parse = require_parse();
     var utils = require_utils();
-    var constants4 = require_constants();
+    var constants3 = require_constants();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch2 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
@@ -1832,7 +1835,7 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch2.constants = constants4;
+    picomatch2.constants = constants3;
     module.exports = picomatch2;
   }
 });
@@ -2959,9 +2962,9 @@ var require_stream_duplex = __commonJS({
       return keys2;
     };
     module.exports = Duplex;
-    var Readable6 = require_stream_readable();
+    var Readable5 = require_stream_readable();
     var Writable = require_stream_writable();
-    require_inherits()(Duplex, Readable6);
+    require_inherits()(Duplex, Readable5);
     {
       keys = objectKeys(Writable.prototype);
       for (v = 0; v < keys.length; v++) {
@@ -2974,7 +2977,7 @@ var require_stream_duplex = __commonJS({
     var v;
     function Duplex(options) {
       if (!(this instanceof Duplex)) return new Duplex(options);
-      Readable6.call(this, options);
+      Readable5.call(this, options);
       Writable.call(this, options);
       this.allowHalfOpen = true;
       if (options) {
@@ -3392,14 +3395,14 @@ var require_from = __commonJS({
       return (hint === "string" ? String : Number)(input);
     }
     var ERR_INVALID_ARG_TYPE = require_errors().codes.ERR_INVALID_ARG_TYPE;
-    function from(Readable6, iterable, opts) {
+    function from(Readable5, iterable, opts) {
       var iterator;
       if (iterable && typeof iterable.next === "function") {
         iterator = iterable;
       } else if (iterable && iterable[Symbol.asyncIterator]) iterator = iterable[Symbol.asyncIterator]();
       else if (iterable && iterable[Symbol.iterator]) iterator = iterable[Symbol.iterator]();
       else throw new ERR_INVALID_ARG_TYPE("iterable", ["Iterable"], iterable);
-      var readable = new Readable6(_objectSpread({
+      var readable = new Readable5(_objectSpread({
         objectMode: true
       }, opts));
       var reading = false;
@@ -3439,9 +3442,9 @@ var require_from = __commonJS({
 var require_stream_readable = __commonJS({
   "node_modules/docker-modem/node_modules/readable-stream/lib/_stream_readable.js"(exports, module) {
     "use strict";
-    module.exports = Readable6;
+    module.exports = Readable5;
     var Duplex;
-    Readable6.ReadableState = ReadableState;
+    Readable5.ReadableState = ReadableState;
     var EE = __require("events").EventEmitter;
     var EElistenerCount = function EElistenerCount2(emitter, type) {
       return emitter.listeners(type).length;
@@ -3476,7 +3479,7 @@ var require_stream_readable = __commonJS({
     var StringDecoder2;
     var createReadableStreamAsyncIterator;
     var from;
-    require_inherits()(Readable6, Stream);
+    require_inherits()(Readable5, Stream);
     var errorOrDestroy = destroyImpl.errorOrDestroy;
     var kProxyEvents = ["error", "close", "destroy", "pause", "resume"];
     function prependListener(emitter, event, fn) {
@@ -3520,9 +3523,9 @@ var require_stream_readable = __commonJS({
         this.encoding = options.encoding;
       }
     }
-    function Readable6(options) {
+    function Readable5(options) {
       Duplex = Duplex || require_stream_duplex();
-      if (!(this instanceof Readable6)) return new Readable6(options);
+      if (!(this instanceof Readable5)) return new Readable5(options);
       var isDuplex = this instanceof Duplex;
       this._readableState = new ReadableState(options, this, isDuplex);
       this.readable = true;
@@ -3532,7 +3535,7 @@ var require_stream_readable = __commonJS({
       }
       Stream.call(this);
     }
-    Object.defineProperty(Readable6.prototype, "destroyed", {
+    Object.defineProperty(Readable5.prototype, "destroyed", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -3550,12 +3553,12 @@ var require_stream_readable = __commonJS({
         this._readableState.destroyed = value;
       }
     });
-    Readable6.prototype.destroy = destroyImpl.destroy;
-    Readable6.prototype._undestroy = destroyImpl.undestroy;
-    Readable6.prototype._destroy = function(err, cb) {
+    Readable5.prototype.destroy = destroyImpl.destroy;
+    Readable5.prototype._undestroy = destroyImpl.undestroy;
+    Readable5.prototype._destroy = function(err, cb) {
       cb(err);
     };
-    Readable6.prototype.push = function(chunk, encoding) {
+    Readable5.prototype.push = function(chunk, encoding) {
       var state = this._readableState;
       var skipChunkCheck;
       if (!state.objectMode) {
@@ -3572,7 +3575,7 @@ var require_stream_readable = __commonJS({
       }
       return readableAddChunk(this, chunk, encoding, false, skipChunkCheck);
     };
-    Readable6.prototype.unshift = function(chunk) {
+    Readable5.prototype.unshift = function(chunk) {
       return readableAddChunk(this, chunk, null, true, false);
     };
     function readableAddChunk(stream, chunk, encoding, addToFront, skipChunkCheck) {
@@ -3633,10 +3636,10 @@ var require_stream_readable = __commonJS({
       }
       return er;
     }
-    Readable6.prototype.isPaused = function() {
+    Readable5.prototype.isPaused = function() {
       return this._readableState.flowing === false;
     };
-    Readable6.prototype.setEncoding = function(enc) {
+    Readable5.prototype.setEncoding = function(enc) {
       if (!StringDecoder2) StringDecoder2 = require_string_decoder().StringDecoder;
       var decoder = new StringDecoder2(enc);
       this._readableState.decoder = decoder;
@@ -3682,7 +3685,7 @@ var require_stream_readable = __commonJS({
       }
       return state.length;
     }
-    Readable6.prototype.read = function(n) {
+    Readable5.prototype.read = function(n) {
       debug("read", n);
       n = parseInt(n, 10);
       var state = this._readableState;
@@ -3791,10 +3794,10 @@ var require_stream_readable = __commonJS({
       }
       state.readingMore = false;
     }
-    Readable6.prototype._read = function(n) {
+    Readable5.prototype._read = function(n) {
       errorOrDestroy(this, new ERR_METHOD_NOT_IMPLEMENTED("_read()"));
     };
-    Readable6.prototype.pipe = function(dest, pipeOpts) {
+    Readable5.prototype.pipe = function(dest, pipeOpts) {
       var src = this;
       var state = this._readableState;
       switch (state.pipesCount) {
@@ -3897,7 +3900,7 @@ var require_stream_readable = __commonJS({
         }
       };
     }
-    Readable6.prototype.unpipe = function(dest) {
+    Readable5.prototype.unpipe = function(dest) {
       var state = this._readableState;
       var unpipeInfo = {
         hasUnpiped: false
@@ -3931,7 +3934,7 @@ var require_stream_readable = __commonJS({
       dest.emit("unpipe", this, unpipeInfo);
       return this;
     };
-    Readable6.prototype.on = function(ev, fn) {
+    Readable5.prototype.on = function(ev, fn) {
       var res = Stream.prototype.on.call(this, ev, fn);
       var state = this._readableState;
       if (ev === "data") {
@@ -3952,15 +3955,15 @@ var require_stream_readable = __commonJS({
       }
       return res;
     };
-    Readable6.prototype.addListener = Readable6.prototype.on;
-    Readable6.prototype.removeListener = function(ev, fn) {
+    Readable5.prototype.addListener = Readable5.prototype.on;
+    Readable5.prototype.removeListener = function(ev, fn) {
       var res = Stream.prototype.removeListener.call(this, ev, fn);
       if (ev === "readable") {
         process.nextTick(updateReadableListening, this);
       }
       return res;
     };
-    Readable6.prototype.removeAllListeners = function(ev) {
+    Readable5.prototype.removeAllListeners = function(ev) {
       var res = Stream.prototype.removeAllListeners.apply(this, arguments);
       if (ev === "readable" || ev === void 0) {
         process.nextTick(updateReadableListening, this);
@@ -3980,7 +3983,7 @@ var require_stream_readable = __commonJS({
       debug("readable nexttick read 0");
       self2.read(0);
     }
-    Readable6.prototype.resume = function() {
+    Readable5.prototype.resume = function() {
       var state = this._readableState;
       if (!state.flowing) {
         debug("resume");
@@ -4006,7 +4009,7 @@ var require_stream_readable = __commonJS({
       flow(stream);
       if (state.flowing && !state.reading) stream.read(0);
     }
-    Readable6.prototype.pause = function() {
+    Readable5.prototype.pause = function() {
       debug("call pause flowing=%j", this._readableState.flowing);
       if (this._readableState.flowing !== false) {
         debug("pause");
@@ -4021,7 +4024,7 @@ var require_stream_readable = __commonJS({
       debug("flow", state.flowing);
       while (state.flowing && stream.read() !== null) ;
     }
-    Readable6.prototype.wrap = function(stream) {
+    Readable5.prototype.wrap = function(stream) {
       var _this = this;
       var state = this._readableState;
       var paused = false;
@@ -4066,14 +4069,14 @@ var require_stream_readable = __commonJS({
       return this;
     };
     if (typeof Symbol === "function") {
-      Readable6.prototype[Symbol.asyncIterator] = function() {
+      Readable5.prototype[Symbol.asyncIterator] = function() {
         if (createReadableStreamAsyncIterator === void 0) {
           createReadableStreamAsyncIterator = require_async_iterator();
         }
         return createReadableStreamAsyncIterator(this);
       };
     }
-    Object.defineProperty(Readable6.prototype, "readableHighWaterMark", {
+    Object.defineProperty(Readable5.prototype, "readableHighWaterMark", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -4082,7 +4085,7 @@ var require_stream_readable = __commonJS({
         return this._readableState.highWaterMark;
       }
     });
-    Object.defineProperty(Readable6.prototype, "readableBuffer", {
+    Object.defineProperty(Readable5.prototype, "readableBuffer", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -4091,7 +4094,7 @@ var require_stream_readable = __commonJS({
         return this._readableState && this._readableState.buffer;
       }
     });
-    Object.defineProperty(Readable6.prototype, "readableFlowing", {
+    Object.defineProperty(Readable5.prototype, "readableFlowing", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -4105,8 +4108,8 @@ var require_stream_readable = __commonJS({
         }
       }
     });
-    Readable6._fromList = fromList;
-    Object.defineProperty(Readable6.prototype, "readableLength", {
+    Readable5._fromList = fromList;
+    Object.defineProperty(Readable5.prototype, "readableLength", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -4152,11 +4155,11 @@ var require_stream_readable = __commonJS({
       }
     }
     if (typeof Symbol === "function") {
-      Readable6.from = function(iterable, opts) {
+      Readable5.from = function(iterable, opts) {
         if (from === void 0) {
           from = require_from();
         }
-        return from(Readable6, iterable, opts);
+        return from(Readable5, iterable, opts);
       };
     }
     function indexOf(xs, x) {
@@ -6236,9 +6239,9 @@ var require_stream_duplex2 = __commonJS({
       return keys2;
     };
     module.exports = Duplex;
-    var Readable6 = require_stream_readable2();
+    var Readable5 = require_stream_readable2();
     var Writable = require_stream_writable2();
-    require_inherits()(Duplex, Readable6);
+    require_inherits()(Duplex, Readable5);
     {
       keys = objectKeys(Writable.prototype);
       for (v = 0; v < keys.length; v++) {
@@ -6251,7 +6254,7 @@ var require_stream_duplex2 = __commonJS({
     var v;
     function Duplex(options) {
       if (!(this instanceof Duplex)) return new Duplex(options);
-      Readable6.call(this, options);
+      Readable5.call(this, options);
       Writable.call(this, options);
       this.allowHalfOpen = true;
       if (options) {
@@ -6669,14 +6672,14 @@ var require_from2 = __commonJS({
       return (hint === "string" ? String : Number)(input);
     }
     var ERR_INVALID_ARG_TYPE = require_errors2().codes.ERR_INVALID_ARG_TYPE;
-    function from(Readable6, iterable, opts) {
+    function from(Readable5, iterable, opts) {
       var iterator;
       if (iterable && typeof iterable.next === "function") {
         iterator = iterable;
       } else if (iterable && iterable[Symbol.asyncIterator]) iterator = iterable[Symbol.asyncIterator]();
       else if (iterable && iterable[Symbol.iterator]) iterator = iterable[Symbol.iterator]();
       else throw new ERR_INVALID_ARG_TYPE("iterable", ["Iterable"], iterable);
-      var readable = new Readable6(_objectSpread({
+      var readable = new Readable5(_objectSpread({
         objectMode: true
       }, opts));
       var reading = false;
@@ -6716,9 +6719,9 @@ var require_from2 = __commonJS({
 var require_stream_readable2 = __commonJS({
   "node_modules/bl/node_modules/readable-stream/lib/_stream_readable.js"(exports, module) {
     "use strict";
-    module.exports = Readable6;
+    module.exports = Readable5;
     var Duplex;
-    Readable6.ReadableState = ReadableState;
+    Readable5.ReadableState = ReadableState;
     var EE = __require("events").EventEmitter;
     var EElistenerCount = function EElistenerCount2(emitter, type) {
       return emitter.listeners(type).length;
@@ -6753,7 +6756,7 @@ var require_stream_readable2 = __commonJS({
     var StringDecoder2;
     var createReadableStreamAsyncIterator;
     var from;
-    require_inherits()(Readable6, Stream);
+    require_inherits()(Readable5, Stream);
     var errorOrDestroy = destroyImpl.errorOrDestroy;
     var kProxyEvents = ["error", "close", "destroy", "pause", "resume"];
     function prependListener(emitter, event, fn) {
@@ -6797,9 +6800,9 @@ var require_stream_readable2 = __commonJS({
         this.encoding = options.encoding;
       }
     }
-    function Readable6(options) {
+    function Readable5(options) {
       Duplex = Duplex || require_stream_duplex2();
-      if (!(this instanceof Readable6)) return new Readable6(options);
+      if (!(this instanceof Readable5)) return new Readable5(options);
       var isDuplex = this instanceof Duplex;
       this._readableState = new ReadableState(options, this, isDuplex);
       this.readable = true;
@@ -6809,7 +6812,7 @@ var require_stream_readable2 = __commonJS({
       }
       Stream.call(this);
     }
-    Object.defineProperty(Readable6.prototype, "destroyed", {
+    Object.defineProperty(Readable5.prototype, "destroyed", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -6827,12 +6830,12 @@ var require_stream_readable2 = __commonJS({
         this._readableState.destroyed = value;
       }
     });
-    Readable6.prototype.destroy = destroyImpl.destroy;
-    Readable6.prototype._undestroy = destroyImpl.undestroy;
-    Readable6.prototype._destroy = function(err, cb) {
+    Readable5.prototype.destroy = destroyImpl.destroy;
+    Readable5.prototype._undestroy = destroyImpl.undestroy;
+    Readable5.prototype._destroy = function(err, cb) {
       cb(err);
     };
-    Readable6.prototype.push = function(chunk, encoding) {
+    Readable5.prototype.push = function(chunk, encoding) {
       var state = this._readableState;
       var skipChunkCheck;
       if (!state.objectMode) {
@@ -6849,7 +6852,7 @@ var require_stream_readable2 = __commonJS({
       }
       return readableAddChunk(this, chunk, encoding, false, skipChunkCheck);
     };
-    Readable6.prototype.unshift = function(chunk) {
+    Readable5.prototype.unshift = function(chunk) {
       return readableAddChunk(this, chunk, null, true, false);
     };
     function readableAddChunk(stream, chunk, encoding, addToFront, skipChunkCheck) {
@@ -6910,10 +6913,10 @@ var require_stream_readable2 = __commonJS({
       }
       return er;
     }
-    Readable6.prototype.isPaused = function() {
+    Readable5.prototype.isPaused = function() {
       return this._readableState.flowing === false;
     };
-    Readable6.prototype.setEncoding = function(enc) {
+    Readable5.prototype.setEncoding = function(enc) {
       if (!StringDecoder2) StringDecoder2 = require_string_decoder().StringDecoder;
       var decoder = new StringDecoder2(enc);
       this._readableState.decoder = decoder;
@@ -6959,7 +6962,7 @@ var require_stream_readable2 = __commonJS({
       }
       return state.length;
     }
-    Readable6.prototype.read = function(n) {
+    Readable5.prototype.read = function(n) {
       debug("read", n);
       n = parseInt(n, 10);
       var state = this._readableState;
@@ -7068,10 +7071,10 @@ var require_stream_readable2 = __commonJS({
       }
       state.readingMore = false;
     }
-    Readable6.prototype._read = function(n) {
+    Readable5.prototype._read = function(n) {
       errorOrDestroy(this, new ERR_METHOD_NOT_IMPLEMENTED("_read()"));
     };
-    Readable6.prototype.pipe = function(dest, pipeOpts) {
+    Readable5.prototype.pipe = function(dest, pipeOpts) {
       var src = this;
       var state = this._readableState;
       switch (state.pipesCount) {
@@ -7174,7 +7177,7 @@ var require_stream_readable2 = __commonJS({
         }
       };
     }
-    Readable6.prototype.unpipe = function(dest) {
+    Readable5.prototype.unpipe = function(dest) {
       var state = this._readableState;
       var unpipeInfo = {
         hasUnpiped: false
@@ -7208,7 +7211,7 @@ var require_stream_readable2 = __commonJS({
       dest.emit("unpipe", this, unpipeInfo);
       return this;
     };
-    Readable6.prototype.on = function(ev, fn) {
+    Readable5.prototype.on = function(ev, fn) {
       var res = Stream.prototype.on.call(this, ev, fn);
       var state = this._readableState;
       if (ev === "data") {
@@ -7229,15 +7232,15 @@ var require_stream_readable2 = __commonJS({
       }
       return res;
     };
-    Readable6.prototype.addListener = Readable6.prototype.on;
-    Readable6.prototype.removeListener = function(ev, fn) {
+    Readable5.prototype.addListener = Readable5.prototype.on;
+    Readable5.prototype.removeListener = function(ev, fn) {
       var res = Stream.prototype.removeListener.call(this, ev, fn);
       if (ev === "readable") {
         process.nextTick(updateReadableListening, this);
       }
       return res;
     };
-    Readable6.prototype.removeAllListeners = function(ev) {
+    Readable5.prototype.removeAllListeners = function(ev) {
       var res = Stream.prototype.removeAllListeners.apply(this, arguments);
       if (ev === "readable" || ev === void 0) {
         process.nextTick(updateReadableListening, this);
@@ -7257,7 +7260,7 @@ var require_stream_readable2 = __commonJS({
       debug("readable nexttick read 0");
       self2.read(0);
     }
-    Readable6.prototype.resume = function() {
+    Readable5.prototype.resume = function() {
       var state = this._readableState;
       if (!state.flowing) {
         debug("resume");
@@ -7283,7 +7286,7 @@ var require_stream_readable2 = __commonJS({
       flow(stream);
       if (state.flowing && !state.reading) stream.read(0);
     }
-    Readable6.prototype.pause = function() {
+    Readable5.prototype.pause = function() {
       debug("call pause flowing=%j", this._readableState.flowing);
       if (this._readableState.flowing !== false) {
         debug("pause");
@@ -7298,7 +7301,7 @@ var require_stream_readable2 = __commonJS({
       debug("flow", state.flowing);
       while (state.flowing && stream.read() !== null) ;
     }
-    Readable6.prototype.wrap = function(stream) {
+    Readable5.prototype.wrap = function(stream) {
       var _this = this;
       var state = this._readableState;
       var paused = false;
@@ -7343,14 +7346,14 @@ var require_stream_readable2 = __commonJS({
       return this;
     };
     if (typeof Symbol === "function") {
-      Readable6.prototype[Symbol.asyncIterator] = function() {
+      Readable5.prototype[Symbol.asyncIterator] = function() {
         if (createReadableStreamAsyncIterator === void 0) {
           createReadableStreamAsyncIterator = require_async_iterator2();
         }
         return createReadableStreamAsyncIterator(this);
       };
     }
-    Object.defineProperty(Readable6.prototype, "readableHighWaterMark", {
+    Object.defineProperty(Readable5.prototype, "readableHighWaterMark", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -7359,7 +7362,7 @@ var require_stream_readable2 = __commonJS({
         return this._readableState.highWaterMark;
       }
     });
-    Object.defineProperty(Readable6.prototype, "readableBuffer", {
+    Object.defineProperty(Readable5.prototype, "readableBuffer", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -7368,7 +7371,7 @@ var require_stream_readable2 = __commonJS({
         return this._readableState && this._readableState.buffer;
       }
     });
-    Object.defineProperty(Readable6.prototype, "readableFlowing", {
+    Object.defineProperty(Readable5.prototype, "readableFlowing", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -7382,8 +7385,8 @@ var require_stream_readable2 = __commonJS({
         }
       }
     });
-    Readable6._fromList = fromList;
-    Object.defineProperty(Readable6.prototype, "readableLength", {
+    Readable5._fromList = fromList;
+    Object.defineProperty(Readable5.prototype, "readableLength", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -7429,11 +7432,11 @@ var require_stream_readable2 = __commonJS({
       }
     }
     if (typeof Symbol === "function") {
-      Readable6.from = function(iterable, opts) {
+      Readable5.from = function(iterable, opts) {
         if (from === void 0) {
           from = require_from2();
         }
-        return from(Readable6, iterable, opts);
+        return from(Readable5, iterable, opts);
       };
     }
     function indexOf(xs, x) {
@@ -9226,9 +9229,9 @@ var require_stream_duplex3 = __commonJS({
       return keys2;
     };
     module.exports = Duplex;
-    var Readable6 = require_stream_readable3();
+    var Readable5 = require_stream_readable3();
     var Writable = require_stream_writable3();
-    require_inherits()(Duplex, Readable6);
+    require_inherits()(Duplex, Readable5);
     {
       keys = objectKeys(Writable.prototype);
       for (v = 0; v < keys.length; v++) {
@@ -9241,7 +9244,7 @@ var require_stream_duplex3 = __commonJS({
     var v;
     function Duplex(options) {
       if (!(this instanceof Duplex)) return new Duplex(options);
-      Readable6.call(this, options);
+      Readable5.call(this, options);
       Writable.call(this, options);
       this.allowHalfOpen = true;
       if (options) {
@@ -9659,14 +9662,14 @@ var require_from3 = __commonJS({
       return (hint === "string" ? String : Number)(input);
     }
     var ERR_INVALID_ARG_TYPE = require_errors3().codes.ERR_INVALID_ARG_TYPE;
-    function from(Readable6, iterable, opts) {
+    function from(Readable5, iterable, opts) {
       var iterator;
       if (iterable && typeof iterable.next === "function") {
         iterator = iterable;
       } else if (iterable && iterable[Symbol.asyncIterator]) iterator = iterable[Symbol.asyncIterator]();
       else if (iterable && iterable[Symbol.iterator]) iterator = iterable[Symbol.iterator]();
       else throw new ERR_INVALID_ARG_TYPE("iterable", ["Iterable"], iterable);
-      var readable = new Readable6(_objectSpread({
+      var readable = new Readable5(_objectSpread({
         objectMode: true
       }, opts));
       var reading = false;
@@ -9706,9 +9709,9 @@ var require_from3 = __commonJS({
 var require_stream_readable3 = __commonJS({
   "node_modules/tar-fs/node_modules/readable-stream/lib/_stream_readable.js"(exports, module) {
     "use strict";
-    module.exports = Readable6;
+    module.exports = Readable5;
     var Duplex;
-    Readable6.ReadableState = ReadableState;
+    Readable5.ReadableState = ReadableState;
     var EE = __require("events").EventEmitter;
     var EElistenerCount = function EElistenerCount2(emitter, type) {
       return emitter.listeners(type).length;
@@ -9743,7 +9746,7 @@ var require_stream_readable3 = __commonJS({
     var StringDecoder2;
     var createReadableStreamAsyncIterator;
     var from;
-    require_inherits()(Readable6, Stream);
+    require_inherits()(Readable5, Stream);
     var errorOrDestroy = destroyImpl.errorOrDestroy;
     var kProxyEvents = ["error", "close", "destroy", "pause", "resume"];
     function prependListener(emitter, event, fn) {
@@ -9787,9 +9790,9 @@ var require_stream_readable3 = __commonJS({
         this.encoding = options.encoding;
       }
     }
-    function Readable6(options) {
+    function Readable5(options) {
       Duplex = Duplex || require_stream_duplex3();
-      if (!(this instanceof Readable6)) return new Readable6(options);
+      if (!(this instanceof Readable5)) return new Readable5(options);
       var isDuplex = this instanceof Duplex;
       this._readableState = new ReadableState(options, this, isDuplex);
       this.readable = true;
@@ -9799,7 +9802,7 @@ var require_stream_readable3 = __commonJS({
       }
       Stream.call(this);
     }
-    Object.defineProperty(Readable6.prototype, "destroyed", {
+    Object.defineProperty(Readable5.prototype, "destroyed", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -9817,12 +9820,12 @@ var require_stream_readable3 = __commonJS({
         this._readableState.destroyed = value;
       }
     });
-    Readable6.prototype.destroy = destroyImpl.destroy;
-    Readable6.prototype._undestroy = destroyImpl.undestroy;
-    Readable6.prototype._destroy = function(err, cb) {
+    Readable5.prototype.destroy = destroyImpl.destroy;
+    Readable5.prototype._undestroy = destroyImpl.undestroy;
+    Readable5.prototype._destroy = function(err, cb) {
       cb(err);
     };
-    Readable6.prototype.push = function(chunk, encoding) {
+    Readable5.prototype.push = function(chunk, encoding) {
       var state = this._readableState;
       var skipChunkCheck;
       if (!state.objectMode) {
@@ -9839,7 +9842,7 @@ var require_stream_readable3 = __commonJS({
       }
       return readableAddChunk(this, chunk, encoding, false, skipChunkCheck);
     };
-    Readable6.prototype.unshift = function(chunk) {
+    Readable5.prototype.unshift = function(chunk) {
       return readableAddChunk(this, chunk, null, true, false);
     };
     function readableAddChunk(stream, chunk, encoding, addToFront, skipChunkCheck) {
@@ -9900,10 +9903,10 @@ var require_stream_readable3 = __commonJS({
       }
       return er;
     }
-    Readable6.prototype.isPaused = function() {
+    Readable5.prototype.isPaused = function() {
       return this._readableState.flowing === false;
     };
-    Readable6.prototype.setEncoding = function(enc) {
+    Readable5.prototype.setEncoding = function(enc) {
       if (!StringDecoder2) StringDecoder2 = require_string_decoder().StringDecoder;
       var decoder = new StringDecoder2(enc);
       this._readableState.decoder = decoder;
@@ -9949,7 +9952,7 @@ var require_stream_readable3 = __commonJS({
       }
       return state.length;
     }
-    Readable6.prototype.read = function(n) {
+    Readable5.prototype.read = function(n) {
       debug("read", n);
       n = parseInt(n, 10);
       var state = this._readableState;
@@ -10058,10 +10061,10 @@ var require_stream_readable3 = __commonJS({
       }
       state.readingMore = false;
     }
-    Readable6.prototype._read = function(n) {
+    Readable5.prototype._read = function(n) {
       errorOrDestroy(this, new ERR_METHOD_NOT_IMPLEMENTED("_read()"));
     };
-    Readable6.prototype.pipe = function(dest, pipeOpts) {
+    Readable5.prototype.pipe = function(dest, pipeOpts) {
       var src = this;
       var state = this._readableState;
       switch (state.pipesCount) {
@@ -10164,7 +10167,7 @@ var require_stream_readable3 = __commonJS({
         }
       };
     }
-    Readable6.prototype.unpipe = function(dest) {
+    Readable5.prototype.unpipe = function(dest) {
       var state = this._readableState;
       var unpipeInfo = {
         hasUnpiped: false
@@ -10198,7 +10201,7 @@ var require_stream_readable3 = __commonJS({
       dest.emit("unpipe", this, unpipeInfo);
       return this;
     };
-    Readable6.prototype.on = function(ev, fn) {
+    Readable5.prototype.on = function(ev, fn) {
       var res = Stream.prototype.on.call(this, ev, fn);
       var state = this._readableState;
       if (ev === "data") {
@@ -10219,15 +10222,15 @@ var require_stream_readable3 = __commonJS({
       }
       return res;
     };
-    Readable6.prototype.addListener = Readable6.prototype.on;
-    Readable6.prototype.removeListener = function(ev, fn) {
+    Readable5.prototype.addListener = Readable5.prototype.on;
+    Readable5.prototype.removeListener = function(ev, fn) {
       var res = Stream.prototype.removeListener.call(this, ev, fn);
       if (ev === "readable") {
         process.nextTick(updateReadableListening, this);
       }
       return res;
     };
-    Readable6.prototype.removeAllListeners = function(ev) {
+    Readable5.prototype.removeAllListeners = function(ev) {
       var res = Stream.prototype.removeAllListeners.apply(this, arguments);
       if (ev === "readable" || ev === void 0) {
         process.nextTick(updateReadableListening, this);
@@ -10247,7 +10250,7 @@ var require_stream_readable3 = __commonJS({
       debug("readable nexttick read 0");
       self2.read(0);
     }
-    Readable6.prototype.resume = function() {
+    Readable5.prototype.resume = function() {
       var state = this._readableState;
       if (!state.flowing) {
         debug("resume");
@@ -10273,7 +10276,7 @@ var require_stream_readable3 = __commonJS({
       flow(stream);
       if (state.flowing && !state.reading) stream.read(0);
     }
-    Readable6.prototype.pause = function() {
+    Readable5.prototype.pause = function() {
       debug("call pause flowing=%j", this._readableState.flowing);
       if (this._readableState.flowing !== false) {
         debug("pause");
@@ -10288,7 +10291,7 @@ var require_stream_readable3 = __commonJS({
       debug("flow", state.flowing);
       while (state.flowing && stream.read() !== null) ;
     }
-    Readable6.prototype.wrap = function(stream) {
+    Readable5.prototype.wrap = function(stream) {
       var _this = this;
       var state = this._readableState;
       var paused = false;
@@ -10333,14 +10336,14 @@ var require_stream_readable3 = __commonJS({
       return this;
     };
     if (typeof Symbol === "function") {
-      Readable6.prototype[Symbol.asyncIterator] = function() {
+      Readable5.prototype[Symbol.asyncIterator] = function() {
         if (createReadableStreamAsyncIterator === void 0) {
           createReadableStreamAsyncIterator = require_async_iterator3();
         }
         return createReadableStreamAsyncIterator(this);
       };
     }
-    Object.defineProperty(Readable6.prototype, "readableHighWaterMark", {
+    Object.defineProperty(Readable5.prototype, "readableHighWaterMark", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -10349,7 +10352,7 @@ var require_stream_readable3 = __commonJS({
         return this._readableState.highWaterMark;
       }
     });
-    Object.defineProperty(Readable6.prototype, "readableBuffer", {
+    Object.defineProperty(Readable5.prototype, "readableBuffer", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -10358,7 +10361,7 @@ var require_stream_readable3 = __commonJS({
         return this._readableState && this._readableState.buffer;
       }
     });
-    Object.defineProperty(Readable6.prototype, "readableFlowing", {
+    Object.defineProperty(Readable5.prototype, "readableFlowing", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -10372,8 +10375,8 @@ var require_stream_readable3 = __commonJS({
         }
       }
     });
-    Readable6._fromList = fromList;
-    Object.defineProperty(Readable6.prototype, "readableLength", {
+    Readable5._fromList = fromList;
+    Object.defineProperty(Readable5.prototype, "readableLength", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -10419,11 +10422,11 @@ var require_stream_readable3 = __commonJS({
       }
     }
     if (typeof Symbol === "function") {
-      Readable6.from = function(iterable, opts) {
+      Readable5.from = function(iterable, opts) {
         if (from === void 0) {
           from = require_from3();
         }
-        return from(Readable6, iterable, opts);
+        return from(Readable5, iterable, opts);
       };
     }
     function indexOf(xs, x) {
@@ -11043,11 +11046,11 @@ var require_end_of_stream4 = __commonJS({
 // node_modules/tar-fs/node_modules/tar-stream/pack.js
 var require_pack = __commonJS({
   "node_modules/tar-fs/node_modules/tar-stream/pack.js"(exports, module) {
-    var constants4 = require_fs_constants();
+    var constants3 = require_fs_constants();
     var eos = require_end_of_stream4();
     var inherits = require_inherits();
     var alloc = Buffer.alloc;
-    var Readable6 = require_readable3().Readable;
+    var Readable5 = require_readable3().Readable;
     var Writable = require_readable3().Writable;
     var StringDecoder2 = __require("string_decoder").StringDecoder;
     var headers = require_headers();
@@ -11061,16 +11064,16 @@ var require_pack = __commonJS({
       if (size) self2.push(END_OF_TAR.slice(0, 512 - size));
     };
     function modeToType(mode) {
-      switch (mode & constants4.S_IFMT) {
-        case constants4.S_IFBLK:
+      switch (mode & constants3.S_IFMT) {
+        case constants3.S_IFBLK:
           return "block-device";
-        case constants4.S_IFCHR:
+        case constants3.S_IFCHR:
           return "character-device";
-        case constants4.S_IFDIR:
+        case constants3.S_IFDIR:
           return "directory";
-        case constants4.S_IFIFO:
+        case constants3.S_IFIFO:
           return "fifo";
-        case constants4.S_IFLNK:
+        case constants3.S_IFLNK:
           return "symlink";
       }
       return "file";
@@ -11123,14 +11126,14 @@ var require_pack = __commonJS({
     };
     var Pack = function(opts) {
       if (!(this instanceof Pack)) return new Pack(opts);
-      Readable6.call(this, opts);
+      Readable5.call(this, opts);
       this._drain = noop;
       this._finalized = false;
       this._finalizing = false;
       this._destroyed = false;
       this._stream = null;
     };
-    inherits(Pack, Readable6);
+    inherits(Pack, Readable5);
     Pack.prototype.entry = function(header, buffer, callback) {
       if (this._stream) throw new Error("already piping an entry");
       if (this._finalized || this._destroyed) return;
@@ -16476,216 +16479,7 @@ async function untaggedRef(runtime, image) {
 var import_tar_stream = __toESM(require_tar_stream(), 1);
 import { createHash } from "node:crypto";
 import { once } from "node:events";
-import { Readable as Readable2 } from "node:stream";
-
-// src/store/chunk-read.ts
-import { open } from "node:fs/promises";
 import { Readable } from "node:stream";
-
-// src/archive/compression.ts
-import { constants as constants2, createZstdCompress, createZstdDecompress } from "node:zlib";
-
-// src/archive/zstd-frame.ts
-var magic = 4247762216;
-var magicBytes = [40, 181, 47, 253];
-var ZstdFrameScan = class {
-  state = "header";
-  pending = [];
-  skip = 0;
-  lastBlock = false;
-  hasChecksum = false;
-  frames = 0;
-  /** Where the first frame ended, once it did, and where the last whole frame ended. */
-  firstEnd;
-  lastEnd = 0;
-  total = 0;
-  /** True between frames: everything so far was whole frames. */
-  get ended() {
-    return this.state === "between";
-  }
-  /** False when the input is not a frame this scan can follow: the decompressor's own checks then apply. */
-  get following() {
-    return this.state !== "unknown";
-  }
-  /** Bytes after the last whole frame once they were refused (0 while there are none). */
-  get trailing() {
-    return this.state === "refused" ? this.total - this.lastEnd : 0;
-  }
-  feed(chunk) {
-    let at = 0;
-    while (at < chunk.length && this.state !== "unknown" && this.state !== "refused") {
-      if (this.skip > 0) {
-        const step = Math.min(this.skip, chunk.length - at);
-        this.skip -= step;
-        at += step;
-        if (this.skip === 0) this.afterSkip(this.total + at);
-        continue;
-      }
-      if (this.state === "between") this.give("header");
-      this.pending.push(chunk[at++]);
-      this.parsePending(this.total + at);
-    }
-    this.total += chunk.length;
-  }
-  parsePending(position) {
-    const bytes = this.pending;
-    if (this.state === "header") {
-      if (this.frames > 0 && bytes.length <= 4 && bytes[bytes.length - 1] !== magicBytes[bytes.length - 1])
-        return this.give("refused");
-      if (bytes.length < 5) return;
-      if (Buffer.from(bytes.slice(0, 4)).readUInt32LE(0) !== magic)
-        return this.give(this.frames === 0 ? "unknown" : "refused");
-      const descriptor = bytes[4];
-      const singleSegment = descriptor >> 5 & 1;
-      const contentSize = [singleSegment ? 1 : 0, 2, 4, 8][descriptor >> 6];
-      const dictionary = [0, 1, 2, 4][descriptor & 3];
-      this.hasChecksum = (descriptor >> 2 & 1) === 1;
-      if (bytes.length < 5 + (singleSegment ? 0 : 1) + dictionary + contentSize) return;
-      this.give("block-header");
-    } else if (this.state === "block-header" && bytes.length === 3) {
-      const header = bytes[0] | bytes[1] << 8 | bytes[2] << 16;
-      const type = header >> 1 & 3;
-      const size = header >>> 3;
-      if (type === 3) return this.give(this.frames === 0 ? "unknown" : "refused");
-      if (this.frames > 0 && size > 0) return this.give("refused");
-      this.lastBlock = (header & 1) === 1;
-      this.skip = type === 1 ? 1 : size;
-      this.give("block-body");
-      if (this.skip === 0) this.afterSkip(position);
-    }
-  }
-  afterSkip(position) {
-    if (this.state === "checksum" || this.state === "block-body" && this.lastBlock && !this.hasChecksum) {
-      this.frames++;
-      this.firstEnd ??= position;
-      this.lastEnd = position;
-      return this.give("between");
-    }
-    if (!this.lastBlock) return this.give("block-header");
-    this.skip = 4;
-    this.give("checksum");
-  }
-  give(state) {
-    this.state = state;
-    this.pending = [];
-  }
-};
-
-// src/archive/compression.ts
-var chunkSize = 1024 * 1024;
-function zstdCompress(level) {
-  return createZstdCompress({
-    chunkSize,
-    params: {
-      [constants2.ZSTD_c_compressionLevel]: level,
-      [constants2.ZSTD_c_checksumFlag]: 1
-    }
-  });
-}
-function zstdDecompress() {
-  const stream = createZstdDecompress({ chunkSize });
-  const hooks = stream;
-  const scan = new ZstdFrameScan();
-  const transform = hooks._transform.bind(stream);
-  const flush = hooks._flush.bind(stream);
-  const destroy = hooks._destroy.bind(stream);
-  hooks._transform = (chunk, encoding, callback) => {
-    const start = scan.total;
-    scan.feed(chunk);
-    if (scan.trailing > 0) return callback(trailingBytes(scan, scan.trailing));
-    const end = scan.firstEnd === void 0 ? chunk.length : Math.max(0, scan.firstEnd - start);
-    if (end === 0) return callback();
-    transform(end < chunk.length ? chunk.subarray(0, end) : chunk, encoding, callback);
-  };
-  hooks._flush = (callback) => {
-    if (scan.following && !scan.ended) return callback(truncated(scan));
-    flush(callback);
-  };
-  hooks._destroy = (error, callback) => destroy(error === null ? null : explained(error, scan), callback);
-  return stream;
-}
-function explained(error, scan) {
-  if (error instanceof HandoffError || error.code === "ERR_STREAM_PREMATURE_CLOSE") return error;
-  if (scan.following && !scan.ended && /unexpected end/i.test(error.message)) return truncated(scan);
-  if (!/^(Z_|ZSTD_)/.test(String(error.code))) return error;
-  return new HandoffError(
-    `the stored payload is corrupt: zstd could not decompress it (${error.message}) after ${scan.total} bytes; the entry was damaged in storage or transit: save the images again under this key (or a new one)`
-  );
-}
-function truncated(scan) {
-  return new HandoffError(
-    `the stored payload is truncated: it ends after ${scan.total} bytes, inside its zstd frame (the save or the download was cut short); the entry is damaged: save the images again under this key (or a new one)`
-  );
-}
-function trailingBytes(scan, extra) {
-  return new HandoffError(
-    `the stored payload carries bytes after the end of its zstd frame (at least ${extra} extra bytes of ${scan.total}); it was altered or two payloads were joined: it is refused, save the images again under this key (or a new one)`
-  );
-}
-var zstdMagic = Buffer.from([40, 181, 47, 253]);
-function isZstd(head) {
-  return head.subarray(0, 4).equals(zstdMagic);
-}
-
-// src/store/chunk-read.ts
-var pieceBytes = 1024 * 1024;
-async function readChunk(chunk, buffer) {
-  if (!chunk.compressed || !await chunkStartsFrame(chunk))
-    return Readable.from(
-      pieces(chunk, () => Buffer.allocUnsafe(pieceBytes)),
-      { objectMode: false }
-    );
-  const output = zstdDecompress();
-  feed(chunk, buffer, output).catch((error) => output.destroy(error));
-  return output;
-}
-async function feed(chunk, buffer, output) {
-  for await (const piece of pieces(chunk, () => buffer)) {
-    await new Promise(
-      (resolve2, reject) => output.write(piece, (error) => error ? reject(error) : resolve2())
-    );
-  }
-  output.end();
-}
-async function chunkStartsFrame(chunk) {
-  const head = Buffer.alloc(4);
-  let length = 0;
-  for await (const piece of pieces(chunk, () => head.subarray(length))) {
-    length += piece.length;
-    if (length === head.length) break;
-  }
-  return isZstdFrame(head.subarray(0, length));
-}
-async function* pieces(chunk, into) {
-  const handle = await open(chunk.file);
-  try {
-    const end = chunk.end ?? Infinity;
-    for (let position = chunk.start ?? 0; position <= end; ) {
-      const target = into();
-      const bytesRead = await readSome(handle, target, position, end, chunk.arriving);
-      if (bytesRead === 0) break;
-      position += bytesRead;
-      yield target.subarray(0, bytesRead);
-    }
-  } finally {
-    await handle.close();
-  }
-}
-async function readSome(handle, target, position, end, arrival) {
-  for (; ; ) {
-    const whole = arrival === void 0 || arrival.complete();
-    const limit = whole ? end + 1 : Math.min(end + 1, arrival.written());
-    if (position < limit) {
-      const length = Math.min(target.length, limit - position);
-      const { bytesRead } = await handle.read(target, 0, length, position);
-      if (bytesRead > 0 || whole) return bytesRead;
-    } else if (whole) return 0;
-    if (arrival.failure() !== void 0) throw arrival.failure();
-    await arrival.next();
-  }
-}
-
-// src/store/assemble.ts
 var ChunkFetchError = class extends HandoffError {
 };
 function assembleArchive(index, plan, store, options) {
@@ -16717,7 +16511,7 @@ function assembleArchive(index, plan, store, options) {
     pack.destroy(error instanceof Error ? error : new Error(String(error)));
   });
   pack.on("close", () => void fetcher.close());
-  const stream = Readable2.from(pack, { objectMode: false });
+  const stream = Readable.from(pack, { objectMode: false });
   stream.on("error", () => void 0);
   return { stream, failure: () => failure };
 }
@@ -17340,7 +17134,7 @@ function progress(log, clock, label2, total, everyMs = 5e3) {
 
 // src/archive/oci-convert.ts
 var import_tar_stream2 = __toESM(require_tar_stream(), 1);
-import { PassThrough as PassThrough2, Readable as Readable4 } from "node:stream";
+import { PassThrough as PassThrough2, Readable as Readable3 } from "node:stream";
 import { pipeline as pipeline2 } from "node:stream/promises";
 
 // src/archive/layer-rewrite.ts
@@ -17348,9 +17142,9 @@ import { createHash as createHash3 } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
 import { rm } from "node:fs/promises";
 import { join } from "node:path";
-import { PassThrough, Readable as Readable3, Transform } from "node:stream";
+import { PassThrough, Readable as Readable2, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { createGunzip, createGzip, createZstdDecompress as createZstdDecompress2 } from "node:zlib";
+import { createGunzip, createGzip, createZstdDecompress } from "node:zlib";
 var layerLevels = { gzip: 6, zstd: 3 };
 async function keepLayer(out, layer, body) {
   const hash = createHash3("sha256");
@@ -17414,7 +17208,7 @@ async function convertLayer(out, body) {
     if (!out.emitted.has(layer.digest)) {
       out.emitted.add(layer.digest);
       const stored = createReadStream(file, { highWaterMark: 1024 * 1024 });
-      const body2 = target === "uncompressed" ? stored.pipe(createZstdDecompress2()) : stored;
+      const body2 = target === "uncompressed" ? stored.pipe(createZstdDecompress()) : stored;
       if (body2 !== stored) stored.once("error", (error) => body2.destroy(error));
       await writeStream(out.pack, blobPath(layer.digest), size, body2);
     }
@@ -17425,13 +17219,13 @@ async function convertLayer(out, body) {
   }
 }
 function decompressor(source) {
-  return source === "gzip" ? createGunzip() : createZstdDecompress2();
+  return source === "gzip" ? createGunzip() : createZstdDecompress();
 }
 async function peek(body) {
   const iterator = body[Symbol.asyncIterator]();
   const first = await iterator.next();
   const head = first.done ? Buffer.alloc(0) : first.value;
-  return { first: head, stream: Readable3.from(prepend(head, iterator)) };
+  return { first: head, stream: Readable2.from(prepend(head, iterator)) };
 }
 async function* prepend(head, rest) {
   if (head.length > 0) yield head;
@@ -17668,17 +17462,17 @@ function convertArchive(input, options, scratch) {
     const failure = error?.syscall !== void 0 ? error : watch.explain(error);
     pack.destroy(failure instanceof Error ? failure : new Error(String(failure)));
   });
-  return { archive: Readable4.from(pack, { objectMode: false }), renamed: () => renamed };
+  return { archive: Readable3.from(pack, { objectMode: false }), renamed: () => renamed };
 }
 async function take(convert, header, body) {
   const { state } = convert;
   const path = normalizePath(header.name);
   if (isSpecialEntry(header.type)) throw specialEntry(path, header.type);
   if (++state.entries > maxEntries) throw overBudget(`more than ${maxEntries} entries`);
-  const pieces2 = body[Symbol.asyncIterator]();
+  const pieces = body[Symbol.asyncIterator]();
   const isFile = header.type === "file" || header.type === "contiguous-file";
   if (!isFile) {
-    await drain(pieces2);
+    await drain(pieces);
     const link = header.linkname ?? "";
     if (header.type === "symlink") state.contents.files.set(path, { size: 0, link: symlinkTarget(path, link) });
     else if (header.type === "link") state.contents.files.set(path, { size: 0, link: normalizePath(link) });
@@ -17686,10 +17480,10 @@ async function take(convert, header, body) {
     return;
   }
   const size = header.size ?? 0;
-  const first = await pieces2.next();
+  const first = await pieces.next();
   const head = first.done ? Buffer.alloc(0) : first.value;
   if (isNameFile(path) || size <= jsonLimit && looksLikeJson(head) || size < smallLimit) {
-    const whole = await readRest(head, pieces2, state);
+    const whole = await readRest(head, pieces, state);
     if (isNameFile(path)) state.contents.nameFiles.set(path, whole);
     else if (looksLikeJson(whole)) state.contents.json.set(path, whole);
     else state.small.set(path, whole);
@@ -17698,7 +17492,7 @@ async function take(convert, header, body) {
   }
   state.contents.files.set(path, { size });
   const digest = configDigestOfPath(path);
-  const stream = Readable4.from(prepend(head, pieces2));
+  const stream = Readable3.from(prepend(head, pieces));
   const kept = digest !== void 0 && path.startsWith("blobs/sha256/") && compressionOf(head) === convert.options.compression;
   state.layers.set(
     path,
@@ -17714,7 +17508,7 @@ async function finish(convert) {
       const path = resolved2(layer.path);
       const small = state.small.get(path);
       if (!state.layers.has(path) && small !== void 0)
-        state.layers.set(path, await convertLayer(convert.out, Readable4.from([small])));
+        state.layers.set(path, await convertLayer(convert.out, Readable3.from([small])));
     }
   }
   const configSizes = /* @__PURE__ */ new Map();
@@ -17744,10 +17538,10 @@ async function emit(convert, digest, body) {
   convert.out.emitted.add(digest);
   await writeBody2(convert.pack, blobPath(digest), body);
 }
-async function readRest(head, pieces2, state) {
+async function readRest(head, pieces, state) {
   const parts = [head];
   let seen = head.length;
-  for (let next = await pieces2.next(); !next.done; next = await pieces2.next()) {
+  for (let next = await pieces.next(); !next.done; next = await pieces.next()) {
     parts.push(next.value);
     seen += next.value.length;
   }
@@ -17756,8 +17550,8 @@ async function readRest(head, pieces2, state) {
     throw overBudget(`more than ${heldBytesBudget >> 20} MiB of small files (configs, manifests)`);
   return Buffer.concat(parts, seen);
 }
-async function drain(pieces2) {
-  while (!(await pieces2.next()).done) {
+async function drain(pieces) {
+  while (!(await pieces.next()).done) {
   }
 }
 
@@ -18143,11 +17937,11 @@ function failed(argv, result) {
 }
 
 // src/runtimes/path-lookup.ts
-import { access, constants as constants3 } from "node:fs/promises";
+import { access, constants as constants2 } from "node:fs/promises";
 import { delimiter, join as join2 } from "node:path";
 async function isOnPath(command, path = process.env.PATH ?? "") {
   for (const dir of path.split(delimiter).filter(Boolean)) {
-    if (await access(join2(dir, command), constants3.X_OK).then(
+    if (await access(join2(dir, command), constants2.X_OK).then(
       () => true,
       () => false
     ))
@@ -18325,41 +18119,41 @@ async function storeEntry(header, body, sink, chunkBytes, state) {
   const path = normalizePath(header.name);
   const mode = header.mode ?? 420;
   if (isSpecialEntry(header.type)) throw specialEntry(path, header.type);
-  const pieces2 = body[Symbol.asyncIterator]();
+  const pieces = body[Symbol.asyncIterator]();
   switch (header.type) {
     case "directory":
-      await drain2(pieces2);
+      await drain2(pieces);
       return path === "" ? void 0 : { path, mode, type: "directory" };
     case "symlink":
     case "link": {
-      await drain2(pieces2);
+      await drain2(pieces);
       return { path, mode, type: header.type, linkname: normalizePath(header.linkname ?? "") };
     }
     case "file":
     case "contiguous-file":
-      return storeFile({ path, mode, size: header.size ?? 0 }, pieces2, sink, chunkBytes, state);
+      return storeFile({ path, mode, size: header.size ?? 0 }, pieces, sink, chunkBytes, state);
     default:
       throw new HandoffError(
         `not an image archive: ${path} is a ${header.type ?? "special"} entry, which no image archive holds; save the image again`
       );
   }
 }
-async function drain2(pieces2) {
-  while (!(await pieces2.next()).done) {
+async function drain2(pieces) {
+  while (!(await pieces.next()).done) {
   }
 }
-async function storeFile(file, pieces2, sink, chunkBytes, state) {
+async function storeFile(file, pieces, sink, chunkBytes, state) {
   const { path, mode, size } = file;
   const nameFile = isNameFile(path);
   let first;
   if (nameFile || size <= jsonInline) {
-    const inline = await readInline(file, pieces2, nameFile, state);
+    const inline = await readInline(file, pieces, nameFile, state);
     if (Buffer.isBuffer(inline)) return { path, mode, type: "file", size, inline: inline.toString("base64") };
     first = inline.first;
   }
-  return { path, mode, type: "file", size, chunks: await writeChunks(first, pieces2, sink, chunkBytes) };
+  return { path, mode, type: "file", size, chunks: await writeChunks(first, pieces, sink, chunkBytes) };
 }
-async function readInline(file, pieces2, nameFile, state) {
+async function readInline(file, pieces, nameFile, state) {
   if (nameFile && file.size > jsonInline) {
     throw new HandoffError(
       `not an image archive: ${file.path} is ${file.size} bytes, far larger than any name file; save the image again`
@@ -18367,7 +18161,7 @@ async function readInline(file, pieces2, nameFile, state) {
   }
   const parts = [];
   let seen = 0;
-  for (let next = await pieces2.next(); !next.done; next = await pieces2.next()) {
+  for (let next = await pieces.next(); !next.done; next = await pieces.next()) {
     const data = next.value;
     if (seen === 0 && !nameFile && file.size > tinyInline && !looksLikeJson(data)) return { first: data };
     parts.push(data);
@@ -18378,7 +18172,7 @@ async function readInline(file, pieces2, nameFile, state) {
     throw overBudget(`more than ${heldBytesBudget >> 20} MiB of small files (configs, manifests)`);
   return Buffer.concat(parts, seen);
 }
-async function writeChunks(first, pieces2, sink, chunkBytes) {
+async function writeChunks(first, pieces, sink, chunkBytes) {
   const digests = [];
   let target;
   let hash = createHash4("sha256");
@@ -18397,7 +18191,7 @@ async function writeChunks(first, pieces2, sink, chunkBytes) {
     let data = first;
     for (; ; ) {
       if (data === void 0) {
-        const next = await pieces2.next();
+        const next = await pieces.next();
         if (next.done) break;
         data = next.value;
       }
@@ -18422,10 +18216,10 @@ async function writeChunks(first, pieces2, sink, chunkBytes) {
 
 // src/archive/archive-file.ts
 import { createReadStream as createReadStream3 } from "node:fs";
-import { open as open2 } from "node:fs/promises";
-import { createGunzip as createGunzip2, createZstdDecompress as createZstdDecompress3 } from "node:zlib";
+import { open } from "node:fs/promises";
+import { createGunzip as createGunzip2, createZstdDecompress as createZstdDecompress2 } from "node:zlib";
 async function compressionOf2(path) {
-  const handle = await open2(path, "r");
+  const handle = await open(path, "r");
   try {
     const head = Buffer.alloc(4);
     const { bytesRead } = await handle.read(head, 0, 4, 0);
@@ -18439,7 +18233,7 @@ async function openArchiveFile(path) {
   const compression = await compressionOf2(path);
   const raw = createReadStream3(path, { highWaterMark: 1024 * 1024 });
   if (compression === "none") return raw;
-  const inflate = compression === "gzip" ? createGunzip2() : createZstdDecompress3();
+  const inflate = compression === "gzip" ? createGunzip2() : createZstdDecompress2();
   raw.once("error", (error) => inflate.destroy(error));
   inflate.once("close", () => raw.destroy());
   return raw.pipe(inflate);
@@ -18733,19 +18527,19 @@ async function createStore(settings, log, env = process.env) {
   const workDir = workDirectory(env);
   switch (settings.backend) {
     case "local":
-      return (await import("./local-store-GNYMFWB6.js")).createLocalStore(settings.path);
+      return (await import("./local-store-R63XN432.js")).createLocalStore(settings.path);
     case "cache":
-      return (await import("./cache-store-WVADUSLF.js")).createCacheStore({ workDir, log });
+      return (await import("./cache-store-2QG364PH.js")).createCacheStore({ workDir, log });
     case "artifact": {
       const [{ createArtifactBackend }, { createPackStore }] = await Promise.all([
         import("./artifact-P3YZLALN.js"),
-        import("./pack-store-UNHSP6H5.js")
+        import("./pack-store-JTYOLCL4.js")
       ]);
       return createPackStore(createArtifactBackend({ log, ...settings.artifact }), workDir);
     }
     case "registry": {
       if (settings.registry === void 0) throw new Error("backend: registry without registry settings");
-      const { createRegistryStore } = await import("./registry-store-N5DDUBFR.js");
+      const { createRegistryStore } = await import("./registry-store-DGZTG62O.js");
       return createRegistryStore({ ...settings.registry, workDir, log });
     }
   }
@@ -19173,7 +18967,7 @@ import { createHash as createHash5 } from "node:crypto";
 import { createReadStream as createReadStream4, createWriteStream as createWriteStream3 } from "node:fs";
 import { rm as rm3 } from "node:fs/promises";
 import { join as join6 } from "node:path";
-import { Readable as Readable5, Transform as Transform6 } from "node:stream";
+import { Readable as Readable4, Transform as Transform6 } from "node:stream";
 import { pipeline as pipeline5 } from "node:stream/promises";
 
 // src/archive/flat-image.ts
@@ -19397,7 +19191,7 @@ function flattenedArchive(docker, host, targets, options) {
     for (const file of flatNameFiles(flat)) await writeBody3(pack, file.name, file.body);
     pack.finalize();
   })().catch((error) => pack.destroy(error instanceof Error ? error : new Error(String(error))));
-  return { archive: Readable5.from(pack, { objectMode: false }), reports: () => reports };
+  return { archive: Readable4.from(pack, { objectMode: false }), reports: () => reports };
 }
 var containerLabel = "image-handoff.flatten";
 var staleSeconds = 60 * 60;
@@ -20362,4 +20156,4 @@ export {
   debugUnexpected,
   withDeps
 };
-/*! For license information please see chunk-4X3BZZ7A.js.LEGAL.txt */
+/*! For license information please see chunk-XMOY6JSA.js.LEGAL.txt */

@@ -9,15 +9,15 @@ import {
   saveImages,
   terminalLine,
   withDeps
-} from "./chunk-4X3BZZ7A.js";
+} from "./chunk-XMOY6JSA.js";
 import "./chunk-U5GEQORK.js";
 import "./chunk-OTW4DL2O.js";
-import "./chunk-LA5JCTKJ.js";
+import "./chunk-YN3NJOQJ.js";
 import "./chunk-QOJPH54H.js";
 import "./chunk-PABUF2JJ.js";
 import "./chunk-XUTTEGAI.js";
 import "./chunk-IFMEWGSE.js";
-import "./chunk-ELNKQVSH.js";
+import "./chunk-J7MNMCMW.js";
 import "./chunk-FRI2AGEC.js";
 import {
   HandoffError,

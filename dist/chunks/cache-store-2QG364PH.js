@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; import { fileURLToPath as __fileURLToPath } from 'node:url'; import { dirname as __pathDirname } from 'node:path'; const require = __createRequire(import.meta.url); const __ih_filename = __fileURLToPath(import.meta.url); const __ih_dirname = __pathDirname(__ih_filename);
 import {
   startsFrame
-} from "./chunk-LA5JCTKJ.js";
+} from "./chunk-YN3NJOQJ.js";
 import {
   BlobClient,
   TwirpError,
@@ -18,7 +18,7 @@ import "./chunk-XUTTEGAI.js";
 import "./chunk-IFMEWGSE.js";
 import {
   IndexFormatError
-} from "./chunk-ELNKQVSH.js";
+} from "./chunk-J7MNMCMW.js";
 import {
   arrivingChunk
 } from "./chunk-N5RGHHB3.js";
@@ -317,7 +317,7 @@ function serviceChunks(service2, scratch, env) {
       try {
         if (!writable) return 0;
         const size = (await stat2(file)).size;
-        const version = await startsFrame(file) ? chunkVersion : rawChunkVersion;
+        const version = await startsFrame({ file }) ? chunkVersion : rawChunkVersion;
         const reserved = await service2.create(chunkKey(digest), version).catch(failure("reserve", digest));
         if ("taken" in reserved) return await awaitOtherJob(digest, reserved.taken, find);
         await new BlobClient(reserved.uploadUrl).getBlockBlobClient().upload(() => pacedFileRead(file), size).catch(failure("upload", digest));

@@ -13,7 +13,7 @@ import {
   saveImages,
   selects,
   withDeps
-} from "./chunk-4X3BZZ7A.js";
+} from "./chunk-XMOY6JSA.js";
 import {
   debug,
   getInput,

@@ -22,7 +22,7 @@ import {
   parseIndex,
   parseReference,
   symlinkTarget
-} from "./chunk-ELNKQVSH.js";
+} from "./chunk-J7MNMCMW.js";
 import {
   arrivingChunk,
   downloadInto
