@@ -2,8 +2,8 @@ import { createRequire as __createRequire } from 'node:module'; import { fileURL
 import {
   coreIO,
   runPost
-} from "./chunks/chunk-GHUS7VW6.js";
-import "./chunks/chunk-XMOY6JSA.js";
+} from "./chunks/chunk-QCRQD45A.js";
+import "./chunks/chunk-KELGQBQK.js";
 import "./chunks/chunk-U5GEQORK.js";
 import "./chunks/chunk-OTW4DL2O.js";
 import "./chunks/chunk-YN3NJOQJ.js";

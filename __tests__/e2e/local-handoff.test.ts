@@ -75,6 +75,7 @@ describe.each<DockerFlavour>(['20.10', ...docker26Flavours])('Docker %s', (flavo
 
       const loaded = await step({ mode: 'load', key: 'round' })
       expect(loaded.exitCode).toBe(0)
+      expect(loaded.stdout).toContain('Loading 3 images as 2 archives at once')
       expect(loaded.outputs).toMatchObject({ hit: 'true', 'matched-key': 'round' })
       expect(
         (JSON.parse(loaded.outputs.images!) as { name: string; id: string }[]).map((r) => [r.name, r.id]).sort()
@@ -184,6 +185,33 @@ describe.each<DockerFlavour>(['20.10', ...docker26Flavours])('Docker %s', (flavo
       try {
         const before = await images()
         const result = await step({ mode: 'load', key: 'to-damage' })
+        expect(result.exitCode).not.toBe(0)
+        expect(annotations(result, 'error').join('\n')).toMatch(/stored chunk sha256:[0-9a-f]{64} is damaged/)
+        expect(await images()).toEqual(before)
+      } finally {
+        await Promise.all(blobs.map((blob, i) => writeFile(blob, originals[i]!)))
+      }
+    })
+
+    it('a damaged chunk in one of two archives loaded at once: neither image is loaded', async () => {
+      await buildBusybox(engine, 'broken:1', ['RUN head -c 300000 /dev/urandom > /data'])
+      await buildBusybox(engine, 'intact:1', ['RUN echo intact > /who'])
+      await step({ mode: 'save', key: 'half-damaged', images: 'broken:1\nintact:1' })
+      await docker(engine, ['rmi', 'broken:1', 'intact:1'])
+      const index = JSON.parse(await readFile(join(store, 'index', indexFileName('half-damaged')), 'utf8')) as {
+        entries: { size?: number; chunks?: string[] }[]
+      }
+      // The layer of /data (a tar of a bit over 300000 bytes) does not compress: its chunks are raw.
+      const isData = (size = 0): boolean => size > 300000 && size < 310000
+      const broken = index.entries.filter((e) => isData(e.size)).flatMap((e) => e.chunks ?? [])
+      expect(broken.length).toBeGreaterThan(0)
+      const blobs = broken.map((digest) => join(store, 'blobs', 'sha256', digest.slice(7)))
+      const originals = await Promise.all(blobs.map((blob) => readFile(blob)))
+      await Promise.all(blobs.map((blob) => truncate(blob, 1000)))
+      try {
+        const before = await images()
+        const result = await step({ mode: 'load', key: 'half-damaged' })
+        expect(result.stdout).toContain('Loading 2 images as 2 archives at once')
         expect(result.exitCode).not.toBe(0)
         expect(annotations(result, 'error').join('\n')).toMatch(/stored chunk sha256:[0-9a-f]{64} is damaged/)
         expect(await images()).toEqual(before)

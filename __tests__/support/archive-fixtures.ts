@@ -14,8 +14,9 @@ import type { RewriteOptions } from '../../src/archive/name-files.js'
 import { readModel } from '../../src/archive/read-model.js'
 import { assembleArchive } from '../../src/store/assemble.js'
 import { storeSink } from '../../src/store/chunk-sink.js'
-import { encodeIndex, newIndex, parseIndex } from '../../src/store/format.js'
-import { planLoad } from '../../src/store/load-plan.js'
+import type { BlobStore } from '../../src/store/blob-store.js'
+import { encodeIndex, newIndex, parseIndex, type StoreIndex } from '../../src/store/format.js'
+import { planLoad, type LoadPlan } from '../../src/store/load-plan.js'
 import { splitArchive } from '../../src/store/split.js'
 
 export interface TarFile {
@@ -185,27 +186,40 @@ export interface StoreRun {
 export async function throughStore(input: Buffer | Buffer[], options: RewriteOptions = {}): Promise<StoreRun> {
   const dir = await mkdtemp(join(tmpdir(), 'ih-fixture-store-'))
   try {
-    const store = createLocalStore(dir)
-    await store.prepare()
-    const sink = storeSink(store, { compressionLevel: 1, inFlight: 2, inFlightBytes: 1 << 30 })
-    const chunkBytes = 64 * 1024
-    let saved
-    try {
-      const split = await splitArchive(Readable.from(Array.isArray(input) ? input : [input]), sink, chunkBytes)
-      saved = newIndex(readModel(split.contents), split.entries, chunkBytes)
-    } catch (error) {
-      await sink.abort()
-      throw error
-    }
-    await sink.finish()
-    const index = parseIndex(encodeIndex(saved))
+    const { index, store } = await intoStore(input, dir)
     const plan = planLoad(index, options, {})
-    const chunks: Buffer[] = []
-    for await (const chunk of assembleArchive(index, plan, store, { prefetch: 2 }).stream) chunks.push(chunk as Buffer)
-    return { model: plan.model, output: Buffer.concat(chunks) }
+    return { model: plan.model, output: await assembled(index, plan, store) }
   } finally {
     await rm(dir, { recursive: true, force: true })
   }
+}
+
+/** `input` split into a local store in `dir` as a save does, with the index a load reads back. */
+export async function intoStore(
+  input: Buffer | Buffer[],
+  dir: string
+): Promise<{ index: StoreIndex; store: BlobStore }> {
+  const store = createLocalStore(dir)
+  await store.prepare()
+  const sink = storeSink(store, { compressionLevel: 1, inFlight: 2, inFlightBytes: 1 << 30 })
+  const chunkBytes = 64 * 1024
+  let saved
+  try {
+    const split = await splitArchive(Readable.from(Array.isArray(input) ? input : [input]), sink, chunkBytes)
+    saved = newIndex(readModel(split.contents), split.entries, chunkBytes)
+  } catch (error) {
+    await sink.abort()
+    throw error
+  }
+  await sink.finish()
+  return { index: parseIndex(encodeIndex(saved)), store }
+}
+
+/** The archive a load streams for `plan`, whole. */
+export async function assembled(index: StoreIndex, plan: LoadPlan, store: BlobStore): Promise<Buffer> {
+  const chunks: Buffer[] = []
+  for await (const chunk of assembleArchive(index, plan, store, { prefetch: 2 }).stream) chunks.push(chunk as Buffer)
+  return Buffer.concat(chunks)
 }
 
 /** Splits `input` into a fresh local store as a save does, expecting a refusal: why, and what the store holds after. */

@@ -2,7 +2,8 @@ import type { ImportReport } from '../runtimes/runtime.js'
 import type { BlobStore, FoundIndex } from '../store/blob-store.js'
 import { assembleArchive, ChunkFetchError } from '../store/assemble.js'
 import { defaultChunkBytes, IndexFormatError, parseIndex, type ChunkDigest, type StoreIndex } from '../store/format.js'
-import { planLoad, type HeldLayers, type LoadPlan } from '../store/load-plan.js'
+import type { HeldLayers, LoadPlan } from '../store/load-plan.js'
+import { planGroups } from '../store/load-groups.js'
 import { droppedNames } from './report.js'
 import { formatBytes } from '../units.js'
 import type { HandoffDeps } from './deps.js'
@@ -40,7 +41,12 @@ export async function loadFromStore(deps: HandoffDeps, store: BlobStore, request
   )
   const held = await asked
   const stored: string[] = []
-  const plan = planLoad(index, rewriteFor(request.images, stored), held)
+  const { whole: plan, groups } = planGroups(
+    index,
+    rewriteFor(request.images, stored),
+    held,
+    runtime.parallelImports ?? 1
+  )
   if (plan.model.images.length === 0) throw noneSelected(stored)
   const unreadable = runtime.unreadableLayers?.(sentLayerTypes(index, plan.omit))
   if (unreadable !== undefined) throw new HandoffError(`Cannot load "${found.matchedKey}": ${unreadable}.`)
@@ -55,11 +61,16 @@ export async function loadFromStore(deps: HandoffDeps, store: BlobStore, request
       `Leaving out ${plan.omit.size} layer file(s), ${formatBytes(plan.omittedBytes)}, that ${runtime.kind} already holds or no selected image uses.`
     )
   }
+  if (groups.length > 1) {
+    log.info(
+      `Loading ${plan.model.images.length} images as ${groups.length} archives at once (${runtime.kind} registers the images of one archive one at a time).`
+    )
+  }
   const fetchMs = clock() - start
   const loadStart = clock()
   let report: ImportReport
   try {
-    report = await streamIntoRuntime(deps, store, index, plan)
+    report = await streamIntoRuntime(deps, store, index, groups)
   } catch (error) {
     // Only storage trouble is a miss in mode: auto; the engine's own failure fails the step in every mode.
     if (!(error instanceof ChunkFetchError) || request.required) throw error
@@ -82,7 +93,11 @@ export async function loadFromStore(deps: HandoffDeps, store: BlobStore, request
     matchedKey: found.matchedKey,
     ...done,
     dropped: droppedNames(plan.model),
-    transfer: { sentBytes: plan.sendBytes, omittedBytes: plan.omittedBytes, omittedLayers: plan.omit.size }
+    transfer: {
+      sentBytes: sum(groups.map((group) => group.sendBytes)),
+      omittedBytes: plan.omittedBytes,
+      omittedLayers: plan.omit.size
+    }
   }
 }
 
@@ -110,29 +125,79 @@ async function readIndex(
 }
 
 /**
- * Streams the rebuilt archive into the runtime. A chunk that cannot be fetched rejects with a ChunkFetchError
- * (storage trouble, which `mode: auto` takes as a miss); every other failure is the load's own.
+ * Streams the rebuilt archives into the runtime, side by side, sharing the prefetch window. A chunk that cannot be
+ * fetched rejects with a ChunkFetchError (storage trouble, which `mode: auto` takes as a miss); every other failure
+ * is the load's own. When one archive fails, the others are cut, so the step never ends with a load still running.
  */
 async function streamIntoRuntime(
   deps: HandoffDeps,
   store: BlobStore,
   index: StoreIndex,
-  plan: LoadPlan
+  plans: LoadPlan[]
 ): Promise<ImportReport> {
-  const ticker = progress(deps.log, deps.clock, 'load', plan.sendBytes)
-  const archive = assembleArchive(index, plan, store, {
-    prefetch: prefetch.chunks,
-    prefetchBytes: prefetch.bytes,
-    onBytes: (n) => ticker.add(n)
-  })
+  const ticker = progress(deps.log, deps.clock, 'load', sum(plans.map((plan) => plan.sendBytes)))
+  const layersSent = plans.length > 1 ? meeting(plans.length) : undefined
+  const archives = plans.map((plan) =>
+    assembleArchive(index, plan, store, {
+      prefetch: Math.max(1, Math.floor(prefetch.chunks / plans.length)),
+      prefetchBytes: prefetch.bytes / plans.length,
+      onBytes: (n) => ticker.add(n),
+      ...(layersSent ? { beforeNameFiles: layersSent.arrive } : {})
+    })
+  )
+  let first: { cause: unknown } | undefined
   try {
-    return await deps.runtime.importArchive(archive.stream)
-  } catch (error) {
-    throw archive.failure() ?? error
+    const reports = await Promise.allSettled(
+      archives.map(async (archive) => {
+        try {
+          return await deps.runtime.importArchive(archive.stream)
+        } catch (error) {
+          if (first === undefined) {
+            first = { cause: archive.failure() ?? error }
+            const cut = first.cause instanceof Error ? first.cause : new Error(String(first.cause))
+            layersSent?.fail(cut)
+            for (const other of archives) if (other !== archive) other.stream.destroy(cut)
+          }
+          throw error
+        }
+      })
+    )
+    if (first !== undefined) throw first.cause
+    return mergedReports(reports.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : [])))
   } finally {
     ticker.stop()
   }
 }
+
+/** Resolves every arrival once `count` have arrived; `fail` rejects the waiting and later ones. */
+function meeting(count: number): { arrive: () => Promise<void>; fail: (error: Error) => void } {
+  let arrived = 0
+  let open: () => void = () => undefined
+  let fail: (error: Error) => void = () => undefined
+  const all = new Promise<void>((resolve, reject) => {
+    open = resolve
+    fail = reject
+  })
+  all.catch(() => undefined)
+  return {
+    arrive: () => {
+      if (++arrived === count) open()
+      return all
+    },
+    fail: (error) => fail(error)
+  }
+}
+
+function mergedReports(reports: ImportReport[]): ImportReport {
+  const warnings = reports.flatMap((report) => report.warnings ?? [])
+  return {
+    names: reports.flatMap((report) => report.names),
+    ids: reports.flatMap((report) => report.ids),
+    ...(warnings.length > 0 ? { warnings } : {})
+  }
+}
+
+const sum = (values: number[]): number => values.reduce((total, value) => total + value, 0)
 
 async function missingChunks(store: BlobStore, chunks: ChunkDigest[]): Promise<ChunkDigest[]> {
   const unique = [...new Set(chunks)]

@@ -84,6 +84,11 @@ export interface Runtime {
   exportFlattened?(targets: FlattenTarget[], options: ExportOptions & { scratch: string }): Promise<FlattenedArchive>
   /** Why the runtime cannot load layers of these media types (an engine too old for zstd), or undefined. */
   unreadableLayers?(mediaTypes: Set<string>): string | undefined
+  /**
+   * Archives to load side by side when a load has several images: the runtime registers the images of one archive
+   * one after another, each at a fixed cost. Absent: 1.
+   */
+  readonly parallelImports?: number
   /** Releases clients and sockets; never throws. */
   close(): Promise<void>
 }

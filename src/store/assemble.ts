@@ -22,6 +22,12 @@ export interface AssembleOptions {
   /** Their bytes (as split, before compression) at most; at least one chunk is always ahead. Default: no limit. */
   prefetchBytes?: number
   onBytes?: (n: number) => void
+  /**
+   * Resolves when the name files may follow the layers: archives loaded side by side send theirs only once every
+   * one has passed its chunk checks, so a damaged chunk in one leaves the engine with none of the images (engines
+   * register images from the name files, which come last).
+   */
+  beforeNameFiles?: () => Promise<void>
 }
 
 /** A chunk could not be fetched: storage trouble, not a fault of the engine or the images. */
@@ -61,6 +67,7 @@ export function assembleArchive(
       if (plan.omit.has(entry.path) || (entry.type === 'file' && isNameFile(entry.path))) continue
       await writeEntry(pack, entry, fetcher, copy)
     }
+    await options.beforeNameFiles?.()
     for (const file of plan.nameFiles) await writeBody(pack, fileHeader(file.name, file.body.length), file.body)
     pack.finalize()
   })().catch(async (error: unknown) => {

@@ -54,6 +54,13 @@ export function planLoad(index: StoreIndex, rewrite: RewriteOptions, held: HeldL
   return { model, nameFiles: files, omit, omittedBytes, chunks, sendBytes }
 }
 
+/** Per image: the layer files it needs that the engine does not hold, with their sizes. */
+export function neededLayerFiles(index: StoreIndex, held: HeldLayers): (image: ArchiveImage) => Map<string, number> {
+  const contents = contentsOf(index.entries)
+  return (image) =>
+    new Map(neededLayers(contents, image, held).map((path) => [path, resolveFile(contents, path)?.size ?? 0] as const))
+}
+
 /** The files of an image's layers that the engine does not hold. */
 function neededLayers(contents: ArchiveContents, image: ArchiveImage, held: HeldLayers): string[] {
   const chains = chainIds(image.layers)

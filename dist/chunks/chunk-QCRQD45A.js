@@ -13,7 +13,7 @@ import {
   saveImages,
   selects,
   withDeps
-} from "./chunk-XMOY6JSA.js";
+} from "./chunk-KELGQBQK.js";
 import {
   debug,
   getInput,

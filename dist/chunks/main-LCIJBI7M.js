@@ -9,7 +9,7 @@ import {
   saveImages,
   terminalLine,
   withDeps
-} from "./chunk-XMOY6JSA.js";
+} from "./chunk-KELGQBQK.js";
 import "./chunk-U5GEQORK.js";
 import "./chunk-OTW4DL2O.js";
 import "./chunk-YN3NJOQJ.js";
