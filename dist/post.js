@@ -2,8 +2,8 @@ import { createRequire as __createRequire } from 'node:module'; import { fileURL
 import {
   coreIO,
   runPost
-} from "./chunks/chunk-QCRQD45A.js";
-import "./chunks/chunk-KELGQBQK.js";
+} from "./chunks/chunk-XAKEHPRA.js";
+import "./chunks/chunk-OFBU4OYC.js";
 import "./chunks/chunk-U5GEQORK.js";
 import "./chunks/chunk-OTW4DL2O.js";
 import "./chunks/chunk-YN3NJOQJ.js";

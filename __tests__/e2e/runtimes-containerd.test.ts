@@ -107,6 +107,7 @@ describe('Docker → containerd → Docker through dist/', () => {
       tags: 'app:ci=registry.example/app:test'
     })
     expectOk(loaded)
+    expect(loaded.stdout).toContain('Loading 2 images as 2 archives at once')
     expect(loaded.outputs).toMatchObject({ hit: 'true', 'matched-key': 'from-docker' })
 
     const names = (await ctr(containerd, 'k8s.io', ['images', 'ls', '-q'])).split('\n')

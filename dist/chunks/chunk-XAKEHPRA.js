@@ -13,7 +13,7 @@ import {
   saveImages,
   selects,
   withDeps
-} from "./chunk-KELGQBQK.js";
+} from "./chunk-OFBU4OYC.js";
 import {
   debug,
   getInput,
