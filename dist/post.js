@@ -2,8 +2,8 @@ import { createRequire as __createRequire } from 'node:module'; import { fileURL
 import {
   coreIO,
   runPost
-} from "./chunks/chunk-XAKEHPRA.js";
-import "./chunks/chunk-OFBU4OYC.js";
+} from "./chunks/chunk-64S2ZDEO.js";
+import "./chunks/chunk-VODMBCXP.js";
 import "./chunks/chunk-U5GEQORK.js";
 import "./chunks/chunk-OTW4DL2O.js";
 import "./chunks/chunk-YN3NJOQJ.js";

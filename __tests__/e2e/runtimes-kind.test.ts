@@ -37,6 +37,7 @@ beforeAll(async () => {
   store = await mkdtemp(join(tmpdir(), 'ih-store-'))
   ids.app = await buildBusybox(engine, 'app:ci', ['RUN echo app > /who'])
   await docker(engine, ['tag', 'app:ci', 'ghcr.io/org/app:1'])
+  ids.tool = await buildBusybox(engine, 'tool:1', ['RUN echo tool > /who'])
   await buildKindNodeImage(engine)
   nodes = await Promise.all([startKindNode(engine, 'e2e', 'control-plane'), startKindNode(engine, 'e2e', 'worker')])
 })
@@ -49,7 +50,7 @@ afterAll(async () => {
 
 describe('kind-cluster through dist/', () => {
   it('loads into k8s.io on every node under the names kubelet resolves, and retags on every node', async () => {
-    expectOk(await step({ mode: 'save', key: 'for-kind', images: 'app:ci\nghcr.io/org/app:1' }))
+    expectOk(await step({ mode: 'save', key: 'for-kind', images: 'app:ci\nghcr.io/org/app:1\ntool:1' }))
 
     const loaded = await step({
       mode: 'load',
@@ -58,10 +59,12 @@ describe('kind-cluster through dist/', () => {
       tags: 'app:ci=registry.example/app:test'
     })
     expectOk(loaded)
+    expect(loaded.stdout).toContain('Loading 2 images as 2 archives at once')
     const perNode = await Promise.all(nodes.map(nodeImages))
     for (const listed of perNode) {
       expect([...listed.keys()].sort()).toEqual([
         'docker.io/library/app:ci',
+        'docker.io/library/tool:1',
         'ghcr.io/org/app:1',
         'registry.example/app:test'
       ])
@@ -72,7 +75,9 @@ describe('kind-cluster through dist/', () => {
     // Both nodes hold the same manifest, and it is the one the outputs report.
     const digest = perNode[0]!.get('docker.io/library/app:ci')!
     expect(perNode[1]!.get('docker.io/library/app:ci')).toBe(digest)
-    expect(new Set(rowsOf(loaded).map((r) => r.id))).toEqual(new Set([digest]))
+    const toolDigest = perNode[0]!.get('docker.io/library/tool:1')!
+    expect(perNode[1]!.get('docker.io/library/tool:1')).toBe(toolDigest)
+    expect(new Set(rowsOf(loaded).map((r) => r.id))).toEqual(new Set([digest, toolDigest]))
     const manifest = JSON.parse(await nodes[1]!.exec(['ctr', '-n', 'k8s.io', 'content', 'get', digest])) as {
       config: { digest: string }
     }

@@ -52,6 +52,8 @@ export async function createKindRuntime(options: KindOptions): Promise<Runtime> 
         // A name must resolve on whichever node kubelet schedules the pod.
         for (const images of perNode) await images.tag(source, target)
       },
+      // Each archive goes to every node's ctr, which imports one image at a time: as for containerd, two at once.
+      parallelImports: 2,
       importArchive: async (archive) => {
         const snapshotterList = await Promise.all(nodes.map(snapshotterOf))
         return importEverywhere(

@@ -20130,6 +20130,8 @@ async function createKindRuntime(options) {
       tag: async (source, target) => {
         for (const images of perNode) await images.tag(source, target);
       },
+      // Each archive goes to every node's ctr, which imports one image at a time: as for containerd, two at once.
+      parallelImports: 2,
       importArchive: async (archive) => {
         const snapshotterList = await Promise.all(nodes.map(snapshotterOf));
         return importEverywhere(
@@ -20284,4 +20286,4 @@ export {
   debugUnexpected,
   withDeps
 };
-/*! For license information please see chunk-OFBU4OYC.js.LEGAL.txt */
+/*! For license information please see chunk-VODMBCXP.js.LEGAL.txt */

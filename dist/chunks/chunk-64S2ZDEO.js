@@ -13,7 +13,7 @@ import {
   saveImages,
   selects,
   withDeps
-} from "./chunk-OFBU4OYC.js";
+} from "./chunk-VODMBCXP.js";
 import {
   debug,
   getInput,
