@@ -2,8 +2,8 @@ import { createRequire as __createRequire } from 'node:module'; import { fileURL
 import {
   coreIO,
   runMain
-} from "./chunks/chunk-64S2ZDEO.js";
-import "./chunks/chunk-VODMBCXP.js";
+} from "./chunks/chunk-QYHKGNLC.js";
+import "./chunks/chunk-L4RRI4GQ.js";
 import "./chunks/chunk-U5GEQORK.js";
 import "./chunks/chunk-OTW4DL2O.js";
 import "./chunks/chunk-YN3NJOQJ.js";

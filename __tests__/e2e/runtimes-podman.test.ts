@@ -58,6 +58,7 @@ beforeAll(async () => {
   podmanEnv = { CONTAINERS_STORAGE_CONF: conf }
   ids.app = await buildBusybox(engine, 'app:ci', ['RUN echo app > /who'])
   await docker(engine, ['tag', 'app:ci', 'ghcr.io/org/app:1'])
+  ids.tool = await buildBusybox(engine, 'tool:1', ['RUN echo tool > /who'])
 })
 
 afterAll(async () => {
@@ -71,7 +72,7 @@ afterAll(async () => {
 
 describe('Docker → podman → Docker through dist/', () => {
   it('loads a Docker save into podman under docker.io names (not localhost/), retags, and it runs', async () => {
-    expectOk(await step({ mode: 'save', key: 'from-docker', images: 'app:ci\nghcr.io/org/app:1' }))
+    expectOk(await step({ mode: 'save', key: 'from-docker', images: 'app:ci\nghcr.io/org/app:1\ntool:1' }))
     expect(await podmanNames()).toEqual([])
 
     const loaded = await step({
@@ -81,7 +82,13 @@ describe('Docker → podman → Docker through dist/', () => {
       tags: 'app:ci=registry.example/app:test'
     })
     expectOk(loaded)
-    expect(await podmanNames()).toEqual(['docker.io/library/app:ci', 'ghcr.io/org/app:1', 'registry.example/app:test'])
+    expect(loaded.stdout).toContain('Loading 2 images as 2 archives at once')
+    expect(await podmanNames()).toEqual([
+      'docker.io/library/app:ci',
+      'docker.io/library/tool:1',
+      'ghcr.io/org/app:1',
+      'registry.example/app:test'
+    ])
     expect(await podman(['image', 'inspect', '--format', '{{.Id}}', 'docker.io/library/app:ci'])).toBe(
       ids.app!.slice(7)
     )
@@ -89,8 +96,16 @@ describe('Docker → podman → Docker through dist/', () => {
       ids.app!.slice(7)
     )
     const rows = rowsOf(loaded)
-    expect(rows.map((r) => r.name).sort()).toEqual(['app:ci', 'ghcr.io/org/app:1', 'registry.example/app:test'])
-    expect(new Set(rows.map((r) => r.id))).toEqual(new Set([ids.app]))
+    expect(rows.map((r) => r.name).sort()).toEqual([
+      'app:ci',
+      'ghcr.io/org/app:1',
+      'registry.example/app:test',
+      'tool:1'
+    ])
+    expect(new Set(rows.map((r) => r.id))).toEqual(new Set([ids.app, ids.tool]))
+    expect(await podman(['image', 'inspect', '--format', '{{.Id}}', 'docker.io/library/tool:1'])).toBe(
+      ids.tool!.slice(7)
+    )
     // This sandbox refuses podman's default rlimits; these are what any runner allows.
     const out = await podman([
       'run',
@@ -116,7 +131,7 @@ describe('Docker → podman → Docker through dist/', () => {
       images: 'app:ci\nregistry.example/*'
     })
     expectOk(saved)
-    await docker(engine, ['rmi', '-f', ids.app!])
+    await docker(engine, ['rmi', '-f', ids.app!, ids.tool!])
     expect(await dockerNames()).toEqual([])
 
     const loaded = await step({ mode: 'load', key: 'from-podman' })

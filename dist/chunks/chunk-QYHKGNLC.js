@@ -13,7 +13,7 @@ import {
   saveImages,
   selects,
   withDeps
-} from "./chunk-VODMBCXP.js";
+} from "./chunk-L4RRI4GQ.js";
 import {
   debug,
   getInput,
