@@ -2,11 +2,11 @@ import { createRequire as __createRequire } from 'node:module'; import { fileURL
 import {
   coreIO,
   runPost
-} from "./chunks/chunk-QYHKGNLC.js";
-import "./chunks/chunk-L4RRI4GQ.js";
+} from "./chunks/chunk-XL6WC3K6.js";
+import "./chunks/chunk-34WCT5MF.js";
 import "./chunks/chunk-U5GEQORK.js";
 import "./chunks/chunk-OTW4DL2O.js";
-import "./chunks/chunk-YN3NJOQJ.js";
+import "./chunks/chunk-MGBZMDJL.js";
 import "./chunks/chunk-QOJPH54H.js";
 import "./chunks/chunk-XFN6TRWD.js";
 import "./chunks/chunk-PABUF2JJ.js";

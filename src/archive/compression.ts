@@ -86,7 +86,10 @@ function trailingBytes(scan: ZstdFrameScan, extra: number): HandoffError {
 
 const zstdMagic = Buffer.from([0x28, 0xb5, 0x2f, 0xfd])
 
-/** True when a file's first bytes are a zstd frame (an archive a tool compressed, given to `archive:`). */
+/**
+ * True when the first bytes given start a zstd frame (fewer than four never do): an archive a tool compressed,
+ * given to `archive:`, or a stored chunk that was compressed rather than kept raw.
+ */
 export function isZstd(head: Buffer): boolean {
   return head.subarray(0, 4).equals(zstdMagic)
 }

@@ -7,8 +7,7 @@
  */
 import { open, type FileHandle } from 'node:fs/promises'
 import { Readable, type Transform } from 'node:stream'
-import { zstdDecompress } from '../archive/compression.js'
-import { isZstdFrame } from './compressibility.js'
+import { isZstd, zstdDecompress } from '../archive/compression.js'
 import type { Arrival } from './arrival.js'
 import type { FetchedChunk } from './blob-store.js'
 
@@ -49,7 +48,7 @@ export async function startsFrame(chunk: ChunkBytes): Promise<boolean> {
     length += piece.length
     if (length === head.length) break
   }
-  return isZstdFrame(head.subarray(0, length))
+  return isZstd(head.subarray(0, length))
 }
 
 /**

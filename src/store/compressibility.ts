@@ -4,10 +4,11 @@
  * and compressing them cost a save a zstd pass and a second copy of every chunk on disk and the load the
  * decompression (measured, alternating rounds of the bench's cold 300 MB handoff: 6.2-7.7 CPU-s with every chunk
  * compressed, 4.7-5.8 with such chunks raw; backend cache). Such chunks are stored raw; a load tells the two
- * apart by the first four bytes (`isZstdFrame`), so a raw chunk that happens to begin with zstd's magic number is
+ * apart by the first four bytes (`isZstd`), so a raw chunk that happens to begin with zstd's magic number is
  * compressed whatever the samples say.
  */
 import { constants, zstdCompressSync } from 'node:zlib'
+import { isZstd } from '../archive/compression.js'
 
 /** One sample every this many bytes of a chunk (32 of a 64 MiB chunk: a few ms of CPU in all). */
 const sampleEvery = 2 * 1024 * 1024
@@ -17,24 +18,20 @@ const smallestSample = 4 * 1024
 /** Compressed when the samples shrink to at most this share of their size (a tenth saved or more). */
 const worthRatio = 0.9
 
-const magic = Buffer.from([0x28, 0xb5, 0x2f, 0xfd])
-
-/** True when `head` (the first bytes of a stored chunk) starts a zstd frame. */
-export function isZstdFrame(head: Buffer): boolean {
-  return head.length >= magic.length && head.subarray(0, magic.length).equals(magic)
-}
+/** zstd's magic number is four bytes. */
+const magicBytes = 4
 
 export class CompressionProbe {
   private written = 0
   private nextSample = 0
   private sampled = 0
   private shrunk = 0
-  private readonly head = Buffer.alloc(magic.length)
+  private readonly head = Buffer.alloc(magicBytes)
   private headBytes = 0
 
   /** Called with every piece of the chunk, in order. */
   feed(data: Buffer): void {
-    if (this.headBytes < magic.length) this.headBytes += data.copy(this.head, this.headBytes, 0)
+    if (this.headBytes < magicBytes) this.headBytes += data.copy(this.head, this.headBytes, 0)
     if (this.written >= this.nextSample && data.length >= smallestSample) {
       const sample = data.subarray(0, sampleBytes)
       this.sampled += sample.length
@@ -47,7 +44,7 @@ export class CompressionProbe {
   /** True unless the samples show the chunk does not compress (or there were none: small chunks are compressed). */
   get worthCompressing(): boolean {
     if (this.sampled === 0) return true
-    if (isZstdFrame(this.head.subarray(0, this.headBytes))) return true
+    if (isZstd(this.head.subarray(0, this.headBytes))) return true
     return this.shrunk <= this.sampled * worthRatio
   }
 }

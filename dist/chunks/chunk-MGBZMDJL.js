@@ -152,42 +152,6 @@ function isZstd(head) {
   return head.subarray(0, 4).equals(zstdMagic);
 }
 
-// src/store/compressibility.ts
-import { constants as constants2, zstdCompressSync } from "node:zlib";
-var sampleEvery = 2 * 1024 * 1024;
-var sampleBytes = 64 * 1024;
-var smallestSample = 4 * 1024;
-var worthRatio = 0.9;
-var magic2 = Buffer.from([40, 181, 47, 253]);
-function isZstdFrame(head) {
-  return head.length >= magic2.length && head.subarray(0, magic2.length).equals(magic2);
-}
-var CompressionProbe = class {
-  written = 0;
-  nextSample = 0;
-  sampled = 0;
-  shrunk = 0;
-  head = Buffer.alloc(magic2.length);
-  headBytes = 0;
-  /** Called with every piece of the chunk, in order. */
-  feed(data) {
-    if (this.headBytes < magic2.length) this.headBytes += data.copy(this.head, this.headBytes, 0);
-    if (this.written >= this.nextSample && data.length >= smallestSample) {
-      const sample = data.subarray(0, sampleBytes);
-      this.sampled += sample.length;
-      this.shrunk += zstdCompressSync(sample, { params: { [constants2.ZSTD_c_compressionLevel]: 1 } }).length;
-      this.nextSample = this.written + sampleEvery;
-    }
-    this.written += data.length;
-  }
-  /** True unless the samples show the chunk does not compress (or there were none: small chunks are compressed). */
-  get worthCompressing() {
-    if (this.sampled === 0) return true;
-    if (isZstdFrame(this.head.subarray(0, this.headBytes))) return true;
-    return this.shrunk <= this.sampled * worthRatio;
-  }
-};
-
 // src/store/chunk-read.ts
 var pieceBytes = 1024 * 1024;
 async function readChunk(chunk, buffer) {
@@ -215,7 +179,7 @@ async function startsFrame(chunk) {
     length += piece.length;
     if (length === head.length) break;
   }
-  return isZstdFrame(head.subarray(0, length));
+  return isZstd(head.subarray(0, length));
 }
 async function* pieces(chunk, into) {
   const handle = await open(chunk.file);
@@ -250,7 +214,6 @@ export {
   zstdCompress,
   zstdDecompress,
   isZstd,
-  CompressionProbe,
   readChunk,
   startsFrame
 };

@@ -6,12 +6,11 @@ import {
   trackTemporary
 } from "./chunk-OTW4DL2O.js";
 import {
-  CompressionProbe,
   isZstd,
   readChunk,
   zstdCompress,
   zstdDecompress
-} from "./chunk-YN3NJOQJ.js";
+} from "./chunk-MGBZMDJL.js";
 import {
   require_inherits,
   require_node,
@@ -689,7 +688,7 @@ var require_scan = __commonJS({
 var require_parse = __commonJS({
   "node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
-    var constants3 = require_constants();
+    var constants4 = require_constants();
     var utils = require_utils();
     var {
       MAX_LENGTH,
@@ -697,7 +696,7 @@ var require_parse = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants3;
+    } = constants4;
     var expandRange = (args, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args, options);
@@ -906,7 +905,7 @@ var require_parse = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants3.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants4.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -952,8 +951,8 @@ var require_parse = __commonJS({
       const bos = { type: "bos", value: "", output: opts.prepend || "" };
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants3.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants3.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants4.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants4.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -1649,7 +1648,7 @@ var require_parse = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants3.globChars(opts.windows);
+      } = constants4.globChars(opts.windows);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -1707,7 +1706,7 @@ var require_picomatch = __commonJS({
     var scan = require_scan();
     var parse = require_parse();
     var utils = require_utils();
-    var constants3 = require_constants();
+    var constants4 = require_constants();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch2 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
@@ -1835,7 +1834,7 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch2.constants = constants3;
+    picomatch2.constants = constants4;
     module.exports = picomatch2;
   }
 });
@@ -11046,7 +11045,7 @@ var require_end_of_stream4 = __commonJS({
 // node_modules/tar-fs/node_modules/tar-stream/pack.js
 var require_pack = __commonJS({
   "node_modules/tar-fs/node_modules/tar-stream/pack.js"(exports, module) {
-    var constants3 = require_fs_constants();
+    var constants4 = require_fs_constants();
     var eos = require_end_of_stream4();
     var inherits = require_inherits();
     var alloc = Buffer.alloc;
@@ -11064,16 +11063,16 @@ var require_pack = __commonJS({
       if (size) self2.push(END_OF_TAR.slice(0, 512 - size));
     };
     function modeToType(mode) {
-      switch (mode & constants3.S_IFMT) {
-        case constants3.S_IFBLK:
+      switch (mode & constants4.S_IFMT) {
+        case constants4.S_IFBLK:
           return "block-device";
-        case constants3.S_IFCHR:
+        case constants4.S_IFCHR:
           return "character-device";
-        case constants3.S_IFDIR:
+        case constants4.S_IFDIR:
           return "directory";
-        case constants3.S_IFIFO:
+        case constants4.S_IFIFO:
           return "fifo";
-        case constants3.S_IFLNK:
+        case constants4.S_IFLNK:
           return "symlink";
       }
       return "file";
@@ -17925,6 +17924,39 @@ import { join as join3 } from "node:path";
 import { once as once2 } from "node:events";
 import { pipeline as pipeline3 } from "node:stream/promises";
 
+// src/store/compressibility.ts
+import { constants as constants2, zstdCompressSync } from "node:zlib";
+var sampleEvery = 2 * 1024 * 1024;
+var sampleBytes = 64 * 1024;
+var smallestSample = 4 * 1024;
+var worthRatio = 0.9;
+var magicBytes = 4;
+var CompressionProbe = class {
+  written = 0;
+  nextSample = 0;
+  sampled = 0;
+  shrunk = 0;
+  head = Buffer.alloc(magicBytes);
+  headBytes = 0;
+  /** Called with every piece of the chunk, in order. */
+  feed(data) {
+    if (this.headBytes < magicBytes) this.headBytes += data.copy(this.head, this.headBytes, 0);
+    if (this.written >= this.nextSample && data.length >= smallestSample) {
+      const sample = data.subarray(0, sampleBytes);
+      this.sampled += sample.length;
+      this.shrunk += zstdCompressSync(sample, { params: { [constants2.ZSTD_c_compressionLevel]: 1 } }).length;
+      this.nextSample = this.written + sampleEvery;
+    }
+    this.written += data.length;
+  }
+  /** True unless the samples show the chunk does not compress (or there were none: small chunks are compressed). */
+  get worthCompressing() {
+    if (this.sampled === 0) return true;
+    if (isZstd(this.head.subarray(0, this.headBytes))) return true;
+    return this.shrunk <= this.sampled * worthRatio;
+  }
+};
+
 // src/runtimes/exec.ts
 import { spawn } from "node:child_process";
 
@@ -18060,11 +18092,11 @@ function failed(argv, result) {
 }
 
 // src/runtimes/path-lookup.ts
-import { access, constants as constants2 } from "node:fs/promises";
+import { access, constants as constants3 } from "node:fs/promises";
 import { delimiter, join as join2 } from "node:path";
 async function isOnPath(command, path = process.env.PATH ?? "") {
   for (const dir of path.split(delimiter).filter(Boolean)) {
-    if (await access(join2(dir, command), constants2.X_OK).then(
+    if (await access(join2(dir, command), constants3.X_OK).then(
       () => true,
       () => false
     ))
@@ -18650,9 +18682,9 @@ async function createStore(settings, log, env = process.env) {
   const workDir = workDirectory(env);
   switch (settings.backend) {
     case "local":
-      return (await import("./local-store-R63XN432.js")).createLocalStore(settings.path);
+      return (await import("./local-store-TG3KV5TC.js")).createLocalStore(settings.path);
     case "cache":
-      return (await import("./cache-store-2QG364PH.js")).createCacheStore({ workDir, log });
+      return (await import("./cache-store-YT7UH52W.js")).createCacheStore({ workDir, log });
     case "artifact": {
       const [{ createArtifactBackend }, { createPackStore }] = await Promise.all([
         import("./artifact-P3YZLALN.js"),
@@ -20289,4 +20321,4 @@ export {
   debugUnexpected,
   withDeps
 };
-/*! For license information please see chunk-L4RRI4GQ.js.LEGAL.txt */
+/*! For license information please see chunk-34WCT5MF.js.LEGAL.txt */

@@ -9,10 +9,10 @@ import {
   saveImages,
   terminalLine,
   withDeps
-} from "./chunk-L4RRI4GQ.js";
+} from "./chunk-34WCT5MF.js";
 import "./chunk-U5GEQORK.js";
 import "./chunk-OTW4DL2O.js";
-import "./chunk-YN3NJOQJ.js";
+import "./chunk-MGBZMDJL.js";
 import "./chunk-QOJPH54H.js";
 import "./chunk-PABUF2JJ.js";
 import "./chunk-XUTTEGAI.js";

@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; import { fileURLToPath as __fileURLToPath } from 'node:url'; import { dirname as __pathDirname } from 'node:path'; const require = __createRequire(import.meta.url); const __ih_filename = __fileURLToPath(import.meta.url); const __ih_dirname = __pathDirname(__ih_filename);
 import {
   startsFrame
-} from "./chunk-YN3NJOQJ.js";
+} from "./chunk-MGBZMDJL.js";
 import {
   BlobClient,
   TwirpError,

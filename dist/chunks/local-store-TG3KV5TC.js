@@ -8,7 +8,7 @@ import {
 } from "./chunk-OTW4DL2O.js";
 import {
   startsFrame
-} from "./chunk-YN3NJOQJ.js";
+} from "./chunk-MGBZMDJL.js";
 import {
   HandoffError
 } from "./chunk-B36MAPR3.js";

@@ -13,7 +13,7 @@ import {
   saveImages,
   selects,
   withDeps
-} from "./chunk-L4RRI4GQ.js";
+} from "./chunk-34WCT5MF.js";
 import {
   debug,
   getInput,
