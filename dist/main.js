@@ -2,20 +2,20 @@ import { createRequire as __createRequire } from 'node:module'; import { fileURL
 import {
   coreIO,
   runMain
-} from "./chunks/chunk-XL6WC3K6.js";
-import "./chunks/chunk-34WCT5MF.js";
+} from "./chunks/chunk-G62B4Z3X.js";
+import "./chunks/chunk-Q634FXOG.js";
 import "./chunks/chunk-U5GEQORK.js";
 import "./chunks/chunk-OTW4DL2O.js";
+import "./chunks/chunk-J7MNMCMW.js";
 import "./chunks/chunk-MGBZMDJL.js";
 import "./chunks/chunk-QOJPH54H.js";
 import "./chunks/chunk-XFN6TRWD.js";
 import "./chunks/chunk-PABUF2JJ.js";
-import "./chunks/chunk-P7VUCEIE.js";
 import "./chunks/chunk-XUTTEGAI.js";
-import "./chunks/chunk-IFMEWGSE.js";
-import "./chunks/chunk-J7MNMCMW.js";
 import "./chunks/chunk-FRI2AGEC.js";
 import "./chunks/chunk-B36MAPR3.js";
+import "./chunks/chunk-P7VUCEIE.js";
+import "./chunks/chunk-IFMEWGSE.js";
 import "./chunks/chunk-DGQ6QHC6.js";
 
 // src/main.ts

@@ -62,7 +62,12 @@ describe('artifact backend under faults', () => {
     services.inject({ route: 'blob:get', download: { kind: 'short' } })
     const from = services.requests.length
     expect(await fetchedSha256(entry!, join(root, 'short'))).toBe(await sha256File(payload))
-    expect(services.calls('blob:get', from).map((r) => r.bytes)).toEqual([Math.floor(entry!.size / 2), entry!.size])
+    // The short answer announced half the range: it is dropped, unread (the stand-in may not count its bytes as
+    // sent), and the range is read again.
+    const served = services.calls('blob:get', from).map((r) => r.bytes)
+    expect(served).toHaveLength(2)
+    expect([undefined, Math.floor(entry!.size / 2)]).toContain(served[0])
+    expect(served[1]).toBe(entry!.size)
 
     services.inject({ route: 'blob:get', download: { kind: 'short' }, times: 3 })
     await expect(entry!.read(0, 4096)).rejects.toThrow(

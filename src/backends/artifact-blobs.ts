@@ -1,7 +1,7 @@
 /**
- * The blob side of an artifact, through the Azure SDK as @actions/artifact uses it: staged blocks committed in
- * order on upload; ranged reads of the signed URL on download, so a load fetches only the chunks it needs and
- * starts before the whole artifact would have arrived.
+ * The blob side of an artifact: staged blocks committed in order on upload, through the Azure SDK as
+ * @actions/artifact uses it; ranged GETs of the signed URL on download (blob-download.ts), so a load fetches only
+ * the chunks it needs and starts before the whole artifact would have arrived.
  */
 import { BlobClient } from '@azure/storage-blob'
 import { errorMessage } from '../errors.js'

@@ -1,12 +1,28 @@
 /**
- * One download of a signed blob URL (the cache's chunk entries, a same-run artifact's ranges) through the Azure SDK,
- * as the toolkit libraries download from Azure. The SDK checks the body against the length it announced and resumes
- * a body that ends early; a connection that breaks mid-body it reports as aborted, which callers retry whole.
+ * One download of a signed blob URL (the cache's chunk and index entries, a same-run artifact's ranges): a plain
+ * GET, as @actions/artifact and @actions/cache's own HTTP download read these URLs, through the proxy-aware agent
+ * of @actions/http-client. Not the Azure SDK: compiling it and building its request pipeline cost ~75 ms of every
+ * cache load's start (a load onto an engine holding the base is ~0.5 s), and a body that ends early is read again
+ * whole by every caller anyway.
  */
+import { get as httpGet, type IncomingMessage } from 'node:http'
+import { get as httpsGet } from 'node:https'
 import { stat } from 'node:fs/promises'
-import { BlobClient } from '@azure/storage-blob'
+import { HttpClient } from '@actions/http-client'
 import { downloadInto, type DownloadWatch } from '../store/arrival.js'
 import { paced } from '../store/gc-pace.js'
+
+/** Bytes of an error answer worth quoting: Azure's are a short XML document. */
+const errorBodyBytes = 4096
+
+/** One client per scheme: a client keeps the first agent it made, whichever scheme that was for. */
+const clients = new Map<string, HttpClient>()
+function agentFor(url: string) {
+  const scheme = new URL(url).protocol
+  let client = clients.get(scheme)
+  if (client === undefined) clients.set(scheme, (client = new HttpClient('image-handoff', [], { keepAlive: true })))
+  return client.getAgent(url)
+}
 
 /** The body of the blob from `start` (`length` bytes, else to its end) and the length its headers announced. */
 export async function openBlob(
@@ -15,16 +31,49 @@ export async function openBlob(
   length?: number,
   signal?: AbortSignal
 ): Promise<{ body: NodeJS.ReadableStream; announced: number | undefined }> {
-  const response = await new BlobClient(url).download(start, length, {
-    maxRetryRequests: 5,
-    ...(signal ? { abortSignal: signal } : {})
+  const ranged = start > 0 || length !== undefined
+  const range = `bytes=${start}-${length !== undefined ? start + length - 1 : ''}`
+  const response = await request(url, ranged ? { range } : {}, signal)
+  const status = response.statusCode ?? 0
+  if (status !== (ranged ? 206 : 200)) {
+    throw new Error(`the download was answered ${status} ${response.statusMessage ?? ''}${await reason(response)}`)
+  }
+  const header = response.headers['content-length']
+  const announced = header === undefined ? undefined : Number(header)
+  if (length !== undefined && announced !== length) {
+    response.destroy()
+    throw new Error(`${announced ?? 'an unknown number of'} bytes were announced where ${length} were asked for`)
+  }
+  return { body: response, announced }
+}
+
+function request(url: string, headers: Record<string, string>, signal?: AbortSignal): Promise<IncomingMessage> {
+  const get = url.startsWith('https:') ? httpsGet : httpGet
+  return new Promise((resolve, reject) => {
+    const sent = get(url, { agent: agentFor(url), headers, ...(signal ? { signal } : {}) }, resolve)
+    sent.on('error', reject)
   })
-  if (!response.readableStreamBody) throw new Error('the download had no body')
-  if (length !== undefined && response.contentLength !== length)
-    throw new Error(
-      `${response.contentLength ?? 'an unknown number of'} bytes were announced where ${length} were asked for`
-    )
-  return { body: response.readableStreamBody, announced: response.contentLength }
+}
+
+/** What an error answer says (Azure's error code), read without waiting for more than a short document. */
+async function reason(response: IncomingMessage): Promise<string> {
+  const code = response.headers['x-ms-error-code']
+  const parts: Buffer[] = []
+  let bytes = 0
+  try {
+    for await (const part of response as AsyncIterable<Buffer>) {
+      parts.push(part)
+      if ((bytes += part.length) >= errorBodyBytes) break
+    }
+  } catch {
+    // The answer's status says enough.
+  } finally {
+    response.destroy()
+  }
+  const message = /<Message>([^<]*)</.exec(Buffer.concat(parts).toString('utf8'))?.[1]?.split('\n')[0]
+  const named = typeof code === 'string' ? code : undefined
+  const said = [named, message === named ? undefined : message].filter(Boolean).join(': ')
+  return said ? ` (${said})` : ''
 }
 
 /** The blob (or `length` bytes of it from `start`) into `file`, created or replaced; rejects unless all of it arrived. */

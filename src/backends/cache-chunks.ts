@@ -8,13 +8,13 @@
 import { createHash } from 'node:crypto'
 import { rename, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import { BlobClient } from '@azure/storage-blob'
 import { HandoffError, errorMessage } from '../errors.js'
 import type { BlobStore } from '../store/blob-store.js'
 import type { ChunkDigest } from '../store/format.js'
 import { lookup, restore, save } from './cache-library.js'
 import { cacheMode, serviceFailure, type CacheService } from './cache-service.js'
 import { downloadBlob } from './blob-download.js'
+import { putBlob } from './blob-upload.js'
 import { arrivingChunk } from '../store/arrival.js'
 import { pacedFileRead } from '../store/gc-pace.js'
 import { startsFrame } from '../store/chunk-read.js'
@@ -80,10 +80,7 @@ export function serviceChunks(service: CacheService, scratch: string, env: NodeJ
         const reserved = await service.create(chunkKey(digest), version).catch(failure('reserve', digest))
         if ('taken' in reserved) return await awaitOtherJob(digest, reserved.taken, find)
         // One Put Blob from 1 MiB reads: the SDK's own uploadFile reads 64 KiB at a time, at twice the CPU.
-        await new BlobClient(reserved.uploadUrl)
-          .getBlockBlobClient()
-          .upload(() => pacedFileRead(file), size)
-          .catch(failure('upload', digest))
+        await putBlob(reserved.uploadUrl, () => pacedFileRead(file), size).catch(failure('upload', digest))
         await service.finalize(chunkKey(digest), version, size).catch(failure('finalize', digest))
         return size
       } finally {

@@ -9,7 +9,6 @@ import { createHash } from 'node:crypto'
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { zstdCompressSync, zstdDecompressSync } from 'node:zlib'
-import { BlobClient } from '@azure/storage-blob'
 import { HandoffError, errorMessage } from '../errors.js'
 import type { FoundIndex } from '../store/blob-store.js'
 import { IndexFormatError } from '../store/format.js'
@@ -17,6 +16,7 @@ import type { SaveOutcome } from './backend.js'
 import { lookup, restore, save } from './cache-library.js'
 import { cacheMode, serviceFailure, type CacheService } from './cache-service.js'
 import { openBlob } from './blob-download.js'
+import { putBlob } from './blob-upload.js'
 import { checkCacheKeys } from './service-names.js'
 
 export interface IndexEntries {
@@ -66,7 +66,7 @@ export function serviceIndex(service: CacheService, env: NodeJS.ProcessEnv): Ind
       const reserved = await service.create(key, indexVersion).catch(failed)
       if ('taken' in reserved) return { saved: false, key, reason: reserved.taken }
       const frame = zstdCompressSync(body)
-      await new BlobClient(reserved.uploadUrl).getBlockBlobClient().upload(frame, frame.length).catch(failed)
+      await putBlob(reserved.uploadUrl, frame, frame.length).catch(failed)
       await service.finalize(key, indexVersion, frame.length).catch(failed)
       return { saved: true, key, bytes: frame.length }
     }

@@ -2,7 +2,7 @@ import { HandoffError, failureMessage } from '../errors.js'
 import type { Settings } from '../inputs.js'
 import { createRuntime } from '../runtimes/factory.js'
 import { createStore } from '../backends/factory.js'
-import type { Runtime } from '../runtimes/runtime.js'
+import type { BlobStore } from '../store/blob-store.js'
 import type { HandoffDeps } from './deps.js'
 import type { Engines } from './io.js'
 import type { Log } from './log.js'
@@ -37,14 +37,22 @@ export async function withDeps<T>(
   engines: Engines,
   body: (deps: HandoffDeps) => Promise<T>
 ): Promise<T> {
-  const store = await engines.store(settings, (m) => log.info(m))
-  let runtime: Runtime
+  // Opened side by side: the store's module compiles while the engine answers its first request.
+  const opening = engines
+    .runtime(settings, (m) => log.warning(m))
+    .catch((error: unknown) => {
+      debugUnexpected(log, error)
+      throw new EngineUnreachable(failureMessage(error))
+    })
+  opening.catch(() => undefined)
+  let store: BlobStore
   try {
-    runtime = await engines.runtime(settings, (m) => log.warning(m))
+    store = await engines.store(settings, (m) => log.info(m))
   } catch (error) {
-    debugUnexpected(log, error)
-    throw new EngineUnreachable(failureMessage(error))
+    await (await opening.catch(() => undefined))?.close()
+    throw error
   }
+  const runtime = await opening
   try {
     return await body({ runtime, store, log, clock: engines.clock })
   } finally {

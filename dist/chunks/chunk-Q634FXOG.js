@@ -6,28 +6,6 @@ import {
   trackTemporary
 } from "./chunk-OTW4DL2O.js";
 import {
-  isZstd,
-  readChunk,
-  zstdCompress,
-  zstdDecompress
-} from "./chunk-MGBZMDJL.js";
-import {
-  require_inherits,
-  require_node,
-  require_string_decoder,
-  require_tar_stream
-} from "./chunk-QOJPH54H.js";
-import {
-  getExecOutput
-} from "./chunk-PABUF2JJ.js";
-import {
-  require_src
-} from "./chunk-XUTTEGAI.js";
-import {
-  require_node_http,
-  require_node_https
-} from "./chunk-IFMEWGSE.js";
-import {
   IndexFormatError,
   blobPath,
   canonicalName,
@@ -67,6 +45,24 @@ import {
   withDefaultTag
 } from "./chunk-J7MNMCMW.js";
 import {
+  isZstd,
+  readChunk,
+  zstdCompress,
+  zstdDecompress
+} from "./chunk-MGBZMDJL.js";
+import {
+  require_inherits,
+  require_node,
+  require_string_decoder,
+  require_tar_stream
+} from "./chunk-QOJPH54H.js";
+import {
+  getExecOutput
+} from "./chunk-PABUF2JJ.js";
+import {
+  require_src
+} from "./chunk-XUTTEGAI.js";
+import {
   paceGc
 } from "./chunk-FRI2AGEC.js";
 import {
@@ -74,6 +70,10 @@ import {
   errorMessage,
   failureMessage
 } from "./chunk-B36MAPR3.js";
+import {
+  require_node_http,
+  require_node_https
+} from "./chunk-IFMEWGSE.js";
 import {
   __commonJS,
   __require,
@@ -18684,17 +18684,17 @@ async function createStore(settings, log, env = process.env) {
     case "local":
       return (await import("./local-store-TG3KV5TC.js")).createLocalStore(settings.path);
     case "cache":
-      return (await import("./cache-store-YT7UH52W.js")).createCacheStore({ workDir, log });
+      return (await import("./cache-store-BYED6RQC.js")).createCacheStore({ workDir, log });
     case "artifact": {
       const [{ createArtifactBackend }, { createPackStore }] = await Promise.all([
-        import("./artifact-P3YZLALN.js"),
+        import("./artifact-6B3RVKGF.js"),
         import("./pack-store-JTYOLCL4.js")
       ]);
       return createPackStore(createArtifactBackend({ log, ...settings.artifact }), workDir);
     }
     case "registry": {
       if (settings.registry === void 0) throw new Error("backend: registry without registry settings");
-      const { createRegistryStore } = await import("./registry-store-DGZTG62O.js");
+      const { createRegistryStore } = await import("./registry-store-CELOKWYG.js");
       return createRegistryStore({ ...settings.registry, workDir, log });
     }
   }
@@ -20288,14 +20288,19 @@ function debugUnexpected(log, error) {
   if (typeof stack === "string") log.debug(stack);
 }
 async function withDeps(settings, log, engines, body) {
-  const store = await engines.store(settings, (m) => log.info(m));
-  let runtime;
-  try {
-    runtime = await engines.runtime(settings, (m) => log.warning(m));
-  } catch (error) {
+  const opening = engines.runtime(settings, (m) => log.warning(m)).catch((error) => {
     debugUnexpected(log, error);
     throw new EngineUnreachable(failureMessage(error));
+  });
+  opening.catch(() => void 0);
+  let store;
+  try {
+    store = await engines.store(settings, (m) => log.info(m));
+  } catch (error) {
+    await (await opening.catch(() => void 0))?.close();
+    throw error;
   }
+  const runtime = await opening;
   try {
     return await body({ runtime, store, log, clock: engines.clock });
   } finally {
@@ -20321,4 +20326,4 @@ export {
   debugUnexpected,
   withDeps
 };
-/*! For license information please see chunk-34WCT5MF.js.LEGAL.txt */
+/*! For license information please see chunk-Q634FXOG.js.LEGAL.txt */

@@ -1,9 +1,11 @@
 import { createRequire as __createRequire } from 'node:module'; import { fileURLToPath as __fileURLToPath } from 'node:url'; import { dirname as __pathDirname } from 'node:path'; const require = __createRequire(import.meta.url); const __ih_filename = __fileURLToPath(import.meta.url); const __ih_dirname = __pathDirname(__ih_filename);
 import {
+  IndexFormatError
+} from "./chunk-J7MNMCMW.js";
+import {
   startsFrame
 } from "./chunk-MGBZMDJL.js";
 import {
-  BlobClient,
   TwirpError,
   checkCacheKeys,
   downloadBlob,
@@ -11,14 +13,7 @@ import {
   libraryRetry,
   openBlob,
   twirpClient
-} from "./chunk-4VXBRWUB.js";
-import "./chunk-BW6S6TEV.js";
-import "./chunk-P7VUCEIE.js";
-import "./chunk-XUTTEGAI.js";
-import "./chunk-IFMEWGSE.js";
-import {
-  IndexFormatError
-} from "./chunk-J7MNMCMW.js";
+} from "./chunk-CCXOWHKK.js";
 import {
   arrivingChunk
 } from "./chunk-N5RGHHB3.js";
@@ -29,6 +24,8 @@ import {
   HandoffError,
   errorMessage
 } from "./chunk-B36MAPR3.js";
+import "./chunk-P7VUCEIE.js";
+import "./chunk-IFMEWGSE.js";
 import "./chunk-DGQ6QHC6.js";
 
 // src/backends/cache-store.ts
@@ -135,7 +132,7 @@ function unescapeCommand(text) {
 }
 
 // src/backends/cache-library.ts
-var library = () => import("./cache-X77SPW3T.js");
+var library = () => import("./cache-MSAWSO7G.js");
 async function lookup(file, key, restoreKeys) {
   checkCacheKeys(key, restoreKeys);
   const { value, lines } = await withLibraryOutput(
@@ -281,6 +278,12 @@ function serviceFailure(what, { quotaWhat = what, next = "Re-run the job; if it 
   };
 }
 
+// src/backends/blob-upload.ts
+async function putBlob(url, body, size) {
+  const { BlobClient } = await import("./esm-2TA2YKUD.js");
+  await new BlobClient(url).getBlockBlobClient().upload(body, size);
+}
+
 // src/backends/cache-chunks.ts
 var chunkKey = (digest) => `image-handoff-chunk-${digest.replace(/^sha256:/, "")}`;
 var waitsForOtherJob = [1e3, 2e3, 4e3, 8e3, 15e3];
@@ -320,7 +323,7 @@ function serviceChunks(service2, scratch, env) {
         const version = await startsFrame({ file }) ? chunkVersion : rawChunkVersion;
         const reserved = await service2.create(chunkKey(digest), version).catch(failure("reserve", digest));
         if ("taken" in reserved) return await awaitOtherJob(digest, reserved.taken, find);
-        await new BlobClient(reserved.uploadUrl).getBlockBlobClient().upload(() => pacedFileRead(file), size).catch(failure("upload", digest));
+        await putBlob(reserved.uploadUrl, () => pacedFileRead(file), size).catch(failure("upload", digest));
         await service2.finalize(chunkKey(digest), version, size).catch(failure("finalize", digest));
         return size;
       } finally {
@@ -438,7 +441,7 @@ function serviceIndex(service2, env) {
       const reserved = await service2.create(key, indexVersion).catch(failed);
       if ("taken" in reserved) return { saved: false, key, reason: reserved.taken };
       const frame = zstdCompressSync(body);
-      await new BlobClient(reserved.uploadUrl).getBlockBlobClient().upload(frame, frame.length).catch(failed);
+      await putBlob(reserved.uploadUrl, frame, frame.length).catch(failed);
       await service2.finalize(key, indexVersion, frame.length).catch(failed);
       return { saved: true, key, bytes: frame.length };
     }

@@ -49,14 +49,14 @@ import {
   storageRetryPolicy,
   storageSharedKeyCredentialPolicy,
   stringifyXML
-} from "./chunk-BW6S6TEV.js";
+} from "./chunk-C6SGA56T.js";
+import "./chunk-XUTTEGAI.js";
 import {
   BearerCredentialHandler,
   HttpClient,
   HttpClientError,
   HttpCodes
 } from "./chunk-P7VUCEIE.js";
-import "./chunk-XUTTEGAI.js";
 import "./chunk-IFMEWGSE.js";
 import {
   __commonJS,

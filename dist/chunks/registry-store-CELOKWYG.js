@@ -11,10 +11,6 @@ import {
   trackTemporary
 } from "./chunk-OTW4DL2O.js";
 import {
-  require_node_http,
-  require_node_https
-} from "./chunk-IFMEWGSE.js";
-import {
   digestOf,
   familiarRepository,
   isChunked,
@@ -31,6 +27,10 @@ import {
   HandoffError,
   errorMessage
 } from "./chunk-B36MAPR3.js";
+import {
+  require_node_http,
+  require_node_https
+} from "./chunk-IFMEWGSE.js";
 import {
   __toESM
 } from "./chunk-DGQ6QHC6.js";

@@ -18,7 +18,11 @@ import {
 } from "./chunk-XFN6TRWD.js";
 import "./chunk-PABUF2JJ.js";
 import {
-  BlobClient,
+  BlobClient
+} from "./chunk-T6ZGBDI2.js";
+import "./chunk-C6SGA56T.js";
+import "./chunk-XUTTEGAI.js";
+import {
   TwirpError,
   artifactName,
   downloadBlob,
@@ -26,8 +30,13 @@ import {
   libraryRetry,
   openBlob,
   twirpClient
-} from "./chunk-4VXBRWUB.js";
-import "./chunk-BW6S6TEV.js";
+} from "./chunk-CCXOWHKK.js";
+import "./chunk-N5RGHHB3.js";
+import "./chunk-FRI2AGEC.js";
+import {
+  HandoffError,
+  errorMessage
+} from "./chunk-B36MAPR3.js";
 import {
   BearerCredentialHandler,
   HttpClient,
@@ -35,14 +44,7 @@ import {
   require_tunnel,
   require_undici
 } from "./chunk-P7VUCEIE.js";
-import "./chunk-XUTTEGAI.js";
 import "./chunk-IFMEWGSE.js";
-import "./chunk-N5RGHHB3.js";
-import "./chunk-FRI2AGEC.js";
-import {
-  HandoffError,
-  errorMessage
-} from "./chunk-B36MAPR3.js";
 import {
   __commonJS,
   __require,
@@ -60873,4 +60875,4 @@ function createArtifactBackend(options) {
 export {
   createArtifactBackend
 };
-/*! For license information please see artifact-P3YZLALN.js.LEGAL.txt */
+/*! For license information please see artifact-6B3RVKGF.js.LEGAL.txt */

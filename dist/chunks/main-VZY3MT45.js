@@ -9,20 +9,20 @@ import {
   saveImages,
   terminalLine,
   withDeps
-} from "./chunk-34WCT5MF.js";
+} from "./chunk-Q634FXOG.js";
 import "./chunk-U5GEQORK.js";
 import "./chunk-OTW4DL2O.js";
+import "./chunk-J7MNMCMW.js";
 import "./chunk-MGBZMDJL.js";
 import "./chunk-QOJPH54H.js";
 import "./chunk-PABUF2JJ.js";
 import "./chunk-XUTTEGAI.js";
-import "./chunk-IFMEWGSE.js";
-import "./chunk-J7MNMCMW.js";
 import "./chunk-FRI2AGEC.js";
 import {
   HandoffError,
   failureMessage
 } from "./chunk-B36MAPR3.js";
+import "./chunk-IFMEWGSE.js";
 import "./chunk-DGQ6QHC6.js";
 
 // src/cli/args.ts

@@ -13,7 +13,7 @@ import {
   saveImages,
   selects,
   withDeps
-} from "./chunk-34WCT5MF.js";
+} from "./chunk-Q634FXOG.js";
 import {
   debug,
   getInput,
