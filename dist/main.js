@@ -2,8 +2,8 @@ import { createRequire as __createRequire } from 'node:module'; import { fileURL
 import {
   coreIO,
   runMain
-} from "./chunks/chunk-G62B4Z3X.js";
-import "./chunks/chunk-Q634FXOG.js";
+} from "./chunks/chunk-3D4SKGLU.js";
+import "./chunks/chunk-INEH2VX3.js";
 import "./chunks/chunk-U5GEQORK.js";
 import "./chunks/chunk-OTW4DL2O.js";
 import "./chunks/chunk-J7MNMCMW.js";

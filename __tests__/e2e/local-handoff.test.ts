@@ -281,6 +281,59 @@ describe.each<DockerFlavour>(['20.10', ...docker26Flavours])('Docker %s', (flavo
     })
   })
 
+  describe('a staged load', () => {
+    const standIns = async (): Promise<string> =>
+      docker(engine, ['images', '-a', '-q', '--filter', 'label=org.image-handoff.stage'])
+    const allIds = async (): Promise<string[]> =>
+      (await docker(engine, ['images', '-a', '-q', '--no-trunc'])).split('\n').filter(Boolean).sort()
+
+    beforeAll(async () => {
+      ids.staged = await buildBusybox(engine, 'staged:1', [
+        'RUN head -c 36000000 /dev/urandom > /one',
+        'RUN head -c 36000000 /dev/urandom > /two',
+        'RUN echo staged > /top'
+      ])
+      expect((await step({ mode: 'save', key: 'staged', images: 'staged:1' })).exitCode).toBe(0)
+      await docker(engine, ['rmi', 'staged:1'])
+    })
+
+    it('registers the bottom layers while the rest arrives, and leaves no stand-in image behind', async () => {
+      const loaded = await step({ mode: 'load', key: 'staged' })
+      expect(loaded.exitCode).toBe(0)
+      // Only Docker's classic store unpacks an archive whole before it registers a layer.
+      if (flavour === '26-containerd') expect(loaded.stdout).not.toMatch(/Loading in/)
+      else
+        expect(loaded.stdout).toMatch(/Loading in 2 stages: docker registers the bottom layers while the rest arrives/)
+      expect(await idOf('staged:1')).toBe(ids.staged)
+      expect(await docker(engine, ['run', '--rm', '--network', 'none', 'staged:1', 'cat', '/top'])).toBe('staged')
+      expect(await standIns()).toBe('')
+      await docker(engine, ['rmi', 'staged:1'])
+    })
+
+    it('a damaged chunk in the last stage: the stand-in loaded before it is removed, and nothing is loaded', async () => {
+      const index = JSON.parse(await readFile(join(store, 'index', indexFileName('staged')), 'utf8')) as {
+        entries: { path: string; inline?: string; chunks?: string[] }[]
+      }
+      const inline = index.entries.find((e) => e.path === 'manifest.json')!.inline!
+      const [manifest] = JSON.parse(Buffer.from(inline, 'base64').toString()) as { Layers: string[] }[]
+      // Layers: busybox, /one (the first stage ends there), /two, /top.
+      const two = index.entries.find((e) => e.path === manifest!.Layers[2])!.chunks!
+      const blobs = two.map((digest) => join(store, 'blobs', 'sha256', digest.slice(7)))
+      const originals = await Promise.all(blobs.map((blob) => readFile(blob)))
+      await Promise.all(blobs.map((blob) => truncate(blob, 1000)))
+      try {
+        const before = await allIds()
+        const result = await step({ mode: 'load', key: 'staged' })
+        expect(result.exitCode).not.toBe(0)
+        expect(annotations(result, 'error').join('\n')).toMatch(/stored chunk sha256:[0-9a-f]{64} is damaged/)
+        expect(await allIds()).toEqual(before)
+        expect(await standIns()).toBe('')
+      } finally {
+        await Promise.all(blobs.map((blob, i) => writeFile(blob, originals[i]!)))
+      }
+    })
+  })
+
   describe('load selection', () => {
     it('fails naming the stored images when `images` selects none of them', async () => {
       const result = await step({ mode: 'load', key: 'retag', images: 'nothing-like-it:*' })

@@ -216,7 +216,11 @@ export async function intoStore(
 }
 
 /** The archive a load streams for `plan`, whole. */
-export async function assembled(index: StoreIndex, plan: LoadPlan, store: BlobStore): Promise<Buffer> {
+export async function assembled(
+  index: StoreIndex,
+  plan: Pick<LoadPlan, 'omit' | 'nameFiles' | 'chunks'>,
+  store: BlobStore
+): Promise<Buffer> {
   const chunks: Buffer[] = []
   for await (const chunk of assembleArchive(index, plan, store, { prefetch: 2 }).stream) chunks.push(chunk as Buffer)
   return Buffer.concat(chunks)

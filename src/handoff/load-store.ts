@@ -4,6 +4,8 @@ import { assembleArchive, ChunkFetchError } from '../store/assemble.js'
 import { defaultChunkBytes, IndexFormatError, parseIndex, type ChunkDigest, type StoreIndex } from '../store/format.js'
 import type { HeldLayers, LoadPlan } from '../store/load-plan.js'
 import { planGroups } from '../store/load-groups.js'
+import { planStages } from '../store/load-stages.js'
+import { streamStaged } from './staged-load.js'
 import { droppedNames } from './report.js'
 import { formatBytes } from '../units.js'
 import type { HandoffDeps } from './deps.js'
@@ -66,11 +68,22 @@ export async function loadFromStore(deps: HandoffDeps, store: BlobStore, request
       `Loading ${plan.model.images.length} images as ${groups.length} archives at once (${runtime.kind} registers the images of one archive one at a time).`
     )
   }
+  const { stages, last } =
+    groups.length === 1 && runtime.dropStage
+      ? planStages(index, plan, rewriteFor(request.images, []), held)
+      : { stages: [], last: plan }
+  if (stages.length > 0) {
+    log.info(
+      `Loading in ${stages.length + 1} stages: ${runtime.kind} registers the bottom layers while the rest arrives (${stages.map((stage) => formatBytes(stage.sendBytes)).join(', ')}, then ${formatBytes(last.sendBytes)}).`
+    )
+  }
   const fetchMs = clock() - start
   const loadStart = clock()
   let report: ImportReport
   try {
-    report = await streamIntoRuntime(deps, store, index, groups)
+    report = stages.length
+      ? await streamStaged(deps, store, index, stages, last, prefetch)
+      : await streamIntoRuntime(deps, store, index, groups)
   } catch (error) {
     // Only storage trouble is a miss in mode: auto; the engine's own failure fails the step in every mode.
     if (!(error instanceof ChunkFetchError) || request.required) throw error
@@ -94,7 +107,7 @@ export async function loadFromStore(deps: HandoffDeps, store: BlobStore, request
     ...done,
     dropped: droppedNames(plan.model),
     transfer: {
-      sentBytes: sum(groups.map((group) => group.sendBytes)),
+      sentBytes: sum([...stages, ...(stages.length ? [last] : groups)].map((archive) => archive.sendBytes)),
       omittedBytes: plan.omittedBytes,
       omittedLayers: plan.omit.size
     }

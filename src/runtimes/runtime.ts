@@ -89,6 +89,12 @@ export interface Runtime {
    * one after another, each at a fixed cost. Absent: 1.
    */
   readonly parallelImports?: number
+  /**
+   * Removes a stand-in image of a staged load (store/load-stages.ts) by ID, keeping the layers loaded images use;
+   * absent where the runtime does not register an archive's layers only after all of it arrived (Docker's classic
+   * store does).
+   */
+  dropStage?(id: string): Promise<void>
   /** Releases clients and sockets; never throws. */
   close(): Promise<void>
 }

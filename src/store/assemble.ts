@@ -42,7 +42,7 @@ export interface Assembled {
 
 export function assembleArchive(
   index: StoreIndex,
-  plan: LoadPlan,
+  plan: Pick<LoadPlan, 'omit' | 'nameFiles' | 'chunks'>,
   store: BlobStore,
   options: AssembleOptions
 ): Assembled {

@@ -110,6 +110,7 @@ function dockerRuntime(engine: DockerEngine): Runtime {
     parallelImports: 2,
     tag: (source, target) => tagImage(connection, source, target),
     heldLayers: () => heldChains(docker, containerdStore),
+    ...(containerdStore ? {} : { dropStage: (id: string) => dropImage(docker, host, id) }),
     async close() {
       try {
         connection.close()
@@ -128,6 +129,15 @@ function zstdUnreadable(connection: DockerConnection, mediaTypes: Set<string>): 
     `the stored images have zstd-compressed layers, which the Docker Engine at ${connection.host} (API ${connection.apiVersion}, ` +
     'Docker 20.10 or older) cannot read; load them into Docker 23 or newer or into containerd 1.5+, or save them again with compression: gzip'
   )
+}
+
+async function dropImage(docker: Dockerode, host: string, id: string): Promise<void> {
+  try {
+    await docker.getImage(id).remove()
+  } catch (error) {
+    if (engineStatus(error) === 404) return
+    throw new HandoffError(`removing image ${id} from the Docker Engine at ${host} failed: ${engineMessage(error)}`)
+  }
 }
 
 async function tagImage(connection: DockerConnection, source: string, target: Reference): Promise<void> {

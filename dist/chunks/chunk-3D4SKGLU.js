@@ -13,7 +13,7 @@ import {
   saveImages,
   selects,
   withDeps
-} from "./chunk-Q634FXOG.js";
+} from "./chunk-INEH2VX3.js";
 import {
   debug,
   getInput,

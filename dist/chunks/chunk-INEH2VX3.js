@@ -3060,7 +3060,7 @@ var require_end_of_stream = __commonJS({
         callback.apply(this, args);
       };
     }
-    function noop() {
+    function noop2() {
     }
     function isRequest(stream) {
       return stream.setHeader && typeof stream.abort === "function";
@@ -3068,7 +3068,7 @@ var require_end_of_stream = __commonJS({
     function eos(stream, opts, callback) {
       if (typeof opts === "function") return eos(stream, null, opts);
       if (!opts) opts = {};
-      callback = once3(callback || noop);
+      callback = once3(callback || noop2);
       var readable = opts.readable || opts.readable !== false && stream.readable;
       var writable = opts.writable || opts.writable !== false && stream.writable;
       var onlegacyfinish = function onlegacyfinish2() {
@@ -4304,7 +4304,7 @@ var require_pipeline = __commonJS({
     var _require$codes = require_errors().codes;
     var ERR_MISSING_ARGS = _require$codes.ERR_MISSING_ARGS;
     var ERR_STREAM_DESTROYED = _require$codes.ERR_STREAM_DESTROYED;
-    function noop(err) {
+    function noop2(err) {
       if (err) throw err;
     }
     function isRequest(stream) {
@@ -4342,8 +4342,8 @@ var require_pipeline = __commonJS({
       return from.pipe(to);
     }
     function popCallback(streams) {
-      if (!streams.length) return noop;
-      if (typeof streams[streams.length - 1] !== "function") return noop;
+      if (!streams.length) return noop2;
+      if (typeof streams[streams.length - 1] !== "function") return noop2;
       return streams.pop();
     }
     function pipeline7() {
@@ -6337,7 +6337,7 @@ var require_end_of_stream2 = __commonJS({
         callback.apply(this, args);
       };
     }
-    function noop() {
+    function noop2() {
     }
     function isRequest(stream) {
       return stream.setHeader && typeof stream.abort === "function";
@@ -6345,7 +6345,7 @@ var require_end_of_stream2 = __commonJS({
     function eos(stream, opts, callback) {
       if (typeof opts === "function") return eos(stream, null, opts);
       if (!opts) opts = {};
-      callback = once3(callback || noop);
+      callback = once3(callback || noop2);
       var readable = opts.readable || opts.readable !== false && stream.readable;
       var writable = opts.writable || opts.writable !== false && stream.writable;
       var onlegacyfinish = function onlegacyfinish2() {
@@ -7581,7 +7581,7 @@ var require_pipeline2 = __commonJS({
     var _require$codes = require_errors2().codes;
     var ERR_MISSING_ARGS = _require$codes.ERR_MISSING_ARGS;
     var ERR_STREAM_DESTROYED = _require$codes.ERR_STREAM_DESTROYED;
-    function noop(err) {
+    function noop2(err) {
       if (err) throw err;
     }
     function isRequest(stream) {
@@ -7619,8 +7619,8 @@ var require_pipeline2 = __commonJS({
       return from.pipe(to);
     }
     function popCallback(streams) {
-      if (!streams.length) return noop;
-      if (typeof streams[streams.length - 1] !== "function") return noop;
+      if (!streams.length) return noop2;
+      if (typeof streams[streams.length - 1] !== "function") return noop2;
       return streams.pop();
     }
     function pipeline7() {
@@ -9327,7 +9327,7 @@ var require_end_of_stream3 = __commonJS({
         callback.apply(this, args);
       };
     }
-    function noop() {
+    function noop2() {
     }
     function isRequest(stream) {
       return stream.setHeader && typeof stream.abort === "function";
@@ -9335,7 +9335,7 @@ var require_end_of_stream3 = __commonJS({
     function eos(stream, opts, callback) {
       if (typeof opts === "function") return eos(stream, null, opts);
       if (!opts) opts = {};
-      callback = once3(callback || noop);
+      callback = once3(callback || noop2);
       var readable = opts.readable || opts.readable !== false && stream.readable;
       var writable = opts.writable || opts.writable !== false && stream.writable;
       var onlegacyfinish = function onlegacyfinish2() {
@@ -10571,7 +10571,7 @@ var require_pipeline3 = __commonJS({
     var _require$codes = require_errors3().codes;
     var ERR_MISSING_ARGS = _require$codes.ERR_MISSING_ARGS;
     var ERR_STREAM_DESTROYED = _require$codes.ERR_STREAM_DESTROYED;
-    function noop(err) {
+    function noop2(err) {
       if (err) throw err;
     }
     function isRequest(stream) {
@@ -10609,8 +10609,8 @@ var require_pipeline3 = __commonJS({
       return from.pipe(to);
     }
     function popCallback(streams) {
-      if (!streams.length) return noop;
-      if (typeof streams[streams.length - 1] !== "function") return noop;
+      if (!streams.length) return noop2;
+      if (typeof streams[streams.length - 1] !== "function") return noop2;
       return streams.pop();
     }
     function pipeline7() {
@@ -10670,7 +10670,7 @@ var require_extract = __commonJS({
     var headers = require_headers();
     var Writable = require_readable3().Writable;
     var PassThrough7 = require_readable3().PassThrough;
-    var noop = function() {
+    var noop2 = function() {
     };
     var overflow = function(size) {
       size &= 511;
@@ -10705,7 +10705,7 @@ var require_extract = __commonJS({
       this._buffer = bl();
       this._missing = 0;
       this._partial = false;
-      this._onparse = noop;
+      this._onparse = noop2;
       this._header = null;
       this._stream = null;
       this._overflow = null;
@@ -10841,7 +10841,7 @@ var require_extract = __commonJS({
     Extract.prototype._continue = function() {
       if (this._destroyed) return;
       var cb = this._cb;
-      this._cb = noop;
+      this._cb = noop2;
       if (this._overflow) this._write(this._overflow, void 0, cb);
       else cb();
     };
@@ -10963,7 +10963,7 @@ var require_once = __commonJS({
 var require_end_of_stream4 = __commonJS({
   "node_modules/end-of-stream/index.js"(exports, module) {
     var once3 = require_once();
-    var noop = function() {
+    var noop2 = function() {
     };
     var qnt = global.Bare ? queueMicrotask : process.nextTick.bind(process);
     var isRequest = function(stream) {
@@ -10975,7 +10975,7 @@ var require_end_of_stream4 = __commonJS({
     var eos = function(stream, opts, callback) {
       if (typeof opts === "function") return eos(stream, null, opts);
       if (!opts) opts = {};
-      callback = once3(callback || noop);
+      callback = once3(callback || noop2);
       var ws = stream._writableState;
       var rs = stream._readableState;
       var readable = opts.readable || opts.readable !== false && stream.readable;
@@ -11056,7 +11056,7 @@ var require_pack = __commonJS({
     var DMODE = parseInt("755", 8);
     var FMODE = parseInt("644", 8);
     var END_OF_TAR = alloc(1024);
-    var noop = function() {
+    var noop2 = function() {
     };
     var overflow = function(self2, size) {
       size &= 511;
@@ -11126,7 +11126,7 @@ var require_pack = __commonJS({
     var Pack = function(opts) {
       if (!(this instanceof Pack)) return new Pack(opts);
       Readable5.call(this, opts);
-      this._drain = noop;
+      this._drain = noop2;
       this._finalized = false;
       this._finalizing = false;
       this._destroyed = false;
@@ -11140,7 +11140,7 @@ var require_pack = __commonJS({
         callback = buffer;
         buffer = null;
       }
-      if (!callback) callback = noop;
+      if (!callback) callback = noop2;
       var self2 = this;
       if (!header.size || header.type === "symlink") header.size = 0;
       if (!header.type) header.type = modeToType(header.mode);
@@ -11250,7 +11250,7 @@ var require_pack = __commonJS({
     };
     Pack.prototype._read = function(n) {
       var drain3 = this._drain;
-      this._drain = noop;
+      this._drain = noop2;
       drain3();
     };
     module.exports = Pack;
@@ -11275,7 +11275,7 @@ var require_pump = __commonJS({
       fs = __require("fs");
     } catch (e) {
     }
-    var noop = function() {
+    var noop2 = function() {
     };
     var ancient = typeof process === "undefined" ? false : /^v?\.0/.test(process.version);
     var isFn = function(fn) {
@@ -11284,7 +11284,7 @@ var require_pump = __commonJS({
     var isFS = function(stream) {
       if (!ancient) return false;
       if (!fs) return false;
-      return (stream instanceof (fs.ReadStream || noop) || stream instanceof (fs.WriteStream || noop)) && isFn(stream.close);
+      return (stream instanceof (fs.ReadStream || noop2) || stream instanceof (fs.WriteStream || noop2)) && isFn(stream.close);
     };
     var isRequest = function(stream) {
       return stream.setHeader && isFn(stream.abort);
@@ -11305,7 +11305,7 @@ var require_pump = __commonJS({
         if (closed) return;
         if (destroyed) return;
         destroyed = true;
-        if (isFS(stream)) return stream.close(noop);
+        if (isFS(stream)) return stream.close(noop2);
         if (isRequest(stream)) return stream.abort();
         if (isFn(stream.destroy)) return stream.destroy();
         callback(err || new Error("stream was destroyed"));
@@ -11319,7 +11319,7 @@ var require_pump = __commonJS({
     };
     var pump = function() {
       var streams = Array.prototype.slice.call(arguments);
-      var callback = isFn(streams[streams.length - 1] || noop) && streams.pop() || noop;
+      var callback = isFn(streams[streams.length - 1] || noop2) && streams.pop() || noop2;
       if (Array.isArray(streams[0])) streams = streams[0];
       if (streams.length < 2) throw new Error("pump requires two streams per minimum");
       var error;
@@ -11437,7 +11437,7 @@ var require_tar_fs = __commonJS({
     var path = __require("path");
     var os = __require("os");
     var win32 = os.platform() === "win32";
-    var noop = function() {
+    var noop2 = function() {
     };
     var echo = function(name) {
       return name;
@@ -11482,8 +11482,8 @@ var require_tar_fs = __commonJS({
       if (!cwd) cwd = ".";
       if (!opts) opts = {};
       var xfs = opts.fs || fs;
-      var ignore = opts.ignore || opts.filter || noop;
-      var map = opts.map || noop;
+      var ignore = opts.ignore || opts.filter || noop2;
+      var map = opts.map || noop2;
       var mapStream = opts.mapStream || echo;
       var statNext = statAll(xfs, opts.dereference ? xfs.stat : xfs.lstat, cwd, ignore, opts.entries, opts.sort);
       var strict = opts.strict !== false;
@@ -11491,7 +11491,7 @@ var require_tar_fs = __commonJS({
       var dmode = typeof opts.dmode === "number" ? opts.dmode : 0;
       var fmode = typeof opts.fmode === "number" ? opts.fmode : 0;
       var pack = opts.pack || tar6.pack();
-      var finish2 = opts.finish || noop;
+      var finish2 = opts.finish || noop2;
       if (opts.strip) map = strip(map, opts.strip);
       if (opts.readable) {
         dmode |= parseInt(555, 8);
@@ -11569,8 +11569,8 @@ var require_tar_fs = __commonJS({
       if (!cwd) cwd = ".";
       if (!opts) opts = {};
       var xfs = opts.fs || fs;
-      var ignore = opts.ignore || opts.filter || noop;
-      var map = opts.map || noop;
+      var ignore = opts.ignore || opts.filter || noop2;
+      var map = opts.map || noop2;
       var mapStream = opts.mapStream || echo;
       var own = opts.chown !== false && !win32 && processGetuid() === 0;
       var extract = opts.extract || tar6.extract();
@@ -17176,6 +17176,98 @@ function binsOf(parts, ways) {
   return bins.map((bin) => bin.units);
 }
 
+// src/store/load-stages.ts
+import { createHash as createHash3 } from "node:crypto";
+var minStageBytes = 32 * 1024 * 1024;
+var stageShare = 0.25;
+var maxStages = 3;
+function planStages(index, whole, rewrite, held, minBytes = minStageBytes) {
+  const needing = neededLayerFiles(index, held);
+  const image = heaviest(whole.model.images, needing);
+  if (image === void 0) return { stages: [], last: whole };
+  const contents = contentsOf(index.entries);
+  const path = (layer) => resolveFile(contents, layer.path)?.path ?? layer.path;
+  const needed = needing(image);
+  const cuts = cutsOf(image, (layer) => needed.get(path(layer)) ?? 0, minBytes);
+  if (cuts.length === 0) return { stages: [], last: whole };
+  const chains = chainIds(image.layers);
+  const layerFiles2 = new Set(readModel(contents).images.flatMap((one) => one.layers.map(path)));
+  const stages = cuts.map((cut, at) => {
+    const sent = new Set(
+      image.layers.slice(cuts[at - 1] ?? 0, cut).map(path).filter((file) => needed.has(file))
+    );
+    return stageOf(index, image, at, cut, new Set([...layerFiles2].filter((file) => !sent.has(file))));
+  });
+  const staged = new Set(chains.slice(0, cuts.at(-1)).filter((chain) => chain !== void 0));
+  const last = planLoad(index, rewrite, { ...held, chainIds: /* @__PURE__ */ new Set([...held.chainIds ?? [], ...staged]) });
+  return { stages, last };
+}
+function heaviest(images, needed) {
+  let best;
+  for (const image of images) {
+    const bytes = [...needed(image).values()].reduce((sum2, size) => sum2 + size, 0);
+    if (best === void 0 || bytes > best.bytes) best = { image, bytes };
+  }
+  return best?.image;
+}
+function cutsOf(image, neededBytes, minBytes) {
+  if (image.platform === void 0) return [];
+  const total = image.layers.reduce((sum2, layer) => sum2 + neededBytes(layer), 0);
+  const share = Math.max(minBytes, total * stageShare);
+  const cuts = [];
+  let inStage = 0;
+  let left = total;
+  for (const [at, layer] of image.layers.entries()) {
+    if (layer.diffId === void 0) break;
+    inStage += neededBytes(layer);
+    left -= neededBytes(layer);
+    if (inStage < share || left < share / 2) continue;
+    cuts.push(at + 1);
+    inStage = 0;
+    if (cuts.length === maxStages) break;
+  }
+  return cuts;
+}
+function stageOf(index, image, at, cut, omit) {
+  const contents = contentsOf(index.entries);
+  const layers = image.layers.slice(0, cut);
+  const config = Buffer.from(
+    JSON.stringify(
+      standInConfig(
+        image,
+        layers.map((layer) => layer.diffId ?? ""),
+        at
+      )
+    )
+  );
+  const configName = `image-handoff-stage-${at + 1}.json`;
+  const manifest = [{ Config: configName, RepoTags: null, Layers: layers.map((layer) => layer.path) }];
+  const nameFiles = [
+    { name: configName, body: config },
+    { name: "manifest.json", body: Buffer.from(JSON.stringify(manifest)) }
+  ];
+  const chunks = [];
+  let sendBytes = 0;
+  for (const entry of index.entries) {
+    if (entry.type !== "file" || contents.nameFiles.has(entry.path) || omit.has(entry.path)) continue;
+    sendBytes += entry.size;
+    if (isChunked(entry)) chunks.push(...entry.chunks);
+  }
+  sendBytes += nameFiles.reduce((sum2, file) => sum2 + file.body.length, 0);
+  const imageId = `sha256:${createHash3("sha256").update(config).digest("hex")}`;
+  return { imageId, nameFiles, omit, chunks, sendBytes };
+}
+function standInConfig(image, diffIds, at) {
+  const [os, architecture, variant] = (image.platform ?? "").split("/");
+  return {
+    architecture,
+    os,
+    ...variant ? { variant } : {},
+    config: { Labels: { "org.image-handoff.stage": `${at + 1} of ${image.configDigest}` } },
+    rootfs: { type: "layers", diff_ids: diffIds }
+  };
+}
+
 // src/handoff/progress.ts
 function progress(log, clock, label2, total, everyMs = 5e3) {
   const start = clock();
@@ -17195,13 +17287,75 @@ function progress(log, clock, label2, total, everyMs = 5e3) {
   };
 }
 
+// src/handoff/staged-load.ts
+async function streamStaged(deps, store, index, stages, last, window2) {
+  const { runtime } = deps;
+  const archives = [...stages, last];
+  const ticker = progress(
+    deps.log,
+    deps.clock,
+    "load",
+    archives.reduce((sum2, plan) => sum2 + plan.sendBytes, 0)
+  );
+  const started = [];
+  let first;
+  const fail = (archive, error) => {
+    if (first !== void 0) return;
+    first = { cause: archive.failure() ?? error };
+    const cut = first.cause instanceof Error ? first.cause : new Error(String(first.cause));
+    for (const other of started) if (other.archive !== archive) other.archive.stream.destroy(cut);
+  };
+  try {
+    let registered = Promise.resolve();
+    for (const plan of archives) {
+      if (first !== void 0) break;
+      const below = registered;
+      let layersSent = () => void 0;
+      const sent = new Promise((resolve2) => layersSent = resolve2);
+      const archive = assembleArchive(index, plan, store, {
+        prefetch: window2.chunks,
+        prefetchBytes: window2.bytes,
+        onBytes: (n) => ticker.add(n),
+        beforeNameFiles: async () => {
+          layersSent();
+          await below;
+        }
+      });
+      const imported = runtime.importArchive(archive.stream);
+      imported.catch((error) => fail(archive, error));
+      started.push({ archive, imported });
+      registered = imported;
+      await Promise.race([sent, imported.then(noop, noop)]);
+    }
+    const reports = await Promise.allSettled(started.map((one) => one.imported));
+    if (first !== void 0) throw first.cause;
+    const lastReport = reports.at(-1);
+    if (lastReport?.status !== "fulfilled") throw new Error("the last stage of the load did not run");
+    return lastReport.value;
+  } finally {
+    ticker.stop();
+    await Promise.allSettled(started.map((one) => one.imported));
+    await dropStages(deps, stages);
+  }
+}
+async function dropStages(deps, stages) {
+  for (const stage of [...stages].reverse()) {
+    await deps.runtime.dropStage?.(stage.imageId).catch((error) => {
+      deps.log.warning(
+        `Could not remove ${stage.imageId}, an image standing in for a stage of the load (its label org.image-handoff.stage says whose): ${errorMessage(error)}. Remove it with docker rmi.`
+      );
+    });
+  }
+}
+var noop = () => void 0;
+
 // src/archive/oci-convert.ts
 var import_tar_stream2 = __toESM(require_tar_stream(), 1);
 import { PassThrough as PassThrough2, Readable as Readable3 } from "node:stream";
 import { pipeline as pipeline2 } from "node:stream/promises";
 
 // src/archive/layer-rewrite.ts
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
 import { rm } from "node:fs/promises";
 import { join } from "node:path";
@@ -17210,7 +17364,7 @@ import { pipeline } from "node:stream/promises";
 import { createGunzip, createGzip, createZstdDecompress } from "node:zlib";
 var layerLevels = { gzip: 6, zstd: 3 };
 async function keepLayer(out, layer, body) {
-  const hash = createHash3("sha256");
+  const hash = createHash4("sha256");
   const check = new Transform({
     transform(chunk, _encoding, callback) {
       hash.update(chunk);
@@ -17245,7 +17399,7 @@ async function convertLayer(out, body) {
     const head = await peek(body);
     const source = compressionOf(head.first);
     const target = out.compression;
-    const hash = createHash3("sha256");
+    const hash = createHash4("sha256");
     let size = 0;
     const count2 = new Transform({
       transform(chunk, _encoding, callback) {
@@ -17697,11 +17851,17 @@ async function loadFromStore(deps, store, request) {
       `Loading ${plan.model.images.length} images as ${groups2.length} archives at once (${runtime.kind} registers the images of one archive one at a time).`
     );
   }
+  const { stages, last } = groups2.length === 1 && runtime.dropStage ? planStages(index, plan, rewriteFor(request.images, []), held) : { stages: [], last: plan };
+  if (stages.length > 0) {
+    log.info(
+      `Loading in ${stages.length + 1} stages: ${runtime.kind} registers the bottom layers while the rest arrives (${stages.map((stage) => formatBytes(stage.sendBytes)).join(", ")}, then ${formatBytes(last.sendBytes)}).`
+    );
+  }
   const fetchMs = clock() - start;
   const loadStart = clock();
   let report;
   try {
-    report = await streamIntoRuntime(deps, store, index, groups2);
+    report = stages.length ? await streamStaged(deps, store, index, stages, last, prefetch) : await streamIntoRuntime(deps, store, index, groups2);
   } catch (error) {
     if (!(error instanceof ChunkFetchError) || request.required) throw error;
     log.warning(
@@ -17724,7 +17884,7 @@ async function loadFromStore(deps, store, request) {
     ...done,
     dropped: droppedNames(plan.model),
     transfer: {
-      sentBytes: sum(groups2.map((group2) => group2.sendBytes)),
+      sentBytes: sum([...stages, ...stages.length ? [last] : groups2].map((archive) => archive.sendBytes)),
       omittedBytes: plan.omittedBytes,
       omittedLayers: plan.omit.size
     }
@@ -18221,7 +18381,7 @@ function storeSink(store, options) {
 
 // src/store/split.ts
 var import_tar_stream3 = __toESM(require_tar_stream(), 1);
-import { createHash as createHash4 } from "node:crypto";
+import { createHash as createHash5 } from "node:crypto";
 import { pipeline as pipeline4 } from "node:stream/promises";
 import { Transform as Transform3 } from "node:stream";
 var tinyInline = 64 * 1024;
@@ -18330,7 +18490,7 @@ async function readInline(file, pieces, nameFile, state) {
 async function writeChunks(first, pieces, sink, chunkBytes) {
   const digests = [];
   let target;
-  let hash = createHash4("sha256");
+  let hash = createHash5("sha256");
   let filled = 0;
   const close = async () => {
     const digest = `sha256:${hash.digest("hex")}`;
@@ -18338,7 +18498,7 @@ async function writeChunks(first, pieces, sink, chunkBytes) {
     const done = target;
     if (done === void 0) throw new Error("a chunk was closed before any byte was written to it");
     target = void 0;
-    hash = createHash4("sha256");
+    hash = createHash5("sha256");
     await done.end(digest, filled);
     filled = 0;
   };
@@ -19118,7 +19278,7 @@ function readVerdict(response, host, settle, progress2) {
 
 // src/runtimes/docker/flatten.ts
 var import_tar_stream4 = __toESM(require_tar_stream(), 1);
-import { createHash as createHash5 } from "node:crypto";
+import { createHash as createHash6 } from "node:crypto";
 import { createReadStream as createReadStream4, createWriteStream as createWriteStream3 } from "node:fs";
 import { rm as rm3 } from "node:fs/promises";
 import { join as join6 } from "node:path";
@@ -19399,7 +19559,7 @@ async function exportLayer(docker, host, image, options) {
     }
   );
   try {
-    const hash = createHash5("sha256");
+    const hash = createHash6("sha256");
     const filter = new FlatLayerFilter();
     let size = 0;
     const tap = new Transform6({
@@ -19530,6 +19690,7 @@ function dockerRuntime(engine) {
     parallelImports: 2,
     tag: (source, target) => tagImage(connection, source, target),
     heldLayers: () => heldChains(docker, containerdStore),
+    ...containerdStore ? {} : { dropStage: (id) => dropImage(docker, host, id) },
     async close() {
       try {
         connection.close();
@@ -19542,6 +19703,14 @@ function zstdUnreadable(connection, mediaTypes) {
   if (compareApiVersions(connection.apiVersion, zstdApiVersion) >= 0) return void 0;
   if (![...mediaTypes].some((type) => type.endsWith("+zstd") || type.endsWith(".zstd"))) return void 0;
   return `the stored images have zstd-compressed layers, which the Docker Engine at ${connection.host} (API ${connection.apiVersion}, Docker 20.10 or older) cannot read; load them into Docker 23 or newer or into containerd 1.5+, or save them again with compression: gzip`;
+}
+async function dropImage(docker, host, id) {
+  try {
+    await docker.getImage(id).remove();
+  } catch (error) {
+    if (engineStatus(error) === 404) return;
+    throw new HandoffError(`removing image ${id} from the Docker Engine at ${host} failed: ${engineMessage(error)}`);
+  }
 }
 async function tagImage(connection, source, target) {
   const name = familiarName(target);
@@ -20326,4 +20495,4 @@ export {
   debugUnexpected,
   withDeps
 };
-/*! For license information please see chunk-Q634FXOG.js.LEGAL.txt */
+/*! For license information please see chunk-INEH2VX3.js.LEGAL.txt */
