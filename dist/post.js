@@ -2,8 +2,8 @@ import { createRequire as __createRequire } from 'node:module'; import { fileURL
 import {
   coreIO,
   runPost
-} from "./chunks/chunk-3D4SKGLU.js";
-import "./chunks/chunk-INEH2VX3.js";
+} from "./chunks/chunk-G6QVYRQI.js";
+import "./chunks/chunk-TERT32JL.js";
 import "./chunks/chunk-U5GEQORK.js";
 import "./chunks/chunk-OTW4DL2O.js";
 import "./chunks/chunk-J7MNMCMW.js";

@@ -72,6 +72,7 @@ export async function loadFromStore(deps: HandoffDeps, store: BlobStore, request
     groups.length === 1 && runtime.dropStage
       ? planStages(index, plan, rewriteFor(request.images, []), held)
       : { stages: [], last: plan }
+  const archives = stages.length > 0 ? [...stages, last] : groups
   if (stages.length > 0) {
     log.info(
       `Loading in ${stages.length + 1} stages: ${runtime.kind} registers the bottom layers while the rest arrives (${stages.map((stage) => formatBytes(stage.sendBytes)).join(', ')}, then ${formatBytes(last.sendBytes)}).`
@@ -81,9 +82,10 @@ export async function loadFromStore(deps: HandoffDeps, store: BlobStore, request
   const loadStart = clock()
   let report: ImportReport
   try {
-    report = stages.length
-      ? await streamStaged(deps, store, index, stages, last, prefetch)
-      : await streamIntoRuntime(deps, store, index, groups)
+    report =
+      stages.length > 0
+        ? await streamStaged(deps, store, index, stages, last, prefetch)
+        : await streamIntoRuntime(deps, store, index, groups)
   } catch (error) {
     // Only storage trouble is a miss in mode: auto; the engine's own failure fails the step in every mode.
     if (!(error instanceof ChunkFetchError) || request.required) throw error
@@ -107,7 +109,7 @@ export async function loadFromStore(deps: HandoffDeps, store: BlobStore, request
     ...done,
     dropped: droppedNames(plan.model),
     transfer: {
-      sentBytes: sum([...stages, ...(stages.length ? [last] : groups)].map((archive) => archive.sendBytes)),
+      sentBytes: sum(archives.map((archive) => archive.sendBytes)),
       omittedBytes: plan.omittedBytes,
       omittedLayers: plan.omit.size
     }

@@ -13,7 +13,7 @@ import {
   saveImages,
   selects,
   withDeps
-} from "./chunk-INEH2VX3.js";
+} from "./chunk-TERT32JL.js";
 import {
   debug,
   getInput,

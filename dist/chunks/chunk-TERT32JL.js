@@ -17852,6 +17852,7 @@ async function loadFromStore(deps, store, request) {
     );
   }
   const { stages, last } = groups2.length === 1 && runtime.dropStage ? planStages(index, plan, rewriteFor(request.images, []), held) : { stages: [], last: plan };
+  const archives = stages.length > 0 ? [...stages, last] : groups2;
   if (stages.length > 0) {
     log.info(
       `Loading in ${stages.length + 1} stages: ${runtime.kind} registers the bottom layers while the rest arrives (${stages.map((stage) => formatBytes(stage.sendBytes)).join(", ")}, then ${formatBytes(last.sendBytes)}).`
@@ -17861,7 +17862,7 @@ async function loadFromStore(deps, store, request) {
   const loadStart = clock();
   let report;
   try {
-    report = stages.length ? await streamStaged(deps, store, index, stages, last, prefetch) : await streamIntoRuntime(deps, store, index, groups2);
+    report = stages.length > 0 ? await streamStaged(deps, store, index, stages, last, prefetch) : await streamIntoRuntime(deps, store, index, groups2);
   } catch (error) {
     if (!(error instanceof ChunkFetchError) || request.required) throw error;
     log.warning(
@@ -17884,7 +17885,7 @@ async function loadFromStore(deps, store, request) {
     ...done,
     dropped: droppedNames(plan.model),
     transfer: {
-      sentBytes: sum([...stages, ...stages.length ? [last] : groups2].map((archive) => archive.sendBytes)),
+      sentBytes: sum(archives.map((archive) => archive.sendBytes)),
       omittedBytes: plan.omittedBytes,
       omittedLayers: plan.omit.size
     }
@@ -20495,4 +20496,4 @@ export {
   debugUnexpected,
   withDeps
 };
-/*! For license information please see chunk-INEH2VX3.js.LEGAL.txt */
+/*! For license information please see chunk-TERT32JL.js.LEGAL.txt */
