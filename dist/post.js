@@ -2,8 +2,8 @@ import { createRequire as __createRequire } from 'node:module'; import { fileURL
 import {
   coreIO,
   runPost
-} from "./chunks/chunk-G6QVYRQI.js";
-import "./chunks/chunk-TERT32JL.js";
+} from "./chunks/chunk-XIUWOFAI.js";
+import "./chunks/chunk-JKVT35SZ.js";
 import "./chunks/chunk-U5GEQORK.js";
 import "./chunks/chunk-OTW4DL2O.js";
 import "./chunks/chunk-J7MNMCMW.js";

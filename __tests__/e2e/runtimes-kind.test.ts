@@ -59,7 +59,8 @@ describe('kind-cluster through dist/', () => {
       tags: 'app:ci=registry.example/app:test'
     })
     expectOk(loaded)
-    expect(loaded.stdout).toContain('Loading 2 images as 2 archives at once')
+    // One archive for every node: two at once can deadlock on a layer they share (kind.ts).
+    expect(loaded.stdout).not.toContain('archives at once')
     const perNode = await Promise.all(nodes.map(nodeImages))
     for (const listed of perNode) {
       expect([...listed.keys()].sort()).toEqual([

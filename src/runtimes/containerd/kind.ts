@@ -52,8 +52,10 @@ export async function createKindRuntime(options: KindOptions): Promise<Runtime> 
         // A name must resolve on whichever node kubelet schedules the pod.
         for (const images of perNode) await images.tag(source, target)
       },
-      // Each archive goes to every node's ctr, which imports one image at a time: as for containerd, two at once.
-      parallelImports: 2,
+      // One archive at a time: each goes to every node's ctr through one stream, and two archives sharing a small
+      // layer deadlocked (1 load in 6 here): each node's ctr took the layer's ingest lock from a different archive,
+      // and each archive, held back by the node still waiting for that lock, could not finish it on the other.
+      parallelImports: 1,
       importArchive: async (archive) => {
         const snapshotterList = await Promise.all(nodes.map(snapshotterOf))
         return importEverywhere(

@@ -13,7 +13,7 @@ import {
   saveImages,
   selects,
   withDeps
-} from "./chunk-TERT32JL.js";
+} from "./chunk-JKVT35SZ.js";
 import {
   debug,
   getInput,

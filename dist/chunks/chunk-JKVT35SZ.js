@@ -20335,8 +20335,10 @@ async function createKindRuntime(options) {
       tag: async (source, target) => {
         for (const images of perNode) await images.tag(source, target);
       },
-      // Each archive goes to every node's ctr, which imports one image at a time: as for containerd, two at once.
-      parallelImports: 2,
+      // One archive at a time: each goes to every node's ctr through one stream, and two archives sharing a small
+      // layer deadlocked (1 load in 6 here): each node's ctr took the layer's ingest lock from a different archive,
+      // and each archive, held back by the node still waiting for that lock, could not finish it on the other.
+      parallelImports: 1,
       importArchive: async (archive) => {
         const snapshotterList = await Promise.all(nodes.map(snapshotterOf));
         return importEverywhere(
@@ -20496,4 +20498,4 @@ export {
   debugUnexpected,
   withDeps
 };
-/*! For license information please see chunk-TERT32JL.js.LEGAL.txt */
+/*! For license information please see chunk-JKVT35SZ.js.LEGAL.txt */
