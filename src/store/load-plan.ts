@@ -38,8 +38,21 @@ export function planLoad(index: StoreIndex, rewrite: RewriteOptions, held: HeldL
   const layerFiles = new Set(all.images.flatMap((image) => image.layers.map((layer) => resolved(contents, layer.path))))
   const needed = new Set(model.images.flatMap((image) => neededLayers(contents, image, held)))
   const omit = new Set([...layerFiles].filter((path) => !needed.has(path)))
+  return { model, nameFiles: files, omit, ...sentOf(index, contents, omit, files) }
+}
+
+/**
+ * What an archive rebuilt from `index` sends, its stored name files replaced by `nameFiles` and the `omit` files left
+ * out: the chunks to fetch in the order the archive needs them, its bytes, and the bytes left out.
+ */
+export function sentOf(
+  index: StoreIndex,
+  contents: ArchiveContents,
+  omit: Set<string>,
+  nameFiles: Array<{ body: Buffer }>
+): { chunks: ChunkDigest[]; sendBytes: number; omittedBytes: number } {
   let omittedBytes = 0
-  let sendBytes = 0
+  let sendBytes = nameFiles.reduce((sum, file) => sum + file.body.length, 0)
   const chunks: ChunkDigest[] = []
   for (const entry of index.entries) {
     if (entry.type !== 'file' || contents.nameFiles.has(entry.path)) continue
@@ -50,8 +63,7 @@ export function planLoad(index: StoreIndex, rewrite: RewriteOptions, held: HeldL
     sendBytes += entry.size
     if (isChunked(entry)) chunks.push(...entry.chunks)
   }
-  sendBytes += files.reduce((sum, file) => sum + file.body.length, 0)
-  return { model, nameFiles: files, omit, omittedBytes, chunks, sendBytes }
+  return { chunks, sendBytes, omittedBytes }
 }
 
 /** Per image: the layer files it needs that the engine does not hold, with their sizes. */
@@ -86,6 +98,7 @@ export function chainIds(layers: Array<{ diffId?: string }>): Array<string | und
   return result
 }
 
-function resolved(contents: ArchiveContents, path: string): string {
+/** The file a layer path names, following the links of the archive. */
+export function resolved(contents: ArchiveContents, path: string): string {
   return resolveFile(contents, path)?.path ?? path
 }

@@ -8,11 +8,11 @@
  * loaded images use. Pure.
  */
 import { createHash } from 'node:crypto'
-import { resolveFile, type ArchiveImage, type ArchiveLayer } from '../archive/model.js'
+import type { ArchiveContents, ArchiveImage, ArchiveLayer } from '../archive/model.js'
 import { readModel } from '../archive/read-model.js'
 import type { RewriteOptions } from '../archive/name-files.js'
-import { contentsOf, isChunked, type ChunkDigest, type StoreIndex } from './format.js'
-import { chainIds, neededLayerFiles, planLoad, type HeldLayers, type LoadPlan } from './load-plan.js'
+import { contentsOf, type ChunkDigest, type StoreIndex } from './format.js'
+import { chainIds, neededLayerFiles, planLoad, resolved, sentOf, type HeldLayers, type LoadPlan } from './load-plan.js'
 
 /** An archive of layers under a stand-in image, registered before the next stage is let in. */
 export interface Stage {
@@ -42,7 +42,7 @@ export function planStages(
   const image = heaviest(whole.model.images, needing)
   if (image === undefined) return { stages: [], last: whole }
   const contents = contentsOf(index.entries)
-  const path = (layer: ArchiveLayer): string => resolveFile(contents, layer.path)?.path ?? layer.path
+  const path = (layer: ArchiveLayer): string => resolved(contents, layer.path)
   const needed = needing(image)
   const cuts = cutsOf(image, (layer) => needed.get(path(layer)) ?? 0, minBytes)
   if (cuts.length === 0) return { stages: [], last: whole }
@@ -55,7 +55,7 @@ export function planStages(
         .map(path)
         .filter((file) => needed.has(file))
     )
-    return stageOf(index, image, at, cut, new Set([...layerFiles].filter((file) => !sent.has(file))))
+    return stageOf(index, contents, image, at, cut, new Set([...layerFiles].filter((file) => !sent.has(file))))
   })
   const staged = new Set(chains.slice(0, cuts.at(-1)).filter((chain) => chain !== undefined))
   const last = planLoad(index, rewrite, { ...held, chainIds: new Set([...(held.chainIds ?? []), ...staged]) })
@@ -97,32 +97,24 @@ function cutsOf(image: ArchiveImage, neededBytes: (layer: ArchiveLayer) => numbe
   return cuts
 }
 
-function stageOf(index: StoreIndex, image: ArchiveImage, at: number, cut: number, omit: Set<string>): Stage {
-  const contents = contentsOf(index.entries)
+function stageOf(
+  index: StoreIndex,
+  contents: ArchiveContents,
+  image: ArchiveImage,
+  at: number,
+  cut: number,
+  omit: Set<string>
+): Stage {
   const layers = image.layers.slice(0, cut)
-  const config = Buffer.from(
-    JSON.stringify(
-      standInConfig(
-        image,
-        layers.map((layer) => layer.diffId ?? ''),
-        at
-      )
-    )
-  )
+  const diffIds = layers.map((layer) => layer.diffId ?? '')
+  const config = Buffer.from(JSON.stringify(standInConfig(image, diffIds, at)))
   const configName = `image-handoff-stage-${at + 1}.json`
   const manifest = [{ Config: configName, RepoTags: null, Layers: layers.map((layer) => layer.path) }]
   const nameFiles = [
     { name: configName, body: config },
     { name: 'manifest.json', body: Buffer.from(JSON.stringify(manifest)) }
   ]
-  const chunks: ChunkDigest[] = []
-  let sendBytes = 0
-  for (const entry of index.entries) {
-    if (entry.type !== 'file' || contents.nameFiles.has(entry.path) || omit.has(entry.path)) continue
-    sendBytes += entry.size
-    if (isChunked(entry)) chunks.push(...entry.chunks)
-  }
-  sendBytes += nameFiles.reduce((sum, file) => sum + file.body.length, 0)
+  const { chunks, sendBytes } = sentOf(index, contents, omit, nameFiles)
   const imageId = `sha256:${createHash('sha256').update(config).digest('hex')}`
   return { imageId, nameFiles, omit, chunks, sendBytes }
 }

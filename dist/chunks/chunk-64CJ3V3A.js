@@ -13,7 +13,7 @@ import {
   saveImages,
   selects,
   withDeps
-} from "./chunk-JKVT35SZ.js";
+} from "./chunk-4PQXSQUS.js";
 import {
   debug,
   getInput,

@@ -17074,8 +17074,11 @@ function planLoad(index, rewrite, held) {
   const layerFiles2 = new Set(all.images.flatMap((image) => image.layers.map((layer) => resolved(contents, layer.path))));
   const needed = new Set(model.images.flatMap((image) => neededLayers(contents, image, held)));
   const omit = new Set([...layerFiles2].filter((path) => !needed.has(path)));
+  return { model, nameFiles: files, omit, ...sentOf(index, contents, omit, files) };
+}
+function sentOf(index, contents, omit, nameFiles) {
   let omittedBytes = 0;
-  let sendBytes = 0;
+  let sendBytes = nameFiles.reduce((sum2, file) => sum2 + file.body.length, 0);
   const chunks = [];
   for (const entry of index.entries) {
     if (entry.type !== "file" || contents.nameFiles.has(entry.path)) continue;
@@ -17086,8 +17089,7 @@ function planLoad(index, rewrite, held) {
     sendBytes += entry.size;
     if (isChunked(entry)) chunks.push(...entry.chunks);
   }
-  sendBytes += files.reduce((sum2, file) => sum2 + file.body.length, 0);
-  return { model, nameFiles: files, omit, omittedBytes, chunks, sendBytes };
+  return { chunks, sendBytes, omittedBytes };
 }
 function neededLayerFiles(index, held) {
   const contents = contentsOf(index.entries);
@@ -17186,7 +17188,7 @@ function planStages(index, whole, rewrite, held, minBytes = minStageBytes) {
   const image = heaviest(whole.model.images, needing);
   if (image === void 0) return { stages: [], last: whole };
   const contents = contentsOf(index.entries);
-  const path = (layer) => resolveFile(contents, layer.path)?.path ?? layer.path;
+  const path = (layer) => resolved(contents, layer.path);
   const needed = needing(image);
   const cuts = cutsOf(image, (layer) => needed.get(path(layer)) ?? 0, minBytes);
   if (cuts.length === 0) return { stages: [], last: whole };
@@ -17196,7 +17198,7 @@ function planStages(index, whole, rewrite, held, minBytes = minStageBytes) {
     const sent = new Set(
       image.layers.slice(cuts[at - 1] ?? 0, cut).map(path).filter((file) => needed.has(file))
     );
-    return stageOf(index, image, at, cut, new Set([...layerFiles2].filter((file) => !sent.has(file))));
+    return stageOf(index, contents, image, at, cut, new Set([...layerFiles2].filter((file) => !sent.has(file))));
   });
   const staged = new Set(chains.slice(0, cuts.at(-1)).filter((chain) => chain !== void 0));
   const last = planLoad(index, rewrite, { ...held, chainIds: /* @__PURE__ */ new Set([...held.chainIds ?? [], ...staged]) });
@@ -17228,32 +17230,17 @@ function cutsOf(image, neededBytes, minBytes) {
   }
   return cuts;
 }
-function stageOf(index, image, at, cut, omit) {
-  const contents = contentsOf(index.entries);
+function stageOf(index, contents, image, at, cut, omit) {
   const layers = image.layers.slice(0, cut);
-  const config = Buffer.from(
-    JSON.stringify(
-      standInConfig(
-        image,
-        layers.map((layer) => layer.diffId ?? ""),
-        at
-      )
-    )
-  );
+  const diffIds = layers.map((layer) => layer.diffId ?? "");
+  const config = Buffer.from(JSON.stringify(standInConfig(image, diffIds, at)));
   const configName = `image-handoff-stage-${at + 1}.json`;
   const manifest = [{ Config: configName, RepoTags: null, Layers: layers.map((layer) => layer.path) }];
   const nameFiles = [
     { name: configName, body: config },
     { name: "manifest.json", body: Buffer.from(JSON.stringify(manifest)) }
   ];
-  const chunks = [];
-  let sendBytes = 0;
-  for (const entry of index.entries) {
-    if (entry.type !== "file" || contents.nameFiles.has(entry.path) || omit.has(entry.path)) continue;
-    sendBytes += entry.size;
-    if (isChunked(entry)) chunks.push(...entry.chunks);
-  }
-  sendBytes += nameFiles.reduce((sum2, file) => sum2 + file.body.length, 0);
+  const { chunks, sendBytes } = sentOf(index, contents, omit, nameFiles);
   const imageId = `sha256:${createHash3("sha256").update(config).digest("hex")}`;
   return { imageId, nameFiles, omit, chunks, sendBytes };
 }
@@ -20498,4 +20485,4 @@ export {
   debugUnexpected,
   withDeps
 };
-/*! For license information please see chunk-JKVT35SZ.js.LEGAL.txt */
+/*! For license information please see chunk-4PQXSQUS.js.LEGAL.txt */
