@@ -2,8 +2,8 @@ import { createRequire as __createRequire } from 'node:module'; import { fileURL
 import {
   coreIO,
   runPost
-} from "./chunks/chunk-64CJ3V3A.js";
-import "./chunks/chunk-4PQXSQUS.js";
+} from "./chunks/chunk-HYDTYKMJ.js";
+import "./chunks/chunk-SFDWA2XH.js";
 import "./chunks/chunk-U5GEQORK.js";
 import "./chunks/chunk-OTW4DL2O.js";
 import "./chunks/chunk-J7MNMCMW.js";

@@ -1,6 +1,6 @@
 import type { ImportReport } from '../runtimes/runtime.js'
 import type { BlobStore, FoundIndex } from '../store/blob-store.js'
-import { assembleArchive, ChunkFetchError } from '../store/assemble.js'
+import { assembleArchive, ChunkFetchError, failTogether } from '../store/assemble.js'
 import { defaultChunkBytes, IndexFormatError, parseIndex, type ChunkDigest, type StoreIndex } from '../store/format.js'
 import type { HeldLayers, LoadPlan } from '../store/load-plan.js'
 import { planGroups } from '../store/load-groups.js'
@@ -160,23 +160,22 @@ async function streamIntoRuntime(
       ...(layersSent ? { beforeNameFiles: layersSent.arrive } : {})
     })
   )
-  let first: { cause: unknown } | undefined
+  const failures = failTogether(
+    () => archives,
+    (cut) => layersSent?.fail(cut)
+  )
   try {
     const reports = await Promise.allSettled(
       archives.map(async (archive) => {
         try {
           return await deps.runtime.importArchive(archive.stream)
         } catch (error) {
-          if (first === undefined) {
-            first = { cause: archive.failure() ?? error }
-            const cut = first.cause instanceof Error ? first.cause : new Error(String(first.cause))
-            layersSent?.fail(cut)
-            for (const other of archives) if (other !== archive) other.stream.destroy(cut)
-          }
+          failures.fail(archive, error)
           throw error
         }
       })
     )
+    const first = failures.cause()
     if (first !== undefined) throw first.cause
     return mergedReports(reports.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : [])))
   } finally {

@@ -6,7 +6,7 @@
  */
 import type { ImportReport } from '../runtimes/runtime.js'
 import type { BlobStore } from '../store/blob-store.js'
-import { assembleArchive, type Assembled } from '../store/assemble.js'
+import { assembleArchive, failTogether, type Assembled } from '../store/assemble.js'
 import type { StoreIndex } from '../store/format.js'
 import type { LoadPlan } from '../store/load-plan.js'
 import type { Stage } from '../store/load-stages.js'
@@ -31,17 +31,11 @@ export async function streamStaged(
     archives.reduce((sum, plan) => sum + plan.sendBytes, 0)
   )
   const started: Array<{ archive: Assembled; imported: Promise<ImportReport> }> = []
-  let first: { cause: unknown } | undefined
-  const fail = (archive: Assembled, error: unknown): void => {
-    if (first !== undefined) return
-    first = { cause: archive.failure() ?? error }
-    const cut = first.cause instanceof Error ? first.cause : new Error(String(first.cause))
-    for (const other of started) if (other.archive !== archive) other.archive.stream.destroy(cut)
-  }
+  const failures = failTogether(() => started.map((one) => one.archive))
   try {
     let registered: Promise<unknown> = Promise.resolve()
     for (const plan of archives) {
-      if (first !== undefined) break
+      if (failures.cause() !== undefined) break
       const below = registered
       let layersSent: () => void = () => undefined
       const sent = new Promise<void>((resolve) => (layersSent = resolve))
@@ -55,13 +49,14 @@ export async function streamStaged(
         }
       })
       const imported = runtime.importArchive(archive.stream)
-      imported.catch((error: unknown) => fail(archive, error))
+      imported.catch((error: unknown) => failures.fail(archive, error))
       started.push({ archive, imported })
       registered = imported
       // The next archive streams while this one waits for the one below, or once this one has ended.
       await Promise.race([sent, imported.then(noop, noop)])
     }
     const reports = await Promise.allSettled(started.map((one) => one.imported))
+    const first = failures.cause()
     if (first !== undefined) throw first.cause
     const lastReport = reports.at(-1)
     if (lastReport?.status !== 'fulfilled') throw new Error('the last stage of the load did not run')

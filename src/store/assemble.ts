@@ -40,6 +40,28 @@ export interface Assembled {
   failure(): unknown
 }
 
+/**
+ * Archives loaded together fail together: the first failure is kept (its archive's own cause, a chunk that failed,
+ * rather than the engine's echo of the cut stream) and every other archive is cut with it, so no load goes on
+ * after the step. `onCut` hears it too (a gate the others wait at).
+ */
+export function failTogether(
+  archives: () => Iterable<Assembled>,
+  onCut: (cut: Error) => void = () => undefined
+): { fail(archive: Assembled, error: unknown): void; cause(): { cause: unknown } | undefined } {
+  let first: { cause: unknown } | undefined
+  return {
+    fail(archive, error) {
+      if (first !== undefined) return
+      first = { cause: archive.failure() ?? error }
+      const cut = first.cause instanceof Error ? first.cause : new Error(String(first.cause))
+      onCut(cut)
+      for (const other of archives()) if (other !== archive) other.stream.destroy(cut)
+    },
+    cause: () => first
+  }
+}
+
 export function assembleArchive(
   index: StoreIndex,
   plan: Pick<LoadPlan, 'omit' | 'nameFiles' | 'chunks'>,

@@ -16481,6 +16481,19 @@ import { once } from "node:events";
 import { Readable } from "node:stream";
 var ChunkFetchError = class extends HandoffError {
 };
+function failTogether(archives, onCut = () => void 0) {
+  let first;
+  return {
+    fail(archive, error) {
+      if (first !== void 0) return;
+      first = { cause: archive.failure() ?? error };
+      const cut = first.cause instanceof Error ? first.cause : new Error(String(first.cause));
+      onCut(cut);
+      for (const other of archives()) if (other !== archive) other.stream.destroy(cut);
+    },
+    cause: () => first
+  };
+}
 function assembleArchive(index, plan, store, options) {
   const pack = import_tar_stream.default.pack();
   const fetcher = chunkFetcher(store, plan.chunks, {
@@ -17285,17 +17298,11 @@ async function streamStaged(deps, store, index, stages, last, window2) {
     archives.reduce((sum2, plan) => sum2 + plan.sendBytes, 0)
   );
   const started = [];
-  let first;
-  const fail = (archive, error) => {
-    if (first !== void 0) return;
-    first = { cause: archive.failure() ?? error };
-    const cut = first.cause instanceof Error ? first.cause : new Error(String(first.cause));
-    for (const other of started) if (other.archive !== archive) other.archive.stream.destroy(cut);
-  };
+  const failures = failTogether(() => started.map((one) => one.archive));
   try {
     let registered = Promise.resolve();
     for (const plan of archives) {
-      if (first !== void 0) break;
+      if (failures.cause() !== void 0) break;
       const below = registered;
       let layersSent = () => void 0;
       const sent = new Promise((resolve2) => layersSent = resolve2);
@@ -17309,12 +17316,13 @@ async function streamStaged(deps, store, index, stages, last, window2) {
         }
       });
       const imported = runtime.importArchive(archive.stream);
-      imported.catch((error) => fail(archive, error));
+      imported.catch((error) => failures.fail(archive, error));
       started.push({ archive, imported });
       registered = imported;
       await Promise.race([sent, imported.then(noop, noop)]);
     }
     const reports = await Promise.allSettled(started.map((one) => one.imported));
+    const first = failures.cause();
     if (first !== void 0) throw first.cause;
     const lastReport = reports.at(-1);
     if (lastReport?.status !== "fulfilled") throw new Error("the last stage of the load did not run");
@@ -17907,23 +17915,22 @@ async function streamIntoRuntime(deps, store, index, plans) {
       ...layersSent ? { beforeNameFiles: layersSent.arrive } : {}
     })
   );
-  let first;
+  const failures = failTogether(
+    () => archives,
+    (cut) => layersSent?.fail(cut)
+  );
   try {
     const reports = await Promise.allSettled(
       archives.map(async (archive) => {
         try {
           return await deps.runtime.importArchive(archive.stream);
         } catch (error) {
-          if (first === void 0) {
-            first = { cause: archive.failure() ?? error };
-            const cut = first.cause instanceof Error ? first.cause : new Error(String(first.cause));
-            layersSent?.fail(cut);
-            for (const other of archives) if (other !== archive) other.stream.destroy(cut);
-          }
+          failures.fail(archive, error);
           throw error;
         }
       })
     );
+    const first = failures.cause();
     if (first !== void 0) throw first.cause;
     return mergedReports(reports.flatMap((result) => result.status === "fulfilled" ? [result.value] : []));
   } finally {
@@ -20485,4 +20492,4 @@ export {
   debugUnexpected,
   withDeps
 };
-/*! For license information please see chunk-4PQXSQUS.js.LEGAL.txt */
+/*! For license information please see chunk-SFDWA2XH.js.LEGAL.txt */

@@ -13,7 +13,7 @@ import {
   saveImages,
   selects,
   withDeps
-} from "./chunk-4PQXSQUS.js";
+} from "./chunk-SFDWA2XH.js";
 import {
   debug,
   getInput,
