@@ -30,9 +30,9 @@ import {
   libraryRetry,
   openBlob,
   twirpClient
-} from "./chunk-CCXOWHKK.js";
+} from "./chunk-3B7NVIY6.js";
 import "./chunk-N5RGHHB3.js";
-import "./chunk-FRI2AGEC.js";
+import "./chunk-CXAE4TQB.js";
 import {
   HandoffError,
   errorMessage
@@ -60875,4 +60875,4 @@ function createArtifactBackend(options) {
 export {
   createArtifactBackend
 };
-/*! For license information please see artifact-6B3RVKGF.js.LEGAL.txt */
+/*! For license information please see artifact-BJVX5SP6.js.LEGAL.txt */

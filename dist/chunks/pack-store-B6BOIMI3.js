@@ -7,7 +7,7 @@ import {
 } from "./chunk-N5RGHHB3.js";
 import {
   pacedFileRead
-} from "./chunk-FRI2AGEC.js";
+} from "./chunk-CXAE4TQB.js";
 import {
   HandoffError
 } from "./chunk-B36MAPR3.js";

@@ -64,7 +64,7 @@ import {
 } from "./chunk-XUTTEGAI.js";
 import {
   paceGc
-} from "./chunk-FRI2AGEC.js";
+} from "./chunk-CXAE4TQB.js";
 import {
   HandoffError,
   errorMessage,
@@ -18839,11 +18839,11 @@ async function createStore(settings, log, env = process.env) {
     case "local":
       return (await import("./local-store-TG3KV5TC.js")).createLocalStore(settings.path);
     case "cache":
-      return (await import("./cache-store-BYED6RQC.js")).createCacheStore({ workDir, log });
+      return (await import("./cache-store-AQV2SLDJ.js")).createCacheStore({ workDir, log });
     case "artifact": {
       const [{ createArtifactBackend }, { createPackStore }] = await Promise.all([
-        import("./artifact-6B3RVKGF.js"),
-        import("./pack-store-JTYOLCL4.js")
+        import("./artifact-BJVX5SP6.js"),
+        import("./pack-store-B6BOIMI3.js")
       ]);
       return createPackStore(createArtifactBackend({ log, ...settings.artifact }), workDir);
     }
@@ -20492,4 +20492,4 @@ export {
   debugUnexpected,
   withDeps
 };
-/*! For license information please see chunk-SFDWA2XH.js.LEGAL.txt */
+/*! For license information please see chunk-RJYLQ6TG.js.LEGAL.txt */

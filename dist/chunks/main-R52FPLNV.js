@@ -9,7 +9,7 @@ import {
   saveImages,
   terminalLine,
   withDeps
-} from "./chunk-SFDWA2XH.js";
+} from "./chunk-RJYLQ6TG.js";
 import "./chunk-U5GEQORK.js";
 import "./chunk-OTW4DL2O.js";
 import "./chunk-J7MNMCMW.js";
@@ -17,7 +17,7 @@ import "./chunk-MGBZMDJL.js";
 import "./chunk-QOJPH54H.js";
 import "./chunk-PABUF2JJ.js";
 import "./chunk-XUTTEGAI.js";
-import "./chunk-FRI2AGEC.js";
+import "./chunk-CXAE4TQB.js";
 import {
   HandoffError,
   failureMessage

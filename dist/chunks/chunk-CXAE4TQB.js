@@ -25,7 +25,17 @@ function collector() {
 }
 var minor = 0;
 var ceiling = externalMargin;
+var triggersSet = false;
+function setMarkingTriggers() {
+  triggersSet = true;
+  try {
+    setFlagsFromString("--incremental-marking-soft-trigger=50");
+    setFlagsFromString("--incremental-marking-hard-trigger=90");
+  } catch {
+  }
+}
 function paceGc(bytes) {
+  if (!triggersSet) setMarkingTriggers();
   minor += bytes;
   if (minor < minorEvery) return;
   minor = 0;

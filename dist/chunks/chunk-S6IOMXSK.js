@@ -13,7 +13,7 @@ import {
   saveImages,
   selects,
   withDeps
-} from "./chunk-SFDWA2XH.js";
+} from "./chunk-RJYLQ6TG.js";
 import {
   debug,
   getInput,

@@ -13,13 +13,13 @@ import {
   libraryRetry,
   openBlob,
   twirpClient
-} from "./chunk-CCXOWHKK.js";
+} from "./chunk-3B7NVIY6.js";
 import {
   arrivingChunk
 } from "./chunk-N5RGHHB3.js";
 import {
   pacedFileRead
-} from "./chunk-FRI2AGEC.js";
+} from "./chunk-CXAE4TQB.js";
 import {
   HandoffError,
   errorMessage
