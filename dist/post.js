@@ -2,8 +2,8 @@ import { createRequire as __createRequire } from 'node:module'; import { fileURL
 import {
   coreIO,
   runPost
-} from "./chunks/chunk-S6IOMXSK.js";
-import "./chunks/chunk-RJYLQ6TG.js";
+} from "./chunks/chunk-UY3C54MA.js";
+import "./chunks/chunk-YIKBDE3H.js";
 import "./chunks/chunk-U5GEQORK.js";
 import "./chunks/chunk-OTW4DL2O.js";
 import "./chunks/chunk-J7MNMCMW.js";
@@ -12,7 +12,7 @@ import "./chunks/chunk-QOJPH54H.js";
 import "./chunks/chunk-XFN6TRWD.js";
 import "./chunks/chunk-PABUF2JJ.js";
 import "./chunks/chunk-XUTTEGAI.js";
-import "./chunks/chunk-CXAE4TQB.js";
+import "./chunks/chunk-H6WZBS64.js";
 import "./chunks/chunk-B36MAPR3.js";
 import "./chunks/chunk-P7VUCEIE.js";
 import "./chunks/chunk-IFMEWGSE.js";

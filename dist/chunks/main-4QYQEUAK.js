@@ -9,7 +9,7 @@ import {
   saveImages,
   terminalLine,
   withDeps
-} from "./chunk-RJYLQ6TG.js";
+} from "./chunk-YIKBDE3H.js";
 import "./chunk-U5GEQORK.js";
 import "./chunk-OTW4DL2O.js";
 import "./chunk-J7MNMCMW.js";
@@ -17,7 +17,7 @@ import "./chunk-MGBZMDJL.js";
 import "./chunk-QOJPH54H.js";
 import "./chunk-PABUF2JJ.js";
 import "./chunk-XUTTEGAI.js";
-import "./chunk-CXAE4TQB.js";
+import "./chunk-H6WZBS64.js";
 import {
   HandoffError,
   failureMessage

@@ -64,7 +64,7 @@ import {
 } from "./chunk-XUTTEGAI.js";
 import {
   paceGc
-} from "./chunk-CXAE4TQB.js";
+} from "./chunk-H6WZBS64.js";
 import {
   HandoffError,
   errorMessage,
@@ -18839,11 +18839,11 @@ async function createStore(settings, log, env = process.env) {
     case "local":
       return (await import("./local-store-TG3KV5TC.js")).createLocalStore(settings.path);
     case "cache":
-      return (await import("./cache-store-AQV2SLDJ.js")).createCacheStore({ workDir, log });
+      return (await import("./cache-store-NQ7MIHOQ.js")).createCacheStore({ workDir, log });
     case "artifact": {
       const [{ createArtifactBackend }, { createPackStore }] = await Promise.all([
-        import("./artifact-BJVX5SP6.js"),
-        import("./pack-store-B6BOIMI3.js")
+        import("./artifact-4C6WAD77.js"),
+        import("./pack-store-WK2UXAJ2.js")
       ]);
       return createPackStore(createArtifactBackend({ log, ...settings.artifact }), workDir);
     }
@@ -20492,4 +20492,4 @@ export {
   debugUnexpected,
   withDeps
 };
-/*! For license information please see chunk-RJYLQ6TG.js.LEGAL.txt */
+/*! For license information please see chunk-YIKBDE3H.js.LEGAL.txt */

@@ -7,7 +7,7 @@ import {
 } from "./chunk-N5RGHHB3.js";
 import {
   pacedFileRead
-} from "./chunk-CXAE4TQB.js";
+} from "./chunk-H6WZBS64.js";
 import {
   HandoffError
 } from "./chunk-B36MAPR3.js";

@@ -13,13 +13,13 @@ import {
   libraryRetry,
   openBlob,
   twirpClient
-} from "./chunk-3B7NVIY6.js";
+} from "./chunk-DJDQFXEE.js";
 import {
   arrivingChunk
 } from "./chunk-N5RGHHB3.js";
 import {
   pacedFileRead
-} from "./chunk-CXAE4TQB.js";
+} from "./chunk-H6WZBS64.js";
 import {
   HandoffError,
   errorMessage

@@ -30,9 +30,9 @@ import {
   libraryRetry,
   openBlob,
   twirpClient
-} from "./chunk-3B7NVIY6.js";
+} from "./chunk-DJDQFXEE.js";
 import "./chunk-N5RGHHB3.js";
-import "./chunk-CXAE4TQB.js";
+import "./chunk-H6WZBS64.js";
 import {
   HandoffError,
   errorMessage
@@ -60875,4 +60875,4 @@ function createArtifactBackend(options) {
 export {
   createArtifactBackend
 };
-/*! For license information please see artifact-BJVX5SP6.js.LEGAL.txt */
+/*! For license information please see artifact-4C6WAD77.js.LEGAL.txt */

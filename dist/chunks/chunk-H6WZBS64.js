@@ -42,9 +42,11 @@ function paceGc(bytes) {
   const collect = collector();
   if (collect === null) return;
   collect({ type: "minor" });
-  if (getHeapStatistics().external_memory <= ceiling) return;
+  const external = getHeapStatistics().external_memory;
+  if (ceiling === void 0) ceiling = external + externalMargin;
+  if (external <= ceiling) return;
   collect({ type: "major" });
-  ceiling = getHeapStatistics().external_memory + externalMargin;
+  ceiling = void 0;
 }
 async function* paced(source) {
   for await (const data of source) {

@@ -13,7 +13,7 @@ import {
   saveImages,
   selects,
   withDeps
-} from "./chunk-RJYLQ6TG.js";
+} from "./chunk-YIKBDE3H.js";
 import {
   debug,
   getInput,
