@@ -49,7 +49,8 @@ let triggersSet = false
  * while a stream promotes anything that condition always holds and V8 marked the whole heap back to back: 40-60
  * full collections per 300 MB, and about 1.5 CPU-s of concurrent marking threads in a 3 CPU-s save (measured with
  * perf and --trace-gc). With these triggers marking starts once half the headroom since the last full collection is
- * used (at once from 90%): 3-6 full collections, and 5.5-6.2 CPU-s of a cold 300 MB save and load became 3.2-3.8.
+ * used (at once from 90%): 3-8 full collections, and a cold 300 MB save and load through the cache took 3.1-3.2
+ * CPU-s instead of 5.0-5.6.
  */
 function setMarkingTriggers(): void {
   triggersSet = true
