@@ -4,7 +4,8 @@
  * Each step is a child process like the runner's: wall seconds on the monotonic clock, CPU (user+sys of the
  * step and its waited children) and peak RSS from /usr/bin/time when present (else CPU from this process's
  * reaped-children counters and RSS unknown), plus the CPU the engine's process tree spent meanwhile, since
- * `docker save`/`load` do their work in dockerd, not in the CLI.
+ * `docker save`/`load` do their work in dockerd, not in the CLI, and the CPU of this process (the stand-in
+ * services, which share the machine's cores with the steps here but run on GitHub's machines for a runner).
  */
 import { execFile } from 'node:child_process'
 import { existsSync } from 'node:fs'
@@ -19,10 +20,12 @@ export interface Cost {
   seconds: number
   cpu: number
   engineCpu: number
+  /** CPU of this process meanwhile: the in-process stand-in services (GitHub's own machines, on a runner). */
+  serviceCpu: number
   rss: number
 }
 
-export const noCost = (): Cost => ({ seconds: 0, cpu: 0, engineCpu: 0, rss: 0 })
+export const noCost = (): Cost => ({ seconds: 0, cpu: 0, engineCpu: 0, serviceCpu: 0, rss: 0 })
 
 const timeBin = '/usr/bin/time'
 const hasTime = existsSync(timeBin)
@@ -62,6 +65,7 @@ async function spawnStep(
 ): Promise<StepOutcome> {
   const full = hasTime ? [timeBin, '-f', '%U %S %M', '-o', timeFile, ...argv] : argv
   const [childrenBefore, engineBefore] = [await ownTicks('self', true), await treeTicks(engine.pid)]
+  const serviceBefore = process.cpuUsage()
   const start = process.hrtime.bigint()
   const done = await new Promise<{ exitCode: number; stdout: string; stderr: string }>((resolve) => {
     execFile(full[0]!, full.slice(1), { env, cwd, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) =>
@@ -69,6 +73,8 @@ async function spawnStep(
     )
   })
   const seconds = Number(process.hrtime.bigint() - start) / 1e9
+  const service = process.cpuUsage(serviceBefore)
+  const serviceCpu = (service.user + service.system) / 1e6
   const engineCpu = ((await treeTicks(engine.pid)) - engineBefore) / ticksPerSecond
   let cpu = ((await ownTicks('self', true)) - childrenBefore) / ticksPerSecond
   let rss = NaN
@@ -79,7 +85,7 @@ async function spawnStep(
     cpu = (user ?? NaN) + (sys ?? NaN)
     rss = (kb ?? NaN) * 1024
   }
-  return { ...done, cost: { seconds, cpu, engineCpu, rss } }
+  return { ...done, cost: { seconds, cpu, engineCpu, serviceCpu, rss } }
 }
 
 /** The step's own words on why it failed: its ::error:: annotation, else the last error-looking line. */
@@ -139,6 +145,7 @@ export class Job {
     this.cost.seconds += step.cost.seconds
     this.cost.cpu += step.cost.cpu
     this.cost.engineCpu += step.cost.engineCpu
+    this.cost.serviceCpu += step.cost.serviceCpu
     this.cost.rss = Math.max(this.cost.rss, step.cost.rss)
   }
 }

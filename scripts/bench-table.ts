@@ -22,6 +22,7 @@ export interface Summary {
   previousBytes: number
   cpu: number
   engineCpu: number
+  serviceCpu: number
   rss: number
 }
 
@@ -37,6 +38,7 @@ export function summarize(cell: Cell): Summary {
     previousBytes: med(s.flatMap((x) => (x.previousBytes === undefined ? [] : [x.previousBytes]))),
     cpu: med(s.map((x) => x.save.cpu + x.load.cpu)),
     engineCpu: med(s.map((x) => x.save.engineCpu + x.load.engineCpu)),
+    serviceCpu: med(s.map((x) => x.save.serviceCpu + x.load.serviceCpu)),
     rss: med(s.map((x) => Math.max(x.save.rss, x.load.rss)))
   }
 }
@@ -74,6 +76,7 @@ export function table(cells: Cell[], find: Lookup): string {
     '% of 1st save',
     'CPU s',
     'engine CPU s',
+    'service CPU s',
     'peak RSS MB',
     'ok'
   ]
@@ -93,6 +96,7 @@ export function table(cells: Cell[], find: Lookup): string {
       Number.isFinite(r.previousBytes) ? `${fixed((100 * r.bytes) / r.previousBytes, 0)}%` : '',
       fixed(r.cpu),
       fixed(r.engineCpu),
+      fixed(r.serviceCpu),
       mb(r.rss),
       `${cell.samples.length}/${cell.samples.length + cell.errors.length}`
     ]

@@ -13,6 +13,9 @@ import { pipeline } from 'node:stream/promises'
 /** How a download misbehaves: cut the connection half way, serve a consistent but short body, or stall. */
 export type DownloadFault = { kind: 'cut' } | { kind: 'short' } | { kind: 'slow'; delayMs: number }
 
+/** Reads and writes of stored blobs go in pieces this large (Node's default 64 KiB costs more syscalls and CPU). */
+const ioPiece = 1024 * 1024
+
 interface Blob {
   /** The name a download carries in Content-Disposition. */
   fileName: string
@@ -106,7 +109,7 @@ export class BlobStore {
     const comp = query.get('comp')
     if (comp === 'block') {
       const block = Buffer.from(query.get('blockid') ?? '', 'base64').toString('hex')
-      await pipeline(req, this.counter(), this.throttle('up'), createWriteStream(this.file(id, block)))
+      await this.receive(req, this.file(id, block))
       blob.blocks.add(block)
       return created(res, 'blob:block')
     }
@@ -130,7 +133,7 @@ export class BlobStore {
     }
     const generation = blob.generation + 1
     const file = `${this.file(id)}.${generation}.0`
-    await pipeline(req, this.counter(), this.throttle('up'), createWriteStream(file))
+    await this.receive(req, file)
     await this.commit(id, blob, [{ file, size: (await stat(file)).size }], generation)
     return created(res, 'blob:put')
   }
@@ -168,7 +171,8 @@ export class BlobStore {
     const cutAt = fault?.kind === 'cut' ? Math.floor(length / 2) : undefined
     const body = Readable.from(readParts(blob.parts, start, start + (cutAt ?? served)))
     if (cutAt === undefined) {
-      await pipeline(body, this.throttle('down'), res)
+      const link = this.link?.down.stream()
+      await (link ? pipeline(body, link, res) : pipeline(body, res))
       return served
     }
     // A connection lost mid-body: headers promised `length` bytes, half arrive, then the socket closes.
@@ -177,20 +181,17 @@ export class BlobStore {
     return cutAt
   }
 
-  private throttle(direction: 'up' | 'down'): Transform {
-    return (
-      this.link?.[direction].stream() ??
-      new Transform({ transform: (chunk: Buffer, _encoding, done) => done(null, chunk) })
-    )
-  }
-
-  private counter(): Transform {
-    return new Transform({
-      transform: (chunk: Buffer, _encoding, done) => {
-        this.uploadedBytes += chunk.length
-        done(null, chunk)
-      }
+  /**
+   * Writes a request body to `file`, counting it, through the link when there is one. The stand-in plays GitHub's
+   * machines but runs on the jobs' cores, so it spends no CPU it can spare: no pass-through stages, large writes.
+   */
+  private async receive(req: IncomingMessage, file: string): Promise<void> {
+    req.on('data', (chunk: Buffer) => {
+      this.uploadedBytes += chunk.length
     })
+    const out = createWriteStream(file, { highWaterMark: ioPiece })
+    const link = this.link?.up.stream()
+    await (link ? pipeline(req, link, out) : pipeline(req, out))
   }
 
   /** Makes `parts` the blob's content; what it held before and the blocks left uncommitted are removed. */
@@ -216,7 +217,10 @@ async function* readParts(parts: Blob['parts'], start: number, end: number): Asy
   for (const part of parts) {
     const from = Math.max(start, at)
     const to = Math.min(end, at + part.size)
-    if (from < to) yield* createReadStream(part.file, { start: from - at, end: to - at - 1 }) as AsyncIterable<Buffer>
+    if (from < to) {
+      const read = createReadStream(part.file, { start: from - at, end: to - at - 1, highWaterMark: ioPiece })
+      yield* read as AsyncIterable<Buffer>
+    }
     at += part.size
   }
 }
