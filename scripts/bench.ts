@@ -117,7 +117,7 @@ function report(cells: Cell[], machineLine: string): void {
     '\nSeconds are wall time of the job steps (Node start included). Ratios are to the floor in the same scenario and run.' +
       ' Uploaded MB = blob bytes received by the stand-in services, or bytes written to the store (floor, local, registry: what the registry keeps, uncompressed).' +
       ' CPU s = user+sys of the steps and their children; engine CPU s = the dockerd process trees meanwhile;' +
-      ' service CPU s = this process meanwhile, mostly the in-process stand-ins of GitHub\'s services (GitHub\'s machines on a runner; the registry runs apart and is not counted).' +
+      " service CPU s = this process meanwhile, mostly the in-process stand-ins of GitHub's services (GitHub's machines on a runner; the registry runs apart and is not counted)." +
       (measuresRss
         ? ' Peak RSS = the largest step process (children included).'
         : ' Peak RSS: /usr/bin/time is absent here.')
