@@ -115,6 +115,19 @@ describe('compression probe', () => {
     expect(probe(noise, ...Array.from({ length: 40 }, () => randomBytes(64 * 1024)))).toBe(false)
   })
 
+  it('judges the bytes, not how they were cut: a small first piece holding a tar header does not decide', () => {
+    // A 1 MB layer of noise behind a tar header, as a socket may deliver it: a 4 KiB read first, then the rest.
+    const header = Buffer.concat([Buffer.alloc(1024), randomBytes(3 * 1024)])
+    const rest = randomBytes(1_000_000 - header.length)
+    expect(probe(header, rest)).toBe(false)
+    expect(probe(Buffer.concat([header, rest]))).toBe(false)
+    const cuts = [header, ...Array.from({ length: 10 }, (_, i) => rest.subarray(i * 99_600, (i + 1) * 99_600))]
+    expect(probe(...cuts)).toBe(false)
+    // A chunk that ends inside a sample window is judged by what the window holds.
+    expect(probe(text(16 * 1024))).toBe(true)
+    expect(probe(randomBytes(16 * 1024))).toBe(false)
+  })
+
   it('compresses what it could not sample (pieces too small to say)', () => {
     expect(probe(randomBytes(1000), randomBytes(1000))).toBe(true)
   })

@@ -13,7 +13,7 @@ import {
   saveImages,
   selects,
   withDeps
-} from "./chunk-YIKBDE3H.js";
+} from "./chunk-CVDLKYDW.js";
 import {
   debug,
   getInput,

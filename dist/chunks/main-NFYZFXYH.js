@@ -9,7 +9,7 @@ import {
   saveImages,
   terminalLine,
   withDeps
-} from "./chunk-YIKBDE3H.js";
+} from "./chunk-CVDLKYDW.js";
 import "./chunk-U5GEQORK.js";
 import "./chunk-OTW4DL2O.js";
 import "./chunk-J7MNMCMW.js";

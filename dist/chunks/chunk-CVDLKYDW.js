@@ -18088,29 +18088,46 @@ var worthRatio = 0.9;
 var magicBytes = 4;
 var CompressionProbe = class {
   written = 0;
-  nextSample = 0;
   sampled = 0;
   shrunk = 0;
+  /** The sample being gathered: the first `sampleBytes` of every `sampleEvery`, whatever the pieces' sizes. */
+  sample = Buffer.alloc(sampleBytes);
   head = Buffer.alloc(magicBytes);
   headBytes = 0;
   /** Called with every piece of the chunk, in order. */
   feed(data) {
     if (this.headBytes < magicBytes) this.headBytes += data.copy(this.head, this.headBytes, 0);
-    if (this.written >= this.nextSample && data.length >= smallestSample) {
-      const sample = data.subarray(0, sampleBytes);
-      this.sampled += sample.length;
-      this.shrunk += zstdCompressSync(sample, { params: { [constants2.ZSTD_c_compressionLevel]: 1 } }).length;
-      this.nextSample = this.written + sampleEvery;
+    let at = 0;
+    while (at < data.length) {
+      const offset = (this.written + at) % sampleEvery;
+      if (offset >= sampleBytes) {
+        at += sampleEvery - offset;
+        continue;
+      }
+      const take2 = Math.min(sampleBytes - offset, data.length - at);
+      data.copy(this.sample, offset, at, at + take2);
+      at += take2;
+      if (offset + take2 === sampleBytes) {
+        this.sampled += sampleBytes;
+        this.shrunk += compressedSize(this.sample);
+      }
     }
     this.written += data.length;
   }
   /** True unless the samples show the chunk does not compress (or there were none: small chunks are compressed). */
   get worthCompressing() {
-    if (this.sampled === 0) return true;
+    const pending = this.written % sampleEvery;
+    const last = pending > 0 && pending < sampleBytes && pending >= smallestSample ? pending : 0;
+    const sampled = this.sampled + last;
+    if (sampled === 0) return true;
     if (isZstd(this.head.subarray(0, this.headBytes))) return true;
-    return this.shrunk <= this.sampled * worthRatio;
+    const shrunk = this.shrunk + (last ? compressedSize(this.sample.subarray(0, last)) : 0);
+    return shrunk <= sampled * worthRatio;
   }
 };
+function compressedSize(sample) {
+  return zstdCompressSync(sample, { params: { [constants2.ZSTD_c_compressionLevel]: 1 } }).length;
+}
 
 // src/runtimes/exec.ts
 import { spawn } from "node:child_process";
@@ -20492,4 +20509,4 @@ export {
   debugUnexpected,
   withDeps
 };
-/*! For license information please see chunk-YIKBDE3H.js.LEGAL.txt */
+/*! For license information please see chunk-CVDLKYDW.js.LEGAL.txt */
