@@ -7,7 +7,7 @@ import { mkdir, rename, rm, stat } from 'node:fs/promises'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { join } from 'node:path'
 import { randomBytes } from 'node:crypto'
-import { Readable, Transform } from 'node:stream'
+import { Readable, Transform, type Writable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 
 /** How a download misbehaves: cut the connection half way, serve a consistent but short body, or stall. */
@@ -171,8 +171,7 @@ export class BlobStore {
     const cutAt = fault?.kind === 'cut' ? Math.floor(length / 2) : undefined
     const body = Readable.from(readParts(blob.parts, start, start + (cutAt ?? served)))
     if (cutAt === undefined) {
-      const link = this.link?.down.stream()
-      await (link ? pipeline(body, link, res) : pipeline(body, res))
+      await this.relay(body, 'down', res)
       return served
     }
     // A connection lost mid-body: headers promised `length` bytes, half arrive, then the socket closes.
@@ -189,9 +188,13 @@ export class BlobStore {
     req.on('data', (chunk: Buffer) => {
       this.uploadedBytes += chunk.length
     })
-    const out = createWriteStream(file, { highWaterMark: ioPiece })
-    const link = this.link?.up.stream()
-    await (link ? pipeline(req, link, out) : pipeline(req, out))
+    await this.relay(req, 'up', createWriteStream(file, { highWaterMark: ioPiece }))
+  }
+
+  /** `source` into `sink`, through the link's `direction` when the stand-in has one. */
+  private relay(source: Readable, direction: 'up' | 'down', sink: Writable): Promise<void> {
+    const link = this.link?.[direction].stream()
+    return link ? pipeline(source, link, sink) : pipeline(source, sink)
   }
 
   /** Makes `parts` the blob's content; what it held before and the blocks left uncommitted are removed. */
