@@ -2,8 +2,8 @@ import { createRequire as __createRequire } from 'node:module'; import { fileURL
 import {
   coreIO,
   runPost
-} from "./chunks/chunk-RQJ7ZEGC.js";
-import "./chunks/chunk-CVDLKYDW.js";
+} from "./chunks/chunk-46X4GDRS.js";
+import "./chunks/chunk-4GBWER7C.js";
 import "./chunks/chunk-U5GEQORK.js";
 import "./chunks/chunk-OTW4DL2O.js";
 import "./chunks/chunk-J7MNMCMW.js";

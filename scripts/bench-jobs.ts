@@ -149,7 +149,10 @@ export class Job {
     if (logDir) {
       const { seconds, cpu, rss } = step.cost
       const cost = `${seconds.toFixed(2)} s, ${cpu.toFixed(1)} CPU-s, peak RSS ${(rss / 1e6).toFixed(0)} MB`
-      await appendFile(join(logDir, 'steps.log'), `== ${what} (${cost})\n${step.stdout}${step.stderr}\n`)
+      // The summary's phase times (export, upload, download, load) say where a step's seconds went.
+      const phases = /<strong>Time:<\/strong>([^<]*)/.exec(await readFile(paths.GITHUB_STEP_SUMMARY!, 'utf8'))?.[1]
+      const timed = phases ? `phases:${phases}\n` : ''
+      await appendFile(join(logDir, 'steps.log'), `== ${what} (${cost})\n${step.stdout}${step.stderr}${timed}\n`)
     }
     if (step.exitCode !== 0) throw failure(what, step)
     this.cost.seconds += step.cost.seconds

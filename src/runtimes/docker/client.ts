@@ -1,6 +1,9 @@
 import { readFile } from 'node:fs/promises'
 import { Agent as HttpAgent } from 'node:http'
 import { Agent as HttpsAgent } from 'node:https'
+import { connect as netConnect, isIP } from 'node:net'
+import type { Duplex } from 'node:stream'
+import { connect as tlsConnect } from 'node:tls'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 import Dockerode from 'dockerode'
@@ -17,6 +20,8 @@ export interface DockerConnection {
   apiVersion: string
   /** The engine's address, for messages (`unix:///var/run/docker.sock`, `tcp://host:2376`). */
   host: string
+  /** A fresh connection of its own to the engine, as the modem's agent would open it (unframed-get.ts). */
+  openSocket(): Duplex
   /** Drops idle keep-alive sockets; never throws. */
   close(): void
 }
@@ -141,7 +146,7 @@ export async function connectDocker(env: NodeJS.ProcessEnv = process.env): Promi
     }
     const apiVersion = chooseApiVersion(daemon)
     const docker = new Dockerode({ ...options, version: `v${apiVersion}` } as Dockerode.DockerOptions)
-    return { docker, apiVersion, host: endpoint.display, close }
+    return { docker, apiVersion, host: endpoint.display, openSocket: socketOpener(endpoint, options), close }
   } catch (error) {
     close()
     throw error
@@ -162,6 +167,16 @@ async function modemOptions(endpoint: DockerEndpoint): Promise<ModemOptions> {
   const files = await readTlsFiles(endpoint.tls, endpoint.display)
   const agent = new HttpsAgent({ keepAlive: true, rejectUnauthorized: endpoint.tls.verify, ...files })
   return { ...base, protocol: 'https', ...files, agent }
+}
+
+/** Opens connections as the modem's agent does: the same socket, host and port, TLS files and verification. */
+function socketOpener(endpoint: DockerEndpoint, options: ModemOptions): () => Duplex {
+  if (endpoint.kind === 'unix') return () => netConnect({ path: endpoint.socketPath })
+  const { host, port } = endpoint
+  if (!endpoint.tls) return () => netConnect({ host, port })
+  const { ca, cert, key } = options
+  const tls = { host, port, rejectUnauthorized: endpoint.tls.verify, ca, cert, key }
+  return () => tlsConnect(isIP(host) === 0 ? { ...tls, servername: host } : tls)
 }
 
 async function readTlsFiles(tls: TlsPlan, display: string): Promise<{ ca?: Buffer; cert?: Buffer; key?: Buffer }> {

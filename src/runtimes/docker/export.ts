@@ -1,10 +1,10 @@
-import type { IncomingMessage } from 'node:http'
-import { Transform, type Readable, type TransformCallback } from 'node:stream'
+import { Transform, type Duplex, type Readable, type TransformCallback } from 'node:stream'
 import type Dockerode from 'dockerode'
 import { HandoffError } from '../../errors.js'
 import { parsePlatform } from '../../archive/platform.js'
 import { appendedEngineError, endsWithTarEnd } from '../../archive/input-check.js'
-import { causeText, compareApiVersions, engineMessage, engineStatus } from './client.js'
+import { causeText, compareApiVersions, engineMessage, engineStatus, type DockerConnection } from './client.js'
+import { answerError, getUnframed } from './unframed-get.js'
 import { engineGives, stallError, watchProgress } from '../stall.js'
 
 /** `platform` on `GET /images/get` is honoured from this API version (Docker 28); older daemons ignore it. */
@@ -72,14 +72,15 @@ export function tarEndProblem(tail: Buffer, describe: string): HandoffError | un
  * request, so a missing image rejects before any byte; later failures error the stream.
  */
 export async function exportArchive(
-  docker: Dockerode,
-  host: string,
+  connection: Pick<DockerConnection, 'docker' | 'apiVersion' | 'host' | 'openSocket'>,
   refs: string[],
   platform: string | undefined,
-  stallMs = 0
+  stallMs: number
 ): Promise<Readable> {
   if (refs.length === 0) throw new Error('exportArchive: no images to export')
-  const options = { names: refs, ...(platform !== undefined ? { platform } : {}) }
+  const { docker, host } = connection
+  const query = new URLSearchParams(refs.map((ref): [string, string] => ['names', ref]))
+  if (platform !== undefined) query.append('platform', platform)
   const describe = `exporting ${refs.join(', ')} from the Docker Engine at ${host}`
   const abort = new AbortController()
   let stalled: HandoffError | undefined
@@ -94,21 +95,12 @@ export async function exportArchive(
       checked?.destroy(stalled)
     }
   )
-  let response: IncomingMessage
+  let body: Duplex
   try {
-    response = await new Promise<IncomingMessage>((resolve, reject) =>
-      docker.modem.dial(
-        {
-          path: '/images/get?',
-          method: 'GET',
-          options,
-          isStream: true,
-          abortSignal: abort.signal,
-          statusCodes: { 200: true, 400: 'bad parameter', 404: 'no such image', 500: 'server error' }
-        },
-        (error, result) => (error ? reject(error) : resolve(result as IncomingMessage))
-      )
-    )
+    const path = `/v${connection.apiVersion}/images/get?${query.toString()}`
+    const answer = await getUnframed(() => connection.openSocket(), path, abort.signal)
+    if (answer.status !== 200) throw await answerError(answer)
+    body = answer.body
   } catch (error) {
     watch.stop()
     if (stalled !== undefined) throw stalled
@@ -117,14 +109,14 @@ export async function exportArchive(
   }
   const output = new TarEndCheck(describe, () => watch.touch())
   checked = output
-  // A broken connection fails the archive with what happened; a reader that gives up closes the connection.
-  response.on('error', (error) => output.destroy(stalled ?? droppedExport(describe, error)))
-  response.on('aborted', () => output.destroy(stalled ?? droppedExport(describe, new Error('aborted'))))
+  // A broken connection fails the archive with what happened; a reader that gives up closes the connection. The
+  // body ends where the engine closes the connection: the tar-end check tells whether the archive was whole.
+  body.on('error', (error) => output.destroy(stalled ?? droppedExport(describe, error)))
   output.on('close', () => {
     watch.stop()
-    if (!response.complete) response.destroy()
+    body.destroy()
   })
-  response.pipe(output)
+  body.pipe(output)
   return output
 }
 

@@ -93,7 +93,7 @@ function dockerRuntime(engine: DockerEngine): Runtime {
       if (unsafe !== undefined) throw new HandoffError(`"${unsafe}" is not an image name or ID; fix the images input.`)
       const platform = platformQuery(options.platform, connection.apiVersion)
       if (platform.ignored) warn(platform.ignored)
-      return exportArchive(docker, host, refs, platform.value, stallMs)
+      return exportArchive(connection, refs, platform.value, stallMs)
     },
     async exportFlattened(targets, options): Promise<FlattenedArchive> {
       const unsafe = targets.find((target) => !pathSafe.test(target.id))

@@ -18877,6 +18877,8 @@ var import_node_http = __toESM(require_node_http(), 1);
 var import_node_https = __toESM(require_node_https(), 1);
 var import_dockerode = __toESM(require_docker(), 1);
 import { readFile } from "node:fs/promises";
+import { connect as netConnect, isIP } from "node:net";
+import { connect as tlsConnect } from "node:tls";
 import { homedir } from "node:os";
 import { join as join5 } from "node:path";
 var maxApiVersion = "1.52";
@@ -18958,7 +18960,7 @@ async function connectDocker(env = process.env) {
     }
     const apiVersion = chooseApiVersion(daemon);
     const docker = new import_dockerode.default({ ...options, version: `v${apiVersion}` });
-    return { docker, apiVersion, host: endpoint.display, close };
+    return { docker, apiVersion, host: endpoint.display, openSocket: socketOpener(endpoint, options), close };
   } catch (error) {
     close();
     throw error;
@@ -18974,6 +18976,14 @@ async function modemOptions(endpoint) {
   const files = await readTlsFiles(endpoint.tls, endpoint.display);
   const agent = new import_node_https.Agent({ keepAlive: true, rejectUnauthorized: endpoint.tls.verify, ...files });
   return { ...base, protocol: "https", ...files, agent };
+}
+function socketOpener(endpoint, options) {
+  if (endpoint.kind === "unix") return () => netConnect({ path: endpoint.socketPath });
+  const { host, port } = endpoint;
+  if (!endpoint.tls) return () => netConnect({ host, port });
+  const { ca, cert, key } = options;
+  const tls = { host, port, rejectUnauthorized: endpoint.tls.verify, ca, cert, key };
+  return () => tlsConnect(isIP(host) === 0 ? { ...tls, servername: host } : tls);
 }
 async function readTlsFiles(tls, display) {
   const read = async (name, required) => {
@@ -19037,6 +19047,89 @@ function engineStatus(error) {
 
 // src/runtimes/docker/export.ts
 import { Transform as Transform4 } from "node:stream";
+
+// src/runtimes/docker/unframed-get.ts
+var maxHeadBytes = 64 * 1024;
+var maxErrorBytes = 64 * 1024;
+function getUnframed(open2, path, signal) {
+  const socket = open2();
+  const onAbort = () => {
+    socket.destroy(signal?.reason instanceof Error ? signal.reason : new Error("aborted"));
+  };
+  if (signal?.aborted) onAbort();
+  signal?.addEventListener("abort", onAbort, { once: true });
+  return new Promise((resolve2, reject) => {
+    let head = Buffer.alloc(0);
+    const fail = (error) => {
+      detach();
+      socket.destroy();
+      reject(error);
+    };
+    const ended = () => fail(new Error("the engine closed the connection before it answered"));
+    const read = (data) => {
+      head = head.length === 0 ? data : Buffer.concat([head, data]);
+      const end = head.indexOf("\r\n\r\n");
+      if (end === -1) {
+        if (head.length > maxHeadBytes)
+          fail(new Error(`the engine's answer had no end of headers in ${maxHeadBytes} bytes`));
+        return;
+      }
+      const status = statusOf(head.subarray(0, end).toString("latin1"));
+      if (status === void 0)
+        return fail(new Error(`the engine answered "${head.subarray(0, 40).toString("latin1")}", not HTTP`));
+      detach();
+      socket.pause();
+      const rest = head.subarray(end + 4);
+      if (rest.length > 0) socket.unshift(rest);
+      resolve2({ status, body: socket });
+    };
+    const detach = () => {
+      socket.off("data", read);
+      socket.off("error", fail);
+      socket.off("end", ended);
+    };
+    socket.on("data", read);
+    socket.on("error", fail);
+    socket.on("end", ended);
+    socket.once("close", () => signal?.removeEventListener("abort", onAbort));
+    socket.write(`GET ${path} HTTP/1.0\r
+Host: docker\r
+User-Agent: image-handoff\r
+\r
+`);
+  });
+}
+function statusOf(head) {
+  const match = /^HTTP\/1\.[01] (\d{3})/.exec(head);
+  return match ? Number(match[1]) : void 0;
+}
+async function answerError(answer) {
+  const parts = [];
+  let bytes = 0;
+  try {
+    for await (const part of answer.body) {
+      parts.push(part);
+      if ((bytes += part.length) >= maxErrorBytes) break;
+    }
+  } catch {
+  } finally {
+    answer.body.destroy();
+  }
+  const text = Buffer.concat(parts).toString("utf8").trim();
+  let json3;
+  try {
+    json3 = JSON.parse(text);
+  } catch {
+    json3 = void 0;
+  }
+  const message = json3?.message;
+  return Object.assign(
+    new Error(`(HTTP code ${answer.status}) - ${typeof message === "string" ? message : text || "no message"}`),
+    { statusCode: answer.status, json: json3 }
+  );
+}
+
+// src/runtimes/docker/export.ts
 var platformApiVersion = "1.48";
 function platformQuery(platform, apiVersion) {
   if (platform === void 0 || platform.trim() === "") return {};
@@ -19079,9 +19172,11 @@ function tarEndProblem(tail, describe2) {
     `${describe2} ended before the end of the archive (the engine stopped part-way); run the save again.`
   );
 }
-async function exportArchive(docker, host, refs, platform, stallMs = 0) {
+async function exportArchive(connection, refs, platform, stallMs) {
   if (refs.length === 0) throw new Error("exportArchive: no images to export");
-  const options = { names: refs, ...platform !== void 0 ? { platform } : {} };
+  const { docker, host } = connection;
+  const query = new URLSearchParams(refs.map((ref) => ["names", ref]));
+  if (platform !== void 0) query.append("platform", platform);
   const describe2 = `exporting ${refs.join(", ")} from the Docker Engine at ${host}`;
   const abort = new AbortController();
   let stalled;
@@ -19095,21 +19190,12 @@ async function exportArchive(docker, host, refs, platform, stallMs = 0) {
       checked?.destroy(stalled);
     }
   );
-  let response;
+  let body;
   try {
-    response = await new Promise(
-      (resolve2, reject) => docker.modem.dial(
-        {
-          path: "/images/get?",
-          method: "GET",
-          options,
-          isStream: true,
-          abortSignal: abort.signal,
-          statusCodes: { 200: true, 400: "bad parameter", 404: "no such image", 500: "server error" }
-        },
-        (error, result) => error ? reject(error) : resolve2(result)
-      )
-    );
+    const path = `/v${connection.apiVersion}/images/get?${query.toString()}`;
+    const answer = await getUnframed(() => connection.openSocket(), path, abort.signal);
+    if (answer.status !== 200) throw await answerError(answer);
+    body = answer.body;
   } catch (error) {
     watch.stop();
     if (stalled !== void 0) throw stalled;
@@ -19118,13 +19204,12 @@ async function exportArchive(docker, host, refs, platform, stallMs = 0) {
   }
   const output = new TarEndCheck(describe2, () => watch.touch());
   checked = output;
-  response.on("error", (error) => output.destroy(stalled ?? droppedExport(describe2, error)));
-  response.on("aborted", () => output.destroy(stalled ?? droppedExport(describe2, new Error("aborted"))));
+  body.on("error", (error) => output.destroy(stalled ?? droppedExport(describe2, error)));
   output.on("close", () => {
     watch.stop();
-    if (!response.complete) response.destroy();
+    body.destroy();
   });
-  response.pipe(output);
+  body.pipe(output);
   return output;
 }
 function droppedExport(describe2, error) {
@@ -19685,7 +19770,7 @@ function dockerRuntime(engine) {
       if (unsafe !== void 0) throw new HandoffError(`"${unsafe}" is not an image name or ID; fix the images input.`);
       const platform = platformQuery(options.platform, connection.apiVersion);
       if (platform.ignored) warn(platform.ignored);
-      return exportArchive(docker, host, refs, platform.value, stallMs);
+      return exportArchive(connection, refs, platform.value, stallMs);
     },
     async exportFlattened(targets, options) {
       const unsafe = targets.find((target) => !pathSafe.test(target.id));
@@ -20509,4 +20594,4 @@ export {
   debugUnexpected,
   withDeps
 };
-/*! For license information please see chunk-CVDLKYDW.js.LEGAL.txt */
+/*! For license information please see chunk-4GBWER7C.js.LEGAL.txt */

@@ -13,7 +13,7 @@ import {
   saveImages,
   selects,
   withDeps
-} from "./chunk-CVDLKYDW.js";
+} from "./chunk-4GBWER7C.js";
 import {
   debug,
   getInput,
