@@ -8,5 +8,5 @@ if (major < 24) {
 `);
   process.exit(1);
 }
-var { runCli } = await import("./chunks/main-M72WZCGB.js");
+var { runCli } = await import("./chunks/main-ZVILWQPI.js");
 process.exitCode = await runCli(process.argv.slice(2), process.env, { stdout: process.stdout, stderr: process.stderr });

@@ -2,8 +2,8 @@ import { createRequire as __createRequire } from 'node:module'; import { fileURL
 import {
   coreIO,
   runPost
-} from "./chunks/chunk-46X4GDRS.js";
-import "./chunks/chunk-4GBWER7C.js";
+} from "./chunks/chunk-K56R2YJG.js";
+import "./chunks/chunk-6XYBV2TC.js";
 import "./chunks/chunk-U5GEQORK.js";
 import "./chunks/chunk-OTW4DL2O.js";
 import "./chunks/chunk-J7MNMCMW.js";
@@ -12,6 +12,7 @@ import "./chunks/chunk-QOJPH54H.js";
 import "./chunks/chunk-XFN6TRWD.js";
 import "./chunks/chunk-PABUF2JJ.js";
 import "./chunks/chunk-XUTTEGAI.js";
+import "./chunks/chunk-ZUKT7SUF.js";
 import "./chunks/chunk-H6WZBS64.js";
 import "./chunks/chunk-B36MAPR3.js";
 import "./chunks/chunk-P7VUCEIE.js";

@@ -9,6 +9,7 @@ import { get as httpGet, type IncomingMessage } from 'node:http'
 import { get as httpsGet } from 'node:https'
 import { stat } from 'node:fs/promises'
 import { HttpClient } from '@actions/http-client'
+import { readErrorBody } from '../error-body.js'
 import { downloadInto, type DownloadWatch } from '../store/arrival.js'
 import { paced } from '../store/gc-pace.js'
 
@@ -58,19 +59,7 @@ function request(url: string, headers: Record<string, string>, signal?: AbortSig
 /** What an error answer says (Azure's error code), read without waiting for more than a short document. */
 async function reason(response: IncomingMessage): Promise<string> {
   const code = response.headers['x-ms-error-code']
-  const parts: Buffer[] = []
-  let bytes = 0
-  try {
-    for await (const part of response as AsyncIterable<Buffer>) {
-      parts.push(part)
-      if ((bytes += part.length) >= errorBodyBytes) break
-    }
-  } catch {
-    // The answer's status says enough.
-  } finally {
-    response.destroy()
-  }
-  const message = /<Message>([^<]*)</.exec(Buffer.concat(parts).toString('utf8'))?.[1]?.split('\n')[0]
+  const message = /<Message>([^<]*)</.exec(await readErrorBody(response, errorBodyBytes))?.[1]?.split('\n')[0]
   const named = typeof code === 'string' ? code : undefined
   const said = [named, message === named ? undefined : message].filter(Boolean).join(': ')
   return said ? ` (${said})` : ''

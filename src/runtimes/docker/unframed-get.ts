@@ -8,6 +8,7 @@
  * complete archive from a cut one, as it does for the chunked stream. Every other call goes through dockerode.
  */
 import type { Duplex } from 'node:stream'
+import { readErrorBody } from '../../error-body.js'
 
 /** What the engine answered: the status, and the connection itself, positioned at the first byte of the body. */
 export interface UnframedAnswer {
@@ -79,19 +80,7 @@ function statusOf(head: string): number | undefined {
  * it with the same helpers as every other engine error.
  */
 export async function answerError(answer: UnframedAnswer): Promise<Error> {
-  const parts: Buffer[] = []
-  let bytes = 0
-  try {
-    for await (const part of answer.body as AsyncIterable<Buffer>) {
-      parts.push(part)
-      if ((bytes += part.length) >= maxErrorBytes) break
-    }
-  } catch {
-    // The status says enough.
-  } finally {
-    answer.body.destroy()
-  }
-  const text = Buffer.concat(parts).toString('utf8').trim()
+  const text = (await readErrorBody(answer.body, maxErrorBytes)).trim()
   let json: unknown
   try {
     json = JSON.parse(text)

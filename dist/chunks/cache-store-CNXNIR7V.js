@@ -13,10 +13,11 @@ import {
   libraryRetry,
   openBlob,
   twirpClient
-} from "./chunk-DJDQFXEE.js";
+} from "./chunk-M52OAQFK.js";
 import {
   arrivingChunk
 } from "./chunk-N5RGHHB3.js";
+import "./chunk-ZUKT7SUF.js";
 import {
   pacedFileRead
 } from "./chunk-H6WZBS64.js";

@@ -13,7 +13,7 @@ import {
   saveImages,
   selects,
   withDeps
-} from "./chunk-4GBWER7C.js";
+} from "./chunk-6XYBV2TC.js";
 import {
   debug,
   getInput,

@@ -3,6 +3,9 @@ import {
   downloadInto
 } from "./chunk-N5RGHHB3.js";
 import {
+  readErrorBody
+} from "./chunk-ZUKT7SUF.js";
+import {
   paced
 } from "./chunk-H6WZBS64.js";
 import {
@@ -179,18 +182,7 @@ function request(url, headers, signal) {
 }
 async function reason(response) {
   const code = response.headers["x-ms-error-code"];
-  const parts = [];
-  let bytes = 0;
-  try {
-    for await (const part of response) {
-      parts.push(part);
-      if ((bytes += part.length) >= errorBodyBytes) break;
-    }
-  } catch {
-  } finally {
-    response.destroy();
-  }
-  const message = /<Message>([^<]*)</.exec(Buffer.concat(parts).toString("utf8"))?.[1]?.split("\n")[0];
+  const message = /<Message>([^<]*)</.exec(await readErrorBody(response, errorBodyBytes))?.[1]?.split("\n")[0];
   const named = typeof code === "string" ? code : void 0;
   const said = [named, message === named ? void 0 : message].filter(Boolean).join(": ");
   return said ? ` (${said})` : "";

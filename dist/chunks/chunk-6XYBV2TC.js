@@ -63,6 +63,9 @@ import {
   require_src
 } from "./chunk-XUTTEGAI.js";
 import {
+  readErrorBody
+} from "./chunk-ZUKT7SUF.js";
+import {
   paceGc
 } from "./chunk-H6WZBS64.js";
 import {
@@ -18856,10 +18859,10 @@ async function createStore(settings, log, env = process.env) {
     case "local":
       return (await import("./local-store-TG3KV5TC.js")).createLocalStore(settings.path);
     case "cache":
-      return (await import("./cache-store-NQ7MIHOQ.js")).createCacheStore({ workDir, log });
+      return (await import("./cache-store-CNXNIR7V.js")).createCacheStore({ workDir, log });
     case "artifact": {
       const [{ createArtifactBackend }, { createPackStore }] = await Promise.all([
-        import("./artifact-4C6WAD77.js"),
+        import("./artifact-JF3BKBR2.js"),
         import("./pack-store-WK2UXAJ2.js")
       ]);
       return createPackStore(createArtifactBackend({ log, ...settings.artifact }), workDir);
@@ -19104,18 +19107,7 @@ function statusOf(head) {
   return match ? Number(match[1]) : void 0;
 }
 async function answerError(answer) {
-  const parts = [];
-  let bytes = 0;
-  try {
-    for await (const part of answer.body) {
-      parts.push(part);
-      if ((bytes += part.length) >= maxErrorBytes) break;
-    }
-  } catch {
-  } finally {
-    answer.body.destroy();
-  }
-  const text = Buffer.concat(parts).toString("utf8").trim();
+  const text = (await readErrorBody(answer.body, maxErrorBytes)).trim();
   let json3;
   try {
     json3 = JSON.parse(text);
@@ -20594,4 +20586,4 @@ export {
   debugUnexpected,
   withDeps
 };
-/*! For license information please see chunk-4GBWER7C.js.LEGAL.txt */
+/*! For license information please see chunk-6XYBV2TC.js.LEGAL.txt */

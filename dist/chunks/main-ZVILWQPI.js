@@ -9,7 +9,7 @@ import {
   saveImages,
   terminalLine,
   withDeps
-} from "./chunk-4GBWER7C.js";
+} from "./chunk-6XYBV2TC.js";
 import "./chunk-U5GEQORK.js";
 import "./chunk-OTW4DL2O.js";
 import "./chunk-J7MNMCMW.js";
@@ -17,6 +17,7 @@ import "./chunk-MGBZMDJL.js";
 import "./chunk-QOJPH54H.js";
 import "./chunk-PABUF2JJ.js";
 import "./chunk-XUTTEGAI.js";
+import "./chunk-ZUKT7SUF.js";
 import "./chunk-H6WZBS64.js";
 import {
   HandoffError,

@@ -30,8 +30,9 @@ import {
   libraryRetry,
   openBlob,
   twirpClient
-} from "./chunk-DJDQFXEE.js";
+} from "./chunk-M52OAQFK.js";
 import "./chunk-N5RGHHB3.js";
+import "./chunk-ZUKT7SUF.js";
 import "./chunk-H6WZBS64.js";
 import {
   HandoffError,
@@ -60875,4 +60876,4 @@ function createArtifactBackend(options) {
 export {
   createArtifactBackend
 };
-/*! For license information please see artifact-4C6WAD77.js.LEGAL.txt */
+/*! For license information please see artifact-JF3BKBR2.js.LEGAL.txt */
