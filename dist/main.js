@@ -2,8 +2,8 @@ import { createRequire as __createRequire } from 'node:module'; import { fileURL
 import {
   coreIO,
   runMain
-} from "./chunks/chunk-K56R2YJG.js";
-import "./chunks/chunk-6XYBV2TC.js";
+} from "./chunks/chunk-D5K27SQB.js";
+import "./chunks/chunk-VMYIUBHL.js";
 import "./chunks/chunk-U5GEQORK.js";
 import "./chunks/chunk-OTW4DL2O.js";
 import "./chunks/chunk-J7MNMCMW.js";
@@ -14,6 +14,7 @@ import "./chunks/chunk-PABUF2JJ.js";
 import "./chunks/chunk-XUTTEGAI.js";
 import "./chunks/chunk-ZUKT7SUF.js";
 import "./chunks/chunk-H6WZBS64.js";
+import "./chunks/chunk-ZFAXBUVM.js";
 import "./chunks/chunk-B36MAPR3.js";
 import "./chunks/chunk-P7VUCEIE.js";
 import "./chunks/chunk-IFMEWGSE.js";

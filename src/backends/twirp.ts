@@ -6,6 +6,7 @@
  */
 import { HttpClient } from '@actions/http-client'
 import { BearerCredentialHandler } from '@actions/http-client/lib/auth'
+import { jsonObject } from '../json-object.js'
 
 /** `denied`: the run's token may not write there (a pull request from a fork); re-running does not help. */
 export type TwirpFailure = 'quota' | 'rate-limit' | 'denied' | 'failed'
@@ -86,7 +87,7 @@ async function withRetries(
       continue
     }
     status = answer.status
-    const body = parseJson(answer.body)
+    const body = jsonObject(answer.body)
     const msg = typeof body?.msg === 'string' ? body.msg : ''
     if (answer.status >= 200 && answer.status < 300 && body !== undefined) return body
     if (msg.includes('insufficient usage')) throw fail(options.quotaMessage, 'quota', answer.status)
@@ -106,13 +107,4 @@ function delayBefore(attempt: number, retry: RetryPolicy): number {
   if (attempt === 1) return retry.firstDelayMs
   const least = retry.firstDelayMs * retry.factor ** (attempt - 1)
   return least + Math.random() * least * (retry.factor - 1)
-}
-
-export function parseJson(text: string): Record<string, unknown> | undefined {
-  try {
-    const value: unknown = JSON.parse(text)
-    return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined
-  } catch {
-    return undefined
-  }
 }

@@ -8,6 +8,7 @@
 import type { Readable } from 'node:stream'
 import { HandoffError, errorMessage } from '../../errors.js'
 import { httpTransport, type Transport } from './transport.js'
+import { jsonObject } from '../../json-object.js'
 
 export interface Credentials {
   username: string
@@ -121,13 +122,8 @@ export function authorizedSender(options: AuthOptions): Send {
         `The registry ${options.label} gave no ${access} token (HTTP ${response.status}): ${hint}.`
       )
     }
-    let token: unknown
-    try {
-      const body = JSON.parse(text) as { token?: unknown; access_token?: unknown }
-      token = body.token ?? body.access_token
-    } catch {
-      token = undefined
-    }
+    const body = jsonObject(text)
+    const token = body?.['token'] ?? body?.['access_token']
     if (typeof token !== 'string' || token === '')
       throw new HandoffError(`The token service of the registry ${options.label} answered without a token.`)
     return token

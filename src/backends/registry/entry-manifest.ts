@@ -7,6 +7,7 @@
 import { digestOf, isRecord } from '../../archive/model.js'
 import { isChunked, type StoreIndex } from '../../store/format.js'
 import { ociManifest } from './client.js'
+import { jsonObject } from '../../json-object.js'
 
 export const indexMediaType = 'application/vnd.image-handoff.index.v2+json'
 export const chunkMediaType = 'application/vnd.image-handoff.chunk.v1'
@@ -57,13 +58,8 @@ export interface StoredEntry {
 
 /** The key, time and index of a manifest this store wrote; undefined for anything else under a tag. */
 export function readEntryManifest(body: Buffer): StoredEntry | undefined {
-  let raw: unknown
-  try {
-    raw = JSON.parse(body.toString('utf8'))
-  } catch {
-    return undefined
-  }
-  if (!isRecord(raw) || !isRecord(raw['config']) || !isRecord(raw['annotations'])) return undefined
+  const raw = jsonObject(body.toString('utf8'))
+  if (raw === undefined || !isRecord(raw['config']) || !isRecord(raw['annotations'])) return undefined
   const { config, annotations } = raw as { config: Record<string, unknown>; annotations: Record<string, unknown> }
   const key = annotations[keyAnnotation]
   const created = Date.parse(String(annotations[createdAnnotation]))

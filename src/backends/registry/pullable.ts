@@ -10,6 +10,7 @@
 import { familiarRepository, parseReference } from '../../archive/reference.js'
 import { isRecord, symlinkTarget, type ArchiveImage } from '../../archive/model.js'
 import { isChunked, type StoreIndex, type StoredEntry } from '../../store/format.js'
+import { jsonObject } from '../../json-object.js'
 
 export const dockerManifest = 'application/vnd.docker.distribution.manifest.v2+json'
 const dockerConfig = 'application/vnd.docker.container.image.v1+json'
@@ -88,13 +89,8 @@ function manifestOf(
   const found = source(files, blobPath(digest))
   if (found === undefined || !('inline' in found.source)) return undefined
   const body = found.source.inline
-  let doc: unknown
-  try {
-    doc = JSON.parse(body.toString('utf8'))
-  } catch {
-    return undefined
-  }
-  if (!isRecord(doc)) return undefined
+  const doc = jsonObject(body.toString('utf8'))
+  if (doc === undefined) return undefined
   if (isRecord(doc['config'])) return doc['config']['digest'] === config ? { body, doc } : undefined
   if (!Array.isArray(doc['manifests']) || depth >= maxIndexDepth) return undefined
   for (const child of doc['manifests']) {

@@ -6,6 +6,7 @@ import { HandoffError } from '../../errors.js'
 import type { ImportReport } from '../runtime.js'
 import { causeText, engineMessage } from './client.js'
 import { engineTakes, meter, stallError, watchProgress } from '../stall.js'
+import { jsonObject } from '../../json-object.js'
 
 /**
  * `POST /images/load` answers HTTP 200 before it knows the outcome; the outcome is in the JSON lines of the body
@@ -25,13 +26,9 @@ const loadedId = /^Loaded image ID: (\S+)$/
 
 /** One line of the daemon's load output. */
 export function parseLoadLine(line: string): LoadEvent {
-  let message: { stream?: unknown; error?: unknown; errorDetail?: { message?: unknown }; status?: unknown }
-  try {
-    message = JSON.parse(line) as typeof message
-  } catch {
-    return { kind: 'other', text: line }
-  }
-  if (message === null || typeof message !== 'object') return { kind: 'other', text: line }
+  const message = jsonObject(line) as
+    { stream?: unknown; error?: unknown; errorDetail?: { message?: unknown }; status?: unknown } | undefined
+  if (message === undefined) return { kind: 'other', text: line }
   const failure = message.errorDetail?.message ?? message.error
   if (failure !== undefined) return { kind: 'error', message: String(failure) }
   if (message.status !== undefined && message.stream === undefined) return { kind: 'progress' }

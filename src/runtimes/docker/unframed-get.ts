@@ -9,6 +9,7 @@
  */
 import type { Duplex } from 'node:stream'
 import { readErrorBody } from '../../error-body.js'
+import { jsonObject } from '../../json-object.js'
 
 /** What the engine answered: the status, and the connection itself, positioned at the first byte of the body. */
 export interface UnframedAnswer {
@@ -81,13 +82,8 @@ function statusOf(head: string): number | undefined {
  */
 export async function answerError(answer: UnframedAnswer): Promise<Error> {
   const text = (await readErrorBody(answer.body, maxErrorBytes)).trim()
-  let json: unknown
-  try {
-    json = JSON.parse(text)
-  } catch {
-    json = undefined
-  }
-  const message = (json as { message?: unknown } | undefined)?.message
+  const json = jsonObject(text)
+  const message = json?.message
   return Object.assign(
     new Error(`(HTTP code ${answer.status}) - ${typeof message === 'string' ? message : text || 'no message'}`),
     { statusCode: answer.status, json }

@@ -13,7 +13,7 @@ import {
   libraryRetry,
   openBlob,
   twirpClient
-} from "./chunk-M52OAQFK.js";
+} from "./chunk-57WQO3C7.js";
 import {
   arrivingChunk
 } from "./chunk-N5RGHHB3.js";
@@ -21,6 +21,7 @@ import "./chunk-ZUKT7SUF.js";
 import {
   pacedFileRead
 } from "./chunk-H6WZBS64.js";
+import "./chunk-ZFAXBUVM.js";
 import {
   HandoffError,
   errorMessage

@@ -9,6 +9,9 @@ import {
   paced
 } from "./chunk-H6WZBS64.js";
 import {
+  jsonObject
+} from "./chunk-ZFAXBUVM.js";
+import {
   HandoffError
 } from "./chunk-B36MAPR3.js";
 import {
@@ -116,7 +119,7 @@ async function withRetries(method, options, request2) {
       continue;
     }
     status = answer.status;
-    const body = parseJson(answer.body);
+    const body = jsonObject(answer.body);
     const msg = typeof body?.msg === "string" ? body.msg : "";
     if (answer.status >= 200 && answer.status < 300 && body !== void 0) return body;
     if (msg.includes("insufficient usage")) throw fail(options.quotaMessage, "quota", answer.status);
@@ -135,14 +138,6 @@ function delayBefore(attempt, retry) {
   if (attempt === 1) return retry.firstDelayMs;
   const least = retry.firstDelayMs * retry.factor ** (attempt - 1);
   return least + Math.random() * least * (retry.factor - 1);
-}
-function parseJson(text) {
-  try {
-    const value = JSON.parse(text);
-    return typeof value === "object" && value !== null ? value : void 0;
-  } catch {
-    return void 0;
-  }
 }
 
 // src/backends/blob-download.ts

@@ -9,7 +9,7 @@ import {
   saveImages,
   terminalLine,
   withDeps
-} from "./chunk-6XYBV2TC.js";
+} from "./chunk-VMYIUBHL.js";
 import "./chunk-U5GEQORK.js";
 import "./chunk-OTW4DL2O.js";
 import "./chunk-J7MNMCMW.js";
@@ -19,6 +19,7 @@ import "./chunk-PABUF2JJ.js";
 import "./chunk-XUTTEGAI.js";
 import "./chunk-ZUKT7SUF.js";
 import "./chunk-H6WZBS64.js";
+import "./chunk-ZFAXBUVM.js";
 import {
   HandoffError,
   failureMessage

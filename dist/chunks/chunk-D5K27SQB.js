@@ -13,7 +13,7 @@ import {
   saveImages,
   selects,
   withDeps
-} from "./chunk-6XYBV2TC.js";
+} from "./chunk-VMYIUBHL.js";
 import {
   debug,
   getInput,

@@ -30,10 +30,11 @@ import {
   libraryRetry,
   openBlob,
   twirpClient
-} from "./chunk-M52OAQFK.js";
+} from "./chunk-57WQO3C7.js";
 import "./chunk-N5RGHHB3.js";
 import "./chunk-ZUKT7SUF.js";
 import "./chunk-H6WZBS64.js";
+import "./chunk-ZFAXBUVM.js";
 import {
   HandoffError,
   errorMessage
@@ -60876,4 +60877,4 @@ function createArtifactBackend(options) {
 export {
   createArtifactBackend
 };
-/*! For license information please see artifact-JF3BKBR2.js.LEGAL.txt */
+/*! For license information please see artifact-KFDENNTR.js.LEGAL.txt */

@@ -24,6 +24,9 @@ import {
   downloadInto
 } from "./chunk-N5RGHHB3.js";
 import {
+  jsonObject
+} from "./chunk-ZFAXBUVM.js";
+import {
   HandoffError,
   errorMessage
 } from "./chunk-B36MAPR3.js";
@@ -137,13 +140,8 @@ function authorizedSender(options) {
         `The registry ${options.label} gave no ${access} token (HTTP ${response.status}): ${hint}.`
       );
     }
-    let token;
-    try {
-      const body = JSON.parse(text);
-      token = body.token ?? body.access_token;
-    } catch {
-      token = void 0;
-    }
+    const body = jsonObject(text);
+    const token = body?.["token"] ?? body?.["access_token"];
     if (typeof token !== "string" || token === "")
       throw new HandoffError(`The token service of the registry ${options.label} answered without a token.`);
     return token;
@@ -375,13 +373,8 @@ function entryManifest(key, config, chunks, created) {
   );
 }
 function readEntryManifest(body) {
-  let raw;
-  try {
-    raw = JSON.parse(body.toString("utf8"));
-  } catch {
-    return void 0;
-  }
-  if (!isRecord(raw) || !isRecord(raw["config"]) || !isRecord(raw["annotations"])) return void 0;
+  const raw = jsonObject(body.toString("utf8"));
+  if (raw === void 0 || !isRecord(raw["config"]) || !isRecord(raw["annotations"])) return void 0;
   const { config, annotations } = raw;
   const key = annotations[keyAnnotation];
   const created = Date.parse(String(annotations[createdAnnotation]));
@@ -435,13 +428,8 @@ function manifestOf(files, digest, config, depth) {
   const found = source(files, blobPath(digest));
   if (found === void 0 || !("inline" in found.source)) return void 0;
   const body = found.source.inline;
-  let doc;
-  try {
-    doc = JSON.parse(body.toString("utf8"));
-  } catch {
-    return void 0;
-  }
-  if (!isRecord(doc)) return void 0;
+  const doc = jsonObject(body.toString("utf8"));
+  if (doc === void 0) return void 0;
   if (isRecord(doc["config"])) return doc["config"]["digest"] === config ? { body, doc } : void 0;
   if (!Array.isArray(doc["manifests"]) || depth >= maxIndexDepth) return void 0;
   for (const child of doc["manifests"]) {

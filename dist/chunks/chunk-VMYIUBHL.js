@@ -69,6 +69,9 @@ import {
   paceGc
 } from "./chunk-H6WZBS64.js";
 import {
+  jsonObject
+} from "./chunk-ZFAXBUVM.js";
+import {
   HandoffError,
   errorMessage,
   failureMessage
@@ -18859,17 +18862,17 @@ async function createStore(settings, log, env = process.env) {
     case "local":
       return (await import("./local-store-TG3KV5TC.js")).createLocalStore(settings.path);
     case "cache":
-      return (await import("./cache-store-CNXNIR7V.js")).createCacheStore({ workDir, log });
+      return (await import("./cache-store-OTWW4E2Y.js")).createCacheStore({ workDir, log });
     case "artifact": {
       const [{ createArtifactBackend }, { createPackStore }] = await Promise.all([
-        import("./artifact-JF3BKBR2.js"),
+        import("./artifact-KFDENNTR.js"),
         import("./pack-store-WK2UXAJ2.js")
       ]);
       return createPackStore(createArtifactBackend({ log, ...settings.artifact }), workDir);
     }
     case "registry": {
       if (settings.registry === void 0) throw new Error("backend: registry without registry settings");
-      const { createRegistryStore } = await import("./registry-store-CELOKWYG.js");
+      const { createRegistryStore } = await import("./registry-store-JKYWTD7Q.js");
       return createRegistryStore({ ...settings.registry, workDir, log });
     }
   }
@@ -19108,12 +19111,7 @@ function statusOf(head) {
 }
 async function answerError(answer) {
   const text = (await readErrorBody(answer.body, maxErrorBytes)).trim();
-  let json3;
-  try {
-    json3 = JSON.parse(text);
-  } catch {
-    json3 = void 0;
-  }
+  const json3 = jsonObject(text);
   const message = json3?.message;
   return Object.assign(
     new Error(`(HTTP code ${answer.status}) - ${typeof message === "string" ? message : text || "no message"}`),
@@ -19229,13 +19227,8 @@ import { StringDecoder } from "node:string_decoder";
 var loadedName = /^Loaded image: (.+)$/;
 var loadedId = /^Loaded image ID: (\S+)$/;
 function parseLoadLine(line) {
-  let message;
-  try {
-    message = JSON.parse(line);
-  } catch {
-    return { kind: "other", text: line };
-  }
-  if (message === null || typeof message !== "object") return { kind: "other", text: line };
+  const message = jsonObject(line);
+  if (message === void 0) return { kind: "other", text: line };
   const failure = message.errorDetail?.message ?? message.error;
   if (failure !== void 0) return { kind: "error", message: String(failure) };
   if (message.status !== void 0 && message.stream === void 0) return { kind: "progress" };
@@ -20586,4 +20579,4 @@ export {
   debugUnexpected,
   withDeps
 };
-/*! For license information please see chunk-6XYBV2TC.js.LEGAL.txt */
+/*! For license information please see chunk-VMYIUBHL.js.LEGAL.txt */
