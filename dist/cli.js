@@ -8,5 +8,5 @@ if (major < 24) {
 `);
   process.exit(1);
 }
-var { runCli } = await import("./chunks/main-IDWVQSLY.js");
+var { runCli } = await import("./chunks/main-MSSQDJ4V.js");
 process.exitCode = await runCli(process.argv.slice(2), process.env, { stdout: process.stdout, stderr: process.stderr });

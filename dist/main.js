@@ -2,8 +2,8 @@ import { createRequire as __createRequire } from 'node:module'; import { fileURL
 import {
   coreIO,
   runMain
-} from "./chunks/chunk-D5K27SQB.js";
-import "./chunks/chunk-VMYIUBHL.js";
+} from "./chunks/chunk-C3DRLGT5.js";
+import "./chunks/chunk-PA54L7G5.js";
 import "./chunks/chunk-U5GEQORK.js";
 import "./chunks/chunk-OTW4DL2O.js";
 import "./chunks/chunk-J7MNMCMW.js";

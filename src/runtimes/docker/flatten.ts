@@ -23,8 +23,9 @@ import {
 } from '../../archive/flat-image.js'
 import { blobPath } from '../../archive/model.js'
 import { trackTemporary } from '../../store/temporaries.js'
-import { engineMessage } from './client.js'
+import { engineMessage, type DockerConnection } from './client.js'
 import { TarEndCheck } from './export.js'
+import { answerError, getUnframed } from './unframed-get.js'
 import { stallError, watchProgress } from '../stall.js'
 import type { FlattenReport, FlattenTarget, FlattenedArchive } from '../runtime.js'
 
@@ -38,9 +39,11 @@ interface ExportedLayer {
   fileBytes: number
 }
 
+/** What flattening needs of the connection: dockerode for the calls, a socket of its own for each export. */
+type FlattenConnection = Pick<DockerConnection, 'docker' | 'host' | 'apiVersion' | 'openSocket'>
+
 export function flattenedArchive(
-  docker: Dockerode,
-  host: string,
+  connection: FlattenConnection,
   targets: FlattenTarget[],
   options: { platform?: string; scratch: string; stallMs: number }
 ): FlattenedArchive {
@@ -48,6 +51,7 @@ export function flattenedArchive(
   const reports: FlattenReport[] = []
   const written = new Set<string>()
   const flat: { image: FlatImage; names: string[] }[] = []
+  const { docker, host } = connection
   void (async () => {
     await sweepLeftovers(docker)
     for (const [at, target] of targets.entries()) {
@@ -56,7 +60,7 @@ export function flattenedArchive(
       const file = join(options.scratch, `flatten-${process.pid}-${at}.tar.zst`)
       const untrack = trackTemporary(file)
       try {
-        const layer = await exportLayer(docker, host, { id: target.id, label, file }, options)
+        const layer = await exportLayer(connection, { id: target.id, label, file }, options)
         const image = flatImage(source, layer, label)
         if (!written.has(image.diffId)) await writeLayer(pack, blobPath(image.diffId), layer)
         for (const [digest, body] of [
@@ -130,11 +134,11 @@ async function unpackedSize(docker: Dockerode, id: string, fallback: number): Pr
 
 /** The container's filesystem to `file` (zstd), with its diff ID and sizes; the container is removed whatever happens. */
 async function exportLayer(
-  docker: Dockerode,
-  host: string,
+  connection: FlattenConnection,
   image: { id: string; label: string; file: string },
   options: { platform?: string; stallMs: number }
 ): Promise<ExportedLayer> {
+  const { docker, host } = connection
   const describe = `exporting the filesystem of ${image.label} from the Docker Engine at ${host}`
   let container: Dockerode.Container
   try {
@@ -148,11 +152,13 @@ async function exportLayer(
   }
   let stalled: HandoffError | undefined
   let exported: Readable | undefined
+  const abort = new AbortController()
   const watch = watchProgress(
     options.stallMs,
     () => true,
     () => {
       stalled = stallError(describe, options.stallMs)
+      abort.abort(stalled)
       exported?.destroy(stalled)
     }
   )
@@ -169,7 +175,11 @@ async function exportLayer(
         callback(null, chunk)
       }
     })
-    exported = (await container.export()) as unknown as Readable
+    // Read as HTTP/1.0, like the image export (unframed-get.ts says why): the same 32 KiB chunks otherwise.
+    const path = `/v${connection.apiVersion}/containers/${encodeURIComponent(container.id)}/export`
+    const answer = await getUnframed(() => connection.openSocket(), path, abort.signal)
+    if (answer.status !== 200) throw await answerError(answer)
+    exported = answer.body
     await pipeline(
       exported,
       new TarEndCheck(describe),
@@ -185,6 +195,7 @@ async function exportLayer(
     throw new HandoffError(`${describe} failed: ${engineMessage(error)}`)
   } finally {
     watch.stop()
+    exported?.destroy()
     await container.remove({ force: true, v: true }).catch(() => undefined)
   }
 }

@@ -98,7 +98,7 @@ function dockerRuntime(engine: DockerEngine): Runtime {
     async exportFlattened(targets, options): Promise<FlattenedArchive> {
       const unsafe = targets.find((target) => !pathSafe.test(target.id))
       if (unsafe !== undefined) throw new HandoffError(`"${unsafe.id}" is not an image ID; fix the images input.`)
-      return flattenedArchive(docker, host, targets, {
+      return flattenedArchive(connection, targets, {
         scratch: options.scratch,
         stallMs,
         ...(options.platform !== undefined ? { platform: options.platform } : {})

@@ -1,11 +1,12 @@
 /**
- * A GET of a long stream from the Engine API (an image export) asked as HTTP/1.0, on a connection of its own.
- * Over HTTP/1.1 the engine flushes its 32 KiB copy buffer as one chunk of chunked transfer encoding each time,
- * and Node's HTTP client turns every chunk into a parser callback, a Buffer and a stream event: about 14,000 per
- * 300 MB, which cost 0.65 CPU-s against 0.25 for the same bytes read off the socket (measured on Docker 20.10,
- * two cores, where every CPU-second the step spends is one the engine's export waits for). An HTTP/1.0 client
- * gets the archive unframed, ended by the engine closing the connection; the export's tar-end check tells a
- * complete archive from a cut one, as it does for the chunked stream. Every other call goes through dockerode.
+ * A GET of a long stream from the Engine API (an image export, a container's filesystem export) asked as HTTP/1.0,
+ * on a connection of its own. Over HTTP/1.1 the engine flushes its 32 KiB copy buffer as one chunk of chunked
+ * transfer encoding each time, and Node's HTTP client turns every chunk into a parser callback, a Buffer and a
+ * stream event: about 14,000 per 300 MB, which cost 0.65 CPU-s against 0.25 for the same bytes read off the socket
+ * (measured on Docker 20.10, two cores, where every CPU-second the step spends is one the engine's export waits
+ * for). An HTTP/1.0 client gets the archive unframed, ended by the engine closing the connection; the tar-end check
+ * tells a complete archive from a cut one, as it does for the chunked stream. Every other call goes through
+ * dockerode.
  */
 import type { Duplex } from 'node:stream'
 import { readErrorBody } from '../../error-body.js'

@@ -19547,11 +19547,12 @@ function tarSize(field) {
 
 // src/runtimes/docker/flatten.ts
 var tempLevel = 1;
-function flattenedArchive(docker, host, targets, options) {
+function flattenedArchive(connection, targets, options) {
   const pack = import_tar_stream4.default.pack();
   const reports = [];
   const written = /* @__PURE__ */ new Set();
   const flat = [];
+  const { docker, host } = connection;
   void (async () => {
     await sweepLeftovers(docker);
     for (const [at, target] of targets.entries()) {
@@ -19560,7 +19561,7 @@ function flattenedArchive(docker, host, targets, options) {
       const file = join6(options.scratch, `flatten-${process.pid}-${at}.tar.zst`);
       const untrack = trackTemporary(file);
       try {
-        const layer = await exportLayer(docker, host, { id: target.id, label: label2, file }, options);
+        const layer = await exportLayer(connection, { id: target.id, label: label2, file }, options);
         const image = flatImage(source, layer, label2);
         if (!written.has(image.diffId)) await writeLayer(pack, blobPath(image.diffId), layer);
         for (const [digest, body] of [
@@ -19618,7 +19619,8 @@ async function unpackedSize(docker, id, fallback) {
     return fallback;
   }
 }
-async function exportLayer(docker, host, image, options) {
+async function exportLayer(connection, image, options) {
+  const { docker, host } = connection;
   const describe2 = `exporting the filesystem of ${image.label} from the Docker Engine at ${host}`;
   let container;
   try {
@@ -19632,11 +19634,13 @@ async function exportLayer(docker, host, image, options) {
   }
   let stalled;
   let exported;
+  const abort = new AbortController();
   const watch = watchProgress(
     options.stallMs,
     () => true,
     () => {
       stalled = stallError(describe2, options.stallMs);
+      abort.abort(stalled);
       exported?.destroy(stalled);
     }
   );
@@ -19652,7 +19656,10 @@ async function exportLayer(docker, host, image, options) {
         callback(null, chunk);
       }
     });
-    exported = await container.export();
+    const path = `/v${connection.apiVersion}/containers/${encodeURIComponent(container.id)}/export`;
+    const answer = await getUnframed(() => connection.openSocket(), path, abort.signal);
+    if (answer.status !== 200) throw await answerError(answer);
+    exported = answer.body;
     await pipeline5(
       exported,
       new TarEndCheck(describe2),
@@ -19668,6 +19675,7 @@ async function exportLayer(docker, host, image, options) {
     throw new HandoffError(`${describe2} failed: ${engineMessage(error)}`);
   } finally {
     watch.stop();
+    exported?.destroy();
     await container.remove({ force: true, v: true }).catch(() => void 0);
   }
 }
@@ -19760,7 +19768,7 @@ function dockerRuntime(engine) {
     async exportFlattened(targets, options) {
       const unsafe = targets.find((target) => !pathSafe.test(target.id));
       if (unsafe !== void 0) throw new HandoffError(`"${unsafe.id}" is not an image ID; fix the images input.`);
-      return flattenedArchive(docker, host, targets, {
+      return flattenedArchive(connection, targets, {
         scratch: options.scratch,
         stallMs,
         ...options.platform !== void 0 ? { platform: options.platform } : {}
@@ -20579,4 +20587,4 @@ export {
   debugUnexpected,
   withDeps
 };
-/*! For license information please see chunk-VMYIUBHL.js.LEGAL.txt */
+/*! For license information please see chunk-PA54L7G5.js.LEGAL.txt */

@@ -13,7 +13,7 @@ import {
   saveImages,
   selects,
   withDeps
-} from "./chunk-VMYIUBHL.js";
+} from "./chunk-PA54L7G5.js";
 import {
   debug,
   getInput,
